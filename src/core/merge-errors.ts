@@ -1,0 +1,249 @@
+/**
+ * Classifies every answer of GitHub's merge endpoint (PUT /pulls/{n}/merge)
+ * into what the merge action does next. Pure: the shell passes the failure
+ * (status + GitHub's message, or the network error) and a fresh read of the
+ * pull request; nothing here talks to GitHub.
+ *
+ * Why this exists: incident 4 of the brief (the plural "N of M ... are
+ * expected" was retried, the singular `Required status check "x" is
+ * expected.` was not) and the TOOLCHAIN measurement that a merge whose answer
+ * was lost must be recognised as done, not reported as "not mergeable".
+ */
+import { classifyTransportFailure, type TransportFailure } from './merge-transport.js'
+
+/** What the merge action does with one merge response. */
+export type MergeVerdict =
+  | { readonly kind: 'merged'; readonly mergeCommitSha: string; readonly message: string }
+  | { readonly kind: 'already-merged'; readonly mergeCommitSha: string; readonly message: string }
+  | { readonly kind: 'pending'; readonly message: string }
+  | { readonly kind: 'transient'; readonly message: string; readonly retryAfterMs?: number }
+  | { readonly kind: 'head-moved'; readonly message: string; readonly headSha?: string }
+  | {
+      readonly kind: 'permanent'
+      readonly category: PermanentCategory
+      readonly message: string
+      /** What a person should do about it, one sentence. */
+      readonly advice: string
+    }
+
+export type PermanentCategory =
+  | 'check-failing'
+  | 'review-required'
+  | 'method-not-allowed'
+  | 'conflict'
+  | 'draft'
+  | 'merge-queue'
+  | 'rule-violation'
+  | 'closed'
+  | 'merged-other-head'
+  | 'forbidden'
+  | 'not-found'
+  | 'invalid-request'
+  | 'not-mergeable'
+
+/** A fresh read of the pull request (GET /pulls/{n}), reduced to what the decision needs. */
+export interface PullSnapshot {
+  readonly state: 'open' | 'closed'
+  readonly merged: boolean
+  readonly mergeCommitSha: string | null
+  readonly headSha: string
+  /** null while GitHub is still computing mergeability. */
+  readonly mergeable: boolean | null
+  /** e.g. clean, unstable, blocked, behind, dirty, draft, unknown, has_hooks. */
+  readonly mergeableState: string
+  readonly draft: boolean
+}
+
+/** One failed merge call: an HTTP answer (status + GitHub's message) or no answer at all. */
+export interface MergeFailure extends TransportFailure {
+  /** GitHub's `message` for an HTTP answer; the error's message when no answer arrived. */
+  readonly message: string
+}
+
+const ADVICE: Readonly<Record<PermanentCategory, string>> = {
+  'check-failing':
+    'A required check failed on the verified head: fix the failure and push, then run wait-ci and merge again.',
+  'review-required':
+    'The base branch requires approving reviews: get an approval from a reviewer with write access (or change the rule), then run merge again.',
+  'method-not-allowed':
+    "Set the 'method' input to a merge method the repository allows (Settings > General > Pull Requests), or leave it empty to use the first allowed one.",
+  conflict:
+    'The pull request conflicts with its base branch: merge or rebase the base into it, resolve the conflicts, push, and run the pipeline again.',
+  draft: 'The pull request is a draft: mark it ready for review, then run merge again.',
+  'merge-queue':
+    'The base branch requires the merge queue: add the pull request to the queue (merge queue UI or `gh pr merge --auto`) instead of merging it directly.',
+  'rule-violation':
+    'A repository rule blocks this merge: read the rule named in the message under Settings > Rules > Rulesets (or ask an admin), then run merge again.',
+  closed: 'The pull request is closed without being merged: reopen it if it should still be merged.',
+  'merged-other-head':
+    'The pull request was merged at a head that Purple did not verify: review what was merged on the base branch.',
+  forbidden:
+    "The token may not merge into this branch: give the job 'contents: write' and 'pull-requests: write', or use a token or GitHub App that branch protection allows to merge.",
+  'not-found':
+    "The pull request or repository was not found with this token: check 'pull-request' and that the token can read the repository.",
+  'invalid-request': "GitHub rejected the request itself: check the 'method', 'commit-title' and 'commit-message' inputs.",
+  'not-mergeable':
+    'GitHub reports the pull request as not mergeable for a reason other than a pending check: open it on GitHub to see what blocks it.'
+}
+
+// GitHub wraps ruleset refusals as a header line followed by one line per
+// violation, e.g. "Repository rule violations found\n\nRequired status check
+// \"test\" is expected.\n\n" (akuity/kargo#6397) or "...\n\nWaiting on 1 more
+// approval from a reviewer with write access ...\n\n" (microsoft/winget-pkgs#379724).
+const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i
+
+/** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
+export function listViolations(message: string): string[] {
+  const lines = message
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  if (lines.length > 0 && RULESET_HEADER.test(lines[0]!)) return lines.slice(1)
+  return [message.trim()]
+}
+
+type ViolationKind = { kind: 'pending' } | { kind: 'permanent'; category: PermanentCategory } | { kind: 'unknown' }
+
+// Order matters: a failing check is final even if the same text also says
+// something is expected, and the merge must never be retried after it.
+const VIOLATION_RULES: ReadonlyArray<{ test: RegExp; verdict: ViolationKind }> = [
+  // `Required status check "test" is failing.`; "2 of 3 required status checks have failed"
+  { test: /\bis failing\b|\bare failing\b|\bha(?:s|ve) failed\b|\bhas an error\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+  // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
+  { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
+  // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase)
+  { test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|merge method .* not allowed/i, verdict: { kind: 'permanent', category: 'method-not-allowed' } },
+  // lindell/multi-gitter#622: "Pull Request is still a draft"
+  { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
+  // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
+  // winget-pkgs#379724: "Waiting on 1 more approval from a reviewer with write access ..."
+  {
+    test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
+    verdict: { kind: 'permanent', category: 'review-required' }
+  },
+  // Incident 4 and akuity/kargo#6397: singular `Required status check "x" is expected.`,
+  // plural "N of M required status checks are expected.": any "expected" block is pending.
+  { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
+  // `Required status check "x" is in progress.`: the check is running, not failed.
+  { test: /\bin progress\b|\bis pending\b|\bare pending\b/i, verdict: { kind: 'pending' } },
+  // KnpLabs/php-github-api#497, cli/cli#12748: GitHub recomputes after the base moved; retrying is the documented fix.
+  { test: /base branch was modified/i, verdict: { kind: 'pending' } },
+  { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
+  { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
+]
+
+function classifyViolation(text: string): ViolationKind {
+  // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
+  const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"')
+  for (const rule of VIOLATION_RULES) if (rule.test.test(words)) return rule.verdict
+  return { kind: 'unknown' }
+}
+
+function permanent(category: PermanentCategory, message: string): MergeVerdict {
+  return { kind: 'permanent', category, message, advice: ADVICE[category] }
+}
+
+/** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
+export function judgePullState(pull: PullSnapshot, verifiedSha: string): MergeVerdict | undefined {
+  if (pull.merged) {
+    // A retry after a lost answer finds the merge already done (TOOLCHAIN.md): success, if it was our head.
+    if (pull.headSha === verifiedSha) {
+      return {
+        kind: 'already-merged',
+        mergeCommitSha: pull.mergeCommitSha ?? '',
+        message: `Pull request is already merged at the verified head ${verifiedSha}.`
+      }
+    }
+    return permanent('merged-other-head', `Pull request was merged at head ${pull.headSha}, not at the verified head ${verifiedSha}.`)
+  }
+  if (pull.state === 'closed') return permanent('closed', 'Pull request is closed without being merged.')
+  if (pull.headSha !== verifiedSha) {
+    return {
+      kind: 'head-moved',
+      headSha: pull.headSha,
+      message: `Head branch moved from the verified ${verifiedSha} to ${pull.headSha}; the new head must be verified before it is merged.`
+    }
+  }
+  return undefined
+}
+
+function classifyNotMergeable(message: string, pull: PullSnapshot | undefined): MergeVerdict {
+  // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
+  if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown') return { kind: 'pending', message }
+  if (pull.mergeable === false || pull.mergeableState === 'dirty') return permanent('conflict', message)
+  if (pull.draft || pull.mergeableState === 'draft') return permanent('draft', message)
+  if (pull.mergeableState === 'behind') {
+    return {
+      kind: 'permanent',
+      category: 'not-mergeable',
+      message,
+      advice: 'The base branch requires the head to be up to date: update the branch from its base, then run the pipeline again.'
+    }
+  }
+  return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`)
+}
+
+/**
+ * Classifies one failed merge call. `pull` is a read of the pull request made
+ * after the failure (undefined when that read failed too); `verifiedSha` is the
+ * head sha that was verified and sent with the merge call.
+ */
+export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot | undefined, verifiedSha: string): MergeVerdict {
+  // The pull request's state outranks any message: a lost answer to a merge
+  // that went through, then a 405 "not mergeable" on the retry, is a success.
+  if (pull !== undefined) {
+    const byState = judgePullState(pull, verifiedSha)
+    if (byState !== undefined) return byState
+  }
+
+  const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`
+  // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
+  // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
+  if (failure.status === 409 || /head branch was modified/i.test(message)) {
+    return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) }
+  }
+
+  if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
+    const violations = listViolations(message)
+    const kinds = violations.map(classifyViolation)
+    // Classify on every violation GitHub lists: pending only if all of them are pending.
+    const blocking = kinds.findIndex((k) => k.kind === 'permanent')
+    if (blocking >= 0) {
+      const kind = kinds[blocking] as { kind: 'permanent'; category: PermanentCategory }
+      return permanent(kind.category, message)
+    }
+    const unknown = kinds.findIndex((k) => k.kind === 'unknown')
+    if (unknown < 0) return { kind: 'pending', message }
+    const text = violations[unknown]!
+    if (/not mergeable/i.test(text)) return classifyNotMergeable(message, pull)
+    if (RULESET_HEADER.test(message.split(/\r?\n/)[0] ?? '')) return permanent('rule-violation', message)
+    if (failure.status === 403) {
+      // A 403 may be a secondary rate limit: that is the client layer's call.
+      const transport = classifyTransportFailure(failure)
+      if (transport.kind !== 'permanent') return { kind: 'transient', message, ...retryAfter(transport) }
+      return permanent('forbidden', message)
+    }
+    if (failure.status === 422) return permanent('invalid-request', message)
+    // An unknown 405 while GitHub is still computing mergeability: give it the budget.
+    if (pull?.mergeable === null) return { kind: 'pending', message }
+    return permanent('not-mergeable', message)
+  }
+
+  if (failure.status === 404) return permanent('not-found', message)
+
+  const transport = classifyTransportFailure(failure)
+  if (transport.kind === 'permanent') {
+    if (failure.status === 401) return permanent('forbidden', message)
+    return permanent('invalid-request', message)
+  }
+  return { kind: 'transient', message, ...retryAfter(transport) }
+}
+
+function retryAfter(transport: { retryAfterMs?: number }): { retryAfterMs?: number } {
+  return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs }
+}
+
+/** Whether a verdict ends the merge step (anything but pending and transient). */
+export function isFinal(verdict: MergeVerdict): boolean {
+  return verdict.kind !== 'pending' && verdict.kind !== 'transient'
+}

@@ -1,0 +1,51 @@
+/**
+ * When the merge action tries again after a pending or transient answer, and
+ * when it gives up. Pure: the shell passes the clock reading; every number is
+ * a parameter so tests run the whole budget in milliseconds.
+ */
+
+/** The pending-retry budget, from the `timeout-seconds` and `interval-seconds` inputs. */
+export interface MergeBudget {
+  /** Total time for all attempts, from the first merge call. */
+  readonly timeoutMs: number
+  /** Wait before the first retry; later waits grow by `factor`. */
+  readonly intervalMs: number
+  /** Growth of the wait per failed attempt (default 1.5). */
+  readonly factor?: number
+  /** Cap of one wait (default 6 x intervalMs): a check that turns green is noticed soon. */
+  readonly maxIntervalMs?: number
+}
+
+export type NextStep = { readonly kind: 'wait'; readonly ms: number } | { readonly kind: 'stop'; readonly why: string }
+
+/** The wait before retry number `failures` (1 = after the first failed attempt), before clipping to the budget. */
+export function backoffDelay(budget: MergeBudget, failures: number): number {
+  const factor = budget.factor ?? 1.5
+  const cap = budget.maxIntervalMs ?? budget.intervalMs * 6
+  return Math.min(cap, budget.intervalMs * factor ** Math.max(0, failures - 1))
+}
+
+/**
+ * Decides the next step after `failures` failed attempts. A wait is clipped to
+ * the time left, so the last attempt happens at the deadline instead of never;
+ * a server's retry-after longer than the time left stops the run (re-asking
+ * before retry-after is what gets a token blocked).
+ */
+export function nextMergeStep(
+  budget: MergeBudget,
+  state: { readonly failures: number; readonly elapsedMs: number; readonly retryAfterMs?: number }
+): NextStep {
+  const left = budget.timeoutMs - state.elapsedMs
+  if (left <= 0) return { kind: 'stop', why: `the ${formatSeconds(budget.timeoutMs)} budget is used up` }
+  if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
+    return { kind: 'stop', why: `GitHub asked to wait ${formatSeconds(state.retryAfterMs)}, more than the ${formatSeconds(left)} left` }
+  }
+  const wait = Math.max(backoffDelay(budget, state.failures), state.retryAfterMs ?? 0)
+  return { kind: 'wait', ms: Math.min(wait, left) }
+}
+
+/** "90 s", "1.5 s", "0.01 s". */
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000
+  return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`
+}
