@@ -1,0 +1,81 @@
+/**
+ * When wait-ci polls next (issue 7, "Polling, cost and limits"): the base
+ * interval, growing while nothing changes, back to the base at once when
+ * something does; never before a rate-limit wait ends; the gate re-read now
+ * and then; and a final poll at the deadline rather than a silent overrun.
+ */
+
+export interface PollPolicy {
+  /** Base interval (the `interval-seconds` input). */
+  readonly intervalMs: number
+  /** Backoff cap while nothing changes. */
+  readonly maxIntervalMs: number
+  /** Growth of the interval per unchanged poll. */
+  readonly backoffFactor: number
+  /** How often the gate definition is re-read during a long wait (rules can change). */
+  readonly gateRefreshMs: number
+  /** The whole wait (the `timeout-seconds` input). */
+  readonly timeoutMs: number
+}
+
+/** Production defaults for a given base interval and timeout. */
+export function defaultPollPolicy(intervalMs: number, timeoutMs: number): PollPolicy {
+  return {
+    intervalMs,
+    // Three times the base: 304s are free, so the cap bounds detection latency rather than cost.
+    maxIntervalMs: intervalMs * 3,
+    backoffFactor: 1.5,
+    gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
+    timeoutMs
+  }
+}
+
+export interface PollClock {
+  /** When the wait began (ms since the epoch). */
+  readonly startedAt: number
+  readonly now: number
+  /** Did the poll that just ended see anything change (a check state, the required set)? */
+  readonly changed: boolean
+  /** Unchanged polls in a row before this one. */
+  readonly unchangedStreak: number
+  readonly lastGateReadAt: number
+  /** A rate limit said: not before this instant (from `retry-after` or `x-ratelimit-reset`). */
+  readonly notBefore?: number
+}
+
+export type PollPlan =
+  | { readonly action: 'poll'; readonly delayMs: number; readonly unchangedStreak: number; readonly refreshGate: boolean }
+  | { readonly action: 'timeout'; readonly reason: string }
+
+/** Plans the next poll, or says the wait is over. */
+export function planNextPoll(policy: PollPolicy, clock: PollClock): PollPlan {
+  const deadline = clock.startedAt + policy.timeoutMs
+  if (clock.now >= deadline) return { action: 'timeout', reason: `no verdict after ${formatMs(policy.timeoutMs)}` }
+  const streak = clock.changed ? 0 : clock.unchangedStreak + 1
+  let delay = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs))
+  if (clock.notBefore !== undefined) {
+    if (clock.notBefore > deadline) {
+      return { action: 'timeout', reason: `rate limited until after the deadline (${formatMs(policy.timeoutMs)})` }
+    }
+    delay = Math.max(delay, clock.notBefore - clock.now)
+  }
+  // The last poll happens at the deadline itself, so a check that went green just before it still counts.
+  delay = Math.max(0, Math.min(delay, deadline - clock.now))
+  const pollAt = clock.now + delay
+  return {
+    action: 'poll',
+    delayMs: Math.round(delay),
+    unchangedStreak: streak,
+    refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
+  }
+}
+
+/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m`. */
+export function formatMs(ms: number): string {
+  const s = Math.round(ms / 1000)
+  if (ms < 1000) return `${Math.round(ms)}ms`
+  if (s < 60) return `${s}s`
+  const m = Math.floor(s / 60)
+  if (m < 60) return `${m}m ${s % 60}s`
+  return `${Math.floor(m / 60)}h ${m % 60}m`
+}
