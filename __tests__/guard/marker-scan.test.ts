@@ -1,0 +1,158 @@
+/**
+ * The marker layer against real repositories: conflicts written by git itself
+ * in each style, attributes read at the scanned commit, committed objects only.
+ */
+import { checkRange, type CheckOptions } from '../../src/actions/guard/check.js'
+import { createGit } from '../../src/git/git.js'
+import { committedConflict, tempRepo, type TempRepo } from '../git/temp-repo.js'
+
+const changed: CheckOptions = { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', allowedSources: [] }
+const tree: CheckOptions = { ...changed, scope: 'tree' }
+
+async function scan(repo: TempRepo, base: string | null, head: string, options: CheckOptions = changed) {
+  const report = await checkRange(createGit(repo.dir), { base, head, description: 'test', headBranch: null }, options)
+  return {
+    error: report.error,
+    markers: report.findings.filter((f) => f.kind === 'conflict-marker').map((f) => `${f.path}:${f.line}`)
+  }
+}
+
+describe('conflicts written by git and committed', () => {
+  it.each([
+    ['merge', ['app.txt:2', 'app.txt:4', 'app.txt:6']],
+    ['diff3', ['app.txt:2', 'app.txt:4', 'app.txt:6', 'app.txt:8']],
+    ['zdiff3', ['app.txt:2', 'app.txt:4', 'app.txt:6', 'app.txt:8']]
+  ] as const)('%s style: every marker line, scope changed and tree', async (style, expected) => {
+    const { repo, base, head } = committedConflict(style)
+    const text = repo.git(['show', `${head}:app.txt`])
+    expect(text).toMatch(/^<<<<<<< HEAD$/m)
+    if (style !== 'merge') expect(text).toMatch(/^\|\|\|\|\|\|\| /m)
+    expect(await scan(repo, base, head)).toEqual({ error: null, markers: expected })
+    expect(await scan(repo, base, head, tree)).toEqual({ error: null, markers: expected })
+  })
+
+  it('a CRLF file conflicted by git (markers end in CR)', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'win.txt': 'one\r\ntwo\r\nthree\r\n' })
+    repo.git(['checkout', '--quiet', '-b', 'other'])
+    repo.commit('theirs', { 'win.txt': 'one\r\nTWO\r\nthree\r\n' })
+    repo.git(['checkout', '--quiet', 'main'])
+    repo.commit('ours', { 'win.txt': 'one\r\nzwei\r\nthree\r\n' })
+    repo.git(['merge', '--no-edit', 'other'], { allowFail: true })
+    repo.git(['commit', '--quiet', '--all', '-m', 'markers left in'])
+    const head = repo.sha('HEAD')
+    expect(repo.git(['show', `${head}:win.txt`])).toContain('=======\r\n')
+    expect((await scan(repo, base, head)).markers).toEqual(['win.txt:2', 'win.txt:4', 'win.txt:6'])
+  })
+
+  it('conflict-marker-size=12: git writes 12-character markers and they are found', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { '.gitattributes': '*.md conflict-marker-size=12\n', 'doc.md': 'a\nb\nc\n' })
+    repo.git(['checkout', '--quiet', '-b', 'other'])
+    repo.commit('theirs', { 'doc.md': 'a\nB\nc\n' })
+    repo.git(['checkout', '--quiet', 'main'])
+    repo.commit('ours', { 'doc.md': 'a\nbee\nc\n' })
+    repo.git(['merge', '--no-edit', 'other'], { allowFail: true })
+    repo.git(['commit', '--quiet', '--all', '-m', 'markers left in'])
+    const head = repo.sha('HEAD')
+    expect(repo.git(['show', `${head}:doc.md`])).toContain('<<<<<<<<<<<< HEAD')
+    expect((await scan(repo, base, head)).markers).toEqual(['doc.md:2', 'doc.md:4', 'doc.md:6'])
+  })
+})
+
+describe('lines that look like markers but are not', () => {
+  const cases: Array<[string, Record<string, string | Buffer>, string[]]> = [
+    ['eight = signs', { 'a.txt': 'x\n========\ny\n' }, []],
+    ['indented markers', { 'a.py': 'x\n  <<<<<<< HEAD\n  =======\n  >>>>>>> b\n' }, []],
+    ['commented markers', { 'a.js': '// <<<<<<< HEAD\n// =======\n// >>>>>>> b\n' }, []],
+    ['a Markdown setext heading', { 'README.md': 'License\n=======\n\nMIT\n' }, []],
+    ['a reST heading and a bar line', { 'index.rst': 'Guide\n=======\n\n|||||||\n' }, []],
+    ['a binary file full of markers', { 'blob.bin': Buffer.from('<<<<<<< HEAD\n\0\0\0\n=======\n>>>>>>> b\n') }, []],
+    ['7-char examples under conflict-marker-size=32', { '.gitattributes': 'docs/** conflict-marker-size=32\n', 'docs/merge.txt': '<<<<<<< ours\n=======\n>>>>>>> theirs\n' }, []],
+    ['a real marker next to them', { 'b.txt': 'ok\n>>>>>>> theirs\n', 'README.md': 'T\n=======\n' }, ['b.txt:2']],
+    ['any path: spaces and non-ASCII', { 'dir with space/é file.txt': '<<<<<<< HEAD\n' }, ['dir with space/é file.txt:1']],
+    ['a path with a tab and quotes', { 'we"ird\tname.txt': 'x\n>>>>>>> b\n' }, ['we"ird\tname.txt:2']]
+  ]
+
+  it.each(cases)('%s', async (_label, files, expected) => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'keep.txt': 'k\n' })
+    const head = repo.commit('change', files)
+    expect(await scan(repo, base, head)).toEqual({ error: null, markers: expected })
+    expect(await scan(repo, base, head, tree)).toEqual({ error: null, markers: expected })
+  })
+})
+
+describe('what is scanned', () => {
+  it('only added lines in scope changed; the whole tree in scope tree', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('old marker', { 'old.txt': '<<<<<<< HEAD\n' })
+    const head = repo.commit('new marker', { 'new.txt': 'x\n>>>>>>> b\n' })
+    expect((await scan(repo, base, head)).markers).toEqual(['new.txt:2'])
+    expect((await scan(repo, base, head, tree)).markers).toEqual(['new.txt:2', 'old.txt:1'])
+  })
+
+  it('an added ======= counts when the file had a > marker before the range', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('half', { 'a.txt': 'x\n>>>>>>> b\n' })
+    const head = repo.commit('more', { 'a.txt': 'x\n=======\n>>>>>>> b\n' })
+    expect((await scan(repo, base, head)).markers).toEqual(['a.txt:2'])
+  })
+
+  it('counts from the merge base: a base branch that moved on adds nothing', async () => {
+    const repo = tempRepo()
+    const fork = repo.commit('fork', { 'a.txt': 'a\n' })
+    repo.git(['checkout', '--quiet', '-b', 'feature'])
+    const head = repo.commit('feature work', { 'f.txt': 'fine\n' })
+    repo.git(['checkout', '--quiet', 'main'])
+    repo.commit('main removes a marker-looking line', { 'a.txt': 'a\n' })
+    const base = repo.sha('main')
+    expect(fork).not.toBe(base)
+    expect(await scan(repo, base, head)).toEqual({ error: null, markers: [] })
+  })
+
+  it('never the working tree: uncommitted markers are not findings, committed ones are', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'a.txt': 'a\n' })
+    const head = repo.commit('clean', { 'b.txt': 'b\n' })
+    repo.write({ 'b.txt': '<<<<<<< HEAD\n', '.gitattributes': '* conflict-marker-size=3\n' })
+    expect((await scan(repo, base, head, tree)).markers).toEqual([])
+    const dirty = repo.commit('now committed')
+    expect((await scan(repo, base, dirty, tree)).markers).toEqual([])
+    repo.commit('attribute gone', { '.gitattributes': '' })
+    expect((await scan(repo, base, repo.sha('HEAD'), tree)).markers).toEqual(['b.txt:1'])
+  })
+
+  it('reads conflict-marker-size at the scanned commit, not at the checkout', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'a.txt': 'a\n' })
+    const head = repo.commit('examples', { '.gitattributes': '*.txt conflict-marker-size=32\n', 'ex.txt': '<<<<<<< a\n' })
+    repo.commit('drop attribute', { '.gitattributes': '' })
+    expect((await scan(repo, base, head, tree)).markers).toEqual([])
+    expect((await scan(repo, base, repo.sha('HEAD'), tree)).markers).toEqual(['ex.txt:1'])
+  })
+
+  it.each([
+    [['*.snap'], ['src/a.txt:1', 'vendor/lib/z.txt:1']],
+    [['vendor/'], ['src/a.txt:1', 't/x.snap:1']],
+    [['vendor/**', 't/*.snap'], ['src/a.txt:1']]
+  ])('exclude %j', async (exclude, expected) => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { k: 'k\n' })
+    const head = repo.commit('markers', {
+      'src/a.txt': '<<<<<<< HEAD\n',
+      't/x.snap': '<<<<<<< HEAD\n',
+      'vendor/lib/z.txt': '<<<<<<< HEAD\n'
+    })
+    expect((await scan(repo, base, head, { ...changed, exclude })).markers).toEqual(expected)
+  })
+
+  it('git grep exit 128 is an error, not clean', async () => {
+    const repo = tempRepo()
+    repo.commit('base', { a: 'a\n' })
+    const missing = 'f'.repeat(40)
+    const r = await scan(repo, null, missing, tree)
+    expect(r.markers).toEqual([])
+    expect(r.error).toMatch(/conflict-marker check failed: 'git grep .*' failed with exit code 128/)
+  })
+})

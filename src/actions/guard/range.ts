@@ -1,0 +1,122 @@
+/**
+ * Which commits guard checks: base and head from the inputs, else from the
+ * event, else from the remote default branch; each name resolved once to a
+ * full sha (issue 2), and a shallow clone deepened or reported, never passed
+ * silently (actions/checkout's depth 1 hides merge parents).
+ */
+import type { Git } from '../../git/git.js'
+import {
+  commitExists,
+  isFullOid,
+  isShallow,
+  mergeBase,
+  remoteDefaultBranch,
+  remoteNames,
+  resolveCommit,
+  unshallow
+} from '../../git/revisions.js'
+import type { GuardEvent } from './settings.js'
+
+/** A resolved range: full shas only from here on. base null = no range (tree at head only). */
+export interface GuardRange {
+  readonly base: string | null
+  readonly head: string
+  /** How base was chosen, for the log ("pull request base", "merge base with refs/remotes/origin/main"). */
+  readonly description: string
+  /** The branch under test when known (narrows a `feature/<name>` policy to this branch). */
+  readonly headBranch: string | null
+}
+
+function field(obj: unknown, ...path: string[]): string | null {
+  let cur: unknown = obj
+  for (const key of path) {
+    if (typeof cur !== 'object' || cur === null) return null
+    cur = (cur as Record<string, unknown>)[key]
+  }
+  return typeof cur === 'string' && cur !== '' ? cur : null
+}
+
+/** Defaults the event gives: PR base/head shas, merge-queue shas, a push's `before`/`after`. */
+export function eventDefaults(event: GuardEvent): { base: string | null; head: string | null; headBranch: string | null } {
+  const p = event.payload
+  if (field(p, 'pull_request', 'base', 'sha')) {
+    return {
+      base: field(p, 'pull_request', 'base', 'sha'),
+      head: field(p, 'pull_request', 'head', 'sha'),
+      headBranch: field(p, 'pull_request', 'head', 'ref')
+    }
+  }
+  if (field(p, 'merge_group', 'base_sha')) {
+    return { base: field(p, 'merge_group', 'base_sha'), head: field(p, 'merge_group', 'head_sha'), headBranch: null }
+  }
+  const ref = field(p, 'ref') ?? (event.ref || null)
+  const headBranch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null
+  const before = field(p, 'before')
+  // A new branch is pushed with before = 0000...: there is no previous tip to compare with.
+  const base = before !== null && !/^0+$/.test(before) ? before : null
+  return { base, head: field(p, 'after'), headBranch }
+}
+
+/**
+ * Deepens a shallow clone from its remote (all branches, so allowed refs
+ * exist too). Returns a note; throws when the clone stays shallow.
+ */
+export async function ensureFullHistory(git: Git): Promise<string | null> {
+  if (!(await isShallow(git))) return null
+  const remotes = await remoteNames(git)
+  const remote = remotes[0]
+  const advice = 'check out with full history (actions/checkout with fetch-depth: 0)'
+  if (remote === undefined) {
+    throw new Error(`this is a shallow clone with no remote to deepen it from, so merge parents are hidden: ${advice}`)
+  }
+  try {
+    await unshallow(git, remote)
+  } catch (e) {
+    throw new Error(`this is a shallow clone and deepening it from '${remote}' failed (${(e as Error).message}): ${advice}`, { cause: e })
+  }
+  return `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`
+}
+
+export interface RangeRequest {
+  /** Names given by the user ('' = default). */
+  readonly base: string
+  readonly head: string
+  readonly event: GuardEvent | null
+  /** Label of the inputs in messages ("input 'base'" or "--base"). */
+  readonly baseLabel: string
+  readonly headLabel: string
+  readonly headBranch: string | null
+}
+
+/** Resolves base and head to full shas, taking defaults from the event, then the remote default branch. */
+export async function resolveRange(git: Git, req: RangeRequest): Promise<{ range: GuardRange; notes: string[] }> {
+  const notes: string[] = []
+  const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null }
+  const headName = req.head || defaults.head || 'HEAD'
+  const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head')
+  const headBranch = req.headBranch ?? defaults.headBranch
+
+  if (req.base) {
+    const base = await resolveCommit(git, req.base, req.baseLabel)
+    return { range: { base, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes }
+  }
+  if (defaults.base !== null) {
+    if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
+      const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'"
+      return { range: { base: defaults.base, head, description: what, headBranch }, notes }
+    }
+    // A force push leaves 'before' unfetched: compare with the default branch instead of failing.
+    notes.push(`base '${defaults.base}' from the event is not in this clone; using the default branch instead`)
+  }
+  const remotes = await remoteNames(git)
+  const hint = req.event ? field(req.event.payload, 'repository', 'default_branch') : null
+  const defaultRef = await remoteDefaultBranch(git, remotes, hint)
+  if (defaultRef === null) {
+    throw new Error(
+      `could not choose a base: no pull request or push in the event and no remote default branch (refs/remotes/<remote>/HEAD); set ${req.baseLabel}`
+    )
+  }
+  const tip = await resolveCommit(git, defaultRef, 'the default branch')
+  const base = (await mergeBase(git, tip, head)) ?? tip
+  return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes }
+}

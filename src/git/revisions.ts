@@ -1,0 +1,114 @@
+/**
+ * Revisions and repository facts guard needs. Every user-influenced name is
+ * resolved once here with `rev-parse --verify --end-of-options <name>^{commit}`
+ * (issue 2: a branch named `--output=x` must never become an option); every
+ * later call gets full object ids only.
+ */
+import { GitCommandError, type Git } from './git.js'
+
+const FULL_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
+
+/** True for a full SHA-1 or SHA-256 object id. */
+export function isFullOid(text: string): boolean {
+  return FULL_OID.test(text)
+}
+
+/** Resolves a user-given revision to the full commit id; throws naming `what` (the input) when it is not a commit here. */
+export async function resolveCommit(git: Git, name: string, what: string): Promise<string> {
+  const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], {
+    okExitCodes: [0, 1, 128]
+  })
+  const sha = r.stdout.trim()
+  if (r.exitCode !== 0 || !isFullOid(sha)) {
+    throw new Error(
+      `${what} '${name}' is not a commit in this repository: fetch it first (actions/checkout with fetch-depth: 0) or pass a branch, tag or sha that exists`
+    )
+  }
+  return sha
+}
+
+/** True when the object exists locally as a commit (a force-pushed remote oid may not). */
+export async function commitExists(git: Git, oid: string): Promise<boolean> {
+  if (!isFullOid(oid)) return false
+  const r = await git.run(['cat-file', '-e', `${oid}^{commit}`], { okExitCodes: [0, 1, 128] })
+  return r.exitCode === 0
+}
+
+/** The merge base of two commits, or null when they share no history. */
+export async function mergeBase(git: Git, a: string, b: string): Promise<string | null> {
+  const r = await git.run(['merge-base', '--end-of-options', a, b], { okExitCodes: [0, 1] })
+  const sha = r.stdout.trim().split('\n')[0] ?? ''
+  return r.exitCode === 0 && isFullOid(sha) ? sha : null
+}
+
+/** The repository's top-level directory (scans run from there so paths are repository-relative). */
+export async function topLevel(git: Git): Promise<string> {
+  try {
+    return (await git.run(['rev-parse', '--show-toplevel'])).stdout.trim()
+  } catch (e) {
+    if (e instanceof GitCommandError) {
+      throw new Error(`'${git.cwd}' is not inside a git work tree that guard can read: ${e.stderr.trim() || e.message}`, { cause: e })
+    }
+    throw e
+  }
+}
+
+/** True in a shallow clone (actions/checkout's default depth 1 hides merge parents). */
+export async function isShallow(git: Git): Promise<boolean> {
+  return (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
+}
+
+/** Remote names, `origin` first. */
+export async function remoteNames(git: Git): Promise<string[]> {
+  const names = (await git.run(['remote'])).stdout.split('\n').filter(Boolean)
+  return names.sort((a, b) => (a === 'origin' ? -1 : b === 'origin' ? 1 : 0))
+}
+
+/**
+ * Turns a shallow clone into a full one with every branch of `remote`, so
+ * merge parents and allowed refs become visible. Throws when the fetch fails.
+ */
+export async function unshallow(git: Git, remote: string): Promise<void> {
+  await git.run([
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--unshallow',
+    '--end-of-options',
+    remote,
+    `+refs/heads/*:refs/remotes/${remote}/*`
+  ])
+}
+
+/** The remote's default branch ref (`refs/remotes/origin/HEAD` -> `refs/remotes/origin/main`), or null. */
+export async function remoteDefaultBranch(git: Git, remotes: readonly string[], hint: string | null): Promise<string | null> {
+  for (const remote of remotes) {
+    const r = await git.run(['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`], { okExitCodes: [0, 1, 128] })
+    if (r.exitCode === 0 && r.stdout.trim() !== '') return r.stdout.trim()
+  }
+  const names = hint ? [hint] : ['main', 'master']
+  for (const remote of remotes) {
+    for (const name of names) {
+      const ref = `refs/remotes/${remote}/${name}`
+      const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+        okExitCodes: [0, 1, 128]
+      })
+      if (r.exitCode === 0) return ref
+    }
+  }
+  return null
+}
+
+/** The upstream ref of the current branch (`refs/remotes/origin/x`), or null. */
+export async function upstreamRef(git: Git): Promise<string | null> {
+  const r = await git.run(['rev-parse', '--symbolic-full-name', '--verify', '--quiet', '@{upstream}'], {
+    okExitCodes: [0, 1, 128]
+  })
+  return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null
+}
+
+/** The current branch name, or null when detached. */
+export async function currentBranch(git: Git): Promise<string | null> {
+  const r = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [0, 1, 128] })
+  return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null
+}
