@@ -1,6 +1,5 @@
 import { classifyMergeFailure, isFinal, judgePullState, listViolations, type PullSnapshot } from '../../src/core/merge-errors.js'
-import { classifyTransportFailure } from '../../src/core/merge-transport.js'
-import { backoffDelay, nextMergeStep } from '../../src/core/merge-schedule.js'
+import { nextMergeStep } from '../../src/core/merge-schedule.js'
 
 const SHA = 'a'.repeat(40)
 const OTHER = 'b'.repeat(40)
@@ -167,6 +166,9 @@ describe('classifyMergeFailure on real GitHub messages', () => {
       [{ status: 500, message: 'Server Error' }],
       [{ status: 502, message: 'Bad Gateway' }],
       [{ status: 524, message: '', body: '<!DOCTYPE html><html><title>524: A timeout occurred</title>' }],
+      // A 200 whose body was cut: Octokit resolves with data "" (TOOLCHAIN.md); the shell reports it so.
+      [{ status: 200, message: 'malformed response: the merge answer has no `merged` field' }],
+      [{ message: 'This operation was aborted', name: 'TimeoutError' }],
       [{ status: 429, message: 'Too Many Requests', headers: { 'retry-after': '2' } }],
       [{ status: 403, message: 'You have exceeded a secondary rate limit.', headers: { 'retry-after': '3' } }]
     ])('%j is transient', (failure) => {
@@ -177,10 +179,9 @@ describe('classifyMergeFailure on real GitHub messages', () => {
       expect(classifyMergeFailure({ status: 429, message: 'Too Many Requests', headers: { 'retry-after': '2' } }, open, SHA)).toMatchObject({
         retryAfterMs: 2000
       })
-      expect(classifyTransportFailure({ status: 403, message: 'x', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '100' }, now: 90_000 })).toEqual({
-        kind: 'rate-limited',
-        retryAfterMs: 10_000
-      })
+      expect(
+        classifyMergeFailure({ status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '100' }, now: 90_000 }, open, SHA)
+      ).toMatchObject({ kind: 'transient', retryAfterMs: 11_000 })
     })
   })
 })
@@ -207,10 +208,11 @@ describe('nextMergeStep', () => {
     [{ failures: 9, elapsedMs: 10_000 }, { kind: 'stop', why: 'the 10 s budget is used up' }],
     [{ failures: 1, elapsedMs: 8000, retryAfterMs: 5000 }, { kind: 'stop', why: 'GitHub asked to wait 5 s, more than the 2 s left' }]
   ])('%j -> %j', (state, expected) => {
-    expect(nextMergeStep(budget, state)).toEqual(expected)
+    expect(nextMergeStep(budget, state, () => 0)).toEqual(expected)
   })
 
-  it('caps one wait at six intervals', () => {
-    expect(backoffDelay(budget, 50)).toBe(6000)
+  it('caps one wait at six intervals and shaves at most the jitter off it', () => {
+    expect(nextMergeStep({ ...budget, timeoutMs: 60_000 }, { failures: 50, elapsedMs: 0 }, () => 0)).toEqual({ kind: 'wait', ms: 6000 })
+    expect(nextMergeStep({ ...budget, timeoutMs: 60_000 }, { failures: 50, elapsedMs: 0 }, () => 1)).toEqual({ kind: 'wait', ms: 4800 })
   })
 })

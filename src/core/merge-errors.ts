@@ -9,7 +9,7 @@
  * expected.` was not) and the TOOLCHAIN measurement that a merge whose answer
  * was lost must be recognised as done, not reported as "not mergeable".
  */
-import { classifyTransportFailure, type TransportFailure } from './merge-transport.js'
+import { classifyFailure, type FailureData } from './transient.js'
 
 /** What the merge action does with one merge response. */
 export type MergeVerdict =
@@ -54,8 +54,12 @@ export interface PullSnapshot {
   readonly draft: boolean
 }
 
-/** One failed merge call: an HTTP answer (status + GitHub's message) or no answer at all. */
-export interface MergeFailure extends TransportFailure {
+/**
+ * One failed merge call: an HTTP answer (status + GitHub's message) or no
+ * answer at all. The FailureData part goes to the client layer's transient
+ * classifier (src/core/transient.ts, issue 3), so the two never disagree.
+ */
+export interface MergeFailure extends FailureData {
   /** GitHub's `message` for an HTTP answer; the error's message when no answer arrived. */
   readonly message: string
 }
@@ -219,7 +223,7 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
     if (RULESET_HEADER.test(message.split(/\r?\n/)[0] ?? '')) return permanent('rule-violation', message)
     if (failure.status === 403) {
       // A 403 may be a secondary rate limit: that is the client layer's call.
-      const transport = classifyTransportFailure(failure)
+      const transport = classifyFailure(failure)
       if (transport.kind !== 'permanent') return { kind: 'transient', message, ...retryAfter(transport) }
       return permanent('forbidden', message)
     }
@@ -231,7 +235,7 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
 
   if (failure.status === 404) return permanent('not-found', message)
 
-  const transport = classifyTransportFailure(failure)
+  const transport = classifyFailure(failure)
   if (transport.kind === 'permanent') {
     if (failure.status === 401) return permanent('forbidden', message)
     return permanent('invalid-request', message)
