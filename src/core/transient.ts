@@ -304,7 +304,7 @@ function classifyNetwork(failure: FailureData): FailureClass {
   const chain = causeChain(failure)
   for (const link of chain) {
     if (link.name === 'TimeoutError' || link.name === 'AbortError') {
-      return { kind: 'transient', reason: `the request timed out (${link.message ?? link.name})` }
+      return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' }
     }
     if (link.name === 'MalformedResponseError') return { kind: 'transient', reason: link.message ?? 'malformed response' }
   }

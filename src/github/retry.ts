@@ -1,0 +1,71 @@
+/**
+ * The one retry loop the actions use around a whole call, for what the
+ * HTTP-level retry cannot see: a 200 whose body is not the shape the action
+ * relies on (a cut body resolves as `data: ""`), or a call that still failed
+ * after the client's own retries. Decisions come from classifyFailure, waits
+ * from the shared backoff; sleep and clock are injected.
+ */
+import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
+import { classifyFailure, describeFailure, toFailureData, type FailureClass } from '../core/transient.js'
+
+export interface RetryPolicy {
+  /** Retries after the first attempt (0 = try once). */
+  readonly retries: number
+  readonly backoff: BackoffPolicy
+  /** A rate-limit wait longer than this is not waited for. */
+  readonly maxRateLimitWaitMs: number
+  readonly sleep: (ms: number) => Promise<void>
+  readonly random?: () => number
+  readonly now?: () => number
+  readonly log?: (message: string) => void
+  /** Told about each retry (the client counts them). */
+  readonly onRetry?: (kind: FailureClass['kind']) => void
+}
+
+/**
+ * A call that failed for good: GitHub's answer and Purple's verdict in one
+ * message. Keeps `status` and `response` of the original error so callers can
+ * still inspect them; the original is the `cause`.
+ */
+export class GitHubCallError extends Error {
+  override readonly name = 'GitHubCallError'
+  readonly status?: number
+  readonly response?: unknown
+  constructor(
+    message: string,
+    readonly verdict: FailureClass,
+    readonly attempts: number,
+    cause: unknown
+  ) {
+    super(message, { cause })
+    const data = toFailureData(cause)
+    if (data.status !== undefined) this.status = data.status
+    if (typeof cause === 'object' && cause !== null && 'response' in cause) this.response = (cause as { response: unknown }).response
+  }
+}
+
+/**
+ * Runs `fn` until it succeeds, a failure is permanent, or the retries are
+ * spent; throws GitHubCallError naming `label`, the attempts and the reason.
+ */
+export async function withRetry<T>(label: string, fn: (attempt: number) => Promise<T>, policy: RetryPolicy): Promise<T> {
+  const now = policy.now ?? Date.now
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt)
+    } catch (error) {
+      const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() }
+      const verdict = classifyFailure(error, options)
+      const described = describeFailure(error, options)
+      const spent = attempt > policy.retries
+      if (verdict.kind === 'permanent' || spent || verdict.waitCapped === true) {
+        const why = verdict.kind === 'permanent' ? '' : spent ? ` after ${attempt} attempts` : ' (rate-limit wait too long)'
+        throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempt, error)
+      }
+      const delay = nextDelay(attempt, policy.backoff, verdict.retryAfterMs, policy.random)
+      policy.onRetry?.(verdict.kind)
+      policy.log?.(`${label}: attempt ${attempt} of ${policy.retries + 1} failed: ${described}; retrying in ${delay} ms`)
+      await policy.sleep(delay)
+    }
+  }
+}
