@@ -306,7 +306,7 @@ function classifyNetwork(failure: FailureData): FailureClass {
     if (link.name === 'TimeoutError' || link.name === 'AbortError') {
       return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' }
     }
-    if (link.name === 'MalformedResponseError') return { kind: 'transient', reason: link.message ?? 'malformed response' }
+    if (link.name === 'MalformedResponseError') return { kind: 'transient', reason: 'a cut or altered body; asking again' }
   }
   for (const link of chain) {
     const known = link.code !== undefined ? TRANSIENT_CODES[link.code] : undefined
@@ -341,7 +341,9 @@ export function describeFailure(failure: FailureData | unknown, options: Classif
   const data = toFailureData(failure)
   const verdict = classifyFailure(data, options)
   let what: string
-  if (data.status === undefined) {
+  if (data.status === undefined && data.name === 'MalformedResponseError') {
+    what = clip(data.message ?? 'malformed response', 300)
+  } else if (data.status === undefined) {
     const chain = causeChain(data)
     const codes = [...new Set(chain.map((l) => l.code).filter((c): c is string => c !== undefined))]
     const messages = [...new Set(chain.map((l) => l.message).filter((m): m is string => m !== undefined && m !== ''))]
