@@ -1,0 +1,97 @@
+/**
+ * A minimal GraphQL endpoint (POST /graphql): every query is parsed and validated against GitHub's
+ * published schema (@octokit/graphql-schema), then executed against simulator state for the few fields
+ * modelled here: `repository(owner, name)` {merge settings, defaultBranchRef, pullRequest(number)} and `rateLimit`.
+ * Anything else validates but resolves to null (or a non-null error), which makes an unmodelled query visible.
+ */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { buildSchema, execute, parse, validate, type GraphQLSchema, type DocumentNode } from 'graphql'
+import type { RouteContext } from './routes.js'
+import type { SimPull } from './state.js'
+
+let schema: GraphQLSchema | undefined
+
+/** GitHub's public GraphQL schema, built once per process from the package's SDL file. */
+export function githubSchema(): GraphQLSchema {
+  if (!schema) {
+    const sdl = resolve(import.meta.dirname, '..', '..', 'node_modules', '@octokit', 'graphql-schema', 'schema.graphql')
+    schema = buildSchema(readFileSync(sdl, 'utf8'), { assumeValidSDL: true })
+  }
+  return schema
+}
+
+function pullObject(ctx: RouteContext, p: SimPull) {
+  const full = `${ctx.state.repository.owner}/${ctx.state.repository.name}`
+  return {
+    id: `PR_${p.id}`,
+    number: p.number,
+    title: p.title,
+    url: `https://github.com/${full}/pull/${p.number}`,
+    state: p.merged ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED',
+    merged: p.merged,
+    closed: p.state === 'closed',
+    isDraft: p.draft,
+    headRefName: p.head.ref,
+    headRefOid: p.head.sha,
+    baseRefName: p.base.ref,
+    baseRefOid: p.base.sha,
+    mergeable: p.mergeable === null ? 'UNKNOWN' : p.mergeable ? 'MERGEABLE' : 'CONFLICTING',
+    mergeStateStatus: p.mergeable_state.toUpperCase(),
+    mergeCommit: p.merge_commit_sha ? { oid: p.merge_commit_sha } : null,
+    mergedAt: p.merged_at
+  }
+}
+
+/** Handles POST /graphql: 200 with `data` and/or `errors`, as GitHub answers. */
+export function handleGraphql(ctx: RouteContext): { status: number; body: unknown } {
+  const body = (ctx.req.body ?? {}) as { query?: unknown; variables?: Record<string, unknown> }
+  if (typeof body.query !== 'string') {
+    return { status: 400, body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql', status: '400' } }
+  }
+  let doc: DocumentNode
+  try {
+    doc = parse(body.query)
+  } catch (e) {
+    return { status: 200, body: { errors: [{ message: (e as Error).message }] } }
+  }
+  const errors = validate(githubSchema(), doc)
+  if (errors.length > 0) {
+    return { status: 200, body: { errors: errors.map((e) => ({ message: e.message, locations: e.locations })) } }
+  }
+  const s = ctx.state
+  const r = s.repository
+  const tok = s.tokens.find((t) => t.token === ctx.req.token)
+  const rootValue = {
+    repository: (args: { owner: string; name: string }) => {
+      if (args.owner.toLowerCase() !== r.owner.toLowerCase() || args.name.toLowerCase() !== r.name.toLowerCase()) return null
+      return {
+        id: `R_${r.id}`,
+        name: r.name,
+        nameWithOwner: `${r.owner}/${r.name}`,
+        mergeCommitAllowed: r.allow_merge_commit,
+        squashMergeAllowed: r.allow_squash_merge,
+        rebaseMergeAllowed: r.allow_rebase_merge,
+        defaultBranchRef: { name: r.default_branch },
+        pullRequest: (a: { number: number }) => {
+          const p = s.pulls.find((x) => x.number === a.number)
+          return p ? pullObject(ctx, p) : null
+        }
+      }
+    },
+    rateLimit: () => ({
+      limit: 5000,
+      cost: 1,
+      used: tok?.rateLimit.used ?? 0,
+      remaining: 5000 - (tok?.rateLimit.used ?? 0),
+      resetAt: new Date(ctx.now() + 3600_000).toISOString(),
+      nodeCount: 1
+    })
+  }
+  const result = execute({ schema: githubSchema(), document: doc, rootValue, variableValues: body.variables ?? {} })
+  if (result instanceof Promise) throw new Error('simulator GraphQL resolvers must be synchronous')
+  const out: { data?: unknown; errors?: unknown[] } = {}
+  if (result.data !== undefined) out.data = result.data
+  if (result.errors?.length) out.errors = result.errors.map((e) => ({ message: e.message, path: e.path, locations: e.locations }))
+  return { status: 200, body: out }
+}

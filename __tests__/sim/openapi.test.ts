@@ -1,0 +1,223 @@
+/**
+ * Drift check: every simulator response of a scenario run that touches every implemented operation (and its
+ * error answers) validates against GitHub's published OpenAPI description (the committed slice from
+ * scripts/openapi-slice.mjs). GraphQL answers are checked against @octokit/graphql-schema.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Ajv, type ValidateFunction } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import { githubSchema } from './graphql.js'
+import { ADMIN_TOKEN, DEFAULT_TOKEN, HEAD_SHA, OTHER_CI_APP, READONLY_TOKEN, startSimulator, type LogEntry, type Sim } from './server.js'
+import { createAppAuth } from '@octokit/auth-app'
+import { request } from '@octokit/request'
+import { parse, validate } from 'graphql'
+
+interface Slice {
+  basicError: object
+  operations: Record<string, { operationId: string; responses: Record<string, object | null> }>
+}
+
+const slice = JSON.parse(readFileSync(resolve(import.meta.dirname, 'openapi-slice.json'), 'utf8')) as Slice
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateFormats: true }))
+const cache = new Map<string, ValidateFunction>()
+
+/** OpenAPI 3.0 `nullable: true` -> JSON Schema (`type: [t, 'null']`, or anyOf with null when there is no type). */
+function toJsonSchema(node: unknown, parentKey?: string): unknown {
+  if (Array.isArray(node)) return node.map((n) => toJsonSchema(n))
+  if (node === null || typeof node !== 'object') return node
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(node)) out[k] = toJsonSchema(v, k)
+  if (parentKey === 'properties' || out.nullable !== true) return out
+  delete out.nullable
+  if (typeof out.type === 'string') {
+    out.type = [out.type, 'null']
+    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null]
+    return out
+  }
+  return { anyOf: [out, { type: 'null' }] }
+}
+
+function validator(key: string, schema: object): ValidateFunction {
+  let v = cache.get(key)
+  if (!v) {
+    v = ajv.compile(toJsonSchema(schema) as object)
+    cache.set(key, v)
+  }
+  return v
+}
+
+/** Validates one logged response; returns problems (empty = valid). */
+function check(e: LogEntry): string[] {
+  if (!e.operation || e.status === null || e.status === 304 || e.status === 204 || e.operation === 'POST /graphql') return []
+  const op = slice.operations[e.operation]
+  if (!op) return [`${e.operation}: not in the slice`]
+  const listed = op.responses[String(e.status)]
+  const schema = listed ?? (e.status >= 400 ? slice.basicError : undefined)
+  if (schema === undefined) return [`${e.operation}: status ${e.status} is not a documented answer`]
+  if (schema === null) return e.responseBody === undefined ? [] : [`${e.operation} ${e.status}: documented without a body`]
+  const v = validator(`${e.operation} ${listed ? e.status : 'error'}`, schema)
+  if (v(e.responseBody)) return []
+  return (v.errors ?? []).slice(0, 5).map((er) => `${e.operation} ${e.status}: ${er.instancePath} ${er.message}`)
+}
+
+let sim: Sim
+
+async function call(method: string, path: string, token: string | null = DEFAULT_TOKEN, body?: unknown): Promise<number> {
+  const res = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `token ${token}` } : {}), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  await res.arrayBuffer()
+  return res.status
+}
+
+const R = '/repos/octo-org/purple-demo'
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    setup: (st) => {
+      st.branches[0]!.protection = {
+        required_status_checks: { strict: true, contexts: ['test'], checks: [{ context: 'test', app_id: 15368 }] },
+        required_approving_review_count: 1,
+        enforce_admins: true
+      }
+      st.rulesets.push({
+        id: 7,
+        name: 'gate',
+        enforcement: 'active',
+        source_type: 'Organization',
+        source: 'octo-org',
+        include: ['~DEFAULT_BRANCH'],
+        exclude: [],
+        rules: [
+          { type: 'required_status_checks', parameters: { required_status_checks: [{ context: 'gate', integration_id: 15368 }, { context: 'ci/legacy' }], strict_required_status_checks_policy: true } },
+          { type: 'pull_request', parameters: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: false, require_code_owner_review: false, require_last_push_approval: false, required_review_thread_resolution: false } },
+          { type: 'deletion' },
+          { type: 'non_fast_forward' }
+        ]
+      })
+      st.pulls.push({ ...st.pulls[0]!, number: 2, id: 900002, draft: true, mergeable: null, mergeable_state: 'unknown' })
+    }
+  })
+  sim.addCheckRun({ name: 'test', conclusion: 'success' })
+  sim.addCheckRun({ name: 'test', status: 'in_progress', app_id: OTHER_CI_APP.id })
+  sim.addCheckRun({ name: 'gate', status: 'queued' })
+  sim.addStatus({ context: 'ci/legacy', state: 'pending', target_url: 'https://ci.example/1', description: 'running' })
+  sim.addStatus({ context: 'ci/legacy', state: 'success' })
+  sim.addJob({ name: 'wait', run_id: 31, conclusion: null })
+  sim.addJob({ name: 'wait', run_id: 31, run_attempt: 2, status: 'queued' })
+
+  await call('GET', R)
+  await call('GET', R, READONLY_TOKEN)
+  await call('GET', '/repos/octo-org/other')
+  await call('GET', `${R}/pulls/1`)
+  await call('GET', `${R}/pulls/2`)
+  await call('GET', `${R}/pulls/99`)
+  await call('GET', `${R}/pulls/1`, null)
+  await call('GET', `${R}/pulls/1`, 'ghs_unknown')
+  for (const b of ['main', 'feature', 'nope']) {
+    await call('GET', `${R}/branches/${b}`)
+    await call('GET', `${R}/branches/${b}/protection`)
+    await call('GET', `${R}/branches/${b}/protection`, ADMIN_TOKEN)
+    await call('GET', `${R}/branches/${b}/protection/required_status_checks`, ADMIN_TOKEN)
+    await call('GET', `${R}/rules/branches/${b}`)
+  }
+  await call('GET', `${R}/rules/branches/main?per_page=1&page=2`)
+  for (const ref of [HEAD_SHA, 'feature', '0'.repeat(40)]) {
+    await call('GET', `${R}/commits/${ref}/check-runs?filter=all`)
+    await call('GET', `${R}/commits/${ref}/status`)
+    await call('GET', `${R}/commits/${ref}/statuses`)
+  }
+  await call('GET', `${R}/actions/runs/31/jobs?filter=all`)
+  await call('GET', `${R}/actions/runs/31/attempts/1/jobs`)
+  await call('GET', `${R}/actions/runs/32/jobs`)
+  await call('GET', '/rate_limit')
+  await call('PUT', `${R}/pulls/2/merge`, DEFAULT_TOKEN, {})
+  await call('PUT', `${R}/pulls/1/merge`, DEFAULT_TOKEN, { sha: 'f'.repeat(40) })
+  await call('PUT', `${R}/pulls/1/merge`, DEFAULT_TOKEN, { merge_method: 'octopus' })
+  await call('PUT', `${R}/pulls/1/merge`, READONLY_TOKEN, {})
+  await call('PUT', `${R}/pulls/1/merge`, DEFAULT_TOKEN, {})
+  sim.state.branches[0]!.protection = null
+  sim.state.rulesets = []
+  await call('PUT', `${R}/pulls/1/merge`, DEFAULT_TOKEN, { sha: HEAD_SHA })
+  await call('DELETE', `${R}/git/refs/heads/feature`)
+  await call('DELETE', `${R}/git/refs/heads/feature`)
+  const auth = createAppAuth({ appId: sim.app.id, privateKey: sim.app.privateKey, installationId: sim.app.installationId, request: request.defaults({ baseUrl: sim.url }) })
+  const { token } = (await auth({ type: 'installation' })) as { token: string }
+  await call('GET', `${R}/installation`, null)
+  await call('GET', `${R}/pulls/1`, token)
+})
+
+afterAll(async () => {
+  await sim.close()
+})
+
+describe('OpenAPI drift check', () => {
+  it('the scenario reached every implemented operation', () => {
+    const reached = new Set(sim.log.map((e) => e.operation))
+    const missing = Object.keys(slice.operations).filter((op) => !reached.has(op))
+    expect(missing).toEqual([])
+  })
+
+  it('the scenario produced success and error answers', () => {
+    const statuses = new Set(sim.log.map((e) => e.status))
+    expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 201, 204, 401, 403, 404, 405, 409, 422]))
+  })
+
+  it('every response validates against GitHub\'s published schema for its operation and status', () => {
+    const problems = sim.log.flatMap(check)
+    expect(problems).toEqual([])
+  })
+
+  it('the check fails on a response that drifted (a required field removed)', () => {
+    const entry = sim.log.find((e) => e.operation === 'GET /repos/{owner}/{repo}/pulls/{pull_number}' && e.status === 200)!
+    const { mergeable_state: _dropped, ...drifted } = entry.responseBody as Record<string, unknown>
+    expect(check({ ...entry, responseBody: drifted })).toEqual([
+      "GET /repos/{owner}/{repo}/pulls/{pull_number} 200:  must have required property 'mergeable_state'"
+    ])
+  })
+})
+
+describe('GraphQL', () => {
+  it('answers a pull-request query that validates against @octokit/graphql-schema', async () => {
+    const query = `query($owner: String!, $name: String!, $number: Int!) {
+      repository(owner: $owner, name: $name) { nameWithOwner mergeCommitAllowed defaultBranchRef { name }
+        pullRequest(number: $number) { number state merged isDraft headRefOid mergeable mergeStateStatus mergeCommit { oid } } }
+      rateLimit { remaining limit }
+    }`
+    expect(validate(githubSchema(), parse(query))).toEqual([])
+    const res = await fetch(`${sim.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: { owner: 'octo-org', name: 'purple-demo', number: 2 } })
+    })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({
+      data: {
+        repository: {
+          nameWithOwner: 'octo-org/purple-demo',
+          mergeCommitAllowed: true,
+          defaultBranchRef: { name: 'main' },
+          pullRequest: { number: 2, state: 'OPEN', merged: false, isDraft: true, headRefOid: HEAD_SHA, mergeable: 'UNKNOWN', mergeStateStatus: 'UNKNOWN', mergeCommit: null }
+        },
+        rateLimit: { remaining: expect.any(Number), limit: 5000 }
+      }
+    })
+  })
+
+  it('rejects a query that does not validate, as GitHub does (200 with errors)', async () => {
+    const res = await fetch(`${sim.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ repository(owner: "octo-org", name: "purple-demo") { noSuchField } }' })
+    })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({
+      errors: [{ message: 'Cannot query field "noSuchField" on type "Repository".', locations: [{ line: 1, column: 56 }] }]
+    })
+  })
+})

@@ -1,0 +1,477 @@
+/**
+ * The loopback GitHub simulator (issue 3, part 4): a real node:http server on 127.0.0.1 serving the REST
+ * endpoints (and a minimal GraphQL endpoint) that wait-ci and merge use, with GitHub's response shapes,
+ * ETags, rate-limit headers, pagination, a token permission model, scenario scripting and socket-level faults.
+ * Test code only: never imported by src/, never bundled. Usage: __tests__/sim/README.md.
+ */
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { applyFault, type Fault, type FaultName, normalizeFault, writeResponse, type WireResponse } from './faults.js'
+import { appKeys, type AppKeys } from './jwt.js'
+import { route, type RouteContext } from './routes.js'
+import {
+  defaultState,
+  type CheckConclusion,
+  type CheckStatus,
+  type PermissionSet,
+  type SimCheckRun,
+  type SimJob,
+  type SimState,
+  type SimStatus,
+  type SimToken,
+  type StatusState,
+  GITHUB_ACTIONS_APP
+} from './state.js'
+
+export * from './state.js'
+export type { Fault, FaultName } from './faults.js'
+
+/** A request as the simulator saw it (given to `where` predicates and scripted response functions). */
+export interface SimRequest {
+  seq: number
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: IncomingHttpHeaders
+  body: unknown
+  rawBody: string
+  /** The credential from the Authorization header (token or JWT), or null. */
+  token: string | null
+}
+
+/** One entry of `sim.log`, in arrival order. */
+export interface LogEntry {
+  seq: number
+  method: string
+  path: string
+  query: Record<string, string>
+  body: unknown
+  /** HTTP status sent; null when no status line was sent (reset, close, hang). */
+  status: number | null
+  token: string | null
+  ifNoneMatch: string | null
+  /** Simulated-clock ms at arrival. */
+  time: number
+  /** Real ms (Date.now()) at arrival, for retry-after assertions. */
+  wallTime: number
+  /** Fault applied to this request, if any. */
+  fault: FaultName | null
+  /** Answered by a scripted response (respondOnce/respond). */
+  scripted: boolean
+  /** Counted against the primary rate limit (304s and unauthenticated requests are not). */
+  counted: boolean
+  /** The OpenAPI operation (`GET /repos/{owner}/{repo}/pulls/{pull_number}`), null if unrouted. */
+  operation: string | null
+  /** The response body as sent (parsed JSON when JSON), for schema checks; undefined when none. */
+  responseBody?: unknown
+}
+
+/** Selects requests: all given fields must match. `path` is the URL path without query (string = exact). */
+export interface Match {
+  method?: string
+  path?: string | RegExp
+  where?: (req: SimRequest) => boolean
+}
+
+export interface ScriptedResponse {
+  status: number
+  /** Object/array: sent as JSON. String: sent raw (e.g. '' or HTML). */
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export type ScriptedReply = ScriptedResponse | ((req: SimRequest, state: SimState) => ScriptedResponse)
+
+/** When an `after` event fires: after the `count`-th matching request was answered, or at a simulated time. */
+export type Trigger = (Match & { count: number }) | { at: number } | { elapsedMs: number }
+
+export type SimAction = (state: SimState, sim: Sim) => void
+
+export interface ClockOptions {
+  /** `real` (default): simulated time follows the wall clock (times `speed`) plus any `advance`. `manual`: moves only by `advance`/`set`/`tickPerRequestMs`. */
+  mode?: 'real' | 'manual'
+  /** Simulated ms at start (default: Date.now()). */
+  start?: number
+  speed?: number
+  /** Added to the clock on every request (e.g. 60_000: every poll is a minute later). */
+  tickPerRequestMs?: number
+}
+
+export interface SimOptions {
+  /** Edits the default state before the server starts. */
+  setup?: (state: SimState) => void
+  clock?: ClockOptions
+  /** Lifetime of minted installation tokens, simulated ms (GitHub: 1 hour). */
+  installationTokenTtlMs?: number
+  /** Word GitHub uses on merge for a required check that exists but is not finished (default `expected`, as for a missing one). */
+  pendingCheckWord?: 'expected' | 'pending'
+  /** Path prefix of the API (e.g. `/api/v3` for a GHES-style base); default none (api.github.com style). */
+  basePath?: string
+}
+
+export interface SimClock {
+  now(): number
+  advance(ms: number): void
+  set(ms: number): void
+}
+
+export interface Sim {
+  /** API base URL (`http://127.0.0.1:PORT`); GraphQL at `${url}/graphql`. Use as GITHUB_API_URL. */
+  url: string
+  state: SimState
+  log: LogEntry[]
+  clock: SimClock
+  /** The App whose JWT the installation endpoints accept: id, PKCS#1 private key PEM, installation id. */
+  app: { id: number; slug: string; installationId: number; privateKey: string; privateKeyPkcs8: string }
+  /** Number of logged requests matching method (`*` = any) and path (exact string or RegExp). */
+  count(method: string, path?: string | RegExp): number
+  /** Logged requests matching. */
+  requests(match?: Match): LogEntry[]
+  /** Requests that counted against the primary rate limit (not 304s). */
+  countedRequests(): number
+  /** Runs `action` once when the trigger fires (see Trigger). */
+  after(trigger: Trigger, action: SimAction): void
+  /** The next matching request gets this response instead of the real one (state untouched). */
+  respondOnce(match: Match, reply: ScriptedReply): void
+  /** The next `times` matching requests (default: all) get this response. */
+  respond(match: Match, reply: ScriptedReply, times?: number): void
+  /** The next `times` (default 1) matching requests suffer this fault. */
+  fault(match: Match, fault: Fault | FaultName, times?: number): void
+  /** Adds a check run on `sha` (default: PR #1 head); returns it (mutable). */
+  addCheckRun(run: Partial<SimCheckRun> & { name: string }): SimCheckRun
+  /** Updates a check run in place; completing one sets completed_at. */
+  updateCheckRun(id: number, patch: Partial<SimCheckRun>): SimCheckRun
+  /** Adds a commit status on `sha` (default: PR #1 head). */
+  addStatus(status: Partial<SimStatus> & { context: string; state: StatusState }): SimStatus
+  /** Adds a workflow job with its own check run (unless check_run_id is given). */
+  addJob(job: Partial<SimJob> & { name: string; run_id: number }): SimJob
+  /** Adds a token with a permission set; expiresInMs is simulated time. */
+  addToken(token: string, permissions: PermissionSet, opts?: { expiresInMs?: number; kind?: SimToken['kind']; limit?: number }): SimToken
+  close(): Promise<void>
+}
+
+interface ScriptEntry {
+  match: Match
+  remaining: number
+  reply?: ScriptedReply
+  fault?: Fault
+}
+
+interface CountEvent {
+  match: Match
+  count: number
+  seen: number
+  action: SimAction
+}
+
+interface TimeEvent {
+  at: number
+  action: SimAction
+}
+
+function matches(m: Match, req: SimRequest): boolean {
+  if (m.method && m.method.toUpperCase() !== req.method) return false
+  if (m.path !== undefined) {
+    if (typeof m.path === 'string' ? m.path !== req.path : !m.path.test(req.path)) return false
+  }
+  return m.where ? m.where(req) : true
+}
+
+function credential(headers: IncomingHttpHeaders): string | null {
+  const h = headers.authorization
+  if (!h) return null
+  const m = /^(?:token|bearer)\s+(\S+)$/i.exec(h.trim())
+  return m ? (m[1] ?? null) : null
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** Starts a simulator on 127.0.0.1 with a random port. */
+export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
+  const clockOpts = options.clock ?? {}
+  const realStart = Date.now()
+  const simStart = clockOpts.start ?? realStart
+  let offset = 0
+  const now = (): number =>
+    clockOpts.mode === 'manual' ? simStart + offset : simStart + Math.floor((Date.now() - realStart) * (clockOpts.speed ?? 1)) + offset
+
+  const state = defaultState(now())
+  options.setup?.(state)
+  const log: LogEntry[] = []
+  const scripts: ScriptEntry[] = []
+  const countEvents: CountEvent[] = []
+  const timeEvents: TimeEvent[] = []
+  const sockets = new Set<Socket>()
+  const timers = new Set<NodeJS.Timeout>()
+  const keys: AppKeys = appKeys()
+  const basePath = options.basePath ?? ''
+  let seq = 0
+  let url = ''
+
+  const fireTimeEvents = (): void => {
+    const t = now()
+    for (const ev of timeEvents.filter((e) => e.at <= t)) {
+      timeEvents.splice(timeEvents.indexOf(ev), 1)
+      ev.action(state, sim)
+    }
+  }
+
+  const clock: SimClock = {
+    now,
+    advance(ms: number) {
+      offset += ms
+      fireTimeEvents()
+    },
+    set(ms: number) {
+      offset += ms - now()
+      fireTimeEvents()
+    }
+  }
+
+  const nextId = (): number => state.nextId++
+
+  const sim: Sim = {
+    url: '',
+    state,
+    log,
+    clock,
+    app: {
+      id: state.installation.app_id,
+      slug: state.installation.app_slug,
+      installationId: state.installation.id,
+      privateKey: keys.privateKeyPkcs1,
+      privateKeyPkcs8: keys.privateKeyPkcs8
+    },
+    count(method: string, path?: string | RegExp) {
+      return log.filter(
+        (e) =>
+          (method === '*' || e.method === method.toUpperCase()) &&
+          (path === undefined || (typeof path === 'string' ? e.path === path : path.test(e.path)))
+      ).length
+    },
+    requests(match: Match = {}) {
+      return log.filter(
+        (e) =>
+          (!match.method || e.method === match.method.toUpperCase()) &&
+          (match.path === undefined || (typeof match.path === 'string' ? e.path === match.path : match.path.test(e.path)))
+      )
+    },
+    countedRequests() {
+      return log.filter((e) => e.counted).length
+    },
+    after(trigger: Trigger, action: SimAction) {
+      if ('count' in trigger) countEvents.push({ match: trigger, count: trigger.count, seen: 0, action })
+      else timeEvents.push({ at: 'at' in trigger ? trigger.at : simStart + trigger.elapsedMs, action })
+      fireTimeEvents()
+    },
+    respondOnce(match: Match, reply: ScriptedReply) {
+      scripts.push({ match, remaining: 1, reply })
+    },
+    respond(match: Match, reply: ScriptedReply, times = Number.POSITIVE_INFINITY) {
+      scripts.push({ match, remaining: times, reply })
+    },
+    fault(match: Match, fault: Fault | FaultName, times = 1) {
+      scripts.push({ match, remaining: times, fault: normalizeFault(fault) })
+    },
+    addCheckRun(run) {
+      const t = iso(now())
+      const status: CheckStatus = run.status ?? (run.conclusion ? 'completed' : 'queued')
+      const cr: SimCheckRun = {
+        id: run.id ?? nextId(),
+        head_sha: run.head_sha ?? state.pulls[0]?.head.sha ?? '',
+        name: run.name,
+        status,
+        conclusion: run.conclusion ?? null,
+        started_at: run.started_at ?? t,
+        completed_at: run.completed_at ?? (status === 'completed' ? t : null),
+        app_id: run.app_id ?? GITHUB_ACTIONS_APP.id,
+        check_suite_id: run.check_suite_id ?? 5_000_001,
+        ...(run.html_url ? { html_url: run.html_url } : {})
+      }
+      state.checkRuns.push(cr)
+      return cr
+    },
+    updateCheckRun(id: number, patch: Partial<SimCheckRun>) {
+      const cr = state.checkRuns.find((c) => c.id === id)
+      if (!cr) throw new Error(`no check run with id ${id}`)
+      Object.assign(cr, patch)
+      if (patch.conclusion && !patch.status) cr.status = 'completed'
+      if (cr.status === 'completed' && cr.completed_at === null) cr.completed_at = iso(now())
+      return cr
+    },
+    addStatus(st) {
+      const t = iso(now())
+      const s: SimStatus = {
+        id: st.id ?? nextId(),
+        sha: st.sha ?? state.pulls[0]?.head.sha ?? '',
+        context: st.context,
+        state: st.state,
+        description: st.description ?? null,
+        target_url: st.target_url ?? null,
+        created_at: st.created_at ?? t,
+        updated_at: st.updated_at ?? t
+      }
+      state.statuses.push(s)
+      return s
+    },
+    addJob(job) {
+      const t = iso(now())
+      const status: CheckStatus = job.status ?? (job.conclusion ? 'completed' : 'in_progress')
+      const checkRunId =
+        job.check_run_id ??
+        sim.addCheckRun({ name: job.name, head_sha: job.head_sha, status, conclusion: job.conclusion ?? null }).id
+      const j: SimJob = {
+        id: job.id ?? checkRunId,
+        run_id: job.run_id,
+        run_attempt: job.run_attempt ?? 1,
+        name: job.name,
+        status,
+        conclusion: job.conclusion ?? null,
+        head_sha: job.head_sha ?? state.pulls[0]?.head.sha ?? '',
+        head_branch: job.head_branch ?? state.pulls[0]?.head.ref ?? 'feature',
+        workflow_name: job.workflow_name ?? 'CI',
+        check_run_id: checkRunId,
+        started_at: job.started_at ?? t,
+        completed_at: job.completed_at ?? (status === 'completed' ? t : null)
+      }
+      state.jobs.push(j)
+      return j
+    },
+    addToken(token: string, permissions: PermissionSet, opts = {}) {
+      const t: SimToken = {
+        token,
+        kind: opts.kind ?? 'github-token',
+        permissions: { metadata: 'read', ...permissions },
+        expiresAt: opts.expiresInMs === undefined ? null : now() + opts.expiresInMs,
+        rateLimit: { limit: opts.limit ?? 1000, used: 0, resetAt: now() + 3600_000 }
+      }
+      state.tokens.push(t)
+      return t
+    },
+    async close() {
+      for (const t of timers) clearTimeout(t)
+      timers.clear()
+      server.closeAllConnections()
+      for (const s of sockets) s.destroy()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+
+  const ctxBase = (): Omit<RouteContext, 'req'> => ({
+    api: url,
+    state,
+    now,
+    iso: () => iso(now()),
+    nextId,
+    keys,
+    installationTokenTtlMs: options.installationTokenTtlMs ?? 3600_000,
+    pendingCheckWord: options.pendingCheckWord ?? 'expected',
+    mintToken: () => `ghs_sim${randomBytes(18).toString('hex')}`
+  })
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const rawBody = Buffer.concat(chunks).toString('utf8')
+    let body: unknown = rawBody === '' ? undefined : rawBody
+    try {
+      if (rawBody !== '') body = JSON.parse(rawBody)
+    } catch {
+      /* keep raw */
+    }
+    if (clockOpts.tickPerRequestMs) offset += clockOpts.tickPerRequestMs
+    fireTimeEvents()
+    const u = new URL(req.url ?? '/', 'http://127.0.0.1')
+    let path = u.pathname
+    if (basePath && path.startsWith(basePath)) path = path.slice(basePath.length) || '/'
+    const simReq: SimRequest = {
+      seq: ++seq,
+      method: (req.method ?? 'GET').toUpperCase(),
+      path,
+      query: Object.fromEntries(u.searchParams),
+      headers: req.headers,
+      body,
+      rawBody,
+      token: credential(req.headers)
+    }
+    const inm = req.headers['if-none-match']
+    const entry: LogEntry = {
+      seq: simReq.seq,
+      method: simReq.method,
+      path,
+      query: simReq.query,
+      body,
+      status: null,
+      token: simReq.token,
+      ifNoneMatch: typeof inm === 'string' ? inm : null,
+      time: now(),
+      wallTime: Date.now(),
+      fault: null,
+      scripted: false,
+      counted: false,
+      operation: null
+    }
+    log.push(entry)
+
+    const script = scripts.find((s) => s.remaining > 0 && matches(s.match, simReq))
+    if (script) script.remaining -= 1
+
+    const wire = (): WireResponse => {
+      if (script?.reply) {
+        const r = typeof script.reply === 'function' ? script.reply(simReq, state) : script.reply
+        entry.scripted = true
+        return { status: r.status, body: r.body, headers: r.headers ?? {} }
+      }
+      const out = route({ ...ctxBase(), req: simReq })
+      entry.operation = out.operation
+      entry.counted = out.counted
+      return out.response
+    }
+
+    const fault = script?.fault
+    let response: WireResponse | null
+    if (fault) {
+      entry.fault = fault.type
+      response = applyFault(fault, req, res, wire, { now, timers, url })
+    } else {
+      response = wire()
+      writeResponse(res, response)
+    }
+    if (response) {
+      entry.status = response.status
+      entry.responseBody = response.body
+    }
+    for (const ev of countEvents) {
+      if (ev.seen < ev.count && matches(ev.match, simReq)) {
+        ev.seen += 1
+        if (ev.seen === ev.count) ev.action(state, sim)
+      }
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // A simulator bug must be loud in the test, not a hung client.
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'text/plain' })
+        res.end(`simulator error: ${e instanceof Error ? e.stack : String(e)}`)
+      }
+    })
+  })
+  server.on('connection', (s: Socket) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const port = (server.address() as AddressInfo).port
+  url = `http://127.0.0.1:${port}${basePath}`
+  sim.url = url
+  return sim
+}
+
+export { etagOf, errorBody, requiredContextState } from './routes.js'
+
+export type { CheckConclusion, CheckStatus }
