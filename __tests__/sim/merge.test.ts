@@ -61,6 +61,11 @@ describe('merge answers', () => {
     ['a ruleset check failing', ruleset([{ context: 'gate', integration_id: 15368 }]), (s) => void s.addCheckRun({ name: 'gate', conclusion: 'cancelled' }), { sha: HEAD_SHA }, 405, 'Repository rule violations found\n\nRequired status check "gate" is failing.\n\n'],
     ['a merge queue rule', ruleset([], [{ type: 'merge_queue', parameters: {} }]), null, { sha: HEAD_SHA }, 405, 'Repository rule violations found\n\nChanges must be made through the merge queue\n\n'],
     ['reviews required', classic([], [], 1), null, { sha: HEAD_SHA }, 405, 'At least 1 approving review is required by reviewers with write access.'],
+    ['a head behind its base under a strict gate', (st) => {
+      classic([])(st)
+      st.branches[0]!.protection!.required_status_checks!.strict = true
+      st.pulls[0]!.mergeable_state = 'behind'
+    }, null, { sha: HEAD_SHA }, 409, 'Head branch is out of date. Review and try the merge again.'],
     ['a stale sha', undefined, null, { sha: 'f'.repeat(40) }, 409, 'Head branch was modified. Review and try the merge again.'],
     ['a draft', (st) => void (st.pulls[0]!.draft = true), null, { sha: HEAD_SHA }, 405, 'Pull Request is still a draft'],
     ['conflicts', (st) => void (st.pulls[0]!.mergeable = false), null, { sha: HEAD_SHA }, 405, 'Pull Request is not mergeable'],
@@ -102,6 +107,15 @@ describe('merge answers', () => {
     expect((await put(s)).json.message).toBe('Required status check "test" is expected.')
     s.updateCheckRun(rerun.id, { conclusion: 'success' })
     expect((await put(s)).status).toBe(200)
+  })
+
+  it('pushHead moves the PR head: the old sha then gets 409, the new one merges', async () => {
+    const s = (sim = await startSimulator())
+    const next = s.pushHead()
+    expect(next).toMatch(/^[0-9a-f]{40}$/)
+    expect(s.state.branches.find((b) => b.name === 'feature')!.sha).toBe(next)
+    expect((await put(s, { sha: HEAD_SHA })).status).toBe(409)
+    expect((await put(s, { sha: next })).status).toBe(200)
   })
 
   it('pendingCheckWord switches the word for a check that exists but has not finished', async () => {

@@ -9,7 +9,7 @@ import { resolve } from 'node:path'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { githubSchema } from './graphql.js'
-import { ADMIN_TOKEN, DEFAULT_TOKEN, HEAD_SHA, OTHER_CI_APP, READONLY_TOKEN, startSimulator, type LogEntry, type Sim } from './server.js'
+import { ADMIN_TOKEN, DEFAULT_TOKEN, HEAD_SHA, IMPLEMENTED_OPERATIONS, OTHER_CI_APP, READONLY_TOKEN, startSimulator, type LogEntry, type Sim } from './server.js'
 import { createAppAuth } from '@octokit/auth-app'
 import { request } from '@octokit/request'
 import { parse, validate } from 'graphql'
@@ -161,6 +161,11 @@ describe('OpenAPI drift check', () => {
     const reached = new Set(sim.log.map((e) => e.operation))
     const missing = Object.keys(slice.operations).filter((op) => !reached.has(op))
     expect(missing).toEqual([])
+  })
+
+  it('the committed slice holds exactly the operations the simulator routes', () => {
+    const routed = IMPLEMENTED_OPERATIONS.filter((op) => op !== 'POST /graphql')
+    expect([...routed].sort()).toEqual(Object.keys(slice.operations).sort())
   })
 
   it('the scenario produced success and error answers', () => {

@@ -219,8 +219,16 @@ function merge(ctx: RouteContext, params: string[]): Handled {
   if (method === 'rebase' && !r.allow_rebase_merge) return err(405, 'Rebase merges are not allowed on this repository.', MERGE_DOCS)
   if (p.mergeable === false) return err(405, 'Pull Request is not mergeable', MERGE_DOCS)
 
-  // Classic branch protection: a failing check is reported before missing reviews, reviews before pending checks.
+  // Strict gates refuse a head that is behind its base (observed as 409 in public reports).
   const prot = findBranch(s, p.base.ref)?.protection
+  const strictRuleset = rulesFor(s, p.base.ref).some(
+    ({ rule }) => rule.type === 'required_status_checks' && rule.parameters.strict_required_status_checks_policy
+  )
+  if (p.mergeable_state === 'behind' && (prot?.required_status_checks?.strict || strictRuleset)) {
+    return err(409, 'Head branch is out of date. Review and try the merge again.', MERGE_DOCS)
+  }
+
+  // Classic branch protection: a failing check is reported before missing reviews, reviews before pending checks.
   if (prot) {
     const rsc = prot.required_status_checks
     const required = rsc
@@ -599,6 +607,9 @@ const ROUTES: Route[] = [
     handler: (ctx) => handleGraphql(ctx)
   }
 ]
+
+/** The OpenAPI operations the simulator implements (the drift check compares them with the slice). */
+export const IMPLEMENTED_OPERATIONS: readonly string[] = ROUTES.map((r) => r.operation)
 
 function rateHeaders(tok: SimToken): Record<string, string> {
   const rl = tok.rateLimit

@@ -21,7 +21,8 @@ import {
   type SimStatus,
   type SimToken,
   type StatusState,
-  GITHUB_ACTIONS_APP
+  GITHUB_ACTIONS_APP,
+  shaOf
 } from './state.js'
 
 export * from './state.js'
@@ -146,6 +147,8 @@ export interface Sim {
   addStatus(status: Partial<SimStatus> & { context: string; state: StatusState }): SimStatus
   /** Adds a workflow job with its own check run (unless check_run_id is given). */
   addJob(job: Partial<SimJob> & { name: string; run_id: number }): SimJob
+  /** Moves PR `number` (default 1) and its head branch to a new commit (default: a fresh sha); returns the sha. */
+  pushHead(sha?: string, number?: number): string
   /** Adds a token with a permission set; expiresInMs is simulated time. */
   addToken(token: string, permissions: PermissionSet, opts?: { expiresInMs?: number; kind?: SimToken['kind']; limit?: number }): SimToken
   close(): Promise<void>
@@ -340,6 +343,16 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
       state.jobs.push(j)
       return j
     },
+    pushHead(sha?: string, number = 1) {
+      const p = state.pulls.find((x) => x.number === number)
+      if (!p) throw new Error(`no pull request #${number}`)
+      const next = sha ?? shaOf(`push:${number}:${p.head.sha}:${nextId()}`)
+      const branch = state.branches.find((b) => b.name === p.head.ref)
+      if (branch) branch.sha = next
+      p.head.sha = next
+      p.updated_at = iso(now())
+      return next
+    },
     addToken(token: string, permissions: PermissionSet, opts = {}) {
       const t: SimToken = {
         token,
@@ -472,6 +485,6 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
   return sim
 }
 
-export { etagOf, errorBody, requiredContextState } from './routes.js'
+export { etagOf, errorBody, requiredContextState, IMPLEMENTED_OPERATIONS } from './routes.js'
 
 export type { CheckConclusion, CheckStatus }
