@@ -1,3 +1,20 @@
-// Placeholder CLI entry until the guard issue lands.
-process.stderr.write('purple: the command line is not built yet\n')
-process.exitCode = 2
+import { realpathSync } from 'node:fs'
+import { main } from './main.js'
+
+// The hook calls back whatever script started this process (bin/purple.js under npx).
+const cliPath = realpathSync(process.argv[1] ?? '.')
+const readStdin = async (): Promise<string> => {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+process.exitCode = await main(
+  process.argv.slice(2),
+  {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin
+  },
+  cliPath
+)

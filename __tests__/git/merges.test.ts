@@ -1,0 +1,71 @@
+/**
+ * Issue 2: reachability of every merge parent is decided in a constant number
+ * of git calls, never one per parent per ref. Counted through the one git
+ * helper's onRun hook on real repositories.
+ */
+import { checkRange } from '../../src/actions/guard/check.js'
+import { createGit } from '../../src/git/git.js'
+import { unreachableFrom } from '../../src/git/merges.js'
+import { tempRepo, type TempRepo } from './temp-repo.js'
+
+/** main; develop and release/r1..r5 ahead of it; feature with `n` merges, alternating develop and release work. */
+function repoWithMerges(n: number): { repo: TempRepo; base: string; head: string; developParents: string[] } {
+  const repo = tempRepo()
+  const base = repo.commit('base', { 'a.txt': 'a\n' })
+  const tree = repo.git(['rev-parse', `${base}^{tree}`])
+  const commit = (message: string, ...parents: string[]) =>
+    repo.git(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-m', message])
+  let feature = base
+  let develop = base
+  let release = base
+  const developParents: string[] = []
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      develop = commit(`develop ${i}`, develop)
+      developParents.push(develop)
+      feature = commit(`merge develop ${i}`, feature, develop)
+    } else {
+      release = commit(`release ${i}`, release)
+      feature = commit(`merge release ${i}`, feature, release)
+    }
+  }
+  repo.git(['update-ref', 'refs/heads/develop', develop])
+  for (let r = 1; r <= 5; r++) repo.git(['update-ref', `refs/heads/release/r${r}`, release])
+  repo.git(['update-ref', 'refs/heads/feature', feature])
+  return { repo, base, head: feature, developParents }
+}
+
+async function countedCheck(n: number) {
+  const { repo, base, head, developParents } = repoWithMerges(n)
+  const calls: string[] = []
+  const git = createGit(repo.dir, { onRun: (args) => calls.push(args[0] === '-c' ? args[2]! : args[0]!) })
+  const report = await checkRange(
+    git,
+    { base, head, description: 'test', headBranch: 'feature' },
+    { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', allowedSources: ['release/*'] }
+  )
+  return { report, calls, developParents }
+}
+
+describe('merge-source reachability', () => {
+  it('flags exactly the develop parents, in the same number of git calls for 4 and 40 merges', async () => {
+    const small = await countedCheck(4)
+    const large = await countedCheck(40)
+    expect(small.report.error).toBeNull()
+    expect(large.report.findings.map((f) => f.parent).sort()).toEqual([...large.developParents].sort())
+    expect(large.report.findings).toHaveLength(20)
+    expect(large.calls).toEqual(small.calls)
+    expect(large.calls.filter((c) => c === 'rev-list')).toHaveLength(2)
+  })
+
+  it('unreachableFrom: one rev-list --stdin answers for all parents and tips', async () => {
+    const { repo, base, developParents } = repoWithMerges(6)
+    const calls: string[] = []
+    const git = createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) })
+    const release = repo.sha('release/r1')
+    const unreachable = await unreachableFrom(git, [...developParents, release], [base, release])
+    expect([...unreachable].sort()).toEqual([...developParents].sort())
+    expect(calls).toEqual(['rev-list --stdin'])
+    expect(await unreachableFrom(git, developParents, [repo.sha('develop')])).toEqual(new Set())
+  })
+})
