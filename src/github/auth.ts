@@ -35,7 +35,9 @@ export function maskSecret(secret: string, setSecret: (s: string) => void): void
   if (secret.trim() === '') return
   setSecret(secret)
   for (const line of secret.split(/\r?\n/)) {
-    if (line.trim().length >= 8 && line !== secret) setSecret(line.trim())
+    const part = line.trim()
+    // PEM armor lines are public text; masking them would only star out harmless log lines.
+    if (part.length >= 8 && part !== secret && !part.startsWith('-----')) setSecret(part)
   }
 }
 

@@ -146,9 +146,9 @@ function timedFetch(base: typeof fetch, timeoutMs: number, stats: MutableStats):
   }
 }
 
-function routeLabel(options: { method?: string; url?: string; baseUrl?: string }): string {
-  const url = options.url ?? ''
-  return `${options.method ?? 'GET'} ${url.startsWith('http') && options.baseUrl && url.startsWith(options.baseUrl) ? url.slice(options.baseUrl.length) : url}`
+function routeLabel(method: string | undefined, url: string | undefined, baseUrl: string): string {
+  const path = url === undefined ? '' : url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url
+  return `${method ?? 'GET'} ${path}`
 }
 
 // plugin-throttling only acts on these; anything else rate-limited is retried by the classifier hook.
@@ -186,7 +186,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       // Counted per call here: plugin-retry's own retryCount lives on a request object calls share.
       const attempt = (attempts.get(requestOptions) ?? 0) + 1
       attempts.set(requestOptions, attempt)
-      const label = routeLabel(requestOptions)
+      const sent = error.request as { method?: string; url?: string }
+      const label = routeLabel(sent.method, sent.url, baseUrl)
       if (verdict.waitCapped) {
         log(`${label}: ${describeFailure(error, { ...classifyOptions, now: now() })}; not waiting that long (max-rate-limit-wait)`)
         throw error
@@ -205,7 +206,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   }
 
   const onLimit = (kind: string) => (retryAfterSeconds: number, requestOptions: RequestOptionsLike, _octokit: unknown, retryCount: number) => {
-    const label = routeLabel(requestOptions)
+    const label = describeRoute(requestOptions)
     const perCall = requestOptions.request ?? {}
     const maxRetries = typeof perCall.retries === 'number' ? perCall.retries : settings.retries
     const waitMs = retryAfterSeconds * 1000
@@ -220,6 +221,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     stats.rateLimitWaits++
     log(`${label}: ${kind}, attempt ${retryCount + 1} of ${maxRetries + 1}; waiting ${retryAfterSeconds} s as GitHub asked`)
     return true
+  }
+
+  // The URL as sent (template filled in), for the log.
+  const describeRoute = (requestOptions: RequestOptionsLike): string => {
+    try {
+      const parsed = octokitRef.request.endpoint.parse(requestOptions as never)
+      return routeLabel(parsed.method, parsed.url, baseUrl)
+    } catch {
+      return routeLabel(requestOptions.method, requestOptions.url, baseUrl)
+    }
   }
 
   const isApp = options.auth.kind === 'app'
