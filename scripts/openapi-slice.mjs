@@ -33,6 +33,8 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs'],
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs'],
   ['get', '/repos/{owner}/{repo}/installation'],
+  ['get', '/users/{username}/installation'],
+  ['get', '/orgs/{org}/installation'],
   ['post', '/app/installations/{installation_id}/access_tokens'],
   ['get', '/rate_limit']
 ]

@@ -149,6 +149,10 @@ beforeAll(async () => {
   const auth = createAppAuth({ appId: sim.app.id, privateKey: sim.app.privateKey, installationId: sim.app.installationId, request: request.defaults({ baseUrl: sim.url }) })
   const { token } = (await auth({ type: 'installation' })) as { token: string }
   await call('GET', `${R}/installation`, null)
+  const jwt = ((await auth({ type: 'app' })) as { token: string }).token
+  for (const path of ['/users/octo-org/installation', '/orgs/octo-org/installation', '/users/someone-else/installation', `${R}/installation`]) {
+    await call('GET', path, jwt)
+  }
   await call('GET', `${R}/pulls/1`, token)
 })
 

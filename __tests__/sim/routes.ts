@@ -415,6 +415,12 @@ function accessToken(ctx: RouteContext, params: string[]): Handled {
   }
 }
 
+/** The App is installed on the repository's owner only. */
+function installationFor(ctx: RouteContext, account: string, docs: string): Handled {
+  if (decodeURIComponent(account).toLowerCase() !== ctx.state.repository.owner.toLowerCase()) return err(404, 'Not Found', docs)
+  return { status: 200, body: installationShape(ctx.api, ctx.state) }
+}
+
 const R = '^/repos/([^/]+)/([^/]+)'
 
 const ROUTES: Route[] = [
@@ -570,6 +576,22 @@ const ROUTES: Route[] = [
     auth: 'jwt',
     docs: 'https://docs.github.com/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app',
     handler: (ctx) => ({ status: 200, body: installationShape(ctx.api, ctx.state) })
+  },
+  {
+    method: 'GET',
+    pattern: /^\/users\/([^/]+)\/installation$/,
+    operation: 'GET /users/{username}/installation',
+    auth: 'jwt',
+    docs: 'https://docs.github.com/rest/apps/apps#get-a-user-installation-for-the-authenticated-app',
+    handler: (ctx, p) => installationFor(ctx, p[0] ?? '', 'https://docs.github.com/rest/apps/apps#get-a-user-installation-for-the-authenticated-app')
+  },
+  {
+    method: 'GET',
+    pattern: /^\/orgs\/([^/]+)\/installation$/,
+    operation: 'GET /orgs/{org}/installation',
+    auth: 'jwt',
+    docs: 'https://docs.github.com/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app',
+    handler: (ctx, p) => installationFor(ctx, p[0] ?? '', 'https://docs.github.com/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app')
   },
   {
     method: 'POST',

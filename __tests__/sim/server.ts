@@ -337,6 +337,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
         head_branch: job.head_branch ?? state.pulls[0]?.head.ref ?? 'feature',
         workflow_name: job.workflow_name ?? 'CI',
         check_run_id: checkRunId,
+        ...(job.runner_name ? { runner_name: job.runner_name } : {}),
         started_at: job.started_at ?? t,
         completed_at: job.completed_at ?? (status === 'completed' ? t : null)
       }

@@ -418,7 +418,7 @@ export function jobShape(api: string, s: SimState, j: SimJob) {
     check_run_url: `${api}/repos/${full}/check-runs/${j.check_run_id}`,
     labels: ['ubuntu-latest'],
     runner_id: 1,
-    runner_name: 'GitHub Actions 1',
+    runner_name: j.runner_name ?? 'GitHub Actions 1',
     runner_group_id: 1,
     runner_group_name: 'GitHub Actions',
     workflow_name: j.workflow_name,

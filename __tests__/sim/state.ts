@@ -165,6 +165,8 @@ export interface SimJob {
   head_sha: string
   head_branch: string
   workflow_name: string
+  /** The runner the job runs on (RUNNER_NAME in the job); default `GitHub Actions 1`. */
+  runner_name?: string
   /** The check run this job reports as (its `check_run_url`). */
   check_run_id: number
   started_at: string
