@@ -3,10 +3,12 @@
  * reused while more than 5 minutes remain, refreshed before it expires, and
  * re-minted once after a 401. Secrets never reach the output unmasked.
  */
+import { generateKeyPairSync } from 'node:crypto'
 import { jest } from '@jest/globals'
 import { startSimulator, OWNER, REPO, HEAD_SHA, INSTALLATION_ID, DEFAULT_TOKEN, type Sim } from '../sim/server.js'
 import { createGitHubClient, type GitHubClientOptions } from '../../src/github/client.js'
 import { expiringTokenCache } from '../../src/github/auth.js'
+import { withRetry } from '../../src/github/retry.js'
 
 let sim: Sim
 beforeEach(async () => {
@@ -91,9 +93,31 @@ describe('GitHub App installation token', () => {
   it('a 401 that persists after re-minting fails (only once more)', async () => {
     const { c } = appClient({ auth: { kind: 'app', appId: String(sim.app.id), privateKey: sim.app.privateKey, installationId: INSTALLATION_ID } })
     sim.fault({ method: 'GET', path: PULL }, 'bad-credentials', 5)
-    await expect(headSha(c)).rejects.toMatchObject({ status: 401 })
+    await expect(headSha(c)).rejects.toThrow(
+      `GitHub App '${sim.app.id}': GET ${PULL}: GitHub answered 401 'Bad credentials': GitHub refused a freshly minted installation token too: the App may have been uninstalled or lost access to this repository`
+    )
     expect(sim.count('GET', PULL)).toBe(2)
     expect(sim.count('POST', MINT)).toBe(2)
+  })
+
+  it('a private key of another App: fails at once, saying what to check', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
+    const { c } = appClient({ auth: { kind: 'app', appId: String(sim.app.id), privateKey, repository: { owner: OWNER, repo: REPO } } })
+    const failure = withRetry('read pull request #1', () => headSha(c), c.retryPolicy)
+    await expect(failure).rejects.toThrow(
+      `read pull request #1 failed: error 'GitHub App '${sim.app.id}': looking up its installation on repository '${OWNER}/${REPO}': GitHub answered 401 'A JSON web token could not be decoded': check that 'app-id' and 'private-key' belong to the same App, and that the runner's clock is right`
+    )
+    await expect(failure).rejects.toMatchObject({ verdict: { kind: 'permanent' }, attempts: 1 })
+    expect(sim.count('GET', `/repos/${OWNER}/${REPO}/installation`)).toBe(1)
+    expect(sim.count('GET', PULL)).toBe(0)
+  })
+
+  it('an App not installed on the repository: says so', async () => {
+    const { c } = appClient()
+    sim.respondOnce({ method: 'GET', path: `/repos/${OWNER}/${REPO}/installation` }, { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app', status: '404' } })
+    await expect(headSha(c)).rejects.toThrow(
+      `GitHub App '${sim.app.id}': looking up its installation on repository '${OWNER}/${REPO}': GitHub answered 404 'Not Found': the App is not installed there: install it on repository '${OWNER}/${REPO}', or set 'installation-id' (or 'owner' for another account)`
+    )
   })
 
   it('the token mint itself survives a transient fault', async () => {

@@ -134,7 +134,9 @@ const PERMANENT_CODES: Readonly<Record<string, string>> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed",
   SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the TLS chain',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's TLS certificate cannot be verified",
-  CERT_HAS_EXPIRED: "the server's TLS certificate has expired"
+  CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
+  // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed): a retry cannot fix that.
+  GITHUB_APP_AUTH: 'the GitHub App cannot authenticate'
 }
 
 interface Link {
@@ -347,7 +349,11 @@ export function describeFailure(failure: FailureData | unknown, options: Classif
     const chain = causeChain(data)
     const codes = [...new Set(chain.map((l) => l.code).filter((c): c is string => c !== undefined))]
     const messages = [...new Set(chain.map((l) => l.message).filter((m): m is string => m !== undefined && m !== ''))]
-    what = `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
+    const network = verdict.reason.startsWith('network:') || /timed out|aborted/.test(verdict.reason)
+    // Our own errors (App auth) carry a whole sentence of advice: keep it, and their code is in the reason.
+    what = network
+      ? `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
+      : `error '${clip(messages[0] ?? 'unknown', 600)}'`
   } else {
     const headers = headerMap(data.headers)
     const title = /<title>([^<]*)<\/title>/i.exec(data.body ?? '')?.[1]

@@ -104,6 +104,30 @@ function pathOf(url: string, baseUrl: string): string {
   return path.split('?')[0] ?? path
 }
 
+/**
+ * GitHub refused the App itself (JWT rejected, not installed, installation
+ * suspended): permanent, with what to check. No `status`, so the classifier
+ * does not give the static-token 401 advice; the original is the cause.
+ */
+export class GitHubAppAuthError extends Error {
+  override readonly name = 'GitHubAppAuthError'
+  readonly code = 'GITHUB_APP_AUTH'
+}
+
+function githubMessage(error: unknown): string {
+  const data = (error as { response?: { data?: unknown } }).response?.data
+  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') return (data as { message: string }).message
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Rethrows a 401/403/404 from an App route as GitHubAppAuthError saying what to check; anything else unchanged. */
+function explainAppFailure(error: unknown, what: string, advice: Readonly<Record<number, string>>): never {
+  const status = statusOf(error)
+  const hint = status !== undefined ? advice[status] : undefined
+  if (status === undefined || hint === undefined) throw error
+  throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${githubMessage(error)}': ${hint}`, { cause: error })
+}
+
 function statusOf(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
     ? (error as { status: number }).status
@@ -132,12 +156,21 @@ export function createAppAuthStrategy(options: StrategyOptions) {
       const repo = config.repository
       const useOwner = config.owner !== undefined && config.owner !== '' && (repo === undefined || config.owner.toLowerCase() !== repo.owner.toLowerCase())
       let response: unknown
-      if (useOwner) {
-        response = await core.request('GET /users/{username}/installation', { username: config.owner })
-      } else if (repo !== undefined) {
-        response = await core.request('GET /repos/{owner}/{repo}/installation', { owner: repo.owner, repo: repo.repo })
-      } else {
-        throw new Error("GitHub App auth: cannot find the App's installation: set 'installation-id', or 'owner', or run where GITHUB_REPOSITORY is set")
+      const jwtAdvice = "check that 'app-id' and 'private-key' belong to the same App, and that the runner's clock is right"
+      try {
+        if (useOwner) {
+          response = await core.request('GET /users/{username}/installation', { username: config.owner })
+        } else if (repo !== undefined) {
+          response = await core.request('GET /repos/{owner}/{repo}/installation', { owner: repo.owner, repo: repo.repo })
+        } else {
+          throw new GitHubAppAuthError("GitHub App auth: cannot find the App's installation: set 'installation-id' or 'owner', or run where GITHUB_REPOSITORY is set")
+        }
+      } catch (error) {
+        const where = useOwner ? `account '${config.owner}'` : `repository '${repo?.owner}/${repo?.repo}'`
+        explainAppFailure(error, `GitHub App '${config.appId}': looking up its installation on ${where}`, {
+          401: jwtAdvice,
+          404: `the App is not installed there: install it on ${where}, or set 'installation-id' (or 'owner' for another account)`
+        })
       }
       const id = (response as { data?: { id?: unknown } }).data?.id
       if (typeof id !== 'number') throw new Error('GitHub App auth: the installation lookup returned no numeric id')
@@ -160,14 +193,28 @@ export function createAppAuthStrategy(options: StrategyOptions) {
       return inst({ type: 'installation', ...(authOptions?.refresh === true ? { refresh: true } : {}) })
     }
 
+    const mintAdvice = {
+      401: "check that 'app-id' and 'private-key' belong to the same App, and that the runner's clock is right",
+      403: 'the installation may be suspended, or the App lacks a permission it requests',
+      404: "no such installation for this App: check 'installation-id', or leave it empty to look it up"
+    }
+
+    async function mint(inst: InstallationAuth, refresh: boolean): Promise<string> {
+      try {
+        const result = (await inst({ type: 'installation', ...(refresh ? { refresh: true } : {}) })) as { token: string }
+        return result.token
+      } catch (error) {
+        return explainAppFailure(error, `GitHub App '${config.appId}': minting an installation token`, mintAdvice)
+      }
+    }
+
     async function hook(request: RequestFn, route: unknown, parameters?: unknown): Promise<unknown> {
       const endpoint = request.endpoint.merge(route, parameters)
       if (APP_ROUTE.test(pathOf(endpoint.url, endpoint.baseUrl ?? request.endpoint.DEFAULTS.baseUrl))) {
         return appAuth.hook(request as never, route as never, parameters as never)
       }
       const inst = await installationAuth()
-      const { token } = (await inst({ type: 'installation' })) as { token: string }
-      endpoint.headers.authorization = `token ${token}`
+      endpoint.headers.authorization = `token ${await mint(inst, false)}`
       try {
         return await request(endpoint)
       } catch (error) {
@@ -175,9 +222,16 @@ export function createAppAuthStrategy(options: StrategyOptions) {
         // A fresh token can also 401 for a moment (replication): the short wait covers that too.
         options.log('GitHub answered 401 to the App installation token: minting a new token and trying once more')
         await options.sleep(options.reauthDelayMs)
-        const fresh = (await inst({ type: 'installation', refresh: true })) as { token: string }
-        endpoint.headers.authorization = `token ${fresh.token}`
-        return request(endpoint)
+        endpoint.headers.authorization = `token ${await mint(inst, true)}`
+        try {
+          return await request(endpoint)
+        } catch (again) {
+          const sent = (again as { request?: { method?: string; url?: string } }).request
+          const label = `${sent?.method ?? 'GET'} ${pathOf(sent?.url ?? endpoint.url, endpoint.baseUrl ?? request.endpoint.DEFAULTS.baseUrl)}`
+          return explainAppFailure(again, `GitHub App '${config.appId}': ${label}`, {
+            401: 'GitHub refused a freshly minted installation token too: the App may have been uninstalled or lost access to this repository'
+          })
+        }
       }
     }
 

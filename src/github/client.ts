@@ -18,7 +18,7 @@ import { GitHub, defaults as actionsDefaults, getUserAgentWithOrchestrationId } 
 import * as core from '@actions/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import Bottleneck from 'bottleneck'
+import Bottleneck from 'bottleneck/light.js'
 import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
 import { classifyFailure, describeFailure, DEFAULT_MAX_RATE_LIMIT_WAIT_MS } from '../core/transient.js'
 import { createAppAuthStrategy, maskSecret, TOKEN_REFRESH_MARGIN_MS, type AuthConfig } from './auth.js'
