@@ -120,6 +120,20 @@ describe('GitHub App installation token', () => {
     )
   })
 
+  it("'owner' looks the installation up on that account", async () => {
+    const { c } = appClient({ auth: { kind: 'app', appId: String(sim.app.id), privateKey: sim.app.privateKey, owner: OWNER } })
+    expect(await headSha(c)).toBe(HEAD_SHA)
+    expect(sim.count('GET', `/users/${OWNER}/installation`)).toBe(1)
+    expect(sim.count('GET', `/repos/${OWNER}/${REPO}/installation`)).toBe(0)
+  })
+
+  it("an 'owner' the App is not installed on: says so", async () => {
+    const { c } = appClient({ auth: { kind: 'app', appId: String(sim.app.id), privateKey: sim.app.privateKey, owner: 'someone-else', repository: { owner: OWNER, repo: REPO } } })
+    await expect(headSha(c)).rejects.toThrow(
+      `GitHub App '${sim.app.id}': looking up its installation on account 'someone-else': GitHub answered 404 'Not Found': the App is not installed there`
+    )
+  })
+
   it('the token mint itself survives a transient fault', async () => {
     const { c, lines } = appClient()
     sim.fault({ method: 'POST', path: MINT }, { type: 'server-error', status: 502 })

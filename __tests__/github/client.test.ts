@@ -65,6 +65,18 @@ describe('a transient fault is retried and the call succeeds', () => {
     expect(c.stats()).toMatchObject({ requests: 2, retries: 1 })
   })
 
+  it('GraphQL: a body cut mid-stream (Octokit would resolve it as undefined) is retried', async () => {
+    const { c, lines } = client()
+    sim.fault({ method: 'POST', path: '/graphql' }, { type: 'cut-body', bytes: 20 })
+    const result = await c.octokit.graphql<{ repository: { pullRequest: { headRefOid: string } } }>(
+      'query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { pullRequest(number: 1) { headRefOid } } }',
+      { owner: OWNER, name: REPO }
+    )
+    expect(result.repository.pullRequest.headRefOid).toBe(HEAD_SHA)
+    expect(sim.count('POST', '/graphql')).toBe(2)
+    expect(lines[0]).toMatch(/^POST \/graphql: attempt 1 of 4 failed: network error/)
+  })
+
   it('a keep-alive socket closed after an answer: the next call still succeeds', async () => {
     const { c } = client()
     sim.fault({ method: 'GET', path: PULL }, 'close-keep-alive')
