@@ -1,0 +1,214 @@
+/**
+ * wait-ci end to end against the simulator, with the default token's
+ * permissions: where the required set comes from, and when it may pass.
+ */
+import { GITHUB_ACTIONS_APP, OTHER_CI_APP, startSimulator, type Sim } from '../sim/server.js'
+import { BRANCH, CHECK_RUNS, RULES, failure, fastInputs, parsed, protect, ruleset, runWaitCi } from './scenario.js'
+
+let sim: Sim
+afterEach(async () => {
+  await sim?.close()
+})
+
+describe('incident 3: a required check that registers late', () => {
+  it.each([
+    ['success', 'passes only once it is green', 0],
+    ['failure', 'fails when it fails', 1]
+  ] as const)('%s: %s', async (conclusion, _label, exitCode) => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['lint', 'test']) })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    sim.addCheckRun({ name: 'build', conclusion: 'success' })
+    // `test` builds a Docker image first: it appears after the 3rd poll, runs, then finishes after the 6th.
+    let testId = 0
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, () => {
+      testId = sim.addCheckRun({ name: 'test', status: 'in_progress' }).id
+    })
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 6 }, () => {
+      sim.updateCheckRun(testId, { conclusion })
+    })
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.exitCode).toBe(exitCode)
+    expect(run.outputs.conclusion).toBe(conclusion)
+    // It could not have decided before the 7th listing: before that `test` was missing, then running.
+    expect(sim.count('GET', CHECK_RUNS)).toBe(7)
+    const out = parsed(run)
+    expect(out.required).toEqual([
+      { name: 'lint', sources: ['protection'], state: 'success' },
+      { name: 'test', sources: ['protection'], state: conclusion === 'success' ? 'success' : 'failed' }
+    ])
+    expect(run.outputs.sha).toBe(sim.state.pulls[0]!.head.sha)
+    if (conclusion === 'failure') {
+      expect(out.failed).toEqual([{ name: 'test', conclusion: 'failure', url: expect.stringContaining('/runs/') }])
+      expect(failure(run)).toContain('test (failure)')
+    }
+    // The gate came through the branch endpoint; the admin-only protection endpoints were never asked.
+    expect(sim.count('GET', BRANCH)).toBeGreaterThanOrEqual(1)
+    expect(sim.count('GET', /\/protection/)).toBe(0)
+    expect(run.stdout).toContain("gate: branch protection: read, 2 required check(s)")
+  })
+})
+
+describe('where the required set comes from', () => {
+  it('a check required only by a ruleset is waited on', async () => {
+    sim = await startSimulator({ setup: (s) => ruleset(s, [{ context: 'gate' }]) })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 2 }, () => sim.addCheckRun({ name: 'gate', conclusion: 'success' }))
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.outputs.conclusion).toBe('success')
+    expect(parsed(run).required).toEqual([{ name: 'gate', sources: ['ruleset'], state: 'success' }])
+    expect(sim.count('GET', CHECK_RUNS)).toBe(3)
+    expect(sim.count('GET', RULES)).toBeGreaterThanOrEqual(1)
+  })
+
+  it('a ruleset in evaluate mode does not gate', async () => {
+    sim = await startSimulator({
+      setup: (s) => {
+        ruleset(s, [{ context: 'never' }])
+        s.rulesets[0]!.enforcement = 'evaluate'
+        protect(s, ['lint'])
+      }
+    })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.outputs.conclusion).toBe('success')
+    expect(parsed(run).required.map((c) => c.name)).toEqual(['lint'])
+  })
+
+  it('a required check that never registers ends at the timeout, named', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['lint', 'gate']) })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    const started = Date.now()
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    expect(Date.now() - started).toBeLessThan(6000)
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.conclusion).toBe('timed_out')
+    expect(failure(run)).toContain('missing required check: gate')
+    expect(parsed(run).pending).toEqual([{ name: 'gate', state: 'missing', detail: 'not registered yet' }])
+    expect(run.summary).toContain('not registered')
+  })
+
+  it('zero checks observed and no gate: never success, times out saying so', async () => {
+    sim = await startSimulator()
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    expect(run.outputs.conclusion).toBe('timed_out')
+    expect(run.exitCode).toBe(1)
+    expect(failure(run)).toContain('no checks were observed on the head')
+    expect(run.stdout).toContain('no required checks: the branch has no required status checks and the required input is empty')
+    expect(sim.count('GET', CHECK_RUNS)).toBeGreaterThan(3)
+  })
+
+  it("no gate and on-no-gate 'fail' fails at once, saying what to do", async () => {
+    sim = await startSimulator()
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    const run = await runWaitCi(sim, fastInputs({ 'on-no-gate': 'fail' }))
+    expect(run.outputs.conclusion).toBe('failure')
+    expect(failure(run)).toContain("on-no-gate is 'fail'")
+    expect(sim.count('GET', CHECK_RUNS)).toBe(1)
+  })
+
+  it('no gate, all-observed: waits for every observed check, then passes', async () => {
+    sim = await startSimulator()
+    const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.outputs.conclusion).toBe('success')
+    expect(parsed(run).required).toEqual([{ name: 'lint', sources: ['observed'], state: 'success' }])
+  })
+
+  it('the required input adds names to the gate', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 2 }, () => sim.addCheckRun({ name: 'e2e (chrome, 1)', conclusion: 'success' }))
+    const run = await runWaitCi(sim, fastInputs({ required: 'e2e (chrome, 1)\nlint' }))
+    expect(run.outputs.conclusion).toBe('success')
+    expect(parsed(run).required).toEqual([
+      { name: 'lint', sources: ['protection', 'input'], state: 'success' },
+      { name: 'e2e (chrome, 1)', sources: ['input'], state: 'success' }
+    ])
+  })
+})
+
+describe('what satisfies a required check', () => {
+  it('app-scoped: a same-named run from another app does not count', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['test'], [{ context: 'test', app_id: GITHUB_ACTIONS_APP.id }]) })
+    sim.addCheckRun({ name: 'test', conclusion: 'success', app_id: OTHER_CI_APP.id })
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    expect(run.outputs.conclusion).toBe('timed_out')
+    expect(parsed(run).required).toEqual([{ name: 'test', app_id: GITHUB_ACTIONS_APP.id, sources: ['protection'], state: 'missing' }])
+    expect(failure(run)).toContain('missing required check: test')
+    expect(run.stdout).toContain(`not registered by app ${GITHUB_ACTIONS_APP.id}; seen only from ${OTHER_CI_APP.slug}`)
+  })
+
+  it('app-scoped: the right app passes', async () => {
+    sim = await startSimulator({ setup: (s) => ruleset(s, [{ context: 'test', integration_id: GITHUB_ACTIONS_APP.id }]) })
+    sim.addCheckRun({ name: 'test', conclusion: 'failure', app_id: OTHER_CI_APP.id })
+    sim.addCheckRun({ name: 'test', conclusion: 'success', app_id: GITHUB_ACTIONS_APP.id })
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.outputs.conclusion).toBe('success')
+  })
+
+  it('a skipped required check passes', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['deploy-preview', 'lint']) })
+    sim.addCheckRun({ name: 'deploy-preview', conclusion: 'skipped' })
+    sim.addCheckRun({ name: 'lint', conclusion: 'neutral' })
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.outputs.conclusion).toBe('success')
+    expect(run.exitCode).toBe(0)
+  })
+
+  it('a re-run turns a failure green: pending while it runs, then success', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim.addCheckRun({ name: 'test', conclusion: 'failure', started_at: '2026-11-27T04:00:00Z' })
+    const rerun = sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, () => sim.updateCheckRun(rerun.id, { conclusion: 'success' }))
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.outputs.conclusion).toBe('success')
+    expect(sim.count('GET', CHECK_RUNS)).toBe(4)
+  })
+
+  it('a queued re-run after a success is pending', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim.addCheckRun({ name: 'test', conclusion: 'success', started_at: '2026-11-27T04:00:00Z' })
+    sim.addCheckRun({ name: 'test', status: 'queued' })
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    expect(run.outputs.conclusion).toBe('timed_out')
+    expect(parsed(run).pending).toEqual([{ name: 'test', state: 'pending', detail: 'queued' }])
+  })
+
+  it('a commit status (not a check run) as the required context', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['ci/circleci: build']) })
+    const st = sim.addStatus({ context: 'ci/circleci: build', state: 'pending' })
+    sim.after({ method: 'GET', path: /\/status$/, count: 3 }, () => {
+      sim.addStatus({ context: 'ci/circleci: build', state: 'success', created_at: st.created_at })
+    })
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.outputs.conclusion).toBe('success')
+    expect(parsed(run).required).toEqual([{ name: 'ci/circleci: build', sources: ['protection'], state: 'success' }])
+  })
+
+  it.each([['cancelled'], ['action_required'], ['timed_out'], ['startup_failure']] as const)(
+    '%s is a failure with a non-zero exit',
+    async (conclusion) => {
+      sim = await startSimulator({ setup: (s) => protect(s, ['test', 'lint']) })
+      sim.addCheckRun({ name: 'test', conclusion })
+      sim.addCheckRun({ name: 'lint', status: 'in_progress' })
+      const run = await runWaitCi(sim, fastInputs())
+      expect(run.exitCode).toBe(1)
+      expect(run.outputs.conclusion).toBe('failure')
+      expect(parsed(run).failed).toEqual([{ name: 'test', conclusion, url: expect.any(String) }])
+      // fail-fast: stopped at the first failure, with lint still running.
+      expect(parsed(run).pending).toEqual([{ name: 'lint', state: 'pending', detail: 'in_progress' }])
+    }
+  )
+
+  it('an error status fails; without fail-fast the wait first lets the rest finish', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['ci/build', 'lint']) })
+    sim.addStatus({ context: 'ci/build', state: 'error' })
+    const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    const run = await runWaitCi(sim, fastInputs({ 'fail-fast': 'false' }))
+    expect(run.outputs.conclusion).toBe('failure')
+    expect(sim.count('GET', CHECK_RUNS)).toBe(4)
+    expect(parsed(run).failed).toEqual([{ name: 'ci/build', conclusion: 'error', url: null }])
+  })
+})

@@ -1,0 +1,97 @@
+/**
+ * Shared setup of wait-ci's end-to-end tests: a simulator with the default
+ * token's permissions, and a run of dist/wait-ci/index.js against it.
+ */
+import { runBundle, type BundleRun } from '../harness/run-bundle.js'
+import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, type Sim, type SimState } from '../sim/server.js'
+
+export const CHECK_RUNS = new RegExp(`/commits/${HEAD_SHA}/check-runs$`)
+export const STATUS = new RegExp(`/commits/${HEAD_SHA}/status$`)
+export const PULL = `/repos/${OWNER}/${REPO}/pulls/1`
+export const BRANCH = `/repos/${OWNER}/${REPO}/branches/main`
+export const RULES = `/repos/${OWNER}/${REPO}/rules/branches/main`
+export const JOBS = /\/actions\/runs\/\d+\/attempts\/\d+\/jobs$/
+
+/** Inputs for a fast wait: 50 ms polls, a few seconds at most, no client retries unless a test asks. */
+export function fastInputs(over: Record<string, string> = {}): Record<string, string> {
+  return {
+    'github-token': DEFAULT_TOKEN,
+    'interval-seconds': '0.05',
+    'timeout-seconds': '3',
+    'request-timeout-seconds': '2',
+    'max-retries': '0',
+    'check-run-id': '',
+    ...over
+  }
+}
+
+/** Classic protection on main requiring `contexts` (any app) and `checks` with apps, as the branch endpoint shows it. */
+export function protect(
+  state: SimState,
+  contexts: string[],
+  checks: { context: string; app_id: number | null }[] = contexts.map((context) => ({ context, app_id: null }))
+): void {
+  const main = state.branches.find((b) => b.name === 'main')!
+  main.protection = {
+    required_status_checks: { strict: false, contexts, checks },
+    required_approving_review_count: null,
+    enforce_admins: false
+  }
+}
+
+/** An active repository ruleset on the default branch requiring `checks`. */
+export function ruleset(state: SimState, checks: { context: string; integration_id?: number }[]): void {
+  state.rulesets.push({
+    id: 42,
+    name: 'ci gate',
+    enforcement: 'active',
+    source_type: 'Repository',
+    source: `${OWNER}/${REPO}`,
+    include: ['~DEFAULT_BRANCH'],
+    exclude: [],
+    rules: [
+      {
+        type: 'required_status_checks',
+        parameters: { required_status_checks: checks, strict_required_status_checks_policy: false }
+      }
+    ]
+  })
+}
+
+/** Runs the bundle against the simulator as a pull_request event on PR #1. */
+export async function runWaitCi(sim: Sim, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<BundleRun> {
+  const run = await runBundle('dist/wait-ci/index.js', {
+    inputs,
+    event: { action: 'synchronize', number: 1, pull_request: { number: 1, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } } },
+    eventName: 'pull_request',
+    env: { GITHUB_API_URL: sim.url, GITHUB_REPOSITORY: `${OWNER}/${REPO}`, ...env }
+  })
+  // No token in anything the action printed or wrote, whatever the scenario.
+  // (`::add-mask::` is how it is masked, so that one line is the exception.)
+  const unmasked = run.allText
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+  if (unmasked.includes(DEFAULT_TOKEN)) throw new Error('the token leaked into the output')
+  return run
+}
+
+/** The JSON outputs parsed. */
+export function parsed(run: BundleRun): {
+  required: { name: string; app_id?: number; sources: string[]; state: string }[]
+  failed: { name: string; conclusion: string }[]
+  pending: { name: string; state: string }[]
+  requests: { counted: number; not_modified: number; total: number }
+} {
+  return {
+    required: JSON.parse(run.outputs.required ?? '[]'),
+    failed: JSON.parse(run.outputs.failed ?? '[]'),
+    pending: JSON.parse(run.outputs.pending ?? '[]'),
+    requests: JSON.parse(run.outputs['api-requests'] ?? '{}')
+  }
+}
+
+/** The error annotation (setFailed) text. */
+export function failure(run: BundleRun): string {
+  return run.commands.filter((c) => c.command === 'error').map((c) => c.message).join('\n')
+}

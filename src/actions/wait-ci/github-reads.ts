@@ -1,0 +1,153 @@
+/**
+ * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
+ * (a 304 does not count against the rate limit: issue 7's budget of at most
+ * 2 counted requests per waited minute), each answer shape-checked so a cut
+ * or HTML body is a transient failure, never "zero checks".
+ */
+import { getWithEtag, type EtagCache } from '../../github/conditional.js'
+import type { GitHubClient } from '../../github/client.js'
+import { expectCheckRunsPage, expectCombinedStatus, expectList, expectPullRequest } from '../../github/responses.js'
+import type { RepositoryRef } from '../../github/context.js'
+import {
+  checkRunsFromPage,
+  statusesFromCombined,
+  type ObservedCheckRun,
+  type ObservedStatus
+} from '../../core/check-state.js'
+import { requiredFromBranch, requiredFromRules, type GateEntry } from '../../core/required-checks.js'
+
+const PER_PAGE = 100
+// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
+const MAX_PAGES = 10
+
+export interface Reader {
+  readonly client: GitHubClient
+  readonly repo: RepositoryRef
+  readonly etags: EtagCache
+}
+
+function request(reader: Reader) {
+  return reader.client.octokit.request as unknown as Parameters<typeof getWithEtag>[0]
+}
+
+/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
+export async function readPull(reader: Reader, pullNumber: number): Promise<{ headSha: string; baseRef: string }> {
+  const answer = await getWithEtag(
+    request(reader),
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+    { ...reader.repo, pull_number: pullNumber },
+    reader.etags,
+    (data) => expectPullRequest(`pull request #${pullNumber}`, data)
+  )
+  return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref }
+}
+
+/** Every check run of `sha` (all pages; `filter=latest`, the newest run per app and name). */
+export async function readCheckRuns(reader: Reader, sha: string): Promise<{ runs: ObservedCheckRun[]; totalCount: number }> {
+  const runs = new Map<number, ObservedCheckRun>()
+  let totalCount = 0
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const answer = await getWithEtag(
+      request(reader),
+      'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+      { ...reader.repo, ref: sha, per_page: PER_PAGE, page },
+      reader.etags,
+      (data) => checkRunsFromPage(expectCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data))
+    )
+    totalCount = page === 1 ? answer.data.totalCount : totalCount
+    // A run listed twice while pages shift between two reads is one run.
+    for (const run of answer.data.runs) runs.set(run.id, run)
+    if (page * PER_PAGE >= totalCount || answer.data.runs.length < PER_PAGE) break
+  }
+  return { runs: [...runs.values()], totalCount }
+}
+
+/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
+export async function readStatuses(reader: Reader, sha: string): Promise<ObservedStatus[]> {
+  const statuses = new Map<string, ObservedStatus>()
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const answer = await getWithEtag(
+      request(reader),
+      'GET /repos/{owner}/{repo}/commits/{ref}/status',
+      { ...reader.repo, ref: sha, per_page: PER_PAGE, page },
+      reader.etags,
+      (data) => {
+        const combined = expectCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data)
+        return { total: combined.total_count, ...statusesFromCombined(combined) }
+      }
+    )
+    for (const status of answer.data.statuses) if (!statuses.has(status.context)) statuses.set(status.context, status)
+    if (page * PER_PAGE >= answer.data.total || answer.data.statuses.length < PER_PAGE) break
+  }
+  return [...statuses.values()]
+}
+
+/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
+export async function readBranchGate(reader: Reader, branch: string): Promise<GateEntry[]> {
+  const answer = await getWithEtag(
+    request(reader),
+    'GET /repos/{owner}/{repo}/branches/{branch}',
+    { ...reader.repo, branch },
+    reader.etags,
+    (data) => requiredFromBranch(data)
+  )
+  return answer.data
+}
+
+/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
+export async function readRulesGate(reader: Reader, branch: string): Promise<GateEntry[]> {
+  const entries: GateEntry[] = []
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const answer = await getWithEtag(
+      request(reader),
+      'GET /repos/{owner}/{repo}/rules/branches/{branch}',
+      { ...reader.repo, branch, per_page: PER_PAGE, page },
+      reader.etags,
+      (data) => {
+        const list = expectList<unknown>(`rules of branch '${branch}' page ${page}`, data, '', { type: 'string' })
+        return { count: list.length, entries: requiredFromRules(list) }
+      }
+    )
+    entries.push(...answer.data.entries)
+    if (answer.data.count < PER_PAGE) break
+  }
+  return entries
+}
+
+interface JobShape {
+  id: number
+  name: string
+  status: string
+  runner_name?: string | null
+  check_run_url?: string
+}
+
+/**
+ * This job's check run from the current run's jobs API, where the runner does
+ * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
+ * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
+ */
+export async function findOwnCheckRun(
+  reader: Reader,
+  run: { runId: number; attempt: number; runnerName?: string; jobKey?: string }
+): Promise<{ checkRunId: number; name: string } | undefined> {
+  const jobs: JobShape[] = []
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const answer = await getWithEtag(
+      request(reader),
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs',
+      { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: PER_PAGE, page },
+      reader.etags,
+      (data) => expectList<JobShape>(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' })
+    )
+    jobs.push(...answer.data)
+    if (answer.data.length < PER_PAGE) break
+  }
+  const running = jobs.filter((j) => j.status === 'in_progress')
+  const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : []
+  const byKey = (list: JobShape[]) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : [])
+  const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0]
+  if (!pick) return undefined
+  const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1]
+  return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name }
+}
