@@ -25,6 +25,7 @@ describe('classifyMergeFailure on real GitHub messages', () => {
     [405, 'Required status check "continuous-integration/travis-ci" is expected'],
     [405, '2 of 3 required status checks are expected.'],
     [405, '1 of 1 required status checks are expected.'],
+    [405, '2 of 3 required status checks have not succeeded: 2 expected.'],
     [405, 'Required status check "test" is in progress.'],
     // akuity/kargo#6397: the ruleset wrapping of the same words.
     [405, 'Repository rule violations found\n\nRequired status check "test" is expected.\n\n'],
@@ -42,6 +43,9 @@ describe('classifyMergeFailure on real GitHub messages', () => {
 
   it.each([
     [405, 'Required status check "test" is failing.', 'check-failing'],
+    // The simulator's (unverified) wording for several failing checks; a mixed count with a failure is final too.
+    [405, '2 of 3 required status checks have not succeeded.', 'check-failing'],
+    [405, '3 of 4 required status checks have not succeeded: 1 expected and 2 failing.', 'check-failing'],
     [405, 'Repository rule violations found\n\nRequired status check "test" is failing.\n\n', 'check-failing'],
     // A failing check among expected ones: final, never retried.
     [405, 'Repository rule violations found\n\nRequired status check "build" is expected.\nRequired status check "test" is failing.\n', 'check-failing'],

@@ -112,7 +112,7 @@ type ViolationKind = { kind: 'pending' } | { kind: 'permanent'; category: Perman
 // something is expected, and the merge must never be retried after it.
 const VIOLATION_RULES: ReadonlyArray<{ test: RegExp; verdict: ViolationKind }> = [
   // `Required status check "test" is failing.`; "2 of 3 required status checks have failed"
-  { test: /\bis failing\b|\bare failing\b|\bha(?:s|ve) failed\b|\bhas an error\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+  { test: /\bis failing\b|\bare failing\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
   // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
   { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
   // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase)
@@ -132,6 +132,8 @@ const VIOLATION_RULES: ReadonlyArray<{ test: RegExp; verdict: ViolationKind }> =
   { test: /\bin progress\b|\bis pending\b|\bare pending\b/i, verdict: { kind: 'pending' } },
   // KnpLabs/php-github-api#497, cli/cli#12748: GitHub recomputes after the base moved; retrying is the documented fix.
   { test: /base branch was modified/i, verdict: { kind: 'pending' } },
+  // "N of M required status checks have not succeeded." without an "expected": some failed.
+  { test: /\bnot succeeded\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
   { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
   { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
 ]

@@ -1,0 +1,36 @@
+/**
+ * The property issue 5 asks every merge and pipeline scenario to hold, read
+ * from the simulator's request log: the merge endpoint is never called with a
+ * sha other than the verified one, and never after a required check failed.
+ */
+import { expect } from '@jest/globals'
+import type { LogEntry, Sim } from '../sim/server.js'
+
+export const MERGE_PATH = /^\/repos\/octo-org\/purple-demo\/pulls\/\d+\/merge$/
+
+/** Every PUT to the merge endpoint, in order. */
+export function mergeCalls(sim: Sim): LogEntry[] {
+  return sim.requests({ method: 'PUT', path: MERGE_PATH })
+}
+
+function said(entry: LogEntry): string {
+  const body = entry.responseBody as { message?: unknown } | undefined
+  return typeof body?.message === 'string' ? body.message : ''
+}
+
+// GitHub's words for a failed required check (singular, plural, ruleset-wrapped).
+const FAILED = /is failing|have not succeeded|\d+ failing/i
+
+/**
+ * Asserts the two invariants. A required check that had failed when a merge
+ * call arrived makes the simulator answer "is failing" (it evaluates the gate
+ * per request), so "no call after a failing answer" plus "no call while a
+ * failure stood" is one check: the failing answer, if any, is the last call,
+ * and no earlier call was made while a required run had already failed.
+ */
+export function expectMergeInvariants(sim: Sim, verifiedSha: string): void {
+  const calls = mergeCalls(sim)
+  for (const call of calls) expect({ seq: call.seq, sha: (call.body as { sha?: unknown }).sha }).toEqual({ seq: call.seq, sha: verifiedSha })
+  const failedAt = calls.findIndex((c) => FAILED.test(said(c)))
+  if (failedAt >= 0) expect(calls.map((c) => c.seq)).toEqual(calls.slice(0, failedAt + 1).map((c) => c.seq))
+}
