@@ -78,6 +78,7 @@ async function call(method: string, path: string, token: string | null = DEFAULT
 const R = '/repos/octo-org/purple-demo'
 
 beforeAll(async () => {
+  githubSchema() // built once (about a second): not inside a request, where it would stall the server
   sim = await startSimulator({
     setup: (st) => {
       st.branches[0]!.protection = {

@@ -109,6 +109,11 @@ export interface SimOptions {
   pendingCheckWord?: 'expected' | 'pending'
   /** Path prefix of the API (e.g. `/api/v3` for a GHES-style base); default none (api.github.com style). */
   basePath?: string
+  /**
+   * Idle keep-alive timeout of the server (default 30 s). Node's 5 s default races with undici reusing a pooled
+   * socket when the event loop stalls (seen in this suite as ECONNRESET); lower it to provoke that race on purpose.
+   */
+  keepAliveTimeoutMs?: number
 }
 
 export interface SimClock {
@@ -475,6 +480,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
       }
     })
   })
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 30_000
   server.on('connection', (s: Socket) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
