@@ -69,6 +69,7 @@ describe('lines that look like markers but are not', () => {
     ['a reST heading and a bar line', { 'index.rst': 'Guide\n=======\n\n|||||||\n' }, []],
     ['a binary file full of markers', { 'blob.bin': Buffer.from('<<<<<<< HEAD\n\0\0\0\n=======\n>>>>>>> b\n') }, []],
     ['7-char examples under conflict-marker-size=32', { '.gitattributes': 'docs/** conflict-marker-size=32\n', 'docs/merge.txt': '<<<<<<< ours\n=======\n>>>>>>> theirs\n' }, []],
+    ['a nested .gitattributes sets the size for its folder only', { 'docs/.gitattributes': '*.txt conflict-marker-size=32\n', 'docs/ex.txt': '<<<<<<< a\n', 'src/ex.txt': '<<<<<<< a\n' }, ['src/ex.txt:1']],
     ['a real marker next to them', { 'b.txt': 'ok\n>>>>>>> theirs\n', 'README.md': 'T\n=======\n' }, ['b.txt:2']],
     ['any path: spaces and non-ASCII', { 'dir with space/é file.txt': '<<<<<<< HEAD\n' }, ['dir with space/é file.txt:1']],
     ['a path with a tab and quotes', { 'we"ird\tname.txt': 'x\n>>>>>>> b\n' }, ['we"ird\tname.txt:2']]

@@ -99,16 +99,25 @@ export async function addedLinesBetween(
 /**
  * The `conflict-marker-size` attribute of each path as it is at `commit`.
  * `git check-attr --source` needs git 2.40; on 2.39 the attributes of a commit
- * are read from a temporary index holding that commit's tree (`read-tree`
- * then `check-attr --cached`), which works on every git version.
+ * are read from a temporary index holding that commit's `.gitattributes`
+ * files (`update-index --index-info`, then `check-attr --cached`), which works
+ * on every git version. Only the attribute files go in: a `read-tree` of an
+ * 80,000-file tree took 450 ms in bench/guard.mjs, this takes about 40.
  */
 export async function markerSizeAttributes(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, string>> {
   const values = new Map<string, string>()
   if (paths.length === 0) return values
+  const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit])
+  const attributeFiles = listing.stdout
+    .split('\0')
+    .filter((entry) => entry.endsWith('\t.gitattributes') || entry.endsWith('/.gitattributes'))
   const dir = mkdtempSync(join(tmpdir(), 'purple-attr-'))
   const env = { GIT_INDEX_FILE: join(dir, 'index') }
   try {
-    await git.run(['read-tree', '--end-of-options', commit], { env })
+    if (attributeFiles.length > 0) {
+      // ls-tree's "<mode> blob <oid>\t<path>" is a line update-index --index-info accepts as is.
+      await git.run(['update-index', '-z', '--index-info'], { env, input: attributeFiles.map((e) => `${e}\0`).join('') })
+    }
     const r = await git.run(['check-attr', '--cached', '-z', '--stdin', 'conflict-marker-size'], {
       env,
       input: paths.map((p) => `${p}\0`).join('')

@@ -41,21 +41,21 @@ export interface CheckReport {
 
 /** Runs both layers over `range` in the repository of `git` (its top level). */
 export async function checkRange(git: Git, range: GuardRange, options: CheckOptions): Promise<CheckReport> {
-  const findings: Finding[] = []
-  const notes: string[] = []
+  // The layers share nothing, so they run side by side (git grep and rev-list on two cores).
+  const markerNotes: string[] = []
+  const mergeNotes: string[] = []
   const warnings: string[] = []
+  const [markers, merges] = await Promise.allSettled([
+    markerFindings(git, range, options, markerNotes),
+    mergeFindings(git, range, options, mergeNotes, warnings)
+  ])
+  const findings: Finding[] = []
   const errors: string[] = []
-  try {
-    findings.push(...(await markerFindings(git, range, options, notes)))
-  } catch (e) {
-    errors.push(`conflict-marker check failed: ${describeError(e)}`)
-  }
-  try {
-    findings.push(...(await mergeFindings(git, range, options, notes, warnings)))
-  } catch (e) {
-    errors.push(`merge-source check failed: ${describeError(e)}`)
-  }
-  return { findings, notes, warnings, error: errors.length > 0 ? errors.join('; ') : null }
+  if (markers.status === 'fulfilled') findings.push(...markers.value)
+  else errors.push(`conflict-marker check failed: ${describeError(markers.reason)}`)
+  if (merges.status === 'fulfilled') findings.push(...merges.value)
+  else errors.push(`merge-source check failed: ${describeError(merges.reason)}`)
+  return { findings, notes: [...markerNotes, ...mergeNotes], warnings, error: errors.length > 0 ? errors.join('; ') : null }
 }
 
 async function markerFindings(git: Git, range: GuardRange, options: CheckOptions, notes: string[]): Promise<Finding[]> {
