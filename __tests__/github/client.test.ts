@@ -115,6 +115,14 @@ describe('a permanent failure fails fast with a clear message', () => {
     expect(sim.count('GET', PULL)).toBe(2)
   })
 
+  it('a 401 thrown straight to the action (no withRetry) still says what to do', async () => {
+    const { c } = client()
+    sim.fault({ method: 'GET', path: PULL }, 'bad-credentials')
+    await expect(getPull(c)).rejects.toThrow(
+      "Bad credentials - https://docs.github.com/rest: the token is invalid or expired. A borrowed token can expire during a long run: for waits longer than an hour, authenticate as a GitHub App with the 'app-id' and 'private-key' inputs, whose installation token Purple refreshes itself"
+    )
+  })
+
   it('404 for an unknown pull request: one request', async () => {
     const { c } = client()
     await expect(c.octokit.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 99 })).rejects.toMatchObject({ status: 404 })

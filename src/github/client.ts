@@ -20,7 +20,7 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
-import { classifyFailure, describeFailure, DEFAULT_MAX_RATE_LIMIT_WAIT_MS } from '../core/transient.js'
+import { classifyFailure, describeFailure, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, TOKEN_INVALID_ADVICE } from '../core/transient.js'
 import { createAppAuthStrategy, maskSecret, TOKEN_REFRESH_MARGIN_MS, type AuthConfig } from './auth.js'
 import type { RetryPolicy } from './retry.js'
 
@@ -171,6 +171,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const classifyOptions = { maxRateLimitWaitMs: settings.maxRateLimitWaitMs }
   const baseFetch = options.fetch ?? (actionsDefaults.request?.fetch as typeof fetch | undefined) ?? fetch
 
+  const isApp = options.auth.kind === 'app'
   const attempts = new WeakMap<object, number>()
   // Runs inside plugin-retry's error hook (registered before it), so it decides instead of the plugin's status list.
   const classifierPlugin = (octokit: { hook: { error: (name: 'request', fn: (error: never, options: never) => unknown) => void } }) => {
@@ -180,6 +181,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       // 405 and 409 belong to the caller (merge): a retry here could hide a merge that happened.
       if (error.status === 405 || error.status === 409) throw error
       const verdict = classifyFailure(error, { ...classifyOptions, now: now() })
+      if (error.status === 401 && !isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
+        // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
+        error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`
+      }
       if (verdict.kind === 'permanent') throw error
       if (verdict.kind === 'rate-limited' && throttlingHandles(error)) throw error
       const maxRetries = typeof perCall.retries === 'number' ? perCall.retries : settings.retries
@@ -233,7 +238,6 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   }
 
-  const isApp = options.auth.kind === 'app'
   let authOptions: Record<string, unknown>
   if (options.auth.kind === 'token') {
     if (options.auth.token.trim() === '') throw new Error("No GitHub token: set the 'github-token' input (default: ${{ github.token }}) or 'app-id' and 'private-key'")
