@@ -160,6 +160,8 @@ describe('merge answers belong to the merge logic', () => {
     await expect(c.octokit.rest.pulls.merge({ owner: OWNER, repo: REPO, pull_number: 1, sha: HEAD_SHA, request: { retries: 0 } })).rejects.toMatchObject({ status: 500 })
     expect(sim.count('PUT', MERGE)).toBe(1)
     expect(sim.state.pulls[0]!.merged).toBe(true)
+    // The per-call request options merge into the client's: the timed, counting fetch still ran.
+    expect(c.stats().requests).toBe(1)
   })
 })
 
