@@ -1,0 +1,86 @@
+/** guard's inputs and event defaults, with payload shapes GitHub sends. */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildGuardSettings, parseFailSafe, parsePolicyPath, parseScope } from '../../src/actions/guard/settings.js'
+import { eventDefaults } from '../../src/actions/guard/range.js'
+import { guardSpec } from '../../src/actions/guard/io.js'
+
+describe('input parsing', () => {
+  it.each([
+    ['changed', 'changed'],
+    ['tree', 'tree'],
+    ['', 'changed'],
+    [' tree ', 'tree']
+  ] as const)('scope %j -> %s', (value, scope) => {
+    expect(parseScope(value)).toBe(scope)
+  })
+
+  it.each([
+    [() => parseScope('all'), "input 'scope' is 'all': expected 'changed'"],
+    [() => parseFailSafe('yes'), "input 'fail-safe' is 'yes': expected 'true' or 'false'"],
+    [() => parsePolicyPath('../outside.json'), "input 'policy-file' is '../outside.json'"]
+  ])('rejects with a message naming the input (%#)', (fn, message) => {
+    expect(fn).toThrow(message)
+  })
+
+  it.each([
+    ['', true],
+    ['true', true],
+    ['False', false]
+  ])('fail-safe %j -> %s', (value, expected) => {
+    expect(parseFailSafe(value)).toBe(expected)
+  })
+
+  it('normalises the policy path', () => {
+    expect(parsePolicyPath('./.github/purple-policy.json')).toBe('.github/purple-policy.json')
+    expect(parsePolicyPath('')).toBe('.github/purple-policy.json')
+  })
+
+  it('builds frozen settings from the declared defaults and the event file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'purple-settings-'))
+    const eventPath = join(dir, 'event.json')
+    writeFileSync(eventPath, JSON.stringify({ before: 'a'.repeat(40), after: 'b'.repeat(40) }))
+    const inputs: Record<string, string> = Object.fromEntries(
+      Object.entries(guardSpec.inputs).map(([name, spec]) => [name, spec.default ?? ''])
+    )
+    inputs.exclude = '*.snap\n\n# generated\nvendor/\n'
+    inputs['allowed-sources'] = 'develop, release/*'
+    const settings = buildGuardSettings((name) => inputs[name] ?? '', {
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_WORKSPACE: dir,
+      GITHUB_REF: 'refs/heads/feature/t1'
+    })
+    expect(settings).toEqual({
+      base: '',
+      head: '',
+      scope: 'changed',
+      exclude: ['*.snap', 'vendor/'],
+      policyFile: '.github/purple-policy.json',
+      allowedSources: ['develop', 'release/*'],
+      failSafe: true,
+      workingDirectory: dir,
+      event: { name: 'push', payload: { before: 'a'.repeat(40), after: 'b'.repeat(40) }, ref: 'refs/heads/feature/t1' }
+    })
+    expect(Object.isFrozen(settings)).toBe(true)
+  })
+})
+
+describe('eventDefaults', () => {
+  const sha = (c: string) => c.repeat(40)
+  it.each([
+    [
+      'pull_request',
+      { pull_request: { number: 7, base: { ref: 'main', sha: sha('a') }, head: { ref: 'feature/t1', sha: sha('b') } } },
+      '',
+      { base: sha('a'), head: sha('b'), headBranch: 'feature/t1' }
+    ],
+    ['merge_group', { merge_group: { base_sha: sha('c'), head_sha: sha('d'), head_ref: 'refs/heads/gh-readonly-queue/main/pr-7' } }, '', { base: sha('c'), head: sha('d'), headBranch: null }],
+    ['push', { ref: 'refs/heads/feature/t1', before: sha('e'), after: sha('f') }, '', { base: sha('e'), head: sha('f'), headBranch: 'feature/t1' }],
+    ['push of a new branch', { ref: 'refs/heads/x', before: '0'.repeat(40), after: sha('f') }, '', { base: null, head: sha('f'), headBranch: 'x' }],
+    ['workflow_dispatch', { inputs: {} }, 'refs/heads/main', { base: null, head: null, headBranch: 'main' }]
+  ])('%s', (_name, payload, ref, expected) => {
+    expect(eventDefaults({ name: _name, payload, ref })).toEqual(expected)
+  })
+})
