@@ -144,6 +144,35 @@ describe('socket-level faults', () => {
   )
 })
 
+describe('rate-limit deadlines', () => {
+  it('a request before retry-after is flagged early; with enforce it is refused again without using up `times`', async () => {
+    const s = (sim = await startSimulator())
+    s.fault({ path: PULL }, { type: 'secondary-rate-limit', retryAfter: 30, enforce: true })
+    expect((await get(s)).status).toBe(403)
+    const again = await get(s)
+    expect(again.status).toBe(403)
+    expect(again.headers.get('retry-after')).toBe('30')
+    expect(s.earlyRequests().map((e) => e.seq)).toEqual([2])
+    const other = await fetch(`${s.url}${PULL}`, { headers: { authorization: 'token ghs_simReadOnlyToken00000000000000000003' } })
+    expect(other.status).toBe(200)
+  })
+
+  it('a primary limit holds until x-ratelimit-reset on the simulated clock', async () => {
+    const s = (sim = await startSimulator({ clock: { mode: 'manual', start: 1_800_000_000_000 } }))
+    s.fault({ path: PULL }, { type: 'rate-limit', resetInSeconds: 60 })
+    const first = await get(s)
+    expect(first.headers.get('x-ratelimit-reset')).toBe(String(1_800_000_000 + 60))
+    expect((await get(s)).status).toBe(200)
+    s.clock.advance(60_000)
+    expect((await get(s)).status).toBe(200)
+    expect(s.log.map((e) => [e.status, e.early])).toEqual([
+      [403, false],
+      [200, true],
+      [200, false]
+    ])
+  })
+})
+
 describe('tokens', () => {
   it('an App JWT from @octokit/auth-app mints an installation token that expires on the simulated clock', async () => {
     const s = (sim = await startSimulator({ clock: { mode: 'real' } }))

@@ -52,9 +52,12 @@ export type Fault =
   /** A GitHub 5xx with its JSON or HTML body (500 JSON, 502/503/504 HTML like github.com's unicorn pages). */
   | { type: 'server-error'; status?: number }
   /** Primary rate limit exhausted: 403 (or 429) `API rate limit exceeded ...`, `x-ratelimit-remaining: 0`, reset in `resetInSeconds`. */
-  | { type: 'rate-limit'; status?: 403 | 429; resetInSeconds?: number }
-  /** Secondary rate limit: 403 (default) or 429 with `retry-after` (default 60). */
-  | { type: 'secondary-rate-limit'; status?: 403 | 429; retryAfter?: number }
+  | { type: 'rate-limit'; status?: 403 | 429; resetInSeconds?: number; enforce?: boolean }
+  /**
+   * Secondary rate limit: 403 (default) or 429 with `retry-after` (default 60). Later requests of the same token
+   * before the deadline are logged `early`; with `enforce` they get this answer again (not counted in `times`).
+   */
+  | { type: 'secondary-rate-limit'; status?: 403 | 429; retryAfter?: number; enforce?: boolean }
   /** 401 `Bad credentials`, as after a token expired. */
   | { type: 'bad-credentials' }
 

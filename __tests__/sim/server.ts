@@ -66,6 +66,10 @@ export interface LogEntry {
   operation: string | null
   /** The response body as sent (parsed JSON when JSON), for schema checks; undefined when none. */
   responseBody?: unknown
+  /** Response headers as sent (etag, link, x-ratelimit-*, retry-after). */
+  responseHeaders?: Record<string, string>
+  /** Sent by a token before the retry-after / x-ratelimit-reset it was given (a client that did not wait). */
+  early: boolean
 }
 
 /** Selects requests: all given fields must match. `path` is the URL path without query (string = exact). */
@@ -136,6 +140,8 @@ export interface Sim {
   requests(match?: Match): LogEntry[]
   /** Requests that counted against the primary rate limit (not 304s). */
   countedRequests(): number
+  /** Requests a token sent before the retry-after / x-ratelimit-reset it was given. */
+  earlyRequests(): LogEntry[]
   /** Runs `action` once when the trigger fires (see Trigger). */
   after(trigger: Trigger, action: SimAction): void
   /** The next matching request gets this response instead of the real one (state untouched). */
@@ -163,6 +169,15 @@ interface ScriptEntry {
   match: Match
   remaining: number
   reply?: ScriptedReply
+  fault?: Fault
+}
+
+interface Hold {
+  token: string | null
+  /** Wall-clock ms before which the token should not call again (retry-after is real seconds). */
+  untilWall: number
+  /** Simulated ms (x-ratelimit-reset is on the simulated clock). */
+  untilSim: number
   fault?: Fault
 }
 
@@ -212,12 +227,32 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
   const scripts: ScriptEntry[] = []
   const countEvents: CountEvent[] = []
   const timeEvents: TimeEvent[] = []
+  const holds: Hold[] = []
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   const keys: AppKeys = appKeys()
   const basePath = options.basePath ?? ''
   let seq = 0
   let url = ''
+
+  // Remembers a rate-limit answer so later requests of the same token before the deadline are flagged `early`
+  // (and, with `enforce`, answered with the same fault again, as GitHub keeps refusing).
+  const noteHold = (token: string | null, r: WireResponse, fault: Fault | undefined, entry: LogEntry): void => {
+    if (r.status !== 403 && r.status !== 429) return
+    const h = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v]))
+    const retryAfter = Number(h['retry-after'])
+    const reset = h['x-ratelimit-remaining'] === '0' ? Number(h['x-ratelimit-reset']) : Number.NaN
+    if (Number.isNaN(retryAfter) && Number.isNaN(reset)) return
+    const enforce = fault && (fault.type === 'secondary-rate-limit' || fault.type === 'rate-limit') && fault.enforce === true
+    const i = holds.findIndex((x) => x.token === token)
+    if (i >= 0) holds.splice(i, 1)
+    holds.push({
+      token,
+      untilWall: Number.isNaN(retryAfter) ? 0 : entry.wallTime + retryAfter * 1000,
+      untilSim: Number.isNaN(reset) ? 0 : reset * 1000,
+      ...(enforce ? { fault } : {})
+    })
+  }
 
   const fireTimeEvents = (): void => {
     const t = now()
@@ -269,6 +304,9 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
     },
     countedRequests() {
       return log.filter((e) => e.counted).length
+    },
+    earlyRequests() {
+      return log.filter((e) => e.early)
     },
     after(trigger: Trigger, action: SimAction) {
       if ('count' in trigger) countEvents.push({ match: trigger, count: trigger.count, seen: 0, action })
@@ -431,12 +469,19 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
       fault: null,
       scripted: false,
       counted: false,
-      operation: null
+      operation: null,
+      early: false
     }
     log.push(entry)
 
-    const script = scripts.find((s) => s.remaining > 0 && matches(s.match, simReq))
-    if (script) script.remaining -= 1
+    // A request from a token that was told to wait (retry-after / x-ratelimit-reset) and did not.
+    // 10 ms of slack: Node timers may fire a millisecond early.
+    const hold = holds.find((h) => h.token === simReq.token && (h.untilWall - 10 > entry.wallTime || h.untilSim > entry.time))
+    if (hold) entry.early = true
+    const script = hold?.fault
+      ? { match: {}, remaining: 0, fault: hold.fault }
+      : scripts.find((s) => s.remaining > 0 && matches(s.match, simReq))
+    if (script && !hold?.fault) script.remaining -= 1
 
     const wire = (): WireResponse => {
       if (script?.reply) {
@@ -462,6 +507,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
     if (response) {
       entry.status = response.status
       entry.responseBody = response.body
+      entry.responseHeaders = response.headers
+      noteHold(simReq.token, response, fault, entry)
     }
     for (const ev of countEvents) {
       if (ev.seen < ev.count && matches(ev.match, simReq)) {
