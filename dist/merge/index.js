@@ -39262,6 +39262,7 @@ function createGitHubClient(options) {
     const stats = { requests: 0, notModified: 0, retries: 0, rateLimitWaits: 0 };
     const classifyOptions = { maxRateLimitWaitMs: settings.maxRateLimitWaitMs };
     const baseFetch = options.fetch ?? defaults.request?.fetch ?? fetch;
+    const isApp = options.auth.kind === 'app';
     const attempts = new WeakMap();
     // Runs inside plugin-retry's error hook (registered before it), so it decides instead of the plugin's status list.
     const classifierPlugin = (octokit) => {
@@ -39273,6 +39274,10 @@ function createGitHubClient(options) {
             if (error.status === 405 || error.status === 409)
                 throw error;
             const verdict = classifyFailure(error, { ...classifyOptions, now: now() });
+            if (error.status === 401 && !isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
+                // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
+                error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`;
+            }
             if (verdict.kind === 'permanent')
                 throw error;
             if (verdict.kind === 'rate-limited' && throttlingHandles(error))
@@ -39329,7 +39334,6 @@ function createGitHubClient(options) {
             return routeLabel(requestOptions.method, requestOptions.url, baseUrl);
         }
     };
-    const isApp = options.auth.kind === 'app';
     let authOptions;
     if (options.auth.kind === 'token') {
         if (options.auth.token.trim() === '')

@@ -1,0 +1,189 @@
+/**
+ * End to end: the root action's bundle (dist/pipeline/index.js, what
+ * `uses: <owner>/purple@v1` runs) in a real temporary git repository against
+ * the loopback simulator: guard -> wait-ci -> merge in one process.
+ * Every scenario checks the merge invariants from the simulator's log.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { gitEnv, committedConflict, tempRepo, type TempRepo } from '../git/temp-repo.js'
+import { runBundle, type BundleRun } from '../harness/run-bundle.js'
+import { DEFAULT_TOKEN, shaOf, startSimulator, type Sim, type SimState } from '../sim/server.js'
+import { expectMergeInvariants, mergeCalls } from '../merge/invariants.js'
+
+const bundle = 'dist/pipeline/index.js'
+const CHECK_RUNS = /\/check-runs$/
+
+let sim: Sim | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+interface Pr {
+  repo: TempRepo
+  base: string
+  head: string
+}
+
+/** main with one file, feature with one clean commit on top. */
+function cleanPr(files: Record<string, string> = {}): Pr {
+  const repo = tempRepo()
+  const base = repo.commit('base', { 'app.txt': 'one\n', ...files })
+  repo.git(['checkout', '--quiet', '-b', 'feature'])
+  const head = repo.commit('feature work', { 'feature.txt': 'feature\n' })
+  return { repo, base, head }
+}
+
+/** The simulator's PR #1 is the temp repository's feature branch; `required` are classic-protection checks on main. */
+async function startFor(pr: Pr, required: string[], more?: (st: SimState) => void): Promise<Sim> {
+  sim = await startSimulator({
+    setup: (st) => {
+      Object.assign(st.pulls[0]!.head, { sha: pr.head })
+      Object.assign(st.pulls[0]!.base, { sha: pr.base })
+      st.branches.find((b) => b.name === 'main')!.sha = pr.base
+      st.branches.find((b) => b.name === 'feature')!.sha = pr.head
+      st.branches.find((b) => b.name === 'main')!.protection = {
+        required_status_checks: { strict: false, contexts: required, checks: [] },
+        required_approving_review_count: null,
+        enforce_admins: false
+      }
+      more?.(st)
+    }
+  })
+  return sim
+}
+
+async function runPipeline(s: Sim, pr: Pr, inputs: Record<string, string> = {}, eventHead = pr.head): Promise<BundleRun> {
+  const run = await runBundle(bundle, {
+    cwd: pr.repo.dir,
+    inputs: {
+      'github-token': DEFAULT_TOKEN,
+      'max-retries': '0',
+      'request-timeout-seconds': '2',
+      'wait-interval-seconds': '0.05',
+      'wait-timeout-seconds': '4',
+      'wait-check-run-id': '',
+      'merge-interval-seconds': '0.05',
+      'merge-timeout-seconds': '2',
+      ...inputs
+    },
+    event: {
+      action: 'synchronize',
+      number: 1,
+      pull_request: { number: 1, head: { sha: eventHead, ref: 'feature' }, base: { sha: pr.base, ref: 'main' } }
+    },
+    eventName: 'pull_request',
+    env: { ...gitEnv, GITHUB_API_URL: s.url }
+  })
+  expect(run.allText.split('\n').filter((line) => line.includes(DEFAULT_TOKEN) && !line.startsWith('::add-mask::'))).toEqual([])
+  return run
+}
+
+function errors(run: BundleRun): string[] {
+  return run.commands.filter((c) => c.command === 'error').map((c) => c.message)
+}
+
+describe('pipeline: guard -> wait-ci -> merge', () => {
+  it('a required check that registers late: waits for it, then merges the verified sha once', async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'])
+    s.addCheckRun({ name: 'lint', conclusion: 'success' }) // every visible check is green from the start
+    s.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, (_st, sm) => {
+      const test = sm.addCheckRun({ name: 'test', status: 'in_progress' })
+      sm.after({ method: 'GET', path: CHECK_RUNS, count: 6 }, () => void sm.updateCheckRun(test.id, { conclusion: 'success' }))
+    })
+    const run = await runPipeline(s, pr)
+    expect(errors(run)).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ stage: 'none', result: 'pass', conclusion: 'success', sha: pr.head, merged: 'true', reason: 'merged', attempts: '1' })
+    expect(run.outputs['merge-commit-sha']).toBe(s.state.pulls[0]!.merge_commit_sha)
+    // It did not pass early: the only merge call came after 'test' went green.
+    const put = mergeCalls(s)[0]!
+    const green = s.requests({ method: 'GET', path: CHECK_RUNS }).find((e) =>
+      ((e.responseBody as { check_runs?: { name: string; conclusion: string | null }[] })?.check_runs ?? []).some((r) => r.name === 'test' && r.conclusion === 'success')
+    )
+    expect(green).toBeDefined()
+    expect(put.seq).toBeGreaterThan(green!.seq)
+    expect(run.summary).toMatch(/<h1>Purple: merged<\/h1>/)
+    expectMergeInvariants(s, pr.head)
+  })
+
+  it('conflict markers committed: stops at guard and never calls the merge endpoint (nor any other)', async () => {
+    const { repo, base, head } = committedConflict('merge')
+    const pr = { repo, base, head }
+    const s = await startFor(pr, ['test'])
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    const run = await runPipeline(s, pr)
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ stage: 'guard', result: 'blocked', 'marker-count': '3' })
+    expect(run.outputs['stage-message']).toMatch(/^guard blocked: 3 conflict marker\(s\)/)
+    expect(run.outputs.merged).toBeUndefined()
+    // One step failure (guard's own), besides the per-line annotations.
+    expect(run.commands.filter((c) => c.command === 'error' && c.properties.file === undefined).map((c) => c.message)).toEqual([
+      expect.stringMatching(/^guard blocked/)
+    ])
+    expect(run.commands.filter((c) => c.command === 'error' && c.properties.file === 'app.txt').length).toBe(3)
+    expect(mergeCalls(s)).toEqual([])
+    expect(s.log).toEqual([])
+    expectMergeInvariants(s, head)
+  })
+
+  it('a required check fails: stops at wait-ci, the merge endpoint is never called', async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'])
+    const test = s.addCheckRun({ name: 'test', status: 'in_progress' })
+    s.after({ method: 'GET', path: CHECK_RUNS, count: 2 }, () => void s.updateCheckRun(test.id, { conclusion: 'failure' }))
+    const run = await runPipeline(s, pr)
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ stage: 'wait-ci', result: 'pass', conclusion: 'failure', sha: pr.head })
+    expect(errors(run)).toEqual([expect.stringMatching(/^wait-ci ended with failure/)])
+    expect(mergeCalls(s)).toEqual([])
+    expectMergeInvariants(s, pr.head)
+  })
+
+  it('the head moved after guard checked it: wait-ci ends head-moved, nothing is merged', async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'], (st) => void (st.pulls[0]!.head.sha = shaOf('pushed-after-the-event')))
+    s.addCheckRun({ name: 'test', conclusion: 'success', head_sha: shaOf('pushed-after-the-event') })
+    const run = await runPipeline(s, pr)
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ stage: 'wait-ci', conclusion: 'head-moved', sha: pr.head })
+    expect(mergeCalls(s)).toEqual([])
+    expectMergeInvariants(s, pr.head)
+  })
+
+  it('GitHub refuses the merge (reviews required): stops at merge with its message', async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'], (st) => void (st.branches.find((b) => b.name === 'main')!.protection!.required_approving_review_count = 1))
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    const run = await runPipeline(s, pr)
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ stage: 'merge', conclusion: 'success', merged: 'false', reason: 'permanent', attempts: '1' })
+    expect(run.outputs['stage-message']).toMatch(/merge ended with permanent: .*At least 1 approving review is required/)
+    expectMergeInvariants(s, pr.head)
+  })
+
+  it("guard's fail-safe still applies: a broken policy file warns (result=error) and the pipeline merges", async () => {
+    const pr = cleanPr({ '.github/purple-policy.json': '{ "feature": ' })
+    const s = await startFor(pr, ['test'])
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    const run = await runPipeline(s, pr)
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ stage: 'none', result: 'error', merged: 'true' })
+    expect(run.commands.some((c) => c.command === 'warning' && /fail-safe/.test(c.message))).toBe(true)
+    expectMergeInvariants(s, pr.head)
+  })
+
+  it.each([
+    [{ 'wait-timeout-seconds': 'soon' }, /Input 'wait-timeout-seconds' is 'soon'/],
+    [{ 'merge-method': 'fast-forward' }, /Input 'merge-method' is 'fast-forward'/],
+    [{ 'guard-scope': 'everything' }, /input 'guard-scope' is 'everything'/]
+  ])('an invalid stage input %j fails before any stage, naming the root action input', async (inputs, says) => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'])
+    const run = await runPipeline(s, pr, inputs)
+    expect(run.exitCode).toBe(1)
+    expect(errors(run)).toEqual([expect.stringMatching(says)])
+    expect(s.log).toEqual([])
+  })
+})
