@@ -72,6 +72,15 @@ describe('purple guard on the current repository', () => {
     expect(r.stderr).toContain('purple guard: pass')
   })
 
+  it('on the default branch with nothing ahead of it, audits the whole tree at HEAD', () => {
+    const { repo } = cloneWithOrigin()
+    repo.git(['checkout', '--quiet', 'main'])
+    const clean = purple(repo.dir, ['guard'])
+    expect({ code: clean.code, stdout: clean.stdout }).toEqual({ code: 0, stdout: '' })
+    expect(clean.stderr).toContain('nothing ahead of it: the whole tree at HEAD')
+    expect(clean.stderr).toContain('conflict markers: scanned the whole tree')
+  })
+
   it('without any remote scans the whole tree at HEAD and says so', () => {
     const repo = tempRepo()
     repo.commit('one', { 'x.txt': '>>>>>>> theirs\n' })
@@ -100,6 +109,14 @@ describe('purple guard --pre-push (stdin as git writes it)', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('b.txt:1: ')
     expect(r.stderr).toContain('new branch: merge base with refs/remotes/origin/main')
+  })
+
+  it('two refs pushing the same commit report each marker once', () => {
+    const { repo } = cloneWithOrigin()
+    const head = repo.commit('marker', { 'b.txt': '>>>>>>> theirs\n' })
+    const stdin = `refs/heads/feature/t1 ${head} refs/heads/a ${ZERO40}\nrefs/heads/feature/t1 ${head} refs/heads/b ${ZERO40}\n`
+    const r = purple(repo.dir, ['guard', '--pre-push', 'origin'], stdin)
+    expect({ code: r.code, lines: r.stdout.split('\n').filter(Boolean).length }).toEqual({ code: 1, lines: 1 })
   })
 
   it('a deletion is skipped', () => {

@@ -148,6 +148,28 @@ describe('what is scanned', () => {
     expect((await scan(repo, base, head, { ...changed, exclude })).markers).toEqual(expected)
   })
 
+  it("a user's git config does not change what is found (column, colour, prefixes, quoting, interhunk context)", async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'a b/é.txt': 'one\ntwo\nthree\nfour\n' })
+    const head = repo.commit('markers', { 'a b/é.txt': '<<<<<<< HEAD\ntwo\n=======\nfour\n>>>>>>> x\n' })
+    for (const [key, value] of [
+      ['grep.column', 'true'],
+      ['grep.fullName', 'false'],
+      ['grep.patternType', 'fixed'],
+      ['color.ui', 'always'],
+      ['diff.noprefix', 'true'],
+      ['diff.mnemonicPrefix', 'true'],
+      ['diff.interHunkContext', '5'],
+      ['diff.relative', 'true'],
+      ['core.quotePath', 'false']
+    ]) {
+      repo.git(['config', key!, value!])
+    }
+    const expected = ['a b/é.txt:1', 'a b/é.txt:3', 'a b/é.txt:5']
+    expect(await scan(repo, base, head)).toEqual({ error: null, markers: expected })
+    expect(await scan(repo, base, head, tree)).toEqual({ error: null, markers: expected })
+  })
+
   it('git grep exit 128 is an error, not clean', async () => {
     const repo = tempRepo()
     repo.commit('base', { a: 'a\n' })

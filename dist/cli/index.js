@@ -35213,7 +35213,7 @@ async function grepCommit(git, commit, ere, paths) {
         if (group !== undefined && group.length === 0)
             continue;
         // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
-        const args = ['grep', '--no-color', '-I', '-n', '-z', '-E', '-e', ere, commit, '--', ...(group ? marker_scan_literal(group) : [])];
+        const args = ['grep', '--no-color', '--no-column', '-I', '-n', '-z', '-E', '-e', ere, commit, '--', ...(group ? marker_scan_literal(group) : [])];
         const r = await git.run(args, { okExitCodes: [0, 1] });
         if (r.exitCode === 1)
             continue;
@@ -36106,6 +36106,9 @@ async function defaultRange(git, head) {
             continue;
         const tip = await resolveCommit(git, ref, label);
         const base = await mergeBase(git, tip, head);
+        // On the default branch itself the range is empty: audit the committed tree instead of checking nothing.
+        if (base === head)
+            return { base: null, description: `HEAD is the ${label} ${ref}, nothing ahead of it: the whole tree at HEAD` };
         if (base !== null)
             return { base, description: `${label} ${ref}` };
     }
@@ -36224,7 +36227,9 @@ async function prePushCommand(options, remoteArg, io) {
     catch (e) {
         errors.push(run_describeError(e));
     }
-    const result = guardResult(findings, errors.length > 0 ? errors.join('; ') : null, options.failSafe, {
+    // Two refs pushing the same commits would report the same lines twice.
+    const unique = [...new Map(findings.map((f) => [JSON.stringify(f), f])).values()];
+    const result = guardResult(unique, errors.length > 0 ? errors.join('; ') : null, options.failSafe, {
         range: null,
         notes,
         warnings

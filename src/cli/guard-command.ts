@@ -75,6 +75,8 @@ async function defaultRange(git: Git, head: string): Promise<{ base: string | nu
     if (ref === null) continue
     const tip = await resolveCommit(git, ref, label)
     const base = await mergeBase(git, tip, head)
+    // On the default branch itself the range is empty: audit the committed tree instead of checking nothing.
+    if (base === head) return { base: null, description: `HEAD is the ${label} ${ref}, nothing ahead of it: the whole tree at HEAD` }
     if (base !== null) return { base, description: `${label} ${ref}` }
   }
   return { base: null, description: 'no remote default branch or upstream: the whole tree at HEAD' }
@@ -186,7 +188,9 @@ export async function prePushCommand(options: GuardCommandOptions, remoteArg: st
   } catch (e) {
     errors.push(describeError(e))
   }
-  const result = guardResult(findings, errors.length > 0 ? errors.join('; ') : null, options.failSafe, {
+  // Two refs pushing the same commits would report the same lines twice.
+  const unique = [...new Map(findings.map((f) => [JSON.stringify(f), f])).values()]
+  const result = guardResult(unique, errors.length > 0 ? errors.join('; ') : null, options.failSafe, {
     range: null,
     notes,
     warnings

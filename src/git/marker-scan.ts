@@ -39,7 +39,7 @@ export async function grepCommit(
   for (const group of groups) {
     if (group !== undefined && group.length === 0) continue
     // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
-    const args = ['grep', '--no-color', '-I', '-n', '-z', '-E', '-e', ere, commit, '--', ...(group ? literal(group) : [])]
+    const args = ['grep', '--no-color', '--no-column', '-I', '-n', '-z', '-E', '-e', ere, commit, '--', ...(group ? literal(group) : [])]
     const r = await git.run(args, { okExitCodes: [0, 1] })
     if (r.exitCode === 1) continue
     parseGrepZ(r.stdout, `${commit}:`, result)
