@@ -181,6 +181,14 @@ describe('guard action, safety of the guard itself', () => {
     expect(r.allText).toContain("input 'base' 'no-such-branch' is not a commit in this repository")
   })
 
+  it('git missing from PATH is a guard error: warning, exit 0, result=error', async () => {
+    const repo = tempRepo()
+    repo.commit('base', { a: 'a\n' })
+    const r = await runBundle(bundle, { cwd: repo.dir, inputs: { base: 'HEAD' }, env: { ...gitEnv, PATH: '/nonexistent' } })
+    expect({ exit: r.exitCode, result: r.outputs.result }).toEqual({ exit: 0, result: 'error' })
+    expect(r.commands.find((c) => c.command === 'warning')?.message).toContain("git was not found ('git')")
+  })
+
   it('a directory that is not a repository gives result=error, exit 0', async () => {
     const r = await runBundle(bundle, { inputs: { base: 'main' }, env: gitEnv })
     expect({ exit: r.exitCode, result: r.outputs.result }).toEqual({ exit: 0, result: 'error' })
