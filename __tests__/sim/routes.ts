@@ -289,15 +289,17 @@ function checkRuns(ctx: RouteContext, params: string[]): Handled {
   if (q.check_name) runs = runs.filter((c) => c.name === q.check_name)
   if (q.status) runs = runs.filter((c) => c.status === q.status)
   if (q.app_id) runs = runs.filter((c) => String(c.app_id) === q.app_id)
-  // filter=latest (the default) keeps the newest run per (app, name): an older run of a re-run disappears.
+  // filter=latest (the default) keeps the newest run per name *within one check suite*: a re-run in the same suite
+  // hides the older run, but a run of an earlier suite on the same sha stays listed (as GitHub does; see
+  // lewagon/wait-on-check-action#156), so clients must still pick the newest themselves.
   if ((q.filter ?? 'latest') === 'latest') {
+    const key = (c: SimCheckRun): string => `${c.check_suite_id}\u0000${c.name}`
     const keep = new Map<string, SimCheckRun>()
     for (const c of runs) {
-      const k = `${c.app_id}\u0000${c.name}`
-      const cur = keep.get(k)
-      if (!cur || newestRun([cur, c]) === c) keep.set(k, c)
+      const cur = keep.get(key(c))
+      if (!cur || newestRun([cur, c]) === c) keep.set(key(c), c)
     }
-    runs = runs.filter((c) => keep.get(`${c.app_id}\u0000${c.name}`) === c)
+    runs = runs.filter((c) => keep.get(key(c)) === c)
   }
   runs = [...runs].sort((a, b) => b.id - a.id)
   const { slice, headers } = paginate(ctx, runs)

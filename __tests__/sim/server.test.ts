@@ -120,7 +120,7 @@ describe('simulator basics', () => {
     expect(p3.headers.get('link')).not.toContain('rel="next"')
   })
 
-  it('keeps the newest run per app and name by default, every run with filter=all', async () => {
+  it('keeps the newest run per suite and name by default (one default suite per app), every run with filter=all', async () => {
     const s = await start()
     const old = s.addCheckRun({ name: 'test', conclusion: 'failure', started_at: '2026-01-01T00:00:00Z' })
     const rerun = s.addCheckRun({ name: 'test', status: 'in_progress', started_at: '2026-01-01T00:05:00Z' })
@@ -131,6 +131,18 @@ describe('simulator basics', () => {
     const all = await call(s, 'GET', `${REPO}/commits/${HEAD_SHA}/check-runs?filter=all`)
     expect((all.json as { total_count: number }).total_count).toBe(3)
     expect(ids).not.toContain(old.id)
+  })
+
+  it('filter=latest dedupes within a check suite only: a run of an earlier suite stays listed', async () => {
+    const s = await start()
+    const stale = s.addCheckRun({ name: 'title', conclusion: 'failure', check_suite_id: 11, started_at: '2026-01-01T00:00:00Z' })
+    const fresh = s.addCheckRun({ name: 'title', conclusion: 'success', check_suite_id: 12, started_at: '2026-01-01T00:01:00Z' })
+    const r = await call(s, 'GET', `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=title`)
+    const runs = (r.json as { check_runs: { id: number; check_suite: { id: number } }[] }).check_runs
+    expect(runs.map((c) => [c.id, c.check_suite.id])).toEqual([
+      [fresh.id, 12],
+      [stale.id, 11]
+    ])
   })
 
   it('resolves a branch name as ref and rejects an unknown sha with 422', async () => {

@@ -334,7 +334,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
         started_at: run.started_at ?? t,
         completed_at: run.completed_at ?? (status === 'completed' ? t : null),
         app_id: run.app_id ?? GITHUB_ACTIONS_APP.id,
-        check_suite_id: run.check_suite_id ?? 5_000_001,
+        // One default suite per app (a suite belongs to one app); pass check_suite_id to model another suite.
+        check_suite_id: run.check_suite_id ?? 5_000_000_000 + (run.app_id ?? GITHUB_ACTIONS_APP.id),
         ...(run.html_url ? { html_url: run.html_url } : {})
       }
       state.checkRuns.push(cr)
