@@ -64,6 +64,15 @@ describe('guard action, merge-source allowlist', () => {
     expect(r.stdout).toContain('2 merge commit(s) in range')
   })
 
+  it('an allowed branch missing from the clone is named in the finding (fetch-depth: 0 advice)', async () => {
+    const { repo, base } = policyRepo()
+    const head = merge(repo, 'release/x')
+    repo.git(['branch', '--quiet', '-D', 'release/x'])
+    const r = await run(repo, { base, head })
+    expect(r.outputs.result).toBe('blocked')
+    expect(JSON.parse(r.outputs.findings!)[0].message).toContain("'release/*' matched no branch in this clone (fetch-depth: 0 fetches them)")
+  })
+
   it('ignores a policy change made on the head branch: the base commit decides', async () => {
     const { repo, base } = policyRepo()
     repo.commit('loosen the policy', {

@@ -100,6 +100,13 @@ describe('what is scanned', () => {
     expect((await scan(repo, base, head)).markers).toEqual(['a.txt:2'])
   })
 
+  it('an added ======= counts when the file had a < marker before, even next to an added blockquote', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('half', { 'a.md': '<<<<<<< HEAD\nx\n' })
+    const head = repo.commit('more', { 'a.md': '<<<<<<< HEAD\nx\n> quote\n=======\n' })
+    expect((await scan(repo, base, head)).markers).toEqual(['a.md:4'])
+  })
+
   it('counts from the merge base: a base branch that moved on adds nothing', async () => {
     const repo = tempRepo()
     const fork = repo.commit('fork', { 'a.txt': 'a\n' })

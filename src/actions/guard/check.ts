@@ -73,12 +73,12 @@ async function markerFindings(git: Git, range: GuardRange, options: CheckOptions
   }
   for (const path of [...scanned.keys()]) if (excluded(path)) scanned.delete(path)
 
-  // A file whose scanned lines are only '='/'|' needs to know whether it has a '<'/'>' marker elsewhere.
+  // An added '='/'|' line counts when the file has a '<'/'>' marker anywhere, added or not.
   const isAngle = (l: NumberedLine) => l.text[0] === '<' || l.text[0] === '>'
   const wholeFile = new Map<string, NumberedLine[]>()
   if (!treeScan) {
-    const onlyBars = [...scanned].filter(([, lines]) => !lines.some(isAngle)).map(([p]) => p)
-    for (const [p, lines] of await grepCommit(git, range.head, ANGLE_CANDIDATE_ERE, onlyBars)) wholeFile.set(p, lines)
+    const withBars = [...scanned].filter(([, lines]) => lines.some((l) => !isAngle(l))).map(([p]) => p)
+    for (const [p, lines] of await grepCommit(git, range.head, ANGLE_CANDIDATE_ERE, withBars)) wholeFile.set(p, lines)
   }
   // Sizes only matter where a '<'/'>' line of some size exists: elsewhere a lone '=======' is never a finding.
   const sized = [...scanned].filter(([p, lines]) => lines.some(isAngle) || wholeFile.has(p)).map(([p]) => p)
@@ -141,6 +141,8 @@ async function mergeFindings(
   const bad = await unreachableFrom(git, parents, [range.base, ...tips.map((t) => t.sha)])
   if (bad.size === 0) return []
   const names = await nameCommits(git, [...bad], containsHead)
+  // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
+  const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : ''
 
   const findings: Finding[] = []
   for (const m of merges) {
@@ -154,7 +156,7 @@ async function mergeFindings(
         line: null,
         commit: m.commit,
         parent,
-        message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch`
+        message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch${missing}`
       })
     })
   }
