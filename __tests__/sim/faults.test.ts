@@ -99,6 +99,43 @@ describe('socket-level faults', () => {
     expect(next).not.toBe('hung')
   })
 
+  it('stall-body: headers and part of the body, then silence until the client gives up; close() ends it', async () => {
+    const s = (sim = await startSimulator())
+    s.fault({ path: PULL }, { type: 'stall-body', bytes: 10 }, 2)
+    const res = await get(s, PULL, AbortSignal.timeout(300))
+    expect(res.status).toBe(200)
+    expect(await failure(res.text())).toMatch(/TimeoutError|aborted due to timeout/)
+    const pending = get(s).then((r) => r.text()).catch(() => 'closed')
+    await new Promise((r) => setTimeout(r, 50))
+    await s.close()
+    sim = undefined
+    expect(await pending).toBe('closed')
+  })
+
+  it.each<[string, Fault, RegExp, string]>([
+    ['html', { type: 'malformed', kind: 'html' }, /^text\/html/, '<!DOCTYPE html>'],
+    ['empty', { type: 'malformed', kind: 'empty' }, /^application\/json/, ''],
+    ['truncated-json', { type: 'malformed', kind: 'truncated-json' }, /^application\/json/, '{"url":"']
+  ])('malformed %s: a whole 200 whose body is not the JSON expected', async (_kind, fault, contentType, start) => {
+    const s = (sim = await startSimulator())
+    s.fault({ path: PULL }, fault)
+    const res = await get(s)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(contentType)
+    const text = await res.text()
+    expect(text.startsWith(start)).toBe(true)
+    expect(() => JSON.parse(text)).toThrow()
+  })
+
+  it('a secondary rate limit without retry-after carries only the message', async () => {
+    const s = (sim = await startSimulator())
+    s.fault({ path: PULL }, { type: 'secondary-rate-limit', retryAfter: null })
+    const res = await get(s)
+    expect(res.status).toBe(403)
+    expect(res.headers.get('retry-after')).toBeNull()
+    expect(await res.json()).toMatchObject({ message: expect.stringContaining('secondary rate limit') })
+  })
+
   it.each<[string, Fault, number, Record<string, string>, RegExp]>([
     ['Cloudflare 524', { type: 'cloudflare' }, 524, { server: 'cloudflare', 'content-type': 'text/html; charset=UTF-8' }, /<title>127\.0\.0\.1 \| 524: A timeout occurred<\/title>/],
     ['Cloudflare 520', { type: 'cloudflare', status: 520 }, 520, { server: 'cloudflare' }, /Web server is returning an unknown error/],

@@ -22,6 +22,8 @@ export type FaultName =
   | 'apply-then-close'
   | 'apply-then-hang'
   | 'close-keep-alive'
+  | 'stall-body'
+  | 'malformed'
   | 'cloudflare'
   | 'server-error'
   | 'rate-limit'
@@ -47,6 +49,13 @@ export type Fault =
   | { type: 'apply-then-hang' }
   /** The real answer with `connection: keep-alive`, then the server closes the socket, so the client's pooled socket is dead. */
   | { type: 'close-keep-alive' }
+  /** Status, headers and part of the real body (default half), then silence with the socket open: only a body timeout ends it. */
+  | { type: 'stall-body'; bytes?: number }
+  /**
+   * A complete 200 the client cannot use: `html` (a proxy's HTML page where JSON was expected), `empty` (no body),
+   * `truncated-json` (the real JSON cut short, content-length matching, no socket error; the handler runs).
+   */
+  | { type: 'malformed'; kind?: 'html' | 'empty' | 'truncated-json'; status?: number }
   /** A Cloudflare HTML error page (default 524 `origin_response_timeout`; 520-527 allowed) with `server: cloudflare`. */
   | { type: 'cloudflare'; status?: number }
   /** A GitHub 5xx with its JSON or HTML body (500 JSON, 502/503/504 HTML like github.com's unicorn pages). */
@@ -57,7 +66,7 @@ export type Fault =
    * Secondary rate limit: 403 (default) or 429 with `retry-after` (default 60). Later requests of the same token
    * before the deadline are logged `early`; with `enforce` they get this answer again (not counted in `times`).
    */
-  | { type: 'secondary-rate-limit'; status?: 403 | 429; retryAfter?: number; enforce?: boolean }
+  | { type: 'secondary-rate-limit'; status?: 403 | 429; retryAfter?: number | null; enforce?: boolean }
   /** 401 `Bad credentials`, as after a token expired. */
   | { type: 'bad-credentials' }
 
@@ -196,6 +205,34 @@ export function applyFault(
     }
     case 'apply-then-hang':
       return real()
+    case 'stall-body': {
+      const r = real()
+      const { text, headers } = encodeBody(r)
+      res.writeHead(r.status, headers)
+      const full = Buffer.from(text ?? '')
+      res.write(full.subarray(0, Math.max(0, Math.min(full.length - 1, fault.bytes ?? Math.floor(full.length / 2)))))
+      return r
+    }
+    case 'malformed': {
+      const status = fault.status ?? 200
+      const kind = fault.kind ?? 'html'
+      let r: WireResponse
+      if (kind === 'empty') {
+        r = { status, body: '', headers: { 'content-type': 'application/json; charset=utf-8' } }
+      } else if (kind === 'truncated-json') {
+        const real_ = real()
+        const text = typeof real_.body === 'string' ? real_.body : JSON.stringify(real_.body ?? {})
+        r = { status, body: text.slice(0, Math.floor(text.length / 2)), headers: { ...real_.headers, 'content-type': 'application/json; charset=utf-8' } }
+      } else {
+        r = {
+          status,
+          body: '<!DOCTYPE html>\n<html><head><title>Sign in to the network</title></head><body><p>Please accept the terms of use.</p></body></html>\n',
+          headers: { 'content-type': 'text/html; charset=utf-8' }
+        }
+      }
+      writeResponse(res, r)
+      return r
+    }
     case 'close-keep-alive': {
       const r = real()
       const { text, headers } = encodeBody(r)
@@ -244,7 +281,12 @@ export function applyFault(
             'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
           status: String(status)
         },
-        headers: { 'retry-after': String(fault.retryAfter ?? 60), 'x-ratelimit-remaining': '900', 'x-ratelimit-limit': '1000' }
+        // retryAfter null: GitHub sometimes sends the secondary-limit message without the header.
+        headers: {
+          ...(fault.retryAfter === null ? {} : { 'retry-after': String(fault.retryAfter ?? 60) }),
+          'x-ratelimit-remaining': '900',
+          'x-ratelimit-limit': '1000'
+        }
       }
       writeResponse(res, r)
       return r

@@ -65,6 +65,21 @@ describe('Octokit against the simulator', () => {
   })
 
   it.each([
+    ['html', 'string'],
+    ['empty', 'string'],
+    ['truncated-json', 'string']
+  ] as const)('a malformed 200 (%s) resolves with data of type %s: only a shape check catches it', async (kind, type) => {
+    const s = (sim = await startSimulator())
+    s.fault({ path: /\/pulls\/1$/ }, { type: 'malformed', kind })
+    const octokit = getOctokit(DEFAULT_TOKEN, { baseUrl: s.url })
+    const outcome = await octokit.rest.pulls.get({ ...repo, pull_number: 1 }).then(
+      (r) => typeof r.data,
+      (e: Error) => `error ${e.message}`
+    )
+    expect(outcome).toBe(type)
+  })
+
+  it.each([
     ['cloudflare 524', { type: 'cloudflare' as const }, 524],
     ['secondary rate limit', { type: 'secondary-rate-limit' as const, retryAfter: 1 }, 403],
     ['bad credentials', { type: 'bad-credentials' as const }, 401]
