@@ -252,6 +252,12 @@ describe('merge: inputs and defaults', () => {
     expectMergeInvariants(s, HEAD_SHA)
   })
 
+  it('a pull request that does not exist: permanent, outputs set, no merge call', async () => {
+    const s = await start()
+    const run = await runMerge(s, { 'pull-request': '2' })
+    expectRefused(run, s, 'permanent', 0, /Could not read pull request #2, so nothing was merged: .*404/)
+  })
+
   it('delete-branch: true deletes the head branch after the merge', async () => {
     const s = await start()
     const run = await runMerge(s, { 'delete-branch': 'true' })

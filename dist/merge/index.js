@@ -39412,6 +39412,8 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
+// EXTERNAL MODULE: ./src/actions/run.ts
+var run = __nccwpck_require__(2074);
 ;// CONCATENATED MODULE: ./src/github/responses.ts
 /**
  * Shape checks for the GitHub answers the actions rely on. A 200 whose body
@@ -39958,6 +39960,7 @@ function readMergeSettings(env = process.env) {
 
 
 
+
 const run_sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function toSnapshot(data) {
     const pr = expectPullRequest('pull request', data);
@@ -39999,7 +40002,25 @@ async function run_merge(target, deps) {
     const octokit = client.octokit;
     // Reads are idempotent: the client's own retries (and withRetry for a malformed body) apply.
     const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toSnapshot((await octokit.rest.pulls.get({ owner, repo, pull_number })).data), client.retryPolicy);
-    const start = await readPull();
+    let start;
+    try {
+        start = await readPull();
+    }
+    catch (error) {
+        // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
+        const permanent = classifyFailure(error).kind === 'permanent';
+        return {
+            merged: false,
+            mergeCommitSha: '',
+            attempts: 0,
+            reason: permanent ? 'permanent' : 'unreachable',
+            message: `Could not read pull request #${pull_number}, so nothing was merged: ${(0,run/* describeError */.U)(error)}`,
+            pullNumber: pull_number,
+            sha: target.sha ?? '',
+            shaPinned: target.sha !== undefined,
+            timeline: []
+        };
+    }
     const sha = target.sha ?? start.snapshot.headSha;
     const base = { pullNumber: pull_number, sha, shaPinned: target.sha !== undefined };
     if (target.sha === undefined) {
@@ -40205,9 +40226,9 @@ async function runMergeAction() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */   C: () => (/* binding */ runAction),
+/* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* unused harmony export describeError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 
 /** Renders any thrown value as a message; a thrown string or object must still fail the step. */

@@ -39180,6 +39180,111 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
+ * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
+ * import, from an env passed in (tests give their own).
+ */
+
+/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
+function readRepository(env = process.env) {
+    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
+    if (!match) {
+        throw new Error(value === ''
+            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
+            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function context_str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function fromPullObject(pr) {
+    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
+        return undefined;
+    const head = record(pr.head);
+    const base = record(pr.base);
+    const ref = { number: pr.number };
+    if (context_str(head?.sha))
+        ref.headSha = context_str(head?.sha);
+    if (context_str(head?.ref))
+        ref.headRef = context_str(head?.ref);
+    if (context_str(base?.ref))
+        ref.baseRef = context_str(base?.ref);
+    if (context_str(base?.sha))
+        ref.baseSha = context_str(base?.sha);
+    return ref;
+}
+/**
+ * The pull request an event payload is about: pull_request / pull_request_target /
+ * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
+ * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
+ * `pull_requests` entry). Undefined when the event names none.
+ */
+function pullRequestFromPayload(payload) {
+    const pr = record(payload.pull_request);
+    if (pr)
+        return fromPullObject(pr);
+    const issue = record(payload.issue);
+    if (issue && record(issue.pull_request) && typeof issue.number === 'number')
+        return { number: issue.number };
+    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
+        const holder = key === 'check_run' ? record(record(payload.check_run)?.check_suite) ?? record(payload.check_run) : record(payload[key]);
+        const list = holder?.pull_requests;
+        if (Array.isArray(list) && list.length > 0) {
+            const first = record(list[0]);
+            if (first)
+                return fromPullObject(first);
+        }
+    }
+    return undefined;
+}
+/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
+function context_readGitHubContext(env = process.env) {
+    const repository = readRepository(env);
+    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
+    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
+    let payload = {};
+    if (path !== '') {
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        }
+        catch (error) {
+            throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
+        }
+        try {
+            payload = record(JSON.parse(text)) ?? {};
+        }
+        catch (error) {
+            throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
+        }
+    }
+    const pullRequest = pullRequestFromPayload(payload);
+    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
+}
+/**
+ * The pull request to act on: the explicit number (a 'pull-request' input)
+ * when given, else the event's; a clear error naming the input when neither exists.
+ */
+function context_requirePullRequest(context, explicit, inputName = 'pull-request') {
+    if (explicit !== undefined) {
+        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
+    }
+    if (context.pullRequest)
+        return context.pullRequest;
+    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
+    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
+        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/git/git.ts
@@ -39379,8 +39484,6 @@ function formatFinding(f) {
 
 // EXTERNAL MODULE: ./src/actions/run.ts
 var run = __nccwpck_require__(2074);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
@@ -43482,12 +43585,12 @@ async function markerFindings(git, range, options, notes) {
     for (const path of [...scanned.keys()])
         if (excluded(path))
             scanned.delete(path);
-    // A file whose scanned lines are only '='/'|' needs to know whether it has a '<'/'>' marker elsewhere.
+    // An added '='/'|' line counts when the file has a '<'/'>' marker anywhere, added or not.
     const isAngle = (l) => l.text[0] === '<' || l.text[0] === '>';
     const wholeFile = new Map();
     if (!treeScan) {
-        const onlyBars = [...scanned].filter(([, lines]) => !lines.some(isAngle)).map(([p]) => p);
-        for (const [p, lines] of await grepCommit(git, range.head, ANGLE_CANDIDATE_ERE, onlyBars))
+        const withBars = [...scanned].filter(([, lines]) => lines.some((l) => !isAngle(l))).map(([p]) => p);
+        for (const [p, lines] of await grepCommit(git, range.head, ANGLE_CANDIDATE_ERE, withBars))
             wholeFile.set(p, lines);
     }
     // Sizes only matter where a '<'/'>' line of some size exists: elsewhere a lone '=======' is never a finding.
@@ -43548,6 +43651,8 @@ async function mergeFindings(git, range, options, notes, warnings) {
     if (bad.size === 0)
         return [];
     const names = await nameCommits(git, [...bad], containsHead);
+    // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
+    const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
     const findings = [];
     for (const m of merges) {
         m.parents.forEach((parent, i) => {
@@ -43561,7 +43666,7 @@ async function mergeFindings(git, range, options, notes, warnings) {
                 line: null,
                 commit: m.commit,
                 parent,
-                message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch`
+                message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch${missing}`
             });
         });
     }
@@ -44241,109 +44346,6 @@ async function withRetry(label, fn, policy) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/context.ts
-/**
- * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
- * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
- * import, from an env passed in (tests give their own).
- */
-
-/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
-function readRepository(env = process.env) {
-    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
-    if (!match) {
-        throw new Error(value === ''
-            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
-            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
-    }
-    return { owner: match[1], repo: match[2] };
-}
-function record(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
-function context_str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function fromPullObject(pr) {
-    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
-        return undefined;
-    const head = record(pr.head);
-    const base = record(pr.base);
-    const ref = { number: pr.number };
-    if (context_str(head?.sha))
-        ref.headSha = context_str(head?.sha);
-    if (context_str(head?.ref))
-        ref.headRef = context_str(head?.ref);
-    if (context_str(base?.ref))
-        ref.baseRef = context_str(base?.ref);
-    if (context_str(base?.sha))
-        ref.baseSha = context_str(base?.sha);
-    return ref;
-}
-/**
- * The pull request an event payload is about: pull_request / pull_request_target /
- * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
- * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
- * `pull_requests` entry). Undefined when the event names none.
- */
-function pullRequestFromPayload(payload) {
-    const pr = record(payload.pull_request);
-    if (pr)
-        return fromPullObject(pr);
-    const issue = record(payload.issue);
-    if (issue && record(issue.pull_request) && typeof issue.number === 'number')
-        return { number: issue.number };
-    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
-        const holder = key === 'check_run' ? record(record(payload.check_run)?.check_suite) ?? record(payload.check_run) : record(payload[key]);
-        const list = holder?.pull_requests;
-        if (Array.isArray(list) && list.length > 0) {
-            const first = record(list[0]);
-            if (first)
-                return fromPullObject(first);
-        }
-    }
-    return undefined;
-}
-/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
-function context_readGitHubContext(env = process.env) {
-    const repository = readRepository(env);
-    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
-    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
-    let payload = {};
-    if (path !== '') {
-        let text;
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-        }
-        catch (error) {
-            throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
-        }
-        try {
-            payload = record(JSON.parse(text)) ?? {};
-        }
-        catch (error) {
-            throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
-        }
-    }
-    const pullRequest = pullRequestFromPayload(payload);
-    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
-}
-/**
- * The pull request to act on: the explicit number (a 'pull-request' input)
- * when given, else the event's; a clear error naming the input when neither exists.
- */
-function context_requirePullRequest(context, explicit, inputName = 'pull-request') {
-    if (explicit !== undefined) {
-        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
-    }
-    if (context.pullRequest)
-        return context.pullRequest;
-    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
-    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
-        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
-}
-
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
  * The token and tuning inputs every API action shares, declared once as spec
@@ -44624,6 +44626,7 @@ function settings_readMergeSettings(env = process.env) {
 
 
 
+
 const run_sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function toSnapshot(data) {
     const pr = expectPullRequest('pull request', data);
@@ -44665,7 +44668,25 @@ async function run_merge(target, deps) {
     const octokit = client.octokit;
     // Reads are idempotent: the client's own retries (and withRetry for a malformed body) apply.
     const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toSnapshot((await octokit.rest.pulls.get({ owner, repo, pull_number })).data), client.retryPolicy);
-    const start = await readPull();
+    let start;
+    try {
+        start = await readPull();
+    }
+    catch (error) {
+        // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
+        const permanent = classifyFailure(error).kind === 'permanent';
+        return {
+            merged: false,
+            mergeCommitSha: '',
+            attempts: 0,
+            reason: permanent ? 'permanent' : 'unreachable',
+            message: `Could not read pull request #${pull_number}, so nothing was merged: ${(0,run/* describeError */.U)(error)}`,
+            pullNumber: pull_number,
+            sha: target.sha ?? '',
+            shaPinned: target.sha !== undefined,
+            timeline: []
+        };
+    }
     const sha = target.sha ?? start.snapshot.headSha;
     const base = { pullNumber: pull_number, sha, shaPinned: target.sha !== undefined };
     if (target.sha === undefined) {
@@ -45305,8 +45326,9 @@ function statusesFromCombined(body) {
 function defaultPollPolicy(intervalMs, timeoutMs) {
     return {
         intervalMs,
-        // Three times the base: 304s are free, so the cap bounds detection latency rather than cost.
-        maxIntervalMs: intervalMs * 3,
+        // Twice the base: 304s are free, so the cap bounds detection latency, not cost (bench/wait-ci.mjs:
+        // a 3x cap averaged ~20 s to notice the deciding check at a 10 s interval).
+        maxIntervalMs: intervalMs * 2,
         backoffFactor: 1.5,
         gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
         timeoutMs
@@ -45378,7 +45400,7 @@ const io_waitCiOwnInputs = {
         default: '3600'
     },
     'interval-seconds': {
-        description: 'Base poll interval in seconds (fractions allowed). It grows up to three times while nothing changes and drops back at once when something does.',
+        description: 'Base poll interval in seconds (fractions allowed). It grows up to twice that while nothing changes and drops back at once when something does.',
         default: '10'
     },
     'fail-fast': {
@@ -46074,6 +46096,7 @@ function readPipelineSettings(env = process.env) {
 
 
 
+
 /** Production deps: one client for wait-ci and merge, the process env, the real clock. */
 function createPipelineDeps(settings, env = process.env) {
     return {
@@ -46098,13 +46121,18 @@ async function pipeline(settings, deps) {
     if (guarded.blocks)
         return { stage: 'guard', message: guardStop(guarded), merged: false, guard: guarded };
     // Fail-safe (brief, principle 3): a guard that broke warns (writeGuardOutputs) and the pipeline goes on.
-    // Pin wait-ci to the head guard checked, unless the workflow named a sha or moved guard's head elsewhere.
-    const guardHead = settings.guard.head === '' ? guarded.range?.head : undefined;
+    // Pin wait-ci to the head guard checked when that is the event's pull request head (the normal case), so a
+    // push in between ends in head-moved. Elsewhere (guard-head set, no PR event) wait-ci reads the PR head itself.
+    const eventHead = context_readGitHubContext(deps.env).pullRequest?.headSha;
+    const guardHead = guarded.range !== null && guarded.range.head === eventHead ? guarded.range.head : undefined;
     const sha = settings.wait.sha ?? guardHead;
     log.info(`Purple: stage 2 of 3, wait-ci${sha ? ` on ${sha}` : ''}`);
     const waited = await waitCi({ client: settings.client, options: { ...settings.wait, ...(sha ? { sha } : {}) } }, { client: deps.client, env: deps.env, now: deps.now, sleep: deps.sleep, log });
     if (waited.conclusion !== 'success') {
         return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}`, merged: false, guard: guarded, waitCi: waited };
+    }
+    if (guarded.range !== null && guarded.range.head !== waited.sha) {
+        log.warning(`guard checked ${guarded.range.head}, but wait-ci verified ${waited.sha} (the pull request head): guard's verdict is about the former.`);
     }
     log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}`);
     const merged = await run_merge({ ...settings.merge, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository }, { client: deps.client, sleep: deps.sleep, now: deps.now, info: log.info, warning: log.warning, ...(deps.random ? { random: deps.random } : {}) });

@@ -12,8 +12,9 @@
 import * as core from '@actions/core'
 import { classifyMergeFailure, judgePullState, type MergeFailure, type MergeVerdict, type PullSnapshot } from '../../core/merge-errors.js'
 import { formatSeconds, nextMergeStep } from '../../core/merge-schedule.js'
-import { toFailureData } from '../../core/transient.js'
+import { classifyFailure, toFailureData } from '../../core/transient.js'
 import { createGitHubClient, type GitHubClient } from '../../github/client.js'
+import { describeError } from '../run.js'
 import { expectPullRequest, expectShape, MalformedResponseError } from '../../github/responses.js'
 import { withRetry } from '../../github/retry.js'
 import { MERGE_METHODS, readMergeSettings, type MergeMethod, type MergeOptions, type MergeSettings } from './settings.js'
@@ -130,7 +131,24 @@ export async function merge(target: MergeTarget, deps: MergeDeps): Promise<Merge
   const readPull = () =>
     withRetry(`GET pull request #${pull_number}`, async () => toSnapshot((await octokit.rest.pulls.get({ owner, repo, pull_number })).data), client.retryPolicy)
 
-  const start = await readPull()
+  let start: PullRead
+  try {
+    start = await readPull()
+  } catch (error) {
+    // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
+    const permanent = classifyFailure(error).kind === 'permanent'
+    return {
+      merged: false,
+      mergeCommitSha: '',
+      attempts: 0,
+      reason: permanent ? 'permanent' : 'unreachable',
+      message: `Could not read pull request #${pull_number}, so nothing was merged: ${describeError(error)}`,
+      pullNumber: pull_number,
+      sha: target.sha ?? '',
+      shaPinned: target.sha !== undefined,
+      timeline: []
+    }
+  }
   const sha = target.sha ?? start.snapshot.headSha
   const base = { pullNumber: pull_number, sha, shaPinned: target.sha !== undefined }
   if (target.sha === undefined) {

@@ -7,6 +7,7 @@
  */
 import * as core from '@actions/core'
 import { createGitHubClient, type GitHubClient } from '../../github/client.js'
+import { readGitHubContext } from '../../github/context.js'
 import { guard, writeGuardOutputs, type GuardDeps, type GuardResult } from '../guard/run.js'
 import { merge, writeMergeOutputs, type MergeResult } from '../merge/run.js'
 import { waitCi, writeWaitCiOutputs, type WaitCiResult } from '../wait-ci/run.js'
@@ -68,8 +69,10 @@ export async function pipeline(settings: PipelineSettings, deps: PipelineDeps): 
   if (guarded.blocks) return { stage: 'guard', message: guardStop(guarded), merged: false, guard: guarded }
   // Fail-safe (brief, principle 3): a guard that broke warns (writeGuardOutputs) and the pipeline goes on.
 
-  // Pin wait-ci to the head guard checked, unless the workflow named a sha or moved guard's head elsewhere.
-  const guardHead = settings.guard.head === '' ? guarded.range?.head : undefined
+  // Pin wait-ci to the head guard checked when that is the event's pull request head (the normal case), so a
+  // push in between ends in head-moved. Elsewhere (guard-head set, no PR event) wait-ci reads the PR head itself.
+  const eventHead = readGitHubContext(deps.env).pullRequest?.headSha
+  const guardHead = guarded.range !== null && guarded.range.head === eventHead ? guarded.range.head : undefined
   const sha = settings.wait.sha ?? guardHead
   log.info(`Purple: stage 2 of 3, wait-ci${sha ? ` on ${sha}` : ''}`)
   const waited = await waitCi(
@@ -80,6 +83,9 @@ export async function pipeline(settings: PipelineSettings, deps: PipelineDeps): 
     return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}`, merged: false, guard: guarded, waitCi: waited }
   }
 
+  if (guarded.range !== null && guarded.range.head !== waited.sha) {
+    log.warning(`guard checked ${guarded.range.head}, but wait-ci verified ${waited.sha} (the pull request head): guard's verdict is about the former.`)
+  }
   log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}`)
   const merged = await merge(
     { ...settings.merge, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository },
