@@ -103,6 +103,7 @@ function time(fn) {
 
 function runGuard(scope, base, head) {
   const temp = mkdtempSync(join(tmpdir(), 'purple-bench-'))
+  const trace = join(temp, 'trace')
   const output = join(temp, 'output')
   writeFileSync(output, '')
   const r = spawnSync(process.execPath, [join(root, 'dist', 'guard', 'index.js')], {
@@ -118,15 +119,17 @@ function runGuard(scope, base, head) {
       INPUT_BASE: base,
       INPUT_HEAD: head,
       INPUT_SCOPE: scope,
-      'INPUT_FAIL-SAFE': 'true'
+      'INPUT_FAIL-SAFE': 'true',
+      GIT_TRACE: trace
     }
   })
   const outputs = readFileSync(output, 'utf8')
+  const gitProcesses = readFileSync(trace, 'utf8').split('\n').filter((l) => l.includes('trace: built-in: git')).length
   rmSync(temp, { recursive: true, force: true })
   const result = /result<<.*\n(.*)\n/.exec(outputs)?.[1] ?? '?'
   const merges = /disallowed-merge-count<<.*\n(.*)\n/.exec(outputs)?.[1] ?? '?'
   if (result === '?' || result === 'error') throw new Error(`guard did not run cleanly:\n${r.stdout}\n${r.stderr}`)
-  return { result, merges }
+  return { result, merges, gitProcesses }
 }
 
 const rebuild = process.argv.includes('--rebuild') || !existsSync(join(dir, '.bench-built'))
@@ -148,8 +151,8 @@ const tree = time(() => runGuard('tree', base, head))
 const changed = time(() => runGuard('changed', base, head))
 console.log(`git grep alone (whole tree, same pattern):      ${grep.ms.toFixed(0)} ms`)
 console.log(`node start-up + bundle load alone (purple --help): ${startup.ms.toFixed(0)} ms`)
-console.log(`guard scope=tree (both layers, node start-up):  ${tree.ms.toFixed(0)} ms  -> ${(tree.ms / grep.ms).toFixed(2)}x git grep; result=${tree.last.result}, disallowed parents=${tree.last.merges}`)
-console.log(`guard scope=changed (both layers):              ${changed.ms.toFixed(0)} ms  -> ${(changed.ms / grep.ms).toFixed(2)}x git grep; result=${changed.last.result}, disallowed parents=${changed.last.merges}`)
+console.log(`guard scope=tree (both layers, node start-up):  ${tree.ms.toFixed(0)} ms  -> ${(tree.ms / grep.ms).toFixed(2)}x git grep; result=${tree.last.result}, disallowed parents=${tree.last.merges}, git processes=${tree.last.gitProcesses}`)
+console.log(`guard scope=changed (both layers):              ${changed.ms.toFixed(0)} ms  -> ${(changed.ms / grep.ms).toFixed(2)}x git grep; result=${changed.last.result}, disallowed parents=${changed.last.merges}, git processes=${changed.last.gitProcesses}`)
 
 // The approach issue 2 rules out: one `merge-base --is-ancestor` per parent per allowed ref.
 const parents = git(['rev-list', '--merges', '--parents', head, `^${base}`])
