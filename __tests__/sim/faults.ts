@@ -196,7 +196,7 @@ export function applyFault(
     case 'apply-then-reset': {
       const r = real()
       req.socket.resetAndDestroy()
-      return { ...r, status: r.status }
+      return r
     }
     case 'apply-then-close': {
       const r = real()

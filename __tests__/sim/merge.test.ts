@@ -113,6 +113,20 @@ describe('merge answers', () => {
     expect((await put(s)).status).toBe(200)
   })
 
+  it('protectBranch and addRuleset build the same gates as editing state', async () => {
+    const s = (sim = await startSimulator())
+    s.protectBranch(undefined, { contexts: ['test'], reviews: 1 })
+    s.addRuleset({ requiredChecks: [{ context: 'gate', integration_id: 15368 }], rules: [{ type: 'merge_queue', parameters: {} }] })
+    s.addRuleset({ enforcement: 'evaluate', requiredChecks: [{ context: 'shadow' }] })
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    expect((await put(s)).json.message).toBe('At least 1 approving review is required by reviewers with write access.')
+    s.state.pulls[0]!.approvals = 1
+    s.addCheckRun({ name: 'gate', conclusion: 'success' })
+    expect((await put(s)).json.message).toBe('Repository rule violations found\n\nChanges must be made through the merge queue\n\n')
+    s.state.rulesets[0]!.rules.pop()
+    expect((await put(s)).status).toBe(200)
+  })
+
   it('pushHead moves the PR head: the old sha then gets 409, the new one merges', async () => {
     const s = (sim = await startSimulator())
     const next = s.pushHead()

@@ -663,12 +663,9 @@ export function route(ctx: RouteContext): RouteResult {
     'x-github-media-type': 'github.v3; format=json',
     'x-github-request-id': `SIM:${ctx.nextId().toString(16)}`
   }
-  const candidates = ROUTES.filter((r) => r.pattern.test(req.path))
-  const r = candidates.find((c) => c.method === req.method)
-  if (!r) {
-    const status = candidates.length > 0 ? 404 : 404
-    return { response: wire(err(status, 'Not Found'), base), operation: null, counted: false }
-  }
+  // GitHub answers an unknown path and a known path with another method alike: 404 Not Found.
+  const r = ROUTES.find((c) => c.method === req.method && c.pattern.test(req.path))
+  if (!r) return { response: wire(err(404, 'Not Found'), base), operation: null, counted: false }
   const params = (r.pattern.exec(req.path) ?? []).slice(1)
   const fail = (h: Handled, counted = false, extra: Record<string, string> = {}): RouteResult => ({
     response: wire(h, { ...base, ...extra }),
