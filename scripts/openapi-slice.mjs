@@ -9,7 +9,7 @@
  * Usage: node scripts/openapi-slice.mjs [--check]   (--check: exit 1 if the committed slice differs)
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -39,9 +39,12 @@ export const OPERATIONS = [
   ['get', '/rate_limit']
 ]
 
+let installedPrefix
+
 function locateDeref() {
   if (process.env.OPENAPI_DEREF) return process.env.OPENAPI_DEREF
   const prefix = mkdtempSync(join(tmpdir(), 'purple-openapi-'))
+  installedPrefix = prefix
   console.error(`installing @octokit/openapi@${VERSION} into ${prefix} (large download)`)
   execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `@octokit/openapi@${VERSION}`], {
     stdio: 'inherit'
@@ -65,6 +68,8 @@ function strip(node, parentKey) {
 const derefPath = locateDeref()
 if (!existsSync(derefPath)) throw new Error(`OpenAPI description not found at '${derefPath}'`)
 const spec = JSON.parse(readFileSync(derefPath, 'utf8'))
+// The package is 385 MB: do not leave it behind in the temp dir.
+if (installedPrefix) rmSync(installedPrefix, { recursive: true, force: true })
 const operations = {}
 for (const [method, path] of OPERATIONS) {
   const op = spec.paths[path]?.[method]

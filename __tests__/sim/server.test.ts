@@ -156,6 +156,18 @@ describe('simulator basics', () => {
   })
 })
 
+describe('GHES-style base path', () => {
+  it('serves under basePath and links pages under it', async () => {
+    const s = await start({ basePath: '/api/v3' })
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/)
+    for (let i = 0; i < 3; i++) s.addStatus({ context: `ctx-${i}`, state: 'success' })
+    const r = await call(s, 'GET', `${REPO}/commits/feature/statuses?per_page=2`)
+    expect(r.status).toBe(200)
+    expect(r.headers.get('link')).toContain(`<${s.url}${REPO}/commits/feature/statuses?per_page=2&page=2>; rel="next"`)
+    expect(s.log[0]!.path).toBe(`${REPO}/commits/feature/statuses`)
+  })
+})
+
 describe('the gate as each token sees it', () => {
   const protect = (opts: SimOptions['setup']) => start({ setup: opts })
 

@@ -139,7 +139,7 @@ export interface Sim {
   app: { id: number; slug: string; installationId: number; privateKey: string; privateKeyPkcs8: string }
   /** Number of logged requests matching method (`*` = any) and path (exact string or RegExp). */
   count(method: string, path?: string | RegExp): number
-  /** Logged requests matching. */
+  /** Logged requests matching method and path (`where` is not applied: log entries are not live requests). */
   requests(match?: Match): LogEntry[]
   /** Requests that counted against the primary rate limit (not 304s). */
   countedRequests(): number
