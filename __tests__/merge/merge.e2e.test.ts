@@ -152,6 +152,26 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     expectMergeInvariants(s, HEAD_SHA)
   })
 
+  it('a secondary rate limit on the merge call: waits its retry-after, then merges', async () => {
+    const s = await start()
+    s.fault({ method: 'PUT', path: MERGE }, { type: 'secondary-rate-limit', retryAfter: 1 })
+    const run = await runMerge(s)
+    expectMerged(run, s, 2)
+    const [first, second] = mergeCalls(s)
+    expect(second!.wallTime - first!.wallTime).toBeGreaterThanOrEqual(1000)
+    expectMergeInvariants(s, HEAD_SHA)
+  })
+
+  it('connection resets on every merge call until the budget runs out: unreachable, not merged', async () => {
+    const s = await start()
+    s.fault({ method: 'PUT', path: MERGE }, 'reset', 100)
+    const run = await runMerge(s, { 'timeout-seconds': '1.5' })
+    const calls = mergeCalls(s).length
+    expect(calls).toBeGreaterThanOrEqual(2)
+    expectRefused(run, s, 'unreachable', calls, /GitHub could not be reached reliably for the merge after \d+ attempts \(last: no answer .*ECONNRESET.*budget is used up/)
+    expectMergeInvariants(s, HEAD_SHA)
+  })
+
   it('a 502 before the merge happened is retried: merged on attempt 2', async () => {
     const s = await start()
     s.fault({ method: 'PUT', path: MERGE }, { type: 'server-error', status: 502 })
