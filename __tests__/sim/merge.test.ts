@@ -133,6 +133,9 @@ describe('merge answers', () => {
     expect(next).toMatch(/^[0-9a-f]{40}$/)
     expect(s.state.branches.find((b) => b.name === 'feature')!.sha).toBe(next)
     expect((await put(s, { sha: HEAD_SHA })).status).toBe(409)
+    // The old head is still a commit: its check runs read as an empty list, not 422.
+    const old = await fetch(`${s.url}/repos/octo-org/purple-demo/commits/${HEAD_SHA}/check-runs`, { headers: { authorization: `token ${DEFAULT_TOKEN}` } })
+    expect([old.status, ((await old.json()) as { total_count: number }).total_count]).toEqual([200, 0])
     expect((await put(s, { sha: next })).status).toBe(200)
   })
 

@@ -42,6 +42,8 @@ export interface RouteContext {
   installationTokenTtlMs: number
   pendingCheckWord: 'expected' | 'pending'
   mintToken: () => string
+  /** Shas the state has named so far (kept when a head moves, so an old head still resolves). */
+  seenShas: Set<string>
   req: RouteRequest
 }
 
@@ -114,8 +116,9 @@ function findBranch(s: SimState, name: string): SimBranch | undefined {
   return s.branches.find((b) => b.name === name)
 }
 
-function knownShas(s: SimState): Set<string> {
-  const shas = new Set<string>()
+/** Every commit the state names now, plus every one it named before (`seen`): a commit does not vanish when a head moves. */
+function knownShas(s: SimState, seen: Set<string>): Set<string> {
+  const shas = seen
   for (const b of s.branches) shas.add(b.sha)
   for (const p of s.pulls) {
     shas.add(p.head.sha)
@@ -128,8 +131,8 @@ function knownShas(s: SimState): Set<string> {
 }
 
 /** Resolves a ref path parameter (sha, branch or heads/branch) to a sha, as the commits endpoints do. */
-function resolveRef(s: SimState, ref: string): string | null {
-  if (/^[0-9a-f]{40}$/.test(ref)) return knownShas(s).has(ref) ? ref : null
+function resolveRef(s: SimState, ref: string, seen: Set<string>): string | null {
+  if (/^[0-9a-f]{40}$/.test(ref)) return knownShas(s, seen).has(ref) ? ref : null
   const name = ref.replace(/^(refs\/)?heads\//, '')
   return findBranch(s, name)?.sha ?? null
 }
@@ -282,7 +285,7 @@ function merge(ctx: RouteContext, params: string[]): Handled {
 function checkRuns(ctx: RouteContext, params: string[]): Handled {
   const s = ctx.state
   const ref = decodeURIComponent(params[2] ?? '')
-  const sha = resolveRef(s, ref)
+  const sha = resolveRef(s, ref, ctx.seenShas)
   if (!sha) return err(422, `No commit found for SHA: ${ref}`, 'https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference')
   const q = ctx.req.query
   let runs = s.checkRuns.filter((c) => c.head_sha === sha)
@@ -309,7 +312,7 @@ function checkRuns(ctx: RouteContext, params: string[]): Handled {
 function combinedStatus(ctx: RouteContext, params: string[]): Handled {
   const s = ctx.state
   const ref = decodeURIComponent(params[2] ?? '')
-  const sha = resolveRef(s, ref)
+  const sha = resolveRef(s, ref, ctx.seenShas)
   if (!sha) return err(404, `No commit found for SHA: ${ref}`, 'https://docs.github.com/rest/commits/statuses#get-the-combined-status-for-a-specific-reference')
   const latest = new Map<string, SimStatus>()
   for (const st of s.statuses.filter((x) => x.sha === sha)) {
@@ -354,7 +357,7 @@ function fullRepoMinimal(ctx: RouteContext) {
 function listStatuses(ctx: RouteContext, params: string[]): Handled {
   const s = ctx.state
   const ref = decodeURIComponent(params[2] ?? '')
-  const sha = resolveRef(s, ref)
+  const sha = resolveRef(s, ref, ctx.seenShas)
   if (!sha) return { status: 200, body: [] }
   const all = s.statuses.filter((x) => x.sha === sha).sort((a, b) => b.id - a.id)
   const { slice, headers } = paginate(ctx, all)

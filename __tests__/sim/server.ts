@@ -248,6 +248,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
   const countEvents: CountEvent[] = []
   const timeEvents: TimeEvent[] = []
   const holds: Hold[] = []
+  const seenShas = new Set<string>()
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   const keys: AppKeys = appKeys()
@@ -448,6 +449,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
     pushHead(sha?: string, number = 1) {
       const p = state.pulls.find((x) => x.number === number)
       if (!p) throw new Error(`no pull request #${number}`)
+      seenShas.add(p.head.sha)
       const next = sha ?? shaOf(`push:${number}:${p.head.sha}:${nextId()}`)
       const branch = state.branches.find((b) => b.name === p.head.ref)
       if (branch) branch.sha = next
@@ -484,7 +486,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
     keys,
     installationTokenTtlMs: options.installationTokenTtlMs ?? 3600_000,
     pendingCheckWord: options.pendingCheckWord ?? 'expected',
-    mintToken: () => `ghs_sim${randomBytes(18).toString('hex')}`
+    mintToken: () => `ghs_sim${randomBytes(18).toString('hex')}`,
+    seenShas
   })
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
