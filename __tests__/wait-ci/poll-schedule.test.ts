@@ -12,7 +12,7 @@ const clock = (over: Partial<PollClock>): PollClock => ({
 })
 
 describe('planNextPoll', () => {
-  it('backs off while nothing changes, up to three times the interval', () => {
+  it('backs off while nothing changes, up to twice the interval', () => {
     let streak = 0
     const delays: number[] = []
     for (let i = 0; i < 6; i++) {
@@ -21,7 +21,7 @@ describe('planNextPoll', () => {
       delays.push(plan.delayMs)
       streak = plan.unchangedStreak
     }
-    expect(delays).toEqual([15_000, 22_500, 30_000, 30_000, 30_000, 30_000])
+    expect(delays).toEqual([15_000, 20_000, 20_000, 20_000, 20_000, 20_000])
   })
 
   it('a change resets to the base interval at once', () => {

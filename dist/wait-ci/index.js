@@ -39069,6 +39069,7 @@ function createGitHubClient(options) {
     const stats = { requests: 0, notModified: 0, retries: 0, rateLimitWaits: 0 };
     const classifyOptions = { maxRateLimitWaitMs: settings.maxRateLimitWaitMs };
     const baseFetch = options.fetch ?? defaults.request?.fetch ?? fetch;
+    const isApp = options.auth.kind === 'app';
     const attempts = new WeakMap();
     // Runs inside plugin-retry's error hook (registered before it), so it decides instead of the plugin's status list.
     const classifierPlugin = (octokit) => {
@@ -39080,6 +39081,10 @@ function createGitHubClient(options) {
             if (error.status === 405 || error.status === 409)
                 throw error;
             const verdict = classifyFailure(error, { ...classifyOptions, now: now() });
+            if (error.status === 401 && !isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
+                // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
+                error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`;
+            }
             if (verdict.kind === 'permanent')
                 throw error;
             if (verdict.kind === 'rate-limited' && throttlingHandles(error))
@@ -39136,7 +39141,6 @@ function createGitHubClient(options) {
             return routeLabel(requestOptions.method, requestOptions.url, baseUrl);
         }
     };
-    const isApp = options.auth.kind === 'app';
     let authOptions;
     if (options.auth.kind === 'token') {
         if (options.auth.token.trim() === '')
@@ -39882,8 +39886,9 @@ function statusesFromCombined(body) {
 function defaultPollPolicy(intervalMs, timeoutMs) {
     return {
         intervalMs,
-        // Three times the base: 304s are free, so the cap bounds detection latency rather than cost.
-        maxIntervalMs: intervalMs * 3,
+        // Twice the base: 304s are free, so the cap bounds detection latency, not cost (bench/wait-ci.mjs:
+        // a 3x cap averaged ~20 s to notice the deciding check at a 10 s interval).
+        maxIntervalMs: intervalMs * 2,
         backoffFactor: 1.5,
         gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
         timeoutMs
@@ -39961,7 +39966,7 @@ const waitCiOwnInputs = {
         default: '3600'
     },
     'interval-seconds': {
-        description: 'Base poll interval in seconds (fractions allowed). It grows up to three times while nothing changes and drops back at once when something does.',
+        description: 'Base poll interval in seconds (fractions allowed). It grows up to twice that while nothing changes and drops back at once when something does.',
         default: '10'
     },
     'fail-fast': {

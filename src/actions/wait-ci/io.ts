@@ -35,7 +35,7 @@ export const waitCiOwnInputs = {
   },
   'interval-seconds': {
     description:
-      'Base poll interval in seconds (fractions allowed). It grows up to three times while nothing changes and drops back at once when something does.',
+      'Base poll interval in seconds (fractions allowed). It grows up to twice that while nothing changes and drops back at once when something does.',
     default: '10'
   },
   'fail-fast': {

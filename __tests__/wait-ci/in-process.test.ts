@@ -1,0 +1,98 @@
+/**
+ * waitCi() called in-process, as the root pipeline action composes it, with
+ * production intervals on a fake clock (sleep advances it): the gate is
+ * re-read during a long wait, and the schedule is what the defaults say.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createGitHubClient } from '../../src/github/client.js'
+import { waitCi, type WaitCiDeps, type WaitCiSettings } from '../../src/actions/wait-ci/run.js'
+import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
+import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
+import { DEFAULT_TOKEN, OWNER, REPO, startSimulator, type Sim } from '../sim/server.js'
+import { BRANCH, CHECK_RUNS, RULES, protect, ruleset } from './scenario.js'
+
+let sim: Sim
+afterEach(async () => {
+  await sim?.close()
+})
+
+function settingsFor(over: Partial<Record<keyof typeof waitCiOwnInputs, string>> = {}): WaitCiSettings {
+  const options = parseWaitCiOptions((name) => over[name] ?? (waitCiOwnInputs[name] as { default?: string }).default?.replace(/^\$\{\{.*\}\}$/, '') ?? '')
+  return { client: { auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retries: 0 }, options }
+}
+
+function depsFor(): { deps: WaitCiDeps; lines: string[]; sleeps: number[]; clock: { t: number } } {
+  const dir = mkdtempSync(join(tmpdir(), 'purple-wait-'))
+  const event = join(dir, 'event.json')
+  writeFileSync(event, JSON.stringify({ pull_request: { number: 1 } }))
+  const lines: string[] = []
+  const sleeps: number[] = []
+  const clock = { t: 1_800_000_000_000 }
+  const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`) }
+  const deps: WaitCiDeps = {
+    client: createGitHubClient({ auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retries: 0, log: log.info, setSecret: () => undefined }),
+    env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'pull_request' },
+    now: () => clock.t,
+    sleep: async (ms) => {
+      sleeps.push(ms)
+      clock.t += ms
+    },
+    log
+  }
+  return { deps, lines, sleeps, clock }
+}
+
+describe('waitCi in-process, production schedule on a fake clock', () => {
+  it('re-reads the gate every 5 minutes and waits for a check a ruleset started to require mid-wait', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
+    const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
+    // Two minutes in, an org admin adds a ruleset requiring `e2e`; lint goes green twenty minutes in.
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 8 }, (state) => ruleset(state, [{ context: 'e2e' }]))
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 60 }, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 70 }, () => sim.addCheckRun({ name: 'e2e', conclusion: 'success' }))
+    const { deps, lines, sleeps } = depsFor()
+    const result = await waitCi(settingsFor({ 'check-run-id': '1' }), deps)
+    expect(result.conclusion).toBe('success')
+    expect(result.checks.map((c) => [c.name, c.sources, c.state])).toEqual([
+      ['lint', ['protection'], 'success'],
+      ['e2e', ['ruleset'], 'success']
+    ])
+    expect(lines).toContain('required: lint, e2e')
+    // Backoff 10 s -> 15 s -> 20 s cap; a change drops back to 10 s.
+    expect(sleeps.slice(0, 4)).toEqual([10_000, 15_000, 20_000, 20_000])
+    expect(Math.max(...sleeps)).toBe(20_000)
+    // The gate was read at the start and about every 5 minutes of the ~24-minute wait, not every poll.
+    expect(sim.count('GET', BRANCH)).toBeGreaterThanOrEqual(4)
+    expect(sim.count('GET', BRANCH)).toBeLessThanOrEqual(6)
+    expect(sim.count('GET', RULES)).toBe(sim.count('GET', BRANCH))
+    expect(result.polls).toBe(71)
+  })
+
+  it('times out at the deadline with a last poll there, naming what was missing', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['gate']) })
+    const { deps, clock } = depsFor()
+    const start = clock.t
+    const result = await waitCi(settingsFor({ 'check-run-id': '1', 'timeout-seconds': '300' }), deps)
+    expect(result.conclusion).toBe('timed_out')
+    expect(result.message).toBe('timed out: no verdict after 5m 0s; missing required check: gate')
+    expect(clock.t - start).toBe(300_000)
+    expect(result.pullRequest).toBe(1)
+  })
+
+  it('counts requests: steady-state polls cost nothing against the limit', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    sim.after({ method: 'GET', path: CHECK_RUNS, count: 31 }, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    const { deps, clock } = depsFor()
+    const start = clock.t
+    const result = await waitCi(settingsFor({ 'check-run-id': '1' }), deps)
+    const minutes = (clock.t - start) / 60_000
+    expect(result.conclusion).toBe('success')
+    // 5 counted at the start (PR, branch, rules, check runs, status), 1 when `test` finished; ~10 minutes of 304s between.
+    expect(result.requests.counted).toBe(6)
+    expect(result.requests.counted / minutes).toBeLessThan(1)
+    expect(result.requests.notModified).toBe(result.requests.total - 6)
+  })
+})

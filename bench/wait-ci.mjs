@@ -1,0 +1,218 @@
+/* global fetch, setInterval, clearInterval */
+// Bench of wait-ci's cost and speed (issue 7): counted API requests per waited
+// minute and detection latency on a head with 150 check runs, against the
+// loopback simulator, beside the naive approach (re-list every check run every
+// poll, no ETags, no backoff).
+//
+// Run: npm run build && npm run bench:wait-ci   (not part of npm test)
+//
+// How: the simulator is TypeScript test code and Node 20 cannot strip types,
+// so it is compiled with the project's own tsc into .bench/ (git-ignored) and
+// imported from there. wait-ci runs as the real bundle dist/wait-ci/index.js
+// in a subprocess. Time is scaled: both approaches poll every 0.1 s standing
+// for the production 10 s (x100), so a waited minute is 0.6 s of real time and
+// latencies are reported in production seconds.
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const benchDir = join(root, '.bench')
+const SCALE = 100 // production seconds per real second
+const INTERVAL_S = 10 / SCALE
+const MINUTE_MS = 60_000 / SCALE
+const RUNS = 150
+const QUIET_MINUTES = 6 // waited minutes before the deciding check finishes
+const TRIALS = 5
+
+function compileSimulator() {
+  mkdirSync(benchDir, { recursive: true })
+  const config = {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      types: ['node'],
+      rootDir: '../__tests__/sim',
+      outDir: 'sim',
+      skipLibCheck: true,
+      resolveJsonModule: true,
+      noEmitOnError: false
+    },
+    files: ['../__tests__/sim/server.ts']
+  }
+  writeFileSync(join(benchDir, 'tsconfig.json'), JSON.stringify(config, null, 2))
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(benchDir, 'tsconfig.json')], { stdio: 'pipe' })
+  } catch (error) {
+    // Type errors still emit JS (noEmitOnError false); only a missing output is fatal.
+    process.stderr.write(`tsc reported problems compiling the simulator (JS was emitted anyway):\n${error.stdout}\n`)
+  }
+}
+
+/** A simulator: main requires `test`; the head has 150 check runs, 149 green and `test` running. */
+async function startBenchSim(sims) {
+  const sim = await sims.startSimulator({
+    setup: (state) => {
+      state.branches.find((b) => b.name === 'main').protection = {
+        required_status_checks: { strict: false, contexts: ['test'], checks: [{ context: 'test', app_id: null }] },
+        required_approving_review_count: null,
+        enforce_admins: false
+      }
+    }
+  })
+  for (let i = 1; i < RUNS; i++) sim.addCheckRun({ name: `check-${String(i).padStart(3, '0')}`, conclusion: 'success' })
+  const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
+  return { sim, test }
+}
+
+function runBundle(sim, sims) {
+  const temp = mkdtempSync(join(tmpdir(), 'purple-bench-'))
+  const files = { GITHUB_OUTPUT: join(temp, 'out'), GITHUB_STEP_SUMMARY: join(temp, 'sum'), GITHUB_EVENT_PATH: join(temp, 'event.json') }
+  writeFileSync(files.GITHUB_OUTPUT, '')
+  writeFileSync(files.GITHUB_STEP_SUMMARY, '')
+  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify({ pull_request: { number: 1 } }))
+  const env = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_API_URL: sim.url,
+    GITHUB_REPOSITORY: `${sims.OWNER}/${sims.REPO}`,
+    GITHUB_EVENT_NAME: 'pull_request',
+    RUNNER_TEMP: temp,
+    ...files,
+    'INPUT_GITHUB-TOKEN': sims.DEFAULT_TOKEN,
+    'INPUT_INTERVAL-SECONDS': String(INTERVAL_S),
+    'INPUT_TIMEOUT-SECONDS': '60',
+    'INPUT_CHECK-RUN-ID': '1'
+  }
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(root, 'dist/wait-ci/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const outputs = Object.fromEntries(
+        readFileSync(files.GITHUB_OUTPUT, 'utf8')
+          .split('\n')
+          .reduce((acc, line, i, lines) => {
+            const m = /^([^=<]+)<<(.+)$/.exec(line)
+            if (m) acc.push([m[1], lines[i + 1]])
+            return acc
+          }, [])
+      )
+      resolvePromise({ code, stdout, outputs, endedAt: Date.now() })
+    })
+  })
+}
+
+/** The naive waiter: every interval, list all check runs (all pages) without ETags until `test` is done. */
+async function naiveWait(sim, sims) {
+  const headers = { authorization: `token ${sims.DEFAULT_TOKEN}`, accept: 'application/vnd.github+json' }
+  for (;;) {
+    let done = false
+    for (let page = 1; page <= 2; page++) {
+      const r = await fetch(`${sim.url}/repos/${sims.OWNER}/${sims.REPO}/commits/${sims.HEAD_SHA}/check-runs?per_page=100&page=${page}`, { headers })
+      const body = await r.json()
+      const test = body.check_runs.find((c) => c.name === 'test')
+      if (test && test.status === 'completed') done = true
+    }
+    if (done) return Date.now()
+    await new Promise((r) => setTimeout(r, INTERVAL_S * 1000))
+  }
+}
+
+const sum = (xs) => xs.reduce((a, b) => a + b, 0)
+const mean = (xs) => sum(xs) / xs.length
+
+function perMinute(sim, fromMs, toMs) {
+  const inWindow = sim.log.filter((e) => e.wallTime >= fromMs && e.wallTime < toMs)
+  const minutes = (toMs - fromMs) / MINUTE_MS
+  return { counted: inWindow.filter((e) => e.counted).length / minutes, all: inWindow.length / minutes }
+}
+
+async function trial(sims, approach, busy) {
+  const { sim, test } = await startBenchSim(sims)
+  const t0 = Date.now()
+  // Busy: one more of the 149 other checks is re-run and finishes every 20 production seconds.
+  let churn
+  if (busy) {
+    let n = 1
+    churn = setInterval(() => {
+      const name = `check-${String(n++).padStart(3, '0')}`
+      const run = sim.state.checkRuns.find((c) => c.name === name)
+      if (run) sim.updateCheckRun(run.id, { started_at: new Date().toISOString(), completed_at: null, status: 'completed', conclusion: 'success' })
+    }, (20 * 1000) / SCALE)
+  }
+  // The deciding transition at a random phase within the last waited minute.
+  const decideAt = t0 + (QUIET_MINUTES - 1) * MINUTE_MS + Math.random() * MINUTE_MS
+  let transitionAt = 0
+  const timer = setTimeout(() => {
+    transitionAt = Date.now()
+    sim.updateCheckRun(test.id, { conclusion: 'success' })
+  }, decideAt - t0)
+  let endedAt
+  let conclusion = 'success'
+  if (approach === 'wait-ci') {
+    const result = await runBundle(sim, sims)
+    endedAt = result.endedAt
+    conclusion = result.outputs.conclusion
+  } else {
+    endedAt = await naiveWait(sim, sims)
+  }
+  clearTimeout(timer)
+  if (churn) clearInterval(churn)
+  const listings = sim.log.filter((e) => /check-runs$/.test(e.path) && e.wallTime >= transitionAt)
+  const sawIt = listings.find((e) => e.status === 200) ?? listings[0]
+  // Steady state: after the first minute (start-up reads of the gate and PR), up to the transition.
+  const steady = perMinute(sim, t0 + MINUTE_MS, transitionAt)
+  const whole = perMinute(sim, t0, endedAt)
+  await sim.close()
+  return {
+    conclusion,
+    steadyCounted: steady.counted,
+    steadyAll: steady.all,
+    wholeCounted: whole.counted,
+    detectS: ((sawIt.wallTime - transitionAt) * SCALE) / 1000,
+    returnMs: endedAt - transitionAt
+  }
+}
+
+async function main() {
+  compileSimulator()
+  const sims = await import(join(benchDir, 'sim', 'server.js'))
+  const rows = []
+  for (const busy of [false, true]) {
+    for (const approach of ['wait-ci', 'naive']) {
+      const trials = []
+      for (let i = 0; i < TRIALS; i++) trials.push(await trial(sims, approach, busy))
+      if (trials.some((t) => t.conclusion !== 'success')) throw new Error(`${approach}: a trial did not end in success`)
+      rows.push({
+        scenario: busy ? 'busy (a check finishes every 20 s)' : 'quiet (only the deciding check changes)',
+        approach,
+        steadyCounted: mean(trials.map((t) => t.steadyCounted)),
+        steadyAll: mean(trials.map((t) => t.steadyAll)),
+        wholeCounted: mean(trials.map((t) => t.wholeCounted)),
+        detectS: mean(trials.map((t) => t.detectS)),
+        returnMs: mean(trials.map((t) => t.returnMs))
+      })
+    }
+  }
+  const f = (n, d = 2) => n.toFixed(d)
+  console.log(`wait-ci bench: ${RUNS} check runs on the head, ${QUIET_MINUTES} waited minutes, ${TRIALS} trials each, time x${SCALE} (10 s interval = ${INTERVAL_S} s)`)
+  console.log('')
+  console.log('| scenario | approach | counted req/min (steady) | all req/min (steady, 304s incl.) | counted req/min (whole wait) | detection latency (prod s) | transition -> exit (real ms) |')
+  console.log('|---|---|---|---|---|---|---|')
+  for (const r of rows) {
+    console.log(`| ${r.scenario} | ${r.approach} | ${f(r.steadyCounted)} | ${f(r.steadyAll)} | ${f(r.wholeCounted)} | ${f(r.detectS, 1)} | ${f(r.returnMs, 0)} |`)
+  }
+  console.log('')
+  for (const scenario of new Set(rows.map((r) => r.scenario))) {
+    const ours = rows.find((r) => r.scenario === scenario && r.approach === 'wait-ci')
+    const naive = rows.find((r) => r.scenario === scenario && r.approach === 'naive')
+    const ratio = ours.steadyCounted === 0 ? 'inf' : f(naive.steadyCounted / ours.steadyCounted, 1)
+    console.log(`${scenario}: naive / wait-ci counted requests per minute = ${f(naive.steadyCounted)} / ${f(ours.steadyCounted)} = ${ratio}x; detection latency ${f(ours.detectS, 1)} s vs ${f(naive.detectS, 1)} s`)
+  }
+}
+
+await main()
