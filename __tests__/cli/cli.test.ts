@@ -186,6 +186,14 @@ describe('purple install-hook and a real git push', () => {
     expect(origin.git(['rev-parse', 'feature/t1'])).toBe(repo.sha('HEAD'))
   })
 
+  it('honours a relative core.hooksPath when run from a subdirectory', () => {
+    const repo = tempRepo()
+    repo.commit('one', { 'sub/a.txt': 'a\n' })
+    repo.git(['config', 'core.hooksPath', '.githooks'])
+    expect(purple(join(repo.dir, 'sub'), ['install-hook']).code).toBe(0)
+    expect(readFileSync(join(repo.dir, '.githooks', 'pre-push'), 'utf8')).toContain('purple pre-push hook')
+  })
+
   it('does not clobber an existing hook; --force keeps it as a backup', () => {
     const repo = tempRepo()
     repo.commit('one', { a: 'a\n' })

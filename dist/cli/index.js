@@ -36250,6 +36250,7 @@ async function prePushCommand(options, remoteArg, io) {
 
 
 
+
 /** Marks a hook as Purple's own, so a re-install may update it. */
 const HOOK_SIGNATURE = '# purple pre-push hook';
 /** The hook script: runs this installation's CLI with git's arguments and stdin. */
@@ -36265,8 +36266,9 @@ function hookScript(cliPath) {
 }
 /** Installs the hook in the repository of io.cwd (honouring core.hooksPath). Returns the exit code. */
 async function installHookCommand(force, cliPath, io) {
-    const git = git_createGit(io.cwd);
-    const hooksDir = (0,external_node_path_namespaceObject.resolve)(io.cwd, (await git.run(['rev-parse', '--git-path', 'hooks'])).stdout.trim());
+    // From the top level: a relative core.hooksPath is relative to it, as is git's answer for .git/hooks.
+    const top = await revisions_topLevel(git_createGit(io.cwd));
+    const hooksDir = (0,external_node_path_namespaceObject.resolve)(top, (await git_createGit(top).run(['rev-parse', '--git-path', 'hooks'])).stdout.trim());
     const hook = (0,external_node_path_namespaceObject.join)(hooksDir, 'pre-push');
     const script = hookScript(cliPath);
     (0,external_node_fs_.mkdirSync)(hooksDir, { recursive: true });

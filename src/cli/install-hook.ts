@@ -7,6 +7,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createGit } from '../git/git.js'
+import { topLevel } from '../git/revisions.js'
 import type { CliIo } from './guard-command.js'
 
 /** Marks a hook as Purple's own, so a re-install may update it. */
@@ -26,8 +27,9 @@ export function hookScript(cliPath: string): string {
 
 /** Installs the hook in the repository of io.cwd (honouring core.hooksPath). Returns the exit code. */
 export async function installHookCommand(force: boolean, cliPath: string, io: CliIo): Promise<number> {
-  const git = createGit(io.cwd)
-  const hooksDir = resolve(io.cwd, (await git.run(['rev-parse', '--git-path', 'hooks'])).stdout.trim())
+  // From the top level: a relative core.hooksPath is relative to it, as is git's answer for .git/hooks.
+  const top = await topLevel(createGit(io.cwd))
+  const hooksDir = resolve(top, (await createGit(top).run(['rev-parse', '--git-path', 'hooks'])).stdout.trim())
   const hook = join(hooksDir, 'pre-push')
   const script = hookScript(cliPath)
   mkdirSync(hooksDir, { recursive: true })
