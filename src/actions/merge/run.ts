@@ -237,7 +237,7 @@ export async function merge(target: MergeTarget, deps: MergeDeps): Promise<Merge
       const what =
         verdict.kind === 'pending'
           ? `GitHub still held the merge back after ${attempt} attempts: '${verdict.message}'. Stopped because ${step.why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
-          : `GitHub could not be reached reliably for the merge after ${attempt} attempts (last: ${failText(failure!)} '${verdict.message}'). Stopped because ${step.why}. The pull request is not merged; run merge again.`
+          : `GitHub could not be reached reliably for the merge after ${attempt} attempts (last: ${failText(failure!)} '${verdict.message}'). Stopped because ${step.why}. ${read === undefined ? 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.' : 'The pull request is not merged; run merge again.'}`
       return finish({ merged: false, mergeCommitSha: '', reason, message: what })
     }
     timeline.push({ ...entry, message: said, decision: verdict.kind, waitMs: step.ms })
