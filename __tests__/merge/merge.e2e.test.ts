@@ -131,6 +131,19 @@ describe('merge: pending answers are retried within the budget', () => {
     expectMergeInvariants(s, HEAD_SHA)
   })
 
+  it.each<[string, SimOptions['setup']]>([
+    ['Base branch was modified. Review and try the merge again.', undefined],
+    // GitHub still computing mergeability (mergeable: null) when it answers "not mergeable".
+    ['Pull Request is not mergeable', (st) => void ((st.pulls[0]!.mergeable = null), (st.pulls[0]!.mergeable_state = 'unknown'))],
+    ['Required status check "test" is in progress.', undefined]
+  ])('405 %j once is pending: merged on attempt 2', async (message, setup) => {
+    const s = await start(setup)
+    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message, documentation_url: 'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request' } })
+    const run = await runMerge(s)
+    expectMerged(run, s, 2)
+    expectMergeInvariants(s, HEAD_SHA)
+  })
+
   it('"expected" until the budget runs out: pending-timeout, non-zero exit, the check named', async () => {
     const s = await start(classic(['test']))
     const run = await runMerge(s, { 'timeout-seconds': '1.2', 'interval-seconds': '0.05' })
