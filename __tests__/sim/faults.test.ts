@@ -232,6 +232,13 @@ describe('tokens', () => {
     expect(s.requests({ method: 'POST' }).map((e) => e.path)).toEqual([`/app/installations/${s.app.installationId}/access_tokens`])
   })
 
+  it('the client id works as JWT issuer too', async () => {
+    const s = (sim = await startSimulator())
+    expect(s.app.clientId).toMatch(/^Iv1\.[0-9a-f]{16}$/)
+    const auth = createAppAuth({ appId: s.app.clientId, privateKey: s.app.privateKey, installationId: s.app.installationId, request: request.defaults({ baseUrl: s.url }) })
+    await expect(auth({ type: 'installation' })).resolves.toMatchObject({ token: expect.stringMatching(/^ghs_sim/) })
+  })
+
   it('a JWT signed with another key is refused with 401', async () => {
     const s = (sim = await startSimulator())
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()

@@ -3,7 +3,7 @@
  * (issue 3: the client mints installation tokens with @octokit/auth-app; the simulator checks the JWT
  * the way GitHub does: RS256 signature, `iss` the app id, `exp` in the future and at most 10 minutes out).
  */
-import { createPublicKey, createVerify, generateKeyPairSync, type KeyObject } from 'node:crypto'
+import { createVerify, generateKeyPairSync, type KeyObject } from 'node:crypto'
 
 export interface AppKeys {
   /** `-----BEGIN RSA PRIVATE KEY-----`, the format GitHub hands out. */
@@ -21,9 +21,8 @@ export function appKeys(): AppKeys {
     cached = {
       privateKeyPkcs1: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
       privateKeyPkcs8: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      publicKey: createPublicKey(privateKey)
+      publicKey
     }
-    void publicKey
   }
   return cached
 }
@@ -34,13 +33,18 @@ function b64urlJson(part: string): unknown {
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))
 }
 
+/** The simulated App's client id (`Iv1.` + 16 hex digits), as GitHub shows it. */
+export function appClientId(appId: number): string {
+  return `Iv1.${appId.toString(16).padStart(16, '0')}`
+}
+
 /** True when the credential looks like a JWT (three base64url parts, header first). */
 export function looksLikeJwt(token: string): boolean {
   return /^eyJ[\w-]*\.[\w-]+\.[\w-]+$/.test(token)
 }
 
 /** Verifies an app JWT against the app's public key; `nowSec` is real time (the client signs with real time). */
-export function verifyAppJwt(token: string, keys: AppKeys, appId: number, nowSec: number): JwtCheck {
+export function verifyAppJwt(token: string, keys: AppKeys, appId: number, nowSec: number, clientId = appClientId(appId)): JwtCheck {
   const parts = token.split('.')
   if (parts.length !== 3) return { ok: false, message: 'A JSON web token could not be decoded' }
   const [h, p, sig] = parts as [string, string, string]
@@ -68,7 +72,8 @@ export function verifyAppJwt(token: string, keys: AppKeys, appId: number, nowSec
   if (typeof payload.iat !== 'number' || payload.iat > nowSec + 60) {
     return { ok: false, message: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued" }
   }
-  if (String(payload.iss) !== String(appId)) {
+  // GitHub accepts the app id or the app's client id as issuer.
+  if (String(payload.iss) !== String(appId) && payload.iss !== clientId) {
     return { ok: false, message: `Integration not found` }
   }
   return { ok: true, iss: String(payload.iss) }

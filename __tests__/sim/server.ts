@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { applyFault, type Fault, type FaultName, normalizeFault, writeResponse, type WireResponse } from './faults.js'
-import { appKeys, type AppKeys } from './jwt.js'
+import { appClientId, appKeys, type AppKeys } from './jwt.js'
 import { route, type RouteContext } from './routes.js'
 import {
   defaultState,
@@ -136,7 +136,7 @@ export interface Sim {
   log: LogEntry[]
   clock: SimClock
   /** The App whose JWT the installation endpoints accept: id, PKCS#1 private key PEM, installation id. */
-  app: { id: number; slug: string; installationId: number; privateKey: string; privateKeyPkcs8: string }
+  app: { id: number; clientId: string; slug: string; installationId: number; privateKey: string; privateKeyPkcs8: string }
   /** Number of logged requests matching method (`*` = any) and path (exact string or RegExp). */
   count(method: string, path?: string | RegExp): number
   /** Logged requests matching method and path (`where` is not applied: log entries are not live requests). */
@@ -304,6 +304,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
     clock,
     app: {
       id: state.installation.app_id,
+      clientId: appClientId(state.installation.app_id),
       slug: state.installation.app_slug,
       installationId: state.installation.id,
       privateKey: keys.privateKeyPkcs1,

@@ -2,6 +2,7 @@
  * Renders simulator state in GitHub's REST response shapes. Every builder here is checked against the
  * committed OpenAPI slice (openapi.test.ts), so a missing or mistyped field fails a test.
  */
+import { appClientId } from './jwt.js'
 import type {
   PermissionSet,
   SimApp,
@@ -334,7 +335,7 @@ export function appShape(api: string, app: SimApp) {
     id: app.id,
     slug: app.slug,
     node_id: `A_${app.id}`,
-    client_id: `Iv1.${app.id.toString(16).padStart(16, '0')}`,
+    client_id: appClientId(app.id),
     owner: simpleUser(api, 'github', 9919, 'Organization'),
     name: app.name,
     description: '',
@@ -438,7 +439,7 @@ export function installationShape(api: string, s: SimState) {
     html_url: `${WEB}/organizations/${s.repository.owner}/settings/installations/${i.id}`,
     app_id: i.app_id,
     app_slug: i.app_slug,
-    client_id: `Iv1.${i.app_id.toString(16).padStart(16, '0')}`,
+    client_id: appClientId(i.app_id),
     target_id: userId(s.repository.owner),
     target_type: 'Organization',
     permissions: i.permissions,
