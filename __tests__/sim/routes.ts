@@ -638,14 +638,15 @@ const ROUTES: Route[] = [
 /** The OpenAPI operations the simulator implements (the drift check compares them with the slice). */
 export const IMPLEMENTED_OPERATIONS: readonly string[] = ROUTES.map((r) => r.operation)
 
-function rateHeaders(tok: SimToken): Record<string, string> {
+function rateHeaders(tok: SimToken, operation = ''): Record<string, string> {
   const rl = tok.rateLimit
   return {
     'x-ratelimit-limit': String(rl.limit),
     'x-ratelimit-remaining': String(Math.max(0, rl.limit - rl.used)),
     'x-ratelimit-reset': String(Math.floor(rl.resetAt / 1000)),
     'x-ratelimit-used': String(rl.used),
-    'x-ratelimit-resource': 'core'
+    // One bucket per token here; GitHub names GraphQL's own resource.
+    'x-ratelimit-resource': operation === 'POST /graphql' ? 'graphql' : 'core'
   }
 }
 
@@ -741,6 +742,6 @@ export function route(ctx: RouteContext): RouteResult {
   }
   if (counted && tok) tok.rateLimit.used += 1
   else counted = false
-  if (tok) Object.assign(headers, rateHeaders(tok))
+  if (tok) Object.assign(headers, rateHeaders(tok, r.operation))
   return { response: wire(h, headers), operation: r.operation, counted }
 }
