@@ -174,7 +174,10 @@ describe('classifyMergeFailure on real GitHub messages', () => {
       [{ status: 200, message: 'malformed response: the merge answer has no `merged` field' }],
       [{ message: 'This operation was aborted', name: 'TimeoutError' }],
       [{ status: 429, message: 'Too Many Requests', headers: { 'retry-after': '2' } }],
-      [{ status: 403, message: 'You have exceeded a secondary rate limit.', headers: { 'retry-after': '3' } }]
+      [{ status: 403, message: 'You have exceeded a secondary rate limit.', headers: { 'retry-after': '3' } }],
+      // Rate-limit signs outrank any word in the message.
+      [{ status: 403, message: 'You have exceeded a secondary rate limit. Check your permission to merge.' }],
+      [{ status: 403, message: 'API rate limit exceeded for installation ID 888001.', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' } }]
     ])('%j is transient', (failure) => {
       expect(classifyMergeFailure(failure, open, SHA).kind).toBe('transient')
     })

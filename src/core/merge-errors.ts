@@ -209,6 +209,12 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
     return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) }
   }
 
+  if (failure.status === 403) {
+    // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
+    const transport = classifyFailure(failure)
+    if (transport.kind !== 'permanent') return { kind: 'transient', message, ...retryAfter(transport) }
+  }
+
   if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
     const violations = listViolations(message)
     const kinds = violations.map(classifyViolation)
@@ -223,12 +229,7 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
     const text = violations[unknown]!
     if (/not mergeable/i.test(text)) return classifyNotMergeable(message, pull)
     if (RULESET_HEADER.test(message.split(/\r?\n/)[0] ?? '')) return permanent('rule-violation', message)
-    if (failure.status === 403) {
-      // A 403 may be a secondary rate limit: that is the client layer's call.
-      const transport = classifyFailure(failure)
-      if (transport.kind !== 'permanent') return { kind: 'transient', message, ...retryAfter(transport) }
-      return permanent('forbidden', message)
-    }
+    if (failure.status === 403) return permanent('forbidden', message)
     if (failure.status === 422) return permanent('invalid-request', message)
     // An unknown 405 while GitHub is still computing mergeability: give it the budget.
     if (pull?.mergeable === null) return { kind: 'pending', message }
