@@ -3,7 +3,7 @@
  * at every call site, and what the polling costs.
  */
 import { HEAD_SHA, shaOf, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
-import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, failure, fastInputs, parsed, protect, runWaitCi } from './scenario.js'
+import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, failure, fastInputs, parsed, polls, protect, runWaitCi } from './scenario.js'
 
 let sim: Sim
 afterEach(async () => {
@@ -19,7 +19,7 @@ describe("the job's own check run, with a custom name that is itself required", 
     sim.addJob({ name: 'build', run_id: 1001, conclusion: 'success' })
     const own = sim.addJob({ name: 'Gate / wait', run_id: 1001, status: 'in_progress' })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 2 }, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    afterPoll(sim, 2, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     return { ownId: own.check_run_id }
   }
 
@@ -87,7 +87,7 @@ describe('rate limits', () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
     sim.fault({ method: 'GET', path: CHECK_RUNS }, { type: 'secondary-rate-limit', status: 403, retryAfter: 1 })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    afterPoll(sim, 3, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ 'max-retries': retries, 'timeout-seconds': '8' }))
     expect(run.outputs.conclusion).toBe('success')
     const listings = sim.requests({ method: 'GET', path: CHECK_RUNS })
@@ -131,7 +131,7 @@ describe('a transient fault in every call site: retried, never read as "no check
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
     sim.fault({ method: 'GET', path }, fault)
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 2 }, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    afterPoll(sim, 2, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs(), { GITHUB_RUN_ID: '1001', RUNNER_NAME: 'GitHub Actions 1' })
     expect(run.outputs.conclusion).toBe('success')
     const hits = sim.requests({ method: 'GET', path })
@@ -166,7 +166,7 @@ describe('cost: conditional requests', () => {
   it('polls that see no change are 304s, which do not count; the output and summary say so', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 12 }, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    afterPoll(sim, 12, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1', 'timeout-seconds': '10' }))
     expect(run.outputs.conclusion).toBe('success')
     const { requests } = parsed(run)
@@ -176,18 +176,38 @@ describe('cost: conditional requests', () => {
     // First poll: PR, branch, rules, check runs, status (5 counted); the changing poll: the listing (+1). The rest are 304s.
     expect(requests.counted).toBe(6)
     expect(requests.not_modified).toBeGreaterThanOrEqual(11 * 3)
+    expect(polls(sim)).toBe(13)
     expect(sim.requests({ method: 'GET', path: CHECK_RUNS }).slice(1).every((e) => e.ifNoneMatch !== null)).toBe(true)
     expect(run.summary).toContain(`API requests: 6 counted against the rate limit, ${requests.not_modified} answered 304 Not Modified (free)`)
   })
 
-  it('150 check runs: two pages, each with its own ETag', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['check-150']) })
+  it('150 check runs and many required names: one listing of two pages, each with its own ETag', async () => {
+    const names = ['check-145', 'check-146', 'check-147', 'check-148', 'check-149', 'check-150']
+    sim = await startSimulator({ setup: (s) => protect(s, names) })
     for (let i = 1; i <= 149; i++) sim.addCheckRun({ name: `check-${i}`, conclusion: 'success' })
     const last = sim.addCheckRun({ name: 'check-150', status: 'in_progress' })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 8 }, () => sim.updateCheckRun(last.id, { conclusion: 'success' }))
+    afterPoll(sim, 4, () => sim.updateCheckRun(last.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
     expect(run.outputs.conclusion).toBe('success')
-    const pages = sim.requests({ method: 'GET', path: CHECK_RUNS }).map((e) => e.query.page)
-    expect(pages.slice(0, 4)).toEqual(['1', '2', '1', '2'])
+    const listings = sim.requests({ method: 'GET', path: CHECK_RUNS })
+    expect(listings.map((e) => [e.query.page, e.query.check_name])).toEqual(
+      Array.from({ length: 5 }, () => [['1', undefined], ['2', undefined]]).flat()
+    )
+    // Both pages fresh at first, 304s while nothing changed, then only the page holding check-150 changed.
+    expect(listings.map((e) => e.status)).toEqual([200, 200, 304, 304, 304, 304, 304, 304, ...[listings[8]!.status, listings[9]!.status]])
+    expect([listings[8]!.status, listings[9]!.status].sort()).toEqual([200, 304])
+  })
+
+  it('150 check runs and one required name: queried by name, so churn among the other 149 costs nothing', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    const others = Array.from({ length: 149 }, (_, i) => sim.addCheckRun({ name: `check-${i + 1}`, status: 'in_progress' }))
+    const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    for (let n = 1; n <= 10; n++) afterPoll(sim, n, () => sim.updateCheckRun(others[n]!.id, { conclusion: 'success' }))
+    afterPoll(sim, 10, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1', 'timeout-seconds': '10' }))
+    expect(run.outputs.conclusion).toBe('success')
+    expect(new Set(sim.requests({ method: 'GET', path: CHECK_RUNS }).map((e) => e.query.check_name))).toEqual(new Set(['test']))
+    // PR, branch, rules, test's runs, status at the start; test's runs once more when it finished.
+    expect(parsed(run).requests.counted).toBe(6)
   })
 })

@@ -3,7 +3,7 @@
  * permissions: where the required set comes from, and when it may pass.
  */
 import { GITHUB_ACTIONS_APP, OTHER_CI_APP, startSimulator, type Sim } from '../sim/server.js'
-import { BRANCH, CHECK_RUNS, RULES, failure, fastInputs, parsed, protect, ruleset, runWaitCi } from './scenario.js'
+import { BRANCH, RULES, afterPoll, failure, fastInputs, parsed, polls, protect, ruleset, runWaitCi } from './scenario.js'
 
 let sim: Sim
 afterEach(async () => {
@@ -20,17 +20,17 @@ describe('incident 3: a required check that registers late', () => {
     sim.addCheckRun({ name: 'build', conclusion: 'success' })
     // `test` builds a Docker image first: it appears after the 3rd poll, runs, then finishes after the 6th.
     let testId = 0
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, () => {
+    afterPoll(sim, 3, () => {
       testId = sim.addCheckRun({ name: 'test', status: 'in_progress' }).id
     })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 6 }, () => {
+    afterPoll(sim, 6, () => {
       sim.updateCheckRun(testId, { conclusion })
     })
     const run = await runWaitCi(sim, fastInputs())
     expect(run.exitCode).toBe(exitCode)
     expect(run.outputs.conclusion).toBe(conclusion)
-    // It could not have decided before the 7th listing: before that `test` was missing, then running.
-    expect(sim.count('GET', CHECK_RUNS)).toBe(7)
+    // It could not have decided before the 7th poll: before that `test` was missing, then running.
+    expect(polls(sim)).toBe(7)
     const out = parsed(run)
     expect(out.required).toEqual([
       { name: 'lint', sources: ['protection'], state: 'success' },
@@ -52,11 +52,11 @@ describe('where the required set comes from', () => {
   it('a check required only by a ruleset is waited on', async () => {
     sim = await startSimulator({ setup: (s) => ruleset(s, [{ context: 'gate' }]) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 2 }, () => sim.addCheckRun({ name: 'gate', conclusion: 'success' }))
+    afterPoll(sim, 2, () => sim.addCheckRun({ name: 'gate', conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs())
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([{ name: 'gate', sources: ['ruleset'], state: 'success' }])
-    expect(sim.count('GET', CHECK_RUNS)).toBe(3)
+    expect(polls(sim)).toBe(3)
     expect(sim.count('GET', RULES)).toBeGreaterThanOrEqual(1)
   })
 
@@ -94,7 +94,7 @@ describe('where the required set comes from', () => {
     expect(run.exitCode).toBe(1)
     expect(failure(run)).toContain('no checks were observed on the head')
     expect(run.stdout).toContain('no required checks: the branch has no required status checks and the required input is empty')
-    expect(sim.count('GET', CHECK_RUNS)).toBeGreaterThan(3)
+    expect(polls(sim)).toBeGreaterThan(3)
   })
 
   it("no gate and on-no-gate 'fail' fails at once, saying what to do", async () => {
@@ -103,22 +103,23 @@ describe('where the required set comes from', () => {
     const run = await runWaitCi(sim, fastInputs({ 'on-no-gate': 'fail' }))
     expect(run.outputs.conclusion).toBe('failure')
     expect(failure(run)).toContain("on-no-gate is 'fail'")
-    expect(sim.count('GET', CHECK_RUNS)).toBe(1)
+    expect(polls(sim)).toBe(1)
   })
 
   it('no gate, all-observed: waits for every observed check, then passes', async () => {
     sim = await startSimulator()
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    afterPoll(sim, 3, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs())
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([{ name: 'lint', sources: ['observed'], state: 'success' }])
+    expect(polls(sim)).toBe(4)
   })
 
   it('the required input adds names to the gate', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 2 }, () => sim.addCheckRun({ name: 'e2e (chrome, 1)', conclusion: 'success' }))
+    afterPoll(sim, 2, () => sim.addCheckRun({ name: 'e2e (chrome, 1)', conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ required: 'e2e (chrome, 1)\nlint' }))
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([
@@ -160,10 +161,10 @@ describe('what satisfies a required check', () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
     sim.addCheckRun({ name: 'test', conclusion: 'failure', started_at: '2026-11-27T04:00:00Z' })
     const rerun = sim.addCheckRun({ name: 'test', status: 'in_progress' })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, () => sim.updateCheckRun(rerun.id, { conclusion: 'success' }))
+    afterPoll(sim, 3, () => sim.updateCheckRun(rerun.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs())
     expect(run.outputs.conclusion).toBe('success')
-    expect(sim.count('GET', CHECK_RUNS)).toBe(4)
+    expect(polls(sim)).toBe(4)
   })
 
   it('a queued re-run after a success is pending', async () => {
@@ -178,7 +179,7 @@ describe('what satisfies a required check', () => {
   it('a commit status (not a check run) as the required context', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['ci/circleci: build']) })
     const st = sim.addStatus({ context: 'ci/circleci: build', state: 'pending' })
-    sim.after({ method: 'GET', path: /\/status$/, count: 3 }, () => {
+    afterPoll(sim, 3, () => {
       sim.addStatus({ context: 'ci/circleci: build', state: 'success', created_at: st.created_at })
     })
     const run = await runWaitCi(sim, fastInputs())
@@ -205,10 +206,10 @@ describe('what satisfies a required check', () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['ci/build', 'lint']) })
     sim.addStatus({ context: 'ci/build', state: 'error' })
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 3 }, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    afterPoll(sim, 3, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ 'fail-fast': 'false' }))
     expect(run.outputs.conclusion).toBe('failure')
-    expect(sim.count('GET', CHECK_RUNS)).toBe(4)
+    expect(polls(sim)).toBe(4)
     expect(parsed(run).failed).toEqual([{ name: 'ci/build', conclusion: 'error', url: null }])
   })
 })

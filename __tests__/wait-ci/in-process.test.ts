@@ -11,7 +11,7 @@ import { waitCi, type WaitCiDeps, type WaitCiSettings } from '../../src/actions/
 import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 import { DEFAULT_TOKEN, OWNER, REPO, startSimulator, type Sim } from '../sim/server.js'
-import { BRANCH, CHECK_RUNS, RULES, protect, ruleset } from './scenario.js'
+import { BRANCH, RULES, afterPoll, protect, ruleset } from './scenario.js'
 
 let sim: Sim
 afterEach(async () => {
@@ -49,9 +49,9 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
     // Two minutes in, an org admin adds a ruleset requiring `e2e`; lint goes green twenty minutes in.
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 8 }, (state) => ruleset(state, [{ context: 'e2e' }]))
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 60 }, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 70 }, () => sim.addCheckRun({ name: 'e2e', conclusion: 'success' }))
+    afterPoll(sim, 8, (state) => ruleset(state, [{ context: 'e2e' }]))
+    afterPoll(sim, 60, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    afterPoll(sim, 70, () => sim.addCheckRun({ name: 'e2e', conclusion: 'success' }))
     const { deps, lines, sleeps } = depsFor()
     const result = await waitCi(settingsFor({ 'check-run-id': '1' }), deps)
     expect(result.conclusion).toBe('success')
@@ -84,7 +84,7 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
   it('counts requests: steady-state polls cost nothing against the limit', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
-    sim.after({ method: 'GET', path: CHECK_RUNS, count: 31 }, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    afterPoll(sim, 31, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const { deps, clock } = depsFor()
     const start = clock.t
     const result = await waitCi(settingsFor({ 'check-run-id': '1' }), deps)

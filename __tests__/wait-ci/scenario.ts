@@ -12,6 +12,19 @@ export const BRANCH = `/repos/${OWNER}/${REPO}/branches/main`
 export const RULES = `/repos/${OWNER}/${REPO}/rules/branches/main`
 export const JOBS = /\/actions\/runs\/\d+\/attempts\/\d+\/jobs$/
 
+/**
+ * Runs `action` after poll `n`, before poll n+1 reads anything: each poll
+ * starts with one read of the pull request, so the (n+1)-th PR read marks it.
+ */
+export function afterPoll(sim: Sim, n: number, action: (state: SimState) => void): void {
+  sim.after({ method: 'GET', path: PULL, count: n + 1 }, (state) => action(state))
+}
+
+/** Polls made so far (one PR read each). */
+export function polls(sim: Sim): number {
+  return sim.count('GET', PULL)
+}
+
 /** Inputs for a fast wait: 50 ms polls, a few seconds at most, no client retries unless a test asks. */
 export function fastInputs(over: Record<string, string> = {}): Record<string, string> {
   return {

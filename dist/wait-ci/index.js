@@ -40194,12 +40194,27 @@ async function readPull(reader, pullNumber) {
     const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
     return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
 }
-/** Every check run of `sha` (all pages; `filter=latest`, the newest run per app and name). */
-async function readCheckRuns(reader, sha) {
+/**
+ * Above this many required names, one listing of every run is cheaper than
+ * one query per name. Below it, per-name queries keep churn of checks that are
+ * not required (a head with 150 runs) from turning 304s into counted 200s.
+ */
+const MAX_NAMED_QUERIES = 5;
+/**
+ * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
+ * and name): every run, or with `names` only the runs of those names.
+ */
+async function readCheckRuns(reader, sha, names) {
+    if (names === undefined)
+        return readCheckRunPages(reader, sha);
+    const parts = await Promise.all(names.map((name) => readCheckRunPages(reader, sha, name)));
+    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
+}
+async function readCheckRunPages(reader, sha, name) {
     const runs = new Map();
     let totalCount = 0;
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => checkRunsFromPage(expectCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data)));
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => checkRunsFromPage(expectCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data)));
         totalCount = page === 1 ? answer.data.totalCount : totalCount;
         // A run listed twice while pages shift between two reads is one run.
         for (const run of answer.data.runs)
@@ -40445,7 +40460,10 @@ async function waitCi(settings, deps) {
                 }
             }
             // 4. What the head shows.
-            const [checkRuns, statuses] = await Promise.all([readCheckRuns(reader, headSha), readStatuses(reader, headSha)]);
+            // With a few required names, query each by name: churn among the other checks then costs nothing.
+            const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
+            const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined;
+            const [checkRuns, statuses] = await Promise.all([readCheckRuns(reader, headSha, byName), readStatuses(reader, headSha)]);
             // Pages that shifted under us (fewer runs than total_count) may hide a run: never a success from those.
             const consistent = checkRuns.runs.length >= checkRuns.totalCount;
             if (required !== undefined) {

@@ -20,6 +20,7 @@ import { evaluateChecks, observationKey, type CheckVerdict, type Evaluation } fr
 import { defaultPollPolicy, formatMs, planNextPoll, type PollPolicy } from '../../core/poll-schedule.js'
 import { readWaitCiOptions, type WaitCiOptions } from './settings.js'
 import {
+  MAX_NAMED_QUERIES,
   findOwnCheckRun,
   readBranchGate,
   readCheckRuns,
@@ -247,7 +248,10 @@ export async function waitCi(settings: WaitCiSettings, deps: WaitCiDeps): Promis
       }
 
       // 4. What the head shows.
-      const [checkRuns, statuses] = await Promise.all([readCheckRuns(reader, headSha), readStatuses(reader, headSha)])
+      // With a few required names, query each by name: churn among the other checks then costs nothing.
+      const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined
+      const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined
+      const [checkRuns, statuses] = await Promise.all([readCheckRuns(reader, headSha, byName), readStatuses(reader, headSha)])
       // Pages that shifted under us (fewer runs than total_count) may hide a run: never a success from those.
       const consistent = checkRuns.runs.length >= checkRuns.totalCount
       if (required !== undefined) {
