@@ -194,6 +194,16 @@ describe('rate-limit deadlines', () => {
     expect(other.status).toBe(200)
   })
 
+  it('secondaryLimit: a burst over N counted requests per window gets the secondary limit', async () => {
+    const s = (sim = await startSimulator({ clock: { mode: 'manual', start: 0 }, secondaryLimit: { requests: 3, windowMs: 60_000, retryAfter: 5 } }))
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) statuses.push((await get(s)).status)
+    s.clock.advance(61_000)
+    statuses.push((await get(s)).status)
+    expect(statuses).toEqual([200, 200, 200, 403, 200])
+    expect(s.log[3]).toMatchObject({ fault: 'secondary-rate-limit', counted: false, responseHeaders: expect.objectContaining({ 'retry-after': '5' }) })
+  })
+
   it('a primary limit holds until x-ratelimit-reset on the simulated clock', async () => {
     const s = (sim = await startSimulator({ clock: { mode: 'manual', start: 1_800_000_000_000 } }))
     s.fault({ path: PULL }, { type: 'rate-limit', resetInSeconds: 60 })

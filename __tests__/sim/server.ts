@@ -121,6 +121,11 @@ export interface SimOptions {
    * socket when the event loop stalls (seen in this suite as ECONNRESET); lower it to provoke that race on purpose.
    */
   keepAliveTimeoutMs?: number
+  /**
+   * GitHub's secondary limit on bursts, made explicit: a token that already sent `requests` counted requests within
+   * `windowMs` of simulated time gets 403 (or `status`) `You have exceeded a secondary rate limit` with `retry-after`.
+   */
+  secondaryLimit?: { requests: number; windowMs: number; retryAfter?: number; status?: 403 | 429 }
 }
 
 export interface SimClock {
@@ -540,10 +545,17 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
     // 10 ms of slack: Node timers may fire a millisecond early.
     const hold = holds.find((h) => h.token === simReq.token && (h.untilWall - 10 > entry.wallTime || h.untilSim > entry.time))
     if (hold) entry.early = true
-    const script = hold?.fault
-      ? { match: {}, remaining: 0, fault: hold.fault }
-      : scripts.find((s) => s.remaining > 0 && matches(s.match, simReq))
-    if (script && !hold?.fault) script.remaining -= 1
+    const burst = options.secondaryLimit
+    const overBurst =
+      burst !== undefined &&
+      simReq.token !== null &&
+      log.filter((e) => e.counted && e.token === simReq.token && e.time > entry.time - burst.windowMs).length >= burst.requests
+    const burstFault: Fault | undefined = overBurst
+      ? { type: 'secondary-rate-limit', retryAfter: burst?.retryAfter ?? 60, ...(burst?.status ? { status: burst.status } : {}) }
+      : undefined
+    const forced = hold?.fault ?? burstFault
+    const script = forced ? { match: {}, remaining: 0, fault: forced } : scripts.find((s) => s.remaining > 0 && matches(s.match, simReq))
+    if (script && !forced) script.remaining -= 1
 
     const wire = (): WireResponse => {
       if (script?.reply) {
