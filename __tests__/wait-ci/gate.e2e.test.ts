@@ -45,6 +45,11 @@ describe('incident 3: a required check that registers late', () => {
     expect(sim.count('GET', BRANCH)).toBeGreaterThanOrEqual(1)
     expect(sim.count('GET', /\/protection/)).toBe(0)
     expect(run.stdout).toContain("gate: branch protection: read, 2 required check(s)")
+    // The job summary: a row per required check with state, source, link and time to complete.
+    expect(run.summary).toContain('<th>check</th><th>state</th><th>source</th><th>link</th><th>time to complete</th>')
+    expect(run.summary).toMatch(new RegExp(`<td>test</td><td>${conclusion === 'success' ? '✅ success \\(success\\)' : '❌ failed \\(failure\\)'}</td><td>protection</td><td><a href="https://github.com/octo-org/purple-demo/runs/\\d+">details</a></td><td>\\d+(ms|s)</td>`))
+    expect(run.summary).toContain('<li>branch protection: read, 2 required check(s)</li>')
+    expect(run.summary).toMatch(/API requests: \d+ counted against the rate limit, \d+ answered 304 Not Modified/)
   })
 })
 

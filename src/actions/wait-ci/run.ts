@@ -213,6 +213,8 @@ export async function waitCi(settings: WaitCiSettings, deps: WaitCiDeps): Promis
             }
             log.warning(`could not read the jobs of run ${runId} to find this job's check run (${describeFailure(error)}); grant 'actions: read' or pass 'check-run-id'`)
           }
+        } else {
+          log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)")
         }
       }
 
@@ -247,6 +249,11 @@ export async function waitCi(settings: WaitCiSettings, deps: WaitCiDeps): Promis
         }
       }
 
+      if (required?.mode === 'fail') {
+        evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true })
+        return finish('failure', `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}`)
+      }
+
       // 4. What the head shows.
       // With a few required names, query each by name: churn among the other checks then costs nothing.
       const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined
@@ -255,10 +262,6 @@ export async function waitCi(settings: WaitCiSettings, deps: WaitCiDeps): Promis
       // Pages that shifted under us (fewer runs than total_count) may hide a run: never a success from those.
       const consistent = checkRuns.runs.length >= checkRuns.totalCount
       if (required !== undefined) {
-        if (required.mode === 'fail') {
-          evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true })
-          return finish('failure', `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}`)
-        }
         evaluation = evaluateChecks({
           required,
           runs: checkRuns.runs,
