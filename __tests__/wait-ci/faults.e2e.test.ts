@@ -141,6 +141,42 @@ describe('a transient fault in every call site: retried, never read as "no check
     expect(run.stdout).toMatch(/poll \d+ failed: .*; the wait goes on|gate not read yet \(.*\); trying again next poll/)
   })
 
+  it.each([
+    ['a hung response (request timeout)', 'hang' as FaultName, { 'request-timeout-seconds': '0.5' }],
+    ['a socket closed after a keep-alive answer', 'close-keep-alive' as FaultName, {}],
+    ['an answer delayed past the interval', { type: 'delay', ms: 300 } as Fault, {}],
+    ['the primary rate limit used up, reset in 1 s', { type: 'rate-limit', status: 403, resetInSeconds: 1 } as Fault, {}],
+    ['a 429 secondary rate limit', { type: 'secondary-rate-limit', status: 429, retryAfter: 1 } as Fault, {}]
+  ])('every other simulator fault on the listing: %s', async (_label, fault, inputs) => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    sim.fault({ method: 'GET', path: CHECK_RUNS }, fault)
+    afterPoll(sim, 2, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '8', ...inputs }))
+    expect(run.outputs.conclusion).toBe('success')
+    expect(sim.requests({ method: 'GET', path: CHECK_RUNS })[0]!.fault).not.toBeNull()
+  })
+
+  it.each([
+    ['401 Bad credentials', 'bad-credentials' as FaultName, /HTTP 401 'Bad credentials'.*token is invalid or expired/],
+    [
+      "403 for a token without 'checks: read'",
+      { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference', status: '403' } },
+      /GitHub refused a read the wait needs: HTTP 403 'Resource not accessible by integration'/
+    ]
+  ])('a permanent refusal ends the wait at once as a failure, with outputs: %s', async (_label, reply, message) => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    if (typeof reply === 'string') sim.fault({ method: 'GET', path: CHECK_RUNS }, reply)
+    else sim.respond({ method: 'GET', path: CHECK_RUNS }, reply)
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.conclusion).toBe('failure')
+    expect(run.outputs.sha).toBe(HEAD_SHA)
+    expect(failure(run)).toMatch(message)
+    expect(polls(sim)).toBe(1)
+  })
+
   it("a failing gate read never degrades to 'no gate': the missing required check still holds the wait", async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
