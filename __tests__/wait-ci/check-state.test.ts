@@ -4,6 +4,8 @@ import {
   evaluateChecks,
   observationKey,
   runState,
+  statusDurations,
+  statusesFromHistory,
   statusState,
   statusesFromCombined,
   type EvaluateInput,
@@ -341,5 +343,20 @@ describe('parsers', () => {
     const c = evaluate({ required, runs: runs(apiRun(1, 'test', 'in_progress', null, '2026-11-27T05:00:00Z')) })
     expect(observationKey(a)).toBe(observationKey(b))
     expect(observationKey(a)).not.toBe(observationKey(c))
+  })
+})
+
+describe('statusDurations', () => {
+  it('dates each context from its first status to its newest in the history', () => {
+    // GET /commits/{ref}/statuses: newest first, one immutable status per state change.
+    const history = statusesFromHistory([
+      { id: 3, context: 'ci/circleci: build', state: 'success', created_at: '2026-11-27T05:07:30Z', updated_at: '2026-11-27T05:07:30Z', target_url: null },
+      { id: 2, context: 'codecov/patch', state: 'success', created_at: '2026-11-27T05:06:00Z', updated_at: '2026-11-27T05:06:00Z', target_url: null },
+      { id: 1, context: 'ci/circleci: build', state: 'pending', created_at: '2026-11-27T05:00:00Z', updated_at: '2026-11-27T05:00:00Z', target_url: null }
+    ])
+    expect(statusDurations(history)).toEqual(new Map([['ci/circleci: build', 450_000], ['codecov/patch', 0]]))
+  })
+  it('rejects a body that is not a list', () => {
+    expect(() => statusesFromHistory({ message: 'Not Found' })).toThrow(MalformedChecksError)
   })
 })

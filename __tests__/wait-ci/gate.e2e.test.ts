@@ -2,6 +2,7 @@
  * wait-ci end to end against the simulator, with the default token's
  * permissions: where the required set comes from, and when it may pass.
  */
+import { runBundle } from '../harness/run-bundle.js'
 import { GITHUB_ACTIONS_APP, OTHER_CI_APP, startSimulator, type Sim } from '../sim/server.js'
 import { BRANCH, RULES, afterPoll, failure, fastInputs, parsed, polls, protect, ruleset, runWaitCi } from './scenario.js'
 
@@ -134,6 +135,29 @@ describe('where the required set comes from', () => {
   })
 })
 
+describe('inputs and context', () => {
+  it('no pull request in the event and none given: a failure naming the input, with the conclusion output set', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    const run = await runBundle('dist/wait-ci/index.js', {
+      inputs: fastInputs(),
+      event: { ref: 'refs/heads/main' },
+      eventName: 'push',
+      env: { GITHUB_API_URL: sim.url, GITHUB_REPOSITORY: 'octo-org/purple-demo' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.conclusion).toBe('failure')
+    expect(failure(run)).toContain("input 'pull-request' is empty and the 'push' event of this run names no pull request")
+    expect(sim.log).toEqual([])
+  })
+
+  it('a bad input names itself, quotes the value and says what to write', async () => {
+    sim = await startSimulator()
+    const run = await runWaitCi(sim, fastInputs({ 'interval-seconds': 'ten' }))
+    expect(run.exitCode).toBe(1)
+    expect(failure(run)).toBe("Input 'interval-seconds' is 'ten': write a number of seconds of at least 0.01, e.g. '10' or '0.5'.")
+  })
+})
+
 describe('what satisfies a required check', () => {
   it('app-scoped: a same-named run from another app does not count', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test'], [{ context: 'test', app_id: GITHUB_ACTIONS_APP.id }]) })
@@ -183,13 +207,19 @@ describe('what satisfies a required check', () => {
 
   it('a commit status (not a check run) as the required context', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['ci/circleci: build']) })
-    const st = sim.addStatus({ context: 'ci/circleci: build', state: 'pending' })
+    // CircleCI said `pending` two minutes ago; every state change is a new status.
+    const twoMinutesAgo = new Date(sim.clock.now() - 120_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    sim.addStatus({ context: 'ci/circleci: build', state: 'pending', created_at: twoMinutesAgo, updated_at: twoMinutesAgo })
     afterPoll(sim, 3, () => {
-      sim.addStatus({ context: 'ci/circleci: build', state: 'success', created_at: st.created_at })
+      sim.addStatus({ context: 'ci/circleci: build', state: 'success', target_url: 'https://circleci.com/gh/octo-org/purple-demo/77' })
     })
     const run = await runWaitCi(sim, fastInputs())
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([{ name: 'ci/circleci: build', sources: ['protection'], state: 'success' }])
+    expect(polls(sim)).toBe(4)
+    // Its time to complete comes from the status history, read once at the end.
+    expect(sim.count('GET', /\/statuses$/)).toBe(1)
+    expect(run.summary).toMatch(/<td>ci\/circleci: build<\/td><td>✅ success \(success\)<\/td><td>protection<\/td><td><a href="https:\/\/circleci.com\/gh\/octo-org\/purple-demo\/77">details<\/a><\/td><td>2m [0-9]+s<\/td>/)
   })
 
   it.each([['cancelled'], ['action_required'], ['timed_out'], ['startup_failure']] as const)(

@@ -39874,6 +39874,28 @@ function statusesFromCombined(body) {
     });
     return { sha: body.sha, statuses };
 }
+/**
+ * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
+ * newest first): every state change is a new immutable status, so the combined view alone
+ * cannot tell when a context started. From the first status of the context to the newest.
+ */
+function statusDurations(history) {
+    const spans = new Map();
+    for (const status of history) {
+        const t = Date.parse(status.createdAt ?? '');
+        if (Number.isNaN(t))
+            continue;
+        const span = spans.get(status.context);
+        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
+    }
+    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
+}
+/** Reads one page of `GET /commits/{ref}/statuses` (the history, newest first). */
+function statusesFromHistory(body) {
+    if (!Array.isArray(body))
+        throw new MalformedChecksError('the statuses response is not a list');
+    return statusesFromCombined({ sha: '', statuses: body }).statuses;
+}
 
 ;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
 /**
@@ -40240,6 +40262,11 @@ async function readStatuses(reader, sha) {
     }
     return [...statuses.values()];
 }
+/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
+async function readStatusHistory(reader, sha) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => statusesFromHistory(data));
+    return answer.data;
+}
 /** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
 async function readBranchGate(reader, branch) {
     const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(data));
@@ -40336,6 +40363,36 @@ function requestDelta(client, start) {
 }
 /** Waits on the PR head's required checks and returns a plain result (sets no outputs). */
 async function waitCi(settings, deps) {
+    const result = await waitLoop(settings, deps);
+    return await withStatusDurations(result, settings, deps);
+}
+/**
+ * Dates the commit statuses that decided (the combined view only has the newest status of a
+ * context, created when it finished) from the status history: one request, only when a status
+ * was judged, and best effort: the verdict never depends on it.
+ */
+async function withStatusDurations(result, settings, deps) {
+    const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
+    if (dated.length === 0 || result.sha === '')
+        return result;
+    const start = deps.client.stats();
+    try {
+        const repository = readGitHubContext(deps.env).repository;
+        const history = await readStatusHistory({ client: deps.client, repo: repository, etags: createEtagCache() }, result.sha);
+        const durations = statusDurations(history);
+        const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
+        return { ...result, checks, requests: addCounts(result.requests, deps.client, start) };
+    }
+    catch (error) {
+        deps.log.info(`status history not read (${describeFailure(error)}); times to complete of statuses left out`);
+        return { ...result, requests: addCounts(result.requests, deps.client, start) };
+    }
+}
+function addCounts(counts, client, start) {
+    const more = requestDelta(client, start);
+    return { counted: counts.counted + more.counted, notModified: counts.notModified + more.notModified, total: counts.total + more.total };
+}
+async function waitLoop(settings, deps) {
     const { options } = settings;
     const { client, log } = deps;
     const context = readGitHubContext(deps.env);
@@ -40609,7 +40666,16 @@ function run_escape(text) {
 /** The action body: read settings, wait, write outputs; non-zero unless the conclusion is success. */
 async function runWaitCiAction() {
     const settings = readWaitCiSettings();
-    const result = await waitCi(settings, createWaitCiDeps(settings));
+    let result;
+    try {
+        result = await waitCi(settings, createWaitCiDeps(settings));
+    }
+    catch (error) {
+        // Outputs in every case, so a workflow can route even this to a fix step.
+        core/* setOutput */.uH('conclusion', 'failure');
+        core/* setOutput */.uH('sha', settings.options.sha ?? '');
+        throw error;
+    }
     await writeWaitCiOutputs(result);
     if (result.conclusion !== 'success')
         throw new Error(`wait-ci: ${result.conclusion}: ${result.message}`);

@@ -272,3 +272,25 @@ export function statusesFromCombined(body: unknown): { sha: string; statuses: Ob
   })
   return { sha: body.sha, statuses }
 }
+
+/**
+ * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
+ * newest first): every state change is a new immutable status, so the combined view alone
+ * cannot tell when a context started. From the first status of the context to the newest.
+ */
+export function statusDurations(history: readonly ObservedStatus[]): Map<string, number> {
+  const spans = new Map<string, { first: number; last: number }>()
+  for (const status of history) {
+    const t = Date.parse(status.createdAt ?? '')
+    if (Number.isNaN(t)) continue
+    const span = spans.get(status.context)
+    spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t })
+  }
+  return new Map([...spans].map(([context, span]) => [context, span.last - span.first]))
+}
+
+/** Reads one page of `GET /commits/{ref}/statuses` (the history, newest first). */
+export function statusesFromHistory(body: unknown): ObservedStatus[] {
+  if (!Array.isArray(body)) throw new MalformedChecksError('the statuses response is not a list')
+  return statusesFromCombined({ sha: '', statuses: body }).statuses
+}

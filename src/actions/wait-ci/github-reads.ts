@@ -11,6 +11,7 @@ import type { RepositoryRef } from '../../github/context.js'
 import {
   checkRunsFromPage,
   statusesFromCombined,
+  statusesFromHistory,
   type ObservedCheckRun,
   type ObservedStatus
 } from '../../core/check-state.js'
@@ -100,6 +101,18 @@ export async function readStatuses(reader: Reader, sha: string): Promise<Observe
     if (page * PER_PAGE >= answer.data.total || answer.data.statuses.length < PER_PAGE) break
   }
   return [...statuses.values()]
+}
+
+/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
+export async function readStatusHistory(reader: Reader, sha: string): Promise<ObservedStatus[]> {
+  const answer = await getWithEtag(
+    request(reader),
+    'GET /repos/{owner}/{repo}/commits/{ref}/statuses',
+    { ...reader.repo, ref: sha, per_page: PER_PAGE },
+    reader.etags,
+    (data) => statusesFromHistory(data)
+  )
+  return answer.data
 }
 
 /** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */

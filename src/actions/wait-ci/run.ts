@@ -16,7 +16,7 @@ import {
   type GateReading,
   type RequiredSet
 } from '../../core/required-checks.js'
-import { evaluateChecks, observationKey, type CheckVerdict, type Evaluation } from '../../core/check-state.js'
+import { evaluateChecks, observationKey, statusDurations, type CheckVerdict, type Evaluation } from '../../core/check-state.js'
 import { defaultPollPolicy, formatMs, planNextPoll, type PollPolicy } from '../../core/poll-schedule.js'
 import { readWaitCiOptions, type WaitCiOptions } from './settings.js'
 import {
@@ -26,6 +26,7 @@ import {
   readCheckRuns,
   readPull,
   readRulesGate,
+  readStatusHistory,
   readStatuses,
   type Reader
 } from './github-reads.js'
@@ -125,6 +126,39 @@ function requestDelta(client: GitHubClient, start: ReturnType<GitHubClient['stat
 
 /** Waits on the PR head's required checks and returns a plain result (sets no outputs). */
 export async function waitCi(settings: WaitCiSettings, deps: WaitCiDeps): Promise<WaitCiResult> {
+  const result = await waitLoop(settings, deps)
+  return await withStatusDurations(result, settings, deps)
+}
+
+/**
+ * Dates the commit statuses that decided (the combined view only has the newest status of a
+ * context, created when it finished) from the status history: one request, only when a status
+ * was judged, and best effort: the verdict never depends on it.
+ */
+async function withStatusDurations(result: WaitCiResult, settings: WaitCiSettings, deps: WaitCiDeps): Promise<WaitCiResult> {
+  const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending')
+  if (dated.length === 0 || result.sha === '') return result
+  const start = deps.client.stats()
+  try {
+    const repository = readGitHubContext(deps.env).repository
+    const history = await readStatusHistory({ client: deps.client, repo: repository, etags: createEtagCache() }, result.sha)
+    const durations = statusDurations(history)
+    const checks = result.checks.map((c) =>
+      c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name)! } : c
+    )
+    return { ...result, checks, requests: addCounts(result.requests, deps.client, start) }
+  } catch (error) {
+    deps.log.info(`status history not read (${describeFailure(error)}); times to complete of statuses left out`)
+    return { ...result, requests: addCounts(result.requests, deps.client, start) }
+  }
+}
+
+function addCounts(counts: RequestCounts, client: GitHubClient, start: ReturnType<GitHubClient['stats']>): RequestCounts {
+  const more = requestDelta(client, start)
+  return { counted: counts.counted + more.counted, notModified: counts.notModified + more.notModified, total: counts.total + more.total }
+}
+
+async function waitLoop(settings: WaitCiSettings, deps: WaitCiDeps): Promise<WaitCiResult> {
   const { options } = settings
   const { client, log } = deps
   const context = readGitHubContext(deps.env)
@@ -412,7 +446,15 @@ function escape(text: string): string {
 /** The action body: read settings, wait, write outputs; non-zero unless the conclusion is success. */
 export async function runWaitCiAction(): Promise<void> {
   const settings = readWaitCiSettings()
-  const result = await waitCi(settings, createWaitCiDeps(settings))
+  let result: WaitCiResult
+  try {
+    result = await waitCi(settings, createWaitCiDeps(settings))
+  } catch (error) {
+    // Outputs in every case, so a workflow can route even this to a fix step.
+    core.setOutput('conclusion', 'failure')
+    core.setOutput('sha', settings.options.sha ?? '')
+    throw error
+  }
   await writeWaitCiOutputs(result)
   if (result.conclusion !== 'success') throw new Error(`wait-ci: ${result.conclusion}: ${result.message}`)
 }
