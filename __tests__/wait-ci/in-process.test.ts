@@ -70,6 +70,21 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
     expect(result.polls).toBe(71)
   })
 
+  it('a gate read that fails on a later re-read keeps the last good reading: the set never shrinks on an error', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['test', 'lint']) })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    // From the second read on, the branch endpoint answers 404 (a glitch, or the token lost access).
+    sim.after({ method: 'GET', path: BRANCH, count: 1 }, () => {
+      sim.respond({ method: 'GET', path: BRANCH }, { status: 404, body: { message: 'Branch not found', documentation_url: 'https://docs.github.com/rest/branches/branches#get-a-branch', status: '404' } })
+    })
+    const { deps, lines } = depsFor()
+    const result = await waitCi(settingsFor({ 'check-run-id': '1', 'timeout-seconds': '900' }), deps)
+    expect(result.conclusion).toBe('timed_out')
+    expect(result.message).toContain('missing required check: test')
+    expect(sim.count('GET', BRANCH)).toBeGreaterThanOrEqual(3)
+    expect(lines.some((l) => /^warning: re-reading branch protection failed \(HTTP 404 'Branch not found'/.test(l))).toBe(true)
+  })
+
   it('times out at the deadline with a last poll there, naming what was missing', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['gate']) })
     const { deps, clock } = depsFor()

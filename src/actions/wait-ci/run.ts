@@ -262,9 +262,12 @@ async function waitLoop(settings: WaitCiSettings, deps: WaitCiDeps): Promise<Wai
         ])
         gatePendingWhy = undefined
         for (const [name, state] of [['protection', protection], ['ruleset', ruleset]] as const) {
-          // A transient failure keeps the last good reading; the gate is never degraded to "none" by a blip.
-          if ('reading' in state) sources[name] = state.reading
-          else if (sources[name] === undefined) gatePendingWhy = `${name === 'protection' ? 'branch protection' : 'rulesets'}: ${state.pending}`
+          // Any failure keeps the last good reading: a gate is never shrunk by a read that failed, only by one that
+          // succeeded (a 404 mid-wait must not drop `test` from the set and let the rest pass early).
+          const previous = sources[name]
+          if ('reading' in state && (state.reading.ok || previous === undefined || !previous.ok)) sources[name] = state.reading
+          else if ('reading' in state) log.warning(`re-reading ${name === 'protection' ? 'branch protection' : 'rulesets'} failed (${state.reading.ok ? '' : state.reading.reason}); keeping the last reading`)
+          else if (previous === undefined) gatePendingWhy = `${name === 'protection' ? 'branch protection' : 'rulesets'}: ${state.pending}`
         }
         if (gatePendingWhy === undefined) {
           lastGateReadAt = now
