@@ -45315,6 +45315,28 @@ function statusesFromCombined(body) {
     });
     return { sha: body.sha, statuses };
 }
+/**
+ * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
+ * newest first): every state change is a new immutable status, so the combined view alone
+ * cannot tell when a context started. From the first status of the context to the newest.
+ */
+function statusDurations(history) {
+    const spans = new Map();
+    for (const status of history) {
+        const t = Date.parse(status.createdAt ?? '');
+        if (Number.isNaN(t))
+            continue;
+        const span = spans.get(status.context);
+        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
+    }
+    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
+}
+/** Reads one page of `GET /commits/{ref}/statuses` (the history, newest first). */
+function statusesFromHistory(body) {
+    if (!Array.isArray(body))
+        throw new MalformedChecksError('the statuses response is not a list');
+    return statusesFromCombined({ sha: '', statuses: body }).statuses;
+}
 
 ;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
 /**
@@ -45573,6 +45595,11 @@ async function readStatuses(reader, sha) {
     }
     return [...statuses.values()];
 }
+/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
+async function readStatusHistory(reader, sha) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => statusesFromHistory(data));
+    return answer.data;
+}
 /** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
 async function readBranchGate(reader, branch) {
     const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(data));
@@ -45647,6 +45674,8 @@ function createWaitCiDeps(settings, env = process.env) {
         log: { info: (m) => core.info(m), warning: (m) => core.warning(m) }
     };
 }
+/** How often a wait where nothing changes says it is still waiting. */
+const HEARTBEAT_MS = 5 * 60_000;
 /** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
 async function readSource(source, read) {
     try {
@@ -45669,6 +45698,36 @@ function requestDelta(client, start) {
 }
 /** Waits on the PR head's required checks and returns a plain result (sets no outputs). */
 async function waitCi(settings, deps) {
+    const result = await waitLoop(settings, deps);
+    return await withStatusDurations(result, settings, deps);
+}
+/**
+ * Dates the commit statuses that decided (the combined view only has the newest status of a
+ * context, created when it finished) from the status history: one request, only when a status
+ * was judged, and best effort: the verdict never depends on it.
+ */
+async function withStatusDurations(result, settings, deps) {
+    const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
+    if (dated.length === 0 || result.sha === '')
+        return result;
+    const start = deps.client.stats();
+    try {
+        const repository = context_readGitHubContext(deps.env).repository;
+        const history = await readStatusHistory({ client: deps.client, repo: repository, etags: createEtagCache() }, result.sha);
+        const durations = statusDurations(history);
+        const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
+        return { ...result, checks, requests: addCounts(result.requests, deps.client, start) };
+    }
+    catch (error) {
+        deps.log.info(`status history not read (${describeFailure(error)}); times to complete of statuses left out`);
+        return { ...result, requests: addCounts(result.requests, deps.client, start) };
+    }
+}
+function addCounts(counts, client, start) {
+    const more = requestDelta(client, start);
+    return { counted: counts.counted + more.counted, notModified: counts.notModified + more.notModified, total: counts.total + more.total };
+}
+async function waitLoop(settings, deps) {
     const { options } = settings;
     const { client, log } = deps;
     const context = context_readGitHubContext(deps.env);
@@ -45690,6 +45749,7 @@ async function waitCi(settings, deps) {
     let streak = 0;
     let polls = 0;
     let warnedIgnored = false;
+    let lastReportAt = startedAt;
     const finish = (conclusion, message) => ({
         conclusion,
         sha: headSha ?? options.sha ?? '',
@@ -45756,6 +45816,9 @@ async function waitCi(settings, deps) {
                         log.warning(`could not read the jobs of run ${runId} to find this job's check run (${describeFailure(error)}); grant 'actions: read' or pass 'check-run-id'`);
                     }
                 }
+                else {
+                    log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)");
+                }
             }
             // 3. The gate, now and then again: rules can change during a long wait.
             const now = deps.now();
@@ -45767,10 +45830,14 @@ async function waitCi(settings, deps) {
                 ]);
                 gatePendingWhy = undefined;
                 for (const [name, state] of [['protection', protection], ['ruleset', ruleset]]) {
-                    // A transient failure keeps the last good reading; the gate is never degraded to "none" by a blip.
-                    if ('reading' in state)
+                    // Any failure keeps the last good reading: a gate is never shrunk by a read that failed, only by one that
+                    // succeeded (a 404 mid-wait must not drop `test` from the set and let the rest pass early).
+                    const previous = sources[name];
+                    if ('reading' in state && (state.reading.ok || previous === undefined || !previous.ok))
                         sources[name] = state.reading;
-                    else if (sources[name] === undefined)
+                    else if ('reading' in state)
+                        log.warning(`re-reading ${name === 'protection' ? 'branch protection' : 'rulesets'} failed (${state.reading.ok ? '' : state.reading.reason}); keeping the last reading`);
+                    else if (previous === undefined)
                         gatePendingWhy = `${name === 'protection' ? 'branch protection' : 'rulesets'}: ${state.pending}`;
                 }
                 if (gatePendingWhy === undefined) {
@@ -45792,6 +45859,10 @@ async function waitCi(settings, deps) {
                     log.info(`gate not read yet (${gatePendingWhy}); trying again next poll`);
                 }
             }
+            if (required?.mode === 'fail') {
+                evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true });
+                return finish('failure', `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}`);
+            }
             // 4. What the head shows.
             // With a few required names, query each by name: churn among the other checks then costs nothing.
             const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
@@ -45800,10 +45871,6 @@ async function waitCi(settings, deps) {
             // Pages that shifted under us (fewer runs than total_count) may hide a run: never a success from those.
             const consistent = checkRuns.runs.length >= checkRuns.totalCount;
             if (required !== undefined) {
-                if (required.mode === 'fail') {
-                    evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true });
-                    return finish('failure', `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}`);
-                }
                 evaluation = evaluateChecks({
                     required,
                     runs: checkRuns.runs,
@@ -45821,7 +45888,14 @@ async function waitCi(settings, deps) {
                 if (key !== lastKey) {
                     changed = true;
                     lastKey = key;
+                    lastReportAt = deps.now();
                     log.info(`poll ${polls}: ${evaluation.line}`);
+                }
+                else if (deps.now() - lastReportAt >= HEARTBEAT_MS) {
+                    // A quiet hour-long wait still shows it is alive, and what it costs so far.
+                    lastReportAt = deps.now();
+                    const so = requestDelta(client, statsAtStart);
+                    log.info(`still waiting after ${poll_schedule_formatMs(deps.now() - startedAt)} (poll ${polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${evaluation.line}`);
                 }
                 // A success needs a consistent listing and a gate read in full this time round.
                 if (evaluation.verdict !== 'pending' && (evaluation.verdict === 'failure' || (consistent && gatePendingWhy === undefined))) {
@@ -45939,7 +46013,16 @@ function run_escape(text) {
 /** The action body: read settings, wait, write outputs; non-zero unless the conclusion is success. */
 async function runWaitCiAction() {
     const settings = readWaitCiSettings();
-    const result = await waitCi(settings, createWaitCiDeps(settings));
+    let result;
+    try {
+        result = await waitCi(settings, createWaitCiDeps(settings));
+    }
+    catch (error) {
+        // Outputs in every case, so a workflow can route even this to a fix step.
+        core.setOutput('conclusion', 'failure');
+        core.setOutput('sha', settings.options.sha ?? '');
+        throw error;
+    }
     await writeWaitCiOutputs(result);
     if (result.conclusion !== 'success')
         throw new Error(`wait-ci: ${result.conclusion}: ${result.message}`);
