@@ -108,6 +108,20 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expectMergeInvariants(s, pr.head)
   })
 
+  it('wait-ci passes, then GitHub briefly re-evaluates a check (singular "expected", incident 4): merge retries and merges', async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['check-branch-name'])
+    s.addCheckRun({ name: 'check-branch-name', conclusion: 'success' })
+    s.respondOnce(
+      { method: 'PUT', path: /\/merge$/ },
+      { status: 405, body: { message: 'Required status check "check-branch-name" is expected.', documentation_url: 'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request' } }
+    )
+    const run = await runPipeline(s, pr)
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ stage: 'none', conclusion: 'success', merged: 'true', attempts: '2' })
+    expectMergeInvariants(s, pr.head)
+  })
+
   it('conflict markers committed: stops at guard and never calls the merge endpoint (nor any other)', async () => {
     const { repo, base, head } = committedConflict('merge')
     const pr = { repo, base, head }
