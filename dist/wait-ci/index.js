@@ -40341,6 +40341,8 @@ function createWaitCiDeps(settings, env = process.env) {
         log: { info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) }
     };
 }
+/** How often a wait where nothing changes says it is still waiting. */
+const HEARTBEAT_MS = 5 * 60_000;
 /** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
 async function readSource(source, read) {
     try {
@@ -40414,6 +40416,7 @@ async function waitLoop(settings, deps) {
     let streak = 0;
     let polls = 0;
     let warnedIgnored = false;
+    let lastReportAt = startedAt;
     const finish = (conclusion, message) => ({
         conclusion,
         sha: headSha ?? options.sha ?? '',
@@ -40552,7 +40555,14 @@ async function waitLoop(settings, deps) {
                 if (key !== lastKey) {
                     changed = true;
                     lastKey = key;
+                    lastReportAt = deps.now();
                     log.info(`poll ${polls}: ${evaluation.line}`);
+                }
+                else if (deps.now() - lastReportAt >= HEARTBEAT_MS) {
+                    // A quiet hour-long wait still shows it is alive, and what it costs so far.
+                    lastReportAt = deps.now();
+                    const so = requestDelta(client, statsAtStart);
+                    log.info(`still waiting after ${poll_schedule_formatMs(deps.now() - startedAt)} (poll ${polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${evaluation.line}`);
                 }
                 // A success needs a consistent listing and a gate read in full this time round.
                 if (evaluation.verdict !== 'pending' && (evaluation.verdict === 'failure' || (consistent && gatePendingWhy === undefined))) {

@@ -99,6 +99,9 @@ export interface WaitCiResult {
   readonly ownCheckRun?: { id: number; via: 'input' | 'jobs-api' }
 }
 
+/** How often a wait where nothing changes says it is still waiting. */
+const HEARTBEAT_MS = 5 * 60_000
+
 type SourceState = { reading: GateReading } | { pending: string }
 
 /** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
@@ -182,6 +185,7 @@ async function waitLoop(settings: WaitCiSettings, deps: WaitCiDeps): Promise<Wai
   let streak = 0
   let polls = 0
   let warnedIgnored = false
+  let lastReportAt = startedAt
 
   const finish = (conclusion: WaitCiConclusion, message: string): WaitCiResult => ({
     conclusion,
@@ -316,7 +320,13 @@ async function waitLoop(settings: WaitCiSettings, deps: WaitCiDeps): Promise<Wai
         if (key !== lastKey) {
           changed = true
           lastKey = key
+          lastReportAt = deps.now()
           log.info(`poll ${polls}: ${evaluation.line}`)
+        } else if (deps.now() - lastReportAt >= HEARTBEAT_MS) {
+          // A quiet hour-long wait still shows it is alive, and what it costs so far.
+          lastReportAt = deps.now()
+          const so = requestDelta(client, statsAtStart)
+          log.info(`still waiting after ${formatMs(deps.now() - startedAt)} (poll ${polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${evaluation.line}`)
         }
         // A success needs a consistent listing and a gate read in full this time round.
         if (evaluation.verdict !== 'pending' && (evaluation.verdict === 'failure' || (consistent && gatePendingWhy === undefined))) {
