@@ -61,7 +61,7 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
     ])
     expect(lines).toContain('required: lint, e2e')
     expect(lines.filter((l) => l.startsWith('still waiting after ')).length).toBeGreaterThanOrEqual(2)
-    expect(lines).toContainEqual(expect.stringMatching(/^still waiting after 5m \d+s \(poll \d+, \d+ counted requests, \d+ not modified\): waiting on 1 of 1: lint \(in_progress\)$/))
+    expect(lines).toContainEqual(expect.stringMatching(/^still waiting after \d+m \d+s \(poll \d+, \d+ counted requests, \d+ not modified\): waiting on 2 of 2: lint \(in_progress\), e2e \(not registered yet\)$/))
     // Backoff 10 s -> 15 s -> 20 s cap; a change drops back to 10 s.
     expect(sleeps.slice(0, 4)).toEqual([10_000, 15_000, 20_000, 20_000])
     expect(Math.max(...sleeps)).toBe(20_000)
