@@ -7,7 +7,7 @@
 // Run: npm run build && npm run bench:wait-ci   (not part of npm test)
 //
 // How: the simulator is TypeScript test code and Node 20 cannot strip types,
-// so it is compiled with the project's own tsc into .bench/ (git-ignored) and
+// so it is compiled with the project's own tsc into node_modules/.cache/ and
 // imported from there. wait-ci runs as the real bundle dist/wait-ci/index.js
 // in a subprocess. Time is scaled: both approaches poll every 0.1 s standing
 // for the production 10 s (x100), so a waited minute is 0.6 s of real time and
@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
-const benchDir = join(root, '.bench')
+// Under node_modules/.cache: git-ignored, skipped by eslint, and node_modules resolve from there.
+const benchDir = join(root, 'node_modules', '.cache', 'purple-bench-wait-ci')
 const SCALE = 100 // production seconds per real second
 const INTERVAL_S = 10 / SCALE
 const MINUTE_MS = 60_000 / SCALE
@@ -34,13 +35,13 @@ function compileSimulator() {
       module: 'NodeNext',
       moduleResolution: 'NodeNext',
       types: ['node'],
-      rootDir: '../__tests__/sim',
-      outDir: 'sim',
+      rootDir: join(root, '__tests__', 'sim'),
+      outDir: join(benchDir, 'sim'),
       skipLibCheck: true,
       resolveJsonModule: true,
       noEmitOnError: false
     },
-    files: ['../__tests__/sim/server.ts']
+    files: [join(root, '__tests__', 'sim', 'server.ts')]
   }
   writeFileSync(join(benchDir, 'tsconfig.json'), JSON.stringify(config, null, 2))
   try {
