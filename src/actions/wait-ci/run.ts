@@ -246,10 +246,12 @@ async function waitLoop(settings: WaitCiSettings, deps: WaitCiDeps): Promise<Wai
             }
           } catch (error) {
             if (classifyFailure(error).kind !== 'permanent') {
+              // Not blocking: without the id this job only looks pending, which can never pass early.
               ownLookupDone = false
-              throw error
+              log.info(`jobs of run ${runId} not read (${describeFailure(error)}); trying again next poll`)
+            } else {
+              log.warning(`could not read the jobs of run ${runId} to find this job's check run (${describeFailure(error)}); grant 'actions: read' or pass 'check-run-id'`)
             }
-            log.warning(`could not read the jobs of run ${runId} to find this job's check run (${describeFailure(error)}); grant 'actions: read' or pass 'check-run-id'`)
           }
         } else {
           log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)")
