@@ -45810,10 +45810,13 @@ async function waitLoop(settings, deps) {
                     }
                     catch (error) {
                         if (classifyFailure(error).kind !== 'permanent') {
+                            // Not blocking: without the id this job only looks pending, which can never pass early.
                             ownLookupDone = false;
-                            throw error;
+                            log.info(`jobs of run ${runId} not read (${describeFailure(error)}); trying again next poll`);
                         }
-                        log.warning(`could not read the jobs of run ${runId} to find this job's check run (${describeFailure(error)}); grant 'actions: read' or pass 'check-run-id'`);
+                        else {
+                            log.warning(`could not read the jobs of run ${runId} to find this job's check run (${describeFailure(error)}); grant 'actions: read' or pass 'check-run-id'`);
+                        }
                     }
                 }
                 else {
