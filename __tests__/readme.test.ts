@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { allActions } from '../src/actions/specs.js'
+
+const root = resolve(import.meta.dirname, '..')
+const readme = readFileSync(join(root, 'README.md'), 'utf8')
+
+/** The text of a `## title` section, up to the next `## ` heading. */
+function section(title: string): string {
+  const start = readme.indexOf(`\n## ${title}\n`)
+  if (start < 0) throw new Error(`README has no '## ${title}' section`)
+  const next = readme.indexOf('\n## ', start + 1)
+  return readme.slice(start, next < 0 ? undefined : next)
+}
+
+const titles: Record<string, string> = { guard: 'guard', 'wait-ci': 'wait-ci', merge: 'merge', '': 'The whole pipeline' }
+
+describe.each(allActions.map((a) => [titles[a.spec.dir]!, a.spec] as const))('README section %s', (title, spec) => {
+  const text = section(title)
+
+  it('documents every input and output the action declares', () => {
+    const missing = [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)].filter((name) => !text.includes(`\`${name}\``))
+    expect(missing).toEqual([])
+  })
+
+  it('has a workflow example that uses the action', () => {
+    const uses = spec.dir === '' ? '<owner>/purple@v1' : `<owner>/purple/${spec.dir}@v1`
+    expect(text).toContain(`uses: ${uses}`)
+  })
+})
+
+it('README and .ci/run agree on the test command, so a fresh machine that follows the README passes CI', () => {
+  const ci = readFileSync(join(root, '.ci', 'run'), 'utf8')
+  const command = 'npm ci && npm test'
+  expect(readme).toContain(`\n${command}\n`)
+  expect(ci.split('\n')).toContain(command)
+})
