@@ -1,4 +1,5 @@
-import { inputEnvName, runBundle } from './run-bundle.js'
+import { spawnSync } from 'node:child_process'
+import { bundleNode, inputEnvName, runBundle } from './run-bundle.js'
 
 describe('runBundle', () => {
   it('passes inputs the way the runner does and parses what @actions/core wrote', async () => {
@@ -35,4 +36,10 @@ describe('runBundle', () => {
       delete process.env.PURPLE_PARENT_ONLY
     }
   })
+})
+
+it('runs bundles on the node named by PURPLE_BUNDLE_NODE (CI points it at Node 24)', async () => {
+  const run = await runBundle('__tests__/harness/fixtures/emit.mjs', { inputs: { 'who-am-i': 'v', secret: 'zz' } })
+  const expected = spawnSync(bundleNode(), ['--version'], { encoding: 'utf8' }).stdout.trim()
+  expect(run.stdout).toContain(`node=${expected}`)
 })

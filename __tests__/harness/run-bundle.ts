@@ -91,6 +91,14 @@ export function parseCommands(stdout: string): WorkflowCommand[] {
   return commands
 }
 
+/**
+ * The node that runs bundles: the test's own by default; `.ci/run` points
+ * PURPLE_BUNDLE_NODE at a Node 24 binary too, since action.yml says node24.
+ */
+export function bundleNode(): string {
+  return process.env.PURPLE_BUNDLE_NODE || process.execPath
+}
+
 /** Runs `dist/<action>/index.js` (path relative to the repo root) with a scrubbed runner env. */
 export async function runBundle(bundle: string, options: BundleOptions = {}): Promise<BundleRun> {
   const temp = mkdtempSync(join(tmpdir(), 'purple-run-'))
@@ -130,7 +138,7 @@ export async function runBundle(bundle: string, options: BundleOptions = {}): Pr
   if (!existsSync(script)) throw new Error(`runBundle: '${bundle}' does not exist; run 'npm run build' first`)
 
   return await new Promise<BundleRun>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script], { cwd: options.cwd ?? temp, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(bundleNode(), [script], { cwd: options.cwd ?? temp, env, stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
