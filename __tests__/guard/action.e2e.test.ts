@@ -209,7 +209,7 @@ describe('guard action, safety of the guard itself', () => {
     repo.commit('base', { a: 'a\n' })
     const r = await run(repo, { scope: 'everything' })
     expect(r.exitCode).toBe(1)
-    expect(r.allText).toContain("input 'scope' is 'everything'")
+    expect(r.allText).toContain("Input 'scope' is 'everything'")
   })
 })
 

@@ -2,9 +2,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildGuardSettings, parseFailSafe, parsePolicyPath, parseScope } from '../../src/actions/guard/settings.js'
+import { buildGuardSettings, parsePolicyPath, parseScope } from '../../src/actions/guard/settings.js'
+import { parseBooleanInput, specInputSource } from '../../src/actions/input-parsers.js'
 import { eventDefaults } from '../../src/actions/guard/range.js'
 import { guardSpec } from '../../src/actions/guard/io.js'
+
+/** guard's inputs as the runner passes them (left out: ''), with action.yml's defaults applied. */
+const guardInputs = (values: Record<string, string>, prefix = '') => specInputSource(guardSpec.inputs, (label) => values[label] ?? '', prefix)
 
 describe('input parsing', () => {
   it.each([
@@ -17,9 +21,11 @@ describe('input parsing', () => {
   })
 
   it.each([
-    [() => parseScope('all'), "input 'scope' is 'all': expected 'changed'"],
-    [() => parseFailSafe('yes'), "input 'fail-safe' is 'yes': expected 'true' or 'false'"],
-    [() => parsePolicyPath('../outside.json'), "input 'policy-file' is '../outside.json'"]
+    [() => parseScope('all'), "Input 'scope' is 'all': expected 'changed'"],
+    [() => parseBooleanInput(guardInputs({ 'fail-safe': 'yes' }), 'fail-safe'), "Input 'fail-safe' is 'yes': write 'true' or 'false'."],
+    [() => parsePolicyPath('../outside.json'), "Input 'policy-file' is '../outside.json'"],
+    [() => buildGuardSettings(guardInputs({ 'guard-scope': 'all' }, 'guard-'), {}), "Input 'guard-scope' is 'all': expected 'changed'"],
+    [() => buildGuardSettings(guardInputs({ 'guard-policy-file': '../x' }, 'guard-'), {}), "Input 'guard-policy-file' is '../x'"]
   ])('rejects with a message naming the input (%#)', (fn, message) => {
     expect(fn).toThrow(message)
   })
@@ -29,7 +35,7 @@ describe('input parsing', () => {
     ['true', true],
     ['False', false]
   ])('fail-safe %j -> %s', (value, expected) => {
-    expect(parseFailSafe(value)).toBe(expected)
+    expect(parseBooleanInput(guardInputs({ 'fail-safe': value }), 'fail-safe')).toBe(expected)
   })
 
   it('normalises the policy path', () => {
@@ -46,7 +52,7 @@ describe('input parsing', () => {
     )
     inputs.exclude = '*.snap\n\n# generated\nvendor/\n'
     inputs['allowed-sources'] = 'develop, release/*'
-    const settings = buildGuardSettings((name) => inputs[name] ?? '', {
+    const settings = buildGuardSettings(guardInputs(inputs), {
       GITHUB_EVENT_NAME: 'push',
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_WORKSPACE: dir,

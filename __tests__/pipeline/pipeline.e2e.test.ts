@@ -191,7 +191,7 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
   it.each([
     [{ 'wait-timeout-seconds': 'soon' }, /Input 'wait-timeout-seconds' is 'soon'/],
     [{ 'merge-method': 'fast-forward' }, /Input 'merge-method' is 'fast-forward'/],
-    [{ 'guard-scope': 'everything' }, /input 'guard-scope' is 'everything'/]
+    [{ 'guard-scope': 'everything' }, /Input 'guard-scope' is 'everything'/]
   ])('an invalid stage input %j fails before any stage, naming the root action input', async (inputs, says) => {
     const pr = cleanPr()
     const s = await startFor(pr, ['test'])

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createGitHubClient } from '../../src/github/client.js'
 import { waitCi, type WaitCiDeps, type WaitCiSettings } from '../../src/actions/wait-ci/run.js'
+import { specInputSource } from '../../src/actions/input-parsers.js'
 import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 import { DEFAULT_TOKEN, OWNER, REPO, startSimulator, type Sim } from '../sim/server.js'
@@ -19,7 +20,7 @@ afterEach(async () => {
 })
 
 function settingsFor(over: Partial<Record<keyof typeof waitCiOwnInputs, string>> = {}): WaitCiSettings {
-  const options = parseWaitCiOptions((name) => over[name] ?? (waitCiOwnInputs[name] as { default?: string }).default?.replace(/^\$\{\{.*\}\}$/, '') ?? '')
+  const options = parseWaitCiOptions(specInputSource(waitCiOwnInputs, (name) => over[name as keyof typeof waitCiOwnInputs] ?? ''))
   return { client: { auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retries: 0 }, options }
 }
 

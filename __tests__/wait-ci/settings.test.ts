@@ -1,14 +1,16 @@
+import { specInputSource } from '../../src/actions/input-parsers.js'
 import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 
 type Name = keyof typeof waitCiOwnInputs
-const defaults = (over: Partial<Record<Name, string>> = {}) => (name: Name): string => {
-  if (name in over) return over[name]!
-  const d = (waitCiOwnInputs[name] as { default?: string }).default
-  // What the runner passes for `${{ job.check_run_id }}` on GitHub.com: a number.
-  if (name === 'check-run-id') return '51725241954'
-  return d ?? ''
-}
+/** wait-ci's inputs as the runner passes them: left out is '' (action.yml's defaults then apply). */
+const defaults = (over: Partial<Record<Name, string>> = {}) =>
+  specInputSource(waitCiOwnInputs, (name) => {
+    if (name in over) return over[name as Name]!
+    // What the runner passes for `${{ job.check_run_id }}` on GitHub.com: a number.
+    if (name === 'check-run-id') return '51725241954'
+    return ''
+  })
 
 describe('parseWaitCiOptions', () => {
   it('reads the production defaults', () => {
@@ -54,7 +56,7 @@ describe('parseWaitCiOptions', () => {
     ['interval-seconds', '0', "Input 'interval-seconds' is '0': write a number of seconds of at least 0.01, e.g. '10' or '0.5'."],
     ['timeout-seconds', '1h', "Input 'timeout-seconds' is '1h': write a number of seconds of at least 1, e.g. '10' or '0.5'."],
     ['pull-request', '#12', "Input 'pull-request' is '#12': write the pull request number, a positive whole number."],
-    ['sha', 'HEAD', "Input 'sha' is 'HEAD': write a full 40-character commit sha, or leave it empty."],
+    ['sha', 'HEAD', "Input 'sha' is 'HEAD': write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty."],
     ['check-run-id', 'null', "Input 'check-run-id' is 'null': write the job's check run id, a positive whole number."]
   ] as const)('rejects %s = %s', (name, value, message) => {
     expect(() => parseWaitCiOptions(defaults({ [name]: value }))).toThrow(message)

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(680);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4764);
 
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runGuardAction */ .xA);
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 680:
+/***/ 4764:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32870,6 +32870,137 @@ async function resolveRange(git, req) {
     return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
 }
 
+;// CONCATENATED MODULE: ./src/actions/input-parsers.ts
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, { min }) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    if (value === '' || !Number.isFinite(seconds) || seconds < min) {
+        throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
+/**
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
+ */
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function actionInputs(inputs, prefix = '', shared = []) {
+    return specInputSource(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
+}
+
+;// CONCATENATED MODULE: ./src/actions/spec.ts
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+;// CONCATENATED MODULE: ./src/actions/guard/io.ts
+
+/** guard's inputs and outputs, declared once; guard/action.yml is held against this by a test. */
+const guardSpec = defineAction({
+    dir: 'guard',
+    name: 'Purple guard',
+    description: 'Blocks conflict markers and merges from disallowed branches in the committed range.',
+    inputs: {
+        base: {
+            description: "Base of the range to check (branch, tag or sha). Default: the pull request's base sha; for a push, the 'before' sha; otherwise the merge base with the remote default branch.",
+            default: ''
+        },
+        head: {
+            description: "Head of the range to check. Default: the pull request's head sha, else HEAD.",
+            default: ''
+        },
+        scope: {
+            description: "'changed': conflict markers on lines added in base..head. 'tree': audit every file of the committed tree at head. Never the working tree.",
+            default: 'changed'
+        },
+        exclude: {
+            description: 'Newline-separated globs of paths never scanned for markers (a glob without / matches a file name anywhere).',
+            default: ''
+        },
+        'policy-file': {
+            description: 'Merge-source policy, read from the BASE commit (the branch under test cannot loosen it). Absent file: the allowlist layer is off unless allowed-sources is set.',
+            default: '.github/purple-policy.json'
+        },
+        'allowed-sources': {
+            description: 'Extra allowed merge sources (branch names or globs such as release/*), newline or comma separated; added to the policy file.',
+            default: ''
+        },
+        'fail-safe': {
+            description: 'When guard itself fails (git missing, unreadable repository, malformed policy, a bug), warn and exit 0 with result=error. A finding always blocks.',
+            default: 'true'
+        }
+    },
+    outputs: {
+        result: { description: "'pass', 'blocked' or 'error' (guard itself failed and fail-safe let the step pass)." },
+        findings: { description: 'JSON array of {kind, path, line, commit, parent, message}; kind is conflict-marker or disallowed-merge.' },
+        'marker-count': { description: 'Number of conflict-marker lines found.' },
+        'disallowed-merge-count': { description: 'Number of merge parents that no allowed source reaches.' }
+    }
+});
+
 ;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
 /**
  * guard's inputs and event, turned once into a frozen, validated settings
@@ -32878,29 +33009,19 @@ async function resolveRange(git, req) {
 
 
 
-/** Parses 'scope'; throws a message naming the input and the accepted values. */
-function parseScope(value) {
+
+/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
+function parseScope(value, label = 'scope') {
     const v = value.trim() || 'changed';
     if (v === 'changed' || v === 'tree')
         return v;
-    throw new Error(`input 'scope' is '${value}': expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)`);
-}
-/** Parses 'fail-safe' the way YAML 1.2 core booleans are written. */
-function parseFailSafe(value) {
-    const v = value.trim();
-    if (v === '')
-        return true;
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(v))
-        return false;
-    throw new Error(`input 'fail-safe' is '${value}': expected 'true' or 'false'`);
+    throw inputError(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)");
 }
 /** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
-function parsePolicyPath(value) {
+function parsePolicyPath(value, label = 'policy-file') {
     const p = (value.trim() || '.github/purple-policy.json').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
     if (p === '' || p.split('/').includes('..')) {
-        throw new Error(`input 'policy-file' is '${value}': expected a path inside the repository such as '.github/purple-policy.json'`);
+        throw inputError(label, value, "expected a path inside the repository such as '.github/purple-policy.json'");
     }
     return p;
 }
@@ -32919,18 +33040,18 @@ function readEvent(env) {
     return { name, payload, ref: env.GITHUB_REF ?? '' };
 }
 /**
- * Reads guard's inputs (via `getInput`, core.getInput in the action) and the
- * event. Throws on an invalid input: a misconfigured workflow fails at once.
+ * Reads guard's inputs (the action's own, or the root action's `guard-…`) and
+ * the event. Throws on an invalid input: a misconfigured workflow fails at once.
  */
-function buildGuardSettings(getInput, env) {
+function buildGuardSettings(inputs, env) {
     return Object.freeze({
-        base: getInput('base').trim(),
-        head: getInput('head').trim(),
-        scope: parseScope(getInput('scope')),
-        exclude: Object.freeze(parseGlobList(getInput('exclude'))),
-        policyFile: parsePolicyPath(getInput('policy-file')),
-        allowedSources: Object.freeze(parseSourceList(getInput('allowed-sources'))),
-        failSafe: parseFailSafe(getInput('fail-safe')),
+        base: inputs.get('base').trim(),
+        head: inputs.get('head').trim(),
+        scope: parseScope(inputs.get('scope'), inputs.label('scope')),
+        exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
+        policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
+        allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
+        failSafe: parseBooleanInput(inputs, 'fail-safe'),
         workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
         event: readEvent(env)
     });
@@ -32949,9 +33070,11 @@ function buildGuardSettings(getInput, env) {
 
 
 
+
+
 /** Reads guard's inputs and event from the runner environment. */
 function readGuardSettings(env = process.env) {
-    return buildGuardSettings((name) => core/* getInput */.V4(name), env);
+    return buildGuardSettings(actionInputs(guardSpec.inputs), env);
 }
 /** Builds the result from findings and an error, applying fail-safe. */
 function guardResult(findings, error, failSafe, extra) {

@@ -30746,7 +30746,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1579);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1619);
 
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runMergeAction */ ._A);
@@ -30756,7 +30756,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1579:
+/***/ 1619:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39415,6 +39415,19 @@ function definedOnly(value) {
 
 // EXTERNAL MODULE: ./src/actions/run.ts
 var run = __nccwpck_require__(2074);
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+/** The real clock, a real timer and the runner's log. */
+const productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    log: Object.freeze({ info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) })
+});
+
 ;// CONCATENATED MODULE: ./src/github/responses.ts
 /**
  * Shape checks for the GitHub answers the actions rely on. A 200 whose body
@@ -39802,6 +39815,86 @@ function readClientSettings(env = process.env) {
     }, env);
 }
 
+;// CONCATENATED MODULE: ./src/actions/input-parsers.ts
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, { min }) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    if (value === '' || !Number.isFinite(seconds) || seconds < min) {
+        throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
+/**
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
+ */
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function actionInputs(inputs, prefix = '', shared = []) {
+    return specInputSource(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/spec.ts
 /** Declares an action spec, keeping its literal input/output names as types. */
 function defineAction(spec) {
@@ -39868,72 +39961,43 @@ const mergeSpec = defineAction({
 });
 
 ;// CONCATENATED MODULE: ./src/actions/merge/settings.ts
-/**
- * merge's inputs turned into one frozen, validated settings object. Errors
- * name the input, quote the value and say what to write instead.
- */
+
 
 
 
 
 const MERGE_METHODS = ['merge', 'squash', 'rebase'];
-function settings_bad(name, value, expected) {
-    return new Error(`Input '${name}' is '${value}': ${expected}`);
-}
 /**
- * Pure: merge's options from a reader of raw input strings ('' when unset).
- * `prefix` is how the inputs are named where they are read (the root action
- * calls them `merge-…`), so an error names the input the user actually wrote.
+ * Pure: merge's options from its inputs. Where they are read under another
+ * name (the root action's `merge-…`), the source's labels say so, and an
+ * error names the input the user actually wrote.
  */
-function parseMergeOptions(get, prefix = '') {
-    const name = (n) => `${prefix}${n}`;
-    const value = (n) => get(n).trim();
-    const pr = value('pull-request');
-    if (pr !== '' && !/^[1-9][0-9]*$/.test(pr))
-        throw settings_bad(name('pull-request'), pr, 'write the pull request number (a positive whole number), or leave it empty to use the pull request of the event.');
-    const sha = value('sha').toLowerCase();
-    if (sha !== '' && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw settings_bad(name('sha'), sha, "write the full commit sha that was verified (40 hex characters), e.g. '${{ steps.wait.outputs.sha }}'.");
-    }
-    const method = value('method').toLowerCase();
+function parseMergeOptions(inputs) {
+    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
+    const sha = parseShaInput(inputs, 'sha');
+    const method = inputs.get('method').trim().toLowerCase();
     if (method !== '' && !MERGE_METHODS.includes(method)) {
-        throw settings_bad(name('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
+        throw inputError(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
     }
-    const deleteBranch = value('delete-branch');
-    if (!['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(deleteBranch))
-        throw settings_bad(name('delete-branch'), deleteBranch, "write 'true' or 'false'.");
-    const seconds = (n, min) => {
-        const text = value(n);
-        const s = Number(text);
-        if (text === '' || !Number.isFinite(s) || s < min)
-            throw settings_bad(name(n), text, `write a number of seconds of at least ${min}, e.g. '${mergeOwnInputs[n].default}'.`);
-        return Math.round(s * 1000);
-    };
-    const timeoutMs = seconds('timeout-seconds', 0);
-    const intervalMs = seconds('interval-seconds', 0.001);
-    const title = get('commit-title');
-    const message = get('commit-message');
+    const deleteBranch = parseBooleanInput(inputs, 'delete-branch');
+    const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 });
+    const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 });
+    const title = inputs.get('commit-title');
+    const message = inputs.get('commit-message');
     return Object.freeze({
-        ...(pr === '' ? {} : { pullRequest: Number(pr) }),
-        ...(sha === '' ? {} : { sha }),
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
         ...(method === '' ? {} : { method: method }),
         ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
         ...(message.trim() === '' ? {} : { commitMessage: message }),
-        deleteBranch: deleteBranch.toLowerCase() === 'true',
+        deleteBranch,
         timeoutMs,
         intervalMs
     });
 }
-/** Reads an input as action.yml defaults it (getInput gives '' for a left-out input only when there is no default). */
-function inputReader(spec, prefix = '') {
-    return (name) => {
-        const raw = core/* getInput */.V4(`${prefix}${name}`);
-        return raw === '' ? (spec[name].default ?? '') : raw;
-    };
-}
 /** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
 function readMergeSettings(env = process.env) {
-    const options = parseMergeOptions(inputReader(mergeOwnInputs));
+    const options = parseMergeOptions(actionInputs(mergeOwnInputs));
     const client = readClientSettings(env);
     const context = readGitHubContext(env);
     const pull = requirePullRequest(context, options.pullRequest);
@@ -39962,7 +40026,7 @@ function readMergeSettings(env = process.env) {
 
 
 
-const run_sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 function toSnapshot(data) {
     const pr = expectPullRequest('pull request', data);
     const raw = data;
@@ -39996,10 +40060,10 @@ async function run_merge(target, deps) {
     const { client } = deps;
     const { owner, repo } = target.repository;
     const pull_number = target.pullNumber;
-    const sleep = deps.sleep ?? run_sleepReal;
-    const now = deps.now ?? Date.now;
-    const info = deps.info ?? ((m) => core/* info */.pq(m));
-    const warning = deps.warning ?? ((m) => core/* warning */.$e(m));
+    const sleep = deps.sleep ?? productionRuntime.sleep;
+    const now = deps.now ?? productionRuntime.now;
+    const info = deps.info ?? productionRuntime.log.info;
+    const warning = deps.warning ?? productionRuntime.log.warning;
     const octokit = client.octokit;
     // Reads are idempotent: the client's own retries (and withRetry for a malformed body) apply.
     const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toSnapshot((await octokit.rest.pulls.get({ owner, repo, pull_number })).data), client.retryPolicy);
@@ -40152,7 +40216,7 @@ async function methodsToTry(target, deps, owner, repo) {
     }
     catch (error) {
         ;
-        (deps.warning ?? core/* warning */.$e)(`Could not read the repository's allowed merge methods (${failureOf(error).message}); trying merge, squash, rebase in turn.`);
+        (deps.warning ?? productionRuntime.log.warning)(`Could not read the repository's allowed merge methods (${failureOf(error).message}); trying merge, squash, rebase in turn.`);
     }
     return MERGE_METHODS;
 }

@@ -30746,7 +30746,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7270);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3169);
 
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runPipelineAction */ .aR);
@@ -30756,7 +30756,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7270:
+/***/ 3169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43755,6 +43755,137 @@ async function resolveRange(git, req) {
     return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
 }
 
+;// CONCATENATED MODULE: ./src/actions/input-parsers.ts
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, { min }) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    if (value === '' || !Number.isFinite(seconds) || seconds < min) {
+        throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
+/**
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
+ */
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function input_source_actionInputs(inputs, prefix = '', shared = []) {
+    return specInputSource(inputs, (label) => lib_core/* getInput */.V4(label), prefix, shared);
+}
+
+;// CONCATENATED MODULE: ./src/actions/spec.ts
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+;// CONCATENATED MODULE: ./src/actions/guard/io.ts
+
+/** guard's inputs and outputs, declared once; guard/action.yml is held against this by a test. */
+const io_guardSpec = defineAction({
+    dir: 'guard',
+    name: 'Purple guard',
+    description: 'Blocks conflict markers and merges from disallowed branches in the committed range.',
+    inputs: {
+        base: {
+            description: "Base of the range to check (branch, tag or sha). Default: the pull request's base sha; for a push, the 'before' sha; otherwise the merge base with the remote default branch.",
+            default: ''
+        },
+        head: {
+            description: "Head of the range to check. Default: the pull request's head sha, else HEAD.",
+            default: ''
+        },
+        scope: {
+            description: "'changed': conflict markers on lines added in base..head. 'tree': audit every file of the committed tree at head. Never the working tree.",
+            default: 'changed'
+        },
+        exclude: {
+            description: 'Newline-separated globs of paths never scanned for markers (a glob without / matches a file name anywhere).',
+            default: ''
+        },
+        'policy-file': {
+            description: 'Merge-source policy, read from the BASE commit (the branch under test cannot loosen it). Absent file: the allowlist layer is off unless allowed-sources is set.',
+            default: '.github/purple-policy.json'
+        },
+        'allowed-sources': {
+            description: 'Extra allowed merge sources (branch names or globs such as release/*), newline or comma separated; added to the policy file.',
+            default: ''
+        },
+        'fail-safe': {
+            description: 'When guard itself fails (git missing, unreadable repository, malformed policy, a bug), warn and exit 0 with result=error. A finding always blocks.',
+            default: 'true'
+        }
+    },
+    outputs: {
+        result: { description: "'pass', 'blocked' or 'error' (guard itself failed and fail-safe let the step pass)." },
+        findings: { description: 'JSON array of {kind, path, line, commit, parent, message}; kind is conflict-marker or disallowed-merge.' },
+        'marker-count': { description: 'Number of conflict-marker lines found.' },
+        'disallowed-merge-count': { description: 'Number of merge parents that no allowed source reaches.' }
+    }
+});
+
 ;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
 /**
  * guard's inputs and event, turned once into a frozen, validated settings
@@ -43763,29 +43894,19 @@ async function resolveRange(git, req) {
 
 
 
-/** Parses 'scope'; throws a message naming the input and the accepted values. */
-function parseScope(value) {
+
+/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
+function parseScope(value, label = 'scope') {
     const v = value.trim() || 'changed';
     if (v === 'changed' || v === 'tree')
         return v;
-    throw new Error(`input 'scope' is '${value}': expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)`);
-}
-/** Parses 'fail-safe' the way YAML 1.2 core booleans are written. */
-function parseFailSafe(value) {
-    const v = value.trim();
-    if (v === '')
-        return true;
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(v))
-        return false;
-    throw new Error(`input 'fail-safe' is '${value}': expected 'true' or 'false'`);
+    throw inputError(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)");
 }
 /** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
-function parsePolicyPath(value) {
+function parsePolicyPath(value, label = 'policy-file') {
     const p = (value.trim() || '.github/purple-policy.json').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
     if (p === '' || p.split('/').includes('..')) {
-        throw new Error(`input 'policy-file' is '${value}': expected a path inside the repository such as '.github/purple-policy.json'`);
+        throw inputError(label, value, "expected a path inside the repository such as '.github/purple-policy.json'");
     }
     return p;
 }
@@ -43804,18 +43925,18 @@ function readEvent(env) {
     return { name, payload, ref: env.GITHUB_REF ?? '' };
 }
 /**
- * Reads guard's inputs (via `getInput`, core.getInput in the action) and the
- * event. Throws on an invalid input: a misconfigured workflow fails at once.
+ * Reads guard's inputs (the action's own, or the root action's `guard-…`) and
+ * the event. Throws on an invalid input: a misconfigured workflow fails at once.
  */
-function settings_buildGuardSettings(getInput, env) {
+function settings_buildGuardSettings(inputs, env) {
     return Object.freeze({
-        base: getInput('base').trim(),
-        head: getInput('head').trim(),
-        scope: parseScope(getInput('scope')),
-        exclude: Object.freeze(parseGlobList(getInput('exclude'))),
-        policyFile: parsePolicyPath(getInput('policy-file')),
-        allowedSources: Object.freeze(parseSourceList(getInput('allowed-sources'))),
-        failSafe: parseFailSafe(getInput('fail-safe')),
+        base: inputs.get('base').trim(),
+        head: inputs.get('head').trim(),
+        scope: parseScope(inputs.get('scope'), inputs.label('scope')),
+        exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
+        policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
+        allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
+        failSafe: parseBooleanInput(inputs, 'fail-safe'),
         workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
         event: readEvent(env)
     });
@@ -43834,9 +43955,11 @@ function settings_buildGuardSettings(getInput, env) {
 
 
 
+
+
 /** Reads guard's inputs and event from the runner environment. */
 function readGuardSettings(env = process.env) {
-    return buildGuardSettings((name) => core.getInput(name), env);
+    return buildGuardSettings(actionInputs(guardSpec.inputs), env);
 }
 /** Builds the result from findings and an error, applying fail-safe. */
 function guardResult(findings, error, failSafe, extra) {
@@ -44186,6 +44309,19 @@ function formatSeconds(ms) {
     return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
 }
 
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+/** The real clock, a real timer and the runner's log. */
+const runtime_productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    log: Object.freeze({ info: (m) => lib_core/* info */.pq(m), warning: (m) => lib_core/* warning */.$e(m) })
+});
+
 ;// CONCATENATED MODULE: ./src/github/responses.ts
 /**
  * Shape checks for the GitHub answers the actions rely on. A 200 whose body
@@ -44468,12 +44604,6 @@ function inputs_readClientSettings(env = process.env) {
     }, env);
 }
 
-;// CONCATENATED MODULE: ./src/actions/spec.ts
-/** Declares an action spec, keeping its literal input/output names as types. */
-function defineAction(spec) {
-    return Object.freeze(spec);
-}
-
 ;// CONCATENATED MODULE: ./src/actions/merge/io.ts
 
 
@@ -44534,72 +44664,43 @@ const mergeSpec = defineAction({
 });
 
 ;// CONCATENATED MODULE: ./src/actions/merge/settings.ts
-/**
- * merge's inputs turned into one frozen, validated settings object. Errors
- * name the input, quote the value and say what to write instead.
- */
+
 
 
 
 
 const MERGE_METHODS = ['merge', 'squash', 'rebase'];
-function settings_bad(name, value, expected) {
-    return new Error(`Input '${name}' is '${value}': ${expected}`);
-}
 /**
- * Pure: merge's options from a reader of raw input strings ('' when unset).
- * `prefix` is how the inputs are named where they are read (the root action
- * calls them `merge-…`), so an error names the input the user actually wrote.
+ * Pure: merge's options from its inputs. Where they are read under another
+ * name (the root action's `merge-…`), the source's labels say so, and an
+ * error names the input the user actually wrote.
  */
-function parseMergeOptions(get, prefix = '') {
-    const name = (n) => `${prefix}${n}`;
-    const value = (n) => get(n).trim();
-    const pr = value('pull-request');
-    if (pr !== '' && !/^[1-9][0-9]*$/.test(pr))
-        throw settings_bad(name('pull-request'), pr, 'write the pull request number (a positive whole number), or leave it empty to use the pull request of the event.');
-    const sha = value('sha').toLowerCase();
-    if (sha !== '' && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw settings_bad(name('sha'), sha, "write the full commit sha that was verified (40 hex characters), e.g. '${{ steps.wait.outputs.sha }}'.");
-    }
-    const method = value('method').toLowerCase();
+function parseMergeOptions(inputs) {
+    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
+    const sha = parseShaInput(inputs, 'sha');
+    const method = inputs.get('method').trim().toLowerCase();
     if (method !== '' && !MERGE_METHODS.includes(method)) {
-        throw settings_bad(name('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
+        throw inputError(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
     }
-    const deleteBranch = value('delete-branch');
-    if (!['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(deleteBranch))
-        throw settings_bad(name('delete-branch'), deleteBranch, "write 'true' or 'false'.");
-    const seconds = (n, min) => {
-        const text = value(n);
-        const s = Number(text);
-        if (text === '' || !Number.isFinite(s) || s < min)
-            throw settings_bad(name(n), text, `write a number of seconds of at least ${min}, e.g. '${io_mergeOwnInputs[n].default}'.`);
-        return Math.round(s * 1000);
-    };
-    const timeoutMs = seconds('timeout-seconds', 0);
-    const intervalMs = seconds('interval-seconds', 0.001);
-    const title = get('commit-title');
-    const message = get('commit-message');
+    const deleteBranch = parseBooleanInput(inputs, 'delete-branch');
+    const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 });
+    const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 });
+    const title = inputs.get('commit-title');
+    const message = inputs.get('commit-message');
     return Object.freeze({
-        ...(pr === '' ? {} : { pullRequest: Number(pr) }),
-        ...(sha === '' ? {} : { sha }),
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
         ...(method === '' ? {} : { method: method }),
         ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
         ...(message.trim() === '' ? {} : { commitMessage: message }),
-        deleteBranch: deleteBranch.toLowerCase() === 'true',
+        deleteBranch,
         timeoutMs,
         intervalMs
     });
 }
-/** Reads an input as action.yml defaults it (getInput gives '' for a left-out input only when there is no default). */
-function inputReader(spec, prefix = '') {
-    return (name) => {
-        const raw = core.getInput(`${prefix}${name}`);
-        return raw === '' ? (spec[name].default ?? '') : raw;
-    };
-}
 /** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
 function settings_readMergeSettings(env = process.env) {
-    const options = parseMergeOptions(inputReader(mergeOwnInputs));
+    const options = parseMergeOptions(actionInputs(mergeOwnInputs));
     const client = readClientSettings(env);
     const context = readGitHubContext(env);
     const pull = requirePullRequest(context, options.pullRequest);
@@ -44628,7 +44729,7 @@ function settings_readMergeSettings(env = process.env) {
 
 
 
-const run_sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 function toSnapshot(data) {
     const pr = expectPullRequest('pull request', data);
     const raw = data;
@@ -44662,10 +44763,10 @@ async function run_merge(target, deps) {
     const { client } = deps;
     const { owner, repo } = target.repository;
     const pull_number = target.pullNumber;
-    const sleep = deps.sleep ?? run_sleepReal;
-    const now = deps.now ?? Date.now;
-    const info = deps.info ?? ((m) => lib_core/* info */.pq(m));
-    const warning = deps.warning ?? ((m) => lib_core/* warning */.$e(m));
+    const sleep = deps.sleep ?? runtime_productionRuntime.sleep;
+    const now = deps.now ?? runtime_productionRuntime.now;
+    const info = deps.info ?? runtime_productionRuntime.log.info;
+    const warning = deps.warning ?? runtime_productionRuntime.log.warning;
     const octokit = client.octokit;
     // Reads are idempotent: the client's own retries (and withRetry for a malformed body) apply.
     const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toSnapshot((await octokit.rest.pulls.get({ owner, repo, pull_number })).data), client.retryPolicy);
@@ -44818,7 +44919,7 @@ async function methodsToTry(target, deps, owner, repo) {
     }
     catch (error) {
         ;
-        (deps.warning ?? lib_core/* warning */.$e)(`Could not read the repository's allowed merge methods (${failureOf(error).message}); trying merge, squash, rebase in turn.`);
+        (deps.warning ?? runtime_productionRuntime.log.warning)(`Could not read the repository's allowed merge methods (${failureOf(error).message}); trying merge, squash, rebase in turn.`);
     }
     return MERGE_METHODS;
 }
@@ -45457,74 +45558,38 @@ const waitCiSpec = defineAction({
 });
 
 ;// CONCATENATED MODULE: ./src/actions/wait-ci/settings.ts
-/**
- * wait-ci's inputs turned into one frozen, validated settings object. Errors
- * name the input, quote the value and say what to write instead.
- */
 
 
-function wait_ci_settings_bad(name, value, expected) {
-    return new Error(`Input '${name}' is '${value}': ${expected}`);
-}
-/** YAML 1.2 core booleans, like core.getBooleanInput, but with a message that says what to write. */
-function parseBoolean(name, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw wait_ci_settings_bad(name, value, "write 'true' or 'false'.");
-}
-/** A positive number of seconds (fractions allowed), as milliseconds. */
-function parseSeconds(name, value, { min }) {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < min) {
-        throw wait_ci_settings_bad(name, value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
-    }
-    return Math.round(n * 1000);
-}
-function positiveInteger(name, value, what) {
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw wait_ci_settings_bad(name, value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** Pure: builds the options from a reader of raw input strings (trimmed, '' when unset). */
-function parseWaitCiOptions(get) {
-    const pr = get('pull-request');
-    const sha = get('sha');
-    if (sha !== '' && !/^[0-9a-f]{40}$/.test(sha))
-        throw wait_ci_settings_bad('sha', sha, 'write a full 40-character commit sha, or leave it empty.');
-    const onNoGate = get('on-no-gate');
+
+/** Pure: builds the options from wait-ci's inputs (its own action's, or the root action's `wait-…`). */
+function parseWaitCiOptions(inputs) {
+    const sha = parseShaInput(inputs, 'sha');
+    const onNoGate = inputs.get('on-no-gate').trim();
     if (onNoGate !== 'all-observed' && onNoGate !== 'fail')
-        throw wait_ci_settings_bad('on-no-gate', onNoGate, "write 'all-observed' or 'fail'.");
-    const checkRunId = get('check-run-id');
+        throw inputError(inputs.label('on-no-gate'), onNoGate, "write 'all-observed' or 'fail'.");
+    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
     const options = {
-        ...(pr === '' ? {} : { pullRequest: positiveInteger('pull-request', pr, 'the pull request number') }),
-        ...(sha === '' ? {} : { sha }),
-        required: get('required'),
-        strict: parseBoolean('strict', get('strict')),
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        required: inputs.get('required'),
+        strict: parseBooleanInput(inputs, 'strict'),
         onNoGate,
-        ignore: get('ignore')
+        ignore: inputs
+            .get('ignore')
             .split(/\r?\n/)
             .map((l) => l.trim())
             .filter((l) => l !== ''),
-        timeoutMs: parseSeconds('timeout-seconds', get('timeout-seconds'), { min: 1 }),
-        intervalMs: parseSeconds('interval-seconds', get('interval-seconds'), { min: 0.01 }),
-        failFast: parseBoolean('fail-fast', get('fail-fast')),
-        // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
-        ...(checkRunId === '' ? {} : { checkRunId: positiveInteger('check-run-id', checkRunId, "the job's check run id") })
+        timeoutMs: parseSecondsInput(inputs, 'timeout-seconds', { min: 1 }),
+        intervalMs: parseSecondsInput(inputs, 'interval-seconds', { min: 0.01 }),
+        failFast: parseBooleanInput(inputs, 'fail-fast')
     };
-    return Object.freeze(options);
+    // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
+    const checkRunId = parsePositiveIntegerInput(inputs, 'check-run-id', "the job's check run id");
+    return Object.freeze(checkRunId === undefined ? options : { ...options, checkRunId });
 }
 /** Reads wait-ci's own inputs through @actions/core, defaults applied as action.yml would. */
 function settings_readWaitCiOptions() {
-    return parseWaitCiOptions((name) => {
-        const raw = core.getInput(name);
-        const fallback = waitCiOwnInputs[name].default;
-        // An unevaluated `${{ ... }}` default only appears when run outside the runner; treat it as unset.
-        if (raw === '' && fallback !== undefined && !fallback.startsWith('${{'))
-            return fallback;
-        return raw;
-    });
+    return parseWaitCiOptions(actionInputs(waitCiOwnInputs));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
@@ -45660,6 +45725,7 @@ async function findOwnCheckRun(reader, run) {
 
 
 
+
 /** Reads and validates every wait-ci input. */
 function readWaitCiSettings(env = process.env) {
     return Object.freeze({ client: readClientSettings(env), options: readWaitCiOptions() });
@@ -45667,11 +45733,9 @@ function readWaitCiSettings(env = process.env) {
 /** Production deps: a client from the settings, the process env, the real clock. */
 function createWaitCiDeps(settings, env = process.env) {
     return {
+        ...productionRuntime,
         client: createGitHubClient(settings.client),
-        env,
-        now: Date.now,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        log: { info: (m) => core.info(m), warning: (m) => core.warning(m) }
+        env
     };
 }
 /** How often a wait where nothing changes says it is still waiting. */
@@ -46031,51 +46095,6 @@ async function runWaitCiAction() {
         throw new Error(`wait-ci: ${result.conclusion}: ${result.message}`);
 }
 
-;// CONCATENATED MODULE: ./src/actions/guard/io.ts
-
-/** guard's inputs and outputs, declared once; guard/action.yml is held against this by a test. */
-const guardSpec = defineAction({
-    dir: 'guard',
-    name: 'Purple guard',
-    description: 'Blocks conflict markers and merges from disallowed branches in the committed range.',
-    inputs: {
-        base: {
-            description: "Base of the range to check (branch, tag or sha). Default: the pull request's base sha; for a push, the 'before' sha; otherwise the merge base with the remote default branch.",
-            default: ''
-        },
-        head: {
-            description: "Head of the range to check. Default: the pull request's head sha, else HEAD.",
-            default: ''
-        },
-        scope: {
-            description: "'changed': conflict markers on lines added in base..head. 'tree': audit every file of the committed tree at head. Never the working tree.",
-            default: 'changed'
-        },
-        exclude: {
-            description: 'Newline-separated globs of paths never scanned for markers (a glob without / matches a file name anywhere).',
-            default: ''
-        },
-        'policy-file': {
-            description: 'Merge-source policy, read from the BASE commit (the branch under test cannot loosen it). Absent file: the allowlist layer is off unless allowed-sources is set.',
-            default: '.github/purple-policy.json'
-        },
-        'allowed-sources': {
-            description: 'Extra allowed merge sources (branch names or globs such as release/*), newline or comma separated; added to the policy file.',
-            default: ''
-        },
-        'fail-safe': {
-            description: 'When guard itself fails (git missing, unreadable repository, malformed policy, a bug), warn and exit 0 with result=error. A finding always blocks.',
-            default: 'true'
-        }
-    },
-    outputs: {
-        result: { description: "'pass', 'blocked' or 'error' (guard itself failed and fail-safe let the step pass)." },
-        findings: { description: 'JSON array of {kind, path, line, commit, parent, message}; kind is conflict-marker or disallowed-merge.' },
-        'marker-count': { description: 'Number of conflict-marker lines found.' },
-        'disallowed-merge-count': { description: 'Number of merge parents that no allowed source reaches.' }
-    }
-});
-
 ;// CONCATENATED MODULE: ./src/actions/pipeline/io.ts
 
 
@@ -46110,7 +46129,7 @@ const pipelineSpec = defineAction({
             description: "Head sha to verify and merge. Empty: the head guard checked (the event's pull request head), so wait-ci verifies and merge merges exactly the commit guard saw; a newer head ends the run with head-moved.",
             default: ''
         },
-        ...prefixed(guardSpec.inputs, STAGE_PREFIX.guard),
+        ...prefixed(io_guardSpec.inputs, STAGE_PREFIX.guard),
         ...prefixed(io_waitCiOwnInputs, STAGE_PREFIX['wait-ci']),
         ...prefixed(io_mergeOwnInputs, STAGE_PREFIX.merge)
     },
@@ -46119,19 +46138,13 @@ const pipelineSpec = defineAction({
             description: "Which stage stopped the pipeline: 'guard', 'wait-ci' or 'merge'; 'none' when every stage passed and the pull request is merged."
         },
         'stage-message': { description: 'Why the pipeline stopped there (or what it merged), in one sentence.' },
-        ...guardSpec.outputs,
+        ...io_guardSpec.outputs,
         ...waitCiSpec.outputs,
         ...mergeOutputs
     }
 });
 
 ;// CONCATENATED MODULE: ./src/actions/pipeline/settings.ts
-/**
- * The root action's inputs, read once into each stage's own settings: the
- * token inputs and `pull-request`/`sha` are shared, every other input is the
- * stage's own under its prefix (`guard-scope`, `wait-timeout-seconds`,
- * `merge-method`). Errors name the input as the workflow spells it.
- */
 
 
 
@@ -46142,46 +46155,14 @@ const pipelineSpec = defineAction({
 
 
 
-function isShared(name) {
-    return SHARED_STAGE_INPUTS.includes(name);
-}
-/** The raw input, or its action.yml default when the workflow left it out (an unevaluated `${{ }}` default counts as unset). */
-function readInput(name) {
-    const raw = lib_core/* getInput */.V4(name);
-    if (raw !== '')
-        return raw;
-    const fallback = pipelineSpec.inputs[name].default ?? '';
-    return fallback.startsWith('${{') ? '' : fallback;
-}
-/**
- * Rewrites "input 'timeout-seconds'" in a stage's error to the name the
- * workflow wrote ("input 'wait-timeout-seconds'"): the stages' parsers name
- * their own inputs, unprefixed.
- */
-function renameInputs(error, own, prefix) {
-    const message = error instanceof Error ? error.message : String(error);
-    const renamed = message.replace(/\b([Ii]nput) '([a-z0-9-]+)'/g, (whole, word, name) => own.includes(name) && !isShared(name) ? `${word} '${prefix}${name}'` : whole);
-    return new Error(renamed, { cause: error });
-}
-function stage(read, own, prefix) {
-    try {
-        return read();
-    }
-    catch (error) {
-        throw renameInputs(error, own, prefix);
-    }
-}
 /** Reads and validates the inputs of all three stages (an invalid input fails the step before any stage runs). */
 function readPipelineSettings(env = process.env) {
-    const guardNames = Object.keys(guardSpec.inputs);
-    const waitNames = Object.keys(io_waitCiOwnInputs);
-    const mergeNames = Object.keys(io_mergeOwnInputs);
     const client = inputs_readClientSettings(env);
-    const guard = stage(
-    // guard's parsers apply its defaults to '' themselves, as in its own action.
-    () => settings_buildGuardSettings((name) => lib_core/* getInput */.V4(`${STAGE_PREFIX.guard}${name}`), env), guardNames, STAGE_PREFIX.guard);
-    const wait = stage(() => parseWaitCiOptions((name) => readInput((isShared(name) ? name : `${STAGE_PREFIX['wait-ci']}${name}`))), waitNames, STAGE_PREFIX['wait-ci']);
-    const merge = stage(() => parseMergeOptions((name) => (name === 'sha' ? '' : readInput((isShared(name) ? name : `${STAGE_PREFIX.merge}${name}`))), STAGE_PREFIX.merge), mergeNames, '');
+    const guard = settings_buildGuardSettings(input_source_actionInputs(io_guardSpec.inputs, STAGE_PREFIX.guard, SHARED_STAGE_INPUTS), env);
+    const wait = parseWaitCiOptions(input_source_actionInputs(io_waitCiOwnInputs, STAGE_PREFIX['wait-ci'], SHARED_STAGE_INPUTS));
+    const mergeInputs = input_source_actionInputs(io_mergeOwnInputs, STAGE_PREFIX.merge, SHARED_STAGE_INPUTS);
+    // The root action's 'sha' is what wait-ci verifies; merge always merges wait-ci's verified sha instead.
+    const merge = parseMergeOptions({ label: mergeInputs.label, get: (name) => (name === 'sha' ? '' : mergeInputs.get(name)) });
     const repository = context_readGitHubContext(env).repository;
     return Object.freeze({ client, repository, guard, wait, merge });
 }
@@ -46202,14 +46183,13 @@ function readPipelineSettings(env = process.env) {
 
 
 
+
 /** Production deps: one client for wait-ci and merge, the process env, the real clock. */
 function createPipelineDeps(settings, env = process.env) {
     return {
+        ...runtime_productionRuntime,
         client: client_createGitHubClient(settings.client),
-        env,
-        now: Date.now,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        log: { info: (m) => lib_core/* info */.pq(m), warning: (m) => lib_core/* warning */.$e(m) }
+        env
     };
 }
 function guardStop(result) {

@@ -30785,7 +30785,7 @@ async function runAction(body) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7520);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6620);
 
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runWaitCiAction */ .Zo);
@@ -30795,7 +30795,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7520:
+/***/ 6620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39952,6 +39952,99 @@ function poll_schedule_formatMs(ms) {
     return `${Math.floor(m / 60)}h ${m % 60}m`;
 }
 
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+/** The real clock, a real timer and the runner's log. */
+const productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    log: Object.freeze({ info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) })
+});
+
+;// CONCATENATED MODULE: ./src/actions/input-parsers.ts
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, { min }) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    if (value === '' || !Number.isFinite(seconds) || seconds < min) {
+        throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
+/**
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
+ */
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function actionInputs(inputs, prefix = '', shared = []) {
+    return specInputSource(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/spec.ts
 /** Declares an action spec, keeping its literal input/output names as types. */
 function defineAction(spec) {
@@ -40022,74 +40115,38 @@ const waitCiSpec = defineAction({
 });
 
 ;// CONCATENATED MODULE: ./src/actions/wait-ci/settings.ts
-/**
- * wait-ci's inputs turned into one frozen, validated settings object. Errors
- * name the input, quote the value and say what to write instead.
- */
 
 
-function settings_bad(name, value, expected) {
-    return new Error(`Input '${name}' is '${value}': ${expected}`);
-}
-/** YAML 1.2 core booleans, like core.getBooleanInput, but with a message that says what to write. */
-function parseBoolean(name, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw settings_bad(name, value, "write 'true' or 'false'.");
-}
-/** A positive number of seconds (fractions allowed), as milliseconds. */
-function parseSeconds(name, value, { min }) {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < min) {
-        throw settings_bad(name, value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
-    }
-    return Math.round(n * 1000);
-}
-function positiveInteger(name, value, what) {
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw settings_bad(name, value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** Pure: builds the options from a reader of raw input strings (trimmed, '' when unset). */
-function parseWaitCiOptions(get) {
-    const pr = get('pull-request');
-    const sha = get('sha');
-    if (sha !== '' && !/^[0-9a-f]{40}$/.test(sha))
-        throw settings_bad('sha', sha, 'write a full 40-character commit sha, or leave it empty.');
-    const onNoGate = get('on-no-gate');
+
+/** Pure: builds the options from wait-ci's inputs (its own action's, or the root action's `wait-…`). */
+function parseWaitCiOptions(inputs) {
+    const sha = parseShaInput(inputs, 'sha');
+    const onNoGate = inputs.get('on-no-gate').trim();
     if (onNoGate !== 'all-observed' && onNoGate !== 'fail')
-        throw settings_bad('on-no-gate', onNoGate, "write 'all-observed' or 'fail'.");
-    const checkRunId = get('check-run-id');
+        throw inputError(inputs.label('on-no-gate'), onNoGate, "write 'all-observed' or 'fail'.");
+    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
     const options = {
-        ...(pr === '' ? {} : { pullRequest: positiveInteger('pull-request', pr, 'the pull request number') }),
-        ...(sha === '' ? {} : { sha }),
-        required: get('required'),
-        strict: parseBoolean('strict', get('strict')),
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        required: inputs.get('required'),
+        strict: parseBooleanInput(inputs, 'strict'),
         onNoGate,
-        ignore: get('ignore')
+        ignore: inputs
+            .get('ignore')
             .split(/\r?\n/)
             .map((l) => l.trim())
             .filter((l) => l !== ''),
-        timeoutMs: parseSeconds('timeout-seconds', get('timeout-seconds'), { min: 1 }),
-        intervalMs: parseSeconds('interval-seconds', get('interval-seconds'), { min: 0.01 }),
-        failFast: parseBoolean('fail-fast', get('fail-fast')),
-        // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
-        ...(checkRunId === '' ? {} : { checkRunId: positiveInteger('check-run-id', checkRunId, "the job's check run id") })
+        timeoutMs: parseSecondsInput(inputs, 'timeout-seconds', { min: 1 }),
+        intervalMs: parseSecondsInput(inputs, 'interval-seconds', { min: 0.01 }),
+        failFast: parseBooleanInput(inputs, 'fail-fast')
     };
-    return Object.freeze(options);
+    // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
+    const checkRunId = parsePositiveIntegerInput(inputs, 'check-run-id', "the job's check run id");
+    return Object.freeze(checkRunId === undefined ? options : { ...options, checkRunId });
 }
 /** Reads wait-ci's own inputs through @actions/core, defaults applied as action.yml would. */
 function readWaitCiOptions() {
-    return parseWaitCiOptions((name) => {
-        const raw = core/* getInput */.V4(name);
-        const fallback = waitCiOwnInputs[name].default;
-        // An unevaluated `${{ ... }}` default only appears when run outside the runner; treat it as unset.
-        if (raw === '' && fallback !== undefined && !fallback.startsWith('${{'))
-            return fallback;
-        return raw;
-    });
+    return parseWaitCiOptions(actionInputs(waitCiOwnInputs));
 }
 
 ;// CONCATENATED MODULE: ./src/github/responses.ts
@@ -40327,6 +40384,7 @@ async function findOwnCheckRun(reader, run) {
 
 
 
+
 /** Reads and validates every wait-ci input. */
 function readWaitCiSettings(env = process.env) {
     return Object.freeze({ client: readClientSettings(env), options: readWaitCiOptions() });
@@ -40334,11 +40392,9 @@ function readWaitCiSettings(env = process.env) {
 /** Production deps: a client from the settings, the process env, the real clock. */
 function createWaitCiDeps(settings, env = process.env) {
     return {
+        ...productionRuntime,
         client: createGitHubClient(settings.client),
-        env,
-        now: Date.now,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        log: { info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) }
+        env
     };
 }
 /** How often a wait where nothing changes says it is still waiting. */

@@ -9,6 +9,8 @@ import { decideVerdict, type Finding, type GuardOutcome } from '../../core/guard
 import { describeError } from '../run.js'
 import { checkRange } from './check.js'
 import { ensureFullHistory, resolveRange, type GuardRange } from './range.js'
+import { actionInputs } from '../input-source.js'
+import { guardSpec } from './io.js'
 import { buildGuardSettings, type GuardSettings } from './settings.js'
 
 export type { GuardSettings } from './settings.js'
@@ -36,7 +38,7 @@ export interface GuardDeps extends GitDeps {
 
 /** Reads guard's inputs and event from the runner environment. */
 export function readGuardSettings(env: NodeJS.ProcessEnv = process.env): GuardSettings {
-  return buildGuardSettings((name) => core.getInput(name), env)
+  return buildGuardSettings(actionInputs(guardSpec.inputs), env)
 }
 
 /** Builds the result from findings and an error, applying fail-safe. */

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { parseGlobList } from '../../core/path-globs.js'
 import { parseSourceList } from '../../core/merge-policy.js'
-import { guardSpec } from './io.js'
+import { inputError, parseBooleanInput, type InputSource } from '../input-parsers.js'
+import type { guardSpec } from './io.js'
 
 export type GuardScope = 'changed' | 'tree'
 
@@ -33,27 +34,18 @@ export interface GuardSettings {
 
 type InputName = keyof typeof guardSpec.inputs
 
-/** Parses 'scope'; throws a message naming the input and the accepted values. */
-export function parseScope(value: string): GuardScope {
+/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
+export function parseScope(value: string, label = 'scope'): GuardScope {
   const v = value.trim() || 'changed'
   if (v === 'changed' || v === 'tree') return v
-  throw new Error(`input 'scope' is '${value}': expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)`)
-}
-
-/** Parses 'fail-safe' the way YAML 1.2 core booleans are written. */
-export function parseFailSafe(value: string): boolean {
-  const v = value.trim()
-  if (v === '') return true
-  if (['true', 'True', 'TRUE'].includes(v)) return true
-  if (['false', 'False', 'FALSE'].includes(v)) return false
-  throw new Error(`input 'fail-safe' is '${value}': expected 'true' or 'false'`)
+  throw inputError(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)")
 }
 
 /** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
-export function parsePolicyPath(value: string): string {
+export function parsePolicyPath(value: string, label = 'policy-file'): string {
   const p = (value.trim() || '.github/purple-policy.json').replace(/^(\.\/)+/, '').replace(/^\/+/, '')
   if (p === '' || p.split('/').includes('..')) {
-    throw new Error(`input 'policy-file' is '${value}': expected a path inside the repository such as '.github/purple-policy.json'`)
+    throw inputError(label, value, "expected a path inside the repository such as '.github/purple-policy.json'")
   }
   return p
 }
@@ -73,18 +65,18 @@ function readEvent(env: NodeJS.ProcessEnv): GuardEvent {
 }
 
 /**
- * Reads guard's inputs (via `getInput`, core.getInput in the action) and the
- * event. Throws on an invalid input: a misconfigured workflow fails at once.
+ * Reads guard's inputs (the action's own, or the root action's `guard-…`) and
+ * the event. Throws on an invalid input: a misconfigured workflow fails at once.
  */
-export function buildGuardSettings(getInput: (name: InputName) => string, env: NodeJS.ProcessEnv): GuardSettings {
+export function buildGuardSettings(inputs: InputSource<InputName>, env: NodeJS.ProcessEnv): GuardSettings {
   return Object.freeze({
-    base: getInput('base').trim(),
-    head: getInput('head').trim(),
-    scope: parseScope(getInput('scope')),
-    exclude: Object.freeze(parseGlobList(getInput('exclude'))),
-    policyFile: parsePolicyPath(getInput('policy-file')),
-    allowedSources: Object.freeze(parseSourceList(getInput('allowed-sources'))),
-    failSafe: parseFailSafe(getInput('fail-safe')),
+    base: inputs.get('base').trim(),
+    head: inputs.get('head').trim(),
+    scope: parseScope(inputs.get('scope'), inputs.label('scope')),
+    exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
+    policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
+    allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
+    failSafe: parseBooleanInput(inputs, 'fail-safe'),
     workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
     event: readEvent(env)
   })

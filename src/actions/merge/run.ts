@@ -15,6 +15,7 @@ import { formatSeconds, nextMergeStep } from '../../core/merge-schedule.js'
 import { classifyFailure, toFailureData } from '../../core/transient.js'
 import { createGitHubClient, type GitHubClient } from '../../github/client.js'
 import { describeError } from '../run.js'
+import { productionRuntime } from '../runtime.js'
 import { expectPullRequest, expectShape, MalformedResponseError } from '../../github/responses.js'
 import { withRetry } from '../../github/retry.js'
 import { MERGE_METHODS, readMergeSettings, type MergeMethod, type MergeOptions, type MergeSettings } from './settings.js'
@@ -76,8 +77,6 @@ export interface MergeTarget extends MergeOptions {
   readonly pullNumber: number
 }
 
-const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
 interface PullRead {
   readonly snapshot: PullSnapshot
   readonly headRef: string
@@ -121,10 +120,10 @@ export async function merge(target: MergeTarget, deps: MergeDeps): Promise<Merge
   const { client } = deps
   const { owner, repo } = target.repository
   const pull_number = target.pullNumber
-  const sleep = deps.sleep ?? sleepReal
-  const now = deps.now ?? Date.now
-  const info = deps.info ?? ((m: string) => core.info(m))
-  const warning = deps.warning ?? ((m: string) => core.warning(m))
+  const sleep = deps.sleep ?? productionRuntime.sleep
+  const now = deps.now ?? productionRuntime.now
+  const info = deps.info ?? productionRuntime.log.info
+  const warning = deps.warning ?? productionRuntime.log.warning
   const octokit = client.octokit
 
   // Reads are idempotent: the client's own retries (and withRetry for a malformed body) apply.
@@ -285,7 +284,7 @@ async function methodsToTry(target: MergeTarget, deps: MergeDeps, owner: string,
     const allowed = MERGE_METHODS.filter((m) => flags[m] !== false)
     if (allowed.length > 0) return allowed
   } catch (error) {
-    ;(deps.warning ?? core.warning)(`Could not read the repository's allowed merge methods (${failureOf(error).message}); trying merge, squash, rebase in turn.`)
+    ;(deps.warning ?? productionRuntime.log.warning)(`Could not read the repository's allowed merge methods (${failureOf(error).message}); trying merge, squash, rebase in turn.`)
   }
   return MERGE_METHODS
 }

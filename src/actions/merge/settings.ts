@@ -2,10 +2,11 @@
  * merge's inputs turned into one frozen, validated settings object. Errors
  * name the input, quote the value and say what to write instead.
  */
-import * as core from '@actions/core'
 import type { GitHubClientOptions } from '../../github/client.js'
 import { readGitHubContext, requirePullRequest, type RepositoryRef } from '../../github/context.js'
 import { readClientSettings } from '../../github/inputs.js'
+import { inputError, parseBooleanInput, parsePullRequestInput, parseSecondsInput, parseShaInput, type InputSource } from '../input-parsers.js'
+import { actionInputs } from '../input-source.js'
 import { mergeOwnInputs } from './io.js'
 
 export type MergeInputName = keyof typeof mergeOwnInputs
@@ -34,64 +35,38 @@ export interface MergeSettings extends MergeOptions {
   readonly pullNumber: number
 }
 
-function bad(name: string, value: string, expected: string): Error {
-  return new Error(`Input '${name}' is '${value}': ${expected}`)
-}
-
 /**
- * Pure: merge's options from a reader of raw input strings ('' when unset).
- * `prefix` is how the inputs are named where they are read (the root action
- * calls them `merge-…`), so an error names the input the user actually wrote.
+ * Pure: merge's options from its inputs. Where they are read under another
+ * name (the root action's `merge-…`), the source's labels say so, and an
+ * error names the input the user actually wrote.
  */
-export function parseMergeOptions(get: (name: MergeInputName) => string, prefix = ''): MergeOptions {
-  const name = (n: MergeInputName) => `${prefix}${n}`
-  const value = (n: MergeInputName) => get(n).trim()
-
-  const pr = value('pull-request')
-  if (pr !== '' && !/^[1-9][0-9]*$/.test(pr)) throw bad(name('pull-request'), pr, 'write the pull request number (a positive whole number), or leave it empty to use the pull request of the event.')
-  const sha = value('sha').toLowerCase()
-  if (sha !== '' && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-    throw bad(name('sha'), sha, "write the full commit sha that was verified (40 hex characters), e.g. '${{ steps.wait.outputs.sha }}'.")
-  }
-  const method = value('method').toLowerCase()
+export function parseMergeOptions(inputs: InputSource<MergeInputName>): MergeOptions {
+  const pullRequest = parsePullRequestInput(inputs, 'pull-request')
+  const sha = parseShaInput(inputs, 'sha')
+  const method = inputs.get('method').trim().toLowerCase()
   if (method !== '' && !(MERGE_METHODS as readonly string[]).includes(method)) {
-    throw bad(name('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.")
+    throw inputError(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.")
   }
-  const deleteBranch = value('delete-branch')
-  if (!['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(deleteBranch)) throw bad(name('delete-branch'), deleteBranch, "write 'true' or 'false'.")
-  const seconds = (n: 'timeout-seconds' | 'interval-seconds', min: number) => {
-    const text = value(n)
-    const s = Number(text)
-    if (text === '' || !Number.isFinite(s) || s < min) throw bad(name(n), text, `write a number of seconds of at least ${min}, e.g. '${mergeOwnInputs[n].default}'.`)
-    return Math.round(s * 1000)
-  }
-  const timeoutMs = seconds('timeout-seconds', 0)
-  const intervalMs = seconds('interval-seconds', 0.001)
-  const title = get('commit-title')
-  const message = get('commit-message')
+  const deleteBranch = parseBooleanInput(inputs, 'delete-branch')
+  const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 })
+  const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 })
+  const title = inputs.get('commit-title')
+  const message = inputs.get('commit-message')
   return Object.freeze({
-    ...(pr === '' ? {} : { pullRequest: Number(pr) }),
-    ...(sha === '' ? {} : { sha }),
+    ...(pullRequest === undefined ? {} : { pullRequest }),
+    ...(sha === undefined ? {} : { sha }),
     ...(method === '' ? {} : { method: method as MergeMethod }),
     ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
     ...(message.trim() === '' ? {} : { commitMessage: message }),
-    deleteBranch: deleteBranch.toLowerCase() === 'true',
+    deleteBranch,
     timeoutMs,
     intervalMs
   })
 }
 
-/** Reads an input as action.yml defaults it (getInput gives '' for a left-out input only when there is no default). */
-export function inputReader<N extends string>(spec: Readonly<Record<N, { default?: string }>>, prefix = ''): (name: N) => string {
-  return (name) => {
-    const raw = core.getInput(`${prefix}${name}`)
-    return raw === '' ? (spec[name].default ?? '') : raw
-  }
-}
-
 /** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
 export function readMergeSettings(env: Readonly<Record<string, string | undefined>> = process.env): MergeSettings {
-  const options = parseMergeOptions(inputReader(mergeOwnInputs))
+  const options = parseMergeOptions(actionInputs(mergeOwnInputs))
   const client = readClientSettings(env)
   const context = readGitHubContext(env)
   const pull = requirePullRequest(context, options.pullRequest)

@@ -11,6 +11,7 @@ import { readGitHubContext } from '../../github/context.js'
 import { guard, writeGuardOutputs, type GuardDeps, type GuardResult } from '../guard/run.js'
 import { merge, writeMergeOutputs, type MergeResult } from '../merge/run.js'
 import { waitCi, writeWaitCiOutputs, type WaitCiResult } from '../wait-ci/run.js'
+import { productionRuntime, type ActionLog } from '../runtime.js'
 import { readPipelineSettings, type PipelineSettings } from './settings.js'
 
 export { readPipelineSettings }
@@ -27,10 +28,7 @@ export interface PipelineResult {
   readonly merge?: MergeResult
 }
 
-export interface PipelineLog {
-  info(message: string): void
-  warning(message: string): void
-}
+export type PipelineLog = ActionLog
 
 /** What the stages talk to; tests and production pass their own. */
 export interface PipelineDeps {
@@ -46,11 +44,9 @@ export interface PipelineDeps {
 /** Production deps: one client for wait-ci and merge, the process env, the real clock. */
 export function createPipelineDeps(settings: PipelineSettings, env: PipelineDeps['env'] = process.env): PipelineDeps {
   return {
+    ...productionRuntime,
     client: createGitHubClient(settings.client),
-    env,
-    now: Date.now,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    log: { info: (m) => core.info(m), warning: (m) => core.warning(m) }
+    env
   }
 }
 

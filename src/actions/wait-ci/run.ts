@@ -18,6 +18,7 @@ import {
 } from '../../core/required-checks.js'
 import { evaluateChecks, observationKey, statusDurations, type CheckVerdict, type Evaluation } from '../../core/check-state.js'
 import { defaultPollPolicy, formatMs, planNextPoll, type PollPolicy } from '../../core/poll-schedule.js'
+import { productionRuntime, type ActionLog } from '../runtime.js'
 import { readWaitCiOptions, type WaitCiOptions } from './settings.js'
 import {
   MAX_NAMED_QUERIES,
@@ -44,10 +45,7 @@ export function readWaitCiSettings(env: Env = process.env): WaitCiSettings {
   return Object.freeze({ client: readClientSettings(env), options: readWaitCiOptions() })
 }
 
-export interface WaitCiLog {
-  info(message: string): void
-  warning(message: string): void
-}
+export type WaitCiLog = ActionLog
 
 /** What wait-ci talks to and waits with; tests and the pipeline pass their own. */
 export interface WaitCiDeps {
@@ -63,11 +61,9 @@ export interface WaitCiDeps {
 /** Production deps: a client from the settings, the process env, the real clock. */
 export function createWaitCiDeps(settings: WaitCiSettings, env: Env = process.env): WaitCiDeps {
   return {
+    ...productionRuntime,
     client: createGitHubClient(settings.client),
-    env,
-    now: Date.now,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    log: { info: (m) => core.info(m), warning: (m) => core.warning(m) }
+    env
   }
 }
 

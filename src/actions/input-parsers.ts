@@ -1,0 +1,88 @@
+/**
+ * Input parsing shared by every action, written once so that guard, wait-ci,
+ * merge and the root pipeline accept the same spellings and word their errors
+ * alike. Pure: no `@actions/*` (the reader over core.getInput is
+ * input-source.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
+import type { InputSpec } from './spec.js'
+
+/** Where an action's inputs come from: the value (action.yml default applied) and the name the workflow wrote. */
+export interface InputSource<N extends string = string> {
+  /** The raw value, untrimmed; the action.yml default when the workflow left the input out. */
+  get(name: N): string
+  /** The input's name as the workflow spells it, e.g. `wait-timeout-seconds` for wait-ci's `timeout-seconds` in the root action. */
+  label(name: N): string
+}
+
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+export function inputError(label: string, value: string, expected: string): Error {
+  return new Error(`Input '${label}' is '${value}': ${expected}`)
+}
+
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+export function specInputSource<N extends string>(
+  inputs: Readonly<Record<N, InputSpec>>,
+  read: (label: string) => string,
+  prefix = '',
+  shared: readonly string[] = []
+): InputSource<N> {
+  const label = (name: N): string => (shared.includes(name) ? name : `${prefix}${name}`)
+  return Object.freeze({
+    label,
+    get: (name: N): string => {
+      const raw = read(label(name))
+      if (raw !== '') return raw
+      // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+      // default (run outside the runner) counts as unset.
+      const fallback = inputs[name].default ?? ''
+      return fallback.startsWith('${{') ? '' : fallback
+    }
+  })
+}
+
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+export function parseBooleanInput<N extends string>(source: InputSource<N>, name: N): boolean {
+  const value = source.get(name).trim()
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw inputError(source.label(name), value, "write 'true' or 'false'.")
+}
+
+/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
+export function parseSecondsInput<N extends string>(source: InputSource<N>, name: N, { min }: { min: number }): number {
+  const value = source.get(name).trim()
+  const seconds = Number(value)
+  if (value === '' || !Number.isFinite(seconds) || seconds < min) {
+    throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`)
+  }
+  return Math.round(seconds * 1000)
+}
+
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+export function parsePositiveIntegerInput<N extends string>(source: InputSource<N>, name: N, what: string): number | undefined {
+  const value = source.get(name).trim()
+  if (value === '') return undefined
+  if (!/^[1-9][0-9]*$/.test(value)) throw inputError(source.label(name), value, `write ${what}, a positive whole number.`)
+  return Number(value)
+}
+
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+export function parsePullRequestInput<N extends string>(source: InputSource<N>, name: N): number | undefined {
+  return parsePositiveIntegerInput(source, name, 'the pull request number')
+}
+
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+export function parseShaInput<N extends string>(source: InputSource<N>, name: N): string | undefined {
+  const value = source.get(name).trim()
+  if (value === '') return undefined
+  const sha = value.toLowerCase()
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+    throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.')
+  }
+  return sha
+}
