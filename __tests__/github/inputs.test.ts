@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto'
-import { clientInputs, parseClientSettings, type ClientInputName } from '../../src/github/inputs.js'
+import { clientInputs, parseClientSettings, readClientSettings, type ClientInputName } from '../../src/github/inputs.js'
+import { specInputSource, type InputSource } from '../../src/core/inputs.js'
 
 const { privateKey } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -7,8 +8,9 @@ const { privateKey } = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'pem' }
 })
 
-function reader(values: Partial<Record<ClientInputName, string>>): (name: ClientInputName) => string {
-  return (name) => values[name] ?? clientInputs[name].default
+/** The client inputs as the runner passes them (left out: ''), with action.yml's defaults applied. */
+function reader(values: Partial<Record<ClientInputName, string>>, prefix = ''): InputSource<ClientInputName> {
+  return specInputSource(clientInputs, (label) => (values as Record<string, string>)[label] ?? '', prefix)
 }
 
 const env = { GITHUB_REPOSITORY: 'octo-org/purple', GITHUB_API_URL: 'http://127.0.0.1:9' }
@@ -59,10 +61,10 @@ describe('parseClientSettings', () => {
     ['app-id without key', { 'app-id': '123' }, "Input 'private-key' is empty but 'app-id' is '123': pass the App's private key from a secret, e.g. 'private-key: ${{ secrets.APP_PRIVATE_KEY }}'."],
     ['key without app-id', { 'private-key': 'x' }, "Input 'app-id' is empty but 'private-key' is set: give the GitHub App's id too, or remove 'private-key' to use 'github-token'."],
     ['app-id not a number', { 'app-id': 'my-app', 'private-key': 'x' }, "Input 'app-id' is 'my-app': write the App's numeric id (or its client id, 'Iv...')."],
-    ['installation-id not a number', { 'app-id': '1', 'private-key': '__KEY__', 'installation-id': 'abc' }, "Input 'installation-id' is 'abc': write a positive whole number, or leave it empty to look it up."],
+    ['installation-id not a number', { 'app-id': '1', 'private-key': '__KEY__', 'installation-id': 'abc' }, "Input 'installation-id' is 'abc': write the App's installation id (or leave it empty to look it up), a positive whole number."],
     ['owner with a slash', { 'app-id': '1', 'private-key': '__KEY__', owner: 'org/repo' }, "Input 'owner' is 'org/repo': write an organization or user login."],
-    ['timeout zero', { 'github-token': 't', 'request-timeout-seconds': '0' }, "Input 'request-timeout-seconds' is '0': write a number of seconds above 0, e.g. '30' or '2.5'."],
-    ['timeout words', { 'github-token': 't', 'request-timeout-seconds': '30s' }, "Input 'request-timeout-seconds' is '30s': write a number of seconds above 0, e.g. '30' or '2.5'."],
+    ['timeout zero', { 'github-token': 't', 'request-timeout-seconds': '0' }, "Input 'request-timeout-seconds' is '0': write a number of seconds above 0, e.g. '10' or '0.5'."],
+    ['timeout words', { 'github-token': 't', 'request-timeout-seconds': '30s' }, "Input 'request-timeout-seconds' is '30s': write a number of seconds above 0, e.g. '10' or '0.5'."],
     ['retries negative', { 'github-token': 't', 'max-retries': '-1' }, "Input 'max-retries' is '-1': write a whole number from 0 to 20, e.g. '4'."],
     ['retries too many', { 'github-token': 't', 'max-retries': '100' }, "Input 'max-retries' is '100': write a whole number from 0 to 20, e.g. '4'."]
   ])('%s', (_label, values, message) => {
@@ -80,5 +82,39 @@ describe('parseClientSettings', () => {
     }
     expect(message).toMatch(/^Input 'private-key' is not a PEM private key/)
     expect(message).not.toContain(secretish)
+  })
+})
+
+describe('parseClientSettings names the inputs by their label', () => {
+  it.each<[Partial<Record<string, string>>, string]>([
+    [{ 'x-github-token': 't', 'x-request-timeout-seconds': '-2' }, "Input 'x-request-timeout-seconds' is '-2': write a number of seconds above 0"],
+    [{ 'x-github-token': 't', 'x-max-retries': 'many' }, "Input 'x-max-retries' is 'many': write a whole number from 0 to 20"],
+    [{ 'x-app-id': '1', 'x-private-key': '__KEY__', 'x-installation-id': '0' }, "Input 'x-installation-id' is '0': write the App's installation id"]
+  ])('%j', (values, message) => {
+    const withKey = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === '__KEY__' ? privateKey : v]))
+    expect(() => parseClientSettings(reader(withKey as Partial<Record<ClientInputName, string>>, 'x-'), env)).toThrow(message)
+  })
+})
+
+describe('readClientSettings (through @actions/core, as the runner passes inputs)', () => {
+  const names = Object.keys(clientInputs).map((name) => `INPUT_${name.toUpperCase()}`)
+  const saved = Object.fromEntries(names.map((key) => [key, process.env[key]]))
+  afterEach(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+  })
+
+  it("applies action.yml's defaults to left-out inputs", () => {
+    for (const key of names) delete process.env[key]
+    process.env['INPUT_GITHUB-TOKEN'] = 'ghs_from_runner'
+    expect(readClientSettings(env)).toEqual({ auth: { kind: 'token', token: 'ghs_from_runner' }, baseUrl: 'http://127.0.0.1:9', requestTimeoutMs: 30_000, retries: 4 })
+  })
+
+  it("an empty 'github-token' is an error, never its unevaluated default '${{ github.token }}' sent as a token", () => {
+    for (const key of names) delete process.env[key]
+    process.env['INPUT_GITHUB-TOKEN'] = ''
+    expect(() => readClientSettings(env)).toThrow("Input 'github-token' is empty: leave it at its default")
   })
 })

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildGuardSettings, parsePolicyPath, parseScope } from '../../src/actions/guard/settings.js'
-import { parseBooleanInput, specInputSource } from '../../src/actions/input-parsers.js'
+import { parseBooleanInput, specInputSource } from '../../src/core/inputs.js'
 import { eventDefaults } from '../../src/actions/guard/range.js'
 import { guardSpec } from '../../src/actions/guard/io.js'
 
@@ -38,6 +38,15 @@ describe('input parsing', () => {
     expect(parseBooleanInput(guardInputs({ 'fail-safe': value }), 'fail-safe')).toBe(expected)
   })
 
+  it.each([
+    ['', { base: "input 'base'", head: "input 'head'" }],
+    ['guard-', { base: "input 'guard-base'", head: "input 'guard-head'" }]
+  ])('prefix %j: messages name base and head as %j', (prefix, labels) => {
+    expect(buildGuardSettings(guardInputs({}, prefix), {}).labels).toEqual(labels)
+    const missing = join(mkdtempSync(join(tmpdir(), 'purple-settings-')), 'no-event.json')
+    expect(() => buildGuardSettings(guardInputs({}, prefix), { GITHUB_EVENT_PATH: missing })).toThrow(`: set ${labels.base} and ${labels.head}`)
+  })
+
   it('normalises the policy path', () => {
     expect(parsePolicyPath('./.github/purple-policy.json')).toBe('.github/purple-policy.json')
     expect(parsePolicyPath('')).toBe('.github/purple-policy.json')
@@ -61,6 +70,7 @@ describe('input parsing', () => {
     expect(settings).toEqual({
       base: '',
       head: '',
+      labels: { base: "input 'base'", head: "input 'head'" },
       scope: 'changed',
       exclude: ['*.snap', 'vendor/'],
       policyFile: '.github/purple-policy.json',

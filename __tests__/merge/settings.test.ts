@@ -1,5 +1,5 @@
 /** merge's options from its inputs, as its own action and as the root action (`merge-…`) name them. */
-import { specInputSource } from '../../src/actions/input-parsers.js'
+import { specInputSource } from '../../src/core/inputs.js'
 import { mergeOwnInputs } from '../../src/actions/merge/io.js'
 import { parseMergeOptions } from '../../src/actions/merge/settings.js'
 import { SHARED_STAGE_INPUTS, STAGE_PREFIX } from '../../src/actions/pipeline/io.js'

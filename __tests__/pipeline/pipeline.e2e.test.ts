@@ -188,6 +188,21 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expectMergeInvariants(s, pr.head)
   })
 
+  it("a 'guard-base' that does not resolve, fail-safe off: stops at guard, naming 'guard-base' as the workflow wrote it", async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'])
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    const run = await runPipeline(s, pr, { 'guard-base': 'no-such-branch', 'guard-fail-safe': 'false' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ stage: 'guard', result: 'error' })
+    const notACommit = "input 'guard-base' 'no-such-branch' is not a commit in this repository"
+    expect(errors(run)).toEqual([expect.stringContaining(notACommit)])
+    expect(run.outputs['stage-message']).toContain(`guard failed and 'guard-fail-safe' is off: ${notACommit}`)
+    expect(run.allText).not.toContain("input 'base'")
+    expect(s.log).toEqual([])
+    expectMergeInvariants(s, pr.head)
+  })
+
   it.each([
     [{ 'wait-timeout-seconds': 'soon' }, /Input 'wait-timeout-seconds' is 'soon'/],
     [{ 'merge-method': 'fast-forward' }, /Input 'merge-method' is 'fast-forward'/],

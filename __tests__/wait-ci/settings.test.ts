@@ -1,4 +1,4 @@
-import { specInputSource } from '../../src/actions/input-parsers.js'
+import { specInputSource } from '../../src/core/inputs.js'
 import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 

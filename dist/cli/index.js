@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1500);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(729);
 
 
 // The hook calls back whatever script started this process (bin/purple.js under npx).
@@ -28399,7 +28399,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1500:
+/***/ 729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32080,7 +32080,17 @@ function allowedTips(refs, patterns, containsHead, remotes) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/actions/input-parsers.ts
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
 /** The error for an invalid input: which input, the value it had, what to write instead. */
 function inputError(label, value, expected) {
     return new Error(`Input '${label}' is '${value}': ${expected}`);
@@ -32089,7 +32099,7 @@ function inputError(label, value, expected) {
  * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
  * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
  */
-function input_parsers_specInputSource(inputs, read, prefix = '', shared = []) {
+function inputs_specInputSource(inputs, read, prefix = '', shared = []) {
     const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
     return Object.freeze({
         label,
@@ -32105,7 +32115,7 @@ function input_parsers_specInputSource(inputs, read, prefix = '', shared = []) {
     });
 }
 /** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function input_parsers_parseBooleanInput(source, name) {
+function inputs_parseBooleanInput(source, name) {
     const value = source.get(name).trim();
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
@@ -32113,12 +32123,14 @@ function input_parsers_parseBooleanInput(source, name) {
         return false;
     throw inputError(source.label(name), value, "write 'true' or 'false'.");
 }
-/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, { min }) {
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
     const value = source.get(name).trim();
     const seconds = Number(value);
-    if (value === '' || !Number.isFinite(seconds) || seconds < min) {
-        throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`);
     }
     return Math.round(seconds * 1000);
 }
@@ -32171,7 +32183,7 @@ function parsePolicyPath(value, label = 'policy-file') {
     }
     return p;
 }
-function readEvent(env) {
+function readEvent(env, labels) {
     const name = env.GITHUB_EVENT_NAME ?? '';
     const path = env.GITHUB_EVENT_PATH;
     let payload = {};
@@ -32180,7 +32192,7 @@ function readEvent(env) {
             payload = JSON.parse(readFileSync(path, 'utf8'));
         }
         catch (e) {
-            throw new Error(`could not read the event payload '${path}' (${e.message}): set the 'base' and 'head' inputs`, { cause: e });
+            throw new Error(`could not read the event payload '${path}' (${e.message}): set ${labels.base} and ${labels.head}`, { cause: e });
         }
     }
     return { name, payload, ref: env.GITHUB_REF ?? '' };
@@ -32190,16 +32202,18 @@ function readEvent(env) {
  * the event. Throws on an invalid input: a misconfigured workflow fails at once.
  */
 function settings_buildGuardSettings(inputs, env) {
+    const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` });
     return Object.freeze({
         base: inputs.get('base').trim(),
         head: inputs.get('head').trim(),
+        labels,
         scope: parseScope(inputs.get('scope'), inputs.label('scope')),
         exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
         policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
         allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
         failSafe: parseBooleanInput(inputs, 'fail-safe'),
         workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
-        event: readEvent(env)
+        event: readEvent(env, labels)
     });
 }
 
@@ -36053,8 +36067,8 @@ async function guard(settings, deps = {}) {
             base: settings.base,
             head: settings.head,
             event: settings.event,
-            baseLabel: "input 'base'",
-            headLabel: "input 'head'",
+            baseLabel: settings.labels.base,
+            headLabel: settings.labels.head,
             headBranch: null
         });
         range = resolved.range;

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4764);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8463);
 
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runGuardAction */ .xA);
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4764:
+/***/ 8463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32870,7 +32870,17 @@ async function resolveRange(git, req) {
     return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
 }
 
-;// CONCATENATED MODULE: ./src/actions/input-parsers.ts
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
 /** The error for an invalid input: which input, the value it had, what to write instead. */
 function inputError(label, value, expected) {
     return new Error(`Input '${label}' is '${value}': ${expected}`);
@@ -32903,12 +32913,14 @@ function parseBooleanInput(source, name) {
         return false;
     throw inputError(source.label(name), value, "write 'true' or 'false'.");
 }
-/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, { min }) {
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
     const value = source.get(name).trim();
     const seconds = Number(value);
-    if (value === '' || !Number.isFinite(seconds) || seconds < min) {
-        throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`);
     }
     return Math.round(seconds * 1000);
 }
@@ -33025,7 +33037,7 @@ function parsePolicyPath(value, label = 'policy-file') {
     }
     return p;
 }
-function readEvent(env) {
+function readEvent(env, labels) {
     const name = env.GITHUB_EVENT_NAME ?? '';
     const path = env.GITHUB_EVENT_PATH;
     let payload = {};
@@ -33034,7 +33046,7 @@ function readEvent(env) {
             payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
         }
         catch (e) {
-            throw new Error(`could not read the event payload '${path}' (${e.message}): set the 'base' and 'head' inputs`, { cause: e });
+            throw new Error(`could not read the event payload '${path}' (${e.message}): set ${labels.base} and ${labels.head}`, { cause: e });
         }
     }
     return { name, payload, ref: env.GITHUB_REF ?? '' };
@@ -33044,16 +33056,18 @@ function readEvent(env) {
  * the event. Throws on an invalid input: a misconfigured workflow fails at once.
  */
 function buildGuardSettings(inputs, env) {
+    const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` });
     return Object.freeze({
         base: inputs.get('base').trim(),
         head: inputs.get('head').trim(),
+        labels,
         scope: parseScope(inputs.get('scope'), inputs.label('scope')),
         exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
         policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
         allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
         failSafe: parseBooleanInput(inputs, 'fail-safe'),
         workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
-        event: readEvent(env)
+        event: readEvent(env, labels)
     });
 }
 
@@ -33103,8 +33117,8 @@ async function guard(settings, deps = {}) {
             base: settings.base,
             head: settings.head,
             event: settings.event,
-            baseLabel: "input 'base'",
-            headLabel: "input 'head'",
+            baseLabel: settings.labels.base,
+            headLabel: settings.labels.head,
             headBranch: null
         });
         range = resolved.range;

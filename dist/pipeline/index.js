@@ -30746,7 +30746,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3169);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1403);
 
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runPipelineAction */ .aR);
@@ -30756,7 +30756,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3169:
+/***/ 1403:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43755,7 +43755,17 @@ async function resolveRange(git, req) {
     return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
 }
 
-;// CONCATENATED MODULE: ./src/actions/input-parsers.ts
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
 /** The error for an invalid input: which input, the value it had, what to write instead. */
 function inputError(label, value, expected) {
     return new Error(`Input '${label}' is '${value}': ${expected}`);
@@ -43788,12 +43798,14 @@ function parseBooleanInput(source, name) {
         return false;
     throw inputError(source.label(name), value, "write 'true' or 'false'.");
 }
-/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, { min }) {
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
     const value = source.get(name).trim();
     const seconds = Number(value);
-    if (value === '' || !Number.isFinite(seconds) || seconds < min) {
-        throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`);
     }
     return Math.round(seconds * 1000);
 }
@@ -43910,7 +43922,7 @@ function parsePolicyPath(value, label = 'policy-file') {
     }
     return p;
 }
-function readEvent(env) {
+function readEvent(env, labels) {
     const name = env.GITHUB_EVENT_NAME ?? '';
     const path = env.GITHUB_EVENT_PATH;
     let payload = {};
@@ -43919,7 +43931,7 @@ function readEvent(env) {
             payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
         }
         catch (e) {
-            throw new Error(`could not read the event payload '${path}' (${e.message}): set the 'base' and 'head' inputs`, { cause: e });
+            throw new Error(`could not read the event payload '${path}' (${e.message}): set ${labels.base} and ${labels.head}`, { cause: e });
         }
     }
     return { name, payload, ref: env.GITHUB_REF ?? '' };
@@ -43929,16 +43941,18 @@ function readEvent(env) {
  * the event. Throws on an invalid input: a misconfigured workflow fails at once.
  */
 function settings_buildGuardSettings(inputs, env) {
+    const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` });
     return Object.freeze({
         base: inputs.get('base').trim(),
         head: inputs.get('head').trim(),
+        labels,
         scope: parseScope(inputs.get('scope'), inputs.label('scope')),
         exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
         policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
         allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
         failSafe: parseBooleanInput(inputs, 'fail-safe'),
         workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
-        event: readEvent(env)
+        event: readEvent(env, labels)
     });
 }
 
@@ -43988,8 +44002,8 @@ async function guard(settings, deps = {}) {
             base: settings.base,
             head: settings.head,
             event: settings.event,
-            baseLabel: "input 'base'",
-            headLabel: "input 'head'",
+            baseLabel: settings.labels.base,
+            headLabel: settings.labels.head,
             headBranch: null
         });
         range = resolved.range;
@@ -44491,6 +44505,7 @@ async function withRetry(label, fn, policy) {
  */
 
 
+
 /** Spread into an API action's `inputs` (names, descriptions and defaults as in action.yml). */
 const clientInputs = {
     'github-token': {
@@ -44523,22 +44538,20 @@ const clientInputs = {
     }
 };
 const MAX_RETRIES_LIMIT = 20;
-function bad(name, value, expected) {
-    return new Error(`Input '${name}' is '${value}': ${expected}`);
-}
 /** Turns literal "\n" (a key pasted on one line) back into newlines and trims. */
 function normalizePrivateKey(raw) {
     const key = raw.includes('\n') ? raw : raw.replace(/\\n/g, '\n');
     return key.trim();
 }
 /**
- * Pure: client options from a reader of raw input strings ('' when unset) and
+ * Pure: client options from the inputs (defaults applied, errors name them by `label`) and
  * the runner environment (GITHUB_API_URL, GITHUB_REPOSITORY).
  */
-function parseClientSettings(get, env = process.env) {
+function parseClientSettings(inputs, env = process.env) {
+    const get = (name) => inputs.get(name);
+    const bad = (name, value, expected) => inputError(inputs.label(name), value, expected);
     const appId = get('app-id').trim();
     const privateKey = normalizePrivateKey(get('private-key'));
-    const installationId = get('installation-id').trim();
     const owner = get('owner').trim();
     let auth;
     if (appId !== '' || privateKey !== '') {
@@ -44552,8 +44565,7 @@ function parseClientSettings(get, env = process.env) {
         if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
             throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.");
         }
-        if (installationId !== '' && !/^[1-9][0-9]*$/.test(installationId))
-            throw bad('installation-id', installationId, 'write a positive whole number, or leave it empty to look it up.');
+        const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
         if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner))
             throw bad('owner', owner, 'write an organization or user login.');
         const repository = parseRepository(env['GITHUB_REPOSITORY']);
@@ -44561,7 +44573,7 @@ function parseClientSettings(get, env = process.env) {
             kind: 'app',
             appId,
             privateKey,
-            ...(installationId !== '' ? { installationId: Number(installationId) } : {}),
+            ...(installationId !== undefined ? { installationId } : {}),
             ...(owner !== '' ? { owner } : {}),
             ...(repository !== undefined ? { repository } : {})
         };
@@ -44573,11 +44585,7 @@ function parseClientSettings(get, env = process.env) {
         }
         auth = { kind: 'token', token };
     }
-    const timeoutText = get('request-timeout-seconds').trim();
-    const timeout = Number(timeoutText);
-    if (timeoutText === '' || !Number.isFinite(timeout) || timeout <= 0) {
-        throw bad('request-timeout-seconds', timeoutText, "write a number of seconds above 0, e.g. '30' or '2.5'.");
-    }
+    const requestTimeoutMs = parseSecondsInput(inputs, 'request-timeout-seconds', { above: 0 });
     const retriesText = get('max-retries').trim();
     if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
         throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`);
@@ -44586,7 +44594,7 @@ function parseClientSettings(get, env = process.env) {
     return Object.freeze({
         auth: Object.freeze(auth),
         ...(baseUrl ? { baseUrl } : {}),
-        requestTimeoutMs: Math.round(timeout * 1000),
+        requestTimeoutMs,
         retries: Number(retriesText)
     });
 }
@@ -44597,11 +44605,10 @@ function parseRepository(value) {
 }
 /** Reads the client inputs through @actions/core (as action.yml defaults them) and validates them. */
 function inputs_readClientSettings(env = process.env) {
-    // getInput returns '' for an input the workflow left out only when action.yml gives no default; fall back to ours.
-    return parseClientSettings((name) => {
-        const value = lib_core/* getInput */.V4(name);
-        return value === '' && name !== 'github-token' ? (clientInputs[name].default ?? '') : value;
-    }, env);
+    // getInput returns '' for an input the workflow left out only when action.yml gives no default; specInputSource
+    // falls back to ours, except for 'github-token': its default '${{ github.token }}' is an expression, so falling
+    // back would send that literal text as the token. An empty token stays '' and fails with its own message.
+    return parseClientSettings(specInputSource(clientInputs, (name) => lib_core/* getInput */.V4(name)), env);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/merge/io.ts

@@ -30785,7 +30785,7 @@ async function runAction(body) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6620);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2208);
 
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runWaitCiAction */ .Zo);
@@ -30795,7 +30795,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6620:
+/***/ 2208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39368,12 +39368,92 @@ function requirePullRequest(context, explicit, inputName = 'pull-request') {
         `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
 }
 
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
  * The token and tuning inputs every API action shares, declared once as spec
  * fragments to spread into each action's io.ts, and turned into
  * createGitHubClient options with errors that name the input.
  */
+
 
 
 /** Spread into an API action's `inputs` (names, descriptions and defaults as in action.yml). */
@@ -39408,22 +39488,20 @@ const clientInputs = {
     }
 };
 const MAX_RETRIES_LIMIT = 20;
-function bad(name, value, expected) {
-    return new Error(`Input '${name}' is '${value}': ${expected}`);
-}
 /** Turns literal "\n" (a key pasted on one line) back into newlines and trims. */
 function normalizePrivateKey(raw) {
     const key = raw.includes('\n') ? raw : raw.replace(/\\n/g, '\n');
     return key.trim();
 }
 /**
- * Pure: client options from a reader of raw input strings ('' when unset) and
+ * Pure: client options from the inputs (defaults applied, errors name them by `label`) and
  * the runner environment (GITHUB_API_URL, GITHUB_REPOSITORY).
  */
-function parseClientSettings(get, env = process.env) {
+function parseClientSettings(inputs, env = process.env) {
+    const get = (name) => inputs.get(name);
+    const bad = (name, value, expected) => inputError(inputs.label(name), value, expected);
     const appId = get('app-id').trim();
     const privateKey = normalizePrivateKey(get('private-key'));
-    const installationId = get('installation-id').trim();
     const owner = get('owner').trim();
     let auth;
     if (appId !== '' || privateKey !== '') {
@@ -39437,8 +39515,7 @@ function parseClientSettings(get, env = process.env) {
         if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
             throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.");
         }
-        if (installationId !== '' && !/^[1-9][0-9]*$/.test(installationId))
-            throw bad('installation-id', installationId, 'write a positive whole number, or leave it empty to look it up.');
+        const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
         if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner))
             throw bad('owner', owner, 'write an organization or user login.');
         const repository = parseRepository(env['GITHUB_REPOSITORY']);
@@ -39446,7 +39523,7 @@ function parseClientSettings(get, env = process.env) {
             kind: 'app',
             appId,
             privateKey,
-            ...(installationId !== '' ? { installationId: Number(installationId) } : {}),
+            ...(installationId !== undefined ? { installationId } : {}),
             ...(owner !== '' ? { owner } : {}),
             ...(repository !== undefined ? { repository } : {})
         };
@@ -39458,11 +39535,7 @@ function parseClientSettings(get, env = process.env) {
         }
         auth = { kind: 'token', token };
     }
-    const timeoutText = get('request-timeout-seconds').trim();
-    const timeout = Number(timeoutText);
-    if (timeoutText === '' || !Number.isFinite(timeout) || timeout <= 0) {
-        throw bad('request-timeout-seconds', timeoutText, "write a number of seconds above 0, e.g. '30' or '2.5'.");
-    }
+    const requestTimeoutMs = parseSecondsInput(inputs, 'request-timeout-seconds', { above: 0 });
     const retriesText = get('max-retries').trim();
     if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
         throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`);
@@ -39471,7 +39544,7 @@ function parseClientSettings(get, env = process.env) {
     return Object.freeze({
         auth: Object.freeze(auth),
         ...(baseUrl ? { baseUrl } : {}),
-        requestTimeoutMs: Math.round(timeout * 1000),
+        requestTimeoutMs,
         retries: Number(retriesText)
     });
 }
@@ -39482,11 +39555,10 @@ function parseRepository(value) {
 }
 /** Reads the client inputs through @actions/core (as action.yml defaults them) and validates them. */
 function readClientSettings(env = process.env) {
-    // getInput returns '' for an input the workflow left out only when action.yml gives no default; fall back to ours.
-    return parseClientSettings((name) => {
-        const value = core/* getInput */.V4(name);
-        return value === '' && name !== 'github-token' ? (clientInputs[name].default ?? '') : value;
-    }, env);
+    // getInput returns '' for an input the workflow left out only when action.yml gives no default; specInputSource
+    // falls back to ours, except for 'github-token': its default '${{ github.token }}' is an expression, so falling
+    // back would send that literal text as the token. An empty token stays '' and fails with its own message.
+    return parseClientSettings(specInputSource(clientInputs, (name) => core/* getInput */.V4(name)), env);
 }
 
 ;// CONCATENATED MODULE: ./src/core/required-checks.ts
@@ -39964,73 +40036,6 @@ const productionRuntime = Object.freeze({
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     log: Object.freeze({ info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) })
 });
-
-;// CONCATENATED MODULE: ./src/actions/input-parsers.ts
-/** The error for an invalid input: which input, the value it had, what to write instead. */
-function inputError(label, value, expected) {
-    return new Error(`Input '${label}' is '${value}': ${expected}`);
-}
-/**
- * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
- * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
- */
-function specInputSource(inputs, read, prefix = '', shared = []) {
-    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
-    return Object.freeze({
-        label,
-        get: (name) => {
-            const raw = read(label(name));
-            if (raw !== '')
-                return raw;
-            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
-            // default (run outside the runner) counts as unset.
-            const fallback = inputs[name].default ?? '';
-            return fallback.startsWith('${{') ? '' : fallback;
-        }
-    });
-}
-/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function parseBooleanInput(source, name) {
-    const value = source.get(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw inputError(source.label(name), value, "write 'true' or 'false'.");
-}
-/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, { min }) {
-    const value = source.get(name).trim();
-    const seconds = Number(value);
-    if (value === '' || !Number.isFinite(seconds) || seconds < min) {
-        throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`);
-    }
-    return Math.round(seconds * 1000);
-}
-/** A positive whole number (`what` says which), or undefined when the input is empty. */
-function parsePositiveIntegerInput(source, name, what) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** A pull request number, or undefined when empty (the pull request of the triggering event). */
-function parsePullRequestInput(source, name) {
-    return parsePositiveIntegerInput(source, name, 'the pull request number');
-}
-/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
-function parseShaInput(source, name) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    const sha = value.toLowerCase();
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
-    }
-    return sha;
-}
 
 ;// CONCATENATED MODULE: ./src/actions/input-source.ts
 /**

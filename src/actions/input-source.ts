@@ -4,7 +4,7 @@
  * input only when action.yml has no default, e.g. when run outside the runner).
  */
 import * as core from '@actions/core'
-import { specInputSource, type InputSource } from './input-parsers.js'
+import { specInputSource, type InputSource } from '../core/inputs.js'
 import type { InputSpec } from './spec.js'
 
 /** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */

@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import type { GitHubClientOptions } from './client.js'
 import { CLIENT_DEFAULTS } from './client.js'
 import type { AuthConfig } from './auth.js'
+import { inputError, parsePositiveIntegerInput, parseSecondsInput, specInputSource, type InputSource } from '../core/inputs.js'
 
 /** Spread into an API action's `inputs` (names, descriptions and defaults as in action.yml). */
 export const clientInputs = {
@@ -46,10 +47,6 @@ export type ClientInputName = keyof typeof clientInputs
 
 const MAX_RETRIES_LIMIT = 20
 
-function bad(name: ClientInputName, value: string, expected: string): Error {
-  return new Error(`Input '${name}' is '${value}': ${expected}`)
-}
-
 /** Turns literal "\n" (a key pasted on one line) back into newlines and trims. */
 function normalizePrivateKey(raw: string): string {
   const key = raw.includes('\n') ? raw : raw.replace(/\\n/g, '\n')
@@ -57,16 +54,17 @@ function normalizePrivateKey(raw: string): string {
 }
 
 /**
- * Pure: client options from a reader of raw input strings ('' when unset) and
+ * Pure: client options from the inputs (defaults applied, errors name them by `label`) and
  * the runner environment (GITHUB_API_URL, GITHUB_REPOSITORY).
  */
 export function parseClientSettings(
-  get: (name: ClientInputName) => string,
+  inputs: InputSource<ClientInputName>,
   env: Readonly<Record<string, string | undefined>> = process.env
 ): GitHubClientOptions {
+  const get = (name: ClientInputName): string => inputs.get(name)
+  const bad = (name: ClientInputName, value: string, expected: string): Error => inputError(inputs.label(name), value, expected)
   const appId = get('app-id').trim()
   const privateKey = normalizePrivateKey(get('private-key'))
-  const installationId = get('installation-id').trim()
   const owner = get('owner').trim()
 
   let auth: AuthConfig
@@ -78,14 +76,14 @@ export function parseClientSettings(
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
       throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.")
     }
-    if (installationId !== '' && !/^[1-9][0-9]*$/.test(installationId)) throw bad('installation-id', installationId, 'write a positive whole number, or leave it empty to look it up.')
+    const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)")
     if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner)) throw bad('owner', owner, 'write an organization or user login.')
     const repository = parseRepository(env['GITHUB_REPOSITORY'])
     auth = {
       kind: 'app',
       appId,
       privateKey,
-      ...(installationId !== '' ? { installationId: Number(installationId) } : {}),
+      ...(installationId !== undefined ? { installationId } : {}),
       ...(owner !== '' ? { owner } : {}),
       ...(repository !== undefined ? { repository } : {})
     }
@@ -97,11 +95,7 @@ export function parseClientSettings(
     auth = { kind: 'token', token }
   }
 
-  const timeoutText = get('request-timeout-seconds').trim()
-  const timeout = Number(timeoutText)
-  if (timeoutText === '' || !Number.isFinite(timeout) || timeout <= 0) {
-    throw bad('request-timeout-seconds', timeoutText, "write a number of seconds above 0, e.g. '30' or '2.5'.")
-  }
+  const requestTimeoutMs = parseSecondsInput(inputs, 'request-timeout-seconds', { above: 0 })
   const retriesText = get('max-retries').trim()
   if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
     throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`)
@@ -110,7 +104,7 @@ export function parseClientSettings(
   return Object.freeze({
     auth: Object.freeze(auth),
     ...(baseUrl ? { baseUrl } : {}),
-    requestTimeoutMs: Math.round(timeout * 1000),
+    requestTimeoutMs,
     retries: Number(retriesText)
   })
 }
@@ -123,9 +117,8 @@ function parseRepository(value: string | undefined): { owner: string; repo: stri
 
 /** Reads the client inputs through @actions/core (as action.yml defaults them) and validates them. */
 export function readClientSettings(env: Readonly<Record<string, string | undefined>> = process.env): GitHubClientOptions {
-  // getInput returns '' for an input the workflow left out only when action.yml gives no default; fall back to ours.
-  return parseClientSettings((name) => {
-    const value = core.getInput(name)
-    return value === '' && name !== 'github-token' ? (clientInputs[name].default ?? '') : value
-  }, env)
+  // getInput returns '' for an input the workflow left out only when action.yml gives no default; specInputSource
+  // falls back to ours, except for 'github-token': its default '${{ github.token }}' is an expression, so falling
+  // back would send that literal text as the token. An empty token stays '' and fails with its own message.
+  return parseClientSettings(specInputSource(clientInputs, (name) => core.getInput(name)), env)
 }

@@ -73,8 +73,8 @@ export async function guard(settings: GuardSettings, deps: GuardDeps = {}): Prom
       base: settings.base,
       head: settings.head,
       event: settings.event,
-      baseLabel: "input 'base'",
-      headLabel: "input 'head'",
+      baseLabel: settings.labels.base,
+      headLabel: settings.labels.head,
       headBranch: null
     })
     range = resolved.range

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { parseGlobList } from '../../core/path-globs.js'
 import { parseSourceList } from '../../core/merge-policy.js'
-import { inputError, parseBooleanInput, type InputSource } from '../input-parsers.js'
+import { inputError, parseBooleanInput, type InputSource } from '../../core/inputs.js'
 import type { guardSpec } from './io.js'
 
 export type GuardScope = 'changed' | 'tree'
@@ -22,6 +22,8 @@ export interface GuardSettings {
   /** Revision names as given ('' = take the default from the event). */
   readonly base: string
   readonly head: string
+  /** How runtime messages name base and head: "input 'guard-base'" in the root action, "input 'base'" in guard's own. */
+  readonly labels: { readonly base: string; readonly head: string }
   readonly scope: GuardScope
   readonly exclude: readonly string[]
   readonly policyFile: string
@@ -50,7 +52,7 @@ export function parsePolicyPath(value: string, label = 'policy-file'): string {
   return p
 }
 
-function readEvent(env: NodeJS.ProcessEnv): GuardEvent {
+function readEvent(env: NodeJS.ProcessEnv, labels: GuardSettings['labels']): GuardEvent {
   const name = env.GITHUB_EVENT_NAME ?? ''
   const path = env.GITHUB_EVENT_PATH
   let payload: Record<string, unknown> = {}
@@ -58,7 +60,7 @@ function readEvent(env: NodeJS.ProcessEnv): GuardEvent {
     try {
       payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
     } catch (e) {
-      throw new Error(`could not read the event payload '${path}' (${(e as Error).message}): set the 'base' and 'head' inputs`, { cause: e })
+      throw new Error(`could not read the event payload '${path}' (${(e as Error).message}): set ${labels.base} and ${labels.head}`, { cause: e })
     }
   }
   return { name, payload, ref: env.GITHUB_REF ?? '' }
@@ -69,15 +71,17 @@ function readEvent(env: NodeJS.ProcessEnv): GuardEvent {
  * the event. Throws on an invalid input: a misconfigured workflow fails at once.
  */
 export function buildGuardSettings(inputs: InputSource<InputName>, env: NodeJS.ProcessEnv): GuardSettings {
+  const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` })
   return Object.freeze({
     base: inputs.get('base').trim(),
     head: inputs.get('head').trim(),
+    labels,
     scope: parseScope(inputs.get('scope'), inputs.label('scope')),
     exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
     policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
     allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
     failSafe: parseBooleanInput(inputs, 'fail-safe'),
     workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
-    event: readEvent(env)
+    event: readEvent(env, labels)
   })
 }

@@ -5,7 +5,7 @@
 import type { GitHubClientOptions } from '../../github/client.js'
 import { readGitHubContext, requirePullRequest, type RepositoryRef } from '../../github/context.js'
 import { readClientSettings } from '../../github/inputs.js'
-import { inputError, parseBooleanInput, parsePullRequestInput, parseSecondsInput, parseShaInput, type InputSource } from '../input-parsers.js'
+import { inputError, parseBooleanInput, parsePullRequestInput, parseSecondsInput, parseShaInput, type InputSource } from '../../core/inputs.js'
 import { actionInputs } from '../input-source.js'
 import { mergeOwnInputs } from './io.js'
 

@@ -11,7 +11,7 @@ import {
   parseSecondsInput,
   parseShaInput,
   type InputSource
-} from '../input-parsers.js'
+} from '../../core/inputs.js'
 import { actionInputs } from '../input-source.js'
 import { waitCiOwnInputs } from './io.js'
 

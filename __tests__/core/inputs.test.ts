@@ -7,7 +7,7 @@ import {
   parseSecondsInput,
   parseShaInput,
   specInputSource
-} from '../../src/actions/input-parsers.js'
+} from '../../src/core/inputs.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 
 const inputs = {
@@ -111,6 +111,20 @@ describe('parseSecondsInput', () => {
   ])('rejects %j (at least %s)', (value, min) => {
     expect(() => parseSecondsInput(one('seconds', value, 'wait-'), 'seconds', { min })).toThrow(
       `Input 'wait-seconds' is '${value}': write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`
+    )
+  })
+
+  it.each([
+    ['0.001', 1],
+    ['2.5', 2500],
+    ['30', 30_000]
+  ])('%j (above 0) -> %s ms', (value, ms) => {
+    expect(parseSecondsInput(one('seconds', value), 'seconds', { above: 0 })).toBe(ms)
+  })
+
+  it.each(['0', '-1', '0.0', 'ten'])('rejects %j (above 0)', (value) => {
+    expect(() => parseSecondsInput(one('seconds', value, 'wait-'), 'seconds', { above: 0 })).toThrow(
+      `Input 'wait-seconds' is '${value}': write a number of seconds above 0, e.g. '10' or '0.5'.`
     )
   })
 })

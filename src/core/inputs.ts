@@ -1,12 +1,20 @@
 /**
- * Input parsing shared by every action, written once so that guard, wait-ci,
- * merge and the root pipeline accept the same spellings and word their errors
- * alike. Pure: no `@actions/*` (the reader over core.getInput is
- * input-source.ts). Errors name the input as the workflow spells it, so the
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
  * root action's `wait-timeout-seconds` is named by construction, not by
  * rewriting a stage's message afterwards.
  */
-import type { InputSpec } from './spec.js'
+
+/** What the reader needs of an input's declaration (a structural slice of actions/spec.ts InputSpec, which core may not import). */
+export interface InputDeclaration {
+  readonly description: string
+  /** Default as written in action.yml; absent means no default (''). */
+  readonly default?: string
+}
 
 /** Where an action's inputs come from: the value (action.yml default applied) and the name the workflow wrote. */
 export interface InputSource<N extends string = string> {
@@ -26,7 +34,7 @@ export function inputError(label: string, value: string, expected: string): Erro
  * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
  */
 export function specInputSource<N extends string>(
-  inputs: Readonly<Record<N, InputSpec>>,
+  inputs: Readonly<Record<N, InputDeclaration>>,
   read: (label: string) => string,
   prefix = '',
   shared: readonly string[] = []
@@ -53,12 +61,18 @@ export function parseBooleanInput<N extends string>(source: InputSource<N>, name
   throw inputError(source.label(name), value, "write 'true' or 'false'.")
 }
 
-/** A number of seconds of at least `min` (fractions allowed), as whole milliseconds. */
-export function parseSecondsInput<N extends string>(source: InputSource<N>, name: N, { min }: { min: number }): number {
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+export function parseSecondsInput<N extends string>(
+  source: InputSource<N>,
+  name: N,
+  bound: { readonly min: number } | { readonly above: number }
+): number {
   const value = source.get(name).trim()
   const seconds = Number(value)
-  if (value === '' || !Number.isFinite(seconds) || seconds < min) {
-    throw inputError(source.label(name), value, `write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`)
+  const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above
+  if (value === '' || !Number.isFinite(seconds) || !inRange) {
+    const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`
+    throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`)
   }
   return Math.round(seconds * 1000)
 }
