@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
 import { DEFAULT_TOKEN, HEAD_SHA, shaOf, startSimulator, type Sim, type SimOptions, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls } from './invariants.js'
+import { closeChecked } from '../sim/openapi-check.js'
 
 const bundle = 'dist/merge/index.js'
 const PULL = '/repos/octo-org/purple-demo/pulls/1'
@@ -14,7 +15,8 @@ const MERGE = `${PULL}/merge`
 
 let sim: Sim | undefined
 afterEach(async () => {
-  await sim?.close()
+  // Every answer of every scenario must match GitHub's published schema (drift check).
+  await closeChecked(sim)
   sim = undefined
 })
 

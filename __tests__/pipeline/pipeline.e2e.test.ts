@@ -9,13 +9,15 @@ import { gitEnv, committedConflict, tempRepo, type TempRepo } from '../git/temp-
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
 import { DEFAULT_TOKEN, shaOf, startSimulator, type Sim, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls } from '../merge/invariants.js'
+import { closeChecked } from '../sim/openapi-check.js'
 
 const bundle = 'dist/pipeline/index.js'
 const CHECK_RUNS = /\/check-runs$/
 
 let sim: Sim | undefined
 afterEach(async () => {
-  await sim?.close()
+  // Every answer of every scenario must match GitHub's published schema (drift check).
+  await closeChecked(sim)
   sim = undefined
 })
 

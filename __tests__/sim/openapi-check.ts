@@ -81,3 +81,13 @@ export function responseProblems(e: LoggedResponse): string[] {
 export function openApiProblems(log: readonly (LoggedResponse & { scripted?: boolean; fault?: string | null })[]): string[] {
   return log.filter((e) => !e.scripted && !e.fault).flatMap(responseProblems)
 }
+
+/**
+ * Closes a test's simulator and asserts that every answer it gave matched
+ * GitHub's published schema, so every scenario doubles as a drift check.
+ */
+export async function closeChecked(sim: { log: Parameters<typeof openApiProblems>[0]; close(): Promise<void> } | undefined): Promise<void> {
+  const problems = sim ? openApiProblems(sim.log) : []
+  await sim?.close()
+  expect(problems).toEqual([])
+}

@@ -4,10 +4,12 @@
  */
 import { HEAD_SHA, shaOf, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
 import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, failure, fastInputs, parsed, polls, protect, runWaitCi } from './scenario.js'
+import { closeChecked } from '../sim/openapi-check.js'
 
 let sim: Sim
 afterEach(async () => {
-  await sim?.close()
+  // Every answer of every scenario must match GitHub's published schema (drift check).
+  await closeChecked(sim)
 })
 
 describe("the job's own check run, with a custom name that is itself required", () => {

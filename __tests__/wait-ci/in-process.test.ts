@@ -13,10 +13,12 @@ import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 import { DEFAULT_TOKEN, OWNER, REPO, startSimulator, type Sim } from '../sim/server.js'
 import { BRANCH, RULES, afterPoll, protect, ruleset } from './scenario.js'
+import { closeChecked } from '../sim/openapi-check.js'
 
 let sim: Sim
 afterEach(async () => {
-  await sim?.close()
+  // Every answer of every scenario must match GitHub's published schema (drift check).
+  await closeChecked(sim)
 })
 
 function settingsFor(over: Partial<Record<keyof typeof waitCiOwnInputs, string>> = {}): WaitCiSettings {
