@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
-import { DEFAULT_TOKEN, HEAD_SHA, shaOf, startSimulator, type Sim, type SimOptions, type SimState } from '../sim/server.js'
+import { DEFAULT_TOKEN, HEAD_SHA, addRuleset, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimRule, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls } from './invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
 
@@ -22,33 +22,14 @@ afterEach(async () => {
 
 const classic =
   (contexts: string[], reviews: number | null = null) =>
-  (st: SimState) => {
-    st.branches[0]!.protection = {
-      required_status_checks: { strict: false, contexts, checks: [] },
-      required_approving_review_count: reviews,
-      enforce_admins: false
-    }
+  (st: SimState): void => {
+    protectBranch(st, undefined, { contexts, reviews })
   }
 
 const ruleset =
-  (contexts: string[], extra: SimState['rulesets'][number]['rules'] = []) =>
-  (st: SimState) => {
-    st.rulesets.push({
-      id: 7,
-      name: 'main gate',
-      enforcement: 'active',
-      source_type: 'Repository',
-      source: 'octo-org/purple-demo',
-      include: ['~DEFAULT_BRANCH'],
-      exclude: [],
-      rules: [
-        {
-          type: 'required_status_checks',
-          parameters: { required_status_checks: contexts.map((context) => ({ context })), strict_required_status_checks_policy: false }
-        },
-        ...extra
-      ]
-    })
+  (contexts: string[], extra: SimRule[] = []) =>
+  (st: SimState): void => {
+    addRuleset(st, { name: 'main gate', requiredChecks: contexts.map((context) => ({ context })), rules: extra })
   }
 
 async function start(setup?: SimOptions['setup']): Promise<Sim> {

@@ -3,7 +3,7 @@
  * and scripted responses (405 once, then the real answer). The merge action's tests rely on these strings.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { DEFAULT_TOKEN, HEAD_SHA, OTHER_CI_APP, startSimulator, type Sim, type SimOptions, type SimState } from './server.js'
+import { DEFAULT_TOKEN, HEAD_SHA, OTHER_CI_APP, addRuleset, protectBranch, startSimulator, type Sim, type SimOptions, type SimRule, type SimState } from './server.js'
 import { closeChecked } from './openapi-check.js'
 
 let sim: Sim | undefined
@@ -25,27 +25,11 @@ async function put(s: Sim, body: unknown = { sha: HEAD_SHA }): Promise<{ status:
 }
 
 const classic = (contexts: string[], checks: { context: string; app_id: number | null }[] = [], reviews: number | null = null) => (st: SimState) => {
-  st.branches[0]!.protection = {
-    required_status_checks: { strict: false, contexts, checks },
-    required_approving_review_count: reviews,
-    enforce_admins: false
-  }
+  protectBranch(st, undefined, { contexts, checks, reviews })
 }
 
-const ruleset = (contexts: { context: string; integration_id?: number }[], extra: SimState['rulesets'][number]['rules'] = []) => (st: SimState) => {
-  st.rulesets.push({
-    id: 42,
-    name: 'main gate',
-    enforcement: 'active',
-    source_type: 'Repository',
-    source: 'octo-org/purple-demo',
-    include: ['~DEFAULT_BRANCH'],
-    exclude: [],
-    rules: [
-      { type: 'required_status_checks', parameters: { required_status_checks: contexts, strict_required_status_checks_policy: false } },
-      ...extra
-    ]
-  })
+const ruleset = (contexts: { context: string; integration_id?: number }[], extra: SimRule[] = []) => (st: SimState) => {
+  addRuleset(st, { name: 'main gate', requiredChecks: contexts, rules: extra })
 }
 
 describe('merge answers', () => {

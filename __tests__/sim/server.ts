@@ -22,8 +22,11 @@ import {
   type SimToken,
   type StatusState,
   type SimBranch,
-  type SimRule,
   type SimRuleset,
+  type ProtectionSpec,
+  type RulesetSpec,
+  addRuleset,
+  protectBranch,
   GITHUB_ACTIONS_APP,
   shaOf
 } from './state.js'
@@ -167,22 +170,9 @@ export interface Sim {
   /** Adds a workflow job with its own check run (unless check_run_id is given). */
   addJob(job: Partial<SimJob> & { name: string; run_id: number }): SimJob
   /** Sets classic branch protection on `branch` (default: the default branch); returns the branch. */
-  protectBranch(
-    branch: string | undefined,
-    p: { contexts?: string[]; checks?: { context: string; app_id: number | null }[]; strict?: boolean; reviews?: number | null; enforceAdmins?: boolean }
-  ): SimBranch
+  protectBranch(branch: string | undefined, p: ProtectionSpec): SimBranch
   /** Adds a ruleset (default: active, on the default branch, repository-level) with a required_status_checks rule when `requiredChecks` is given. */
-  addRuleset(r: {
-    name?: string
-    enforcement?: SimRuleset['enforcement']
-    include?: string[]
-    exclude?: string[]
-    requiredChecks?: { context: string; integration_id?: number }[]
-    strict?: boolean
-    rules?: SimRule[]
-    source_type?: SimRuleset['source_type']
-    source?: string
-  }): SimRuleset
+  addRuleset(r: RulesetSpec): SimRuleset
   /** Moves PR `number` (default 1) and its head branch to a new commit (default: a fresh sha); returns the sha. */
   pushHead(sha?: string, number?: number): string
   /** Adds a token with a permission set; expiresInMs is simulated time. */
@@ -416,41 +406,10 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
       return j
     },
     protectBranch(branch, p) {
-      const name = branch ?? state.repository.default_branch
-      const b = state.branches.find((x) => x.name === name)
-      if (!b) throw new Error(`no branch '${name}'`)
-      const hasChecks = p.contexts !== undefined || p.checks !== undefined
-      b.protection = {
-        required_status_checks: hasChecks ? { strict: p.strict ?? false, contexts: p.contexts ?? [], checks: p.checks ?? [] } : null,
-        required_approving_review_count: p.reviews ?? null,
-        enforce_admins: p.enforceAdmins ?? false
-      }
-      return b
+      return protectBranch(state, branch, p)
     },
     addRuleset(r) {
-      const rules: SimRule[] = [
-        ...(r.requiredChecks
-          ? [
-              {
-                type: 'required_status_checks' as const,
-                parameters: { required_status_checks: r.requiredChecks, strict_required_status_checks_policy: r.strict ?? false }
-              }
-            ]
-          : []),
-        ...(r.rules ?? [])
-      ]
-      const rs: SimRuleset = {
-        id: nextId(),
-        name: r.name ?? 'ruleset',
-        enforcement: r.enforcement ?? 'active',
-        source_type: r.source_type ?? 'Repository',
-        source: r.source ?? `${state.repository.owner}/${state.repository.name}`,
-        include: r.include ?? ['~DEFAULT_BRANCH'],
-        exclude: r.exclude ?? [],
-        rules
-      }
-      state.rulesets.push(rs)
-      return rs
+      return addRuleset(state, r)
     },
     pushHead(sha?: string, number = 1) {
       const p = state.pulls.find((x) => x.number === number)

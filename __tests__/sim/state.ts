@@ -304,3 +304,66 @@ export function defaultState(nowMs: number): SimState {
     nextId: 1_000_001
   }
 }
+
+/** Classic protection as `protectBranch` takes it (the branch endpoint shows these fields). */
+export interface ProtectionSpec {
+  contexts?: string[]
+  checks?: { context: string; app_id: number | null }[]
+  strict?: boolean
+  reviews?: number | null
+  enforceAdmins?: boolean
+}
+
+/** A ruleset as `addRuleset` takes it (default: active, on the default branch, repository-level). */
+export interface RulesetSpec {
+  name?: string
+  enforcement?: SimRuleset['enforcement']
+  include?: string[]
+  exclude?: string[]
+  requiredChecks?: { context: string; integration_id?: number }[]
+  strict?: boolean
+  rules?: SimRule[]
+  source_type?: SimRuleset['source_type']
+  source?: string
+}
+
+/** Sets classic protection on `branch` (default: the default branch); usable in a `setup` before the server starts. */
+export function protectBranch(state: SimState, branch: string | undefined, p: ProtectionSpec): SimBranch {
+  const name = branch ?? state.repository.default_branch
+  const b = state.branches.find((x) => x.name === name)
+  if (!b) throw new Error(`no branch '${name}'`)
+  const hasChecks = p.contexts !== undefined || p.checks !== undefined
+  b.protection = {
+    required_status_checks: hasChecks ? { strict: p.strict ?? false, contexts: p.contexts ?? [], checks: p.checks ?? [] } : null,
+    required_approving_review_count: p.reviews ?? null,
+    enforce_admins: p.enforceAdmins ?? false
+  }
+  return b
+}
+
+/** Adds a ruleset, with a required_status_checks rule when `requiredChecks` is given; usable in a `setup` too. */
+export function addRuleset(state: SimState, r: RulesetSpec): SimRuleset {
+  const rules: SimRule[] = [
+    ...(r.requiredChecks
+      ? [
+          {
+            type: 'required_status_checks' as const,
+            parameters: { required_status_checks: r.requiredChecks, strict_required_status_checks_policy: r.strict ?? false }
+          }
+        ]
+      : []),
+    ...(r.rules ?? [])
+  ]
+  const rs: SimRuleset = {
+    id: state.nextId++,
+    name: r.name ?? 'ruleset',
+    enforcement: r.enforcement ?? 'active',
+    source_type: r.source_type ?? 'Repository',
+    source: r.source ?? `${state.repository.owner}/${state.repository.name}`,
+    include: r.include ?? ['~DEFAULT_BRANCH'],
+    exclude: r.exclude ?? [],
+    rules
+  }
+  state.rulesets.push(rs)
+  return rs
+}

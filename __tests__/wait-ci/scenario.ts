@@ -3,7 +3,7 @@
  * token's permissions, and a run of dist/wait-ci/index.js against it.
  */
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
-import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, type Sim, type SimState } from '../sim/server.js'
+import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, addRuleset, protectBranch, type Sim, type SimState } from '../sim/server.js'
 
 export const CHECK_RUNS = new RegExp(`/commits/${HEAD_SHA}/check-runs$`)
 export const STATUS = new RegExp(`/commits/${HEAD_SHA}/status$`)
@@ -44,31 +44,12 @@ export function protect(
   contexts: string[],
   checks: { context: string; app_id: number | null }[] = contexts.map((context) => ({ context, app_id: null }))
 ): void {
-  const main = state.branches.find((b) => b.name === 'main')!
-  main.protection = {
-    required_status_checks: { strict: false, contexts, checks },
-    required_approving_review_count: null,
-    enforce_admins: false
-  }
+  protectBranch(state, 'main', { contexts, checks })
 }
 
 /** An active repository ruleset on the default branch requiring `checks`. */
 export function ruleset(state: SimState, checks: { context: string; integration_id?: number }[]): void {
-  state.rulesets.push({
-    id: 42,
-    name: 'ci gate',
-    enforcement: 'active',
-    source_type: 'Repository',
-    source: `${OWNER}/${REPO}`,
-    include: ['~DEFAULT_BRANCH'],
-    exclude: [],
-    rules: [
-      {
-        type: 'required_status_checks',
-        parameters: { required_status_checks: checks, strict_required_status_checks_policy: false }
-      }
-    ]
-  })
+  addRuleset(state, { name: 'ci gate', requiredChecks: checks })
 }
 
 /** Runs the bundle against the simulator as a pull_request event on PR #1. */
