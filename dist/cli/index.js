@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(729);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2542);
 
 
 // The hook calls back whatever script started this process (bin/purple.js under npx).
@@ -28399,7 +28399,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 729:
+/***/ 2542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32078,8 +32078,6 @@ function allowedTips(refs, patterns, containsHead, remotes) {
     return { tips, unmatched: patterns.filter((p) => !used.has(p)) };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/core/inputs.ts
 /**
  * Input parsing shared by every action and by the GitHub client's inputs
@@ -32159,6 +32157,114 @@ function parseShaInput(source, name) {
     return sha;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
+ * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
+ * import, from an env passed in (tests give their own).
+ */
+
+/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
+function readRepository(env = process.env) {
+    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
+    if (!match) {
+        throw new Error(value === ''
+            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
+            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function fromPullObject(pr) {
+    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
+        return undefined;
+    const head = record(pr.head);
+    const base = record(pr.base);
+    const ref = { number: pr.number };
+    if (str(head?.sha))
+        ref.headSha = str(head?.sha);
+    if (str(head?.ref))
+        ref.headRef = str(head?.ref);
+    if (str(base?.ref))
+        ref.baseRef = str(base?.ref);
+    if (str(base?.sha))
+        ref.baseSha = str(base?.sha);
+    return ref;
+}
+/**
+ * The pull request an event payload is about: pull_request / pull_request_target /
+ * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
+ * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
+ * `pull_requests` entry). Undefined when the event names none.
+ */
+function pullRequestFromPayload(payload) {
+    const pr = record(payload.pull_request);
+    if (pr)
+        return fromPullObject(pr);
+    const issue = record(payload.issue);
+    if (issue && record(issue.pull_request) && typeof issue.number === 'number')
+        return { number: issue.number };
+    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
+        const holder = key === 'check_run' ? record(record(payload.check_run)?.check_suite) ?? record(payload.check_run) : record(payload[key]);
+        const list = holder?.pull_requests;
+        if (Array.isArray(list) && list.length > 0) {
+            const first = record(list[0]);
+            if (first)
+                return fromPullObject(first);
+        }
+    }
+    return undefined;
+}
+/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
+function context_readEventPayload(env = process.env) {
+    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
+    if (path === '')
+        return {};
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
+    }
+    try {
+        return record(JSON.parse(text)) ?? {};
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
+    }
+}
+/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
+function readGitHubContext(env = process.env) {
+    const repository = readRepository(env);
+    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
+    const payload = context_readEventPayload(env);
+    const pullRequest = pullRequestFromPayload(payload);
+    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
+}
+/**
+ * The pull request to act on: the explicit number (a 'pull-request' input)
+ * when given, else the event's; a clear error naming the input when neither exists.
+ */
+function requirePullRequest(context, explicit, inputName = 'pull-request') {
+    if (explicit !== undefined) {
+        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
+    }
+    if (context.pullRequest)
+        return context.pullRequest;
+    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
+    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
+        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
 /**
  * guard's inputs and event, turned once into a frozen, validated settings
@@ -32184,18 +32290,15 @@ function parsePolicyPath(value, label = 'policy-file') {
     return p;
 }
 function readEvent(env, labels) {
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    const path = env.GITHUB_EVENT_PATH;
-    let payload = {};
-    if (path) {
-        try {
-            payload = JSON.parse(readFileSync(path, 'utf8'));
-        }
-        catch (e) {
-            throw new Error(`could not read the event payload '${path}' (${e.message}): set ${labels.base} and ${labels.head}`, { cause: e });
-        }
+    let payload;
+    try {
+        payload = readEventPayload(env);
     }
-    return { name, payload, ref: env.GITHUB_REF ?? '' };
+    catch (e) {
+        // Without the event guard cannot default its range; explicit revisions make it independent of it.
+        throw new Error(`${e.message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e });
+    }
+    return { name: env.GITHUB_EVENT_NAME ?? '', payload, ref: env.GITHUB_REF ?? '' };
 }
 /**
  * Reads guard's inputs (the action's own, or the root action's `guard-…`) and

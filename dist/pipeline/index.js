@@ -39246,27 +39246,30 @@ function pullRequestFromPayload(payload) {
     }
     return undefined;
 }
+/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
+    if (path === '')
+        return {};
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
+    }
+    try {
+        return record(JSON.parse(text)) ?? {};
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
+    }
+}
 /** Repository, event name and payload, and the event's pull request, from the runner's environment. */
 function context_readGitHubContext(env = process.env) {
     const repository = readRepository(env);
     const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
-    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
-    let payload = {};
-    if (path !== '') {
-        let text;
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-        }
-        catch (error) {
-            throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
-        }
-        try {
-            payload = record(JSON.parse(text)) ?? {};
-        }
-        catch (error) {
-            throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
-        }
-    }
+    const payload = readEventPayload(env);
     const pullRequest = pullRequestFromPayload(payload);
     return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
 }
@@ -43923,18 +43926,15 @@ function parsePolicyPath(value, label = 'policy-file') {
     return p;
 }
 function readEvent(env, labels) {
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    const path = env.GITHUB_EVENT_PATH;
-    let payload = {};
-    if (path) {
-        try {
-            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        }
-        catch (e) {
-            throw new Error(`could not read the event payload '${path}' (${e.message}): set ${labels.base} and ${labels.head}`, { cause: e });
-        }
+    let payload;
+    try {
+        payload = readEventPayload(env);
     }
-    return { name, payload, ref: env.GITHUB_REF ?? '' };
+    catch (e) {
+        // Without the event guard cannot default its range; explicit revisions make it independent of it.
+        throw new Error(`${e.message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e });
+    }
+    return { name: env.GITHUB_EVENT_NAME ?? '', payload, ref: env.GITHUB_REF ?? '' };
 }
 /**
  * Reads guard's inputs (the action's own, or the root action's `guard-…`) and
@@ -46170,7 +46170,7 @@ function readPipelineSettings(env = process.env) {
     const mergeInputs = input_source_actionInputs(io_mergeOwnInputs, STAGE_PREFIX.merge, SHARED_STAGE_INPUTS);
     // The root action's 'sha' is what wait-ci verifies; merge always merges wait-ci's verified sha instead.
     const merge = parseMergeOptions({ label: mergeInputs.label, get: (name) => (name === 'sha' ? '' : mergeInputs.get(name)) });
-    const repository = context_readGitHubContext(env).repository;
+    const repository = readRepository(env);
     return Object.freeze({ client, repository, guard, wait, merge });
 }
 
@@ -46215,7 +46215,7 @@ async function pipeline(settings, deps) {
     // Fail-safe (brief, principle 3): a guard that broke warns (writeGuardOutputs) and the pipeline goes on.
     // Pin wait-ci to the head guard checked when that is the event's pull request head (the normal case), so a
     // push in between ends in head-moved. Elsewhere (guard-head set, no PR event) wait-ci reads the PR head itself.
-    const eventHead = context_readGitHubContext(deps.env).pullRequest?.headSha;
+    const eventHead = pullRequestFromPayload(settings.guard.event.payload)?.headSha;
     const guardHead = guarded.range !== null && guarded.range.head === eventHead ? guarded.range.head : undefined;
     const sha = settings.wait.sha ?? guardHead;
     log.info(`Purple: stage 2 of 3, wait-ci${sha ? ` on ${sha}` : ''}`);

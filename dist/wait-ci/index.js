@@ -39329,27 +39329,30 @@ function pullRequestFromPayload(payload) {
     }
     return undefined;
 }
+/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
+    if (path === '')
+        return {};
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
+    }
+    try {
+        return record(JSON.parse(text)) ?? {};
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
+    }
+}
 /** Repository, event name and payload, and the event's pull request, from the runner's environment. */
 function readGitHubContext(env = process.env) {
     const repository = readRepository(env);
     const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
-    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
-    let payload = {};
-    if (path !== '') {
-        let text;
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-        }
-        catch (error) {
-            throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
-        }
-        try {
-            payload = record(JSON.parse(text)) ?? {};
-        }
-        catch (error) {
-            throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
-        }
-    }
+    const payload = readEventPayload(env);
     const pullRequest = pullRequestFromPayload(payload);
     return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
 }

@@ -86,25 +86,28 @@ export function pullRequestFromPayload(payload: Readonly<Record<string, unknown>
   return undefined
 }
 
+/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
+export function readEventPayload(env: Env = process.env): Record<string, unknown> {
+  const path = env['GITHUB_EVENT_PATH']?.trim() ?? ''
+  if (path === '') return {}
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${(error as Error).message}).`, { cause: error })
+  }
+  try {
+    return record(JSON.parse(text)) ?? {}
+  } catch (error) {
+    throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error })
+  }
+}
+
 /** Repository, event name and payload, and the event's pull request, from the runner's environment. */
 export function readGitHubContext(env: Env = process.env): GitHubContext {
   const repository = readRepository(env)
   const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? ''
-  const path = env['GITHUB_EVENT_PATH']?.trim() ?? ''
-  let payload: Record<string, unknown> = {}
-  if (path !== '') {
-    let text: string
-    try {
-      text = readFileSync(path, 'utf8')
-    } catch (error) {
-      throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${(error as Error).message}).`, { cause: error })
-    }
-    try {
-      payload = record(JSON.parse(text)) ?? {}
-    } catch (error) {
-      throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error })
-    }
-  }
+  const payload = readEventPayload(env)
   const pullRequest = pullRequestFromPayload(payload)
   return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) }
 }

@@ -2,11 +2,11 @@
  * guard's inputs and event, turned once into a frozen, validated settings
  * object. The work (run.ts) and the CLI receive settings, never `core`.
  */
-import { readFileSync } from 'node:fs'
 import { parseGlobList } from '../../core/path-globs.js'
 import { parseSourceList } from '../../core/merge-policy.js'
 import { inputError, parseBooleanInput, type InputSource } from '../../core/inputs.js'
 import type { guardSpec } from './io.js'
+import { readEventPayload } from '../../github/context.js'
 
 export type GuardScope = 'changed' | 'tree'
 
@@ -53,17 +53,14 @@ export function parsePolicyPath(value: string, label = 'policy-file'): string {
 }
 
 function readEvent(env: NodeJS.ProcessEnv, labels: GuardSettings['labels']): GuardEvent {
-  const name = env.GITHUB_EVENT_NAME ?? ''
-  const path = env.GITHUB_EVENT_PATH
-  let payload: Record<string, unknown> = {}
-  if (path) {
-    try {
-      payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
-    } catch (e) {
-      throw new Error(`could not read the event payload '${path}' (${(e as Error).message}): set ${labels.base} and ${labels.head}`, { cause: e })
-    }
+  let payload: Record<string, unknown>
+  try {
+    payload = readEventPayload(env)
+  } catch (e) {
+    // Without the event guard cannot default its range; explicit revisions make it independent of it.
+    throw new Error(`${(e as Error).message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e })
   }
-  return { name, payload, ref: env.GITHUB_REF ?? '' }
+  return { name: env.GITHUB_EVENT_NAME ?? '', payload, ref: env.GITHUB_REF ?? '' }
 }
 
 /**

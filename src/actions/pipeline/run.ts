@@ -7,7 +7,7 @@
  */
 import * as core from '@actions/core'
 import { createGitHubClient, type GitHubClient } from '../../github/client.js'
-import { readGitHubContext } from '../../github/context.js'
+import { pullRequestFromPayload } from '../../github/context.js'
 import { guard, writeGuardOutputs, type GuardDeps, type GuardResult } from '../guard/run.js'
 import { merge, writeMergeOutputs, type MergeResult } from '../merge/run.js'
 import { waitCi, writeWaitCiOutputs, type WaitCiResult } from '../wait-ci/run.js'
@@ -67,7 +67,7 @@ export async function pipeline(settings: PipelineSettings, deps: PipelineDeps): 
 
   // Pin wait-ci to the head guard checked when that is the event's pull request head (the normal case), so a
   // push in between ends in head-moved. Elsewhere (guard-head set, no PR event) wait-ci reads the PR head itself.
-  const eventHead = readGitHubContext(deps.env).pullRequest?.headSha
+  const eventHead = pullRequestFromPayload(settings.guard.event.payload)?.headSha
   const guardHead = guarded.range !== null && guarded.range.head === eventHead ? guarded.range.head : undefined
   const sha = settings.wait.sha ?? guardHead
   log.info(`Purple: stage 2 of 3, wait-ci${sha ? ` on ${sha}` : ''}`)

@@ -5,7 +5,7 @@
  * `merge-method`). Errors name the input as the workflow spells it.
  */
 import type { GitHubClientOptions } from '../../github/client.js'
-import { readGitHubContext, type RepositoryRef } from '../../github/context.js'
+import { readRepository, type RepositoryRef } from '../../github/context.js'
 import { readClientSettings } from '../../github/inputs.js'
 import { guardSpec } from '../guard/io.js'
 import { buildGuardSettings, type GuardSettings } from '../guard/settings.js'
@@ -37,6 +37,6 @@ export function readPipelineSettings(env: Env = process.env): PipelineSettings {
   const mergeInputs = actionInputs(mergeOwnInputs, STAGE_PREFIX.merge, SHARED_STAGE_INPUTS)
   // The root action's 'sha' is what wait-ci verifies; merge always merges wait-ci's verified sha instead.
   const merge = parseMergeOptions({ label: mergeInputs.label, get: (name) => (name === 'sha' ? '' : mergeInputs.get(name)) })
-  const repository = readGitHubContext(env).repository
+  const repository = readRepository(env)
   return Object.freeze({ client, repository, guard, wait, merge })
 }
