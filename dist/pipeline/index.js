@@ -45770,14 +45770,14 @@ function requestDelta(client, start) {
 /** Waits on the PR head's required checks and returns a plain result (sets no outputs). */
 async function waitCi(settings, deps) {
     const result = await waitLoop(settings, deps);
-    return await withStatusDurations(result, settings, deps);
+    return await withStatusDurations(result, deps);
 }
 /**
  * Dates the commit statuses that decided (the combined view only has the newest status of a
  * context, created when it finished) from the status history: one request, only when a status
  * was judged, and best effort: the verdict never depends on it.
  */
-async function withStatusDurations(result, settings, deps) {
+async function withStatusDurations(result, deps) {
     const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
     if (dated.length === 0 || result.sha === '')
         return result;

@@ -126,7 +126,7 @@ function requestDelta(client: GitHubClient, start: ReturnType<GitHubClient['stat
 /** Waits on the PR head's required checks and returns a plain result (sets no outputs). */
 export async function waitCi(settings: WaitCiSettings, deps: WaitCiDeps): Promise<WaitCiResult> {
   const result = await waitLoop(settings, deps)
-  return await withStatusDurations(result, settings, deps)
+  return await withStatusDurations(result, deps)
 }
 
 /**
@@ -134,7 +134,7 @@ export async function waitCi(settings: WaitCiSettings, deps: WaitCiDeps): Promis
  * context, created when it finished) from the status history: one request, only when a status
  * was judged, and best effort: the verdict never depends on it.
  */
-async function withStatusDurations(result: WaitCiResult, settings: WaitCiSettings, deps: WaitCiDeps): Promise<WaitCiResult> {
+async function withStatusDurations(result: WaitCiResult, deps: WaitCiDeps): Promise<WaitCiResult> {
   const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending')
   if (dated.length === 0 || result.sha === '') return result
   const start = deps.client.stats()
