@@ -3,6 +3,7 @@
  * pass their own (a fake clock, a sleep that advances it, a collecting log).
  */
 import * as core from '@actions/core'
+import { neutralizeCommands } from '../core/escaping.js'
 
 /** Where an action says what it does: the job log (warnings become annotations). */
 export interface ActionLog {
@@ -21,5 +22,6 @@ export interface ActionRuntime {
 export const productionRuntime: ActionRuntime = Object.freeze({
   now: () => Date.now(),
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-  log: Object.freeze({ info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) })
+  // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+  log: Object.freeze({ info: (m: string) => core.info(neutralizeCommands(m)), warning: (m: string) => core.warning(m) })
 })
