@@ -1,0 +1,51 @@
+/**
+ * The conversation with GitHub as a readable, ordered log, for a committed
+ * snapshot per scenario: a behaviour change shows up as a reviewable diff.
+ * Requests sent together (the same simulated instant) are listed in a stable
+ * order, so parallel reads do not make the snapshot flaky.
+ */
+import type { LogEntry, Sim } from './server.js'
+
+// Body fields that decide what a write does; everything else is noise in a review.
+const FIELDS = ['sha', 'merge_method', 'expected_head_sha', 'expectedHeadOid', 'pullRequestId', 'jump', 'state', 'conclusion', 'name', 'head_sha']
+
+function who(token: string | null): string {
+  if (token === null) return 'anonymous'
+  if (token.split('.').length === 3) return 'app-jwt'
+  return token.startsWith('ghs_') ? 'installation-token' : 'token'
+}
+
+function fieldsOf(entry: LogEntry): string {
+  const body = entry.body
+  if (typeof body !== 'object' || body === null) return ''
+  const record = body as Record<string, unknown>
+  if (typeof record['query'] === 'string') {
+    const operation = /^\s*(query|mutation)\s*(\w+)?/.exec(record['query'] as string)
+    const variables = (record['variables'] ?? {}) as Record<string, unknown>
+    const picked = FIELDS.filter((f) => f in variables).map((f) => `${f}=${JSON.stringify(variables[f])}`)
+    return [`${operation?.[1] ?? 'query'} ${operation?.[2] ?? ''}`.trim(), ...picked].join(' ')
+  }
+  return FIELDS.filter((f) => f in record).map((f) => `${f}=${JSON.stringify(record[f])}`).join(' ')
+}
+
+/** One line per request: method, path and query, the fields that matter, the answer's status and any fault. */
+export function describeRequest(entry: LogEntry): string {
+  const query = Object.entries(entry.query)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&')
+  const parts = [`${entry.method} ${entry.path}${query ? `?${query}` : ''}`]
+  const fields = fieldsOf(entry)
+  if (fields) parts.push(`{${fields}}`)
+  if (entry.ifNoneMatch !== null) parts.push('(conditional)')
+  parts.push(`[${who(entry.token)}]`)
+  parts.push(`-> ${entry.status ?? 'no answer'}${entry.fault ? ` (${entry.fault})` : ''}${entry.early ? ' EARLY' : ''}`)
+  return parts.join(' ')
+}
+
+/** The ordered request log of a scenario, as text for `toMatchSnapshot()`. */
+export function conversation(sim: Sim): string {
+  const lines = sim.log.map((entry) => ({ time: entry.time, text: describeRequest(entry) }))
+  lines.sort((a, b) => a.time - b.time || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+  return `\n${lines.map((l) => l.text).join('\n')}\n`
+}
