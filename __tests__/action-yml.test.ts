@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
+import { renderActionYml } from '../src/actions/metadata.js'
 import { allActions } from '../src/actions/specs.js'
 
 const root = resolve(import.meta.dirname, '..')
@@ -15,7 +16,12 @@ interface ActionYml {
 
 describe.each(allActions.map((a) => [a.spec.dir || '(root)', a] as const))('%s/action.yml', (_label, { spec, main }) => {
   const file = join(root, spec.dir, 'action.yml')
-  const yml = parse(readFileSync(file, 'utf8')) as ActionYml
+  const generated = renderActionYml(spec, main)
+  const yml = parse(generated) as ActionYml
+
+  it('is committed exactly as generated from the declaration (run `npm run build` after editing io.ts)', () => {
+    expect(readFileSync(file, 'utf8')).toBe(generated)
+  })
 
   it('runs its own bundle on node24', () => {
     expect(yml.runs.using).toBe('node24')
@@ -23,24 +29,28 @@ describe.each(allActions.map((a) => [a.spec.dir || '(root)', a] as const))('%s/a
     expect(existsSync(join(root, main))).toBe(true)
   })
 
-  it('declares exactly the inputs of the spec, with the same defaults and a description each', () => {
+  it('reads back as the declared inputs: names, defaults (`${{ }}` and quotes literal), descriptions', () => {
     const inputs = yml.inputs ?? {}
-    expect(Object.keys(inputs).sort()).toEqual(Object.keys(spec.inputs).sort())
+    expect(Object.keys(inputs)).toEqual(Object.keys(spec.inputs))
     for (const [name, declared] of Object.entries(spec.inputs)) {
       const written = inputs[name]!
-      expect({ name, default: written.default === undefined ? undefined : String(written.default) }).toEqual({
+      expect({ name, default: written.default, description: written.description }).toEqual({
         name,
-        default: declared.default
+        default: declared.default,
+        description: declared.description
       })
-      expect(written.description?.trim()).toBeTruthy()
+      expect(declared.description.trim()).toBeTruthy()
       expect(Boolean(written.required)).toBe(Boolean(declared.required))
     }
   })
 
-  it('declares exactly the outputs of the spec, each described', () => {
+  it('reads back as the declared outputs, each described', () => {
     const outputs = yml.outputs ?? {}
-    expect(Object.keys(outputs).sort()).toEqual(Object.keys(spec.outputs).sort())
-    for (const out of Object.values(outputs)) expect(out.description?.trim()).toBeTruthy()
+    expect(Object.keys(outputs)).toEqual(Object.keys(spec.outputs))
+    for (const [name, declared] of Object.entries(spec.outputs)) {
+      expect(declared.description.trim()).toBeTruthy()
+      expect(outputs[name]!.description).toBe(declared.description)
+    }
   })
 
   it('uses kebab-case names only', () => {

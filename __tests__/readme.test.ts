@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { generatedBlockNames, readmeTables, renderReadme } from '../src/actions/metadata.js'
 import { allActions } from '../src/actions/specs.js'
 
 const root = resolve(import.meta.dirname, '..')
@@ -34,4 +35,26 @@ it('README and .ci/run agree on the test command, so a fresh machine that follow
   const command = 'npm ci && npm test'
   expect(readme).toContain(`\n${command}\n`)
   expect(ci.split('\n')).toContain(command)
+})
+
+describe('generated tables', () => {
+  it('equal what the declarations render (run `npm run build` after editing an io.ts)', () => {
+    expect(readme).toBe(renderReadme(readme))
+  })
+
+  it('are all present: every action has its inputs and outputs table, and the client inputs have theirs', () => {
+    expect(generatedBlockNames(readme).sort()).toEqual([...readmeTables().keys()].sort())
+  })
+
+  it('fail loudly on a marker that names no table, rather than leaving it stale', () => {
+    const typo = '<!-- begin generated inputs: gaurd -->\n| old |\n<!-- end generated inputs: gaurd -->\n'
+    expect(() => renderReadme(typo)).toThrow("no generated table is called 'inputs: gaurd'")
+  })
+})
+
+it('cites nothing a reader of the repository cannot open: no missing file, no private record', () => {
+  const linked = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((target) => !/^[a-z]+:/.test(target))
+  expect(linked.filter((target) => !existsSync(join(root, target)))).toEqual([])
+  const citations = readme.match(/\b(?:incident|issue) \d+\b|\bthe brief\b|TOOLCHAIN|client\.md|merge\.md/gi) ?? []
+  expect(citations).toEqual([])
 })

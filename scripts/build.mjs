@@ -1,9 +1,14 @@
-// Bundles every action entry point with ncc into dist/<action>/index.js and
-// refuses a bundle that ncc wrote around a missing module (it exits 0 then).
+// First writes every action.yml and the README's generated tables from the
+// declarations (src/actions/*/io.ts), then bundles every action entry point with
+// ncc into dist/<action>/index.js and refuses a bundle that ncc wrote around a
+// missing module (it exits 0 then).
+// `node scripts/build.mjs --metadata-only` (npm run metadata) does the first step alone.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, rmSync, existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
+const root = resolve(import.meta.dirname, '..')
+process.chdir(root)
 const entries = [
   { src: 'src/actions/guard/index.ts', out: 'dist/guard' },
   { src: 'src/actions/wait-ci/index.ts', out: 'dist/wait-ci' },
@@ -11,18 +16,29 @@ const entries = [
   { src: 'src/actions/pipeline/index.ts', out: 'dist/pipeline' },
   { src: 'src/cli/index.ts', out: 'dist/cli' }
 ]
-const only = process.argv.slice(2)
+const args = process.argv.slice(2)
+const metadataOnly = args.includes('--metadata-only')
+const only = args.filter((arg) => !arg.startsWith('--'))
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 
-for (const { src, out } of entries) {
-  if (only.length > 0 && !only.some((name) => out.endsWith(`/${name}`))) continue
+/** Bundles `src` into `out` with ncc, failing on a bundle that references a missing module. */
+function bundle(src, out, extra = []) {
   if (!existsSync(src)) throw new Error(`build: entry '${src}' does not exist`)
   rmSync(out, { recursive: true, force: true })
-  execFileSync(process.execPath, [ncc, 'build', src, '-o', out, '--license', 'licenses.txt', '--quiet'], {
-    stdio: 'inherit'
-  })
-  const bundle = readFileSync(join(out, 'index.js'), 'utf8')
-  if (bundle.includes('webpackMissingModule')) {
+  execFileSync(process.execPath, [ncc, 'build', src, '-o', out, '--quiet', ...extra], { stdio: 'inherit' })
+  if (readFileSync(join(out, 'index.js'), 'utf8').includes('webpackMissingModule')) {
     throw new Error(`build: ${out}/index.js references a module ncc could not bundle`)
+  }
+}
+
+// Under node_modules/.cache: git-ignored, skipped by eslint, and modules resolve from there.
+const metadataOut = join('node_modules', '.cache', 'purple-metadata')
+bundle('src/actions/write-metadata.ts', metadataOut)
+execFileSync(process.execPath, [join(metadataOut, 'index.js'), ...(args.includes('--check') ? ['--check'] : [])], { stdio: 'inherit' })
+
+if (!metadataOnly) {
+  for (const { src, out } of entries) {
+    if (only.length > 0 && !only.some((name) => out.endsWith(`/${name}`))) continue
+    bundle(src, out, ['--license', 'licenses.txt'])
   }
 }
