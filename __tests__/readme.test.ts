@@ -25,7 +25,7 @@ describe.each(allActions.map((a) => [titles[a.spec.dir]!, a.spec] as const))('RE
   })
 
   it('has a workflow example that uses the action', () => {
-    const uses = spec.dir === '' ? '<owner>/purple@v1' : `<owner>/purple/${spec.dir}@v1`
+    const uses = spec.dir === '' ? 'OWNER/purple@v1' : `OWNER/purple/${spec.dir}@v1`
     expect(text).toContain(`uses: ${uses}`)
   })
 })
@@ -57,4 +57,9 @@ it('cites nothing a reader of the repository cannot open: no missing file, no pr
   expect(linked.filter((target) => !existsSync(join(root, target)))).toEqual([])
   const citations = readme.match(/\b(?:incident|issue) \d+\b|\bthe brief\b|TOOLCHAIN|client\.md|merge\.md/gi) ?? []
   expect(citations).toEqual([])
+})
+
+it('states its repository placeholder once and uses no other', () => {
+  expect(readme.match(/`OWNER\/purple` stands for/g)).toHaveLength(1)
+  expect(readme.match(/<owner>|\{owner\}\/purple|YOUR[-_]?ORG/gi) ?? []).toEqual([])
 })
