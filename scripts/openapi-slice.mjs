@@ -2,7 +2,7 @@
 /**
  * Writes __tests__/sim/openapi-slice.json: the response schemas of just the REST operations the loopback
  * simulator implements, cut from GitHub's published OpenAPI description (@octokit/openapi), so a test can
- * validate every simulator response and the simulator cannot drift from GitHub unnoticed (issue 3, part 4).
+ * validate every simulator response and the simulator cannot drift from GitHub unnoticed.
  *
  * @octokit/openapi is 385 MB, so it is not a dependency: this script installs the pinned version into a temp
  * prefix on demand (`npm install --no-save --prefix <tmp>`), or reads OPENAPI_DEREF=<path to api.github.com.deref.json>.

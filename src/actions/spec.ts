@@ -1,7 +1,8 @@
 /**
- * One declaration per action of its inputs and outputs. `action.yml` files are
- * held against these by __tests__/action-yml.test.ts, so a name or default can
- * never drift between the metadata users read and the code that runs.
+ * One declaration per action of its inputs and outputs. The `action.yml` files
+ * and the README's tables are generated from these (src/actions/metadata.ts),
+ * so a name, default or description can never drift between the metadata users
+ * read and the code that runs.
  */
 export interface InputSpec {
   readonly description: string
