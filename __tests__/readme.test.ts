@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { generatedBlockNames, readmeTables, renderReadme } from '../src/actions/metadata.js'
+import { generatedBlockNames, readmeTables, renderInputsTable, renderOutputsTable, renderReadme } from '../src/actions/metadata.js'
 import { allActions } from '../src/actions/specs.js'
+import { renderGfm } from './harness/gfm.js'
 
 const root = resolve(import.meta.dirname, '..')
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
@@ -62,4 +63,29 @@ it('cites nothing a reader of the repository cannot open: no missing file, no pr
 it('states its repository placeholder once and uses no other', () => {
   expect(readme.match(/`OWNER\/purple` stands for/g)).toHaveLength(1)
   expect(readme.match(/<owner>|\{owner\}\/purple|YOUR[-_]?ORG/gi) ?? []).toEqual([])
+})
+
+describe('a generated table, rendered as GitHub renders the README', () => {
+  const decode = (html: string): string =>
+    html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+
+  /** The cells of every body row of the first table in `html`, as text. */
+  function rows(html: string): string[][] {
+    const body = html.slice(html.indexOf('<tbody>'))
+    return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => decode(cell[1]!)))
+  }
+
+  it.each(allActions.map((a) => [a.spec.dir || 'root', a.spec] as const))('%s: one row per declaration, each description shown verbatim', (_name, spec) => {
+    const inputs = rows(renderGfm(renderInputsTable(spec.inputs)))
+    expect(inputs.map((cells) => cells.length)).toEqual(Object.keys(spec.inputs).map(() => 3))
+    expect(inputs.map((cells) => [cells[0], cells[2]])).toEqual(Object.entries(spec.inputs).map(([name, input]) => [name, input.description]))
+    const outputs = rows(renderGfm(renderOutputsTable(spec.outputs)))
+    expect(outputs).toEqual(Object.entries(spec.outputs).map(([name, output]) => [name, output.description]))
+  })
+
+  it('keeps markup characters in a description literal', () => {
+    // invented: a description with every character GFM would otherwise read as markup
+    const tricky = { x: { description: 'a | b, release/* and *not emphasis*, <b>tag</b>, C:\\path\\*', default: 'a|b' } }
+    expect(rows(renderGfm(renderInputsTable(tricky)))).toEqual([['x', 'a|b', tricky.x.description]])
+  })
 })

@@ -90,6 +90,16 @@ describe('the installed pre-push hook', () => {
     expect(origin.git(['branch', '--list', 'feature/t1'])).toBe('')
   })
 
+  it('lets the push proceed with the warning where node itself is not on PATH', () => {
+    const { origin, repo } = project()
+    expect(run(repo.dir, 'node', ['node_modules/.bin/purple', 'install-hook']).code).toBe(0)
+    const gitOnly = mkdtempSync(join(tmpdir(), 'purple-nodeless-'))
+    symlinkSync(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim(), join(gitOnly, 'git'))
+    repo.commit('marker', { 'f.txt': '<<<<<<< HEAD\n' })
+    expect(push(repo, gitOnly)).toEqual({ code: 0, stdout: '', stderr: `${HOOK_MISSING_WARNING}\n` })
+    expect(origin.git(['rev-parse', 'feature/t1'])).toBe(repo.sha('HEAD'))
+  })
+
   it('never runs the recorded CLI path as shell code', async () => {
     const { repo } = project()
     rmSync(join(repo.dir, 'node_modules'), { recursive: true, force: true })

@@ -49,7 +49,8 @@ function cell(text: string): string {
 function defaultCell(input: InputSpec): string {
   if (input.required) return 'required'
   if (input.default === undefined || input.default === '') return ''
-  return `\`${input.default}\``
+  // In a GFM table a pipe ends the cell even inside code, unless escaped.
+  return `\`${input.default.replace(/\|/g, '\\|')}\``
 }
 
 /** The Markdown table of `inputs`: name, default, description. */
