@@ -121,6 +121,16 @@ describe('merge through the queue', () => {
     expectOnlyVerifiedEnqueues(sim)
   })
 
+  it('a budget that ends before the never-started threshold still gives the diagnosis when nothing started', async () => {
+    const sc = await queueScenario({ token: DEFAULT_TOKEN })
+    sim = sc.sim
+    const outcome = await mergeThroughQueue(sc.client, TARGET, { ...options, timeoutMs: 2 * 60_000 }, sc.runtime)
+    expect(outcome.reason).toBe('merge-queue-timeout')
+    expect(outcome.message).toContain('has no check suite and no workflow run')
+    expect(outcome.message).toContain(APP_AUTH_ADVICE)
+    expect(sim.clock.now() - T0).toBe(2 * 60_000)
+  })
+
   it('enqueues nothing when the head is not the verified sha', async () => {
     const sc = await queueScenario()
     sim = sc.sim

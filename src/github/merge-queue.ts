@@ -304,10 +304,22 @@ export async function followQueue(
   runtime: QueueRuntime,
   enqueued = true
 ): Promise<QueueOutcome> {
-  const { now, sleep, log } = runtime
-  const start = now()
-  const deadline = start + options.timeoutMs
+  const { now, sleep } = runtime
+  const deadline = now() + options.timeoutMs
   const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS
+  const follower = createFollower(client, target, options, runtime, enqueued)
+  for (;;) {
+    const ended = await follower.poll()
+    if (ended) return ended
+    if (now() >= deadline) return follower.timeout()
+    await sleep(Math.max(0, Math.min(interval, deadline - now())))
+  }
+}
+
+/** What one follow remembers between reads: the group shas seen, when, and whether each started. */
+function createFollower(client: GitHubClient, target: QueueTarget, options: FollowOptions, runtime: QueueRuntime, enqueued: boolean) {
+  const { now, log } = runtime
+  const start = now()
   const neverStartedAfterMs = options.neverStartedAfterMs ?? GROUP_NEVER_STARTED_AFTER_MS
   const firstSeen = new Map<string, number>()
   const started = new Map<string, boolean>()
@@ -328,66 +340,72 @@ export async function followQueue(
     polls,
     ...extra
   })
+  const facts = () => ({
+    groupAgeMs: groupSha !== null && firstSeen.has(groupSha) ? now() - (firstSeen.get(groupSha) ?? now()) : 0,
+    groupStarted: groupSha !== null ? (started.get(groupSha) ?? null) : null,
+    neverStartedAfterMs,
+    readsWithoutEntry
+  })
+  const remember = (state: PullQueueState): void => {
+    entry = state.snapshot.entry
+    if (entry?.groupSha) {
+      groupSha = entry.groupSha
+      if (!firstSeen.has(groupSha)) firstSeen.set(groupSha, now())
+    }
+    groupSha ??= state.removals[state.removals.length - 1]?.groupSha ?? null
+    readsWithoutEntry = entry || state.snapshot.merged ? 0 : readsWithoutEntry + 1
+    const line = entry
+      ? `${entry.state}${entry.position !== null ? `, position ${entry.position}` : ''}${entry.groupSha ? `, merge group ${entry.groupSha.slice(0, 7)}` : ''}`
+      : 'not in the queue'
+    if (line !== lastLine) log.info(`merge queue: pull request #${target.pullNumber} ${line}`)
+    lastLine = line
+  }
 
-  for (;;) {
-    let state: PullQueueState | null = null
-    try {
-      state = await readQueueState(client, target, start - CLOCK_SLACK_MS)
-      polls++
-    } catch (error) {
-      log.info(`merge queue: reading pull request #${target.pullNumber} failed (${logText(error instanceof Error ? error.message : String(error))}); reading again`)
-    }
-    if (state) {
-      const snapshot = state.snapshot
-      entry = snapshot.entry
-      if (entry?.groupSha) {
-        groupSha = entry.groupSha
-        if (!firstSeen.has(groupSha)) firstSeen.set(groupSha, now())
+  return {
+    /** One read and its decision: the outcome when the entry reached its end, else null. */
+    async poll(): Promise<QueueOutcome | null> {
+      let state: PullQueueState
+      try {
+        state = await readQueueState(client, target, start - CLOCK_SLACK_MS)
+        polls++
+      } catch (error) {
+        log.info(`merge queue: reading pull request #${target.pullNumber} failed (${logText(error instanceof Error ? error.message : String(error))}); reading again`)
+        return null
       }
-      groupSha ??= state.removals[state.removals.length - 1]?.groupSha ?? null
-      readsWithoutEntry = entry || snapshot.merged ? 0 : readsWithoutEntry + 1
-      const facts = () => ({
-        groupAgeMs: groupSha && firstSeen.has(groupSha) ? now() - (firstSeen.get(groupSha) ?? now()) : 0,
-        groupStarted: groupSha ? (started.get(groupSha) ?? null) : null,
-        neverStartedAfterMs,
-        readsWithoutEntry
-      })
-      let step = nextQueueStep(snapshot, facts())
-      if (step.kind === 'waiting' && step.probeGroup && entry?.groupSha) {
-        started.set(entry.groupSha, await probeGroup(client, target, entry.groupSha, log))
-        step = nextQueueStep(snapshot, facts())
+      remember(state)
+      let step = nextQueueStep(state.snapshot, facts())
+      if (step.kind === 'waiting' && step.probeGroup && groupSha !== null) {
+        started.set(groupSha, await probeGroup(client, target, groupSha, log))
+        step = nextQueueStep(state.snapshot, facts())
       }
-      const line = entry ? `${entry.state}${entry.position !== null ? `, position ${entry.position}` : ''}${entry.groupSha ? `, merge group ${entry.groupSha.slice(0, 7)}` : ''}` : 'not in the queue'
-      if (line !== lastLine) log.info(`merge queue: pull request #${target.pullNumber} ${line}`)
-      lastLine = line
-      if (step.kind === 'merged') {
-        const sha = step.mergeCommitSha ?? ''
-        return end('merged', queueMergedMessage(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: sha })
+      switch (step.kind) {
+        case 'merged':
+          return end('merged', queueMergedMessage(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: step.mergeCommitSha ?? '' })
+        case 'group-never-started':
+          return end('merge-queue-never-started', groupNeverStartedMessage(target.pullNumber, step.groupSha, facts().groupAgeMs))
+        case 'ejected': {
+          const failing = groupSha !== null ? failingGroupChecks(await groupChecks(client, target, groupSha).catch(() => [])) : []
+          const message = queueEjectedMessage({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing })
+          return end('merge-queue-ejected', message, { failingChecks: failing, removalReason: step.reason })
+        }
+        default:
+          return null
       }
-      if (step.kind === 'group-never-started') {
-        return end('merge-queue-never-started', groupNeverStartedMessage(target.pullNumber, step.groupSha, facts().groupAgeMs))
-      }
-      if (step.kind === 'ejected') {
-        const failing = groupSha ? failingGroupChecks(await groupChecks(client, target, groupSha).catch(() => [])) : []
-        const message = queueEjectedMessage({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing })
-        return end('merge-queue-ejected', message, { failingChecks: failing, removalReason: step.reason })
-      }
-    }
-    if (now() >= deadline) {
-      // The timeout carries the never-started diagnosis too, when the group was never looked at yet.
-      if (entry?.groupSha && entry.state === 'AWAITING_CHECKS' && !started.has(entry.groupSha)) {
-        started.set(entry.groupSha, await probeGroup(client, target, entry.groupSha, log))
-      }
+    },
+    /** The outcome when the budget ends; it carries the never-started diagnosis when nothing started for the group. */
+    async timeout(): Promise<QueueOutcome> {
+      const current: QueueEntry | null = entry
+      const sha = current?.groupSha ?? null
+      if (sha !== null && current?.state === 'AWAITING_CHECKS' && !started.has(sha)) started.set(sha, await probeGroup(client, target, sha, log))
       const message = queueTimeoutMessage({
         pull: target.pullNumber,
-        entry,
+        entry: current,
         waitedMs: now() - start,
-        groupStarted: entry?.groupSha ? (started.get(entry.groupSha) ?? null) : null,
+        groupStarted: sha !== null ? (started.get(sha) ?? null) : null,
         checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null
       })
       return end('merge-queue-timeout', message)
     }
-    await sleep(Math.max(0, Math.min(interval, deadline - now())))
   }
 }
 
