@@ -141,6 +141,19 @@ describe('merge through the queue', () => {
     expect(entryOf(sim.state, 1)).toBeUndefined()
   })
 
+  it('a push between the read and the enqueue: GitHub refuses the pinned enqueue and merge reports head-moved', async () => {
+    const sc = await queueScenario()
+    sim = sc.sim
+    const pushed = shaOf('pushed-meanwhile')
+    sim.after({ method: 'POST', path: '/graphql', count: 1 }, (_state, s) => void s.pushHead(pushed))
+    const outcome = await mergeThroughQueue(sc.client, TARGET, options, sc.runtime)
+    expect(outcome.reason).toBe('head-moved')
+    expect(outcome.message).toContain(`is ${pushed.slice(0, 7)}, not the verified ${VERIFIED.slice(0, 7)}`)
+    expect(enqueues(sim)).toEqual([{ pullRequestId: 'PR_900001', expectedHeadOid: VERIFIED }])
+    expect(entryOf(sim.state, 1)).toBeUndefined()
+    expectOnlyVerifiedEnqueues(sim)
+  })
+
   it('ends at the budget with the check-timeout advice while the group still runs', async () => {
     const sc = await queueScenario()
     sim = sc.sim

@@ -216,6 +216,8 @@ export async function enqueueVerifiedHead(
     // Whatever the answer, the queue itself says whether the enqueue landed (an answer can be lost after it did).
     const after = await readQueueState(client, target).catch(() => null)
     if (after?.snapshot.entry && after.headSha === options.sha) return { kind: 'enqueued', entry: after.snapshot.entry }
+    // A push between the read and the enqueue: GitHub refused because of expectedHeadOid, and the new head is unverified.
+    if (after && after.headSha !== options.sha) return { kind: 'head-moved', headSha: after.headSha }
     const said = graphqlErrors(error)
     if (said) return { kind: 'refused', message: said.map((e) => e.message).join('; ') }
     throw error
