@@ -1,5 +1,8 @@
+import { renderSummary } from '../../src/core/summary-html.js'
+import { renderGfm } from '../harness/gfm.js'
 import {
   APP_AUTH_ADVICE,
+  queueSummaryBlocks,
   enqueueRefusedMessage,
   failingGroupChecks,
   groupNeverStartedMessage,
@@ -236,5 +239,29 @@ describe('what Purple says', () => {
     const never = queueTimeoutMessage({ pull: 1, entry, waitedMs: 600_000, groupStarted: false, checkResponseTimeoutMinutes: null })
     expect(never).toContain('has no check suite and no workflow run')
     expect(never).toContain(APP_AUTH_ADVICE)
+  })
+})
+
+describe('the job summary of a queue outcome', () => {
+  it('links each failing group check, escaping names and refusing non-http links', () => {
+    // invented hostile name: a check run name is any string (docs: create a check run, `name`)
+    const html = renderGfm(
+      renderSummary(
+        queueSummaryBlocks({
+          message: 'Pull request #1 was removed from the merge queue without merging.',
+          mergeGroupSha: GROUP,
+          mergeCommitSha: '',
+          failingChecks: [
+            { name: 'test <img src=x>', outcome: 'failure', url: 'https://github.com/o/r/runs/9', kind: 'check-run', order: 9 },
+            { name: 'ci/legacy', outcome: 'error', url: 'javascript:alert(1)', kind: 'status', order: 1 }
+          ]
+        })
+      )
+    )
+    expect(html).toContain('<a href="https://github.com/o/r/runs/9">test &lt;img src=x&gt;</a>')
+    expect(html).not.toContain('<img')
+    expect(html).not.toContain('javascript:')
+    expect(html).toContain(`<td>merge group</td><td><code>${GROUP}</code></td>`)
+    expect(html).not.toContain('merge commit')
   })
 })

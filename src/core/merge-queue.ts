@@ -7,6 +7,7 @@
  * follow it".
  */
 import { logText } from './escaping.js'
+import { code, link, paragraph, table, type Html } from './summary-html.js'
 
 /** GitHub's states of a merge queue entry (GraphQL `MergeQueueEntryState`). */
 export type MergeQueueEntryState = 'QUEUED' | 'AWAITING_CHECKS' | 'MERGEABLE' | 'UNMERGEABLE' | 'LOCKED'
@@ -260,4 +261,29 @@ export function queueTimeoutMessage(input: {
 /** The message for an enqueue GitHub refused: its own words, which name the blocker precisely. */
 export function enqueueRefusedMessage(pull: number, githubMessage: string): string {
   return `GitHub refused to add pull request #${pull} to the merge queue: ${logText(githubMessage)}`
+}
+
+/** The note for `delete-branch` when the queue merged: the queue deletes or keeps the head branch by its own setting. */
+export const QUEUE_DELETE_BRANCH_NOTE =
+  "delete-branch skipped: the merge queue merged this pull request, and the repository's own setting decides whether its head branch is deleted."
+
+/** Job-summary blocks for a queue outcome: the message, the group and merge commit, and each failing group check linked. */
+export function queueSummaryBlocks(outcome: {
+  readonly message: string
+  readonly mergeGroupSha: string
+  readonly mergeCommitSha: string
+  readonly failingChecks: readonly GroupCheck[]
+}): Html[] {
+  const blocks: Html[] = [paragraph(outcome.message)]
+  const facts: [string, string][] = [
+    ['merge group', outcome.mergeGroupSha],
+    ['merge commit', outcome.mergeCommitSha]
+  ]
+  const shown = facts.filter(([, sha]) => sha !== '')
+  if (shown.length > 0) blocks.push(table(['', 'sha'], shown.map(([label, sha]) => [label, code(sha)])))
+  if (outcome.failingChecks.length > 0) {
+    const rows = outcome.failingChecks.map((c) => [c.url ? link(c.url, c.name) : c.name, c.kind === 'status' ? 'status' : 'check run', c.outcome])
+    blocks.push(table(['failing check of the merge group', 'kind', 'outcome'], rows))
+  }
+  return blocks
 }
