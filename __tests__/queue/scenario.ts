@@ -26,7 +26,8 @@ export interface Scenario {
 export async function queueScenario(options: { token?: string; setup?: (state: SimState) => void } = {}): Promise<Scenario> {
   githubSchema() // built once, outside any timed request
   const sim = await startSimulator({
-    clock: { mode: 'manual', start: T0 },
+    // 1 ms per request keeps the snapshot in arrival order (it sorts by simulated time).
+    clock: { mode: 'manual', start: T0, tickPerRequestMs: 1 },
     setup: (state) => {
       requireMergeQueue(state, { check_response_timeout_minutes: 60 })
       state.mergeQueue.groupChecks = ['test']
