@@ -42,6 +42,19 @@ describe('merge through the queue', () => {
     expect(conversation(sim)).toMatchSnapshot()
   })
 
+  it('with App auth: no token warning, the group starts, and the queue merges', async () => {
+    const sc = await queueScenario({ app: true })
+    sim = sc.sim
+    sim.after({ elapsedMs: 45_000 }, (state) => settleGroupChecks(state, 1, { test: 'success' }, sim?.clock.now() ?? 0))
+    const outcome = await mergeThroughQueue(sc.client, TARGET, options, sc.runtime)
+    expect(outcome).toMatchObject({ reason: 'merged', merged: true, enqueued: true })
+    expect(sc.lines.filter((l) => l.startsWith('warning:'))).toEqual([])
+    expect(sim.state.workflowRuns).toMatchObject([{ event: 'merge_group', head_sha: outcome.mergeGroupSha }])
+    expect(enqueues(sim)).toHaveLength(1)
+    expectOnlyVerifiedEnqueues(sim)
+    expectValidGraphql(sim)
+  })
+
   it('names the failing check of the merge group, with its link, when the queue ejects the pull request', async () => {
     const sc = await queueScenario()
     sim = sc.sim

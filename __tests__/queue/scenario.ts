@@ -23,11 +23,12 @@ export interface Scenario {
 }
 
 /** Starts a simulator whose main requires the merge queue (group checks: `test`), and a client with `token`. */
-export async function queueScenario(options: { token?: string; setup?: (state: SimState) => void } = {}): Promise<Scenario> {
+export async function queueScenario(options: { token?: string; app?: boolean; setup?: (state: SimState) => void } = {}): Promise<Scenario> {
   githubSchema() // built once, outside any timed request
   const sim = await startSimulator({
     // 1 ms per request keeps the snapshot in arrival order (it sorts by simulated time).
-    clock: { mode: 'manual', start: T0, tickPerRequestMs: 1 },
+    // An App's JWT is checked against the real clock, so an App scenario starts now (and keeps no snapshot).
+    clock: { mode: 'manual', start: options.app ? Date.now() : T0, tickPerRequestMs: 1 },
     setup: (state) => {
       requireMergeQueue(state, { check_response_timeout_minutes: 60 })
       state.mergeQueue.groupChecks = ['test']
@@ -37,7 +38,10 @@ export async function queueScenario(options: { token?: string; setup?: (state: S
   const lines: string[] = []
   const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`) }
   const client = createGitHubClient({
-    auth: { kind: 'token', token: options.token ?? ADMIN_TOKEN },
+    auth: options.app
+      ? { kind: 'app', appId: String(sim.app.id), privateKey: sim.app.privateKey, installationId: sim.app.installationId }
+      : { kind: 'token', token: options.token ?? ADMIN_TOKEN },
+    now: () => sim.clock.now(),
     baseUrl: sim.url,
     retries: 0,
     // GraphQL reads are POSTs, which the client spaces a second apart: no real waits in a test.
