@@ -10,6 +10,8 @@ import {
   mergeQueueRuleOf,
   nextQueueStep,
   queueEjectedMessage,
+  queueOffMessage,
+  queuePath,
   queueRequirement,
   queueTimeoutMessage,
   removalReasonText,
@@ -80,6 +82,28 @@ describe('is a merge queue required', () => {
     })
     expect(queueRequirement({ rules: [CHECKS_RULE] })).toEqual({ required: false })
     expect(queueRequirement({})).toEqual({ required: false })
+  })
+})
+
+describe('the merge-queue input', () => {
+  const rule = queueRequirement({ rules: [QUEUE_RULE] })
+  // pascalgn/automerge-action#235: the refusal that reveals a queue the rules read did not show.
+  const refusal = queueRequirement({ refusal: { status: 405, message: 'Changes must be made through the merge queue' } })
+  it.each([
+    ['no queue, auto', queueRequirement({ rules: [CHECKS_RULE] }), 'auto', 'merge'],
+    ['no queue, off', queueRequirement({ rules: [CHECKS_RULE] }), 'off', 'merge'],
+    ['queue rule, auto', rule, 'auto', 'enqueue'],
+    ['queue rule, off', rule, 'off', 'refuse'],
+    ['queue refusal, auto', refusal, 'auto', 'enqueue']
+  ] as const)('%s -> %s', (_label, requirement, mode, path) => {
+    expect(queuePath(requirement, mode)).toBe(path)
+  })
+
+  it("'off' names the queue, GitHub's words when it refused, and the input to change", () => {
+    expect(queueOffMessage(refusal)).toBe(
+      "The base branch takes changes only through the merge queue (GitHub: Changes must be made through the merge queue), and 'merge-queue' is 'off': nothing was merged. Set 'merge-queue: auto' to let merge enqueue the verified head and follow it."
+    )
+    expect(queueOffMessage(rule)).toMatch(/^The base branch takes changes only through the merge queue, and 'merge-queue' is 'off'/)
   })
 })
 

@@ -74,6 +74,21 @@ export function queueRequirement(input: {
   return { required: false }
 }
 
+/** The `merge-queue` input: `auto` enqueues when the branch requires the queue, `off` refuses to. */
+export type MergeQueueMode = 'auto' | 'off'
+
+/** What merge does: merge directly (no queue), enqueue (`auto` with a queue), or stop naming the queue (`off`). */
+export function queuePath(requirement: QueueRequirement, mode: MergeQueueMode): 'merge' | 'enqueue' | 'refuse' {
+  if (!requirement.required) return 'merge'
+  return mode === 'auto' ? 'enqueue' : 'refuse'
+}
+
+/** The message when the branch requires the queue and `merge-queue` is `off`. */
+export function queueOffMessage(requirement: QueueRequirement): string {
+  const how = requirement.required && requirement.source === 'refusal' ? ` (GitHub: ${logText(requirement.message.trim())})` : ''
+  return `The base branch takes changes only through the merge queue${how}, and 'merge-queue' is 'off': nothing was merged. Set 'merge-queue: auto' to let merge enqueue the verified head and follow it.`
+}
+
 /** The queue entry as read from GraphQL (`pullRequest.mergeQueueEntry`). */
 export interface QueueEntry {
   readonly state: MergeQueueEntryState
