@@ -38,7 +38,9 @@ export const OPERATIONS = [
   ['get', '/users/{username}/installation'],
   ['get', '/orgs/{org}/installation'],
   ['post', '/app/installations/{installation_id}/access_tokens'],
-  ['get', '/rate_limit']
+  ['get', '/rate_limit'],
+  ['get', '/repos/{owner}/{repo}/actions/runs'],
+  ['get', '/repos/{owner}/{repo}/commits/{ref}/check-suites']
 ]
 
 let installedPrefix

@@ -1,7 +1,8 @@
 /**
  * A minimal GraphQL endpoint (POST /graphql): every query is parsed and validated against GitHub's
  * published schema (@octokit/graphql-schema), then executed against simulator state for the few fields
- * modelled here: `repository(owner, name)` {merge settings, defaultBranchRef, pullRequest(number)} and `rateLimit`.
+ * modelled here: `repository(owner, name)` {merge settings, defaultBranchRef, pullRequest(number), mergeQueue(branch)},
+ * `rateLimit`, and the merge queue's fields and mutations (merge-queue.ts).
  * Anything else validates but resolves to null (or a non-null error), which makes an unmodelled query visible.
  */
 import { readFileSync } from 'node:fs'
@@ -9,6 +10,7 @@ import { resolve } from 'node:path'
 import { buildSchema, execute, parse, validate, type GraphQLSchema, type DocumentNode } from 'graphql'
 import type { RouteContext } from './routes.js'
 import type { SimPull } from './state.js'
+import { dequeue, enqueue, pullQueueFields, repositoryMergeQueue } from './merge-queue.js'
 
 let schema: GraphQLSchema | undefined
 
@@ -39,7 +41,8 @@ function pullObject(ctx: RouteContext, p: SimPull) {
     mergeable: p.mergeable === null ? 'UNKNOWN' : p.mergeable ? 'MERGEABLE' : 'CONFLICTING',
     mergeStateStatus: p.mergeable_state.toUpperCase(),
     mergeCommit: p.merge_commit_sha ? { oid: p.merge_commit_sha } : null,
-    mergedAt: p.merged_at
+    mergedAt: p.merged_at,
+    ...pullQueueFields(ctx.state, p)
   }
 }
 
@@ -73,12 +76,15 @@ export function handleGraphql(ctx: RouteContext): { status: number; body: unknow
         squashMergeAllowed: r.allow_squash_merge,
         rebaseMergeAllowed: r.allow_rebase_merge,
         defaultBranchRef: { name: r.default_branch },
+        mergeQueue: (a: { branch?: string | null }) => repositoryMergeQueue(s, a.branch),
         pullRequest: (a: { number: number }) => {
           const p = s.pulls.find((x) => x.number === a.number)
           return p ? pullObject(ctx, p) : null
         }
       }
     },
+    enqueuePullRequest: (a: Parameters<typeof enqueue>[2]) => enqueue(s, ctx.now(), a, tok),
+    dequeuePullRequest: (a: Parameters<typeof dequeue>[2]) => dequeue(s, ctx.now(), a),
     rateLimit: () => ({
       limit: 5000,
       cost: 1,
@@ -92,6 +98,10 @@ export function handleGraphql(ctx: RouteContext): { status: number; body: unknow
   if (result instanceof Promise) throw new Error('simulator GraphQL resolvers must be synchronous')
   const out: { data?: unknown; errors?: unknown[] } = {}
   if (result.data !== undefined) out.data = result.data
-  if (result.errors?.length) out.errors = result.errors.map((e) => ({ message: e.message, path: e.path, locations: e.locations }))
+  // GitHub names the kind of a resolver error (`type: 'UNPROCESSABLE'`) beside its message.
+  const typeOf = (e: { originalError?: unknown }) => (e.originalError as { type?: unknown } | undefined)?.type
+  if (result.errors?.length) {
+    out.errors = result.errors.map((e) => ({ ...(typeof typeOf(e) === 'string' ? { type: typeOf(e) } : {}), message: e.message, path: e.path, locations: e.locations }))
+  }
   return { status: 200, body: out }
 }

@@ -84,6 +84,23 @@ beforeAll(async () => {
     await call('GET', `${R}/commits/${ref}/status`)
     await call('GET', `${R}/commits/${ref}/statuses`)
   }
+  // Merge-queue reads: workflow runs by head sha, and check suites (from check runs and workflow runs).
+  sim.state.workflowRuns.push({
+    id: 41,
+    name: 'CI',
+    head_sha: HEAD_SHA,
+    head_branch: 'feature',
+    event: 'pull_request',
+    status: 'completed',
+    conclusion: 'success',
+    path: '.github/workflows/ci.yml',
+    check_suite_id: 51,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z'
+  })
+  await call('GET', `${R}/actions/runs?head_sha=${HEAD_SHA}`)
+  await call('GET', `${R}/actions/runs?head_sha=${'0'.repeat(40)}&event=merge_group`)
+  for (const ref of [HEAD_SHA, '0'.repeat(40)]) await call('GET', `${R}/commits/${ref}/check-suites`)
   await call('GET', `${R}/actions/runs/31/jobs?filter=all`)
   await call('GET', `${R}/actions/runs/31/attempts/1/jobs`)
   await call('GET', `${R}/actions/runs/32/jobs`)

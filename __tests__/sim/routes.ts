@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { minimatch } from 'minimatch'
 import type { WireResponse } from './faults.js'
 import { handleGraphql } from './graphql.js'
+import { tickMergeQueue } from './merge-queue.js'
 import { looksLikeJwt, verifyAppJwt, type AppKeys } from './jwt.js'
 import {
   branchRuleShape,
@@ -19,7 +20,9 @@ import {
   pullShape,
   rateShape,
   statusCheckPolicyShape,
-  statusShape
+  statusShape,
+  workflowRunShape,
+  checkSuiteShape
 } from './shapes.js'
 import type { Access, PermissionName, PermissionSet, SimBranch, SimCheckRun, SimPull, SimRule, SimState, SimStatus, SimToken } from './state.js'
 
@@ -426,6 +429,38 @@ function installationFor(ctx: RouteContext, account: string, docs: string): Hand
   return { status: 200, body: installationShape(ctx.api, ctx.state) }
 }
 
+/** GET /actions/runs: newest first, filtered by head_sha, event, branch and status as GitHub does. */
+function workflowRuns(ctx: RouteContext): Handled {
+  const q = ctx.req.query
+  const runs = ctx.state.workflowRuns
+    .filter((w) => (q.head_sha === undefined || w.head_sha === q.head_sha) && (q.event === undefined || w.event === q.event))
+    .filter((w) => (q.branch === undefined || w.head_branch === q.branch) && (q.status === undefined || w.status === q.status || w.conclusion === q.status))
+    .sort((a, b) => b.id - a.id)
+  const { slice, headers } = paginate(ctx, runs)
+  return { status: 200, headers, body: { total_count: runs.length, workflow_runs: slice.map((w) => workflowRunShape(ctx.api, ctx.state, w)) } }
+}
+
+/** GET /commits/{ref}/check-suites: one suite per check_suite_id of the sha's check runs and workflow runs. */
+function checkSuites(ctx: RouteContext, params: string[]): Handled {
+  const s = ctx.state
+  const ref = decodeURIComponent(params[2] ?? '')
+  const sha = resolveRef(s, ref, ctx.seenShas)
+  if (!sha) return err(422, `No commit found for SHA: ${ref}`, 'https://docs.github.com/rest/checks/suites#list-check-suites-for-a-git-reference')
+  type Suite = Parameters<typeof checkSuiteShape>[2]
+  const suites = new Map<number, Suite>()
+  for (const w of s.workflowRuns.filter((x) => x.head_sha === sha)) {
+    suites.set(w.check_suite_id, { id: w.check_suite_id, head_sha: sha, head_branch: w.head_branch, app_id: 15368, status: w.status, conclusion: w.conclusion, runs: 0, at: w.created_at })
+  }
+  for (const c of s.checkRuns.filter((x) => x.head_sha === sha)) {
+    const suite = suites.get(c.check_suite_id) ?? { id: c.check_suite_id, head_sha: sha, head_branch: null, app_id: c.app_id, status: c.status, conclusion: c.conclusion, runs: 0, at: c.started_at }
+    suites.set(c.check_suite_id, { ...suite, runs: suite.runs + 1 })
+  }
+  const q = ctx.req.query
+  const all = [...suites.values()].filter((x) => q.app_id === undefined || String(x.app_id) === q.app_id).sort((a, b) => b.id - a.id)
+  const { slice, headers } = paginate(ctx, all)
+  return { status: 200, headers, body: { total_count: all.length, check_suites: slice.map((x) => checkSuiteShape(ctx.api, s, x)) } }
+}
+
 const R = '^/repos/([^/]+)/([^/]+)'
 
 const ROUTES: Route[] = [
@@ -626,6 +661,24 @@ const ROUTES: Route[] = [
     }
   },
   {
+    method: 'GET',
+    pattern: new RegExp(`${R}/actions/runs$`),
+    operation: 'GET /repos/{owner}/{repo}/actions/runs',
+    auth: 'token',
+    permission: ['actions', 'read'],
+    docs: 'https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository',
+    handler: (ctx) => workflowRuns(ctx)
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${R}/commits/([^/]+)/check-suites$`),
+    operation: 'GET /repos/{owner}/{repo}/commits/{ref}/check-suites',
+    auth: 'token',
+    permission: ['checks', 'read'],
+    docs: 'https://docs.github.com/rest/checks/suites#list-check-suites-for-a-git-reference',
+    handler: (ctx, p) => checkSuites(ctx, p)
+  },
+  {
     method: 'POST',
     pattern: /^\/graphql$/,
     operation: 'POST /graphql',
@@ -662,6 +715,8 @@ function wire(h: Handled, extra: Record<string, string>): WireResponse {
 /** Routes one request: auth, permissions, rate limit, handler, ETag/304. */
 export function route(ctx: RouteContext): RouteResult {
   const { req, state } = ctx
+  // The merge queue moves on the simulated clock, seen by whichever request comes next.
+  tickMergeQueue(state, ctx.now())
   const base: Record<string, string> = {
     'x-github-api-version-selected': '2022-11-28',
     'x-github-media-type': 'github.v3; format=json',

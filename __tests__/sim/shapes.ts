@@ -14,7 +14,8 @@ import type {
   SimRule,
   SimRuleset,
   SimState,
-  SimStatus
+  SimStatus,
+  SimWorkflowRun
 } from './state.js'
 
 const WEB = 'https://github.com'
@@ -457,4 +458,89 @@ export function installationShape(api: string, s: SimState) {
 /** One rate-limit bucket. */
 export function rateShape(limit: number, used: number, resetSec: number) {
   return { limit, used, remaining: Math.max(0, limit - used), reset: resetSec }
+}
+
+/** One workflow run (GET /repos/{o}/{r}/actions/runs item). */
+export function workflowRunShape(api: string, s: SimState, w: SimWorkflowRun) {
+  const full = `${s.repository.owner}/${s.repository.name}`
+  const u = `${api}/repos/${full}/actions/runs/${w.id}`
+  const workflowId = 161335
+  return {
+    id: w.id,
+    name: w.name,
+    node_id: `WFR_${w.id}`,
+    check_suite_id: w.check_suite_id,
+    check_suite_node_id: `CS_${w.check_suite_id}`,
+    head_branch: w.head_branch,
+    head_sha: w.head_sha,
+    path: w.path,
+    run_number: w.id % 1000,
+    run_attempt: 1,
+    display_title: w.name,
+    event: w.event,
+    status: w.status,
+    conclusion: w.conclusion,
+    workflow_id: workflowId,
+    url: u,
+    html_url: `${WEB}/${full}/actions/runs/${w.id}`,
+    pull_requests: [],
+    created_at: w.created_at,
+    updated_at: w.updated_at,
+    run_started_at: w.created_at,
+    jobs_url: `${u}/jobs`,
+    logs_url: `${u}/logs`,
+    check_suite_url: `${api}/repos/${full}/check-suites/${w.check_suite_id}`,
+    artifacts_url: `${u}/artifacts`,
+    cancel_url: `${u}/cancel`,
+    rerun_url: `${u}/rerun`,
+    workflow_url: `${api}/repos/${full}/actions/workflows/${workflowId}`,
+    head_commit: {
+      id: w.head_sha,
+      tree_id: w.head_sha,
+      message: 'Merge group',
+      timestamp: w.created_at,
+      author: { name: 'Octo Cat', email: 'octocat@example.com' },
+      committer: { name: 'GitHub', email: 'noreply@github.com' }
+    },
+    repository: repositoryShape(api, s.repository),
+    head_repository: repositoryShape(api, s.repository)
+  }
+}
+
+/** One check suite (GET /repos/{o}/{r}/commits/{ref}/check-suites item). */
+export function checkSuiteShape(
+  api: string,
+  s: SimState,
+  suite: { id: number; head_sha: string; head_branch: string | null; app_id: number; status: string; conclusion: string | null; runs: number; at: string }
+) {
+  const full = `${s.repository.owner}/${s.repository.name}`
+  const app = s.apps.find((a) => a.id === suite.app_id) ?? { id: suite.app_id, slug: `app-${suite.app_id}`, name: `App ${suite.app_id}` }
+  return {
+    id: suite.id,
+    node_id: `CS_${suite.id}`,
+    head_branch: suite.head_branch,
+    head_sha: suite.head_sha,
+    status: suite.status,
+    conclusion: suite.conclusion,
+    url: `${api}/repos/${full}/check-suites/${suite.id}`,
+    before: null,
+    after: suite.head_sha,
+    pull_requests: [],
+    app: appShape(api, app),
+    repository: repositoryShape(api, s.repository),
+    created_at: suite.at,
+    updated_at: suite.at,
+    head_commit: {
+      id: suite.head_sha,
+      tree_id: suite.head_sha,
+      message: 'Commit',
+      timestamp: suite.at,
+      author: { name: 'Octo Cat', email: 'octocat@example.com' },
+      committer: { name: 'GitHub', email: 'noreply@github.com' }
+    },
+    latest_check_runs_count: suite.runs,
+    check_runs_url: `${api}/repos/${full}/check-suites/${suite.id}/check-runs`,
+    rerequestable: true,
+    runs_rerequestable: true
+  }
 }

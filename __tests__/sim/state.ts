@@ -181,6 +181,61 @@ export interface SimInstallation {
   permissions: PermissionSet
 }
 
+/** A workflow run (`GET /actions/runs`); each has its own check suite (`check_suite_id`). */
+export interface SimWorkflowRun {
+  id: number
+  name: string
+  head_sha: string
+  head_branch: string
+  /** The triggering event, e.g. `pull_request`, `merge_group`. */
+  event: string
+  status: CheckStatus
+  conclusion: CheckConclusion | null
+  path: string
+  check_suite_id: number
+  created_at: string
+  updated_at: string
+}
+
+export type SimMergeQueueEntryState = 'QUEUED' | 'AWAITING_CHECKS' | 'MERGEABLE' | 'UNMERGEABLE' | 'LOCKED'
+
+/** A pull request in the merge queue, with its merge group's head commit. */
+export interface SimMergeQueueEntry {
+  id: string
+  pullNumber: number
+  state: SimMergeQueueEntryState
+  /** The merge group's head commit, where the group's checks run. */
+  groupSha: string
+  /** Simulated ms of the enqueue. */
+  enqueuedAt: number
+  /** Simulated ms the entry entered its current state. */
+  stateSince: number
+  /** Kind of token that enqueued it: a `github-token` enqueue starts no workflows. */
+  enqueuedBy: SimToken['kind']
+  jump: boolean
+}
+
+/** A `removed_from_merge_queue` timeline event (also recorded for a successful merge, reason `merged`). */
+export interface SimMergeQueueRemoval {
+  id: number
+  pullNumber: number
+  reason: string | null
+  createdAt: string
+  beforeSha: string | null
+}
+
+/** The merge queue of the repository's branches (the rules decide which branches require it). */
+export interface SimMergeQueue {
+  entries: SimMergeQueueEntry[]
+  removals: SimMergeQueueRemoval[]
+  /** Check names the merge_group workflows report on every group they start (in_progress until a test completes them). */
+  groupChecks: string[]
+  /** Simulated ms from enqueue to the group starting (QUEUED -> AWAITING_CHECKS). */
+  startAfterMs: number
+  /** When set, enqueuePullRequest answers UNPROCESSABLE with this message. */
+  refuseEnqueue: string | null
+}
+
 export interface SimState {
   repository: SimRepository
   pulls: SimPull[]
@@ -194,6 +249,8 @@ export interface SimState {
   tokens: SimToken[]
   /** Next id handed out for new objects (check runs, statuses, ...). */
   nextId: number
+  workflowRuns: SimWorkflowRun[]
+  mergeQueue: SimMergeQueue
 }
 
 /** A deterministic 40-hex sha for a label, so tests can name commits (`shaOf('head-1')`). */
@@ -301,7 +358,9 @@ export function defaultState(nowMs: number): SimState {
         rateLimit: { limit: 1000, used: 0, resetAt: nowMs + hour }
       }
     ],
-    nextId: 1_000_001
+    nextId: 1_000_001,
+    workflowRuns: [],
+    mergeQueue: { entries: [], removals: [], groupChecks: [], startAfterMs: 30_000, refuseEnqueue: null }
   }
 }
 
