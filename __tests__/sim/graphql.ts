@@ -1,14 +1,15 @@
 /**
  * A minimal GraphQL endpoint (POST /graphql): every query is parsed and validated against GitHub's
  * published schema (@octokit/graphql-schema), then executed against simulator state for the few fields
- * modelled here: `repository(owner, name)` {merge settings, defaultBranchRef, pullRequest(number)} and `rateLimit`.
+ * modelled here: `repository(owner, name)` {merge settings, defaultBranchRef, pullRequest(number) with its reviews,
+ * review requests and threads, merge queue entry, commits and files} and `rateLimit`.
  * Anything else validates but resolves to null (or a non-null error), which makes an unmodelled query visible.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { buildSchema, execute, parse, validate, type GraphQLSchema, type DocumentNode } from 'graphql'
-import type { RouteContext } from './routes.js'
-import type { SimPull } from './state.js'
+import { rulesFor, type RouteContext } from './routes.js'
+import type { SimPull, SimReview, SimState } from './state.js'
 
 let schema: GraphQLSchema | undefined
 
@@ -39,7 +40,70 @@ function pullObject(ctx: RouteContext, p: SimPull) {
     mergeable: p.mergeable === null ? 'UNKNOWN' : p.mergeable ? 'MERGEABLE' : 'CONFLICTING',
     mergeStateStatus: p.mergeable_state.toUpperCase(),
     mergeCommit: p.merge_commit_sha ? { oid: p.merge_commit_sha } : null,
-    mergedAt: p.merged_at
+    mergedAt: p.merged_at,
+    ...reviewFields(ctx, p)
+  }
+}
+
+type Page = { first?: number; last?: number }
+function page<T>(items: readonly T[], args: Page): T[] {
+  if (args.last !== undefined) return items.slice(Math.max(0, items.length - args.last))
+  return items.slice(0, args.first ?? items.length)
+}
+
+/** The newest opinion per writer: the modelled reviews, or `approvals` approvals by reviewer-N. */
+export function latestReviews(p: SimPull): SimReview[] {
+  return p.reviews ?? Array.from({ length: p.approvals }, (_, i) => ({ author: `reviewer-${i + 1}`, state: 'APPROVED' as const }))
+}
+
+/** GitHub's reviewDecision: null without a review rule, else from the required count and the latest opinions. */
+export function reviewDecision(s: SimState, p: SimPull): 'APPROVED' | 'CHANGES_REQUESTED' | 'REVIEW_REQUIRED' | null {
+  const classic = s.branches.find((b) => b.name === p.base.ref)?.protection?.required_approving_review_count ?? 0
+  const counts = rulesFor(s, p.base.ref).flatMap(({ rule }) => (rule.type === 'pull_request' ? [rule.parameters.required_approving_review_count] : []))
+  const needed = Math.max(classic, ...counts)
+  if (needed === 0) return null
+  const reviews = latestReviews(p)
+  if (reviews.some((r) => r.state === 'CHANGES_REQUESTED')) return 'CHANGES_REQUESTED'
+  return reviews.filter((r) => r.state === 'APPROVED').length >= needed ? 'APPROVED' : 'REVIEW_REQUIRED'
+}
+
+// The review, queue, commit and file fields of a pull request; connections are resolvers taking first/last.
+function reviewFields(ctx: RouteContext, p: SimPull) {
+  const s = ctx.state
+  const suites = (oid: string) => new Set(s.checkRuns.filter((c) => c.head_sha === oid).map((c) => c.check_suite_id)).size
+  const commits = p.commits ?? [{ oid: p.head.sha, parents: 1, verified: false }]
+  const commitNode = (c: (typeof commits)[number]) => ({
+    commit: {
+      oid: c.oid,
+      parents: () => ({ totalCount: c.parents }),
+      signature: c.verified ? { __typename: 'GpgSignature', isValid: true } : null,
+      checkSuites: () => ({ totalCount: suites(c.oid) }),
+      deployments: () => ({ nodes: [] })
+    }
+  })
+  const opinionated = latestReviews(p).filter((r) => r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED')
+  const threads = p.review_threads ?? []
+  const files = p.files ?? []
+  return {
+    author: { __typename: 'User', login: p.user },
+    reviewDecision: reviewDecision(s, p),
+    isInMergeQueue: Boolean(p.merge_queue_entry),
+    mergeQueueEntry: p.merge_queue_entry ? { state: p.merge_queue_entry.state, position: p.merge_queue_entry.position } : null,
+    latestOpinionatedReviews: (args: Page) => ({
+      nodes: page(opinionated, args).map((r) => ({ state: r.state, author: { __typename: 'User', login: r.author }, commit: { oid: r.commit_id ?? p.head.sha } }))
+    }),
+    reviewRequests: (args: Page) => ({
+      nodes: page(p.review_requests ?? [], args).map((r) => ({
+        asCodeOwner: r.as_code_owner ?? false,
+        requestedReviewer:
+          (r.kind ?? (r.reviewer.includes('/') ? 'Team' : 'User')) === 'Team'
+            ? { __typename: 'Team', combinedSlug: r.reviewer }
+            : { __typename: r.kind ?? 'User', login: r.reviewer }
+      }))
+    }),
+    reviewThreads: (args: Page) => ({ totalCount: threads.length, nodes: page(threads, args).map((t) => ({ isResolved: t.resolved })) }),
+    commits: (args: Page) => ({ totalCount: commits.length, nodes: page(commits, args).map(commitNode) }),
+    files: (args: Page) => ({ totalCount: files.length, nodes: page(files, args).map((path) => ({ path })) })
   }
 }
 

@@ -458,3 +458,30 @@ export function installationShape(api: string, s: SimState) {
 export function rateShape(limit: number, used: number, resetSec: number) {
   return { limit, used, remaining: Math.max(0, limit - used), reset: resetSec }
 }
+
+/** A `commit` object (as in a branch or a comparison). */
+export function commitShape(api: string, r: SimRepository, sha: string) {
+  return branchShape(api, r, { name: 'commit', sha, protection: null }).commit
+}
+
+/** GET /repos/{o}/{r}/compare/{base}...{head}: `commits` lists what head has that base lacks. */
+export function comparisonShape(api: string, r: SimRepository, base: string, baseSha: string, head: string, headCommits: string[], behindBy: number) {
+  const full = `${r.owner}/${r.name}`
+  const aheadBy = headCommits.length
+  const status = aheadBy > 0 && behindBy > 0 ? 'diverged' : aheadBy > 0 ? 'ahead' : behindBy > 0 ? 'behind' : 'identical'
+  return {
+    url: `${api}/repos/${full}/compare/${base}...${head}`,
+    html_url: `${WEB}/${full}/compare/${base}...${head}`,
+    permalink_url: `${WEB}/${full}/compare/${r.owner}:${baseSha.slice(0, 7)}...${r.owner}:${head.slice(0, 7)}`,
+    diff_url: `${WEB}/${full}/compare/${base}...${head}.diff`,
+    patch_url: `${WEB}/${full}/compare/${base}...${head}.patch`,
+    base_commit: commitShape(api, r, baseSha),
+    merge_base_commit: commitShape(api, r, baseSha),
+    status,
+    ahead_by: aheadBy,
+    behind_by: behindBy,
+    total_commits: aheadBy,
+    commits: headCommits.map((sha) => commitShape(api, r, sha)),
+    files: []
+  }
+}
