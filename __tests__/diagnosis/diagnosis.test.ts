@@ -121,6 +121,12 @@ describe('diagnose: verdicts and combinations', () => {
     expect(d.blockers[0]!.link).toBe('https://github.com/monalisa/my-repo/runs/4')
   })
 
+  it('a blocker names its ruleset by id, name and where it is defined', () => {
+    const named = { ...statusRule(['test']), rulesetName: 'gate', sourceType: 'Organization', source: 'monalisa' }
+    const d = diagnose(facts({ pull: { mergeStateStatus: 'BLOCKED' }, rules: { ok: true, value: [named] }, checks: { ok: true, value: [check('test', 'failed', 'failure')] } }))
+    expect(d.blockers[0]!.source).toBe("ruleset 42 'gate' (organization monalisa)")
+  })
+
   it('pending checks plus a missing review is blocked, not waiting', () => {
     const f = facts({
       pull: { mergeStateStatus: 'BLOCKED' },

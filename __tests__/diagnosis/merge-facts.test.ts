@@ -67,9 +67,23 @@ describe('readMergeFacts with the default token', () => {
       ['review-required', 'reviewer']
     ])
     expect(d.blockers[1]!.evidence).toBe('1 approving review required, 0 given; review requested from mona')
-    expect(d.blockers[0]!.source).toMatch(/^ruleset \d+ \(repository octo-org\/purple-demo\)$/)
+    expect(d.blockers[0]!.source).toMatch(/^ruleset \d+ 'gate' \(repository octo-org\/purple-demo\)$/)
     expect(sim.requests({ path: /protection/ })).toEqual([])
     expect(sim.log.every((e) => e.status === 200)).toBe(true)
+  })
+
+  it('a ruleset whose own endpoint is refused is still judged, named by its id alone', async () => {
+    sim = await startSimulator({
+      setup: (s) => {
+        addRuleset(s, { name: 'gate', requiredChecks: [{ context: 'test' }] })
+        s.pulls[0]!.mergeable_state = 'blocked'
+      }
+    })
+    sim.respond({ method: 'GET', path: /\/rulesets\/\d+$/ }, { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } })
+    sim.addCheckRun({ name: 'test', conclusion: 'failure' })
+    const { facts } = read(sim)
+    const d = diagnose(await facts)
+    expect(d.blockers).toEqual([expect.objectContaining({ kind: 'check-failing', source: expect.stringMatching(/^ruleset \d+ \(repository octo-org\/purple-demo\)$/) })])
   })
 
   it('UNKNOWN then CLEAN: reads again after a backoff wait and decides on the second read only', async () => {

@@ -19,6 +19,7 @@ import {
   protectionShape,
   pullShape,
   rateShape,
+  rulesetShape,
   statusCheckPolicyShape,
   statusShape
 } from './shapes.js'
@@ -544,6 +545,18 @@ const ROUTES: Route[] = [
       const rules = rulesFor(ctx.state, decodeURIComponent(p[2] ?? '')).map(({ rule, rs }) => branchRuleShape(rule, rs))
       const { slice, headers } = paginate(ctx, rules)
       return { status: 200, headers, body: slice }
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${R}/rulesets/(\\d+)$`),
+    operation: 'GET /repos/{owner}/{repo}/rulesets/{ruleset_id}',
+    auth: 'token',
+    permission: ['metadata', 'read'],
+    docs: 'https://docs.github.com/rest/repos/rules#get-a-repository-ruleset',
+    handler: (ctx, p) => {
+      const rs = ctx.state.rulesets.find((x) => String(x.id) === p[2])
+      return rs ? { status: 200, body: rulesetShape(ctx.api, ctx.state.repository, rs) } : err(404, 'Not Found', 'https://docs.github.com/rest/repos/rules#get-a-repository-ruleset')
     }
   },
   {

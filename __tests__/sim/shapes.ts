@@ -485,3 +485,23 @@ export function comparisonShape(api: string, r: SimRepository, base: string, bas
     files: []
   }
 }
+
+/** GET /repos/{o}/{r}/rulesets/{id}: a ruleset as a reader without write access to it sees it (no bypass actors). */
+export function rulesetShape(api: string, r: SimRepository, rs: SimRuleset) {
+  const full = `${r.owner}/${r.name}`
+  return {
+    id: rs.id,
+    name: rs.name,
+    target: 'branch',
+    source_type: rs.source_type,
+    source: rs.source,
+    enforcement: rs.enforcement,
+    current_user_can_bypass: 'never',
+    node_id: `RRS_${rs.id}`,
+    _links: { self: { href: `${api}/repos/${full}/rulesets/${rs.id}` }, html: { href: `${WEB}/${full}/rules/${rs.id}` } },
+    conditions: { ref_name: { include: rs.include, exclude: rs.exclude } },
+    rules: rs.rules,
+    created_at: EPOCH,
+    updated_at: EPOCH
+  }
+}

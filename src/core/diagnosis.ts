@@ -86,6 +86,8 @@ export interface BranchRuleFact {
   readonly type: string
   readonly parameters?: Readonly<Record<string, unknown>>
   readonly rulesetId?: number
+  /** The ruleset's name, when its own endpoint could be read (the rules endpoint gives only the id). */
+  readonly rulesetName?: string
   readonly sourceType?: string
   readonly source?: string
 }
@@ -152,7 +154,8 @@ const CLASSIC = 'classic branch protection'
 export function ruleSource(rule: BranchRuleFact): string {
   if (rule.rulesetId === undefined) return 'a ruleset'
   const where = rule.source ? ` (${rule.sourceType === 'Organization' ? 'organization' : 'repository'} ${rule.source})` : ''
-  return `ruleset ${rule.rulesetId}${where}`
+  const name = rule.rulesetName ? ` '${rule.rulesetName}'` : ''
+  return `ruleset ${rule.rulesetId}${name}${where}`
 }
 
 function joinSources(rules: readonly BranchRuleFact[]): string {

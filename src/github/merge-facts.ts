@@ -169,6 +169,26 @@ async function readRules(client: GitHubClient, repo: RepositoryRef, branch: stri
   return rules
 }
 
+/** Names the rulesets behind the rules (one read per ruleset, best effort: a rule without its name is still judged). */
+async function withRulesetNames(client: GitHubClient, repo: RepositoryRef, rules: BranchRuleFact[]): Promise<BranchRuleFact[]> {
+  const ids = [...new Set(rules.map((r) => r.rulesetId).filter((id): id is number => id !== undefined))]
+  const names = new Map<number, string>()
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { ...repo, ruleset_id: id, includes_parents: true })
+        names.set(id, expectShape<{ name: string }>(`ruleset ${id}`, data, { name: 'string' }).name)
+      } catch (error) {
+        if ((error as { status?: unknown }).status === 401) throw error
+      }
+    })
+  )
+  return rules.map((r) => {
+    const name = r.rulesetId === undefined ? undefined : names.get(r.rulesetId)
+    return name === undefined ? r : { ...r, rulesetName: name }
+  })
+}
+
 async function readBranch(client: GitHubClient, repo: RepositoryRef, branch: string): Promise<BranchProtectionFact & { raw: unknown }> {
   const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch })
   const entries = requiredFromBranch(data)
@@ -218,7 +238,7 @@ export async function readMergeFacts(client: GitHubClient, repo: RepositoryRef, 
   const baseRef = graph.baseRefName
 
   const [rules, protection] = await Promise.all([
-    attempt(`the rules of '${baseRef}'`, () => readRules(client, repo, baseRef)),
+    attempt(`the rules of '${baseRef}'`, async () => withRulesetNames(client, repo, await readRules(client, repo, baseRef))),
     attempt(`classic protection of '${baseRef}' (GET /branches)`, () => readBranch(client, repo, baseRef))
   ])
   const readings: GateReading[] = [
