@@ -207,6 +207,22 @@ describe('readMergeFacts with the default token', () => {
     expect(diagnose(f).blockers).toEqual([expect.objectContaining({ kind: 'check-missing', who: 'author', evidence: expect.stringContaining('no check suite exists') })])
   })
 
+  it('fields GitHub refuses to resolve are unread, never "none": a required deployment is then unreadable, not missing', async () => {
+    sim = await startSimulator({
+      setup: (s) => {
+        addRuleset(s, { rules: [{ type: 'required_deployments', parameters: { required_deployment_environments: ['staging'] } }] })
+        s.graphqlDenied = ['deployments', 'files']
+      }
+    })
+    const { facts } = read(sim)
+    const f = await facts
+    expect(f.deployments).toBeNull()
+    expect(f.workflowFiles).toBeNull()
+    const d = diagnose(f)
+    expect(d.blockers).toEqual([])
+    expect(d.unreadable).toContainEqual({ what: 'deployments', reason: 'the deployments of the head could not be read' })
+  })
+
   it('a bad token fails the whole read (the CLI reports it as an authentication error)', async () => {
     sim = await startSimulator()
     const client = createGitHubClient({ auth: { kind: 'token', token: 'ghs_unknown' }, baseUrl: sim.url, retries: 0, writeSpacingMs: 0, log: () => undefined, setSecret: () => undefined })

@@ -70,6 +70,11 @@ export function reviewDecision(s: SimState, p: SimPull): 'APPROVED' | 'CHANGES_R
 // The review, queue, commit and file fields of a pull request; connections are resolvers taking first/last.
 function reviewFields(ctx: RouteContext, p: SimPull) {
   const s = ctx.state
+  // A denied field errors alone: GitHub answers the rest of the query, with the field null and an error naming its path.
+  const allow = <A, T>(name: string, resolve: (args: A) => T) => (args: A): T => {
+    if (s.graphqlDenied?.includes(name)) throw new Error('Resource not accessible by integration')
+    return resolve(args)
+  }
   const suites = (oid: string) => new Set(s.checkRuns.filter((c) => c.head_sha === oid).map((c) => c.check_suite_id)).size
   const commits = p.commits ?? [{ oid: p.head.sha, parents: 1, verified: false }]
   const commitNode = (c: (typeof commits)[number]) => ({
@@ -77,8 +82,8 @@ function reviewFields(ctx: RouteContext, p: SimPull) {
       oid: c.oid,
       parents: () => ({ totalCount: c.parents }),
       signature: c.verified ? { __typename: 'GpgSignature', isValid: true } : null,
-      checkSuites: () => ({ totalCount: suites(c.oid) }),
-      deployments: () => ({ nodes: [] })
+      checkSuites: allow('checkSuites', () => ({ totalCount: suites(c.oid) })),
+      deployments: allow('deployments', () => ({ nodes: [] }))
     }
   })
   const opinionated = latestReviews(p).filter((r) => r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED')
@@ -101,9 +106,9 @@ function reviewFields(ctx: RouteContext, p: SimPull) {
             : { __typename: r.kind ?? 'User', login: r.reviewer }
       }))
     }),
-    reviewThreads: (args: Page) => ({ totalCount: threads.length, nodes: page(threads, args).map((t) => ({ isResolved: t.resolved })) }),
+    reviewThreads: allow('reviewThreads', (args: Page) => ({ totalCount: threads.length, nodes: page(threads, args).map((t) => ({ isResolved: t.resolved })) })),
     commits: (args: Page) => ({ totalCount: commits.length, nodes: page(commits, args).map(commitNode) }),
-    files: (args: Page) => ({ totalCount: files.length, nodes: page(files, args).map((path) => ({ path })) })
+    files: allow('files', (args: Page) => ({ totalCount: files.length, nodes: page(files, args).map((path) => ({ path })) }))
   }
 }
 

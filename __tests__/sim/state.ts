@@ -123,6 +123,7 @@ export type SimRule =
       }
     }
   | { type: 'merge_queue'; parameters: Record<string, unknown> }
+  | { type: 'required_deployments'; parameters: { required_deployment_environments: string[] } }
   | { type: 'deletion' | 'non_fast_forward' | 'required_linear_history' | 'creation' | 'required_signatures' }
 
 export interface SimRuleset {
@@ -215,6 +216,8 @@ export interface SimState {
   tokens: SimToken[]
   /** Next id handed out for new objects (check runs, statuses, ...). */
   nextId: number
+  /** GraphQL pull request fields (e.g. `deployments`, `files`) answered with GitHub's field error for a token without access. */
+  graphqlDenied?: string[]
 }
 
 /** A deterministic 40-hex sha for a label, so tests can name commits (`shaOf('head-1')`). */

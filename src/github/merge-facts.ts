@@ -102,7 +102,7 @@ interface GraphPull {
   latestOpinionatedReviews: Node<{ state: string; author: { login: string } | null; commit: { oid: string } | null }> | null
   reviewRequests: Node<{ asCodeOwner: boolean; requestedReviewer: { __typename: string; login?: string; combinedSlug?: string } | null }> | null
   reviewThreads: (Node<{ isResolved: boolean }> & { totalCount: number }) | null
-  commits: Node<{ commit: { oid: string; parents: { totalCount: number }; signature: { isValid: boolean } | null } }> & { totalCount: number }
+  commits: (Node<{ commit: { oid: string; parents: { totalCount: number }; signature: { isValid: boolean } | null } }> & { totalCount: number }) | null
   headCommit: Node<{
     commit: { oid: string; checkSuites: { totalCount: number } | null; deployments: Node<{ environment: string | null; latestStatus: { state: string } | null }> | null }
   }>
@@ -111,24 +111,34 @@ interface GraphPull {
 
 const present = <T>(list: Node<T> | null | undefined): T[] => (list?.nodes ?? []).filter((n): n is T => n !== null)
 
-async function readGraphPull(client: GitHubClient, repo: RepositoryRef, pullNumber: number): Promise<GraphPull> {
-  const data = await client.octokit.graphql<{ repository: { pullRequest: GraphPull | null } | null }>(MERGE_FACTS_QUERY, {
-    owner: repo.owner,
-    name: repo.repo,
-    number: pullNumber
-  })
+type GraphData = { repository: { pullRequest: GraphPull | null } | null }
+
+/** The pull request, and the fields GitHub refused to resolve (a token without e.g. deployments access gets partial data). */
+async function readGraphPull(client: GitHubClient, repo: RepositoryRef, pullNumber: number): Promise<GraphPull & { denied: Set<string> }> {
+  let data: GraphData | undefined
+  const denied = new Set<string>()
+  try {
+    data = await client.octokit.graphql<GraphData>(MERGE_FACTS_QUERY, { owner: repo.owner, name: repo.repo, number: pullNumber })
+  } catch (error) {
+    const partial = error as { name?: string; data?: GraphData; errors?: { path?: (string | number)[] }[] }
+    if (partial.name !== 'GraphqlResponseError' || !partial.data?.repository?.pullRequest) throw error
+    data = partial.data
+    // A field that errored is null in the data: it is unread, never "none".
+    for (const e of partial.errors ?? []) for (const key of e.path ?? []) if (typeof key === 'string') denied.add(key)
+  }
   const pull = data?.repository?.pullRequest
   if (!pull) throw new MalformedResponseError(`malformed response: GraphQL pull request #${pullNumber}: no repository.pullRequest`)
-  return expectShape<GraphPull>(`GraphQL pull request #${pullNumber}`, pull, {
+  const checked = expectShape<GraphPull>(`GraphQL pull request #${pullNumber}`, pull, {
     state: 'string',
     isDraft: 'boolean',
     headRefOid: 'string',
     baseRefName: 'string',
     mergeable: 'string',
     mergeStateStatus: 'string',
-    commits: 'object',
-    headCommit: 'object'
+    commits: 'object?',
+    headCommit: 'object?'
   })
+  return { ...checked, denied }
 }
 
 /** A read that may fail without spoiling the diagnosis: a bad token still fails the whole run. */
@@ -256,13 +266,14 @@ export async function readMergeFacts(client: GitHubClient, repo: RepositoryRef, 
   const wantsCompare = strict || graph.mergeStateStatus === 'BEHIND' || (protection.ok && protection.value.protected)
   const behind = graph.state === 'OPEN' && wantsCompare ? await attempt('the compare view', () => readBehindBy(client, repo, baseRef, headSha)) : undefined
 
-  const commits = graph.commits
+  const denied = graph.denied
+  const commits = denied.has('commits') ? null : graph.commits
   const commitNodes = present(commits).map((n) => n.commit)
-  const head = present(graph.headCommit)[0]?.commit
+  const head = denied.has('headCommit') ? undefined : present(graph.headCommit)[0]?.commit
   const deployments: Record<string, string> = {}
   for (const d of present(head?.deployments)) if (d.environment && d.latestStatus) deployments[d.environment] = d.latestStatus.state
-  const files = graph.files
-  const threads = graph.reviewThreads
+  const files = denied.has('files') ? null : graph.files
+  const threads = denied.has('reviewThreads') ? null : graph.reviewThreads
 
   return {
     pull: factsPull(graph, headSha, reads),
@@ -278,14 +289,16 @@ export async function readMergeFacts(client: GitHubClient, repo: RepositoryRef, 
     rules: rules.ok ? { ok: true, value: rules.value } : rules,
     protection: protection.ok ? { ok: true, value: { protected: protection.value.protected, requiredChecks: protection.value.requiredChecks } } : protection,
     checks,
-    headCheckSuites: head?.checkSuites?.totalCount ?? null,
+    headCheckSuites: denied.has('checkSuites') ? null : (head?.checkSuites?.totalCount ?? null),
     behindBy: behind?.ok ? behind.value : null,
-    commits: {
-      unsigned: commitNodes.filter((c) => c.signature?.isValid !== true).map((c) => c.oid),
-      merges: commitNodes.filter((c) => c.parents.totalCount > 1).map((c) => c.oid),
-      complete: commitNodes.length >= commits.totalCount
-    },
-    deployments: head ? deployments : null,
+    commits: commits
+      ? {
+          unsigned: commitNodes.filter((c) => c.signature?.isValid !== true).map((c) => c.oid),
+          merges: commitNodes.filter((c) => c.parents.totalCount > 1).map((c) => c.oid),
+          complete: commitNodes.length >= commits.totalCount
+        }
+      : null,
+    deployments: head && !denied.has('deployments') ? deployments : null,
     workflowFiles: files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null,
     mergingToken: options.mergingToken ?? 'unknown'
   }
