@@ -180,7 +180,10 @@ describe('diagnose: verdicts and combinations', () => {
   })
 
   it('a strict ruleset makes a head behind the base a blocker even when GitHub still says BLOCKED', () => {
-    expect(kinds(facts({ pull: { mergeStateStatus: 'BLOCKED' }, rules: { ok: true, value: [statusRule([], true)] }, behindBy: 1 }))).toEqual(['behind'])
+    const behind = diagnose(facts({ pull: { mergeStateStatus: 'BLOCKED' }, rules: { ok: true, value: [statusRule([], true)] }, behindBy: 1 }))
+    expect(behind.blockers).toEqual([
+      expect.objectContaining({ kind: 'behind', source: 'ruleset 42 (repository monalisa/my-repo): checks must pass on the latest base (strict)' })
+    ])
     expect(kinds(facts({ pull: { mergeStateStatus: 'CLEAN' }, rules: { ok: true, value: [statusRule([], false)] }, behindBy: 1 }))).toEqual([])
   })
 

@@ -376,7 +376,8 @@ function otherRuleBlockers(facts: MergeFacts, rules: readonly BranchRuleFact[], 
   return blockers
 }
 
-function stateBlockers(facts: MergeFacts, strict: boolean): Blocker[] {
+function stateBlockers(facts: MergeFacts, strictRules: readonly BranchRuleFact[]): Blocker[] {
+  const strict = strictRules.length > 0
   const pull = facts.pull
   const blockers: Blocker[] = []
   if (pull.state !== 'OPEN') {
@@ -399,7 +400,7 @@ function stateBlockers(facts: MergeFacts, strict: boolean): Blocker[] {
     const count = facts.behindBy === null ? 'behind' : `${plural(behind, 'commit')} behind`
     blockers.push({
       kind: 'behind',
-      source: strict ? 'required status checks must pass on the latest base (strict)' : 'GitHub (mergeStateStatus BEHIND)',
+      source: strict ? `${joinSources(strictRules)}: checks must pass on the latest base (strict)` : 'GitHub (mergeStateStatus BEHIND)',
       evidence: `the head is ${count} '${pull.baseRef}': update the branch`,
       who: 'author'
     })
@@ -438,7 +439,7 @@ const WAITING_KINDS = new Set<BlockerKind>(['check-pending'])
 export function diagnose(facts: MergeFacts): Diagnosis {
   const unreadable: Unreadable[] = []
   const rules = facts.rules.ok ? facts.rules.value : []
-  const strict = rules.some(
+  const strict = rules.filter(
     (r) => r.type === 'required_status_checks' && param<boolean>(r, 'strict_required_status_checks_policy', 'boolean') === true
   )
   const blockers = stateBlockers(facts, strict)
