@@ -29,6 +29,8 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/branches/{branch}/protection'],
   ['get', '/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks'],
   ['get', '/repos/{owner}/{repo}/rules/branches/{branch}'],
+  ['get', '/repos/{owner}/{repo}/compare/{basehead}'],
+  ['get', '/repos/{owner}/{repo}/rulesets/{ruleset_id}'],
   ['get', '/repos/{owner}/{repo}/commits/{ref}/check-runs'],
   ['get', '/repos/{owner}/{repo}/commits/{ref}/status'],
   ['get', '/repos/{owner}/{repo}/commits/{ref}/statuses'],

@@ -1,15 +1,16 @@
 /**
  * A minimal GraphQL endpoint (POST /graphql): every query is parsed and validated against GitHub's
  * published schema (@octokit/graphql-schema), then executed against simulator state for the few fields
- * modelled here: `repository(owner, name)` {merge settings, defaultBranchRef, pullRequest(number), mergeQueue(branch)},
- * `rateLimit`, and the merge queue's fields and mutations (merge-queue.ts).
+ * modelled here: `repository(owner, name)` {merge settings, defaultBranchRef, pullRequest(number) with its reviews,
+ * review requests and threads, commits and files, mergeQueue(branch)}, `rateLimit`, and the merge queue's fields
+ * and mutations (merge-queue.ts).
  * Anything else validates but resolves to null (or a non-null error), which makes an unmodelled query visible.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { buildSchema, execute, parse, validate, type GraphQLSchema, type DocumentNode } from 'graphql'
-import type { RouteContext } from './routes.js'
-import type { SimPull } from './state.js'
+import { rulesFor, type RouteContext } from './routes.js'
+import type { SimPull, SimReview, SimState } from './state.js'
 import { dequeue, enqueue, pullQueueFields, repositoryMergeQueue } from './merge-queue.js'
 
 let schema: GraphQLSchema | undefined
@@ -42,7 +43,75 @@ function pullObject(ctx: RouteContext, p: SimPull) {
     mergeStateStatus: p.mergeable_state.toUpperCase(),
     mergeCommit: p.merge_commit_sha ? { oid: p.merge_commit_sha } : null,
     mergedAt: p.merged_at,
-    ...pullQueueFields(ctx.state, p)
+    ...pullQueueFields(ctx.state, p),
+    ...reviewFields(ctx, p)
+  }
+}
+
+type Page = { first?: number; last?: number }
+function page<T>(items: readonly T[], args: Page): T[] {
+  if (args.last !== undefined) return items.slice(Math.max(0, items.length - args.last))
+  return items.slice(0, args.first ?? items.length)
+}
+
+/** The newest opinion per writer: the modelled reviews, or `approvals` approvals by reviewer-N. */
+export function latestReviews(p: SimPull): SimReview[] {
+  return p.reviews ?? Array.from({ length: p.approvals }, (_, i) => ({ author: `reviewer-${i + 1}`, state: 'APPROVED' as const }))
+}
+
+/** GitHub's reviewDecision: null without a review rule, else from the required count and the latest opinions. */
+export function reviewDecision(s: SimState, p: SimPull): 'APPROVED' | 'CHANGES_REQUESTED' | 'REVIEW_REQUIRED' | null {
+  const classic = s.branches.find((b) => b.name === p.base.ref)?.protection?.required_approving_review_count ?? 0
+  const counts = rulesFor(s, p.base.ref).flatMap(({ rule }) => (rule.type === 'pull_request' ? [rule.parameters.required_approving_review_count] : []))
+  const needed = Math.max(classic, ...counts)
+  if (needed === 0) return null
+  const reviews = latestReviews(p)
+  if (reviews.some((r) => r.state === 'CHANGES_REQUESTED')) return 'CHANGES_REQUESTED'
+  return reviews.filter((r) => r.state === 'APPROVED').length >= needed ? 'APPROVED' : 'REVIEW_REQUIRED'
+}
+
+// The review, queue, commit and file fields of a pull request; connections are resolvers taking first/last.
+function reviewFields(ctx: RouteContext, p: SimPull) {
+  const s = ctx.state
+  // A denied field errors alone: GitHub answers the rest of the query, with the field null and an error naming its path.
+  const allow = <A, T>(name: string, resolve: (args: A) => T) => (args: A): T => {
+    if (s.graphqlDenied?.includes(name)) throw new Error('Resource not accessible by integration')
+    return resolve(args)
+  }
+  const suites = (oid: string) => new Set(s.checkRuns.filter((c) => c.head_sha === oid).map((c) => c.check_suite_id)).size
+  const commits = p.commits ?? [{ oid: p.head.sha, parents: 1, verified: false }]
+  const commitNode = (c: (typeof commits)[number]) => ({
+    commit: {
+      oid: c.oid,
+      parents: () => ({ totalCount: c.parents }),
+      signature: c.verified ? { __typename: 'GpgSignature', isValid: true } : null,
+      checkSuites: allow('checkSuites', () => ({ totalCount: suites(c.oid) })),
+      deployments: allow('deployments', () => ({ nodes: [] }))
+    }
+  })
+  const opinionated = latestReviews(p).filter((r) => r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED')
+  const threads = p.review_threads ?? []
+  const files = p.files ?? []
+  return {
+    author: { __typename: 'User', login: p.user },
+    reviewDecision: reviewDecision(s, p),
+    // A scripted entry (diagnosis scenarios) stands in for the queue model's own (merge-queue.ts).
+    ...(p.merge_queue_entry ? { isInMergeQueue: true, mergeQueueEntry: { state: p.merge_queue_entry.state, position: p.merge_queue_entry.position } } : {}),
+    latestOpinionatedReviews: (args: Page) => ({
+      nodes: page(opinionated, args).map((r) => ({ state: r.state, author: { __typename: 'User', login: r.author }, commit: { oid: r.commit_id ?? p.head.sha } }))
+    }),
+    reviewRequests: (args: Page) => ({
+      nodes: page(p.review_requests ?? [], args).map((r) => ({
+        asCodeOwner: r.as_code_owner ?? false,
+        requestedReviewer:
+          (r.kind ?? (r.reviewer.includes('/') ? 'Team' : 'User')) === 'Team'
+            ? { __typename: 'Team', combinedSlug: r.reviewer }
+            : { __typename: r.kind ?? 'User', login: r.reviewer }
+      }))
+    }),
+    reviewThreads: allow('reviewThreads', (args: Page) => ({ totalCount: threads.length, nodes: page(threads, args).map((t) => ({ isResolved: t.resolved })) })),
+    commits: (args: Page) => ({ totalCount: commits.length, nodes: page(commits, args).map(commitNode) }),
+    files: allow('files', (args: Page) => ({ totalCount: files.length, nodes: page(files, args).map((path) => ({ path })) }))
   }
 }
 

@@ -79,6 +79,10 @@ beforeAll(async () => {
     await call('GET', `${R}/rules/branches/${b}`)
   }
   await call('GET', `${R}/rules/branches/main?per_page=1&page=2`)
+  await call('GET', `${R}/compare/main...${HEAD_SHA}`)
+  await call('GET', `${R}/rulesets/7`)
+  await call('GET', `${R}/rulesets/8`)
+  await call('GET', `${R}/compare/main...${'0'.repeat(40)}`)
   for (const ref of [HEAD_SHA, 'feature', '0'.repeat(40)]) {
     await call('GET', `${R}/commits/${ref}/check-runs?filter=all`)
     await call('GET', `${R}/commits/${ref}/status`)

@@ -13,12 +13,14 @@ import {
   branchRuleShape,
   branchShape,
   checkRunShape,
+  comparisonShape,
   fullRepositoryShape,
   installationShape,
   jobShape,
   protectionShape,
   pullShape,
   rateShape,
+  rulesetShape,
   statusCheckPolicyShape,
   statusShape,
   workflowRunShape,
@@ -348,6 +350,22 @@ function combinedStatus(ctx: RouteContext, params: string[]): Handled {
   }
 }
 
+/** Compares a base branch (or sha) with a pull request head: behind_by as the pull request models it. */
+function compare(ctx: RouteContext, params: string[]): Handled {
+  const docs = 'https://docs.github.com/rest/commits/commits#compare-two-commits'
+  const s = ctx.state
+  const basehead = decodeURIComponent(params[2] ?? '')
+  const [base, head] = basehead.split('...')
+  if (base === undefined || head === undefined) return err(404, 'Not Found', docs)
+  const baseSha = resolveRef(s, base, ctx.seenShas)
+  const headSha = resolveRef(s, head, ctx.seenShas)
+  if (!baseSha || !headSha) return err(404, 'Not Found', docs)
+  const pull = s.pulls.find((p) => p.head.sha === headSha)
+  const ahead = baseSha === headSha ? [] : (pull?.commits?.map((c) => c.oid) ?? [headSha])
+  const behind = pull ? (pull.behind_by ?? (pull.mergeable_state === 'behind' ? 1 : 0)) : 0
+  return { status: 200, body: comparisonShape(ctx.api, s.repository, base, baseSha, head, ahead, behind) }
+}
+
 function fullRepoMinimal(ctx: RouteContext) {
   const { permissions: _p, organization: _o, network_count: _n, subscribers_count: _s, ...rest } = fullRepositoryShape(
     ctx.api,
@@ -563,6 +581,27 @@ const ROUTES: Route[] = [
       const { slice, headers } = paginate(ctx, rules)
       return { status: 200, headers, body: slice }
     }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${R}/rulesets/(\\d+)$`),
+    operation: 'GET /repos/{owner}/{repo}/rulesets/{ruleset_id}',
+    auth: 'token',
+    permission: ['metadata', 'read'],
+    docs: 'https://docs.github.com/rest/repos/rules#get-a-repository-ruleset',
+    handler: (ctx, p) => {
+      const rs = ctx.state.rulesets.find((x) => String(x.id) === p[2])
+      return rs ? { status: 200, body: rulesetShape(ctx.api, ctx.state.repository, rs) } : err(404, 'Not Found', 'https://docs.github.com/rest/repos/rules#get-a-repository-ruleset')
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${R}/compare/(.+)$`),
+    operation: 'GET /repos/{owner}/{repo}/compare/{basehead}',
+    auth: 'token',
+    permission: ['contents', 'read'],
+    docs: 'https://docs.github.com/rest/commits/commits#compare-two-commits',
+    handler: (ctx, p) => compare(ctx, p)
   },
   {
     method: 'GET',

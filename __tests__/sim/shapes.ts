@@ -544,3 +544,50 @@ export function checkSuiteShape(
     runs_rerequestable: true
   }
 }
+
+/** A `commit` object (as in a branch or a comparison). */
+export function commitShape(api: string, r: SimRepository, sha: string) {
+  return branchShape(api, r, { name: 'commit', sha, protection: null }).commit
+}
+
+/** GET /repos/{o}/{r}/compare/{base}...{head}: `commits` lists what head has that base lacks. */
+export function comparisonShape(api: string, r: SimRepository, base: string, baseSha: string, head: string, headCommits: string[], behindBy: number) {
+  const full = `${r.owner}/${r.name}`
+  const aheadBy = headCommits.length
+  const status = aheadBy > 0 && behindBy > 0 ? 'diverged' : aheadBy > 0 ? 'ahead' : behindBy > 0 ? 'behind' : 'identical'
+  return {
+    url: `${api}/repos/${full}/compare/${base}...${head}`,
+    html_url: `${WEB}/${full}/compare/${base}...${head}`,
+    permalink_url: `${WEB}/${full}/compare/${r.owner}:${baseSha.slice(0, 7)}...${r.owner}:${head.slice(0, 7)}`,
+    diff_url: `${WEB}/${full}/compare/${base}...${head}.diff`,
+    patch_url: `${WEB}/${full}/compare/${base}...${head}.patch`,
+    base_commit: commitShape(api, r, baseSha),
+    merge_base_commit: commitShape(api, r, baseSha),
+    status,
+    ahead_by: aheadBy,
+    behind_by: behindBy,
+    total_commits: aheadBy,
+    commits: headCommits.map((sha) => commitShape(api, r, sha)),
+    files: []
+  }
+}
+
+/** GET /repos/{o}/{r}/rulesets/{id}: a ruleset as a reader without write access to it sees it (no bypass actors). */
+export function rulesetShape(api: string, r: SimRepository, rs: SimRuleset) {
+  const full = `${r.owner}/${r.name}`
+  return {
+    id: rs.id,
+    name: rs.name,
+    target: 'branch',
+    source_type: rs.source_type,
+    source: rs.source,
+    enforcement: rs.enforcement,
+    current_user_can_bypass: 'never',
+    node_id: `RRS_${rs.id}`,
+    _links: { self: { href: `${api}/repos/${full}/rulesets/${rs.id}` }, html: { href: `${WEB}/${full}/rules/${rs.id}` } },
+    conditions: { ref_name: { include: rs.include, exclude: rs.exclude } },
+    rules: rs.rules,
+    created_at: EPOCH,
+    updated_at: EPOCH
+  }
+}

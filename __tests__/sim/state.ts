@@ -61,6 +61,27 @@ export interface SimPull {
   user: string
   created_at: string
   updated_at: string
+  /** The newest opinion of each writer (GraphQL latestOpinionatedReviews); unset: `approvals` reviews by `reviewer-N`. */
+  reviews?: SimReview[]
+  /** Reviewers asked (a login, or `org/team` for a team). */
+  review_requests?: { reviewer: string; kind?: 'User' | 'Team' | 'Bot'; as_code_owner?: boolean }[]
+  /** Review threads, resolved or not. */
+  review_threads?: { resolved: boolean }[]
+  /** The merge queue entry while queued. */
+  merge_queue_entry?: { state: 'QUEUED' | 'AWAITING_CHECKS' | 'MERGEABLE' | 'UNMERGEABLE' | 'LOCKED'; position: number } | null
+  /** The pull request's commits, oldest first; unset: the head alone, one parent, unsigned. */
+  commits?: { oid: string; parents: number; verified: boolean }[]
+  /** Changed paths. */
+  files?: string[]
+  /** Commits the head lacks from its base (compare `behind_by`); unset: 1 when `mergeable_state` is `behind`, else 0. */
+  behind_by?: number
+}
+
+export interface SimReview {
+  author: string
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED'
+  /** The commit reviewed; default the head. */
+  commit_id?: string
 }
 
 export interface SimRequiredStatusChecks {
@@ -102,6 +123,7 @@ export type SimRule =
       }
     }
   | { type: 'merge_queue'; parameters: Record<string, unknown> }
+  | { type: 'required_deployments'; parameters: { required_deployment_environments: string[] } }
   | { type: 'deletion' | 'non_fast_forward' | 'required_linear_history' | 'creation' | 'required_signatures' }
 
 export interface SimRuleset {
@@ -251,6 +273,8 @@ export interface SimState {
   nextId: number
   workflowRuns: SimWorkflowRun[]
   mergeQueue: SimMergeQueue
+  /** GraphQL pull request fields (e.g. `deployments`, `files`) answered with GitHub's field error for a token without access. */
+  graphqlDenied?: string[]
 }
 
 /** A deterministic 40-hex sha for a label, so tests can name commits (`shaOf('head-1')`). */

@@ -9,6 +9,7 @@ import { parsePolicyPath, parseScope } from '../actions/guard/settings.js'
 import { describeError } from '../actions/run.js'
 import { guardCommand, prePushCommand, type CliIo } from './guard-command.js'
 import { installHookCommand } from './install-hook.js'
+import { whyCommand } from './why-command.js'
 
 export const USAGE = `Usage: purple <command> [options]
 
@@ -19,6 +20,7 @@ Commands:
   guard --pre-push      Run as git's pre-push hook: reads the pushed refs from stdin.
   install-hook          Install the pre-push hook in this repository (never replaces
                         another hook unless --force; the old one is kept as a backup).
+  why --repo O/N --pr N  What stands between a pull request and a merge (--json; see purple why --help).
 
 guard options:
   --base <rev>            Base of the range (branch, tag or sha).
@@ -77,6 +79,7 @@ export async function main(argv: readonly string[], io: CliIo, cliPath: string):
       if (positionals.length > 0) throw new Error(`unexpected argument '${positionals[0]}': use --base and --head for a range`)
       return await guardCommand(options, io)
     }
+    if (command === 'why') return await whyCommand(rest, io)
     if (command === 'install-hook') {
       const { values } = parseArgs({ args: [...rest], options: { force: { type: 'boolean' } } })
       return await installHookCommand(values.force ?? false, cliPath, io)
