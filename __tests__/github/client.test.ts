@@ -1,6 +1,7 @@
 /**
  * The real client against the loopback simulator: each injected fault on a
- * simple call. Delays are tiny through options; no test-only code paths.
+ * simple call. Time is injected: the client's sleep moves the simulator's
+ * manual clock, so no test waits a real retry delay; no test-only code paths.
  */
 import { startSimulator, DEFAULT_TOKEN, OWNER, REPO, HEAD_SHA, type Sim, type Fault, type FaultName } from '../sim/server.js'
 import { createGitHubClient, type GitHubClientOptions } from '../../src/github/client.js'
@@ -10,7 +11,7 @@ import { getWithEtag, createEtagCache } from '../../src/github/conditional.js'
 
 let sim: Sim
 beforeEach(async () => {
-  sim = await startSimulator()
+  sim = await startSimulator({ clock: { mode: 'manual' } })
 })
 afterEach(async () => {
   await sim.close()
@@ -22,6 +23,7 @@ const MERGE = `/repos/${OWNER}/${REPO}/pulls/1/merge`
 function client(overrides: Partial<GitHubClientOptions> = {}) {
   const lines: string[] = []
   const secrets: string[] = []
+  const slept: number[] = []
   const c = createGitHubClient({
     auth: { kind: 'token', token: DEFAULT_TOKEN },
     baseUrl: sim.url,
@@ -30,11 +32,16 @@ function client(overrides: Partial<GitHubClientOptions> = {}) {
     retryMaxDelayMs: 20,
     requestTimeoutMs: 400,
     writeSpacingMs: 0,
+    now: () => sim.clock.now(),
+    sleep: async (ms) => {
+      slept.push(ms)
+      sim.clock.advance(ms)
+    },
     log: (line) => lines.push(line),
     setSecret: (s) => secrets.push(s),
     ...overrides
   })
-  return { c, lines, secrets }
+  return { c, lines, secrets, slept }
 }
 
 function getPull(c: ReturnType<typeof client>['c']) {
@@ -170,11 +177,13 @@ describe('rate limits', () => {
     ['403 secondary rate limit', 403],
     ['429 secondary rate limit', 429]
   ])('%s: waits retry-after before asking again', async (_label, status) => {
-    const { c, lines } = client()
+    const { c, lines, slept } = client()
     sim.fault({ method: 'GET', path: PULL }, { type: 'secondary-rate-limit', status, retryAfter: 1 })
     await getPull(c)
     const [first, second] = sim.requests({ method: 'GET', path: PULL })
-    expect(second!.wallTime - first!.wallTime).toBeGreaterThanOrEqual(990)
+    expect(second!.time - first!.time).toBeGreaterThanOrEqual(1000)
+    expect(slept).toEqual([1000])
+    expect(sim.earlyRequests()).toEqual([])
     expect(lines).toEqual([`GET ${PULL}: secondary rate limit, attempt 1 of 4; waiting 1 s as GitHub asked`])
     expect(c.stats().rateLimitWaits).toBe(1)
   })
