@@ -6,7 +6,7 @@
  */
 import { createAppAuth } from '@octokit/auth-app'
 import { rememberSecret } from '../core/redaction.js'
-import { ConfigurationError } from './configuration.js'
+import { ConfigurationError, messageOf } from './configuration.js'
 
 /** A static token (the job's GITHUB_TOKEN or a PAT): cannot be refreshed. */
 export interface TokenAuthConfig {
@@ -140,11 +140,12 @@ function explainAppFailure(error: unknown, what: string, advice: Readonly<Record
  * becomes a ConfigurationError naming 'private-key'; anything else unchanged.
  */
 function asSigningError(error: unknown): unknown {
-  if (!(error instanceof Error) || error instanceof ConfigurationError || error instanceof GitHubAppAuthError) return error
-  if (statusOf(error) !== undefined || 'request' in error) return error
+  // Duck-typed: WebCrypto's DataError is a DOMException, not always an Error of this realm.
+  if (typeof error !== 'object' || error === null || error instanceof ConfigurationError || error instanceof GitHubAppAuthError) return error
+  if (statusOf(error) !== undefined || 'request' in error || 'response' in error) return error
   return new ConfigurationError(
     'private-key',
-    `Input 'private-key' cannot be used to sign the App's token: ${error.message.split('\n')[0]}. Paste the whole .pem file from the App's settings page, unchanged.`,
+    `Input 'private-key' cannot be used to sign the App's token: ${messageOf(error)}. Paste the whole .pem file from the App's settings page, unchanged.`,
     'GITHUB_APP_AUTH'
   )
 }

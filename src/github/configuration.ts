@@ -24,6 +24,12 @@ export class ConfigurationError extends Error {
   }
 }
 
+/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
+export function messageOf(error: unknown): string {
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined
+  return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? ''
+}
+
 /** True for an error in the workflow's configuration (never worth a retry). */
 export function isConfigurationError(error: unknown): error is ConfigurationError {
   return error instanceof ConfigurationError
@@ -34,7 +40,7 @@ export function checkPrivateKey(privateKey: string): void {
   try {
     createPrivateKey(privateKey)
   } catch (error) {
-    const why = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const why = messageOf(error)
     throw new ConfigurationError(
       'private-key',
       `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`,
