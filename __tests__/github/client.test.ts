@@ -197,6 +197,40 @@ describe('rate limits', () => {
   })
 })
 
+describe('write spacing', () => {
+  it('writes start at least writeSpacingMs apart on the injected clock; reads are not held', async () => {
+    // When the client sends, on its clock (the simulator may log a request after a sibling's sleep moved the clock).
+    const sent: Array<[string, number]> = []
+    const slept: number[] = []
+    let release: (() => void) | undefined
+    const { c } = client({
+      writeSpacingMs: 1000,
+      fetch: (input, init) => {
+        sent.push([init?.method ?? 'GET', sim.clock.now()])
+        return fetch(input, init)
+      },
+      // Held until the test releases it, so the clock moves only after the first write and the read went out.
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          slept.push(ms)
+          release = () => {
+            sim.clock.advance(ms)
+            resolve()
+          }
+        })
+    })
+    const start = sim.clock.now()
+    const merge = () => c.octokit.rest.pulls.merge({ owner: OWNER, repo: REPO, pull_number: 1, sha: HEAD_SHA, request: { retries: 0 } }).catch((e: { status?: number }) => e.status)
+    const all = Promise.all([merge(), merge(), getPull(c)])
+    for (let i = 0; i < 200 && (sent.length < 2 || release === undefined); i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    release?.()
+    await all
+    expect(sent.map(([method, at]) => `${method} +${at - start}`).sort()).toEqual(['GET +0', 'PUT +0', 'PUT +1000'])
+    expect(slept).toEqual([1000])
+    expect(sim.count('PUT', MERGE)).toBe(2)
+  })
+})
+
 describe('conditional requests', () => {
   it('a stored ETag gives 304, counted apart', async () => {
     const { c } = client()
