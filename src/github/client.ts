@@ -53,7 +53,8 @@ export interface GitHubClientOptions {
   readonly writeSpacingMs?: number
   /**
    * Absolute time on `now`'s clock (or a function giving it) after which no
-   * retry or rate-limit wait starts; an attempt in flight is cut off there.
+   * retry or rate-limit wait starts; an attempt in flight is cut off there
+   * (docs/decisions.md, "timeout-seconds is a hard limit").
    */
   readonly deadline?: number | (() => number | undefined)
   /** Receives one line per retry or wait (core.info in actions). Never receives a token. */

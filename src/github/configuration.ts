@@ -2,7 +2,8 @@
  * Errors in what the workflow gave Purple, found before any request leaves:
  * a private key that cannot sign, an API URL that is not one or carries
  * credentials. No retry can fix them, so they end the step at once, name the
- * input, and never quote a secret.
+ * input, and never quote a secret. See docs/decisions.md, "Configuration
+ * errors are not transient".
  */
 import { createPrivateKey } from 'node:crypto'
 import { rememberSecret } from '../core/redaction.js'

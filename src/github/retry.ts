@@ -3,8 +3,9 @@
  * can see: a 200 whose body is not the shape the action relies on (a cut body
  * resolves as `data: ""`). An HTTP or network failure the client already
  * retried is not retried again (the client marks it), so retries never
- * multiply. Decisions come from classifyFailure, waits from the shared
- * backoff; sleep and clock are injected.
+ * multiply (see docs/decisions.md, "Retries happen in one place"). Decisions
+ * come from classifyFailure, waits from the shared backoff; sleep and clock
+ * are injected.
  */
 import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
 import { classifyFailure, describeFailure, toFailureData, type FailureClass } from '../core/transient.js'

@@ -8,7 +8,8 @@
  * A request made while another is being sent (the App's installation lookup
  * and token mint, made by the auth hook inside the call) is sent once: the
  * call's own loop retries the whole, so a call costs at most `retries + 1`
- * attempts however it fails, minting included.
+ * attempts however it fails, minting included (docs/decisions.md, "Retries
+ * happen in one place").
  *
  * Never retried here: 405 and 409 (the merge logic owns them, see
  * docs/decisions.md, "The merge call runs without client retries"), calls
