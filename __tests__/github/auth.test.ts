@@ -32,6 +32,7 @@ function appClient(overrides: Partial<GitHubClientOptions> = {}) {
     requestTimeoutMs: 2000,
     writeSpacingMs: 0,
     now: () => sim.clock.now(),
+    sleep: async (ms) => sim.clock.advance(ms),
     log: (line) => lines.push(line),
     setSecret: (s) => secrets.push(s),
     ...overrides
@@ -170,7 +171,8 @@ describe('secrets never reach the output unmasked', () => {
     })
     try {
       // Static token, with retries logged through core.info.
-      const tokenClient = createGitHubClient({ auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retryBaseDelayMs: 5, writeSpacingMs: 0 })
+      const sleep = async (ms: number) => sim.clock.advance(ms)
+      const tokenClient = createGitHubClient({ auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retryBaseDelayMs: 5, writeSpacingMs: 0, now: () => sim.clock.now(), sleep })
       sim.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 502 })
       await tokenClient.octokit.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 1 })
       sim.fault({ method: 'GET', path: PULL }, 'bad-credentials')
@@ -181,7 +183,8 @@ describe('secrets never reach the output unmasked', () => {
         baseUrl: sim.url,
         retryBaseDelayMs: 5,
         writeSpacingMs: 0,
-        now: () => sim.clock.now()
+        now: () => sim.clock.now(),
+        sleep
       })
       await app.octokit.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 1 })
       sim.clock.advance(58 * MIN)

@@ -1,6 +1,7 @@
 /**
  * The real client against the loopback simulator: each injected fault on a
- * simple call. Delays are tiny through options; no test-only code paths.
+ * simple call. Time is injected: the client's sleep moves the simulator's
+ * manual clock, so no test waits a real retry delay; no test-only code paths.
  */
 import { startSimulator, DEFAULT_TOKEN, OWNER, REPO, HEAD_SHA, type Sim, type Fault, type FaultName } from '../sim/server.js'
 import { createGitHubClient, type GitHubClientOptions } from '../../src/github/client.js'
@@ -10,7 +11,7 @@ import { getWithEtag, createEtagCache } from '../../src/github/conditional.js'
 
 let sim: Sim
 beforeEach(async () => {
-  sim = await startSimulator()
+  sim = await startSimulator({ clock: { mode: 'manual' } })
 })
 afterEach(async () => {
   await sim.close()
@@ -22,6 +23,7 @@ const MERGE = `/repos/${OWNER}/${REPO}/pulls/1/merge`
 function client(overrides: Partial<GitHubClientOptions> = {}) {
   const lines: string[] = []
   const secrets: string[] = []
+  const slept: number[] = []
   const c = createGitHubClient({
     auth: { kind: 'token', token: DEFAULT_TOKEN },
     baseUrl: sim.url,
@@ -30,11 +32,16 @@ function client(overrides: Partial<GitHubClientOptions> = {}) {
     retryMaxDelayMs: 20,
     requestTimeoutMs: 400,
     writeSpacingMs: 0,
+    now: () => sim.clock.now(),
+    sleep: async (ms) => {
+      slept.push(ms)
+      sim.clock.advance(ms)
+    },
     log: (line) => lines.push(line),
     setSecret: (s) => secrets.push(s),
     ...overrides
   })
-  return { c, lines, secrets }
+  return { c, lines, secrets, slept }
 }
 
 function getPull(c: ReturnType<typeof client>['c']) {
@@ -170,11 +177,13 @@ describe('rate limits', () => {
     ['403 secondary rate limit', 403],
     ['429 secondary rate limit', 429]
   ])('%s: waits retry-after before asking again', async (_label, status) => {
-    const { c, lines } = client()
+    const { c, lines, slept } = client()
     sim.fault({ method: 'GET', path: PULL }, { type: 'secondary-rate-limit', status, retryAfter: 1 })
     await getPull(c)
     const [first, second] = sim.requests({ method: 'GET', path: PULL })
-    expect(second!.wallTime - first!.wallTime).toBeGreaterThanOrEqual(990)
+    expect(second!.time - first!.time).toBeGreaterThanOrEqual(1000)
+    expect(slept).toEqual([1000])
+    expect(sim.earlyRequests()).toEqual([])
     expect(lines).toEqual([`GET ${PULL}: secondary rate limit, attempt 1 of 4; waiting 1 s as GitHub asked`])
     expect(c.stats().rateLimitWaits).toBe(1)
   })
@@ -185,6 +194,40 @@ describe('rate limits', () => {
     await expect(getPull(c)).rejects.toMatchObject({ status: 403 })
     expect(sim.count('GET', PULL)).toBe(1)
     expect(lines[0]).toMatch(/primary rate limit used up asks for a \d+ s wait, longer than max-rate-limit-wait \(1 s\): not waiting/)
+  })
+})
+
+describe('write spacing', () => {
+  it('writes start at least writeSpacingMs apart on the injected clock; reads are not held', async () => {
+    // When the client sends, on its clock (the simulator may log a request after a sibling's sleep moved the clock).
+    const sent: Array<[string, number]> = []
+    const slept: number[] = []
+    let release: (() => void) | undefined
+    const { c } = client({
+      writeSpacingMs: 1000,
+      fetch: (input, init) => {
+        sent.push([init?.method ?? 'GET', sim.clock.now()])
+        return fetch(input, init)
+      },
+      // Held until the test releases it, so the clock moves only after the first write and the read went out.
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          slept.push(ms)
+          release = () => {
+            sim.clock.advance(ms)
+            resolve()
+          }
+        })
+    })
+    const start = sim.clock.now()
+    const merge = () => c.octokit.rest.pulls.merge({ owner: OWNER, repo: REPO, pull_number: 1, sha: HEAD_SHA, request: { retries: 0 } }).catch((e: { status?: number }) => e.status)
+    const all = Promise.all([merge(), merge(), getPull(c)])
+    for (let i = 0; i < 200 && (sent.length < 2 || release === undefined); i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    release?.()
+    await all
+    expect(sent.map(([method, at]) => `${method} +${at - start}`).sort()).toEqual(['GET +0', 'PUT +0', 'PUT +1000'])
+    expect(slept).toEqual([1000])
+    expect(sim.count('PUT', MERGE)).toBe(2)
   })
 })
 

@@ -192,6 +192,36 @@ describe('rate-limit deadlines', () => {
     expect(other.status).toBe(200)
   })
 
+  it('on a manual clock, retry-after is measured on the simulated clock (clients under test sleep on it)', async () => {
+    const s = (sim = await startSimulator({ clock: { mode: 'manual', start: 0 } }))
+    s.fault({ path: PULL }, { type: 'secondary-rate-limit', retryAfter: 30 })
+    expect((await get(s)).status).toBe(403)
+    await get(s)
+    s.clock.advance(29_999)
+    await get(s)
+    s.clock.advance(1)
+    await get(s)
+    expect(s.log.map((e) => e.early)).toEqual([false, true, true, false])
+  })
+
+  it('a 200 reading x-ratelimit-remaining 0 opens the window until x-ratelimit-reset too', async () => {
+    const s = (sim = await startSimulator({ clock: { mode: 'manual', start: 0 } }))
+    s.addToken('ghs_twoPerHour', { pull_requests: 'read' }, { limit: 2 })
+    const call = () => fetch(`${s.url}${PULL}`, { headers: { authorization: 'token ghs_twoPerHour' } })
+    await call()
+    const second = await call()
+    expect([second.status, second.headers.get('x-ratelimit-remaining')]).toEqual([200, '0'])
+    await call()
+    s.clock.advance(3600_000)
+    await call()
+    expect(s.log.map((e) => [e.status, e.early])).toEqual([
+      [200, false],
+      [200, false],
+      [403, true],
+      [200, false]
+    ])
+  })
+
   it('secondaryLimit: a burst over N counted requests per window gets the secondary limit', async () => {
     const s = (sim = await startSimulator({ clock: { mode: 'manual', start: 0 }, secondaryLimit: { requests: 3, windowMs: 60_000, retryAfter: 5 } }))
     const statuses: number[] = []

@@ -1,6 +1,6 @@
 /**
- * Socket-level and proxy-level faults the simulator can inject per matched request (issue 3, part 4;
- * recipes verified in /work/shared/TOOLCHAIN.md). Faults named `apply-then-*` and `cut-body` run the real
+ * Socket-level and proxy-level faults the simulator can inject per matched request, each as Node's fetch
+ * sees it (faults.test.ts pins what the client observes). Faults named `apply-then-*` and `cut-body` run the real
  * handler first, so the state changes (a merge happens) and only the answer is lost.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'

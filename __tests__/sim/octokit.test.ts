@@ -1,7 +1,7 @@
 /**
  * The simulator through the Octokit that @actions/github builds (the client Purple ships on), with no
  * plugins of ours: pagination over the Link header, conditional requests, and how Octokit surfaces each
- * fault. These pin the quirks recorded in /work/shared/TOOLCHAIN.md against the simulator.
+ * fault. These pin the Octokit quirks the client relies on (or works around) against the simulator.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { getOctokit } from '@actions/github'
@@ -58,7 +58,7 @@ describe('Octokit against the simulator', () => {
       (r) => `data ${JSON.stringify(r.data)}`,
       (e: Error) => `error ${e.message}`
     )
-    // The quirk TOOLCHAIN.md measured (issue 3, part 2): no error, an empty string where the PR should be.
+    // No error, an empty string where the PR should be: why timed-fetch reads the whole body itself.
     expect(outcome).toBe('data ""')
   })
 

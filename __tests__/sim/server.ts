@@ -189,7 +189,7 @@ interface ScriptEntry {
 
 interface Hold {
   token: string | null
-  /** Wall-clock ms before which the token should not call again (retry-after is real seconds). */
+  /** Wall-clock ms before which the token should not call again (retry-after is real seconds, except on a manual clock). */
   untilWall: number
   /** Simulated ms (x-ratelimit-reset is on the simulated clock). */
   untilSim: number
@@ -254,18 +254,21 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
   // Remembers a rate-limit answer so later requests of the same token before the deadline are flagged `early`
   // (and, with `enforce`, answered with the same fault again, as GitHub keeps refusing).
   const noteHold = (token: string | null, r: WireResponse, fault: Fault | undefined, entry: LogEntry): void => {
-    if (r.status !== 403 && r.status !== 429) return
     const h = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v]))
-    const retryAfter = Number(h['retry-after'])
+    // Any answer reading x-ratelimit-remaining 0 closes the window until the reset, a 200 included.
+    if (r.status !== 403 && r.status !== 429 && h['x-ratelimit-remaining'] !== '0') return
+    const retryAfter = r.status === 403 || r.status === 429 ? Number(h['retry-after']) : Number.NaN
     const reset = h['x-ratelimit-remaining'] === '0' ? Number(h['x-ratelimit-reset']) : Number.NaN
     if (Number.isNaN(retryAfter) && Number.isNaN(reset)) return
     const enforce = fault && (fault.type === 'secondary-rate-limit' || fault.type === 'rate-limit') && fault.enforce === true
     const i = holds.findIndex((x) => x.token === token)
     if (i >= 0) holds.splice(i, 1)
+    // On a manual clock the client's waits are injected too: retry-after is then measured on the simulated clock.
+    const manual = clockOpts.mode === 'manual'
     holds.push({
       token,
-      untilWall: Number.isNaN(retryAfter) ? 0 : entry.wallTime + retryAfter * 1000,
-      untilSim: Number.isNaN(reset) ? 0 : reset * 1000,
+      untilWall: Number.isNaN(retryAfter) || manual ? 0 : entry.wallTime + retryAfter * 1000,
+      untilSim: Math.max(Number.isNaN(reset) ? 0 : reset * 1000, manual && !Number.isNaN(retryAfter) ? entry.time + retryAfter * 1000 : 0),
       ...(enforce ? { fault } : {})
     })
   }

@@ -1,7 +1,8 @@
 /**
  * When to try again: an exponential schedule with a cap and a jitter fraction.
- * Pure: the random source is a parameter, so a test pins it and the client,
- * wait-ci and merge share one schedule instead of three hand-written ones.
+ * Pure: the random source is a parameter, so a test pins it. The client's
+ * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
+ * the client is given other delays).
  */
 
 export interface BackoffPolicy {
@@ -33,11 +34,6 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () 
   const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)))
   const r = Math.min(1, Math.max(0, random()))
   return Math.round(raw * (1 - jitter * r))
-}
-
-/** The first `retries` delays of a policy, for logs, docs and budget checks. */
-export function backoffSchedule(retries: number, policy: BackoffPolicy, random: () => number = Math.random): number[] {
-  return Array.from({ length: Math.max(0, Math.floor(retries)) }, (_, i) => backoffDelay(i + 1, policy, random))
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * Credentials for the client: a static token, or a GitHub App whose
- * installation token Purple mints and refreshes itself (brief, incident 5: a
- * borrowed token already expired on arrival; the holder of the refresh
- * capability must refresh before use).
+ * installation token Purple mints and refreshes itself (a borrowed token can
+ * already be expired on arrival: whoever holds the refresh capability
+ * refreshes before use).
  */
 import { createAppAuth } from '@octokit/auth-app'
+import { rememberSecret } from '../core/redaction.js'
+import { ConfigurationError, messageOf } from './configuration.js'
 
 /** A static token (the job's GITHUB_TOKEN or a PAT): cannot be refreshed. */
 export interface TokenAuthConfig {
@@ -27,12 +29,16 @@ export interface AppAuthConfig {
 
 export type AuthConfig = TokenAuthConfig | AppAuthConfig
 
-/** Refresh an installation token once less than this remains (brief: no-op while more than 5 minutes remain). */
+/** Refresh an installation token once less than this remains (nothing to do while more than 5 minutes remain). */
 export const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000
 
-/** Masks a secret in the log, line by line too: the runner masks a multi-line value only whole. */
+/**
+ * Masks a secret in the log, line by line too (the runner masks a multi-line
+ * value only whole), and remembers it so outputs are redacted as well.
+ */
 export function maskSecret(secret: string, setSecret: (s: string) => void): void {
   if (secret.trim() === '') return
+  rememberSecret(secret)
   setSecret(secret)
   for (const line of secret.split(/\r?\n/)) {
     const part = line.trim()
@@ -128,6 +134,22 @@ function explainAppFailure(error: unknown, what: string, advice: Readonly<Record
   throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${githubMessage(error)}': ${hint}`, { cause: error })
 }
 
+/**
+ * An error auth-app raised before any request left (no status, no request:
+ * the JWT could not be signed, e.g. `error:1E08010C:DECODER routines::unsupported`)
+ * becomes a ConfigurationError naming 'private-key'; anything else unchanged.
+ */
+function asSigningError(error: unknown): unknown {
+  // Duck-typed: WebCrypto's DataError is a DOMException, not always an Error of this realm.
+  if (typeof error !== 'object' || error === null || error instanceof ConfigurationError || error instanceof GitHubAppAuthError) return error
+  if (statusOf(error) !== undefined || 'request' in error || 'response' in error) return error
+  return new ConfigurationError(
+    'private-key',
+    `Input 'private-key' cannot be used to sign the App's token: ${messageOf(error)}. Paste the whole .pem file from the App's settings page, unchanged.`,
+    'GITHUB_APP_AUTH'
+  )
+}
+
 function statusOf(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
     ? (error as { status: number }).status
@@ -204,14 +226,27 @@ export function createAppAuthStrategy(options: StrategyOptions) {
         const result = (await inst({ type: 'installation', ...(refresh ? { refresh: true } : {}) })) as { token: string }
         return result.token
       } catch (error) {
-        return explainAppFailure(error, `GitHub App '${config.appId}': minting an installation token`, mintAdvice)
+        return explainAppFailure(asSigningError(error), `GitHub App '${config.appId}': minting an installation token`, mintAdvice)
       }
     }
 
     async function hook(request: RequestFn, route: unknown, parameters?: unknown): Promise<unknown> {
       const endpoint = request.endpoint.merge(route, parameters)
       if (APP_ROUTE.test(pathOf(endpoint.url, endpoint.baseUrl ?? request.endpoint.DEFAULTS.baseUrl))) {
-        return appAuth.hook(request as never, route as never, parameters as never)
+        // Every JWT is masked the moment it is about to leave: a 401 body can echo the authorization header.
+        const masking = Object.assign(
+          (sent: EndpointLike) => {
+            const jwt = /^bearer\s+(\S+)$/i.exec(String(sent.headers.authorization ?? ''))?.[1]
+            if (jwt !== undefined) maskSecret(jwt, options.setSecret)
+            return request(sent)
+          },
+          { endpoint: request.endpoint, defaults: (request as unknown as { defaults: unknown }).defaults }
+        )
+        try {
+          return await appAuth.hook(masking as never, route as never, parameters as never)
+        } catch (error) {
+          throw asSigningError(error)
+        }
       }
       const inst = await installationAuth()
       endpoint.headers.authorization = `token ${await mint(inst, false)}`

@@ -1,35 +1,33 @@
 /**
- * The GitHub client every API action uses: @actions/github's Octokit with
- * plugin-retry and plugin-throttling, where Purple's classifier (not the
- * plugin's status list) decides what is retried, every request has a
- * timeout, and counts of requests are kept for wait-ci's cost budget.
- *
- * Who retries what:
- * - transient HTTP/network failures: plugin-retry, told by `classifyFailure`
- *   (a hook that runs inside the plugin) whether and when to retry;
- * - rate limits GitHub labels (secondary-limit message, x-ratelimit-remaining 0):
- *   plugin-throttling, which waits retry-after / x-ratelimit-reset, capped here;
- * - 405/409: never retried here. The merge logic owns them (TOOLCHAIN.md: the
- *   plugin's default retries turned a merge that happened into a reported failure);
- * - malformed 200 bodies: the caller's `withRetry` (src/github/retry.ts), as
- *   no plugin can see inside a body it parsed fine.
+ * The GitHub client every API action uses: @actions/github's Octokit (its
+ * proxy-aware fetch kept) with Purple's own request hook in front. The jobs
+ * live in one file each:
+ * - timed-fetch.ts: every request has a timeout and is counted (wait-ci's cost budget);
+ * - retrying.ts: the one retry loop, where the failure classifier decides and
+ *   the shared backoff and the injected sleep wait;
+ * - rate-gate.ts: one rate-limit window that holds every request of the client;
+ * - auth.ts: the token, or a GitHub App's installation tokens;
+ * - configuration.ts: errors in the inputs, found before any request leaves.
+ * Malformed 200 bodies, which no HTTP layer can see, are the caller's
+ * `withRetry` (retry.ts).
  */
 import { GitHub, defaults as actionsDefaults, getUserAgentWithOrchestrationId } from '@actions/github/lib/utils'
 import * as core from '@actions/core'
-import { retry } from '@octokit/plugin-retry'
-import { throttling } from '@octokit/plugin-throttling'
-import Bottleneck from 'bottleneck/light.js'
-import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
-import { classifyFailure, describeFailure, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, TOKEN_INVALID_ADVICE } from '../core/transient.js'
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../core/backoff.js'
+import { DEFAULT_MAX_RATE_LIMIT_WAIT_MS } from '../core/transient.js'
 import { createAppAuthStrategy, maskSecret, TOKEN_REFRESH_MARGIN_MS, type AuthConfig } from './auth.js'
+import { checkApiUrl, checkPrivateKey } from './configuration.js'
+import { createRateLimitGate } from './rate-gate.js'
+import { createRetryingHook, type HookOptions } from './retrying.js'
 import type { RetryPolicy } from './retry.js'
+import { timedFetch, type FetchCounts } from './timed-fetch.js'
 
-/** Production defaults of the tuning options. */
+export { RequestTimeoutError } from './timed-fetch.js'
+export { ConfigurationError } from './configuration.js'
+
+/** Production defaults of the tuning options (the backoff itself is DEFAULT_BACKOFF). */
 export const CLIENT_DEFAULTS = Object.freeze({
   retries: 4,
-  retryBaseDelayMs: 1000,
-  retryMaxDelayMs: 30_000,
-  jitter: 0.25,
   requestTimeoutMs: 30_000,
   maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
   writeSpacingMs: 1000
@@ -42,7 +40,7 @@ export interface GitHubClientOptions {
   readonly baseUrl?: string
   /** Retries of one request after a transient failure (0 = none). Per call: `request: { retries: 0 }`. */
   readonly retries?: number
-  /** First retry delay; it doubles up to `retryMaxDelayMs`. */
+  /** First retry delay; it doubles up to `retryMaxDelayMs`. Default DEFAULT_BACKOFF. */
   readonly retryBaseDelayMs?: number
   readonly retryMaxDelayMs?: number
   /** Random fraction shaved off each delay, 0..1. */
@@ -53,15 +51,21 @@ export interface GitHubClientOptions {
   readonly maxRateLimitWaitMs?: number
   /** Minimum time between two writes (POST/PUT/PATCH/DELETE), GitHub's advice against secondary limits. */
   readonly writeSpacingMs?: number
+  /**
+   * Absolute time on `now`'s clock (or a function giving it) after which no
+   * retry or rate-limit wait starts; an attempt in flight is cut off there
+   * (docs/decisions.md, "timeout-seconds is a hard limit").
+   */
+  readonly deadline?: number | (() => number | undefined)
   /** Receives one line per retry or wait (core.info in actions). Never receives a token. */
   readonly log?: (message: string) => void
   /** Masks a secret in the log; default core.setSecret. */
   readonly setSecret?: (secret: string) => void
-  /** Clock for App token expiry; default Date.now. */
+  /** The clock of retries, waits, the deadline and App token expiry; default Date.now. */
   readonly now?: () => number
   /** Refresh an App token once less than this remains; default 5 min. */
   readonly tokenRefreshMarginMs?: number
-  /** Waits between attempts of `withRetry` and before an App re-mint; default setTimeout. */
+  /** Every wait of the client and of `withRetry`; default setTimeout. */
   readonly sleep?: (ms: number) => Promise<void>
   /** Random source for jitter; default Math.random. */
   readonly random?: () => number
@@ -79,15 +83,13 @@ export interface RequestStats {
   readonly counted: number
   /** 304 Not Modified answers to conditional requests (free). */
   readonly notModified: number
-  /** Retries after a transient failure (plugin-retry and withRetry). */
+  /** Retries after a transient failure (the client's and withRetry's). */
   readonly retries: number
-  /** Waits for a rate limit (plugin-throttling and withRetry). */
+  /** Waits for a rate limit. */
   readonly rateLimitWaits: number
 }
 
-export type GitHubOctokit = InstanceType<typeof GitHub> & {
-  retry: { retryRequest: (error: unknown, retries: number, retryAfter: number) => unknown }
-}
+export type GitHubOctokit = InstanceType<typeof GitHub>
 
 export interface GitHubClient {
   readonly octokit: GitHubOctokit
@@ -103,140 +105,35 @@ export interface GitHubClient {
   readonly log: (message: string) => void
 }
 
-interface MutableStats {
-  requests: number
-  notModified: number
-  retries: number
-  rateLimitWaits: number
-}
-
-/** The error a request times out with; the classifier treats it (name TimeoutError) as transient. */
-export class RequestTimeoutError extends Error {
-  override readonly name = 'TimeoutError'
-}
-
 const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-// Null-body statuses: the Response constructor refuses a body for these.
-const NULL_BODY = new Set([101, 103, 204, 205, 304])
-
 /**
- * fetch with a timeout over the whole exchange, that reads the body before
- * returning: a body cut mid-stream then throws (Octokit would resolve it as
- * `data: ""`), and a stalled body times out instead of hanging the action.
+ * Builds the client: auth, timeouts, classifier-driven retries, one rate-limit
+ * gate and request counts. Throws ConfigurationError (naming the input, quoting
+ * no secret) for a bad API URL or a private key that cannot sign.
  */
-function timedFetch(base: typeof fetch, timeoutMs: number, stats: MutableStats): typeof fetch {
-  return async (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs)
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout
-    stats.requests++
-    try {
-      const response = await base(input, { ...init, signal })
-      if (response.status === 304) stats.notModified++
-      const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer()
-      const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
-      Object.defineProperty(copy, 'url', { value: response.url })
-      return copy
-    } catch (error) {
-      if (timeout.aborted) {
-        throw new RequestTimeoutError(`no complete answer within ${timeoutMs} ms (request-timeout-seconds)`, { cause: error })
-      }
-      throw error
-    }
-  }
-}
-
-function routeLabel(method: string | undefined, url: string | undefined, baseUrl: string): string {
-  const path = url === undefined ? '' : url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url
-  return `${method ?? 'GET'} ${path}`
-}
-
-// plugin-throttling only acts on these; anything else rate-limited is retried by the classifier hook.
-function throttlingHandles(error: { status?: number; message?: string; response?: { headers?: Record<string, unknown> } }): boolean {
-  if (error.status !== 403 && error.status !== 429) return false
-  return /\bsecondary rate\b/i.test(error.message ?? '') || error.response?.headers?.['x-ratelimit-remaining'] === '0'
-}
-
-/** Builds the client: auth, timeouts, classifier-driven retries, rate-limit waits and request counts. */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const settings = { ...CLIENT_DEFAULTS, ...definedOnly(options) }
-  const baseUrl = (options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/+$/, '')
   const log = options.log ?? ((message: string) => core.info(message))
   const setSecret = options.setSecret ?? ((secret: string) => core.setSecret(secret))
+  const baseUrl = checkApiUrl(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret)
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? sleepReal
   const random = options.random ?? Math.random
-  const backoff: BackoffPolicy = { baseMs: settings.retryBaseDelayMs, maxMs: settings.retryMaxDelayMs, factor: 2, jitter: settings.jitter }
-  const stats: MutableStats = { requests: 0, notModified: 0, retries: 0, rateLimitWaits: 0 }
-  const classifyOptions = { maxRateLimitWaitMs: settings.maxRateLimitWaitMs }
-  const baseFetch = options.fetch ?? (actionsDefaults.request?.fetch as typeof fetch | undefined) ?? fetch
-
+  const backoff: BackoffPolicy = {
+    ...DEFAULT_BACKOFF,
+    ...(options.retryBaseDelayMs !== undefined ? { baseMs: options.retryBaseDelayMs } : {}),
+    ...(options.retryMaxDelayMs !== undefined ? { maxMs: options.retryMaxDelayMs } : {}),
+    ...(options.jitter !== undefined ? { jitter: options.jitter } : {})
+  }
+  const deadline = typeof options.deadline === 'function' ? options.deadline : () => options.deadline as number | undefined
+  const counts: FetchCounts = { requests: 0, notModified: 0 }
+  const waits = { retries: 0, rateLimitWaits: 0 }
+  const onRetry = (kind: string) => {
+    if (kind === 'rate-limited') waits.rateLimitWaits++
+    else waits.retries++
+  }
   const isApp = options.auth.kind === 'app'
-  const attempts = new WeakMap<object, number>()
-  // Runs inside plugin-retry's error hook (registered before it), so it decides instead of the plugin's status list.
-  const classifierPlugin = (octokit: { hook: { error: (name: 'request', fn: (error: never, options: never) => unknown) => void } }) => {
-    octokit.hook.error('request', (error: ErrorLike, requestOptions: RequestOptionsLike) => {
-      const perCall = requestOptions.request ?? {}
-      if (error.status === 304 || !error.request) throw error
-      // 405 and 409 belong to the caller (merge): a retry here could hide a merge that happened.
-      if (error.status === 405 || error.status === 409) throw error
-      const verdict = classifyFailure(error, { ...classifyOptions, now: now() })
-      if (error.status === 401 && !isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
-        // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
-        error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`
-      }
-      if (verdict.kind === 'permanent') throw error
-      if (verdict.kind === 'rate-limited' && throttlingHandles(error)) throw error
-      const maxRetries = typeof perCall.retries === 'number' ? perCall.retries : settings.retries
-      // Counted per call here: plugin-retry's own retryCount lives on a request object calls share.
-      const attempt = (attempts.get(requestOptions) ?? 0) + 1
-      attempts.set(requestOptions, attempt)
-      const sent = error.request as { method?: string; url?: string }
-      const label = routeLabel(sent.method, sent.url, baseUrl)
-      if (verdict.waitCapped) {
-        log(`${label}: ${describeFailure(error, { ...classifyOptions, now: now() })}; not waiting that long (max-rate-limit-wait)`)
-        throw error
-      }
-      if (attempt > maxRetries) {
-        if (maxRetries > 0) log(`${label}: attempt ${attempt} of ${maxRetries + 1} failed, giving up: ${describeFailure(error, classifyOptions)}`)
-        throw error
-      }
-      const delay = nextDelay(attempt, backoff, verdict.retryAfterMs, random)
-      if (verdict.kind === 'rate-limited') stats.rateLimitWaits++
-      else stats.retries++
-      log(`${label}: attempt ${attempt} of ${maxRetries + 1} failed: ${describeFailure(error, { ...classifyOptions, now: now() })}; retrying in ${delay} ms`)
-      throw (octokitRef as GitHubOctokit).retry.retryRequest(error, maxRetries, delay)
-    })
-    return {}
-  }
-
-  const onLimit = (kind: string) => (retryAfterSeconds: number, requestOptions: RequestOptionsLike, _octokit: unknown, retryCount: number) => {
-    const label = describeRoute(requestOptions)
-    const perCall = requestOptions.request ?? {}
-    const maxRetries = typeof perCall.retries === 'number' ? perCall.retries : settings.retries
-    const waitMs = retryAfterSeconds * 1000
-    if (retryCount >= maxRetries) {
-      log(`${label}: ${kind}; gave up after ${retryCount + 1} attempts`)
-      return false
-    }
-    if (waitMs > settings.maxRateLimitWaitMs) {
-      log(`${label}: ${kind} asks for a ${retryAfterSeconds} s wait, longer than max-rate-limit-wait (${Math.round(settings.maxRateLimitWaitMs / 1000)} s): not waiting`)
-      return false
-    }
-    stats.rateLimitWaits++
-    log(`${label}: ${kind}, attempt ${retryCount + 1} of ${maxRetries + 1}; waiting ${retryAfterSeconds} s as GitHub asked`)
-    return true
-  }
-
-  // The URL as sent (template filled in), for the log.
-  const describeRoute = (requestOptions: RequestOptionsLike): string => {
-    try {
-      const parsed = octokitRef.request.endpoint.parse(requestOptions as never)
-      return routeLabel(parsed.method, parsed.url, baseUrl)
-    } catch {
-      return routeLabel(requestOptions.method, requestOptions.url, baseUrl)
-    }
-  }
 
   let authOptions: Record<string, unknown>
   if (options.auth.kind === 'token') {
@@ -245,6 +142,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     authOptions = { auth: options.auth.token }
   } else {
     maskSecret(options.auth.privateKey, setSecret)
+    checkPrivateKey(options.auth.privateKey)
     authOptions = {
       authStrategy: createAppAuthStrategy({
         config: options.auth,
@@ -253,33 +151,35 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         setSecret,
         log,
         sleep,
-        reauthDelayMs: settings.retryBaseDelayMs
+        reauthDelayMs: backoff.baseMs
       }),
       auth: {}
     }
   }
 
-  // Groups per client: the plugin's defaults are process-wide (write 1 s, notifications 3 s apart).
-  const spacing = { maxConcurrent: 1, minTime: settings.writeSpacingMs }
-  const Octokit = GitHub.plugin(classifierPlugin as never, retry, throttling)
-  const octokitRef = new Octokit({
+  const gate = createRateLimitGate({ now, sleep, maxWaitMs: settings.maxRateLimitWaitMs, log, onWait: () => waits.rateLimitWaits++ })
+  const hookOptions = { ...settings, backoff, now, sleep, random, log, deadline, gate, baseUrl, isApp, onRetry }
+  // Registered after the auth hook, so it runs outside it: a retry re-runs auth (a re-mint included).
+  const retryingPlugin = (octokit: { hook: { wrap: (name: 'request', fn: never) => void }; request: { endpoint: { parse: (o: never) => HookOptions } } }) => {
+    octokit.hook.wrap('request', createRetryingHook(hookOptions, (route) => octokit.request.endpoint.parse(route as never)) as never)
+    return {}
+  }
+
+  // Cut an attempt off at the deadline when that comes before the request timeout.
+  const limit = () => {
+    const left = (deadline() ?? Number.POSITIVE_INFINITY) - now()
+    return left > 0 && left < settings.requestTimeoutMs
+      ? { ms: left, why: 'the deadline, timeout-seconds' }
+      : { ms: settings.requestTimeoutMs, why: 'request-timeout-seconds' }
+  }
+  const baseFetch = options.fetch ?? (actionsDefaults.request?.fetch as typeof fetch | undefined) ?? fetch
+  const Octokit = GitHub.plugin(retryingPlugin as never)
+  const octokit = new Octokit({
     ...authOptions,
     baseUrl,
     userAgent: getUserAgentWithOrchestrationId(options.userAgent ?? 'purple'),
     log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
-    request: { fetch: timedFetch(baseFetch, settings.requestTimeoutMs, stats) },
-    retry: {
-      // Every status: the plugin never decides on its own; the classifier hook above does.
-      doNotRetry: Array.from({ length: 200 }, (_, i) => 400 + i),
-      retries: settings.retries,
-      retryAfterBaseValue: 1
-    },
-    throttle: {
-      onRateLimit: onLimit('primary rate limit used up'),
-      onSecondaryRateLimit: onLimit('secondary rate limit'),
-      write: new Bottleneck.Group(spacing),
-      notifications: new Bottleneck.Group(spacing)
-    }
+    request: { fetch: timedFetch(baseFetch, limit, counts) }
   } as never) as GitHubOctokit
 
   const retryPolicy: RetryPolicy = {
@@ -290,40 +190,23 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     random,
     now,
     log,
-    onRetry: (kind) => {
-      if (kind === 'rate-limited') stats.rateLimitWaits++
-      else stats.retries++
-    }
+    onRetry
   }
 
   return {
-    octokit: octokitRef,
+    octokit,
     baseUrl,
     isApp,
     log,
     retryPolicy,
     stats: () => ({
-      requests: stats.requests,
-      counted: stats.requests - stats.notModified,
-      notModified: stats.notModified,
-      retries: stats.retries,
-      rateLimitWaits: stats.rateLimitWaits
+      requests: counts.requests,
+      counted: counts.requests - counts.notModified,
+      notModified: counts.notModified,
+      retries: waits.retries,
+      rateLimitWaits: waits.rateLimitWaits
     })
   }
-}
-
-interface ErrorLike {
-  status?: number
-  message?: string
-  request?: unknown
-  response?: { headers?: Record<string, unknown> }
-}
-
-interface RequestOptionsLike {
-  method?: string
-  url?: string
-  baseUrl?: string
-  request?: { retries?: number }
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -1,7 +1,7 @@
 /**
  * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
- * Not Modified, which does not count against the primary rate limit (issue 7:
- * at most 2 counted requests per waited minute). Octokit throws a 304 as a
+ * Not Modified, which does not count against the primary rate limit, so a
+ * long wait costs few counted requests. Octokit throws a 304 as a
  * RequestError; here it becomes `{ notModified: true }` with the cached data.
  */
 

@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import type { GitHubClientOptions } from './client.js'
 import { CLIENT_DEFAULTS } from './client.js'
 import type { AuthConfig } from './auth.js'
+import { checkApiUrl, checkPrivateKey } from './configuration.js'
 import { inputError, parsePositiveIntegerInput, parseSecondsInput, specInputSource, type InputSource } from '../core/inputs.js'
 
 /** Spread into an API action's `inputs` (names, descriptions and defaults as in action.yml). */
@@ -76,6 +77,7 @@ export function parseClientSettings(
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
       throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.")
     }
+    checkPrivateKey(privateKey)
     const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)")
     if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner)) throw bad('owner', owner, 'write an organization or user login.')
     const repository = parseRepository(env['GITHUB_REPOSITORY'])
@@ -100,7 +102,8 @@ export function parseClientSettings(
   if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
     throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`)
   }
-  const baseUrl = env['GITHUB_API_URL']?.trim()
+  const rawUrl = env['GITHUB_API_URL']?.trim()
+  const baseUrl = rawUrl ? checkApiUrl(rawUrl, 'GITHUB_API_URL', (secret) => core.setSecret(secret)) : undefined
   return Object.freeze({
     auth: Object.freeze(auth),
     ...(baseUrl ? { baseUrl } : {}),

@@ -1,12 +1,16 @@
 /**
- * The one retry loop the actions use around a whole call, for what the
- * HTTP-level retry cannot see: a 200 whose body is not the shape the action
- * relies on (a cut body resolves as `data: ""`), or a call that still failed
- * after the client's own retries. Decisions come from classifyFailure, waits
- * from the shared backoff; sleep and clock are injected.
+ * The retry loop the actions put around a whole call, for what no HTTP layer
+ * can see: a 200 whose body is not the shape the action relies on (a cut body
+ * resolves as `data: ""`). An HTTP or network failure the client already
+ * retried is not retried again (the client marks it), so retries never
+ * multiply (see docs/decisions.md, "Retries happen in one place"). Decisions
+ * come from classifyFailure, waits from the shared backoff; sleep and clock
+ * are injected.
  */
 import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
 import { classifyFailure, describeFailure, toFailureData, type FailureClass } from '../core/transient.js'
+import { isConfigurationError } from './configuration.js'
+import { clientAttempts } from './retrying.js'
 
 export interface RetryPolicy {
   /** Retries after the first attempt (0 = try once). */
@@ -44,9 +48,12 @@ export class GitHubCallError extends Error {
   }
 }
 
+const PERMANENT_CONFIGURATION: FailureClass = { kind: 'permanent', reason: 'a configuration error: fix the input it names' }
+
 /**
- * Runs `fn` until it succeeds, a failure is permanent, or the retries are
- * spent; throws GitHubCallError naming `label`, the attempts and the reason.
+ * Runs `fn` until it succeeds, a failure is permanent or already retried by
+ * the client, or the retries are spent; throws GitHubCallError naming
+ * `label`, the attempts and the reason.
  */
 export async function withRetry<T>(label: string, fn: (attempt: number) => Promise<T>, policy: RetryPolicy): Promise<T> {
   const now = policy.now ?? Date.now
@@ -55,12 +62,16 @@ export async function withRetry<T>(label: string, fn: (attempt: number) => Promi
       return await fn(attempt)
     } catch (error) {
       const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() }
-      const verdict = classifyFailure(error, options)
-      const described = describeFailure(error, options)
-      const spent = attempt > policy.retries
+      const verdict = isConfigurationError(error) ? PERMANENT_CONFIGURATION : classifyFailure(error, options)
+      const described = isConfigurationError(error) ? error.message : describeFailure(error, options)
+      // The client made its own attempts at this failure: they are this call's budget.
+      const handled = clientAttempts(error)
+      const spent = handled !== undefined || attempt > policy.retries
       if (verdict.kind === 'permanent' || spent || verdict.waitCapped === true) {
-        const why = verdict.kind === 'permanent' ? '' : spent ? ` after ${attempt} attempts` : ' (rate-limit wait too long)'
-        throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempt, error)
+        const attempts = handled ?? attempt
+        const why =
+          verdict.kind === 'permanent' ? '' : verdict.waitCapped === true ? ' (rate-limit wait too long)' : described.includes(`after ${attempts} attempt`) ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`
+        throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempts, error)
       }
       const delay = nextDelay(attempt, policy.backoff, verdict.retryAfterMs, policy.random)
       policy.onRetry?.(verdict.kind)

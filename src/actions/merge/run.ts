@@ -1,9 +1,9 @@
 /**
  * The merge action's work: merge the verified head sha, retrying within a
- * budget while GitHub says required checks are still "expected" (brief,
- * incident 4), and treating a merge whose answer was lost as done (TOOLCHAIN.md:
- * plugin-retry turned such a merge into a reported failure, so the merge call
- * runs with the client's retries off and this loop decides).
+ * budget while GitHub says required checks are still "expected", and treating
+ * a merge whose answer was lost as done. The merge call runs with the client's
+ * retries off and this loop decides: see docs/decisions.md, "The merge call
+ * runs without client retries".
  *
  * Invariants the tests assert from the simulator's request log:
  * - every merge call carries the verified sha, so GitHub refuses if the head moved;
@@ -360,7 +360,8 @@ export function mergeSummary(result: MergeResult): string {
 /** The merge action: settings from inputs, the merge, outputs and summary; fails the step unless merged. */
 export async function runMergeAction(): Promise<void> {
   const settings: MergeSettings = readMergeSettings()
-  const client = createGitHubClient(settings.client)
+  // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
+  const client = createGitHubClient({ ...settings.client, deadline: Date.now() + settings.timeoutMs })
   const result = await merge(settings, { client })
   await writeMergeOutputs(result)
   if (!result.merged) throw new Error(result.message)

@@ -43,9 +43,11 @@ export interface PipelineDeps {
 
 /** Production deps: one client for wait-ci and merge, the process env, the real clock. */
 export function createPipelineDeps(settings: PipelineSettings, env: PipelineDeps['env'] = process.env): PipelineDeps {
+  // The stages' timeouts together are a hard limit: past them the client starts no retry or rate-limit wait.
+  const deadline = productionRuntime.now() + settings.wait.timeoutMs + settings.merge.timeoutMs
   return {
     ...productionRuntime,
-    client: createGitHubClient(settings.client),
+    client: createGitHubClient({ ...settings.client, deadline }),
     env
   }
 }

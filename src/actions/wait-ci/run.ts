@@ -60,9 +60,11 @@ export interface WaitCiDeps {
 
 /** Production deps: a client from the settings, the process env, the real clock. */
 export function createWaitCiDeps(settings: WaitCiSettings, env: Env = process.env): WaitCiDeps {
+  // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
+  const deadline = productionRuntime.now() + settings.options.timeoutMs
   return {
     ...productionRuntime,
-    client: createGitHubClient(settings.client),
+    client: createGitHubClient({ ...settings.client, deadline }),
     env
   }
 }
