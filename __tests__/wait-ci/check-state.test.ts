@@ -1,18 +1,19 @@
 import {
-  MalformedChecksError,
-  checkRunsFromPage,
   evaluateChecks,
   observationKey,
   runState,
   statusDurations,
-  statusesFromHistory,
   statusState,
-  statusesFromCombined,
   type EvaluateInput,
   type ObservedCheckRun,
   type ObservedStatus
 } from '../../src/core/check-state.js'
 import { buildRequiredSet, type GateEntry } from '../../src/core/required-checks.js'
+import { MalformedResponseError, parseCheckRunsPage, parseCombinedStatus, parseStatusHistory } from '../../src/github/responses.js'
+
+const checkRunsFromPage = (body: unknown) => parseCheckRunsPage('check runs', body)
+const statusesFromCombined = (body: unknown) => parseCombinedStatus('status', body)
+const statusesFromHistory = (body: unknown) => parseStatusHistory('statuses', body)
 
 const sha = '6dcb09b5b57875f334f61aebed695e2e4193db5e'
 const ACTIONS = 15368
@@ -330,11 +331,11 @@ describe('parsers', () => {
   it.each([[''], [undefined], [{ total_count: 1 }], [{ total_count: 1, check_runs: [{ id: 1 }] }]])(
     'rejects check-runs body %j as malformed',
     (body) => {
-      expect(() => checkRunsFromPage(body)).toThrow(MalformedChecksError)
+      expect(() => checkRunsFromPage(body)).toThrow(MalformedResponseError)
     }
   )
   it.each([[''], [{ state: 'success' }], [{ sha, statuses: [{ state: 'success' }] }]])('rejects status body %j', (body) => {
-    expect(() => statusesFromCombined(body)).toThrow(MalformedChecksError)
+    expect(() => statusesFromCombined(body)).toThrow(MalformedResponseError)
   })
   it('the observation key changes when a state changes and only then', () => {
     const required = gate(need('test'))
@@ -357,6 +358,6 @@ describe('statusDurations', () => {
     expect(statusDurations(history)).toEqual(new Map([['ci/circleci: build', 450_000], ['codecov/patch', 0]]))
   })
   it('rejects a body that is not a list', () => {
-    expect(() => statusesFromHistory({ message: 'Not Found' })).toThrow(MalformedChecksError)
+    expect(() => statusesFromHistory({ message: 'Not Found' })).toThrow(MalformedResponseError)
   })
 })

@@ -2,7 +2,11 @@
  * wait-ci end to end against the simulator, with the default token's
  * permissions: where the required set comes from, and when it may pass.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { runBundle } from '../harness/run-bundle.js'
+import { renderGfm } from '../harness/gfm.js'
 import { GITHUB_ACTIONS_APP, OTHER_CI_APP, startSimulator, type Sim } from '../sim/server.js'
 import { BRANCH, RULES, afterPoll, failure, fastInputs, parsed, polls, protect, ruleset, runWaitCi } from './scenario.js'
 import { closeChecked, openApiProblems } from '../sim/openapi-check.js'
@@ -138,8 +142,11 @@ describe('where the required set comes from', () => {
   })
 })
 
+// Every output of a wait that could not start: a failure, nothing observed, nothing spent.
+const NOTHING_OBSERVED = { conclusion: 'failure', sha: '', required: '[]', failed: '[]', pending: '[]', 'api-requests': '{"counted":0,"not_modified":0,"total":0}' }
+
 describe('inputs and context', () => {
-  it('no pull request in the event and none given: a failure naming the input, with the conclusion output set', async () => {
+  it('no pull request in the event and none given: a failure naming the input, with every output set', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
     const run = await runBundle('dist/wait-ci/index.js', {
       inputs: fastInputs(),
@@ -148,16 +155,31 @@ describe('inputs and context', () => {
       env: { GITHUB_API_URL: sim.url, GITHUB_REPOSITORY: 'octo-org/purple-demo' }
     })
     expect(run.exitCode).toBe(1)
-    expect(run.outputs.conclusion).toBe('failure')
+    expect(run.outputs).toEqual(NOTHING_OBSERVED)
     expect(failure(run)).toContain("input 'pull-request' is empty and the 'push' event of this run names no pull request")
     expect(sim.log).toEqual([])
   })
 
-  it('a bad input names itself, quotes the value and says what to write', async () => {
+  it('a bad input names itself, quotes the value and says what to write; every output is still set', async () => {
     sim = await startSimulator()
     const run = await runWaitCi(sim, fastInputs({ 'interval-seconds': 'ten' }))
     expect(run.exitCode).toBe(1)
     expect(failure(run)).toBe("Input 'interval-seconds' is 'ten': write a number of seconds of at least 0.01, e.g. '10' or '0.5'.")
+    expect(run.outputs).toEqual(NOTHING_OBSERVED)
+    expect(renderGfm(run.summary)).toContain('<p>The wait could not start: Input &#39;interval-seconds&#39; is &#39;ten&#39;')
+    expect(sim.log).toEqual([])
+  })
+
+  it('an event payload that is not JSON: one clear error, no stack trace, every output set', async () => {
+    sim = await startSimulator()
+    const dir = mkdtempSync(join(tmpdir(), 'purple-event-'))
+    writeFileSync(join(dir, 'event.json'), '{"action": "synchronize", "number": 1, "pull_req')
+    const run = await runWaitCi(sim, fastInputs(), { GITHUB_EVENT_PATH: join(dir, 'event.json') })
+    expect(run.exitCode).toBe(1)
+    expect(failure(run)).toBe(`GITHUB_EVENT_PATH '${join(dir, 'event.json')}' does not hold JSON: the runner writes the event payload there.`)
+    expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m)
+    expect(run.outputs).toEqual(NOTHING_OBSERVED)
+    expect(sim.log).toEqual([])
   })
 })
 
@@ -257,5 +279,33 @@ describe('what satisfies a required check', () => {
     expect(run.outputs.conclusion).toBe('failure')
     expect(polls(sim)).toBe(4)
     expect(parsed(run).failed).toEqual([{ name: 'ci/build', conclusion: 'error', url: null }])
+  })
+})
+
+describe('outside text is data', () => {
+  it('a check named with a line break and a workflow command prints no command, and the summary shows it as text', async () => {
+    const evil = 'lint\n::stop-commands::pwned\n::error::fake <img src=x>'
+    sim = await startSimulator({ setup: (s) => protect(s, [evil]) })
+    sim.addCheckRun({ name: evil, conclusion: 'success' })
+    const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
+    expect(run.outputs.conclusion).toBe('success')
+    // Not a single line the runner would read as a command other than Purple's own outputs and masks.
+    expect(run.stdout.split('\n').filter((line) => /^\s*::(stop-commands|error)/.test(line))).toEqual([])
+    expect(run.commands.filter((c) => c.command === 'error' || c.command === 'stop-commands')).toEqual([])
+    // The name is shown on one line, its line breaks written out.
+    expect(run.stdout).toContain('required: lint\\n::stop-commands::pwned\\n::error::fake <img src=x>')
+    const html = renderGfm(run.summary)
+    expect(html).toContain('<td>lint<br>::stop-commands::pwned<br>::error::fake &lt;img src=x&gt;</td>')
+    expect(html).not.toContain('<img')
+  })
+
+  it('the summary renders the head sha as code, not as literal backticks', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
+    const html = renderGfm(run.summary)
+    expect(html).toContain(`<p>Pull request #1, head <code>${sim.state.pulls[0]!.head.sha.slice(0, 12)}</code>. all 1 required check(s) passed</p>`)
+    expect(html).not.toContain('`')
+    expect(html).toContain('<h2>wait-ci: success</h2>')
   })
 })

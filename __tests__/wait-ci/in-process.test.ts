@@ -3,13 +3,10 @@
  * production intervals on a fake clock (sleep advances it): the gate is
  * re-read during a long wait, and the schedule is what the defaults say.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createGitHubClient } from '../../src/github/client.js'
-import { waitCi, type WaitCiDeps, type WaitCiSettings } from '../../src/actions/wait-ci/run.js'
+import { waitCi, type WaitCiDeps } from '../../src/actions/wait-ci/wait-ci.js'
 import { specInputSource } from '../../src/core/inputs.js'
-import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
+import { parseWaitCiOptions, type WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 import { DEFAULT_TOKEN, OWNER, REPO, startSimulator, type Sim } from '../sim/server.js'
 import { BRANCH, RULES, afterPoll, protect, ruleset } from './scenario.js'
@@ -23,20 +20,22 @@ afterEach(async () => {
 
 function settingsFor(over: Partial<Record<keyof typeof waitCiOwnInputs, string>> = {}): WaitCiSettings {
   const options = parseWaitCiOptions(specInputSource(waitCiOwnInputs, (name) => over[name as keyof typeof waitCiOwnInputs] ?? ''))
-  return { client: { auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retries: 0 }, options }
+  return {
+    client: { auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retries: 0 },
+    options,
+    repository: { owner: OWNER, repo: REPO },
+    target: { kind: 'pull-request', number: 1 },
+    run: { attempt: 1 }
+  }
 }
 
 function depsFor(): { deps: WaitCiDeps; lines: string[]; sleeps: number[]; clock: { t: number } } {
-  const dir = mkdtempSync(join(tmpdir(), 'purple-wait-'))
-  const event = join(dir, 'event.json')
-  writeFileSync(event, JSON.stringify({ pull_request: { number: 1 } }))
   const lines: string[] = []
   const sleeps: number[] = []
   const clock = { t: 1_800_000_000_000 }
   const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`) }
   const deps: WaitCiDeps = {
     client: createGitHubClient({ auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retries: 0, log: log.info, setSecret: () => undefined }),
-    env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'pull_request' },
     now: () => clock.t,
     sleep: async (ms) => {
       sleeps.push(ms)

@@ -42,6 +42,11 @@ export const waitCiOwnInputs = {
     description: 'Stop at the first failed required check (true) or wait for all of them to finish (false).',
     default: 'true'
   },
+  'fail-queue-fast': {
+    description:
+      'In a merge_group run: stop at the first failed required check (true), so the queue removes the group at once, or let the rest finish (false).',
+    default: 'true'
+  },
   'check-run-id': {
     description:
       "This job's own check run id, so the wait never waits on itself (even when the job's name is a required check). Leave the default; where the runner does not expose it, the current run's jobs API is asked (needs actions: read).",
@@ -53,14 +58,14 @@ export const waitCiOwnInputs = {
 export const waitCiSpec = defineAction({
   dir: 'wait-ci',
   name: 'Purple wait-ci',
-  description: 'Waits until every required check of the gate definition is green on the PR head.',
+  description: 'Waits until every required check of the gate definition is green on the PR head (or the merge group sha in a merge_group run).',
   inputs: {
     ...clientInputs,
     ...waitCiOwnInputs
   },
   outputs: {
     conclusion: { description: 'success | failure | timed_out | head-moved' },
-    sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit).' },
+    sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit); in a merge_group run, the group sha.' },
     required: { description: 'JSON array of the required checks: [{"name", "app_id"?, "sources": [...], "state"}].' },
     failed: { description: 'JSON array of required checks that failed: [{"name", "conclusion", "url"}].' },
     pending: { description: 'JSON array of required checks still pending or never registered: [{"name", "state"}].' },
