@@ -185,6 +185,34 @@ describe('evaluateChecks with a gate', () => {
       { test: 'failed' }
     ],
     [
+      // fountainhead/action-wait-for-check __tests__/poll.test.ts, "returns conclusion of completed check":
+      // a pending run with id 1 beside a completed run with id 2 of the same name is the completed one's verdict.
+      'a pending run with a lower id beside a newer completed run: the newer decides',
+      [need('test')],
+      runs(apiRun(1, 'test', 'pending', null, null), apiRun(2, 'test', 'completed', 'success', '2026-11-27T05:00:00Z')),
+      [],
+      'success',
+      { test: 'success' }
+    ],
+    [
+      // A stuck queued run (never started) created before the run that completed: ids order creation, and a re-run always gets a new, higher id.
+      'a queued run with no started_at and a lower id is not the newest',
+      [need('test')],
+      runs(apiRun(50, 'test', 'completed', 'success', '2026-11-27T05:03:00Z'), apiRun(49, 'test', 'queued', null, null)),
+      [],
+      'success',
+      { test: 'success' }
+    ],
+    [
+      // invented: clocks of two runners disagree; creation order (id) still decides, not started_at.
+      'a newer run (higher id) that reports an earlier started_at still decides',
+      [need('test')],
+      runs(apiRun(60, 'test', 'completed', 'success', '2026-11-27T05:10:00Z'), apiRun(61, 'test', 'completed', 'failure', '2026-11-27T05:05:00Z')),
+      [],
+      'failure',
+      { test: 'failed' }
+    ],
+    [
       'app-scoped: a same-named run of another app does not count',
       [need('test', ACTIONS)],
       runs(apiRun(40, 'test', 'completed', 'success', '2026-11-27T05:00:00Z', { id: OTHER_APP, slug: 'impostor-ci' })),

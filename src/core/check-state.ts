@@ -97,13 +97,12 @@ function time(value: string | null): number {
 }
 
 /**
- * Orders runs of one name newest first: by `started_at` (a run not started yet
- * is newer than any started one, e.g. a queued re-run), then by id.
+ * Orders runs of one name newest first, by creation: GitHub gives every check run,
+ * a re-run included, a new and higher id, while `started_at` is empty until a
+ * runner picks it up and comes from the runner's clock. A run that never started
+ * but was created before a completed one is therefore not the newest.
  */
 export function newestFirst(a: ObservedCheckRun, b: ObservedCheckRun): number {
-  const ta = time(a.startedAt)
-  const tb = time(b.startedAt)
-  if (ta !== tb) return ta === Number.POSITIVE_INFINITY ? -1 : tb === Number.POSITIVE_INFINITY ? 1 : tb - ta
   return b.id - a.id
 }
 
