@@ -13,16 +13,17 @@ export const RULES = `/repos/${OWNER}/${REPO}/rules/branches/main`
 export const JOBS = /\/actions\/runs\/\d+\/attempts\/\d+\/jobs$/
 
 /**
- * Runs `action` after poll `n`, before poll n+1 reads anything: each poll
- * starts with one read of the pull request, so the (n+1)-th PR read marks it.
+ * Runs `action` after poll `n`, before poll n+1 reads anything: each poll ends
+ * with a read of the pull request that confirms the head (the first also begins
+ * with one), so the (n+1)-th PR read marks it.
  */
 export function afterPoll(sim: Sim, n: number, action: (state: SimState) => void): void {
   sim.after({ method: 'GET', path: PULL, count: n + 1 }, (state) => action(state))
 }
 
-/** Polls made so far (one PR read each). */
+/** Polls completed so far (one closing PR read each, after the first poll's opening one). */
 export function polls(sim: Sim): number {
-  return sim.count('GET', PULL)
+  return Math.max(0, sim.count('GET', PULL) - 1)
 }
 
 /** Inputs for a fast wait: 50 ms polls, a few seconds at most, no client retries unless a test asks. */

@@ -35,7 +35,7 @@ export const waitCiOwnInputs = {
   },
   'interval-seconds': {
     description:
-      'Base poll interval in seconds (fractions allowed). It grows up to twice that while nothing changes and drops back at once when something does.',
+      'Poll interval in seconds, start to start (fractions allowed). It grows, up to twice that, only while unchanged answers still cost counted requests, and drops back at once when something changes.',
     default: '10'
   },
   'fail-fast': {

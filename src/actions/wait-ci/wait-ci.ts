@@ -125,12 +125,15 @@ async function waitLoop(wait: Wait): Promise<PollEnd> {
   let refreshGate = false
   for (;;) {
     wait.polls++
+    const [pollStartedAt, before] = [wait.deps.now(), wait.deps.client.stats().counted]
     const poll = await pollOnce(wait, refreshGate)
     if ('end' in poll) return poll.end
     const plan = planNextPoll(wait.policy, {
       startedAt: wait.startedAt,
       now: wait.deps.now(),
+      pollStartedAt,
       changed: poll.changed,
+      counted: wait.deps.client.stats().counted - before,
       unchangedStreak: streak,
       lastGateReadAt: wait.gate.lastReadAt ?? wait.startedAt,
       ...(poll.notBefore !== undefined ? { notBefore: poll.notBefore } : {})
@@ -142,14 +145,20 @@ async function waitLoop(wait: Wait): Promise<PollEnd> {
   }
 }
 
-/** One poll: the head, this job's check run, the gate when due, then what the head shows. */
+/**
+ * One poll: the head and base on the first, this job's check run, the gate when due, what the head
+ * shows, then the head again: what was observed counts only if the head is still the one it is about.
+ * Reading the checks first keeps the time from a change to its detection at half an interval.
+ */
 async function pollOnce(wait: Wait, refreshGate: boolean): Promise<PollOutcome> {
   try {
-    const moved = await readHead(wait)
+    const moved = wait.head === undefined ? await readHead(wait) : undefined
     if (moved) return { end: moved }
     await wait.own.resolve(wait.reader)
     const gateChanged = gateReadDue(wait.gate, refreshGate) ? await readGate(wait) : false
-    return await judgeChecks(wait, gateChanged)
+    const outcome = await judgeChecks(wait, gateChanged)
+    const movedSince = await readHead(wait)
+    return movedSince ? { end: movedSince } : outcome
   } catch (error) {
     const now = wait.deps.now()
     const verdict = classifyFailure(error, { now })
@@ -162,7 +171,7 @@ async function pollOnce(wait: Wait, refreshGate: boolean): Promise<PollOutcome> 
   }
 }
 
-/** The head: judged only as read at the start; a move makes any verdict stale. A merge group's sha cannot move. */
+/** The head: judged only as first read; a move makes any verdict stale. A merge group's sha cannot move. */
 async function readHead(wait: Wait): Promise<PollEnd | undefined> {
   const { target, options } = wait.settings
   if (target.kind === 'merge-group') {
