@@ -29,6 +29,17 @@ export interface Reader {
   readonly etags: EtagCache
 }
 
+/**
+ * Waits for every read, then throws the first failure: a poll that fails leaves no read in
+ * flight (its answer and ETag land before the next poll asks again).
+ */
+export async function allReads<T extends readonly unknown[]>(reads: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(reads)
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) throw failed.reason
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T
+}
+
 function request(reader: Reader) {
   return reader.client.octokit.request as unknown as Parameters<typeof getWithEtag>[0]
 }
@@ -62,7 +73,7 @@ export async function readCheckRuns(
   names?: readonly string[]
 ): Promise<{ runs: ObservedCheckRun[]; totalCount: number }> {
   if (names === undefined) return readCheckRunPages(reader, sha)
-  const parts = await Promise.all(names.map((name) => readCheckRunPages(reader, sha, name)))
+  const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)))
   return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) }
 }
 

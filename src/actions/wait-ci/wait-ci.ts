@@ -17,6 +17,7 @@ import type { WaitCiSettings, WaitTarget } from './settings.js'
 import { ownCheckRunResolver, type OwnCheckRun, type OwnCheckRunResolver } from './own-check-run.js'
 import {
   MAX_NAMED_QUERIES,
+  allReads,
   readBranchGate,
   readCheckRuns,
   readPull,
@@ -245,7 +246,10 @@ async function judgeChecks(wait: Wait, gateChanged: boolean): Promise<PollOutcom
   // With a few required names, query each by name: churn among the other checks then costs nothing.
   const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined
   const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined
-  const [checkRuns, statuses] = await Promise.all([readCheckRuns(wait.reader, sha, byName), readStatuses(wait.reader, sha)])
+  const [checkRuns, statuses] = await allReads<[Awaited<ReturnType<typeof readCheckRuns>>, Awaited<ReturnType<typeof readStatuses>>]>([
+    readCheckRuns(wait.reader, sha, byName),
+    readStatuses(wait.reader, sha)
+  ])
   if (required === undefined) return { changed: gateChanged }
   const own = wait.own.current()
   const evaluation = evaluateChecks({
