@@ -51,11 +51,11 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
     // Two minutes in, an org admin adds a ruleset requiring `e2e`; lint goes green twenty minutes in.
-    afterPoll(sim, 12, (state) => ruleset(state, [{ context: 'e2e' }]))
-    afterPoll(sim, 120, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
-    afterPoll(sim, 140, () => sim.addCheckRun({ name: 'e2e', conclusion: 'success' }))
+    afterPoll(sim, 6, (state) => ruleset(state, [{ context: 'e2e' }]))
+    afterPoll(sim, 60, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    afterPoll(sim, 70, () => sim.addCheckRun({ name: 'e2e', conclusion: 'success' }))
     const { deps, lines, sleeps } = depsFor()
-    const result = await waitCi(settingsFor({ 'check-run-id': '1' }), deps)
+    const result = await waitCi(settingsFor({ 'check-run-id': '1', 'interval-seconds': '20' }), deps)
     expect(result.conclusion).toBe('success')
     expect(result.checks.map((c) => [c.name, c.sources, c.state])).toEqual([
       ['lint', ['protection'], 'success'],
@@ -64,13 +64,13 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
     expect(lines).toContain('required: lint, e2e')
     expect(lines.filter((l) => l.startsWith('still waiting after ')).length).toBeGreaterThanOrEqual(2)
     expect(lines).toContainEqual(expect.stringMatching(/^still waiting after \d+m \d+s \(poll \d+, \d+ counted requests, \d+ not modified\): waiting on 2 of 2: lint \(in_progress\), e2e \(not registered yet\)$/))
-    // One poll every 10 s: unchanged answers are free 304s, so the interval never backs off.
-    expect(new Set(sleeps)).toEqual(new Set([10_000]))
+    // One poll every 20 s: unchanged answers are free 304s, so the interval never backs off.
+    expect(new Set(sleeps)).toEqual(new Set([20_000]))
     // The gate was read at the start and about every 5 minutes of the ~24-minute wait, not every poll.
     expect(sim.count('GET', BRANCH)).toBeGreaterThanOrEqual(4)
     expect(sim.count('GET', BRANCH)).toBeLessThanOrEqual(6)
     expect(sim.count('GET', RULES)).toBe(sim.count('GET', BRANCH))
-    expect(result.polls).toBe(141)
+    expect(result.polls).toBe(71)
   })
 
   it('a gate read that fails on a later re-read keeps the last good reading: the set never shrinks on an error', async () => {

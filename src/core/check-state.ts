@@ -102,7 +102,7 @@ function time(value: string | null): number {
  * runner picks it up and comes from the runner's clock. A run that never started
  * but was created before a completed one is therefore not the newest.
  */
-export function newestFirst(a: ObservedCheckRun, b: ObservedCheckRun): number {
+function newestFirst(a: ObservedCheckRun, b: ObservedCheckRun): number {
   return b.id - a.id
 }
 

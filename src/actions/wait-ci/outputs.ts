@@ -12,7 +12,7 @@ import type { WaitCiResult } from './wait-ci.js'
 type WaitCiOutputs = OutputValues<typeof waitCiSpec>
 
 /** The output values of a finished wait. */
-export function waitCiOutputValues(result: WaitCiResult): WaitCiOutputs {
+function waitCiOutputValues(result: WaitCiResult): WaitCiOutputs {
   return {
     conclusion: result.conclusion,
     sha: result.sha,
@@ -28,7 +28,7 @@ export function waitCiOutputValues(result: WaitCiResult): WaitCiOutputs {
 }
 
 /** The output values when the wait could not start (bad input, unreadable event): a failure, nothing observed. */
-export function waitCiErrorOutputValues(): WaitCiOutputs {
+function waitCiErrorOutputValues(): WaitCiOutputs {
   return { conclusion: 'failure', sha: '', required: '[]', failed: '[]', pending: '[]', 'api-requests': JSON.stringify({ counted: 0, not_modified: 0, total: 0 }) }
 }
 
@@ -41,7 +41,7 @@ const stateLabel: Record<CheckVerdict['state'], string> = {
 }
 
 /** The job summary of a finished wait, as HTML. */
-export function waitCiSummary(result: WaitCiResult): string {
+function waitCiSummary(result: WaitCiResult): string {
   const head: Inline = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)'
   const what: Inline =
     result.target.kind === 'merge-group' ? ['Merge group into ', code(result.target.baseRef), ', sha '] : [`Pull request #${result.target.number}, head `]

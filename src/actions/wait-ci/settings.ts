@@ -96,7 +96,7 @@ function positiveInteger(value: string | undefined): number | undefined {
 }
 
 /** The run ids the runner sets (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, RUNNER_NAME, GITHUB_JOB). */
-export function readWaitCiRun(env: Env): WaitCiRun {
+function readWaitCiRun(env: Env): WaitCiRun {
   const runId = positiveInteger(env['GITHUB_RUN_ID'])
   return Object.freeze({
     ...(runId === undefined ? {} : { runId }),
