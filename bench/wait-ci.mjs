@@ -1,5 +1,5 @@
 /* global fetch, setInterval, clearInterval */
-// Bench of wait-ci's cost and speed (issue 7): counted API requests per waited
+// Bench of wait-ci's cost and speed: counted API requests per waited
 // minute and detection latency on a head with 150 check runs, against the
 // loopback simulator, beside the naive approach (re-list every check run every
 // poll, no ETags, no backoff).

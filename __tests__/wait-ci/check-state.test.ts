@@ -114,7 +114,7 @@ describe('runState / statusState', () => {
 describe('evaluateChecks with a gate', () => {
   it.each([
     [
-      'incident 3: required test not registered while everything visible is green',
+      'a required test not registered yet while everything visible is green',
       [need('test'), need('lint')],
       runs(apiRun(1, 'lint', 'completed', 'success', '2026-11-27T05:00:00Z')),
       [],

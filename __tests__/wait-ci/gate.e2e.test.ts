@@ -19,7 +19,7 @@ afterEach(async () => {
   await closeChecked(sim)
 })
 
-describe('incident 3: a required check that registers late', () => {
+describe('a required check that registers late', () => {
   it.each([
     ['success', 'passes only once it is green', 0],
     ['failure', 'fails when it fails', 1]

@@ -1,6 +1,6 @@
 /**
  * Decides, from plain observations of one head sha, the state of every
- * required check and the overall verdict. Its one promise (issue 7): never
+ * required check and the overall verdict. Its one promise: never
  * `success` while a required check is missing, pending or failing, and never
  * success on an empty set.
  */
@@ -50,7 +50,7 @@ export type Verdict = 'success' | 'failure' | 'pending'
 export interface Evaluation {
   readonly verdict: Verdict
   readonly checks: readonly CheckVerdict[]
-  /** Required names that the `ignore` input matched: required checks are never ignored (issue 7's promise). */
+  /** Required names that the `ignore` input matched: required checks are never ignored. */
   readonly ignoredRequired: readonly string[]
   /** One line for the log, e.g. `waiting on 2 of 5: test (queued), gate (missing)`. */
   readonly line: string

@@ -1,6 +1,7 @@
 /**
  * The required set of a branch, read from the gate definition rather than from
- * a snapshot of what is visible (incident 3, issue 7): classic protection as
+ * a snapshot of what is visible (a check that registers late is not visible
+ * yet, but is required all the same): classic protection as
  * the branch endpoint shows it, rulesets from the rules endpoint, and the
  * `required` input, each name tagged with where it came from.
  */
