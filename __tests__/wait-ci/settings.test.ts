@@ -106,6 +106,15 @@ describe('resolveWaitCiSettings: the environment and the event, read once', () =
     expect(settings.run).toEqual({ attempt: 1 })
   })
 
+  it("a merge_group run with a 'sha' input that is not the group's commit: an error naming the input", () => {
+    const payload = { action: 'checks_requested', merge_group: { head_sha: GROUP_SHA, base_ref: 'refs/heads/main' } }
+    const other = '6dcb09b5b57875f334f61aebed695e2e4193db5e'
+    expect(() => resolveWaitCiSettings(client, parseWaitCiOptions(defaults({ sha: other })), envFor('merge_group', payload))).toThrow(
+      `Input 'sha' is '${other}', but this merge_group run tests the group commit ${GROUP_SHA}: leave 'sha' empty in merge_group runs.`
+    )
+    expect(resolveWaitCiSettings(client, parseWaitCiOptions(defaults({ sha: GROUP_SHA })), envFor('merge_group', payload)).target.kind).toBe('merge-group')
+  })
+
   it('an event payload that is not JSON: one clear error naming the file', () => {
     expect(() => resolveWaitCiSettings(client, parseWaitCiOptions(defaults()), envFor('pull_request', '{"number": '))).toThrow(
       /^GITHUB_EVENT_PATH '.*' does not hold JSON: the runner writes the event payload there\.$/

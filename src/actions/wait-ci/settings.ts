@@ -114,6 +114,12 @@ function readWaitCiRun(env: Env): WaitCiRun {
 export function resolveWaitCiSettings(client: GitHubClientOptions, options: WaitCiOptions, env: Env): WaitCiSettings {
   const context = readGitHubContext(env)
   const group = options.pullRequest === undefined ? mergeGroupFromPayload(context.payload) : undefined
+  if (group && options.sha !== undefined && options.sha !== group.headSha) {
+    // The queue merges the group's commit, so verifying any other would vouch for a commit that is not merged.
+    throw new Error(
+      `Input 'sha' is '${options.sha}', but this merge_group run tests the group commit ${group.headSha}: leave 'sha' empty in merge_group runs.`
+    )
+  }
   const target: WaitTarget = group
     ? { kind: 'merge-group', headSha: group.headSha, baseRef: group.baseRef }
     : { kind: 'pull-request', number: requirePullRequest(context, options.pullRequest).number }

@@ -176,8 +176,9 @@ async function pollOnce(wait: Wait, refreshGate: boolean): Promise<PollOutcome> 
 async function readHead(wait: Wait): Promise<PollEnd | undefined> {
   const { target, options } = wait.settings
   if (target.kind === 'merge-group') {
+    // The settings made sure a 'sha' input, if any, is the group's.
     if (wait.head === undefined) {
-      wait.head = { sha: options.sha ?? target.headSha, baseRef: target.baseRef }
+      wait.head = { sha: target.headSha, baseRef: target.baseRef }
       wait.deps.log.info(`merge group ${wait.head.sha}, base branch '${logText(target.baseRef)}'`)
     }
     return undefined
