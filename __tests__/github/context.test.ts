@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pullRequestFromPayload, readGitHubContext, readRepository, requirePullRequest } from '../../src/github/context.js'
+import { mergeGroupFromPayload, pullRequestFromPayload, readGitHubContext, readRepository, requirePullRequest } from '../../src/github/context.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'purple-context-'))
 function eventFile(name: string, payload: unknown): string {
@@ -75,5 +75,21 @@ describe('readGitHubContext and requirePullRequest', () => {
     ['not JSON', eventFile('bad.json', '{"number": '), /^GITHUB_EVENT_PATH '.*bad\.json' does not hold JSON/]
   ])('%s', (_label, path, message) => {
     expect(() => readGitHubContext({ GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_PATH: path })).toThrow(message)
+  })
+})
+
+describe('mergeGroupFromPayload', () => {
+  it.each<[string, Record<string, unknown>, unknown]>([
+    [
+      // docs.github.com, "Webhook events and payloads", merge_group: base_ref is a full ref.
+      'merge_group checks_requested',
+      { action: 'checks_requested', merge_group: { head_sha: HEAD, head_ref: 'refs/heads/gh-readonly-queue/main/pr-7-' + BASE, base_sha: BASE, base_ref: 'refs/heads/main' } },
+      { headSha: HEAD, baseRef: 'main' }
+    ],
+    ['a branch named with slashes keeps them', { merge_group: { head_sha: HEAD, base_ref: 'refs/heads/release/2.x' } }, { headSha: HEAD, baseRef: 'release/2.x' }],
+    ['pull_request', { pull_request: { number: 7 } }, undefined],
+    ['merge_group without head_sha', { merge_group: { base_ref: 'refs/heads/main' } }, undefined]
+  ])('%s', (_label, payload, expected) => {
+    expect(mergeGroupFromPayload(payload)).toEqual(expected)
   })
 })

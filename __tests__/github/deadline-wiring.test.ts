@@ -6,7 +6,8 @@
  * so no test waits.
  */
 import { createServer } from 'node:net'
-import { createWaitCiDeps } from '../../src/actions/wait-ci/run.js'
+import { createWaitCiDeps } from '../../src/actions/wait-ci/wait-ci.js'
+import type { WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
 import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 import { createPipelineDeps } from '../../src/actions/pipeline/run.js'
@@ -37,7 +38,7 @@ async function clientSettings(): Promise<GitHubClientOptions> {
 const waitOptions = parseWaitCiOptions(specInputSource(waitCiOwnInputs, (name) => (name === 'timeout-seconds' ? '1' : '')))
 
 it("wait-ci: the client stops at timeout-seconds, saying what failed and how often", async () => {
-  const deps = createWaitCiDeps({ client: await clientSettings(), options: waitOptions }, {})
+  const deps = createWaitCiDeps({ client: await clientSettings(), options: waitOptions } as unknown as WaitCiSettings)
   await expect(deps.client.octokit.rest.pulls.get({ owner: 'o', repo: 'r', pull_number: 1 })).rejects.toThrow(
     'fetch failed: connection refused (ECONNREFUSED) (gave up after 1 attempt: the deadline (timeout-seconds) came first)'
   )

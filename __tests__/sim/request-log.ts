@@ -49,3 +49,25 @@ export function conversation(sim: Sim): string {
   lines.sort((a, b) => a.time - b.time || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
   return `\n${lines.map((l) => l.text).join('\n')}\n`
 }
+
+/**
+ * The request log of a polling scenario in rounds, for `toMatchSnapshot()` where the
+ * wall clock runs: a round ends when a request repeats one already sent in it (the
+ * next poll asks the same things again). Reads a poll sends in parallel arrive in
+ * any order, so each round lists its lines sorted; rounds are separated by a blank line.
+ * Needs each poll to send each request at most once (no client retries).
+ */
+export function conversationInRounds(sim: Sim): string {
+  const rounds: { keys: Set<string>; lines: string[] }[] = []
+  for (const entry of [...sim.log].sort((a, b) => a.seq - b.seq)) {
+    const key = `${entry.method} ${entry.path}?${JSON.stringify(entry.query)}`
+    let round = rounds[rounds.length - 1]
+    if (round === undefined || round.keys.has(key)) {
+      round = { keys: new Set(), lines: [] }
+      rounds.push(round)
+    }
+    round.keys.add(key)
+    round.lines.push(describeRequest(entry))
+  }
+  return `\n${rounds.map((r) => r.lines.sort().join('\n')).join('\n\n')}\n`
+}

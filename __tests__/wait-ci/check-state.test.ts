@@ -1,18 +1,19 @@
 import {
-  MalformedChecksError,
-  checkRunsFromPage,
   evaluateChecks,
   observationKey,
   runState,
   statusDurations,
-  statusesFromHistory,
   statusState,
-  statusesFromCombined,
   type EvaluateInput,
   type ObservedCheckRun,
   type ObservedStatus
 } from '../../src/core/check-state.js'
 import { buildRequiredSet, type GateEntry } from '../../src/core/required-checks.js'
+import { MalformedResponseError, parseCheckRunsPage, parseCombinedStatus, parseStatusHistory } from '../../src/github/responses.js'
+
+const checkRunsFromPage = (body: unknown) => parseCheckRunsPage('check runs', body)
+const statusesFromCombined = (body: unknown) => parseCombinedStatus('status', body)
+const statusesFromHistory = (body: unknown) => parseStatusHistory('statuses', body)
 
 const sha = '6dcb09b5b57875f334f61aebed695e2e4193db5e'
 const ACTIONS = 15368
@@ -113,7 +114,7 @@ describe('runState / statusState', () => {
 describe('evaluateChecks with a gate', () => {
   it.each([
     [
-      'incident 3: required test not registered while everything visible is green',
+      'a required test not registered yet while everything visible is green',
       [need('test'), need('lint')],
       runs(apiRun(1, 'lint', 'completed', 'success', '2026-11-27T05:00:00Z')),
       [],
@@ -179,6 +180,34 @@ describe('evaluateChecks with a gate', () => {
         apiRun(31, 'test', 'completed', 'failure', '2026-11-27T05:00:00Z'),
         apiRun(30, 'test', 'completed', 'success', '2026-11-27T05:00:00Z')
       ),
+      [],
+      'failure',
+      { test: 'failed' }
+    ],
+    [
+      // fountainhead/action-wait-for-check __tests__/poll.test.ts, "returns conclusion of completed check":
+      // a pending run with id 1 beside a completed run with id 2 of the same name is the completed one's verdict.
+      'a pending run with a lower id beside a newer completed run: the newer decides',
+      [need('test')],
+      runs(apiRun(1, 'test', 'pending', null, null), apiRun(2, 'test', 'completed', 'success', '2026-11-27T05:00:00Z')),
+      [],
+      'success',
+      { test: 'success' }
+    ],
+    [
+      // A stuck queued run (never started) created before the run that completed: ids order creation, and a re-run always gets a new, higher id.
+      'a queued run with no started_at and a lower id is not the newest',
+      [need('test')],
+      runs(apiRun(50, 'test', 'completed', 'success', '2026-11-27T05:03:00Z'), apiRun(49, 'test', 'queued', null, null)),
+      [],
+      'success',
+      { test: 'success' }
+    ],
+    [
+      // invented: clocks of two runners disagree; creation order (id) still decides, not started_at.
+      'a newer run (higher id) that reports an earlier started_at still decides',
+      [need('test')],
+      runs(apiRun(60, 'test', 'completed', 'success', '2026-11-27T05:10:00Z'), apiRun(61, 'test', 'completed', 'failure', '2026-11-27T05:05:00Z')),
       [],
       'failure',
       { test: 'failed' }
@@ -330,11 +359,11 @@ describe('parsers', () => {
   it.each([[''], [undefined], [{ total_count: 1 }], [{ total_count: 1, check_runs: [{ id: 1 }] }]])(
     'rejects check-runs body %j as malformed',
     (body) => {
-      expect(() => checkRunsFromPage(body)).toThrow(MalformedChecksError)
+      expect(() => checkRunsFromPage(body)).toThrow(MalformedResponseError)
     }
   )
   it.each([[''], [{ state: 'success' }], [{ sha, statuses: [{ state: 'success' }] }]])('rejects status body %j', (body) => {
-    expect(() => statusesFromCombined(body)).toThrow(MalformedChecksError)
+    expect(() => statusesFromCombined(body)).toThrow(MalformedResponseError)
   })
   it('the observation key changes when a state changes and only then', () => {
     const required = gate(need('test'))
@@ -357,6 +386,6 @@ describe('statusDurations', () => {
     expect(statusDurations(history)).toEqual(new Map([['ci/circleci: build', 450_000], ['codecov/patch', 0]]))
   })
   it('rejects a body that is not a list', () => {
-    expect(() => statusesFromHistory({ message: 'Not Found' })).toThrow(MalformedChecksError)
+    expect(() => statusesFromHistory({ message: 'Not Found' })).toThrow(MalformedResponseError)
   })
 })

@@ -4,6 +4,7 @@
  */
 import { HEAD_SHA, shaOf, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
 import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, failure, fastInputs, parsed, polls, protect, runWaitCi } from './scenario.js'
+import { conversationInRounds } from '../sim/request-log.js'
 import { closeChecked } from '../sim/openapi-check.js'
 
 let sim: Sim
@@ -28,6 +29,7 @@ describe("the job's own check run, with a custom name that is itself required", 
   it('from the check-run-id input (job.check_run_id): not waited on, no jobs API call', async () => {
     const { ownId } = await setup()
     const run = await runWaitCi(sim, fastInputs({ 'check-run-id': String(ownId) }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([
       { name: 'Gate / wait', sources: ['protection'], state: 'self' },
@@ -39,6 +41,7 @@ describe("the job's own check run, with a custom name that is itself required", 
   it("from the current run's jobs API when the runner gives no id", async () => {
     const { ownId } = await setup()
     const run = await runWaitCi(sim, fastInputs(), { GITHUB_RUN_ID: '1001', GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: 'gate', RUNNER_NAME: 'GitHub Actions 1' })
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(run.stdout).toContain(`this job's check run: ${ownId} ('Gate / wait'), from the jobs API of run 1001`)
     expect(sim.requests({ method: 'GET', path: JOBS }).map((e) => e.path)).toEqual([
@@ -48,7 +51,7 @@ describe("the job's own check run, with a custom name that is itself required", 
 
   it('without either it cannot pass: it would wait on itself', async () => {
     await setup()
-    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }), { GITHUB_RUN_ID: '999' })
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '2' }), { GITHUB_RUN_ID: '999' })
     expect(run.outputs.conclusion).toBe('timed_out')
     expect(run.commands.some((c) => c.command === 'warning' && c.message.includes("could not read the jobs of run 999"))).toBe(true)
     expect(parsed(run).pending.map((p) => p.name)).toEqual(['Gate / wait'])
@@ -63,6 +66,7 @@ describe('the head', () => {
       state.pulls[0]!.head.sha = shaOf('head-pr-1-pushed-again')
     })
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.exitCode).toBe(1)
     expect(run.outputs.conclusion).toBe('head-moved')
     expect(run.outputs.sha).toBe(HEAD_SHA)
@@ -75,6 +79,7 @@ describe('the head', () => {
     sim.addCheckRun({ name: 'test', conclusion: 'success' })
     const stale = shaOf('an-older-head')
     const run = await runWaitCi(sim, fastInputs({ sha: stale }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('head-moved')
     expect(run.outputs.sha).toBe(stale)
     expect(sim.count('GET', CHECK_RUNS)).toBe(0)
@@ -106,6 +111,7 @@ describe('rate limits', () => {
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     sim.addCheckRun({ name: 'gate', conclusion: 'success' })
     const run = await runWaitCi(sim, fastInputs({ required: 'gate' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([{ name: 'gate', sources: ['input'], state: 'success' }])
     expect(run.commands.find((c) => c.command === 'warning' && c.message.startsWith('branch'))?.message).toMatch(
@@ -135,6 +141,7 @@ describe('a transient fault in every call site: retried, never read as "no check
     sim.fault({ method: 'GET', path }, fault)
     afterPoll(sim, 2, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs(), { GITHUB_RUN_ID: '1001', RUNNER_NAME: 'GitHub Actions 1' })
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     const hits = sim.requests({ method: 'GET', path })
     expect(hits[0]!.fault).not.toBeNull()
@@ -157,6 +164,7 @@ describe('a transient fault in every call site: retried, never read as "no check
     sim.fault({ method: 'GET', path: CHECK_RUNS }, fault)
     afterPoll(sim, 2, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '8', ...inputs }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(sim.requests({ method: 'GET', path: CHECK_RUNS })[0]!.fault).not.toBeNull()
   })
@@ -174,11 +182,13 @@ describe('a transient fault in every call site: retried, never read as "no check
     if (typeof reply === 'string') sim.fault({ method: 'GET', path: CHECK_RUNS }, reply)
     else sim.respond({ method: 'GET', path: CHECK_RUNS }, reply)
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.exitCode).toBe(1)
     expect(run.outputs.conclusion).toBe('failure')
     expect(run.outputs.sha).toBe(HEAD_SHA)
     expect(failure(run)).toMatch(message)
-    expect(polls(sim)).toBe(1)
+    // It stopped within the first poll: the head was read once, at its start, and never confirmed.
+    expect(sim.count('GET', PULL)).toBe(1)
   })
 
   it("a failing gate read never degrades to 'no gate': the missing required check still holds the wait", async () => {
@@ -208,6 +218,7 @@ describe('cost: conditional requests', () => {
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
     afterPoll(sim, 12, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1', 'timeout-seconds': '10' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     const { requests } = parsed(run)
     expect(requests.total).toBe(sim.log.length)
@@ -228,6 +239,7 @@ describe('cost: conditional requests', () => {
     const last = sim.addCheckRun({ name: 'check-150', status: 'in_progress' })
     afterPoll(sim, 4, () => sim.updateCheckRun(last.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     const listings = sim.requests({ method: 'GET', path: CHECK_RUNS })
     expect(listings.map((e) => [e.query.page, e.query.check_name])).toEqual(
@@ -245,6 +257,7 @@ describe('cost: conditional requests', () => {
     for (let n = 1; n <= 10; n++) afterPoll(sim, n, () => sim.updateCheckRun(others[n]!.id, { conclusion: 'success' }))
     afterPoll(sim, 10, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1', 'timeout-seconds': '10' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(new Set(sim.requests({ method: 'GET', path: CHECK_RUNS }).map((e) => e.query.check_name))).toEqual(new Set(['test']))
     // PR, branch, rules, test's runs, status at the start; test's runs once more when it finished.

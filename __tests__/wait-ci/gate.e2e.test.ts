@@ -2,9 +2,14 @@
  * wait-ci end to end against the simulator, with the default token's
  * permissions: where the required set comes from, and when it may pass.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { runBundle } from '../harness/run-bundle.js'
+import { renderGfm } from '../harness/gfm.js'
 import { GITHUB_ACTIONS_APP, OTHER_CI_APP, startSimulator, type Sim } from '../sim/server.js'
 import { BRANCH, RULES, afterPoll, failure, fastInputs, parsed, polls, protect, ruleset, runWaitCi } from './scenario.js'
+import { conversationInRounds } from '../sim/request-log.js'
 import { closeChecked, openApiProblems } from '../sim/openapi-check.js'
 import type { CheckConclusion } from '../sim/state.js'
 
@@ -14,7 +19,7 @@ afterEach(async () => {
   await closeChecked(sim)
 })
 
-describe('incident 3: a required check that registers late', () => {
+describe('a required check that registers late', () => {
   it.each([
     ['success', 'passes only once it is green', 0],
     ['failure', 'fails when it fails', 1]
@@ -31,6 +36,7 @@ describe('incident 3: a required check that registers late', () => {
       sim.updateCheckRun(testId, { conclusion })
     })
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.exitCode).toBe(exitCode)
     expect(run.outputs.conclusion).toBe(conclusion)
     // It could not have decided before the 7th poll: before that `test` was missing, then running.
@@ -63,6 +69,7 @@ describe('where the required set comes from', () => {
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     afterPoll(sim, 2, () => sim.addCheckRun({ name: 'gate', conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([{ name: 'gate', sources: ['ruleset'], state: 'success' }])
     expect(polls(sim)).toBe(3)
@@ -79,6 +86,7 @@ describe('where the required set comes from', () => {
     })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required.map((c) => c.name)).toEqual(['lint'])
   })
@@ -86,9 +94,8 @@ describe('where the required set comes from', () => {
   it('a required check that never registers ends at the timeout, named', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['lint', 'gate']) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
-    const started = Date.now()
+    // When it ends is asserted on injected time (in-process.test.ts, 'times out at the deadline').
     const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
-    expect(Date.now() - started).toBeLessThan(6000)
     expect(run.exitCode).toBe(1)
     expect(run.outputs.conclusion).toBe('timed_out')
     expect(failure(run)).toContain('missing required check: gate')
@@ -103,13 +110,14 @@ describe('where the required set comes from', () => {
     expect(run.exitCode).toBe(1)
     expect(failure(run)).toContain('no checks were observed on the head')
     expect(run.stdout).toContain('no required checks: the branch has no required status checks and the required input is empty')
-    expect(polls(sim)).toBeGreaterThan(3)
+    expect(polls(sim)).toBeGreaterThanOrEqual(2)
   })
 
   it("no gate and on-no-gate 'fail' fails at once, saying what to do", async () => {
     sim = await startSimulator()
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     const run = await runWaitCi(sim, fastInputs({ 'on-no-gate': 'fail' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('failure')
     expect(failure(run)).toContain("on-no-gate is 'fail'")
     expect(polls(sim)).toBe(1)
@@ -120,6 +128,7 @@ describe('where the required set comes from', () => {
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
     afterPoll(sim, 3, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([{ name: 'lint', sources: ['observed'], state: 'success' }])
     expect(polls(sim)).toBe(4)
@@ -130,6 +139,7 @@ describe('where the required set comes from', () => {
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     afterPoll(sim, 2, () => sim.addCheckRun({ name: 'e2e (chrome, 1)', conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ required: 'e2e (chrome, 1)\nlint' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([
       { name: 'lint', sources: ['protection', 'input'], state: 'success' },
@@ -138,8 +148,11 @@ describe('where the required set comes from', () => {
   })
 })
 
+// Every output of a wait that could not start: a failure, nothing observed, nothing spent.
+const NOTHING_OBSERVED = { conclusion: 'failure', sha: '', required: '[]', failed: '[]', pending: '[]', 'api-requests': '{"counted":0,"not_modified":0,"total":0}' }
+
 describe('inputs and context', () => {
-  it('no pull request in the event and none given: a failure naming the input, with the conclusion output set', async () => {
+  it('no pull request in the event and none given: a failure naming the input, with every output set', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
     const run = await runBundle('dist/wait-ci/index.js', {
       inputs: fastInputs(),
@@ -148,16 +161,31 @@ describe('inputs and context', () => {
       env: { GITHUB_API_URL: sim.url, GITHUB_REPOSITORY: 'octo-org/purple-demo' }
     })
     expect(run.exitCode).toBe(1)
-    expect(run.outputs.conclusion).toBe('failure')
+    expect(run.outputs).toEqual(NOTHING_OBSERVED)
     expect(failure(run)).toContain("input 'pull-request' is empty and the 'push' event of this run names no pull request")
     expect(sim.log).toEqual([])
   })
 
-  it('a bad input names itself, quotes the value and says what to write', async () => {
+  it('a bad input names itself, quotes the value and says what to write; every output is still set', async () => {
     sim = await startSimulator()
     const run = await runWaitCi(sim, fastInputs({ 'interval-seconds': 'ten' }))
     expect(run.exitCode).toBe(1)
     expect(failure(run)).toBe("Input 'interval-seconds' is 'ten': write a number of seconds of at least 0.01, e.g. '10' or '0.5'.")
+    expect(run.outputs).toEqual(NOTHING_OBSERVED)
+    expect(renderGfm(run.summary)).toContain('<p>The wait could not start: Input &#39;interval-seconds&#39; is &#39;ten&#39;')
+    expect(sim.log).toEqual([])
+  })
+
+  it('an event payload that is not JSON: one clear error, no stack trace, every output set', async () => {
+    sim = await startSimulator()
+    const dir = mkdtempSync(join(tmpdir(), 'purple-event-'))
+    writeFileSync(join(dir, 'event.json'), '{"action": "synchronize", "number": 1, "pull_req')
+    const run = await runWaitCi(sim, fastInputs(), { GITHUB_EVENT_PATH: join(dir, 'event.json') })
+    expect(run.exitCode).toBe(1)
+    expect(failure(run)).toBe(`GITHUB_EVENT_PATH '${join(dir, 'event.json')}' does not hold JSON: the runner writes the event payload there.`)
+    expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m)
+    expect(run.outputs).toEqual(NOTHING_OBSERVED)
+    expect(sim.log).toEqual([])
   })
 })
 
@@ -177,6 +205,7 @@ describe('what satisfies a required check', () => {
     sim.addCheckRun({ name: 'test', conclusion: 'failure', app_id: OTHER_CI_APP.id })
     sim.addCheckRun({ name: 'test', conclusion: 'success', app_id: GITHUB_ACTIONS_APP.id })
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
   })
 
@@ -185,6 +214,7 @@ describe('what satisfies a required check', () => {
     sim.addCheckRun({ name: 'deploy-preview', conclusion: 'skipped' })
     sim.addCheckRun({ name: 'lint', conclusion: 'neutral' })
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(run.exitCode).toBe(0)
   })
@@ -195,6 +225,7 @@ describe('what satisfies a required check', () => {
     const rerun = sim.addCheckRun({ name: 'test', status: 'in_progress' })
     afterPoll(sim, 3, () => sim.updateCheckRun(rerun.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(polls(sim)).toBe(4)
   })
@@ -217,6 +248,7 @@ describe('what satisfies a required check', () => {
       sim.addStatus({ context: 'ci/circleci: build', state: 'success', target_url: 'https://circleci.com/gh/octo-org/purple-demo/77' })
     })
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(parsed(run).required).toEqual([{ name: 'ci/circleci: build', sources: ['protection'], state: 'success' }])
     expect(polls(sim)).toBe(4)
@@ -230,6 +262,7 @@ describe('what satisfies a required check', () => {
     sim.addCheckRun({ name: 'test', conclusion })
     sim.addCheckRun({ name: 'lint', status: 'in_progress' })
     const run = await runWaitCi(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.exitCode).toBe(1)
     expect(run.outputs.conclusion).toBe('failure')
     expect(parsed(run).failed).toEqual([{ name: 'test', conclusion, url: expect.any(String) }])
@@ -254,8 +287,39 @@ describe('what satisfies a required check', () => {
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
     afterPoll(sim, 3, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ 'fail-fast': 'false' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('failure')
     expect(polls(sim)).toBe(4)
     expect(parsed(run).failed).toEqual([{ name: 'ci/build', conclusion: 'error', url: null }])
+  })
+})
+
+describe('outside text is data', () => {
+  it('a check named with a line break and a workflow command prints no command, and the summary shows it as text', async () => {
+    const evil = 'lint\n::stop-commands::pwned\n::error::fake <img src=x>'
+    sim = await startSimulator({ setup: (s) => protect(s, [evil]) })
+    sim.addCheckRun({ name: evil, conclusion: 'success' })
+    const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(run.outputs.conclusion).toBe('success')
+    // Not a single line the runner would read as a command other than Purple's own outputs and masks.
+    expect(run.stdout.split('\n').filter((line) => /^\s*::(stop-commands|error)/.test(line))).toEqual([])
+    expect(run.commands.filter((c) => c.command === 'error' || c.command === 'stop-commands')).toEqual([])
+    // The name is shown on one line, its line breaks written out.
+    expect(run.stdout).toContain('required: lint\\n::stop-commands::pwned\\n::error::fake <img src=x>')
+    const html = renderGfm(run.summary)
+    expect(html).toContain('<td>lint<br>::stop-commands::pwned<br>::error::fake &lt;img src=x&gt;</td>')
+    expect(html).not.toContain('<img')
+  })
+
+  it('the summary renders the head sha as code, not as literal backticks', async () => {
+    sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    const html = renderGfm(run.summary)
+    expect(html).toContain(`<p>Pull request #1, head <code>${sim.state.pulls[0]!.head.sha.slice(0, 12)}</code>. all 1 required check(s) passed</p>`)
+    expect(html).not.toContain('`')
+    expect(html).toContain('<h2>wait-ci: success</h2>')
   })
 })

@@ -3,13 +3,10 @@
  * production intervals on a fake clock (sleep advances it): the gate is
  * re-read during a long wait, and the schedule is what the defaults say.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createGitHubClient } from '../../src/github/client.js'
-import { waitCi, type WaitCiDeps, type WaitCiSettings } from '../../src/actions/wait-ci/run.js'
+import { waitCi, type WaitCiDeps } from '../../src/actions/wait-ci/wait-ci.js'
 import { specInputSource } from '../../src/core/inputs.js'
-import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
+import { parseWaitCiOptions, type WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 import { DEFAULT_TOKEN, OWNER, REPO, startSimulator, type Sim } from '../sim/server.js'
 import { BRANCH, RULES, afterPoll, protect, ruleset } from './scenario.js'
@@ -23,20 +20,22 @@ afterEach(async () => {
 
 function settingsFor(over: Partial<Record<keyof typeof waitCiOwnInputs, string>> = {}): WaitCiSettings {
   const options = parseWaitCiOptions(specInputSource(waitCiOwnInputs, (name) => over[name as keyof typeof waitCiOwnInputs] ?? ''))
-  return { client: { auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retries: 0 }, options }
+  return {
+    client: { auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retries: 0 },
+    options,
+    repository: { owner: OWNER, repo: REPO },
+    target: { kind: 'pull-request', number: 1 },
+    run: { attempt: 1 }
+  }
 }
 
 function depsFor(): { deps: WaitCiDeps; lines: string[]; sleeps: number[]; clock: { t: number } } {
-  const dir = mkdtempSync(join(tmpdir(), 'purple-wait-'))
-  const event = join(dir, 'event.json')
-  writeFileSync(event, JSON.stringify({ pull_request: { number: 1 } }))
   const lines: string[] = []
   const sleeps: number[] = []
   const clock = { t: 1_800_000_000_000 }
   const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`) }
   const deps: WaitCiDeps = {
     client: createGitHubClient({ auth: { kind: 'token', token: DEFAULT_TOKEN }, baseUrl: sim.url, retries: 0, log: log.info, setSecret: () => undefined }),
-    env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'pull_request' },
     now: () => clock.t,
     sleep: async (ms) => {
       sleeps.push(ms)
@@ -52,11 +51,11 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
     // Two minutes in, an org admin adds a ruleset requiring `e2e`; lint goes green twenty minutes in.
-    afterPoll(sim, 8, (state) => ruleset(state, [{ context: 'e2e' }]))
+    afterPoll(sim, 6, (state) => ruleset(state, [{ context: 'e2e' }]))
     afterPoll(sim, 60, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
     afterPoll(sim, 70, () => sim.addCheckRun({ name: 'e2e', conclusion: 'success' }))
     const { deps, lines, sleeps } = depsFor()
-    const result = await waitCi(settingsFor({ 'check-run-id': '1' }), deps)
+    const result = await waitCi(settingsFor({ 'check-run-id': '1', 'interval-seconds': '20' }), deps)
     expect(result.conclusion).toBe('success')
     expect(result.checks.map((c) => [c.name, c.sources, c.state])).toEqual([
       ['lint', ['protection'], 'success'],
@@ -65,9 +64,8 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
     expect(lines).toContain('required: lint, e2e')
     expect(lines.filter((l) => l.startsWith('still waiting after ')).length).toBeGreaterThanOrEqual(2)
     expect(lines).toContainEqual(expect.stringMatching(/^still waiting after \d+m \d+s \(poll \d+, \d+ counted requests, \d+ not modified\): waiting on 2 of 2: lint \(in_progress\), e2e \(not registered yet\)$/))
-    // Backoff 10 s -> 15 s -> 20 s cap; a change drops back to 10 s.
-    expect(sleeps.slice(0, 4)).toEqual([10_000, 15_000, 20_000, 20_000])
-    expect(Math.max(...sleeps)).toBe(20_000)
+    // One poll every 20 s: unchanged answers are free 304s, so the interval never backs off.
+    expect(new Set(sleeps)).toEqual(new Set([20_000]))
     // The gate was read at the start and about every 5 minutes of the ~24-minute wait, not every poll.
     expect(sim.count('GET', BRANCH)).toBeGreaterThanOrEqual(4)
     expect(sim.count('GET', BRANCH)).toBeLessThanOrEqual(6)
@@ -104,7 +102,7 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
   it('counts requests: steady-state polls cost nothing against the limit', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
-    afterPoll(sim, 31, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    afterPoll(sim, 61, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const { deps, clock } = depsFor()
     const start = clock.t
     const result = await waitCi(settingsFor({ 'check-run-id': '1' }), deps)

@@ -1,14 +1,14 @@
 import {
-  MalformedGateError,
   buildRequiredSet,
   compileGlob,
-  ignoreMatcher,
-  requiredFromBranch,
   requiredFromInput,
-  requiredFromRules,
   unionRequired,
   type GateEntry
 } from '../../src/core/required-checks.js'
+import { MalformedResponseError, requiredFromBranch as parseBranch, requiredFromRules as parseRules } from '../../src/github/responses.js'
+
+const requiredFromBranch = (body: unknown) => parseBranch('branch', body)
+const requiredFromRules = (body: unknown) => parseRules('rules', body)
 
 // Shapes as GET /repos/{o}/{r}/branches/{b} returns them (trimmed of commit/_links).
 const protectedBranch = {
@@ -89,7 +89,7 @@ describe('requiredFromBranch', () => {
     ['an HTML page', '<html><body>524</body></html>'],
     ['a check without context', { ...protectedBranch, protection: { required_status_checks: { checks: [{ app_id: 1 }] } } }]
   ])('rejects %s as malformed', (_label, body) => {
-    expect(() => requiredFromBranch(body)).toThrow(MalformedGateError)
+    expect(() => requiredFromBranch(body)).toThrow(MalformedResponseError)
   })
 })
 
@@ -106,7 +106,7 @@ describe('requiredFromRules', () => {
   it.each([[''], [{ message: 'Not Found' }], [[{ type: 'required_status_checks', parameters: {} }]]])(
     'rejects %j as malformed',
     (body) => {
-      expect(() => requiredFromRules(body)).toThrow(MalformedGateError)
+      expect(() => requiredFromRules(body)).toThrow(MalformedResponseError)
     }
   )
 })
@@ -218,9 +218,5 @@ describe('globs', () => {
     ['[x]', '[x]', true]
   ])('%s matches %s: %s', (glob, name, expected) => {
     expect(compileGlob(glob).test(name)).toBe(expected)
-  })
-  it('ignoreMatcher takes one glob per line', () => {
-    const m = ignoreMatcher('deploy*\n\ncodecov/*')
-    expect(['deploy-preview', 'codecov/patch', 'test'].map(m)).toEqual([true, true, false])
   })
 })

@@ -3,7 +3,7 @@
  * token's permissions, and a run of dist/wait-ci/index.js against it.
  */
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
-import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, addRuleset, protectBranch, type Sim, type SimState } from '../sim/server.js'
+import { BASE_SHA, DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, addRuleset, protectBranch, type Sim, type SimState } from '../sim/server.js'
 
 export const CHECK_RUNS = new RegExp(`/commits/${HEAD_SHA}/check-runs$`)
 export const STATUS = new RegExp(`/commits/${HEAD_SHA}/status$`)
@@ -13,16 +13,17 @@ export const RULES = `/repos/${OWNER}/${REPO}/rules/branches/main`
 export const JOBS = /\/actions\/runs\/\d+\/attempts\/\d+\/jobs$/
 
 /**
- * Runs `action` after poll `n`, before poll n+1 reads anything: each poll
- * starts with one read of the pull request, so the (n+1)-th PR read marks it.
+ * Runs `action` after poll `n`, before poll n+1 reads anything: each poll ends
+ * with a read of the pull request that confirms the head (the first also begins
+ * with one), so the (n+1)-th PR read marks it.
  */
 export function afterPoll(sim: Sim, n: number, action: (state: SimState) => void): void {
   sim.after({ method: 'GET', path: PULL, count: n + 1 }, (state) => action(state))
 }
 
-/** Polls made so far (one PR read each). */
+/** Polls completed so far (one closing PR read each, after the first poll's opening one). */
 export function polls(sim: Sim): number {
-  return sim.count('GET', PULL)
+  return Math.max(0, sim.count('GET', PULL) - 1)
 }
 
 /** Inputs for a fast wait: 50 ms polls, a few seconds at most, no client retries unless a test asks. */
@@ -67,6 +68,30 @@ export async function runWaitCi(sim: Sim, inputs: Record<string, string>, env: R
     .filter((line) => !line.startsWith('::add-mask::'))
     .join('\n')
   if (unmasked.includes(DEFAULT_TOKEN)) throw new Error('the token leaked into the output')
+  return run
+}
+
+/**
+ * Runs the bundle as a `merge_group` `checks_requested` event for the group `groupSha` into main,
+ * with the payload fields GitHub documents (docs.github.com, "Webhook events and payloads", merge_group).
+ */
+export async function runWaitCiOnMergeGroup(sim: Sim, inputs: Record<string, string>, groupSha: string): Promise<BundleRun> {
+  const run = await runBundle('dist/wait-ci/index.js', {
+    inputs,
+    event: {
+      action: 'checks_requested',
+      merge_group: {
+        head_sha: groupSha,
+        head_ref: `refs/heads/gh-readonly-queue/main/pr-1-${BASE_SHA}`,
+        base_sha: BASE_SHA,
+        base_ref: 'refs/heads/main',
+        head_commit: { id: groupSha, tree_id: groupSha, message: 'Merge pull request #1 from octo-org/feature' }
+      }
+    },
+    eventName: 'merge_group',
+    env: { GITHUB_API_URL: sim.url, GITHUB_REPOSITORY: `${OWNER}/${REPO}` }
+  })
+  if (run.allText.split('\n').some((line) => !line.startsWith('::add-mask::') && line.includes(DEFAULT_TOKEN))) throw new Error('the token leaked into the output')
   return run
 }
 

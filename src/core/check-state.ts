@@ -1,16 +1,15 @@
 /**
  * Decides, from plain observations of one head sha, the state of every
- * required check and the overall verdict. Its one promise (issue 7): never
+ * required check and the overall verdict. Its one promise: never
  * `success` while a required check is missing, pending or failing, and never
  * success on an empty set.
  */
 import { compileGlob, type GateSource, type RequiredCheck, type RequiredSet } from './required-checks.js'
 
-/** A check run as wait-ci needs it (from `GET /commits/{sha}/check-runs`). */
+/** A check run as wait-ci needs it (parsed from `GET /commits/{sha}/check-runs` in src/github/responses.ts). */
 export interface ObservedCheckRun {
   readonly id: number
   readonly name: string
-  readonly headSha: string
   readonly status: string
   readonly conclusion: string | null
   readonly startedAt: string | null
@@ -51,7 +50,7 @@ export type Verdict = 'success' | 'failure' | 'pending'
 export interface Evaluation {
   readonly verdict: Verdict
   readonly checks: readonly CheckVerdict[]
-  /** Required names that the `ignore` input matched: required checks are never ignored (issue 7's promise). */
+  /** Required names that the `ignore` input matched: required checks are never ignored. */
   readonly ignoredRequired: readonly string[]
   /** One line for the log, e.g. `waiting on 2 of 5: test (queued), gate (missing)`. */
   readonly line: string
@@ -98,13 +97,12 @@ function time(value: string | null): number {
 }
 
 /**
- * Orders runs of one name newest first: by `started_at` (a run not started yet
- * is newer than any started one, e.g. a queued re-run), then by id.
+ * Orders runs of one name newest first, by creation: GitHub gives every check run,
+ * a re-run included, a new and higher id, while `started_at` is empty until a
+ * runner picks it up and comes from the runner's clock. A run that never started
+ * but was created before a completed one is therefore not the newest.
  */
-export function newestFirst(a: ObservedCheckRun, b: ObservedCheckRun): number {
-  const ta = time(a.startedAt)
-  const tb = time(b.startedAt)
-  if (ta !== tb) return ta === Number.POSITIVE_INFINITY ? -1 : tb === Number.POSITIVE_INFINITY ? 1 : tb - ta
+function newestFirst(a: ObservedCheckRun, b: ObservedCheckRun): number {
   return b.id - a.id
 }
 
@@ -215,64 +213,6 @@ export function observationKey(evaluation: Evaluation): string {
   return evaluation.checks.map((c) => `${c.name}|${c.appId ?? ''}|${c.state}|${c.detail}`).join('\n')
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** Thrown for a check-runs or status body without GitHub's shape (treated as transient by the shell). */
-export class MalformedChecksError extends Error {
-  override readonly name = 'MalformedChecksError'
-}
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
-
-/** Reads one page of `GET /commits/{ref}/check-runs`; throws MalformedChecksError on a wrong shape. */
-export function checkRunsFromPage(page: unknown): { totalCount: number; runs: ObservedCheckRun[] } {
-  if (!isRecord(page) || typeof page.total_count !== 'number' || !Array.isArray(page.check_runs)) {
-    throw new MalformedChecksError('the check-runs response has no total_count/check_runs')
-  }
-  const runs = page.check_runs.map((raw): ObservedCheckRun => {
-    if (!isRecord(raw) || typeof raw.id !== 'number' || typeof raw.name !== 'string' || typeof raw.status !== 'string') {
-      throw new MalformedChecksError('a check run has no id, name or status')
-    }
-    const app = isRecord(raw.app) ? raw.app : undefined
-    return {
-      id: raw.id,
-      name: raw.name,
-      headSha: str(raw.head_sha) ?? '',
-      status: raw.status,
-      conclusion: str(raw.conclusion),
-      startedAt: str(raw.started_at),
-      completedAt: str(raw.completed_at),
-      appId: typeof app?.id === 'number' ? app.id : null,
-      appSlug: str(app?.slug),
-      url: str(raw.html_url) ?? str(raw.details_url)
-    }
-  })
-  return { totalCount: page.total_count, runs }
-}
-
-/** Reads `GET /commits/{ref}/status` (combined: newest status per context). */
-export function statusesFromCombined(body: unknown): { sha: string; statuses: ObservedStatus[] } {
-  if (!isRecord(body) || typeof body.sha !== 'string' || !Array.isArray(body.statuses)) {
-    throw new MalformedChecksError('the combined status response has no sha/statuses')
-  }
-  const statuses = body.statuses.map((raw): ObservedStatus => {
-    if (!isRecord(raw) || typeof raw.context !== 'string' || typeof raw.state !== 'string') {
-      throw new MalformedChecksError('a commit status has no context or state')
-    }
-    return {
-      id: typeof raw.id === 'number' ? raw.id : 0,
-      context: raw.context,
-      state: raw.state,
-      createdAt: str(raw.created_at),
-      updatedAt: str(raw.updated_at),
-      url: str(raw.target_url)
-    }
-  })
-  return { sha: body.sha, statuses }
-}
-
 /**
  * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
  * newest first): every state change is a new immutable status, so the combined view alone
@@ -287,10 +227,4 @@ export function statusDurations(history: readonly ObservedStatus[]): Map<string,
     spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t })
   }
   return new Map([...spans].map(([context, span]) => [context, span.last - span.first]))
-}
-
-/** Reads one page of `GET /commits/{ref}/statuses` (the history, newest first). */
-export function statusesFromHistory(body: unknown): ObservedStatus[] {
-  if (!Array.isArray(body)) throw new MalformedChecksError('the statuses response is not a list')
-  return statusesFromCombined({ sha: '', statuses: body }).statuses
 }

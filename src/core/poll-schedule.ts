@@ -1,8 +1,10 @@
 /**
- * When wait-ci polls next (issue 7, "Polling, cost and limits"): the base
- * interval, growing while nothing changes, back to the base at once when
- * something does; never before a rate-limit wait ends; the gate re-read now
- * and then; and a final poll at the deadline rather than a silent overrun.
+ * When wait-ci polls next: one poll per base interval, start to start, while
+ * the answers are free (304 Not Modified); growing only while unchanged
+ * answers still cost counted requests, back to the base at once when
+ * something changes; never before a rate-limit wait ends; the gate re-read
+ * now and then; and a final poll at the deadline rather than a silent overrun.
+ * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
  */
 
 export interface PollPolicy {
@@ -22,8 +24,7 @@ export interface PollPolicy {
 export function defaultPollPolicy(intervalMs: number, timeoutMs: number): PollPolicy {
   return {
     intervalMs,
-    // Twice the base: 304s are free, so the cap bounds detection latency, not cost (bench/wait-ci.mjs:
-    // a 3x cap averaged ~20 s to notice the deciding check at a 10 s interval).
+    // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
     maxIntervalMs: intervalMs * 2,
     backoffFactor: 1.5,
     gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
@@ -35,8 +36,12 @@ export interface PollClock {
   /** When the wait began (ms since the epoch). */
   readonly startedAt: number
   readonly now: number
+  /** When the poll that just ended began: polls are spaced start to start. */
+  readonly pollStartedAt?: number
   /** Did the poll that just ended see anything change (a check state, the required set)? */
   readonly changed: boolean
+  /** Requests of that poll that counted against the rate limit (304s do not). */
+  readonly counted?: number
   /** Unchanged polls in a row before this one. */
   readonly unchangedStreak: number
   readonly lastGateReadAt: number
@@ -52,8 +57,11 @@ export type PollPlan =
 export function planNextPoll(policy: PollPolicy, clock: PollClock): PollPlan {
   const deadline = clock.startedAt + policy.timeoutMs
   if (clock.now >= deadline) return { action: 'timeout', reason: `no verdict after ${formatMs(policy.timeoutMs)}` }
-  const streak = clock.changed ? 0 : clock.unchangedStreak + 1
-  let delay = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs))
+  // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
+  const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1
+  const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs))
+  // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
+  let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now)
   if (clock.notBefore !== undefined) {
     if (clock.notBefore > deadline) {
       return { action: 'timeout', reason: `rate limited until after the deadline (${formatMs(policy.timeoutMs)})` }

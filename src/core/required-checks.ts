@@ -1,6 +1,7 @@
 /**
  * The required set of a branch, read from the gate definition rather than from
- * a snapshot of what is visible (incident 3, issue 7): classic protection as
+ * a snapshot of what is visible (a check that registers late is not visible
+ * yet, but is required all the same): classic protection as
  * the branch endpoint shows it, rulesets from the rules endpoint, and the
  * `required` input, each name tagged with where it came from.
  */
@@ -37,79 +38,6 @@ export interface RequiredSet {
   readonly readings: readonly GateReading[]
   /** Plain-words account of the sources for the log and the summary. */
   readonly notes: readonly string[]
-}
-
-/** Thrown when a gate response does not have the shape GitHub documents (e.g. a body cut mid-stream). */
-export class MalformedGateError extends Error {
-  override readonly name = 'MalformedGateError'
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-// GitHub writes "any source" as null; the protection API also accepts -1 for it.
-function appOf(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined
-}
-
-/**
- * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
- * (readable with the default token, unlike the admin-only protection endpoints).
- */
-export function requiredFromBranch(branch: unknown): GateEntry[] {
-  if (!isRecord(branch) || typeof branch.name !== 'string') {
-    throw new MalformedGateError('the branch response has no branch name')
-  }
-  if (branch.protected !== true) return []
-  const protection = branch.protection
-  if (!isRecord(protection)) return []
-  const rsc = protection.required_status_checks
-  if (!isRecord(rsc)) return []
-  const entries = new Map<string, GateEntry>()
-  // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
-  if (Array.isArray(rsc.checks)) {
-    for (const check of rsc.checks) {
-      if (!isRecord(check) || typeof check.context !== 'string') {
-        throw new MalformedGateError('a required check of the branch protection has no context')
-      }
-      const appId = appOf(check.app_id)
-      entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' })
-    }
-  }
-  if (Array.isArray(rsc.contexts)) {
-    for (const context of rsc.contexts) {
-      if (typeof context !== 'string') throw new MalformedGateError('a required context of the branch protection is not a string')
-      const known = [...entries.values()].some((e) => e.name === context)
-      if (!known) entries.set(`${context}\u0000`, { name: context, source: 'protection' })
-    }
-  }
-  return [...entries.values()]
-}
-
-/**
- * Requirements of active rulesets from `GET /repos/{o}/{r}/rules/branches/{b}`
- * (all pages concatenated). Rules in `evaluate` mode are not returned there and
- * do not gate, so every returned `required_status_checks` rule counts.
- */
-export function requiredFromRules(rules: unknown): GateEntry[] {
-  if (!Array.isArray(rules)) throw new MalformedGateError('the rules response is not a list')
-  const entries: GateEntry[] = []
-  for (const rule of rules) {
-    if (!isRecord(rule) || typeof rule.type !== 'string') throw new MalformedGateError('a branch rule has no type')
-    if (rule.type !== 'required_status_checks') continue
-    const parameters = rule.parameters
-    if (!isRecord(parameters) || !Array.isArray(parameters.required_status_checks)) {
-      throw new MalformedGateError('a required_status_checks rule has no parameters.required_status_checks list')
-    }
-    for (const check of parameters.required_status_checks) {
-      if (!isRecord(check) || typeof check.context !== 'string') {
-        throw new MalformedGateError('a required status check of a ruleset has no context')
-      }
-      entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' })
-    }
-  }
-  return entries
 }
 
 /** Extra names from the `required` input, one per line (names may hold commas, e.g. `test (ubuntu, 20)`). */
@@ -195,7 +123,11 @@ export function buildRequiredSet(
   return { mode: 'all-observed', checks: [], readings, notes }
 }
 
-/** Compiles a name glob: `*` matches any run of characters (slashes included), `?` one; the rest is literal. */
+/**
+ * Compiles a check-name glob: `*` matches any run of characters (slashes included), `?` one; the
+ * rest is literal. Check names are not paths, so this is not guard's path dialect: see
+ * docs/decisions.md, "Check-name globs are not path globs".
+ */
 export function compileGlob(glob: string): RegExp {
   let source = ''
   for (const ch of glob) {
@@ -204,14 +136,4 @@ export function compileGlob(glob: string): RegExp {
     else source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')
   }
   return new RegExp(`^${source}$`, 's')
-}
-
-/** Parses the `ignore` input (one glob per line) into a matcher. */
-export function ignoreMatcher(text: string): (name: string) => boolean {
-  const globs = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .map(compileGlob)
-  return (name) => globs.some((g) => g.test(name))
 }

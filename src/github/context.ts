@@ -86,6 +86,25 @@ export function pullRequestFromPayload(payload: Readonly<Record<string, unknown>
   return undefined
 }
 
+/** A merge queue's group as a `merge_group` event describes it. */
+export interface MergeGroupRef {
+  readonly headSha: string
+  /** The branch the queue merges into, without `refs/heads/`. */
+  readonly baseRef: string
+}
+
+/**
+ * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
+ * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
+ */
+export function mergeGroupFromPayload(payload: Readonly<Record<string, unknown>>): MergeGroupRef | undefined {
+  const group = record(payload.merge_group)
+  const headSha = str(group?.head_sha)
+  const baseRef = str(group?.base_ref)
+  if (headSha === undefined || baseRef === undefined) return undefined
+  return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') }
+}
+
 /** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
 export function readEventPayload(env: Env = process.env): Record<string, unknown> {
   const path = env['GITHUB_EVENT_PATH']?.trim() ?? ''

@@ -10,11 +10,11 @@
 import { createEtagCache } from './conditional.js'
 import type { GitHubClient } from './client.js'
 import type { RepositoryRef } from './context.js'
-import { expectList, expectShape, MalformedResponseError } from './responses.js'
+import { expectList, expectShape, MalformedResponseError, requiredFromBranch, requiredFromRules } from './responses.js'
 import { classifyFailure, describeFailure } from '../core/transient.js'
 import { backoffDelay, type BackoffPolicy } from '../core/backoff.js'
 import { evaluateChecks, type CheckVerdict } from '../core/check-state.js'
-import { buildRequiredSet, requiredFromBranch, requiredFromRules, type GateReading } from '../core/required-checks.js'
+import { buildRequiredSet, type GateReading } from '../core/required-checks.js'
 import {
   needsReread,
   type BranchProtectionFact,
@@ -201,7 +201,7 @@ async function withRulesetNames(client: GitHubClient, repo: RepositoryRef, rules
 
 async function readBranch(client: GitHubClient, repo: RepositoryRef, branch: string): Promise<BranchProtectionFact & { raw: unknown }> {
   const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch })
-  const entries = requiredFromBranch(data)
+  const entries = requiredFromBranch(`branch '${branch}'`, data)
   return { protected: (data as { protected?: unknown }).protected === true, requiredChecks: entries.map((e) => e.name), raw: data }
 }
 
@@ -253,9 +253,9 @@ export async function readMergeFacts(client: GitHubClient, repo: RepositoryRef, 
   ])
   const readings: GateReading[] = [
     protection.ok
-      ? { source: 'protection', ok: true, entries: requiredFromBranch(protection.value.raw) }
+      ? { source: 'protection', ok: true, entries: requiredFromBranch(`branch '${baseRef}'`, protection.value.raw) }
       : { source: 'protection', ok: false, reason: protection.reason },
-    rules.ok ? { source: 'ruleset', ok: true, entries: requiredFromRules(rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
+    rules.ok ? { source: 'ruleset', ok: true, entries: requiredFromRules(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
   ]
   const checks = await readRequiredChecks(reader, headSha, readings)
 

@@ -1,11 +1,14 @@
 /**
- * Shape checks for the GitHub answers the actions rely on. A 200 whose body
+ * Shape checks for the GitHub answers the actions rely on, and the one parse
+ * of wait-ci's answers into the typed observations the core judges. A 200 whose body
  * was cut mid-stream resolves in Octokit as `data: ""` (GraphQL: undefined),
  * and a proxy can answer 200 with an HTML page: reading `data.head.sha` from
  * that would crash or, worse, read as "no checks". A failed check throws
  * MalformedResponseError, which the classifier calls transient, so withRetry
  * asks again.
  */
+import type { ObservedCheckRun, ObservedStatus } from '../core/check-state.js'
+import type { GateEntry } from '../core/required-checks.js'
 
 /** A response without the fields an action relies on; transient (classifier matches the name). */
 export class MalformedResponseError extends Error {
@@ -114,8 +117,40 @@ export interface CheckRunShape {
 /** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
 export function expectCheckRunsPage(label: string, data: unknown): { total_count: number; check_runs: CheckRunShape[] } {
   const page = expectShape<{ total_count: number; check_runs: CheckRunShape[] }>(label, data, { total_count: 'number', check_runs: 'array' })
-  expectList(label, page, 'check_runs', { id: 'number', name: 'string', status: 'string', conclusion: 'string?', started_at: 'string?', app: 'object?' })
+  expectList(label, page, 'check_runs', {
+    id: 'number',
+    name: 'string',
+    status: 'string',
+    conclusion: 'string?',
+    started_at: 'string?',
+    completed_at: 'string?',
+    html_url: 'string?',
+    details_url: 'string?',
+    app: 'object?'
+  })
   return page
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
+export function parseCheckRunsPage(label: string, data: unknown): { totalCount: number; runs: ObservedCheckRun[] } {
+  const page = expectCheckRunsPage(label, data)
+  const runs = page.check_runs.map((raw): ObservedCheckRun => {
+    const app = raw.app as { id?: unknown; slug?: unknown } | null
+    return {
+      id: raw.id,
+      name: raw.name,
+      status: raw.status,
+      conclusion: raw.conclusion,
+      startedAt: raw.started_at,
+      completedAt: raw.completed_at ?? null,
+      appId: typeof app?.id === 'number' ? app.id : null,
+      appSlug: text(app?.slug),
+      url: text(raw.html_url) ?? text(raw.details_url)
+    }
+  })
+  return { totalCount: page.total_count, runs }
 }
 
 /** One commit status. */
@@ -136,6 +171,83 @@ export function expectCombinedStatus(label: string, data: unknown): { state: str
     total_count: 'number',
     statuses: 'array'
   })
-  expectList(label, combined, 'statuses', { context: 'string', state: 'string' })
+  expectList(label, combined, 'statuses', statusFields)
   return combined
+}
+
+const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' } as const
+
+function observedStatus(raw: StatusShape): ObservedStatus {
+  return {
+    id: typeof raw.id === 'number' ? raw.id : 0,
+    context: raw.context,
+    state: raw.state,
+    createdAt: text(raw.created_at),
+    updatedAt: text(raw.updated_at),
+    url: text(raw.target_url)
+  }
+}
+
+/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
+export function parseCombinedStatus(label: string, data: unknown): { totalCount: number; statuses: ObservedStatus[] } {
+  const combined = expectCombinedStatus(label, data)
+  return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) }
+}
+
+/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
+export function parseStatusHistory(label: string, data: unknown): ObservedStatus[] {
+  return expectList<StatusShape>(label, data, '', statusFields).map(observedStatus)
+}
+
+// GitHub writes "any source" as null; the protection API also accepts -1 for it.
+function appOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined
+}
+
+/**
+ * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
+ * (readable with the default token, unlike the admin-only protection endpoints).
+ */
+export function requiredFromBranch(label: string, data: unknown): GateEntry[] {
+  const branch = expectShape<{ protected?: unknown; protection?: { required_status_checks?: { checks?: unknown; contexts?: unknown } } }>(
+    label,
+    data,
+    { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' }
+  )
+  const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined
+  if (rsc === undefined || rsc === null) return []
+  const entries = new Map<string, GateEntry>()
+  // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
+  if (Array.isArray(rsc.checks)) {
+    for (const check of expectList<{ context: string; app_id?: unknown }>(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
+      const appId = appOf(check.app_id)
+      entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' })
+    }
+  }
+  if (Array.isArray(rsc.contexts)) {
+    for (const context of rsc.contexts) {
+      if (typeof context !== 'string') throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`)
+      const known = [...entries.values()].some((e) => e.name === context)
+      if (!known) entries.set(`${context}\u0000`, { name: context, source: 'protection' })
+    }
+  }
+  return [...entries.values()]
+}
+
+/**
+ * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
+ * Rules in `evaluate` mode are not returned there and do not gate, so every returned
+ * `required_status_checks` rule counts.
+ */
+export function requiredFromRules(label: string, data: unknown): GateEntry[] {
+  const rules = expectList<{ type: string; parameters?: unknown }>(label, data, '', { type: 'string' })
+  const entries: GateEntry[] = []
+  for (const [i, rule] of rules.entries()) {
+    if (rule.type !== 'required_status_checks') continue
+    const checks = expectList<{ context: string; integration_id?: unknown }>(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
+      context: 'string'
+    })
+    for (const check of checks) entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' })
+  }
+  return entries
 }

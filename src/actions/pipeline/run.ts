@@ -10,7 +10,9 @@ import { createGitHubClient, type GitHubClient } from '../../github/client.js'
 import { pullRequestFromPayload } from '../../github/context.js'
 import { guard, writeGuardOutputs, type GuardDeps, type GuardResult } from '../guard/run.js'
 import { merge, writeMergeOutputs, type MergeResult } from '../merge/run.js'
-import { waitCi, writeWaitCiOutputs, type WaitCiResult } from '../wait-ci/run.js'
+import { waitCi, type WaitCiResult } from '../wait-ci/wait-ci.js'
+import { writeWaitCiOutputs } from '../wait-ci/outputs.js'
+import { resolveWaitCiSettings } from '../wait-ci/settings.js'
 import { productionRuntime, type ActionLog } from '../runtime.js'
 import { readPipelineSettings, type PipelineSettings } from './settings.js'
 
@@ -73,14 +75,19 @@ export async function pipeline(settings: PipelineSettings, deps: PipelineDeps): 
   const guardHead = guarded.range !== null && guarded.range.head === eventHead ? guarded.range.head : undefined
   const sha = settings.wait.sha ?? guardHead
   log.info(`Purple: stage 2 of 3, wait-ci${sha ? ` on ${sha}` : ''}`)
-  const waited = await waitCi(
-    { client: settings.client, options: { ...settings.wait, ...(sha ? { sha } : {}) } },
-    { client: deps.client, env: deps.env, now: deps.now, sleep: deps.sleep, log }
-  )
+  const waited = await waitCi(resolveWaitCiSettings(settings.client, { ...settings.wait, ...(sha ? { sha } : {}) }, deps.env), {
+    client: deps.client,
+    now: deps.now,
+    sleep: deps.sleep,
+    log
+  })
   if (waited.conclusion !== 'success') {
     return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}`, merged: false, guard: guarded, waitCi: waited }
   }
 
+  if (waited.pullRequest === undefined) {
+    return { stage: 'merge', message: 'wait-ci verified a merge group: the merge queue merges it, not this step.', merged: false, guard: guarded, waitCi: waited }
+  }
   if (guarded.range !== null && guarded.range.head !== waited.sha) {
     log.warning(`guard checked ${guarded.range.head}, but wait-ci verified ${waited.sha} (the pull request head): guard's verdict is about the former.`)
   }

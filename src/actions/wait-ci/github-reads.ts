@@ -1,21 +1,23 @@
 /**
  * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
- * (a 304 does not count against the rate limit: issue 7's budget of at most
- * 2 counted requests per waited minute), each answer shape-checked so a cut
- * or HTML body is a transient failure, never "zero checks".
+ * (a 304 does not count against the rate limit), each answer parsed once into
+ * typed observations so a cut or HTML body is a transient failure
+ * (MalformedResponseError), never "zero checks".
  */
 import { getWithEtag, type EtagCache } from '../../github/conditional.js'
 import type { GitHubClient } from '../../github/client.js'
-import { expectCheckRunsPage, expectCombinedStatus, expectList, expectPullRequest } from '../../github/responses.js'
-import type { RepositoryRef } from '../../github/context.js'
 import {
-  checkRunsFromPage,
-  statusesFromCombined,
-  statusesFromHistory,
-  type ObservedCheckRun,
-  type ObservedStatus
-} from '../../core/check-state.js'
-import { requiredFromBranch, requiredFromRules, type GateEntry } from '../../core/required-checks.js'
+  expectList,
+  expectPullRequest,
+  parseCheckRunsPage,
+  parseCombinedStatus,
+  parseStatusHistory,
+  requiredFromBranch,
+  requiredFromRules
+} from '../../github/responses.js'
+import type { RepositoryRef } from '../../github/context.js'
+import type { ObservedCheckRun, ObservedStatus } from '../../core/check-state.js'
+import type { GateEntry } from '../../core/required-checks.js'
 
 const PER_PAGE = 100
 // A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
@@ -25,6 +27,17 @@ export interface Reader {
   readonly client: GitHubClient
   readonly repo: RepositoryRef
   readonly etags: EtagCache
+}
+
+/**
+ * Waits for every read, then throws the first failure: a poll that fails leaves no read in
+ * flight (its answer and ETag land before the next poll asks again).
+ */
+export async function allReads<T extends readonly unknown[]>(reads: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(reads)
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) throw failed.reason
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T
 }
 
 function request(reader: Reader) {
@@ -60,7 +73,7 @@ export async function readCheckRuns(
   names?: readonly string[]
 ): Promise<{ runs: ObservedCheckRun[]; totalCount: number }> {
   if (names === undefined) return readCheckRunPages(reader, sha)
-  const parts = await Promise.all(names.map((name) => readCheckRunPages(reader, sha, name)))
+  const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)))
   return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) }
 }
 
@@ -73,7 +86,7 @@ async function readCheckRunPages(reader: Reader, sha: string, name?: string): Pr
       'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
       { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page },
       reader.etags,
-      (data) => checkRunsFromPage(expectCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data))
+      (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data)
     )
     totalCount = page === 1 ? answer.data.totalCount : totalCount
     // A run listed twice while pages shift between two reads is one run.
@@ -92,13 +105,10 @@ export async function readStatuses(reader: Reader, sha: string): Promise<Observe
       'GET /repos/{owner}/{repo}/commits/{ref}/status',
       { ...reader.repo, ref: sha, per_page: PER_PAGE, page },
       reader.etags,
-      (data) => {
-        const combined = expectCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data)
-        return { total: combined.total_count, ...statusesFromCombined(combined) }
-      }
+      (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data)
     )
     for (const status of answer.data.statuses) if (!statuses.has(status.context)) statuses.set(status.context, status)
-    if (page * PER_PAGE >= answer.data.total || answer.data.statuses.length < PER_PAGE) break
+    if (page * PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < PER_PAGE) break
   }
   return [...statuses.values()]
 }
@@ -110,7 +120,7 @@ export async function readStatusHistory(reader: Reader, sha: string): Promise<Ob
     'GET /repos/{owner}/{repo}/commits/{ref}/statuses',
     { ...reader.repo, ref: sha, per_page: PER_PAGE },
     reader.etags,
-    (data) => statusesFromHistory(data)
+    (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data)
   )
   return answer.data
 }
@@ -122,7 +132,7 @@ export async function readBranchGate(reader: Reader, branch: string): Promise<Ga
     'GET /repos/{owner}/{repo}/branches/{branch}',
     { ...reader.repo, branch },
     reader.etags,
-    (data) => requiredFromBranch(data)
+    (data) => requiredFromBranch(`branch '${branch}'`, data)
   )
   return answer.data
 }
@@ -137,8 +147,8 @@ export async function readRulesGate(reader: Reader, branch: string): Promise<Gat
       { ...reader.repo, branch, per_page: PER_PAGE, page },
       reader.etags,
       (data) => {
-        const list = expectList<unknown>(`rules of branch '${branch}' page ${page}`, data, '', { type: 'string' })
-        return { count: list.length, entries: requiredFromRules(list) }
+        const label = `rules of branch '${branch}' page ${page}`
+        return { count: expectList(label, data, '', { type: 'string' }).length, entries: requiredFromRules(label, data) }
       }
     )
     entries.push(...answer.data.entries)

@@ -35,11 +35,16 @@ export const waitCiOwnInputs = {
   },
   'interval-seconds': {
     description:
-      'Base poll interval in seconds (fractions allowed). It grows up to twice that while nothing changes and drops back at once when something does.',
+      'Poll interval in seconds, start to start (fractions allowed). It grows, up to twice that, only while unchanged answers still cost counted requests, and drops back at once when something changes.',
     default: '10'
   },
   'fail-fast': {
     description: 'Stop at the first failed required check (true) or wait for all of them to finish (false).',
+    default: 'true'
+  },
+  'fail-queue-fast': {
+    description:
+      'In a merge_group run: stop at the first failed required check (true), so the queue removes the group at once, or let the rest finish (false).',
     default: 'true'
   },
   'check-run-id': {
@@ -53,14 +58,14 @@ export const waitCiOwnInputs = {
 export const waitCiSpec = defineAction({
   dir: 'wait-ci',
   name: 'Purple wait-ci',
-  description: 'Waits until every required check of the gate definition is green on the PR head.',
+  description: 'Waits until every required check of the gate definition is green on the PR head (or the merge group sha in a merge_group run).',
   inputs: {
     ...clientInputs,
     ...waitCiOwnInputs
   },
   outputs: {
     conclusion: { description: 'success | failure | timed_out | head-moved' },
-    sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit).' },
+    sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit); in a merge_group run, the group sha.' },
     required: { description: 'JSON array of the required checks: [{"name", "app_id"?, "sources": [...], "state"}].' },
     failed: { description: 'JSON array of required checks that failed: [{"name", "conclusion", "url"}].' },
     pending: { description: 'JSON array of required checks still pending or never registered: [{"name", "state"}].' },
