@@ -45,12 +45,14 @@ describe('purple --help and usage errors', () => {
 
   it.each([
     [['frobnicate'], "unknown command 'frobnicate'"],
-    [['guard', '--scope', 'all'], "'scope' is 'all'"],
+    // The flag, as typed, not the action input it maps to.
+    [['guard', '--scope', 'all'], "purple guard: option '--scope' is 'all': expected 'changed'"],
     [['guard', '--bogus'], "Unknown option '--bogus'"]
   ])('%j exits 2 with a message', (args, message) => {
     const r = purple(tmpdir(), args)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(message)
+    expect(r.stderr).not.toContain('Input ')
   })
 })
 
