@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { builtInRules } from '../../src/core/failure-engine.js'
-import { runRetry, spawnAttempt, type RetryDeps, type RetryOptions } from '../../src/cli/retry-command.js'
+import { formatRetryEvent, runRetry, spawnAttempt, type RetryDeps, type RetryOptions } from '../../src/cli/retry-command.js'
 import { main } from '../../src/cli/main.js'
 import { EXIT_CODES } from '../../src/cli/exit-codes.js'
 
@@ -57,7 +57,7 @@ function fakeTime(): { deps: Omit<RetryDeps, 'run'>; sleeps: number[]; logs: str
         now += ms
       },
       random: () => 0.5,
-      log: (line) => logs.push(line)
+      log: (event) => logs.push(formatRetryEvent(event))
     }
   }
 }
@@ -199,7 +199,11 @@ describe('purple retry and classify on the command line (in process)', () => {
     expect(code).toBe(0)
     expect(JSON.parse(r.out.join(''))).toEqual({ schema: 'purple/v1', command: 'retry', 'exit-code': 0, attempts: 2, class: 'success', rule: '', line: '', reason: 'the command succeeded' })
     expect(r.err.join('')).toContain('working...')
-    expect(r.err.join('')).toContain("rule undici-fetch-failed; next attempt in 0 ms): 'TypeError: fetch failed'")
+    // Progress with --json: one JSON object per line on stderr.
+    const events = r.err.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(events).toEqual([
+      expect.objectContaining({ schema: 'purple/v1', command: 'retry', event: 'attempt-failed', attempt: 1, class: 'transient', rule: 'undici-fetch-failed', line: 'TypeError: fetch failed', next: 'retry', delayMs: 0 })
+    ])
   })
 
   it.each([

@@ -6,14 +6,14 @@
  */
 import { spawn } from 'node:child_process'
 import { StringDecoder } from 'node:string_decoder'
+import { parseArgs } from 'node:util'
 import { classifyText, type CompiledRule, type TextVerdict } from '../core/failure-engine.js'
 import { rateLimitHintMs } from '../core/rate-limit-hint.js'
 import { decideAfterFailure, type RetryPolicy } from '../core/retry-plan.js'
 import { integerOption, loadRules } from './classify-command.js'
 import { UsageError } from './exit-codes.js'
 import type { CliIo } from './guard-command.js'
-import { jsonDocument } from './json-document.js'
-import { parseArgs } from 'node:util'
+import { JSON_SCHEMA, jsonDocument } from './json-document.js'
 
 /** How one attempt ended. */
 export interface AttemptResult {
@@ -42,8 +42,29 @@ export interface RetryDeps {
   readonly sleep: (ms: number) => Promise<void>
   readonly now: () => number
   readonly random: () => number
-  /** One progress line (stderr). */
-  readonly log: (line: string) => void
+  /** Progress after each failed attempt. */
+  readonly log: (event: RetryEvent) => void
+}
+
+/** One failed attempt and what purple retry does next. */
+export interface RetryEvent {
+  readonly attempt: number
+  readonly attempts: number
+  /** 'exited 1', 'timed out', 'died on SIGKILL', 'could not start (ENOENT: ...)'. */
+  readonly ended: string
+  readonly class: TextVerdict['class']
+  readonly rule: string
+  readonly line: string
+  readonly next: 'retry' | 'stop'
+  /** The wait before the next attempt, ms (retry only). */
+  readonly delayMs?: number
+  readonly reason: string
+}
+
+/** The human progress line for an event. */
+export function formatRetryEvent(event: RetryEvent): string {
+  const matched = event.line !== '' ? `: '${event.line}'` : ''
+  return `purple retry: attempt ${event.attempt}/${event.attempts} ${event.ended} (${event.reason})${matched}`
 }
 
 /** What `purple retry` reports (also its JSON document). */
@@ -105,9 +126,18 @@ export async function runRetry(options: RetryOptions, deps: RetryDeps): Promise<
       deps.now() - start,
       deps.random
     )
-    const how = result.timedOut ? 'timed out' : result.spawnError !== undefined ? `could not start (${result.spawnError})` : result.signal !== undefined ? `died on ${result.signal}` : `exited ${result.exitCode}`
-    const matched = verdict.line !== '' ? `: '${verdict.line}'` : ''
-    deps.log(`purple retry: attempt ${attempt}/${options.attempts} ${how} (${decision.why})${matched}`)
+    const ended = result.timedOut ? 'timed out' : result.spawnError !== undefined ? `could not start (${result.spawnError})` : result.signal !== undefined ? `died on ${result.signal}` : `exited ${result.exitCode}`
+    deps.log({
+      attempt,
+      attempts: options.attempts,
+      ended,
+      class: verdict.class,
+      rule: verdict.rule?.id ?? '',
+      line: verdict.line,
+      next: decision.action,
+      ...(decision.action === 'retry' ? { delayMs: decision.delayMs } : {}),
+      reason: decision.why
+    })
     if (decision.action === 'stop') {
       return { exitCode: decision.exitCode, attempts: attempt, class: verdict.class, rule: verdict.rule?.id ?? '', line: verdict.line, why: decision.why }
     }
@@ -272,7 +302,8 @@ export async function retryCommand(args: readonly string[], io: CliIo): Promise<
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: Date.now,
     random: Math.random,
-    log: (line) => io.stderr(`${line}\n`)
+    // With --json, progress is one JSON object per line on stderr; without, a human line.
+    log: (event) => io.stderr(options.json ? `${JSON.stringify({ schema: JSON_SCHEMA, command: 'retry', event: 'attempt-failed', ...event })}\n` : `${formatRetryEvent(event)}\n`)
   })
   if (options.json) {
     io.stdout(jsonDocument('retry', { 'exit-code': result.exitCode, attempts: result.attempts, class: result.class, rule: result.rule, line: result.line, reason: result.why }))
