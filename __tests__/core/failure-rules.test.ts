@@ -341,9 +341,14 @@ describe('patterns stay in the linear-time subset', () => {
   ]
   it.each(adversarial)('classifies 1 MB of %s in under 200 ms', (_label, text) => {
     expect(text.length).toBeGreaterThan(MB * 0.9)
-    const start = performance.now()
-    classifyText(text, { exitCode: 1 })
-    expect(performance.now() - start).toBeLessThan(200)
+    classifyText('warm-up', { exitCode: 1 })
+    // The best of three: a machine busy with other tests slows one run; catastrophic backtracking slows every run by orders of magnitude.
+    const times = [0, 1, 2].map(() => {
+      const start = performance.now()
+      classifyText(text, { exitCode: 1 })
+      return performance.now() - start
+    })
+    expect(Math.min(...times)).toBeLessThan(200)
   })
 })
 
