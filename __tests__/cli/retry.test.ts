@@ -245,3 +245,11 @@ describe('purple retry and classify on the command line (in process)', () => {
     expect(unknown.out.join('')).toBe('unknown\n')
   })
 })
+
+describe('progress lines carry the matched output as data', () => {
+  it('a carriage return in the matched line cannot start a workflow command', () => {
+    const line = formatRetryEvent({ attempt: 1, attempts: 3, ended: 'exited 1', class: 'transient', rule: 'undici-fetch-failed', line: 'fetch failed\r::error::forged', next: 'retry', delayMs: 0, reason: 'r' }, 'retry')
+    expect(line).not.toContain('\r')
+    expect(line).toContain("'fetch failed\\r::error::forged'")
+  })
+})

@@ -11,6 +11,7 @@
  * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
  * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
  */
+import { logText } from './escaping.js'
 import { classifyText, type TextVerdict } from './failure-engine.js'
 
 export type FailureKind = 'transient' | 'rate-limited' | 'permanent'
@@ -257,7 +258,7 @@ function classifyHttp(failure: FailureData, status: number, options: ClassifyOpt
 }
 
 function ruleReason(verdict: TextVerdict): string {
-  return `${verdict.rule?.summary ?? 'unrecognised'}: '${verdict.line}' (rule ${verdict.rule?.id ?? 'none'})`
+  return `${verdict.rule?.summary ?? 'unrecognised'}: '${logText(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`
 }
 
 /** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */

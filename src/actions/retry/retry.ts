@@ -5,6 +5,7 @@
  * decision is src/core/retry-plan.ts.
  */
 import { classifyText, type CompiledRule, type TextVerdict } from '../../core/failure-engine.js'
+import { logText } from '../../core/escaping.js'
 import { rateLimitHintMs } from '../../core/rate-limit-hint.js'
 import { decideAfterFailure, type RetryPolicy } from '../../core/retry-plan.js'
 
@@ -56,7 +57,8 @@ export interface RetryEvent {
 
 /** The human progress line for an event. */
 export function formatRetryEvent(event: RetryEvent, who = 'purple retry'): string {
-  const matched = event.line !== '' ? `: '${event.line}'` : ''
+  // The matched line is the command's output: one line, control characters shown escaped.
+  const matched = event.line !== '' ? `: '${logText(event.line)}'` : ''
   return `${who}: attempt ${event.attempt}/${event.attempts} ${event.ended} (${event.reason})${matched}`
 }
 
