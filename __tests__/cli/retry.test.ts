@@ -253,3 +253,11 @@ describe('progress lines carry the matched output as data', () => {
     expect(line).toContain("'fetch failed\\r::error::forged'")
   })
 })
+
+describe('every attempt sees the same input', () => {
+  it('stdin is not passed to the command', async () => {
+    const out: string[] = []
+    const result = await spawnAttempt(process.execPath, ['-e', "let n = 0; process.stdin.on('data', (c) => (n += c.length)).on('end', () => console.log('read', n))"], { stdout: (t) => out.push(t), stderr: () => undefined })
+    expect({ code: result.exitCode, out: out.join('') }).toEqual({ code: 0, out: 'read 0\n' })
+  })
+})

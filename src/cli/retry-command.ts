@@ -13,8 +13,9 @@ import { JSON_SCHEMA, jsonDocument } from './json-document.js'
 
 export const RETRY_HELP = `Usage: purple retry [options] -- COMMAND [ARGS...]
 
-Runs COMMAND (no shell: wrap it in sh -c '...' for pipes), passes its output
-through, and when it fails reads the output to decide:
+Runs COMMAND (no shell: wrap it in sh -c '...' for pipes; stdin is not passed,
+so every attempt sees the same input), passes its output through, and when it
+fails reads the output to decide:
   transient, rate-limited  retried with exponential backoff and full jitter; a rate
                            limit's own wait (retry-after, "try again in 18.6s",
                            a reset time) is honoured when it is longer

@@ -30,7 +30,9 @@ export function spawnAttempt(
       (limit.timeoutMs !== undefined ? new Promise<void>((done) => (clock = setTimeout(done, limit.timeoutMs))) : undefined)
     const tail = new OutputTail()
     let timedOut = false
-    const child = spawn(command, [...args], { detached: true, stdio: ['inherit', 'pipe', 'pipe'] })
+    // No stdin: a retry is only sound if every attempt sees the same input, and a
+    // process group apart from the terminal's would stop on reading a TTY.
+    const child = spawn(command, [...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
     const killGroup = (signal: NodeJS.Signals): void => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, signal)
