@@ -339,16 +339,29 @@ describe('patterns stay in the linear-time subset', () => {
     ['repeated "52" and "UND_ERR_" fragments', '520: 52 UND_ERR_ '.repeat(MB / 17)],
     ['every fixture with its last character dropped, repeated', FIXTURES.map(([, t]) => t.slice(0, -1).replace(/[a-z]$/i, '')).join(' ').repeat(200).slice(0, MB)]
   ]
-  it.each(adversarial)('classifies 1 MB of %s in under 200 ms', (_label, text) => {
+  function bestOf(runs: number, work: () => void): number {
+    work() // compiles and warms up
+    // The best run: a machine busy with other tests slows some runs; catastrophic backtracking slows every run by orders of magnitude.
+    return Math.min(
+      ...Array.from({ length: runs }, () => {
+        const start = performance.now()
+        work()
+        return performance.now() - start
+      })
+    )
+  }
+
+  it.each(adversarial)('every rule scans 1 MB of %s in under 200 ms', (_label, text) => {
     expect(text.length).toBeGreaterThan(MB * 0.9)
-    classifyText('warm-up', { exitCode: 1 })
-    // The best of three: a machine busy with other tests slows one run; catastrophic backtracking slows every run by orders of magnitude.
-    const times = [0, 1, 2].map(() => {
-      const start = performance.now()
-      classifyText(text, { exitCode: 1 })
-      return performance.now() - start
-    })
-    expect(Math.min(...times)).toBeLessThan(200)
+    const slow = compileRules(FAILURE_RULES)
+      .filter((c) => c.regex !== undefined)
+      .map((c) => [c.rule.id, bestOf(2, () => c.regex?.exec(text))] as const)
+      .filter(([, ms]) => ms >= 200)
+    expect(slow).toEqual([])
+  })
+
+  it.each(adversarial)('the whole classification of 1 MB of %s stays well under a second', (_label, text) => {
+    expect(bestOf(3, () => classifyText(text, { exitCode: 1 }))).toBeLessThan(1000)
   })
 })
 

@@ -28,7 +28,7 @@ const MAX_PATTERN_LENGTH = 400
 /** Largest count in a `{m,n}` quantifier. */
 const MAX_REPEAT = 100
 /** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
-const MAX_BRANCHING = 1000
+const MAX_BRANCHING = 256
 /** Output looked at: the tail, as the cause of a failure is printed last. */
 export const MAX_CLASSIFIED_CHARS = 1_048_576
 
