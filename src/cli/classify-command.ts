@@ -3,11 +3,10 @@
  * output on stdin and prints its class, the rule that decided and the line it
  * matched, for shell loops that keep their own retry loop.
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { classifyText, parseRuleFile, withUserRules, type CompiledRule } from '../core/failure-engine.js'
+import { classifyText } from '../core/failure-engine.js'
 import type { CliIo } from './guard-command.js'
+import { integerOption, loadRules } from './cli-options.js'
 import { EXIT_CODES, UsageError } from './exit-codes.js'
 import { jsonDocument } from './json-document.js'
 
@@ -24,31 +23,6 @@ Options:
                   {"version": 1, "rules": [{"id", "class", "pattern", "source"}]}
   --json          Print {"schema":"purple/v1","command":"classify","class","rule","line","summary","source"}.
 `
-
-/** Reads a --rules file relative to the working directory; a bad one is a usage error. */
-export function loadRules(file: string | undefined, cwd: string, command: string): readonly CompiledRule[] {
-  if (file === undefined) return withUserRules([])
-  let text: string
-  try {
-    text = readFileSync(resolve(cwd, file), 'utf8')
-  } catch (e) {
-    throw new UsageError(`--rules '${file}' cannot be read (${e instanceof Error ? e.message : String(e)})`, command)
-  }
-  try {
-    return withUserRules(parseRuleFile(text, file))
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e), command)
-  }
-}
-
-/** Parses an integer option; anything else is a usage error naming the flag. */
-export function integerOption(flag: string, value: string | undefined, command: string, min = 0): number | undefined {
-  if (value === undefined) return undefined
-  if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < min) {
-    throw new UsageError(`${flag} '${value}' is not valid: expected a whole number of at least ${min}`, command)
-  }
-  return Number(value)
-}
 
 /** Runs `purple classify`. */
 export async function classifyCommand(args: readonly string[], io: CliIo): Promise<number> {

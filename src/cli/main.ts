@@ -55,7 +55,7 @@ Never replaces another hook unless --force; the old one is then kept as a backup
 `
 
 /** An input error from the shared parsers names the action input; on the command line, name the flag. */
-function asFlag<T>(flag: string, parse: () => T): T {
+function asFlag<T>(parse: () => T): T {
   try {
     return parse()
   } catch (e) {
@@ -83,9 +83,9 @@ async function runGuard(args: readonly string[], io: CliIo): Promise<number> {
   const options = {
     base: values.base ?? '',
     head: values.head ?? '',
-    scope: asFlag('--scope', () => parseScope(values.scope ?? 'changed', '--scope')),
+    scope: asFlag(() => parseScope(values.scope ?? 'changed', '--scope')),
     exclude: (values.exclude ?? []).flatMap(parseGlobList),
-    policyFile: asFlag('--policy-file', () => parsePolicyPath(values['policy-file'] ?? '', '--policy-file')),
+    policyFile: asFlag(() => parsePolicyPath(values['policy-file'] ?? '', '--policy-file')),
     allowedSources: (values['allowed-sources'] ?? []).flatMap(parseSourceList),
     failSafe: !values['no-fail-safe'],
     json

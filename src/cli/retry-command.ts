@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util'
 import { runRetry, formatRetryEvent, type RetryOptions } from '../actions/retry/retry.js'
 import { spawnAttempt } from '../actions/retry/process-runner.js'
-import { integerOption, loadRules } from './classify-command.js'
+import { integerOption, loadRules } from './cli-options.js'
 import { UsageError } from './exit-codes.js'
 import type { CliIo } from './guard-command.js'
 import { JSON_SCHEMA, jsonDocument } from './json-document.js'
