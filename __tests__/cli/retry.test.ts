@@ -224,6 +224,12 @@ describe('purple retry and classify on the command line (in process)', () => {
     expect(r.err.join('')).toContain(`(see purple ${argv[0]} --help)`)
   })
 
+  it('with --json a usage error is still one purple/v1 document on stdout', async () => {
+    const r = io()
+    expect(await main(['retry', '--json', '--attempts', 'x', '--', 'true'], r.io, 'purple')).toBe(2)
+    expect(JSON.parse(r.out.join(''))).toEqual({ schema: 'purple/v1', command: 'retry', 'exit-code': 2, error: "--attempts 'x' is not valid: expected a whole number of at least 1" })
+  })
+
   it('a --rules file adds the user\'s own rule', async () => {
     writeFileSync(join(dir, 'rules.json'), JSON.stringify({ version: 1, rules: [{ id: 'corp-proxy', class: 'transient', pattern: 'proxy refused the tunnel' }] }))
     const r = io('curl: (56) proxy refused the tunnel\n')

@@ -163,7 +163,10 @@ export async function main(argv: readonly string[], io: CliIo, cliPath: string):
   } catch (e) {
     const usage = e instanceof UsageError || isParseArgsError(e)
     const message = typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as Error).message : describeError(e)
+    const code = usage ? EXIT_CODES.usage : EXIT_CODES.failure
     io.stderr(`purple ${command.name}: ${message}${usage ? ` (see purple ${command.name} --help)` : ''}\n`)
-    return usage ? EXIT_CODES.usage : EXIT_CODES.failure
+    // --json promises one document on stdout whatever happens.
+    if (own.includes('--json')) io.stdout(jsonDocument(command.name, { 'exit-code': code, error: message }))
+    return code
   }
 }
