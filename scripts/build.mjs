@@ -14,6 +14,7 @@ const entries = [
   { src: 'src/actions/wait-ci/index.ts', out: 'dist/wait-ci' },
   { src: 'src/actions/merge/index.ts', out: 'dist/merge' },
   { src: 'src/actions/pipeline/index.ts', out: 'dist/pipeline' },
+  { src: 'src/actions/retry/index.ts', out: 'dist/retry' },
   { src: 'src/cli/index.ts', out: 'dist/cli' }
 ]
 const args = process.argv.slice(2)

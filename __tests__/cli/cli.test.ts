@@ -8,6 +8,8 @@ import { existsSync, readFileSync, writeFileSync, chmodSync, mkdtempSync } from 
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gitEnv, tempRepo, type TempRepo } from '../git/temp-repo.js'
+import { COMMANDS } from '../../src/cli/main.js'
+import { EXIT_CODES } from '../../src/cli/exit-codes.js'
 
 const bin = resolve(import.meta.dirname, '..', '..', 'bin', 'purple.js')
 const ZERO40 = '0'.repeat(40)
@@ -35,6 +37,37 @@ function cloneWithOrigin(): { origin: TempRepo; repo: TempRepo } {
   return { origin: tempRepo(originDir), repo }
 }
 
+describe('purple --version, --help, <command> --help', () => {
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
+    expect(purple(tmpdir(), ['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
+  })
+
+  it.each(COMMANDS.map((c) => c.name))('purple %s --help prints its own usage and runs nothing', (name) => {
+    const r = purple(tmpdir(), [name, '--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(new RegExp(`^Usage: purple ${name}`))
+    expect(r.stderr).toBe('')
+  })
+
+  it('--help lists every command and the exit-code table', () => {
+    const r = purple(tmpdir(), ['--help'])
+    for (const c of COMMANDS) expect(r.stdout).toContain(`  ${c.name} `)
+    for (const code of Object.values(EXIT_CODES)) expect(r.stdout).toMatch(new RegExp(`^  ${code} `, 'm'))
+  })
+
+  it('no command at all is a usage error: exit 2, the usage on stderr', () => {
+    const r = purple(tmpdir(), [])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('Usage: purple <command>')
+  })
+
+  it('the exit-code table is the documented one', () => {
+    expect(EXIT_CODES).toEqual({ success: 0, failure: 1, usage: 2, auth: 4, notYet: 8, transientExhausted: 75 })
+  })
+})
+
 describe('purple --help and usage errors', () => {
   it('prints the commands', () => {
     const r = purple(tmpdir(), ['--help'])
@@ -45,12 +78,14 @@ describe('purple --help and usage errors', () => {
 
   it.each([
     [['frobnicate'], "unknown command 'frobnicate'"],
-    [['guard', '--scope', 'all'], "'scope' is 'all'"],
+    // The flag, as typed, not the action input it maps to.
+    [['guard', '--scope', 'all'], "purple guard: option '--scope' is 'all': expected 'changed'"],
     [['guard', '--bogus'], "Unknown option '--bogus'"]
   ])('%j exits 2 with a message', (args, message) => {
     const r = purple(tmpdir(), args)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(message)
+    expect(r.stderr).not.toContain('Input ')
   })
 })
 
@@ -90,13 +125,23 @@ describe('purple guard on the current repository', () => {
     expect(r.stderr).toContain('the whole tree at HEAD')
   })
 
-  it('--json prints the result object', () => {
+  it('--json prints one purple/v1 document with the result; the exit code is the same as without it', () => {
     const repo = tempRepo()
     const base = repo.commit('one', { 'x.txt': 'x\n' })
     repo.commit('two', { 'y.txt': '=======\n<<<<<<< a\n' })
     const r = purple(repo.dir, ['guard', '--base', base, '--json'])
-    const result = JSON.parse(r.stdout) as { result: string; markerCount: number }
-    expect({ code: r.code, result: result.result, markers: result.markerCount }).toEqual({ code: 1, result: 'blocked', markers: 2 })
+    expect(r.stdout.trim().split('\n')).toHaveLength(1)
+    const result = JSON.parse(r.stdout) as Record<string, unknown>
+    expect({ code: r.code, schema: result.schema, command: result.command, exit: result['exit-code'], result: result.result, markers: result.markerCount }).toEqual({
+      code: 1,
+      schema: 'purple/v1',
+      command: 'guard',
+      exit: 1,
+      result: 'blocked',
+      markers: 2
+    })
+    expect(r.stderr).toContain('purple guard: blocked')
+    expect(purple(repo.dir, ['guard', '--base', base]).code).toBe(1)
   })
 })
 

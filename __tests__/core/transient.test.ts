@@ -81,6 +81,18 @@ describe('classifyFailure: HTTP answers', () => {
     expect(verdict.reason.length).toBeGreaterThan(5)
   })
 
+  // The same rule list as `purple retry`: a used-up quota answered as a 429 is not worth a wait.
+  it.each([
+    // https://github.com/chatanywhere/GPT_API_free/issues/229
+    ['OpenAI quota', '{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}', 'openai-insufficient-quota'],
+    // https://github.com/anthropics/claude-code/issues/27252
+    ['Anthropic extra usage', '{"type":"error","error":{"type":"rate_limit_error","message":"Extra usage is required for long context requests."}}', 'anthropic-extra-usage-required']
+  ])('a 429 that is really %s is permanent', (_label, body, rule) => {
+    const verdict = classifyFailure({ status: 429, headers: { ...json, 'retry-after': '30' }, body }, { now: NOW })
+    expect(verdict.kind).toBe('permanent')
+    expect(verdict.reason).toContain(`rule ${rule}`)
+  })
+
   it('says what to do about a 401: an App for long waits', () => {
     const text = describeFailure({ status: 401, headers: json, body: BAD_CREDENTIALS })
     expect(text).toContain("HTTP 401 'Bad credentials': permanent")
@@ -133,6 +145,16 @@ describe('classifyFailure: network errors by message, name and cause code', () =
     ['expired certificate', new TypeError('fetch failed', { cause: err('certificate has expired', { code: 'CERT_HAS_EXPIRED' }) }), 'permanent']
   ])('%s', (_label, error, kind) => {
     expect(classifyFailure(error).kind).toBe(kind)
+  })
+
+  it.each([
+    // https://github.com/anthropics/claude-code/issues/5184
+    ['529 overloaded from an SDK', err('529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'), 'network: the API is overloaded (529)'],
+    // Printed by Node 20 for net.connect(80, '2001:db8::1').
+    ['EHOSTUNREACH', err('connect EHOSTUNREACH 2001:db8::1:80', { code: 'EHOSTUNREACH' }), 'network: network unreachable or connection aborted (EHOSTUNREACH)'],
+    ['certificate by code', new TypeError('fetch failed', { cause: err('certificate has expired', { code: 'CERT_HAS_EXPIRED' }) }), "the server's TLS certificate cannot be trusted (expired, self-signed or for another name) (CERT_HAS_EXPIRED)"]
+  ])('names the rule that decided: %s', (_label, error, reason) => {
+    expect(classifyFailure(error).reason).toBe(reason)
   })
 
   it('reads an Octokit-style RequestError: status 500 made up around a fetch error is a network failure', () => {

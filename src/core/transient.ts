@@ -3,12 +3,16 @@
  * permanent, decided over plain data (status, headers, body text, or a network
  * error's name/message/code and its cause chain).
  *
- * Biased toward transient (brief, incident 2 and principle 2): a request died
- * after 27 minutes on "The socket connection was closed unexpectedly" because
- * the old classifier did not know that phrase. A false "transient" costs one
- * backoff; a false "permanent" stops a pipeline and calls a human. So anything
- * not recognised as permanent is transient.
+ * Biased toward transient: a long agent run once died on "The socket
+ * connection was closed unexpectedly" because a hand-written pattern list did
+ * not know that phrase. A false "transient" costs one backoff; a false
+ * "permanent" stops a pipeline and calls a human. So anything not recognised
+ * as permanent is transient. Codes and phrases come from the one rule list,
+ * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
+ * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
  */
+import { logText } from './escaping.js'
+import { classifyText, type TextVerdict } from './failure-engine.js'
 
 export type FailureKind = 'transient' | 'rate-limited' | 'permanent'
 
@@ -85,58 +89,6 @@ const PERMANENT_STATUS: Readonly<Record<number, string>> = {
   415: 'unsupported media type (415)',
   422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
   451: 'unavailable for legal reasons (451)'
-}
-
-// Codes that mean "the network or the far end hiccupped": every one was seen killing a real run.
-const TRANSIENT_CODES: Readonly<Record<string, string>> = {
-  ECONNRESET: 'connection reset by peer',
-  ECONNREFUSED: 'connection refused',
-  ECONNABORTED: 'connection aborted',
-  ETIMEDOUT: 'connection timed out',
-  EPIPE: 'broken pipe (the other side closed the connection)',
-  EAI_AGAIN: 'DNS lookup failed temporarily',
-  ENOTFOUND: 'DNS lookup failed',
-  ENETUNREACH: 'network unreachable',
-  EHOSTUNREACH: 'host unreachable',
-  ENETDOWN: 'network down',
-  UND_ERR_SOCKET: 'socket closed by the other side',
-  UND_ERR_CLOSED: 'connection closed',
-  UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
-  UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-  UND_ERR_BODY_TIMEOUT: 'response body stalled',
-  UND_ERR_RESPONSE_STATUS_CODE: 'unexpected response status',
-  UND_ERR_REQ_RETRY: 'request retry failed'
-}
-
-// Phrases as Node, undici, Bun and proxies word them (incident 2 lists the ones once missed).
-const TRANSIENT_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/socket connection was closed/i, 'the socket connection was closed unexpectedly'],
-  [/other side closed/i, 'connection closed by the other side'],
-  [/socket hang ?up/i, 'socket hang up'],
-  [/connection reset|ECONNRESET/i, 'connection reset'],
-  [/ECONNREFUSED/i, 'connection refused'],
-  [/ETIMEDOUT|timed? ?out|timeout/i, 'timed out'],
-  [/EPIPE|broken pipe/i, 'broken pipe'],
-  [/EAI_AGAIN/i, 'DNS lookup failed temporarily'],
-  [/UND_ERR_\w+/i, 'undici network error'],
-  [/fetch failed/i, 'fetch failed'],
-  [/\bterminated\b/i, 'response terminated mid-stream'],
-  [/origin_response_timeout/i, 'origin response timeout'],
-  [/too many requests/i, 'too many requests'],
-  [/malformed response/i, 'malformed response'],
-  [/network|premature close|aborted/i, 'network error']
-]
-
-// Not worth a retry: the request cannot succeed until a person changes something.
-const PERMANENT_CODES: Readonly<Record<string, string>> = {
-  ERR_INVALID_URL: 'the API URL is not a valid URL (check GITHUB_API_URL)',
-  ERR_TLS_CERT_ALTNAME_INVALID: "the server's TLS certificate does not match its name",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed",
-  SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the TLS chain',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's TLS certificate cannot be verified",
-  CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
-  // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed): a retry cannot fix that.
-  GITHUB_APP_AUTH: 'the GitHub App cannot authenticate'
 }
 
 interface Link {
@@ -280,8 +232,11 @@ function classifyHttp(failure: FailureData, status: number, options: ClassifyOpt
 
   const retryAfter = parseRetryAfter(headers.get('retry-after'), now)
   const exhausted = headers.get('x-ratelimit-remaining') === '0'
-  const secondary = /secondary rate limit|abuse detection/i.test(text)
-  if (status === 429 || (status === 403 && (retryAfter !== undefined || secondary || exhausted || /too many requests/i.test(text)))) {
+  const said = classifyText(text)
+  // Quota or billing used up comes back as a 429 too, but no wait fixes it.
+  if (status === 429 && (said.class === 'permanent' || said.class === 'auth')) return { kind: 'permanent', reason: ruleReason(said) }
+  const secondary = said.rule?.id === 'github-secondary-rate-limit'
+  if (status === 429 || (status === 403 && (retryAfter !== undefined || said.class === 'rate-limited' || exhausted))) {
     if (retryAfter !== undefined) return rateLimited(retryAfter, `${secondary ? 'secondary rate limit' : `rate limited (${status})`}, retry-after given`, cap)
     const reset = Number(headers.get('x-ratelimit-reset'))
     if (exhausted && Number.isFinite(reset) && reset > 0) {
@@ -302,6 +257,18 @@ function classifyHttp(failure: FailureData, status: number, options: ClassifyOpt
   return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` }
 }
 
+function ruleReason(verdict: TextVerdict): string {
+  return `${verdict.rule?.summary ?? 'unrecognised'}: '${logText(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`
+}
+
+/** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */
+function networkVerdict(verdict: TextVerdict, code?: string): FailureClass | undefined {
+  if (verdict.rule === undefined) return undefined
+  const suffix = code !== undefined ? ` (${code})` : ''
+  if (verdict.class === 'permanent' || verdict.class === 'auth') return { kind: 'permanent', reason: `${verdict.rule.summary}${suffix}` }
+  return { kind: 'transient', reason: `network: ${verdict.rule.summary}${suffix}` }
+}
+
 function classifyNetwork(failure: FailureData): FailureClass {
   const chain = causeChain(failure)
   for (const link of chain) {
@@ -310,20 +277,14 @@ function classifyNetwork(failure: FailureData): FailureClass {
     }
     if (link.name === 'MalformedResponseError') return { kind: 'transient', reason: 'a cut or altered body; asking again' }
   }
-  for (const link of chain) {
-    const known = link.code !== undefined ? TRANSIENT_CODES[link.code] : undefined
-    if (known !== undefined) return { kind: 'transient', reason: `network: ${known} (${link.code})` }
-  }
-  // A specific code outranks the generic 'fetch failed' that wraps every fetch error.
-  for (const link of chain) {
-    const known = link.code !== undefined ? PERMANENT_CODES[link.code] : undefined
-    if (known !== undefined) return { kind: 'permanent', reason: `${known} (${link.code})` }
-  }
-  for (const link of chain) {
-    for (const [pattern, reason] of TRANSIENT_PHRASES) {
-      if (link.message !== undefined && pattern.test(link.message)) return { kind: 'transient', reason: `network: ${reason}` }
-    }
-  }
+  // A specific code (ECONNRESET, UND_ERR_SOCKET) outranks the generic 'fetch failed' that wraps every fetch error.
+  const codes = [...new Set(chain.map((l) => l.code).filter((c): c is string => c !== undefined && c !== ''))]
+  const byCode = classifyText(codes.join('\n'))
+  const fromCode = networkVerdict(byCode, byCode.line)
+  if (fromCode !== undefined) return fromCode
+  const messages = chain.map((l) => l.message).filter((m): m is string => m !== undefined && m !== '')
+  const fromMessage = networkVerdict(classifyText(messages.join('\n')))
+  if (fromMessage !== undefined) return fromMessage
   return { kind: 'transient', reason: 'unrecognised failure, treated as transient (a false "permanent" costs a human)' }
 }
 
