@@ -15,7 +15,7 @@ function section(title: string): string {
   return readme.slice(start, next < 0 ? undefined : next)
 }
 
-const titles: Record<string, string> = { guard: 'guard', 'wait-ci': 'wait-ci', merge: 'merge', '': 'The whole pipeline' }
+const titles: Record<string, string> = { guard: 'guard', 'wait-ci': 'wait-ci', merge: 'merge', '': 'The whole pipeline', retry: 'retry' }
 
 describe.each(allActions.map((a) => [titles[a.spec.dir]!, a.spec] as const))('README section %s', (title, spec) => {
   const text = section(title)

@@ -33077,6 +33077,18 @@ function pullRequestFromPayload(payload) {
     }
     return undefined;
 }
+/**
+ * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
+ * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
+ */
+function mergeGroupFromPayload(payload) {
+    const group = record(payload.merge_group);
+    const headSha = str(group?.head_sha);
+    const baseRef = str(group?.base_ref);
+    if (headSha === undefined || baseRef === undefined)
+        return undefined;
+    return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
+}
 /** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
 function readEventPayload(env = process.env) {
     const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';

@@ -844,1536 +844,6 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
-/***/ (function(module) {
-
-/**
-  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
-  * https://github.com/SGrondin/bottleneck
-  */
-(function (global, factory) {
-	 true ? module.exports = factory() :
-	0;
-}(this, (function () { 'use strict';
-
-	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-	function getCjsExportFromNamespace (n) {
-		return n && n['default'] || n;
-	}
-
-	var load = function(received, defaults, onto = {}) {
-	  var k, ref, v;
-	  for (k in defaults) {
-	    v = defaults[k];
-	    onto[k] = (ref = received[k]) != null ? ref : v;
-	  }
-	  return onto;
-	};
-
-	var overwrite = function(received, defaults, onto = {}) {
-	  var k, v;
-	  for (k in received) {
-	    v = received[k];
-	    if (defaults[k] !== void 0) {
-	      onto[k] = v;
-	    }
-	  }
-	  return onto;
-	};
-
-	var parser = {
-		load: load,
-		overwrite: overwrite
-	};
-
-	var DLList;
-
-	DLList = class DLList {
-	  constructor(incr, decr) {
-	    this.incr = incr;
-	    this.decr = decr;
-	    this._first = null;
-	    this._last = null;
-	    this.length = 0;
-	  }
-
-	  push(value) {
-	    var node;
-	    this.length++;
-	    if (typeof this.incr === "function") {
-	      this.incr();
-	    }
-	    node = {
-	      value,
-	      prev: this._last,
-	      next: null
-	    };
-	    if (this._last != null) {
-	      this._last.next = node;
-	      this._last = node;
-	    } else {
-	      this._first = this._last = node;
-	    }
-	    return void 0;
-	  }
-
-	  shift() {
-	    var value;
-	    if (this._first == null) {
-	      return;
-	    } else {
-	      this.length--;
-	      if (typeof this.decr === "function") {
-	        this.decr();
-	      }
-	    }
-	    value = this._first.value;
-	    if ((this._first = this._first.next) != null) {
-	      this._first.prev = null;
-	    } else {
-	      this._last = null;
-	    }
-	    return value;
-	  }
-
-	  first() {
-	    if (this._first != null) {
-	      return this._first.value;
-	    }
-	  }
-
-	  getArray() {
-	    var node, ref, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, ref.value));
-	    }
-	    return results;
-	  }
-
-	  forEachShift(cb) {
-	    var node;
-	    node = this.shift();
-	    while (node != null) {
-	      (cb(node), node = this.shift());
-	    }
-	    return void 0;
-	  }
-
-	  debug() {
-	    var node, ref, ref1, ref2, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, {
-	        value: ref.value,
-	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-	        next: (ref2 = ref.next) != null ? ref2.value : void 0
-	      }));
-	    }
-	    return results;
-	  }
-
-	};
-
-	var DLList_1 = DLList;
-
-	var Events;
-
-	Events = class Events {
-	  constructor(instance) {
-	    this.instance = instance;
-	    this._events = {};
-	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
-	      throw new Error("An Emitter already exists for this object");
-	    }
-	    this.instance.on = (name, cb) => {
-	      return this._addListener(name, "many", cb);
-	    };
-	    this.instance.once = (name, cb) => {
-	      return this._addListener(name, "once", cb);
-	    };
-	    this.instance.removeAllListeners = (name = null) => {
-	      if (name != null) {
-	        return delete this._events[name];
-	      } else {
-	        return this._events = {};
-	      }
-	    };
-	  }
-
-	  _addListener(name, status, cb) {
-	    var base;
-	    if ((base = this._events)[name] == null) {
-	      base[name] = [];
-	    }
-	    this._events[name].push({cb, status});
-	    return this.instance;
-	  }
-
-	  listenerCount(name) {
-	    if (this._events[name] != null) {
-	      return this._events[name].length;
-	    } else {
-	      return 0;
-	    }
-	  }
-
-	  async trigger(name, ...args) {
-	    var e, promises;
-	    try {
-	      if (name !== "debug") {
-	        this.trigger("debug", `Event triggered: ${name}`, args);
-	      }
-	      if (this._events[name] == null) {
-	        return;
-	      }
-	      this._events[name] = this._events[name].filter(function(listener) {
-	        return listener.status !== "none";
-	      });
-	      promises = this._events[name].map(async(listener) => {
-	        var e, returned;
-	        if (listener.status === "none") {
-	          return;
-	        }
-	        if (listener.status === "once") {
-	          listener.status = "none";
-	        }
-	        try {
-	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-	          if (typeof (returned != null ? returned.then : void 0) === "function") {
-	            return (await returned);
-	          } else {
-	            return returned;
-	          }
-	        } catch (error) {
-	          e = error;
-	          {
-	            this.trigger("error", e);
-	          }
-	          return null;
-	        }
-	      });
-	      return ((await Promise.all(promises))).find(function(x) {
-	        return x != null;
-	      });
-	    } catch (error) {
-	      e = error;
-	      {
-	        this.trigger("error", e);
-	      }
-	      return null;
-	    }
-	  }
-
-	};
-
-	var Events_1 = Events;
-
-	var DLList$1, Events$1, Queues;
-
-	DLList$1 = DLList_1;
-
-	Events$1 = Events_1;
-
-	Queues = class Queues {
-	  constructor(num_priorities) {
-	    var i;
-	    this.Events = new Events$1(this);
-	    this._length = 0;
-	    this._lists = (function() {
-	      var j, ref, results;
-	      results = [];
-	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
-	        results.push(new DLList$1((() => {
-	          return this.incr();
-	        }), (() => {
-	          return this.decr();
-	        })));
-	      }
-	      return results;
-	    }).call(this);
-	  }
-
-	  incr() {
-	    if (this._length++ === 0) {
-	      return this.Events.trigger("leftzero");
-	    }
-	  }
-
-	  decr() {
-	    if (--this._length === 0) {
-	      return this.Events.trigger("zero");
-	    }
-	  }
-
-	  push(job) {
-	    return this._lists[job.options.priority].push(job);
-	  }
-
-	  queued(priority) {
-	    if (priority != null) {
-	      return this._lists[priority].length;
-	    } else {
-	      return this._length;
-	    }
-	  }
-
-	  shiftAll(fn) {
-	    return this._lists.forEach(function(list) {
-	      return list.forEachShift(fn);
-	    });
-	  }
-
-	  getFirst(arr = this._lists) {
-	    var j, len, list;
-	    for (j = 0, len = arr.length; j < len; j++) {
-	      list = arr[j];
-	      if (list.length > 0) {
-	        return list;
-	      }
-	    }
-	    return [];
-	  }
-
-	  shiftLastFrom(priority) {
-	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-	  }
-
-	};
-
-	var Queues_1 = Queues;
-
-	var BottleneckError;
-
-	BottleneckError = class BottleneckError extends Error {};
-
-	var BottleneckError_1 = BottleneckError;
-
-	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-
-	NUM_PRIORITIES = 10;
-
-	DEFAULT_PRIORITY = 5;
-
-	parser$1 = parser;
-
-	BottleneckError$1 = BottleneckError_1;
-
-	Job = class Job {
-	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-	    this.task = task;
-	    this.args = args;
-	    this.rejectOnDrop = rejectOnDrop;
-	    this.Events = Events;
-	    this._states = _states;
-	    this.Promise = Promise;
-	    this.options = parser$1.load(options, jobDefaults);
-	    this.options.priority = this._sanitizePriority(this.options.priority);
-	    if (this.options.id === jobDefaults.id) {
-	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-	    }
-	    this.promise = new this.Promise((_resolve, _reject) => {
-	      this._resolve = _resolve;
-	      this._reject = _reject;
-	    });
-	    this.retryCount = 0;
-	  }
-
-	  _sanitizePriority(priority) {
-	    var sProperty;
-	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-	    if (sProperty < 0) {
-	      return 0;
-	    } else if (sProperty > NUM_PRIORITIES - 1) {
-	      return NUM_PRIORITIES - 1;
-	    } else {
-	      return sProperty;
-	    }
-	  }
-
-	  _randomIndex() {
-	    return Math.random().toString(36).slice(2);
-	  }
-
-	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
-	    if (this._states.remove(this.options.id)) {
-	      if (this.rejectOnDrop) {
-	        this._reject(error != null ? error : new BottleneckError$1(message));
-	      }
-	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
-	      return true;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  _assertStatus(expected) {
-	    var status;
-	    status = this._states.jobStatus(this.options.id);
-	    if (!(status === expected || (expected === "DONE" && status === null))) {
-	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-	    }
-	  }
-
-	  doReceive() {
-	    this._states.start(this.options.id);
-	    return this.Events.trigger("received", {args: this.args, options: this.options});
-	  }
-
-	  doQueue(reachedHWM, blocked) {
-	    this._assertStatus("RECEIVED");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
-	  }
-
-	  doRun() {
-	    if (this.retryCount === 0) {
-	      this._assertStatus("QUEUED");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
-	  }
-
-	  async doExecute(chained, clearGlobalState, run, free) {
-	    var error, eventInfo, passed;
-	    if (this.retryCount === 0) {
-	      this._assertStatus("RUNNING");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    this.Events.trigger("executing", eventInfo);
-	    try {
-	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
-	      if (clearGlobalState()) {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._resolve(passed);
-	      }
-	    } catch (error1) {
-	      error = error1;
-	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	    }
-	  }
-
-	  doExpire(clearGlobalState, run, free) {
-	    var error, eventInfo;
-	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-	      this._states.next(this.options.id);
-	    }
-	    this._assertStatus("EXECUTING");
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	  }
-
-	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
-	    var retry, retryAfter;
-	    if (clearGlobalState()) {
-	      retry = (await this.Events.trigger("failed", error, eventInfo));
-	      if (retry != null) {
-	        retryAfter = ~~retry;
-	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-	        this.retryCount++;
-	        return run(retryAfter);
-	      } else {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._reject(error);
-	      }
-	    }
-	  }
-
-	  doDone(eventInfo) {
-	    this._assertStatus("EXECUTING");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("done", eventInfo);
-	  }
-
-	};
-
-	var Job_1 = Job;
-
-	var BottleneckError$2, LocalDatastore, parser$2;
-
-	parser$2 = parser;
-
-	BottleneckError$2 = BottleneckError_1;
-
-	LocalDatastore = class LocalDatastore {
-	  constructor(instance, storeOptions, storeInstanceOptions) {
-	    this.instance = instance;
-	    this.storeOptions = storeOptions;
-	    this.clientId = this.instance._randomIndex();
-	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-	    this._running = 0;
-	    this._done = 0;
-	    this._unblockTime = 0;
-	    this.ready = this.Promise.resolve();
-	    this.clients = {};
-	    this._startHeartbeat();
-	  }
-
-	  _startHeartbeat() {
-	    var base;
-	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
-	      return typeof (base = (this.heartbeat = setInterval(() => {
-	        var amount, incr, maximum, now, reservoir;
-	        now = Date.now();
-	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-	          this._lastReservoirRefresh = now;
-	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-	          this.instance._drainAll(this.computeCapacity());
-	        }
-	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-	          ({
-	            reservoirIncreaseAmount: amount,
-	            reservoirIncreaseMaximum: maximum,
-	            reservoir
-	          } = this.storeOptions);
-	          this._lastReservoirIncrease = now;
-	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-	          if (incr > 0) {
-	            this.storeOptions.reservoir += incr;
-	            return this.instance._drainAll(this.computeCapacity());
-	          }
-	        }
-	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
-	    } else {
-	      return clearInterval(this.heartbeat);
-	    }
-	  }
-
-	  async __publish__(message) {
-	    await this.yieldLoop();
-	    return this.instance.Events.trigger("message", message.toString());
-	  }
-
-	  async __disconnect__(flush) {
-	    await this.yieldLoop();
-	    clearInterval(this.heartbeat);
-	    return this.Promise.resolve();
-	  }
-
-	  yieldLoop(t = 0) {
-	    return new this.Promise(function(resolve, reject) {
-	      return setTimeout(resolve, t);
-	    });
-	  }
-
-	  computePenalty() {
-	    var ref;
-	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
-	  }
-
-	  async __updateSettings__(options) {
-	    await this.yieldLoop();
-	    parser$2.overwrite(options, options, this.storeOptions);
-	    this._startHeartbeat();
-	    this.instance._drainAll(this.computeCapacity());
-	    return true;
-	  }
-
-	  async __running__() {
-	    await this.yieldLoop();
-	    return this._running;
-	  }
-
-	  async __queued__() {
-	    await this.yieldLoop();
-	    return this.instance.queued();
-	  }
-
-	  async __done__() {
-	    await this.yieldLoop();
-	    return this._done;
-	  }
-
-	  async __groupCheck__(time) {
-	    await this.yieldLoop();
-	    return (this._nextRequest + this.timeout) < time;
-	  }
-
-	  computeCapacity() {
-	    var maxConcurrent, reservoir;
-	    ({maxConcurrent, reservoir} = this.storeOptions);
-	    if ((maxConcurrent != null) && (reservoir != null)) {
-	      return Math.min(maxConcurrent - this._running, reservoir);
-	    } else if (maxConcurrent != null) {
-	      return maxConcurrent - this._running;
-	    } else if (reservoir != null) {
-	      return reservoir;
-	    } else {
-	      return null;
-	    }
-	  }
-
-	  conditionsCheck(weight) {
-	    var capacity;
-	    capacity = this.computeCapacity();
-	    return (capacity == null) || weight <= capacity;
-	  }
-
-	  async __incrementReservoir__(incr) {
-	    var reservoir;
-	    await this.yieldLoop();
-	    reservoir = this.storeOptions.reservoir += incr;
-	    this.instance._drainAll(this.computeCapacity());
-	    return reservoir;
-	  }
-
-	  async __currentReservoir__() {
-	    await this.yieldLoop();
-	    return this.storeOptions.reservoir;
-	  }
-
-	  isBlocked(now) {
-	    return this._unblockTime >= now;
-	  }
-
-	  check(weight, now) {
-	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
-	  }
-
-	  async __check__(weight) {
-	    var now;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    return this.check(weight, now);
-	  }
-
-	  async __register__(index, weight, expiration) {
-	    var now, wait;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    if (this.conditionsCheck(weight)) {
-	      this._running += weight;
-	      if (this.storeOptions.reservoir != null) {
-	        this.storeOptions.reservoir -= weight;
-	      }
-	      wait = Math.max(this._nextRequest - now, 0);
-	      this._nextRequest = now + wait + this.storeOptions.minTime;
-	      return {
-	        success: true,
-	        wait,
-	        reservoir: this.storeOptions.reservoir
-	      };
-	    } else {
-	      return {
-	        success: false
-	      };
-	    }
-	  }
-
-	  strategyIsBlock() {
-	    return this.storeOptions.strategy === 3;
-	  }
-
-	  async __submit__(queueLength, weight) {
-	    var blocked, now, reachedHWM;
-	    await this.yieldLoop();
-	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
-	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-	    }
-	    now = Date.now();
-	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-	    if (blocked) {
-	      this._unblockTime = now + this.computePenalty();
-	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-	      this.instance._dropAllQueued();
-	    }
-	    return {
-	      reachedHWM,
-	      blocked,
-	      strategy: this.storeOptions.strategy
-	    };
-	  }
-
-	  async __free__(index, weight) {
-	    await this.yieldLoop();
-	    this._running -= weight;
-	    this._done += weight;
-	    this.instance._drainAll(this.computeCapacity());
-	    return {
-	      running: this._running
-	    };
-	  }
-
-	};
-
-	var LocalDatastore_1 = LocalDatastore;
-
-	var BottleneckError$3, States;
-
-	BottleneckError$3 = BottleneckError_1;
-
-	States = class States {
-	  constructor(status1) {
-	    this.status = status1;
-	    this._jobs = {};
-	    this.counts = this.status.map(function() {
-	      return 0;
-	    });
-	  }
-
-	  next(id) {
-	    var current, next;
-	    current = this._jobs[id];
-	    next = current + 1;
-	    if ((current != null) && next < this.status.length) {
-	      this.counts[current]--;
-	      this.counts[next]++;
-	      return this._jobs[id]++;
-	    } else if (current != null) {
-	      this.counts[current]--;
-	      return delete this._jobs[id];
-	    }
-	  }
-
-	  start(id) {
-	    var initial;
-	    initial = 0;
-	    this._jobs[id] = initial;
-	    return this.counts[initial]++;
-	  }
-
-	  remove(id) {
-	    var current;
-	    current = this._jobs[id];
-	    if (current != null) {
-	      this.counts[current]--;
-	      delete this._jobs[id];
-	    }
-	    return current != null;
-	  }
-
-	  jobStatus(id) {
-	    var ref;
-	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-	  }
-
-	  statusJobs(status) {
-	    var k, pos, ref, results, v;
-	    if (status != null) {
-	      pos = this.status.indexOf(status);
-	      if (pos < 0) {
-	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
-	      }
-	      ref = this._jobs;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        if (v === pos) {
-	          results.push(k);
-	        }
-	      }
-	      return results;
-	    } else {
-	      return Object.keys(this._jobs);
-	    }
-	  }
-
-	  statusCounts() {
-	    return this.counts.reduce(((acc, v, i) => {
-	      acc[this.status[i]] = v;
-	      return acc;
-	    }), {});
-	  }
-
-	};
-
-	var States_1 = States;
-
-	var DLList$2, Sync;
-
-	DLList$2 = DLList_1;
-
-	Sync = class Sync {
-	  constructor(name, Promise) {
-	    this.schedule = this.schedule.bind(this);
-	    this.name = name;
-	    this.Promise = Promise;
-	    this._running = 0;
-	    this._queue = new DLList$2();
-	  }
-
-	  isEmpty() {
-	    return this._queue.length === 0;
-	  }
-
-	  async _tryToRun() {
-	    var args, cb, error, reject, resolve, returned, task;
-	    if ((this._running < 1) && this._queue.length > 0) {
-	      this._running++;
-	      ({task, args, resolve, reject} = this._queue.shift());
-	      cb = (await (async function() {
-	        try {
-	          returned = (await task(...args));
-	          return function() {
-	            return resolve(returned);
-	          };
-	        } catch (error1) {
-	          error = error1;
-	          return function() {
-	            return reject(error);
-	          };
-	        }
-	      })());
-	      this._running--;
-	      this._tryToRun();
-	      return cb();
-	    }
-	  }
-
-	  schedule(task, ...args) {
-	    var promise, reject, resolve;
-	    resolve = reject = null;
-	    promise = new this.Promise(function(_resolve, _reject) {
-	      resolve = _resolve;
-	      return reject = _reject;
-	    });
-	    this._queue.push({task, args, resolve, reject});
-	    this._tryToRun();
-	    return promise;
-	  }
-
-	};
-
-	var Sync_1 = Sync;
-
-	var version = "2.19.5";
-	var version$1 = {
-		version: version
-	};
-
-	var version$2 = /*#__PURE__*/Object.freeze({
-		version: version,
-		default: version$1
-	});
-
-	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-
-	parser$3 = parser;
-
-	Events$2 = Events_1;
-
-	RedisConnection$1 = require$$2;
-
-	IORedisConnection$1 = require$$3;
-
-	Scripts$1 = require$$4;
-
-	Group = (function() {
-	  class Group {
-	    constructor(limiterOptions = {}) {
-	      this.deleteKey = this.deleteKey.bind(this);
-	      this.limiterOptions = limiterOptions;
-	      parser$3.load(this.limiterOptions, this.defaults, this);
-	      this.Events = new Events$2(this);
-	      this.instances = {};
-	      this.Bottleneck = Bottleneck_1;
-	      this._startAutoCleanup();
-	      this.sharedConnection = this.connection != null;
-	      if (this.connection == null) {
-	        if (this.limiterOptions.datastore === "redis") {
-	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        } else if (this.limiterOptions.datastore === "ioredis") {
-	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        }
-	      }
-	    }
-
-	    key(key = "") {
-	      var ref;
-	      return (ref = this.instances[key]) != null ? ref : (() => {
-	        var limiter;
-	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-	          id: `${this.id}-${key}`,
-	          timeout: this.timeout,
-	          connection: this.connection
-	        }));
-	        this.Events.trigger("created", limiter, key);
-	        return limiter;
-	      })();
-	    }
-
-	    async deleteKey(key = "") {
-	      var deleted, instance;
-	      instance = this.instances[key];
-	      if (this.connection) {
-	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
-	      }
-	      if (instance != null) {
-	        delete this.instances[key];
-	        await instance.disconnect();
-	      }
-	      return (instance != null) || deleted > 0;
-	    }
-
-	    limiters() {
-	      var k, ref, results, v;
-	      ref = this.instances;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        results.push({
-	          key: k,
-	          limiter: v
-	        });
-	      }
-	      return results;
-	    }
-
-	    keys() {
-	      return Object.keys(this.instances);
-	    }
-
-	    async clusterKeys() {
-	      var cursor, end, found, i, k, keys, len, next, start;
-	      if (this.connection == null) {
-	        return this.Promise.resolve(this.keys());
-	      }
-	      keys = [];
-	      cursor = null;
-	      start = `b_${this.id}-`.length;
-	      end = "_settings".length;
-	      while (cursor !== 0) {
-	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
-	        cursor = ~~next;
-	        for (i = 0, len = found.length; i < len; i++) {
-	          k = found[i];
-	          keys.push(k.slice(start, -end));
-	        }
-	      }
-	      return keys;
-	    }
-
-	    _startAutoCleanup() {
-	      var base;
-	      clearInterval(this.interval);
-	      return typeof (base = (this.interval = setInterval(async() => {
-	        var e, k, ref, results, time, v;
-	        time = Date.now();
-	        ref = this.instances;
-	        results = [];
-	        for (k in ref) {
-	          v = ref[k];
-	          try {
-	            if ((await v._store.__groupCheck__(time))) {
-	              results.push(this.deleteKey(k));
-	            } else {
-	              results.push(void 0);
-	            }
-	          } catch (error) {
-	            e = error;
-	            results.push(v.Events.trigger("error", e));
-	          }
-	        }
-	        return results;
-	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
-	    }
-
-	    updateSettings(options = {}) {
-	      parser$3.overwrite(options, this.defaults, this);
-	      parser$3.overwrite(options, options, this.limiterOptions);
-	      if (options.timeout != null) {
-	        return this._startAutoCleanup();
-	      }
-	    }
-
-	    disconnect(flush = true) {
-	      var ref;
-	      if (!this.sharedConnection) {
-	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-	      }
-	    }
-
-	  }
-	  Group.prototype.defaults = {
-	    timeout: 1000 * 60 * 5,
-	    connection: null,
-	    Promise: Promise,
-	    id: "group-key"
-	  };
-
-	  return Group;
-
-	}).call(commonjsGlobal);
-
-	var Group_1 = Group;
-
-	var Batcher, Events$3, parser$4;
-
-	parser$4 = parser;
-
-	Events$3 = Events_1;
-
-	Batcher = (function() {
-	  class Batcher {
-	    constructor(options = {}) {
-	      this.options = options;
-	      parser$4.load(this.options, this.defaults, this);
-	      this.Events = new Events$3(this);
-	      this._arr = [];
-	      this._resetPromise();
-	      this._lastFlush = Date.now();
-	    }
-
-	    _resetPromise() {
-	      return this._promise = new this.Promise((res, rej) => {
-	        return this._resolve = res;
-	      });
-	    }
-
-	    _flush() {
-	      clearTimeout(this._timeout);
-	      this._lastFlush = Date.now();
-	      this._resolve();
-	      this.Events.trigger("batch", this._arr);
-	      this._arr = [];
-	      return this._resetPromise();
-	    }
-
-	    add(data) {
-	      var ret;
-	      this._arr.push(data);
-	      ret = this._promise;
-	      if (this._arr.length === this.maxSize) {
-	        this._flush();
-	      } else if ((this.maxTime != null) && this._arr.length === 1) {
-	        this._timeout = setTimeout(() => {
-	          return this._flush();
-	        }, this.maxTime);
-	      }
-	      return ret;
-	    }
-
-	  }
-	  Batcher.prototype.defaults = {
-	    maxTime: null,
-	    maxSize: null,
-	    Promise: Promise
-	  };
-
-	  return Batcher;
-
-	}).call(commonjsGlobal);
-
-	var Batcher_1 = Batcher;
-
-	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$8 = getCjsExportFromNamespace(version$2);
-
-	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
-	  splice = [].splice;
-
-	NUM_PRIORITIES$1 = 10;
-
-	DEFAULT_PRIORITY$1 = 5;
-
-	parser$5 = parser;
-
-	Queues$1 = Queues_1;
-
-	Job$1 = Job_1;
-
-	LocalDatastore$1 = LocalDatastore_1;
-
-	RedisDatastore$1 = require$$4$1;
-
-	Events$4 = Events_1;
-
-	States$1 = States_1;
-
-	Sync$1 = Sync_1;
-
-	Bottleneck = (function() {
-	  class Bottleneck {
-	    constructor(options = {}, ...invalid) {
-	      var storeInstanceOptions, storeOptions;
-	      this._addToQueue = this._addToQueue.bind(this);
-	      this._validateOptions(options, invalid);
-	      parser$5.load(options, this.instanceDefaults, this);
-	      this._queues = new Queues$1(NUM_PRIORITIES$1);
-	      this._scheduled = {};
-	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-	      this._limiter = null;
-	      this.Events = new Events$4(this);
-	      this._submitLock = new Sync$1("submit", this.Promise);
-	      this._registerLock = new Sync$1("register", this.Promise);
-	      storeOptions = parser$5.load(options, this.storeDefaults, {});
-	      this._store = (function() {
-	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
-	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else if (this.datastore === "local") {
-	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else {
-	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-	        }
-	      }).call(this);
-	      this._queues.on("leftzero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-	      });
-	      this._queues.on("zero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-	      });
-	    }
-
-	    _validateOptions(options, invalid) {
-	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
-	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-	      }
-	    }
-
-	    ready() {
-	      return this._store.ready;
-	    }
-
-	    clients() {
-	      return this._store.clients;
-	    }
-
-	    channel() {
-	      return `b_${this.id}`;
-	    }
-
-	    channel_client() {
-	      return `b_${this.id}_${this._store.clientId}`;
-	    }
-
-	    publish(message) {
-	      return this._store.__publish__(message);
-	    }
-
-	    disconnect(flush = true) {
-	      return this._store.__disconnect__(flush);
-	    }
-
-	    chain(_limiter) {
-	      this._limiter = _limiter;
-	      return this;
-	    }
-
-	    queued(priority) {
-	      return this._queues.queued(priority);
-	    }
-
-	    clusterQueued() {
-	      return this._store.__queued__();
-	    }
-
-	    empty() {
-	      return this.queued() === 0 && this._submitLock.isEmpty();
-	    }
-
-	    running() {
-	      return this._store.__running__();
-	    }
-
-	    done() {
-	      return this._store.__done__();
-	    }
-
-	    jobStatus(id) {
-	      return this._states.jobStatus(id);
-	    }
-
-	    jobs(status) {
-	      return this._states.statusJobs(status);
-	    }
-
-	    counts() {
-	      return this._states.statusCounts();
-	    }
-
-	    _randomIndex() {
-	      return Math.random().toString(36).slice(2);
-	    }
-
-	    check(weight = 1) {
-	      return this._store.__check__(weight);
-	    }
-
-	    _clearGlobalState(index) {
-	      if (this._scheduled[index] != null) {
-	        clearTimeout(this._scheduled[index].expiration);
-	        delete this._scheduled[index];
-	        return true;
-	      } else {
-	        return false;
-	      }
-	    }
-
-	    async _free(index, job, options, eventInfo) {
-	      var e, running;
-	      try {
-	        ({running} = (await this._store.__free__(index, options.weight)));
-	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-	        if (running === 0 && this.empty()) {
-	          return this.Events.trigger("idle");
-	        }
-	      } catch (error1) {
-	        e = error1;
-	        return this.Events.trigger("error", e);
-	      }
-	    }
-
-	    _run(index, job, wait) {
-	      var clearGlobalState, free, run;
-	      job.doRun();
-	      clearGlobalState = this._clearGlobalState.bind(this, index);
-	      run = this._run.bind(this, index, job);
-	      free = this._free.bind(this, index, job);
-	      return this._scheduled[index] = {
-	        timeout: setTimeout(() => {
-	          return job.doExecute(this._limiter, clearGlobalState, run, free);
-	        }, wait),
-	        expiration: job.options.expiration != null ? setTimeout(function() {
-	          return job.doExpire(clearGlobalState, run, free);
-	        }, wait + job.options.expiration) : void 0,
-	        job: job
-	      };
-	    }
-
-	    _drainOne(capacity) {
-	      return this._registerLock.schedule(() => {
-	        var args, index, next, options, queue;
-	        if (this.queued() === 0) {
-	          return this.Promise.resolve(null);
-	        }
-	        queue = this._queues.getFirst();
-	        ({options, args} = next = queue.first());
-	        if ((capacity != null) && options.weight > capacity) {
-	          return this.Promise.resolve(null);
-	        }
-	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
-	        index = this._randomIndex();
-	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
-	          var empty;
-	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
-	          if (success) {
-	            queue.shift();
-	            empty = this.empty();
-	            if (empty) {
-	              this.Events.trigger("empty");
-	            }
-	            if (reservoir === 0) {
-	              this.Events.trigger("depleted", empty);
-	            }
-	            this._run(index, next, wait);
-	            return this.Promise.resolve(options.weight);
-	          } else {
-	            return this.Promise.resolve(null);
-	          }
-	        });
-	      });
-	    }
-
-	    _drainAll(capacity, total = 0) {
-	      return this._drainOne(capacity).then((drained) => {
-	        var newCapacity;
-	        if (drained != null) {
-	          newCapacity = capacity != null ? capacity - drained : capacity;
-	          return this._drainAll(newCapacity, total + drained);
-	        } else {
-	          return this.Promise.resolve(total);
-	        }
-	      }).catch((e) => {
-	        return this.Events.trigger("error", e);
-	      });
-	    }
-
-	    _dropAllQueued(message) {
-	      return this._queues.shiftAll(function(job) {
-	        return job.doDrop({message});
-	      });
-	    }
-
-	    stop(options = {}) {
-	      var done, waitForExecuting;
-	      options = parser$5.load(options, this.stopDefaults);
-	      waitForExecuting = (at) => {
-	        var finished;
-	        finished = () => {
-	          var counts;
-	          counts = this._states.counts;
-	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
-	        };
-	        return new this.Promise((resolve, reject) => {
-	          if (finished()) {
-	            return resolve();
-	          } else {
-	            return this.on("done", () => {
-	              if (finished()) {
-	                this.removeAllListeners("done");
-	                return resolve();
-	              }
-	            });
-	          }
-	        });
-	      };
-	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
-	        return next.doDrop({
-	          message: options.dropErrorMessage
-	        });
-	      }, this._drainOne = () => {
-	        return this.Promise.resolve(null);
-	      }, this._registerLock.schedule(() => {
-	        return this._submitLock.schedule(() => {
-	          var k, ref, v;
-	          ref = this._scheduled;
-	          for (k in ref) {
-	            v = ref[k];
-	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-	              clearTimeout(v.timeout);
-	              clearTimeout(v.expiration);
-	              v.job.doDrop({
-	                message: options.dropErrorMessage
-	              });
-	            }
-	          }
-	          this._dropAllQueued(options.dropErrorMessage);
-	          return waitForExecuting(0);
-	        });
-	      })) : this.schedule({
-	        priority: NUM_PRIORITIES$1 - 1,
-	        weight: 0
-	      }, () => {
-	        return waitForExecuting(1);
-	      });
-	      this._receive = function(job) {
-	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-	      };
-	      this.stop = () => {
-	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-	      };
-	      return done;
-	    }
-
-	    async _addToQueue(job) {
-	      var args, blocked, error, options, reachedHWM, shifted, strategy;
-	      ({args, options} = job);
-	      try {
-	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
-	      } catch (error1) {
-	        error = error1;
-	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
-	        job.doDrop({error});
-	        return false;
-	      }
-	      if (blocked) {
-	        job.doDrop();
-	        return true;
-	      } else if (reachedHWM) {
-	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-	        if (shifted != null) {
-	          shifted.doDrop();
-	        }
-	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-	          if (shifted == null) {
-	            job.doDrop();
-	          }
-	          return reachedHWM;
-	        }
-	      }
-	      job.doQueue(reachedHWM, blocked);
-	      this._queues.push(job);
-	      await this._drainAll();
-	      return reachedHWM;
-	    }
-
-	    _receive(job) {
-	      if (this._states.jobStatus(job.options.id) != null) {
-	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-	        return false;
-	      } else {
-	        job.doReceive();
-	        return this._submitLock.schedule(this._addToQueue, job);
-	      }
-	    }
-
-	    submit(...args) {
-	      var cb, fn, job, options, ref, ref1, task;
-	      if (typeof args[0] === "function") {
-	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-	        options = parser$5.load({}, this.jobDefaults);
-	      } else {
-	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-	        options = parser$5.load(options, this.jobDefaults);
-	      }
-	      task = (...args) => {
-	        return new this.Promise(function(resolve, reject) {
-	          return fn(...args, function(...args) {
-	            return (args[0] != null ? reject : resolve)(args);
-	          });
-	        });
-	      };
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      job.promise.then(function(args) {
-	        return typeof cb === "function" ? cb(...args) : void 0;
-	      }).catch(function(args) {
-	        if (Array.isArray(args)) {
-	          return typeof cb === "function" ? cb(...args) : void 0;
-	        } else {
-	          return typeof cb === "function" ? cb(args) : void 0;
-	        }
-	      });
-	      return this._receive(job);
-	    }
-
-	    schedule(...args) {
-	      var job, options, task;
-	      if (typeof args[0] === "function") {
-	        [task, ...args] = args;
-	        options = {};
-	      } else {
-	        [options, task, ...args] = args;
-	      }
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      this._receive(job);
-	      return job.promise;
-	    }
-
-	    wrap(fn) {
-	      var schedule, wrapped;
-	      schedule = this.schedule.bind(this);
-	      wrapped = function(...args) {
-	        return schedule(fn.bind(this), ...args);
-	      };
-	      wrapped.withOptions = function(options, ...args) {
-	        return schedule(options, fn, ...args);
-	      };
-	      return wrapped;
-	    }
-
-	    async updateSettings(options = {}) {
-	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-	      parser$5.overwrite(options, this.instanceDefaults, this);
-	      return this;
-	    }
-
-	    currentReservoir() {
-	      return this._store.__currentReservoir__();
-	    }
-
-	    incrementReservoir(incr = 0) {
-	      return this._store.__incrementReservoir__(incr);
-	    }
-
-	  }
-	  Bottleneck.default = Bottleneck;
-
-	  Bottleneck.Events = Events$4;
-
-	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
-
-	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-	    LEAK: 1,
-	    OVERFLOW: 2,
-	    OVERFLOW_PRIORITY: 4,
-	    BLOCK: 3
-	  };
-
-	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
-
-	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
-
-	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
-
-	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
-
-	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
-
-	  Bottleneck.prototype.jobDefaults = {
-	    priority: DEFAULT_PRIORITY$1,
-	    weight: 1,
-	    expiration: null,
-	    id: "<no-id>"
-	  };
-
-	  Bottleneck.prototype.storeDefaults = {
-	    maxConcurrent: null,
-	    minTime: 0,
-	    highWater: null,
-	    strategy: Bottleneck.prototype.strategy.LEAK,
-	    penalty: null,
-	    reservoir: null,
-	    reservoirRefreshInterval: null,
-	    reservoirRefreshAmount: null,
-	    reservoirIncreaseInterval: null,
-	    reservoirIncreaseAmount: null,
-	    reservoirIncreaseMaximum: null
-	  };
-
-	  Bottleneck.prototype.localStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 250
-	  };
-
-	  Bottleneck.prototype.redisStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 5000,
-	    clientTimeout: 10000,
-	    Redis: null,
-	    clientOptions: {},
-	    clusterNodes: null,
-	    clearDatastore: false,
-	    connection: null
-	  };
-
-	  Bottleneck.prototype.instanceDefaults = {
-	    datastore: "local",
-	    connection: null,
-	    id: "<no-id>",
-	    rejectOnDrop: true,
-	    trackDoneStatus: false,
-	    Promise: Promise
-	  };
-
-	  Bottleneck.prototype.stopDefaults = {
-	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-	    dropWaitingJobs: true,
-	    dropErrorMessage: "This limiter has been stopped."
-	  };
-
-	  return Bottleneck;
-
-	}).call(commonjsGlobal);
-
-	var Bottleneck_1 = Bottleneck;
-
-	var lib = Bottleneck_1;
-
-	return lib;
-
-})));
-
-
-/***/ }),
-
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -30745,9 +29215,9 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */   C: () => (/* binding */ runAction),
+/* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* unused harmony export describeError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 
 /** Renders any thrown value as a message; a thrown string or object must still fail the step. */
@@ -30780,34 +29250,2704 @@ async function runAction(body) {
 
 /***/ }),
 
+/***/ 6639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ eventFileError)
+/* harmony export */ });
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6020);
+/**
+ * The event file, read before anything else is imported: @actions/github (under
+ * the client) parses it at import time and dies on a file that is not JSON with
+ * a bare SyntaxError and a stack trace, before any output can be set. A bad
+ * file is kept from that parse and reported by the entry as one clear error.
+ */
+
+/** Why the event file cannot be used, or undefined when it can. */
+const eventFileError = (() => {
+    try {
+        (0,_github_context_js__WEBPACK_IMPORTED_MODULE_0__/* .readEventPayload */ .N5)();
+        return undefined;
+    }
+    catch (error) {
+        delete process.env['GITHUB_EVENT_PATH'];
+        return error;
+    }
+})();
+
+
+/***/ }),
+
 /***/ 956:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2208);
+/* harmony import */ var _event_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6639);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2074);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
+/* harmony import */ var _wait_ci_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1494);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4083);
+/** wait-ci's entry: the one place that fails the step; every output is set first, on every path. */
+// First import: it must read the event file before @actions/github does (see event-file.ts).
 
 
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runWaitCiAction */ .Zo);
+
+
+
+await (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(async () => {
+    let result;
+    try {
+        if (_event_file_js__WEBPACK_IMPORTED_MODULE_0__/* .eventFileError */ .N !== undefined)
+            throw _event_file_js__WEBPACK_IMPORTED_MODULE_0__/* .eventFileError */ .N;
+        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .readWaitCiSettings */ .$Z)();
+        result = await (0,_wait_ci_js__WEBPACK_IMPORTED_MODULE_3__/* .waitCi */ .S)(settings, (0,_wait_ci_js__WEBPACK_IMPORTED_MODULE_3__/* .createWaitCiDeps */ .i)(settings));
+    }
+    catch (error) {
+        // Outputs in every case, so a workflow can route even this to a fix step.
+        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiError */ .D)((0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error));
+        throw error;
+    }
+    await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiOutputs */ .d)(result);
+    if (result.conclusion !== 'success')
+        throw new Error(`wait-ci: ${result.conclusion}: ${result.message}`);
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2208:
+/***/ 7185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Zo: () => (/* binding */ runWaitCiAction)
+  h: () => (/* binding */ waitCiOwnInputs),
+  j: () => (/* binding */ waitCiSpec)
 });
 
-// UNUSED EXPORTS: createWaitCiDeps, readWaitCiSettings, waitCi, writeWaitCiOutputs
+// EXTERNAL MODULE: ./src/github/inputs.ts
+var inputs = __nccwpck_require__(5446);
+;// CONCATENATED MODULE: ./src/actions/spec.ts
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/io.ts
+
+
+/** wait-ci's own inputs (the client's token and tuning inputs are spread in beside them). */
+const waitCiOwnInputs = {
+    'pull-request': {
+        description: 'Number of the pull request whose head is verified. Empty: the pull request of the triggering event.'
+    },
+    sha: {
+        description: 'Head sha to verify. Empty: the pull request head read at the start. If given and the pull request head differs, the wait ends with head-moved.'
+    },
+    required: {
+        description: 'Extra required check names, one per line, added to those of branch protection and rulesets (names may contain commas).'
+    },
+    strict: {
+        description: 'A required check that has not registered yet is pending (true) rather than absent (false). Keep true: late-registering checks are how early passes happen.',
+        default: 'true'
+    },
+    'on-no-gate': {
+        description: "What to do when no required check is known (no readable gate, empty 'required'): all-observed waits for every check observed on the head (never succeeding on none); fail stops with a failure.",
+        default: 'all-observed'
+    },
+    ignore: {
+        description: 'Check names (globs, one per line, * matches anything) not to wait on when waiting on all observed checks. Required checks are never ignored.'
+    },
+    'timeout-seconds': {
+        description: 'Longest wait in seconds; then the conclusion is timed_out, naming what was still pending or missing.',
+        default: '3600'
+    },
+    'interval-seconds': {
+        description: 'Poll interval in seconds, start to start (fractions allowed). It grows, up to twice that, only while unchanged answers still cost counted requests, and drops back at once when something changes.',
+        default: '10'
+    },
+    'fail-fast': {
+        description: 'Stop at the first failed required check (true) or wait for all of them to finish (false).',
+        default: 'true'
+    },
+    'fail-queue-fast': {
+        description: 'In a merge_group run: stop at the first failed required check (true), so the queue removes the group at once, or let the rest finish (false).',
+        default: 'true'
+    },
+    'check-run-id': {
+        description: "This job's own check run id, so the wait never waits on itself (even when the job's name is a required check). Leave the default; where the runner does not expose it, the current run's jobs API is asked (needs actions: read).",
+        default: '${{ job.check_run_id }}'
+    }
+};
+/** wait-ci's inputs and outputs, declared once. */
+const waitCiSpec = defineAction({
+    dir: 'wait-ci',
+    name: 'Purple wait-ci',
+    description: 'Waits until every required check of the gate definition is green on the PR head (or the merge group sha in a merge_group run).',
+    inputs: {
+        ...inputs/* clientInputs */.HC,
+        ...waitCiOwnInputs
+    },
+    outputs: {
+        conclusion: { description: 'success | failure | timed_out | head-moved' },
+        sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit); in a merge_group run, the group sha.' },
+        required: { description: 'JSON array of the required checks: [{"name", "app_id"?, "sources": [...], "state"}].' },
+        failed: { description: 'JSON array of required checks that failed: [{"name", "conclusion", "url"}].' },
+        pending: { description: 'JSON array of required checks still pending or never registered: [{"name", "state"}].' },
+        'api-requests': {
+            description: 'API requests made, as JSON: {"counted": n, "not_modified": n, "total": n} (304 answers do not count against the rate limit).'
+        }
+    }
+});
+
+
+/***/ }),
+
+/***/ 4083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ writeWaitCiError),
+  d: () => (/* binding */ writeWaitCiOutputs)
+});
+
+// EXTERNAL MODULE: ./src/core/poll-schedule.ts
+var poll_schedule = __nccwpck_require__(4938);
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
+;// CONCATENATED MODULE: ./src/core/summary-html.ts
+/**
+ * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
+ * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
+ * markdown inside it is not parsed, so every block here is one HTML element with
+ * no blank line inside, and every piece of text goes through `escapeHtml` with its
+ * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
+ */
+
+const markup = (html) => Object.freeze({ html });
+/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
+function inline(content) {
+    if (typeof content === 'string')
+        return (0,escaping/* escapeHtml */.ZD)(content).replace(/\r\n|\r|\n/g, '<br>');
+    if (Array.isArray(content))
+        return content.map((part) => inline(part)).join('');
+    return content.html;
+}
+/** `<code>` around escaped text. */
+function code(text) {
+    return markup(`<code>${inline(text)}</code>`);
+}
+/** `<strong>` around escaped content. */
+function strong(content) {
+    return markup(`<strong>${inline(content)}</strong>`);
+}
+/** A link, only for http(s) addresses; anything else is shown as text. */
+function summary_html_link(href, content) {
+    if (!/^https?:\/\//i.test(href))
+        return markup(inline(content));
+    return markup(`<a href="${(0,escaping/* escapeHtml */.ZD)(href)}">${inline(content)}</a>`);
+}
+/** A heading block. */
+function heading(level, content) {
+    return markup(`<h${level}>${inline(content)}</h${level}>`);
+}
+/** A paragraph block. */
+function paragraph(content) {
+    return markup(`<p>${inline(content)}</p>`);
+}
+/** A bulleted list block. */
+function list(items) {
+    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+}
+/** A table block: a header row, then one row per entry, every cell closed. */
+function table(headers, rows) {
+    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
+    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
+    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
+}
+/** A summary: blocks separated by blank lines, so each stays one HTML block. */
+function renderSummary(blocks) {
+    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./src/core/redaction.ts
+var redaction = __nccwpck_require__(3862);
+;// CONCATENATED MODULE: ./src/actions/outputs.ts
+/**
+ * How every action reports: a typed output setter built from the action's
+ * declaration (a renamed or forgotten output is a compile error), and a job
+ * summary written best-effort (core.summary.write() throws when
+ * GITHUB_STEP_SUMMARY is unset, as outside the runner).
+ */
+
+
+/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
+function outputWriter(spec, prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(spec.outputs)) {
+            core/* setOutput */.uH(`${prefix}${name}`, (0,redaction/* redactSecrets */.f)(values[name] ?? ''));
+        }
+    };
+}
+/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
+async function writeSummary(html) {
+    try {
+        await core/* summary */.z.addRaw((0,redaction/* redactSecrets */.f)(html), true).write();
+    }
+    catch (error) {
+        core/* debug */.Yz(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        core/* summary */.z.emptyBuffer();
+    }
+}
+
+// EXTERNAL MODULE: ./src/actions/wait-ci/io.ts + 1 modules
+var io = __nccwpck_require__(7185);
+;// CONCATENATED MODULE: ./src/actions/wait-ci/outputs.ts
+
+
+
+
+/** The output values of a finished wait. */
+function waitCiOutputValues(result) {
+    return {
+        conclusion: result.conclusion,
+        sha: result.sha,
+        required: JSON.stringify(result.checks.map((c) => ({ name: c.name, ...(c.appId !== undefined ? { app_id: c.appId } : {}), sources: c.sources, state: c.state }))),
+        failed: JSON.stringify(result.checks.filter((c) => c.state === 'failed').map((c) => ({ name: c.name, conclusion: c.detail, url: c.url ?? null }))),
+        pending: JSON.stringify(result.checks.filter((c) => c.state === 'pending' || c.state === 'missing').map((c) => ({ name: c.name, state: c.state, detail: c.detail }))),
+        'api-requests': JSON.stringify({ counted: result.requests.counted, not_modified: result.requests.notModified, total: result.requests.total })
+    };
+}
+/** The output values when the wait could not start (bad input, unreadable event): a failure, nothing observed. */
+function waitCiErrorOutputValues() {
+    return { conclusion: 'failure', sha: '', required: '[]', failed: '[]', pending: '[]', 'api-requests': JSON.stringify({ counted: 0, not_modified: 0, total: 0 }) };
+}
+const stateLabel = {
+    success: '✅ success',
+    pending: '⏳ pending',
+    failed: '❌ failed',
+    missing: '⌛ not registered',
+    self: '↩️ this job'
+};
+/** The job summary of a finished wait, as HTML. */
+function waitCiSummary(result) {
+    const head = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)';
+    const what = result.target.kind === 'merge-group' ? ['Merge group into ', code(result.target.baseRef), ', sha '] : [`Pull request #${result.target.number}, head `];
+    const blocks = [heading(2, `wait-ci: ${result.conclusion}`), paragraph([...what, head, `. ${result.message}`])];
+    if (result.checks.length > 0) {
+        blocks.push(table(['check', 'state', 'source', 'link', 'time to complete'], result.checks.map((c) => [
+            c.name + (c.appId !== undefined ? ` (app ${c.appId})` : ''),
+            `${stateLabel[c.state]} (${c.detail})`,
+            c.sources.join(', '),
+            c.url ? summary_html_link(c.url, 'details') : '',
+            c.durationMs !== undefined ? (0,poll_schedule/* formatMs */._V)(c.durationMs) : ''
+        ])));
+    }
+    else {
+        blocks.push(paragraph('No required checks were observed.'));
+    }
+    blocks.push(heading(3, 'Gate sources'), list(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
+    const r = result.requests;
+    blocks.push(paragraph(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${(0,poll_schedule/* formatMs */._V)(result.elapsedMs)}.`));
+    return renderSummary(blocks);
+}
+/** Sets every output and writes the job summary (best-effort); never fails the step. */
+async function writeWaitCiOutputs(result, prefix = '') {
+    outputWriter(io/* waitCiSpec */.j, prefix)(waitCiOutputValues(result));
+    await writeSummary(waitCiSummary(result));
+}
+/** Sets every output and a summary saying why the wait could not start. */
+async function writeWaitCiError(message, prefix = '') {
+    outputWriter(io/* waitCiSpec */.j, prefix)(waitCiErrorOutputValues());
+    await writeSummary(renderSummary([heading(2, 'wait-ci: failure'), paragraph(`The wait could not start: ${message}`)]));
+}
+
+
+/***/ }),
+
+/***/ 3218:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $Z: () => (/* binding */ readWaitCiSettings)
+});
+
+// UNUSED EXPORTS: parseWaitCiOptions, resolveWaitCiSettings
+
+// EXTERNAL MODULE: ./src/github/context.ts + 1 modules
+var github_context = __nccwpck_require__(6020);
+// EXTERNAL MODULE: ./src/github/inputs.ts
+var inputs = __nccwpck_require__(5446);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var core_inputs = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
+/**
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
+ */
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function actionInputs(inputs, prefix = '', shared = []) {
+    return (0,core_inputs/* specInputSource */.f0)(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
+}
+
+// EXTERNAL MODULE: ./src/actions/wait-ci/io.ts + 1 modules
+var io = __nccwpck_require__(7185);
+;// CONCATENATED MODULE: ./src/actions/wait-ci/settings.ts
+
+
+
+
+
+/** Pure: builds the options from wait-ci's inputs (its own action's, or the root action's `wait-…`). */
+function parseWaitCiOptions(inputs) {
+    const sha = (0,core_inputs/* parseShaInput */.AW)(inputs, 'sha');
+    const onNoGate = inputs.get('on-no-gate').trim();
+    if (onNoGate !== 'all-observed' && onNoGate !== 'fail')
+        throw (0,core_inputs/* inputError */.Xu)(inputs.label('on-no-gate'), onNoGate, "write 'all-observed' or 'fail'.");
+    const pullRequest = (0,core_inputs/* parsePullRequestInput */.gF)(inputs, 'pull-request');
+    const options = {
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        required: inputs.get('required'),
+        strict: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'strict'),
+        onNoGate,
+        ignore: inputs
+            .get('ignore')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l !== ''),
+        timeoutMs: (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'timeout-seconds', { min: 1 }),
+        intervalMs: (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'interval-seconds', { min: 0.01 }),
+        failFast: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'fail-fast'),
+        failQueueFast: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'fail-queue-fast')
+    };
+    // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
+    const checkRunId = (0,core_inputs/* parsePositiveIntegerInput */.Vm)(inputs, 'check-run-id', "the job's check run id");
+    return Object.freeze(checkRunId === undefined ? options : { ...options, checkRunId });
+}
+function positiveInteger(value) {
+    const n = Number(value);
+    return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+/** The run ids the runner sets (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, RUNNER_NAME, GITHUB_JOB). */
+function readWaitCiRun(env) {
+    const runId = positiveInteger(env['GITHUB_RUN_ID']);
+    return Object.freeze({
+        ...(runId === undefined ? {} : { runId }),
+        attempt: positiveInteger(env['GITHUB_RUN_ATTEMPT']) ?? 1,
+        ...(env['RUNNER_NAME'] ? { runnerName: env['RUNNER_NAME'] } : {}),
+        ...(env['GITHUB_JOB'] ? { jobKey: env['GITHUB_JOB'] } : {})
+    });
+}
+/**
+ * The rest of the settings around already-parsed options (the root action parses its `wait-…`
+ * inputs itself): the repository, what to verify (the 'pull-request' input, else a merge_group
+ * event's group, else the event's pull request) and the run ids.
+ */
+function resolveWaitCiSettings(client, options, env) {
+    const context = (0,github_context/* readGitHubContext */.L7)(env);
+    const group = options.pullRequest === undefined ? (0,github_context/* mergeGroupFromPayload */.uY)(context.payload) : undefined;
+    if (group && options.sha !== undefined && options.sha !== group.headSha) {
+        // The queue merges the group's commit, so verifying any other would vouch for a commit that is not merged.
+        throw new Error(`Input 'sha' is '${options.sha}', but this merge_group run tests the group commit ${group.headSha}: leave 'sha' empty in merge_group runs.`);
+    }
+    const target = group
+        ? { kind: 'merge-group', headSha: group.headSha, baseRef: group.baseRef }
+        : { kind: 'pull-request', number: (0,github_context/* requirePullRequest */.aI)(context, options.pullRequest).number };
+    return Object.freeze({ client, options, repository: context.repository, target: Object.freeze(target), run: readWaitCiRun(env) });
+}
+/** Reads and validates every wait-ci input, the environment and the event payload. */
+function readWaitCiSettings(env = process.env) {
+    return resolveWaitCiSettings((0,inputs/* readClientSettings */.Hq)(env), parseWaitCiOptions(actionInputs(io/* waitCiOwnInputs */.h)), env);
+}
+
+
+/***/ }),
+
+/***/ 1494:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ createWaitCiDeps),
+  S: () => (/* binding */ waitCi)
+});
+
+// EXTERNAL MODULE: ./src/github/client.ts + 36 modules
+var client = __nccwpck_require__(4666);
+;// CONCATENATED MODULE: ./src/github/conditional.ts
+/**
+ * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
+ * Not Modified, which does not count against the primary rate limit, so a
+ * long wait costs few counted requests. Octokit throws a 304 as a
+ * RequestError; here it becomes `{ notModified: true }` with the cached data.
+ */
+/** A new in-memory ETag cache. */
+function createEtagCache() {
+    return new Map();
+}
+function keyOf(route, parameters) {
+    const sorted = Object.keys(parameters)
+        .filter((k) => k !== 'headers' && k !== 'request')
+        .sort()
+        .map((k) => [k, parameters[k]]);
+    return `${route} ${JSON.stringify(sorted)}`;
+}
+function isNotModified(error) {
+    return typeof error === 'object' && error !== null && error.status === 304;
+}
+/**
+ * GET `route` with If-None-Match from `cache`. `validate` checks (and types)
+ * a fresh body before it is cached, so a malformed answer is never replayed.
+ */
+async function getWithEtag(request, route, parameters, cache, validate = (data) => data) {
+    const key = keyOf(route, parameters);
+    const cached = cache.get(key);
+    const headers = { ...(parameters.headers ?? {}), ...(cached ? { 'if-none-match': cached.etag } : {}) };
+    try {
+        const response = await request(route, { ...parameters, headers });
+        const data = validate(response.data);
+        const etag = response.headers.etag;
+        if (typeof etag === 'string' && etag !== '')
+            cache.set(key, { etag, data });
+        return { notModified: false, data, headers: response.headers, ...(typeof etag === 'string' ? { etag } : {}) };
+    }
+    catch (error) {
+        if (isNotModified(error) && cached)
+            return { notModified: true, data: cached.data, etag: cached.etag };
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
+// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
+var core_transient = __nccwpck_require__(5824);
+;// CONCATENATED MODULE: ./src/core/required-checks.ts
+/**
+ * The required set of a branch, read from the gate definition rather than from
+ * a snapshot of what is visible (a check that registers late is not visible
+ * yet, but is required all the same): classic protection as
+ * the branch endpoint shows it, rulesets from the rules endpoint, and the
+ * `required` input, each name tagged with where it came from.
+ */
+/** Extra names from the `required` input, one per line (names may hold commas, e.g. `test (ubuntu, 20)`). */
+function requiredFromInput(text) {
+    const names = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return [...new Set(names)].map((name) => ({ name, source: 'input' }));
+}
+/**
+ * Union of every source, merged per name. A name required by one source for
+ * any app and by another for app X needs app X; two different apps stay two
+ * requirements, since each rule must be met on its own.
+ */
+function unionRequired(entries) {
+    const byName = new Map();
+    for (const entry of entries) {
+        const list = byName.get(entry.name) ?? [];
+        list.push(entry);
+        byName.set(entry.name, list);
+    }
+    const checks = [];
+    for (const [name, list] of byName) {
+        const apps = [...new Set(list.map((e) => e.appId).filter((a) => a !== undefined))].sort((a, b) => a - b);
+        const anySources = list.filter((e) => e.appId === undefined).map((e) => e.source);
+        if (apps.length === 0) {
+            checks.push({ name, sources: orderSources(anySources) });
+            continue;
+        }
+        for (const appId of apps) {
+            const sources = [...list.filter((e) => e.appId === appId).map((e) => e.source), ...anySources];
+            checks.push({ name, appId, sources: orderSources(sources) });
+        }
+    }
+    return checks;
+}
+const sourceOrder = ['protection', 'ruleset', 'input'];
+function orderSources(sources) {
+    return sourceOrder.filter((s) => sources.includes(s));
+}
+/**
+ * Builds what to wait on from the gate readings and the `required` input.
+ * Without any required name the `on-no-gate` policy decides: wait on all
+ * observed checks (never succeeding on none) or fail.
+ */
+function buildRequiredSet(readings, requiredInput, onNoGate) {
+    const notes = [];
+    const entries = [];
+    for (const reading of readings) {
+        const label = reading.source === 'protection' ? 'branch protection' : 'rulesets';
+        if (reading.ok) {
+            entries.push(...reading.entries);
+            notes.push(`${label}: read, ${reading.entries.length} required check(s)`);
+        }
+        else {
+            notes.push(`${label}: could not be read (${reading.reason}); going on with the other sources`);
+        }
+    }
+    const fromInput = requiredFromInput(requiredInput);
+    entries.push(...fromInput);
+    if (fromInput.length > 0)
+        notes.push(`required input: ${fromInput.length} name(s)`);
+    const checks = unionRequired(entries);
+    if (checks.length > 0)
+        return { mode: 'gate', checks, readings, notes };
+    const anyRead = readings.some((r) => r.ok);
+    notes.push(anyRead
+        ? 'no required checks: the branch has no required status checks and the required input is empty'
+        : 'no required checks: no gate source could be read and the required input is empty');
+    if (onNoGate === 'fail') {
+        notes.push("on-no-gate is 'fail': set 'required' or give the token read access to the branch and its rules");
+        return { mode: 'fail', checks: [], readings, notes };
+    }
+    notes.push("on-no-gate is 'all-observed': waiting for every check observed on the head (none observed is pending)");
+    return { mode: 'all-observed', checks: [], readings, notes };
+}
+/**
+ * Compiles a check-name glob: `*` matches any run of characters (slashes included), `?` one; the
+ * rest is literal. Check names are not paths, so this is not guard's path dialect: see
+ * docs/decisions.md, "Check-name globs are not path globs".
+ */
+function compileGlob(glob) {
+    let source = '';
+    for (const ch of glob) {
+        if (ch === '*')
+            source += '.*';
+        else if (ch === '?')
+            source += '.';
+        else
+            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 's');
+}
+
+;// CONCATENATED MODULE: ./src/core/check-state.ts
+/**
+ * Decides, from plain observations of one head sha, the state of every
+ * required check and the overall verdict. Its one promise: never
+ * `success` while a required check is missing, pending or failing, and never
+ * success on an empty set.
+ */
+
+const satisfying = new Set(['success', 'neutral', 'skipped']);
+const failing = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
+/** Maps a check run to its state: completed runs by conclusion, everything else (queued, in_progress, waiting, requested, pending) is pending. */
+function runState(run) {
+    if (run.status !== 'completed')
+        return 'pending';
+    if (run.conclusion === null)
+        return 'pending';
+    if (satisfying.has(run.conclusion))
+        return 'success';
+    // Unknown future conclusions fail rather than pass: a false failure costs a re-run, a false success a bad merge.
+    if (failing.has(run.conclusion))
+        return 'failed';
+    return 'failed';
+}
+/** Maps a commit status state: success passes, error/failure fail, pending (or anything else) waits. */
+function statusState(state) {
+    if (state === 'success')
+        return 'success';
+    if (state === 'error' || state === 'failure')
+        return 'failed';
+    return 'pending';
+}
+function time(value) {
+    if (value === null)
+        return Number.POSITIVE_INFINITY;
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+/**
+ * Orders runs of one name newest first, by creation: GitHub gives every check run,
+ * a re-run included, a new and higher id, while `started_at` is empty until a
+ * runner picks it up and comes from the runner's clock. A run that never started
+ * but was created before a completed one is therefore not the newest.
+ */
+function newestFirst(a, b) {
+    return b.id - a.id;
+}
+function durationOf(start, end) {
+    if (start === null || end === null)
+        return undefined;
+    const d = Date.parse(end) - Date.parse(start);
+    return Number.isFinite(d) && d >= 0 ? d : undefined;
+}
+function judge(name, appId, sources, input) {
+    const base = { name, ...(appId === undefined ? {} : { appId }), sources };
+    const runs = input.runs
+        .filter((r) => r.name === name && (appId === undefined || r.appId === appId))
+        .sort(newestFirst);
+    // The job's own run is the newest of its name while we wait; older runs of the name (a prior attempt) must not decide.
+    if (input.ownCheckRunId !== undefined && runs.some((r) => r.id === input.ownCheckRunId)) {
+        return { ...base, state: 'self', detail: 'this job', kind: 'check-run' };
+    }
+    // A status cannot prove which app posted it, so it never satisfies an app-scoped requirement.
+    const status = appId === undefined ? input.statuses.find((s) => s.context === name) : undefined;
+    const run = runs[0];
+    if (run !== undefined && (status === undefined || time(run.startedAt) >= time(status.updatedAt ?? status.createdAt))) {
+        const state = runState(run);
+        return {
+            ...base,
+            state,
+            detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status,
+            kind: 'check-run',
+            ...(run.url ? { url: run.url } : {}),
+            ...(state !== 'pending' ? withDuration(durationOf(run.startedAt, run.completedAt)) : {})
+        };
+    }
+    if (status !== undefined) {
+        const state = statusState(status.state);
+        return {
+            ...base,
+            state,
+            detail: status.state,
+            kind: 'status',
+            ...(status.url ? { url: status.url } : {}),
+            ...(state !== 'pending' ? withDuration(durationOf(status.createdAt, status.updatedAt)) : {})
+        };
+    }
+    const otherApps = input.runs.filter((r) => r.name === name).map((r) => r.appSlug ?? String(r.appId));
+    const detail = otherApps.length > 0
+        ? `not registered by app ${appId}; seen only from ${[...new Set(otherApps)].join(', ')}`
+        : 'not registered yet';
+    return { ...base, state: 'missing', detail };
+}
+function withDuration(durationMs) {
+    return durationMs === undefined ? {} : { durationMs };
+}
+/** Judges every required (or, without a gate, every observed) check and the overall verdict. */
+function evaluateChecks(input) {
+    const ignores = input.ignore.map(compileGlob);
+    const ignored = (name) => ignores.some((g) => g.test(name));
+    let checks;
+    let ignoredRequired = [];
+    if (input.required.mode === 'gate') {
+        checks = input.required.checks.map((c) => judge(c.name, c.appId, c.sources, input));
+        ignoredRequired = [...new Set(input.required.checks.map((c) => c.name).filter(ignored))];
+    }
+    else if (input.required.mode === 'all-observed') {
+        const ownName = input.runs.find((r) => r.id === input.ownCheckRunId)?.name;
+        const names = [
+            ...new Set([
+                ...input.runs.filter((r) => r.id !== input.ownCheckRunId && r.name !== ownName).map((r) => r.name),
+                ...input.statuses.map((s) => s.context)
+            ])
+        ].filter((n) => !ignored(n));
+        checks = names.sort().map((n) => judge(n, undefined, ['observed'], input));
+    }
+    else {
+        return { verdict: 'failure', checks: [], ignoredRequired, line: 'no required checks and on-no-gate is fail' };
+    }
+    // Without strict mode a required check that never appeared is reported but does not hold the wait.
+    const counted = input.strict ? checks : checks.filter((c) => c.state !== 'missing');
+    const failed = counted.filter((c) => c.state === 'failed');
+    const waiting = counted.filter((c) => c.state === 'pending' || c.state === 'missing');
+    const verified = counted.filter((c) => c.state === 'success');
+    let verdict;
+    if (failed.length > 0 && (input.failFast || waiting.length === 0))
+        verdict = 'failure';
+    else if (waiting.length > 0 || failed.length > 0)
+        verdict = 'pending';
+    // Never success on nothing: an empty set (or only this job itself) is pending until something appears.
+    else if (verified.length === 0)
+        verdict = 'pending';
+    else
+        verdict = 'success';
+    return { verdict, checks, ignoredRequired, line: describe(verdict, counted, waiting, failed) };
+}
+function describe(verdict, counted, waiting, failed) {
+    const list = (cs) => cs.map((c) => `${c.name} (${c.detail})`).join(', ');
+    if (verdict === 'success')
+        return `all ${counted.length} required check(s) passed`;
+    if (verdict === 'failure')
+        return `failed: ${list(failed)}`;
+    if (counted.length === 0)
+        return 'waiting: no checks observed yet';
+    return `waiting on ${waiting.length + failed.length} of ${counted.length}: ${list([...failed, ...waiting])}`;
+}
+/** A stable fingerprint of what was observed, to tell "something changed" from "nothing did". */
+function observationKey(evaluation) {
+    return evaluation.checks.map((c) => `${c.name}|${c.appId ?? ''}|${c.state}|${c.detail}`).join('\n');
+}
+/**
+ * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
+ * newest first): every state change is a new immutable status, so the combined view alone
+ * cannot tell when a context started. From the first status of the context to the newest.
+ */
+function statusDurations(history) {
+    const spans = new Map();
+    for (const status of history) {
+        const t = Date.parse(status.createdAt ?? '');
+        if (Number.isNaN(t))
+            continue;
+        const span = spans.get(status.context);
+        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
+    }
+    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
+}
+
+;// CONCATENATED MODULE: ./src/core/gate-tracker.ts
+/**
+ * The gate as a long wait knows it: the last reading of each source and the
+ * required set built from them. A source is replaced only by a reading that
+ * succeeded, or by a refusal when it was never read well before: a failed
+ * re-read never shrinks the set (a 404 mid-wait must not drop `test` and let
+ * the rest pass early).
+ */
+
+const initialGate = Object.freeze({ readings: Object.freeze({}) });
+/** The name of a source in messages. */
+function sourceLabel(source) {
+    return source === 'protection' ? 'branch protection' : 'rulesets';
+}
+/** Read the gate this poll: never read in full yet, or the planner says a re-read is due. */
+function gateReadDue(state, refreshDue) {
+    return state.required === undefined || state.pendingWhy !== undefined || refreshDue;
+}
+/** Folds one read of both sources into the gate (pure: keep-last-good and the rebuilt set). */
+function updateGate(state, answers, at, input) {
+    const readings = { ...state.readings };
+    const kept = [];
+    let pendingWhy;
+    for (const source of ['protection', 'ruleset']) {
+        const answer = answers[source];
+        const previous = state.readings[source];
+        if ('reading' in answer) {
+            if (answer.reading.ok || previous === undefined || !previous.ok)
+                readings[source] = answer.reading;
+            else
+                kept.push({ source, reason: answer.reading.reason });
+        }
+        else if (previous === undefined) {
+            pendingWhy = `${sourceLabel(source)}: ${answer.pending}`;
+        }
+    }
+    if (pendingWhy !== undefined) {
+        return { state: { ...state, readings, pendingWhy }, changed: false, kept };
+    }
+    const required = buildRequiredSet([readings.protection, readings.ruleset], input.required, input.onNoGate);
+    const changed = state.required === undefined || JSON.stringify(required.checks) !== JSON.stringify(state.required.checks);
+    return { state: { readings, lastReadAt: at, required }, changed, kept };
+}
+
+// EXTERNAL MODULE: ./src/core/poll-schedule.ts
+var poll_schedule = __nccwpck_require__(4938);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+
+/** The real clock, a real timer and the runner's log. */
+const productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+    log: Object.freeze({ info: (m) => core/* info */.pq((0,escaping/* neutralizeCommands */.Kw)(m)), warning: (m) => core/* warning */.$e(m) })
+});
+
+;// CONCATENATED MODULE: ./src/github/responses.ts
+/** A response without the fields an action relies on; transient (classifier matches the name). */
+class MalformedResponseError extends Error {
+    name = 'MalformedResponseError';
+}
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    return typeof value;
+}
+function matches(value, type) {
+    const nullable = type.endsWith('?');
+    const base = nullable ? type.slice(0, -1) : type;
+    if (nullable && (value === null || value === undefined))
+        return true;
+    return typeOf(value) === base;
+}
+function at(data, path) {
+    let current = data;
+    for (const key of path.split('.')) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function whatCame(data) {
+    if (data === '')
+        return 'an empty body (a response cut mid-stream?)';
+    if (data === undefined)
+        return 'no body';
+    if (typeof data === 'string')
+        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
+    return typeOf(data);
+}
+/**
+ * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
+ * returns it typed; throws MalformedResponseError naming `label` and the field.
+ */
+function expectShape(label, data, fields) {
+    if (typeof data !== 'object' || data === null) {
+        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
+    }
+    for (const [path, type] of Object.entries(fields)) {
+        const value = at(data, path);
+        if (!matches(value, type)) {
+            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
+        }
+    }
+    return data;
+}
+/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
+function expectList(label, data, arrayPath, fields) {
+    const list = arrayPath === '' ? data : at(data, arrayPath);
+    if (!Array.isArray(list)) {
+        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
+        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
+    }
+    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
+    return list;
+}
+/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
+function expectPullRequest(label, data) {
+    return expectShape(label, data, {
+        number: 'number',
+        state: 'string',
+        mergeable: 'boolean?',
+        merge_commit_sha: 'string?',
+        'head.sha': 'string',
+        'head.ref': 'string',
+        'base.sha': 'string',
+        'base.ref': 'string'
+    });
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
+function expectCheckRunsPage(label, data) {
+    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
+    expectList(label, page, 'check_runs', {
+        id: 'number',
+        name: 'string',
+        status: 'string',
+        conclusion: 'string?',
+        started_at: 'string?',
+        completed_at: 'string?',
+        html_url: 'string?',
+        details_url: 'string?',
+        app: 'object?'
+    });
+    return page;
+}
+const responses_text = (value) => (typeof value === 'string' ? value : null);
+/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
+function parseCheckRunsPage(label, data) {
+    const page = expectCheckRunsPage(label, data);
+    const runs = page.check_runs.map((raw) => {
+        const app = raw.app;
+        return {
+            id: raw.id,
+            name: raw.name,
+            status: raw.status,
+            conclusion: raw.conclusion,
+            startedAt: raw.started_at,
+            completedAt: raw.completed_at ?? null,
+            appId: typeof app?.id === 'number' ? app.id : null,
+            appSlug: responses_text(app?.slug),
+            url: responses_text(raw.html_url) ?? responses_text(raw.details_url)
+        };
+    });
+    return { totalCount: page.total_count, runs };
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
+function expectCombinedStatus(label, data) {
+    const combined = expectShape(label, data, {
+        state: 'string',
+        sha: 'string',
+        total_count: 'number',
+        statuses: 'array'
+    });
+    expectList(label, combined, 'statuses', statusFields);
+    return combined;
+}
+const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
+function observedStatus(raw) {
+    return {
+        id: typeof raw.id === 'number' ? raw.id : 0,
+        context: raw.context,
+        state: raw.state,
+        createdAt: responses_text(raw.created_at),
+        updatedAt: responses_text(raw.updated_at),
+        url: responses_text(raw.target_url)
+    };
+}
+/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
+function parseCombinedStatus(label, data) {
+    const combined = expectCombinedStatus(label, data);
+    return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
+}
+/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
+function parseStatusHistory(label, data) {
+    return expectList(label, data, '', statusFields).map(observedStatus);
+}
+// GitHub writes "any source" as null; the protection API also accepts -1 for it.
+function appOf(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+/**
+ * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
+ * (readable with the default token, unlike the admin-only protection endpoints).
+ */
+function requiredFromBranch(label, data) {
+    const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
+    const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
+    if (rsc === undefined || rsc === null)
+        return [];
+    const entries = new Map();
+    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
+    if (Array.isArray(rsc.checks)) {
+        for (const check of expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
+            const appId = appOf(check.app_id);
+            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
+        }
+    }
+    if (Array.isArray(rsc.contexts)) {
+        for (const context of rsc.contexts) {
+            if (typeof context !== 'string')
+                throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`);
+            const known = [...entries.values()].some((e) => e.name === context);
+            if (!known)
+                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
+        }
+    }
+    return [...entries.values()];
+}
+/**
+ * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
+ * Rules in `evaluate` mode are not returned there and do not gate, so every returned
+ * `required_status_checks` rule counts.
+ */
+function requiredFromRules(label, data) {
+    const rules = expectList(label, data, '', { type: 'string' });
+    const entries = [];
+    for (const [i, rule] of rules.entries()) {
+        if (rule.type !== 'required_status_checks')
+            continue;
+        const checks = expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
+            context: 'string'
+        });
+        for (const check of checks)
+            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
+/**
+ * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
+ * (a 304 does not count against the rate limit), each answer parsed once into
+ * typed observations so a cut or HTML body is a transient failure
+ * (MalformedResponseError), never "zero checks".
+ */
+
+
+const PER_PAGE = 100;
+// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
+const MAX_PAGES = 10;
+/**
+ * Waits for every read, then throws the first failure: a poll that fails leaves no read in
+ * flight (its answer and ETag land before the next poll asks again).
+ */
+async function allReads(reads) {
+    const settled = await Promise.allSettled(reads);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((r) => r.value);
+}
+function request(reader) {
+    return reader.client.octokit.request;
+}
+/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
+async function readPull(reader, pullNumber) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
+    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
+}
+/**
+ * Above this many required names, one listing of every run is cheaper than
+ * one query per name. Below it, per-name queries keep churn of checks that are
+ * not required (a head with 150 runs) from turning 304s into counted 200s.
+ */
+const MAX_NAMED_QUERIES = 5;
+/**
+ * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
+ * and name): every run, or with `names` only the runs of those names.
+ */
+async function readCheckRuns(reader, sha, names) {
+    if (names === undefined)
+        return readCheckRunPages(reader, sha);
+    const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)));
+    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
+}
+async function readCheckRunPages(reader, sha, name) {
+    const runs = new Map();
+    let totalCount = 0;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
+        totalCount = page === 1 ? answer.data.totalCount : totalCount;
+        // A run listed twice while pages shift between two reads is one run.
+        for (const run of answer.data.runs)
+            runs.set(run.id, run);
+        if (page * PER_PAGE >= totalCount || answer.data.runs.length < PER_PAGE)
+            break;
+    }
+    return { runs: [...runs.values()], totalCount };
+}
+/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
+async function readStatuses(reader, sha) {
+    const statuses = new Map();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
+        for (const status of answer.data.statuses)
+            if (!statuses.has(status.context))
+                statuses.set(status.context, status);
+        if (page * PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < PER_PAGE)
+            break;
+    }
+    return [...statuses.values()];
+}
+/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
+async function readStatusHistory(reader, sha) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data));
+    return answer.data;
+}
+/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
+async function readBranchGate(reader, branch) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(`branch '${branch}'`, data));
+    return answer.data;
+}
+/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
+async function readRulesGate(reader, branch) {
+    const entries = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: PER_PAGE, page }, reader.etags, (data) => {
+            const label = `rules of branch '${branch}' page ${page}`;
+            return { count: expectList(label, data, '', { type: 'string' }).length, entries: requiredFromRules(label, data) };
+        });
+        entries.push(...answer.data.entries);
+        if (answer.data.count < PER_PAGE)
+            break;
+    }
+    return entries;
+}
+/**
+ * This job's check run from the current run's jobs API, where the runner does
+ * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
+ * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
+ */
+async function findOwnCheckRun(reader, run) {
+    const jobs = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
+        jobs.push(...answer.data);
+        if (answer.data.length < PER_PAGE)
+            break;
+    }
+    const running = jobs.filter((j) => j.status === 'in_progress');
+    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
+    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
+    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
+    if (!pick)
+        return undefined;
+    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
+    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/own-check-run.ts
+/**
+ * This job's own check run, so the wait never waits on itself: from the
+ * `check-run-id` input, else once from the current run's jobs API (asked
+ * again next poll after a transient failure).
+ */
+
+
+
+/** A resolver for this job: the input's id, or the jobs API of `run`. */
+function ownCheckRunResolver(checkRunId, run, log) {
+    let own = checkRunId !== undefined ? { id: checkRunId, via: 'input' } : undefined;
+    let done = own !== undefined;
+    return {
+        current: () => own,
+        async resolve(reader) {
+            if (done)
+                return;
+            done = true;
+            if (run.runId === undefined) {
+                log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)");
+                return;
+            }
+            try {
+                const found = await findOwnCheckRun(reader, {
+                    runId: run.runId,
+                    attempt: run.attempt,
+                    ...(run.runnerName ? { runnerName: run.runnerName } : {}),
+                    ...(run.jobKey ? { jobKey: run.jobKey } : {})
+                });
+                if (found) {
+                    own = { id: found.checkRunId, via: 'jobs-api' };
+                    log.info(`this job's check run: ${found.checkRunId} ('${(0,escaping/* logText */.kc)(found.name)}'), from the jobs API of run ${run.runId}`);
+                }
+                else {
+                    log.warning(`could not tell this job's check run among the jobs of run ${run.runId}; if its name is a required check, the wait cannot pass`);
+                }
+            }
+            catch (error) {
+                const why = (0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error));
+                if ((0,core_transient/* classifyFailure */.XE)(error).kind !== 'permanent') {
+                    // Not blocking: without the id this job only looks pending, which can never pass early.
+                    done = false;
+                    log.info(`jobs of run ${run.runId} not read (${why}); trying again next poll`);
+                }
+                else {
+                    log.warning(`could not read the jobs of run ${run.runId} to find this job's check run (${why}); grant 'actions: read' or pass 'check-run-id'`);
+                }
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/wait-ci.ts
+/**
+ * wait-ci's work: read the gate, then poll the head's check runs and statuses
+ * until every required check is green, one fails, the head moves or the time
+ * runs out. Never `success` while a required check is missing, pending or
+ * failing; an API error is never "zero checks".
+ */
+
+
+
+
+
+
+
+
+
+
+/** Production deps: a client from the settings, the real clock and the runner's log. */
+function createWaitCiDeps(settings) {
+    // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
+    const deadline = productionRuntime.now() + settings.options.timeoutMs;
+    return { ...productionRuntime, client: (0,client/* createGitHubClient */.LX)({ ...settings.client, deadline }) };
+}
+/** How often a wait where nothing changes says it is still waiting. */
+const HEARTBEAT_MS = 5 * 60_000;
+/** Waits on the head's required checks and returns a plain result (sets no outputs, throws for no outcome). */
+async function waitCi(settings, deps) {
+    const { options } = settings;
+    const wait = {
+        settings,
+        deps,
+        reader: { client: deps.client, repo: settings.repository, etags: createEtagCache() },
+        policy: (0,poll_schedule/* defaultPollPolicy */.pg)(options.intervalMs, options.timeoutMs),
+        own: ownCheckRunResolver(options.checkRunId, settings.run, deps.log),
+        startedAt: deps.now(),
+        statsAtStart: deps.client.stats(),
+        failFast: settings.target.kind === 'merge-group' ? options.failQueueFast : options.failFast,
+        gate: initialGate,
+        lastKey: '',
+        lastReportAt: deps.now(),
+        warnedIgnored: false,
+        polls: 0
+    };
+    const { owner, repo } = settings.repository;
+    const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${(0,escaping/* logText */.kc)(settings.target.baseRef)}'` : `pull request #${settings.target.number}`;
+    deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`);
+    return await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+}
+/** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
+async function waitLoop(wait) {
+    let streak = 0;
+    let refreshGate = false;
+    for (;;) {
+        wait.polls++;
+        const [pollStartedAt, before] = [wait.deps.now(), wait.deps.client.stats().counted];
+        const poll = await pollOnce(wait, refreshGate);
+        if ('end' in poll)
+            return poll.end;
+        const plan = (0,poll_schedule/* planNextPoll */.Au)(wait.policy, {
+            startedAt: wait.startedAt,
+            now: wait.deps.now(),
+            pollStartedAt,
+            changed: poll.changed,
+            counted: wait.deps.client.stats().counted - before,
+            unchangedStreak: streak,
+            lastGateReadAt: wait.gate.lastReadAt ?? wait.startedAt,
+            ...(poll.notBefore !== undefined ? { notBefore: poll.notBefore } : {})
+        });
+        if (plan.action === 'timeout')
+            return { conclusion: 'timed_out', message: timeoutMessage(plan.reason, wait.evaluation, wait.gate.pendingWhy) };
+        streak = plan.unchangedStreak;
+        refreshGate = plan.refreshGate;
+        await wait.deps.sleep(plan.delayMs);
+    }
+}
+/**
+ * One poll: the head and base on the first, this job's check run, the gate when due, what the head
+ * shows, then the head again: what was observed counts only if the head is still the one it is about.
+ * Reading the checks first keeps the time from a change to its detection at half an interval.
+ */
+async function pollOnce(wait, refreshGate) {
+    try {
+        const moved = wait.head === undefined ? await readHead(wait) : undefined;
+        if (moved)
+            return { end: moved };
+        await wait.own.resolve(wait.reader);
+        const gateChanged = gateReadDue(wait.gate, refreshGate) ? await readGate(wait) : false;
+        const outcome = await judgeChecks(wait, gateChanged);
+        const movedSince = await readHead(wait);
+        return movedSince ? { end: movedSince } : outcome;
+    }
+    catch (error) {
+        const now = wait.deps.now();
+        const verdict = (0,core_transient/* classifyFailure */.XE)(error, { now });
+        const what = (0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error, { now }));
+        if (verdict.kind === 'permanent')
+            return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } };
+        // The client already retried; the wait goes on and asks again at the next poll.
+        wait.deps.log.warning(`poll ${wait.polls} failed: ${what}; the wait goes on`);
+        const notBefore = verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined ? now + verdict.retryAfterMs : undefined;
+        return notBefore === undefined ? { changed: false } : { changed: false, notBefore };
+    }
+}
+/** The head: judged only as first read; a move makes any verdict stale. A merge group's sha cannot move. */
+async function readHead(wait) {
+    const { target, options } = wait.settings;
+    if (target.kind === 'merge-group') {
+        // The settings made sure a 'sha' input, if any, is the group's.
+        if (wait.head === undefined) {
+            wait.head = { sha: target.headSha, baseRef: target.baseRef };
+            wait.deps.log.info(`merge group ${wait.head.sha}, base branch '${(0,escaping/* logText */.kc)(target.baseRef)}'`);
+        }
+        return undefined;
+    }
+    const pull = await readPull(wait.reader, target.number);
+    if (wait.head === undefined) {
+        if (options.sha !== undefined && options.sha !== pull.headSha) {
+            wait.head = { sha: options.sha, baseRef: pull.baseRef };
+            return { conclusion: 'head-moved', message: `the pull request head is ${pull.headSha}, not the 'sha' input ${options.sha}: the verified sha would be stale` };
+        }
+        wait.head = { sha: pull.headSha, baseRef: pull.baseRef };
+        wait.deps.log.info(`head ${pull.headSha}, base branch '${(0,escaping/* logText */.kc)(pull.baseRef)}'`);
+    }
+    else if (pull.headSha !== wait.head.sha) {
+        return { conclusion: 'head-moved', message: `the head moved from ${wait.head.sha} to ${pull.headSha} during the wait: the verified sha would be stale` };
+    }
+    return undefined;
+}
+/** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
+async function readSource(source, read) {
+    try {
+        return { reading: { source, ok: true, entries: await read() } };
+    }
+    catch (error) {
+        const verdict = (0,core_transient/* classifyFailure */.XE)(error);
+        if (verdict.kind === 'permanent')
+            return { reading: { source, ok: false, reason: (0,core_transient/* describeFailure */.Ic)(error) } };
+        return { pending: (0,core_transient/* describeFailure */.Ic)(error) };
+    }
+}
+/** Reads both gate sources and folds them in; true when the required set changed. */
+async function readGate(wait) {
+    const { log } = wait.deps;
+    const branch = wait.head.baseRef;
+    const [protection, ruleset] = await Promise.all([
+        readSource('protection', () => readBranchGate(wait.reader, branch)),
+        readSource('ruleset', () => readRulesGate(wait.reader, branch))
+    ]);
+    const update = updateGate(wait.gate, { protection, ruleset }, wait.deps.now(), wait.settings.options);
+    wait.gate = update.state;
+    for (const k of update.kept)
+        log.warning(`re-reading ${sourceLabel(k.source)} failed (${(0,escaping/* logText */.kc)(k.reason)}); keeping the last reading`);
+    const required = update.state.required;
+    if (update.state.pendingWhy !== undefined) {
+        if (required === undefined)
+            log.info(`gate not read yet (${(0,escaping/* logText */.kc)(update.state.pendingWhy)}); trying again next poll`);
+        return false;
+    }
+    if (update.changed && required !== undefined) {
+        for (const note of required.notes)
+            log.info(`gate: ${(0,escaping/* logText */.kc)(note)}`);
+        for (const r of required.readings) {
+            if (!r.ok)
+                log.warning(`${sourceLabel(r.source)} of '${(0,escaping/* logText */.kc)(branch)}' could not be read: ${(0,escaping/* logText */.kc)(r.reason)}`);
+        }
+        log.info(`required: ${(0,escaping/* logText */.kc)(required.checks.map((c) => c.name + (c.appId ? ` (app ${c.appId})` : '')).join(', ')) || '(none)'}`);
+    }
+    return update.changed;
+}
+/** Reads what the head shows and judges it against the gate. */
+async function judgeChecks(wait, gateChanged) {
+    const { deps, settings } = wait;
+    const { options } = settings;
+    const required = wait.gate.required;
+    if (required?.mode === 'fail') {
+        wait.evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true });
+        return { end: { conclusion: 'failure', message: `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}` } };
+    }
+    const sha = wait.head.sha;
+    // With a few required names, query each by name: churn among the other checks then costs nothing.
+    const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
+    const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined;
+    const [checkRuns, statuses] = await allReads([
+        readCheckRuns(wait.reader, sha, byName),
+        readStatuses(wait.reader, sha)
+    ]);
+    if (required === undefined)
+        return { changed: gateChanged };
+    const own = wait.own.current();
+    const evaluation = evaluateChecks({
+        required,
+        runs: checkRuns.runs,
+        statuses,
+        ...(own ? { ownCheckRunId: own.id } : {}),
+        ignore: options.ignore,
+        strict: options.strict,
+        failFast: wait.failFast
+    });
+    wait.evaluation = evaluation;
+    if (evaluation.ignoredRequired.length > 0 && !wait.warnedIgnored) {
+        wait.warnedIgnored = true;
+        deps.log.warning(`'ignore' matches required check(s) ${(0,escaping/* logText */.kc)(evaluation.ignoredRequired.join(', '))}: required checks are never ignored (GitHub would block the merge on them)`);
+    }
+    const changed = reportProgress(wait, evaluation) || gateChanged;
+    // A success needs a consistent listing (pages that shifted may hide a run) and a gate read in full this time round.
+    const consistent = checkRuns.runs.length >= checkRuns.totalCount;
+    if (evaluation.verdict === 'failure')
+        return { end: { conclusion: 'failure', message: evaluation.line } };
+    if (evaluation.verdict === 'success' && consistent && wait.gate.pendingWhy === undefined)
+        return { end: { conclusion: 'success', message: evaluation.line } };
+    return { changed };
+}
+/** Logs a change, or now and then that the wait is still alive; true when something changed. */
+function reportProgress(wait, evaluation) {
+    const { deps } = wait;
+    const key = observationKey(evaluation);
+    if (key !== wait.lastKey) {
+        wait.lastKey = key;
+        wait.lastReportAt = deps.now();
+        deps.log.info(`poll ${wait.polls}: ${(0,escaping/* logText */.kc)(evaluation.line)}`);
+        return true;
+    }
+    if (deps.now() - wait.lastReportAt >= HEARTBEAT_MS) {
+        // A quiet hour-long wait still shows it is alive, and what it costs so far.
+        wait.lastReportAt = deps.now();
+        const so = requestDelta(deps.client, wait.statsAtStart);
+        deps.log.info(`still waiting after ${(0,poll_schedule/* formatMs */._V)(deps.now() - wait.startedAt)} (poll ${wait.polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${(0,escaping/* logText */.kc)(evaluation.line)}`);
+    }
+    return false;
+}
+function finish(wait, end) {
+    const { settings, deps } = wait;
+    const required = wait.gate.required;
+    const own = wait.own.current();
+    return {
+        conclusion: end.conclusion,
+        sha: wait.head?.sha ?? settings.options.sha ?? '',
+        target: settings.target,
+        ...(settings.target.kind === 'pull-request' ? { pullRequest: settings.target.number } : {}),
+        message: end.message,
+        mode: required?.mode ?? 'unknown',
+        checks: wait.evaluation?.checks ?? [],
+        gateNotes: required?.notes ?? [],
+        readings: Object.values(wait.gate.readings).map((r) => (r.ok ? { source: r.source, ok: true } : { source: r.source, ok: false, reason: r.reason })),
+        requests: requestDelta(deps.client, wait.statsAtStart),
+        polls: wait.polls,
+        elapsedMs: deps.now() - wait.startedAt,
+        ...(own ? { ownCheckRun: own } : {})
+    };
+}
+function timeoutMessage(reason, evaluation, gatePendingWhy) {
+    const parts = [`timed out: ${reason}`];
+    if (gatePendingWhy)
+        parts.push(`the gate could not be read (${gatePendingWhy})`);
+    const checks = evaluation?.checks ?? [];
+    const missing = checks.filter((c) => c.state === 'missing').map((c) => c.name);
+    const pending = checks.filter((c) => c.state === 'pending').map((c) => `${c.name} (${c.detail})`);
+    const failed = checks.filter((c) => c.state === 'failed').map((c) => `${c.name} (${c.detail})`);
+    for (const name of missing)
+        parts.push(`missing required check: ${name}`);
+    if (pending.length > 0)
+        parts.push(`still pending: ${pending.join(', ')}`);
+    if (failed.length > 0)
+        parts.push(`failed: ${failed.join(', ')}`);
+    if (evaluation === undefined)
+        parts.push('no poll completed');
+    else if (checks.length === 0)
+        parts.push('no checks were observed on the head');
+    return parts.join('; ');
+}
+function requestDelta(client, start) {
+    const now = client.stats();
+    return { counted: now.counted - start.counted, notModified: now.notModified - start.notModified, total: now.requests - start.requests };
+}
+/**
+ * Dates the commit statuses that decided (the combined view only has the newest status of a
+ * context, created when it finished) from the status history: one request, only when a status
+ * was judged, and best effort: the verdict never depends on it.
+ */
+async function withStatusDurations(result, wait) {
+    const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
+    if (dated.length === 0 || result.sha === '')
+        return result;
+    const { client, log } = wait.deps;
+    try {
+        const durations = statusDurations(await readStatusHistory(wait.reader, result.sha));
+        const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
+        return { ...result, checks, requests: requestDelta(client, wait.statsAtStart) };
+    }
+    catch (error) {
+        log.info(`status history not read (${(0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error))}); times to complete of statuses left out`);
+        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
+    }
+}
+
+
+/***/ }),
+
+/***/ 811:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   kc: () => (/* binding */ logText)
+/* harmony export */ });
+/**
+ * Text from outside (check names, GitHub's messages, file names, branch names)
+ * is data. These turn it into something that can only ever be read: in the job
+ * log it can start no workflow command, in a summary it can render no markup.
+ * See docs/decisions.md, "Outside text is data".
+ */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** HTML text or attribute value: escapes & < > " and '. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// Other C0/C1 controls (ESC starts terminal sequences) except tab.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * One line of outside text for the log: line breaks shown as `\n`, other control
+ * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
+ * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
+ */
+function logText(text) {
+    return text
+        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/**
+ * A whole message for stdout, as a last line of defence: every line that would
+ * start a workflow command gets a visible `| ` in front. Purple's own commands go
+ * through @actions/core, never through this.
+ */
+function neutralizeCommands(message) {
+    return message
+        .split(/\r\n|\r|\n/)
+        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 9114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ parseShaInput),
+/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
+/* harmony export */   Vm: () => (/* binding */ parsePositiveIntegerInput),
+/* harmony export */   Xu: () => (/* binding */ inputError),
+/* harmony export */   f0: () => (/* binding */ specInputSource),
+/* harmony export */   gF: () => (/* binding */ parsePullRequestInput),
+/* harmony export */   lp: () => (/* binding */ parseSecondsInput)
+/* harmony export */ });
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+
+/***/ }),
+
+/***/ 4938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ planNextPoll),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   pg: () => (/* binding */ defaultPollPolicy)
+/* harmony export */ });
+/**
+ * When wait-ci polls next: one poll per base interval, start to start, while
+ * the answers are free (304 Not Modified); growing only while unchanged
+ * answers still cost counted requests, back to the base at once when
+ * something changes; never before a rate-limit wait ends; the gate re-read
+ * now and then; and a final poll at the deadline rather than a silent overrun.
+ * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
+ */
+/** Production defaults for a given base interval and timeout. */
+function defaultPollPolicy(intervalMs, timeoutMs) {
+    return {
+        intervalMs,
+        // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
+        maxIntervalMs: intervalMs * 2,
+        backoffFactor: 1.5,
+        gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
+        timeoutMs
+    };
+}
+/** Plans the next poll, or says the wait is over. */
+function planNextPoll(policy, clock) {
+    const deadline = clock.startedAt + policy.timeoutMs;
+    if (clock.now >= deadline)
+        return { action: 'timeout', reason: `no verdict after ${formatMs(policy.timeoutMs)}` };
+    // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
+    const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
+    const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
+    // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
+    let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
+    if (clock.notBefore !== undefined) {
+        if (clock.notBefore > deadline) {
+            return { action: 'timeout', reason: `rate limited until after the deadline (${formatMs(policy.timeoutMs)})` };
+        }
+        delay = Math.max(delay, clock.notBefore - clock.now);
+    }
+    // The last poll happens at the deadline itself, so a check that went green just before it still counts.
+    delay = Math.max(0, Math.min(delay, deadline - clock.now));
+    const pollAt = clock.now + delay;
+    return {
+        action: 'poll',
+        delayMs: Math.round(delay),
+        unchangedStreak: streak,
+        refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
+    };
+}
+/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m`. */
+function formatMs(ms) {
+    const s = Math.round(ms / 1000);
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${s % 60}s`;
+    return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+
+
+/***/ }),
+
+/***/ 3862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ rememberSecret),
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/**
+ * Secrets known to the process, and their removal from text that leaves it
+ * through a channel the runner does not mask. The runner masks the log and the
+ * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
+ * token back: see docs/decisions.md, "Outputs never carry a secret".
+ */
+const known = new Set();
+/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
+function rememberSecret(secret) {
+    if (secret.trim().length < 4)
+        return;
+    known.add(secret);
+    for (const line of secret.split(/\r?\n/)) {
+        const part = line.trim();
+        if (part.length >= 8 && !part.startsWith('-----'))
+            known.add(part);
+    }
+}
+/** The text with every remembered secret replaced by `***`, longest first. */
+function redactSecrets(text) {
+    if (known.size === 0 || text === '')
+        return text;
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5824:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  jE: () => (/* binding */ DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
+  fy: () => (/* binding */ TOKEN_INVALID_ADVICE),
+  XE: () => (/* binding */ classifyFailure),
+  Ic: () => (/* binding */ describeFailure)
+});
+
+// UNUSED EXPORTS: toFailureData
+
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
+;// CONCATENATED MODULE: ./src/core/failure-rules.ts
+/**
+ * The failure rules: which output lines mean "try again", "wait for the rate
+ * limit", "fix the credentials" or "stop, nothing will change". Data only; the
+ * engine that runs them is src/core/failure-engine.ts, and both the GitHub
+ * client (transient.ts) and `purple retry` / `purple classify` read this list.
+ *
+ * Every rule names a public thread where the tool printed the line; the test
+ * __tests__/core/failure-rules.test.ts holds at least one real fixture per rule.
+ * Patterns are case-insensitive, multi-line regular expressions restricted to a
+ * linear-time subset (see `checkPattern`): no `*` or `+`, bounded `{m,n}` only.
+ * Bump FAILURE_RULES_VERSION when a rule changes what it matches.
+ */
+const FAILURE_RULES_VERSION = 1;
+/**
+ * The rules, in the order they are checked within a class tier; permanent and
+ * auth rules run before rate-limited before transient, so a transient-looking
+ * consequence ("the remote end hung up") cannot hide its cause ("HTTP 401").
+ */
+const failure_rules_FAILURE_RULES = [
+    // Permanent and auth: a retry sends the same request and gets the same answer.
+    {
+        id: 'anthropic-credit-balance',
+        class: 'permanent',
+        pattern: 'credit balance is too low',
+        summary: 'the API account has no credit left',
+        source: 'https://github.com/anthropics/claude-code/issues/66314'
+    },
+    {
+        id: 'anthropic-extra-usage-required',
+        class: 'permanent',
+        pattern: 'extra usage is required',
+        summary: 'the plan does not cover this request (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/anthropics/claude-code/issues/27252'
+    },
+    {
+        id: 'openai-insufficient-quota',
+        class: 'permanent',
+        pattern: 'insufficient_quota|exceeded your current quota',
+        summary: 'the API quota or billing is exhausted (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/229'
+    },
+    {
+        id: 'anthropic-prompt-too-long',
+        class: 'permanent',
+        pattern: 'prompt is too long|request_too_large',
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/anthropics/claude-code/issues/59696'
+    },
+    {
+        id: 'openai-context-length',
+        class: 'permanent',
+        pattern: "context_length_exceeded|model's maximum context length is",
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/langroid/langroid/issues/820'
+    },
+    {
+        id: 'anthropic-authentication-error',
+        class: 'auth',
+        pattern: 'authentication_error|invalid x-api-key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/cline/cline/issues/12'
+    },
+    {
+        id: 'openai-invalid-api-key',
+        class: 'auth',
+        pattern: 'incorrect api key provided|invalid_api_key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/continuedev/continue/issues/9358'
+    },
+    {
+        id: 'github-bad-credentials',
+        class: 'auth',
+        pattern: '\\bbad credentials\\b',
+        summary: 'GitHub refused the token',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api'
+    },
+    {
+        id: 'git-http-auth',
+        class: 'auth',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 40[13]\\b',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/gogs/gogs/issues/4718'
+    },
+    {
+        id: 'git-authentication-failed',
+        class: 'auth',
+        pattern: 'fatal: Authentication failed for|support for password authentication was removed',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/Shpota/github-activity-generator/issues/75'
+    },
+    {
+        id: 'git-http-4xx',
+        class: 'permanent',
+        // 4xx but 408 (timeout) and 429 (rate limit): the request itself is refused or too large.
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 4(?:0[0-79]|1\\d|2[0-8])\\b',
+        summary: 'the git server refused the request (4xx): too large or not allowed',
+        source: 'https://github.com/dear-github/dear-github/issues/433'
+    },
+    {
+        id: 'npm-e401',
+        class: 'auth',
+        pattern: '\\bcode E401\\b',
+        summary: 'the npm registry refused the credentials',
+        source: 'https://github.com/zowe/zowe-cli/issues/445'
+    },
+    {
+        id: 'docker-unauthorized',
+        class: 'auth',
+        pattern: 'unauthorized: incorrect username or password|unauthorized: authentication required',
+        summary: 'the container registry refused the credentials',
+        source: 'https://github.com/docker/hub-feedback/issues/1098'
+    },
+    {
+        id: 'docker-access-denied',
+        class: 'permanent',
+        pattern: 'denied: requested access to the resource is denied',
+        summary: 'the container registry refused access to the repository',
+        source: 'https://github.com/docker/for-mac/issues/1271'
+    },
+    {
+        id: 'node-tls-certificate',
+        class: 'permanent',
+        pattern: 'CERT_HAS_EXPIRED|certificate has expired|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID',
+        summary: "the server's TLS certificate cannot be trusted (expired, self-signed or for another name)",
+        source: 'https://github.com/lobehub/lobe-cli-toolbox/issues/45'
+    },
+    {
+        id: 'node-invalid-url',
+        class: 'permanent',
+        pattern: '\\bERR_INVALID_URL\\b|TypeError: Invalid URL',
+        summary: 'the URL is not valid (check GITHUB_API_URL or the base URL)',
+        source: 'https://nodejs.org/api/errors.html#err_invalid_url'
+    },
+    {
+        id: 'purple-github-app-auth',
+        class: 'auth',
+        // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed).
+        pattern: '\\bGITHUB_APP_AUTH\\b',
+        summary: 'the GitHub App cannot authenticate',
+        source: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app'
+    },
+    {
+        id: 'command-not-found',
+        class: 'permanent',
+        exitCodes: [126, 127],
+        summary: 'the command was not found or is not executable',
+        source: 'https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html'
+    },
+    // Rate limited: wait (for the server's hint when it gives one), then try again.
+    {
+        id: 'anthropic-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_error\\b',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/gsd-build/gsd-2/issues/32'
+    },
+    {
+        id: 'anthropic-server-limiting',
+        class: 'rate-limited',
+        pattern: 'temporarily limiting requests',
+        summary: 'the server is temporarily limiting requests',
+        source: 'https://github.com/anthropics/claude-code/issues/71505'
+    },
+    {
+        id: 'openai-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_exceeded\\b|rate limit reached for',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/n3d1117/chatgpt-telegram-bot/pull/341'
+    },
+    {
+        id: 'docker-toomanyrequests',
+        class: 'rate-limited',
+        pattern: '\\btoomanyrequests\\b',
+        summary: 'the container registry pull rate limit',
+        source: 'https://github.com/docker/hub-feedback/issues/2429'
+    },
+    {
+        id: 'github-secondary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'secondary rate limit|abuse detection',
+        summary: 'GitHub secondary rate limit',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+    },
+    {
+        id: 'github-primary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'API rate limit exceeded',
+        summary: 'GitHub primary rate limit used up',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits'
+    },
+    {
+        id: 'http-too-many-requests',
+        class: 'rate-limited',
+        pattern: 'too many requests',
+        summary: 'too many requests (HTTP 429)',
+        source: 'https://github.com/ScribeMD/docker-cache/issues/829'
+    },
+    // Transient: the network or the far end hiccupped; the same request can succeed.
+    {
+        id: 'anthropic-overloaded',
+        class: 'transient',
+        pattern: '\\boverloaded_error\\b|\\b529 Overloaded\\b',
+        summary: 'the API is overloaded (529)',
+        source: 'https://github.com/anthropics/claude-code/issues/5184'
+    },
+    {
+        id: 'anthropic-api-error',
+        class: 'transient',
+        pattern: '\\bapi_error\\b',
+        summary: 'the API had an internal error',
+        source: 'https://github.com/anthropics/claude-code/issues/61368'
+    },
+    {
+        id: 'bun-socket-closed',
+        class: 'transient',
+        pattern: 'socket connection was closed unexpectedly',
+        summary: 'the socket connection was closed unexpectedly',
+        source: 'https://github.com/oven-sh/bun/issues/6197'
+    },
+    {
+        id: 'undici-socket',
+        class: 'transient',
+        pattern: '\\bUND_ERR_SOCKET\\b',
+        summary: 'socket closed by the other side',
+        source: 'https://github.com/e2b-dev/E2B/issues/430'
+    },
+    {
+        id: 'undici-other-side-closed',
+        class: 'transient',
+        pattern: 'other side closed',
+        summary: 'connection closed by the other side',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-error-code',
+        class: 'transient',
+        pattern: '\\bUND_ERR_\\w{1,40}',
+        summary: 'undici network error',
+        source: 'https://github.com/nodejs/undici/issues/2235'
+    },
+    {
+        id: 'node-socket-hang-up',
+        class: 'transient',
+        pattern: 'socket hang ?up',
+        summary: 'socket hang up',
+        source: 'https://github.com/request/request/issues/849'
+    },
+    {
+        id: 'node-econnreset',
+        class: 'transient',
+        pattern: '\\bECONNRESET\\b',
+        summary: 'connection reset',
+        source: 'https://github.com/npm/cli/issues/7477'
+    },
+    {
+        id: 'node-etimedout',
+        class: 'transient',
+        pattern: '\\bETIMEDOUT\\b',
+        summary: 'connection timed out',
+        source: 'https://github.com/npm/npm/issues/15889'
+    },
+    {
+        id: 'node-eai-again',
+        class: 'transient',
+        pattern: '\\bEAI_AGAIN\\b',
+        summary: 'DNS lookup failed temporarily',
+        source: 'https://github.com/einaregilsson/build-number/issues/8'
+    },
+    {
+        id: 'node-econnrefused',
+        class: 'transient',
+        pattern: '\\bECONNREFUSED\\b',
+        summary: 'connection refused',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-enotfound',
+        class: 'transient',
+        pattern: '\\bENOTFOUND\\b',
+        summary: 'DNS lookup failed',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-epipe',
+        class: 'transient',
+        pattern: '\\bEPIPE\\b|broken pipe',
+        summary: 'broken pipe (the other side closed the connection)',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-network-down',
+        class: 'transient',
+        pattern: '\\bE(?:NETUNREACH|HOSTUNREACH|NETDOWN|CONNABORTED)\\b',
+        summary: 'network unreachable or connection aborted',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'undici-fetch-failed',
+        class: 'transient',
+        pattern: '\\bfetch failed\\b',
+        summary: 'fetch failed',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-terminated',
+        class: 'transient',
+        pattern: '(?:TypeError: |^)terminated\\b',
+        summary: 'response terminated mid-stream',
+        source: 'https://github.com/ericc-ch/copilot-api/issues/148'
+    },
+    {
+        id: 'api-connection-error',
+        class: 'transient',
+        pattern: '\\bConnection error\\.',
+        summary: 'the API client could not connect',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/425'
+    },
+    {
+        id: 'api-request-timed-out',
+        class: 'transient',
+        pattern: '\\bRequest timed out\\.',
+        summary: 'the API client timed out',
+        source: 'https://github.com/langchain-ai/langchain/issues/21919'
+    },
+    {
+        id: 'cloudflare-5xx',
+        class: 'transient',
+        pattern: '\\b52[0-7]: (?:Web server is returning an unknown error|Web server is down|Connection timed out|Origin is unreachable|A timeout occurred|SSL handshake failed|Invalid SSL certificate)|\\bError code 52[0-7]\\b|\\borigin_response_timeout\\b',
+        summary: 'a Cloudflare 52x page: the origin behind it failed',
+        source: 'https://github.com/Helicone/helicone/issues/798'
+    },
+    {
+        id: 'npm-e5xx',
+        class: 'transient',
+        pattern: '\\bcode E5\\d\\d\\b',
+        summary: 'the npm registry answered a server error',
+        source: 'https://github.com/npm/npm/issues/20555'
+    },
+    {
+        id: 'http-gateway-5xx',
+        class: 'transient',
+        pattern: '\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)\\b',
+        summary: 'a gateway or the server is unavailable (502/503/504)',
+        source: 'https://github.com/npm/cli/issues/1302'
+    },
+    {
+        id: 'git-http-5xx',
+        class: 'transient',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 5\\d\\d\\b',
+        summary: 'the git server answered a server error',
+        source: 'https://github.com/gitbucket/gitbucket/issues/3340'
+    },
+    {
+        id: 'git-curl-transport',
+        class: 'transient',
+        // curl 7 connect, 18 partial file, 28 timeout, 52 empty reply, 55/56 send/receive failure, 92 HTTP/2 stream.
+        pattern: 'RPC failed; (?:curl |result=)(?:7|18|28|52|55|56|92)\\b',
+        summary: 'the connection to the git server broke',
+        source: 'https://github.com/desktop/desktop/issues/12186'
+    },
+    {
+        id: 'git-remote-hung-up',
+        class: 'transient',
+        pattern: 'the remote end hung up unexpectedly|fatal: early EOF|unexpected disconnect while reading sideband packet',
+        summary: 'the git server closed the connection',
+        source: 'https://github.com/fracz/git-exercises/issues/22'
+    },
+    {
+        id: 'docker-tls-handshake-timeout',
+        class: 'transient',
+        pattern: 'TLS handshake timeout',
+        summary: 'TLS handshake timed out',
+        source: 'https://github.com/docker/hub-feedback/issues/947'
+    },
+    {
+        id: 'go-io-timeout',
+        class: 'transient',
+        pattern: '\\bi/o timeout\\b',
+        summary: 'network i/o timed out',
+        source: 'https://github.com/golang/go/issues/35516'
+    },
+    {
+        id: 'go-connection-reset',
+        class: 'transient',
+        pattern: 'connection reset by peer',
+        summary: 'connection reset',
+        source: 'https://github.com/goproxyio/goproxy/issues/181'
+    },
+    {
+        id: 'timed-out',
+        class: 'transient',
+        pattern: '\\btimed? ?out\\b|\\btimeout\\b',
+        summary: 'timed out',
+        source: 'https://github.com/yihong0618/bilingual_book_maker/issues/244'
+    },
+    {
+        id: 'network-error',
+        class: 'transient',
+        pattern: '\\bpremature close\\b|\\bnetwork\\b|\\baborted\\b',
+        summary: 'network error',
+        source: 'https://github.com/jfromaniello/npm-install-retry/issues/14'
+    }
+];
+
+;// CONCATENATED MODULE: ./src/core/failure-engine.ts
+/**
+ * The rule engine behind every failure classification in Purple: compiles the
+ * rules of src/core/failure-rules.ts (plus a user's own), checks each pattern
+ * stays in a linear-time subset, and finds the rule that decides for a piece
+ * of output. Pure: text and exit code in, verdict out.
+ *
+ * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
+ */
+
+/** Longest pattern accepted, in characters. */
+const MAX_PATTERN_LENGTH = 400;
+/** Largest count in a `{m,n}` quantifier. */
+const MAX_REPEAT = 100;
+/** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
+const MAX_BRANCHING = 256;
+/** Output looked at: the tail, as the cause of a failure is printed last. */
+const MAX_CLASSIFIED_CHARS = 1_048_576;
+const TIER = { permanent: 0, auth: 0, 'rate-limited': 1, transient: 2 };
+/**
+ * Why a pattern is refused, or undefined when it is in the linear-time subset:
+ * no backreference or lookaround, no count on a group (`?` is fine), no unbounded
+ * quantifier (`*`, `+`, `{m,}`), counts at most 100, and a bounded number of
+ * choices per match start. With these, V8's backtracking does at most a
+ * constant amount of work per input position, so a match is linear in the input.
+ */
+function checkPattern(pattern) {
+    if (pattern.length === 0)
+        return 'the pattern is empty';
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+    let branching = 1;
+    const alternatives = [1];
+    let i = 0;
+    let lastAtomWasGroup = false;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            const next = pattern[i + 1] ?? '';
+            if (/[1-9]/.test(next) || next === 'k')
+                return 'backreferences are not allowed';
+            i += 2;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '[') {
+            const end = classEnd(pattern, i);
+            if (end < 0)
+                return 'a character class is not closed';
+            i = end + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '(') {
+            if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4)))
+                return 'lookahead and lookbehind are not allowed';
+            alternatives.push(1);
+            const named = pattern.startsWith('(?<', i) ? pattern.indexOf('>', i) : -1;
+            i = pattern.startsWith('(?:', i) ? i + 3 : named > 0 ? named + 1 : i + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === ')') {
+            branching *= alternatives.pop() ?? 1;
+            if (alternatives.length === 0)
+                return 'a group is closed that was never opened';
+            i += 1;
+            lastAtomWasGroup = true;
+            continue;
+        }
+        if (c === '|') {
+            alternatives.push((alternatives.pop() ?? 1) + 1);
+            i += 1;
+            continue;
+        }
+        if (c === '*' || c === '+')
+            return `the unbounded quantifier '${c}' is not allowed: use {0,${MAX_REPEAT}} or {1,${MAX_REPEAT}}`;
+        if (c === '?' || c === '{') {
+            // An optional group is fine (its choices are counted below); a repeated one multiplies them per repetition.
+            if (lastAtomWasGroup && c === '{')
+                return 'a counted quantifier on a group is not allowed';
+            const range = c === '?' ? { min: 0, max: 1, length: 1 } : parseBraces(pattern, i);
+            if (typeof range === 'string')
+                return range;
+            branching *= range.max - range.min + 1;
+            i += range.length;
+            if (pattern[i] === '?')
+                i += 1; // lazy modifier
+            continue;
+        }
+        i += 1;
+        lastAtomWasGroup = false;
+    }
+    if (alternatives.length !== 1)
+        return 'a group is not closed';
+    branching *= alternatives[0] ?? 1;
+    if (branching > MAX_BRANCHING)
+        return `the pattern has too many choices per position (${branching} > ${MAX_BRANCHING})`;
+    try {
+        new RegExp(pattern, 'im');
+    }
+    catch (e) {
+        return `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`;
+    }
+    return undefined;
+}
+function classEnd(pattern, start) {
+    let i = start + 1;
+    if (pattern[i] === '^')
+        i += 1;
+    if (pattern[i] === ']')
+        i += 1;
+    while (i < pattern.length) {
+        if (pattern[i] === '\\')
+            i += 2;
+        else if (pattern[i] === ']')
+            return i;
+        else
+            i += 1;
+    }
+    return -1;
+}
+function parseBraces(pattern, start) {
+    const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(start, start + 12));
+    if (m === null)
+        return "a '{' must be a bounded count such as {1,40}";
+    const min = Number(m[1]);
+    if (m[2] !== undefined && m[3] === '')
+        return `the unbounded quantifier '{${min},}' is not allowed`;
+    const max = m[3] !== undefined ? Number(m[3]) : min;
+    if (max < min || max > MAX_REPEAT)
+        return `a count must lie within 0..${MAX_REPEAT}`;
+    return { min, max, length: m[0].length };
+}
+/** Validates and compiles rules, permanent and auth first, then rate-limited, then transient; throws naming the rule. */
+function compileRules(rules) {
+    const compiled = rules.map((rule, index) => {
+        if (rule.pattern === undefined && (rule.exitCodes === undefined || rule.exitCodes.length === 0)) {
+            throw new Error(`failure rule '${rule.id}' has neither a pattern nor exit codes`);
+        }
+        if (rule.pattern === undefined)
+            return { rule, index };
+        const problem = checkPattern(rule.pattern);
+        if (problem !== undefined)
+            throw new Error(`failure rule '${rule.id}': ${problem}`);
+        return { rule, regex: new RegExp(rule.pattern, 'im'), index };
+    });
+    // A stable sort keeps the file order within a tier.
+    compiled.sort((a, b) => TIER[a.rule.class] - TIER[b.rule.class] || a.index - b.index);
+    return compiled.map(({ rule, regex }) => ({ rule, regex }));
+}
+let builtIn;
+/** The built-in rules, compiled once. */
+function builtInRules() {
+    builtIn ??= compileRules(failure_rules_FAILURE_RULES);
+    return builtIn;
+}
+function lineAround(text, index) {
+    const start = text.lastIndexOf('\n', index) + 1;
+    const newline = text.indexOf('\n', index);
+    const line = text.slice(start, newline < 0 ? text.length : newline).trim();
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+/**
+ * The rule that decides for this output and exit code: the first match in tier
+ * order (permanent and auth, then rate-limited, then transient), or `unknown`.
+ */
+function classifyText(text, options = {}) {
+    const rules = options.rules ?? builtInRules();
+    const tail = text.length > MAX_CLASSIFIED_CHARS ? text.slice(text.length - MAX_CLASSIFIED_CHARS) : text;
+    for (const { rule, regex } of rules) {
+        if (rule.exitCodes !== undefined && rule.exitCodes.length > 0) {
+            if (options.exitCode === undefined || !rule.exitCodes.includes(options.exitCode))
+                continue;
+            if (regex === undefined)
+                return { class: rule.class, rule, line: '' };
+        }
+        if (regex === undefined)
+            continue;
+        const match = regex.exec(tail);
+        if (match !== null)
+            return { class: rule.class, rule, line: lineAround(tail, match.index) };
+    }
+    return { class: 'unknown', line: '' };
+}
+const CLASSES = (/* unused pure expression or super */ null && (['transient', 'rate-limited', 'auth', 'permanent']));
+/**
+ * Reads a user's rule file: `{"version": 1, "rules": [{"id", "class", "pattern" | "exitCodes", "summary"?, "source"?}]}`.
+ * Throws an Error naming the file and the rule on anything malformed.
+ */
+function parseRuleFile(json, fileName) {
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch (e) {
+        throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    }
+    const list = typeof parsed === 'object' && parsed !== null ? parsed.rules : undefined;
+    if (!Array.isArray(list))
+        throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
+    const rules = list.map((raw, n) => {
+        const r = (typeof raw === 'object' && raw !== null ? raw : {});
+        const where = `rules file '${fileName}', rule ${n + 1}`;
+        if (typeof r.id !== 'string' || r.id === '')
+            throw new Error(`${where}: 'id' must be a non-empty string`);
+        if (!CLASSES.includes(r.class)) {
+            throw new Error(`${where} ('${r.id}'): 'class' must be one of ${CLASSES.join(', ')}`);
+        }
+        if (r.pattern !== undefined && typeof r.pattern !== 'string')
+            throw new Error(`${where} ('${r.id}'): 'pattern' must be a string`);
+        const codes = r.exitCodes;
+        if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => Number.isInteger(c)))) {
+            throw new Error(`${where} ('${r.id}'): 'exitCodes' must be a list of integers`);
+        }
+        return {
+            id: r.id,
+            class: r.class,
+            ...(typeof r.pattern === 'string' ? { pattern: r.pattern } : {}),
+            ...(codes !== undefined ? { exitCodes: codes } : {}),
+            summary: typeof r.summary === 'string' ? r.summary : r.id,
+            source: typeof r.source === 'string' ? r.source : fileName
+        };
+    });
+    compileRules(rules); // validates every pattern now, so a bad file fails before the first attempt
+    return rules;
+}
+/** The user's rules ahead of the built-in ones (so they can override), compiled in tier order. */
+function withUserRules(user) {
+    return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
+}
+
+;// CONCATENATED MODULE: ./src/core/transient.ts
+/**
+ * Is a failed GitHub call worth trying again? Transient, rate-limited or
+ * permanent, decided over plain data (status, headers, body text, or a network
+ * error's name/message/code and its cause chain).
+ *
+ * Biased toward transient: a long agent run once died on "The socket
+ * connection was closed unexpectedly" because a hand-written pattern list did
+ * not know that phrase. A false "transient" costs one backoff; a false
+ * "permanent" stops a pipeline and calls a human. So anything not recognised
+ * as permanent is transient. Codes and phrases come from the one rule list,
+ * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
+ * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
+ */
+
+
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+const DEFAULT_FALLBACK_RETRY_AFTER_MS = 60_000;
+/** What the 401 message tells people; a long wait with a job token is the usual cause. */
+const TOKEN_INVALID_ADVICE = 'the token is invalid or expired. A borrowed token can expire during a long run: for waits longer than an hour, ' +
+    "authenticate as a GitHub App with the 'app-id' and 'private-key' inputs, whose installation token Purple refreshes itself";
+const CLOUDFLARE = {
+    520: 'Cloudflare 520 unknown error from the origin',
+    521: 'Cloudflare 521 web server is down',
+    522: 'Cloudflare 522 connection timed out',
+    523: 'Cloudflare 523 origin is unreachable',
+    524: 'Cloudflare 524 origin_response_timeout (a timeout occurred)',
+    525: 'Cloudflare 525 SSL handshake failed',
+    526: 'Cloudflare 526 invalid SSL certificate',
+    527: 'Cloudflare 527 railgun error'
+};
+const PERMANENT_STATUS = {
+    400: 'GitHub rejected the request as malformed (400); trying again sends the same request',
+    401: TOKEN_INVALID_ADVICE,
+    403: "the token lacks a permission for this call (403 with no rate-limit sign); grant it in the workflow's 'permissions:' block",
+    404: 'not found (404): the repository, pull request or ref does not exist, or the token cannot see it (GitHub answers 404, not 403, for what a token may not read)',
+    405: 'GitHub refused the operation in the current state (405); the caller decides what that means (merge owns it)',
+    406: 'GitHub cannot produce the requested media type (406)',
+    409: 'conflict with the current state (409); the caller decides what that means (merge owns it)',
+    410: 'gone (410): the resource was removed or the feature is disabled',
+    411: 'GitHub requires a content length (411)',
+    413: 'request too large (413)',
+    414: 'request URI too long (414)',
+    415: 'unsupported media type (415)',
+    422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
+    451: 'unavailable for legal reasons (451)'
+};
+function isObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function bodyText(data) {
+    if (typeof data === 'string')
+        return data;
+    if (data === undefined || data === null)
+        return undefined;
+    if (isObject(data) && !(data instanceof ArrayBuffer)) {
+        try {
+            return JSON.stringify(data);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/**
+ * Normalises anything thrown into FailureData. An Octokit RequestError with a
+ * response is an HTTP failure; one without a response (status 500 made up by
+ * @octokit/request around a fetch error) is a network failure.
+ */
+function toFailureData(error) {
+    if (typeof error === 'string')
+        return { message: error };
+    if (!isObject(error))
+        return { message: String(error) };
+    const response = isObject(error.response) ? error.response : undefined;
+    const base = {
+        message: str(error.message),
+        name: str(error.name),
+        code: str(error.code),
+        cause: error.cause,
+        now: typeof error.now === 'number' ? error.now : undefined
+    };
+    if (response) {
+        const status = typeof response.status === 'number' ? response.status : typeof error.status === 'number' ? error.status : undefined;
+        return {
+            ...base,
+            status,
+            headers: isObject(response.headers) ? response.headers : undefined,
+            body: bodyText(response.data)
+        };
+    }
+    const status = typeof error.status === 'number' ? error.status : undefined;
+    // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
+    const octokitNetwork = error.name === 'HttpError' && isObject(error.request) && status === 500;
+    return {
+        ...base,
+        status: octokitNetwork ? undefined : status,
+        headers: isObject(error.headers) ? error.headers : undefined,
+        body: str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
+    };
+}
+function causeChain(failure) {
+    const links = [{ name: failure.name, message: failure.message, code: failure.code }];
+    const seen = new Set();
+    const queue = [failure.cause];
+    while (queue.length > 0 && links.length < 16) {
+        const next = queue.shift();
+        if (!isObject(next) || seen.has(next))
+            continue;
+        seen.add(next);
+        links.push({ name: str(next.name), message: str(next.message), code: str(next.code) });
+        queue.push(next.cause);
+        // Node's happy-eyeballs connect failure is an AggregateError of one error per address.
+        if (Array.isArray(next.errors))
+            queue.push(...next.errors.slice(0, 4));
+    }
+    return links;
+}
+function headerMap(headers) {
+    const map = new Map();
+    for (const [key, value] of Object.entries(headers ?? {})) {
+        if (value !== undefined)
+            map.set(key.toLowerCase(), String(value));
+    }
+    return map;
+}
+/** Seconds or an HTTP date, as RFC 9110 allows for Retry-After. */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function isHtml(body, contentType) {
+    if (contentType !== undefined && /text\/html/i.test(contentType))
+        return true;
+    return body !== undefined && /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(body);
+}
+function githubMessage(body) {
+    if (body === undefined)
+        return undefined;
+    try {
+        const parsed = JSON.parse(body);
+        if (isObject(parsed) && typeof parsed.message === 'string')
+            return parsed.message;
+    }
+    catch {
+        // not JSON: the caller shows the text itself
+    }
+    return undefined;
+}
+function rateLimited(waitMs, why, cap) {
+    const capped = waitMs > cap;
+    const wait = Math.max(0, Math.min(waitMs, cap));
+    return {
+        kind: 'rate-limited',
+        reason: `${why}; wait ${formatMs(waitMs)}${capped ? ` (longer than the ${formatMs(cap)} this run may wait)` : ''}`,
+        retryAfterMs: wait,
+        ...(capped ? { waitCapped: true } : {})
+    };
+}
+function formatMs(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 120_000)
+        return `${Math.round(ms / 100) / 10} s`;
+    return `${Math.round(ms / 60_000)} min`;
+}
+function classifyHttp(failure, status, options) {
+    const now = failure.now ?? options.now ?? Date.now();
+    const cap = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    const fallback = options.fallbackRetryAfterMs ?? DEFAULT_FALLBACK_RETRY_AFTER_MS;
+    const headers = headerMap(failure.headers);
+    const text = `${failure.body ?? ''} ${failure.message ?? ''}`;
+    const html = isHtml(failure.body, headers.get('content-type'));
+    if (status === 401)
+        return { kind: 'permanent', reason: TOKEN_INVALID_ADVICE };
+    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+    const exhausted = headers.get('x-ratelimit-remaining') === '0';
+    const said = classifyText(text);
+    // Quota or billing used up comes back as a 429 too, but no wait fixes it.
+    if (status === 429 && (said.class === 'permanent' || said.class === 'auth'))
+        return { kind: 'permanent', reason: ruleReason(said) };
+    const secondary = said.rule?.id === 'github-secondary-rate-limit';
+    if (status === 429 || (status === 403 && (retryAfter !== undefined || said.class === 'rate-limited' || exhausted))) {
+        if (retryAfter !== undefined)
+            return rateLimited(retryAfter, `${secondary ? 'secondary rate limit' : `rate limited (${status})`}, retry-after given`, cap);
+        const reset = Number(headers.get('x-ratelimit-reset'));
+        if (exhausted && Number.isFinite(reset) && reset > 0) {
+            // One second past the reset, as GitHub's docs advise.
+            return rateLimited(Math.max(0, reset * 1000 - now + 1000), 'primary rate limit used up until x-ratelimit-reset', cap);
+        }
+        return rateLimited(fallback, secondary ? 'secondary rate limit, no retry-after given' : `rate limited (${status}), no retry-after given`, cap);
+    }
+    // GitHub's API only ever answers JSON: an HTML page is a proxy or gateway talking.
+    if (html)
+        return { kind: 'transient', reason: `an HTML error page (HTTP ${status}) came back where GitHub's API sends JSON: a proxy or gateway error` };
+    if (CLOUDFLARE[status] !== undefined)
+        return { kind: 'transient', reason: CLOUDFLARE[status] };
+    if (status >= 500)
+        return { kind: 'transient', reason: `server error ${status}` };
+    if (status >= 200 && status < 300)
+        return { kind: 'transient', reason: `malformed response (HTTP ${status} with a body that is not what GitHub sends)` };
+    const permanent = PERMANENT_STATUS[status];
+    if (permanent !== undefined)
+        return { kind: 'permanent', reason: permanent };
+    if (status === 304)
+        return { kind: 'permanent', reason: 'not modified (304): an answer to a conditional request, not an error' };
+    return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` };
+}
+function ruleReason(verdict) {
+    return `${verdict.rule?.summary ?? 'unrecognised'}: '${(0,escaping/* logText */.kc)(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`;
+}
+/** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */
+function networkVerdict(verdict, code) {
+    if (verdict.rule === undefined)
+        return undefined;
+    const suffix = code !== undefined ? ` (${code})` : '';
+    if (verdict.class === 'permanent' || verdict.class === 'auth')
+        return { kind: 'permanent', reason: `${verdict.rule.summary}${suffix}` };
+    return { kind: 'transient', reason: `network: ${verdict.rule.summary}${suffix}` };
+}
+function classifyNetwork(failure) {
+    const chain = causeChain(failure);
+    for (const link of chain) {
+        if (link.name === 'TimeoutError' || link.name === 'AbortError') {
+            return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' };
+        }
+        if (link.name === 'MalformedResponseError')
+            return { kind: 'transient', reason: 'a cut or altered body; asking again' };
+    }
+    // A specific code (ECONNRESET, UND_ERR_SOCKET) outranks the generic 'fetch failed' that wraps every fetch error.
+    const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined && c !== ''))];
+    const byCode = classifyText(codes.join('\n'));
+    const fromCode = networkVerdict(byCode, byCode.line);
+    if (fromCode !== undefined)
+        return fromCode;
+    const messages = chain.map((l) => l.message).filter((m) => m !== undefined && m !== '');
+    const fromMessage = networkVerdict(classifyText(messages.join('\n')));
+    if (fromMessage !== undefined)
+        return fromMessage;
+    return { kind: 'transient', reason: 'unrecognised failure, treated as transient (a false "permanent" costs a human)' };
+}
+/** Transient, rate-limited or permanent, for an HTTP answer or a network error (anything thrown is accepted). */
+function classifyFailure(failure, options = {}) {
+    const data = toFailureData(failure);
+    return data.status === undefined ? classifyNetwork(data) : classifyHttp(data, data.status, options);
+}
+function clip(text, max = 200) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
+function describeFailure(failure, options = {}) {
+    const data = toFailureData(failure);
+    const verdict = classifyFailure(data, options);
+    let what;
+    if (data.status === undefined && data.name === 'MalformedResponseError') {
+        what = clip(data.message ?? 'malformed response', 300);
+    }
+    else if (data.status === undefined) {
+        const chain = causeChain(data);
+        const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined))];
+        const messages = [...new Set(chain.map((l) => l.message).filter((m) => m !== undefined && m !== ''))];
+        const network = verdict.reason.startsWith('network:') || /timed out|aborted/.test(verdict.reason);
+        // Our own errors (App auth) carry a whole sentence of advice: keep it, and their code is in the reason.
+        what = network
+            ? `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
+            : `error '${clip(messages[0] ?? 'unknown', 600)}'`;
+    }
+    else {
+        const headers = headerMap(data.headers);
+        const title = /<title>([^<]*)<\/title>/i.exec(data.body ?? '')?.[1];
+        const said = githubMessage(data.body) ?? (data.message !== undefined && data.message !== '' ? data.message : undefined);
+        if (isHtml(data.body, headers.get('content-type'))) {
+            what = `HTTP ${data.status} HTML page${title !== undefined ? ` '${clip(title, 80)}'` : ''}`;
+        }
+        else {
+            what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
+        }
+    }
+    return `${what}: ${verdict.kind} (${verdict.reason})`;
+}
+
+
+/***/ }),
+
+/***/ 4666:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TB: () => (/* binding */ CLIENT_DEFAULTS),
+  LX: () => (/* binding */ createGitHubClient)
+});
+
+// UNUSED EXPORTS: ConfigurationError, RequestTimeoutError
+
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
@@ -31428,298 +32568,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -32499,7 +33349,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -35797,339 +36647,14 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var dist_bundle_noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
 ;// CONCATENATED MODULE: ./src/core/backoff.ts
 /**
  * When to try again: an exponential schedule with a cap and a jitter fraction.
- * Pure: the random source is a parameter, so a test pins it and the client,
- * wait-ci and merge share one schedule instead of three hand-written ones.
+ * Pure: the random source is a parameter, so a test pins it. The client's
+ * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
+ * the client is given other delays).
  */
 /** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
 const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
@@ -36145,10 +36670,6 @@ function backoffDelay(attempt, policy, random = Math.random) {
     const r = Math.min(1, Math.max(0, random()));
     return Math.round(raw * (1 - jitter * r));
 }
-/** The first `retries` delays of a policy, for logs, docs and budget checks. */
-function backoffSchedule(retries, policy, random = Math.random) {
-    return Array.from({ length: Math.max(0, Math.floor(retries)) }, (_, i) => backoffDelay(i + 1, policy, random));
-}
 /**
  * The wait before the next try: the backoff, but never shorter than what the
  * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
@@ -36158,333 +36679,8 @@ function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
     return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
 }
 
-;// CONCATENATED MODULE: ./src/core/transient.ts
-/**
- * Is a failed GitHub call worth trying again? Transient, rate-limited or
- * permanent, decided over plain data (status, headers, body text, or a network
- * error's name/message/code and its cause chain).
- *
- * Biased toward transient (brief, incident 2 and principle 2): a request died
- * after 27 minutes on "The socket connection was closed unexpectedly" because
- * the old classifier did not know that phrase. A false "transient" costs one
- * backoff; a false "permanent" stops a pipeline and calls a human. So anything
- * not recognised as permanent is transient.
- */
-const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
-const DEFAULT_FALLBACK_RETRY_AFTER_MS = 60_000;
-/** What the 401 message tells people; a long wait with a job token is the usual cause. */
-const TOKEN_INVALID_ADVICE = 'the token is invalid or expired. A borrowed token can expire during a long run: for waits longer than an hour, ' +
-    "authenticate as a GitHub App with the 'app-id' and 'private-key' inputs, whose installation token Purple refreshes itself";
-const CLOUDFLARE = {
-    520: 'Cloudflare 520 unknown error from the origin',
-    521: 'Cloudflare 521 web server is down',
-    522: 'Cloudflare 522 connection timed out',
-    523: 'Cloudflare 523 origin is unreachable',
-    524: 'Cloudflare 524 origin_response_timeout (a timeout occurred)',
-    525: 'Cloudflare 525 SSL handshake failed',
-    526: 'Cloudflare 526 invalid SSL certificate',
-    527: 'Cloudflare 527 railgun error'
-};
-const PERMANENT_STATUS = {
-    400: 'GitHub rejected the request as malformed (400); trying again sends the same request',
-    401: TOKEN_INVALID_ADVICE,
-    403: "the token lacks a permission for this call (403 with no rate-limit sign); grant it in the workflow's 'permissions:' block",
-    404: 'not found (404): the repository, pull request or ref does not exist, or the token cannot see it (GitHub answers 404, not 403, for what a token may not read)',
-    405: 'GitHub refused the operation in the current state (405); the caller decides what that means (merge owns it)',
-    406: 'GitHub cannot produce the requested media type (406)',
-    409: 'conflict with the current state (409); the caller decides what that means (merge owns it)',
-    410: 'gone (410): the resource was removed or the feature is disabled',
-    411: 'GitHub requires a content length (411)',
-    413: 'request too large (413)',
-    414: 'request URI too long (414)',
-    415: 'unsupported media type (415)',
-    422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
-    451: 'unavailable for legal reasons (451)'
-};
-// Codes that mean "the network or the far end hiccupped": every one was seen killing a real run.
-const TRANSIENT_CODES = {
-    ECONNRESET: 'connection reset by peer',
-    ECONNREFUSED: 'connection refused',
-    ECONNABORTED: 'connection aborted',
-    ETIMEDOUT: 'connection timed out',
-    EPIPE: 'broken pipe (the other side closed the connection)',
-    EAI_AGAIN: 'DNS lookup failed temporarily',
-    ENOTFOUND: 'DNS lookup failed',
-    ENETUNREACH: 'network unreachable',
-    EHOSTUNREACH: 'host unreachable',
-    ENETDOWN: 'network down',
-    UND_ERR_SOCKET: 'socket closed by the other side',
-    UND_ERR_CLOSED: 'connection closed',
-    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-    UND_ERR_BODY_TIMEOUT: 'response body stalled',
-    UND_ERR_RESPONSE_STATUS_CODE: 'unexpected response status',
-    UND_ERR_REQ_RETRY: 'request retry failed'
-};
-// Phrases as Node, undici, Bun and proxies word them (incident 2 lists the ones once missed).
-const TRANSIENT_PHRASES = [
-    [/socket connection was closed/i, 'the socket connection was closed unexpectedly'],
-    [/other side closed/i, 'connection closed by the other side'],
-    [/socket hang ?up/i, 'socket hang up'],
-    [/connection reset|ECONNRESET/i, 'connection reset'],
-    [/ECONNREFUSED/i, 'connection refused'],
-    [/ETIMEDOUT|timed? ?out|timeout/i, 'timed out'],
-    [/EPIPE|broken pipe/i, 'broken pipe'],
-    [/EAI_AGAIN/i, 'DNS lookup failed temporarily'],
-    [/UND_ERR_\w+/i, 'undici network error'],
-    [/fetch failed/i, 'fetch failed'],
-    [/\bterminated\b/i, 'response terminated mid-stream'],
-    [/origin_response_timeout/i, 'origin response timeout'],
-    [/too many requests/i, 'too many requests'],
-    [/malformed response/i, 'malformed response'],
-    [/network|premature close|aborted/i, 'network error']
-];
-// Not worth a retry: the request cannot succeed until a person changes something.
-const PERMANENT_CODES = {
-    ERR_INVALID_URL: 'the API URL is not a valid URL (check GITHUB_API_URL)',
-    ERR_TLS_CERT_ALTNAME_INVALID: "the server's TLS certificate does not match its name",
-    DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed",
-    SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the TLS chain',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's TLS certificate cannot be verified",
-    CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
-    // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed): a retry cannot fix that.
-    GITHUB_APP_AUTH: 'the GitHub App cannot authenticate'
-};
-function isObject(value) {
-    return typeof value === 'object' && value !== null;
-}
-function str(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-function bodyText(data) {
-    if (typeof data === 'string')
-        return data;
-    if (data === undefined || data === null)
-        return undefined;
-    if (isObject(data) && !(data instanceof ArrayBuffer)) {
-        try {
-            return JSON.stringify(data);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/**
- * Normalises anything thrown into FailureData. An Octokit RequestError with a
- * response is an HTTP failure; one without a response (status 500 made up by
- * @octokit/request around a fetch error) is a network failure.
- */
-function toFailureData(error) {
-    if (typeof error === 'string')
-        return { message: error };
-    if (!isObject(error))
-        return { message: String(error) };
-    const response = isObject(error.response) ? error.response : undefined;
-    const base = {
-        message: str(error.message),
-        name: str(error.name),
-        code: str(error.code),
-        cause: error.cause,
-        now: typeof error.now === 'number' ? error.now : undefined
-    };
-    if (response) {
-        const status = typeof response.status === 'number' ? response.status : typeof error.status === 'number' ? error.status : undefined;
-        return {
-            ...base,
-            status,
-            headers: isObject(response.headers) ? response.headers : undefined,
-            body: bodyText(response.data)
-        };
-    }
-    const status = typeof error.status === 'number' ? error.status : undefined;
-    // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
-    const octokitNetwork = error.name === 'HttpError' && isObject(error.request) && status === 500;
-    return {
-        ...base,
-        status: octokitNetwork ? undefined : status,
-        headers: isObject(error.headers) ? error.headers : undefined,
-        body: str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
-    };
-}
-function causeChain(failure) {
-    const links = [{ name: failure.name, message: failure.message, code: failure.code }];
-    const seen = new Set();
-    const queue = [failure.cause];
-    while (queue.length > 0 && links.length < 16) {
-        const next = queue.shift();
-        if (!isObject(next) || seen.has(next))
-            continue;
-        seen.add(next);
-        links.push({ name: str(next.name), message: str(next.message), code: str(next.code) });
-        queue.push(next.cause);
-        // Node's happy-eyeballs connect failure is an AggregateError of one error per address.
-        if (Array.isArray(next.errors))
-            queue.push(...next.errors.slice(0, 4));
-    }
-    return links;
-}
-function headerMap(headers) {
-    const map = new Map();
-    for (const [key, value] of Object.entries(headers ?? {})) {
-        if (value !== undefined)
-            map.set(key.toLowerCase(), String(value));
-    }
-    return map;
-}
-/** Seconds or an HTTP date, as RFC 9110 allows for Retry-After. */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function isHtml(body, contentType) {
-    if (contentType !== undefined && /text\/html/i.test(contentType))
-        return true;
-    return body !== undefined && /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(body);
-}
-function githubMessage(body) {
-    if (body === undefined)
-        return undefined;
-    try {
-        const parsed = JSON.parse(body);
-        if (isObject(parsed) && typeof parsed.message === 'string')
-            return parsed.message;
-    }
-    catch {
-        // not JSON: the caller shows the text itself
-    }
-    return undefined;
-}
-function rateLimited(waitMs, why, cap) {
-    const capped = waitMs > cap;
-    const wait = Math.max(0, Math.min(waitMs, cap));
-    return {
-        kind: 'rate-limited',
-        reason: `${why}; wait ${formatMs(waitMs)}${capped ? ` (longer than the ${formatMs(cap)} this run may wait)` : ''}`,
-        retryAfterMs: wait,
-        ...(capped ? { waitCapped: true } : {})
-    };
-}
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 120_000)
-        return `${Math.round(ms / 100) / 10} s`;
-    return `${Math.round(ms / 60_000)} min`;
-}
-function classifyHttp(failure, status, options) {
-    const now = failure.now ?? options.now ?? Date.now();
-    const cap = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
-    const fallback = options.fallbackRetryAfterMs ?? DEFAULT_FALLBACK_RETRY_AFTER_MS;
-    const headers = headerMap(failure.headers);
-    const text = `${failure.body ?? ''} ${failure.message ?? ''}`;
-    const html = isHtml(failure.body, headers.get('content-type'));
-    if (status === 401)
-        return { kind: 'permanent', reason: TOKEN_INVALID_ADVICE };
-    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
-    const exhausted = headers.get('x-ratelimit-remaining') === '0';
-    const secondary = /secondary rate limit|abuse detection/i.test(text);
-    if (status === 429 || (status === 403 && (retryAfter !== undefined || secondary || exhausted || /too many requests/i.test(text)))) {
-        if (retryAfter !== undefined)
-            return rateLimited(retryAfter, `${secondary ? 'secondary rate limit' : `rate limited (${status})`}, retry-after given`, cap);
-        const reset = Number(headers.get('x-ratelimit-reset'));
-        if (exhausted && Number.isFinite(reset) && reset > 0) {
-            // One second past the reset, as GitHub's docs advise.
-            return rateLimited(Math.max(0, reset * 1000 - now + 1000), 'primary rate limit used up until x-ratelimit-reset', cap);
-        }
-        return rateLimited(fallback, secondary ? 'secondary rate limit, no retry-after given' : `rate limited (${status}), no retry-after given`, cap);
-    }
-    // GitHub's API only ever answers JSON: an HTML page is a proxy or gateway talking.
-    if (html)
-        return { kind: 'transient', reason: `an HTML error page (HTTP ${status}) came back where GitHub's API sends JSON: a proxy or gateway error` };
-    if (CLOUDFLARE[status] !== undefined)
-        return { kind: 'transient', reason: CLOUDFLARE[status] };
-    if (status >= 500)
-        return { kind: 'transient', reason: `server error ${status}` };
-    if (status >= 200 && status < 300)
-        return { kind: 'transient', reason: `malformed response (HTTP ${status} with a body that is not what GitHub sends)` };
-    const permanent = PERMANENT_STATUS[status];
-    if (permanent !== undefined)
-        return { kind: 'permanent', reason: permanent };
-    if (status === 304)
-        return { kind: 'permanent', reason: 'not modified (304): an answer to a conditional request, not an error' };
-    return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` };
-}
-function classifyNetwork(failure) {
-    const chain = causeChain(failure);
-    for (const link of chain) {
-        if (link.name === 'TimeoutError' || link.name === 'AbortError') {
-            return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' };
-        }
-        if (link.name === 'MalformedResponseError')
-            return { kind: 'transient', reason: 'a cut or altered body; asking again' };
-    }
-    for (const link of chain) {
-        const known = link.code !== undefined ? TRANSIENT_CODES[link.code] : undefined;
-        if (known !== undefined)
-            return { kind: 'transient', reason: `network: ${known} (${link.code})` };
-    }
-    // A specific code outranks the generic 'fetch failed' that wraps every fetch error.
-    for (const link of chain) {
-        const known = link.code !== undefined ? PERMANENT_CODES[link.code] : undefined;
-        if (known !== undefined)
-            return { kind: 'permanent', reason: `${known} (${link.code})` };
-    }
-    for (const link of chain) {
-        for (const [pattern, reason] of TRANSIENT_PHRASES) {
-            if (link.message !== undefined && pattern.test(link.message))
-                return { kind: 'transient', reason: `network: ${reason}` };
-        }
-    }
-    return { kind: 'transient', reason: 'unrecognised failure, treated as transient (a false "permanent" costs a human)' };
-}
-/** Transient, rate-limited or permanent, for an HTTP answer or a network error (anything thrown is accepted). */
-function classifyFailure(failure, options = {}) {
-    const data = toFailureData(failure);
-    return data.status === undefined ? classifyNetwork(data) : classifyHttp(data, data.status, options);
-}
-function clip(text, max = 200) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
-function describeFailure(failure, options = {}) {
-    const data = toFailureData(failure);
-    const verdict = classifyFailure(data, options);
-    let what;
-    if (data.status === undefined && data.name === 'MalformedResponseError') {
-        what = clip(data.message ?? 'malformed response', 300);
-    }
-    else if (data.status === undefined) {
-        const chain = causeChain(data);
-        const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined))];
-        const messages = [...new Set(chain.map((l) => l.message).filter((m) => m !== undefined && m !== ''))];
-        const network = verdict.reason.startsWith('network:') || /timed out|aborted/.test(verdict.reason);
-        // Our own errors (App auth) carry a whole sentence of advice: keep it, and their code is in the reason.
-        what = network
-            ? `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
-            : `error '${clip(messages[0] ?? 'unknown', 600)}'`;
-    }
-    else {
-        const headers = headerMap(data.headers);
-        const title = /<title>([^<]*)<\/title>/i.exec(data.body ?? '')?.[1];
-        const said = githubMessage(data.body) ?? (data.message !== undefined && data.message !== '' ? data.message : undefined);
-        if (isHtml(data.body, headers.get('content-type'))) {
-            what = `HTTP ${data.status} HTML page${title !== undefined ? ` '${clip(title, 80)}'` : ''}`;
-        }
-        else {
-            what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
-        }
-    }
-    return `${what}: ${verdict.kind} (${verdict.reason})`;
-}
-
+// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
+var core_transient = __nccwpck_require__(5824);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
 // pkg/dist-src/version.js
 var oauth_methods_dist_bundle_VERSION = "0.0.0-development";
@@ -38630,14 +38826,14 @@ var PATHS = [
   "/users/{username}/installation",
   "/enterprises/{enterprise}/installation"
 ];
-function dist_node_routeMatcher(paths) {
+function routeMatcher(paths) {
   const regexes = paths.map(
     (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
   return new RegExp(regex, "i");
 }
-var REGEX = dist_node_routeMatcher(PATHS);
+var REGEX = routeMatcher(PATHS);
 function requiresAppAuth(url) {
   return !!url && REGEX.test(url.split("?")[0]);
 }
@@ -38788,20 +38984,30 @@ function createAppAuth(options) {
 /* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
 /* v8 ignore end -- @preserve */
 
+// EXTERNAL MODULE: ./src/core/redaction.ts
+var redaction = __nccwpck_require__(3862);
+// EXTERNAL MODULE: ./src/github/configuration.ts
+var configuration = __nccwpck_require__(3342);
 ;// CONCATENATED MODULE: ./src/github/auth.ts
 /**
  * Credentials for the client: a static token, or a GitHub App whose
- * installation token Purple mints and refreshes itself (brief, incident 5: a
- * borrowed token already expired on arrival; the holder of the refresh
- * capability must refresh before use).
+ * installation token Purple mints and refreshes itself (a borrowed token can
+ * already be expired on arrival: whoever holds the refresh capability
+ * refreshes before use).
  */
 
-/** Refresh an installation token once less than this remains (brief: no-op while more than 5 minutes remain). */
+
+
+/** Refresh an installation token once less than this remains (nothing to do while more than 5 minutes remain). */
 const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
-/** Masks a secret in the log, line by line too: the runner masks a multi-line value only whole. */
+/**
+ * Masks a secret in the log, line by line too (the runner masks a multi-line
+ * value only whole), and remembers it so outputs are redacted as well.
+ */
 function maskSecret(secret, setSecret) {
     if (secret.trim() === '')
         return;
+    (0,redaction/* rememberSecret */.G)(secret);
     setSecret(secret);
     for (const line of secret.split(/\r?\n/)) {
         const part = line.trim();
@@ -38851,7 +39057,7 @@ class GitHubAppAuthError extends Error {
     name = 'GitHubAppAuthError';
     code = 'GITHUB_APP_AUTH';
 }
-function auth_githubMessage(error) {
+function githubMessage(error) {
     const data = error.response?.data;
     if (typeof data === 'object' && data !== null && typeof data.message === 'string')
         return data.message;
@@ -38863,7 +39069,20 @@ function explainAppFailure(error, what, advice) {
     const hint = status !== undefined ? advice[status] : undefined;
     if (status === undefined || hint === undefined)
         throw error;
-    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${auth_githubMessage(error)}': ${hint}`, { cause: error });
+    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${githubMessage(error)}': ${hint}`, { cause: error });
+}
+/**
+ * An error auth-app raised before any request left (no status, no request:
+ * the JWT could not be signed, e.g. `error:1E08010C:DECODER routines::unsupported`)
+ * becomes a ConfigurationError naming 'private-key'; anything else unchanged.
+ */
+function asSigningError(error) {
+    // Duck-typed: WebCrypto's DataError is a DOMException, not always an Error of this realm.
+    if (typeof error !== 'object' || error === null || error instanceof configuration/* ConfigurationError */.j1 || error instanceof GitHubAppAuthError)
+        return error;
+    if (statusOf(error) !== undefined || 'request' in error || 'response' in error)
+        return error;
+    return new configuration/* ConfigurationError */.j1('private-key', `Input 'private-key' cannot be used to sign the App's token: ${(0,configuration/* messageOf */.bD)(error)}. Paste the whole .pem file from the App's settings page, unchanged.`, 'GITHUB_APP_AUTH');
 }
 function statusOf(error) {
     return typeof error === 'object' && error !== null && typeof error.status === 'number'
@@ -38941,13 +39160,25 @@ function createAppAuthStrategy(options) {
                 return result.token;
             }
             catch (error) {
-                return explainAppFailure(error, `GitHub App '${config.appId}': minting an installation token`, mintAdvice);
+                return explainAppFailure(asSigningError(error), `GitHub App '${config.appId}': minting an installation token`, mintAdvice);
             }
         }
         async function hook(request, route, parameters) {
             const endpoint = request.endpoint.merge(route, parameters);
             if (APP_ROUTE.test(pathOf(endpoint.url, endpoint.baseUrl ?? request.endpoint.DEFAULTS.baseUrl))) {
-                return appAuth.hook(request, route, parameters);
+                // Every JWT is masked the moment it is about to leave: a 401 body can echo the authorization header.
+                const masking = Object.assign((sent) => {
+                    const jwt = /^bearer\s+(\S+)$/i.exec(String(sent.headers.authorization ?? ''))?.[1];
+                    if (jwt !== undefined)
+                        maskSecret(jwt, options.setSecret);
+                    return request(sent);
+                }, { endpoint: request.endpoint, defaults: request.defaults });
+                try {
+                    return await appAuth.hook(masking, route, parameters);
+                }
+                catch (error) {
+                    throw asSigningError(error);
+                }
             }
             const inst = await installationAuth();
             endpoint.headers.authorization = `token ${await mint(inst, false)}`;
@@ -38977,170 +39208,355 @@ function createAppAuthStrategy(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
+;// CONCATENATED MODULE: ./src/github/rate-gate.ts
 /**
- * The GitHub client every API action uses: @actions/github's Octokit with
- * plugin-retry and plugin-throttling, where Purple's classifier (not the
- * plugin's status list) decides what is retried, every request has a
- * timeout, and counts of requests are kept for wait-ci's cost budget.
+ * One rate-limit window for the whole client. GitHub asks a client to send
+ * nothing until `retry-after` has passed after a secondary limit, and nothing
+ * until `x-ratelimit-reset` once `x-ratelimit-remaining` reads 0; requests
+ * sent inside the window are refused and can extend it. So every request, in
+ * flight retry, parallel sibling or new call, waits here first. See
+ * docs/decisions.md, "One rate-limit gate for the whole client".
+ */
+/** A wait the gate will not make: longer than max-rate-limit-wait, or past the call's deadline. */
+class RateLimitWaitError extends Error {
+    until;
+    name = 'RateLimitWaitError';
+    constructor(message, 
+    /** When GitHub allows requests again, on the client's clock. */
+    until) {
+        super(message);
+        this.until = until;
+    }
+}
+function seconds(ms) {
+    return `${Math.ceil(ms / 1000)} s`;
+}
+/** A gate on the injected clock and sleep. */
+function createRateLimitGate(options) {
+    let until = 0;
+    let why = '';
+    return {
+        hold(next, reason) {
+            if (next <= until)
+                return;
+            until = next;
+            why = reason;
+        },
+        openUntil: () => (until > options.now() ? until : undefined),
+        async pass(label, deadline, announced = false) {
+            // A loop: a sibling's answer may extend the window while this request waits.
+            for (let now = options.now(); until > now; now = options.now()) {
+                const wait = until - now;
+                if (wait > options.maxWaitMs) {
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, longer than max-rate-limit-wait (${seconds(options.maxWaitMs)}): not waiting`, until);
+                }
+                if (deadline !== undefined && until > deadline) {
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
+                }
+                if (!announced) {
+                    options.onWait?.();
+                    options.log(`${label}: ${why}; sending nothing for ${seconds(wait)} as GitHub asked`);
+                }
+                announced = false;
+                await options.sleep(wait);
+            }
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/github/retrying.ts
+/**
+ * The one retry loop of a GitHub request, as an Octokit `request` hook.
+ * The failure classifier decides (transient, rate-limited, permanent), the
+ * shared backoff schedule says how long, and the injected sleep waits; one
+ * rate-limit gate holds every request of the client while GitHub asked for
+ * quiet; the call's deadline stops any retry or wait that would end past it.
  *
- * Who retries what:
- * - transient HTTP/network failures: plugin-retry, told by `classifyFailure`
- *   (a hook that runs inside the plugin) whether and when to retry;
- * - rate limits GitHub labels (secondary-limit message, x-ratelimit-remaining 0):
- *   plugin-throttling, which waits retry-after / x-ratelimit-reset, capped here;
- * - 405/409: never retried here. The merge logic owns them (TOOLCHAIN.md: the
- *   plugin's default retries turned a merge that happened into a reported failure);
- * - malformed 200 bodies: the caller's `withRetry` (src/github/retry.ts), as
- *   no plugin can see inside a body it parsed fine.
+ * A request made while another is being sent (the App's installation lookup
+ * and token mint, made by the auth hook inside the call) is sent once: the
+ * call's own loop retries the whole, so a call costs at most `retries + 1`
+ * attempts however it fails, minting included (docs/decisions.md, "Retries
+ * happen in one place").
+ *
+ * Never retried here: 405 and 409 (the merge logic owns them, see
+ * docs/decisions.md, "The merge call runs without client retries"), calls
+ * with `request: { retries: 0 }`, 304 answers, permanent failures.
  */
 
 
 
+const ATTEMPTS = Symbol.for('purple.github.attempts');
+/** How many attempts the client made before it gave up on this error; undefined if the client did not handle it. */
+function clientAttempts(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const n = error[ATTEMPTS];
+    return typeof n === 'number' ? n : undefined;
+}
+// Set while a call is being sent: requests made inside it (App auth) are part of it.
+const insideCall = new external_node_async_hooks_.AsyncLocalStorage();
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+function routeLabel(method, url, baseUrl) {
+    const full = url ?? '';
+    const path = full.startsWith(baseUrl) ? full.slice(baseUrl.length) : full;
+    return `${method ?? 'GET'} ${path.split('?')[0]}`;
+}
+function header(headers, name) {
+    const value = headers?.[name];
+    return value === undefined || value === null ? undefined : String(value);
+}
+function limitName(error) {
+    if (header(error.response?.headers, 'x-ratelimit-remaining') === '0')
+        return 'primary rate limit used up';
+    return /secondary rate/i.test(error.message ?? '') || header(error.response?.headers, 'retry-after') !== undefined
+        ? 'secondary rate limit'
+        : `rate limited (${error.status})`;
+}
+function plural(n) {
+    return n === 1 ? '1 attempt' : `${n} attempts`;
+}
+/**
+ * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
+ * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
+ */
+function giveUp(error, attempts, why) {
+    if (typeof error !== 'object' || error === null)
+        return error;
+    Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
+    const e = error;
+    const network = e.response === undefined && e.request !== undefined;
+    if (network && typeof e.message === 'string') {
+        // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
+        const what = (0,core_transient/* classifyFailure */.XE)(error).reason.replace(/^network: /, '');
+        e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`;
+    }
+    return error;
+}
+/** The `request` hook: wrap it with `octokit.hook.wrap('request', createRetryingHook(...))`. */
+function createRetryingHook(options, parse) {
+    const classify = { maxRateLimitWaitMs: options.maxRateLimitWaitMs };
+    let nextWriteAt = Number.NEGATIVE_INFINITY;
+    const label = (route) => {
+        try {
+            const parsed = parse(route);
+            return routeLabel(parsed.method, parsed.url, options.baseUrl);
+        }
+        catch {
+            return routeLabel(route.method, route.url, options.baseUrl);
+        }
+    };
+    // GitHub asks for at least a second between writes; reads and GraphQL queries are not spaced.
+    const spaceWrites = async (route) => {
+        const method = (route.method ?? 'GET').toUpperCase();
+        const query = typeof route.query === 'string' ? route.query : '';
+        const isWrite = WRITE_METHODS.has(method) && !(route.url === '/graphql' && !/^\s*mutation\b/.test(query));
+        if (!isWrite || options.writeSpacingMs <= 0)
+            return;
+        const now = options.now();
+        const at = Math.max(now, nextWriteAt);
+        nextWriteAt = at + options.writeSpacingMs;
+        if (at > now)
+            await options.sleep(at - now);
+    };
+    // Any answer can open the window: a 403/429 that asks for a wait, or x-ratelimit-remaining 0 on any status.
+    const noteLimits = (status, headers, error) => {
+        const now = options.now();
+        if (error !== undefined && (status === 403 || status === 429)) {
+            const verdict = (0,core_transient/* classifyFailure */.XE)(error, { now, maxRateLimitWaitMs: Number.MAX_SAFE_INTEGER });
+            if (verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined)
+                options.gate.hold(now + verdict.retryAfterMs, limitName(error));
+            return;
+        }
+        const reset = Number(header(headers, 'x-ratelimit-reset'));
+        if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+            // One second past the reset, as GitHub's docs advise.
+            options.gate.hold(reset * 1000 + 1000, 'primary rate limit used up until x-ratelimit-reset');
+        }
+    };
+    const sendOnce = async (request, route, announced) => {
+        await options.gate.pass(label(route), options.deadline(), announced);
+        await spaceWrites(route);
+        try {
+            const response = await request(route);
+            noteLimits(response.status, response.headers);
+            return response;
+        }
+        catch (error) {
+            const e = error;
+            noteLimits(e.status, e.response?.headers, e);
+            throw error;
+        }
+    };
+    const loop = async (request, route) => {
+        const retries = typeof route.request?.retries === 'number' ? route.request.retries : options.retries;
+        let announced = false;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await sendOnce(request, route, announced);
+            }
+            catch (error) {
+                const delay = decide(error, attempt, retries);
+                if (delay === undefined)
+                    throw giveUp(error, attempt);
+                if (typeof delay === 'string')
+                    throw giveUp(error, attempt, delay);
+                announced = delay.rateLimited;
+                if (!delay.rateLimited)
+                    await options.sleep(delay.ms);
+            }
+        }
+    };
+    /** What to do after attempt `attempt` failed: undefined = stop, a string = stop for that reason, else wait. */
+    const decide = (error, attempt, retries) => {
+        const now = options.now();
+        const verdict = (0,core_transient/* classifyFailure */.XE)(error, { ...classify, now });
+        if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(core_transient/* TOKEN_INVALID_ADVICE */.fy)) {
+            // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
+            error.message = `${error.message ?? 'Bad credentials'}: ${core_transient/* TOKEN_INVALID_ADVICE */.fy}`;
+        }
+        // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
+        if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
+            return undefined;
+        const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
+        const described = () => (0,core_transient/* describeFailure */.Ic)(error, { ...classify, now });
+        if (verdict.waitCapped === true) {
+            const asked = options.gate.openUntil();
+            const wait = asked === undefined ? '' : ` asks for a ${Math.ceil((asked - now) / 1000)} s wait,`;
+            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${Math.ceil(options.maxRateLimitWaitMs / 1000)} s): not waiting`);
+            return undefined;
+        }
+        if (attempt > retries) {
+            if (retries > 0)
+                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${described()}`);
+            return undefined;
+        }
+        const rateLimited = verdict.kind === 'rate-limited';
+        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random);
+        const deadline = options.deadline();
+        if (deadline !== undefined && now + ms > deadline) {
+            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; no retry: the deadline (timeout-seconds) comes first`);
+            return 'the deadline (timeout-seconds) came first';
+        }
+        options.onRetry(verdict.kind);
+        options.log(rateLimited
+            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${Math.ceil(ms / 1000)} s as GitHub asked`
+            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; retrying in ${ms} ms`);
+        return { ms, rateLimited };
+    };
+    return async (request, route) => {
+        // Inside a call (App auth): sent once; the call's loop retries the whole.
+        if (insideCall.getStore() === true)
+            return sendOnce(request, route, false);
+        return insideCall.run(true, () => loop(request, route));
+    };
+}
 
-
-
-
-
-/** Production defaults of the tuning options. */
-const CLIENT_DEFAULTS = Object.freeze({
-    retries: 4,
-    retryBaseDelayMs: 1000,
-    retryMaxDelayMs: 30_000,
-    jitter: 0.25,
-    requestTimeoutMs: 30_000,
-    maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-    writeSpacingMs: 1000
-});
+;// CONCATENATED MODULE: ./src/github/timed-fetch.ts
+/**
+ * The fetch every client request goes through: a timeout over the whole
+ * exchange (headers and body), an optional earlier cut-off (the call's
+ * deadline), and counts of what was sent, for wait-ci's cost budget.
+ */
 /** The error a request times out with; the classifier treats it (name TimeoutError) as transient. */
 class RequestTimeoutError extends Error {
     name = 'TimeoutError';
 }
-const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // Null-body statuses: the Response constructor refuses a body for these.
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 /**
- * fetch with a timeout over the whole exchange, that reads the body before
- * returning: a body cut mid-stream then throws (Octokit would resolve it as
- * `data: ""`), and a stalled body times out instead of hanging the action.
+ * fetch with a timeout that reads the body before returning: a body cut
+ * mid-stream then throws (Octokit would resolve it as `data: ""`), and a
+ * stalled body times out instead of hanging the action. `limitMs` gives the
+ * time this one request may take (the request timeout, or less when the
+ * call's deadline is nearer) and says why, for the error.
  */
-function timedFetch(base, timeoutMs, stats) {
+function timedFetch(base, limitMs, counts) {
     return async (input, init) => {
-        const timeout = AbortSignal.timeout(timeoutMs);
+        const limit = limitMs();
+        const timeout = AbortSignal.timeout(Math.max(1, limit.ms));
         const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        stats.requests++;
+        counts.requests++;
         try {
             const response = await base(input, { ...init, signal });
             if (response.status === 304)
-                stats.notModified++;
+                counts.notModified++;
             const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
             const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
             Object.defineProperty(copy, 'url', { value: response.url });
             return copy;
         }
         catch (error) {
-            if (timeout.aborted) {
-                throw new RequestTimeoutError(`no complete answer within ${timeoutMs} ms (request-timeout-seconds)`, { cause: error });
-            }
+            if (timeout.aborted)
+                throw new RequestTimeoutError(`no complete answer within ${Math.max(1, limit.ms)} ms (${limit.why})`, { cause: error });
             throw error;
         }
     };
 }
-function routeLabel(method, url, baseUrl) {
-    const path = url === undefined ? '' : url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
-    return `${method ?? 'GET'} ${path}`;
-}
-// plugin-throttling only acts on these; anything else rate-limited is retried by the classifier hook.
-function throttlingHandles(error) {
-    if (error.status !== 403 && error.status !== 429)
-        return false;
-    return /\bsecondary rate\b/i.test(error.message ?? '') || error.response?.headers?.['x-ratelimit-remaining'] === '0';
-}
-/** Builds the client: auth, timeouts, classifier-driven retries, rate-limit waits and request counts. */
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+/**
+ * The GitHub client every API action uses: @actions/github's Octokit (its
+ * proxy-aware fetch kept) with Purple's own request hook in front. The jobs
+ * live in one file each:
+ * - timed-fetch.ts: every request has a timeout and is counted (wait-ci's cost budget);
+ * - retrying.ts: the one retry loop, where the failure classifier decides and
+ *   the shared backoff and the injected sleep wait;
+ * - rate-gate.ts: one rate-limit window that holds every request of the client;
+ * - auth.ts: the token, or a GitHub App's installation tokens;
+ * - configuration.ts: errors in the inputs, found before any request leaves.
+ * Malformed 200 bodies, which no HTTP layer can see, are the caller's
+ * `withRetry` (retry.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Production defaults of the tuning options (the backoff itself is DEFAULT_BACKOFF). */
+const CLIENT_DEFAULTS = Object.freeze({
+    retries: 4,
+    requestTimeoutMs: 30_000,
+    maxRateLimitWaitMs: core_transient/* DEFAULT_MAX_RATE_LIMIT_WAIT_MS */.jE,
+    writeSpacingMs: 1000
+});
+const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Builds the client: auth, timeouts, classifier-driven retries, one rate-limit
+ * gate and request counts. Throws ConfigurationError (naming the input, quoting
+ * no secret) for a bad API URL or a private key that cannot sign.
+ */
 function createGitHubClient(options) {
     const settings = { ...CLIENT_DEFAULTS, ...definedOnly(options) };
-    const baseUrl = (options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/+$/, '');
     const log = options.log ?? ((message) => core/* info */.pq(message));
     const setSecret = options.setSecret ?? ((secret) => core/* setSecret */.Pq(secret));
+    const baseUrl = (0,configuration/* checkApiUrl */.Sz)(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret);
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? sleepReal;
     const random = options.random ?? Math.random;
-    const backoff = { baseMs: settings.retryBaseDelayMs, maxMs: settings.retryMaxDelayMs, factor: 2, jitter: settings.jitter };
-    const stats = { requests: 0, notModified: 0, retries: 0, rateLimitWaits: 0 };
-    const classifyOptions = { maxRateLimitWaitMs: settings.maxRateLimitWaitMs };
-    const baseFetch = options.fetch ?? defaults.request?.fetch ?? fetch;
+    const backoff = {
+        ...DEFAULT_BACKOFF,
+        ...(options.retryBaseDelayMs !== undefined ? { baseMs: options.retryBaseDelayMs } : {}),
+        ...(options.retryMaxDelayMs !== undefined ? { maxMs: options.retryMaxDelayMs } : {}),
+        ...(options.jitter !== undefined ? { jitter: options.jitter } : {})
+    };
+    const deadline = typeof options.deadline === 'function' ? options.deadline : () => options.deadline;
+    const counts = { requests: 0, notModified: 0 };
+    const waits = { retries: 0, rateLimitWaits: 0 };
+    const onRetry = (kind) => {
+        if (kind === 'rate-limited')
+            waits.rateLimitWaits++;
+        else
+            waits.retries++;
+    };
     const isApp = options.auth.kind === 'app';
-    const attempts = new WeakMap();
-    // Runs inside plugin-retry's error hook (registered before it), so it decides instead of the plugin's status list.
-    const classifierPlugin = (octokit) => {
-        octokit.hook.error('request', (error, requestOptions) => {
-            const perCall = requestOptions.request ?? {};
-            if (error.status === 304 || !error.request)
-                throw error;
-            // 405 and 409 belong to the caller (merge): a retry here could hide a merge that happened.
-            if (error.status === 405 || error.status === 409)
-                throw error;
-            const verdict = classifyFailure(error, { ...classifyOptions, now: now() });
-            if (error.status === 401 && !isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
-                // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
-                error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`;
-            }
-            if (verdict.kind === 'permanent')
-                throw error;
-            if (verdict.kind === 'rate-limited' && throttlingHandles(error))
-                throw error;
-            const maxRetries = typeof perCall.retries === 'number' ? perCall.retries : settings.retries;
-            // Counted per call here: plugin-retry's own retryCount lives on a request object calls share.
-            const attempt = (attempts.get(requestOptions) ?? 0) + 1;
-            attempts.set(requestOptions, attempt);
-            const sent = error.request;
-            const label = routeLabel(sent.method, sent.url, baseUrl);
-            if (verdict.waitCapped) {
-                log(`${label}: ${describeFailure(error, { ...classifyOptions, now: now() })}; not waiting that long (max-rate-limit-wait)`);
-                throw error;
-            }
-            if (attempt > maxRetries) {
-                if (maxRetries > 0)
-                    log(`${label}: attempt ${attempt} of ${maxRetries + 1} failed, giving up: ${describeFailure(error, classifyOptions)}`);
-                throw error;
-            }
-            const delay = nextDelay(attempt, backoff, verdict.retryAfterMs, random);
-            if (verdict.kind === 'rate-limited')
-                stats.rateLimitWaits++;
-            else
-                stats.retries++;
-            log(`${label}: attempt ${attempt} of ${maxRetries + 1} failed: ${describeFailure(error, { ...classifyOptions, now: now() })}; retrying in ${delay} ms`);
-            throw octokitRef.retry.retryRequest(error, maxRetries, delay);
-        });
-        return {};
-    };
-    const onLimit = (kind) => (retryAfterSeconds, requestOptions, _octokit, retryCount) => {
-        const label = describeRoute(requestOptions);
-        const perCall = requestOptions.request ?? {};
-        const maxRetries = typeof perCall.retries === 'number' ? perCall.retries : settings.retries;
-        const waitMs = retryAfterSeconds * 1000;
-        if (retryCount >= maxRetries) {
-            log(`${label}: ${kind}; gave up after ${retryCount + 1} attempts`);
-            return false;
-        }
-        if (waitMs > settings.maxRateLimitWaitMs) {
-            log(`${label}: ${kind} asks for a ${retryAfterSeconds} s wait, longer than max-rate-limit-wait (${Math.round(settings.maxRateLimitWaitMs / 1000)} s): not waiting`);
-            return false;
-        }
-        stats.rateLimitWaits++;
-        log(`${label}: ${kind}, attempt ${retryCount + 1} of ${maxRetries + 1}; waiting ${retryAfterSeconds} s as GitHub asked`);
-        return true;
-    };
-    // The URL as sent (template filled in), for the log.
-    const describeRoute = (requestOptions) => {
-        try {
-            const parsed = octokitRef.request.endpoint.parse(requestOptions);
-            return routeLabel(parsed.method, parsed.url, baseUrl);
-        }
-        catch {
-            return routeLabel(requestOptions.method, requestOptions.url, baseUrl);
-        }
-    };
     let authOptions;
     if (options.auth.kind === 'token') {
         if (options.auth.token.trim() === '')
@@ -39150,6 +39566,7 @@ function createGitHubClient(options) {
     }
     else {
         maskSecret(options.auth.privateKey, setSecret);
+        (0,configuration/* checkPrivateKey */.fH)(options.auth.privateKey);
         authOptions = {
             authStrategy: createAppAuthStrategy({
                 config: options.auth,
@@ -39158,32 +39575,33 @@ function createGitHubClient(options) {
                 setSecret,
                 log,
                 sleep,
-                reauthDelayMs: settings.retryBaseDelayMs
+                reauthDelayMs: backoff.baseMs
             }),
             auth: {}
         };
     }
-    // Groups per client: the plugin's defaults are process-wide (write 1 s, notifications 3 s apart).
-    const spacing = { maxConcurrent: 1, minTime: settings.writeSpacingMs };
-    const Octokit = GitHub.plugin(classifierPlugin, retry, throttling);
-    const octokitRef = new Octokit({
+    const gate = createRateLimitGate({ now, sleep, maxWaitMs: settings.maxRateLimitWaitMs, log, onWait: () => waits.rateLimitWaits++ });
+    const hookOptions = { ...settings, backoff, now, sleep, random, log, deadline, gate, baseUrl, isApp, onRetry };
+    // Registered after the auth hook, so it runs outside it: a retry re-runs auth (a re-mint included).
+    const retryingPlugin = (octokit) => {
+        octokit.hook.wrap('request', createRetryingHook(hookOptions, (route) => octokit.request.endpoint.parse(route)));
+        return {};
+    };
+    // Cut an attempt off at the deadline when that comes before the request timeout.
+    const limit = () => {
+        const left = (deadline() ?? Number.POSITIVE_INFINITY) - now();
+        return left > 0 && left < settings.requestTimeoutMs
+            ? { ms: left, why: 'the deadline, timeout-seconds' }
+            : { ms: settings.requestTimeoutMs, why: 'request-timeout-seconds' };
+    };
+    const baseFetch = options.fetch ?? defaults.request?.fetch ?? fetch;
+    const Octokit = GitHub.plugin(retryingPlugin);
+    const octokit = new Octokit({
         ...authOptions,
         baseUrl,
         userAgent: getUserAgentWithOrchestrationId(options.userAgent ?? 'purple'),
         log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
-        request: { fetch: timedFetch(baseFetch, settings.requestTimeoutMs, stats) },
-        retry: {
-            // Every status: the plugin never decides on its own; the classifier hook above does.
-            doNotRetry: Array.from({ length: 200 }, (_, i) => 400 + i),
-            retries: settings.retries,
-            retryAfterBaseValue: 1
-        },
-        throttle: {
-            onRateLimit: onLimit('primary rate limit used up'),
-            onSecondaryRateLimit: onLimit('secondary rate limit'),
-            write: new (light_default()).Group(spacing),
-            notifications: new (light_default()).Group(spacing)
-        }
+        request: { fetch: timedFetch(baseFetch, limit, counts) }
     });
     const retryPolicy = {
         retries: settings.retries,
@@ -39193,25 +39611,20 @@ function createGitHubClient(options) {
         random,
         now,
         log,
-        onRetry: (kind) => {
-            if (kind === 'rate-limited')
-                stats.rateLimitWaits++;
-            else
-                stats.retries++;
-        }
+        onRetry
     };
     return {
-        octokit: octokitRef,
+        octokit,
         baseUrl,
         isApp,
         log,
         retryPolicy,
         stats: () => ({
-            requests: stats.requests,
-            counted: stats.requests - stats.notModified,
-            notModified: stats.notModified,
-            retries: stats.retries,
-            rateLimitWaits: stats.rateLimitWaits
+            requests: counts.requests,
+            counted: counts.requests - counts.notModified,
+            notModified: counts.notModified,
+            retries: waits.retries,
+            rateLimitWaits: waits.rateLimitWaits
         })
     };
 }
@@ -39219,49 +39632,113 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
-;// CONCATENATED MODULE: ./src/github/conditional.ts
+
+/***/ }),
+
+/***/ 3342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sz: () => (/* binding */ checkApiUrl),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   fH: () => (/* binding */ checkPrivateKey),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/* unused harmony export isConfigurationError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_redaction_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3862);
 /**
- * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
- * Not Modified, which does not count against the primary rate limit (issue 7:
- * at most 2 counted requests per waited minute). Octokit throws a 304 as a
- * RequestError; here it becomes `{ notModified: true }` with the cached data.
+ * Errors in what the workflow gave Purple, found before any request leaves:
+ * a private key that cannot sign, an API URL that is not one or carries
+ * credentials. No retry can fix them, so they end the step at once, name the
+ * input, and never quote a secret. See docs/decisions.md, "Configuration
+ * errors are not transient".
  */
-/** A new in-memory ETag cache. */
-function createEtagCache() {
-    return new Map();
-}
-function keyOf(route, parameters) {
-    const sorted = Object.keys(parameters)
-        .filter((k) => k !== 'headers' && k !== 'request')
-        .sort()
-        .map((k) => [k, parameters[k]]);
-    return `${route} ${JSON.stringify(sorted)}`;
-}
-function isNotModified(error) {
-    return typeof error === 'object' && error !== null && error.status === 304;
-}
+
+
 /**
- * GET `route` with If-None-Match from `cache`. `validate` checks (and types)
- * a fresh body before it is cached, so a malformed answer is never replayed.
+ * A configuration error: permanent. `code` is one the failure classifier
+ * already calls permanent (a bad key: GITHUB_APP_AUTH; a bad URL:
+ * ERR_INVALID_URL), so callers that only classify also stop at once.
  */
-async function getWithEtag(request, route, parameters, cache, validate = (data) => data) {
-    const key = keyOf(route, parameters);
-    const cached = cache.get(key);
-    const headers = { ...(parameters.headers ?? {}), ...(cached ? { 'if-none-match': cached.etag } : {}) };
+class ConfigurationError extends Error {
+    input;
+    code;
+    name = 'ConfigurationError';
+    constructor(
+    /** The input or variable to fix, e.g. 'private-key' or 'GITHUB_API_URL'. */
+    input, message, code) {
+        super(message);
+        this.input = input;
+        this.code = code;
+    }
+}
+/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
+function messageOf(error) {
+    const message = typeof error === 'object' && error !== null ? error.message : undefined;
+    return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
+}
+/** True for an error in the workflow's configuration (never worth a retry). */
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
+}
+/** Throws ConfigurationError naming 'private-key' when the key cannot be decoded (the key is never quoted). */
+function checkPrivateKey(privateKey) {
     try {
-        const response = await request(route, { ...parameters, headers });
-        const data = validate(response.data);
-        const etag = response.headers.etag;
-        if (typeof etag === 'string' && etag !== '')
-            cache.set(key, { etag, data });
-        return { notModified: false, data, headers: response.headers, ...(typeof etag === 'string' ? { etag } : {}) };
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey);
     }
     catch (error) {
-        if (isNotModified(error) && cached)
-            return { notModified: true, data: cached.data, etag: cached.etag };
-        throw error;
+        const why = messageOf(error);
+        throw new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`, 'GITHUB_APP_AUTH');
     }
 }
+/**
+ * The API root without a trailing slash; throws ConfigurationError naming
+ * `source` when it is not an http(s) URL or carries credentials (whose
+ * password is masked by `setSecret` and never printed).
+ */
+function checkApiUrl(url, source, setSecret) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        // Unparseable: a password could still be in it, so the value is not quoted.
+        throw new ConfigurationError(source, `${source} is not a URL: write the API root, e.g. 'https://api.github.com' or 'https://HOST/api/v3'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+        for (const secret of [parsed.password, decodeURIComponent(parsed.password)]) {
+            if (secret !== '') {
+                setSecret(secret);
+                (0,_core_redaction_js__WEBPACK_IMPORTED_MODULE_1__/* .rememberSecret */ .G)(secret);
+            }
+        }
+        const shown = `${parsed.protocol}//***@${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+        throw new ConfigurationError(source, `${source} '${shown}' has credentials in it: remove 'user:password@' and authenticate with 'github-token' or 'app-id' and 'private-key'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new ConfigurationError(source, `${source} '${parsed.protocol}//${parsed.host}' is not an http(s) URL: write the API root, e.g. 'https://api.github.com'.`, 'ERR_INVALID_URL');
+    }
+    return url.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 6020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  uY: () => (/* binding */ mergeGroupFromPayload),
+  N5: () => (/* binding */ readEventPayload),
+  L7: () => (/* binding */ readGitHubContext),
+  aI: () => (/* binding */ requirePullRequest)
+});
+
+// UNUSED EXPORTS: pullRequestFromPayload, readRepository
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -39286,7 +39763,7 @@ function readRepository(env = process.env) {
 function record(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
 }
-function context_str(value) {
+function str(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 function fromPullObject(pr) {
@@ -39295,14 +39772,14 @@ function fromPullObject(pr) {
     const head = record(pr.head);
     const base = record(pr.base);
     const ref = { number: pr.number };
-    if (context_str(head?.sha))
-        ref.headSha = context_str(head?.sha);
-    if (context_str(head?.ref))
-        ref.headRef = context_str(head?.ref);
-    if (context_str(base?.ref))
-        ref.baseRef = context_str(base?.ref);
-    if (context_str(base?.sha))
-        ref.baseSha = context_str(base?.sha);
+    if (str(head?.sha))
+        ref.headSha = str(head?.sha);
+    if (str(head?.ref))
+        ref.headRef = str(head?.ref);
+    if (str(base?.ref))
+        ref.baseRef = str(base?.ref);
+    if (str(base?.sha))
+        ref.baseSha = str(base?.sha);
     return ref;
 }
 /**
@@ -39328,6 +39805,18 @@ function pullRequestFromPayload(payload) {
         }
     }
     return undefined;
+}
+/**
+ * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
+ * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
+ */
+function mergeGroupFromPayload(payload) {
+    const group = record(payload.merge_group);
+    const headSha = str(group?.head_sha);
+    const baseRef = str(group?.base_ref);
+    if (headSha === undefined || baseRef === undefined)
+        return undefined;
+    return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
 }
 /** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
 function readEventPayload(env = process.env) {
@@ -39371,91 +39860,27 @@ function requirePullRequest(context, explicit, inputName = 'pull-request') {
         `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
 }
 
-;// CONCATENATED MODULE: ./src/core/inputs.ts
-/**
- * Input parsing shared by every action and by the GitHub client's inputs
- * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
- * root pipeline accept the same spellings and word their errors alike. In
- * src/core because src/github may not import the action shells. Pure: no
- * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
- * github/inputs.ts). Errors name the input as the workflow spells it, so the
- * root action's `wait-timeout-seconds` is named by construction, not by
- * rewriting a stage's message afterwards.
- */
-/** The error for an invalid input: which input, the value it had, what to write instead. */
-function inputError(label, value, expected) {
-    return new Error(`Input '${label}' is '${value}': ${expected}`);
-}
-/**
- * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
- * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
- */
-function specInputSource(inputs, read, prefix = '', shared = []) {
-    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
-    return Object.freeze({
-        label,
-        get: (name) => {
-            const raw = read(label(name));
-            if (raw !== '')
-                return raw;
-            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
-            // default (run outside the runner) counts as unset.
-            const fallback = inputs[name].default ?? '';
-            return fallback.startsWith('${{') ? '' : fallback;
-        }
-    });
-}
-/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function parseBooleanInput(source, name) {
-    const value = source.get(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw inputError(source.label(name), value, "write 'true' or 'false'.");
-}
-/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, bound) {
-    const value = source.get(name).trim();
-    const seconds = Number(value);
-    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
-    if (value === '' || !Number.isFinite(seconds) || !inRange) {
-        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
-        throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`);
-    }
-    return Math.round(seconds * 1000);
-}
-/** A positive whole number (`what` says which), or undefined when the input is empty. */
-function parsePositiveIntegerInput(source, name, what) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** A pull request number, or undefined when empty (the pull request of the triggering event). */
-function parsePullRequestInput(source, name) {
-    return parsePositiveIntegerInput(source, name, 'the pull request number');
-}
-/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
-function parseShaInput(source, name) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    const sha = value.toLowerCase();
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
-    }
-    return sha;
-}
 
-;// CONCATENATED MODULE: ./src/github/inputs.ts
+/***/ }),
+
+/***/ 5446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HC: () => (/* binding */ clientInputs),
+/* harmony export */   Hq: () => (/* binding */ readClientSettings)
+/* harmony export */ });
+/* unused harmony export parseClientSettings */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4666);
+/* harmony import */ var _configuration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3342);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
 /**
  * The token and tuning inputs every API action shares, declared once as spec
  * fragments to spread into each action's io.ts, and turned into
  * createGitHubClient options with errors that name the input.
  */
+
 
 
 
@@ -39483,11 +39908,11 @@ const clientInputs = {
     },
     'request-timeout-seconds': {
         description: 'Longest time one API request may take (answer and whole body); a slower one is retried as a transient failure.',
-        default: String(CLIENT_DEFAULTS.requestTimeoutMs / 1000)
+        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.requestTimeoutMs / 1000)
     },
     'max-retries': {
         description: 'Retries of an API request after a transient failure (network error, 5xx, 524, rate limit), with exponential backoff. 0 turns retries off.',
-        default: String(CLIENT_DEFAULTS.retries)
+        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries)
     }
 };
 const MAX_RETRIES_LIMIT = 20;
@@ -39502,7 +39927,7 @@ function normalizePrivateKey(raw) {
  */
 function parseClientSettings(inputs, env = process.env) {
     const get = (name) => inputs.get(name);
-    const bad = (name, value, expected) => inputError(inputs.label(name), value, expected);
+    const bad = (name, value, expected) => (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputError */ .Xu)(inputs.label(name), value, expected);
     const appId = get('app-id').trim();
     const privateKey = normalizePrivateKey(get('private-key'));
     const owner = get('owner').trim();
@@ -39518,7 +39943,8 @@ function parseClientSettings(inputs, env = process.env) {
         if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
             throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.");
         }
-        const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
+        (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPrivateKey */ .fH)(privateKey);
+        const installationId = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveIntegerInput */ .Vm)(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
         if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner))
             throw bad('owner', owner, 'write an organization or user login.');
         const repository = parseRepository(env['GITHUB_REPOSITORY']);
@@ -39538,12 +39964,13 @@ function parseClientSettings(inputs, env = process.env) {
         }
         auth = { kind: 'token', token };
     }
-    const requestTimeoutMs = parseSecondsInput(inputs, 'request-timeout-seconds', { above: 0 });
+    const requestTimeoutMs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSecondsInput */ .lp)(inputs, 'request-timeout-seconds', { above: 0 });
     const retriesText = get('max-retries').trim();
     if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
-        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`);
+        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries}'.`);
     }
-    const baseUrl = env['GITHUB_API_URL']?.trim();
+    const rawUrl = env['GITHUB_API_URL']?.trim();
+    const baseUrl = rawUrl ? (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkApiUrl */ .Sz)(rawUrl, 'GITHUB_API_URL', (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret)) : undefined;
     return Object.freeze({
         auth: Object.freeze(auth),
         ...(baseUrl ? { baseUrl } : {}),
@@ -39561,1205 +39988,7 @@ function readClientSettings(env = process.env) {
     // getInput returns '' for an input the workflow left out only when action.yml gives no default; specInputSource
     // falls back to ours, except for 'github-token': its default '${{ github.token }}' is an expression, so falling
     // back would send that literal text as the token. An empty token stays '' and fails with its own message.
-    return parseClientSettings(specInputSource(clientInputs, (name) => core/* getInput */.V4(name)), env);
-}
-
-;// CONCATENATED MODULE: ./src/core/required-checks.ts
-/**
- * The required set of a branch, read from the gate definition rather than from
- * a snapshot of what is visible (incident 3, issue 7): classic protection as
- * the branch endpoint shows it, rulesets from the rules endpoint, and the
- * `required` input, each name tagged with where it came from.
- */
-/** Thrown when a gate response does not have the shape GitHub documents (e.g. a body cut mid-stream). */
-class MalformedGateError extends Error {
-    name = 'MalformedGateError';
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-// GitHub writes "any source" as null; the protection API also accepts -1 for it.
-function appOf(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-/**
- * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
- * (readable with the default token, unlike the admin-only protection endpoints).
- */
-function requiredFromBranch(branch) {
-    if (!isRecord(branch) || typeof branch.name !== 'string') {
-        throw new MalformedGateError('the branch response has no branch name');
-    }
-    if (branch.protected !== true)
-        return [];
-    const protection = branch.protection;
-    if (!isRecord(protection))
-        return [];
-    const rsc = protection.required_status_checks;
-    if (!isRecord(rsc))
-        return [];
-    const entries = new Map();
-    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
-    if (Array.isArray(rsc.checks)) {
-        for (const check of rsc.checks) {
-            if (!isRecord(check) || typeof check.context !== 'string') {
-                throw new MalformedGateError('a required check of the branch protection has no context');
-            }
-            const appId = appOf(check.app_id);
-            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
-        }
-    }
-    if (Array.isArray(rsc.contexts)) {
-        for (const context of rsc.contexts) {
-            if (typeof context !== 'string')
-                throw new MalformedGateError('a required context of the branch protection is not a string');
-            const known = [...entries.values()].some((e) => e.name === context);
-            if (!known)
-                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
-        }
-    }
-    return [...entries.values()];
-}
-/**
- * Requirements of active rulesets from `GET /repos/{o}/{r}/rules/branches/{b}`
- * (all pages concatenated). Rules in `evaluate` mode are not returned there and
- * do not gate, so every returned `required_status_checks` rule counts.
- */
-function requiredFromRules(rules) {
-    if (!Array.isArray(rules))
-        throw new MalformedGateError('the rules response is not a list');
-    const entries = [];
-    for (const rule of rules) {
-        if (!isRecord(rule) || typeof rule.type !== 'string')
-            throw new MalformedGateError('a branch rule has no type');
-        if (rule.type !== 'required_status_checks')
-            continue;
-        const parameters = rule.parameters;
-        if (!isRecord(parameters) || !Array.isArray(parameters.required_status_checks)) {
-            throw new MalformedGateError('a required_status_checks rule has no parameters.required_status_checks list');
-        }
-        for (const check of parameters.required_status_checks) {
-            if (!isRecord(check) || typeof check.context !== 'string') {
-                throw new MalformedGateError('a required status check of a ruleset has no context');
-            }
-            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
-        }
-    }
-    return entries;
-}
-/** Extra names from the `required` input, one per line (names may hold commas, e.g. `test (ubuntu, 20)`). */
-function requiredFromInput(text) {
-    const names = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    return [...new Set(names)].map((name) => ({ name, source: 'input' }));
-}
-/**
- * Union of every source, merged per name. A name required by one source for
- * any app and by another for app X needs app X; two different apps stay two
- * requirements, since each rule must be met on its own.
- */
-function unionRequired(entries) {
-    const byName = new Map();
-    for (const entry of entries) {
-        const list = byName.get(entry.name) ?? [];
-        list.push(entry);
-        byName.set(entry.name, list);
-    }
-    const checks = [];
-    for (const [name, list] of byName) {
-        const apps = [...new Set(list.map((e) => e.appId).filter((a) => a !== undefined))].sort((a, b) => a - b);
-        const anySources = list.filter((e) => e.appId === undefined).map((e) => e.source);
-        if (apps.length === 0) {
-            checks.push({ name, sources: orderSources(anySources) });
-            continue;
-        }
-        for (const appId of apps) {
-            const sources = [...list.filter((e) => e.appId === appId).map((e) => e.source), ...anySources];
-            checks.push({ name, appId, sources: orderSources(sources) });
-        }
-    }
-    return checks;
-}
-const sourceOrder = ['protection', 'ruleset', 'input'];
-function orderSources(sources) {
-    return sourceOrder.filter((s) => sources.includes(s));
-}
-/**
- * Builds what to wait on from the gate readings and the `required` input.
- * Without any required name the `on-no-gate` policy decides: wait on all
- * observed checks (never succeeding on none) or fail.
- */
-function buildRequiredSet(readings, requiredInput, onNoGate) {
-    const notes = [];
-    const entries = [];
-    for (const reading of readings) {
-        const label = reading.source === 'protection' ? 'branch protection' : 'rulesets';
-        if (reading.ok) {
-            entries.push(...reading.entries);
-            notes.push(`${label}: read, ${reading.entries.length} required check(s)`);
-        }
-        else {
-            notes.push(`${label}: could not be read (${reading.reason}); going on with the other sources`);
-        }
-    }
-    const fromInput = requiredFromInput(requiredInput);
-    entries.push(...fromInput);
-    if (fromInput.length > 0)
-        notes.push(`required input: ${fromInput.length} name(s)`);
-    const checks = unionRequired(entries);
-    if (checks.length > 0)
-        return { mode: 'gate', checks, readings, notes };
-    const anyRead = readings.some((r) => r.ok);
-    notes.push(anyRead
-        ? 'no required checks: the branch has no required status checks and the required input is empty'
-        : 'no required checks: no gate source could be read and the required input is empty');
-    if (onNoGate === 'fail') {
-        notes.push("on-no-gate is 'fail': set 'required' or give the token read access to the branch and its rules");
-        return { mode: 'fail', checks: [], readings, notes };
-    }
-    notes.push("on-no-gate is 'all-observed': waiting for every check observed on the head (none observed is pending)");
-    return { mode: 'all-observed', checks: [], readings, notes };
-}
-/** Compiles a name glob: `*` matches any run of characters (slashes included), `?` one; the rest is literal. */
-function compileGlob(glob) {
-    let source = '';
-    for (const ch of glob) {
-        if (ch === '*')
-            source += '.*';
-        else if (ch === '?')
-            source += '.';
-        else
-            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`, 's');
-}
-/** Parses the `ignore` input (one glob per line) into a matcher. */
-function ignoreMatcher(text) {
-    const globs = text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '')
-        .map(compileGlob);
-    return (name) => globs.some((g) => g.test(name));
-}
-
-;// CONCATENATED MODULE: ./src/core/check-state.ts
-/**
- * Decides, from plain observations of one head sha, the state of every
- * required check and the overall verdict. Its one promise (issue 7): never
- * `success` while a required check is missing, pending or failing, and never
- * success on an empty set.
- */
-
-const satisfying = new Set(['success', 'neutral', 'skipped']);
-const failing = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
-/** Maps a check run to its state: completed runs by conclusion, everything else (queued, in_progress, waiting, requested, pending) is pending. */
-function runState(run) {
-    if (run.status !== 'completed')
-        return 'pending';
-    if (run.conclusion === null)
-        return 'pending';
-    if (satisfying.has(run.conclusion))
-        return 'success';
-    // Unknown future conclusions fail rather than pass: a false failure costs a re-run, a false success a bad merge.
-    if (failing.has(run.conclusion))
-        return 'failed';
-    return 'failed';
-}
-/** Maps a commit status state: success passes, error/failure fail, pending (or anything else) waits. */
-function statusState(state) {
-    if (state === 'success')
-        return 'success';
-    if (state === 'error' || state === 'failure')
-        return 'failed';
-    return 'pending';
-}
-function time(value) {
-    if (value === null)
-        return Number.POSITIVE_INFINITY;
-    const t = Date.parse(value);
-    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-}
-/**
- * Orders runs of one name newest first: by `started_at` (a run not started yet
- * is newer than any started one, e.g. a queued re-run), then by id.
- */
-function newestFirst(a, b) {
-    const ta = time(a.startedAt);
-    const tb = time(b.startedAt);
-    if (ta !== tb)
-        return ta === Number.POSITIVE_INFINITY ? -1 : tb === Number.POSITIVE_INFINITY ? 1 : tb - ta;
-    return b.id - a.id;
-}
-function durationOf(start, end) {
-    if (start === null || end === null)
-        return undefined;
-    const d = Date.parse(end) - Date.parse(start);
-    return Number.isFinite(d) && d >= 0 ? d : undefined;
-}
-function judge(name, appId, sources, input) {
-    const base = { name, ...(appId === undefined ? {} : { appId }), sources };
-    const runs = input.runs
-        .filter((r) => r.name === name && (appId === undefined || r.appId === appId))
-        .sort(newestFirst);
-    // The job's own run is the newest of its name while we wait; older runs of the name (a prior attempt) must not decide.
-    if (input.ownCheckRunId !== undefined && runs.some((r) => r.id === input.ownCheckRunId)) {
-        return { ...base, state: 'self', detail: 'this job', kind: 'check-run' };
-    }
-    // A status cannot prove which app posted it, so it never satisfies an app-scoped requirement.
-    const status = appId === undefined ? input.statuses.find((s) => s.context === name) : undefined;
-    const run = runs[0];
-    if (run !== undefined && (status === undefined || time(run.startedAt) >= time(status.updatedAt ?? status.createdAt))) {
-        const state = runState(run);
-        return {
-            ...base,
-            state,
-            detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status,
-            kind: 'check-run',
-            ...(run.url ? { url: run.url } : {}),
-            ...(state !== 'pending' ? withDuration(durationOf(run.startedAt, run.completedAt)) : {})
-        };
-    }
-    if (status !== undefined) {
-        const state = statusState(status.state);
-        return {
-            ...base,
-            state,
-            detail: status.state,
-            kind: 'status',
-            ...(status.url ? { url: status.url } : {}),
-            ...(state !== 'pending' ? withDuration(durationOf(status.createdAt, status.updatedAt)) : {})
-        };
-    }
-    const otherApps = input.runs.filter((r) => r.name === name).map((r) => r.appSlug ?? String(r.appId));
-    const detail = otherApps.length > 0
-        ? `not registered by app ${appId}; seen only from ${[...new Set(otherApps)].join(', ')}`
-        : 'not registered yet';
-    return { ...base, state: 'missing', detail };
-}
-function withDuration(durationMs) {
-    return durationMs === undefined ? {} : { durationMs };
-}
-/** Judges every required (or, without a gate, every observed) check and the overall verdict. */
-function evaluateChecks(input) {
-    const ignores = input.ignore.map(compileGlob);
-    const ignored = (name) => ignores.some((g) => g.test(name));
-    let checks;
-    let ignoredRequired = [];
-    if (input.required.mode === 'gate') {
-        checks = input.required.checks.map((c) => judge(c.name, c.appId, c.sources, input));
-        ignoredRequired = [...new Set(input.required.checks.map((c) => c.name).filter(ignored))];
-    }
-    else if (input.required.mode === 'all-observed') {
-        const ownName = input.runs.find((r) => r.id === input.ownCheckRunId)?.name;
-        const names = [
-            ...new Set([
-                ...input.runs.filter((r) => r.id !== input.ownCheckRunId && r.name !== ownName).map((r) => r.name),
-                ...input.statuses.map((s) => s.context)
-            ])
-        ].filter((n) => !ignored(n));
-        checks = names.sort().map((n) => judge(n, undefined, ['observed'], input));
-    }
-    else {
-        return { verdict: 'failure', checks: [], ignoredRequired, line: 'no required checks and on-no-gate is fail' };
-    }
-    // Without strict mode a required check that never appeared is reported but does not hold the wait.
-    const counted = input.strict ? checks : checks.filter((c) => c.state !== 'missing');
-    const failed = counted.filter((c) => c.state === 'failed');
-    const waiting = counted.filter((c) => c.state === 'pending' || c.state === 'missing');
-    const verified = counted.filter((c) => c.state === 'success');
-    let verdict;
-    if (failed.length > 0 && (input.failFast || waiting.length === 0))
-        verdict = 'failure';
-    else if (waiting.length > 0 || failed.length > 0)
-        verdict = 'pending';
-    // Never success on nothing: an empty set (or only this job itself) is pending until something appears.
-    else if (verified.length === 0)
-        verdict = 'pending';
-    else
-        verdict = 'success';
-    return { verdict, checks, ignoredRequired, line: describe(verdict, counted, waiting, failed) };
-}
-function describe(verdict, counted, waiting, failed) {
-    const list = (cs) => cs.map((c) => `${c.name} (${c.detail})`).join(', ');
-    if (verdict === 'success')
-        return `all ${counted.length} required check(s) passed`;
-    if (verdict === 'failure')
-        return `failed: ${list(failed)}`;
-    if (counted.length === 0)
-        return 'waiting: no checks observed yet';
-    return `waiting on ${waiting.length + failed.length} of ${counted.length}: ${list([...failed, ...waiting])}`;
-}
-/** A stable fingerprint of what was observed, to tell "something changed" from "nothing did". */
-function observationKey(evaluation) {
-    return evaluation.checks.map((c) => `${c.name}|${c.appId ?? ''}|${c.state}|${c.detail}`).join('\n');
-}
-function check_state_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Thrown for a check-runs or status body without GitHub's shape (treated as transient by the shell). */
-class MalformedChecksError extends Error {
-    name = 'MalformedChecksError';
-}
-const check_state_str = (v) => (typeof v === 'string' ? v : null);
-/** Reads one page of `GET /commits/{ref}/check-runs`; throws MalformedChecksError on a wrong shape. */
-function checkRunsFromPage(page) {
-    if (!check_state_isRecord(page) || typeof page.total_count !== 'number' || !Array.isArray(page.check_runs)) {
-        throw new MalformedChecksError('the check-runs response has no total_count/check_runs');
-    }
-    const runs = page.check_runs.map((raw) => {
-        if (!check_state_isRecord(raw) || typeof raw.id !== 'number' || typeof raw.name !== 'string' || typeof raw.status !== 'string') {
-            throw new MalformedChecksError('a check run has no id, name or status');
-        }
-        const app = check_state_isRecord(raw.app) ? raw.app : undefined;
-        return {
-            id: raw.id,
-            name: raw.name,
-            headSha: check_state_str(raw.head_sha) ?? '',
-            status: raw.status,
-            conclusion: check_state_str(raw.conclusion),
-            startedAt: check_state_str(raw.started_at),
-            completedAt: check_state_str(raw.completed_at),
-            appId: typeof app?.id === 'number' ? app.id : null,
-            appSlug: check_state_str(app?.slug),
-            url: check_state_str(raw.html_url) ?? check_state_str(raw.details_url)
-        };
-    });
-    return { totalCount: page.total_count, runs };
-}
-/** Reads `GET /commits/{ref}/status` (combined: newest status per context). */
-function statusesFromCombined(body) {
-    if (!check_state_isRecord(body) || typeof body.sha !== 'string' || !Array.isArray(body.statuses)) {
-        throw new MalformedChecksError('the combined status response has no sha/statuses');
-    }
-    const statuses = body.statuses.map((raw) => {
-        if (!check_state_isRecord(raw) || typeof raw.context !== 'string' || typeof raw.state !== 'string') {
-            throw new MalformedChecksError('a commit status has no context or state');
-        }
-        return {
-            id: typeof raw.id === 'number' ? raw.id : 0,
-            context: raw.context,
-            state: raw.state,
-            createdAt: check_state_str(raw.created_at),
-            updatedAt: check_state_str(raw.updated_at),
-            url: check_state_str(raw.target_url)
-        };
-    });
-    return { sha: body.sha, statuses };
-}
-/**
- * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
- * newest first): every state change is a new immutable status, so the combined view alone
- * cannot tell when a context started. From the first status of the context to the newest.
- */
-function statusDurations(history) {
-    const spans = new Map();
-    for (const status of history) {
-        const t = Date.parse(status.createdAt ?? '');
-        if (Number.isNaN(t))
-            continue;
-        const span = spans.get(status.context);
-        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
-    }
-    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
-}
-/** Reads one page of `GET /commits/{ref}/statuses` (the history, newest first). */
-function statusesFromHistory(body) {
-    if (!Array.isArray(body))
-        throw new MalformedChecksError('the statuses response is not a list');
-    return statusesFromCombined({ sha: '', statuses: body }).statuses;
-}
-
-;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
-/**
- * When wait-ci polls next (issue 7, "Polling, cost and limits"): the base
- * interval, growing while nothing changes, back to the base at once when
- * something does; never before a rate-limit wait ends; the gate re-read now
- * and then; and a final poll at the deadline rather than a silent overrun.
- */
-/** Production defaults for a given base interval and timeout. */
-function defaultPollPolicy(intervalMs, timeoutMs) {
-    return {
-        intervalMs,
-        // Twice the base: 304s are free, so the cap bounds detection latency, not cost (bench/wait-ci.mjs:
-        // a 3x cap averaged ~20 s to notice the deciding check at a 10 s interval).
-        maxIntervalMs: intervalMs * 2,
-        backoffFactor: 1.5,
-        gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
-        timeoutMs
-    };
-}
-/** Plans the next poll, or says the wait is over. */
-function planNextPoll(policy, clock) {
-    const deadline = clock.startedAt + policy.timeoutMs;
-    if (clock.now >= deadline)
-        return { action: 'timeout', reason: `no verdict after ${poll_schedule_formatMs(policy.timeoutMs)}` };
-    const streak = clock.changed ? 0 : clock.unchangedStreak + 1;
-    let delay = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
-    if (clock.notBefore !== undefined) {
-        if (clock.notBefore > deadline) {
-            return { action: 'timeout', reason: `rate limited until after the deadline (${poll_schedule_formatMs(policy.timeoutMs)})` };
-        }
-        delay = Math.max(delay, clock.notBefore - clock.now);
-    }
-    // The last poll happens at the deadline itself, so a check that went green just before it still counts.
-    delay = Math.max(0, Math.min(delay, deadline - clock.now));
-    const pollAt = clock.now + delay;
-    return {
-        action: 'poll',
-        delayMs: Math.round(delay),
-        unchangedStreak: streak,
-        refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
-    };
-}
-/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m`. */
-function poll_schedule_formatMs(ms) {
-    const s = Math.round(ms / 1000);
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m ${s % 60}s`;
-    return `${Math.floor(m / 60)}h ${m % 60}m`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/runtime.ts
-/**
- * The production clock, sleep and log every action's deps default to; tests
- * pass their own (a fake clock, a sleep that advances it, a collecting log).
- */
-
-/** The real clock, a real timer and the runner's log. */
-const productionRuntime = Object.freeze({
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    log: Object.freeze({ info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) })
-});
-
-;// CONCATENATED MODULE: ./src/actions/input-source.ts
-/**
- * The one reader of action inputs through @actions/core: an InputSource with
- * the action.yml defaults applied (core.getInput gives '' for a left-out
- * input only when action.yml has no default, e.g. when run outside the runner).
- */
-
-
-/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
-function actionInputs(inputs, prefix = '', shared = []) {
-    return specInputSource(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
-}
-
-;// CONCATENATED MODULE: ./src/actions/spec.ts
-/** Declares an action spec, keeping its literal input/output names as types. */
-function defineAction(spec) {
-    return Object.freeze(spec);
-}
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/io.ts
-
-
-/** wait-ci's own inputs (the client's token and tuning inputs are spread in beside them). */
-const waitCiOwnInputs = {
-    'pull-request': {
-        description: 'Number of the pull request whose head is verified. Empty: the pull request of the triggering event.'
-    },
-    sha: {
-        description: 'Head sha to verify. Empty: the pull request head read at the start. If given and the pull request head differs, the wait ends with head-moved.'
-    },
-    required: {
-        description: 'Extra required check names, one per line, added to those of branch protection and rulesets (names may contain commas).'
-    },
-    strict: {
-        description: 'A required check that has not registered yet is pending (true) rather than absent (false). Keep true: late-registering checks are how early passes happen.',
-        default: 'true'
-    },
-    'on-no-gate': {
-        description: "What to do when no required check is known (no readable gate, empty 'required'): all-observed waits for every check observed on the head (never succeeding on none); fail stops with a failure.",
-        default: 'all-observed'
-    },
-    ignore: {
-        description: 'Check names (globs, one per line, * matches anything) not to wait on when waiting on all observed checks. Required checks are never ignored.'
-    },
-    'timeout-seconds': {
-        description: 'Longest wait in seconds; then the conclusion is timed_out, naming what was still pending or missing.',
-        default: '3600'
-    },
-    'interval-seconds': {
-        description: 'Base poll interval in seconds (fractions allowed). It grows up to twice that while nothing changes and drops back at once when something does.',
-        default: '10'
-    },
-    'fail-fast': {
-        description: 'Stop at the first failed required check (true) or wait for all of them to finish (false).',
-        default: 'true'
-    },
-    'check-run-id': {
-        description: "This job's own check run id, so the wait never waits on itself (even when the job's name is a required check). Leave the default; where the runner does not expose it, the current run's jobs API is asked (needs actions: read).",
-        default: '${{ job.check_run_id }}'
-    }
-};
-/** wait-ci's inputs and outputs, declared once. */
-const waitCiSpec = defineAction({
-    dir: 'wait-ci',
-    name: 'Purple wait-ci',
-    description: 'Waits until every required check of the gate definition is green on the PR head.',
-    inputs: {
-        ...clientInputs,
-        ...waitCiOwnInputs
-    },
-    outputs: {
-        conclusion: { description: 'success | failure | timed_out | head-moved' },
-        sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit).' },
-        required: { description: 'JSON array of the required checks: [{"name", "app_id"?, "sources": [...], "state"}].' },
-        failed: { description: 'JSON array of required checks that failed: [{"name", "conclusion", "url"}].' },
-        pending: { description: 'JSON array of required checks still pending or never registered: [{"name", "state"}].' },
-        'api-requests': {
-            description: 'API requests made, as JSON: {"counted": n, "not_modified": n, "total": n} (304 answers do not count against the rate limit).'
-        }
-    }
-});
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/settings.ts
-
-
-
-/** Pure: builds the options from wait-ci's inputs (its own action's, or the root action's `wait-…`). */
-function parseWaitCiOptions(inputs) {
-    const sha = parseShaInput(inputs, 'sha');
-    const onNoGate = inputs.get('on-no-gate').trim();
-    if (onNoGate !== 'all-observed' && onNoGate !== 'fail')
-        throw inputError(inputs.label('on-no-gate'), onNoGate, "write 'all-observed' or 'fail'.");
-    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
-    const options = {
-        ...(pullRequest === undefined ? {} : { pullRequest }),
-        ...(sha === undefined ? {} : { sha }),
-        required: inputs.get('required'),
-        strict: parseBooleanInput(inputs, 'strict'),
-        onNoGate,
-        ignore: inputs
-            .get('ignore')
-            .split(/\r?\n/)
-            .map((l) => l.trim())
-            .filter((l) => l !== ''),
-        timeoutMs: parseSecondsInput(inputs, 'timeout-seconds', { min: 1 }),
-        intervalMs: parseSecondsInput(inputs, 'interval-seconds', { min: 0.01 }),
-        failFast: parseBooleanInput(inputs, 'fail-fast')
-    };
-    // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
-    const checkRunId = parsePositiveIntegerInput(inputs, 'check-run-id', "the job's check run id");
-    return Object.freeze(checkRunId === undefined ? options : { ...options, checkRunId });
-}
-/** Reads wait-ci's own inputs through @actions/core, defaults applied as action.yml would. */
-function readWaitCiOptions() {
-    return parseWaitCiOptions(actionInputs(waitCiOwnInputs));
-}
-
-;// CONCATENATED MODULE: ./src/github/responses.ts
-/**
- * Shape checks for the GitHub answers the actions rely on. A 200 whose body
- * was cut mid-stream resolves in Octokit as `data: ""` (GraphQL: undefined),
- * and a proxy can answer 200 with an HTML page: reading `data.head.sha` from
- * that would crash or, worse, read as "no checks". A failed check throws
- * MalformedResponseError, which the classifier calls transient, so withRetry
- * asks again.
- */
-/** A response without the fields an action relies on; transient (classifier matches the name). */
-class MalformedResponseError extends Error {
-    name = 'MalformedResponseError';
-}
-function typeOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    return typeof value;
-}
-function matches(value, type) {
-    const nullable = type.endsWith('?');
-    const base = nullable ? type.slice(0, -1) : type;
-    if (nullable && (value === null || value === undefined))
-        return true;
-    return typeOf(value) === base;
-}
-function at(data, path) {
-    let current = data;
-    for (const key of path.split('.')) {
-        if (typeof current !== 'object' || current === null)
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-function whatCame(data) {
-    if (data === '')
-        return 'an empty body (a response cut mid-stream?)';
-    if (data === undefined)
-        return 'no body';
-    if (typeof data === 'string')
-        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
-    return typeOf(data);
-}
-/**
- * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
- * returns it typed; throws MalformedResponseError naming `label` and the field.
- */
-function expectShape(label, data, fields) {
-    if (typeof data !== 'object' || data === null) {
-        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
-    }
-    for (const [path, type] of Object.entries(fields)) {
-        const value = at(data, path);
-        if (!matches(value, type)) {
-            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
-        }
-    }
-    return data;
-}
-/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
-function expectList(label, data, arrayPath, fields) {
-    const list = arrayPath === '' ? data : at(data, arrayPath);
-    if (!Array.isArray(list)) {
-        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
-        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
-    }
-    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
-    return list;
-}
-/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
-function expectPullRequest(label, data) {
-    return expectShape(label, data, {
-        number: 'number',
-        state: 'string',
-        mergeable: 'boolean?',
-        merge_commit_sha: 'string?',
-        'head.sha': 'string',
-        'head.ref': 'string',
-        'base.sha': 'string',
-        'base.ref': 'string'
-    });
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
-function expectCheckRunsPage(label, data) {
-    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
-    expectList(label, page, 'check_runs', { id: 'number', name: 'string', status: 'string', conclusion: 'string?', started_at: 'string?', app: 'object?' });
-    return page;
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
-function expectCombinedStatus(label, data) {
-    const combined = expectShape(label, data, {
-        state: 'string',
-        sha: 'string',
-        total_count: 'number',
-        statuses: 'array'
-    });
-    expectList(label, combined, 'statuses', { context: 'string', state: 'string' });
-    return combined;
-}
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
-/**
- * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
- * (a 304 does not count against the rate limit: issue 7's budget of at most
- * 2 counted requests per waited minute), each answer shape-checked so a cut
- * or HTML body is a transient failure, never "zero checks".
- */
-
-
-
-
-const PER_PAGE = 100;
-// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
-const MAX_PAGES = 10;
-function request(reader) {
-    return reader.client.octokit.request;
-}
-/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
-async function readPull(reader, pullNumber) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
-    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
-}
-/**
- * Above this many required names, one listing of every run is cheaper than
- * one query per name. Below it, per-name queries keep churn of checks that are
- * not required (a head with 150 runs) from turning 304s into counted 200s.
- */
-const MAX_NAMED_QUERIES = 5;
-/**
- * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
- * and name): every run, or with `names` only the runs of those names.
- */
-async function readCheckRuns(reader, sha, names) {
-    if (names === undefined)
-        return readCheckRunPages(reader, sha);
-    const parts = await Promise.all(names.map((name) => readCheckRunPages(reader, sha, name)));
-    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
-}
-async function readCheckRunPages(reader, sha, name) {
-    const runs = new Map();
-    let totalCount = 0;
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => checkRunsFromPage(expectCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data)));
-        totalCount = page === 1 ? answer.data.totalCount : totalCount;
-        // A run listed twice while pages shift between two reads is one run.
-        for (const run of answer.data.runs)
-            runs.set(run.id, run);
-        if (page * PER_PAGE >= totalCount || answer.data.runs.length < PER_PAGE)
-            break;
-    }
-    return { runs: [...runs.values()], totalCount };
-}
-/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
-async function readStatuses(reader, sha) {
-    const statuses = new Map();
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => {
-            const combined = expectCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data);
-            return { total: combined.total_count, ...statusesFromCombined(combined) };
-        });
-        for (const status of answer.data.statuses)
-            if (!statuses.has(status.context))
-                statuses.set(status.context, status);
-        if (page * PER_PAGE >= answer.data.total || answer.data.statuses.length < PER_PAGE)
-            break;
-    }
-    return [...statuses.values()];
-}
-/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
-async function readStatusHistory(reader, sha) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => statusesFromHistory(data));
-    return answer.data;
-}
-/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
-async function readBranchGate(reader, branch) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(data));
-    return answer.data;
-}
-/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
-async function readRulesGate(reader, branch) {
-    const entries = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: PER_PAGE, page }, reader.etags, (data) => {
-            const list = expectList(`rules of branch '${branch}' page ${page}`, data, '', { type: 'string' });
-            return { count: list.length, entries: requiredFromRules(list) };
-        });
-        entries.push(...answer.data.entries);
-        if (answer.data.count < PER_PAGE)
-            break;
-    }
-    return entries;
-}
-/**
- * This job's check run from the current run's jobs API, where the runner does
- * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
- * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
- */
-async function findOwnCheckRun(reader, run) {
-    const jobs = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
-        jobs.push(...answer.data);
-        if (answer.data.length < PER_PAGE)
-            break;
-    }
-    const running = jobs.filter((j) => j.status === 'in_progress');
-    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
-    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
-    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
-    if (!pick)
-        return undefined;
-    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
-    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
-}
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/run.ts
-/**
- * wait-ci's work: read the gate, then poll the PR head's check runs and
- * statuses until every required check is green, one fails, the head moves or
- * the time runs out (issue 7, incident 3). Never `success` while a required
- * check is missing, pending or failing; an API error is never "zero checks".
- */
-
-
-
-
-
-
-
-
-
-
-
-
-/** Reads and validates every wait-ci input. */
-function readWaitCiSettings(env = process.env) {
-    return Object.freeze({ client: readClientSettings(env), options: readWaitCiOptions() });
-}
-/** Production deps: a client from the settings, the process env, the real clock. */
-function createWaitCiDeps(settings, env = process.env) {
-    return {
-        ...productionRuntime,
-        client: createGitHubClient(settings.client),
-        env
-    };
-}
-/** How often a wait where nothing changes says it is still waiting. */
-const HEARTBEAT_MS = 5 * 60_000;
-/** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
-async function readSource(source, read) {
-    try {
-        return { reading: { source, ok: true, entries: await read() } };
-    }
-    catch (error) {
-        const verdict = classifyFailure(error);
-        if (verdict.kind === 'permanent')
-            return { reading: { source, ok: false, reason: describeFailure(error) } };
-        return { pending: describeFailure(error) };
-    }
-}
-function requestDelta(client, start) {
-    const now = client.stats();
-    return {
-        counted: now.counted - start.counted,
-        notModified: now.notModified - start.notModified,
-        total: now.requests - start.requests
-    };
-}
-/** Waits on the PR head's required checks and returns a plain result (sets no outputs). */
-async function waitCi(settings, deps) {
-    const result = await waitLoop(settings, deps);
-    return await withStatusDurations(result, deps);
-}
-/**
- * Dates the commit statuses that decided (the combined view only has the newest status of a
- * context, created when it finished) from the status history: one request, only when a status
- * was judged, and best effort: the verdict never depends on it.
- */
-async function withStatusDurations(result, deps) {
-    const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
-    if (dated.length === 0 || result.sha === '')
-        return result;
-    const start = deps.client.stats();
-    try {
-        const repository = readGitHubContext(deps.env).repository;
-        const history = await readStatusHistory({ client: deps.client, repo: repository, etags: createEtagCache() }, result.sha);
-        const durations = statusDurations(history);
-        const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
-        return { ...result, checks, requests: addCounts(result.requests, deps.client, start) };
-    }
-    catch (error) {
-        deps.log.info(`status history not read (${describeFailure(error)}); times to complete of statuses left out`);
-        return { ...result, requests: addCounts(result.requests, deps.client, start) };
-    }
-}
-function addCounts(counts, client, start) {
-    const more = requestDelta(client, start);
-    return { counted: counts.counted + more.counted, notModified: counts.notModified + more.notModified, total: counts.total + more.total };
-}
-async function waitLoop(settings, deps) {
-    const { options } = settings;
-    const { client, log } = deps;
-    const context = readGitHubContext(deps.env);
-    const pr = requirePullRequest(context, options.pullRequest);
-    const reader = { client, repo: context.repository, etags: createEtagCache() };
-    const policy = { ...defaultPollPolicy(options.intervalMs, options.timeoutMs), ...deps.poll };
-    const statsAtStart = client.stats();
-    const startedAt = deps.now();
-    let headSha;
-    let baseRef;
-    let own = options.checkRunId !== undefined ? { id: options.checkRunId, via: 'input' } : undefined;
-    let ownLookupDone = own !== undefined;
-    const sources = { protection: undefined, ruleset: undefined };
-    let gatePendingWhy;
-    let lastGateReadAt = Number.NEGATIVE_INFINITY;
-    let required;
-    let evaluation;
-    let lastKey = '';
-    let streak = 0;
-    let polls = 0;
-    let warnedIgnored = false;
-    let lastReportAt = startedAt;
-    const finish = (conclusion, message) => ({
-        conclusion,
-        sha: headSha ?? options.sha ?? '',
-        pullRequest: pr.number,
-        message,
-        mode: required?.mode ?? 'unknown',
-        checks: evaluation?.checks ?? [],
-        gateNotes: required?.notes ?? [],
-        readings: Object.values(sources)
-            .filter((r) => r !== undefined)
-            .map((r) => (r.ok ? { source: r.source, ok: true } : { source: r.source, ok: false, reason: r.reason })),
-        requests: requestDelta(client, statsAtStart),
-        polls,
-        elapsedMs: deps.now() - startedAt,
-        ...(own ? { ownCheckRun: own } : {})
-    });
-    log.info(`wait-ci: pull request #${pr.number} of ${context.repository.owner}/${context.repository.repo}`);
-    for (;;) {
-        polls++;
-        let changed = false;
-        let notBefore;
-        let decided;
-        try {
-            // 1. The head: judged only as read at the start; a move makes any verdict stale.
-            const pull = await readPull(reader, pr.number);
-            if (headSha === undefined) {
-                if (options.sha !== undefined && options.sha !== pull.headSha) {
-                    headSha = options.sha;
-                    return finish('head-moved', `the pull request head is ${pull.headSha}, not the 'sha' input ${options.sha}: the verified sha would be stale`);
-                }
-                headSha = pull.headSha;
-                baseRef = pull.baseRef;
-                log.info(`head ${headSha}, base branch '${baseRef}'`);
-            }
-            else if (pull.headSha !== headSha) {
-                return finish('head-moved', `the head moved from ${headSha} to ${pull.headSha} during the wait: the verified sha would be stale`);
-            }
-            // 2. This job's own check run, so it is never waited on.
-            if (!ownLookupDone) {
-                ownLookupDone = true;
-                const runId = Number(deps.env['GITHUB_RUN_ID']);
-                const attempt = Number(deps.env['GITHUB_RUN_ATTEMPT'] ?? '1');
-                if (Number.isInteger(runId) && runId > 0) {
-                    try {
-                        const found = await findOwnCheckRun(reader, {
-                            runId,
-                            attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : 1,
-                            ...(deps.env['RUNNER_NAME'] ? { runnerName: deps.env['RUNNER_NAME'] } : {}),
-                            ...(deps.env['GITHUB_JOB'] ? { jobKey: deps.env['GITHUB_JOB'] } : {})
-                        });
-                        if (found) {
-                            own = { id: found.checkRunId, via: 'jobs-api' };
-                            log.info(`this job's check run: ${found.checkRunId} ('${found.name}'), from the jobs API of run ${runId}`);
-                        }
-                        else {
-                            log.warning(`could not tell this job's check run among the jobs of run ${runId}; if its name is a required check, the wait cannot pass`);
-                        }
-                    }
-                    catch (error) {
-                        if (classifyFailure(error).kind !== 'permanent') {
-                            // Not blocking: without the id this job only looks pending, which can never pass early.
-                            ownLookupDone = false;
-                            log.info(`jobs of run ${runId} not read (${describeFailure(error)}); trying again next poll`);
-                        }
-                        else {
-                            log.warning(`could not read the jobs of run ${runId} to find this job's check run (${describeFailure(error)}); grant 'actions: read' or pass 'check-run-id'`);
-                        }
-                    }
-                }
-                else {
-                    log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)");
-                }
-            }
-            // 3. The gate, now and then again: rules can change during a long wait.
-            const now = deps.now();
-            if (required === undefined || gatePendingWhy !== undefined || now - lastGateReadAt >= policy.gateRefreshMs) {
-                const branch = baseRef;
-                const [protection, ruleset] = await Promise.all([
-                    readSource('protection', () => readBranchGate(reader, branch)),
-                    readSource('ruleset', () => readRulesGate(reader, branch))
-                ]);
-                gatePendingWhy = undefined;
-                for (const [name, state] of [['protection', protection], ['ruleset', ruleset]]) {
-                    // Any failure keeps the last good reading: a gate is never shrunk by a read that failed, only by one that
-                    // succeeded (a 404 mid-wait must not drop `test` from the set and let the rest pass early).
-                    const previous = sources[name];
-                    if ('reading' in state && (state.reading.ok || previous === undefined || !previous.ok))
-                        sources[name] = state.reading;
-                    else if ('reading' in state)
-                        log.warning(`re-reading ${name === 'protection' ? 'branch protection' : 'rulesets'} failed (${state.reading.ok ? '' : state.reading.reason}); keeping the last reading`);
-                    else if (previous === undefined)
-                        gatePendingWhy = `${name === 'protection' ? 'branch protection' : 'rulesets'}: ${state.pending}`;
-                }
-                if (gatePendingWhy === undefined) {
-                    lastGateReadAt = now;
-                    const next = buildRequiredSet([sources.protection, sources.ruleset], options.required, options.onNoGate);
-                    if (required === undefined || JSON.stringify(next.checks) !== JSON.stringify(required.checks)) {
-                        changed = true;
-                        for (const note of next.notes)
-                            log.info(`gate: ${note}`);
-                        for (const r of next.readings) {
-                            if (!r.ok)
-                                log.warning(`${r.source === 'protection' ? 'branch protection' : 'rulesets'} of '${branch}' could not be read: ${r.reason}`);
-                        }
-                        log.info(`required: ${next.checks.map((c) => c.name + (c.appId ? ` (app ${c.appId})` : '')).join(', ') || '(none)'}`);
-                    }
-                    required = next;
-                }
-                else if (required === undefined) {
-                    log.info(`gate not read yet (${gatePendingWhy}); trying again next poll`);
-                }
-            }
-            if (required?.mode === 'fail') {
-                evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true });
-                return finish('failure', `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}`);
-            }
-            // 4. What the head shows.
-            // With a few required names, query each by name: churn among the other checks then costs nothing.
-            const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
-            const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined;
-            const [checkRuns, statuses] = await Promise.all([readCheckRuns(reader, headSha, byName), readStatuses(reader, headSha)]);
-            // Pages that shifted under us (fewer runs than total_count) may hide a run: never a success from those.
-            const consistent = checkRuns.runs.length >= checkRuns.totalCount;
-            if (required !== undefined) {
-                evaluation = evaluateChecks({
-                    required,
-                    runs: checkRuns.runs,
-                    statuses,
-                    ...(own ? { ownCheckRunId: own.id } : {}),
-                    ignore: options.ignore,
-                    strict: options.strict,
-                    failFast: options.failFast
-                });
-                if (evaluation.ignoredRequired.length > 0 && !warnedIgnored) {
-                    warnedIgnored = true;
-                    log.warning(`'ignore' matches required check(s) ${evaluation.ignoredRequired.join(', ')}: required checks are never ignored (GitHub would block the merge on them)`);
-                }
-                const key = observationKey(evaluation);
-                if (key !== lastKey) {
-                    changed = true;
-                    lastKey = key;
-                    lastReportAt = deps.now();
-                    log.info(`poll ${polls}: ${evaluation.line}`);
-                }
-                else if (deps.now() - lastReportAt >= HEARTBEAT_MS) {
-                    // A quiet hour-long wait still shows it is alive, and what it costs so far.
-                    lastReportAt = deps.now();
-                    const so = requestDelta(client, statsAtStart);
-                    log.info(`still waiting after ${poll_schedule_formatMs(deps.now() - startedAt)} (poll ${polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${evaluation.line}`);
-                }
-                // A success needs a consistent listing and a gate read in full this time round.
-                if (evaluation.verdict !== 'pending' && (evaluation.verdict === 'failure' || (consistent && gatePendingWhy === undefined))) {
-                    decided = evaluation;
-                }
-            }
-        }
-        catch (error) {
-            const verdict = classifyFailure(error, { now: deps.now() });
-            const what = describeFailure(error, { now: deps.now() });
-            if (verdict.kind === 'permanent') {
-                return finish('failure', `GitHub refused a read the wait needs: ${what}`);
-            }
-            // The client already retried; the wait goes on and asks again at the next poll.
-            log.warning(`poll ${polls} failed: ${what}; the wait goes on`);
-            if (verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined)
-                notBefore = deps.now() + verdict.retryAfterMs;
-        }
-        if (decided?.verdict === 'success')
-            return finish('success', decided.line);
-        if (decided?.verdict === 'failure')
-            return finish('failure', decided.line);
-        const plan = planNextPoll(policy, {
-            startedAt,
-            now: deps.now(),
-            changed,
-            unchangedStreak: streak,
-            lastGateReadAt: Number.isFinite(lastGateReadAt) ? lastGateReadAt : startedAt,
-            ...(notBefore !== undefined ? { notBefore } : {})
-        });
-        if (plan.action === 'timeout')
-            return finish('timed_out', timeoutMessage(plan.reason, evaluation, gatePendingWhy));
-        streak = plan.unchangedStreak;
-        await deps.sleep(plan.delayMs);
-    }
-}
-function timeoutMessage(reason, evaluation, gatePendingWhy) {
-    const parts = [`timed out: ${reason}`];
-    if (gatePendingWhy)
-        parts.push(`the gate could not be read (${gatePendingWhy})`);
-    const checks = evaluation?.checks ?? [];
-    const missing = checks.filter((c) => c.state === 'missing').map((c) => c.name);
-    const pending = checks.filter((c) => c.state === 'pending').map((c) => `${c.name} (${c.detail})`);
-    const failed = checks.filter((c) => c.state === 'failed').map((c) => `${c.name} (${c.detail})`);
-    for (const name of missing)
-        parts.push(`missing required check: ${name}`);
-    if (pending.length > 0)
-        parts.push(`still pending: ${pending.join(', ')}`);
-    if (failed.length > 0)
-        parts.push(`failed: ${failed.join(', ')}`);
-    if (evaluation === undefined)
-        parts.push('no poll completed');
-    else if (checks.length === 0)
-        parts.push('no checks were observed on the head');
-    return parts.join('; ');
-}
-/** Sets every output and writes the job summary; never throws on a non-success (the caller decides). */
-async function writeWaitCiOutputs(result) {
-    core/* setOutput */.uH('conclusion', result.conclusion);
-    core/* setOutput */.uH('sha', result.sha);
-    core/* setOutput */.uH('required', JSON.stringify(result.checks.map((c) => ({
-        name: c.name,
-        ...(c.appId !== undefined ? { app_id: c.appId } : {}),
-        sources: c.sources,
-        state: c.state
-    }))));
-    core/* setOutput */.uH('failed', JSON.stringify(result.checks.filter((c) => c.state === 'failed').map((c) => ({ name: c.name, conclusion: c.detail, url: c.url ?? null }))));
-    core/* setOutput */.uH('pending', JSON.stringify(result.checks.filter((c) => c.state === 'pending' || c.state === 'missing').map((c) => ({ name: c.name, state: c.state, detail: c.detail }))));
-    core/* setOutput */.uH('api-requests', JSON.stringify({ counted: result.requests.counted, not_modified: result.requests.notModified, total: result.requests.total }));
-    await writeSummary(result);
-}
-const stateLabel = {
-    success: '✅ success',
-    pending: '⏳ pending',
-    failed: '❌ failed',
-    missing: '⌛ not registered',
-    self: '↩️ this job'
-};
-async function writeSummary(result) {
-    const head = result.sha ? `\`${result.sha.slice(0, 12)}\`` : '(unknown)';
-    const summary = core/* summary */.z
-        .addHeading(`wait-ci: ${result.conclusion}`, 2)
-        .addRaw(`Pull request #${result.pullRequest}, head ${head}. ${run_escape(result.message)}`, true);
-    const rows = result.checks.map((c) => [
-        run_escape(c.name) + (c.appId !== undefined ? ` (app ${c.appId})` : ''),
-        `${stateLabel[c.state]} (${run_escape(c.detail)})`,
-        c.sources.join(', '),
-        c.url ? `<a href="${run_escape(c.url)}">details</a>` : '',
-        c.durationMs !== undefined ? poll_schedule_formatMs(c.durationMs) : ''
-    ]);
-    if (rows.length > 0) {
-        summary.addTable([
-            [
-                { data: 'check', header: true },
-                { data: 'state', header: true },
-                { data: 'source', header: true },
-                { data: 'link', header: true },
-                { data: 'time to complete', header: true }
-            ],
-            ...rows
-        ]);
-    }
-    else {
-        summary.addRaw('<p>No required checks were observed.</p>', true);
-    }
-    summary.addHeading('Gate sources', 3);
-    const notes = result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read'];
-    summary.addList(notes.map(run_escape));
-    summary.addRaw(`<p>API requests: ${result.requests.counted} counted against the rate limit, ${result.requests.notModified} answered 304 Not Modified (free), ${result.requests.total} in all, over ${result.polls} poll(s) in ${poll_schedule_formatMs(result.elapsedMs)}.</p>`, true);
-    await summary.write();
-}
-function run_escape(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-/** The action body: read settings, wait, write outputs; non-zero unless the conclusion is success. */
-async function runWaitCiAction() {
-    const settings = readWaitCiSettings();
-    let result;
-    try {
-        result = await waitCi(settings, createWaitCiDeps(settings));
-    }
-    catch (error) {
-        // Outputs in every case, so a workflow can route even this to a fix step.
-        core/* setOutput */.uH('conclusion', 'failure');
-        core/* setOutput */.uH('sha', settings.options.sha ?? '');
-        throw error;
-    }
-    await writeWaitCiOutputs(result);
-    if (result.conclusion !== 'success')
-        throw new Error(`wait-ci: ${result.conclusion}: ${result.message}`);
+    return parseClientSettings((0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .specInputSource */ .f0)(clientInputs, (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)), env);
 }
 
 
@@ -40975,12 +40204,196 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 6257:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   C1: () => (/* binding */ setFailed),
@@ -40990,7 +40403,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -43819,7 +43232,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
