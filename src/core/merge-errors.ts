@@ -4,20 +4,24 @@
  * (status + GitHub's message, or the network error) and a fresh read of the
  * pull request; nothing here talks to GitHub.
  *
- * Why this exists: incident 4 of the brief (the plural "N of M ... are
- * expected" was retried, the singular `Required status check "x" is
- * expected.` was not) and the TOOLCHAIN measurement that a merge whose answer
- * was lost must be recognised as done, not reported as "not mergeable".
+ * Why this exists: GitHub says both `Required status check "x" is expected.`
+ * and "N of M required status checks are expected." while a check has not
+ * registered yet (both are worth waiting for), and a merge whose answer was
+ * lost must be recognised as done, never reported as "not mergeable" (see
+ * docs/decisions.md, "The merge call is never retried blindly").
+ *
+ * Every regular expression here runs in linear time on any input: a message
+ * is outside text of any length.
  */
 import { classifyFailure, type FailureData } from './transient.js'
 
-/** What the merge action does with one merge response. */
-export type MergeVerdict =
+/** An answer that ends the merge step. */
+export type FinalVerdict =
   | { readonly kind: 'merged'; readonly mergeCommitSha: string; readonly message: string }
   | { readonly kind: 'already-merged'; readonly mergeCommitSha: string; readonly message: string }
-  | { readonly kind: 'pending'; readonly message: string }
-  | { readonly kind: 'transient'; readonly message: string; readonly retryAfterMs?: number }
   | { readonly kind: 'head-moved'; readonly message: string; readonly headSha?: string }
+  /** The base moved and the branch must be up to date: the head did not move. */
+  | { readonly kind: 'behind'; readonly message: string }
   | {
       readonly kind: 'permanent'
       readonly category: PermanentCategory
@@ -25,6 +29,18 @@ export type MergeVerdict =
       /** What a person should do about it, one sentence. */
       readonly advice: string
     }
+
+/** An answer worth another try within the budget. */
+export type PendingVerdict =
+  /** GitHub holds the merge back for now (a check expected, mergeability being computed): merge again. */
+  | { readonly kind: 'pending'; readonly message: string }
+  /** No usable answer (network, 5xx, rate limit): merge again; `answer` says what came back. */
+  | { readonly kind: 'transient'; readonly message: string; readonly answer: string; readonly retryAfterMs?: number }
+  /** A refusal after a merge call whose answer was lost: it may have merged, so read the pull request again, never merge. */
+  | { readonly kind: 'unsettled'; readonly message: string }
+
+/** What the merge action does with one merge response. */
+export type MergeVerdict = FinalVerdict | PendingVerdict
 
 export type PermanentCategory =
   | 'check-failing'
@@ -115,8 +131,13 @@ const VIOLATION_RULES: ReadonlyArray<{ test: RegExp; verdict: ViolationKind }> =
   { test: /\bis failing\b|\bare failing\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
   // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
   { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
-  // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase)
-  { test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|merge method .* not allowed/i, verdict: { kind: 'permanent', category: 'method-not-allowed' } },
+  // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase);
+  // chdsbd/kodiak#295: "This branch must not contain merge commits." (required linear history: squash or rebase still work).
+  // No `.*` between words: on a long message that is quadratic.
+  {
+    test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|\bmerge method \w+ (?:is )?not allowed\b|\bmust not contain merge commits\b/i,
+    verdict: { kind: 'permanent', category: 'method-not-allowed' }
+  },
   // lindell/multi-gitter#622: "Pull Request is still a draft"
   { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
   // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
@@ -145,12 +166,12 @@ function classifyViolation(text: string): ViolationKind {
   return { kind: 'unknown' }
 }
 
-function permanent(category: PermanentCategory, message: string): MergeVerdict {
+function permanent(category: PermanentCategory, message: string): FinalVerdict {
   return { kind: 'permanent', category, message, advice: ADVICE[category] }
 }
 
 /** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
-export function judgePullState(pull: PullSnapshot, verifiedSha: string): MergeVerdict | undefined {
+export function judgePullState(pull: PullSnapshot, verifiedSha: string): FinalVerdict | undefined {
   if (pull.merged) {
     // A retry after a lost answer finds the merge already done (TOOLCHAIN.md): success, if it was our head.
     if (pull.headSha === verifiedSha) {
@@ -173,20 +194,28 @@ export function judgePullState(pull: PullSnapshot, verifiedSha: string): MergeVe
   return undefined
 }
 
+// A pull request GitHub itself reads as mergeable: a "not mergeable" refusal next to it is a stale computation.
+const MERGEABLE_STATES = new Set(['clean', 'unstable', 'has_hooks'])
+
 function classifyNotMergeable(message: string, pull: PullSnapshot | undefined): MergeVerdict {
   // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
   if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown') return { kind: 'pending', message }
   if (pull.mergeable === false || pull.mergeableState === 'dirty') return permanent('conflict', message)
   if (pull.draft || pull.mergeableState === 'draft') return permanent('draft', message)
-  if (pull.mergeableState === 'behind') {
-    return {
-      kind: 'permanent',
-      category: 'not-mergeable',
-      message,
-      advice: 'The base branch requires the head to be up to date: update the branch from its base, then run the pipeline again.'
-    }
-  }
+  if (pull.mergeableState === 'behind') return { kind: 'behind', message }
+  // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
+  if (MERGEABLE_STATES.has(pull.mergeableState)) return { kind: 'pending', message: `${message} (GitHub reads the pull request as ${pull.mergeableState}: a stale answer)` }
   return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`)
+}
+
+// gabrielkoerich/orch#3371: 409 "Head branch is out of date. Review and try the merge again."; cli/cli's
+// merge command words GitHub's BEHIND state as "the head branch is not up to date with the base branch".
+const OUT_OF_DATE = /\bout of date\b|\bout-of-date\b|\bnot up to date\b/i
+
+/** Options of one classification. */
+export interface ClassifyContext {
+  /** An earlier merge call's answer was lost, so the pull request may have merged already. */
+  readonly outcomeUnknown?: boolean
 }
 
 /**
@@ -194,7 +223,7 @@ function classifyNotMergeable(message: string, pull: PullSnapshot | undefined): 
  * after the failure (undefined when that read failed too); `verifiedSha` is the
  * head sha that was verified and sent with the merge call.
  */
-export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot | undefined, verifiedSha: string): MergeVerdict {
+export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot | undefined, verifiedSha: string, context: ClassifyContext = {}): MergeVerdict {
   // The pull request's state outranks any message: a lost answer to a merge
   // that went through, then a 405 "not mergeable" on the retry, is a success.
   if (pull !== undefined) {
@@ -203,6 +232,13 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
   }
 
   const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`
+  // The base moved on a branch that must be up to date: the head is where it was (checked above), so this is
+  // never head-moved. Right after an update GitHub may still say "out of date" while it recomputes: a read
+  // that shows the head current and not behind makes that pending.
+  if (failure.status === 409 || failure.status === 405) {
+    if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(message))) return { kind: 'behind', message }
+    if (OUT_OF_DATE.test(message)) return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message }
+  }
   // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
   // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
   if (failure.status === 409 || /head branch was modified/i.test(message)) {
@@ -212,7 +248,7 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
   if (failure.status === 403) {
     // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
     const transport = classifyFailure(failure)
-    if (transport.kind !== 'permanent') return { kind: 'transient', message, ...retryAfter(transport) }
+    if (transport.kind !== 'permanent') return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) }
   }
 
   if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
@@ -227,7 +263,7 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
     const unknown = kinds.findIndex((k) => k.kind === 'unknown')
     if (unknown < 0) return { kind: 'pending', message }
     const text = violations[unknown]!
-    if (/not mergeable/i.test(text)) return classifyNotMergeable(message, pull)
+    if (/not mergeable/i.test(text)) return context.outcomeUnknown ? judgeUnsettled(pull, verifiedSha, message) : classifyNotMergeable(message, pull)
     if (RULESET_HEADER.test(message.split(/\r?\n/)[0] ?? '')) return permanent('rule-violation', message)
     if (failure.status === 403) return permanent('forbidden', message)
     if (failure.status === 422) return permanent('invalid-request', message)
@@ -243,14 +279,45 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
     if (failure.status === 401) return permanent('forbidden', message)
     return permanent('invalid-request', message)
   }
-  return { kind: 'transient', message, ...retryAfter(transport) }
+  return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) }
 }
 
 function retryAfter(transport: { retryAfterMs?: number }): { retryAfterMs?: number } {
   return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs }
 }
 
-/** Whether a verdict ends the merge step (anything but pending and transient). */
-export function isFinal(verdict: MergeVerdict): boolean {
-  return verdict.kind !== 'pending' && verdict.kind !== 'transient'
+/** Whether a verdict ends the merge step (anything but pending, transient and unsettled). */
+export function isFinal(verdict: MergeVerdict): verdict is FinalVerdict {
+  return verdict.kind !== 'pending' && verdict.kind !== 'transient' && verdict.kind !== 'unsettled'
+}
+
+/** What came back, in a few words: "HTTP 502", or "no answer (read ECONNRESET)". */
+export function describeAnswer(failure: MergeFailure): string {
+  return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`
+}
+
+/**
+ * Whether, after this merge call, it is unknown if the pull request merged.
+ * An answer that never arrived, a server error or a cut 200 may hide a merge
+ * GitHub made; a refusal that names a reason (a check expected) proves the
+ * pull request was open; a rate limit and another "not mergeable" prove nothing.
+ */
+export function outcomeUnknownAfter(previous: boolean, failure: MergeFailure, verdict: MergeVerdict): boolean {
+  if (isFinal(verdict)) return false
+  if (failure.status === undefined || failure.status >= 500 || failure.status < 300) return true
+  return verdict.kind === 'pending' ? false : previous
+}
+
+/**
+ * Judges a read of the pull request made while a merge's outcome is unknown:
+ * merged, closed, a moved head or a conflict settle it; anything else (a read
+ * that may be stale, or no read at all) leaves it unsettled.
+ */
+export function judgeUnsettled(pull: PullSnapshot | undefined, verifiedSha: string, message: string): MergeVerdict {
+  if (pull === undefined) return { kind: 'unsettled', message }
+  const byState = judgePullState(pull, verifiedSha)
+  if (byState !== undefined) return byState
+  // A merge that went through cannot leave a conflict behind: `dirty` proves it did not merge.
+  if (pull.mergeable === false || pull.mergeableState === 'dirty') return permanent('conflict', message)
+  return { kind: 'unsettled', message }
 }

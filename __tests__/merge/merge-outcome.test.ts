@@ -1,0 +1,69 @@
+/** The words a merge run ends with: one row per way it can end. */
+import { fromVerdict, stopOutcome, type StopContext } from '../../src/core/merge-outcome.js'
+
+const SHA = 'a'.repeat(40)
+const MERGE_SHA = 'c'.repeat(40)
+const URL = 'https://github.com/octo-org/purple-demo/pull/1'
+
+describe('fromVerdict: every final answer has an outcome', () => {
+  it.each([
+    [{ kind: 'merged', mergeCommitSha: MERGE_SHA, message: 'Pull Request successfully merged' }, { merged: true, mergeCommitSha: MERGE_SHA, reason: 'merged' }, /^Pull Request successfully merged$/],
+    [{ kind: 'already-merged', mergeCommitSha: '', message: 'Pull request is already merged.' }, { merged: true, mergeCommitSha: 'from-read', reason: 'merged' }, /an earlier attempt merged it/],
+    [{ kind: 'head-moved', message: 'Head branch moved.' }, { merged: false, mergeCommitSha: '', reason: 'head-moved' }, /Run wait-ci on the new head/],
+    // gabrielkoerich/orch#3371
+    [
+      { kind: 'behind', message: 'Head branch is out of date. Review and try the merge again.' },
+      { merged: false, reason: 'behind' },
+      /'Head branch is out of date\. Review and try the merge again\.'.*must be up to date.*'update-branch: true'/
+    ],
+    [
+      { kind: 'permanent', category: 'conflict', message: 'Pull Request is not mergeable', advice: 'Resolve the conflicts.' },
+      { merged: false, reason: 'permanent', category: 'conflict' },
+      /^GitHub refused the merge: 'Pull Request is not mergeable'\. Resolve the conflicts\.$/
+    ]
+  ] as const)('%j', (verdict, outcome, says) => {
+    const result = fromVerdict(verdict, 'from-read')
+    expect(result).toMatchObject(outcome)
+    expect(result.message).toMatch(says)
+  })
+})
+
+describe('stopOutcome: the budget ran out', () => {
+  const base: Omit<StopContext, 'verdict'> = { attempts: 3, why: 'the 300 s budget is used up', readBack: true, outcomeUnknown: false, pullNumber: 1, pullUrl: URL, sha: SHA }
+  it.each<[string, Partial<StopContext> & Pick<StopContext, 'verdict'>, string, RegExp]>([
+    [
+      'checks still expected',
+      { verdict: { kind: 'pending', message: 'Required status check "test" is expected.' } },
+      'pending-timeout',
+      /still held the merge back after 3 attempts: 'Required status check "test" is expected\.'\. Stopped because the 300 s budget is used up\. Raise 'timeout-seconds'/
+    ],
+    [
+      'no answer, but the pull request read back unmerged',
+      { verdict: { kind: 'transient', message: 'read ECONNRESET', answer: 'no answer (read ECONNRESET)' }, outcomeUnknown: true },
+      'unreachable',
+      /could not be reached reliably for the merge after 3 attempts \(last: no answer \(read ECONNRESET\) 'read ECONNRESET'\).*The pull request is not merged; run merge again\./
+    ],
+    [
+      'a rate limit and no read back',
+      { verdict: { kind: 'transient', message: 'secondary rate limit', answer: 'HTTP 403' }, readBack: false },
+      'unreachable',
+      /\(last: HTTP 403 'secondary rate limit'\).*could not be read back/
+    ],
+    [
+      'a lost answer and no read back since',
+      { verdict: { kind: 'transient', message: 'Bad Gateway', answer: 'HTTP 502' }, readBack: false, outcomeUnknown: true },
+      'unknown-outcome',
+      new RegExp(`merged is unknown.*Open ${URL}: if it is merged at ${SHA}, the merge is done; if it is still open, run merge again`)
+    ],
+    [
+      'a "not mergeable" after a lost answer, never settled',
+      { verdict: { kind: 'unsettled', message: 'Pull Request is not mergeable' }, outcomeUnknown: true },
+      'unknown-outcome',
+      /merged is unknown.*last: 'Pull Request is not mergeable'.*Open https:/
+    ]
+  ])('%s -> %s', (_label, stop, reason, says) => {
+    const outcome = stopOutcome({ ...base, ...stop })
+    expect(outcome).toMatchObject({ merged: false, mergeCommitSha: '', reason })
+    expect(outcome.message).toMatch(says)
+  })
+})
