@@ -122,7 +122,7 @@ export function listViolations(message: string): string[] {
   return [message.trim()]
 }
 
-type ViolationKind = { kind: 'pending' } | { kind: 'permanent'; category: PermanentCategory } | { kind: 'unknown' }
+export type ViolationKind = { kind: 'pending' } | { kind: 'permanent'; category: PermanentCategory } | { kind: 'unknown' }
 
 // Order matters: a failing check is final even if the same text also says
 // something is expected, and the merge must never be retried after it.
@@ -159,7 +159,8 @@ const VIOLATION_RULES: ReadonlyArray<{ test: RegExp; verdict: ViolationKind }> =
   { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
 ]
 
-function classifyViolation(text: string): ViolationKind {
+/** What one violation line asks for: wait, give up (with the category), or unknown. */
+export function classifyViolation(text: string): ViolationKind {
   // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
   const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"')
   for (const rule of VIOLATION_RULES) if (rule.test.test(words)) return rule.verdict
@@ -212,6 +213,14 @@ function classifyNotMergeable(message: string, pull: PullSnapshot | undefined): 
 // merge command words GitHub's BEHIND state as "the head branch is not up to date with the base branch".
 const OUT_OF_DATE = /\bout of date\b|\bout-of-date\b|\bnot up to date\b/i
 
+/** How much of a message the rules read (GitHub's own are far shorter). */
+const CLASSIFIED_CHARS = 8192
+
+function violationsHeader(message: string): string {
+  const end = message.search(/\r?\n/)
+  return end < 0 ? message : message.slice(0, end)
+}
+
 /** Options of one classification. */
 export interface ClassifyContext {
   /** An earlier merge call's answer was lost, so the pull request may have merged already. */
@@ -232,27 +241,31 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
   }
 
   const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`
+  // Judged on its head only: GitHub's merge messages are a few short lines, and a megabyte of outside text
+  // would make even linear rules slow. The whole message is still reported.
+  const words = message.length > CLASSIFIED_CHARS ? message.slice(0, CLASSIFIED_CHARS) : message
+  const clipped: MergeFailure = { ...failure, message: words }
   // The base moved on a branch that must be up to date: the head is where it was (checked above), so this is
   // never head-moved. Right after an update GitHub may still say "out of date" while it recomputes: a read
   // that shows the head current and not behind makes that pending.
   if (failure.status === 409 || failure.status === 405) {
-    if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(message))) return { kind: 'behind', message }
-    if (OUT_OF_DATE.test(message)) return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message }
+    if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(words))) return { kind: 'behind', message }
+    if (OUT_OF_DATE.test(words)) return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message }
   }
   // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
   // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
-  if (failure.status === 409 || /head branch was modified/i.test(message)) {
+  if (failure.status === 409 || /head branch was modified/i.test(words)) {
     return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) }
   }
 
   if (failure.status === 403) {
     // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
-    const transport = classifyFailure(failure)
+    const transport = classifyFailure(clipped)
     if (transport.kind !== 'permanent') return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) }
   }
 
   if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
-    const violations = listViolations(message)
+    const violations = listViolations(words)
     const kinds = violations.map(classifyViolation)
     // Classify on every violation GitHub lists: pending only if all of them are pending.
     const blocking = kinds.findIndex((k) => k.kind === 'permanent')
@@ -264,7 +277,7 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
     if (unknown < 0) return { kind: 'pending', message }
     const text = violations[unknown]!
     if (/not mergeable/i.test(text)) return context.outcomeUnknown ? judgeUnsettled(pull, verifiedSha, message) : classifyNotMergeable(message, pull)
-    if (RULESET_HEADER.test(message.split(/\r?\n/)[0] ?? '')) return permanent('rule-violation', message)
+    if (RULESET_HEADER.test(violationsHeader(words))) return permanent('rule-violation', message)
     if (failure.status === 403) return permanent('forbidden', message)
     if (failure.status === 422) return permanent('invalid-request', message)
     // An unknown 405 while GitHub is still computing mergeability: give it the budget.
@@ -274,7 +287,7 @@ export function classifyMergeFailure(failure: MergeFailure, pull: PullSnapshot |
 
   if (failure.status === 404) return permanent('not-found', message)
 
-  const transport = classifyFailure(failure)
+  const transport = classifyFailure(clipped)
   if (transport.kind === 'permanent') {
     if (failure.status === 401) return permanent('forbidden', message)
     return permanent('invalid-request', message)
