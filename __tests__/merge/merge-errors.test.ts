@@ -271,28 +271,32 @@ describe('after a merge call whose answer was lost', () => {
 describe('every classifier runs in linear time', () => {
   const MB = 1 << 20
   const fill = (unit: string): string => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB)
+  /** The best of three runs in ms: the cost of the work, not of a busy machine. */
+  const fastest = (run: () => unknown): number =>
+    Math.min(
+      ...[1, 2, 3].map(() => {
+        const started = performance.now()
+        run()
+        return performance.now() - started
+      })
+    )
   // Each repeats a prefix of some rule, so a backtracking rule would retry it from every position.
   const units = ['merge method ', 'merge commits ', ' ', '"', "'", '1', 'is ', '\n', '\r\n', 'Repository rule violations found\n', 'review ', 'out of ', 'not ', 'head branch ', 'a']
   it.each(units)('%j repeated to 1 MB: under 200 ms per classification', (unit) => {
     const message = fill(unit)
     for (const status of [undefined, 403, 405, 409, 422, 502]) {
       for (const outcomeUnknown of [false, true]) {
-        const started = performance.now()
-        classifyMergeFailure({ ...(status === undefined ? {} : { status }), message }, open, SHA, { outcomeUnknown })
-        expect({ status, outcomeUnknown, fast: performance.now() - started < 200 }).toEqual({ status, outcomeUnknown, fast: true })
+        const ms = fastest(() => classifyMergeFailure({ ...(status === undefined ? {} : { status }), message }, open, SHA, { outcomeUnknown }))
+        expect({ status, outcomeUnknown, fast: ms < 200 }).toEqual({ status, outcomeUnknown, fast: true })
       }
     }
-    const started = performance.now()
-    listViolations(message)
-    expect(performance.now() - started).toBeLessThan(200)
+    expect(fastest(() => listViolations(message))).toBeLessThan(200)
   })
 
-  // The rules themselves, unclipped: a quadratic one (`merge method .* not allowed`) takes minutes here.
+  // The rules themselves, unclipped: a quadratic one (`merge method .* not allowed`) takes many seconds here.
   it.each(units)('the violation rules on %j repeated to 128 KB: under 200 ms', (unit) => {
     const text = fill(unit).slice(0, MB / 8)
-    const started = performance.now()
-    classifyViolation(text)
-    expect(performance.now() - started).toBeLessThan(200)
+    expect(fastest(() => classifyViolation(text))).toBeLessThan(200)
   })
 })
 

@@ -1,5 +1,5 @@
 /** The words a merge run ends with: one row per way it can end. */
-import { fromVerdict, stopOutcome, type StopContext } from '../../src/core/merge-outcome.js'
+import { fromVerdict, stopOutcome, updateOutcome, type StopContext, type UpdateEnd } from '../../src/core/merge-outcome.js'
 
 const SHA = 'a'.repeat(40)
 const MERGE_SHA = 'c'.repeat(40)
@@ -64,6 +64,31 @@ describe('stopOutcome: the budget ran out', () => {
   ])('%s -> %s', (_label, stop, reason, says) => {
     const outcome = stopOutcome({ ...base, ...stop })
     expect(outcome).toMatchObject({ merged: false, mergeCommitSha: '', reason })
+    expect(outcome.message).toMatch(says)
+  })
+})
+
+describe('updateOutcome: the one branch update', () => {
+  const NEW = 'd'.repeat(40)
+  // gabrielkoerich/orch#3371
+  const behind = { kind: 'behind', message: 'Head branch is out of date. Review and try the merge again.' } as const
+  it.each<[string, UpdateEnd, string, string, RegExp]>([
+    ['updated', { kind: 'updated', newHead: NEW, answerLost: false }, 'branch-updated', NEW, new RegExp(`updated once \\(from the verified ${SHA}\\); its new head ${NEW} is not verified, so it was not merged\\. Run wait-ci on ${NEW}.*GitHub App token`)],
+    ['updated, answer lost', { kind: 'updated', newHead: NEW, answerLost: true }, 'branch-updated', NEW, /answer was lost; d+ is the head GitHub shows now: verify it either way/],
+    ['accepted, no new head yet', { kind: 'not-shown', answerLost: false }, 'branch-updated', '', /accepted the update of pull request #1 .* did not show within the budget/],
+    ['answer lost, no new head', { kind: 'not-shown', answerLost: true }, 'behind', '', /answer was lost and no new head showed.*if its head is still a+, update it again/],
+    // The documented 422 of a pinned update (https://docs.github.com/rest/pulls/pulls#update-a-pull-request-branch); invented wording.
+    ['refused', { kind: 'refused', answer: 'HTTP 422', message: 'There are no new commits on the base branch.' }, 'behind', '', /must be up to date.*Updating the branch failed: HTTP 422 'There are no new commits on the base branch\.'/],
+    [
+      'refused: the head moved',
+      { kind: 'head-moved', newHead: NEW, answer: 'HTTP 422', message: "expected head sha didn't match current head ref." },
+      'head-moved',
+      '',
+      new RegExp(`moved from the verified ${SHA} to ${NEW} before the update.*Run wait-ci on the new head`)
+    ]
+  ])('%s -> %s', (_label, end, reason, updatedSha, says) => {
+    const { outcome, updatedSha: sha } = updateOutcome(end, behind, 1, SHA)
+    expect({ merged: outcome.merged, reason: outcome.reason, updatedSha: sha }).toEqual({ merged: false, reason, updatedSha })
     expect(outcome.message).toMatch(says)
   })
 })

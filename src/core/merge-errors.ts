@@ -114,10 +114,8 @@ const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i
 
 /** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
 export function listViolations(message: string): string[] {
-  const lines = message
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
+  // Non-empty runs only: a megabyte of blank lines allocates nothing.
+  const lines = (message.match(/[^\r\n]+/g) ?? []).map((line) => line.trim()).filter((line) => line !== '')
   if (lines.length > 0 && RULESET_HEADER.test(lines[0]!)) return lines.slice(1)
   return [message.trim()]
 }

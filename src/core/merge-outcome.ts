@@ -99,3 +99,61 @@ export function stopOutcome(stop: StopContext): MergeOutcome {
     }`
   }
 }
+
+/** How the one branch update ended. */
+export type UpdateEnd =
+  /** The head moved after the update; `answerLost` when its answer never arrived (the new head may be another push). */
+  | { readonly kind: 'updated'; readonly newHead: string; readonly answerLost: boolean }
+  /** No new head showed within the budget. */
+  | { readonly kind: 'not-shown'; readonly answerLost: boolean }
+  /** GitHub refused the update; the head is still the verified one (or could not be read). */
+  | { readonly kind: 'refused'; readonly answer: string; readonly message: string }
+  /** GitHub refused the update because the head had moved to `newHead`. */
+  | { readonly kind: 'head-moved'; readonly newHead: string; readonly answer: string; readonly message: string }
+
+/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
+export function updateOutcome(end: UpdateEnd, behind: FinalVerdict & { kind: 'behind' }, pullNumber: number, sha: string): { outcome: MergeOutcome; updatedSha: string } {
+  const noWorkflows =
+    "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key')."
+  switch (end.kind) {
+    case 'updated':
+      return {
+        updatedSha: end.newHead,
+        outcome: {
+          ...notMerged,
+          reason: 'branch-updated',
+          message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${
+            end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''
+          } ${noWorkflows}`
+        }
+      }
+    case 'not-shown':
+      return end.answerLost
+        ? {
+            updatedSha: '',
+            outcome: {
+              ...notMerged,
+              reason: 'behind',
+              message: `${fromVerdict(behind).message} The update's answer was lost and no new head showed within the budget: look at pull request #${pullNumber}; if its head is still ${sha}, update it again.`
+            }
+          }
+        : {
+            updatedSha: '',
+            outcome: {
+              ...notMerged,
+              reason: 'branch-updated',
+              message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
+            }
+          }
+    case 'refused':
+      return { updatedSha: '', outcome: { ...fromVerdict(behind), message: `${fromVerdict(behind).message} Updating the branch failed: ${end.answer} '${end.message}'.` } }
+    case 'head-moved':
+      return {
+        updatedSha: '',
+        outcome: fromVerdict({
+          kind: 'head-moved',
+          message: `Head branch moved from the verified ${sha} to ${end.newHead} before the update (GitHub refused it: ${end.answer} '${end.message}'); the new head must be verified before it is merged.`
+        })
+      }
+  }
+}

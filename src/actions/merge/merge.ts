@@ -23,7 +23,7 @@ import {
   type PendingVerdict,
   type PullSnapshot
 } from '../../core/merge-errors.js'
-import { fromVerdict, stopOutcome, type MergeOutcome, type MergeReason } from '../../core/merge-outcome.js'
+import { fromVerdict, stopOutcome, updateOutcome, type MergeOutcome, type MergeReason, type UpdateEnd } from '../../core/merge-outcome.js'
 import { formatSeconds, nextMergeStep } from '../../core/merge-schedule.js'
 import { logText } from '../../core/escaping.js'
 import { classifyFailure, toFailureData } from '../../core/transient.js'
@@ -307,41 +307,30 @@ async function afterFinal(session: Session, verdict: FinalVerdict, read: PullRea
  * refuses when the head moved), and reads the new head back. The new head is
  * never merged here: nothing has verified it.
  */
-async function updateBranch(session: Session, behind: Extract<FinalVerdict, { kind: 'behind' }>): Promise<[MergeOutcome, { updatedSha?: string }?]> {
+async function updateBranch(session: Session, behind: FinalVerdict & { kind: 'behind' }): Promise<[MergeOutcome, { updatedSha: string }]> {
+  const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha)
+  if (updatedSha) session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`)
+  return [outcome, { updatedSha }]
+}
+
+async function runUpdate(session: Session): Promise<UpdateEnd> {
   const { deps, owner, repo, pull_number, sha } = session
+  let answerLost = false
   try {
     // Once, without the client's retries: a second update would merge the base again.
     await deps.client.octokit.rest.pulls.updateBranch({ owner, repo, pull_number, expected_head_sha: sha, request: { retries: 0 } })
   } catch (error) {
     const failure = failureOf(error)
-    const read = await readAfter(session, 'after the branch update')
-    if (read === undefined || read.snapshot.headSha === sha) {
-      return [{ ...fromVerdict(behind), message: `${fromVerdict(behind).message} Updating the branch failed: ${describeAnswer(failure)} '${failure.message}'.` }]
+    answerLost = failure.status === undefined || failure.status >= 500
+    if (!answerLost) {
+      // GitHub refused, so nothing was updated: a head that moved anyway is someone else's push.
+      const head = (await readAfter(session, 'after the refused branch update'))?.snapshot.headSha
+      const said = { answer: describeAnswer(failure), message: failure.message }
+      return head !== undefined && head !== sha ? { kind: 'head-moved', newHead: head, ...said } : { kind: 'refused', ...said }
     }
-    // The head moved although the answer was lost or refused: report the new head, which must be verified either way.
   }
-  const updatedSha = await awaitNewHead(session)
-  if (updatedSha === undefined) {
-    return [
-      {
-        merged: false,
-        mergeCommitSha: '',
-        reason: 'branch-updated',
-        message: `GitHub accepted the update of pull request #${pull_number} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha.`
-      },
-      { updatedSha: '' }
-    ]
-  }
-  deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`)
-  return [
-    {
-      merged: false,
-      mergeCommitSha: '',
-      reason: 'branch-updated',
-      message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${updatedSha} is not verified, so it was not merged. Run wait-ci on ${updatedSha}, then merge that sha.`
-    },
-    { updatedSha }
-  ]
+  const newHead = await awaitNewHead(session)
+  return newHead === undefined ? { kind: 'not-shown', answerLost } : { kind: 'updated', newHead, answerLost }
 }
 
 /** Reads the pull request until its head is no longer the verified sha (GitHub updates in the background); undefined when the budget ends first. */
