@@ -1,7 +1,8 @@
 /**
- * The property issue 5 asks every merge and pipeline scenario to hold, read
- * from the simulator's request log: the merge endpoint is never called with a
- * sha other than the verified one, and never after a required check failed.
+ * The properties every merge and pipeline scenario must hold, read from the
+ * simulator's request log: the merge endpoint is never called with a sha other
+ * than the verified one, nor after a required check failed, and a branch
+ * update is made at most once, pinned to the verified sha.
  */
 import { expect } from '@jest/globals'
 import type { LogEntry, Sim } from '../sim/server.js'

@@ -18,7 +18,7 @@ const open: PullSnapshot = {
 // Real merge-endpoint messages, each from a public tracker (see merge-errors.ts for the threads).
 describe('classifyMergeFailure on real GitHub messages', () => {
   it.each([
-    // Incident 4: the singular form that was not retried.
+    // The singular form, which a classifier matching only the plural gave up on (reported in akuity/kargo#6397).
     [405, 'Required status check "check-branch-name" is expected.'],
     // PennyDreadfulMTG/Penny-Dreadful-Tools#6226
     [405, 'Required status check "Codacy/PR Quality Review" is expected.'],
@@ -181,7 +181,7 @@ describe('classifyMergeFailure on real GitHub messages', () => {
       [{ status: 500, message: 'Server Error' }],
       [{ status: 502, message: 'Bad Gateway' }],
       [{ status: 524, message: '', body: '<!DOCTYPE html><html><title>524: A timeout occurred</title>' }],
-      // A 200 whose body was cut: Octokit resolves with data "" (TOOLCHAIN.md); the shell reports it so.
+      // A 200 whose body was cut: Octokit resolves with data ""; the shell reports it so.
       [{ status: 200, message: 'malformed response: the merge answer has no `merged` field' }],
       [{ message: 'This operation was aborted', name: 'TimeoutError' }],
       [{ status: 429, message: 'Too Many Requests', headers: { 'retry-after': '2' } }],

@@ -73,7 +73,7 @@ export interface PullSnapshot {
 /**
  * One failed merge call: an HTTP answer (status + GitHub's message) or no
  * answer at all. The FailureData part goes to the client layer's transient
- * classifier (src/core/transient.ts, issue 3), so the two never disagree.
+ * classifier (src/core/transient.ts), so the two never disagree.
  */
 export interface MergeFailure extends FailureData {
   /** GitHub's `message` for an HTTP answer; the error's message when no answer arrived. */
@@ -144,7 +144,7 @@ const VIOLATION_RULES: ReadonlyArray<{ test: RegExp; verdict: ViolationKind }> =
     test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
     verdict: { kind: 'permanent', category: 'review-required' }
   },
-  // Incident 4 and akuity/kargo#6397: singular `Required status check "x" is expected.`,
+  // akuity/kargo#6397 and PennyDreadfulMTG/Penny-Dreadful-Tools#6226: singular `Required status check "x" is expected.`,
   // plural "N of M required status checks are expected.": any "expected" block is pending.
   { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
   // `Required status check "x" is in progress.`: the check is running, not failed.
@@ -172,7 +172,8 @@ function permanent(category: PermanentCategory, message: string): FinalVerdict {
 /** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
 export function judgePullState(pull: PullSnapshot, verifiedSha: string): FinalVerdict | undefined {
   if (pull.merged) {
-    // A retry after a lost answer finds the merge already done (TOOLCHAIN.md): success, if it was our head.
+    // A retry after a lost answer finds the merge already done: success, if it was our head
+    // (see docs/decisions.md, "The merge call is never retried blindly").
     if (pull.headSha === verifiedSha) {
       return {
         kind: 'already-merged',
