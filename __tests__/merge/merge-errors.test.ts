@@ -254,6 +254,9 @@ describe('after a merge call whose answer was lost', () => {
   const expected: MergeFailure = { status: 405, message: 'Required status check "test" is expected.' }
   it.each<[boolean, MergeFailure, boolean]>([
     [false, lost, true],
+    // A connection refused carried no request: no doubt about a merge.
+    [false, { message: 'connect ECONNREFUSED 127.0.0.1:443', code: 'ECONNREFUSED' }, false],
+    [false, { message: 'fetch failed', cause: { message: 'getaddrinfo ENOTFOUND api.github.com', code: 'ENOTFOUND' } }, false],
     [false, { status: 502, message: 'Bad Gateway' }, true],
     [false, { status: 200, message: 'malformed response: the merge answer has no `merged` field' }, true],
     // A rate limit is refused before anything happens: it neither raises nor clears the doubt.

@@ -308,6 +308,21 @@ export function describeAnswer(failure: MergeFailure): string {
   return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`
 }
 
+// Node's codes for a connection that was never made (refused, or the host name did not resolve).
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
+
+/** The error codes of a failure and its causes (fetch puts the network's reason in `cause`). */
+function errorCodes(failure: MergeFailure): string[] {
+  const codes: string[] = []
+  let current: unknown = failure
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string') codes.push(code)
+    current = (current as { cause?: unknown }).cause
+  }
+  return codes
+}
+
 /**
  * Whether, after this merge call, it is unknown if the pull request merged.
  * An answer that never arrived, a server error or a cut 200 may hide a merge
@@ -316,6 +331,8 @@ export function describeAnswer(failure: MergeFailure): string {
  */
 export function outcomeUnknownAfter(previous: boolean, failure: MergeFailure, verdict: MergeVerdict): boolean {
   if (isFinal(verdict)) return false
+  // A connection that was never made carried no request.
+  if (failure.status === undefined && errorCodes(failure).some((code) => NEVER_SENT.has(code))) return previous
   if (failure.status === undefined || failure.status >= 500 || failure.status < 300) return true
   return verdict.kind === 'pending' ? false : previous
 }
