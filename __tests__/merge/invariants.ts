@@ -21,7 +21,7 @@ function said(entry: LogEntry): string {
 }
 
 // GitHub's words for a failed required check (singular, plural, ruleset-wrapped).
-const FAILED = /is failing|have not succeeded|\d+ failing/i
+const FAILED = /is failing|is errored|have not succeeded|\d+ (?:failing|errored)/i
 
 /**
  * Asserts the invariants: every branch update is pinned to the verified sha

@@ -28,6 +28,10 @@ describe('classifyMergeFailure on real GitHub messages', () => {
     [405, '1 of 1 required status checks are expected.'],
     // invented: the simulator's plural form with only expected checks.
     [405, '2 of 3 required status checks have not succeeded: 2 expected.'],
+    // alphagov/bulk-merger README (a logged merge answer): the real plural form, nothing failed.
+    [405, '2 of 2 required status checks have not succeeded: 1 expected and 1 pending.'],
+    // lyra-os-linux/vegad#52 (its docs record the merge answers)
+    [405, '2 of 2 required status checks are in progress.'],
     [405, 'Required status check "test" is in progress.'],
     // akuity/kargo#6397: the ruleset wrapping of the same words.
     [405, 'Repository rule violations found\n\nRequired status check "test" is expected.\n\n'],
@@ -51,6 +55,10 @@ describe('classifyMergeFailure on real GitHub messages', () => {
     // invented: a mixed count with a failure is final too.
     [405, '3 of 4 required status checks have not succeeded: 1 expected and 2 failing.', 'check-failing'],
     [405, 'Repository rule violations found\n\nRequired status check "test" is failing.\n\n', 'check-failing'],
+    // lyra-os-linux/vegad#52: the real plural form with a failure.
+    [405, '2 of 2 required status checks have not succeeded: 1 failing.', 'check-failing'],
+    // alphagov/bulk-merger README: a commit status in the error state.
+    [405, 'Required status check "continuous-integration/jenkins/branch" is errored.', 'check-failing'],
     // A failing check among expected ones: final, never retried.
     [405, 'Repository rule violations found\n\nRequired status check "build" is expected.\nRequired status check "test" is failing.\n', 'check-failing'],
     // Reviewable/Reviewable#561

@@ -125,8 +125,9 @@ export type ViolationKind = { kind: 'pending' } | { kind: 'permanent'; category:
 // Order matters: a failing check is final even if the same text also says
 // something is expected, and the merge must never be retried after it.
 const VIOLATION_RULES: ReadonlyArray<{ test: RegExp; verdict: ViolationKind }> = [
-  // `Required status check "test" is failing.`; "2 of 3 required status checks have failed"
-  { test: /\bis failing\b|\bare failing\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+  // `Required status check "test" is failing.`; `... "continuous-integration/jenkins/branch" is errored.` (alphagov/bulk-merger
+  // README); "2 of 2 required status checks have not succeeded: 1 failing." (lyra-os-linux/vegad#52)
+  { test: /\bis failing\b|\bare failing\b|\bis errored\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed|errored)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
   // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
   { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
   // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase);
