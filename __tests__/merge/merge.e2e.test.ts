@@ -5,6 +5,9 @@
  * the wall clock, matches its conversation with GitHub against a committed
  * snapshot (__snapshots__/merge.e2e.test.ts.snap).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { renderGfm } from '../harness/gfm.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
@@ -321,6 +324,21 @@ describe('merge: inputs and defaults', () => {
     expect(run.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([expect.stringMatching(says)])
     expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(says), 'updated-sha': '' })
     expect(renderGfm(run.summary)).toContain('<h2>Purple merge: invalid-input</h2>')
+    expect(s.log).toHaveLength(0)
+  })
+
+  it('an event payload that is not JSON: one clear error, every output set, no stack trace', async () => {
+    const s = await start()
+    const dir = mkdtempSync(join(tmpdir(), 'purple-merge-event-'))
+    writeFileSync(join(dir, 'event.json'), '{"pull_request": {"number": 1,')
+    const run = await runBundle(bundle, {
+      inputs: { 'github-token': DEFAULT_TOKEN, sha: HEAD_SHA },
+      env: { GITHUB_API_URL: s.url, GITHUB_EVENT_PATH: join(dir, 'event.json') }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(/does not hold JSON/), 'updated-sha': '' })
+    expect(run.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([run.outputs.message])
+    expect(run.allText).not.toMatch(/\n\s+at /)
     expect(s.log).toHaveLength(0)
   })
 

@@ -1,4 +1,6 @@
 /** The merge action's entry: the one place that fails the step. */
+// First: a broken event payload must become a clear error, not a crash while the client loads.
+import { eventPayloadError } from '../event-payload-guard.js'
 import { createGitHubClient } from '../../github/client.js'
 import { runAction } from '../run.js'
 import { productionRuntime } from '../runtime.js'
@@ -10,6 +12,7 @@ await runAction(async () => {
   let settings: MergeSettings
   let client: ReturnType<typeof createGitHubClient>
   try {
+    if (eventPayloadError !== undefined) throw eventPayloadError
     settings = readMergeSettings()
     client = createGitHubClient(settings.client)
   } catch (error) {
