@@ -41,7 +41,15 @@ describe('stopOutcome: the budget ran out', () => {
       'no answer, but the pull request read back unmerged',
       { verdict: { kind: 'transient', message: 'read ECONNRESET', answer: 'no answer (read ECONNRESET)' }, outcomeUnknown: true },
       'unreachable',
-      /could not be reached reliably for the merge after 3 attempts \(last: no answer \(read ECONNRESET\) 'read ECONNRESET'\).*The pull request is not merged; run merge again\./
+      new RegExp(
+        `could not be reached reliably for the merge after 3 attempts \\(last: no answer \\(read ECONNRESET\\) 'read ECONNRESET'\\).*The last read showed ${URL} unmerged, but a read right after a lost answer can lag: look at it before running merge again \\(running it again is safe: it only merges ${SHA}\\)`
+      )
+    ],
+    [
+      'rate limits only (nothing was sent that could merge), read back unmerged',
+      { verdict: { kind: 'transient', message: 'secondary rate limit', answer: 'HTTP 403' } },
+      'unreachable',
+      /\(last: HTTP 403 'secondary rate limit'\).*The pull request is not merged; run merge again\./
     ],
     [
       'a rate limit and no read back',

@@ -73,6 +73,13 @@ export interface StopContext {
   readonly sha: string
 }
 
+function afterUnreachable(stop: StopContext): string {
+  if (!stop.readBack) return 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.'
+  // A read right after a lost answer may not show the merge yet.
+  if (stop.outcomeUnknown) return `The last read showed ${stop.pullUrl} unmerged, but a read right after a lost answer can lag: look at it before running merge again (running it again is safe: it only merges ${stop.sha}).`
+  return 'The pull request is not merged; run merge again.'
+}
+
 /** The outcome of a run that ran out of budget: never a definite "not merged" when the merge may have happened. */
 export function stopOutcome(stop: StopContext): MergeOutcome {
   const { verdict, attempts, why } = stop
@@ -94,9 +101,7 @@ export function stopOutcome(stop: StopContext): MergeOutcome {
   return {
     ...notMerged,
     reason: 'unreachable',
-    message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${
-      stop.readBack ? 'The pull request is not merged; run merge again.' : 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.'
-    }`
+    message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${afterUnreachable(stop)}`
   }
 }
 
