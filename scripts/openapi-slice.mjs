@@ -24,6 +24,7 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['put', '/repos/{owner}/{repo}/pulls/{pull_number}/merge'],
+  ['put', '/repos/{owner}/{repo}/pulls/{pull_number}/update-branch'],
   ['delete', '/repos/{owner}/{repo}/git/refs/{ref}'],
   ['get', '/repos/{owner}/{repo}/branches/{branch}'],
   ['get', '/repos/{owner}/{repo}/branches/{branch}/protection'],

@@ -47,4 +47,20 @@ describe('expectMergeInvariants', () => {
     expect(await put(s, HEAD_SHA)).toBe(405)
     expect(() => expectMergeInvariants(s, HEAD_SHA)).toThrow()
   })
+  it('fails on a branch update that is not pinned to the verified sha, or a second update', async () => {
+    const s = (sim = await startSimulator({ setup: (st) => void (st.pulls[0]!.mergeable_state = 'behind') }))
+    const update = async (body: object): Promise<number> => {
+      const res = await fetch(`${s.url}/repos/octo-org/purple-demo/pulls/1/update-branch`, {
+        method: 'PUT',
+        headers: { authorization: `token ${DEFAULT_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body)
+      })
+      await res.text()
+      return res.status
+    }
+    expect(await update({ expected_head_sha: HEAD_SHA })).toBe(202)
+    expect(() => expectMergeInvariants(s, HEAD_SHA)).not.toThrow()
+    expect(await update({})).toBe(422)
+    expect(() => expectMergeInvariants(s, HEAD_SHA)).toThrow()
+  })
 })

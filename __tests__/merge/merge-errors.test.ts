@@ -1,4 +1,5 @@
-import { classifyMergeFailure, isFinal, judgePullState, listViolations, type PullSnapshot } from '../../src/core/merge-errors.js'
+import { performance } from 'node:perf_hooks'
+import { classifyMergeFailure, classifyViolation, isFinal, judgePullState, judgeUnsettled, listViolations, outcomeUnknownAfter, type MergeFailure, type PullSnapshot } from '../../src/core/merge-errors.js'
 import { nextMergeStep } from '../../src/core/merge-schedule.js'
 
 const SHA = 'a'.repeat(40)
@@ -17,7 +18,7 @@ const open: PullSnapshot = {
 // Real merge-endpoint messages, each from a public tracker (see merge-errors.ts for the threads).
 describe('classifyMergeFailure on real GitHub messages', () => {
   it.each([
-    // Incident 4: the singular form that was not retried.
+    // The singular form, which a classifier matching only the plural gave up on (reported in akuity/kargo#6397).
     [405, 'Required status check "check-branch-name" is expected.'],
     // PennyDreadfulMTG/Penny-Dreadful-Tools#6226
     [405, 'Required status check "Codacy/PR Quality Review" is expected.'],
@@ -25,7 +26,12 @@ describe('classifyMergeFailure on real GitHub messages', () => {
     [405, 'Required status check "continuous-integration/travis-ci" is expected'],
     [405, '2 of 3 required status checks are expected.'],
     [405, '1 of 1 required status checks are expected.'],
+    // invented: the simulator's plural form with only expected checks.
     [405, '2 of 3 required status checks have not succeeded: 2 expected.'],
+    // alphagov/bulk-merger README (a logged merge answer): the real plural form, nothing failed.
+    [405, '2 of 2 required status checks have not succeeded: 1 expected and 1 pending.'],
+    // lyra-os-linux/vegad#52 (its docs record the merge answers)
+    [405, '2 of 2 required status checks are in progress.'],
     [405, 'Required status check "test" is in progress.'],
     // akuity/kargo#6397: the ruleset wrapping of the same words.
     [405, 'Repository rule violations found\n\nRequired status check "test" is expected.\n\n'],
@@ -43,10 +49,16 @@ describe('classifyMergeFailure on real GitHub messages', () => {
 
   it.each([
     [405, 'Required status check "test" is failing.', 'check-failing'],
-    // The simulator's (unverified) wording for several failing checks; a mixed count with a failure is final too.
+    // invented: the simulator's wording for several failing checks (no public report of GitHub's plural form);
+    // the rule it exercises is also tested by the real singular form above.
     [405, '2 of 3 required status checks have not succeeded.', 'check-failing'],
+    // invented: a mixed count with a failure is final too.
     [405, '3 of 4 required status checks have not succeeded: 1 expected and 2 failing.', 'check-failing'],
     [405, 'Repository rule violations found\n\nRequired status check "test" is failing.\n\n', 'check-failing'],
+    // lyra-os-linux/vegad#52: the real plural form with a failure.
+    [405, '2 of 2 required status checks have not succeeded: 1 failing.', 'check-failing'],
+    // alphagov/bulk-merger README: a commit status in the error state.
+    [405, 'Required status check "continuous-integration/jenkins/branch" is errored.', 'check-failing'],
     // A failing check among expected ones: final, never retried.
     [405, 'Repository rule violations found\n\nRequired status check "build" is expected.\nRequired status check "test" is failing.\n', 'check-failing'],
     // Reviewable/Reviewable#561
@@ -66,6 +78,10 @@ describe('classifyMergeFailure on real GitHub messages', () => {
     [405, 'Merge commits are not allowed on this repository.', 'method-not-allowed'],
     [405, 'Squash merges are not allowed on this repository.', 'method-not-allowed'],
     [405, 'Rebase merges are not allowed on this repository.', 'method-not-allowed'],
+    // chdsbd/kodiak#295: required linear history refuses a merge commit; squash or rebase still work.
+    [405, 'This branch must not contain merge commits.', 'method-not-allowed'],
+    // invented: the same rule listed by a ruleset.
+    [405, 'Repository rule violations found\n\nThis branch must not contain merge commits.\n\n', 'method-not-allowed'],
     // alexwlchan/auto_merge_my_pull_requests#1, lindell/multi-gitter#622
     [405, 'Pull Request is still a draft', 'draft'],
     // pascalgn/automerge-action#235
@@ -100,7 +116,10 @@ describe('classifyMergeFailure on real GitHub messages', () => {
       [{ mergeable: null, mergeableState: 'unknown' }, 'pending', undefined],
       [{ mergeable: false, mergeableState: 'dirty' }, 'permanent', 'conflict'],
       [{ mergeable: true, mergeableState: 'dirty' }, 'permanent', 'conflict'],
-      [{ mergeable: true, mergeableState: 'behind' }, 'permanent', 'not-mergeable'],
+      [{ mergeable: true, mergeableState: 'behind' }, 'behind', undefined],
+      // strands-labs/robots#2578: "not mergeable" while GitHub reads the PR as mergeable is stale: retried.
+      [{ mergeable: true, mergeableState: 'clean' }, 'pending', undefined],
+      [{ mergeable: true, mergeableState: 'unstable' }, 'pending', undefined],
       [{ mergeable: true, mergeableState: 'draft', draft: true }, 'permanent', 'draft'],
       [{ mergeable: true, mergeableState: 'blocked' }, 'permanent', 'not-mergeable']
     ] as const)('%j -> %s %s', (state, kind, category) => {
@@ -170,7 +189,7 @@ describe('classifyMergeFailure on real GitHub messages', () => {
       [{ status: 500, message: 'Server Error' }],
       [{ status: 502, message: 'Bad Gateway' }],
       [{ status: 524, message: '', body: '<!DOCTYPE html><html><title>524: A timeout occurred</title>' }],
-      // A 200 whose body was cut: Octokit resolves with data "" (TOOLCHAIN.md); the shell reports it so.
+      // A 200 whose body was cut: Octokit resolves with data ""; the shell reports it so.
       [{ status: 200, message: 'malformed response: the merge answer has no `merged` field' }],
       [{ message: 'This operation was aborted', name: 'TimeoutError' }],
       [{ status: 429, message: 'Too Many Requests', headers: { 'retry-after': '2' } }],
@@ -190,6 +209,105 @@ describe('classifyMergeFailure on real GitHub messages', () => {
         classifyMergeFailure({ status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '100' }, now: 90_000 }, open, SHA)
       ).toMatchObject({ kind: 'transient', retryAfterMs: 11_000 })
     })
+  })
+})
+
+describe('strict "up to date": the base moved, the head did not', () => {
+  const behind: PullSnapshot = { ...open, mergeableState: 'behind' }
+  // gabrielkoerich/orch#3371: GitHub's answer on a branch that must be up to date.
+  const outOfDate = 'Head branch is out of date. Review and try the merge again.'
+  it.each<[number, string, PullSnapshot | undefined, string]>([
+    [409, outOfDate, behind, 'behind'],
+    [409, outOfDate, undefined, 'behind'],
+    // A 409 whose read still shows the verified head, behind its base: the base moved, whatever the words.
+    [409, 'Head branch was modified. Review and try the merge again.', behind, 'behind'],
+    // invented: cli/cli's words for GitHub's BEHIND state ("the head branch is not up to date with the base branch") as a 405.
+    [405, 'Head branch is not up to date with the base branch', behind, 'behind'],
+    // Right after an update GitHub may still say "out of date" while it recomputes: a read that is not behind is pending.
+    [409, outOfDate, { ...open, mergeableState: 'clean' }, 'pending'],
+    [409, outOfDate, { ...open, mergeable: null, mergeableState: 'unknown' }, 'pending']
+  ])('%i %j with %j is %s, never head-moved', (status, message, pull, kind) => {
+    expect(classifyMergeFailure({ status, message }, pull, SHA)).toEqual({ kind, message })
+  })
+
+  it('a head that really moved is still head-moved', () => {
+    expect(classifyMergeFailure({ status: 409, message: outOfDate }, { ...behind, headSha: OTHER }, SHA)).toMatchObject({ kind: 'head-moved', headSha: OTHER })
+  })
+})
+
+describe('after a merge call whose answer was lost', () => {
+  const notMergeable = { status: 405, message: 'Pull Request is not mergeable' }
+  it.each<[string, PullSnapshot | undefined]>([
+    ['a stale read: open and clean', { ...open, mergeableState: 'clean' }],
+    ['a stale read: open and blocked', open],
+    ['no read at all', undefined]
+  ])('"Pull Request is not mergeable" with %s is unsettled (read again), never a refusal', (_label, pull) => {
+    expect(classifyMergeFailure(notMergeable, pull, SHA, { outcomeUnknown: true })).toEqual({ kind: 'unsettled', message: notMergeable.message })
+    // Without a lost answer the same blocked read is a refusal.
+    if (pull === open) expect(classifyMergeFailure(notMergeable, pull, SHA)).toMatchObject({ kind: 'permanent', category: 'not-mergeable' })
+  })
+
+  it.each<[string, PullSnapshot | undefined, string]>([
+    ['merged at the verified head', { ...open, state: 'closed', merged: true, mergeCommitSha: 'c'.repeat(40) }, 'already-merged'],
+    ['a conflict (a merge that happened leaves none)', { ...open, mergeable: false, mergeableState: 'dirty' }, 'permanent'],
+    ['a moved head', { ...open, headSha: OTHER }, 'head-moved'],
+    ['open and clean (may be stale)', { ...open, mergeableState: 'clean' }, 'unsettled'],
+    ['no read', undefined, 'unsettled']
+  ])('judgeUnsettled: a read showing %s -> %s', (_label, pull, kind) => {
+    expect(judgeUnsettled(pull, SHA, 'x').kind).toBe(kind)
+  })
+
+  const lost: MergeFailure = { message: 'other side closed', code: 'UND_ERR_SOCKET' }
+  const limited: MergeFailure = { status: 403, message: 'You have exceeded a secondary rate limit.', headers: { 'retry-after': '3' } }
+  const expected: MergeFailure = { status: 405, message: 'Required status check "test" is expected.' }
+  it.each<[boolean, MergeFailure, boolean]>([
+    [false, lost, true],
+    // A connection refused carried no request: no doubt about a merge.
+    [false, { message: 'connect ECONNREFUSED 127.0.0.1:443', code: 'ECONNREFUSED' }, false],
+    [false, { message: 'fetch failed', cause: { message: 'getaddrinfo ENOTFOUND api.github.com', code: 'ENOTFOUND' } }, false],
+    [false, { status: 502, message: 'Bad Gateway' }, true],
+    [false, { status: 200, message: 'malformed response: the merge answer has no `merged` field' }, true],
+    // A rate limit is refused before anything happens: it neither raises nor clears the doubt.
+    [false, limited, false],
+    [true, limited, true],
+    // Another "not mergeable" proves nothing; a refusal naming a pending check proves the PR was open.
+    [true, notMergeable, true],
+    [true, expected, false]
+  ])('outcomeUnknownAfter(%j, %j) is %j', (previous, failure, unknown) => {
+    const verdict = classifyMergeFailure(failure, open, SHA, { outcomeUnknown: previous })
+    expect(outcomeUnknownAfter(previous, failure, verdict)).toBe(unknown)
+  })
+})
+
+describe('every classifier runs in linear time', () => {
+  const MB = 1 << 20
+  const fill = (unit: string): string => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB)
+  /** The best of three runs in ms: the cost of the work, not of a busy machine. */
+  const fastest = (run: () => unknown): number =>
+    Math.min(
+      ...[1, 2, 3].map(() => {
+        const started = performance.now()
+        run()
+        return performance.now() - started
+      })
+    )
+  // Each repeats a prefix of some rule, so a backtracking rule would retry it from every position.
+  const units = ['merge method ', 'merge commits ', ' ', '"', "'", '1', 'is ', '\n', '\r\n', 'Repository rule violations found\n', 'review ', 'out of ', 'not ', 'head branch ', 'a']
+  it.each(units)('%j repeated to 1 MB: under 200 ms per classification', (unit) => {
+    const message = fill(unit)
+    for (const status of [undefined, 403, 405, 409, 422, 502]) {
+      for (const outcomeUnknown of [false, true]) {
+        const ms = fastest(() => classifyMergeFailure({ ...(status === undefined ? {} : { status }), message }, open, SHA, { outcomeUnknown }))
+        expect({ status, outcomeUnknown, fast: ms < 200 }).toEqual({ status, outcomeUnknown, fast: true })
+      }
+    }
+    expect(fastest(() => listViolations(message))).toBeLessThan(200)
+  })
+
+  // The rules themselves, unclipped: a quadratic one (`merge method .* not allowed`) takes many seconds here.
+  it.each(units)('the violation rules on %j repeated to 128 KB: under 200 ms', (unit) => {
+    const text = fill(unit).slice(0, MB / 8)
+    expect(fastest(() => classifyViolation(text))).toBeLessThan(200)
   })
 })
 

@@ -1,10 +1,18 @@
 /**
  * End to end: the bundled merge action (dist/merge/index.js) as a subprocess
- * against the loopback simulator, one scenario per line of issue 5's "How it
- * is shown". Every scenario also checks the invariants (expectMergeInvariants).
+ * against the loopback simulator. Every scenario checks the invariants
+ * (expectMergeInvariants) and, where the number of calls does not depend on
+ * the wall clock, matches its conversation with GitHub against a committed
+ * snapshot (__snapshots__/merge.e2e.test.ts.snap).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { renderGfm } from '../harness/gfm.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
+import { conversation } from '../sim/request-log.js'
+import { pullShape } from '../sim/shapes.js'
 import { DEFAULT_TOKEN, HEAD_SHA, addRuleset, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimRule, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls } from './invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
@@ -37,8 +45,10 @@ async function start(setup?: SimOptions['setup']): Promise<Sim> {
   return sim
 }
 
+const PR_EVENT = { pull_request: { number: 1, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } } }
+
 /** Runs the bundle with tiny intervals; the budget is what a test passes (default 3 s). */
-async function runMerge(s: Sim, inputs: Record<string, string> = {}): Promise<BundleRun> {
+async function runMerge(s: Sim, inputs: Record<string, string> = {}, event: object = PR_EVENT): Promise<BundleRun> {
   const run = await runBundle(bundle, {
     inputs: {
       'github-token': DEFAULT_TOKEN,
@@ -49,7 +59,7 @@ async function runMerge(s: Sim, inputs: Record<string, string> = {}): Promise<Bu
       'request-timeout-seconds': '2',
       ...inputs
     },
-    event: { pull_request: { number: 1, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } } },
+    event,
     env: { GITHUB_API_URL: s.url }
   })
   // The token appears only in the ::add-mask:: command that tells the runner to hide it.
@@ -66,7 +76,8 @@ function expectMerged(run: BundleRun, s: Sim, attempts: number): void {
     'merge-commit-sha': pr.merge_commit_sha!,
     attempts: String(attempts),
     reason: 'merged',
-    message: expect.any(String)
+    message: expect.any(String),
+    'updated-sha': ''
   })
   expect(mergeCalls(s)).toHaveLength(attempts)
 }
@@ -74,7 +85,7 @@ function expectMerged(run: BundleRun, s: Sim, attempts: number): void {
 function expectRefused(run: BundleRun, s: Sim, reason: string, attempts: number, says: string | RegExp): void {
   expect(run.exitCode).toBe(1)
   expect(s.state.pulls[0]!.merged).toBe(false)
-  expect(run.outputs).toMatchObject({ merged: 'false', 'merge-commit-sha': '', attempts: String(attempts), reason })
+  expect(run.outputs).toMatchObject({ merged: 'false', 'merge-commit-sha': '', attempts: String(attempts), reason, 'updated-sha': expect.any(String) })
   expect(run.outputs.message).toMatch(says)
   expect(mergeCalls(s)).toHaveLength(attempts)
   // The failure reaches the log as one ::error:: with the same message (setFailed once).
@@ -88,9 +99,12 @@ describe('merge: pending answers are retried within the budget', () => {
     const run = await runMerge(s)
     expectMerged(run, s, 2)
     expect(s.requests({ method: 'PUT', path: MERGE })[0]!.responseBody).toMatchObject({ message: 'Required status check "test" is expected.' })
-    expect(run.summary).toMatch(/\| 1 \| \+0 s \| merge \| HTTP 405: Required status check "test" is expected\. \| pending \| /)
-    expect(run.summary).toMatch(/\| 2 \| .* \| merge \| HTTP 200: Pull Request successfully merged \| merged \|/)
+    const html = renderGfm(run.summary)
+    expect(html).toContain('<h2>Purple merge: merged</h2>')
+    expect(html).toMatch(/<tr><td>1<\/td><td>\+0 s<\/td><td>merge<\/td><td>HTTP 405: Required status check &quot;test&quot; is expected\.<\/td><td>pending<\/td><td>[\d.]+ s<\/td><\/tr>/)
+    expect(html).toMatch(/<tr><td>2<\/td><td>[^<]*<\/td><td>merge<\/td><td>HTTP 200: Pull Request successfully merged<\/td><td>merged<\/td><td><\/td><\/tr>/)
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('plural `2 of 2 required status checks are expected.` once, then both register: merged on attempt 2', async () => {
@@ -103,6 +117,7 @@ describe('merge: pending answers are retried within the budget', () => {
     expectMerged(run, s, 2)
     expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: '2 of 2 required status checks are expected.' })
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('the ruleset-wrapped form `Repository rule violations found\\n\\nRequired status check "gate" is expected.` is pending too', async () => {
@@ -112,6 +127,7 @@ describe('merge: pending answers are retried within the budget', () => {
     expectMerged(run, s, 3)
     expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: 'Repository rule violations found\n\nRequired status check "gate" is expected.\n\n' })
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it.each<[string, SimOptions['setup']]>([
@@ -125,6 +141,7 @@ describe('merge: pending answers are retried within the budget', () => {
     const run = await runMerge(s)
     expectMerged(run, s, 2)
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('"expected" until the budget runs out: pending-timeout, non-zero exit, the check named', async () => {
@@ -146,6 +163,7 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     expect(run.outputs.message).toMatch(/already merged at the verified head/)
     expect(mergeCalls(s)[0]!.fault).toBe(fault)
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('a secondary rate limit on the merge call: waits its retry-after, then merges', async () => {
@@ -156,6 +174,7 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     const [first, second] = mergeCalls(s)
     expect(second!.wallTime - first!.wallTime).toBeGreaterThanOrEqual(1000)
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('connection resets on every merge call until the budget runs out: unreachable, not merged', async () => {
@@ -174,6 +193,7 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     const run = await runMerge(s)
     expectMerged(run, s, 2)
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 })
 
@@ -186,6 +206,7 @@ describe('merge: head moved', () => {
     expectRefused(run, s, 'head-moved', 1, new RegExp(`${shaOf('pushed-later')}.*Run wait-ci on the new head`))
     expect(mergeCalls(s)[0]).toMatchObject({ status: 409, responseBody: { message: 'Head branch was modified. Review and try the merge again.' } })
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('a head that moved before merge started: head-moved without any merge call', async () => {
@@ -193,6 +214,7 @@ describe('merge: head moved', () => {
     const run = await runMerge(s)
     expectRefused(run, s, 'head-moved', 0, /Head branch moved/)
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 })
 
@@ -229,6 +251,7 @@ describe('merge: permanent refusals fail at once with GitHub\'s message and what
     const run = await runMerge(s, inputs)
     expectRefused(run, s, 'permanent', 1, says)
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('a check that is expected, then fails: stops at the failing answer and never calls merge again', async () => {
@@ -237,6 +260,7 @@ describe('merge: permanent refusals fail at once with GitHub\'s message and what
     const run = await runMerge(s)
     expectRefused(run, s, 'permanent', 2, /"test" is failing/)
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 })
 
@@ -250,6 +274,7 @@ describe('merge: inputs and defaults', () => {
     expectMerged(run, s, 1)
     expect(mergeCalls(s)[0]!.body).toEqual({ sha: HEAD_SHA, merge_method: 'rebase', commit_title: 'Ship it (#1)' })
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('no sha given: merges the head read at start and warns that nothing verified it', async () => {
@@ -258,6 +283,7 @@ describe('merge: inputs and defaults', () => {
     expectMerged(run, s, 1)
     expect(run.commands.filter((c) => c.command === 'warning').map((c) => c.message)).toEqual([expect.stringMatching(/Input 'sha' is empty.*steps\.wait\.outputs\.sha/)])
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('already merged at the verified sha before it starts: success without a merge call', async () => {
@@ -266,12 +292,14 @@ describe('merge: inputs and defaults', () => {
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ merged: 'true', attempts: '0', reason: 'merged', 'merge-commit-sha': shaOf('merged-before') })
     expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('a pull request that does not exist: permanent, outputs set, no merge call', async () => {
     const s = await start()
     const run = await runMerge(s, { 'pull-request': '2' })
     expectRefused(run, s, 'permanent', 0, /Could not read pull request #2, so nothing was merged: .*404/)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('delete-branch: true deletes the head branch after the merge', async () => {
@@ -279,18 +307,150 @@ describe('merge: inputs and defaults', () => {
     const run = await runMerge(s, { 'delete-branch': 'true' })
     expectMerged(run, s, 1)
     expect(s.requests({ method: 'DELETE' }).map((e) => [e.path, e.status])).toEqual([['/repos/octo-org/purple-demo/git/refs/heads/feature', 204]])
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it.each([
     [{ sha: 'abc123' }, /Input 'sha' is 'abc123': write the full commit sha/],
     [{ method: 'fast-forward' }, /Input 'method' is 'fast-forward': write 'merge', 'squash' or 'rebase'/],
     [{ 'timeout-seconds': 'soon' }, /Input 'timeout-seconds' is 'soon'/],
-    [{ 'delete-branch': 'yes' }, /Input 'delete-branch' is 'yes': write 'true' or 'false'/]
-  ])('%j fails before any API call, naming the input', async (inputs, says) => {
+    [{ 'delete-branch': 'yes' }, /Input 'delete-branch' is 'yes': write 'true' or 'false'/],
+    [{ 'update-branch': 'maybe' }, /Input 'update-branch' is 'maybe': write 'true' or 'false'/]
+  ])('%j fails before any API call, naming the input, with every output set', async (inputs, says) => {
     const s = await start()
     const run = await runMerge(s, inputs)
     expect(run.exitCode).toBe(1)
-    expect(run.commands.find((c) => c.command === 'error')?.message).toMatch(says)
+    expect(run.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([expect.stringMatching(says)])
+    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(says), 'updated-sha': '' })
+    expect(renderGfm(run.summary)).toContain('<h2>Purple merge: invalid-input</h2>')
     expect(s.log).toHaveLength(0)
+  })
+
+  it('an event payload that is not JSON: one clear error, every output set, no stack trace', async () => {
+    const s = await start()
+    const dir = mkdtempSync(join(tmpdir(), 'purple-merge-event-'))
+    writeFileSync(join(dir, 'event.json'), '{"pull_request": {"number": 1,')
+    const run = await runBundle(bundle, {
+      inputs: { 'github-token': DEFAULT_TOKEN, sha: HEAD_SHA },
+      env: { GITHUB_API_URL: s.url, GITHUB_EVENT_PATH: join(dir, 'event.json') }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(/does not hold JSON/), 'updated-sha': '' })
+    expect(run.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([run.outputs.message])
+    expect(run.allText).not.toMatch(/\n\s+at /)
+    expect(s.log).toHaveLength(0)
+  })
+
+  it('no pull request (a push event, no input): every output set, the summary says why', async () => {
+    const s = await start()
+    const run = await runMerge(s, {}, { ref: 'refs/heads/main' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(/pull-request/), 'updated-sha': '' })
+    expect(renderGfm(run.summary)).toMatch(/<h2>Purple merge: invalid-input<\/h2>\n<p>Nothing was called: .*pull-request/)
+    expect(s.log).toHaveLength(0)
+  })
+})
+
+describe('merge: never misreports a merge that happened', () => {
+  /** The pull request as it was before the merge: what a stale read shows. */
+  const staleRead = (s: Sim) => (): { status: number; body: unknown } => ({
+    status: 200,
+    body: pullShape(s.url, s.state.repository, { ...s.state.pulls[0]!, state: 'open', merged: false, merged_at: null, merge_commit_sha: null, mergeable: true, mergeable_state: 'clean' })
+  })
+
+  it('a lost answer, two stale reads and a 405 "not mergeable" on the retry: read again until it shows merged', async () => {
+    const s = await start()
+    s.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
+    s.after({ method: 'GET', path: PULL, count: 1 }, (_st, sm) => sm.respond({ method: 'GET', path: PULL }, staleRead(sm), 2))
+    const run = await runMerge(s)
+    expectMerged(run, s, 2)
+    expect(mergeCalls(s).map((c) => [c.fault, c.status])).toEqual([['apply-then-reset', 200], [null, 405]])
+    expect(run.outputs.message).toMatch(/already merged at the verified head/)
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
+  })
+
+  it('a lost answer and every read failing after it: unknown-outcome with the link and what to check, never pending-timeout', async () => {
+    const s = await start()
+    s.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
+    s.after({ method: 'GET', path: PULL, count: 1 }, (_st, sm) => sm.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 502 }, 1000))
+    const run = await runMerge(s, { 'timeout-seconds': '1', 'max-retries': '0' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ merged: 'false', reason: 'unknown-outcome' })
+    expect(run.outputs.message).toMatch(new RegExp(`merged is unknown.*Open https://github\\.com/octo-org/purple-demo/pull/1: if it is merged at ${HEAD_SHA}, the merge is done`))
+    // At most one merge call after the lost answer: a "not mergeable" turns the loop into reads.
+    expect(mergeCalls(s).length).toBeLessThanOrEqual(2)
+    expectMergeInvariants(s, HEAD_SHA)
+  })
+
+  it('405 "Pull Request is not mergeable" while GitHub reads the pull request as clean is stale: merged on attempt 2', async () => {
+    const s = await start()
+    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
+    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message: 'Pull Request is not mergeable', documentation_url: 'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request' } })
+    const run = await runMerge(s)
+    expectMerged(run, s, 2)
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
+  })
+
+  it('method empty and "This branch must not contain merge commits.": squash is tried next', async () => {
+    const s = await start()
+    // chdsbd/kodiak#295: GitHub's answer under "Require linear history".
+    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message: 'This branch must not contain merge commits.', documentation_url: 'https://docs.github.com/articles/about-protected-branches' } })
+    const run = await runMerge(s)
+    expectMerged(run, s, 2)
+    expect(mergeCalls(s).map((c) => (c.body as { merge_method?: string }).merge_method)).toEqual(['merge', 'squash'])
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
+  })
+
+  it("GitHub's message is data: no markup renders in the summary, no workflow command in the log", async () => {
+    const s = await start()
+    // invented: a hostile message, as any text GitHub echoes back could be.
+    const hostile = 'Nope <img src=x onerror=alert(1)> [click](https://evil.example)\n::error::pwned'
+    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message: hostile } })
+    const run = await runMerge(s)
+    expect(run.outputs.reason).toBe('permanent')
+    const html = renderGfm(run.summary)
+    expect(html).toContain('<h2>Purple merge: permanent</h2>')
+    expect(html).not.toMatch(/<img|<a href="https:\/\/evil/)
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(run.stdout.split('\n').filter((line) => line.trim().startsWith('::error::pwned'))).toEqual([])
+    expectMergeInvariants(s, HEAD_SHA)
+  })
+})
+
+describe('merge: strict "up to date" (the base moved, the head did not)', () => {
+  const strictBehind = (st: SimState): void => {
+    protectBranch(st, undefined, { contexts: [], strict: true })
+    st.pulls[0]!.mergeable_state = 'behind'
+  }
+
+  it('409 `Head branch is out of date` with the head unchanged: behind, one merge call, no update', async () => {
+    const s = await start(strictBehind)
+    const run = await runMerge(s)
+    expectRefused(run, s, 'behind', 1, /Head branch is out of date\. Review and try the merge again\..*'update-branch: true'/)
+    expect(mergeCalls(s)[0]).toMatchObject({ status: 409 })
+    expect(s.requests({ method: 'PUT', path: `${PULL}/update-branch` })).toEqual([])
+    expect(run.outputs['updated-sha']).toBe('')
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
+  })
+
+  it('update-branch: true updates once, pinned to the verified sha, and never merges the new head', async () => {
+    const s = await start(strictBehind)
+    const run = await runMerge(s, { 'update-branch': 'true' })
+    expect(run.exitCode).toBe(1)
+    const pr = s.state.pulls[0]!
+    expect(pr.merged).toBe(false)
+    expect(pr.head.sha).not.toBe(HEAD_SHA)
+    expect(run.outputs).toMatchObject({ merged: 'false', attempts: '1', reason: 'branch-updated', 'updated-sha': pr.head.sha })
+    expect(run.outputs.message).toMatch(new RegExp(`new head ${pr.head.sha} is not verified, so it was not merged`))
+    const updates = s.requests({ method: 'PUT', path: `${PULL}/update-branch` })
+    expect(updates.map((u) => [u.body, u.status])).toEqual([[{ expected_head_sha: HEAD_SHA }, 202]])
+    expect(mergeCalls(s)).toHaveLength(1)
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(conversation(s)).toMatchSnapshot()
   })
 })

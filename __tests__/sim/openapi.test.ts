@@ -114,6 +114,13 @@ beforeAll(async () => {
   await call('PUT', `${R}/pulls/1/merge`, DEFAULT_TOKEN, { merge_method: 'octopus' })
   await call('PUT', `${R}/pulls/1/merge`, READONLY_TOKEN, {})
   await call('PUT', `${R}/pulls/1/merge`, DEFAULT_TOKEN, {})
+  await call('PUT', `${R}/pulls/2/update-branch`, DEFAULT_TOKEN, { expected_head_sha: 'f'.repeat(40) })
+  await call('PUT', `${R}/pulls/2/update-branch`, DEFAULT_TOKEN, {})
+  sim.state.pulls[1]!.mergeable_state = 'behind'
+  await call('PUT', `${R}/pulls/2/update-branch`, DEFAULT_TOKEN, { expected_head_sha: HEAD_SHA })
+  // Back as it was: the GraphQL test below reads pull request #2 and the feature branch.
+  Object.assign(sim.state.pulls[1]!, { head: { ref: 'feature', sha: HEAD_SHA }, mergeable: null, mergeable_state: 'unknown' })
+  sim.state.branches[1]!.sha = HEAD_SHA
   sim.state.branches[0]!.protection = null
   sim.state.rulesets = []
   await call('PUT', `${R}/pulls/1/merge`, DEFAULT_TOKEN, { sha: HEAD_SHA })

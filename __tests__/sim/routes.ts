@@ -287,6 +287,36 @@ function merge(ctx: RouteContext, params: string[]): Handled {
   return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } }
 }
 
+const UPDATE_BRANCH_DOCS = 'https://docs.github.com/rest/pulls/pulls#update-a-pull-request-branch'
+
+/**
+ * PUT /pulls/{n}/update-branch: merges the base into the head branch, giving the pull request a new head.
+ * The 202 body is the documented example's; GitHub does the update in the background, the simulator at once.
+ * A wrong `expected_head_sha` gets the documented 422 (the wording is invented: the docs give only the status).
+ */
+function updateBranch(ctx: RouteContext, params: string[]): Handled {
+  const s = ctx.state
+  const p = findPull(s, params[2] ?? '')
+  if (!p) return err(404, 'Not Found', UPDATE_BRANCH_DOCS)
+  const body = (ctx.req.body ?? {}) as { expected_head_sha?: unknown }
+  if (p.state === 'closed') return err(422, 'Pull request is closed', UPDATE_BRANCH_DOCS)
+  if (body.expected_head_sha !== undefined && body.expected_head_sha !== p.head.sha) {
+    return err(422, "expected head sha didn't match current head ref.", UPDATE_BRANCH_DOCS)
+  }
+  if (p.mergeable_state !== 'behind') return err(422, 'There are no new commits on the base branch.', UPDATE_BRANCH_DOCS)
+  ctx.seenShas.add(p.head.sha)
+  const base = findBranch(s, p.base.ref)
+  const next = createHash('sha1').update(`update-branch:${p.head.sha}:${base?.sha ?? p.base.sha}`).digest('hex')
+  const head = findBranch(s, p.head.ref)
+  if (head) head.sha = next
+  p.head.sha = next
+  p.base.sha = base?.sha ?? p.base.sha
+  p.mergeable = true
+  p.mergeable_state = 'clean'
+  p.updated_at = ctx.iso()
+  return { status: 202, body: { message: 'Updating pull request branch.', url: `https://github.com/repos/${s.repository.owner}/${s.repository.name}/pulls/${p.number}` } }
+}
+
 function checkRuns(ctx: RouteContext, params: string[]): Handled {
   const s = ctx.state
   const ref = decodeURIComponent(params[2] ?? '')
@@ -511,6 +541,15 @@ const ROUTES: Route[] = [
     permission: ['contents', 'write'],
     docs: MERGE_DOCS,
     handler: (ctx, p) => merge(ctx, p)
+  },
+  {
+    method: 'PUT',
+    pattern: new RegExp(`${R}/pulls/(\\d+)/update-branch$`),
+    operation: 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch',
+    auth: 'token',
+    permission: ['pull_requests', 'write'],
+    docs: UPDATE_BRANCH_DOCS,
+    handler: (ctx, p) => updateBranch(ctx, p)
   },
   {
     method: 'DELETE',

@@ -1,6 +1,6 @@
 /**
- * The merge-source allowlist of guard (incident 1: an agent merged `develop`
- * into a PR aimed at `main` and shipped 1,468 foreign commits). Pure: parses
+ * The merge-source allowlist of guard: an agent that merges `develop` into a
+ * pull request aimed at `main` ships every commit of `develop` with it. Pure: parses
  * the policy file, turns it into branch patterns, and decides which refs are
  * allowed sources. The shell reads the file from the BASE commit and asks git
  * about reachability.

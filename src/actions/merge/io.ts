@@ -1,7 +1,7 @@
 import { clientInputs } from '../../github/inputs.js'
 import { defineAction } from '../spec.js'
 
-/** Production defaults of the pending-retry budget (issue 5). */
+/** Production defaults of the pending-retry budget. */
 export const MERGE_DEFAULTS = Object.freeze({ timeoutSeconds: 300, intervalSeconds: 5 })
 
 /** merge's own inputs (without the shared token inputs); the root pipeline prefixes them with `merge-`. */
@@ -31,6 +31,11 @@ export const mergeOwnInputs = {
     description: "Delete the head branch after the merge ('true' or 'false'); never for a branch of a fork.",
     default: 'false'
   },
+  'update-branch': {
+    description:
+      "When the branch must be up to date and the base moved ('behind'): 'true' updates the branch from its base once, pinned to the verified sha, and ends with 'branch-updated' (the new head is not merged: verify it first); 'false' ends with 'behind'.",
+    default: 'false'
+  },
   'timeout-seconds': {
     description:
       'Budget for retrying while GitHub still reports required checks as expected (or is computing mergeability, or the base just moved), from the first merge call.',
@@ -49,9 +54,10 @@ export const mergeOutputs = {
   attempts: { description: 'How many times the merge endpoint was called.' },
   reason: {
     description:
-      "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'head-moved' (re-verify the new head), or 'permanent' (GitHub refused; see 'message')."
+      "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'unknown-outcome' (a merge call's answer was lost and whether it merged could not be read back: look at the pull request), 'head-moved' (re-verify the new head), 'behind' (the base moved and the branch must be up to date), 'branch-updated' (the branch was updated from its base: verify 'updated-sha'), 'permanent' (GitHub refused; see 'message'), or 'invalid-input' (an input or the event was not usable; nothing was called)."
   },
-  message: { description: "GitHub's own message for the outcome, and what to do about it." }
+  message: { description: "GitHub's own message for the outcome, and what to do about it." },
+  'updated-sha': { description: "The new head after 'update-branch' updated the branch (reason 'branch-updated'); empty otherwise." }
 } as const
 
 /** merge's inputs and outputs, declared once. */

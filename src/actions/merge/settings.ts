@@ -24,6 +24,8 @@ export interface MergeOptions {
   readonly commitTitle?: string
   readonly commitMessage?: string
   readonly deleteBranch: boolean
+  /** When behind a base that must be included: update the branch once (pinned to the verified sha) instead of only reporting it. */
+  readonly updateBranch: boolean
   readonly timeoutMs: number
   readonly intervalMs: number
 }
@@ -48,6 +50,7 @@ export function parseMergeOptions(inputs: InputSource<MergeInputName>): MergeOpt
     throw inputError(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.")
   }
   const deleteBranch = parseBooleanInput(inputs, 'delete-branch')
+  const updateBranch = parseBooleanInput(inputs, 'update-branch')
   const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 })
   const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 })
   const title = inputs.get('commit-title')
@@ -59,6 +62,7 @@ export function parseMergeOptions(inputs: InputSource<MergeInputName>): MergeOpt
     ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
     ...(message.trim() === '' ? {} : { commitMessage: message }),
     deleteBranch,
+    updateBranch,
     timeoutMs,
     intervalMs
   })

@@ -9,7 +9,8 @@ import * as core from '@actions/core'
 import { createGitHubClient, type GitHubClient } from '../../github/client.js'
 import { pullRequestFromPayload } from '../../github/context.js'
 import { guard, writeGuardOutputs, type GuardDeps, type GuardResult } from '../guard/run.js'
-import { merge, writeMergeOutputs, type MergeResult } from '../merge/run.js'
+import { merge, type MergeResult } from '../merge/merge.js'
+import { writeMergeOutputs } from '../merge/outputs.js'
 import { waitCi, type WaitCiResult } from '../wait-ci/wait-ci.js'
 import { writeWaitCiOutputs } from '../wait-ci/outputs.js'
 import { resolveWaitCiSettings } from '../wait-ci/settings.js'
@@ -94,7 +95,7 @@ export async function pipeline(settings: PipelineSettings, deps: PipelineDeps): 
   log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}`)
   const merged = await merge(
     { ...settings.merge, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository },
-    { client: deps.client, sleep: deps.sleep, now: deps.now, info: log.info, warning: log.warning, ...(deps.random ? { random: deps.random } : {}) }
+    { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) }
   )
   if (!merged.merged) {
     return { stage: 'merge', message: `merge ended with ${merged.reason}: ${merged.message}`, merged: false, guard: guarded, waitCi: waited, merge: merged }

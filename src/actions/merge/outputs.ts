@@ -1,0 +1,63 @@
+/**
+ * merge's outputs and job summary. Every declared output is written on every
+ * path (a settings error included), and the summary says why the step ended;
+ * GitHub's messages are outside text, escaped by summary-html.
+ */
+import { formatSeconds } from '../../core/merge-schedule.js'
+import type { MergeReason } from '../../core/merge-outcome.js'
+import { code, heading, paragraph, renderSummary, table, type Html } from '../../core/summary-html.js'
+import { outputWriter, writeSummary } from '../outputs.js'
+import { mergeSpec } from './io.js'
+import type { MergeResult } from './merge.js'
+
+/** Sets every merge output (names prefixed for the root action) and writes the summary. */
+export async function writeMergeOutputs(result: MergeResult, prefix = ''): Promise<void> {
+  outputWriter(mergeSpec, prefix)({
+    merged: result.merged ? 'true' : 'false',
+    'merge-commit-sha': result.mergeCommitSha,
+    attempts: String(result.attempts),
+    reason: result.reason,
+    message: result.message,
+    'updated-sha': result.updatedSha
+  })
+  await writeSummary(mergeSummary(result))
+}
+
+/** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
+export async function writeMergeInputError(message: string, prefix = ''): Promise<void> {
+  const reason: MergeReason = 'invalid-input'
+  outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '' })
+  await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]))
+}
+
+/** The job summary section: outcome, then one row per merge call. */
+export function mergeSummary(result: MergeResult): string {
+  const blocks: Html[] = [
+    heading(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
+    paragraph([
+      `Pull request #${result.pullNumber} at `,
+      code(result.sha),
+      result.shaPinned ? '' : ' (not pinned: no sha was given)',
+      ...(result.merged ? [', merge commit ', code(result.mergeCommitSha)] : []),
+      ...(result.updatedSha ? [', updated to ', code(result.updatedSha), ' (not merged)'] : []),
+      '.'
+    ]),
+    paragraph(result.message)
+  ]
+  if (result.timeline.length > 0) {
+    blocks.push(
+      table(
+        ['#', 'at', 'method', 'answer', 'decision', 'next try in'],
+        result.timeline.map((a) => [
+          String(a.attempt),
+          `+${formatSeconds(a.atMs)}`,
+          a.method,
+          `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
+          a.decision,
+          a.waitMs === undefined ? '' : formatSeconds(a.waitMs)
+        ])
+      )
+    )
+  }
+  return renderSummary(blocks)
+}
