@@ -2,11 +2,12 @@
  * The marker layer against real repositories: conflicts written by git itself
  * in each style, attributes read at the scanned commit, committed objects only.
  */
-import { checkRange, type CheckOptions } from '../../src/actions/guard/check.js'
+import { checkRange } from '../../src/guard/layers.js'
+import type { CheckOptions } from '../../src/guard/options.js'
 import { createGit } from '../../src/git/git.js'
 import { committedConflict, tempRepo, type TempRepo } from '../git/temp-repo.js'
 
-const changed: CheckOptions = { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', allowedSources: [] }
+const changed: CheckOptions = { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources: [] }
 const tree: CheckOptions = { ...changed, scope: 'tree' }
 
 async function scan(repo: TempRepo, base: string | null, head: string, options: CheckOptions = changed) {

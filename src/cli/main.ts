@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util'
 import { parseGlobList } from '../core/path-globs.js'
 import { parseSourceList } from '../core/merge-policy.js'
-import { parsePolicyPath, parseScope } from '../actions/guard/settings.js'
-import { describeError } from '../actions/run.js'
+import { parsePolicyPath, parseScope } from '../guard/options.js'
+import { describeError } from '../core/describe-error.js'
 import { guardCommand, prePushCommand, type CliIo } from './guard-command.js'
 import { installHookCommand } from './install-hook.js'
 
@@ -69,6 +69,7 @@ export async function main(argv: readonly string[], io: CliIo, cliPath: string):
         scope: parseScope(values.scope ?? 'changed'),
         exclude: (values.exclude ?? []).flatMap(parseGlobList),
         policyFile: parsePolicyPath(values['policy-file'] ?? ''),
+        policyFileExplicit: values['policy-file'] !== undefined,
         allowedSources: (values['allowed-sources'] ?? []).flatMap(parseSourceList),
         failSafe: !values['no-fail-safe'],
         json: values.json ?? false
