@@ -4,7 +4,7 @@
  * a missing blob, names that are not UTF-8, symlinks, hooks and monitors
  * configured in the repository, a missing directory, a missing policy).
  */
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runGuard, type GuardDeps } from '../../src/guard/engine.js'
 import { DEFAULT_LIMITS, type CheckOptions } from '../../src/guard/options.js'
@@ -154,4 +154,22 @@ describe('bounded memory', () => {
     expect(r.markerCount).toBe(10)
     expect(r.error).toContain('stopped keeping marker-shaped lines after 10')
   })
+})
+
+describe('a diff larger than any string', () => {
+  // Over V8's string limit (about 512 MiB), the old whole-output read threw ERR_STRING_TOO_LONG from a stream callback.
+  // One sparse file (a hole reads as NULs, the `diff` attribute makes git show it as text), stored at compression 1: cheap to build.
+  it('560 MiB of added text are streamed: the marker next to them is found, no crash', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'a.txt': 'a\n' })
+    repo.write({ '.gitattributes': 'big.dat diff\n', 'found.txt': 'x\n<<<<<<< HEAD\n' })
+    const big = join(repo.dir, 'big.dat')
+    writeFileSync(big, '')
+    truncateSync(big, 560 * 1024 * 1024)
+    repo.git(['-c', 'core.compression=1', 'add', '--all'])
+    repo.git(['commit', '--quiet', '-m', 'big'])
+    rmSync(big)
+    const r = await run(repo.dir, base, 'HEAD')
+    expect({ markers: markers(r), error: r.error }).toEqual({ markers: ['found.txt:2'], error: null })
+  }, 120_000)
 })
