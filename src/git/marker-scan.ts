@@ -81,7 +81,8 @@ export interface AddedScan {
 }
 
 /**
- * Lines added from `from` to `to` that `keep` accepts, streamed. Renames are
+ * Lines added from `from` to `to` that `keep` accepts (`keepEre` is the same
+ * test as a POSIX ERE, for git's -G), streamed. Renames are
  * followed so a moved file is not "all added"; binary files show no lines.
  * When git cannot produce the whole diff (an unreadable blob), each changed
  * file is read on its own, and the ones that fail are reported by name.
@@ -91,6 +92,7 @@ export async function addedLinesBetween(
   from: string,
   to: string,
   keep: (text: string) => boolean,
+  keepEre: string,
   maxKept: number
 ): Promise<AddedScan> {
   const reader = new AddedLineReader(keep, 'b/', maxKept)
@@ -108,6 +110,8 @@ export async function addedLinesBetween(
         '--no-textconv',
         '--no-relative',
         '--find-renames',
+        // Only files with an added or removed line `keep` could accept are printed: git skips the rest.
+        `-G${keepEre}`,
         '--src-prefix=a/',
         '--dst-prefix=b/',
         '--end-of-options',

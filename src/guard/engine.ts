@@ -38,6 +38,8 @@ export async function openRepository(directory: string, deps: GitDeps): Promise<
   return createGit(await topLevel(createGit(directory, deps)), deps)
 }
 
+const isChosen = (v: unknown): v is { range: GuardRange; notes: string[] } => typeof v === 'object' && v !== null && 'range' in v
+
 /** Runs guard; never throws (a failure becomes result 'error'). Notes and warnings go to the log and the result. */
 export async function runGuard(request: GuardRequest, deps: GuardDeps): Promise<GuardResult> {
   const notes: string[] = []
@@ -45,9 +47,10 @@ export async function runGuard(request: GuardRequest, deps: GuardDeps): Promise<
   let result: GuardResult
   try {
     const git = await openRepository(request.workingDirectory, deps.git)
-    const history = await ensureFullHistory(git)
+    // Most clones are complete: choose the range while finding out, and choose again only after a deepen.
+    const [history, first] = await Promise.all([ensureFullHistory(git), request.chooseRange(git).catch((e: unknown) => e)])
     if (history.note) notes.push(history.note)
-    const chosen = await request.chooseRange(git)
+    const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first
     range = chosen.range
     notes.push(...chosen.notes, `range: ${range.base ?? '(none)'}..${range.head} (base: ${range.description})`)
     const report = await checkRange(git, range, request.options, { limits: deps.limits, history })

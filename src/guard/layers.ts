@@ -7,7 +7,7 @@
  */
 import type { Git } from '../git/git.js'
 import { addedLinesBetween, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
-import { branchTips, mergesInRange, nameCommits, refsContaining, unreachableFrom } from '../git/merges.js'
+import { branchTips, mergesInRange, nameCommits, refsContaining, unreachableFrom, type MergeCommit } from '../git/merges.js'
 import { mergeBase, remoteNames } from '../git/revisions.js'
 import {
   MARKER_CANDIDATE_ERE,
@@ -92,32 +92,58 @@ interface ScannedFile {
 
 async function markerLayer(git: Git, range: GuardRange, options: CheckOptions, limits: GuardLimits): Promise<LayerReport> {
   const report = emptyLayer()
-  const excluded = excludeMatcher(options.exclude)
-  const treeScan = options.scope === 'tree' || range.base === null
-  let files: ScannedFile[]
-  if (treeScan) {
-    const scan = await grepTree(git, range.head, MARKER_CANDIDATE_ERE, limits.grepThreads)
-    report.notes.push(`conflict markers: scanned the whole tree at ${range.head}`)
-    files = [...scan.files].map(([path, known]) => ({
-      path,
-      known,
-      lines: [...known].filter(([, text]) => isMarkerCandidate(text)).map(([line, text]) => ({ line, text }))
-    }))
-    if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
-  } else {
-    // Added lines as a pull request shows them: from the merge base, not from base's tip.
-    const from = (await mergeBase(git, range.base!, range.head)) ?? range.base!
-    const added = await addedLinesBetween(git, from, range.head, isMarkerCandidate, limits.maxKeptLines)
-    report.notes.push(`conflict markers: scanned lines added in ${from}..${range.head}`)
-    if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
-    if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
-    if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
-    files = added.files.map((f) => ({ path: f.path, lines: f.lines, known: new Map() }))
-    const unread = await readWholeFiles(git, added.files.filter((f) => f.lines.some((l) => !isAngle(l.text))), files)
-    if (unread.length > 0) report.problems.push(unreadableProblem(unread))
-  }
-  files = files.filter((f) => f.lines.length > 0 && !excluded(displayPath(f.path)))
-  const attributes = await markerSizeAttributes(git, range.head, files.map((f) => f.path))
+  const matcher = excludeMatcher(options.exclude)
+  const excluded = (path: string) => matcher(displayPath(path))
+  const scanned =
+    options.scope === 'tree' || range.base === null
+      ? await scanTree(git, range.head, excluded, limits, report)
+      : await scanChanged(git, range.base, range.head, excluded, limits, report)
+  return judge(scanned.files, scanned.attributes, range, report)
+}
+
+interface Scanned {
+  readonly files: readonly ScannedFile[]
+  readonly attributes: Map<string, string>
+}
+
+/** Every candidate line of the tree at `head`, with its neighbours. */
+async function scanTree(git: Git, head: string, excluded: (path: string) => boolean, limits: GuardLimits, report: LayerReport): Promise<Scanned> {
+  const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads)
+  report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
+  if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
+  const files = [...scan.files]
+    .filter(([path]) => !excluded(path))
+    .map(([path, known]) => ({ path, known, lines: [...known].filter(([, text]) => isMarkerCandidate(text)).map(([line, text]) => ({ line, text })) }))
+    .filter((f) => f.lines.length > 0)
+  return { files, attributes: await markerSizeAttributes(git, head, files.map((f) => f.path)) }
+}
+
+/** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
+async function scanChanged(
+  git: Git,
+  base: string,
+  head: string,
+  excluded: (path: string) => boolean,
+  limits: GuardLimits,
+  report: LayerReport
+): Promise<Scanned> {
+  const from = (await mergeBase(git, base, head)) ?? base
+  const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
+  report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`)
+  if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
+  if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
+  if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
+  const diffFiles = added.files.filter((f) => !excluded(f.path))
+  const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map<number, string>() }))
+  const wanted = diffFiles.filter((f) => f.lines.some((l) => !isAngle(l.text)))
+  // The rest of the files and their attributes are independent reads: both at once.
+  const [unread, attributes] = await Promise.all([readWholeFiles(git, wanted, files), markerSizeAttributes(git, head, files.map((f) => f.path))])
+  if (unread.length > 0) report.problems.push(unreadableProblem(unread))
+  return { files, attributes }
+}
+
+/** Applies the marker rules to each scanned file at its own conflict-marker-size. */
+function judge(files: readonly ScannedFile[], attributes: Map<string, string>, range: GuardRange, report: LayerReport): LayerReport {
   for (const file of files) {
     const value = attributes.get(file.path)
     const problem = markerSizeProblem(value)
@@ -193,7 +219,8 @@ async function mergeLayer(git: Git, range: GuardRange, options: CheckOptions, hi
     else report.notes.push(policyNote)
     return report
   }
-  const policy = await readPolicyAtBase(git, range.base, options.policyFile)
+  // The policy and the range's merges are independent reads: both at once.
+  const [policy, merges] = await Promise.all([readPolicyAtBase(git, range.base, options.policyFile), mergesInRange(git, range.base, range.head)])
   if (policy === null && options.policyFileExplicit) {
     // A named policy that is not there must not silently turn the check off.
     report.problems.push(`could not use the policy: '${options.policyFile}' was named explicitly but does not exist at the base commit ${range.base}`)
@@ -202,22 +229,24 @@ async function mergeLayer(git: Git, range: GuardRange, options: CheckOptions, hi
     report.notes.push(`merge sources: not checked, no '${options.policyFile}' at the base commit and no allowed-sources`)
     return report
   }
-  report.findings.push(...(await disallowedMerges(git, range, policy, options, report.notes)))
+  report.findings.push(...(await disallowedMerges(git, range, policy, merges, options, report.notes)))
   return report
 }
 
-async function disallowedMerges(git: Git, range: GuardRange, policy: MergePolicy | null, options: CheckOptions, notes: string[]): Promise<Finding[]> {
+async function disallowedMerges(
+  git: Git,
+  range: GuardRange,
+  policy: MergePolicy | null,
+  merges: readonly MergeCommit[],
+  options: CheckOptions,
+  notes: string[]
+): Promise<Finding[]> {
   const base = range.base!
   const patterns = sourcePatterns(policy, options.allowedSources, range.headBranch)
-  // Every read below is independent of the others: start them together.
-  const [merges, refs, containsHead, remotes] = await Promise.all([
-    mergesInRange(git, base, range.head),
-    branchTips(git),
-    refsContaining(git, range.head),
-    remoteNames(git)
-  ])
   notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`)
   if (merges.length === 0) return []
+  // Every read below is independent of the others: start them together.
+  const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)])
   const { tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes)
   for (const p of unmatched) {
     notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`)
