@@ -14,6 +14,7 @@ import {
   hasAngleMarker,
   isMarkerCandidate,
   markerHits,
+  markerOf,
   markerPrefix,
   markerSizeProblem,
   parseMarkerSize,
@@ -21,7 +22,7 @@ import {
 } from '../core/markers.js'
 import { allowedTips, parseMergePolicy, sourcePatterns, type MergePolicy } from '../core/merge-policy.js'
 import { excludeMatcher } from '../core/path-globs.js'
-import { displayPath, type DiffFile } from '../core/unified-diff.js'
+import { displayPath } from '../core/unified-diff.js'
 import { describeError } from '../core/describe-error.js'
 import type { Finding } from '../core/guard-verdict.js'
 import type { HistoryState, GuardRange } from './range.js'
@@ -113,9 +114,16 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
   const files = [...scan.files]
     .filter(([path]) => !excluded(path))
-    .map(([path, known]) => ({ path, known, lines: [...known].filter(([, text]) => isMarkerCandidate(text)).map(([line, text]) => ({ line, text })) }))
-    .filter((f) => f.lines.length > 0)
-  return { files, attributes: await markerSizeAttributes(git, head, files.map((f) => f.path)) }
+    .map(([path, lines]) => ({ path, known: new Map<number, string>(), lines: [...lines].map(([line, text]) => ({ line, text })) }))
+  const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path))
+  // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
+  const orphanable = files.filter((f) => {
+    const size = parseMarkerSize(attributes.get(f.path))
+    return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=')
+  })
+  const unread = await readNeighbours(git, orphanable.map((f) => `${head}:${f.path}`), orphanable)
+  if (unread.length > 0) report.problems.push(unreadableProblem(unread))
+  return { files, attributes }
 }
 
 /** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
@@ -134,10 +142,14 @@ async function scanChanged(
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
   if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
   const diffFiles = added.files.filter((f) => !excluded(f.path))
-  const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map<number, string>() }))
-  const wanted = diffFiles.filter((f) => f.lines.some((l) => !isAngle(l.text)))
+  const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map<number, string>(), oid: f.newOid }))
+  // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours).
+  const wanted = files.filter((f): f is typeof f & { oid: string } => f.oid !== null && f.lines.some((l) => !isAngle(l.text)))
   // The rest of the files and their attributes are independent reads: both at once.
-  const [unread, attributes] = await Promise.all([readWholeFiles(git, wanted, files), markerSizeAttributes(git, head, files.map((f) => f.path))])
+  const [unread, attributes] = await Promise.all([
+    readNeighbours(git, wanted.map((f) => f.oid), wanted),
+    markerSizeAttributes(git, head, files.map((f) => f.path))
+  ])
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
 }
@@ -162,26 +174,18 @@ function judge(files: readonly ScannedFile[], attributes: Map<string, string>, r
 const isAngle = (text: string) => text[0] === '<' || text[0] === '>'
 
 /**
- * For files whose added lines include `=`/`|` candidates: the rest of the
- * file decides (an angle marker anywhere, the neighbours of a `=======`).
- * Reads those blobs by id in one `cat-file --batch`, keeping only angle
- * candidates and the neighbours asked for. Returns the names it could not read.
+ * What the rest of each file says: its angle candidates anywhere and the
+ * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
+ * --batch` (`specs[i]` names the blob of `files[i]`) and kept in `known`.
+ * Returns the names of the files git could not read.
  */
-async function readWholeFiles(git: Git, wanted: readonly DiffFile[], files: readonly ScannedFile[]): Promise<string[]> {
-  const diffFiles = wanted.filter((f): f is DiffFile & { newOid: string } => f.newOid !== null)
-  if (diffFiles.length === 0) return []
-  const byPath = new Map(files.map((f) => [f.path, f]))
-  // The lines isOrphanSeparator looks at around each added '=' line.
-  const neighbours = diffFiles.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])))
-  const unreadable = await readBlobLines(
-    git,
-    diffFiles.map((f) => f.newOid),
-    (index, line, text) => {
-      const known = byPath.get(diffFiles[index]!.path)!.known
-      if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index]!.has(line)) known.set(line, markerPrefix(text))
-    }
-  )
-  return unreadable.map((i) => displayPath(diffFiles[i]!.path))
+async function readNeighbours(git: Git, specs: readonly string[], files: readonly ScannedFile[]): Promise<string[]> {
+  if (files.length === 0) return []
+  const neighbours = files.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])))
+  const unreadable = await readBlobLines(git, specs, (index, line, text) => {
+    if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index]!.has(line)) files[index]!.known.set(line, markerPrefix(text))
+  })
+  return unreadable.map((i) => displayPath(files[i]!.path))
 }
 
 function unreadableProblem(names: readonly string[]): string {
