@@ -6,7 +6,7 @@
  * cannot run says why while the other one runs.
  */
 import type { Git } from '../git/git.js'
-import { addedLinesBetween, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
+import { addedLinesBetween, attributeFilesAt, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
 import { branchTips, mergesInRange, nameCommits, refsContaining, unreachableFrom, type MergeCommit } from '../git/merges.js'
 import { mergeBase, remoteNames } from '../git/revisions.js'
 import {
@@ -109,13 +109,16 @@ interface Scanned {
 
 /** Every candidate line of the tree at `head`, with its neighbours. */
 async function scanTree(git: Git, head: string, excluded: (path: string) => boolean, limits: GuardLimits, report: LayerReport): Promise<Scanned> {
+  // The attribute files do not depend on the search: list them while it runs.
+  const listing = attributeFilesAt(git, head)
+  listing.catch(() => undefined)
   const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads)
   report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
   const files = [...scan.files]
     .filter(([path]) => !excluded(path))
     .map(([path, lines]) => ({ path, known: new Map<number, string>(), lines: [...lines].map(([line, text]) => ({ line, text })) }))
-  const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path))
+  const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path), listing)
   // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
   const orphanable = files.filter((f) => {
     const size = parseMarkerSize(attributes.get(f.path))
@@ -135,6 +138,8 @@ async function scanChanged(
   limits: GuardLimits,
   report: LayerReport
 ): Promise<Scanned> {
+  const listing = attributeFilesAt(git, head)
+  listing.catch(() => undefined)
   const from = (await mergeBase(git, base, head)) ?? base
   const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
   report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`)
@@ -148,7 +153,7 @@ async function scanChanged(
   // The rest of the files and their attributes are independent reads: both at once.
   const [unread, attributes] = await Promise.all([
     readNeighbours(git, wanted.map((f) => f.oid), wanted),
-    markerSizeAttributes(git, head, files.map((f) => f.path))
+    markerSizeAttributes(git, head, files.map((f) => f.path), listing)
   ])
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
