@@ -3,6 +3,7 @@
  * both spell it, and the parsers they share. No @actions import: the CLI
  * loads this without the Actions toolkit.
  */
+import { availableParallelism } from 'node:os'
 import { inputError } from '../core/inputs.js'
 
 export type GuardScope = 'changed' | 'tree'
@@ -25,7 +26,12 @@ export interface GuardLimits {
   readonly grepThreads: number | null
 }
 
-export const DEFAULT_LIMITS: GuardLimits = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: 1 })
+/** One grep thread on a machine of 2 cores or fewer, git's own default above that. */
+export function defaultGrepThreads(cores: number = availableParallelism()): number | null {
+  return cores <= 2 ? 1 : null
+}
+
+export const DEFAULT_LIMITS: GuardLimits = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: defaultGrepThreads() })
 
 export const DEFAULT_POLICY_FILE = '.github/purple-policy.json'
 
