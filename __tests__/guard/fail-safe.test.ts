@@ -67,6 +67,19 @@ describe('an unreadable blob degrades per file', () => {
     expect(markers(r).sort()).toEqual(['found.txt:2', 'later.txt:1', 'later.txt:2'])
     expect(r.error).toContain("could not read 1 file(s), which were not checked: 'broken.txt'")
   })
+
+  it.each(['changed', 'tree'] as const)('scope %s: a corrupt object (not zlib data, git itself stops) is named, the other files still scanned', async (scope) => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'keep.txt': 'k\n' })
+    const head = repo.commit('work', { 'corrupt.txt': 'c\n', 'found.txt': 'x\n<<<<<<< HEAD\n', 'z.txt': '=======\n>>>>>>> z\n' })
+    const oid = repo.git(['rev-parse', `${head}:corrupt.txt`])
+    const file = join(repo.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2))
+    chmodSync(file, 0o644)
+    writeFileSync(file, 'garbage, not zlib')
+    const r = await run(repo.dir, base, head, { scope })
+    expect(markers(r).sort()).toEqual(['found.txt:2', 'z.txt:1', 'z.txt:2'])
+    expect(r.error).toContain("could not read 1 file(s), which were not checked: 'corrupt.txt'")
+  })
 })
 
 describe('paths as bytes', () => {

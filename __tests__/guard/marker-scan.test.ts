@@ -189,6 +189,6 @@ describe('what is scanned', () => {
     const missing = 'f'.repeat(40)
     const r = await scan(repo, null, missing, tree)
     expect(r.markers).toEqual([])
-    expect(r.error).toMatch(/conflict-marker check failed: 'git grep .*' failed with exit code 128/)
+    expect(r.error).toMatch(/conflict-marker check failed: 'git .*' failed with exit code 128/)
   })
 })

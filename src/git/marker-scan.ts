@@ -33,7 +33,51 @@ export interface TreeScan {
  * anything else, 128 included, is an error, never "clean". A blob git cannot
  * read is reported by name (git grep says so on stderr and carries on).
  */
-export async function grepTree(git: Git, commit: string, ere: string, threads: number | null): Promise<TreeScan> {
+export async function grepTree(git: Git, commit: string, ere: string, threads: number | null, keep: (text: string) => boolean): Promise<TreeScan> {
+  try {
+    return await grepWholeTree(git, commit, ere, threads)
+  } catch (e) {
+    // A corrupt object ends git grep (exit 128) before it reaches the other files: read them one by one instead.
+    if (!(e instanceof GitCommandError) || e.exitCode !== 128) throw e
+    return await scanTreeFileByFile(git, commit, keep)
+  }
+}
+
+/** The degraded tree scan: every blob of the tree through `cat-file --batch`, binary files and symlinks skipped as git grep skips them. */
+async function scanTreeFileByFile(git: Git, commit: string, keep: (text: string) => boolean): Promise<TreeScan> {
+  const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], { encoding: 'latin1' })
+  const blobs = listing.stdout
+    .split('\0')
+    .filter(Boolean)
+    .map((entry) => {
+      const tab = entry.indexOf('\t')
+      const [mode, type, oid] = entry.slice(0, tab).split(' ')
+      return { mode, type, oid: oid!, path: entry.slice(tab + 1) }
+    })
+    .filter((b) => b.type === 'blob' && b.mode !== '120000')
+  const files = new Map<string, FileLines>()
+  const binary = new Set<number>()
+  let offset = 0
+  const unreadable = await readBlobLines(
+    git,
+    blobs.map((b) => b.oid),
+    (index, line, text) => {
+      if (line === 1) offset = 0
+      // git's binary test: a NUL in the first 8,000 bytes.
+      const nul = text.indexOf('\0')
+      if (nul >= 0 && offset + nul < 8000 && !(nul === text.length - 1 && text.length > 8192)) binary.add(index)
+      offset += text.length + 1
+      if (!keep(text)) return
+      const lines = files.get(blobs[index]!.path) ?? new Map<number, string>()
+      lines.set(line, markerPrefix(text))
+      files.set(blobs[index]!.path, lines)
+    }
+  )
+  for (const i of binary) files.delete(blobs[i]!.path)
+  return { files, unreadable: unreadable.map((i) => displayPath(blobs[i]!.path)) }
+}
+
+async function grepWholeTree(git: Git, commit: string, ere: string, threads: number | null): Promise<TreeScan> {
   const files = new Map<string, FileLines>()
   const prefix = `${commit}:`
   let pending: string | null = null
@@ -58,7 +102,7 @@ export async function grepTree(git: Git, commit: string, ere: string, threads: n
   const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-E', '-e', ere, commit, '--']
   const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push })
   split.end()
-  return { files, unreadable: unreadableFromStderr(r.stderr, prefix) }
+  return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) }
 }
 
 /** Names from git's "error: '<commit>:<path>': unable to read <oid>" lines. */

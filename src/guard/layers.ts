@@ -112,7 +112,7 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   // The attribute files do not depend on the search: list them while it runs.
   const listing = attributeFilesAt(git, head)
   listing.catch(() => undefined)
-  const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads)
+  const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate)
   report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
   const files = [...scan.files]
