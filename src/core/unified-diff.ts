@@ -67,6 +67,8 @@ export class AddedLineReader {
   private readonly files: DiffFile[] = []
   private file: DiffFile | null = null
   private mode: string | null = null
+  /** The new blob named by the current file's `index` line, until its `+++` header arrives. */
+  private pendingOid: string | null = null
   private hunk: Hunk | null = null
   private kept = 0
   /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
@@ -108,8 +110,6 @@ export class AddedLineReader {
       if (h) this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]) }
     }
   }
-
-  private pendingOid: string | null = null
 
   private body(line: string): void {
     const hunk = this.hunk!
