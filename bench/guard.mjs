@@ -1,9 +1,10 @@
-// Benchmark of the guard action (issue 2): a repository with an 80,000-file
-// tree, 2,000 merge commits in the checked range and 20 allowed release/*
-// refs, built in seconds with `git fast-import`. Prints guard's wall time
-// (the bundled action, node start-up included) against `git grep` alone on
-// the same tree, as a ratio, and the per-parent-per-ref approach that issue 2
-// rules out, measured on a sample and extrapolated.
+// Benchmark of the guard action: a repository with an 80,000-file tree,
+// 2,000 merge commits in the checked range and 20 allowed release/* refs,
+// built in seconds with `git fast-import`. Prints each figure beside its floor
+// as a ratio from one run: guard's tree scan against `git grep` (git's default
+// threads and one thread), the changed scan against `git diff --check`, cold
+// start against `node -e ''`, and the per-parent-per-ref approach guard avoids,
+// measured on a sample and extrapolated.
 //
 // Usage: npm run bench:guard [-- --rebuild]   (not part of npm test)
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -143,18 +144,27 @@ const mergeCount = Number(git(['rev-list', '--merges', '--count', head, `^${base
 console.log(`tree at head: ${fileCount} files; merges in range: ${mergeCount}; allowed refs: ${ALLOWED_REFS} release/* + main`)
 
 const ere = '^(<+|=+|>+|\\|+)([[:space:]]|$)'
-const grep = time(() =>
-  spawnSync('git', ['grep', '--no-color', '-I', '-n', '-z', '-E', '-e', ere, head, '--'], { cwd: dir, env, maxBuffer: 1 << 28 })
-)
-const startup = time(() => spawnSync(process.execPath, [join(root, 'dist', 'cli', 'index.js'), '--help'], { encoding: 'utf8' }))
+const grepWith = (threads) => () =>
+  spawnSync('git', ['grep', '--no-color', ...threads, '-I', '-n', '-z', '-E', '-e', ere, head, '--'], { cwd: dir, env, maxBuffer: 1 << 28 })
+const grepDefault = time(grepWith([]))
+const grepOne = time(grepWith(['--threads', '1']))
+const grepTwo = time(grepWith(['--threads', '2']))
+const from = git(['merge-base', base, head])
+const diffCheck = time(() => spawnSync('git', ['diff', '--check', from, head], { cwd: dir, env, maxBuffer: 1 << 28 }))
+const bare = time(() => spawnSync(process.execPath, ['-e', ''], { env: { PATH: process.env.PATH } }))
+// Cold start doing nothing: an invalid input ends guard right after it reads its settings.
+const coldGuard = time(() => spawnSync(process.execPath, [join(root, 'dist', 'guard', 'index.js')], { env: { PATH: process.env.PATH, INPUT_SCOPE: 'none' } }))
+const coldCli = time(() => spawnSync(process.execPath, [join(root, 'dist', 'cli', 'index.js'), 'guard', '--scope', 'none'], { env: { PATH: process.env.PATH } }))
 const tree = time(() => runGuard('tree', base, head))
 const changed = time(() => runGuard('changed', base, head))
-console.log(`git grep alone (whole tree, same pattern):      ${grep.ms.toFixed(0)} ms`)
-console.log(`node start-up + bundle load alone (purple --help): ${startup.ms.toFixed(0)} ms`)
-console.log(`guard scope=tree (both layers, node start-up):  ${tree.ms.toFixed(0)} ms  -> ${(tree.ms / grep.ms).toFixed(2)}x git grep; result=${tree.last.result}, disallowed parents=${tree.last.merges}, git processes=${tree.last.gitProcesses}`)
-console.log(`guard scope=changed (both layers):              ${changed.ms.toFixed(0)} ms  -> ${(changed.ms / grep.ms).toFixed(2)}x git grep; result=${changed.last.result}, disallowed parents=${changed.last.merges}, git processes=${changed.last.gitProcesses}`)
+const ms = (t) => `${t.ms.toFixed(0)} ms`.padStart(8)
+const ratio = (a, b) => `${(a.ms / b.ms).toFixed(2)}x`
+console.log(`git grep, git's default threads:  ${ms(grepDefault)}   --threads 1: ${ms(grepOne)} (${ratio(grepOne, grepDefault)})   --threads 2: ${ms(grepTwo)} (${ratio(grepTwo, grepDefault)})`)
+console.log(`guard scope=tree (both layers, node start-up): ${ms(tree)} -> ${ratio(tree, grepDefault)} git grep (default threads), ${ratio(tree, grepOne)} git grep --threads 1; result=${tree.last.result}, disallowed parents=${tree.last.merges}, git processes=${tree.last.gitProcesses}`)
+console.log(`guard scope=changed (both layers):             ${ms(changed)} -> ${ratio(changed, diffCheck)} git diff --check (${ms(diffCheck)}); result=${changed.last.result}, git processes=${changed.last.gitProcesses}`)
+console.log(`cold start doing nothing: node -e '' ${ms(bare)}; dist/guard ${ms(coldGuard)} (+${(coldGuard.ms - bare.ms).toFixed(0)} ms); purple guard ${ms(coldCli)} (+${(coldCli.ms - bare.ms).toFixed(0)} ms)`)
 
-// The approach issue 2 rules out: one `merge-base --is-ancestor` per parent per allowed ref.
+// The approach guard avoids: one `merge-base --is-ancestor` per parent per allowed ref.
 const parents = git(['rev-list', '--merges', '--parents', head, `^${base}`])
   .split('\n')
   .map((l) => l.split(' ')[2])

@@ -1,9 +1,9 @@
 /**
- * Issue 2: reachability of every merge parent is decided in a constant number
+ * Reachability of every merge parent is decided in a constant number
  * of git calls, never one per parent per ref. Counted through the one git
  * helper's onRun hook on real repositories.
  */
-import { checkRange } from '../../src/actions/guard/check.js'
+import { checkRange } from '../../src/guard/layers.js'
 import { createGit } from '../../src/git/git.js'
 import { unreachableFrom } from '../../src/git/merges.js'
 import { tempRepo, type TempRepo } from './temp-repo.js'
@@ -42,7 +42,7 @@ async function countedCheck(n: number) {
   const report = await checkRange(
     git,
     { base, head, description: 'test', headBranch: 'feature' },
-    { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', allowedSources: ['release/*'] }
+    { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources: ['release/*'] }
   )
   return { report, calls, developParents }
 }

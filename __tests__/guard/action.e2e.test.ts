@@ -211,6 +211,24 @@ describe('guard action, safety of the guard itself', () => {
     expect(r.exitCode).toBe(1)
     expect(r.allText).toContain("Input 'scope' is 'everything'")
   })
+
+  it('an invalid input still sets every output and says in the summary why the step ended', async () => {
+    const repo = tempRepo()
+    repo.commit('base', { a: 'a\n' })
+    const r = await run(repo, { 'fail-safe': 'maybe' })
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs).toEqual({ result: 'error', findings: '[]', 'marker-count': '', 'disallowed-merge-count': '' })
+    expect(r.summary).toContain("Input &#39;fail-safe&#39; is &#39;maybe&#39;")
+  })
+
+  it('a working directory that does not exist is named, not reported as a missing git', async () => {
+    const repo = tempRepo()
+    repo.commit('base', { a: 'a\n' })
+    const r = await runBundle(bundle, { cwd: repo.dir, inputs: { base: 'HEAD' }, env: { ...gitEnv, GITHUB_WORKSPACE: join(repo.dir, 'gone') } })
+    expect({ exit: r.exitCode, result: r.outputs.result }).toEqual({ exit: 0, result: 'error' })
+    expect(r.allText).toContain('does not exist')
+    expect(r.allText).not.toContain('git was not found')
+  })
 })
 
 describe('guard action, shallow clones', () => {

@@ -11,6 +11,7 @@ import { isMarkerCandidate } from '../../src/core/markers.js'
 import { parsePrePushInput } from '../../src/core/pre-push.js'
 import { excludeMatcher, parseGlobList } from '../../src/core/path-globs.js'
 import { decideVerdict, formatFinding, type Finding } from '../../src/core/guard-verdict.js'
+import { defaultGrepThreads } from '../../src/guard/options.js'
 
 describe('parseMergePolicy', () => {
   it('reads the documented format', () => {
@@ -178,5 +179,16 @@ describe('decideVerdict', () => {
   })
   it('formats a marker as path:line: message', () => {
     expect(formatFinding(marker)).toBe('a.txt:3: m')
+  })
+})
+
+describe('defaultGrepThreads', () => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [4, null],
+    [16, null]
+  ])('%i cores -> %s', (cores, threads) => {
+    expect(defaultGrepThreads(cores)).toBe(threads)
   })
 })

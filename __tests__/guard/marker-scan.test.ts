@@ -2,11 +2,12 @@
  * The marker layer against real repositories: conflicts written by git itself
  * in each style, attributes read at the scanned commit, committed objects only.
  */
-import { checkRange, type CheckOptions } from '../../src/actions/guard/check.js'
+import { checkRange } from '../../src/guard/layers.js'
+import type { CheckOptions } from '../../src/guard/options.js'
 import { createGit } from '../../src/git/git.js'
 import { committedConflict, tempRepo, type TempRepo } from '../git/temp-repo.js'
 
-const changed: CheckOptions = { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', allowedSources: [] }
+const changed: CheckOptions = { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources: [] }
 const tree: CheckOptions = { ...changed, scope: 'tree' }
 
 async function scan(repo: TempRepo, base: string | null, head: string, options: CheckOptions = changed) {
@@ -72,7 +73,12 @@ describe('lines that look like markers but are not', () => {
     ['a nested .gitattributes sets the size for its folder only', { 'docs/.gitattributes': '*.txt conflict-marker-size=32\n', 'docs/ex.txt': '<<<<<<< a\n', 'src/ex.txt': '<<<<<<< a\n' }, ['src/ex.txt:1']],
     ['a real marker next to them', { 'b.txt': 'ok\n>>>>>>> theirs\n', 'README.md': 'T\n=======\n' }, ['b.txt:2']],
     ['any path: spaces and non-ASCII', { 'dir with space/é file.txt': '<<<<<<< HEAD\n' }, ['dir with space/é file.txt:1']],
-    ['a path with a tab and quotes', { 'we"ird\tname.txt': 'x\n>>>>>>> b\n' }, ['we"ird\tname.txt:2']]
+    ['a path with a tab and quotes', { 'we"ird\tname.txt': 'x\n>>>>>>> b\n' }, ['we"ird\tname.txt:2']],
+    // pre-commit-hooks check_merge_conflict / rustc diff-markers: a separator no underline can explain.
+    ['======= first, code below', { 'x.rs': '=======\nfn b() {}\n' }, ['x.rs:1']],
+    ['======= after a blank line, code below', { 'y.rs': 'fn a() {}\n\n=======\nfn b() {}\n' }, ['y.rs:3']],
+    ['a reST title with an overline', { 'g.rst': '=======\nGuide\n=======\n\ntext\n' }, []],
+    ['longer angle markers with a 7-character base line', { 'm.txt': '<<<<<<<<< ours\na\n||||||| base\nb\n>>>>>>>>> theirs\n' }, ['m.txt:3']]
   ]
 
   it.each(cases)('%s', async (_label, files, expected) => {
@@ -183,6 +189,6 @@ describe('what is scanned', () => {
     const missing = 'f'.repeat(40)
     const r = await scan(repo, null, missing, tree)
     expect(r.markers).toEqual([])
-    expect(r.error).toMatch(/conflict-marker check failed: 'git grep .*' failed with exit code 128/)
+    expect(r.error).toMatch(/conflict-marker check failed: 'git .*' failed with exit code 128/)
   })
 })

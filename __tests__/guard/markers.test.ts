@@ -3,6 +3,7 @@ import {
   isMarkerCandidate,
   markerHits,
   markerOf,
+  markerSizeProblem,
   parseMarkerSize,
   type NumberedLine
 } from '../../src/core/markers.js'
@@ -112,9 +113,44 @@ describe('parseMarkerSize: check-attr values', () => {
     ['32', 32],
     ['0', 7],
     ['-3', 7],
-    ['12abc', 12],
+    ['12abc', 7], // git >= 2.48 warns and uses the default (older git read the leading digits)
     [undefined, 7]
   ])('%j -> %i', (value, size) => {
     expect(parseMarkerSize(value)).toBe(size)
+  })
+})
+
+describe('peer cases from other projects', () => {
+  it.each([
+    // pre-commit-hooks check-merge-conflict and rustc's diff-marker tests: both angle lines deleted, the separator left.
+    ['======= first line, code below (pre-commit-hooks check_merge_conflict)', '=======\nlet x = 1;\n', [1]],
+    ['======= after a blank line, code below (rustc tests/ui/parser/diff-markers)', 'fn a() {}\n\n=======\nfn b() {}\n', [3]],
+    // Must keep passing: setext/reST headings (GitLab's conflict parser treats only full conflicts as conflicts).
+    ['Markdown setext heading', 'License\n=======\n\nMIT\n', []],
+    ['reStructuredText title with overline', '=======\nGuide\n=======\n\ntext\n', []],
+    ['reStructuredText transition (blank both sides)', 'a\n\n=======\n\nb\n', []],
+    ['======= as the last line after a blank', 'a\n\n=======', []]
+  ])('%s', (_label, text, expected) => {
+    const file = lines(text)
+    const byLine = new Map(file.map((l) => [l.line, l.text]))
+    expect(markerHits(file, 7, hasAngleMarker(file, 7), (n) => byLine.get(n)).map((h) => h.line)).toEqual(expected)
+  })
+
+  it("longer angle markers with a 7-character ||||||| (git's diff --check flags it: t/t4015-diff-whitespace.sh, conflict-marker-size)", () => {
+    const file = lines('<<<<<<<<< ours\na\n||||||| base\nb\n=========\nc\n>>>>>>>>> theirs')
+    expect(markerHits(file, 7, hasAngleMarker(file, 7)).map((h) => [h.line, h.marker])).toEqual([[3, '|']])
+    expect(markerHits(file, 9, hasAngleMarker(file, 9)).map((h) => h.line)).toEqual([1, 5, 7])
+  })
+
+  it.each([
+    // git >= 2.48 merge-ll.c: "invalid marker-size '%s', expecting an integer", then the default.
+    ['3a', 7, true],
+    ['12', 12, false],
+    [' 12', 12, false],
+    ['0', 7, true],
+    ['unspecified', 7, false]
+  ])('conflict-marker-size=%j -> %i (warns: %s)', (value, size, warns) => {
+    expect(parseMarkerSize(value)).toBe(size)
+    expect(markerSizeProblem(value) !== null).toBe(warns)
   })
 })

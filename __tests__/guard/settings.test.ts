@@ -2,13 +2,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildGuardSettings, parsePolicyPath, parseScope } from '../../src/actions/guard/settings.js'
+import { readGuardSettings } from '../../src/actions/guard/settings.js'
+import { parsePolicyPath, parseScope } from '../../src/guard/options.js'
 import { parseBooleanInput, specInputSource } from '../../src/core/inputs.js'
-import { eventDefaults } from '../../src/actions/guard/range.js'
+import { eventDefaults } from '../../src/guard/range.js'
 import { guardSpec } from '../../src/actions/guard/io.js'
 
 /** guard's inputs as the runner passes them (left out: ''), with action.yml's defaults applied. */
 const guardInputs = (values: Record<string, string>, prefix = '') => specInputSource(guardSpec.inputs, (label) => values[label] ?? '', prefix)
+/** The environment the runner gives: each input as INPUT_<NAME>. */
+const inputEnv = (values: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]))
 
 describe('input parsing', () => {
   it.each([
@@ -24,8 +28,8 @@ describe('input parsing', () => {
     [() => parseScope('all'), "Input 'scope' is 'all': expected 'changed'"],
     [() => parseBooleanInput(guardInputs({ 'fail-safe': 'yes' }), 'fail-safe'), "Input 'fail-safe' is 'yes': write 'true' or 'false'."],
     [() => parsePolicyPath('../outside.json'), "Input 'policy-file' is '../outside.json'"],
-    [() => buildGuardSettings(guardInputs({ 'guard-scope': 'all' }, 'guard-'), {}), "Input 'guard-scope' is 'all': expected 'changed'"],
-    [() => buildGuardSettings(guardInputs({ 'guard-policy-file': '../x' }, 'guard-'), {}), "Input 'guard-policy-file' is '../x'"]
+    [() => readGuardSettings(inputEnv({ 'guard-scope': 'all' }), 'guard-'), "Input 'guard-scope' is 'all': expected 'changed'"],
+    [() => readGuardSettings(inputEnv({ 'guard-policy-file': '../x' }), 'guard-'), "Input 'guard-policy-file' is '../x'"]
   ])('rejects with a message naming the input (%#)', (fn, message) => {
     expect(fn).toThrow(message)
   })
@@ -42,9 +46,9 @@ describe('input parsing', () => {
     ['', { base: "input 'base'", head: "input 'head'" }],
     ['guard-', { base: "input 'guard-base'", head: "input 'guard-head'" }]
   ])('prefix %j: messages name base and head as %j', (prefix, labels) => {
-    expect(buildGuardSettings(guardInputs({}, prefix), {}).labels).toEqual(labels)
+    expect(readGuardSettings({}, prefix).labels).toEqual(labels)
     const missing = join(mkdtempSync(join(tmpdir(), 'purple-settings-')), 'no-event.json')
-    expect(() => buildGuardSettings(guardInputs({}, prefix), { GITHUB_EVENT_PATH: missing })).toThrow(`: set ${labels.base} and ${labels.head}`)
+    expect(() => readGuardSettings({ GITHUB_EVENT_PATH: missing }, prefix)).toThrow(`: set ${labels.base} and ${labels.head}`)
   })
 
   it('normalises the policy path', () => {
@@ -61,7 +65,8 @@ describe('input parsing', () => {
     )
     inputs.exclude = '*.snap\n\n# generated\nvendor/\n'
     inputs['allowed-sources'] = 'develop, release/*'
-    const settings = buildGuardSettings(guardInputs(inputs), {
+    const settings = readGuardSettings({
+      ...inputEnv(inputs),
       GITHUB_EVENT_NAME: 'push',
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_WORKSPACE: dir,
@@ -74,12 +79,16 @@ describe('input parsing', () => {
       scope: 'changed',
       exclude: ['*.snap', 'vendor/'],
       policyFile: '.github/purple-policy.json',
+      policyFileExplicit: true,
       allowedSources: ['develop', 'release/*'],
       failSafe: true,
       workingDirectory: dir,
       event: { name: 'push', payload: { before: 'a'.repeat(40), after: 'b'.repeat(40) }, ref: 'refs/heads/feature/t1' }
     })
     expect(Object.isFrozen(settings)).toBe(true)
+    // Left out, the policy file is the default and its absence only turns the merge-source check off.
+    expect(readGuardSettings({}).policyFileExplicit).toBe(false)
+    expect(readGuardSettings(inputEnv({ 'policy-file': 'policy.json' })).policyFileExplicit).toBe(true)
   })
 })
 

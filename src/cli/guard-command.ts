@@ -1,14 +1,18 @@
 /**
  * `purple guard` on a developer's machine and as a git pre-push hook: the
- * same layers as the action (check.ts), printed as `path:line: message`.
+ * same engine as the action (src/guard), printed as `path:line: message`.
+ * Nothing here loads the Actions toolkit.
  */
-import { checkRange, type CheckOptions } from '../actions/guard/check.js'
-import { ensureFullHistory, resolveRange, type GuardRange } from '../actions/guard/range.js'
-import { guardResult, type GuardResult } from '../actions/guard/run.js'
-import { describeError } from '../actions/run.js'
+import { describeError } from '../core/describe-error.js'
+import { logText } from '../core/escaping.js'
 import { formatFinding, type Finding } from '../core/guard-verdict.js'
 import { branchOfPushedRef, parsePrePushInput, type PushUpdate } from '../core/pre-push.js'
-import { createGit, type Git } from '../git/git.js'
+import { runGuard, openRepository, type GuardDeps } from '../guard/engine.js'
+import { checkRange } from '../guard/layers.js'
+import { DEFAULT_LIMITS, type CheckOptions } from '../guard/options.js'
+import { ensureFullHistory, resolveRange, type GuardRange } from '../guard/range.js'
+import { guardResult, type GuardResult } from '../guard/result.js'
+import type { Git } from '../git/git.js'
 import {
   commitExists,
   currentBranch,
@@ -16,7 +20,6 @@ import {
   remoteDefaultBranch,
   remoteNames,
   resolveCommit,
-  topLevel,
   upstreamRef
 } from '../git/revisions.js'
 
@@ -41,24 +44,31 @@ export function exitCodeOf(result: GuardResult): number {
   return result.blocks ? 2 : 0
 }
 
+/** The engine's deps for the CLI: notes and warnings to stderr, outside text shown as data. */
+function cliDeps(io: CliIo): GuardDeps {
+  return {
+    git: {},
+    limits: DEFAULT_LIMITS,
+    log: {
+      info: (m) => io.stderr(`purple ${logText(m)}\n`),
+      warning: (m) => io.stderr(`purple ${logText(m.replace(/^guard: /, 'guard: warning: '))}\n`)
+    }
+  }
+}
+
 function report(result: GuardResult, io: CliIo, json: boolean): void {
-  for (const note of result.notes) io.stderr(`purple guard: ${note}\n`)
-  for (const warning of result.warnings) io.stderr(`purple guard: warning: ${warning}\n`)
   if (json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`)
   } else {
-    for (const f of result.findings) io.stdout(`${formatFinding(f)}\n`)
+    // A file name may hold a newline: one finding stays one line.
+    for (const f of result.findings) io.stdout(`${logText(formatFinding(f))}\n`)
   }
   if (result.error !== null) {
     const how = result.blocks ? 'failed' : 'could not complete, not blocking (fail-safe)'
-    io.stderr(`purple guard: ${how}: ${result.error}\n`)
+    io.stderr(`purple guard: ${how}: ${logText(result.error)}\n`)
   }
   const counts = `${result.markerCount} conflict marker(s), ${result.disallowedMergeCount} disallowed merge parent(s)`
   io.stderr(`purple guard: ${result.result}${result.findings.length > 0 ? `: ${counts}` : ''}\n`)
-}
-
-async function repoGit(io: CliIo): Promise<Git> {
-  return createGit(await topLevel(createGit(io.cwd)))
 }
 
 /**
@@ -84,39 +94,23 @@ async function defaultRange(git: Git, head: string): Promise<{ base: string | nu
 
 /** `purple guard [--base R] [--head R]`: checks a range of the current repository. */
 export async function guardCommand(options: GuardCommandOptions, io: CliIo): Promise<number> {
-  const notes: string[] = []
-  let range: GuardRange | null = null
-  let result: GuardResult
-  try {
-    const git = await repoGit(io)
-    const deepened = await ensureFullHistory(git)
-    if (deepened) notes.push(deepened)
-    const headBranch = await currentBranch(git)
-    if (options.base) {
-      const resolved = await resolveRange(git, {
-        base: options.base,
-        head: options.head,
-        event: null,
-        baseLabel: '--base',
-        headLabel: '--head',
-        headBranch
-      })
-      range = resolved.range
-    } else {
-      const head = await resolveCommit(git, options.head || 'HEAD', '--head')
-      const chosen = await defaultRange(git, head)
-      range = { base: chosen.base, head, description: chosen.description, headBranch }
-    }
-    notes.push(`scanned ${range.base ?? '(no base)'}..${range.head} (${range.description})`)
-    const checked = await checkRange(git, range, options)
-    result = guardResult(checked.findings, checked.error, options.failSafe, {
-      range,
-      notes: [...notes, ...checked.notes],
-      warnings: checked.warnings
-    })
-  } catch (e) {
-    result = guardResult([], describeError(e), options.failSafe, { range, notes, warnings: [] })
-  }
+  const result = await runGuard(
+    {
+      workingDirectory: io.cwd,
+      options,
+      failSafe: options.failSafe,
+      chooseRange: async (git) => {
+        const headBranch = await currentBranch(git)
+        if (options.base) {
+          return resolveRange(git, { base: options.base, head: options.head, event: null, baseLabel: '--base', headLabel: '--head', headBranch })
+        }
+        const head = await resolveCommit(git, options.head || 'HEAD', '--head')
+        const chosen = await defaultRange(git, head)
+        return { range: { base: chosen.base, head, description: chosen.description, headBranch }, notes: [] }
+      }
+    },
+    cliDeps(io)
+  )
   report(result, io, options.json)
   return exitCodeOf(result)
 }
@@ -157,9 +151,9 @@ export async function prePushCommand(options: GuardCommandOptions, remoteArg: st
   const errors: string[] = []
   try {
     const updates = parsePrePushInput(await io.readStdin())
-    const git = await repoGit(io)
-    const deepened = await ensureFullHistory(git)
-    if (deepened) notes.push(deepened)
+    const git = await openRepository(io.cwd, {})
+    const history = await ensureFullHistory(git)
+    if (history.note) notes.push(history.note)
     const remote = remoteArg && (await remoteNames(git)).includes(remoteArg) ? remoteArg : 'origin'
     for (const update of updates) {
       if (update.kind === 'delete') {
@@ -176,7 +170,7 @@ export async function prePushCommand(options: GuardCommandOptions, remoteArg: st
           headBranch: branchOfPushedRef(update.remoteRef)
         }
         notes.push(`${update.remoteRef}: scanned ${range.base ?? '(no base)'}..${range.head} (${range.description})`)
-        const checked = await checkRange(git, range, options)
+        const checked = await checkRange(git, range, options, { limits: DEFAULT_LIMITS, history })
         findings.push(...checked.findings)
         notes.push(...checked.notes)
         warnings.push(...checked.warnings)
@@ -195,6 +189,9 @@ export async function prePushCommand(options: GuardCommandOptions, remoteArg: st
     notes,
     warnings
   })
+  const log = cliDeps(io).log
+  for (const note of notes) log.info(`guard: ${note}`)
+  for (const warning of warnings) log.warning(`guard: ${warning}`)
   report(result, io, options.json)
   return exitCodeOf(result)
 }

@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util'
 import { parseGlobList } from '../core/path-globs.js'
 import { parseSourceList } from '../core/merge-policy.js'
-import { parsePolicyPath, parseScope } from '../actions/guard/settings.js'
-import { describeError } from '../actions/run.js'
+import { parsePolicyPath, parseScope } from '../guard/options.js'
+import { describeError } from '../core/describe-error.js'
 import { guardCommand, prePushCommand, type CliIo } from './guard-command.js'
 import { installHookCommand } from './install-hook.js'
 import { classifyCommand, CLASSIFY_HELP } from './classify-command.js'
@@ -87,6 +87,7 @@ async function runGuard(args: readonly string[], io: CliIo): Promise<number> {
     scope: asFlag(() => parseScope(values.scope ?? 'changed', '--scope')),
     exclude: (values.exclude ?? []).flatMap(parseGlobList),
     policyFile: asFlag(() => parsePolicyPath(values['policy-file'] ?? '', '--policy-file')),
+    policyFileExplicit: values['policy-file'] !== undefined,
     allowedSources: (values['allowed-sources'] ?? []).flatMap(parseSourceList),
     failSafe: !values['no-fail-safe'],
     json

@@ -1,6 +1,6 @@
 /**
  * What guard concluded, as plain data shared by the action, the CLI and the
- * pipeline. Principle 3 of the brief: a guard that breaks must not stop every
+ * pipeline. A guard that breaks must not stop every
  * pipeline (fail-safe), but a real finding always blocks.
  */
 

@@ -1,7 +1,7 @@
 /**
- * Conflict markers by git's own rule (incident 1 of the brief: a half-resolved
- * merge shipped literal `<<<<<<<` lines). Pure: the shell hands in lines and
- * the path's `conflict-marker-size`; nothing here reads git.
+ * Conflict markers by git's own rule: a half-resolved merge must not ship
+ * literal `<<<<<<<` lines. Pure: the shell hands in lines and the path's
+ * `conflict-marker-size`; nothing here reads git.
  *
  * git's rule (diff.c is_conflict_marker, rerere.c is_cmarker): a line that
  * starts at column 0 with exactly N copies of one of `<` `=` `>` `|`, then for
@@ -80,28 +80,63 @@ export function markerMessage(marker: MarkerChar, size: number): string {
   return `conflict marker '${marker.repeat(size)}' (${ROLE[marker]}): resolve the conflict and commit the result`
 }
 
-/** True when any line is a `<` or `>` marker of the given size. */
+/**
+ * True when any line is a `<` or `>` marker of `size` or longer. A conflict
+ * written with longer angle markers (another tool, or attributes that were
+ * never committed) may still carry 7-character `|||||||` and `=======` lines,
+ * and git's own `diff --check` flags those: see docs/decisions.md, "A lone
+ * ======= needs a partner marker".
+ */
 export function hasAngleMarker(lines: readonly NumberedLine[], size: number): boolean {
   return lines.some((l) => {
-    const m = markerOf(l.text, size)
-    return m === '<' || m === '>'
+    const c = l.text[0]
+    if (c !== '<' && c !== '>') return false
+    let run = 1
+    while (l.text[run] === c) run++
+    return run >= size && markerOf(l.text, run) !== null
   })
+}
+
+/** Text of a line of the file by 1-based number; undefined past the end of the file or where the shell did not read it. */
+export type LineText = (line: number) => string | undefined
+
+const isBlank = (text: string | undefined): boolean => text !== undefined && /^[ \t\r]*$/.test(text)
+
+/**
+ * A `=======` that starts the file or follows a blank line and is followed by
+ * a text line is what a conflict leaves when both angle lines were deleted:
+ * a setext underline needs a text line above it. A reStructuredText title with
+ * an overline (`=======` / Title / `=======`) and a transition (blank lines on
+ * both sides) keep passing. See docs/decisions.md, "A lone ======= needs a partner marker".
+ */
+export function isOrphanSeparator(line: number, textAt: LineText): boolean {
+  const before = line === 1 ? '' : textAt(line - 1)
+  const after = textAt(line + 1)
+  if (!isBlank(before) || after === undefined || isBlank(after)) return false
+  const third = textAt(line + 2)
+  return !(third !== undefined && /^=+[ \t\r]*$/.test(third))
 }
 
 /**
  * Marker findings of one file. `lines` are the lines under scan (every
  * candidate line of the file, or only the added ones); `fileHasAngleMarker`
- * says whether the whole file at the scanned commit has a `<`/`>` marker.
- * A lone `=======` or `|||||||` is a Markdown/reST heading underline
- * ("License\n=======") unless the file also has a `<`/`>` marker, so it only
- * counts then: no false positives on docs.
+ * says whether the whole file at the scanned commit has a `<`/`>` marker of
+ * this size or longer. A lone `=======` or `|||||||` is a Markdown/reST
+ * heading underline ("License\n=======") unless the file also has such a
+ * marker or the `=======` stands where no underline can (isOrphanSeparator).
  */
-export function markerHits(lines: readonly NumberedLine[], size: number, fileHasAngleMarker: boolean): MarkerHit[] {
+export function markerHits(
+  lines: readonly NumberedLine[],
+  size: number,
+  fileHasAngleMarker: boolean,
+  textAt: LineText = () => undefined
+): MarkerHit[] {
   const hits: MarkerHit[] = []
   for (const l of lines) {
     const marker = markerOf(l.text, size)
     if (marker === null) continue
-    if ((marker === '=' || marker === '|') && !fileHasAngleMarker) continue
+    if (marker === '|' && !fileHasAngleMarker) continue
+    if (marker === '=' && !fileHasAngleMarker && !isOrphanSeparator(l.line, textAt)) continue
     hits.push({ line: l.line, marker, size, message: markerMessage(marker, size) })
   }
   return hits
@@ -109,12 +144,36 @@ export function markerHits(lines: readonly NumberedLine[], size: number, fileHas
 
 /**
  * Parses a `conflict-marker-size` attribute value as `git check-attr` prints
- * it ('unspecified', 'set', 'unset' or a number); git falls back to the
- * default for anything that is not a positive integer.
+ * it ('unspecified', 'set', 'unset' or a value). Since git 2.48 a value that
+ * is not a whole number (`3a`) gets a warning and the default, where older
+ * git read the leading digits: Purple follows current git. See
+ * docs/decisions.md, "conflict-marker-size is read as current git reads it".
  */
 export function parseMarkerSize(value: string | undefined): number {
-  // git uses atoi(): leading digits count, anything else or <= 0 means the default.
-  const digits = value === undefined ? null : /^\s*\+?(\d+)/.exec(value)
-  const n = digits ? Number(digits[1]) : 0
-  return n > 0 ? n : DEFAULT_MARKER_SIZE
+  return markerSizeProblem(value) === null && value !== undefined && /^\s*\+?\d+$/.test(value) ? Number(value.trim()) : DEFAULT_MARKER_SIZE
+}
+
+/** Why a `conflict-marker-size` value is not used (git warns about it), or null for a usable or absent value. */
+export function markerSizeProblem(value: string | undefined): string | null {
+  if (value === undefined || value === 'unspecified' || value === 'set' || value === 'unset') return null
+  // strtol_i: optional leading whitespace and sign, then digits to the end.
+  const m = /^\s*([+-]?\d+)$/.exec(value)
+  if (m && Number(m[1]) > 0) return null
+  return `conflict-marker-size '${value}' is not a positive whole number: git uses ${DEFAULT_MARKER_SIZE}, and so does guard`
+}
+
+/** Longest line kept whole; the marker rule never looks further than the run and two characters. */
+export const MAX_KEPT_LINE = 4096
+
+/**
+ * A line as guard keeps it: whole up to MAX_KEPT_LINE characters, else only
+ * the run of one character and the two characters after it, ended by a NUL
+ * (which no marker rule accepts), so a 100 MB line costs a few bytes.
+ * Marker sizes above MAX_KEPT_LINE - 2 are not supported.
+ */
+export function markerPrefix(text: string): string {
+  if (text.length <= MAX_KEPT_LINE) return text
+  let run = 1
+  while (run < MAX_KEPT_LINE - 2 && text[run] === text[0]) run++
+  return `${text.slice(0, run + 2)}\u0000`
 }

@@ -1,5 +1,5 @@
 /**
- * The `exclude` input of guard: paths never scanned for markers (issue 2).
+ * The `exclude` input of guard: paths never scanned for markers.
  * Globs match the whole repository-relative path; a glob without a '/'
  * also matches a file name anywhere (`*.snap`), like .gitignore.
  */

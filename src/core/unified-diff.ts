@@ -1,93 +1,161 @@
 /**
- * Reads the lines a unified diff adds (scope `changed` of guard, issue 2).
- * Pure: the shell runs `git diff -U0 --src-prefix=a/ --dst-prefix=b/` with
- * quotePath on and hands the text here.
+ * Reads the lines a unified diff adds (guard's `changed` scope). Pure: the
+ * shell runs `git diff -U0 --full-index --src-prefix=a/ --dst-prefix=b/` with
+ * quotePath on and feeds the output here one line at a time, so a diff of any
+ * size is read in bounded memory. Paths are kept as bytes (a latin1 string,
+ * one character per byte) so a name that is not UTF-8 can be handed back to git.
  */
-import type { NumberedLine } from './markers.js'
+import { markerPrefix, type NumberedLine } from './markers.js'
 
-/** Undoes git's C-style path quoting ("a\tb", "\303\251") into the UTF-8 path. */
-export function unquoteGitPath(text: string): string {
+/** Undoes git's C-style path quoting ("a\tb", "\303\251") into the path's bytes (a latin1 string). */
+export function unquoteGitPathBytes(text: string): string {
   if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text
   const body = text.slice(1, -1)
-  const bytes: number[] = []
-  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 }
+  const simple: Record<string, string> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '"': '"', '\\': '\\' }
+  let out = ''
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!
     if (c !== '\\') {
-      for (const b of Buffer.from(c, 'utf8')) bytes.push(b)
+      out += c
       continue
     }
     const next = body[i + 1] ?? ''
     if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8))
+      out += String.fromCharCode(parseInt(body.slice(i + 1, i + 4), 8))
       i += 3
     } else {
-      bytes.push(simple[next] ?? next.charCodeAt(0))
+      out += simple[next] ?? next
       i += 1
     }
   }
-  return Buffer.from(bytes).toString('utf8')
+  return out
 }
 
-/** Path from a `+++ b/<path>` header, or null for `/dev/null`. */
-function newPath(header: string, dstPrefix: string): string | null {
-  let name = header.slice(4)
-  if (name === '/dev/null') return null
-  // git appends a TAB after a name that contains a space (diff.c), so patch(1) can find its end.
-  if (name.endsWith('\t')) name = name.slice(0, -1)
-  name = unquoteGitPath(name)
-  return name.startsWith(dstPrefix) ? name.slice(dstPrefix.length) : name
+/** A path's bytes (latin1 string) as text for people: UTF-8, with U+FFFD where the bytes are not UTF-8. */
+export function displayPath(bytes: string): string {
+  return Buffer.from(bytes, 'latin1').toString('utf8')
+}
+
+/** Undoes git's C-style path quoting into the UTF-8 path (for display). */
+export function unquoteGitPath(text: string): string {
+  return displayPath(unquoteGitPathBytes(Buffer.from(text, 'utf8').toString('latin1')))
+}
+
+/** One file of the diff: its new path (bytes), new blob, and the kept added lines. */
+export interface DiffFile {
+  /** The new path as bytes (latin1 string). */
+  readonly path: string
+  /** The full object id of the new blob, when the diff named it (`--full-index`). */
+  newOid: string | null
+  /** A symbolic link: its "content" is a target path, never scanned. */
+  symlink: boolean
+  readonly lines: NumberedLine[]
+}
+
+interface Hunk {
+  oldLeft: number
+  newLeft: number
+  lineNo: number
 }
 
 /**
- * Added lines per path (new-file line numbers) of a `-U0`-style diff, keeping
- * only the lines `keep` accepts. Hunk bodies are consumed by their counts, so
- * an added line that reads "+++ x" is content, never a header.
+ * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
+ * `keep` accepts (cut by markerPrefix). Hunk bodies are consumed by their
+ * counts, so an added line that reads "+++ x" is content, never a header.
  */
-export function addedLines(
-  diff: string,
-  keep: (text: string) => boolean,
-  dstPrefix = 'b/'
-): Map<string, NumberedLine[]> {
-  const result = new Map<string, NumberedLine[]>()
-  const lines = diff.split('\n')
-  let path: string | null = null
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
+export class AddedLineReader {
+  private readonly files: DiffFile[] = []
+  private file: DiffFile | null = null
+  private mode: string | null = null
+  /** The new blob named by the current file's `index` line, until its `+++` header arrives. */
+  private pendingOid: string | null = null
+  private hunk: Hunk | null = null
+  private kept = 0
+  /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
+  overflowed = false
+
+  constructor(
+    private readonly keep: (text: string) => boolean,
+    private readonly dstPrefix = 'b/',
+    private readonly maxKept = Number.POSITIVE_INFINITY
+  ) {}
+
+  /** Starts a file whose header the caller read itself (a diff of two blobs names no path). */
+  startFile(path: string, newOid: string): void {
+    this.file = { path, newOid, symlink: false, lines: [] }
+    this.files.push(this.file)
+  }
+
+  /** Feeds one line of the diff (without its LF). */
+  line(line: string): void {
+    if (this.hunk !== null && (this.hunk.oldLeft > 0 || this.hunk.newLeft > 0)) return this.body(line)
+    this.hunk = null
     if (line.startsWith('diff --git ')) {
-      path = null
-      continue
-    }
-    if (line.startsWith('+++ ')) {
-      path = newPath(line, dstPrefix)
-      continue
-    }
-    const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line)
-    if (!hunk) continue
-    let oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1])
-    let newLeft = hunk[3] === undefined ? 1 : Number(hunk[3])
-    let lineNo = Number(hunk[2])
-    while ((oldLeft > 0 || newLeft > 0) && i + 1 < lines.length) {
-      const body = lines[++i]!
-      const tag = body[0]
-      if (tag === '\\') continue // "\ No newline at end of file"
-      if (tag === '-') {
-        oldLeft--
-      } else if (tag === '+') {
-        const text = body.slice(1)
-        if (path !== null && keep(text)) {
-          const list = result.get(path) ?? []
-          list.push({ line: lineNo, text })
-          result.set(path, list)
-        }
-        lineNo++
-        newLeft--
-      } else {
-        oldLeft--
-        newLeft--
-        lineNo++
-      }
+      this.file = null
+      this.mode = null
+      this.pendingOid = null
+    } else if (line.startsWith('new file mode ')) {
+      this.mode = line.slice('new file mode '.length)
+    } else if (line.startsWith('index ')) {
+      // "index <old>..<new>[ <mode>]": the mode is there when it did not change.
+      const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line)
+      if (m) this.pendingOid = m[1]!
+      if (m?.[2]) this.mode = m[2]
+    } else if (line.startsWith('+++ ')) {
+      const path = this.newPath(line)
+      this.file = path === null ? null : { path, newOid: this.pendingOid, symlink: this.mode === '120000', lines: [] }
+      if (this.file) this.files.push(this.file)
+    } else {
+      const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line)
+      if (h) this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]) }
     }
   }
-  return result
+
+  private body(line: string): void {
+    const hunk = this.hunk!
+    const tag = line[0]
+    if (tag === '\\') return // "\ No newline at end of file"
+    if (tag === '-') {
+      hunk.oldLeft--
+      return
+    }
+    if (tag === '+') {
+      const text = line.slice(1)
+      if (this.file !== null && !this.file.symlink && this.keep(text)) {
+        if (this.kept < this.maxKept) this.file.lines.push({ line: hunk.lineNo, text: markerPrefix(text) })
+        else this.overflowed = true
+        this.kept++
+      }
+      hunk.newLeft--
+    } else {
+      hunk.oldLeft--
+      hunk.newLeft--
+    }
+    hunk.lineNo++
+  }
+
+  /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */
+  private newPath(header: string): string | null {
+    let name = header.slice(4)
+    if (name === '/dev/null') return null
+    // git appends a TAB after a name that contains a space (diff.c), so patch(1) can find its end.
+    if (name.endsWith('\t')) name = name.slice(0, -1)
+    name = unquoteGitPathBytes(name)
+    return name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name
+  }
+
+  /** The files read so far that have kept lines, symlinks left out. */
+  result(): DiffFile[] {
+    return this.files.filter((f) => !f.symlink && f.lines.length > 0)
+  }
+}
+
+/**
+ * Added lines per path (new-file line numbers, UTF-8 path) of a whole
+ * `-U0`-style diff held as text, keeping only the lines `keep` accepts.
+ */
+export function addedLines(diff: string, keep: (text: string) => boolean, dstPrefix = 'b/'): Map<string, NumberedLine[]> {
+  const reader = new AddedLineReader(keep, dstPrefix)
+  for (const line of Buffer.from(diff, 'utf8').toString('latin1').split('\n')) reader.line(line)
+  return new Map(reader.result().map((f) => [displayPath(f.path), f.lines]))
 }

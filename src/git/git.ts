@@ -3,8 +3,13 @@
  * exit codes the caller accepts, and a clear error for anything else. Every
  * name that came from a user goes after `--end-of-options` or `--` at the call
  * site; this helper never builds a command line from text.
+ *
+ * Output is either collected (small answers, bounded by `maxOutputBytes`) or
+ * streamed to the caller chunk by chunk (diffs and searches, whose size is the
+ * repository's), so no answer of git ever has to fit in one string.
  */
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 
 export interface GitResult {
   readonly exitCode: number
@@ -15,16 +20,27 @@ export interface GitResult {
 export interface GitRunOptions {
   /** Exit codes that are answers, not failures (default [0]). */
   readonly okExitCodes?: readonly number[]
-  /** Written to git's stdin. */
-  readonly input?: string
+  /** Written to git's stdin (a Buffer keeps path bytes exactly). */
+  readonly input?: string | Buffer
   /** Extra environment for this call (e.g. GIT_INDEX_FILE for a temporary index). */
   readonly env?: Readonly<Record<string, string>>
+  /** Extra `-c key=value` settings for this call (e.g. core.hooksPath for a call that writes refs). */
+  readonly config?: readonly string[]
+  /** 'latin1' keeps every byte as one character (paths that are not UTF-8); default 'utf8'. */
+  readonly encoding?: 'utf8' | 'latin1'
+}
+
+/** A streamed call: stdout goes to `onData` as it arrives; stderr is kept (bounded) for the error message. */
+export interface GitStreamOptions extends Omit<GitRunOptions, 'encoding'> {
+  readonly onData: (chunk: Buffer) => void
 }
 
 /** A git runner bound to one working directory. */
 export interface Git {
   readonly cwd: string
   run(args: readonly string[], options?: GitRunOptions): Promise<GitResult>
+  /** Runs git and hands stdout to `options.onData` chunk by chunk; resolves with the exit code and stderr. */
+  stream(args: readonly string[], options: GitStreamOptions): Promise<{ exitCode: number; stderr: string }>
 }
 
 export interface GitDeps {
@@ -32,6 +48,8 @@ export interface GitDeps {
   readonly gitPath?: string
   /** Called with each argv before it runs: tests and the benchmark count calls with it. */
   readonly onRun?: (args: readonly string[]) => void
+  /** Largest collected stdout of one call (default 64 MiB); streamed calls have no such limit. */
+  readonly maxOutputBytes?: number
 }
 
 /** A git call that ended with an exit code the caller did not accept. */
@@ -47,49 +65,86 @@ export class GitCommandError extends Error {
   }
 }
 
+const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024
+const MAX_STDERR = 64 * 1024
+
+// Read-only by construction: the repository's fsmonitor command never runs (git would start it for index reads).
+const ALWAYS_CONFIG = ['core.fsmonitor=false']
+
 /** Creates the git runner for `cwd`. */
 export function createGit(cwd: string, deps: GitDeps = {}): Git {
   const gitPath = deps.gitPath ?? 'git'
+  const maxOutput = deps.maxOutputBytes ?? DEFAULT_MAX_OUTPUT
   return {
     cwd,
-    run: (args, options = {}) => {
+    run: async (args, options = {}) => {
       deps.onRun?.(args)
-      return runGit(gitPath, cwd, args, options)
+      const out: Buffer[] = []
+      let size = 0
+      let overflow = false
+      const r = await spawnGit(gitPath, cwd, args, options, (chunk) => {
+        size += chunk.length
+        if (size > maxOutput) overflow = true
+        else out.push(chunk)
+      })
+      if (overflow) throw new Error(`'git ${args.join(' ')}' printed more than ${maxOutput} bytes: more than guard reads from one answer`)
+      return { exitCode: r.exitCode, stdout: Buffer.concat(out).toString(options.encoding ?? 'utf8'), stderr: r.stderr }
+    },
+    stream: (args, options) => {
+      deps.onRun?.(args)
+      return spawnGit(gitPath, cwd, args, options, options.onData)
     }
   }
 }
 
-function runGit(gitPath: string, cwd: string, args: readonly string[], options: GitRunOptions): Promise<GitResult> {
+function spawnGit(
+  gitPath: string,
+  cwd: string,
+  args: readonly string[],
+  options: Omit<GitRunOptions, 'encoding'>,
+  onData: (chunk: Buffer) => void
+): Promise<{ exitCode: number; stderr: string }> {
   const okExitCodes = options.okExitCodes ?? [0]
-  // No pager, no prompts, no optional index writes: the guard only reads (issue 2).
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_OPTIONAL_LOCKS: '0',
-    GIT_PAGER: 'cat',
-    ...options.env
-  }
-  return new Promise<GitResult>((resolve, reject) => {
-    const child = spawn(gitPath, ['--no-pager', ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
-    const out: Buffer[] = []
+  // No pager, no prompts, no optional index writes: guard only reads.
+  const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', ...options.env }
+  const config = [...ALWAYS_CONFIG, ...(options.config ?? [])].flatMap((c) => ['-c', c])
+  return new Promise((resolve, reject) => {
+    let failed: unknown = null
+    const child = spawn(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
     const err: Buffer[] = []
-    child.stdout.on('data', (d: Buffer) => out.push(d))
-    child.stderr.on('data', (d: Buffer) => err.push(d))
+    let errSize = 0
+    child.stdout.on('data', (d: Buffer) => {
+      if (failed !== null) return
+      // A throw inside the consumer must end this call, never escape as an uncaught exception.
+      try {
+        onData(d)
+      } catch (e) {
+        failed = e
+        child.kill()
+      }
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      if (errSize < MAX_STDERR) err.push(d)
+      errSize += d.length
+    })
     child.on('error', (e: NodeJS.ErrnoException) => {
-      const why = e.code === 'ENOENT' ? `git was not found ('${gitPath}'): install git or put it on PATH` : e.message
-      reject(new Error(`could not run git: ${why}`))
+      reject(new Error(`could not run git: ${spawnFailure(e, gitPath, cwd)}`))
     })
     child.on('close', (code) => {
-      const stdout = Buffer.concat(out).toString('utf8')
+      if (failed !== null) return reject(failed)
       const stderr = Buffer.concat(err).toString('utf8')
-      if (code === null || !okExitCodes.includes(code)) {
-        reject(new GitCommandError(args, code, stderr))
-        return
-      }
-      resolve({ exitCode: code, stdout, stderr })
+      if (code === null || !okExitCodes.includes(code)) return reject(new GitCommandError(args, code, stderr))
+      resolve({ exitCode: code, stderr })
     })
     // git may exit before reading all of stdin (e.g. on a bad revision): that is reported by the exit code.
     child.stdin.on('error', () => undefined)
     child.stdin.end(options.input ?? '')
   })
+}
+
+/** Why git could not start: spawn says ENOENT both for a missing program and a missing working directory. */
+function spawnFailure(e: NodeJS.ErrnoException, gitPath: string, cwd: string): string {
+  if (e.code !== 'ENOENT') return e.message
+  if (!existsSync(cwd)) return `the working directory '${cwd}' does not exist: check out the repository first or fix the path`
+  return `git was not found ('${gitPath}'): install git or put it on PATH`
 }

@@ -1,126 +1,326 @@
 /**
- * Reads what guard's marker layer needs from committed objects only (issue 2:
- * "never the working tree: what is committed is what ships"): candidate lines
- * of a tree (`git grep` on a commit), lines added by a range (`git diff`), and
- * each path's `conflict-marker-size` attribute at the scanned commit.
+ * Reads what guard's marker layer needs from committed objects only (never
+ * the working tree: what is committed is what ships): candidate lines of a
+ * tree with their neighbours (`git grep` on a commit), lines added by a range
+ * (`git diff`, streamed), blobs by object id (`git cat-file --batch`), and
+ * each path's `conflict-marker-size` attribute at the scanned commit. Paths
+ * travel as bytes (latin1 strings) and reach git through stdin, never argv.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Git } from './git.js'
-import type { NumberedLine } from '../core/markers.js'
-import { addedLines } from '../core/unified-diff.js'
+import { GitCommandError, type Git } from './git.js'
+import { lineSplitter } from './line-stream.js'
+import { markerPrefix, type NumberedLine } from '../core/markers.js'
+import { AddedLineReader, displayPath, type DiffFile } from '../core/unified-diff.js'
 
-/** `:(literal)` pathspecs so a path with `*`, `:` or a leading '-' is only ever a path. */
-function literal(paths: readonly string[]): string[] {
-  return paths.map((p) => `:(literal)${p}`)
-}
+/** Every line git printed for one file: candidate lines and their neighbours, by line number. */
+export type FileLines = Map<number, string>
 
-/** Groups paths so no argv grows past what an OS accepts. */
-function chunks<T>(items: readonly T[], size = 500): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
+/** What a tree search found, and the files git could not read (by name). */
+export interface TreeScan {
+  /** Path bytes (latin1) -> printed lines. */
+  readonly files: Map<string, FileLines>
+  readonly unreadable: string[]
 }
 
 /**
- * Lines of the tree at `commit` matching an ERE, per path (`git grep -z`, any
- * path). Binary blobs are skipped (-I). Exit 1 is "no match"; anything else,
- * 128 included, is an error, never "clean".
+ * Lines of the tree at `commit` matching an ERE, per path, streamed. No
+ * context lines: asking for them makes git grep read every line instead of
+ * skipping to the next match (about 40% slower); the few neighbours the rules
+ * need are read afterwards (readBlobLines).
+ * Binary blobs and symlinks are skipped by git grep. Exit 1 is "no match";
+ * anything else, 128 included, is an error, never "clean". A blob git cannot
+ * read is reported by name (git grep says so on stderr and carries on).
  */
-export async function grepCommit(
-  git: Git,
-  commit: string,
-  ere: string,
-  paths?: readonly string[]
-): Promise<Map<string, NumberedLine[]>> {
-  const result = new Map<string, NumberedLine[]>()
-  const groups = paths === undefined ? [undefined] : chunks(paths)
-  for (const group of groups) {
-    if (group !== undefined && group.length === 0) continue
-    // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
-    const args = ['grep', '--no-color', '--no-column', '-I', '-n', '-z', '-E', '-e', ere, commit, '--', ...(group ? literal(group) : [])]
-    const r = await git.run(args, { okExitCodes: [0, 1] })
-    if (r.exitCode === 1) continue
-    parseGrepZ(r.stdout, `${commit}:`, result)
+export async function grepTree(git: Git, commit: string, ere: string, threads: number | null, keep: (text: string) => boolean): Promise<TreeScan> {
+  try {
+    return await grepWholeTree(git, commit, ere, threads)
+  } catch (e) {
+    // A corrupt object ends git grep (exit 128) before it reaches the other files: read them one by one instead.
+    if (!(e instanceof GitCommandError) || e.exitCode !== 128) throw e
+    return await scanTreeFileByFile(git, commit, keep)
   }
-  return result
 }
 
-/** Parses `<commit>:<path>\0<line>\0<text>\n` records of `git grep -z -n`. */
-function parseGrepZ(out: string, prefix: string, into: Map<string, NumberedLine[]>): void {
-  let at = 0
-  while (at < out.length) {
-    const pathEnd = out.indexOf('\0', at)
-    if (pathEnd < 0) break
-    const lineEnd = out.indexOf('\0', pathEnd + 1)
-    if (lineEnd < 0) break
-    let textEnd = out.indexOf('\n', lineEnd + 1)
-    if (textEnd < 0) textEnd = out.length
-    let path = out.slice(at, pathEnd)
+/** The degraded tree scan: every blob of the tree through `cat-file --batch`, binary files and symlinks skipped as git grep skips them. */
+async function scanTreeFileByFile(git: Git, commit: string, keep: (text: string) => boolean): Promise<TreeScan> {
+  const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], { encoding: 'latin1' })
+  const blobs = listing.stdout
+    .split('\0')
+    .filter(Boolean)
+    .map((entry) => {
+      const tab = entry.indexOf('\t')
+      const [mode, type, oid] = entry.slice(0, tab).split(' ')
+      return { mode, type, oid: oid!, path: entry.slice(tab + 1) }
+    })
+    .filter((b) => b.type === 'blob' && b.mode !== '120000')
+  const files = new Map<string, FileLines>()
+  const binary = new Set<number>()
+  let offset = 0
+  const unreadable = await readBlobLines(
+    git,
+    blobs.map((b) => b.oid),
+    (index, line, text) => {
+      if (line === 1) offset = 0
+      // git's binary test: a NUL in the first 8,000 bytes.
+      const nul = text.indexOf('\0')
+      if (nul >= 0 && offset + nul < 8000 && !(nul === text.length - 1 && text.length > 8192)) binary.add(index)
+      offset += text.length + 1
+      if (!keep(text)) return
+      const lines = files.get(blobs[index]!.path) ?? new Map<number, string>()
+      lines.set(line, markerPrefix(text))
+      files.set(blobs[index]!.path, lines)
+    }
+  )
+  for (const i of binary) files.delete(blobs[i]!.path)
+  return { files, unreadable: unreadable.map((i) => displayPath(blobs[i]!.path)) }
+}
+
+async function grepWholeTree(git: Git, commit: string, ere: string, threads: number | null): Promise<TreeScan> {
+  const files = new Map<string, FileLines>()
+  const prefix = `${commit}:`
+  let pending: string | null = null
+  const split = lineSplitter((raw) => {
+    const line: string = pending === null ? raw : `${pending}\n${raw}`
+    pending = null
+    const pathEnd = line.indexOf('\0')
+    const numberEnd = pathEnd < 0 ? -1 : line.indexOf('\0', pathEnd + 1)
+    // A path with a newline in it arrives in two pieces: join them.
+    if (numberEnd < 0) {
+      pending = line
+      return
+    }
+    let path = line.slice(0, pathEnd)
     if (path.startsWith(prefix)) path = path.slice(prefix.length)
-    const list = into.get(path) ?? []
-    list.push({ line: Number(out.slice(pathEnd + 1, lineEnd)), text: out.slice(lineEnd + 1, textEnd) })
-    into.set(path, list)
-    at = textEnd + 1
+    const lines = files.get(path) ?? new Map<number, string>()
+    lines.set(Number(line.slice(pathEnd + 1, numberEnd)), markerPrefix(line.slice(numberEnd + 1)))
+    files.set(path, lines)
+  })
+  // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
+  const threadArgs = threads === null ? [] : ['--threads', String(threads)]
+  const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-E', '-e', ere, commit, '--']
+  const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push })
+  split.end()
+  return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) }
+}
+
+/** Names from git's "error: '<commit>:<path>': unable to read <oid>" lines. */
+function unreadableFromStderr(stderr: string, prefix: string): string[] {
+  const names = new Set<string>()
+  for (const m of stderr.matchAll(/^error: '(.*)': unable to read [0-9a-f]+$/gm)) {
+    const name = m[1]!
+    names.add(name.startsWith(prefix) ? name.slice(prefix.length) : name)
   }
+  return [...names]
+}
+
+/** Lines added from `from` to `to`, per file, that `keep` accepts, and the files that could not be read. */
+export interface AddedScan {
+  readonly files: DiffFile[]
+  readonly unreadable: string[]
+  /** More lines were accepted than `maxKept`: the rest were not kept. */
+  readonly overflowed: boolean
+  /** Set when the whole-range diff failed and files were read one by one. */
+  readonly degraded: string | null
 }
 
 /**
- * Lines added from `from` to `to`, per path, that `keep` accepts. Renames are
+ * Lines added from `from` to `to` that `keep` accepts (`keepEre` is the same
+ * test as a POSIX ERE, for git's -G), streamed. Renames are
  * followed so a moved file is not "all added"; binary files show no lines.
+ * When git cannot produce the whole diff (an unreadable blob), each changed
+ * file is read on its own, and the ones that fail are reported by name.
  */
 export async function addedLinesBetween(
   git: Git,
   from: string,
   to: string,
-  keep: (text: string) => boolean
-): Promise<Map<string, NumberedLine[]>> {
-  const r = await git.run([
-    '-c',
-    'core.quotePath=true',
-    'diff',
-    '-U0',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--no-relative',
-    '--find-renames',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-    '--end-of-options',
-    from,
-    to,
-    '--'
-  ])
-  return addedLines(r.stdout, keep, 'b/')
+  keep: (text: string) => boolean,
+  keepEre: string,
+  maxKept: number
+): Promise<AddedScan> {
+  const reader = new AddedLineReader(keep, 'b/', maxKept)
+  const split = lineSplitter((line) => reader.line(line))
+  try {
+    await git.stream(
+      [
+        '-c',
+        'core.quotePath=true',
+        'diff',
+        '-U0',
+        '--full-index',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--no-relative',
+        '--find-renames',
+        // Only files with an added or removed line `keep` could accept are printed: git skips the rest.
+        `-G${keepEre}`,
+        '--src-prefix=a/',
+        '--dst-prefix=b/',
+        '--end-of-options',
+        from,
+        to,
+        '--'
+      ],
+      { onData: split.push }
+    )
+    split.end()
+    return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null }
+  } catch (e) {
+    if (!(e instanceof GitCommandError)) throw e
+    return await addedLinesFileByFile(git, from, to, keep, maxKept, e)
+  }
+}
+
+/** The degraded path: one diff per changed file (by blob ids, so no path is ever an argument). */
+async function addedLinesFileByFile(
+  git: Git,
+  from: string,
+  to: string,
+  keep: (text: string) => boolean,
+  maxKept: number,
+  cause: GitCommandError
+): Promise<AddedScan> {
+  const raw = await git.run(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', '--end-of-options', from, to, '--'], {
+    encoding: 'latin1'
+  })
+  const fields = raw.stdout.split('\0')
+  const files: DiffFile[] = []
+  const unreadable: string[] = []
+  let overflowed = false
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [, , newMode, oldOid, newOid, status] = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) (\w)/.exec(fields[i]!) ?? []
+    const path = fields[i + 1]!
+    if (status === undefined || status === 'D' || newMode === '120000' || newMode === '160000') continue
+    const reader = new AddedLineReader(keep, 'b/', maxKept)
+    reader.startFile(path, newOid!)
+    try {
+      if (status === 'A' || /^0+$/.test(oldOid!)) {
+        const split = lineSplitter((line) => reader.line(`+${line}`))
+        reader.line(`@@ -0,0 +1,${Number.MAX_SAFE_INTEGER} @@`)
+        await git.stream(['cat-file', 'blob', newOid!], { onData: split.push })
+        split.end()
+      } else {
+        let inBody = false
+        const split = lineSplitter((line) => {
+          inBody ||= line.startsWith('@@')
+          if (inBody) reader.line(line)
+        })
+        await git.stream(['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', oldOid!, newOid!], { onData: split.push })
+        split.end()
+      }
+      files.push(...reader.result())
+      overflowed ||= reader.overflowed
+    } catch (e) {
+      if (!(e instanceof GitCommandError)) throw e
+      unreadable.push(displayPath(path))
+    }
+  }
+  const degraded = `the diff of the whole range failed (${cause.message}); read each changed file on its own, renames not followed`
+  return { files, unreadable, overflowed, degraded }
 }
 
 /**
- * The `conflict-marker-size` attribute of each path as it is at `commit`.
- * `git check-attr --source` needs git 2.40; on 2.39 the attributes of a commit
- * are read from a temporary index holding that commit's `.gitattributes`
- * files (`update-index --index-info`, then `check-attr --cached`), which works
- * on every git version. Only the attribute files go in: a `read-tree` of an
- * 80,000-file tree took 450 ms in bench/guard.mjs, this takes about 40.
+ * Streams blobs (`git cat-file --batch -z`; each spec an object id or
+ * `<commit>:<path bytes>`) and hands each line to `onLine(index, lineNumber,
+ * text)`. A blob git cannot read ends that git process: it is reported by
+ * index and the rest are read by a new one.
  */
-export async function markerSizeAttributes(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, string>> {
+export async function readBlobLines(
+  git: Git,
+  oids: readonly string[],
+  onLine: (index: number, line: number, text: string) => void
+): Promise<number[]> {
+  const unreadable: number[] = []
+  let next = 0
+  while (next < oids.length) {
+    const start = next
+    let answered = start
+    let left = -1 // bytes of the current blob still to come; -1 = expecting a header
+    let lineNo = 0
+    let header = ''
+    const split = lineSplitter((text) => onLine(answered, ++lineNo, text))
+    const onData = (chunk: Buffer) => {
+      let at = 0
+      while (at < chunk.length) {
+        if (left === -2) {
+          // The LF git prints after each blob's content.
+          at++
+          left = -1
+          answered++
+          continue
+        }
+        if (left < 0) {
+          const nl = chunk.indexOf(10, at)
+          if (nl < 0) {
+            header += chunk.subarray(at).toString('latin1')
+            return
+          }
+          header += chunk.subarray(at, nl).toString('latin1')
+          at = nl + 1
+          const m = /^[0-9a-f]+ blob (\d+)$/.exec(header)
+          header = ''
+          if (m) {
+            left = Number(m[1])
+            lineNo = 0
+          } else {
+            unreadable.push(answered++)
+          }
+          continue
+        }
+        const take = Math.min(left, chunk.length - at)
+        split.push(chunk.subarray(at, at + take))
+        left -= take
+        at += take
+        if (left === 0) {
+          split.end()
+          left = -2
+        }
+      }
+    }
+    try {
+      await git.stream(['cat-file', '--batch', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData })
+      next = oids.length
+    } catch (e) {
+      if (!(e instanceof GitCommandError)) throw e
+      // The blob being read when git stopped is the unreadable one.
+      unreadable.push(answered)
+      next = answered + 1
+    }
+  }
+  return unreadable
+}
+
+/**
+ * The `conflict-marker-size` attribute of each path (bytes) as it is at
+ * `commit`. `git check-attr --source` needs git 2.40; on 2.39 the attributes
+ * of a commit are read from a temporary index holding that commit's
+ * `.gitattributes` files (`update-index --index-info`, then `check-attr
+ * --cached`), which works on every git version. Only the attribute files go
+ * in: a `read-tree` of an 80,000-file tree took 450 ms, this takes about 40.
+ */
+export async function markerSizeAttributes(
+  git: Git,
+  commit: string,
+  paths: readonly string[],
+  listing: Promise<string[]> = attributeFilesAt(git, commit)
+): Promise<Map<string, string>> {
   const values = new Map<string, string>()
+  const attributeFiles = await listing
   if (paths.length === 0) return values
-  const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit])
-  const attributeFiles = listing.stdout
-    .split('\0')
-    .filter((entry) => entry.endsWith('\t.gitattributes') || entry.endsWith('/.gitattributes'))
   const dir = mkdtempSync(join(tmpdir(), 'purple-attr-'))
   const env = { GIT_INDEX_FILE: join(dir, 'index') }
   try {
     if (attributeFiles.length > 0) {
       // ls-tree's "<mode> blob <oid>\t<path>" is a line update-index --index-info accepts as is.
-      await git.run(['update-index', '-z', '--index-info'], { env, input: attributeFiles.map((e) => `${e}\0`).join('') })
+      await git.run(['update-index', '-z', '--index-info'], { env, input: Buffer.from(attributeFiles.map((e) => `${e}\0`).join(''), 'latin1') })
     }
     const r = await git.run(['check-attr', '--cached', '-z', '--stdin', 'conflict-marker-size'], {
       env,
-      input: paths.map((p) => `${p}\0`).join('')
+      encoding: 'latin1',
+      input: Buffer.from(paths.map((p) => `${p}\0`).join(''), 'latin1')
     })
     const fields = r.stdout.split('\0')
     for (let i = 0; i + 2 < fields.length; i += 3) values.set(fields[i]!, fields[i + 2]!)
@@ -129,3 +329,31 @@ export async function markerSizeAttributes(git: Git, commit: string, paths: read
   }
   return values
 }
+
+/**
+ * The `.gitattributes` files of the tree at `commit`, as `update-index
+ * --index-info` lines (a caller may start this early: it depends on nothing
+ * else). `git grep -l` with a glob pathspec walks only trees and reads only
+ * those files (33 ms on an 80,000-file tree where `ls-tree -r` took 370); their
+ * object ids come from one `cat-file --batch-check`, paths through stdin.
+ */
+export async function attributeFilesAt(git: Git, commit: string): Promise<string[]> {
+  const found = await git.run(['grep', '-l', '-z', '--no-color', '-e', '', commit, '--', ':(glob)**/.gitattributes', '.gitattributes'], {
+    okExitCodes: [0, 1],
+    encoding: 'latin1'
+  })
+  const specs = [...new Set(found.stdout.split('\0').filter(Boolean))]
+  if (specs.length === 0) return []
+  const prefix = `${commit}:`
+  const checked = await git.run(['cat-file', '--batch-check', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' })
+  const entries: string[] = []
+  checked.stdout.split('\n').forEach((line, i) => {
+    const m = /^([0-9a-f]+) blob \d+$/.exec(line)
+    const spec = specs[i]
+    if (m && spec?.startsWith(prefix)) entries.push(`100644 ${m[1]}\t${spec.slice(prefix.length)}`)
+  })
+  return entries
+}
+
+/** Re-exported for the layer: lines under scan as NumberedLine. */
+export type { NumberedLine }

@@ -1,7 +1,7 @@
 /**
  * Revisions and repository facts guard needs. Every user-influenced name is
  * resolved once here with `rev-parse --verify --end-of-options <name>^{commit}`
- * (issue 2: a branch named `--output=x` must never become an option); every
+ * (a branch named `--output=x` must never become an option); every
  * later call gets full object ids only.
  */
 import { GitCommandError, type Git } from './git.js'
@@ -69,6 +69,8 @@ export async function remoteNames(git: Git): Promise<string[]> {
  * merge parents and allowed refs become visible. Throws when the fetch fails.
  */
 export async function unshallow(git: Git, remote: string): Promise<void> {
+  // Writing refs would run the repository's reference-transaction hook: guard runs no repository command.
+  const config = ['core.hooksPath=/dev/null']
   await git.run([
     'fetch',
     '--quiet',
@@ -77,7 +79,7 @@ export async function unshallow(git: Git, remote: string): Promise<void> {
     '--end-of-options',
     remote,
     `+refs/heads/*:refs/remotes/${remote}/*`
-  ])
+  ], { config })
 }
 
 /** The remote's default branch ref (`refs/remotes/origin/HEAD` -> `refs/remotes/origin/main`), or null. */

@@ -1,61 +1,39 @@
 /**
- * guard's inputs and event, turned once into a frozen, validated settings
- * object. The work (run.ts) and the CLI receive settings, never `core`.
+ * guard's inputs and event, read once into a frozen, validated settings
+ * object. The work (guard.ts) and the CLI receive settings, never the
+ * environment. Inputs are read from INPUT_* directly (workflow-commands.ts),
+ * so this loads no Actions toolkit.
  */
 import { parseGlobList } from '../../core/path-globs.js'
 import { parseSourceList } from '../../core/merge-policy.js'
-import { inputError, parseBooleanInput, type InputSource } from '../../core/inputs.js'
-import type { guardSpec } from './io.js'
+import { parseBooleanInput, specInputSource } from '../../core/inputs.js'
 import { readEventPayload } from '../../github/context.js'
+import { parsePolicyPath, parseScope, type CheckOptions } from '../../guard/options.js'
+import type { GuardEvent } from '../../guard/range.js'
+import { guardSpec } from './io.js'
+import { readInput } from './workflow-commands.js'
 
-export type GuardScope = 'changed' | 'tree'
+export type { GuardEvent } from '../../guard/range.js'
+export type { GuardScope } from '../../guard/options.js'
 
-/** The triggering event, as the runner hands it over (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH). */
-export interface GuardEvent {
-  readonly name: string
-  readonly payload: Readonly<Record<string, unknown>>
-  /** GITHUB_REF, e.g. refs/heads/feature/x. */
-  readonly ref: string
-}
+type Env = Readonly<Record<string, string | undefined>>
 
-export interface GuardSettings {
+export interface GuardSettings extends CheckOptions {
   /** Revision names as given ('' = take the default from the event). */
   readonly base: string
   readonly head: string
   /** How runtime messages name base and head: "input 'guard-base'" in the root action, "input 'base'" in guard's own. */
   readonly labels: { readonly base: string; readonly head: string }
-  readonly scope: GuardScope
-  readonly exclude: readonly string[]
-  readonly policyFile: string
-  readonly allowedSources: readonly string[]
   readonly failSafe: boolean
   /** Where the checked-out repository is. */
   readonly workingDirectory: string
   readonly event: GuardEvent
 }
 
-type InputName = keyof typeof guardSpec.inputs
-
-/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
-export function parseScope(value: string, label = 'scope'): GuardScope {
-  const v = value.trim() || 'changed'
-  if (v === 'changed' || v === 'tree') return v
-  throw inputError(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)")
-}
-
-/** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
-export function parsePolicyPath(value: string, label = 'policy-file'): string {
-  const p = (value.trim() || '.github/purple-policy.json').replace(/^(\.\/)+/, '').replace(/^\/+/, '')
-  if (p === '' || p.split('/').includes('..')) {
-    throw inputError(label, value, "expected a path inside the repository such as '.github/purple-policy.json'")
-  }
-  return p
-}
-
-function readEvent(env: NodeJS.ProcessEnv, labels: GuardSettings['labels']): GuardEvent {
+function readEvent(env: Env, labels: GuardSettings['labels']): GuardEvent {
   let payload: Record<string, unknown>
   try {
-    payload = readEventPayload(env)
+    payload = readEventPayload(env as NodeJS.ProcessEnv)
   } catch (e) {
     // Without the event guard cannot default its range; explicit revisions make it independent of it.
     throw new Error(`${(e as Error).message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e })
@@ -64,10 +42,12 @@ function readEvent(env: NodeJS.ProcessEnv, labels: GuardSettings['labels']): Gua
 }
 
 /**
- * Reads guard's inputs (the action's own, or the root action's `guard-…`) and
- * the event. Throws on an invalid input: a misconfigured workflow fails at once.
+ * Reads guard's inputs (the action's own, or the root action's under
+ * `prefix`, e.g. `guard-scope`) and the event. Throws on an invalid input,
+ * naming it as the workflow spells it: a misconfigured workflow fails at once.
  */
-export function buildGuardSettings(inputs: InputSource<InputName>, env: NodeJS.ProcessEnv): GuardSettings {
+export function readGuardSettings(env: Env = process.env, prefix = ''): GuardSettings {
+  const inputs = specInputSource(guardSpec.inputs, (label) => readInput(label, env), prefix)
   const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` })
   return Object.freeze({
     base: inputs.get('base').trim(),
@@ -76,6 +56,7 @@ export function buildGuardSettings(inputs: InputSource<InputName>, env: NodeJS.P
     scope: parseScope(inputs.get('scope'), inputs.label('scope')),
     exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
     policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
+    policyFileExplicit: readInput(inputs.label('policy-file'), env) !== '',
     allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
     failSafe: parseBooleanInput(inputs, 'fail-safe'),
     workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),

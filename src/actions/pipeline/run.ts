@@ -8,7 +8,8 @@
 import * as core from '@actions/core'
 import { createGitHubClient, type GitHubClient } from '../../github/client.js'
 import { pullRequestFromPayload } from '../../github/context.js'
-import { guard, writeGuardOutputs, type GuardDeps, type GuardResult } from '../guard/run.js'
+import { guard, guardDeps, type GuardDeps, type GuardResult } from '../guard/guard.js'
+import { writeGuardOutputs } from '../guard/outputs.js'
 import { merge, type MergeResult } from '../merge/merge.js'
 import { writeMergeOutputs } from '../merge/outputs.js'
 import { waitCi, type WaitCiResult } from '../wait-ci/wait-ci.js'
@@ -66,7 +67,7 @@ function guardStop(result: GuardResult): string {
 export async function pipeline(settings: PipelineSettings, deps: PipelineDeps): Promise<PipelineResult> {
   const { log } = deps
   log.info('Purple: stage 1 of 3, guard')
-  const guarded = await guard(settings.guard, deps.guard ?? {})
+  const guarded = await guard(settings.guard, deps.guard ?? guardDeps(log))
   if (guarded.blocks) return { stage: 'guard', message: guardStop(guarded), merged: false, guard: guarded }
   // Fail-safe (brief, principle 3): a guard that broke warns (writeGuardOutputs) and the pipeline goes on.
 
@@ -116,8 +117,7 @@ export async function writePipelineOutputs(result: PipelineResult): Promise<void
     .addHeading(`Purple: ${result.stage === 'none' ? 'merged' : `stopped at ${result.stage}`}`, 1)
     .addRaw(result.message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), true)
     .write()
-  // guard fails the step itself when it blocks (one error, from the stage that knows the findings).
-  await writeGuardOutputs(result.guard)
+  writeGuardOutputs(result.guard)
   if (result.waitCi) await writeWaitCiOutputs(result.waitCi)
   if (result.merge) await writeMergeOutputs(result.merge)
   core.setOutput('stage', result.stage)
@@ -129,5 +129,5 @@ export async function runPipelineAction(): Promise<void> {
   const settings = readPipelineSettings()
   const result = await pipeline(settings, createPipelineDeps(settings))
   await writePipelineOutputs(result)
-  if (result.stage !== 'none' && result.stage !== 'guard') throw new Error(result.message)
+  if (result.stage !== 'none') throw new Error(result.message)
 }

@@ -7,8 +7,7 @@
 import type { GitHubClientOptions } from '../../github/client.js'
 import { readRepository, type RepositoryRef } from '../../github/context.js'
 import { readClientSettings } from '../../github/inputs.js'
-import { guardSpec } from '../guard/io.js'
-import { buildGuardSettings, type GuardSettings } from '../guard/settings.js'
+import { readGuardSettings, type GuardSettings } from '../guard/settings.js'
 import { actionInputs } from '../input-source.js'
 import { mergeOwnInputs } from '../merge/io.js'
 import { parseMergeOptions, type MergeOptions } from '../merge/settings.js'
@@ -32,7 +31,7 @@ export interface PipelineSettings {
 /** Reads and validates the inputs of all three stages (an invalid input fails the step before any stage runs). */
 export function readPipelineSettings(env: Env = process.env): PipelineSettings {
   const client = readClientSettings(env)
-  const guard = buildGuardSettings(actionInputs(guardSpec.inputs, STAGE_PREFIX.guard, SHARED_STAGE_INPUTS), env as NodeJS.ProcessEnv)
+  const guard = readGuardSettings(env, STAGE_PREFIX.guard)
   const wait = parseWaitCiOptions(actionInputs(waitCiOwnInputs, STAGE_PREFIX['wait-ci'], SHARED_STAGE_INPUTS))
   const mergeInputs = actionInputs(mergeOwnInputs, STAGE_PREFIX.merge, SHARED_STAGE_INPUTS)
   // The root action's 'sha' is what wait-ci verifies; merge always merges wait-ci's verified sha instead.

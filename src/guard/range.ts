@@ -1,10 +1,10 @@
 /**
  * Which commits guard checks: base and head from the inputs, else from the
  * event, else from the remote default branch; each name resolved once to a
- * full sha (issue 2), and a shallow clone deepened or reported, never passed
- * silently (actions/checkout's depth 1 hides merge parents).
+ * full sha, and a shallow clone deepened or reported, never passed silently
+ * (actions/checkout's depth 1 hides merge parents).
  */
-import type { Git } from '../../git/git.js'
+import type { Git } from '../git/git.js'
 import {
   commitExists,
   isFullOid,
@@ -14,8 +14,16 @@ import {
   remoteNames,
   resolveCommit,
   unshallow
-} from '../../git/revisions.js'
-import type { GuardEvent } from './settings.js'
+} from '../git/revisions.js'
+import { describeError } from '../core/describe-error.js'
+
+/** The triggering event, as the runner hands it over (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH). */
+export interface GuardEvent {
+  readonly name: string
+  readonly payload: Readonly<Record<string, unknown>>
+  /** GITHUB_REF, e.g. refs/heads/feature/x. */
+  readonly ref: string
+}
 
 /** A resolved range: full shas only from here on. base null = no range (tree at head only). */
 export interface GuardRange {
@@ -25,6 +33,8 @@ export interface GuardRange {
   readonly description: string
   /** The branch under test when known (narrows a `feature/<name>` policy to this branch). */
   readonly headBranch: string | null
+  /** Why base could not be resolved (base is null then): the layers that need a base report this instead of running. */
+  readonly baseProblem?: string | null
 }
 
 function field(obj: unknown, ...path: string[]): string | null {
@@ -57,24 +67,31 @@ export function eventDefaults(event: GuardEvent): { base: string | null; head: s
   return { base, head: field(p, 'after'), headBranch }
 }
 
+/** What deepening did: a note for the log, or why the history stays incomplete (the merge layer cannot run then). */
+export type HistoryState = { readonly note: string | null; readonly problem: null } | { readonly note: null; readonly problem: string }
+
 /**
  * Deepens a shallow clone from its remote (all branches, so allowed refs
- * exist too). Returns a note; throws when the clone stays shallow.
+ * exist too). Never throws: a clone that stays shallow is reported, and the
+ * layers that need no history still run.
  */
-export async function ensureFullHistory(git: Git): Promise<string | null> {
-  if (!(await isShallow(git))) return null
-  const remotes = await remoteNames(git)
-  const remote = remotes[0]
+export async function ensureFullHistory(git: Git): Promise<HistoryState> {
   const advice = 'check out with full history (actions/checkout with fetch-depth: 0)'
-  if (remote === undefined) {
-    throw new Error(`this is a shallow clone with no remote to deepen it from, so merge parents are hidden: ${advice}`)
-  }
   try {
-    await unshallow(git, remote)
+    if (!(await isShallow(git))) return { note: null, problem: null }
+    const remote = (await remoteNames(git))[0]
+    if (remote === undefined) {
+      return { note: null, problem: `this is a shallow clone with no remote to deepen it from, so merge parents are hidden: ${advice}` }
+    }
+    try {
+      await unshallow(git, remote)
+    } catch (e) {
+      return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${describeError(e)}): ${advice}` }
+    }
+    return { note: `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`, problem: null }
   } catch (e) {
-    throw new Error(`this is a shallow clone and deepening it from '${remote}' failed (${(e as Error).message}): ${advice}`, { cause: e })
+    return { note: null, problem: `could not tell whether the clone is shallow (${describeError(e)}): ${advice}` }
   }
-  return `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`
 }
 
 export interface RangeRequest {
@@ -88,14 +105,29 @@ export interface RangeRequest {
   readonly headBranch: string | null
 }
 
-/** Resolves base and head to full shas, taking defaults from the event, then the remote default branch. */
+/** Resolves head, then base, to full shas, taking defaults from the event, then the remote default branch; a base that fails is reported in the range. */
 export async function resolveRange(git: Git, req: RangeRequest): Promise<{ range: GuardRange; notes: string[] }> {
   const notes: string[] = []
   const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null }
   const headName = req.head || defaults.head || 'HEAD'
   const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head')
   const headBranch = req.headBranch ?? defaults.headBranch
+  try {
+    return await resolveBase(git, req, defaults, head, headBranch, notes)
+  } catch (e) {
+    // Only the layers that need a base stop here; a tree scan needs head alone.
+    return { range: { base: null, head, description: 'no base', headBranch, baseProblem: describeError(e) }, notes }
+  }
+}
 
+async function resolveBase(
+  git: Git,
+  req: RangeRequest,
+  defaults: ReturnType<typeof eventDefaults>,
+  head: string,
+  headBranch: string | null,
+  notes: string[]
+): Promise<{ range: GuardRange; notes: string[] }> {
   if (req.base) {
     const base = await resolveCommit(git, req.base, req.baseLabel)
     return { range: { base, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes }

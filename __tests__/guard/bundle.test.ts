@@ -1,0 +1,20 @@
+/**
+ * The guard bundle stays slim: guard makes no HTTP call, so no HTTP client
+ * (undici, @actions/http-client, Octokit) may be bundled into it. Reads the
+ * committed bundle: rebuild dist/ (npm run build) after changing guard's imports.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { repoRoot } from '../harness/run-bundle.js'
+
+describe('dist/guard/index.js', () => {
+  const bundle = readFileSync(join(repoRoot, 'dist', 'guard', 'index.js'), 'utf8')
+
+  it.each(['undici', '@actions/http-client', '@octokit/', '@actions/github', 'node_modules/@actions/core'])('carries no %s', (name) => {
+    expect(bundle).not.toContain(name)
+  })
+
+  it('stays small (under 400 KB)', () => {
+    expect(bundle.length).toBeLessThan(400_000)
+  })
+})

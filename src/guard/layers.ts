@@ -1,0 +1,286 @@
+/**
+ * The two layers of guard over a resolved range, shared by the action, the
+ * CLI and the pre-push hook. Each layer runs when it can and fails on its
+ * own: a marker found before the policy turned out malformed still blocks (a
+ * real finding always blocks, a broken guard only warns), and a layer that
+ * cannot run says why while the other one runs.
+ */
+import type { Git } from '../git/git.js'
+import { addedLinesBetween, attributeFilesAt, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
+import { branchTips, mergesInRange, nameCommits, refsContaining, unreachableFrom, type MergeCommit } from '../git/merges.js'
+import { mergeBase, remoteNames } from '../git/revisions.js'
+import {
+  MARKER_CANDIDATE_ERE,
+  hasAngleMarker,
+  isMarkerCandidate,
+  markerHits,
+  markerOf,
+  markerPrefix,
+  markerSizeProblem,
+  parseMarkerSize,
+  type NumberedLine
+} from '../core/markers.js'
+import { allowedTips, parseMergePolicy, sourcePatterns, type MergePolicy } from '../core/merge-policy.js'
+import { excludeMatcher } from '../core/path-globs.js'
+import { displayPath } from '../core/unified-diff.js'
+import { describeError } from '../core/describe-error.js'
+import type { Finding } from '../core/guard-verdict.js'
+import type { HistoryState, GuardRange } from './range.js'
+import { DEFAULT_LIMITS, type CheckOptions, type GuardLimits } from './options.js'
+
+export interface CheckReport {
+  readonly findings: Finding[]
+  readonly notes: string[]
+  readonly warnings: string[]
+  /** Why a layer could not run or could not read everything; null when both ran in full. */
+  readonly error: string | null
+}
+
+/** One layer's answer. */
+interface LayerReport {
+  readonly findings: Finding[]
+  readonly notes: string[]
+  readonly warnings: string[]
+  readonly problems: string[]
+}
+
+const emptyLayer = (): LayerReport => ({ findings: [], notes: [], warnings: [], problems: [] })
+
+/** Runs both layers over `range` in the repository of `git` (its top level). */
+export async function checkRange(
+  git: Git,
+  range: GuardRange,
+  options: CheckOptions,
+  context: { readonly limits?: GuardLimits; readonly history?: HistoryState } = {}
+): Promise<CheckReport> {
+  const limits = context.limits ?? DEFAULT_LIMITS
+  // Without a base neither layer of a `changed` check can run: the reason is the whole answer.
+  if (range.base === null && range.baseProblem && options.scope === 'changed') {
+    return { findings: [], notes: [], warnings: [], error: range.baseProblem }
+  }
+  // The layers share nothing, so they run side by side (git grep and rev-list on two cores).
+  const [markers, merges] = await Promise.all([
+    guarded('conflict-marker check', () => markerLayer(git, range, options, limits)),
+    guarded('merge-source check', () => mergeLayer(git, range, options, context.history?.problem ?? null))
+  ])
+  const problems = [...markers.problems, ...merges.problems]
+  return {
+    findings: [...markers.findings, ...merges.findings],
+    notes: [...markers.notes, ...merges.notes],
+    warnings: [...markers.warnings, ...merges.warnings],
+    error: problems.length > 0 ? problems.join('; ') : null
+  }
+}
+
+/** A layer that throws (any failure, a bug included) becomes that layer's problem, never the caller's exception. */
+async function guarded(name: string, layer: () => Promise<LayerReport>): Promise<LayerReport> {
+  try {
+    const report = await layer()
+    return { ...report, problems: report.problems.map((p) => `${name} ${p}`) }
+  } catch (e) {
+    return { ...emptyLayer(), problems: [`${name} failed: ${describeError(e)}`] }
+  }
+}
+
+/** Marker-shaped lines of one file under scan, and what else of the file the rules may look at. */
+interface ScannedFile {
+  /** Path bytes (latin1 string), as git wrote it. */
+  readonly path: string
+  readonly lines: NumberedLine[]
+  /** Other lines of the file by number (neighbours, angle candidates elsewhere in the file). */
+  readonly known: Map<number, string>
+}
+
+async function markerLayer(git: Git, range: GuardRange, options: CheckOptions, limits: GuardLimits): Promise<LayerReport> {
+  const report = emptyLayer()
+  const matcher = excludeMatcher(options.exclude)
+  const excluded = (path: string) => matcher(displayPath(path))
+  const scanned =
+    options.scope === 'tree' || range.base === null
+      ? await scanTree(git, range.head, excluded, limits, report)
+      : await scanChanged(git, range.base, range.head, excluded, limits, report)
+  return judge(scanned.files, scanned.attributes, range, report)
+}
+
+interface Scanned {
+  readonly files: readonly ScannedFile[]
+  readonly attributes: Map<string, string>
+}
+
+/** Every candidate line of the tree at `head`, with its neighbours. */
+async function scanTree(git: Git, head: string, excluded: (path: string) => boolean, limits: GuardLimits, report: LayerReport): Promise<Scanned> {
+  // The attribute files do not depend on the search: list them while it runs.
+  const listing = attributeFilesAt(git, head)
+  listing.catch(() => undefined)
+  const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate)
+  report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
+  if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
+  const files = [...scan.files]
+    .filter(([path]) => !excluded(path))
+    .map(([path, lines]) => ({ path, known: new Map<number, string>(), lines: [...lines].map(([line, text]) => ({ line, text })) }))
+  const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+  // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
+  const orphanable = files.filter((f) => {
+    const size = parseMarkerSize(attributes.get(f.path))
+    return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=')
+  })
+  const unread = await readNeighbours(git, orphanable.map((f) => `${head}:${f.path}`), orphanable)
+  if (unread.length > 0) report.problems.push(unreadableProblem(unread))
+  return { files, attributes }
+}
+
+/** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
+async function scanChanged(
+  git: Git,
+  base: string,
+  head: string,
+  excluded: (path: string) => boolean,
+  limits: GuardLimits,
+  report: LayerReport
+): Promise<Scanned> {
+  const listing = attributeFilesAt(git, head)
+  listing.catch(() => undefined)
+  const from = (await mergeBase(git, base, head)) ?? base
+  const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
+  report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`)
+  if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
+  if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
+  if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
+  const diffFiles = added.files.filter((f) => !excluded(f.path))
+  const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map<number, string>(), oid: f.newOid }))
+  // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours).
+  const wanted = files.filter((f): f is typeof f & { oid: string } => f.oid !== null && f.lines.some((l) => !isAngle(l.text)))
+  // The rest of the files and their attributes are independent reads: both at once.
+  const [unread, attributes] = await Promise.all([
+    readNeighbours(git, wanted.map((f) => f.oid), wanted),
+    markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+  ])
+  if (unread.length > 0) report.problems.push(unreadableProblem(unread))
+  return { files, attributes }
+}
+
+/** Applies the marker rules to each scanned file at its own conflict-marker-size. */
+function judge(files: readonly ScannedFile[], attributes: Map<string, string>, range: GuardRange, report: LayerReport): LayerReport {
+  for (const file of files) {
+    const value = attributes.get(file.path)
+    const problem = markerSizeProblem(value)
+    if (problem !== null) report.warnings.push(`${displayPath(file.path)}: ${problem}`)
+    const size = parseMarkerSize(value)
+    const known = [...file.known].map(([line, text]) => ({ line, text }))
+    const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(known, size)
+    const byLine = new Map([...file.known, ...file.lines.map((l) => [l.line, l.text] as const)])
+    for (const hit of markerHits(file.lines, size, angle, (n) => byLine.get(n))) {
+      report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message })
+    }
+  }
+  return report
+}
+
+const isAngle = (text: string) => text[0] === '<' || text[0] === '>'
+
+/**
+ * What the rest of each file says: its angle candidates anywhere and the
+ * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
+ * --batch` (`specs[i]` names the blob of `files[i]`) and kept in `known`.
+ * Returns the names of the files git could not read.
+ */
+async function readNeighbours(git: Git, specs: readonly string[], files: readonly ScannedFile[]): Promise<string[]> {
+  if (files.length === 0) return []
+  const neighbours = files.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])))
+  const unreadable = await readBlobLines(git, specs, (index, line, text) => {
+    if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index]!.has(line)) files[index]!.known.set(line, markerPrefix(text))
+  })
+  return unreadable.map((i) => displayPath(files[i]!.path))
+}
+
+function unreadableProblem(names: readonly string[]): string {
+  const shown = names.slice(0, 20).map((n) => `'${n}'`).join(', ')
+  const more = names.length > 20 ? ` and ${names.length - 20} more` : ''
+  return `could not read ${names.length} file(s), which were not checked: ${shown}${more} (a missing or corrupt object: run 'git fsck')`
+}
+
+/** Reads the policy file from the BASE commit (one `cat-file --batch` call; the path goes through stdin). */
+async function readPolicyAtBase(git: Git, base: string, path: string): Promise<MergePolicy | null> {
+  const r = await git.run(['cat-file', '--batch'], { input: `${base}:${path}\n` })
+  const header = r.stdout.slice(0, r.stdout.indexOf('\n'))
+  if (header.endsWith(' missing') || header.endsWith(' ambiguous')) return null
+  const m = /^[0-9a-f]+ (\w+) \d+$/.exec(header)
+  if (!m) throw new Error(`could not read '${path}' at the base commit: git answered '${header}'`)
+  if (m[1] !== 'blob') throw new Error(`policy file '${path}' at the base commit is a ${m[1]}, not a file`)
+  // The size in the header counts bytes; the batch output ends the content with one LF.
+  const body = r.stdout.slice(header.length + 1).replace(/\n$/, '')
+  return parseMergePolicy(body, `${path}@${base.slice(0, 12)}`)
+}
+
+async function mergeLayer(git: Git, range: GuardRange, options: CheckOptions, historyProblem: string | null): Promise<LayerReport> {
+  const report = emptyLayer()
+  if (historyProblem !== null) {
+    report.problems.push(`could not run: ${historyProblem}`)
+    return report
+  }
+  if (range.base === null) {
+    if (range.baseProblem) {
+      report.problems.push(`could not run: ${range.baseProblem}`)
+      return report
+    }
+    const policyNote = 'merge sources: not checked, there is no base to read the policy from or to bound the range'
+    if (options.allowedSources.length > 0) report.warnings.push(policyNote)
+    else report.notes.push(policyNote)
+    return report
+  }
+  // The policy and the range's merges are independent reads: both at once.
+  const [policy, merges] = await Promise.all([readPolicyAtBase(git, range.base, options.policyFile), mergesInRange(git, range.base, range.head)])
+  if (policy === null && options.policyFileExplicit) {
+    // A named policy that is not there must not silently turn the check off.
+    report.problems.push(`could not use the policy: '${options.policyFile}' was named explicitly but does not exist at the base commit ${range.base}`)
+  }
+  if (policy === null && options.allowedSources.length === 0) {
+    report.notes.push(`merge sources: not checked, no '${options.policyFile}' at the base commit and no allowed-sources`)
+    return report
+  }
+  report.findings.push(...(await disallowedMerges(git, range, policy, merges, options, report.notes)))
+  return report
+}
+
+async function disallowedMerges(
+  git: Git,
+  range: GuardRange,
+  policy: MergePolicy | null,
+  merges: readonly MergeCommit[],
+  options: CheckOptions,
+  notes: string[]
+): Promise<Finding[]> {
+  const base = range.base!
+  const patterns = sourcePatterns(policy, options.allowedSources, range.headBranch)
+  notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`)
+  if (merges.length === 0) return []
+  // Every read below is independent of the others: start them together.
+  const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)])
+  const { tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes)
+  for (const p of unmatched) {
+    notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`)
+  }
+  const parents = merges.flatMap((m) => m.parents.slice(1))
+  const bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)])
+  if (bad.size === 0) return []
+  const names = await nameCommits(git, [...bad], containsHead)
+  // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
+  const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : ''
+  const findings: Finding[] = []
+  for (const m of merges) {
+    m.parents.forEach((parent, i) => {
+      if (i === 0 || !bad.has(parent)) return
+      const from = names.get(parent)
+      const source = from ? ` (from ${from})` : ''
+      findings.push({
+        kind: 'disallowed-merge',
+        path: null,
+        line: null,
+        commit: m.commit,
+        parent,
+        message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch${missing}`
+      })
+    })
+  }
+  return findings
+}
