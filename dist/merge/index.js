@@ -29211,35 +29211,1490 @@ module.exports = {
 
 /***/ }),
 
+/***/ 5240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ eventPayloadError)
+/* harmony export */ });
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6020);
+/**
+ * Imported first by an action's entry: reads the event payload before
+ * @actions/github loads, because that package parses GITHUB_EVENT_PATH as it
+ * loads and a payload that is not JSON would end the step with a bare
+ * SyntaxError and a stack trace, before any output is set. A broken payload is
+ * hidden from it here; the entry reports `eventPayloadError` instead, with
+ * every output set.
+ */
+
+function checkEventPayload() {
+    try {
+        (0,_github_context_js__WEBPACK_IMPORTED_MODULE_0__/* .readEventPayload */ .N5)();
+        return undefined;
+    }
+    catch (error) {
+        delete process.env['GITHUB_EVENT_PATH'];
+        return error instanceof Error ? error : new Error(String(error));
+    }
+}
+/** The clear error for an event payload that cannot be read, or undefined when it is fine. */
+const eventPayloadError = checkEventPayload();
+
+
+/***/ }),
+
 /***/ 4716:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2408);
+/* harmony import */ var _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5240);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3531);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2074);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3683);
+/* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5857);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7699);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7938);
+/** The merge action's entry: the one place that fails the step. */
+// First: a broken event payload must become a clear error, not a crash while the client loads.
 
 
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runMergeAction */ ._A);
+
+
+
+
+
+await (0,_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .C)(async () => {
+    let settings;
+    let client;
+    try {
+        if (_event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P !== undefined)
+            throw _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P;
+        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .readMergeSettings */ .YY)();
+        // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
+        client = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .createGitHubClient */ .LX)({ ...settings.client, deadline: _runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .productionRuntime */ .y.now() + settings.timeoutMs });
+    }
+    catch (error) {
+        // Outputs in every case: a bad input still sets every output, then fails the step with the same message.
+        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeMergeInputError */ .Qk)(error instanceof Error ? error.message : String(error));
+        throw error;
+    }
+    const result = await (0,_merge_js__WEBPACK_IMPORTED_MODULE_4__/* .merge */ .h)(settings, { ..._runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .productionRuntime */ .y, client });
+    await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeMergeOutputs */ .MK)(result);
+    if (!result.merged)
+        throw new Error(result.message);
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2408:
+/***/ 6769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  _A: () => (/* binding */ runMergeAction)
+  qk: () => (/* binding */ mergeOwnInputs),
+  S_: () => (/* binding */ mergeSpec)
 });
 
-// UNUSED EXPORTS: merge, mergeSummary, readMergeSettings, writeMergeOutputs
+// UNUSED EXPORTS: MERGE_DEFAULTS, mergeOutputs
+
+// EXTERNAL MODULE: ./src/github/inputs.ts
+var inputs = __nccwpck_require__(5446);
+;// CONCATENATED MODULE: ./src/actions/spec.ts
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/io.ts
+
+
+/** Production defaults of the pending-retry budget. */
+const MERGE_DEFAULTS = Object.freeze({ timeoutSeconds: 300, intervalSeconds: 5 });
+/** merge's own inputs (without the shared token inputs); the root pipeline prefixes them with `merge-`. */
+const mergeOwnInputs = {
+    'pull-request': {
+        description: 'Number of the pull request to merge. Empty: the pull request of the triggering event.',
+        default: ''
+    },
+    sha: {
+        description: "The head sha that was verified, normally wait-ci's 'sha' output. GitHub refuses the merge if the head moved since. Empty: the head read at start, with a warning that nothing verified it.",
+        default: ''
+    },
+    method: {
+        description: "Merge method: 'merge', 'squash' or 'rebase'. Empty: the first one the repository allows.",
+        default: ''
+    },
+    'commit-title': {
+        description: "Title of the merge or squash commit. Empty: GitHub's default.",
+        default: ''
+    },
+    'commit-message': {
+        description: "Body of the merge or squash commit. Empty: GitHub's default.",
+        default: ''
+    },
+    'delete-branch': {
+        description: "Delete the head branch after the merge ('true' or 'false'); never for a branch of a fork.",
+        default: 'false'
+    },
+    'update-branch': {
+        description: "When the branch must be up to date and the base moved ('behind'): 'true' updates the branch from its base once, pinned to the verified sha, and ends with 'branch-updated' (the new head is not merged: verify it first); 'false' ends with 'behind'.",
+        default: 'false'
+    },
+    'timeout-seconds': {
+        description: 'Budget for retrying while GitHub still reports required checks as expected (or is computing mergeability, or the base just moved), from the first merge call.',
+        default: String(MERGE_DEFAULTS.timeoutSeconds)
+    },
+    'interval-seconds': {
+        description: 'Wait before the first retry; later waits grow 1.5 times up to six times this. Fractions allowed.',
+        default: String(MERGE_DEFAULTS.intervalSeconds)
+    }
+};
+/** merge's outputs; the root pipeline prefixes them with `merge-`. */
+const mergeOutputs = {
+    merged: { description: "'true' when the pull request is merged at the verified sha (also when an earlier attempt merged it), else 'false'." },
+    'merge-commit-sha': { description: 'The sha of the merge (or squash/rebase) commit; empty when not merged.' },
+    attempts: { description: 'How many times the merge endpoint was called.' },
+    reason: {
+        description: "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'unknown-outcome' (a merge call's answer was lost and whether it merged could not be read back: look at the pull request), 'head-moved' (re-verify the new head), 'behind' (the base moved and the branch must be up to date), 'branch-updated' (the branch was updated from its base: verify 'updated-sha'), 'permanent' (GitHub refused; see 'message'), or 'invalid-input' (an input or the event was not usable; nothing was called)."
+    },
+    message: { description: "GitHub's own message for the outcome, and what to do about it." },
+    'updated-sha': { description: "The new head after 'update-branch' updated the branch (reason 'branch-updated'); empty otherwise." }
+};
+/** merge's inputs and outputs, declared once. */
+const mergeSpec = defineAction({
+    dir: 'merge',
+    name: 'Purple merge',
+    description: 'Merges the verified head sha, retrying while GitHub still reports required checks as expected.',
+    inputs: { ...inputs/* clientInputs */.HC, ...mergeOwnInputs },
+    outputs: mergeOutputs
+});
+
+
+/***/ }),
+
+/***/ 5857:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ merge)
+});
+
+// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
+var core_transient = __nccwpck_require__(5824);
+;// CONCATENATED MODULE: ./src/core/merge-errors.ts
+/**
+ * Classifies every answer of GitHub's merge endpoint (PUT /pulls/{n}/merge)
+ * into what the merge action does next. Pure: the shell passes the failure
+ * (status + GitHub's message, or the network error) and a fresh read of the
+ * pull request; nothing here talks to GitHub.
+ *
+ * Why this exists: GitHub says both `Required status check "x" is expected.`
+ * and "N of M required status checks are expected." while a check has not
+ * registered yet (both are worth waiting for), and a merge whose answer was
+ * lost must be recognised as done, never reported as "not mergeable" (see
+ * docs/decisions.md, "The merge call is never retried blindly").
+ *
+ * Every regular expression here runs in linear time on any input: a message
+ * is outside text of any length.
+ */
+
+const ADVICE = {
+    'check-failing': 'A required check failed on the verified head: fix the failure and push, then run wait-ci and merge again.',
+    'review-required': 'The base branch requires approving reviews: get an approval from a reviewer with write access (or change the rule), then run merge again.',
+    'method-not-allowed': "Set the 'method' input to a merge method the repository allows (Settings > General > Pull Requests), or leave it empty to use the first allowed one.",
+    conflict: 'The pull request conflicts with its base branch: merge or rebase the base into it, resolve the conflicts, push, and run the pipeline again.',
+    draft: 'The pull request is a draft: mark it ready for review, then run merge again.',
+    'merge-queue': 'The base branch requires the merge queue: add the pull request to the queue (merge queue UI or `gh pr merge --auto`) instead of merging it directly.',
+    'rule-violation': 'A repository rule blocks this merge: read the rule named in the message under Settings > Rules > Rulesets (or ask an admin), then run merge again.',
+    closed: 'The pull request is closed without being merged: reopen it if it should still be merged.',
+    'merged-other-head': 'The pull request was merged at a head that Purple did not verify: review what was merged on the base branch.',
+    forbidden: "The token may not merge into this branch: give the job 'contents: write' and 'pull-requests: write', or use a token or GitHub App that branch protection allows to merge.",
+    'not-found': "The pull request or repository was not found with this token: check 'pull-request' and that the token can read the repository.",
+    'invalid-request': "GitHub rejected the request itself: check the 'method', 'commit-title' and 'commit-message' inputs.",
+    'not-mergeable': 'GitHub reports the pull request as not mergeable for a reason other than a pending check: open it on GitHub to see what blocks it.'
+};
+// GitHub wraps ruleset refusals as a header line followed by one line per
+// violation, e.g. "Repository rule violations found\n\nRequired status check
+// \"test\" is expected.\n\n" (akuity/kargo#6397) or "...\n\nWaiting on 1 more
+// approval from a reviewer with write access ...\n\n" (microsoft/winget-pkgs#379724).
+const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i;
+/** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
+function listViolations(message) {
+    // Non-empty runs only: a megabyte of blank lines allocates nothing.
+    const lines = (message.match(/[^\r\n]+/g) ?? []).map((line) => line.trim()).filter((line) => line !== '');
+    if (lines.length > 0 && RULESET_HEADER.test(lines[0]))
+        return lines.slice(1);
+    return [message.trim()];
+}
+// Order matters: a failing check is final even if the same text also says
+// something is expected, and the merge must never be retried after it.
+const VIOLATION_RULES = [
+    // `Required status check "test" is failing.`; `... "continuous-integration/jenkins/branch" is errored.` (alphagov/bulk-merger
+    // README); "2 of 2 required status checks have not succeeded: 1 failing." (lyra-os-linux/vegad#52)
+    { test: /\bis failing\b|\bare failing\b|\bis errored\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed|errored)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+    // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
+    { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
+    // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase);
+    // chdsbd/kodiak#295: "This branch must not contain merge commits." (required linear history: squash or rebase still work).
+    // No `.*` between words: on a long message that is quadratic.
+    {
+        test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|\bmerge method \w+ (?:is )?not allowed\b|\bmust not contain merge commits\b/i,
+        verdict: { kind: 'permanent', category: 'method-not-allowed' }
+    },
+    // lindell/multi-gitter#622: "Pull Request is still a draft"
+    { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
+    // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
+    // winget-pkgs#379724: "Waiting on 1 more approval from a reviewer with write access ..."
+    {
+        test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
+        verdict: { kind: 'permanent', category: 'review-required' }
+    },
+    // akuity/kargo#6397 and PennyDreadfulMTG/Penny-Dreadful-Tools#6226: singular `Required status check "x" is expected.`,
+    // plural "N of M required status checks are expected.": any "expected" block is pending.
+    { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
+    // `Required status check "x" is in progress.`: the check is running, not failed.
+    { test: /\bin progress\b|\bis pending\b|\bare pending\b/i, verdict: { kind: 'pending' } },
+    // KnpLabs/php-github-api#497, cli/cli#12748: GitHub recomputes after the base moved; retrying is the documented fix.
+    { test: /base branch was modified/i, verdict: { kind: 'pending' } },
+    // "N of M required status checks have not succeeded." without an "expected": some failed.
+    { test: /\bnot succeeded\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+    { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
+    { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
+];
+/** What one violation line asks for: wait, give up (with the category), or unknown. */
+function classifyViolation(text) {
+    // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
+    const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"');
+    for (const rule of VIOLATION_RULES)
+        if (rule.test.test(words))
+            return rule.verdict;
+    return { kind: 'unknown' };
+}
+function permanent(category, message) {
+    return { kind: 'permanent', category, message, advice: ADVICE[category] };
+}
+/** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
+function judgePullState(pull, verifiedSha) {
+    if (pull.merged) {
+        // A retry after a lost answer finds the merge already done: success, if it was our head
+        // (see docs/decisions.md, "The merge call is never retried blindly").
+        if (pull.headSha === verifiedSha) {
+            return {
+                kind: 'already-merged',
+                mergeCommitSha: pull.mergeCommitSha ?? '',
+                message: `Pull request is already merged at the verified head ${verifiedSha}.`
+            };
+        }
+        return permanent('merged-other-head', `Pull request was merged at head ${pull.headSha}, not at the verified head ${verifiedSha}.`);
+    }
+    if (pull.state === 'closed')
+        return permanent('closed', 'Pull request is closed without being merged.');
+    if (pull.headSha !== verifiedSha) {
+        return {
+            kind: 'head-moved',
+            headSha: pull.headSha,
+            message: `Head branch moved from the verified ${verifiedSha} to ${pull.headSha}; the new head must be verified before it is merged.`
+        };
+    }
+    return undefined;
+}
+// A pull request GitHub itself reads as mergeable: a "not mergeable" refusal next to it is a stale computation.
+const MERGEABLE_STATES = new Set(['clean', 'unstable', 'has_hooks']);
+function classifyNotMergeable(message, pull) {
+    // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
+    if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown')
+        return { kind: 'pending', message };
+    if (pull.mergeable === false || pull.mergeableState === 'dirty')
+        return permanent('conflict', message);
+    if (pull.draft || pull.mergeableState === 'draft')
+        return permanent('draft', message);
+    if (pull.mergeableState === 'behind')
+        return { kind: 'behind', message };
+    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
+    if (MERGEABLE_STATES.has(pull.mergeableState))
+        return { kind: 'pending', message: `${message} (GitHub reads the pull request as ${pull.mergeableState}: a stale answer)` };
+    return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`);
+}
+// gabrielkoerich/orch#3371: 409 "Head branch is out of date. Review and try the merge again."; cli/cli's
+// merge command words GitHub's BEHIND state as "the head branch is not up to date with the base branch".
+const OUT_OF_DATE = /\bout of date\b|\bout-of-date\b|\bnot up to date\b/i;
+/** How much of a message the rules read (GitHub's own are far shorter). */
+const CLASSIFIED_CHARS = 8192;
+function violationsHeader(message) {
+    const end = message.search(/\r?\n/);
+    return end < 0 ? message : message.slice(0, end);
+}
+/**
+ * Classifies one failed merge call. `pull` is a read of the pull request made
+ * after the failure (undefined when that read failed too); `verifiedSha` is the
+ * head sha that was verified and sent with the merge call.
+ */
+function classifyMergeFailure(failure, pull, verifiedSha, context = {}) {
+    // The pull request's state outranks any message: a lost answer to a merge
+    // that went through, then a 405 "not mergeable" on the retry, is a success.
+    if (pull !== undefined) {
+        const byState = judgePullState(pull, verifiedSha);
+        if (byState !== undefined)
+            return byState;
+    }
+    const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`;
+    // Judged on its head only: GitHub's merge messages are a few short lines, and a megabyte of outside text
+    // would make even linear rules slow. The whole message is still reported.
+    const words = message.length > CLASSIFIED_CHARS ? message.slice(0, CLASSIFIED_CHARS) : message;
+    const clipped = { ...failure, message: words };
+    // The base moved on a branch that must be up to date: the head is where it was (checked above), so this is
+    // never head-moved. Right after an update GitHub may still say "out of date" while it recomputes: a read
+    // that shows the head current and not behind makes that pending.
+    if (failure.status === 409 || failure.status === 405) {
+        if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(words)))
+            return { kind: 'behind', message };
+        if (OUT_OF_DATE.test(words))
+            return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message };
+    }
+    // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
+    // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
+    if (failure.status === 409 || /head branch was modified/i.test(words)) {
+        return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) };
+    }
+    if (failure.status === 403) {
+        // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
+        const transport = (0,core_transient/* classifyFailure */.XE)(clipped);
+        if (transport.kind !== 'permanent')
+            return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
+    }
+    if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
+        const violations = listViolations(words);
+        const kinds = violations.map(classifyViolation);
+        // Classify on every violation GitHub lists: pending only if all of them are pending.
+        const blocking = kinds.findIndex((k) => k.kind === 'permanent');
+        if (blocking >= 0) {
+            const kind = kinds[blocking];
+            return permanent(kind.category, message);
+        }
+        const unknown = kinds.findIndex((k) => k.kind === 'unknown');
+        if (unknown < 0)
+            return { kind: 'pending', message };
+        const text = violations[unknown];
+        if (/not mergeable/i.test(text))
+            return context.outcomeUnknown ? judgeUnsettled(pull, verifiedSha, message) : classifyNotMergeable(message, pull);
+        if (RULESET_HEADER.test(violationsHeader(words)))
+            return permanent('rule-violation', message);
+        if (failure.status === 403)
+            return permanent('forbidden', message);
+        if (failure.status === 422)
+            return permanent('invalid-request', message);
+        // An unknown 405 while GitHub is still computing mergeability: give it the budget.
+        if (pull?.mergeable === null)
+            return { kind: 'pending', message };
+        return permanent('not-mergeable', message);
+    }
+    if (failure.status === 404)
+        return permanent('not-found', message);
+    const transport = (0,core_transient/* classifyFailure */.XE)(clipped);
+    if (transport.kind === 'permanent') {
+        if (failure.status === 401)
+            return permanent('forbidden', message);
+        return permanent('invalid-request', message);
+    }
+    return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
+}
+function retryAfter(transport) {
+    return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs };
+}
+/** Whether a verdict ends the merge step (anything but pending, transient and unsettled). */
+function isFinal(verdict) {
+    return verdict.kind !== 'pending' && verdict.kind !== 'transient' && verdict.kind !== 'unsettled';
+}
+/** What came back, in a few words: "HTTP 502", or "no answer (read ECONNRESET)". */
+function describeAnswer(failure) {
+    return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`;
+}
+// Node's codes for a connection that was never made (refused, or the host name did not resolve).
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** The error codes of a failure and its causes (fetch puts the network's reason in `cause`). */
+function errorCodes(failure) {
+    const codes = [];
+    let current = failure;
+    for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            codes.push(code);
+        current = current.cause;
+    }
+    return codes;
+}
+/**
+ * Whether, after this merge call, it is unknown if the pull request merged.
+ * An answer that never arrived, a server error or a cut 200 may hide a merge
+ * GitHub made; a refusal that names a reason (a check expected) proves the
+ * pull request was open; a rate limit and another "not mergeable" prove nothing.
+ */
+function outcomeUnknownAfter(previous, failure, verdict) {
+    if (isFinal(verdict))
+        return false;
+    // A connection that was never made carried no request.
+    if (failure.status === undefined && errorCodes(failure).some((code) => NEVER_SENT.has(code)))
+        return previous;
+    if (failure.status === undefined || failure.status >= 500 || failure.status < 300)
+        return true;
+    return verdict.kind === 'pending' ? false : previous;
+}
+/**
+ * Judges a read of the pull request made while a merge's outcome is unknown:
+ * merged, closed, a moved head or a conflict settle it; anything else (a read
+ * that may be stale, or no read at all) leaves it unsettled.
+ */
+function judgeUnsettled(pull, verifiedSha, message) {
+    if (pull === undefined)
+        return { kind: 'unsettled', message };
+    const byState = judgePullState(pull, verifiedSha);
+    if (byState !== undefined)
+        return byState;
+    // A merge that went through cannot leave a conflict behind: `dirty` proves it did not merge.
+    if (pull.mergeable === false || pull.mergeableState === 'dirty')
+        return permanent('conflict', message);
+    return { kind: 'unsettled', message };
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-outcome.ts
+const notMerged = { merged: false, mergeCommitSha: '' };
+/** The outcome of an answer that ends the run; `readMergeCommitSha` fills in a merge commit the answer did not carry. */
+function fromVerdict(verdict, readMergeCommitSha = '') {
+    switch (verdict.kind) {
+        case 'merged':
+            return { merged: true, mergeCommitSha: verdict.mergeCommitSha, reason: 'merged', message: verdict.message };
+        case 'already-merged':
+            return {
+                merged: true,
+                mergeCommitSha: verdict.mergeCommitSha || readMergeCommitSha,
+                reason: 'merged',
+                message: `${verdict.message} (an earlier attempt merged it; its answer may have been lost)`
+            };
+        case 'head-moved':
+            return { ...notMerged, reason: 'head-moved', message: `${verdict.message} Run wait-ci on the new head, then merge its verified sha.` };
+        case 'behind':
+            return {
+                ...notMerged,
+                reason: 'behind',
+                message: `GitHub refused the merge: '${verdict.message}'. The base branch moved and this branch must be up to date with it; the head is still the verified one. Update the branch from its base (or set 'update-branch: true'), then verify and merge the new head.`
+            };
+        case 'permanent':
+            return { ...notMerged, reason: 'permanent', category: verdict.category, message: `GitHub refused the merge: '${verdict.message}'. ${verdict.advice}` };
+    }
+}
+function afterUnreachable(stop) {
+    if (!stop.readBack)
+        return 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.';
+    // A read right after a lost answer may not show the merge yet.
+    if (stop.outcomeUnknown)
+        return `The last read showed ${stop.pullUrl} unmerged, but a read right after a lost answer can lag: look at it before running merge again (running it again is safe: it only merges ${stop.sha}).`;
+    return 'The pull request is not merged; run merge again.';
+}
+/** The outcome of a run that ran out of budget: never a definite "not merged" when the merge may have happened. */
+function stopOutcome(stop) {
+    const { verdict, attempts, why } = stop;
+    // A lost answer that no later read settled: the merge may have happened.
+    if (verdict.kind === 'unsettled' || (stop.outcomeUnknown && !stop.readBack)) {
+        return {
+            ...notMerged,
+            reason: 'unknown-outcome',
+            message: `Whether pull request #${stop.pullNumber} merged is unknown: a merge call got no usable answer, and until ${why} GitHub neither showed it merged nor gave an answer that proves it was not (last: '${verdict.message}'). Open ${stop.pullUrl}: if it is merged at ${stop.sha}, the merge is done; if it is still open, run merge again (it only ever merges ${stop.sha}).`
+        };
+    }
+    if (verdict.kind === 'pending') {
+        return {
+            ...notMerged,
+            reason: 'pending-timeout',
+            message: `GitHub still held the merge back after ${attempts} attempts: '${verdict.message}'. Stopped because ${why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
+        };
+    }
+    return {
+        ...notMerged,
+        reason: 'unreachable',
+        message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${afterUnreachable(stop)}`
+    };
+}
+/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
+function updateOutcome(end, behind, pullNumber, sha) {
+    const noWorkflows = "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').";
+    switch (end.kind) {
+        case 'updated':
+            return {
+                updatedSha: end.newHead,
+                outcome: {
+                    ...notMerged,
+                    reason: 'branch-updated',
+                    message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''} ${noWorkflows}`
+                }
+            };
+        case 'not-shown':
+            return end.answerLost
+                ? {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'behind',
+                        message: `${fromVerdict(behind).message} The update's answer was lost and no new head showed within the budget: look at pull request #${pullNumber}; if its head is still ${sha}, update it again.`
+                    }
+                }
+                : {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'branch-updated',
+                        message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
+                    }
+                };
+        case 'refused':
+            return { updatedSha: '', outcome: { ...fromVerdict(behind), message: `${fromVerdict(behind).message} Updating the branch failed: ${end.answer} '${end.message}'.` } };
+        case 'head-moved':
+            return {
+                updatedSha: '',
+                outcome: fromVerdict({
+                    kind: 'head-moved',
+                    message: `Head branch moved from the verified ${sha} to ${end.newHead} before the update (GitHub refused it: ${end.answer} '${end.message}'); the new head must be verified before it is merged.`
+                })
+            };
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/merge-schedule.ts
+var merge_schedule = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
+;// CONCATENATED MODULE: ./src/github/responses.ts
+/** A response without the fields an action relies on; transient (classifier matches the name). */
+class MalformedResponseError extends Error {
+    name = 'MalformedResponseError';
+}
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    return typeof value;
+}
+function matches(value, type) {
+    const nullable = type.endsWith('?');
+    const base = nullable ? type.slice(0, -1) : type;
+    if (nullable && (value === null || value === undefined))
+        return true;
+    return typeOf(value) === base;
+}
+function at(data, path) {
+    let current = data;
+    for (const key of path.split('.')) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function whatCame(data) {
+    if (data === '')
+        return 'an empty body (a response cut mid-stream?)';
+    if (data === undefined)
+        return 'no body';
+    if (typeof data === 'string')
+        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
+    return typeOf(data);
+}
+/**
+ * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
+ * returns it typed; throws MalformedResponseError naming `label` and the field.
+ */
+function expectShape(label, data, fields) {
+    if (typeof data !== 'object' || data === null) {
+        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
+    }
+    for (const [path, type] of Object.entries(fields)) {
+        const value = at(data, path);
+        if (!matches(value, type)) {
+            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
+        }
+    }
+    return data;
+}
+/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
+function expectList(label, data, arrayPath, fields) {
+    const list = arrayPath === '' ? data : at(data, arrayPath);
+    if (!Array.isArray(list)) {
+        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
+        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
+    }
+    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
+    return list;
+}
+/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
+function expectPullRequest(label, data) {
+    return expectShape(label, data, {
+        number: 'number',
+        state: 'string',
+        mergeable: 'boolean?',
+        merge_commit_sha: 'string?',
+        'head.sha': 'string',
+        'head.ref': 'string',
+        'base.sha': 'string',
+        'base.ref': 'string'
+    });
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
+function expectCheckRunsPage(label, data) {
+    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
+    expectList(label, page, 'check_runs', {
+        id: 'number',
+        name: 'string',
+        status: 'string',
+        conclusion: 'string?',
+        started_at: 'string?',
+        completed_at: 'string?',
+        html_url: 'string?',
+        details_url: 'string?',
+        app: 'object?'
+    });
+    return page;
+}
+const responses_text = (value) => (typeof value === 'string' ? value : null);
+/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
+function parseCheckRunsPage(label, data) {
+    const page = expectCheckRunsPage(label, data);
+    const runs = page.check_runs.map((raw) => {
+        const app = raw.app;
+        return {
+            id: raw.id,
+            name: raw.name,
+            status: raw.status,
+            conclusion: raw.conclusion,
+            startedAt: raw.started_at,
+            completedAt: raw.completed_at ?? null,
+            appId: typeof app?.id === 'number' ? app.id : null,
+            appSlug: responses_text(app?.slug),
+            url: responses_text(raw.html_url) ?? responses_text(raw.details_url)
+        };
+    });
+    return { totalCount: page.total_count, runs };
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
+function expectCombinedStatus(label, data) {
+    const combined = expectShape(label, data, {
+        state: 'string',
+        sha: 'string',
+        total_count: 'number',
+        statuses: 'array'
+    });
+    expectList(label, combined, 'statuses', statusFields);
+    return combined;
+}
+const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
+function observedStatus(raw) {
+    return {
+        id: typeof raw.id === 'number' ? raw.id : 0,
+        context: raw.context,
+        state: raw.state,
+        createdAt: responses_text(raw.created_at),
+        updatedAt: responses_text(raw.updated_at),
+        url: responses_text(raw.target_url)
+    };
+}
+/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
+function parseCombinedStatus(label, data) {
+    const combined = expectCombinedStatus(label, data);
+    return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
+}
+/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
+function parseStatusHistory(label, data) {
+    return expectList(label, data, '', statusFields).map(observedStatus);
+}
+// GitHub writes "any source" as null; the protection API also accepts -1 for it.
+function appOf(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+/**
+ * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
+ * (readable with the default token, unlike the admin-only protection endpoints).
+ */
+function requiredFromBranch(label, data) {
+    const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
+    const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
+    if (rsc === undefined || rsc === null)
+        return [];
+    const entries = new Map();
+    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
+    if (Array.isArray(rsc.checks)) {
+        for (const check of expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
+            const appId = appOf(check.app_id);
+            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
+        }
+    }
+    if (Array.isArray(rsc.contexts)) {
+        for (const context of rsc.contexts) {
+            if (typeof context !== 'string')
+                throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`);
+            const known = [...entries.values()].some((e) => e.name === context);
+            if (!known)
+                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
+        }
+    }
+    return [...entries.values()];
+}
+/**
+ * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
+ * Rules in `evaluate` mode are not returned there and do not gate, so every returned
+ * `required_status_checks` rule counts.
+ */
+function requiredFromRules(label, data) {
+    const rules = expectList(label, data, '', { type: 'string' });
+    const entries = [];
+    for (const [i, rule] of rules.entries()) {
+        if (rule.type !== 'required_status_checks')
+            continue;
+        const checks = expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
+            context: 'string'
+        });
+        for (const check of checks)
+            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
+    }
+    return entries;
+}
+
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var backoff = __nccwpck_require__(3915);
+// EXTERNAL MODULE: ./src/github/configuration.ts
+var configuration = __nccwpck_require__(3342);
+// EXTERNAL MODULE: ./src/github/retrying.ts
+var retrying = __nccwpck_require__(8809);
+;// CONCATENATED MODULE: ./src/github/retry.ts
+/**
+ * The retry loop the actions put around a whole call, for what no HTTP layer
+ * can see: a 200 whose body is not the shape the action relies on (a cut body
+ * resolves as `data: ""`). An HTTP or network failure the client already
+ * retried is not retried again (the client marks it), so retries never
+ * multiply (see docs/decisions.md, "Retries happen in one place"). Decisions
+ * come from classifyFailure, waits from the shared backoff; sleep and clock
+ * are injected.
+ */
+
+
+
+
+/**
+ * A call that failed for good: GitHub's answer and Purple's verdict in one
+ * message. Keeps `status` and `response` of the original error so callers can
+ * still inspect them; the original is the `cause`.
+ */
+class GitHubCallError extends Error {
+    verdict;
+    attempts;
+    name = 'GitHubCallError';
+    status;
+    response;
+    constructor(message, verdict, attempts, cause) {
+        super(message, { cause });
+        this.verdict = verdict;
+        this.attempts = attempts;
+        const data = (0,core_transient/* toFailureData */.GN)(cause);
+        if (data.status !== undefined)
+            this.status = data.status;
+        if (typeof cause === 'object' && cause !== null && 'response' in cause)
+            this.response = cause.response;
+    }
+}
+const PERMANENT_CONFIGURATION = { kind: 'permanent', reason: 'a configuration error: fix the input it names' };
+/**
+ * Runs `fn` until it succeeds, a failure is permanent or already retried by
+ * the client, or the retries are spent; throws GitHubCallError naming
+ * `label`, the attempts and the reason.
+ */
+async function withRetry(label, fn, policy) {
+    const now = policy.now ?? Date.now;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() };
+            const verdict = (0,configuration/* isConfigurationError */.p0)(error) ? PERMANENT_CONFIGURATION : (0,core_transient/* classifyFailure */.XE)(error, options);
+            const described = (0,configuration/* isConfigurationError */.p0)(error) ? error.message : (0,core_transient/* describeFailure */.Ic)(error, options);
+            // The client made its own attempts at this failure: they are this call's budget.
+            const handled = (0,retrying/* clientAttempts */.u)(error);
+            const spent = handled !== undefined || attempt > policy.retries;
+            if (verdict.kind === 'permanent' || spent || verdict.waitCapped === true) {
+                const attempts = handled ?? attempt;
+                const why = verdict.kind === 'permanent' ? '' : verdict.waitCapped === true ? ' (rate-limit wait too long)' : described.includes(`after ${attempts} attempt`) ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+                throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempts, error);
+            }
+            const delay = (0,backoff/* nextDelay */.rM)(attempt, policy.backoff, verdict.retryAfterMs, policy.random);
+            policy.onRetry?.(verdict.kind);
+            policy.log?.(`${label}: attempt ${attempt} of ${policy.retries + 1} failed: ${described}; retrying in ${delay} ms`);
+            await policy.sleep(delay);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/actions/merge/settings.ts + 1 modules
+var settings = __nccwpck_require__(7938);
+;// CONCATENATED MODULE: ./src/actions/merge/merge.ts
+/**
+ * The merge action's work: merge the verified head sha, retrying within a
+ * budget while GitHub says required checks are still "expected", and treating
+ * a merge whose answer was lost as done. The merge call runs with the client's
+ * retries off and this loop decides (see docs/decisions.md, "The merge call is
+ * never retried blindly").
+ *
+ * Invariants the tests assert from the simulator's request log:
+ * - every merge (and branch update) call carries the verified sha, so GitHub refuses if the head moved;
+ * - no merge call follows an answer that said a required check failed;
+ * - after a lost answer, a "not mergeable" is never reported as a refusal.
+ */
+
+
+
+
+
+
+
+
+function toPullRead(data) {
+    const pr = expectPullRequest('pull request', data);
+    const raw = data;
+    return {
+        snapshot: {
+            state: pr.state === 'closed' ? 'closed' : 'open',
+            merged: pr.merged === true,
+            mergeCommitSha: pr.merge_commit_sha,
+            headSha: pr.head.sha,
+            mergeable: pr.mergeable,
+            mergeableState: pr.mergeable_state ?? 'unknown',
+            draft: pr.draft === true
+        },
+        headRef: pr.head.ref,
+        headRepo: typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '',
+        htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : ''
+    };
+}
+/** GitHub's `message` from an error's JSON body, else the error's own message. */
+function failureOf(error) {
+    const data = (0,core_transient/* toFailureData */.GN)(error);
+    const body = error?.response?.data;
+    const said = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : undefined;
+    return { ...data, message: said ?? data.message ?? String(error) };
+}
+async function readAfter(session, what) {
+    try {
+        return await session.readPull();
+    }
+    catch (readError) {
+        session.deps.log.info(`Could not read pull request #${session.pull_number} ${what}: ${(0,escaping/* logText */.kc)(failureOf(readError).message)}`);
+        return undefined;
+    }
+}
+async function callMerge(session, method, outcomeUnknown) {
+    const { owner, repo, pull_number, sha, target } = session;
+    try {
+        const response = await session.deps.client.octokit.rest.pulls.merge({
+            owner,
+            repo,
+            pull_number,
+            sha,
+            ...(method ? { merge_method: method } : {}),
+            ...(target.commitTitle ? { commit_title: target.commitTitle } : {}),
+            ...(target.commitMessage ? { commit_message: target.commitMessage } : {}),
+            // Off for this call only: a retried merge can hide a merge that happened.
+            request: { retries: 0 }
+        });
+        const body = expectShape('merge answer', response.data, { merged: 'boolean', sha: 'string' });
+        if (body.merged !== true)
+            throw new MalformedResponseError(`malformed response: merge answer says merged: ${String(body.merged)}`);
+        return { verdict: { kind: 'merged', mergeCommitSha: body.sha, message: body.message ?? 'Pull Request successfully merged' }, status: response.status, mergeCalled: true };
+    }
+    catch (error) {
+        const failure = failureOf(error);
+        // Whatever the answer (or its absence), the PR's state decides first: a lost answer may hide a merge that happened.
+        const read = await readAfter(session, 'after the merge call');
+        const verdict = classifyMergeFailure(failure, read?.snapshot, sha, { outcomeUnknown });
+        return { verdict, failure, ...(failure.status === undefined ? {} : { status: failure.status }), ...(read ? { read } : {}), mergeCalled: true };
+    }
+}
+/** A read instead of a merge call, while a lost answer may hide a merge. */
+async function reread(session, message) {
+    const read = await readAfter(session, 'to learn whether it merged');
+    return { verdict: judgeUnsettled(read?.snapshot, session.sha, message), ...(read ? { read } : {}), mergeCalled: false };
+}
+/** Merges the pull request at the verified sha within the pending-retry budget. */
+async function merge(target, deps) {
+    const { owner, repo } = target.repository;
+    const pull_number = target.pullNumber;
+    const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toPullRead((await deps.client.octokit.rest.pulls.get({ owner, repo, pull_number })).data), deps.client.retryPolicy);
+    let start;
+    try {
+        start = await readPull();
+    }
+    catch (error) {
+        // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
+        const permanent = (0,core_transient/* classifyFailure */.XE)(error).kind === 'permanent';
+        return {
+            merged: false,
+            mergeCommitSha: '',
+            attempts: 0,
+            reason: permanent ? 'permanent' : 'unreachable',
+            message: `Could not read pull request #${pull_number}, so nothing was merged: ${error instanceof Error ? error.message : String(error)}`,
+            pullNumber: pull_number,
+            sha: target.sha ?? '',
+            shaPinned: target.sha !== undefined,
+            timeline: [],
+            updatedSha: ''
+        };
+    }
+    const sha = target.sha ?? start.snapshot.headSha;
+    if (target.sha === undefined) {
+        deps.log.warning(`Input 'sha' is empty: merging the head read now (${sha}), which nothing verified. Pass the sha that wait-ci verified, e.g. 'sha: \${{ steps.wait.outputs.sha }}'.`);
+    }
+    const session = { deps, target, owner, repo, pull_number, sha, readPull };
+    const pullUrl = start.htmlUrl || `pull request #${pull_number} of ${owner}/${repo}`;
+    const timeline = [];
+    const finish = (outcome, extra = {}) => ({
+        ...outcome,
+        pullNumber: pull_number,
+        sha,
+        shaPinned: target.sha !== undefined,
+        attempts: timeline.length,
+        timeline,
+        updatedSha: extra.updatedSha ?? '',
+        ...(extra.branchDeleted === undefined ? {} : { branchDeleted: extra.branchDeleted })
+    });
+    const before = judgePullState(start.snapshot, sha);
+    if (before !== undefined)
+        return finish(fromVerdict(before, start.snapshot.mergeCommitSha ?? ''));
+    const methods = await methodsToTry(target, deps, owner, repo);
+    const loop = await mergeLoop(session, methods, timeline);
+    if (loop.kind === 'stopped')
+        return finish(stopOutcome({ ...loop.stop, attempts: timeline.length, pullNumber: pull_number, pullUrl, sha }));
+    return finish(...(await afterFinal(session, loop.verdict, loop.read)));
+}
+/** Calls merge (or, while the outcome is unknown, reads) until a final answer or the end of the budget. */
+async function mergeLoop(session, methods, timeline) {
+    const { deps, target } = session;
+    const startedAt = deps.now();
+    let methodIndex = 0;
+    let outcomeUnknown = false;
+    let rereadOnly = false;
+    for (let round = 1;; round++) {
+        const method = methods[methodIndex];
+        const atMs = deps.now() - startedAt;
+        const step = rereadOnly ? await reread(session, 'whether the merge happened is not known yet') : await callMerge(session, method, outcomeUnknown);
+        const { verdict } = step;
+        if (step.failure)
+            outcomeUnknown = outcomeUnknownAfter(outcomeUnknown, step.failure, verdict);
+        rereadOnly = verdict.kind === 'unsettled';
+        const entry = step.mergeCalled ? record(session, timeline, step, method, atMs) : undefined;
+        if (step.mergeCalled && isMethodFallback(verdict, target, methodIndex, methods.length)) {
+            // The method was our guess, not the user's: GitHub refused before doing anything, so try the next one.
+            timeline.push({ ...entry, waitMs: 0 });
+            methodIndex++;
+            continue;
+        }
+        if (isFinal(verdict)) {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'final', verdict, ...(step.read ? { read: step.read } : {}) };
+        }
+        const next = (0,merge_schedule/* nextMergeStep */.Cr)(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
+        if (next.kind === 'stop') {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'stopped', stop: { verdict, why: next.why, readBack: step.read !== undefined, outcomeUnknown } };
+        }
+        if (entry)
+            timeline.push({ ...entry, waitMs: next.ms });
+        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${(0,merge_schedule/* formatSeconds */.Xo)(next.ms)} (${verdict.kind}: ${(0,escaping/* logText */.kc)(verdict.message)})`);
+        await deps.sleep(next.ms);
+    }
+}
+function isMethodFallback(verdict, target, methodIndex, methodCount) {
+    return verdict.kind === 'permanent' && verdict.category === 'method-not-allowed' && target.method === undefined && methodIndex + 1 < methodCount;
+}
+function retryAfterOf(verdict) {
+    return verdict.kind === 'transient' && verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {};
+}
+/** Logs one merge call and returns its timeline entry (without the wait). */
+function record(session, timeline, step, method, atMs) {
+    const attempt = timeline.length + 1;
+    const said = step.failure ? step.failure.message : step.verdict.kind === 'merged' ? step.verdict.message : '';
+    const answer = step.failure ? `${describeAnswer(step.failure)} '${(0,escaping/* logText */.kc)(said)}'` : 'merged';
+    session.deps.log.info(`Merge attempt ${attempt}${method ? ` (${method})` : ''}: ${answer} -> ${step.verdict.kind}`);
+    return { attempt, atMs, method: method ?? 'default', ...(step.status === undefined ? {} : { status: step.status }), message: said, decision: step.verdict.kind };
+}
+/** What follows a final answer: delete the branch after a merge, update it when behind and asked to. */
+async function afterFinal(session, verdict, read) {
+    const outcome = fromVerdict(verdict, read?.snapshot.mergeCommitSha ?? '');
+    if (outcome.merged && session.target.deleteBranch) {
+        return [outcome, { branchDeleted: await deleteBranch(session, read ?? (await session.readPull().catch(() => undefined))) }];
+    }
+    if (verdict.kind === 'behind' && session.target.updateBranch)
+        return updateBranch(session, verdict);
+    return [outcome];
+}
+/**
+ * Updates the branch from its base once, pinned to the verified sha (GitHub
+ * refuses when the head moved), and reads the new head back. The new head is
+ * never merged here: nothing has verified it.
+ */
+async function updateBranch(session, behind) {
+    const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha);
+    if (updatedSha)
+        session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`);
+    return [outcome, { updatedSha }];
+}
+async function runUpdate(session) {
+    const { deps, owner, repo, pull_number, sha } = session;
+    let answerLost = false;
+    try {
+        // Once, without the client's retries: a second update would merge the base again.
+        await deps.client.octokit.rest.pulls.updateBranch({ owner, repo, pull_number, expected_head_sha: sha, request: { retries: 0 } });
+    }
+    catch (error) {
+        const failure = failureOf(error);
+        answerLost = failure.status === undefined || failure.status >= 500;
+        if (!answerLost) {
+            // GitHub refused, so nothing was updated: a head that moved anyway is someone else's push.
+            const head = (await readAfter(session, 'after the refused branch update'))?.snapshot.headSha;
+            const said = { answer: describeAnswer(failure), message: failure.message };
+            return head !== undefined && head !== sha ? { kind: 'head-moved', newHead: head, ...said } : { kind: 'refused', ...said };
+        }
+    }
+    const newHead = await awaitNewHead(session);
+    return newHead === undefined ? { kind: 'not-shown', answerLost } : { kind: 'updated', newHead, answerLost };
+}
+/** Reads the pull request until its head is no longer the verified sha (GitHub updates in the background); undefined when the budget ends first. */
+async function awaitNewHead(session) {
+    const { deps, target, sha } = session;
+    const startedAt = deps.now();
+    for (let round = 1;; round++) {
+        const read = await readAfter(session, 'after the branch update');
+        if (read !== undefined && read.snapshot.headSha !== sha)
+            return read.snapshot.headSha;
+        const next = (0,merge_schedule/* nextMergeStep */.Cr)(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
+        if (next.kind === 'stop')
+            return undefined;
+        await deps.sleep(next.ms);
+    }
+}
+/** The explicit method, else the repository's allowed ones in GitHub's order, else all three (GitHub refuses a wrong one before merging). */
+async function methodsToTry(target, deps, owner, repo) {
+    if (target.method !== undefined)
+        return [target.method];
+    try {
+        const data = await withRetry('GET repository', async () => (await deps.client.octokit.rest.repos.get({ owner, repo })).data, deps.client.retryPolicy);
+        const flags = {
+            merge: data.allow_merge_commit,
+            squash: data.allow_squash_merge,
+            rebase: data.allow_rebase_merge
+        };
+        // The allow_* fields are only there for tokens that may see the settings; absent means unknown, not "no".
+        const allowed = settings/* MERGE_METHODS */.Y0.filter((m) => flags[m] !== false);
+        if (allowed.length > 0)
+            return allowed;
+    }
+    catch (error) {
+        deps.log.warning(`Could not read the repository's allowed merge methods (${(0,escaping/* logText */.kc)(failureOf(error).message)}); trying merge, squash, rebase in turn.`);
+    }
+    return settings/* MERGE_METHODS */.Y0;
+}
+async function deleteBranch(session, read) {
+    const { deps, owner, repo } = session;
+    if (read === undefined || read.headRef === '') {
+        deps.log.warning("'delete-branch' is true but the head branch could not be read; not deleting it.");
+        return false;
+    }
+    const ref = (0,escaping/* logText */.kc)(read.headRef);
+    if (read.headRepo !== `${owner}/${repo}`) {
+        deps.log.info(`Not deleting '${ref}': it belongs to ${(0,escaping/* logText */.kc)(read.headRepo) || 'a deleted fork'}, not ${owner}/${repo}.`);
+        return false;
+    }
+    try {
+        // Each segment encoded, the slashes kept: GitHub's ref path (`heads/feature/x`), safe for any branch name.
+        const path = read.headRef.split('/').map(encodeURIComponent).join('/');
+        await withRetry(`DELETE branch '${ref}'`, () => deps.client.octokit.request(`DELETE /repos/{owner}/{repo}/git/refs/heads/${path}`, { owner, repo }), deps.client.retryPolicy);
+        deps.log.info(`Deleted the head branch '${ref}'.`);
+        return true;
+    }
+    catch (error) {
+        // The merge is done; a branch left behind is not a failure (it may be protected or already gone).
+        deps.log.warning(`Merged, but could not delete the head branch '${ref}': ${(0,escaping/* logText */.kc)(failureOf(error).message)}`);
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7699:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qk: () => (/* binding */ writeMergeInputError),
+  MK: () => (/* binding */ writeMergeOutputs)
+});
+
+// UNUSED EXPORTS: mergeSummary
+
+// EXTERNAL MODULE: ./src/core/merge-schedule.ts
+var merge_schedule = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
+;// CONCATENATED MODULE: ./src/core/summary-html.ts
+/**
+ * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
+ * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
+ * markdown inside it is not parsed, so every block here is one HTML element with
+ * no blank line inside, and every piece of text goes through `escapeHtml` with its
+ * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
+ */
+
+const markup = (html) => Object.freeze({ html });
+/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
+function inline(content) {
+    if (typeof content === 'string')
+        return (0,escaping/* escapeHtml */.ZD)(content).replace(/\r\n|\r|\n/g, '<br>');
+    if (Array.isArray(content))
+        return content.map((part) => inline(part)).join('');
+    return content.html;
+}
+/** `<code>` around escaped text. */
+function code(text) {
+    return markup(`<code>${inline(text)}</code>`);
+}
+/** `<strong>` around escaped content. */
+function strong(content) {
+    return markup(`<strong>${inline(content)}</strong>`);
+}
+/** A link, only for http(s) addresses; anything else is shown as text. */
+function summary_html_link(href, content) {
+    if (!/^https?:\/\//i.test(href))
+        return markup(inline(content));
+    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
+}
+/** A heading block. */
+function heading(level, content) {
+    return markup(`<h${level}>${inline(content)}</h${level}>`);
+}
+/** A paragraph block. */
+function paragraph(content) {
+    return markup(`<p>${inline(content)}</p>`);
+}
+/** A bulleted list block. */
+function list(items) {
+    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+}
+/** A table block: a header row, then one row per entry, every cell closed. */
+function table(headers, rows) {
+    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
+    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
+    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
+}
+/** A summary: blocks separated by blank lines, so each stays one HTML block. */
+function renderSummary(blocks) {
+    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./src/core/escaping.ts
+// EXTERNAL MODULE: ./src/core/redaction.ts
+var redaction = __nccwpck_require__(3862);
+;// CONCATENATED MODULE: ./src/actions/outputs.ts
+/**
+ * How every action reports: a typed output setter built from the action's
+ * declaration (a renamed or forgotten output is a compile error), and a job
+ * summary written best-effort (core.summary.write() throws when
+ * GITHUB_STEP_SUMMARY is unset, as outside the runner).
+ */
+
+
+/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
+function outputWriter(spec, prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(spec.outputs)) {
+            core/* setOutput */.uH(`${prefix}${name}`, (0,redaction/* redactSecrets */.f)(values[name] ?? ''));
+        }
+    };
+}
+/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
+async function writeSummary(html) {
+    try {
+        await core/* summary */.z.addRaw((0,redaction/* redactSecrets */.f)(html), true).write();
+    }
+    catch (error) {
+        core/* debug */.Yz(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        core/* summary */.z.emptyBuffer();
+    }
+}
+
+// EXTERNAL MODULE: ./src/actions/merge/io.ts + 1 modules
+var io = __nccwpck_require__(6769);
+;// CONCATENATED MODULE: ./src/actions/merge/outputs.ts
+/**
+ * merge's outputs and job summary. Every declared output is written on every
+ * path (a settings error included), and the summary says why the step ended;
+ * GitHub's messages are outside text, escaped by summary-html.
+ */
+
+
+
+
+/** Sets every merge output (names prefixed for the root action) and writes the summary. */
+async function writeMergeOutputs(result, prefix = '') {
+    outputWriter(io/* mergeSpec */.S_, prefix)({
+        merged: result.merged ? 'true' : 'false',
+        'merge-commit-sha': result.mergeCommitSha,
+        attempts: String(result.attempts),
+        reason: result.reason,
+        message: result.message,
+        'updated-sha': result.updatedSha
+    });
+    await writeSummary(mergeSummary(result));
+}
+/** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
+async function writeMergeInputError(message, prefix = '') {
+    const reason = 'invalid-input';
+    outputWriter(io/* mergeSpec */.S_, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '' });
+    await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]));
+}
+/** The job summary section: outcome, then one row per merge call. */
+function mergeSummary(result) {
+    const blocks = [
+        heading(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
+        paragraph([
+            `Pull request #${result.pullNumber} at `,
+            code(result.sha),
+            result.shaPinned ? '' : ' (not pinned: no sha was given)',
+            ...(result.merged ? [', merge commit ', code(result.mergeCommitSha)] : []),
+            ...(result.updatedSha ? [', updated to ', code(result.updatedSha), ' (not merged)'] : []),
+            '.'
+        ]),
+        paragraph(result.message)
+    ];
+    if (result.timeline.length > 0) {
+        blocks.push(table(['#', 'at', 'method', 'answer', 'decision', 'next try in'], result.timeline.map((a) => [
+            String(a.attempt),
+            `+${(0,merge_schedule/* formatSeconds */.Xo)(a.atMs)}`,
+            a.method,
+            `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
+            a.decision,
+            a.waitMs === undefined ? '' : (0,merge_schedule/* formatSeconds */.Xo)(a.waitMs)
+        ])));
+    }
+    return renderSummary(blocks);
+}
+
+
+/***/ }),
+
+/***/ 7938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Y0: () => (/* binding */ MERGE_METHODS),
+  YY: () => (/* binding */ readMergeSettings)
+});
+
+// UNUSED EXPORTS: parseMergeOptions
+
+// EXTERNAL MODULE: ./src/github/context.ts + 1 modules
+var github_context = __nccwpck_require__(6020);
+// EXTERNAL MODULE: ./src/github/inputs.ts
+var inputs = __nccwpck_require__(5446);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var core_inputs = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
+/**
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
+ */
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function actionInputs(inputs, prefix = '', shared = []) {
+    return (0,core_inputs/* specInputSource */.f0)(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
+}
+
+// EXTERNAL MODULE: ./src/actions/merge/io.ts + 1 modules
+var io = __nccwpck_require__(6769);
+;// CONCATENATED MODULE: ./src/actions/merge/settings.ts
+
+
+
+
+
+const MERGE_METHODS = ['merge', 'squash', 'rebase'];
+/**
+ * Pure: merge's options from its inputs. Where they are read under another
+ * name (the root action's `merge-…`), the source's labels say so, and an
+ * error names the input the user actually wrote.
+ */
+function parseMergeOptions(inputs) {
+    const pullRequest = (0,core_inputs/* parsePullRequestInput */.gF)(inputs, 'pull-request');
+    const sha = (0,core_inputs/* parseShaInput */.AW)(inputs, 'sha');
+    const method = inputs.get('method').trim().toLowerCase();
+    if (method !== '' && !MERGE_METHODS.includes(method)) {
+        throw (0,core_inputs/* inputError */.Xu)(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
+    }
+    const deleteBranch = (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'delete-branch');
+    const updateBranch = (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'update-branch');
+    const timeoutMs = (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'timeout-seconds', { min: 0 });
+    const intervalMs = (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'interval-seconds', { min: 0.001 });
+    const title = inputs.get('commit-title');
+    const message = inputs.get('commit-message');
+    return Object.freeze({
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        ...(method === '' ? {} : { method: method }),
+        ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
+        ...(message.trim() === '' ? {} : { commitMessage: message }),
+        deleteBranch,
+        updateBranch,
+        timeoutMs,
+        intervalMs
+    });
+}
+/** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
+function readMergeSettings(env = process.env) {
+    const options = parseMergeOptions(actionInputs(io/* mergeOwnInputs */.qk));
+    const client = (0,inputs/* readClientSettings */.Hq)(env);
+    const context = (0,github_context/* readGitHubContext */.L7)(env);
+    const pull = (0,github_context/* requirePullRequest */.aI)(context, options.pullRequest);
+    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number });
+}
+
+
+/***/ }),
+
+/***/ 2074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */ });
+/* unused harmony export describeError */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+
+/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/**
+ * Runs an action body and calls setFailed exactly once on a throw, whatever
+ * was thrown (the template only fails `if (error instanceof Error)`, which
+ * leaves the step green on a thrown string).
+ */
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
+    }
+}
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ productionRuntime)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _core_escaping_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(811);
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+
+/** The real clock, a real timer and the runner's log. */
+const productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+    log: Object.freeze({ info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_core_escaping_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralizeCommands */ .Kw)(m)), warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m) })
+});
+
+
+/***/ }),
+
+/***/ 3915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   rM: () => (/* binding */ nextDelay)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/**
+ * When to try again: an exponential schedule with a cap and a jitter fraction.
+ * Pure: the random source is a parameter, so a test pins it. The client's
+ * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
+ * the client is given other delays).
+ */
+/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
+const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
+/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const n = Math.max(1, Math.floor(attempt));
+    const base = Math.max(0, policy.baseMs);
+    const cap = Math.max(0, policy.maxMs);
+    const factor = Math.max(1, policy.factor);
+    const jitter = Math.min(1, Math.max(0, policy.jitter));
+    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
+    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(raw * (1 - jitter * r));
+}
+/**
+ * The wait before the next try: the backoff, but never shorter than what the
+ * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
+ */
+function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
+    const backoff = backoffDelay(attempt, policy, random);
+    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
+}
+
+
+/***/ }),
+
+/***/ 811:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   kc: () => (/* binding */ logText)
+/* harmony export */ });
 /**
  * Text from outside (check names, GitHub's messages, file names, branch names)
  * is data. These turn it into something that can only ever be read: in the job
@@ -29280,6 +30735,205 @@ function neutralizeCommands(message) {
         .join('\n');
 }
 
+
+/***/ }),
+
+/***/ 9114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ parseShaInput),
+/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
+/* harmony export */   Vm: () => (/* binding */ parsePositiveIntegerInput),
+/* harmony export */   Xu: () => (/* binding */ inputError),
+/* harmony export */   f0: () => (/* binding */ specInputSource),
+/* harmony export */   gF: () => (/* binding */ parsePullRequestInput),
+/* harmony export */   lp: () => (/* binding */ parseSecondsInput)
+/* harmony export */ });
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+
+/***/ }),
+
+/***/ 9033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ nextMergeStep),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds)
+/* harmony export */ });
+/* unused harmony export mergeBackoffPolicy */
+/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3915);
+/**
+ * When the merge action tries again after a pending or transient answer, and
+ * when it gives up. Pure: the shell passes the clock reading; every number is
+ * a parameter so tests run the whole budget in milliseconds. The growth of
+ * the waits is the shared schedule of src/core/backoff.ts.
+ */
+
+/** The backoff policy of a merge budget. */
+function mergeBackoffPolicy(budget) {
+    return {
+        baseMs: budget.intervalMs,
+        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
+        factor: budget.factor ?? 1.5,
+        jitter: budget.jitter ?? 0.2
+    };
+}
+/**
+ * Decides the next step after `failures` failed attempts. A wait is clipped to
+ * the time left, so the last attempt happens at the deadline instead of never;
+ * a server's retry-after longer than the time left stops the run (re-asking
+ * before retry-after is what gets a token blocked).
+ */
+function nextMergeStep(budget, state, random = Math.random) {
+    const left = budget.timeoutMs - state.elapsedMs;
+    if (left <= 0)
+        return { kind: 'stop', why: `the ${formatSeconds(budget.timeoutMs)} budget is used up` };
+    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
+        return { kind: 'stop', why: `GitHub asked to wait ${formatSeconds(state.retryAfterMs)}, more than the ${formatSeconds(left)} left` };
+    }
+    const wait = (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .nextDelay */ .rM)(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
+    return { kind: 'wait', ms: Math.min(wait, left) };
+}
+/** "90 s", "1.5 s", "0.01 s". */
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
+}
+
+
+/***/ }),
+
+/***/ 3862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ rememberSecret),
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/**
+ * Secrets known to the process, and their removal from text that leaves it
+ * through a channel the runner does not mask. The runner masks the log and the
+ * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
+ * token back: see docs/decisions.md, "Outputs never carry a secret".
+ */
+const known = new Set();
+/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
+function rememberSecret(secret) {
+    if (secret.trim().length < 4)
+        return;
+    known.add(secret);
+    for (const line of secret.split(/\r?\n/)) {
+        const part = line.trim();
+        if (part.length >= 8 && !part.startsWith('-----'))
+            known.add(part);
+    }
+}
+/** The text with every remembered secret replaced by `***`, longest first. */
+function redactSecrets(text) {
+    if (known.size === 0 || text === '')
+        return text;
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5824:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  jE: () => (/* binding */ DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
+  fy: () => (/* binding */ TOKEN_INVALID_ADVICE),
+  XE: () => (/* binding */ classifyFailure),
+  Ic: () => (/* binding */ describeFailure),
+  GN: () => (/* binding */ toFailureData)
+});
+
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
 ;// CONCATENATED MODULE: ./src/core/failure-rules.ts
 /**
  * The failure rules: which output lines mean "try again", "wait for the rate
@@ -30136,7 +31790,7 @@ function classifyHttp(failure, status, options) {
     return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` };
 }
 function ruleReason(verdict) {
-    return `${verdict.rule?.summary ?? 'unrecognised'}: '${logText(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`;
+    return `${verdict.rule?.summary ?? 'unrecognised'}: '${(0,escaping/* logText */.kc)(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`;
 }
 /** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */
 function networkVerdict(verdict, code) {
@@ -30209,268 +31863,20 @@ function describeFailure(failure, options = {}) {
     return `${what}: ${verdict.kind} (${verdict.reason})`;
 }
 
-;// CONCATENATED MODULE: ./src/core/merge-errors.ts
-/**
- * Classifies every answer of GitHub's merge endpoint (PUT /pulls/{n}/merge)
- * into what the merge action does next. Pure: the shell passes the failure
- * (status + GitHub's message, or the network error) and a fresh read of the
- * pull request; nothing here talks to GitHub.
- *
- * Why this exists: incident 4 of the brief (the plural "N of M ... are
- * expected" was retried, the singular `Required status check "x" is
- * expected.` was not) and the TOOLCHAIN measurement that a merge whose answer
- * was lost must be recognised as done, not reported as "not mergeable".
- */
 
-const ADVICE = {
-    'check-failing': 'A required check failed on the verified head: fix the failure and push, then run wait-ci and merge again.',
-    'review-required': 'The base branch requires approving reviews: get an approval from a reviewer with write access (or change the rule), then run merge again.',
-    'method-not-allowed': "Set the 'method' input to a merge method the repository allows (Settings > General > Pull Requests), or leave it empty to use the first allowed one.",
-    conflict: 'The pull request conflicts with its base branch: merge or rebase the base into it, resolve the conflicts, push, and run the pipeline again.',
-    draft: 'The pull request is a draft: mark it ready for review, then run merge again.',
-    'merge-queue': 'The base branch requires the merge queue: add the pull request to the queue (merge queue UI or `gh pr merge --auto`) instead of merging it directly.',
-    'rule-violation': 'A repository rule blocks this merge: read the rule named in the message under Settings > Rules > Rulesets (or ask an admin), then run merge again.',
-    closed: 'The pull request is closed without being merged: reopen it if it should still be merged.',
-    'merged-other-head': 'The pull request was merged at a head that Purple did not verify: review what was merged on the base branch.',
-    forbidden: "The token may not merge into this branch: give the job 'contents: write' and 'pull-requests: write', or use a token or GitHub App that branch protection allows to merge.",
-    'not-found': "The pull request or repository was not found with this token: check 'pull-request' and that the token can read the repository.",
-    'invalid-request': "GitHub rejected the request itself: check the 'method', 'commit-title' and 'commit-message' inputs.",
-    'not-mergeable': 'GitHub reports the pull request as not mergeable for a reason other than a pending check: open it on GitHub to see what blocks it.'
-};
-// GitHub wraps ruleset refusals as a header line followed by one line per
-// violation, e.g. "Repository rule violations found\n\nRequired status check
-// \"test\" is expected.\n\n" (akuity/kargo#6397) or "...\n\nWaiting on 1 more
-// approval from a reviewer with write access ...\n\n" (microsoft/winget-pkgs#379724).
-const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i;
-/** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
-function listViolations(message) {
-    const lines = message
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    if (lines.length > 0 && RULESET_HEADER.test(lines[0]))
-        return lines.slice(1);
-    return [message.trim()];
-}
-// Order matters: a failing check is final even if the same text also says
-// something is expected, and the merge must never be retried after it.
-const VIOLATION_RULES = [
-    // `Required status check "test" is failing.`; "2 of 3 required status checks have failed"
-    { test: /\bis failing\b|\bare failing\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
-    // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
-    { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
-    // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase)
-    { test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|merge method .* not allowed/i, verdict: { kind: 'permanent', category: 'method-not-allowed' } },
-    // lindell/multi-gitter#622: "Pull Request is still a draft"
-    { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
-    // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
-    // winget-pkgs#379724: "Waiting on 1 more approval from a reviewer with write access ..."
-    {
-        test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
-        verdict: { kind: 'permanent', category: 'review-required' }
-    },
-    // Incident 4 and akuity/kargo#6397: singular `Required status check "x" is expected.`,
-    // plural "N of M required status checks are expected.": any "expected" block is pending.
-    { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
-    // `Required status check "x" is in progress.`: the check is running, not failed.
-    { test: /\bin progress\b|\bis pending\b|\bare pending\b/i, verdict: { kind: 'pending' } },
-    // KnpLabs/php-github-api#497, cli/cli#12748: GitHub recomputes after the base moved; retrying is the documented fix.
-    { test: /base branch was modified/i, verdict: { kind: 'pending' } },
-    // "N of M required status checks have not succeeded." without an "expected": some failed.
-    { test: /\bnot succeeded\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
-    { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
-    { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
-];
-function classifyViolation(text) {
-    // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
-    const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"');
-    for (const rule of VIOLATION_RULES)
-        if (rule.test.test(words))
-            return rule.verdict;
-    return { kind: 'unknown' };
-}
-function permanent(category, message) {
-    return { kind: 'permanent', category, message, advice: ADVICE[category] };
-}
-/** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
-function judgePullState(pull, verifiedSha) {
-    if (pull.merged) {
-        // A retry after a lost answer finds the merge already done (TOOLCHAIN.md): success, if it was our head.
-        if (pull.headSha === verifiedSha) {
-            return {
-                kind: 'already-merged',
-                mergeCommitSha: pull.mergeCommitSha ?? '',
-                message: `Pull request is already merged at the verified head ${verifiedSha}.`
-            };
-        }
-        return permanent('merged-other-head', `Pull request was merged at head ${pull.headSha}, not at the verified head ${verifiedSha}.`);
-    }
-    if (pull.state === 'closed')
-        return permanent('closed', 'Pull request is closed without being merged.');
-    if (pull.headSha !== verifiedSha) {
-        return {
-            kind: 'head-moved',
-            headSha: pull.headSha,
-            message: `Head branch moved from the verified ${verifiedSha} to ${pull.headSha}; the new head must be verified before it is merged.`
-        };
-    }
-    return undefined;
-}
-function classifyNotMergeable(message, pull) {
-    // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
-    if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown')
-        return { kind: 'pending', message };
-    if (pull.mergeable === false || pull.mergeableState === 'dirty')
-        return permanent('conflict', message);
-    if (pull.draft || pull.mergeableState === 'draft')
-        return permanent('draft', message);
-    if (pull.mergeableState === 'behind') {
-        return {
-            kind: 'permanent',
-            category: 'not-mergeable',
-            message,
-            advice: 'The base branch requires the head to be up to date: update the branch from its base, then run the pipeline again.'
-        };
-    }
-    return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`);
-}
-/**
- * Classifies one failed merge call. `pull` is a read of the pull request made
- * after the failure (undefined when that read failed too); `verifiedSha` is the
- * head sha that was verified and sent with the merge call.
- */
-function classifyMergeFailure(failure, pull, verifiedSha) {
-    // The pull request's state outranks any message: a lost answer to a merge
-    // that went through, then a 405 "not mergeable" on the retry, is a success.
-    if (pull !== undefined) {
-        const byState = judgePullState(pull, verifiedSha);
-        if (byState !== undefined)
-            return byState;
-    }
-    const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`;
-    // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
-    // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
-    if (failure.status === 409 || /head branch was modified/i.test(message)) {
-        return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) };
-    }
-    if (failure.status === 403) {
-        // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
-        const transport = classifyFailure(failure);
-        if (transport.kind !== 'permanent')
-            return { kind: 'transient', message, ...retryAfter(transport) };
-    }
-    if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
-        const violations = listViolations(message);
-        const kinds = violations.map(classifyViolation);
-        // Classify on every violation GitHub lists: pending only if all of them are pending.
-        const blocking = kinds.findIndex((k) => k.kind === 'permanent');
-        if (blocking >= 0) {
-            const kind = kinds[blocking];
-            return permanent(kind.category, message);
-        }
-        const unknown = kinds.findIndex((k) => k.kind === 'unknown');
-        if (unknown < 0)
-            return { kind: 'pending', message };
-        const text = violations[unknown];
-        if (/not mergeable/i.test(text))
-            return classifyNotMergeable(message, pull);
-        if (RULESET_HEADER.test(message.split(/\r?\n/)[0] ?? ''))
-            return permanent('rule-violation', message);
-        if (failure.status === 403)
-            return permanent('forbidden', message);
-        if (failure.status === 422)
-            return permanent('invalid-request', message);
-        // An unknown 405 while GitHub is still computing mergeability: give it the budget.
-        if (pull?.mergeable === null)
-            return { kind: 'pending', message };
-        return permanent('not-mergeable', message);
-    }
-    if (failure.status === 404)
-        return permanent('not-found', message);
-    const transport = classifyFailure(failure);
-    if (transport.kind === 'permanent') {
-        if (failure.status === 401)
-            return permanent('forbidden', message);
-        return permanent('invalid-request', message);
-    }
-    return { kind: 'transient', message, ...retryAfter(transport) };
-}
-function retryAfter(transport) {
-    return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs };
-}
-/** Whether a verdict ends the merge step (anything but pending and transient). */
-function isFinal(verdict) {
-    return verdict.kind !== 'pending' && verdict.kind !== 'transient';
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/core/backoff.ts
-/**
- * When to try again: an exponential schedule with a cap and a jitter fraction.
- * Pure: the random source is a parameter, so a test pins it. The client's
- * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
- * the client is given other delays).
- */
-/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
-const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
-/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const n = Math.max(1, Math.floor(attempt));
-    const base = Math.max(0, policy.baseMs);
-    const cap = Math.max(0, policy.maxMs);
-    const factor = Math.max(1, policy.factor);
-    const jitter = Math.min(1, Math.max(0, policy.jitter));
-    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
-    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(raw * (1 - jitter * r));
-}
-/**
- * The wait before the next try: the backoff, but never shorter than what the
- * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
- */
-function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
-    const backoff = backoffDelay(attempt, policy, random);
-    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
-}
+/***/ 3531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
-/**
- * When the merge action tries again after a pending or transient answer, and
- * when it gives up. Pure: the shell passes the clock reading; every number is
- * a parameter so tests run the whole budget in milliseconds. The growth of
- * the waits is the shared schedule of src/core/backoff.ts.
- */
 
-/** The backoff policy of a merge budget. */
-function mergeBackoffPolicy(budget) {
-    return {
-        baseMs: budget.intervalMs,
-        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
-        factor: budget.factor ?? 1.5,
-        jitter: budget.jitter ?? 0.2
-    };
-}
-/**
- * Decides the next step after `failures` failed attempts. A wait is clipped to
- * the time left, so the last attempt happens at the deadline instead of never;
- * a server's retry-after longer than the time left stops the run (re-asking
- * before retry-after is what gets a token blocked).
- */
-function nextMergeStep(budget, state, random = Math.random) {
-    const left = budget.timeoutMs - state.elapsedMs;
-    if (left <= 0)
-        return { kind: 'stop', why: `the ${formatSeconds(budget.timeoutMs)} budget is used up` };
-    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
-        return { kind: 'stop', why: `GitHub asked to wait ${formatSeconds(state.retryAfterMs)}, more than the ${formatSeconds(left)} left` };
-    }
-    const wait = nextDelay(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
-    return { kind: 'wait', ms: Math.min(wait, left) };
-}
-/** "90 s", "1.5 s", "0.01 s". */
-function formatSeconds(ms) {
-    const s = ms / 1000;
-    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TB: () => (/* binding */ CLIENT_DEFAULTS),
+  LX: () => (/* binding */ createGitHubClient)
+});
+
+// UNUSED EXPORTS: ConfigurationError, RequestTimeoutError
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -35171,6 +36577,12 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var core_backoff = __nccwpck_require__(3915);
+// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
+var core_transient = __nccwpck_require__(5824);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
 // pkg/dist-src/version.js
 var oauth_methods_dist_bundle_VERSION = "0.0.0-development";
@@ -37474,111 +38886,10 @@ function createAppAuth(options) {
 /* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
 /* v8 ignore end -- @preserve */
 
-;// CONCATENATED MODULE: ./src/core/redaction.ts
-/**
- * Secrets known to the process, and their removal from text that leaves it
- * through a channel the runner does not mask. The runner masks the log and the
- * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
- * token back: see docs/decisions.md, "Outputs never carry a secret".
- */
-const known = new Set();
-/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
-function rememberSecret(secret) {
-    if (secret.trim().length < 4)
-        return;
-    known.add(secret);
-    for (const line of secret.split(/\r?\n/)) {
-        const part = line.trim();
-        if (part.length >= 8 && !part.startsWith('-----'))
-            known.add(part);
-    }
-}
-/** The text with every remembered secret replaced by `***`, longest first. */
-function redactSecrets(text) {
-    if (known.size === 0 || text === '')
-        return text;
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length))
-        out = out.split(secret).join('***');
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/github/configuration.ts
-/**
- * Errors in what the workflow gave Purple, found before any request leaves:
- * a private key that cannot sign, an API URL that is not one or carries
- * credentials. No retry can fix them, so they end the step at once, name the
- * input, and never quote a secret. See docs/decisions.md, "Configuration
- * errors are not transient".
- */
-
-
-/**
- * A configuration error: permanent. `code` is one the failure classifier
- * already calls permanent (a bad key: GITHUB_APP_AUTH; a bad URL:
- * ERR_INVALID_URL), so callers that only classify also stop at once.
- */
-class ConfigurationError extends Error {
-    input;
-    code;
-    name = 'ConfigurationError';
-    constructor(
-    /** The input or variable to fix, e.g. 'private-key' or 'GITHUB_API_URL'. */
-    input, message, code) {
-        super(message);
-        this.input = input;
-        this.code = code;
-    }
-}
-/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
-function messageOf(error) {
-    const message = typeof error === 'object' && error !== null ? error.message : undefined;
-    return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
-}
-/** True for an error in the workflow's configuration (never worth a retry). */
-function isConfigurationError(error) {
-    return error instanceof ConfigurationError;
-}
-/** Throws ConfigurationError naming 'private-key' when the key cannot be decoded (the key is never quoted). */
-function checkPrivateKey(privateKey) {
-    try {
-        (0,external_node_crypto_.createPrivateKey)(privateKey);
-    }
-    catch (error) {
-        const why = messageOf(error);
-        throw new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`, 'GITHUB_APP_AUTH');
-    }
-}
-/**
- * The API root without a trailing slash; throws ConfigurationError naming
- * `source` when it is not an http(s) URL or carries credentials (whose
- * password is masked by `setSecret` and never printed).
- */
-function checkApiUrl(url, source, setSecret) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        // Unparseable: a password could still be in it, so the value is not quoted.
-        throw new ConfigurationError(source, `${source} is not a URL: write the API root, e.g. 'https://api.github.com' or 'https://HOST/api/v3'.`, 'ERR_INVALID_URL');
-    }
-    if (parsed.username !== '' || parsed.password !== '') {
-        for (const secret of [parsed.password, decodeURIComponent(parsed.password)]) {
-            if (secret !== '') {
-                setSecret(secret);
-                rememberSecret(secret);
-            }
-        }
-        const shown = `${parsed.protocol}//***@${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-        throw new ConfigurationError(source, `${source} '${shown}' has credentials in it: remove 'user:password@' and authenticate with 'github-token' or 'app-id' and 'private-key'.`, 'ERR_INVALID_URL');
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new ConfigurationError(source, `${source} '${parsed.protocol}//${parsed.host}' is not an http(s) URL: write the API root, e.g. 'https://api.github.com'.`, 'ERR_INVALID_URL');
-    }
-    return url.replace(/\/+$/, '');
-}
-
+// EXTERNAL MODULE: ./src/core/redaction.ts
+var redaction = __nccwpck_require__(3862);
+// EXTERNAL MODULE: ./src/github/configuration.ts
+var configuration = __nccwpck_require__(3342);
 ;// CONCATENATED MODULE: ./src/github/auth.ts
 /**
  * Credentials for the client: a static token, or a GitHub App whose
@@ -37598,7 +38909,7 @@ const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
 function maskSecret(secret, setSecret) {
     if (secret.trim() === '')
         return;
-    rememberSecret(secret);
+    (0,redaction/* rememberSecret */.G)(secret);
     setSecret(secret);
     for (const line of secret.split(/\r?\n/)) {
         const part = line.trim();
@@ -37648,7 +38959,7 @@ class GitHubAppAuthError extends Error {
     name = 'GitHubAppAuthError';
     code = 'GITHUB_APP_AUTH';
 }
-function auth_githubMessage(error) {
+function githubMessage(error) {
     const data = error.response?.data;
     if (typeof data === 'object' && data !== null && typeof data.message === 'string')
         return data.message;
@@ -37660,7 +38971,7 @@ function explainAppFailure(error, what, advice) {
     const hint = status !== undefined ? advice[status] : undefined;
     if (status === undefined || hint === undefined)
         throw error;
-    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${auth_githubMessage(error)}': ${hint}`, { cause: error });
+    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${githubMessage(error)}': ${hint}`, { cause: error });
 }
 /**
  * An error auth-app raised before any request left (no status, no request:
@@ -37669,11 +38980,11 @@ function explainAppFailure(error, what, advice) {
  */
 function asSigningError(error) {
     // Duck-typed: WebCrypto's DataError is a DOMException, not always an Error of this realm.
-    if (typeof error !== 'object' || error === null || error instanceof ConfigurationError || error instanceof GitHubAppAuthError)
+    if (typeof error !== 'object' || error === null || error instanceof configuration/* ConfigurationError */.j1 || error instanceof GitHubAppAuthError)
         return error;
     if (statusOf(error) !== undefined || 'request' in error || 'response' in error)
         return error;
-    return new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign the App's token: ${messageOf(error)}. Paste the whole .pem file from the App's settings page, unchanged.`, 'GITHUB_APP_AUTH');
+    return new configuration/* ConfigurationError */.j1('private-key', `Input 'private-key' cannot be used to sign the App's token: ${(0,configuration/* messageOf */.bD)(error)}. Paste the whole .pem file from the App's settings page, unchanged.`, 'GITHUB_APP_AUTH');
 }
 function statusOf(error) {
     return typeof error === 'object' && error !== null && typeof error.status === 'number'
@@ -37855,195 +39166,8 @@ function createRateLimitGate(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-;// CONCATENATED MODULE: ./src/github/retrying.ts
-/**
- * The one retry loop of a GitHub request, as an Octokit `request` hook.
- * The failure classifier decides (transient, rate-limited, permanent), the
- * shared backoff schedule says how long, and the injected sleep waits; one
- * rate-limit gate holds every request of the client while GitHub asked for
- * quiet; the call's deadline stops any retry or wait that would end past it.
- *
- * A request made while another is being sent (the App's installation lookup
- * and token mint, made by the auth hook inside the call) is sent once: the
- * call's own loop retries the whole, so a call costs at most `retries + 1`
- * attempts however it fails, minting included (docs/decisions.md, "Retries
- * happen in one place").
- *
- * Never retried here: 405 and 409 (the merge logic owns them, see
- * docs/decisions.md, "The merge call runs without client retries"), calls
- * with `request: { retries: 0 }`, 304 answers, permanent failures.
- */
-
-
-
-const ATTEMPTS = Symbol.for('purple.github.attempts');
-/** How many attempts the client made before it gave up on this error; undefined if the client did not handle it. */
-function clientAttempts(error) {
-    if (typeof error !== 'object' || error === null)
-        return undefined;
-    const n = error[ATTEMPTS];
-    return typeof n === 'number' ? n : undefined;
-}
-// Set while a call is being sent: requests made inside it (App auth) are part of it.
-const insideCall = new external_node_async_hooks_.AsyncLocalStorage();
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-function routeLabel(method, url, baseUrl) {
-    const full = url ?? '';
-    const path = full.startsWith(baseUrl) ? full.slice(baseUrl.length) : full;
-    return `${method ?? 'GET'} ${path.split('?')[0]}`;
-}
-function header(headers, name) {
-    const value = headers?.[name];
-    return value === undefined || value === null ? undefined : String(value);
-}
-function limitName(error) {
-    if (header(error.response?.headers, 'x-ratelimit-remaining') === '0')
-        return 'primary rate limit used up';
-    return /secondary rate/i.test(error.message ?? '') || header(error.response?.headers, 'retry-after') !== undefined
-        ? 'secondary rate limit'
-        : `rate limited (${error.status})`;
-}
-function plural(n) {
-    return n === 1 ? '1 attempt' : `${n} attempts`;
-}
-/**
- * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
- * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
- */
-function giveUp(error, attempts, why) {
-    if (typeof error !== 'object' || error === null)
-        return error;
-    Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
-    const e = error;
-    const network = e.response === undefined && e.request !== undefined;
-    if (network && typeof e.message === 'string') {
-        // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
-        const what = classifyFailure(error).reason.replace(/^network: /, '');
-        e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`;
-    }
-    return error;
-}
-/** The `request` hook: wrap it with `octokit.hook.wrap('request', createRetryingHook(...))`. */
-function createRetryingHook(options, parse) {
-    const classify = { maxRateLimitWaitMs: options.maxRateLimitWaitMs };
-    let nextWriteAt = Number.NEGATIVE_INFINITY;
-    const label = (route) => {
-        try {
-            const parsed = parse(route);
-            return routeLabel(parsed.method, parsed.url, options.baseUrl);
-        }
-        catch {
-            return routeLabel(route.method, route.url, options.baseUrl);
-        }
-    };
-    // GitHub asks for at least a second between writes; reads and GraphQL queries are not spaced.
-    const spaceWrites = async (route) => {
-        const method = (route.method ?? 'GET').toUpperCase();
-        const query = typeof route.query === 'string' ? route.query : '';
-        const isWrite = WRITE_METHODS.has(method) && !(route.url === '/graphql' && !/^\s*mutation\b/.test(query));
-        if (!isWrite || options.writeSpacingMs <= 0)
-            return;
-        const now = options.now();
-        const at = Math.max(now, nextWriteAt);
-        nextWriteAt = at + options.writeSpacingMs;
-        if (at > now)
-            await options.sleep(at - now);
-    };
-    // Any answer can open the window: a 403/429 that asks for a wait, or x-ratelimit-remaining 0 on any status.
-    const noteLimits = (status, headers, error) => {
-        const now = options.now();
-        if (error !== undefined && (status === 403 || status === 429)) {
-            const verdict = classifyFailure(error, { now, maxRateLimitWaitMs: Number.MAX_SAFE_INTEGER });
-            if (verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined)
-                options.gate.hold(now + verdict.retryAfterMs, limitName(error));
-            return;
-        }
-        const reset = Number(header(headers, 'x-ratelimit-reset'));
-        if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
-            // One second past the reset, as GitHub's docs advise.
-            options.gate.hold(reset * 1000 + 1000, 'primary rate limit used up until x-ratelimit-reset');
-        }
-    };
-    const sendOnce = async (request, route, announced) => {
-        await options.gate.pass(label(route), options.deadline(), announced);
-        await spaceWrites(route);
-        try {
-            const response = await request(route);
-            noteLimits(response.status, response.headers);
-            return response;
-        }
-        catch (error) {
-            const e = error;
-            noteLimits(e.status, e.response?.headers, e);
-            throw error;
-        }
-    };
-    const loop = async (request, route) => {
-        const retries = typeof route.request?.retries === 'number' ? route.request.retries : options.retries;
-        let announced = false;
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await sendOnce(request, route, announced);
-            }
-            catch (error) {
-                const delay = decide(error, attempt, retries);
-                if (delay === undefined)
-                    throw giveUp(error, attempt);
-                if (typeof delay === 'string')
-                    throw giveUp(error, attempt, delay);
-                announced = delay.rateLimited;
-                if (!delay.rateLimited)
-                    await options.sleep(delay.ms);
-            }
-        }
-    };
-    /** What to do after attempt `attempt` failed: undefined = stop, a string = stop for that reason, else wait. */
-    const decide = (error, attempt, retries) => {
-        const now = options.now();
-        const verdict = classifyFailure(error, { ...classify, now });
-        if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
-            // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
-            error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`;
-        }
-        // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
-        if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
-            return undefined;
-        const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
-        const described = () => describeFailure(error, { ...classify, now });
-        if (verdict.waitCapped === true) {
-            const asked = options.gate.openUntil();
-            const wait = asked === undefined ? '' : ` asks for a ${Math.ceil((asked - now) / 1000)} s wait,`;
-            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${Math.ceil(options.maxRateLimitWaitMs / 1000)} s): not waiting`);
-            return undefined;
-        }
-        if (attempt > retries) {
-            if (retries > 0)
-                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${described()}`);
-            return undefined;
-        }
-        const rateLimited = verdict.kind === 'rate-limited';
-        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random);
-        const deadline = options.deadline();
-        if (deadline !== undefined && now + ms > deadline) {
-            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; no retry: the deadline (timeout-seconds) comes first`);
-            return 'the deadline (timeout-seconds) came first';
-        }
-        options.onRetry(verdict.kind);
-        options.log(rateLimited
-            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${Math.ceil(ms / 1000)} s as GitHub asked`
-            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; retrying in ${ms} ms`);
-        return { ms, rateLimited };
-    };
-    return async (request, route) => {
-        // Inside a call (App auth): sent once; the call's loop retries the whole.
-        if (insideCall.getStore() === true)
-            return sendOnce(request, route, false);
-        return insideCall.run(true, () => loop(request, route));
-    };
-}
-
+// EXTERNAL MODULE: ./src/github/retrying.ts
+var retrying = __nccwpck_require__(8809);
 ;// CONCATENATED MODULE: ./src/github/timed-fetch.ts
 /**
  * The fetch every client request goes through: a timeout over the whole
@@ -38115,7 +39239,7 @@ function timedFetch(base, limitMs, counts) {
 const CLIENT_DEFAULTS = Object.freeze({
     retries: 4,
     requestTimeoutMs: 30_000,
-    maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+    maxRateLimitWaitMs: core_transient/* DEFAULT_MAX_RATE_LIMIT_WAIT_MS */.jE,
     writeSpacingMs: 1000
 });
 const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38128,12 +39252,12 @@ function createGitHubClient(options) {
     const settings = { ...CLIENT_DEFAULTS, ...definedOnly(options) };
     const log = options.log ?? ((message) => core/* info */.pq(message));
     const setSecret = options.setSecret ?? ((secret) => core/* setSecret */.Pq(secret));
-    const baseUrl = checkApiUrl(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret);
+    const baseUrl = (0,configuration/* checkApiUrl */.Sz)(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret);
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? sleepReal;
     const random = options.random ?? Math.random;
     const backoff = {
-        ...DEFAULT_BACKOFF,
+        ...core_backoff/* DEFAULT_BACKOFF */.VU,
         ...(options.retryBaseDelayMs !== undefined ? { baseMs: options.retryBaseDelayMs } : {}),
         ...(options.retryMaxDelayMs !== undefined ? { maxMs: options.retryMaxDelayMs } : {}),
         ...(options.jitter !== undefined ? { jitter: options.jitter } : {})
@@ -38157,7 +39281,7 @@ function createGitHubClient(options) {
     }
     else {
         maskSecret(options.auth.privateKey, setSecret);
-        checkPrivateKey(options.auth.privateKey);
+        (0,configuration/* checkPrivateKey */.fH)(options.auth.privateKey);
         authOptions = {
             authStrategy: createAppAuthStrategy({
                 config: options.auth,
@@ -38175,7 +39299,7 @@ function createGitHubClient(options) {
     const hookOptions = { ...settings, backoff, now, sleep, random, log, deadline, gate, baseUrl, isApp, onRetry };
     // Registered after the auth hook, so it runs outside it: a retry re-runs auth (a re-mint included).
     const retryingPlugin = (octokit) => {
-        octokit.hook.wrap('request', createRetryingHook(hookOptions, (route) => octokit.request.endpoint.parse(route)));
+        octokit.hook.wrap('request', (0,retrying/* createRetryingHook */.s)(hookOptions, (route) => octokit.request.endpoint.parse(route)));
         return {};
     };
     // Cut an attempt off at the deadline when that comes before the request timeout.
@@ -38223,285 +39347,112 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
-// EXTERNAL MODULE: ./src/actions/run.ts
-var run = __nccwpck_require__(2074);
-;// CONCATENATED MODULE: ./src/actions/runtime.ts
+
+/***/ }),
+
+/***/ 3342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sz: () => (/* binding */ checkApiUrl),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   fH: () => (/* binding */ checkPrivateKey),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_redaction_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3862);
 /**
- * The production clock, sleep and log every action's deps default to; tests
- * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ * Errors in what the workflow gave Purple, found before any request leaves:
+ * a private key that cannot sign, an API URL that is not one or carries
+ * credentials. No retry can fix them, so they end the step at once, name the
+ * input, and never quote a secret. See docs/decisions.md, "Configuration
+ * errors are not transient".
  */
 
 
-/** The real clock, a real timer and the runner's log. */
-const productionRuntime = Object.freeze({
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
-    log: Object.freeze({ info: (m) => core/* info */.pq(neutralizeCommands(m)), warning: (m) => core/* warning */.$e(m) })
+/**
+ * A configuration error: permanent. `code` is one the failure classifier
+ * already calls permanent (a bad key: GITHUB_APP_AUTH; a bad URL:
+ * ERR_INVALID_URL), so callers that only classify also stop at once.
+ */
+class ConfigurationError extends Error {
+    input;
+    code;
+    name = 'ConfigurationError';
+    constructor(
+    /** The input or variable to fix, e.g. 'private-key' or 'GITHUB_API_URL'. */
+    input, message, code) {
+        super(message);
+        this.input = input;
+        this.code = code;
+    }
+}
+/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
+function messageOf(error) {
+    const message = typeof error === 'object' && error !== null ? error.message : undefined;
+    return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
+}
+/** True for an error in the workflow's configuration (never worth a retry). */
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
+}
+/** Throws ConfigurationError naming 'private-key' when the key cannot be decoded (the key is never quoted). */
+function checkPrivateKey(privateKey) {
+    try {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey);
+    }
+    catch (error) {
+        const why = messageOf(error);
+        throw new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`, 'GITHUB_APP_AUTH');
+    }
+}
+/**
+ * The API root without a trailing slash; throws ConfigurationError naming
+ * `source` when it is not an http(s) URL or carries credentials (whose
+ * password is masked by `setSecret` and never printed).
+ */
+function checkApiUrl(url, source, setSecret) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        // Unparseable: a password could still be in it, so the value is not quoted.
+        throw new ConfigurationError(source, `${source} is not a URL: write the API root, e.g. 'https://api.github.com' or 'https://HOST/api/v3'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+        for (const secret of [parsed.password, decodeURIComponent(parsed.password)]) {
+            if (secret !== '') {
+                setSecret(secret);
+                (0,_core_redaction_js__WEBPACK_IMPORTED_MODULE_1__/* .rememberSecret */ .G)(secret);
+            }
+        }
+        const shown = `${parsed.protocol}//***@${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+        throw new ConfigurationError(source, `${source} '${shown}' has credentials in it: remove 'user:password@' and authenticate with 'github-token' or 'app-id' and 'private-key'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new ConfigurationError(source, `${source} '${parsed.protocol}//${parsed.host}' is not an http(s) URL: write the API root, e.g. 'https://api.github.com'.`, 'ERR_INVALID_URL');
+    }
+    return url.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 6020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  N5: () => (/* binding */ readEventPayload),
+  L7: () => (/* binding */ readGitHubContext),
+  aI: () => (/* binding */ requirePullRequest)
 });
 
-;// CONCATENATED MODULE: ./src/github/responses.ts
-/** A response without the fields an action relies on; transient (classifier matches the name). */
-class MalformedResponseError extends Error {
-    name = 'MalformedResponseError';
-}
-function typeOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    return typeof value;
-}
-function matches(value, type) {
-    const nullable = type.endsWith('?');
-    const base = nullable ? type.slice(0, -1) : type;
-    if (nullable && (value === null || value === undefined))
-        return true;
-    return typeOf(value) === base;
-}
-function at(data, path) {
-    let current = data;
-    for (const key of path.split('.')) {
-        if (typeof current !== 'object' || current === null)
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-function whatCame(data) {
-    if (data === '')
-        return 'an empty body (a response cut mid-stream?)';
-    if (data === undefined)
-        return 'no body';
-    if (typeof data === 'string')
-        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
-    return typeOf(data);
-}
-/**
- * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
- * returns it typed; throws MalformedResponseError naming `label` and the field.
- */
-function expectShape(label, data, fields) {
-    if (typeof data !== 'object' || data === null) {
-        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
-    }
-    for (const [path, type] of Object.entries(fields)) {
-        const value = at(data, path);
-        if (!matches(value, type)) {
-            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
-        }
-    }
-    return data;
-}
-/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
-function expectList(label, data, arrayPath, fields) {
-    const list = arrayPath === '' ? data : at(data, arrayPath);
-    if (!Array.isArray(list)) {
-        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
-        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
-    }
-    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
-    return list;
-}
-/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
-function expectPullRequest(label, data) {
-    return expectShape(label, data, {
-        number: 'number',
-        state: 'string',
-        mergeable: 'boolean?',
-        merge_commit_sha: 'string?',
-        'head.sha': 'string',
-        'head.ref': 'string',
-        'base.sha': 'string',
-        'base.ref': 'string'
-    });
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
-function expectCheckRunsPage(label, data) {
-    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
-    expectList(label, page, 'check_runs', {
-        id: 'number',
-        name: 'string',
-        status: 'string',
-        conclusion: 'string?',
-        started_at: 'string?',
-        completed_at: 'string?',
-        html_url: 'string?',
-        details_url: 'string?',
-        app: 'object?'
-    });
-    return page;
-}
-const responses_text = (value) => (typeof value === 'string' ? value : null);
-/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
-function parseCheckRunsPage(label, data) {
-    const page = expectCheckRunsPage(label, data);
-    const runs = page.check_runs.map((raw) => {
-        const app = raw.app;
-        return {
-            id: raw.id,
-            name: raw.name,
-            status: raw.status,
-            conclusion: raw.conclusion,
-            startedAt: raw.started_at,
-            completedAt: raw.completed_at ?? null,
-            appId: typeof app?.id === 'number' ? app.id : null,
-            appSlug: responses_text(app?.slug),
-            url: responses_text(raw.html_url) ?? responses_text(raw.details_url)
-        };
-    });
-    return { totalCount: page.total_count, runs };
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
-function expectCombinedStatus(label, data) {
-    const combined = expectShape(label, data, {
-        state: 'string',
-        sha: 'string',
-        total_count: 'number',
-        statuses: 'array'
-    });
-    expectList(label, combined, 'statuses', statusFields);
-    return combined;
-}
-const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
-function observedStatus(raw) {
-    return {
-        id: typeof raw.id === 'number' ? raw.id : 0,
-        context: raw.context,
-        state: raw.state,
-        createdAt: responses_text(raw.created_at),
-        updatedAt: responses_text(raw.updated_at),
-        url: responses_text(raw.target_url)
-    };
-}
-/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
-function parseCombinedStatus(label, data) {
-    const combined = expectCombinedStatus(label, data);
-    return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
-}
-/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
-function parseStatusHistory(label, data) {
-    return expectList(label, data, '', statusFields).map(observedStatus);
-}
-// GitHub writes "any source" as null; the protection API also accepts -1 for it.
-function appOf(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-/**
- * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
- * (readable with the default token, unlike the admin-only protection endpoints).
- */
-function requiredFromBranch(label, data) {
-    const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
-    const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
-    if (rsc === undefined || rsc === null)
-        return [];
-    const entries = new Map();
-    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
-    if (Array.isArray(rsc.checks)) {
-        for (const check of expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
-            const appId = appOf(check.app_id);
-            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
-        }
-    }
-    if (Array.isArray(rsc.contexts)) {
-        for (const context of rsc.contexts) {
-            if (typeof context !== 'string')
-                throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`);
-            const known = [...entries.values()].some((e) => e.name === context);
-            if (!known)
-                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
-        }
-    }
-    return [...entries.values()];
-}
-/**
- * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
- * Rules in `evaluate` mode are not returned there and do not gate, so every returned
- * `required_status_checks` rule counts.
- */
-function requiredFromRules(label, data) {
-    const rules = expectList(label, data, '', { type: 'string' });
-    const entries = [];
-    for (const [i, rule] of rules.entries()) {
-        if (rule.type !== 'required_status_checks')
-            continue;
-        const checks = expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
-            context: 'string'
-        });
-        for (const check of checks)
-            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
-    }
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./src/github/retry.ts
-/**
- * The retry loop the actions put around a whole call, for what no HTTP layer
- * can see: a 200 whose body is not the shape the action relies on (a cut body
- * resolves as `data: ""`). An HTTP or network failure the client already
- * retried is not retried again (the client marks it), so retries never
- * multiply (see docs/decisions.md, "Retries happen in one place"). Decisions
- * come from classifyFailure, waits from the shared backoff; sleep and clock
- * are injected.
- */
-
-
-
-
-/**
- * A call that failed for good: GitHub's answer and Purple's verdict in one
- * message. Keeps `status` and `response` of the original error so callers can
- * still inspect them; the original is the `cause`.
- */
-class GitHubCallError extends Error {
-    verdict;
-    attempts;
-    name = 'GitHubCallError';
-    status;
-    response;
-    constructor(message, verdict, attempts, cause) {
-        super(message, { cause });
-        this.verdict = verdict;
-        this.attempts = attempts;
-        const data = toFailureData(cause);
-        if (data.status !== undefined)
-            this.status = data.status;
-        if (typeof cause === 'object' && cause !== null && 'response' in cause)
-            this.response = cause.response;
-    }
-}
-const PERMANENT_CONFIGURATION = { kind: 'permanent', reason: 'a configuration error: fix the input it names' };
-/**
- * Runs `fn` until it succeeds, a failure is permanent or already retried by
- * the client, or the retries are spent; throws GitHubCallError naming
- * `label`, the attempts and the reason.
- */
-async function withRetry(label, fn, policy) {
-    const now = policy.now ?? Date.now;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() };
-            const verdict = isConfigurationError(error) ? PERMANENT_CONFIGURATION : classifyFailure(error, options);
-            const described = isConfigurationError(error) ? error.message : describeFailure(error, options);
-            // The client made its own attempts at this failure: they are this call's budget.
-            const handled = clientAttempts(error);
-            const spent = handled !== undefined || attempt > policy.retries;
-            if (verdict.kind === 'permanent' || spent || verdict.waitCapped === true) {
-                const attempts = handled ?? attempt;
-                const why = verdict.kind === 'permanent' ? '' : verdict.waitCapped === true ? ' (rate-limit wait too long)' : described.includes(`after ${attempts} attempt`) ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
-                throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempts, error);
-            }
-            const delay = nextDelay(attempt, policy.backoff, verdict.retryAfterMs, policy.random);
-            policy.onRetry?.(verdict.kind);
-            policy.log?.(`${label}: attempt ${attempt} of ${policy.retries + 1} failed: ${described}; retrying in ${delay} ms`);
-            await policy.sleep(delay);
-        }
-    }
-}
+// UNUSED EXPORTS: mergeGroupFromPayload, pullRequestFromPayload, readRepository
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -38526,7 +39477,7 @@ function readRepository(env = process.env) {
 function record(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
 }
-function context_str(value) {
+function str(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 function fromPullObject(pr) {
@@ -38535,14 +39486,14 @@ function fromPullObject(pr) {
     const head = record(pr.head);
     const base = record(pr.base);
     const ref = { number: pr.number };
-    if (context_str(head?.sha))
-        ref.headSha = context_str(head?.sha);
-    if (context_str(head?.ref))
-        ref.headRef = context_str(head?.ref);
-    if (context_str(base?.ref))
-        ref.baseRef = context_str(base?.ref);
-    if (context_str(base?.sha))
-        ref.baseSha = context_str(base?.sha);
+    if (str(head?.sha))
+        ref.headSha = str(head?.sha);
+    if (str(head?.ref))
+        ref.headRef = str(head?.ref);
+    if (str(base?.ref))
+        ref.baseRef = str(base?.ref);
+    if (str(base?.sha))
+        ref.baseSha = str(base?.sha);
     return ref;
 }
 /**
@@ -38575,8 +39526,8 @@ function pullRequestFromPayload(payload) {
  */
 function mergeGroupFromPayload(payload) {
     const group = record(payload.merge_group);
-    const headSha = context_str(group?.head_sha);
-    const baseRef = context_str(group?.base_ref);
+    const headSha = str(group?.head_sha);
+    const baseRef = str(group?.base_ref);
     if (headSha === undefined || baseRef === undefined)
         return undefined;
     return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
@@ -38623,86 +39574,21 @@ function requirePullRequest(context, explicit, inputName = 'pull-request') {
         `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
 }
 
-;// CONCATENATED MODULE: ./src/core/inputs.ts
-/**
- * Input parsing shared by every action and by the GitHub client's inputs
- * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
- * root pipeline accept the same spellings and word their errors alike. In
- * src/core because src/github may not import the action shells. Pure: no
- * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
- * github/inputs.ts). Errors name the input as the workflow spells it, so the
- * root action's `wait-timeout-seconds` is named by construction, not by
- * rewriting a stage's message afterwards.
- */
-/** The error for an invalid input: which input, the value it had, what to write instead. */
-function inputError(label, value, expected) {
-    return new Error(`Input '${label}' is '${value}': ${expected}`);
-}
-/**
- * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
- * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
- */
-function specInputSource(inputs, read, prefix = '', shared = []) {
-    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
-    return Object.freeze({
-        label,
-        get: (name) => {
-            const raw = read(label(name));
-            if (raw !== '')
-                return raw;
-            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
-            // default (run outside the runner) counts as unset.
-            const fallback = inputs[name].default ?? '';
-            return fallback.startsWith('${{') ? '' : fallback;
-        }
-    });
-}
-/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function parseBooleanInput(source, name) {
-    const value = source.get(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw inputError(source.label(name), value, "write 'true' or 'false'.");
-}
-/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, bound) {
-    const value = source.get(name).trim();
-    const seconds = Number(value);
-    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
-    if (value === '' || !Number.isFinite(seconds) || !inRange) {
-        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
-        throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`);
-    }
-    return Math.round(seconds * 1000);
-}
-/** A positive whole number (`what` says which), or undefined when the input is empty. */
-function parsePositiveIntegerInput(source, name, what) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** A pull request number, or undefined when empty (the pull request of the triggering event). */
-function parsePullRequestInput(source, name) {
-    return parsePositiveIntegerInput(source, name, 'the pull request number');
-}
-/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
-function parseShaInput(source, name) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    const sha = value.toLowerCase();
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
-    }
-    return sha;
-}
 
-;// CONCATENATED MODULE: ./src/github/inputs.ts
+/***/ }),
+
+/***/ 5446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HC: () => (/* binding */ clientInputs),
+/* harmony export */   Hq: () => (/* binding */ readClientSettings)
+/* harmony export */ });
+/* unused harmony export parseClientSettings */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3531);
+/* harmony import */ var _configuration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3342);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
 /**
  * The token and tuning inputs every API action shares, declared once as spec
  * fragments to spread into each action's io.ts, and turned into
@@ -38736,11 +39622,11 @@ const clientInputs = {
     },
     'request-timeout-seconds': {
         description: 'Longest time one API request may take (answer and whole body); a slower one is retried as a transient failure.',
-        default: String(CLIENT_DEFAULTS.requestTimeoutMs / 1000)
+        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.requestTimeoutMs / 1000)
     },
     'max-retries': {
         description: 'Retries of an API request after a transient failure (network error, 5xx, 524, rate limit), with exponential backoff. 0 turns retries off.',
-        default: String(CLIENT_DEFAULTS.retries)
+        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries)
     }
 };
 const MAX_RETRIES_LIMIT = 20;
@@ -38755,7 +39641,7 @@ function normalizePrivateKey(raw) {
  */
 function parseClientSettings(inputs, env = process.env) {
     const get = (name) => inputs.get(name);
-    const bad = (name, value, expected) => inputError(inputs.label(name), value, expected);
+    const bad = (name, value, expected) => (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputError */ .Xu)(inputs.label(name), value, expected);
     const appId = get('app-id').trim();
     const privateKey = normalizePrivateKey(get('private-key'));
     const owner = get('owner').trim();
@@ -38771,8 +39657,8 @@ function parseClientSettings(inputs, env = process.env) {
         if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
             throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.");
         }
-        checkPrivateKey(privateKey);
-        const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
+        (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPrivateKey */ .fH)(privateKey);
+        const installationId = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveIntegerInput */ .Vm)(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
         if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner))
             throw bad('owner', owner, 'write an organization or user login.');
         const repository = parseRepository(env['GITHUB_REPOSITORY']);
@@ -38792,13 +39678,13 @@ function parseClientSettings(inputs, env = process.env) {
         }
         auth = { kind: 'token', token };
     }
-    const requestTimeoutMs = parseSecondsInput(inputs, 'request-timeout-seconds', { above: 0 });
+    const requestTimeoutMs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSecondsInput */ .lp)(inputs, 'request-timeout-seconds', { above: 0 });
     const retriesText = get('max-retries').trim();
     if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
-        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`);
+        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries}'.`);
     }
     const rawUrl = env['GITHUB_API_URL']?.trim();
-    const baseUrl = rawUrl ? checkApiUrl(rawUrl, 'GITHUB_API_URL', (secret) => core/* setSecret */.Pq(secret)) : undefined;
+    const baseUrl = rawUrl ? (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkApiUrl */ .Sz)(rawUrl, 'GITHUB_API_URL', (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret)) : undefined;
     return Object.freeze({
         auth: Object.freeze(auth),
         ...(baseUrl ? { baseUrl } : {}),
@@ -38816,449 +39702,207 @@ function readClientSettings(env = process.env) {
     // getInput returns '' for an input the workflow left out only when action.yml gives no default; specInputSource
     // falls back to ours, except for 'github-token': its default '${{ github.token }}' is an expression, so falling
     // back would send that literal text as the token. An empty token stays '' and fails with its own message.
-    return parseClientSettings(specInputSource(clientInputs, (name) => core/* getInput */.V4(name)), env);
-}
-
-;// CONCATENATED MODULE: ./src/actions/input-source.ts
-/**
- * The one reader of action inputs through @actions/core: an InputSource with
- * the action.yml defaults applied (core.getInput gives '' for a left-out
- * input only when action.yml has no default, e.g. when run outside the runner).
- */
-
-
-/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
-function actionInputs(inputs, prefix = '', shared = []) {
-    return specInputSource(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
-}
-
-;// CONCATENATED MODULE: ./src/actions/spec.ts
-/** Declares an action spec, keeping its literal input/output names as types. */
-function defineAction(spec) {
-    return Object.freeze(spec);
-}
-
-;// CONCATENATED MODULE: ./src/actions/merge/io.ts
-
-
-/** Production defaults of the pending-retry budget (issue 5). */
-const MERGE_DEFAULTS = Object.freeze({ timeoutSeconds: 300, intervalSeconds: 5 });
-/** merge's own inputs (without the shared token inputs); the root pipeline prefixes them with `merge-`. */
-const mergeOwnInputs = {
-    'pull-request': {
-        description: 'Number of the pull request to merge. Empty: the pull request of the triggering event.',
-        default: ''
-    },
-    sha: {
-        description: "The head sha that was verified, normally wait-ci's 'sha' output. GitHub refuses the merge if the head moved since. Empty: the head read at start, with a warning that nothing verified it.",
-        default: ''
-    },
-    method: {
-        description: "Merge method: 'merge', 'squash' or 'rebase'. Empty: the first one the repository allows.",
-        default: ''
-    },
-    'commit-title': {
-        description: "Title of the merge or squash commit. Empty: GitHub's default.",
-        default: ''
-    },
-    'commit-message': {
-        description: "Body of the merge or squash commit. Empty: GitHub's default.",
-        default: ''
-    },
-    'delete-branch': {
-        description: "Delete the head branch after the merge ('true' or 'false'); never for a branch of a fork.",
-        default: 'false'
-    },
-    'timeout-seconds': {
-        description: 'Budget for retrying while GitHub still reports required checks as expected (or is computing mergeability, or the base just moved), from the first merge call.',
-        default: String(MERGE_DEFAULTS.timeoutSeconds)
-    },
-    'interval-seconds': {
-        description: 'Wait before the first retry; later waits grow 1.5 times up to six times this. Fractions allowed.',
-        default: String(MERGE_DEFAULTS.intervalSeconds)
-    }
-};
-/** merge's outputs; the root pipeline prefixes them with `merge-`. */
-const mergeOutputs = {
-    merged: { description: "'true' when the pull request is merged at the verified sha (also when an earlier attempt merged it), else 'false'." },
-    'merge-commit-sha': { description: 'The sha of the merge (or squash/rebase) commit; empty when not merged.' },
-    attempts: { description: 'How many times the merge endpoint was called.' },
-    reason: {
-        description: "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'head-moved' (re-verify the new head), or 'permanent' (GitHub refused; see 'message')."
-    },
-    message: { description: "GitHub's own message for the outcome, and what to do about it." }
-};
-/** merge's inputs and outputs, declared once. */
-const mergeSpec = defineAction({
-    dir: 'merge',
-    name: 'Purple merge',
-    description: 'Merges the verified head sha, retrying while GitHub still reports required checks as expected.',
-    inputs: { ...clientInputs, ...mergeOwnInputs },
-    outputs: mergeOutputs
-});
-
-;// CONCATENATED MODULE: ./src/actions/merge/settings.ts
-
-
-
-
-
-const MERGE_METHODS = ['merge', 'squash', 'rebase'];
-/**
- * Pure: merge's options from its inputs. Where they are read under another
- * name (the root action's `merge-…`), the source's labels say so, and an
- * error names the input the user actually wrote.
- */
-function parseMergeOptions(inputs) {
-    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
-    const sha = parseShaInput(inputs, 'sha');
-    const method = inputs.get('method').trim().toLowerCase();
-    if (method !== '' && !MERGE_METHODS.includes(method)) {
-        throw inputError(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
-    }
-    const deleteBranch = parseBooleanInput(inputs, 'delete-branch');
-    const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 });
-    const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 });
-    const title = inputs.get('commit-title');
-    const message = inputs.get('commit-message');
-    return Object.freeze({
-        ...(pullRequest === undefined ? {} : { pullRequest }),
-        ...(sha === undefined ? {} : { sha }),
-        ...(method === '' ? {} : { method: method }),
-        ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
-        ...(message.trim() === '' ? {} : { commitMessage: message }),
-        deleteBranch,
-        timeoutMs,
-        intervalMs
-    });
-}
-/** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
-function readMergeSettings(env = process.env) {
-    const options = parseMergeOptions(actionInputs(mergeOwnInputs));
-    const client = readClientSettings(env);
-    const context = readGitHubContext(env);
-    const pull = requirePullRequest(context, options.pullRequest);
-    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number });
-}
-
-;// CONCATENATED MODULE: ./src/actions/merge/run.ts
-/**
- * The merge action's work: merge the verified head sha, retrying within a
- * budget while GitHub says required checks are still "expected", and treating
- * a merge whose answer was lost as done. The merge call runs with the client's
- * retries off and this loop decides: see docs/decisions.md, "The merge call
- * runs without client retries".
- *
- * Invariants the tests assert from the simulator's request log:
- * - every merge call carries the verified sha, so GitHub refuses if the head moved;
- * - no merge call follows an answer that said a required check failed.
- */
-
-
-
-
-
-
-
-
-
-
-
-function toSnapshot(data) {
-    const pr = expectPullRequest('pull request', data);
-    const raw = data;
-    const headRepo = typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '';
-    return {
-        snapshot: {
-            state: pr.state === 'closed' ? 'closed' : 'open',
-            merged: pr.merged === true,
-            mergeCommitSha: pr.merge_commit_sha,
-            headSha: pr.head.sha,
-            mergeable: pr.mergeable,
-            mergeableState: pr.mergeable_state ?? 'unknown',
-            draft: pr.draft === true
-        },
-        headRef: pr.head.ref,
-        headRepo
-    };
-}
-/** GitHub's `message` from an error's JSON body, else the error's own message. */
-function failureOf(error) {
-    const data = toFailureData(error);
-    const body = error?.response?.data;
-    const said = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : undefined;
-    return { ...data, message: said ?? data.message ?? String(error) };
-}
-function failText(failure) {
-    return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`;
-}
-/** Merges the pull request at the verified sha within the pending-retry budget. */
-async function run_merge(target, deps) {
-    const { client } = deps;
-    const { owner, repo } = target.repository;
-    const pull_number = target.pullNumber;
-    const sleep = deps.sleep ?? productionRuntime.sleep;
-    const now = deps.now ?? productionRuntime.now;
-    const info = deps.info ?? productionRuntime.log.info;
-    const warning = deps.warning ?? productionRuntime.log.warning;
-    const octokit = client.octokit;
-    // Reads are idempotent: the client's own retries (and withRetry for a malformed body) apply.
-    const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toSnapshot((await octokit.rest.pulls.get({ owner, repo, pull_number })).data), client.retryPolicy);
-    let start;
-    try {
-        start = await readPull();
-    }
-    catch (error) {
-        // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
-        const permanent = classifyFailure(error).kind === 'permanent';
-        return {
-            merged: false,
-            mergeCommitSha: '',
-            attempts: 0,
-            reason: permanent ? 'permanent' : 'unreachable',
-            message: `Could not read pull request #${pull_number}, so nothing was merged: ${(0,run/* describeError */.U)(error)}`,
-            pullNumber: pull_number,
-            sha: target.sha ?? '',
-            shaPinned: target.sha !== undefined,
-            timeline: []
-        };
-    }
-    const sha = target.sha ?? start.snapshot.headSha;
-    const base = { pullNumber: pull_number, sha, shaPinned: target.sha !== undefined };
-    if (target.sha === undefined) {
-        warning(`Input 'sha' is empty: merging the head read now (${sha}), which nothing verified. Pass the sha that wait-ci verified, e.g. 'sha: \${{ steps.wait.outputs.sha }}'.`);
-    }
-    const timeline = [];
-    const finish = (result) => ({
-        ...base,
-        ...result,
-        attempts: timeline.length,
-        timeline
-    });
-    const before = judgePullState(start.snapshot, sha);
-    if (before !== undefined)
-        return finish(fromVerdict(before, start));
-    const methods = await methodsToTry(target, deps, owner, repo);
-    let methodIndex = 0;
-    let failures = 0;
-    const startedAt = now();
-    for (;;) {
-        const method = methods[methodIndex];
-        const attempt = timeline.length + 1;
-        const atMs = now() - startedAt;
-        let verdict;
-        let failure;
-        let read;
-        let okStatus;
-        try {
-            const response = await octokit.rest.pulls.merge({
-                owner,
-                repo,
-                pull_number,
-                sha,
-                ...(method ? { merge_method: method } : {}),
-                ...(target.commitTitle ? { commit_title: target.commitTitle } : {}),
-                ...(target.commitMessage ? { commit_message: target.commitMessage } : {}),
-                // Off for this call only: a retried merge can hide a merge that happened (TOOLCHAIN.md).
-                request: { retries: 0 }
-            });
-            okStatus = response.status;
-            const body = expectShape('merge answer', response.data, { merged: 'boolean', sha: 'string' });
-            if (body.merged !== true)
-                throw new MalformedResponseError(`malformed response: merge answer says merged: ${String(body.merged)}`);
-            verdict = { kind: 'merged', mergeCommitSha: body.sha, message: body.message ?? 'Pull Request successfully merged' };
-        }
-        catch (error) {
-            failure = failureOf(error);
-            // Whatever the answer (or its absence), the PR's state decides first: a lost answer may hide a merge that happened.
-            try {
-                read = await readPull();
-            }
-            catch (readError) {
-                info(`Could not read pull request #${pull_number} after the merge call: ${failureOf(readError).message}`);
-            }
-            verdict = classifyMergeFailure(failure, read?.snapshot, sha);
-        }
-        const status = failure ? failure.status : okStatus;
-        const entry = { attempt, atMs, method: method ?? 'default', ...(status !== undefined ? { status } : {}) };
-        const said = failure ? failure.message : verdict.kind === 'merged' ? verdict.message : '';
-        info(`Merge attempt ${attempt}${method ? ` (${method})` : ''}: ${failure ? `${failText(failure)} '${said}'` : 'merged'} -> ${verdict.kind}`);
-        if (verdict.kind === 'permanent' && verdict.category === 'method-not-allowed' && target.method === undefined && methodIndex + 1 < methods.length) {
-            // The method was our guess, not the user's: GitHub refused before doing anything, so try the next one.
-            timeline.push({ ...entry, message: said, decision: verdict.kind, waitMs: 0 });
-            methodIndex++;
-            continue;
-        }
-        if (verdict.kind !== 'pending' && verdict.kind !== 'transient') {
-            timeline.push({ ...entry, message: said, decision: verdict.kind });
-            const result = finish(fromVerdict(verdict, read));
-            if (result.merged && target.deleteBranch)
-                return { ...result, branchDeleted: await deleteBranch(deps, owner, repo, read ?? (await readPull().catch(() => undefined)), info, warning) };
-            return result;
-        }
-        failures++;
-        const step = nextMergeStep({ timeoutMs: target.timeoutMs, intervalMs: target.intervalMs }, { failures, elapsedMs: now() - startedAt, ...(verdict.kind === 'transient' && verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {}) }, deps.random);
-        if (step.kind === 'stop') {
-            timeline.push({ ...entry, message: said, decision: verdict.kind });
-            const reason = verdict.kind === 'pending' ? 'pending-timeout' : 'unreachable';
-            const what = verdict.kind === 'pending'
-                ? `GitHub still held the merge back after ${attempt} attempts: '${verdict.message}'. Stopped because ${step.why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
-                : `GitHub could not be reached reliably for the merge after ${attempt} attempts (last: ${failText(failure)} '${verdict.message}'). Stopped because ${step.why}. ${read === undefined ? 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.' : 'The pull request is not merged; run merge again.'}`;
-            return finish({ merged: false, mergeCommitSha: '', reason, message: what });
-        }
-        timeline.push({ ...entry, message: said, decision: verdict.kind, waitMs: step.ms });
-        info(`  retrying in ${formatSeconds(step.ms)} (${verdict.kind}: ${verdict.message})`);
-        await sleep(step.ms);
-    }
-}
-function fromVerdict(verdict, read) {
-    switch (verdict.kind) {
-        case 'merged':
-            return { merged: true, mergeCommitSha: verdict.mergeCommitSha, reason: 'merged', message: verdict.message };
-        case 'already-merged':
-            return {
-                merged: true,
-                mergeCommitSha: verdict.mergeCommitSha || read?.snapshot.mergeCommitSha || '',
-                reason: 'merged',
-                message: `${verdict.message} (an earlier attempt merged it; its answer may have been lost)`
-            };
-        case 'head-moved':
-            return {
-                merged: false,
-                mergeCommitSha: '',
-                reason: 'head-moved',
-                message: `${verdict.message} Run wait-ci on the new head, then merge its verified sha.`
-            };
-        case 'permanent':
-            return { merged: false, mergeCommitSha: '', reason: 'permanent', category: verdict.category, message: `GitHub refused the merge: '${verdict.message}'. ${verdict.advice}` };
-        default:
-            throw new Error(`unreachable: ${verdict.kind} is not final`);
-    }
-}
-/** The explicit method, else the repository's allowed ones in GitHub's order, else all three (GitHub refuses a wrong one before merging). */
-async function methodsToTry(target, deps, owner, repo) {
-    if (target.method !== undefined)
-        return [target.method];
-    try {
-        const data = await withRetry('GET repository', async () => (await deps.client.octokit.rest.repos.get({ owner, repo })).data, deps.client.retryPolicy);
-        const flags = {
-            merge: data.allow_merge_commit,
-            squash: data.allow_squash_merge,
-            rebase: data.allow_rebase_merge
-        };
-        // The allow_* fields are only there for tokens that may see the settings; absent means unknown, not "no".
-        const allowed = MERGE_METHODS.filter((m) => flags[m] !== false);
-        if (allowed.length > 0)
-            return allowed;
-    }
-    catch (error) {
-        ;
-        (deps.warning ?? productionRuntime.log.warning)(`Could not read the repository's allowed merge methods (${failureOf(error).message}); trying merge, squash, rebase in turn.`);
-    }
-    return MERGE_METHODS;
-}
-async function deleteBranch(deps, owner, repo, read, info, warning) {
-    if (read === undefined || read.headRef === '') {
-        warning("'delete-branch' is true but the head branch could not be read; not deleting it.");
-        return false;
-    }
-    if (read.headRepo !== `${owner}/${repo}`) {
-        info(`Not deleting '${read.headRef}': it belongs to ${read.headRepo || 'a deleted fork'}, not ${owner}/${repo}.`);
-        return false;
-    }
-    try {
-        // Each segment encoded, the slashes kept: GitHub's ref path (`heads/feature/x`), safe for any branch name.
-        const path = read.headRef.split('/').map(encodeURIComponent).join('/');
-        await withRetry(`DELETE branch '${read.headRef}'`, () => deps.client.octokit.request(`DELETE /repos/{owner}/{repo}/git/refs/heads/${path}`, { owner, repo }), deps.client.retryPolicy);
-        info(`Deleted the head branch '${read.headRef}'.`);
-        return true;
-    }
-    catch (error) {
-        // The merge is done; a branch left behind is not a failure (it may be protected or already gone).
-        warning(`Merged, but could not delete the head branch '${read.headRef}': ${failureOf(error).message}`);
-        return false;
-    }
-}
-/** Sets merge's outputs (names prefixed for the root action) and writes the attempts timeline to the job summary. */
-async function writeMergeOutputs(result, prefix = '') {
-    core/* setOutput */.uH(`${prefix}merged`, result.merged ? 'true' : 'false');
-    core/* setOutput */.uH(`${prefix}merge-commit-sha`, result.mergeCommitSha);
-    core/* setOutput */.uH(`${prefix}attempts`, String(result.attempts));
-    core/* setOutput */.uH(`${prefix}reason`, result.reason);
-    core/* setOutput */.uH(`${prefix}message`, result.message);
-    await core/* summary */.z.addRaw(mergeSummary(result)).write();
-}
-function cell(text) {
-    return text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|').trim();
-}
-/** The job summary section: outcome, then one row per merge call. */
-function mergeSummary(result) {
-    const lines = [
-        `## Purple merge: ${result.merged ? 'merged' : result.reason}`,
-        '',
-        `Pull request #${result.pullNumber} at \`${result.sha}\`${result.shaPinned ? '' : ' (not pinned: no sha was given)'}${result.merged ? `, merge commit \`${result.mergeCommitSha}\`` : ''}.`,
-        '',
-        cell(result.message),
-        ''
-    ];
-    if (result.timeline.length > 0) {
-        lines.push('| # | at | method | answer | decision | next try in |', '|---|---|---|---|---|---|');
-        for (const a of result.timeline) {
-            const answer = `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${cell(a.message)}` : ''}`;
-            lines.push(`| ${a.attempt} | +${formatSeconds(a.atMs)} | ${a.method} | ${answer} | ${a.decision} | ${a.waitMs === undefined ? '' : formatSeconds(a.waitMs)} |`);
-        }
-        lines.push('');
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** The merge action: settings from inputs, the merge, outputs and summary; fails the step unless merged. */
-async function runMergeAction() {
-    const settings = readMergeSettings();
-    // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
-    const client = createGitHubClient({ ...settings.client, deadline: Date.now() + settings.timeoutMs });
-    const result = await run_merge(settings, { client });
-    await writeMergeOutputs(result);
-    if (!result.merged)
-        throw new Error(result.message);
+    return parseClientSettings((0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .specInputSource */ .f0)(clientInputs, (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)), env);
 }
 
 
 /***/ }),
 
-/***/ 2074:
+/***/ 8809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction),
-/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */   s: () => (/* binding */ createRetryingHook),
+/* harmony export */   u: () => (/* binding */ clientAttempts)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3915);
+/* harmony import */ var _core_transient_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5824);
+/**
+ * The one retry loop of a GitHub request, as an Octokit `request` hook.
+ * The failure classifier decides (transient, rate-limited, permanent), the
+ * shared backoff schedule says how long, and the injected sleep waits; one
+ * rate-limit gate holds every request of the client while GitHub asked for
+ * quiet; the call's deadline stops any retry or wait that would end past it.
+ *
+ * A request made while another is being sent (the App's installation lookup
+ * and token mint, made by the auth hook inside the call) is sent once: the
+ * call's own loop retries the whole, so a call costs at most `retries + 1`
+ * attempts however it fails, minting included (docs/decisions.md, "Retries
+ * happen in one place").
+ *
+ * Never retried here: 405 and 409 (the merge logic owns them, see
+ * docs/decisions.md, "The merge call runs without client retries"), calls
+ * with `request: { retries: 0 }`, 304 answers, permanent failures.
+ */
 
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
+
+
+const ATTEMPTS = Symbol.for('purple.github.attempts');
+/** How many attempts the client made before it gave up on this error; undefined if the client did not handle it. */
+function clientAttempts(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const n = error[ATTEMPTS];
+    return typeof n === 'number' ? n : undefined;
+}
+// Set while a call is being sent: requests made inside it (App auth) are part of it.
+const insideCall = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+function routeLabel(method, url, baseUrl) {
+    const full = url ?? '';
+    const path = full.startsWith(baseUrl) ? full.slice(baseUrl.length) : full;
+    return `${method ?? 'GET'} ${path.split('?')[0]}`;
+}
+function header(headers, name) {
+    const value = headers?.[name];
+    return value === undefined || value === null ? undefined : String(value);
+}
+function limitName(error) {
+    if (header(error.response?.headers, 'x-ratelimit-remaining') === '0')
+        return 'primary rate limit used up';
+    return /secondary rate/i.test(error.message ?? '') || header(error.response?.headers, 'retry-after') !== undefined
+        ? 'secondary rate limit'
+        : `rate limited (${error.status})`;
+}
+function plural(n) {
+    return n === 1 ? '1 attempt' : `${n} attempts`;
 }
 /**
- * Runs an action body and calls setFailed exactly once on a throw, whatever
- * was thrown (the template only fails `if (error instanceof Error)`, which
- * leaves the step green on a thrown string).
+ * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
+ * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
  */
-async function runAction(body) {
-    try {
-        await body();
+function giveUp(error, attempts, why) {
+    if (typeof error !== 'object' || error === null)
+        return error;
+    Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
+    const e = error;
+    const network = e.response === undefined && e.request !== undefined;
+    if (network && typeof e.message === 'string') {
+        // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
+        const what = (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFailure */ .XE)(error).reason.replace(/^network: /, '');
+        e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`;
     }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
-    }
+    return error;
+}
+/** The `request` hook: wrap it with `octokit.hook.wrap('request', createRetryingHook(...))`. */
+function createRetryingHook(options, parse) {
+    const classify = { maxRateLimitWaitMs: options.maxRateLimitWaitMs };
+    let nextWriteAt = Number.NEGATIVE_INFINITY;
+    const label = (route) => {
+        try {
+            const parsed = parse(route);
+            return routeLabel(parsed.method, parsed.url, options.baseUrl);
+        }
+        catch {
+            return routeLabel(route.method, route.url, options.baseUrl);
+        }
+    };
+    // GitHub asks for at least a second between writes; reads and GraphQL queries are not spaced.
+    const spaceWrites = async (route) => {
+        const method = (route.method ?? 'GET').toUpperCase();
+        const query = typeof route.query === 'string' ? route.query : '';
+        const isWrite = WRITE_METHODS.has(method) && !(route.url === '/graphql' && !/^\s*mutation\b/.test(query));
+        if (!isWrite || options.writeSpacingMs <= 0)
+            return;
+        const now = options.now();
+        const at = Math.max(now, nextWriteAt);
+        nextWriteAt = at + options.writeSpacingMs;
+        if (at > now)
+            await options.sleep(at - now);
+    };
+    // Any answer can open the window: a 403/429 that asks for a wait, or x-ratelimit-remaining 0 on any status.
+    const noteLimits = (status, headers, error) => {
+        const now = options.now();
+        if (error !== undefined && (status === 403 || status === 429)) {
+            const verdict = (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFailure */ .XE)(error, { now, maxRateLimitWaitMs: Number.MAX_SAFE_INTEGER });
+            if (verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined)
+                options.gate.hold(now + verdict.retryAfterMs, limitName(error));
+            return;
+        }
+        const reset = Number(header(headers, 'x-ratelimit-reset'));
+        if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+            // One second past the reset, as GitHub's docs advise.
+            options.gate.hold(reset * 1000 + 1000, 'primary rate limit used up until x-ratelimit-reset');
+        }
+    };
+    const sendOnce = async (request, route, announced) => {
+        await options.gate.pass(label(route), options.deadline(), announced);
+        await spaceWrites(route);
+        try {
+            const response = await request(route);
+            noteLimits(response.status, response.headers);
+            return response;
+        }
+        catch (error) {
+            const e = error;
+            noteLimits(e.status, e.response?.headers, e);
+            throw error;
+        }
+    };
+    const loop = async (request, route) => {
+        const retries = typeof route.request?.retries === 'number' ? route.request.retries : options.retries;
+        let announced = false;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await sendOnce(request, route, announced);
+            }
+            catch (error) {
+                const delay = decide(error, attempt, retries);
+                if (delay === undefined)
+                    throw giveUp(error, attempt);
+                if (typeof delay === 'string')
+                    throw giveUp(error, attempt, delay);
+                announced = delay.rateLimited;
+                if (!delay.rateLimited)
+                    await options.sleep(delay.ms);
+            }
+        }
+    };
+    /** What to do after attempt `attempt` failed: undefined = stop, a string = stop for that reason, else wait. */
+    const decide = (error, attempt, retries) => {
+        const now = options.now();
+        const verdict = (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFailure */ .XE)(error, { ...classify, now });
+        if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_INVALID_ADVICE */ .fy)) {
+            // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
+            error.message = `${error.message ?? 'Bad credentials'}: ${_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_INVALID_ADVICE */ .fy}`;
+        }
+        // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
+        if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
+            return undefined;
+        const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
+        const described = () => (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .describeFailure */ .Ic)(error, { ...classify, now });
+        if (verdict.waitCapped === true) {
+            const asked = options.gate.openUntil();
+            const wait = asked === undefined ? '' : ` asks for a ${Math.ceil((asked - now) / 1000)} s wait,`;
+            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${Math.ceil(options.maxRateLimitWaitMs / 1000)} s): not waiting`);
+            return undefined;
+        }
+        if (attempt > retries) {
+            if (retries > 0)
+                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${described()}`);
+            return undefined;
+        }
+        const rateLimited = verdict.kind === 'rate-limited';
+        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : (0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_1__/* .nextDelay */ .rM)(attempt, options.backoff, undefined, options.random);
+        const deadline = options.deadline();
+        if (deadline !== undefined && now + ms > deadline) {
+            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; no retry: the deadline (timeout-seconds) comes first`);
+            return 'the deadline (timeout-seconds) came first';
+        }
+        options.onRetry(verdict.kind);
+        options.log(rateLimited
+            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${Math.ceil(ms / 1000)} s as GitHub asked`
+            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; retrying in ${ms} ms`);
+        return { ms, rateLimited };
+    };
+    return async (request, route) => {
+        // Inside a call (App auth): sent once; the call's loop retries the whole.
+        if (insideCall.getStore() === true)
+            return sendOnce(request, route, false);
+        return insideCall.run(true, () => loop(request, route));
+    };
 }
 
 
@@ -39663,6 +40307,7 @@ function qstring(str) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   C1: () => (/* binding */ setFailed),
@@ -39672,7 +40317,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -42501,7 +43146,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -42724,6 +43369,18 @@ function getIDToken(aud) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -29216,7 +29216,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6177);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(797);
 
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runPipelineAction */ .aR);
@@ -29226,7 +29226,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6177:
+/***/ 797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38118,7 +38118,12 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * exit codes the caller accepts, and a clear error for anything else. Every
  * name that came from a user goes after `--end-of-options` or `--` at the call
  * site; this helper never builds a command line from text.
+ *
+ * Output is either collected (small answers, bounded by `maxOutputBytes`) or
+ * streamed to the caller chunk by chunk (diffs and searches, whose size is the
+ * repository's), so no answer of git ever has to fit in one string.
  */
+
 
 /** A git call that ended with an exit code the caller did not accept. */
 class GitCommandError extends Error {
@@ -38134,57 +38139,95 @@ class GitCommandError extends Error {
         this.name = 'GitCommandError';
     }
 }
+const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+const MAX_STDERR = 64 * 1024;
+// Read-only by construction: the repository's fsmonitor command never runs (git would start it for index reads).
+const ALWAYS_CONFIG = ['core.fsmonitor=false'];
 /** Creates the git runner for `cwd`. */
 function createGit(cwd, deps = {}) {
     const gitPath = deps.gitPath ?? 'git';
+    const maxOutput = deps.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
     return {
         cwd,
-        run: (args, options = {}) => {
+        run: async (args, options = {}) => {
             deps.onRun?.(args);
-            return runGit(gitPath, cwd, args, options);
+            const out = [];
+            let size = 0;
+            let overflow = false;
+            const r = await spawnGit(gitPath, cwd, args, options, (chunk) => {
+                size += chunk.length;
+                if (size > maxOutput)
+                    overflow = true;
+                else
+                    out.push(chunk);
+            });
+            if (overflow)
+                throw new Error(`'git ${args.join(' ')}' printed more than ${maxOutput} bytes: more than guard reads from one answer`);
+            return { exitCode: r.exitCode, stdout: Buffer.concat(out).toString(options.encoding ?? 'utf8'), stderr: r.stderr };
+        },
+        stream: (args, options) => {
+            deps.onRun?.(args);
+            return spawnGit(gitPath, cwd, args, options, options.onData);
         }
     };
 }
-function runGit(gitPath, cwd, args, options) {
+function spawnGit(gitPath, cwd, args, options, onData) {
     const okExitCodes = options.okExitCodes ?? [0];
-    // No pager, no prompts, no optional index writes: the guard only reads (issue 2).
-    const env = {
-        ...process.env,
-        GIT_TERMINAL_PROMPT: '0',
-        GIT_OPTIONAL_LOCKS: '0',
-        GIT_PAGER: 'cat',
-        ...options.env
-    };
+    // No pager, no prompts, no optional index writes: guard only reads.
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', ...options.env };
+    const config = [...ALWAYS_CONFIG, ...(options.config ?? [])].flatMap((c) => ['-c', c]);
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(gitPath, ['--no-pager', ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-        const out = [];
+        let failed = null;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
         const err = [];
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => err.push(d));
+        let errSize = 0;
+        child.stdout.on('data', (d) => {
+            if (failed !== null)
+                return;
+            // A throw inside the consumer must end this call, never escape as an uncaught exception.
+            try {
+                onData(d);
+            }
+            catch (e) {
+                failed = e;
+                child.kill();
+            }
+        });
+        child.stderr.on('data', (d) => {
+            if (errSize < MAX_STDERR)
+                err.push(d);
+            errSize += d.length;
+        });
         child.on('error', (e) => {
-            const why = e.code === 'ENOENT' ? `git was not found ('${gitPath}'): install git or put it on PATH` : e.message;
-            reject(new Error(`could not run git: ${why}`));
+            reject(new Error(`could not run git: ${spawnFailure(e, gitPath, cwd)}`));
         });
         child.on('close', (code) => {
-            const stdout = Buffer.concat(out).toString('utf8');
+            if (failed !== null)
+                return reject(failed);
             const stderr = Buffer.concat(err).toString('utf8');
-            if (code === null || !okExitCodes.includes(code)) {
-                reject(new GitCommandError(args, code, stderr));
-                return;
-            }
-            resolve({ exitCode: code, stdout, stderr });
+            if (code === null || !okExitCodes.includes(code))
+                return reject(new GitCommandError(args, code, stderr));
+            resolve({ exitCode: code, stderr });
         });
         // git may exit before reading all of stdin (e.g. on a bad revision): that is reported by the exit code.
         child.stdin.on('error', () => undefined);
         child.stdin.end(options.input ?? '');
     });
 }
+/** Why git could not start: spawn says ENOENT both for a missing program and a missing working directory. */
+function spawnFailure(e, gitPath, cwd) {
+    if (e.code !== 'ENOENT')
+        return e.message;
+    if (!(0,external_node_fs_namespaceObject.existsSync)(cwd))
+        return `the working directory '${cwd}' does not exist: check out the repository first or fix the path`;
+    return `git was not found ('${gitPath}'): install git or put it on PATH`;
+}
 
 ;// CONCATENATED MODULE: ./src/git/revisions.ts
 /**
  * Revisions and repository facts guard needs. Every user-influenced name is
  * resolved once here with `rev-parse --verify --end-of-options <name>^{commit}`
- * (issue 2: a branch named `--output=x` must never become an option); every
+ * (a branch named `--output=x` must never become an option); every
  * later call gets full object ids only.
  */
 
@@ -38243,6 +38286,8 @@ async function remoteNames(git) {
  * merge parents and allowed refs become visible. Throws when the fetch fails.
  */
 async function unshallow(git, remote) {
+    // Writing refs would run the repository's reference-transaction hook: guard runs no repository command.
+    const config = ['core.hooksPath=/dev/null'];
     await git.run([
         'fetch',
         '--quiet',
@@ -38251,7 +38296,7 @@ async function unshallow(git, remote) {
         '--end-of-options',
         remote,
         `+refs/heads/*:refs/remotes/${remote}/*`
-    ]);
+    ], { config });
 }
 /** The remote's default branch ref (`refs/remotes/origin/HEAD` -> `refs/remotes/origin/main`), or null. */
 async function remoteDefaultBranch(git, remotes, hint) {
@@ -38286,238 +38331,676 @@ async function currentBranch(git) {
     return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
 }
 
-;// CONCATENATED MODULE: ./src/core/guard-verdict.ts
-/**
- * What guard concluded, as plain data shared by the action, the CLI and the
- * pipeline. Principle 3 of the brief: a guard that breaks must not stop every
- * pipeline (fail-safe), but a real finding always blocks.
- */
-/** Decides the outcome: findings block even when part of the guard failed; an error alone blocks only without fail-safe. */
-function decideVerdict(findings, error, failSafe) {
-    if (findings.length > 0)
-        return { result: 'blocked', blocks: true };
-    if (error !== null)
-        return { result: 'error', blocks: !failSafe };
-    return { result: 'pass', blocks: false };
-}
-/** One line per finding, `path:line: message` for markers (what editors and terminals link). */
-function formatFinding(f) {
-    if (f.kind === 'conflict-marker')
-        return `${f.path}:${f.line}: ${f.message}`;
-    return `${f.commit}: ${f.message}`;
+;// CONCATENATED MODULE: ./src/core/describe-error.ts
+/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
 }
 
-// EXTERNAL MODULE: ./src/actions/run.ts
-var run = __nccwpck_require__(2074);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/git/line-stream.ts
+/**
+ * Splits streamed git output into lines without ever holding more than one
+ * line (cut at a fixed length) in memory. Lines come out as latin1 strings:
+ * one character per byte, so paths that are not UTF-8 survive unchanged.
+ */
+/** Longest part of one line kept while splitting (longer lines are cut and end in NUL). */
+const MAX_LINE_BYTES = 8192;
+/** Returns a chunk consumer that calls `onLine` per LF-terminated line, and a `end()` for the last partial line. */
+function lineSplitter(onLine) {
+    let parts = [];
+    let size = 0;
+    let cut = false;
+    const emit = () => {
+        const text = Buffer.concat(parts).toString('latin1');
+        // A cut line ends in NUL, which no marker rule accepts (consumers then shorten it with markerPrefix).
+        onLine(cut ? `${text}\u0000` : text);
+        parts = [];
+        size = 0;
+        cut = false;
+    };
+    const keep = (piece) => {
+        if (size + piece.length > MAX_LINE_BYTES) {
+            piece = piece.subarray(0, MAX_LINE_BYTES - size);
+            cut = true;
+        }
+        if (piece.length > 0)
+            parts.push(piece);
+        size += piece.length;
+    };
+    return {
+        push(chunk) {
+            let at = 0;
+            while (at < chunk.length) {
+                const nl = chunk.indexOf(10, at);
+                if (nl < 0) {
+                    if (!cut)
+                        keep(chunk.subarray(at));
+                    return;
+                }
+                if (!cut)
+                    keep(chunk.subarray(at, nl));
+                emit();
+                at = nl + 1;
+            }
+        },
+        end() {
+            if (size > 0 || cut)
+                emit();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/markers.ts
+/**
+ * Conflict markers by git's own rule: a half-resolved merge must not ship
+ * literal `<<<<<<<` lines. Pure: the shell hands in lines and the path's
+ * `conflict-marker-size`; nothing here reads git.
+ *
+ * git's rule (diff.c is_conflict_marker, rerere.c is_cmarker): a line that
+ * starts at column 0 with exactly N copies of one of `<` `=` `>` `|`, then for
+ * `<` and `>` a space, a tab or the end of the line, for `=` and `|` any
+ * whitespace or the end of the line (a CR of a CRLF line is whitespace).
+ */
+/** git's default `conflict-marker-size`. */
+const DEFAULT_MARKER_SIZE = 7;
+const ASCII_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
+function isMarkerChar(c) {
+    return c === '<' || c === '=' || c === '>' || c === '|';
+}
+/** The marker character when `line` (without its LF) is a conflict marker of exactly `size`, else null. */
+function markerOf(line, size = DEFAULT_MARKER_SIZE) {
+    const c = line[0];
+    if (!isMarkerChar(c) || line.length < size)
+        return null;
+    for (let i = 1; i < size; i++)
+        if (line[i] !== c)
+            return null;
+    const next = line[size];
+    if (next === undefined)
+        return c;
+    if (c === '<' || c === '>') {
+        // "<<<<<<< ours": the label is separated by a space or a tab; "<<<<<<<\r" is a bare CRLF marker.
+        if (next === ' ' || next === '\t')
+            return c;
+        return next === '\r' && line.length === size + 1 ? c : null;
+    }
+    return ASCII_SPACE.has(next) ? c : null;
+}
+/**
+ * True for any line that could be a marker of some size: a run of one marker
+ * character followed by whitespace or the end. The shell uses the same shape
+ * as its `git grep` pattern (MARKER_CANDIDATE_ERE) before sizes are known.
+ */
+function isMarkerCandidate(line) {
+    const c = line[0];
+    if (!isMarkerChar(c))
+        return false;
+    let i = 1;
+    while (line[i] === c)
+        i++;
+    const next = line[i];
+    return next === undefined || ASCII_SPACE.has(next);
+}
+/** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
+const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)';
+/** POSIX ERE for the `<`/`>` candidates only (used to ask whether a file has an angle marker). */
+const ANGLE_CANDIDATE_ERE = '^(<+|>+)([[:space:]]|$)';
+const ROLE = {
+    '<': "start of a conflict, 'ours' side",
+    '|': 'common ancestor section (diff3/zdiff3 style)',
+    '=': 'separator between the two sides',
+    '>': "end of a conflict, 'theirs' side"
+};
+/** Human message for one marker line. */
+function markerMessage(marker, size) {
+    return `conflict marker '${marker.repeat(size)}' (${ROLE[marker]}): resolve the conflict and commit the result`;
+}
+/**
+ * True when any line is a `<` or `>` marker of `size` or longer. A conflict
+ * written with longer angle markers (another tool, or attributes that were
+ * never committed) may still carry 7-character `|||||||` and `=======` lines,
+ * and git's own `diff --check` flags those: see docs/decisions.md, "A lone
+ * ======= needs a partner marker".
+ */
+function hasAngleMarker(lines, size) {
+    return lines.some((l) => {
+        const c = l.text[0];
+        if (c !== '<' && c !== '>')
+            return false;
+        let run = 1;
+        while (l.text[run] === c)
+            run++;
+        return run >= size && markerOf(l.text, run) !== null;
+    });
+}
+const isBlank = (text) => text !== undefined && /^[ \t\r]*$/.test(text);
+/**
+ * A `=======` that starts the file or follows a blank line and is followed by
+ * a text line is what a conflict leaves when both angle lines were deleted:
+ * a setext underline needs a text line above it. A reStructuredText title with
+ * an overline (`=======` / Title / `=======`) and a transition (blank lines on
+ * both sides) keep passing. See docs/decisions.md, "A lone ======= needs a partner marker".
+ */
+function isOrphanSeparator(line, textAt) {
+    const before = line === 1 ? '' : textAt(line - 1);
+    const after = textAt(line + 1);
+    if (!isBlank(before) || after === undefined || isBlank(after))
+        return false;
+    const third = textAt(line + 2);
+    return !(third !== undefined && /^=+[ \t\r]*$/.test(third));
+}
+/**
+ * Marker findings of one file. `lines` are the lines under scan (every
+ * candidate line of the file, or only the added ones); `fileHasAngleMarker`
+ * says whether the whole file at the scanned commit has a `<`/`>` marker of
+ * this size or longer. A lone `=======` or `|||||||` is a Markdown/reST
+ * heading underline ("License\n=======") unless the file also has such a
+ * marker or the `=======` stands where no underline can (isOrphanSeparator).
+ */
+function markerHits(lines, size, fileHasAngleMarker, textAt = () => undefined) {
+    const hits = [];
+    for (const l of lines) {
+        const marker = markerOf(l.text, size);
+        if (marker === null)
+            continue;
+        if (marker === '|' && !fileHasAngleMarker)
+            continue;
+        if (marker === '=' && !fileHasAngleMarker && !isOrphanSeparator(l.line, textAt))
+            continue;
+        hits.push({ line: l.line, marker, size, message: markerMessage(marker, size) });
+    }
+    return hits;
+}
+/**
+ * Parses a `conflict-marker-size` attribute value as `git check-attr` prints
+ * it ('unspecified', 'set', 'unset' or a value). Since git 2.48 a value that
+ * is not a whole number (`3a`) gets a warning and the default, where older
+ * git read the leading digits: Purple follows current git. See
+ * docs/decisions.md, "conflict-marker-size is read as current git reads it".
+ */
+function parseMarkerSize(value) {
+    return markerSizeProblem(value) === null && value !== undefined && /^\s*\+?\d+$/.test(value) ? Number(value.trim()) : DEFAULT_MARKER_SIZE;
+}
+/** Why a `conflict-marker-size` value is not used (git warns about it), or null for a usable or absent value. */
+function markerSizeProblem(value) {
+    if (value === undefined || value === 'unspecified' || value === 'set' || value === 'unset')
+        return null;
+    // strtol_i: optional leading whitespace and sign, then digits to the end.
+    const m = /^\s*([+-]?\d+)$/.exec(value);
+    if (m && Number(m[1]) > 0)
+        return null;
+    return `conflict-marker-size '${value}' is not a positive whole number: git uses ${DEFAULT_MARKER_SIZE}, and so does guard`;
+}
+/** Longest line kept whole; the marker rule never looks further than the run and two characters. */
+const MAX_KEPT_LINE = 4096;
+/**
+ * A line as guard keeps it: whole up to MAX_KEPT_LINE characters, else only
+ * the run of one character and the two characters after it, ended by a NUL
+ * (which no marker rule accepts), so a 100 MB line costs a few bytes.
+ * Marker sizes above MAX_KEPT_LINE - 2 are not supported.
+ */
+function markerPrefix(text) {
+    if (text.length <= MAX_KEPT_LINE)
+        return text;
+    let run = 1;
+    while (run < MAX_KEPT_LINE - 2 && text[run] === text[0])
+        run++;
+    return `${text.slice(0, run + 2)}\u0000`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/unified-diff.ts
-/** Undoes git's C-style path quoting ("a\tb", "\303\251") into the UTF-8 path. */
-function unquoteGitPath(text) {
+/**
+ * Reads the lines a unified diff adds (guard's `changed` scope). Pure: the
+ * shell runs `git diff -U0 --full-index --src-prefix=a/ --dst-prefix=b/` with
+ * quotePath on and feeds the output here one line at a time, so a diff of any
+ * size is read in bounded memory. Paths are kept as bytes (a latin1 string,
+ * one character per byte) so a name that is not UTF-8 can be handed back to git.
+ */
+
+/** Undoes git's C-style path quoting ("a\tb", "\303\251") into the path's bytes (a latin1 string). */
+function unquoteGitPathBytes(text) {
     if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2)
         return text;
     const body = text.slice(1, -1);
-    const bytes = [];
-    const simple = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+    const simple = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '"': '"', '\\': '\\' };
+    let out = '';
     for (let i = 0; i < body.length; i++) {
         const c = body[i];
         if (c !== '\\') {
-            for (const b of Buffer.from(c, 'utf8'))
-                bytes.push(b);
+            out += c;
             continue;
         }
         const next = body[i + 1] ?? '';
         if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+            out += String.fromCharCode(parseInt(body.slice(i + 1, i + 4), 8));
             i += 3;
         }
         else {
-            bytes.push(simple[next] ?? next.charCodeAt(0));
+            out += simple[next] ?? next;
             i += 1;
         }
     }
-    return Buffer.from(bytes).toString('utf8');
+    return out;
 }
-/** Path from a `+++ b/<path>` header, or null for `/dev/null`. */
-function newPath(header, dstPrefix) {
-    let name = header.slice(4);
-    if (name === '/dev/null')
-        return null;
-    // git appends a TAB after a name that contains a space (diff.c), so patch(1) can find its end.
-    if (name.endsWith('\t'))
-        name = name.slice(0, -1);
-    name = unquoteGitPath(name);
-    return name.startsWith(dstPrefix) ? name.slice(dstPrefix.length) : name;
+/** A path's bytes (latin1 string) as text for people: UTF-8, with U+FFFD where the bytes are not UTF-8. */
+function displayPath(bytes) {
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+/** Undoes git's C-style path quoting into the UTF-8 path (for display). */
+function unquoteGitPath(text) {
+    return displayPath(unquoteGitPathBytes(Buffer.from(text, 'utf8').toString('latin1')));
 }
 /**
- * Added lines per path (new-file line numbers) of a `-U0`-style diff, keeping
- * only the lines `keep` accepts. Hunk bodies are consumed by their counts, so
- * an added line that reads "+++ x" is content, never a header.
+ * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
+ * `keep` accepts (cut by markerPrefix). Hunk bodies are consumed by their
+ * counts, so an added line that reads "+++ x" is content, never a header.
  */
-function addedLines(diff, keep, dstPrefix = 'b/') {
-    const result = new Map();
-    const lines = diff.split('\n');
-    let path = null;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
+class AddedLineReader {
+    keep;
+    dstPrefix;
+    maxKept;
+    files = [];
+    file = null;
+    mode = null;
+    /** The new blob named by the current file's `index` line, until its `+++` header arrives. */
+    pendingOid = null;
+    hunk = null;
+    kept = 0;
+    /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
+    overflowed = false;
+    constructor(keep, dstPrefix = 'b/', maxKept = Number.POSITIVE_INFINITY) {
+        this.keep = keep;
+        this.dstPrefix = dstPrefix;
+        this.maxKept = maxKept;
+    }
+    /** Starts a file whose header the caller read itself (a diff of two blobs names no path). */
+    startFile(path, newOid) {
+        this.file = { path, newOid, symlink: false, lines: [] };
+        this.files.push(this.file);
+    }
+    /** Feeds one line of the diff (without its LF). */
+    line(line) {
+        if (this.hunk !== null && (this.hunk.oldLeft > 0 || this.hunk.newLeft > 0))
+            return this.body(line);
+        this.hunk = null;
         if (line.startsWith('diff --git ')) {
-            path = null;
-            continue;
+            this.file = null;
+            this.mode = null;
+            this.pendingOid = null;
         }
-        if (line.startsWith('+++ ')) {
-            path = newPath(line, dstPrefix);
-            continue;
+        else if (line.startsWith('new file mode ')) {
+            this.mode = line.slice('new file mode '.length);
         }
-        const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-        if (!hunk)
-            continue;
-        let oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
-        let newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
-        let lineNo = Number(hunk[2]);
-        while ((oldLeft > 0 || newLeft > 0) && i + 1 < lines.length) {
-            const body = lines[++i];
-            const tag = body[0];
-            if (tag === '\\')
-                continue; // "\ No newline at end of file"
-            if (tag === '-') {
-                oldLeft--;
-            }
-            else if (tag === '+') {
-                const text = body.slice(1);
-                if (path !== null && keep(text)) {
-                    const list = result.get(path) ?? [];
-                    list.push({ line: lineNo, text });
-                    result.set(path, list);
-                }
-                lineNo++;
-                newLeft--;
-            }
-            else {
-                oldLeft--;
-                newLeft--;
-                lineNo++;
-            }
+        else if (line.startsWith('index ')) {
+            // "index <old>..<new>[ <mode>]": the mode is there when it did not change.
+            const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line);
+            if (m)
+                this.pendingOid = m[1];
+            if (m?.[2])
+                this.mode = m[2];
+        }
+        else if (line.startsWith('+++ ')) {
+            const path = this.newPath(line);
+            this.file = path === null ? null : { path, newOid: this.pendingOid, symlink: this.mode === '120000', lines: [] };
+            if (this.file)
+                this.files.push(this.file);
+        }
+        else {
+            const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            if (h)
+                this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]) };
         }
     }
-    return result;
+    body(line) {
+        const hunk = this.hunk;
+        const tag = line[0];
+        if (tag === '\\')
+            return; // "\ No newline at end of file"
+        if (tag === '-') {
+            hunk.oldLeft--;
+            return;
+        }
+        if (tag === '+') {
+            const text = line.slice(1);
+            if (this.file !== null && !this.file.symlink && this.keep(text)) {
+                if (this.kept < this.maxKept)
+                    this.file.lines.push({ line: hunk.lineNo, text: markerPrefix(text) });
+                else
+                    this.overflowed = true;
+                this.kept++;
+            }
+            hunk.newLeft--;
+        }
+        else {
+            hunk.oldLeft--;
+            hunk.newLeft--;
+        }
+        hunk.lineNo++;
+    }
+    /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */
+    newPath(header) {
+        let name = header.slice(4);
+        if (name === '/dev/null')
+            return null;
+        // git appends a TAB after a name that contains a space (diff.c), so patch(1) can find its end.
+        if (name.endsWith('\t'))
+            name = name.slice(0, -1);
+        name = unquoteGitPathBytes(name);
+        return name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name;
+    }
+    /** The files read so far that have kept lines, symlinks left out. */
+    result() {
+        return this.files.filter((f) => !f.symlink && f.lines.length > 0);
+    }
+}
+/**
+ * Added lines per path (new-file line numbers, UTF-8 path) of a whole
+ * `-U0`-style diff held as text, keeping only the lines `keep` accepts.
+ */
+function addedLines(diff, keep, dstPrefix = 'b/') {
+    const reader = new AddedLineReader(keep, dstPrefix);
+    for (const line of Buffer.from(diff, 'utf8').toString('latin1').split('\n'))
+        reader.line(line);
+    return new Map(reader.result().map((f) => [displayPath(f.path), f.lines]));
 }
 
 ;// CONCATENATED MODULE: ./src/git/marker-scan.ts
 /**
- * Reads what guard's marker layer needs from committed objects only (issue 2:
- * "never the working tree: what is committed is what ships"): candidate lines
- * of a tree (`git grep` on a commit), lines added by a range (`git diff`), and
- * each path's `conflict-marker-size` attribute at the scanned commit.
+ * Reads what guard's marker layer needs from committed objects only (never
+ * the working tree: what is committed is what ships): candidate lines of a
+ * tree with their neighbours (`git grep` on a commit), lines added by a range
+ * (`git diff`, streamed), blobs by object id (`git cat-file --batch`), and
+ * each path's `conflict-marker-size` attribute at the scanned commit. Paths
+ * travel as bytes (latin1 strings) and reach git through stdin, never argv.
  */
 
 
 
 
-/** `:(literal)` pathspecs so a path with `*`, `:` or a leading '-' is only ever a path. */
-function literal(paths) {
-    return paths.map((p) => `:(literal)${p}`);
-}
-/** Groups paths so no argv grows past what an OS accepts. */
-function chunks(items, size = 500) {
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
+
+
+
 /**
- * Lines of the tree at `commit` matching an ERE, per path (`git grep -z`, any
- * path). Binary blobs are skipped (-I). Exit 1 is "no match"; anything else,
- * 128 included, is an error, never "clean".
+ * Lines of the tree at `commit` matching an ERE, per path, streamed. No
+ * context lines: asking for them makes git grep read every line instead of
+ * skipping to the next match (about 40% slower); the few neighbours the rules
+ * need are read afterwards (readBlobLines).
+ * Binary blobs and symlinks are skipped by git grep. Exit 1 is "no match";
+ * anything else, 128 included, is an error, never "clean". A blob git cannot
+ * read is reported by name (git grep says so on stderr and carries on).
  */
-async function grepCommit(git, commit, ere, paths) {
-    const result = new Map();
-    const groups = paths === undefined ? [undefined] : chunks(paths);
-    for (const group of groups) {
-        if (group !== undefined && group.length === 0)
-            continue;
-        // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
-        const args = ['grep', '--no-color', '--no-column', '-I', '-n', '-z', '-E', '-e', ere, commit, '--', ...(group ? literal(group) : [])];
-        const r = await git.run(args, { okExitCodes: [0, 1] });
-        if (r.exitCode === 1)
-            continue;
-        parseGrepZ(r.stdout, `${commit}:`, result);
+async function grepTree(git, commit, ere, threads, keep) {
+    try {
+        return await grepWholeTree(git, commit, ere, threads);
     }
-    return result;
+    catch (e) {
+        // A corrupt object ends git grep (exit 128) before it reaches the other files: read them one by one instead.
+        if (!(e instanceof GitCommandError) || e.exitCode !== 128)
+            throw e;
+        return await scanTreeFileByFile(git, commit, keep);
+    }
 }
-/** Parses `<commit>:<path>\0<line>\0<text>\n` records of `git grep -z -n`. */
-function parseGrepZ(out, prefix, into) {
-    let at = 0;
-    while (at < out.length) {
-        const pathEnd = out.indexOf('\0', at);
-        if (pathEnd < 0)
-            break;
-        const lineEnd = out.indexOf('\0', pathEnd + 1);
-        if (lineEnd < 0)
-            break;
-        let textEnd = out.indexOf('\n', lineEnd + 1);
-        if (textEnd < 0)
-            textEnd = out.length;
-        let path = out.slice(at, pathEnd);
+/** The degraded tree scan: every blob of the tree through `cat-file --batch`, binary files and symlinks skipped as git grep skips them. */
+async function scanTreeFileByFile(git, commit, keep) {
+    const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], { encoding: 'latin1' });
+    const blobs = listing.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => {
+        const tab = entry.indexOf('\t');
+        const [mode, type, oid] = entry.slice(0, tab).split(' ');
+        return { mode, type, oid: oid, path: entry.slice(tab + 1) };
+    })
+        .filter((b) => b.type === 'blob' && b.mode !== '120000');
+    const files = new Map();
+    const binary = new Set();
+    let offset = 0;
+    const unreadable = await readBlobLines(git, blobs.map((b) => b.oid), (index, line, text) => {
+        if (line === 1)
+            offset = 0;
+        // git's binary test: a NUL in the first 8,000 bytes.
+        const nul = text.indexOf('\0');
+        if (nul >= 0 && offset + nul < 8000 && !(nul === text.length - 1 && text.length > 8192))
+            binary.add(index);
+        offset += text.length + 1;
+        if (!keep(text))
+            return;
+        const lines = files.get(blobs[index].path) ?? new Map();
+        lines.set(line, markerPrefix(text));
+        files.set(blobs[index].path, lines);
+    });
+    for (const i of binary)
+        files.delete(blobs[i].path);
+    return { files, unreadable: unreadable.map((i) => displayPath(blobs[i].path)) };
+}
+async function grepWholeTree(git, commit, ere, threads) {
+    const files = new Map();
+    const prefix = `${commit}:`;
+    let pending = null;
+    const split = lineSplitter((raw) => {
+        const line = pending === null ? raw : `${pending}\n${raw}`;
+        pending = null;
+        const pathEnd = line.indexOf('\0');
+        const numberEnd = pathEnd < 0 ? -1 : line.indexOf('\0', pathEnd + 1);
+        // A path with a newline in it arrives in two pieces: join them.
+        if (numberEnd < 0) {
+            pending = line;
+            return;
+        }
+        let path = line.slice(0, pathEnd);
         if (path.startsWith(prefix))
             path = path.slice(prefix.length);
-        const list = into.get(path) ?? [];
-        list.push({ line: Number(out.slice(pathEnd + 1, lineEnd)), text: out.slice(lineEnd + 1, textEnd) });
-        into.set(path, list);
-        at = textEnd + 1;
+        const lines = files.get(path) ?? new Map();
+        lines.set(Number(line.slice(pathEnd + 1, numberEnd)), markerPrefix(line.slice(numberEnd + 1)));
+        files.set(path, lines);
+    });
+    // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
+    const threadArgs = threads === null ? [] : ['--threads', String(threads)];
+    const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-E', '-e', ere, commit, '--'];
+    const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push });
+    split.end();
+    return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) };
+}
+/** Names from git's "error: '<commit>:<path>': unable to read <oid>" lines. */
+function unreadableFromStderr(stderr, prefix) {
+    const names = new Set();
+    for (const m of stderr.matchAll(/^error: '(.*)': unable to read [0-9a-f]+$/gm)) {
+        const name = m[1];
+        names.add(name.startsWith(prefix) ? name.slice(prefix.length) : name);
+    }
+    return [...names];
+}
+/**
+ * Lines added from `from` to `to` that `keep` accepts (`keepEre` is the same
+ * test as a POSIX ERE, for git's -G), streamed. Renames are
+ * followed so a moved file is not "all added"; binary files show no lines.
+ * When git cannot produce the whole diff (an unreadable blob), each changed
+ * file is read on its own, and the ones that fail are reported by name.
+ */
+async function addedLinesBetween(git, from, to, keep, keepEre, maxKept) {
+    const reader = new AddedLineReader(keep, 'b/', maxKept);
+    const split = lineSplitter((line) => reader.line(line));
+    try {
+        await git.stream([
+            '-c',
+            'core.quotePath=true',
+            'diff',
+            '-U0',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            '--no-textconv',
+            '--no-relative',
+            '--find-renames',
+            // Only files with an added or removed line `keep` could accept are printed: git skips the rest.
+            `-G${keepEre}`,
+            '--src-prefix=a/',
+            '--dst-prefix=b/',
+            '--end-of-options',
+            from,
+            to,
+            '--'
+        ], { onData: split.push });
+        split.end();
+        return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null };
+    }
+    catch (e) {
+        if (!(e instanceof GitCommandError))
+            throw e;
+        return await addedLinesFileByFile(git, from, to, keep, maxKept, e);
     }
 }
-/**
- * Lines added from `from` to `to`, per path, that `keep` accepts. Renames are
- * followed so a moved file is not "all added"; binary files show no lines.
- */
-async function addedLinesBetween(git, from, to, keep) {
-    const r = await git.run([
-        '-c',
-        'core.quotePath=true',
-        'diff',
-        '-U0',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        '--no-relative',
-        '--find-renames',
-        '--src-prefix=a/',
-        '--dst-prefix=b/',
-        '--end-of-options',
-        from,
-        to,
-        '--'
-    ]);
-    return addedLines(r.stdout, keep, 'b/');
+/** The degraded path: one diff per changed file (by blob ids, so no path is ever an argument). */
+async function addedLinesFileByFile(git, from, to, keep, maxKept, cause) {
+    const raw = await git.run(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', '--end-of-options', from, to, '--'], {
+        encoding: 'latin1'
+    });
+    const fields = raw.stdout.split('\0');
+    const files = [];
+    const unreadable = [];
+    let overflowed = false;
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const [, , newMode, oldOid, newOid, status] = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) (\w)/.exec(fields[i]) ?? [];
+        const path = fields[i + 1];
+        if (status === undefined || status === 'D' || newMode === '120000' || newMode === '160000')
+            continue;
+        const reader = new AddedLineReader(keep, 'b/', maxKept);
+        reader.startFile(path, newOid);
+        try {
+            if (status === 'A' || /^0+$/.test(oldOid)) {
+                const split = lineSplitter((line) => reader.line(`+${line}`));
+                reader.line(`@@ -0,0 +1,${Number.MAX_SAFE_INTEGER} @@`);
+                await git.stream(['cat-file', 'blob', newOid], { onData: split.push });
+                split.end();
+            }
+            else {
+                let inBody = false;
+                const split = lineSplitter((line) => {
+                    inBody ||= line.startsWith('@@');
+                    if (inBody)
+                        reader.line(line);
+                });
+                await git.stream(['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', oldOid, newOid], { onData: split.push });
+                split.end();
+            }
+            files.push(...reader.result());
+            overflowed ||= reader.overflowed;
+        }
+        catch (e) {
+            if (!(e instanceof GitCommandError))
+                throw e;
+            unreadable.push(displayPath(path));
+        }
+    }
+    const degraded = `the diff of the whole range failed (${cause.message}); read each changed file on its own, renames not followed`;
+    return { files, unreadable, overflowed, degraded };
 }
 /**
- * The `conflict-marker-size` attribute of each path as it is at `commit`.
- * `git check-attr --source` needs git 2.40; on 2.39 the attributes of a commit
- * are read from a temporary index holding that commit's `.gitattributes`
- * files (`update-index --index-info`, then `check-attr --cached`), which works
- * on every git version. Only the attribute files go in: a `read-tree` of an
- * 80,000-file tree took 450 ms in bench/guard.mjs, this takes about 40.
+ * Streams blobs (`git cat-file --batch -z`; each spec an object id or
+ * `<commit>:<path bytes>`) and hands each line to `onLine(index, lineNumber,
+ * text)`. A blob git cannot read ends that git process: it is reported by
+ * index and the rest are read by a new one.
  */
-async function markerSizeAttributes(git, commit, paths) {
+async function readBlobLines(git, oids, onLine) {
+    const unreadable = [];
+    let next = 0;
+    while (next < oids.length) {
+        const start = next;
+        let answered = start;
+        let left = -1; // bytes of the current blob still to come; -1 = expecting a header
+        let lineNo = 0;
+        let header = '';
+        const split = lineSplitter((text) => onLine(answered, ++lineNo, text));
+        const onData = (chunk) => {
+            let at = 0;
+            while (at < chunk.length) {
+                if (left === -2) {
+                    // The LF git prints after each blob's content.
+                    at++;
+                    left = -1;
+                    answered++;
+                    continue;
+                }
+                if (left < 0) {
+                    const nl = chunk.indexOf(10, at);
+                    if (nl < 0) {
+                        header += chunk.subarray(at).toString('latin1');
+                        return;
+                    }
+                    header += chunk.subarray(at, nl).toString('latin1');
+                    at = nl + 1;
+                    const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+                    header = '';
+                    if (m) {
+                        left = Number(m[1]);
+                        lineNo = 0;
+                    }
+                    else {
+                        unreadable.push(answered++);
+                    }
+                    continue;
+                }
+                const take = Math.min(left, chunk.length - at);
+                split.push(chunk.subarray(at, at + take));
+                left -= take;
+                at += take;
+                if (left === 0) {
+                    split.end();
+                    left = -2;
+                }
+            }
+        };
+        try {
+            await git.stream(['cat-file', '--batch', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData });
+            next = oids.length;
+        }
+        catch (e) {
+            if (!(e instanceof GitCommandError))
+                throw e;
+            // The blob being read when git stopped is the unreadable one.
+            unreadable.push(answered);
+            next = answered + 1;
+        }
+    }
+    return unreadable;
+}
+/**
+ * The `conflict-marker-size` attribute of each path (bytes) as it is at
+ * `commit`. `git check-attr --source` needs git 2.40; on 2.39 the attributes
+ * of a commit are read from a temporary index holding that commit's
+ * `.gitattributes` files (`update-index --index-info`, then `check-attr
+ * --cached`), which works on every git version. Only the attribute files go
+ * in: a `read-tree` of an 80,000-file tree took 450 ms, this takes about 40.
+ */
+async function markerSizeAttributes(git, commit, paths, listing = attributeFilesAt(git, commit)) {
     const values = new Map();
+    const attributeFiles = await listing;
     if (paths.length === 0)
         return values;
-    const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
-    const attributeFiles = listing.stdout
-        .split('\0')
-        .filter((entry) => entry.endsWith('\t.gitattributes') || entry.endsWith('/.gitattributes'));
     const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'purple-attr-'));
     const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(dir, 'index') };
     try {
         if (attributeFiles.length > 0) {
             // ls-tree's "<mode> blob <oid>\t<path>" is a line update-index --index-info accepts as is.
-            await git.run(['update-index', '-z', '--index-info'], { env, input: attributeFiles.map((e) => `${e}\0`).join('') });
+            await git.run(['update-index', '-z', '--index-info'], { env, input: Buffer.from(attributeFiles.map((e) => `${e}\0`).join(''), 'latin1') });
         }
         const r = await git.run(['check-attr', '--cached', '-z', '--stdin', 'conflict-marker-size'], {
             env,
-            input: paths.map((p) => `${p}\0`).join('')
+            encoding: 'latin1',
+            input: Buffer.from(paths.map((p) => `${p}\0`).join(''), 'latin1')
         });
         const fields = r.stdout.split('\0');
         for (let i = 0; i + 2 < fields.length; i += 3)
@@ -38527,6 +39010,32 @@ async function markerSizeAttributes(git, commit, paths) {
         (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
     }
     return values;
+}
+/**
+ * The `.gitattributes` files of the tree at `commit`, as `update-index
+ * --index-info` lines (a caller may start this early: it depends on nothing
+ * else). `git grep -l` with a glob pathspec walks only trees and reads only
+ * those files (33 ms on an 80,000-file tree where `ls-tree -r` took 370); their
+ * object ids come from one `cat-file --batch-check`, paths through stdin.
+ */
+async function attributeFilesAt(git, commit) {
+    const found = await git.run(['grep', '-l', '-z', '--no-color', '-e', '', commit, '--', ':(glob)**/.gitattributes', '.gitattributes'], {
+        okExitCodes: [0, 1],
+        encoding: 'latin1'
+    });
+    const specs = [...new Set(found.stdout.split('\0').filter(Boolean))];
+    if (specs.length === 0)
+        return [];
+    const prefix = `${commit}:`;
+    const checked = await git.run(['cat-file', '--batch-check', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' });
+    const entries = [];
+    checked.stdout.split('\n').forEach((line, i) => {
+        const m = /^([0-9a-f]+) blob \d+$/.exec(line);
+        const spec = specs[i];
+        if (m && spec?.startsWith(prefix))
+            entries.push(`100644 ${m[1]}\t${spec.slice(prefix.length)}`);
+    });
+    return entries;
 }
 
 ;// CONCATENATED MODULE: ./src/git/merges.ts
@@ -38591,110 +39100,6 @@ async function nameCommits(git, shas, excludeRefs) {
             names.set(sha, name);
     });
     return names;
-}
-
-;// CONCATENATED MODULE: ./src/core/markers.ts
-/**
- * Conflict markers by git's own rule (incident 1 of the brief: a half-resolved
- * merge shipped literal `<<<<<<<` lines). Pure: the shell hands in lines and
- * the path's `conflict-marker-size`; nothing here reads git.
- *
- * git's rule (diff.c is_conflict_marker, rerere.c is_cmarker): a line that
- * starts at column 0 with exactly N copies of one of `<` `=` `>` `|`, then for
- * `<` and `>` a space, a tab or the end of the line, for `=` and `|` any
- * whitespace or the end of the line (a CR of a CRLF line is whitespace).
- */
-/** git's default `conflict-marker-size`. */
-const DEFAULT_MARKER_SIZE = 7;
-const ASCII_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
-function isMarkerChar(c) {
-    return c === '<' || c === '=' || c === '>' || c === '|';
-}
-/** The marker character when `line` (without its LF) is a conflict marker of exactly `size`, else null. */
-function markerOf(line, size = DEFAULT_MARKER_SIZE) {
-    const c = line[0];
-    if (!isMarkerChar(c) || line.length < size)
-        return null;
-    for (let i = 1; i < size; i++)
-        if (line[i] !== c)
-            return null;
-    const next = line[size];
-    if (next === undefined)
-        return c;
-    if (c === '<' || c === '>') {
-        // "<<<<<<< ours": the label is separated by a space or a tab; "<<<<<<<\r" is a bare CRLF marker.
-        if (next === ' ' || next === '\t')
-            return c;
-        return next === '\r' && line.length === size + 1 ? c : null;
-    }
-    return ASCII_SPACE.has(next) ? c : null;
-}
-/**
- * True for any line that could be a marker of some size: a run of one marker
- * character followed by whitespace or the end. The shell uses the same shape
- * as its `git grep` pattern (MARKER_CANDIDATE_ERE) before sizes are known.
- */
-function isMarkerCandidate(line) {
-    const c = line[0];
-    if (!isMarkerChar(c))
-        return false;
-    let i = 1;
-    while (line[i] === c)
-        i++;
-    const next = line[i];
-    return next === undefined || ASCII_SPACE.has(next);
-}
-/** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
-const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)';
-/** POSIX ERE for the `<`/`>` candidates only (used to ask whether a file has an angle marker). */
-const ANGLE_CANDIDATE_ERE = '^(<+|>+)([[:space:]]|$)';
-const ROLE = {
-    '<': "start of a conflict, 'ours' side",
-    '|': 'common ancestor section (diff3/zdiff3 style)',
-    '=': 'separator between the two sides',
-    '>': "end of a conflict, 'theirs' side"
-};
-/** Human message for one marker line. */
-function markerMessage(marker, size) {
-    return `conflict marker '${marker.repeat(size)}' (${ROLE[marker]}): resolve the conflict and commit the result`;
-}
-/** True when any line is a `<` or `>` marker of the given size. */
-function hasAngleMarker(lines, size) {
-    return lines.some((l) => {
-        const m = markerOf(l.text, size);
-        return m === '<' || m === '>';
-    });
-}
-/**
- * Marker findings of one file. `lines` are the lines under scan (every
- * candidate line of the file, or only the added ones); `fileHasAngleMarker`
- * says whether the whole file at the scanned commit has a `<`/`>` marker.
- * A lone `=======` or `|||||||` is a Markdown/reST heading underline
- * ("License\n=======") unless the file also has a `<`/`>` marker, so it only
- * counts then: no false positives on docs.
- */
-function markerHits(lines, size, fileHasAngleMarker) {
-    const hits = [];
-    for (const l of lines) {
-        const marker = markerOf(l.text, size);
-        if (marker === null)
-            continue;
-        if ((marker === '=' || marker === '|') && !fileHasAngleMarker)
-            continue;
-        hits.push({ line: l.line, marker, size, message: markerMessage(marker, size) });
-    }
-    return hits;
-}
-/**
- * Parses a `conflict-marker-size` attribute value as `git check-attr` prints
- * it ('unspecified', 'set', 'unset' or a number); git falls back to the
- * default for anything that is not a positive integer.
- */
-function parseMarkerSize(value) {
-    // git uses atoi(): leading digits count, anything else or <= 0 means the default.
-    const digits = value === undefined ? null : /^\s*\+?(\d+)/.exec(value);
-    const n = digits ? Number(digits[1]) : 0;
-    return n > 0 ? n : DEFAULT_MARKER_SIZE;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -40673,7 +41078,7 @@ const esm_classEnd = (pattern, start) => {
 // matches. Otherwise, return undefined. This can report magic for
 // a pattern that is in fact literal (eg, `[]`), but never the
 // reverse, so a string result is always safe to compare directly.
-const esm_literal = (pattern, noext) => {
+const literal = (pattern, noext) => {
     if (!noext && (pattern === '+()' || pattern === '@()'))
         return pattern;
     let lit = '';
@@ -42094,7 +42499,7 @@ class Minimatch {
         const rangeMark = this.#rangeMark;
         const lit = rangeMark && pattern.includes(rangeMark) ?
             undefined
-            : esm_literal(pattern, noext);
+            : literal(pattern, noext);
         // in nocase mode, a literal with cased chars still needs a
         // Matcher, unless nocaseMagicOnly is set.
         if (lit !== undefined &&
@@ -42224,8 +42629,8 @@ minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./src/core/merge-policy.ts
 /**
- * The merge-source allowlist of guard (incident 1: an agent merged `develop`
- * into a PR aimed at `main` and shipped 1,468 foreign commits). Pure: parses
+ * The merge-source allowlist of guard: an agent that merges `develop` into a
+ * pull request aimed at `main` ships every commit of `develop` with it. Pure: parses
  * the policy file, turns it into branch patterns, and decides which refs are
  * allowed sources. The shell reads the file from the BASE commit and asks git
  * about reachability.
@@ -42339,7 +42744,7 @@ function allowedTips(refs, patterns, containsHead, remotes) {
 
 ;// CONCATENATED MODULE: ./src/core/path-globs.ts
 /**
- * The `exclude` input of guard: paths never scanned for markers (issue 2).
+ * The `exclude` input of guard: paths never scanned for markers.
  * Globs match the whole repository-relative path; a glob without a '/'
  * also matches a file name anywhere (`*.snap`), like .gitignore.
  */
@@ -42361,223 +42766,6 @@ function excludeMatcher(globs) {
         return (path) => minimatch(path, dirGlob, options);
     });
     return (path) => tests.some((t) => t(path));
-}
-
-;// CONCATENATED MODULE: ./src/actions/guard/check.ts
-
-
-
-
-
-
-
-/** Runs both layers over `range` in the repository of `git` (its top level). */
-async function checkRange(git, range, options) {
-    // The layers share nothing, so they run side by side (git grep and rev-list on two cores).
-    const markerNotes = [];
-    const mergeNotes = [];
-    const warnings = [];
-    const [markers, merges] = await Promise.allSettled([
-        markerFindings(git, range, options, markerNotes),
-        mergeFindings(git, range, options, mergeNotes, warnings)
-    ]);
-    const findings = [];
-    const errors = [];
-    if (markers.status === 'fulfilled')
-        findings.push(...markers.value);
-    else
-        errors.push(`conflict-marker check failed: ${(0,run/* describeError */.U)(markers.reason)}`);
-    if (merges.status === 'fulfilled')
-        findings.push(...merges.value);
-    else
-        errors.push(`merge-source check failed: ${(0,run/* describeError */.U)(merges.reason)}`);
-    return { findings, notes: [...markerNotes, ...mergeNotes], warnings, error: errors.length > 0 ? errors.join('; ') : null };
-}
-async function markerFindings(git, range, options, notes) {
-    const excluded = excludeMatcher(options.exclude);
-    const treeScan = options.scope === 'tree' || range.base === null;
-    let scanned;
-    if (treeScan) {
-        scanned = await grepCommit(git, range.head, MARKER_CANDIDATE_ERE);
-        notes.push(`conflict markers: scanned the whole tree at ${range.head}`);
-    }
-    else {
-        // Added lines as a pull request shows them: from the merge base, not from base's tip.
-        const from = (await mergeBase(git, range.base, range.head)) ?? range.base;
-        scanned = await addedLinesBetween(git, from, range.head, isMarkerCandidate);
-        notes.push(`conflict markers: scanned lines added in ${from}..${range.head}`);
-    }
-    for (const path of [...scanned.keys()])
-        if (excluded(path))
-            scanned.delete(path);
-    // An added '='/'|' line counts when the file has a '<'/'>' marker anywhere, added or not.
-    const isAngle = (l) => l.text[0] === '<' || l.text[0] === '>';
-    const wholeFile = new Map();
-    if (!treeScan) {
-        const withBars = [...scanned].filter(([, lines]) => lines.some((l) => !isAngle(l))).map(([p]) => p);
-        for (const [p, lines] of await grepCommit(git, range.head, ANGLE_CANDIDATE_ERE, withBars))
-            wholeFile.set(p, lines);
-    }
-    // Sizes only matter where a '<'/'>' line of some size exists: elsewhere a lone '=======' is never a finding.
-    const sized = [...scanned].filter(([p, lines]) => lines.some(isAngle) || wholeFile.has(p)).map(([p]) => p);
-    const attributes = await markerSizeAttributes(git, range.head, sized);
-    const findings = [];
-    for (const path of sized) {
-        const lines = scanned.get(path);
-        const size = parseMarkerSize(attributes.get(path));
-        const angle = hasAngleMarker(lines, size) || hasAngleMarker(wholeFile.get(path) ?? [], size);
-        for (const hit of markerHits(lines, size, angle)) {
-            findings.push({ kind: 'conflict-marker', path, line: hit.line, commit: range.head, parent: null, message: hit.message });
-        }
-    }
-    return findings;
-}
-/** Reads the policy file from the BASE commit (one `cat-file --batch` call; the path goes through stdin). */
-async function readPolicyAtBase(git, base, path) {
-    const r = await git.run(['cat-file', '--batch'], { input: `${base}:${path}\n` });
-    const header = r.stdout.slice(0, r.stdout.indexOf('\n'));
-    if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
-        return null;
-    const m = /^[0-9a-f]+ (\w+) \d+$/.exec(header);
-    if (!m)
-        throw new Error(`could not read '${path}' at the base commit: git answered '${header}'`);
-    if (m[1] !== 'blob')
-        throw new Error(`policy file '${path}' at the base commit is a ${m[1]}, not a file`);
-    // The size in the header counts bytes; the batch output ends the content with one LF.
-    const body = r.stdout.slice(header.length + 1).replace(/\n$/, '');
-    return parseMergePolicy(body, `${path}@${base.slice(0, 12)}`);
-}
-async function mergeFindings(git, range, options, notes, warnings) {
-    if (range.base === null) {
-        const policyNote = 'merge sources: not checked, there is no base to read the policy from or to bound the range';
-        if (options.allowedSources.length > 0)
-            warnings.push(policyNote);
-        else
-            notes.push(policyNote);
-        return [];
-    }
-    const policy = await readPolicyAtBase(git, range.base, options.policyFile);
-    if (policy === null && options.allowedSources.length === 0) {
-        notes.push(`merge sources: not checked, no '${options.policyFile}' at the base commit and no allowed-sources`);
-        return [];
-    }
-    const patterns = sourcePatterns(policy, options.allowedSources, range.headBranch);
-    const merges = await mergesInRange(git, range.base, range.head);
-    notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`);
-    if (merges.length === 0)
-        return [];
-    const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)]);
-    const { tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes);
-    for (const p of unmatched) {
-        notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`);
-    }
-    const parents = merges.flatMap((m) => m.parents.slice(1));
-    const bad = await unreachableFrom(git, parents, [range.base, ...tips.map((t) => t.sha)]);
-    if (bad.size === 0)
-        return [];
-    const names = await nameCommits(git, [...bad], containsHead);
-    // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
-    const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
-    const findings = [];
-    for (const m of merges) {
-        m.parents.forEach((parent, i) => {
-            if (i === 0 || !bad.has(parent))
-                return;
-            const from = names.get(parent);
-            const source = from ? ` (from ${from})` : '';
-            findings.push({
-                kind: 'disallowed-merge',
-                path: null,
-                line: null,
-                commit: m.commit,
-                parent,
-                message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch${missing}`
-            });
-        });
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ./src/actions/guard/range.ts
-
-function field(obj, ...path) {
-    let cur = obj;
-    for (const key of path) {
-        if (typeof cur !== 'object' || cur === null)
-            return null;
-        cur = cur[key];
-    }
-    return typeof cur === 'string' && cur !== '' ? cur : null;
-}
-/** Defaults the event gives: PR base/head shas, merge-queue shas, a push's `before`/`after`. */
-function eventDefaults(event) {
-    const p = event.payload;
-    if (field(p, 'pull_request', 'base', 'sha')) {
-        return {
-            base: field(p, 'pull_request', 'base', 'sha'),
-            head: field(p, 'pull_request', 'head', 'sha'),
-            headBranch: field(p, 'pull_request', 'head', 'ref')
-        };
-    }
-    if (field(p, 'merge_group', 'base_sha')) {
-        return { base: field(p, 'merge_group', 'base_sha'), head: field(p, 'merge_group', 'head_sha'), headBranch: null };
-    }
-    const ref = field(p, 'ref') ?? (event.ref || null);
-    const headBranch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
-    const before = field(p, 'before');
-    // A new branch is pushed with before = 0000...: there is no previous tip to compare with.
-    const base = before !== null && !/^0+$/.test(before) ? before : null;
-    return { base, head: field(p, 'after'), headBranch };
-}
-/**
- * Deepens a shallow clone from its remote (all branches, so allowed refs
- * exist too). Returns a note; throws when the clone stays shallow.
- */
-async function ensureFullHistory(git) {
-    if (!(await isShallow(git)))
-        return null;
-    const remotes = await remoteNames(git);
-    const remote = remotes[0];
-    const advice = 'check out with full history (actions/checkout with fetch-depth: 0)';
-    if (remote === undefined) {
-        throw new Error(`this is a shallow clone with no remote to deepen it from, so merge parents are hidden: ${advice}`);
-    }
-    try {
-        await unshallow(git, remote);
-    }
-    catch (e) {
-        throw new Error(`this is a shallow clone and deepening it from '${remote}' failed (${e.message}): ${advice}`, { cause: e });
-    }
-    return `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`;
-}
-/** Resolves base and head to full shas, taking defaults from the event, then the remote default branch. */
-async function resolveRange(git, req) {
-    const notes = [];
-    const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null };
-    const headName = req.head || defaults.head || 'HEAD';
-    const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head');
-    const headBranch = req.headBranch ?? defaults.headBranch;
-    if (req.base) {
-        const base = await resolveCommit(git, req.base, req.baseLabel);
-        return { range: { base, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
-    }
-    if (defaults.base !== null) {
-        if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
-            const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
-            return { range: { base: defaults.base, head, description: what, headBranch }, notes };
-        }
-        // A force push leaves 'before' unfetched: compare with the default branch instead of failing.
-        notes.push(`base '${defaults.base}' from the event is not in this clone; using the default branch instead`);
-    }
-    const remotes = await remoteNames(git);
-    const hint = req.event ? field(req.event.payload, 'repository', 'default_branch') : null;
-    const defaultRef = await remoteDefaultBranch(git, remotes, hint);
-    if (defaultRef === null) {
-        throw new Error(`could not choose a base: no pull request or push in the event and no remote default branch (refs/remotes/<remote>/HEAD); set ${req.baseLabel}`);
-    }
-    const tip = await resolveCommit(git, defaultRef, 'the default branch');
-    const base = (await mergeBase(git, tip, head)) ?? tip;
-    return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/core/inputs.ts
@@ -42659,17 +42847,528 @@ function parseShaInput(source, name) {
     return sha;
 }
 
-;// CONCATENATED MODULE: ./src/actions/input-source.ts
+;// CONCATENATED MODULE: ./src/guard/options.ts
 /**
- * The one reader of action inputs through @actions/core: an InputSource with
- * the action.yml defaults applied (core.getInput gives '' for a left-out
- * input only when action.yml has no default, e.g. when run outside the runner).
+ * What guard is asked to check, as the action's inputs and the CLI's flags
+ * both spell it, and the parsers they share. No @actions import: the CLI
+ * loads this without the Actions toolkit.
  */
 
 
-/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
-function input_source_actionInputs(inputs, prefix = '', shared = []) {
-    return specInputSource(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
+/** One grep thread on a machine of 2 cores or fewer, git's own default above that. */
+function defaultGrepThreads(cores = (0,external_node_os_namespaceObject.availableParallelism)()) {
+    return cores <= 2 ? 1 : null;
+}
+const DEFAULT_LIMITS = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: defaultGrepThreads() });
+const DEFAULT_POLICY_FILE = '.github/purple-policy.json';
+/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
+function parseScope(value, label = 'scope') {
+    const v = value.trim() || 'changed';
+    if (v === 'changed' || v === 'tree')
+        return v;
+    throw inputError(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)");
+}
+/** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
+function parsePolicyPath(value, label = 'policy-file') {
+    const p = (value.trim() || DEFAULT_POLICY_FILE).replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+    if (p === '' || p.split('/').includes('..')) {
+        throw inputError(label, value, `expected a path inside the repository such as '${DEFAULT_POLICY_FILE}'`);
+    }
+    return p;
+}
+
+;// CONCATENATED MODULE: ./src/guard/layers.ts
+
+
+
+
+
+
+
+
+
+const emptyLayer = () => ({ findings: [], notes: [], warnings: [], problems: [] });
+/** Runs both layers over `range` in the repository of `git` (its top level). */
+async function checkRange(git, range, options, context = {}) {
+    const limits = context.limits ?? DEFAULT_LIMITS;
+    // Without a base neither layer of a `changed` check can run: the reason is the whole answer.
+    if (range.base === null && range.baseProblem && options.scope === 'changed') {
+        return { findings: [], notes: [], warnings: [], error: range.baseProblem };
+    }
+    // The layers share nothing, so they run side by side (git grep and rev-list on two cores).
+    const [markers, merges] = await Promise.all([
+        guarded('conflict-marker check', () => markerLayer(git, range, options, limits)),
+        guarded('merge-source check', () => mergeLayer(git, range, options, context.history?.problem ?? null))
+    ]);
+    const problems = [...markers.problems, ...merges.problems];
+    return {
+        findings: [...markers.findings, ...merges.findings],
+        notes: [...markers.notes, ...merges.notes],
+        warnings: [...markers.warnings, ...merges.warnings],
+        error: problems.length > 0 ? problems.join('; ') : null
+    };
+}
+/** A layer that throws (any failure, a bug included) becomes that layer's problem, never the caller's exception. */
+async function guarded(name, layer) {
+    try {
+        const report = await layer();
+        return { ...report, problems: report.problems.map((p) => `${name} ${p}`) };
+    }
+    catch (e) {
+        return { ...emptyLayer(), problems: [`${name} failed: ${describeError(e)}`] };
+    }
+}
+async function markerLayer(git, range, options, limits) {
+    const report = emptyLayer();
+    const matcher = excludeMatcher(options.exclude);
+    const excluded = (path) => matcher(displayPath(path));
+    const scanned = options.scope === 'tree' || range.base === null
+        ? await scanTree(git, range.head, excluded, limits, report)
+        : await scanChanged(git, range.base, range.head, excluded, limits, report);
+    return judge(scanned.files, scanned.attributes, range, report);
+}
+/** Every candidate line of the tree at `head`, with its neighbours. */
+async function scanTree(git, head, excluded, limits, report) {
+    // The attribute files do not depend on the search: list them while it runs.
+    const listing = attributeFilesAt(git, head);
+    listing.catch(() => undefined);
+    const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate);
+    report.notes.push(`conflict markers: scanned the whole tree at ${head}`);
+    if (scan.unreadable.length > 0)
+        report.problems.push(unreadableProblem(scan.unreadable));
+    const files = [...scan.files]
+        .filter(([path]) => !excluded(path))
+        .map(([path, lines]) => ({ path, known: new Map(), lines: [...lines].map(([line, text]) => ({ line, text })) }));
+    const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path), listing);
+    // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
+    const orphanable = files.filter((f) => {
+        const size = parseMarkerSize(attributes.get(f.path));
+        return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=');
+    });
+    const unread = await readNeighbours(git, orphanable.map((f) => `${head}:${f.path}`), orphanable);
+    if (unread.length > 0)
+        report.problems.push(unreadableProblem(unread));
+    return { files, attributes };
+}
+/** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
+async function scanChanged(git, base, head, excluded, limits, report) {
+    const listing = attributeFilesAt(git, head);
+    listing.catch(() => undefined);
+    const from = (await mergeBase(git, base, head)) ?? base;
+    const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines);
+    report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`);
+    if (added.degraded)
+        report.warnings.push(`conflict markers: ${added.degraded}`);
+    if (added.unreadable.length > 0)
+        report.problems.push(unreadableProblem(added.unreadable));
+    if (added.overflowed)
+        report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`);
+    const diffFiles = added.files.filter((f) => !excluded(f.path));
+    const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map(), oid: f.newOid }));
+    // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours).
+    const wanted = files.filter((f) => f.oid !== null && f.lines.some((l) => !isAngle(l.text)));
+    // The rest of the files and their attributes are independent reads: both at once.
+    const [unread, attributes] = await Promise.all([
+        readNeighbours(git, wanted.map((f) => f.oid), wanted),
+        markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+    ]);
+    if (unread.length > 0)
+        report.problems.push(unreadableProblem(unread));
+    return { files, attributes };
+}
+/** Applies the marker rules to each scanned file at its own conflict-marker-size. */
+function judge(files, attributes, range, report) {
+    for (const file of files) {
+        const value = attributes.get(file.path);
+        const problem = markerSizeProblem(value);
+        if (problem !== null)
+            report.warnings.push(`${displayPath(file.path)}: ${problem}`);
+        const size = parseMarkerSize(value);
+        const known = [...file.known].map(([line, text]) => ({ line, text }));
+        const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(known, size);
+        const byLine = new Map([...file.known, ...file.lines.map((l) => [l.line, l.text])]);
+        for (const hit of markerHits(file.lines, size, angle, (n) => byLine.get(n))) {
+            report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message });
+        }
+    }
+    return report;
+}
+const isAngle = (text) => text[0] === '<' || text[0] === '>';
+/**
+ * What the rest of each file says: its angle candidates anywhere and the
+ * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
+ * --batch` (`specs[i]` names the blob of `files[i]`) and kept in `known`.
+ * Returns the names of the files git could not read.
+ */
+async function readNeighbours(git, specs, files) {
+    if (files.length === 0)
+        return [];
+    const neighbours = files.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])));
+    const unreadable = await readBlobLines(git, specs, (index, line, text) => {
+        if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index].has(line))
+            files[index].known.set(line, markerPrefix(text));
+    });
+    return unreadable.map((i) => displayPath(files[i].path));
+}
+function unreadableProblem(names) {
+    const shown = names.slice(0, 20).map((n) => `'${n}'`).join(', ');
+    const more = names.length > 20 ? ` and ${names.length - 20} more` : '';
+    return `could not read ${names.length} file(s), which were not checked: ${shown}${more} (a missing or corrupt object: run 'git fsck')`;
+}
+/** Reads the policy file from the BASE commit (one `cat-file --batch` call; the path goes through stdin). */
+async function readPolicyAtBase(git, base, path) {
+    const r = await git.run(['cat-file', '--batch'], { input: `${base}:${path}\n` });
+    const header = r.stdout.slice(0, r.stdout.indexOf('\n'));
+    if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
+        return null;
+    const m = /^[0-9a-f]+ (\w+) \d+$/.exec(header);
+    if (!m)
+        throw new Error(`could not read '${path}' at the base commit: git answered '${header}'`);
+    if (m[1] !== 'blob')
+        throw new Error(`policy file '${path}' at the base commit is a ${m[1]}, not a file`);
+    // The size in the header counts bytes; the batch output ends the content with one LF.
+    const body = r.stdout.slice(header.length + 1).replace(/\n$/, '');
+    return parseMergePolicy(body, `${path}@${base.slice(0, 12)}`);
+}
+async function mergeLayer(git, range, options, historyProblem) {
+    const report = emptyLayer();
+    if (historyProblem !== null) {
+        report.problems.push(`could not run: ${historyProblem}`);
+        return report;
+    }
+    if (range.base === null) {
+        if (range.baseProblem) {
+            report.problems.push(`could not run: ${range.baseProblem}`);
+            return report;
+        }
+        const policyNote = 'merge sources: not checked, there is no base to read the policy from or to bound the range';
+        if (options.allowedSources.length > 0)
+            report.warnings.push(policyNote);
+        else
+            report.notes.push(policyNote);
+        return report;
+    }
+    // The policy and the range's merges are independent reads: both at once.
+    const [policy, merges] = await Promise.all([readPolicyAtBase(git, range.base, options.policyFile), mergesInRange(git, range.base, range.head)]);
+    if (policy === null && options.policyFileExplicit) {
+        // A named policy that is not there must not silently turn the check off.
+        report.problems.push(`could not use the policy: '${options.policyFile}' was named explicitly but does not exist at the base commit ${range.base}`);
+    }
+    if (policy === null && options.allowedSources.length === 0) {
+        report.notes.push(`merge sources: not checked, no '${options.policyFile}' at the base commit and no allowed-sources`);
+        return report;
+    }
+    report.findings.push(...(await disallowedMerges(git, range, policy, merges, options, report.notes)));
+    return report;
+}
+async function disallowedMerges(git, range, policy, merges, options, notes) {
+    const base = range.base;
+    const patterns = sourcePatterns(policy, options.allowedSources, range.headBranch);
+    notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`);
+    if (merges.length === 0)
+        return [];
+    // Every read below is independent of the others: start them together.
+    const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)]);
+    const { tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes);
+    for (const p of unmatched) {
+        notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`);
+    }
+    const parents = merges.flatMap((m) => m.parents.slice(1));
+    const bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
+    if (bad.size === 0)
+        return [];
+    const names = await nameCommits(git, [...bad], containsHead);
+    // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
+    const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
+    const findings = [];
+    for (const m of merges) {
+        m.parents.forEach((parent, i) => {
+            if (i === 0 || !bad.has(parent))
+                return;
+            const from = names.get(parent);
+            const source = from ? ` (from ${from})` : '';
+            findings.push({
+                kind: 'disallowed-merge',
+                path: null,
+                line: null,
+                commit: m.commit,
+                parent,
+                message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch${missing}`
+            });
+        });
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/guard/range.ts
+
+
+function field(obj, ...path) {
+    let cur = obj;
+    for (const key of path) {
+        if (typeof cur !== 'object' || cur === null)
+            return null;
+        cur = cur[key];
+    }
+    return typeof cur === 'string' && cur !== '' ? cur : null;
+}
+/** Defaults the event gives: PR base/head shas, merge-queue shas, a push's `before`/`after`. */
+function eventDefaults(event) {
+    const p = event.payload;
+    if (field(p, 'pull_request', 'base', 'sha')) {
+        return {
+            base: field(p, 'pull_request', 'base', 'sha'),
+            head: field(p, 'pull_request', 'head', 'sha'),
+            headBranch: field(p, 'pull_request', 'head', 'ref')
+        };
+    }
+    if (field(p, 'merge_group', 'base_sha')) {
+        return { base: field(p, 'merge_group', 'base_sha'), head: field(p, 'merge_group', 'head_sha'), headBranch: null };
+    }
+    const ref = field(p, 'ref') ?? (event.ref || null);
+    const headBranch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
+    const before = field(p, 'before');
+    // A new branch is pushed with before = 0000...: there is no previous tip to compare with.
+    const base = before !== null && !/^0+$/.test(before) ? before : null;
+    return { base, head: field(p, 'after'), headBranch };
+}
+/**
+ * Deepens a shallow clone from its remote (all branches, so allowed refs
+ * exist too). Never throws: a clone that stays shallow is reported, and the
+ * layers that need no history still run.
+ */
+async function ensureFullHistory(git) {
+    const advice = 'check out with full history (actions/checkout with fetch-depth: 0)';
+    try {
+        if (!(await isShallow(git)))
+            return { note: null, problem: null };
+        const remote = (await remoteNames(git))[0];
+        if (remote === undefined) {
+            return { note: null, problem: `this is a shallow clone with no remote to deepen it from, so merge parents are hidden: ${advice}` };
+        }
+        try {
+            await unshallow(git, remote);
+        }
+        catch (e) {
+            return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${describeError(e)}): ${advice}` };
+        }
+        return { note: `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`, problem: null };
+    }
+    catch (e) {
+        return { note: null, problem: `could not tell whether the clone is shallow (${describeError(e)}): ${advice}` };
+    }
+}
+/** Resolves head, then base, to full shas, taking defaults from the event, then the remote default branch; a base that fails is reported in the range. */
+async function resolveRange(git, req) {
+    const notes = [];
+    const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null };
+    const headName = req.head || defaults.head || 'HEAD';
+    const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head');
+    const headBranch = req.headBranch ?? defaults.headBranch;
+    try {
+        return await resolveBase(git, req, defaults, head, headBranch, notes);
+    }
+    catch (e) {
+        // Only the layers that need a base stop here; a tree scan needs head alone.
+        return { range: { base: null, head, description: 'no base', headBranch, baseProblem: describeError(e) }, notes };
+    }
+}
+async function resolveBase(git, req, defaults, head, headBranch, notes) {
+    if (req.base) {
+        const base = await resolveCommit(git, req.base, req.baseLabel);
+        return { range: { base, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
+    }
+    if (defaults.base !== null) {
+        if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
+            const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
+            return { range: { base: defaults.base, head, description: what, headBranch }, notes };
+        }
+        // A force push leaves 'before' unfetched: compare with the default branch instead of failing.
+        notes.push(`base '${defaults.base}' from the event is not in this clone; using the default branch instead`);
+    }
+    const remotes = await remoteNames(git);
+    const hint = req.event ? field(req.event.payload, 'repository', 'default_branch') : null;
+    const defaultRef = await remoteDefaultBranch(git, remotes, hint);
+    if (defaultRef === null) {
+        throw new Error(`could not choose a base: no pull request or push in the event and no remote default branch (refs/remotes/<remote>/HEAD); set ${req.baseLabel}`);
+    }
+    const tip = await resolveCommit(git, defaultRef, 'the default branch');
+    const base = (await mergeBase(git, tip, head)) ?? tip;
+    return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
+}
+
+;// CONCATENATED MODULE: ./src/core/guard-verdict.ts
+/**
+ * What guard concluded, as plain data shared by the action, the CLI and the
+ * pipeline. A guard that breaks must not stop every
+ * pipeline (fail-safe), but a real finding always blocks.
+ */
+/** Decides the outcome: findings block even when part of the guard failed; an error alone blocks only without fail-safe. */
+function decideVerdict(findings, error, failSafe) {
+    if (findings.length > 0)
+        return { result: 'blocked', blocks: true };
+    if (error !== null)
+        return { result: 'error', blocks: !failSafe };
+    return { result: 'pass', blocks: false };
+}
+/** One line per finding, `path:line: message` for markers (what editors and terminals link). */
+function formatFinding(f) {
+    if (f.kind === 'conflict-marker')
+        return `${f.path}:${f.line}: ${f.message}`;
+    return `${f.commit}: ${f.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/guard/result.ts
+/** guard's plain result, shared by the action, the root pipeline and the CLI. */
+
+/** Builds the result from findings and an error, applying fail-safe. */
+function guardResult(findings, error, failSafe, extra) {
+    const verdict = decideVerdict(findings, error, failSafe);
+    return Object.freeze({
+        ...verdict,
+        findings,
+        markerCount: findings.filter((f) => f.kind === 'conflict-marker').length,
+        disallowedMergeCount: findings.filter((f) => f.kind === 'disallowed-merge').length,
+        error,
+        failSafe,
+        ...extra
+    });
+}
+/** Why the step (or hook) fails, or null when it passes: findings always, an error only with fail-safe off. */
+function guardFailure(result) {
+    if (result.findings.length > 0) {
+        return `guard blocked: ${result.markerCount} conflict marker(s), ${result.disallowedMergeCount} disallowed merge parent(s)`;
+    }
+    return result.blocks ? `guard failed (fail-safe is off): ${result.error}` : null;
+}
+
+;// CONCATENATED MODULE: ./src/guard/engine.ts
+/**
+ * guard from a working directory to a result: open the repository, make its
+ * history complete if it can, choose the range, run the layers. Never throws:
+ * whatever fails becomes result 'error' (blocking only with fail-safe off),
+ * and every layer that can still run does.
+ */
+
+
+
+
+
+
+/** The git runner at the top level of the repository containing `directory` (scans use repository-relative paths). */
+async function openRepository(directory, deps) {
+    return createGit(await topLevel(createGit(directory, deps)), deps);
+}
+const isChosen = (v) => typeof v === 'object' && v !== null && 'range' in v;
+/** Runs guard; never throws (a failure becomes result 'error'). Notes and warnings go to the log and the result. */
+async function runGuard(request, deps) {
+    const notes = [];
+    let range = null;
+    let result;
+    try {
+        const git = await openRepository(request.workingDirectory, deps.git);
+        // Most clones are complete: choose the range while finding out, and choose again only after a deepen.
+        const [history, first] = await Promise.all([ensureFullHistory(git), request.chooseRange(git).catch((e) => e)]);
+        if (history.note)
+            notes.push(history.note);
+        const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first;
+        range = chosen.range;
+        notes.push(...chosen.notes, `range: ${range.base ?? '(none)'}..${range.head} (base: ${range.description})`);
+        const report = await checkRange(git, range, request.options, { limits: deps.limits, history });
+        result = guardResult(report.findings, report.error, request.failSafe, { range, notes: [...notes, ...report.notes], warnings: report.warnings });
+    }
+    catch (e) {
+        result = guardResult([], describeError(e), request.failSafe, { range, notes, warnings: [] });
+    }
+    for (const note of result.notes)
+        deps.log.info(`guard: ${note}`);
+    for (const warning of result.warnings)
+        deps.log.warning(`guard: ${warning}`);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/actions/guard/guard.ts
+/**
+ * The guard action's work: settings in, plain result out. The root pipeline
+ * calls this in-process; the engine it runs (src/guard) is the CLI's too.
+ */
+
+
+
+/** Production deps: git from PATH, the default limits, and the given log. */
+function guardDeps(log) {
+    return Object.freeze({ git: {}, log, limits: DEFAULT_LIMITS });
+}
+/** Runs guard over the range the settings name; never throws (a failure becomes result 'error'). */
+function guard(settings, deps) {
+    return runGuard({
+        workingDirectory: settings.workingDirectory,
+        options: settings,
+        failSafe: settings.failSafe,
+        chooseRange: (git) => resolveRange(git, {
+            base: settings.base,
+            head: settings.head,
+            event: settings.event,
+            baseLabel: settings.labels.base,
+            headLabel: settings.labels.head,
+            headBranch: null
+        })
+    }, deps);
+}
+
+;// CONCATENATED MODULE: ./src/core/summary-html.ts
+/**
+ * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
+ * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
+ * markdown inside it is not parsed, so every block here is one HTML element with
+ * no blank line inside, and every piece of text goes through `escapeHtml` with its
+ * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
+ */
+
+const markup = (html) => Object.freeze({ html });
+/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
+function inline(content) {
+    if (typeof content === 'string')
+        return escapeHtml(content).replace(/\r\n|\r|\n/g, '<br>');
+    if (Array.isArray(content))
+        return content.map((part) => inline(part)).join('');
+    return content.html;
+}
+/** `<code>` around escaped text. */
+function code(text) {
+    return markup(`<code>${inline(text)}</code>`);
+}
+/** `<strong>` around escaped content. */
+function strong(content) {
+    return markup(`<strong>${inline(content)}</strong>`);
+}
+/** A link, only for http(s) addresses; anything else is shown as text. */
+function summary_html_link(href, content) {
+    if (!/^https?:\/\//i.test(href))
+        return markup(inline(content));
+    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
+}
+/** A heading block. */
+function summary_html_heading(level, content) {
+    return markup(`<h${level}>${inline(content)}</h${level}>`);
+}
+/** A paragraph block. */
+function summary_html_paragraph(content) {
+    return markup(`<p>${inline(content)}</p>`);
+}
+/** A bulleted list block. */
+function list(items) {
+    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+}
+/** A table block: a header row, then one row per entry, every cell closed. */
+function table(headers, rows) {
+    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
+    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
+    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
+}
+/** A summary: blocks separated by blank lines, so each stays one HTML block. */
+function summary_html_renderSummary(blocks) {
+    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/spec.ts
@@ -42681,7 +43380,7 @@ function defineAction(spec) {
 ;// CONCATENATED MODULE: ./src/actions/guard/io.ts
 
 /** guard's inputs and outputs, declared once; guard/action.yml is held against this by a test. */
-const io_guardSpec = defineAction({
+const guardSpec = defineAction({
     dir: 'guard',
     name: 'Purple guard',
     description: 'Blocks conflict markers and merges from disallowed branches in the committed range.',
@@ -42723,193 +43422,136 @@ const io_guardSpec = defineAction({
     }
 });
 
-;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
+;// CONCATENATED MODULE: ./src/actions/guard/workflow-commands.ts
 /**
- * guard's inputs and event, turned once into a frozen, validated settings
- * object. The work (run.ts) and the CLI receive settings, never `core`.
+ * The few runner interactions guard needs, written directly (inputs from
+ * INPUT_*, outputs to GITHUB_OUTPUT, annotations and the summary), so the
+ * guard bundle and `purple guard` load no Actions toolkit and with it no HTTP
+ * client: guard never calls the network. Formats as the runner documents
+ * them: see docs/decisions.md, "guard writes workflow commands itself".
  */
 
 
 
-
-/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
-function parseScope(value, label = 'scope') {
-    const v = value.trim() || 'changed';
-    if (v === 'changed' || v === 'tree')
-        return v;
-    throw inputError(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)");
+/** An input as the runner passes it (`INPUT_<NAME>`, spaces as '_'), trimmed; '' when unset. */
+function readInput(name, env = process.env) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
-/** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
-function parsePolicyPath(value, label = 'policy-file') {
-    const p = (value.trim() || '.github/purple-policy.json').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
-    if (p === '' || p.split('/').includes('..')) {
-        throw inputError(label, value, "expected a path inside the repository such as '.github/purple-policy.json'");
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** Prints one workflow command (`::error title=..,file=..,line=..::message`), every part escaped. */
+function issueCommand(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+/** Prints a plain log line. */
+function info(message) {
+    process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+}
+/** Sets a step output (a GITHUB_OUTPUT heredoc with a random delimiter; the old command outside the runner). */
+function setOutput(name, value, env = process.env) {
+    const file = env.GITHUB_OUTPUT;
+    if (!file) {
+        process.stdout.write(`${external_node_os_namespaceObject.EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${external_node_os_namespaceObject.EOL}`);
+        return;
     }
-    return p;
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    // A value that contains the delimiter could end the heredoc early and set other outputs.
+    if (value.includes(delimiter) || name.includes(delimiter))
+        throw new Error(`output '${name}' contains its own delimiter`);
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
 }
-function readEvent(env, labels) {
-    let payload;
+/** Appends HTML to the job summary; returns false when there is none to write (outside the runner) or it failed. */
+function workflow_commands_appendSummary(html, env = process.env) {
+    const file = env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return false;
     try {
-        payload = readEventPayload(env);
+        (0,external_node_fs_namespaceObject.appendFileSync)(file, html, { encoding: 'utf8' });
+        return true;
     }
-    catch (e) {
-        // Without the event guard cannot default its range; explicit revisions make it independent of it.
-        throw new Error(`${e.message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e });
+    catch {
+        return false;
     }
-    return { name: env.GITHUB_EVENT_NAME ?? '', payload, ref: env.GITHUB_REF ?? '' };
 }
-/**
- * Reads guard's inputs (the action's own, or the root action's `guard-…`) and
- * the event. Throws on an invalid input: a misconfigured workflow fails at once.
- */
-function settings_buildGuardSettings(inputs, env) {
-    const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` });
-    return Object.freeze({
-        base: inputs.get('base').trim(),
-        head: inputs.get('head').trim(),
-        labels,
-        scope: parseScope(inputs.get('scope'), inputs.label('scope')),
-        exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
-        policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
-        allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
-        failSafe: parseBooleanInput(inputs, 'fail-safe'),
-        workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
-        event: readEvent(env, labels)
-    });
+/** Fails the step: an error annotation and exit code 1. */
+function setFailed(message) {
+    process.exitCode = 1;
+    issueCommand('error', message);
 }
 
-;// CONCATENATED MODULE: ./src/actions/guard/run.ts
+;// CONCATENATED MODULE: ./src/actions/guard/outputs.ts
 /**
- * The guard action: settings in, plain result out, outputs written last. The
- * pipeline action composes these three in-process.
+ * How guard reports: every declared output on every path, one annotation per
+ * finding (on its file and line), warnings when guard itself failed, and the
+ * job summary. Nothing here fails the step: index.ts does. File names and
+ * messages are outside text: logText before the log, summary-html for the summary.
  */
 
 
 
 
 
-
-
-
-
-
-/** Reads guard's inputs and event from the runner environment. */
-function readGuardSettings(env = process.env) {
-    return buildGuardSettings(actionInputs(guardSpec.inputs), env);
+/** A setter that writes every declared output of guard (names prefixed for the root action), secrets redacted. */
+function guardOutputWriter(prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(guardSpec.outputs))
+            setOutput(`${prefix}${name}`, redactSecrets(values[name]));
+    };
 }
-/** Builds the result from findings and an error, applying fail-safe. */
-function guardResult(findings, error, failSafe, extra) {
-    const verdict = decideVerdict(findings, error, failSafe);
-    return Object.freeze({
-        ...verdict,
-        findings,
-        markerCount: findings.filter((f) => f.kind === 'conflict-marker').length,
-        disallowedMergeCount: findings.filter((f) => f.kind === 'disallowed-merge').length,
-        error,
-        failSafe,
-        ...extra
-    });
-}
-/** Runs guard over the range the settings name; never throws (a failure becomes result 'error'). */
-async function guard(settings, deps = {}) {
-    const notes = [];
-    let range = null;
-    try {
-        const cwdGit = deps.git ?? createGit(settings.workingDirectory, deps);
-        const git = createGit(await topLevel(cwdGit), deps);
-        const deepened = await ensureFullHistory(git);
-        if (deepened)
-            notes.push(deepened);
-        const resolved = await resolveRange(git, {
-            base: settings.base,
-            head: settings.head,
-            event: settings.event,
-            baseLabel: settings.labels.base,
-            headLabel: settings.labels.head,
-            headBranch: null
-        });
-        range = resolved.range;
-        notes.push(...resolved.notes, `range: ${range.base ?? '(none)'}..${range.head} (base: ${range.description})`);
-        const report = await checkRange(git, range, settings);
-        return guardResult(report.findings, report.error, settings.failSafe, {
-            range,
-            notes: [...notes, ...report.notes],
-            warnings: report.warnings
-        });
-    }
-    catch (e) {
-        return guardResult([], (0,run/* describeError */.U)(e), settings.failSafe, { range, notes, warnings: [] });
-    }
-}
-/** Writes outputs, annotations (one per finding, on its file and line) and the job summary; fails the step when the result blocks. */
-async function writeGuardOutputs(result) {
-    for (const note of result.notes)
-        core/* info */.pq(`guard: ${note}`);
-    for (const warning of result.warnings)
-        core/* warning */.$e(`guard: ${warning}`);
+/** The log guard's engine writes to in the action: plain lines and warning annotations, outside text shown as data. */
+const guardActionLog = Object.freeze({
+    info: (message) => info(logText(message)),
+    warning: (message) => issueCommand('warning', logText(message))
+});
+/** Writes outputs, annotations and the job summary of a result. */
+function writeGuardOutputs(result, prefix = '') {
     for (const f of result.findings) {
-        if (f.kind === 'conflict-marker') {
-            core/* error */.z3(f.message, { title: 'Conflict marker', file: f.path, startLine: f.line });
-        }
-        else {
-            core/* error */.z3(f.message, { title: 'Disallowed merge source' });
-        }
+        if (f.kind === 'conflict-marker')
+            issueCommand('error', logText(f.message), { title: 'Conflict marker', file: logText(f.path), line: f.line });
+        else
+            issueCommand('error', logText(f.message), { title: 'Disallowed merge source' });
     }
-    core/* setOutput */.uH('result', result.result);
-    core/* setOutput */.uH('findings', JSON.stringify(result.findings));
-    core/* setOutput */.uH('marker-count', String(result.markerCount));
-    core/* setOutput */.uH('disallowed-merge-count', String(result.disallowedMergeCount));
     if (result.error !== null && !result.blocks) {
-        core/* warning */.$e(`guard could not complete, not blocking (fail-safe): ${result.error}`);
+        issueCommand('warning', logText(`guard could not complete, not blocking (fail-safe): ${result.error}`));
     }
     else if (result.error !== null && result.findings.length > 0) {
-        core/* warning */.$e(`guard: part of the check failed: ${result.error}`);
+        issueCommand('warning', logText(`guard: part of the check failed: ${result.error}`));
     }
-    try {
-        await run_writeSummary(result);
-    }
-    catch (e) {
-        core/* warning */.$e(`guard: could not write the job summary: ${(0,run/* describeError */.U)(e)}`);
-    }
-    if (result.findings.length > 0) {
-        core/* setFailed */.C1(`guard blocked: ${result.markerCount} conflict marker(s), ${result.disallowedMergeCount} disallowed merge parent(s)`);
-    }
-    else if (result.blocks) {
-        core/* setFailed */.C1(`guard failed (fail-safe is off): ${result.error}`);
-    }
+    guardOutputWriter(prefix)({
+        result: result.result,
+        findings: JSON.stringify(result.findings),
+        'marker-count': String(result.markerCount),
+        'disallowed-merge-count': String(result.disallowedMergeCount)
+    });
+    workflow_commands_appendSummary(redactSecrets(guardSummary(result)));
 }
-async function run_writeSummary(result) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const rows = result.findings.map((f) => [
-        f.kind,
-        f.path ? `${f.path}:${f.line}` : f.commit.slice(0, 12),
-        f.parent ? f.parent.slice(0, 12) : '',
-        f.message
-    ]);
-    core/* summary */.z.addHeading(`Purple guard: ${result.result}`, 3);
-    if (result.range)
-        core/* summary */.z.addRaw(`Range ${result.range.base ?? '(none)'}..${result.range.head} (${result.range.description})`, true);
+/** Outputs and summary when guard could not even read its settings: every output set, the reason in the summary. */
+function writeGuardSettingsError(message, prefix = '') {
+    guardOutputWriter(prefix)({ result: 'error', findings: '[]', 'marker-count': '', 'disallowed-merge-count': '' });
+    appendSummary(renderSummary([heading(3, 'Purple guard: error'), paragraph(['guard did not run: ', message])]));
+}
+/** The job summary of a result, as HTML (every piece of text escaped). */
+function guardSummary(result) {
+    const blocks = [summary_html_heading(3, `Purple guard: ${result.result}`)];
+    if (result.range) {
+        blocks.push(summary_html_paragraph(['Range ', code(`${result.range.base ?? '(none)'}..${result.range.head}`), ` (${result.range.description})`]));
+    }
     if (result.error)
-        core/* summary */.z.addRaw(`Guard error: ${result.error}`, true);
-    if (rows.length > 0) {
-        core/* summary */.z.addTable([
-            [
-                { data: 'kind', header: true },
-                { data: 'where', header: true },
-                { data: 'parent', header: true },
-                { data: 'message', header: true }
-            ],
-            ...rows
+        blocks.push(summary_html_paragraph(`Guard error: ${result.error}`));
+    if (result.findings.length > 0) {
+        const rows = result.findings.map((f) => [
+            f.kind,
+            f.path !== null ? `${f.path}:${f.line}` : f.commit.slice(0, 12),
+            f.parent ? f.parent.slice(0, 12) : '',
+            f.message
         ]);
+        blocks.push(table(['kind', 'where', 'parent', 'message'], rows));
     }
-    await core/* summary */.z.write();
-}
-/** The action body: read, run, write. */
-async function runGuardAction() {
-    const settings = readGuardSettings();
-    const result = await guard(settings);
-    await writeGuardOutputs(result);
+    return summary_html_renderSummary(blocks);
 }
 
 ;// CONCATENATED MODULE: ./src/core/merge-errors.ts
@@ -42919,10 +43561,14 @@ async function runGuardAction() {
  * (status + GitHub's message, or the network error) and a fresh read of the
  * pull request; nothing here talks to GitHub.
  *
- * Why this exists: incident 4 of the brief (the plural "N of M ... are
- * expected" was retried, the singular `Required status check "x" is
- * expected.` was not) and the TOOLCHAIN measurement that a merge whose answer
- * was lost must be recognised as done, not reported as "not mergeable".
+ * Why this exists: GitHub says both `Required status check "x" is expected.`
+ * and "N of M required status checks are expected." while a check has not
+ * registered yet (both are worth waiting for), and a merge whose answer was
+ * lost must be recognised as done, never reported as "not mergeable" (see
+ * docs/decisions.md, "The merge call is never retried blindly").
+ *
+ * Every regular expression here runs in linear time on any input: a message
+ * is outside text of any length.
  */
 
 const ADVICE = {
@@ -42947,10 +43593,8 @@ const ADVICE = {
 const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i;
 /** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
 function listViolations(message) {
-    const lines = message
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
+    // Non-empty runs only: a megabyte of blank lines allocates nothing.
+    const lines = (message.match(/[^\r\n]+/g) ?? []).map((line) => line.trim()).filter((line) => line !== '');
     if (lines.length > 0 && RULESET_HEADER.test(lines[0]))
         return lines.slice(1);
     return [message.trim()];
@@ -42958,12 +43602,18 @@ function listViolations(message) {
 // Order matters: a failing check is final even if the same text also says
 // something is expected, and the merge must never be retried after it.
 const VIOLATION_RULES = [
-    // `Required status check "test" is failing.`; "2 of 3 required status checks have failed"
-    { test: /\bis failing\b|\bare failing\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+    // `Required status check "test" is failing.`; `... "continuous-integration/jenkins/branch" is errored.` (alphagov/bulk-merger
+    // README); "2 of 2 required status checks have not succeeded: 1 failing." (lyra-os-linux/vegad#52)
+    { test: /\bis failing\b|\bare failing\b|\bis errored\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed|errored)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
     // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
     { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
-    // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase)
-    { test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|merge method .* not allowed/i, verdict: { kind: 'permanent', category: 'method-not-allowed' } },
+    // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase);
+    // chdsbd/kodiak#295: "This branch must not contain merge commits." (required linear history: squash or rebase still work).
+    // No `.*` between words: on a long message that is quadratic.
+    {
+        test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|\bmerge method \w+ (?:is )?not allowed\b|\bmust not contain merge commits\b/i,
+        verdict: { kind: 'permanent', category: 'method-not-allowed' }
+    },
     // lindell/multi-gitter#622: "Pull Request is still a draft"
     { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
     // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
@@ -42972,7 +43622,7 @@ const VIOLATION_RULES = [
         test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
         verdict: { kind: 'permanent', category: 'review-required' }
     },
-    // Incident 4 and akuity/kargo#6397: singular `Required status check "x" is expected.`,
+    // akuity/kargo#6397 and PennyDreadfulMTG/Penny-Dreadful-Tools#6226: singular `Required status check "x" is expected.`,
     // plural "N of M required status checks are expected.": any "expected" block is pending.
     { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
     // `Required status check "x" is in progress.`: the check is running, not failed.
@@ -42984,6 +43634,7 @@ const VIOLATION_RULES = [
     { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
     { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
 ];
+/** What one violation line asks for: wait, give up (with the category), or unknown. */
 function classifyViolation(text) {
     // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
     const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"');
@@ -42998,7 +43649,8 @@ function permanent(category, message) {
 /** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
 function judgePullState(pull, verifiedSha) {
     if (pull.merged) {
-        // A retry after a lost answer finds the merge already done (TOOLCHAIN.md): success, if it was our head.
+        // A retry after a lost answer finds the merge already done: success, if it was our head
+        // (see docs/decisions.md, "The merge call is never retried blindly").
         if (pull.headSha === verifiedSha) {
             return {
                 kind: 'already-merged',
@@ -43019,6 +43671,8 @@ function judgePullState(pull, verifiedSha) {
     }
     return undefined;
 }
+// A pull request GitHub itself reads as mergeable: a "not mergeable" refusal next to it is a stale computation.
+const MERGEABLE_STATES = new Set(['clean', 'unstable', 'has_hooks']);
 function classifyNotMergeable(message, pull) {
     // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
     if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown')
@@ -43027,22 +43681,28 @@ function classifyNotMergeable(message, pull) {
         return permanent('conflict', message);
     if (pull.draft || pull.mergeableState === 'draft')
         return permanent('draft', message);
-    if (pull.mergeableState === 'behind') {
-        return {
-            kind: 'permanent',
-            category: 'not-mergeable',
-            message,
-            advice: 'The base branch requires the head to be up to date: update the branch from its base, then run the pipeline again.'
-        };
-    }
+    if (pull.mergeableState === 'behind')
+        return { kind: 'behind', message };
+    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
+    if (MERGEABLE_STATES.has(pull.mergeableState))
+        return { kind: 'pending', message: `${message} (GitHub reads the pull request as ${pull.mergeableState}: a stale answer)` };
     return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`);
+}
+// gabrielkoerich/orch#3371: 409 "Head branch is out of date. Review and try the merge again."; cli/cli's
+// merge command words GitHub's BEHIND state as "the head branch is not up to date with the base branch".
+const OUT_OF_DATE = /\bout of date\b|\bout-of-date\b|\bnot up to date\b/i;
+/** How much of a message the rules read (GitHub's own are far shorter). */
+const CLASSIFIED_CHARS = 8192;
+function violationsHeader(message) {
+    const end = message.search(/\r?\n/);
+    return end < 0 ? message : message.slice(0, end);
 }
 /**
  * Classifies one failed merge call. `pull` is a read of the pull request made
  * after the failure (undefined when that read failed too); `verifiedSha` is the
  * head sha that was verified and sent with the merge call.
  */
-function classifyMergeFailure(failure, pull, verifiedSha) {
+function classifyMergeFailure(failure, pull, verifiedSha, context = {}) {
     // The pull request's state outranks any message: a lost answer to a merge
     // that went through, then a 405 "not mergeable" on the retry, is a success.
     if (pull !== undefined) {
@@ -43051,19 +43711,32 @@ function classifyMergeFailure(failure, pull, verifiedSha) {
             return byState;
     }
     const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`;
+    // Judged on its head only: GitHub's merge messages are a few short lines, and a megabyte of outside text
+    // would make even linear rules slow. The whole message is still reported.
+    const words = message.length > CLASSIFIED_CHARS ? message.slice(0, CLASSIFIED_CHARS) : message;
+    const clipped = { ...failure, message: words };
+    // The base moved on a branch that must be up to date: the head is where it was (checked above), so this is
+    // never head-moved. Right after an update GitHub may still say "out of date" while it recomputes: a read
+    // that shows the head current and not behind makes that pending.
+    if (failure.status === 409 || failure.status === 405) {
+        if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(words)))
+            return { kind: 'behind', message };
+        if (OUT_OF_DATE.test(words))
+            return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message };
+    }
     // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
     // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
-    if (failure.status === 409 || /head branch was modified/i.test(message)) {
+    if (failure.status === 409 || /head branch was modified/i.test(words)) {
         return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) };
     }
     if (failure.status === 403) {
         // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
-        const transport = classifyFailure(failure);
+        const transport = classifyFailure(clipped);
         if (transport.kind !== 'permanent')
-            return { kind: 'transient', message, ...retryAfter(transport) };
+            return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
     }
     if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
-        const violations = listViolations(message);
+        const violations = listViolations(words);
         const kinds = violations.map(classifyViolation);
         // Classify on every violation GitHub lists: pending only if all of them are pending.
         const blocking = kinds.findIndex((k) => k.kind === 'permanent');
@@ -43076,8 +43749,8 @@ function classifyMergeFailure(failure, pull, verifiedSha) {
             return { kind: 'pending', message };
         const text = violations[unknown];
         if (/not mergeable/i.test(text))
-            return classifyNotMergeable(message, pull);
-        if (RULESET_HEADER.test(message.split(/\r?\n/)[0] ?? ''))
+            return context.outcomeUnknown ? judgeUnsettled(pull, verifiedSha, message) : classifyNotMergeable(message, pull);
+        if (RULESET_HEADER.test(violationsHeader(words)))
             return permanent('rule-violation', message);
         if (failure.status === 403)
             return permanent('forbidden', message);
@@ -43090,20 +43763,172 @@ function classifyMergeFailure(failure, pull, verifiedSha) {
     }
     if (failure.status === 404)
         return permanent('not-found', message);
-    const transport = classifyFailure(failure);
+    const transport = classifyFailure(clipped);
     if (transport.kind === 'permanent') {
         if (failure.status === 401)
             return permanent('forbidden', message);
         return permanent('invalid-request', message);
     }
-    return { kind: 'transient', message, ...retryAfter(transport) };
+    return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
 }
 function retryAfter(transport) {
     return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs };
 }
-/** Whether a verdict ends the merge step (anything but pending and transient). */
+/** Whether a verdict ends the merge step (anything but pending, transient and unsettled). */
 function isFinal(verdict) {
-    return verdict.kind !== 'pending' && verdict.kind !== 'transient';
+    return verdict.kind !== 'pending' && verdict.kind !== 'transient' && verdict.kind !== 'unsettled';
+}
+/** What came back, in a few words: "HTTP 502", or "no answer (read ECONNRESET)". */
+function describeAnswer(failure) {
+    return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`;
+}
+// Node's codes for a connection that was never made (refused, or the host name did not resolve).
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** The error codes of a failure and its causes (fetch puts the network's reason in `cause`). */
+function errorCodes(failure) {
+    const codes = [];
+    let current = failure;
+    for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            codes.push(code);
+        current = current.cause;
+    }
+    return codes;
+}
+/**
+ * Whether, after this merge call, it is unknown if the pull request merged.
+ * An answer that never arrived, a server error or a cut 200 may hide a merge
+ * GitHub made; a refusal that names a reason (a check expected) proves the
+ * pull request was open; a rate limit and another "not mergeable" prove nothing.
+ */
+function outcomeUnknownAfter(previous, failure, verdict) {
+    if (isFinal(verdict))
+        return false;
+    // A connection that was never made carried no request.
+    if (failure.status === undefined && errorCodes(failure).some((code) => NEVER_SENT.has(code)))
+        return previous;
+    if (failure.status === undefined || failure.status >= 500 || failure.status < 300)
+        return true;
+    return verdict.kind === 'pending' ? false : previous;
+}
+/**
+ * Judges a read of the pull request made while a merge's outcome is unknown:
+ * merged, closed, a moved head or a conflict settle it; anything else (a read
+ * that may be stale, or no read at all) leaves it unsettled.
+ */
+function judgeUnsettled(pull, verifiedSha, message) {
+    if (pull === undefined)
+        return { kind: 'unsettled', message };
+    const byState = judgePullState(pull, verifiedSha);
+    if (byState !== undefined)
+        return byState;
+    // A merge that went through cannot leave a conflict behind: `dirty` proves it did not merge.
+    if (pull.mergeable === false || pull.mergeableState === 'dirty')
+        return permanent('conflict', message);
+    return { kind: 'unsettled', message };
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-outcome.ts
+const notMerged = { merged: false, mergeCommitSha: '' };
+/** The outcome of an answer that ends the run; `readMergeCommitSha` fills in a merge commit the answer did not carry. */
+function fromVerdict(verdict, readMergeCommitSha = '') {
+    switch (verdict.kind) {
+        case 'merged':
+            return { merged: true, mergeCommitSha: verdict.mergeCommitSha, reason: 'merged', message: verdict.message };
+        case 'already-merged':
+            return {
+                merged: true,
+                mergeCommitSha: verdict.mergeCommitSha || readMergeCommitSha,
+                reason: 'merged',
+                message: `${verdict.message} (an earlier attempt merged it; its answer may have been lost)`
+            };
+        case 'head-moved':
+            return { ...notMerged, reason: 'head-moved', message: `${verdict.message} Run wait-ci on the new head, then merge its verified sha.` };
+        case 'behind':
+            return {
+                ...notMerged,
+                reason: 'behind',
+                message: `GitHub refused the merge: '${verdict.message}'. The base branch moved and this branch must be up to date with it; the head is still the verified one. Update the branch from its base (or set 'update-branch: true'), then verify and merge the new head.`
+            };
+        case 'permanent':
+            return { ...notMerged, reason: 'permanent', category: verdict.category, message: `GitHub refused the merge: '${verdict.message}'. ${verdict.advice}` };
+    }
+}
+function afterUnreachable(stop) {
+    if (!stop.readBack)
+        return 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.';
+    // A read right after a lost answer may not show the merge yet.
+    if (stop.outcomeUnknown)
+        return `The last read showed ${stop.pullUrl} unmerged, but a read right after a lost answer can lag: look at it before running merge again (running it again is safe: it only merges ${stop.sha}).`;
+    return 'The pull request is not merged; run merge again.';
+}
+/** The outcome of a run that ran out of budget: never a definite "not merged" when the merge may have happened. */
+function stopOutcome(stop) {
+    const { verdict, attempts, why } = stop;
+    // A lost answer that no later read settled: the merge may have happened.
+    if (verdict.kind === 'unsettled' || (stop.outcomeUnknown && !stop.readBack)) {
+        return {
+            ...notMerged,
+            reason: 'unknown-outcome',
+            message: `Whether pull request #${stop.pullNumber} merged is unknown: a merge call got no usable answer, and until ${why} GitHub neither showed it merged nor gave an answer that proves it was not (last: '${verdict.message}'). Open ${stop.pullUrl}: if it is merged at ${stop.sha}, the merge is done; if it is still open, run merge again (it only ever merges ${stop.sha}).`
+        };
+    }
+    if (verdict.kind === 'pending') {
+        return {
+            ...notMerged,
+            reason: 'pending-timeout',
+            message: `GitHub still held the merge back after ${attempts} attempts: '${verdict.message}'. Stopped because ${why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
+        };
+    }
+    return {
+        ...notMerged,
+        reason: 'unreachable',
+        message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${afterUnreachable(stop)}`
+    };
+}
+/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
+function updateOutcome(end, behind, pullNumber, sha) {
+    const noWorkflows = "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').";
+    switch (end.kind) {
+        case 'updated':
+            return {
+                updatedSha: end.newHead,
+                outcome: {
+                    ...notMerged,
+                    reason: 'branch-updated',
+                    message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''} ${noWorkflows}`
+                }
+            };
+        case 'not-shown':
+            return end.answerLost
+                ? {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'behind',
+                        message: `${fromVerdict(behind).message} The update's answer was lost and no new head showed within the budget: look at pull request #${pullNumber}; if its head is still ${sha}, update it again.`
+                    }
+                }
+                : {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'branch-updated',
+                        message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
+                    }
+                };
+        case 'refused':
+            return { updatedSha: '', outcome: { ...fromVerdict(behind), message: `${fromVerdict(behind).message} Updating the branch failed: ${end.answer} '${end.message}'.` } };
+        case 'head-moved':
+            return {
+                updatedSha: '',
+                outcome: fromVerdict({
+                    kind: 'head-moved',
+                    message: `Head branch moved from the verified ${sha} to ${end.newHead} before the update (GitHub refused it: ${end.answer} '${end.message}'); the new head must be verified before it is merged.`
+                })
+            };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
@@ -43144,21 +43969,6 @@ function formatSeconds(ms) {
     const s = ms / 1000;
     return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
 }
-
-;// CONCATENATED MODULE: ./src/actions/runtime.ts
-/**
- * The production clock, sleep and log every action's deps default to; tests
- * pass their own (a fake clock, a sleep that advances it, a collecting log).
- */
-
-
-/** The real clock, a real timer and the runner's log. */
-const runtime_productionRuntime = Object.freeze({
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
-    log: Object.freeze({ info: (m) => core/* info */.pq(neutralizeCommands(m)), warning: (m) => core/* warning */.$e(m) })
-});
 
 ;// CONCATENATED MODULE: ./src/github/responses.ts
 /** A response without the fields an action relies on; transient (classifier matches the name). */
@@ -43540,10 +44350,23 @@ function inputs_readClientSettings(env = process.env) {
     return parseClientSettings(specInputSource(clientInputs, (name) => core/* getInput */.V4(name)), env);
 }
 
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
+/**
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
+ */
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function input_source_actionInputs(inputs, prefix = '', shared = []) {
+    return specInputSource(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/merge/io.ts
 
 
-/** Production defaults of the pending-retry budget (issue 5). */
+/** Production defaults of the pending-retry budget. */
 const MERGE_DEFAULTS = Object.freeze({ timeoutSeconds: 300, intervalSeconds: 5 });
 /** merge's own inputs (without the shared token inputs); the root pipeline prefixes them with `merge-`. */
 const io_mergeOwnInputs = {
@@ -43571,6 +44394,10 @@ const io_mergeOwnInputs = {
         description: "Delete the head branch after the merge ('true' or 'false'); never for a branch of a fork.",
         default: 'false'
     },
+    'update-branch': {
+        description: "When the branch must be up to date and the base moved ('behind'): 'true' updates the branch from its base once, pinned to the verified sha, and ends with 'branch-updated' (the new head is not merged: verify it first); 'false' ends with 'behind'.",
+        default: 'false'
+    },
     'timeout-seconds': {
         description: 'Budget for retrying while GitHub still reports required checks as expected (or is computing mergeability, or the base just moved), from the first merge call.',
         default: String(MERGE_DEFAULTS.timeoutSeconds)
@@ -43586,12 +44413,13 @@ const mergeOutputs = {
     'merge-commit-sha': { description: 'The sha of the merge (or squash/rebase) commit; empty when not merged.' },
     attempts: { description: 'How many times the merge endpoint was called.' },
     reason: {
-        description: "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'head-moved' (re-verify the new head), or 'permanent' (GitHub refused; see 'message')."
+        description: "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'unknown-outcome' (a merge call's answer was lost and whether it merged could not be read back: look at the pull request), 'head-moved' (re-verify the new head), 'behind' (the base moved and the branch must be up to date), 'branch-updated' (the branch was updated from its base: verify 'updated-sha'), 'permanent' (GitHub refused; see 'message'), or 'invalid-input' (an input or the event was not usable; nothing was called)."
     },
-    message: { description: "GitHub's own message for the outcome, and what to do about it." }
+    message: { description: "GitHub's own message for the outcome, and what to do about it." },
+    'updated-sha': { description: "The new head after 'update-branch' updated the branch (reason 'branch-updated'); empty otherwise." }
 };
 /** merge's inputs and outputs, declared once. */
-const mergeSpec = defineAction({
+const io_mergeSpec = defineAction({
     dir: 'merge',
     name: 'Purple merge',
     description: 'Merges the verified head sha, retrying while GitHub still reports required checks as expected.',
@@ -43619,6 +44447,7 @@ function parseMergeOptions(inputs) {
         throw inputError(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
     }
     const deleteBranch = parseBooleanInput(inputs, 'delete-branch');
+    const updateBranch = parseBooleanInput(inputs, 'update-branch');
     const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 });
     const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 });
     const title = inputs.get('commit-title');
@@ -43630,12 +44459,13 @@ function parseMergeOptions(inputs) {
         ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
         ...(message.trim() === '' ? {} : { commitMessage: message }),
         deleteBranch,
+        updateBranch,
         timeoutMs,
         intervalMs
     });
 }
 /** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
-function settings_readMergeSettings(env = process.env) {
+function readMergeSettings(env = process.env) {
     const options = parseMergeOptions(actionInputs(mergeOwnInputs));
     const client = readClientSettings(env);
     const context = readGitHubContext(env);
@@ -43643,17 +44473,18 @@ function settings_readMergeSettings(env = process.env) {
     return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number });
 }
 
-;// CONCATENATED MODULE: ./src/actions/merge/run.ts
+;// CONCATENATED MODULE: ./src/actions/merge/merge.ts
 /**
  * The merge action's work: merge the verified head sha, retrying within a
  * budget while GitHub says required checks are still "expected", and treating
  * a merge whose answer was lost as done. The merge call runs with the client's
- * retries off and this loop decides: see docs/decisions.md, "The merge call
- * runs without client retries".
+ * retries off and this loop decides (see docs/decisions.md, "The merge call is
+ * never retried blindly").
  *
  * Invariants the tests assert from the simulator's request log:
- * - every merge call carries the verified sha, so GitHub refuses if the head moved;
- * - no merge call follows an answer that said a required check failed.
+ * - every merge (and branch update) call carries the verified sha, so GitHub refuses if the head moved;
+ * - no merge call follows an answer that said a required check failed;
+ * - after a lost answer, a "not mergeable" is never reported as a refusal.
  */
 
 
@@ -43663,13 +44494,9 @@ function settings_readMergeSettings(env = process.env) {
 
 
 
-
-
-
-function toSnapshot(data) {
+function toPullRead(data) {
     const pr = expectPullRequest('pull request', data);
     const raw = data;
-    const headRepo = typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '';
     return {
         snapshot: {
             state: pr.state === 'closed' ? 'closed' : 'open',
@@ -43681,7 +44508,8 @@ function toSnapshot(data) {
             draft: pr.draft === true
         },
         headRef: pr.head.ref,
-        headRepo
+        headRepo: typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '',
+        htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : ''
     };
 }
 /** GitHub's `message` from an error's JSON body, else the error's own message. */
@@ -43691,21 +44519,52 @@ function failureOf(error) {
     const said = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : undefined;
     return { ...data, message: said ?? data.message ?? String(error) };
 }
-function failText(failure) {
-    return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`;
+async function readAfter(session, what) {
+    try {
+        return await session.readPull();
+    }
+    catch (readError) {
+        session.deps.log.info(`Could not read pull request #${session.pull_number} ${what}: ${logText(failureOf(readError).message)}`);
+        return undefined;
+    }
+}
+async function callMerge(session, method, outcomeUnknown) {
+    const { owner, repo, pull_number, sha, target } = session;
+    try {
+        const response = await session.deps.client.octokit.rest.pulls.merge({
+            owner,
+            repo,
+            pull_number,
+            sha,
+            ...(method ? { merge_method: method } : {}),
+            ...(target.commitTitle ? { commit_title: target.commitTitle } : {}),
+            ...(target.commitMessage ? { commit_message: target.commitMessage } : {}),
+            // Off for this call only: a retried merge can hide a merge that happened.
+            request: { retries: 0 }
+        });
+        const body = expectShape('merge answer', response.data, { merged: 'boolean', sha: 'string' });
+        if (body.merged !== true)
+            throw new MalformedResponseError(`malformed response: merge answer says merged: ${String(body.merged)}`);
+        return { verdict: { kind: 'merged', mergeCommitSha: body.sha, message: body.message ?? 'Pull Request successfully merged' }, status: response.status, mergeCalled: true };
+    }
+    catch (error) {
+        const failure = failureOf(error);
+        // Whatever the answer (or its absence), the PR's state decides first: a lost answer may hide a merge that happened.
+        const read = await readAfter(session, 'after the merge call');
+        const verdict = classifyMergeFailure(failure, read?.snapshot, sha, { outcomeUnknown });
+        return { verdict, failure, ...(failure.status === undefined ? {} : { status: failure.status }), ...(read ? { read } : {}), mergeCalled: true };
+    }
+}
+/** A read instead of a merge call, while a lost answer may hide a merge. */
+async function reread(session, message) {
+    const read = await readAfter(session, 'to learn whether it merged');
+    return { verdict: judgeUnsettled(read?.snapshot, session.sha, message), ...(read ? { read } : {}), mergeCalled: false };
 }
 /** Merges the pull request at the verified sha within the pending-retry budget. */
-async function run_merge(target, deps) {
-    const { client } = deps;
+async function merge_merge(target, deps) {
     const { owner, repo } = target.repository;
     const pull_number = target.pullNumber;
-    const sleep = deps.sleep ?? runtime_productionRuntime.sleep;
-    const now = deps.now ?? runtime_productionRuntime.now;
-    const info = deps.info ?? runtime_productionRuntime.log.info;
-    const warning = deps.warning ?? runtime_productionRuntime.log.warning;
-    const octokit = client.octokit;
-    // Reads are idempotent: the client's own retries (and withRetry for a malformed body) apply.
-    const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toSnapshot((await octokit.rest.pulls.get({ owner, repo, pull_number })).data), client.retryPolicy);
+    const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toPullRead((await deps.client.octokit.rest.pulls.get({ owner, repo, pull_number })).data), deps.client.retryPolicy);
     let start;
     try {
         start = await readPull();
@@ -43718,123 +44577,146 @@ async function run_merge(target, deps) {
             mergeCommitSha: '',
             attempts: 0,
             reason: permanent ? 'permanent' : 'unreachable',
-            message: `Could not read pull request #${pull_number}, so nothing was merged: ${(0,run/* describeError */.U)(error)}`,
+            message: `Could not read pull request #${pull_number}, so nothing was merged: ${error instanceof Error ? error.message : String(error)}`,
             pullNumber: pull_number,
             sha: target.sha ?? '',
             shaPinned: target.sha !== undefined,
-            timeline: []
+            timeline: [],
+            updatedSha: ''
         };
     }
     const sha = target.sha ?? start.snapshot.headSha;
-    const base = { pullNumber: pull_number, sha, shaPinned: target.sha !== undefined };
     if (target.sha === undefined) {
-        warning(`Input 'sha' is empty: merging the head read now (${sha}), which nothing verified. Pass the sha that wait-ci verified, e.g. 'sha: \${{ steps.wait.outputs.sha }}'.`);
+        deps.log.warning(`Input 'sha' is empty: merging the head read now (${sha}), which nothing verified. Pass the sha that wait-ci verified, e.g. 'sha: \${{ steps.wait.outputs.sha }}'.`);
     }
+    const session = { deps, target, owner, repo, pull_number, sha, readPull };
+    const pullUrl = start.htmlUrl || `pull request #${pull_number} of ${owner}/${repo}`;
     const timeline = [];
-    const finish = (result) => ({
-        ...base,
-        ...result,
+    const finish = (outcome, extra = {}) => ({
+        ...outcome,
+        pullNumber: pull_number,
+        sha,
+        shaPinned: target.sha !== undefined,
         attempts: timeline.length,
-        timeline
+        timeline,
+        updatedSha: extra.updatedSha ?? '',
+        ...(extra.branchDeleted === undefined ? {} : { branchDeleted: extra.branchDeleted })
     });
     const before = judgePullState(start.snapshot, sha);
     if (before !== undefined)
-        return finish(fromVerdict(before, start));
+        return finish(fromVerdict(before, start.snapshot.mergeCommitSha ?? ''));
     const methods = await methodsToTry(target, deps, owner, repo);
+    const loop = await mergeLoop(session, methods, timeline);
+    if (loop.kind === 'stopped')
+        return finish(stopOutcome({ ...loop.stop, attempts: timeline.length, pullNumber: pull_number, pullUrl, sha }));
+    return finish(...(await afterFinal(session, loop.verdict, loop.read)));
+}
+/** Calls merge (or, while the outcome is unknown, reads) until a final answer or the end of the budget. */
+async function mergeLoop(session, methods, timeline) {
+    const { deps, target } = session;
+    const startedAt = deps.now();
     let methodIndex = 0;
-    let failures = 0;
-    const startedAt = now();
-    for (;;) {
+    let outcomeUnknown = false;
+    let rereadOnly = false;
+    for (let round = 1;; round++) {
         const method = methods[methodIndex];
-        const attempt = timeline.length + 1;
-        const atMs = now() - startedAt;
-        let verdict;
-        let failure;
-        let read;
-        let okStatus;
-        try {
-            const response = await octokit.rest.pulls.merge({
-                owner,
-                repo,
-                pull_number,
-                sha,
-                ...(method ? { merge_method: method } : {}),
-                ...(target.commitTitle ? { commit_title: target.commitTitle } : {}),
-                ...(target.commitMessage ? { commit_message: target.commitMessage } : {}),
-                // Off for this call only: a retried merge can hide a merge that happened (TOOLCHAIN.md).
-                request: { retries: 0 }
-            });
-            okStatus = response.status;
-            const body = expectShape('merge answer', response.data, { merged: 'boolean', sha: 'string' });
-            if (body.merged !== true)
-                throw new MalformedResponseError(`malformed response: merge answer says merged: ${String(body.merged)}`);
-            verdict = { kind: 'merged', mergeCommitSha: body.sha, message: body.message ?? 'Pull Request successfully merged' };
-        }
-        catch (error) {
-            failure = failureOf(error);
-            // Whatever the answer (or its absence), the PR's state decides first: a lost answer may hide a merge that happened.
-            try {
-                read = await readPull();
-            }
-            catch (readError) {
-                info(`Could not read pull request #${pull_number} after the merge call: ${failureOf(readError).message}`);
-            }
-            verdict = classifyMergeFailure(failure, read?.snapshot, sha);
-        }
-        const status = failure ? failure.status : okStatus;
-        const entry = { attempt, atMs, method: method ?? 'default', ...(status !== undefined ? { status } : {}) };
-        const said = failure ? failure.message : verdict.kind === 'merged' ? verdict.message : '';
-        info(`Merge attempt ${attempt}${method ? ` (${method})` : ''}: ${failure ? `${failText(failure)} '${said}'` : 'merged'} -> ${verdict.kind}`);
-        if (verdict.kind === 'permanent' && verdict.category === 'method-not-allowed' && target.method === undefined && methodIndex + 1 < methods.length) {
+        const atMs = deps.now() - startedAt;
+        const step = rereadOnly ? await reread(session, 'whether the merge happened is not known yet') : await callMerge(session, method, outcomeUnknown);
+        const { verdict } = step;
+        if (step.failure)
+            outcomeUnknown = outcomeUnknownAfter(outcomeUnknown, step.failure, verdict);
+        rereadOnly = verdict.kind === 'unsettled';
+        const entry = step.mergeCalled ? merge_record(session, timeline, step, method, atMs) : undefined;
+        if (step.mergeCalled && isMethodFallback(verdict, target, methodIndex, methods.length)) {
             // The method was our guess, not the user's: GitHub refused before doing anything, so try the next one.
-            timeline.push({ ...entry, message: said, decision: verdict.kind, waitMs: 0 });
+            timeline.push({ ...entry, waitMs: 0 });
             methodIndex++;
             continue;
         }
-        if (verdict.kind !== 'pending' && verdict.kind !== 'transient') {
-            timeline.push({ ...entry, message: said, decision: verdict.kind });
-            const result = finish(fromVerdict(verdict, read));
-            if (result.merged && target.deleteBranch)
-                return { ...result, branchDeleted: await deleteBranch(deps, owner, repo, read ?? (await readPull().catch(() => undefined)), info, warning) };
-            return result;
+        if (isFinal(verdict)) {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'final', verdict, ...(step.read ? { read: step.read } : {}) };
         }
-        failures++;
-        const step = nextMergeStep({ timeoutMs: target.timeoutMs, intervalMs: target.intervalMs }, { failures, elapsedMs: now() - startedAt, ...(verdict.kind === 'transient' && verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {}) }, deps.random);
-        if (step.kind === 'stop') {
-            timeline.push({ ...entry, message: said, decision: verdict.kind });
-            const reason = verdict.kind === 'pending' ? 'pending-timeout' : 'unreachable';
-            const what = verdict.kind === 'pending'
-                ? `GitHub still held the merge back after ${attempt} attempts: '${verdict.message}'. Stopped because ${step.why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
-                : `GitHub could not be reached reliably for the merge after ${attempt} attempts (last: ${failText(failure)} '${verdict.message}'). Stopped because ${step.why}. ${read === undefined ? 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.' : 'The pull request is not merged; run merge again.'}`;
-            return finish({ merged: false, mergeCommitSha: '', reason, message: what });
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
+        if (next.kind === 'stop') {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'stopped', stop: { verdict, why: next.why, readBack: step.read !== undefined, outcomeUnknown } };
         }
-        timeline.push({ ...entry, message: said, decision: verdict.kind, waitMs: step.ms });
-        info(`  retrying in ${formatSeconds(step.ms)} (${verdict.kind}: ${verdict.message})`);
-        await sleep(step.ms);
+        if (entry)
+            timeline.push({ ...entry, waitMs: next.ms });
+        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${formatSeconds(next.ms)} (${verdict.kind}: ${logText(verdict.message)})`);
+        await deps.sleep(next.ms);
     }
 }
-function fromVerdict(verdict, read) {
-    switch (verdict.kind) {
-        case 'merged':
-            return { merged: true, mergeCommitSha: verdict.mergeCommitSha, reason: 'merged', message: verdict.message };
-        case 'already-merged':
-            return {
-                merged: true,
-                mergeCommitSha: verdict.mergeCommitSha || read?.snapshot.mergeCommitSha || '',
-                reason: 'merged',
-                message: `${verdict.message} (an earlier attempt merged it; its answer may have been lost)`
-            };
-        case 'head-moved':
-            return {
-                merged: false,
-                mergeCommitSha: '',
-                reason: 'head-moved',
-                message: `${verdict.message} Run wait-ci on the new head, then merge its verified sha.`
-            };
-        case 'permanent':
-            return { merged: false, mergeCommitSha: '', reason: 'permanent', category: verdict.category, message: `GitHub refused the merge: '${verdict.message}'. ${verdict.advice}` };
-        default:
-            throw new Error(`unreachable: ${verdict.kind} is not final`);
+function isMethodFallback(verdict, target, methodIndex, methodCount) {
+    return verdict.kind === 'permanent' && verdict.category === 'method-not-allowed' && target.method === undefined && methodIndex + 1 < methodCount;
+}
+function retryAfterOf(verdict) {
+    return verdict.kind === 'transient' && verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {};
+}
+/** Logs one merge call and returns its timeline entry (without the wait). */
+function merge_record(session, timeline, step, method, atMs) {
+    const attempt = timeline.length + 1;
+    const said = step.failure ? step.failure.message : step.verdict.kind === 'merged' ? step.verdict.message : '';
+    const answer = step.failure ? `${describeAnswer(step.failure)} '${logText(said)}'` : 'merged';
+    session.deps.log.info(`Merge attempt ${attempt}${method ? ` (${method})` : ''}: ${answer} -> ${step.verdict.kind}`);
+    return { attempt, atMs, method: method ?? 'default', ...(step.status === undefined ? {} : { status: step.status }), message: said, decision: step.verdict.kind };
+}
+/** What follows a final answer: delete the branch after a merge, update it when behind and asked to. */
+async function afterFinal(session, verdict, read) {
+    const outcome = fromVerdict(verdict, read?.snapshot.mergeCommitSha ?? '');
+    if (outcome.merged && session.target.deleteBranch) {
+        return [outcome, { branchDeleted: await deleteBranch(session, read ?? (await session.readPull().catch(() => undefined))) }];
+    }
+    if (verdict.kind === 'behind' && session.target.updateBranch)
+        return updateBranch(session, verdict);
+    return [outcome];
+}
+/**
+ * Updates the branch from its base once, pinned to the verified sha (GitHub
+ * refuses when the head moved), and reads the new head back. The new head is
+ * never merged here: nothing has verified it.
+ */
+async function updateBranch(session, behind) {
+    const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha);
+    if (updatedSha)
+        session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`);
+    return [outcome, { updatedSha }];
+}
+async function runUpdate(session) {
+    const { deps, owner, repo, pull_number, sha } = session;
+    let answerLost = false;
+    try {
+        // Once, without the client's retries: a second update would merge the base again.
+        await deps.client.octokit.rest.pulls.updateBranch({ owner, repo, pull_number, expected_head_sha: sha, request: { retries: 0 } });
+    }
+    catch (error) {
+        const failure = failureOf(error);
+        answerLost = failure.status === undefined || failure.status >= 500;
+        if (!answerLost) {
+            // GitHub refused, so nothing was updated: a head that moved anyway is someone else's push.
+            const head = (await readAfter(session, 'after the refused branch update'))?.snapshot.headSha;
+            const said = { answer: describeAnswer(failure), message: failure.message };
+            return head !== undefined && head !== sha ? { kind: 'head-moved', newHead: head, ...said } : { kind: 'refused', ...said };
+        }
+    }
+    const newHead = await awaitNewHead(session);
+    return newHead === undefined ? { kind: 'not-shown', answerLost } : { kind: 'updated', newHead, answerLost };
+}
+/** Reads the pull request until its head is no longer the verified sha (GitHub updates in the background); undefined when the budget ends first. */
+async function awaitNewHead(session) {
+    const { deps, target, sha } = session;
+    const startedAt = deps.now();
+    for (let round = 1;; round++) {
+        const read = await readAfter(session, 'after the branch update');
+        if (read !== undefined && read.snapshot.headSha !== sha)
+            return read.snapshot.headSha;
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
+        if (next.kind === 'stop')
+            return undefined;
+        await deps.sleep(next.ms);
     }
 }
 /** The explicit method, else the repository's allowed ones in GitHub's order, else all three (GitHub refuses a wrong one before merging). */
@@ -43854,74 +44736,118 @@ async function methodsToTry(target, deps, owner, repo) {
             return allowed;
     }
     catch (error) {
-        ;
-        (deps.warning ?? runtime_productionRuntime.log.warning)(`Could not read the repository's allowed merge methods (${failureOf(error).message}); trying merge, squash, rebase in turn.`);
+        deps.log.warning(`Could not read the repository's allowed merge methods (${logText(failureOf(error).message)}); trying merge, squash, rebase in turn.`);
     }
     return MERGE_METHODS;
 }
-async function deleteBranch(deps, owner, repo, read, info, warning) {
+async function deleteBranch(session, read) {
+    const { deps, owner, repo } = session;
     if (read === undefined || read.headRef === '') {
-        warning("'delete-branch' is true but the head branch could not be read; not deleting it.");
+        deps.log.warning("'delete-branch' is true but the head branch could not be read; not deleting it.");
         return false;
     }
+    const ref = logText(read.headRef);
     if (read.headRepo !== `${owner}/${repo}`) {
-        info(`Not deleting '${read.headRef}': it belongs to ${read.headRepo || 'a deleted fork'}, not ${owner}/${repo}.`);
+        deps.log.info(`Not deleting '${ref}': it belongs to ${logText(read.headRepo) || 'a deleted fork'}, not ${owner}/${repo}.`);
         return false;
     }
     try {
         // Each segment encoded, the slashes kept: GitHub's ref path (`heads/feature/x`), safe for any branch name.
         const path = read.headRef.split('/').map(encodeURIComponent).join('/');
-        await withRetry(`DELETE branch '${read.headRef}'`, () => deps.client.octokit.request(`DELETE /repos/{owner}/{repo}/git/refs/heads/${path}`, { owner, repo }), deps.client.retryPolicy);
-        info(`Deleted the head branch '${read.headRef}'.`);
+        await withRetry(`DELETE branch '${ref}'`, () => deps.client.octokit.request(`DELETE /repos/{owner}/{repo}/git/refs/heads/${path}`, { owner, repo }), deps.client.retryPolicy);
+        deps.log.info(`Deleted the head branch '${ref}'.`);
         return true;
     }
     catch (error) {
         // The merge is done; a branch left behind is not a failure (it may be protected or already gone).
-        warning(`Merged, but could not delete the head branch '${read.headRef}': ${failureOf(error).message}`);
+        deps.log.warning(`Merged, but could not delete the head branch '${ref}': ${logText(failureOf(error).message)}`);
         return false;
     }
 }
-/** Sets merge's outputs (names prefixed for the root action) and writes the attempts timeline to the job summary. */
-async function writeMergeOutputs(result, prefix = '') {
-    core/* setOutput */.uH(`${prefix}merged`, result.merged ? 'true' : 'false');
-    core/* setOutput */.uH(`${prefix}merge-commit-sha`, result.mergeCommitSha);
-    core/* setOutput */.uH(`${prefix}attempts`, String(result.attempts));
-    core/* setOutput */.uH(`${prefix}reason`, result.reason);
-    core/* setOutput */.uH(`${prefix}message`, result.message);
-    await core/* summary */.z.addRaw(mergeSummary(result)).write();
+
+;// CONCATENATED MODULE: ./src/actions/outputs.ts
+/**
+ * How every action reports: a typed output setter built from the action's
+ * declaration (a renamed or forgotten output is a compile error), and a job
+ * summary written best-effort (core.summary.write() throws when
+ * GITHUB_STEP_SUMMARY is unset, as outside the runner).
+ */
+
+
+/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
+function outputs_outputWriter(spec, prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(spec.outputs)) {
+            core/* setOutput */.uH(`${prefix}${name}`, redactSecrets(values[name] ?? ''));
+        }
+    };
 }
-function cell(text) {
-    return text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|').trim();
+/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
+async function outputs_writeSummary(html) {
+    try {
+        await core/* summary */.z.addRaw(redactSecrets(html), true).write();
+    }
+    catch (error) {
+        core/* debug */.Yz(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        core/* summary */.z.emptyBuffer();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/outputs.ts
+/**
+ * merge's outputs and job summary. Every declared output is written on every
+ * path (a settings error included), and the summary says why the step ended;
+ * GitHub's messages are outside text, escaped by summary-html.
+ */
+
+
+
+
+/** Sets every merge output (names prefixed for the root action) and writes the summary. */
+async function writeMergeOutputs(result, prefix = '') {
+    outputs_outputWriter(io_mergeSpec, prefix)({
+        merged: result.merged ? 'true' : 'false',
+        'merge-commit-sha': result.mergeCommitSha,
+        attempts: String(result.attempts),
+        reason: result.reason,
+        message: result.message,
+        'updated-sha': result.updatedSha
+    });
+    await outputs_writeSummary(mergeSummary(result));
+}
+/** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
+async function writeMergeInputError(message, prefix = '') {
+    const reason = 'invalid-input';
+    outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '' });
+    await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]));
 }
 /** The job summary section: outcome, then one row per merge call. */
 function mergeSummary(result) {
-    const lines = [
-        `## Purple merge: ${result.merged ? 'merged' : result.reason}`,
-        '',
-        `Pull request #${result.pullNumber} at \`${result.sha}\`${result.shaPinned ? '' : ' (not pinned: no sha was given)'}${result.merged ? `, merge commit \`${result.mergeCommitSha}\`` : ''}.`,
-        '',
-        cell(result.message),
-        ''
+    const blocks = [
+        summary_html_heading(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
+        summary_html_paragraph([
+            `Pull request #${result.pullNumber} at `,
+            code(result.sha),
+            result.shaPinned ? '' : ' (not pinned: no sha was given)',
+            ...(result.merged ? [', merge commit ', code(result.mergeCommitSha)] : []),
+            ...(result.updatedSha ? [', updated to ', code(result.updatedSha), ' (not merged)'] : []),
+            '.'
+        ]),
+        summary_html_paragraph(result.message)
     ];
     if (result.timeline.length > 0) {
-        lines.push('| # | at | method | answer | decision | next try in |', '|---|---|---|---|---|---|');
-        for (const a of result.timeline) {
-            const answer = `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${cell(a.message)}` : ''}`;
-            lines.push(`| ${a.attempt} | +${formatSeconds(a.atMs)} | ${a.method} | ${answer} | ${a.decision} | ${a.waitMs === undefined ? '' : formatSeconds(a.waitMs)} |`);
-        }
-        lines.push('');
+        blocks.push(table(['#', 'at', 'method', 'answer', 'decision', 'next try in'], result.timeline.map((a) => [
+            String(a.attempt),
+            `+${formatSeconds(a.atMs)}`,
+            a.method,
+            `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
+            a.decision,
+            a.waitMs === undefined ? '' : formatSeconds(a.waitMs)
+        ])));
     }
-    return `${lines.join('\n')}\n`;
-}
-/** The merge action: settings from inputs, the merge, outputs and summary; fails the step unless merged. */
-async function runMergeAction() {
-    const settings = readMergeSettings();
-    // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
-    const client = createGitHubClient({ ...settings.client, deadline: Date.now() + settings.timeoutMs });
-    const result = await run_merge(settings, { client });
-    await writeMergeOutputs(result);
-    if (!result.merged)
-        throw new Error(result.message);
+    return summary_html_renderSummary(blocks);
 }
 
 ;// CONCATENATED MODULE: ./src/github/conditional.ts
@@ -44121,7 +45047,7 @@ function durationOf(start, end) {
     const d = Date.parse(end) - Date.parse(start);
     return Number.isFinite(d) && d >= 0 ? d : undefined;
 }
-function judge(name, appId, sources, input) {
+function check_state_judge(name, appId, sources, input) {
     const base = { name, ...(appId === undefined ? {} : { appId }), sources };
     const runs = input.runs
         .filter((r) => r.name === name && (appId === undefined || r.appId === appId))
@@ -44171,7 +45097,7 @@ function evaluateChecks(input) {
     let checks;
     let ignoredRequired = [];
     if (input.required.mode === 'gate') {
-        checks = input.required.checks.map((c) => judge(c.name, c.appId, c.sources, input));
+        checks = input.required.checks.map((c) => check_state_judge(c.name, c.appId, c.sources, input));
         ignoredRequired = [...new Set(input.required.checks.map((c) => c.name).filter(ignored))];
     }
     else if (input.required.mode === 'all-observed') {
@@ -44182,7 +45108,7 @@ function evaluateChecks(input) {
                 ...input.statuses.map((s) => s.context)
             ])
         ].filter((n) => !ignored(n));
-        checks = names.sort().map((n) => judge(n, undefined, ['observed'], input));
+        checks = names.sort().map((n) => check_state_judge(n, undefined, ['observed'], input));
     }
     else {
         return { verdict: 'failure', checks: [], ignoredRequired, line: 'no required checks and on-no-gate is fail' };
@@ -44337,6 +45263,21 @@ function poll_schedule_formatMs(ms) {
         return `${m}m ${s % 60}s`;
     return `${Math.floor(m / 60)}h ${m % 60}m`;
 }
+
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+
+/** The real clock, a real timer and the runner's log. */
+const runtime_productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+    log: Object.freeze({ info: (m) => core/* info */.pq(neutralizeCommands(m)), warning: (m) => core/* warning */.$e(m) })
+});
 
 ;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
 /**
@@ -44807,91 +45748,6 @@ async function withStatusDurations(result, wait) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/summary-html.ts
-/**
- * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
- * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
- * markdown inside it is not parsed, so every block here is one HTML element with
- * no blank line inside, and every piece of text goes through `escapeHtml` with its
- * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
- */
-
-const markup = (html) => Object.freeze({ html });
-/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
-function inline(content) {
-    if (typeof content === 'string')
-        return escapeHtml(content).replace(/\r\n|\r|\n/g, '<br>');
-    if (Array.isArray(content))
-        return content.map((part) => inline(part)).join('');
-    return content.html;
-}
-/** `<code>` around escaped text. */
-function code(text) {
-    return markup(`<code>${inline(text)}</code>`);
-}
-/** `<strong>` around escaped content. */
-function strong(content) {
-    return markup(`<strong>${inline(content)}</strong>`);
-}
-/** A link, only for http(s) addresses; anything else is shown as text. */
-function summary_html_link(href, content) {
-    if (!/^https?:\/\//i.test(href))
-        return markup(inline(content));
-    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
-}
-/** A heading block. */
-function summary_html_heading(level, content) {
-    return markup(`<h${level}>${inline(content)}</h${level}>`);
-}
-/** A paragraph block. */
-function summary_html_paragraph(content) {
-    return markup(`<p>${inline(content)}</p>`);
-}
-/** A bulleted list block. */
-function list(items) {
-    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
-}
-/** A table block: a header row, then one row per entry, every cell closed. */
-function table(headers, rows) {
-    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
-    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
-    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
-}
-/** A summary: blocks separated by blank lines, so each stays one HTML block. */
-function summary_html_renderSummary(blocks) {
-    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/outputs.ts
-/**
- * How every action reports: a typed output setter built from the action's
- * declaration (a renamed or forgotten output is a compile error), and a job
- * summary written best-effort (core.summary.write() throws when
- * GITHUB_STEP_SUMMARY is unset, as outside the runner).
- */
-
-
-/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
-function outputs_outputWriter(spec, prefix = '') {
-    return (values) => {
-        for (const name of Object.keys(spec.outputs)) {
-            core/* setOutput */.uH(`${prefix}${name}`, redactSecrets(values[name] ?? ''));
-        }
-    };
-}
-/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
-async function outputs_writeSummary(html) {
-    try {
-        await core/* summary */.z.addRaw(redactSecrets(html), true).write();
-    }
-    catch (error) {
-        core/* debug */.Yz(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    finally {
-        core/* summary */.z.emptyBuffer();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/actions/wait-ci/io.ts
 
 
@@ -45088,6 +45944,54 @@ function readWaitCiSettings(env = process.env) {
     return resolveWaitCiSettings(readClientSettings(env), parseWaitCiOptions(actionInputs(waitCiOwnInputs)), env);
 }
 
+;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
+/**
+ * guard's inputs and event, read once into a frozen, validated settings
+ * object. The work (guard.ts) and the CLI receive settings, never the
+ * environment. Inputs are read from INPUT_* directly (workflow-commands.ts),
+ * so this loads no Actions toolkit.
+ */
+
+
+
+
+
+
+
+function readEvent(env, labels) {
+    let payload;
+    try {
+        payload = readEventPayload(env);
+    }
+    catch (e) {
+        // Without the event guard cannot default its range; explicit revisions make it independent of it.
+        throw new Error(`${e.message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e });
+    }
+    return { name: env.GITHUB_EVENT_NAME ?? '', payload, ref: env.GITHUB_REF ?? '' };
+}
+/**
+ * Reads guard's inputs (the action's own, or the root action's under
+ * `prefix`, e.g. `guard-scope`) and the event. Throws on an invalid input,
+ * naming it as the workflow spells it: a misconfigured workflow fails at once.
+ */
+function readGuardSettings(env = process.env, prefix = '') {
+    const inputs = specInputSource(guardSpec.inputs, (label) => readInput(label, env), prefix);
+    const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` });
+    return Object.freeze({
+        base: inputs.get('base').trim(),
+        head: inputs.get('head').trim(),
+        labels,
+        scope: parseScope(inputs.get('scope'), inputs.label('scope')),
+        exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
+        policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
+        policyFileExplicit: readInput(inputs.label('policy-file'), env) !== '',
+        allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
+        failSafe: parseBooleanInput(inputs, 'fail-safe'),
+        workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
+        event: readEvent(env, labels)
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/actions/pipeline/io.ts
 
 
@@ -45122,7 +46026,7 @@ const pipelineSpec = defineAction({
             description: "Head sha to verify and merge. Empty: the head guard checked (the event's pull request head), so wait-ci verifies and merge merges exactly the commit guard saw; a newer head ends the run with head-moved.",
             default: ''
         },
-        ...prefixed(io_guardSpec.inputs, STAGE_PREFIX.guard),
+        ...prefixed(guardSpec.inputs, STAGE_PREFIX.guard),
         ...prefixed(io_waitCiOwnInputs, STAGE_PREFIX['wait-ci']),
         ...prefixed(io_mergeOwnInputs, STAGE_PREFIX.merge)
     },
@@ -45131,7 +46035,7 @@ const pipelineSpec = defineAction({
             description: "Which stage stopped the pipeline: 'guard', 'wait-ci' or 'merge'; 'none' when every stage passed and the pull request is merged."
         },
         'stage-message': { description: 'Why the pipeline stopped there (or what it merged), in one sentence.' },
-        ...io_guardSpec.outputs,
+        ...guardSpec.outputs,
         ...io_waitCiSpec.outputs,
         ...mergeOutputs
     }
@@ -45147,11 +46051,10 @@ const pipelineSpec = defineAction({
 
 
 
-
 /** Reads and validates the inputs of all three stages (an invalid input fails the step before any stage runs). */
 function readPipelineSettings(env = process.env) {
     const client = inputs_readClientSettings(env);
-    const guard = settings_buildGuardSettings(input_source_actionInputs(io_guardSpec.inputs, STAGE_PREFIX.guard, SHARED_STAGE_INPUTS), env);
+    const guard = readGuardSettings(env, STAGE_PREFIX.guard);
     const wait = parseWaitCiOptions(input_source_actionInputs(io_waitCiOwnInputs, STAGE_PREFIX['wait-ci'], SHARED_STAGE_INPUTS));
     const mergeInputs = input_source_actionInputs(io_mergeOwnInputs, STAGE_PREFIX.merge, SHARED_STAGE_INPUTS);
     // The root action's 'sha' is what wait-ci verifies; merge always merges wait-ci's verified sha instead.
@@ -45168,6 +46071,8 @@ function readPipelineSettings(env = process.env) {
  * the sha wait-ci verified, so a push at any point ends in head-moved instead
  * of merging a commit that was never checked.
  */
+
+
 
 
 
@@ -45199,7 +46104,7 @@ function guardStop(result) {
 async function pipeline(settings, deps) {
     const { log } = deps;
     log.info('Purple: stage 1 of 3, guard');
-    const guarded = await guard(settings.guard, deps.guard ?? {});
+    const guarded = await guard(settings.guard, deps.guard ?? guardDeps(log));
     if (guarded.blocks)
         return { stage: 'guard', message: guardStop(guarded), merged: false, guard: guarded };
     // Fail-safe (brief, principle 3): a guard that broke warns (writeGuardOutputs) and the pipeline goes on.
@@ -45225,7 +46130,7 @@ async function pipeline(settings, deps) {
         log.warning(`guard checked ${guarded.range.head}, but wait-ci verified ${waited.sha} (the pull request head): guard's verdict is about the former.`);
     }
     log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}`);
-    const merged = await run_merge({ ...settings.merge, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository }, { client: deps.client, sleep: deps.sleep, now: deps.now, info: log.info, warning: log.warning, ...(deps.random ? { random: deps.random } : {}) });
+    const merged = await merge_merge({ ...settings.merge, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository }, { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) });
     if (!merged.merged) {
         return { stage: 'merge', message: `merge ended with ${merged.reason}: ${merged.message}`, merged: false, guard: guarded, waitCi: waited, merge: merged };
     }
@@ -45244,8 +46149,7 @@ async function writePipelineOutputs(result) {
         .addHeading(`Purple: ${result.stage === 'none' ? 'merged' : `stopped at ${result.stage}`}`, 1)
         .addRaw(result.message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), true)
         .write();
-    // guard fails the step itself when it blocks (one error, from the stage that knows the findings).
-    await writeGuardOutputs(result.guard);
+    writeGuardOutputs(result.guard);
     if (result.waitCi)
         await writeWaitCiOutputs(result.waitCi);
     if (result.merge)
@@ -45258,7 +46162,7 @@ async function runPipelineAction() {
     const settings = readPipelineSettings();
     const result = await pipeline(settings, createPipelineDeps(settings));
     await writePipelineOutputs(result);
-    if (result.stage !== 'none' && result.stage !== 'guard')
+    if (result.stage !== 'none')
         throw new Error(result.message);
 }
 
@@ -45269,9 +46173,9 @@ async function runPipelineAction() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction),
-/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
+/* unused harmony export describeError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 
 /** Renders any thrown value as a message; a thrown string or object must still fail the step. */
@@ -45704,7 +46608,6 @@ function qstring(str) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
-  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   C1: () => (/* binding */ setFailed),
@@ -45714,7 +46617,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
