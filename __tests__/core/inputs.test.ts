@@ -109,8 +109,16 @@ describe('parseSecondsInput', () => {
     ['Infinity', 1],
     ['10s', 1]
   ])('rejects %j (at least %s)', (value, min) => {
+    // The examples are only values the input accepts: at least 1 rejects '0.5', so it is no example.
+    const examples = min <= 0.5 ? "'10' or '0.5'" : "'10'"
     expect(() => parseSecondsInput(one('seconds', value, 'wait-'), 'seconds', { min })).toThrow(
-      `Input 'wait-seconds' is '${value}': write a number of seconds of at least ${min}, e.g. '10' or '0.5'.`
+      `Input 'wait-seconds' is '${value}': write a number of seconds of at least ${min}, e.g. ${examples}.`
+    )
+  })
+
+  it("never suggests a value it rejects: 'timeout-seconds' of at least 1 given '0.5'", () => {
+    expect(() => parseSecondsInput(one('timeout-seconds', '0.5'), 'timeout-seconds', { min: 1 })).toThrow(
+      "Input 'timeout-seconds' is '0.5': write a number of seconds of at least 1, e.g. '10'."
     )
   })
 

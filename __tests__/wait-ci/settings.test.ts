@@ -59,7 +59,7 @@ describe('parseWaitCiOptions', () => {
     ['fail-fast', '1', "Input 'fail-fast' is '1': write 'true' or 'false'."],
     ['on-no-gate', 'ignore', "Input 'on-no-gate' is 'ignore': write 'all-observed' or 'fail'."],
     ['interval-seconds', '0', "Input 'interval-seconds' is '0': write a number of seconds of at least 0.01, e.g. '10' or '0.5'."],
-    ['timeout-seconds', '1h', "Input 'timeout-seconds' is '1h': write a number of seconds of at least 1, e.g. '10' or '0.5'."],
+    ['timeout-seconds', '1h', "Input 'timeout-seconds' is '1h': write a number of seconds of at least 1, e.g. '10'."],
     ['pull-request', '#12', "Input 'pull-request' is '#12': write the pull request number, a positive whole number."],
     ['sha', 'HEAD', "Input 'sha' is 'HEAD': write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty."],
     ['check-run-id', 'null', "Input 'check-run-id' is 'null': write the job's check run id, a positive whole number."]
