@@ -42818,7 +42818,11 @@ function parseSecondsInput(source, name, bound) {
     const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
     if (value === '' || !Number.isFinite(seconds) || !inRange) {
         const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
-        throw inputError(source.label(name), value, `write a number of seconds ${range}, e.g. '10' or '0.5'.`);
+        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
+        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
+        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
+        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
+        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
     }
     return Math.round(seconds * 1000);
 }
