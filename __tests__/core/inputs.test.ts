@@ -116,8 +116,8 @@ describe('parseSecondsInput', () => {
     )
   })
 
-  it("never suggests a value it rejects: 'timeout-seconds' of at least 1 given '0.5'", () => {
-    expect(() => parseSecondsInput(one('timeout-seconds', '0.5'), 'timeout-seconds', { min: 1 })).toThrow(
+  it("never suggests a value it rejects: at least 1 given '0.5'", () => {
+    expect(() => parseSecondsInput(one('seconds', '0.5', 'timeout-'), 'seconds', { min: 1 })).toThrow(
       "Input 'timeout-seconds' is '0.5': write a number of seconds of at least 1, e.g. '10'."
     )
   })
