@@ -225,13 +225,14 @@ async function addedLinesFileByFile(
 /**
  * Streams blobs (`git cat-file --batch -z`; each spec an object id or
  * `<commit>:<path bytes>`) and hands each line to `onLine(index, lineNumber,
- * text)`. A blob git cannot read ends that git process: it is reported by
+ * text)`, or only the lines `want` accepts by their first byte (-1: empty). A blob git cannot read ends that git process: it is reported by
  * index and the rest are read by a new one.
  */
 export async function readBlobLines(
   git: Git,
   oids: readonly string[],
-  onLine: (index: number, line: number, text: string) => void
+  onLine: (index: number, line: number, text: string) => void,
+  want: ((index: number, line: number, firstByte: number) => boolean) | null = null
 ): Promise<number[]> {
   const unreadable: number[] = []
   let next = 0
@@ -241,7 +242,9 @@ export async function readBlobLines(
     let left = -1 // bytes of the current blob still to come; -1 = expecting a header
     let lineNo = 0
     let header = ''
-    const split = lineSplitter((text) => onLine(answered, ++lineNo, text))
+    // Lines `want` refuses are counted, never decoded: most lines of a blob are neither a neighbour nor a candidate.
+    const filter = want && { want: (first: number) => want(answered, lineNo + 1, first), skipped: () => void lineNo++ }
+    const split = lineSplitter((text) => onLine(answered, ++lineNo, text), filter ?? undefined)
     const onData = (chunk: Buffer) => {
       let at = 0
       while (at < chunk.length) {
@@ -281,7 +284,8 @@ export async function readBlobLines(
       }
     }
     try {
-      await git.stream(['cat-file', '--batch', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData })
+      // --buffer: one write per buffer-full, not one per blob (a flush per blob is a process round trip each).
+      await git.stream(['cat-file', '--batch', '--buffer', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData })
       next = oids.length
     } catch (e) {
       if (!(e instanceof GitCommandError)) throw e

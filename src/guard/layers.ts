@@ -177,6 +177,8 @@ function judge(files: readonly ScannedFile[], attributes: Map<string, string>, r
 }
 
 const isAngle = (text: string) => text[0] === '<' || text[0] === '>'
+const LT = 0x3c
+const GT = 0x3e
 
 /**
  * What the rest of each file says: its angle candidates anywhere and the
@@ -187,9 +189,14 @@ const isAngle = (text: string) => text[0] === '<' || text[0] === '>'
 async function readNeighbours(git: Git, specs: readonly string[], files: readonly ScannedFile[]): Promise<string[]> {
   if (files.length === 0) return []
   const neighbours = files.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])))
-  const unreadable = await readBlobLines(git, specs, (index, line, text) => {
-    if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index]!.has(line)) files[index]!.known.set(line, markerPrefix(text))
-  })
+  const unreadable = await readBlobLines(
+    git,
+    specs,
+    (index, line, text) => {
+      if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index]!.has(line)) files[index]!.known.set(line, markerPrefix(text))
+    },
+    (index, line, first) => first === LT || first === GT || neighbours[index]!.has(line)
+  )
   return unreadable.map((i) => displayPath(files[i]!.path))
 }
 
