@@ -99,6 +99,21 @@ describe('what is scanned', () => {
     expect((await scan(repo, base, head, tree)).markers).toEqual(['new.txt:2', 'old.txt:1'])
   })
 
+  it('a tree with hundreds of heading files: their neighbours are read by blob id, and the orphans among them are still found', async () => {
+    const repo = tempRepo()
+    // invented: 300 Markdown files with a setext heading (not findings), two lone separators after a blank line (findings).
+    const files: Record<string, string | Buffer> = {}
+    for (let i = 0; i < 300; i++) files[`docs/d${i}.md`] = `Title ${i}\n=======\n\ntext\n`
+    files['docs/lone.md'] = 'intro\n\n=======\ntheirs\n'
+    files['docs/café\nx.md'] = '=======\nstarts the file\n'
+    const head = repo.commit('docs', files)
+    const calls: string[] = []
+    const report = await checkRange(createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) }), { base: null, head, description: 'test', headBranch: null }, tree)
+    expect(report.findings.map((f) => `${f.path}:${f.line}`).sort()).toEqual(['docs/café\nx.md:1', 'docs/lone.md:3'])
+    // The tree is listed once instead of walking it again for each of the 302 files.
+    expect(calls.filter((c) => c.startsWith('ls-tree -r'))).toHaveLength(1)
+  })
+
   it('an added ======= counts when the file had a > marker before the range', async () => {
     const repo = tempRepo()
     const base = repo.commit('half', { 'a.txt': 'x\n>>>>>>> b\n' })

@@ -297,6 +297,39 @@ export async function readBlobLines(
   return unreadable
 }
 
+/** Up to this many files, `<commit>:<path>` specs are cheaper than listing the tree once. */
+const PATH_SPECS_UP_TO = 100
+
+/**
+ * What `readBlobLines` should read for each path (bytes) of the tree at
+ * `commit`: its blob id. git resolves a `<commit>:<path>` spec by walking the
+ * trees again for every one (40,000 specs took 2.7 s of CPU where their blob
+ * ids took 0.12), so beyond a few files the tree is listed once
+ * (`ls-tree -r`, streamed) and the ids taken from it.
+ */
+export async function blobSpecsAt(git: Git, commit: string, paths: readonly string[]): Promise<string[]> {
+  if (paths.length <= PATH_SPECS_UP_TO) return paths.map((p) => `${commit}:${p}`)
+  const wanted = new Set(paths)
+  const oids = new Map<string, string>()
+  let rest = ''
+  const entry = (e: string) => {
+    // "<mode> <type> <oid>\t<path>"
+    const tab = e.indexOf('\t')
+    const path = e.slice(tab + 1)
+    if (wanted.has(path)) oids.set(path, e.slice(e.lastIndexOf(' ', tab) + 1, tab))
+  }
+  await git.stream(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], {
+    onData: (chunk) => {
+      const parts = (rest + chunk.toString('latin1')).split('\0')
+      rest = parts.pop()!
+      parts.forEach(entry)
+    }
+  })
+  if (rest !== '') entry(rest)
+  // A path the listing did not name (it should not happen) is still read by its spec.
+  return paths.map((p) => oids.get(p) ?? `${commit}:${p}`)
+}
+
 /**
  * The `conflict-marker-size` attribute of each path (bytes) as it is at
  * `commit`. `git check-attr --source` needs git 2.40; on 2.39 the attributes

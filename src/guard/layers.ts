@@ -6,7 +6,7 @@
  * cannot run says why while the other one runs.
  */
 import type { Git } from '../git/git.js'
-import { addedLinesBetween, attributeFilesAt, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
+import { addedLinesBetween, attributeFilesAt, blobSpecsAt, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
 import { branchTips, mergesInRange, nameCommits, refsContaining, unreachableFrom, type MergeCommit } from '../git/merges.js'
 import { mergeBase, remoteNames } from '../git/revisions.js'
 import {
@@ -124,7 +124,7 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
     const size = parseMarkerSize(attributes.get(f.path))
     return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=')
   })
-  const unread = await readNeighbours(git, orphanable.map((f) => `${head}:${f.path}`), orphanable)
+  const unread = await readNeighbours(git, await blobSpecsAt(git, head, orphanable.map((f) => f.path)), orphanable)
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
 }
