@@ -118,13 +118,19 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   const files = [...scan.files]
     .filter(([path]) => !excluded(path))
     .map(([path, lines]) => ({ path, known: new Map<number, string>(), lines: [...lines].map(([line, text]) => ({ line, text })) }))
-  const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+  // The blob ids of the files that may need their neighbours read do not depend on the attributes: find both at once.
+  const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '='))
+  const [attributes, specs] = await Promise.all([
+    markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+    blobSpecsAt(git, head, separated.map((f) => f.path))
+  ])
+  const specOf = new Map(separated.map((f, i) => [f.path, specs[i]!]))
   // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
-  const orphanable = files.filter((f) => {
+  const orphanable = separated.filter((f) => {
     const size = parseMarkerSize(attributes.get(f.path))
     return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=')
   })
-  const unread = await readNeighbours(git, await blobSpecsAt(git, head, orphanable.map((f) => f.path)), orphanable)
+  const unread = await readNeighbours(git, orphanable.map((f) => specOf.get(f.path)!), orphanable)
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
 }
