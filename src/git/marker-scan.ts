@@ -25,10 +25,11 @@ export interface TreeScan {
 }
 
 /**
- * Lines of the tree at `commit` matching an ERE, per path, streamed. No
- * context lines: asking for them makes git grep read every line instead of
- * skipping to the next match (about 40% slower); the few neighbours the rules
- * need are read afterwards (readBlobLines).
+ * Lines of the tree at `commit` matching an ERE, each with the line before it
+ * (`-B1`), per path, streamed. The line before tells a Markdown heading
+ * underline ("Title" then "=======") from a separator left alone after a
+ * blank line, so the files of a docs-heavy tree need not be read again; the
+ * few that still need their following lines are read afterwards (readBlobLines).
  * Binary blobs and symlinks are skipped by git grep. Exit 1 is "no match";
  * anything else, 128 included, is an error, never "clean". A blob git cannot
  * read is reported by name (git grep says so on stderr and carries on).
@@ -82,6 +83,8 @@ async function grepWholeTree(git: Git, commit: string, ere: string, threads: num
   const prefix = `${commit}:`
   let pending: string | null = null
   const split = lineSplitter((raw) => {
+    // "--" between groups of context; a record always starts with "<commit>:", so this is never a path.
+    if (pending === null && raw === '--') return
     const line: string = pending === null ? raw : `${pending}\n${raw}`
     pending = null
     const pathEnd = line.indexOf('\0')
@@ -99,7 +102,7 @@ async function grepWholeTree(git: Git, commit: string, ere: string, threads: num
   })
   // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
   const threadArgs = threads === null ? [] : ['--threads', String(threads)]
-  const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-E', '-e', ere, commit, '--']
+  const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--']
   const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push })
   split.end()
   return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) }

@@ -115,11 +115,10 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate)
   report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
-  const files = [...scan.files]
-    .filter(([path]) => !excluded(path))
-    .map(([path, lines]) => ({ path, known: new Map<number, string>(), lines: [...lines].map(([line, text]) => ({ line, text })) }))
-  // The blob ids of the files that may need their neighbours read do not depend on the attributes: find both at once.
-  const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '='))
+  const files = [...scan.files].filter(([path]) => !excluded(path)).map(([path, printed]) => splitPrinted(path, printed))
+  // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
+  // Their blob ids do not depend on the attributes: find both at once.
+  const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)))
   const [attributes, specs] = await Promise.all([
     markerSizeAttributes(git, head, files.map((f) => f.path), listing),
     blobSpecsAt(git, head, separated.map((f) => f.path))
@@ -128,11 +127,28 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
   const orphanable = separated.filter((f) => {
     const size = parseMarkerSize(attributes.get(f.path))
-    return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=')
+    return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=' && !afterText(f, l.line))
   })
   const unread = await readNeighbours(git, orphanable.map((f) => specOf.get(f.path)!), orphanable)
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
+}
+
+/** The lines git grep printed for one file: candidates under scan, the lines before them kept as known. */
+function splitPrinted(path: string, printed: Map<number, string>): ScannedFile {
+  const lines: NumberedLine[] = []
+  const known = new Map<number, string>()
+  for (const [line, text] of printed) {
+    if (isMarkerCandidate(text)) lines.push({ line, text })
+    else known.set(line, text)
+  }
+  return { path, lines, known }
+}
+
+/** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
+function afterText(file: ScannedFile, line: number): boolean {
+  const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text
+  return before !== undefined && !/^[ \t\r]*$/.test(before)
 }
 
 /** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
