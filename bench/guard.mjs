@@ -1,28 +1,47 @@
-// Benchmark of the guard action: a repository with an 80,000-file tree,
-// 2,000 merge commits in the checked range and 20 allowed release/* refs,
-// built in seconds with `git fast-import`. Prints each figure beside its floor
-// as a ratio from one run: guard's tree scan against `git grep` (git's default
-// threads and one thread), the changed scan against `git diff --check`, cold
-// start against `node -e ''`, and the per-parent-per-ref approach guard avoids,
-// measured on a sample and extrapolated.
+// Benchmark of the guard action against git's own floor. Repositories are
+// built in seconds with `git fast-import` (cached under .bench/). Every figure
+// is printed beside its floor, measured in the same run and interleaved with
+// it (floor, guard, floor, guard, ...), as the median of the per-trial ratios:
+// on a shared machine the absolute times move, the ratios much less.
 //
-// Usage: npm run bench:guard [-- --rebuild]   (not part of npm test)
+//   tree     guard `scope: tree` on N files      vs `git grep` (git's default threads, and --threads 1)
+//   changed  guard `scope: changed` on a K-file PR vs `git diff --check` over the same range
+//   docs     a PR adding K `=======` heading lines (Markdown setext) vs `git diff --check`
+//   merges   the merge-source check at M merges, 21 refs: whole process vs `node -e ''` in the
+//            same clean environment, and git's own two-call floor (rev-list --merges, rev-list --stdin)
+//   cold     dist/guard and `purple guard` doing nothing vs `node -e ''`
+//
+// Usage: npm run bench:guard -- [--tree 10000,40000,80000,160000] [--changed 5000,20000]
+//          [--docs 5000] [--merges 150,1000,5000] [--trials 5] [--only tree,changed,docs,merges,cold] [--rebuild]
+// guard runs from dist/ (npm run build first). Not part of npm test.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 
-const FILES = 80_000
-const MERGES = 2_000
-const ALLOWED_REFS = 20
-const DISALLOWED_EVERY = 200 // every 200th merge takes a develop commit: 10 disallowed parents
-const RUNS = 3
-
 const root = resolve(import.meta.dirname, '..')
-const dir = join(root, '.bench', 'guard-repo')
-const env = {
-  ...process.env,
+const argv = process.argv.slice(2)
+const flag = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`)
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback
+}
+const sizes = (name, fallback) => flag(name, fallback).split(',').filter(Boolean).map(Number)
+const TREE_SIZES = sizes('tree', '10000,40000,80000,160000')
+const CHANGED_SIZES = sizes('changed', '5000,20000')
+const DOCS_SIZES = sizes('docs', '5000')
+const MERGE_SIZES = sizes('merges', '150,1000,5000')
+const TRIALS = Number(flag('trials', '5'))
+const ONLY = new Set(flag('only', 'tree,changed,docs,merges,cold').split(','))
+const REBUILD = argv.includes('--rebuild')
+const ALLOWED_REFS = 20
+// The base tree of the changed-scope repository: its code half holds the largest PR.
+const CHANGED_BASE_FILES = Math.max(40_000, 2 * Math.max(...CHANGED_SIZES))
+
+// A clean environment: no user or system git configuration, nothing from the caller but PATH.
+const cleanEnv = {
+  PATH: process.env.PATH,
+  HOME: tmpdir(),
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: '/dev/null',
   GIT_AUTHOR_NAME: 'Bench',
@@ -30,89 +49,153 @@ const env = {
   GIT_COMMITTER_NAME: 'Bench',
   GIT_COMMITTER_EMAIL: 'bench@purple.invalid'
 }
-const git = (args, input) =>
-  execFileSync('git', args, { cwd: dir, env, input, encoding: 'utf8', maxBuffer: 1 << 30 }).trim()
+const gitIn = (dir) => (args, input) => execFileSync('git', args, { cwd: dir, env: cleanEnv, input, encoding: 'utf8', maxBuffer: 1 << 30 }).trim()
 
-function fastImportStream() {
+/** A fast-import stream writer. */
+function importer() {
   const parts = []
+  let time = 1_700_000_000
   const out = (s) => parts.push(s)
   const data = (text) => out(`data ${Buffer.byteLength(text)}\n${text}\n`)
-  let time = 1_700_000_000
-  const commit = (ref, mark, message, from, merge, files) => {
-    out(`commit ${ref}\nmark :${mark}\ncommitter Bench <bench@purple.invalid> ${time++} +0000\n`)
-    data(message)
-    if (from) out(`from ${from}\n`)
-    if (merge) out(`merge ${merge}\n`)
-    for (const [path, text] of files) {
-      out(`M 100644 inline ${path}\n`)
-      data(text)
-    }
+  return {
+    commit(ref, mark, message, from, merge, files) {
+      out(`commit ${ref}\nmark :${mark}\ncommitter Bench <bench@purple.invalid> ${time++} +0000\n`)
+      data(message)
+      if (from) out(`from ${from}\n`)
+      if (merge) out(`merge ${merge}\n`)
+      for (const [path, text] of files) {
+        out(`M 100644 inline ${path}\n`)
+        data(text)
+      }
+    },
+    reset(ref, from) {
+      out(`reset ${ref}\nfrom ${from}\n\n`)
+    },
+    text: () => `${parts.join('')}done\n`
   }
-  // The base tree: 80,000 files, some Markdown with setext headings and quotes (marker-shaped lines that are not findings).
-  const files = [['.github/purple-policy.json', JSON.stringify({ feature: 'feature/<task>', base: 'main', allowed: ['release/*'] })]]
-  for (let i = 0; i < FILES; i++) {
-    const d = `pkg${String(i % 400).padStart(3, '0')}`
-    if (i % 50 === 0) files.push([`${d}/doc${i}.md`, `Title ${i}\n=======\n\n> quoted ${i}\n\ntext\n`])
-    else files.push([`${d}/mod${i}.ts`, `export const v${i} = ${i}\n// line two of ${i}\nexport function f${i}() { return v${i} * 2 }\n`])
-  }
-  let mark = 1
-  commit('refs/heads/main', mark, 'base tree\n', null, null, files)
-  const base = mark
-  // 20 release branches and develop, forked from main.
-  const tips = new Map()
-  for (let r = 1; r <= ALLOWED_REFS; r++) tips.set(`release/r${String(r).padStart(2, '0')}`, `:${base}`)
-  tips.set('develop', `:${base}`)
-  let feature = `:${base}`
-  for (let m = 0; m < MERGES; m++) {
-    const source = m % DISALLOWED_EVERY === DISALLOWED_EVERY - 1 ? 'develop' : `release/r${String((m % ALLOWED_REFS) + 1).padStart(2, '0')}`
-    const file = [`changes/${source.replace('/', '-')}/c${m}.txt`, `change ${m} from ${source}\n`]
-    commit(`refs/heads/${source}`, ++mark, `${source} change ${m}\n`, tips.get(source), null, [file])
-    tips.set(source, `:${mark}`)
-    commit('refs/heads/feature/t1', ++mark, `Merge ${source} (${m})\n`, feature, `:${mark - 1}`, [file])
-    feature = `:${mark}`
-  }
-  out('done\n')
-  return parts.join('')
 }
 
-function build() {
+// Half the files are Markdown with a setext heading ("Title\n=======") and a quote: marker-shaped lines that are not findings.
+const docText = (i) => `Title ${i}\n=======\n\n> quoted ${i}\n\ntext ${i}\n`
+const codeText = (i) => `export const v${i} = ${i}\n// line two of ${i}\nexport function f${i}() { return v${i} * 2 }\n`
+const treeFiles = (n) => {
+  const files = []
+  for (let i = 0; i < n; i++) {
+    const d = `pkg${String(i % 400).padStart(3, '0')}`
+    files.push(i % 2 === 0 ? [`${d}/doc${i}.md`, docText(i)] : [`${d}/mod${i}.ts`, codeText(i)])
+  }
+  return files
+}
+
+/** Builds (or reuses) a repository under .bench/<name>; `stream` returns the fast-import text. */
+function repository(name, stream) {
+  const dir = join(root, '.bench', name)
+  if (!REBUILD && existsSync(join(dir, '.bench-built'))) return dir
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
+  const git = gitIn(dir)
   git(['init', '--quiet', '--initial-branch=main'])
   const t0 = performance.now()
-  git(['fast-import', '--quiet', '--done'], fastImportStream())
-  git(['checkout', '--quiet', '--force', 'feature/t1'])
-  writeFileSync(join(dir, '.bench-built'), `${MERGES} ${FILES}\n`)
-  return performance.now() - t0
+  git(['fast-import', '--quiet', '--done'], stream())
+  writeFileSync(join(dir, '.bench-built'), `${name}\n`)
+  console.log(`  built ${name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  return dir
 }
 
-function median(values) {
+const treeRepo = (n) =>
+  repository(`tree-${n}`, () => {
+    const s = importer()
+    s.commit('refs/heads/main', 1, 'tree\n', null, null, treeFiles(n))
+    return s.text()
+  })
+
+// One base tree; pr-<k> changes the first k code files (a line appended), docs-<k> adds k Markdown files with a heading each.
+const changedRepo = () =>
+  repository(`changed-${CHANGED_BASE_FILES}-${CHANGED_SIZES.join('_')}-${DOCS_SIZES.join('_')}`, () => {
+    const s = importer()
+    s.commit('refs/heads/main', 1, 'base\n', null, null, treeFiles(CHANGED_BASE_FILES))
+    let mark = 1
+    for (const k of CHANGED_SIZES) {
+      const files = []
+      for (let i = 1; files.length < k; i += 2) {
+        const d = `pkg${String(i % 400).padStart(3, '0')}`
+        files.push([`${d}/mod${i}.ts`, `${codeText(i)}export const extra${i} = ${i + 1}\n`])
+      }
+      s.commit(`refs/heads/pr-${k}`, ++mark, `pr ${k}\n`, ':1', null, files)
+    }
+    for (const k of DOCS_SIZES) {
+      const files = []
+      for (let i = 0; i < k; i++) files.push([`guide/section${i}.md`, `Section ${i}\n=======\n\nProse of section ${i}.\n`])
+      s.commit(`refs/heads/docs-${k}`, ++mark, `docs ${k}\n`, ':1', null, files)
+    }
+    return s.text()
+  })
+
+// A 1,000-file tree; feature/m<M> holds M merges from 20 release/* branches (every 50th from develop: disallowed).
+const mergeRepo = () => {
+  const most = Math.max(...MERGE_SIZES)
+  return repository(`merges-${MERGE_SIZES.join('_')}`, () => {
+    const s = importer()
+    s.commit('refs/heads/main', 1, 'base\n', null, null, [
+      ['.github/purple-policy.json', JSON.stringify({ feature: 'feature/<task>', base: 'main', allowed: ['release/*'] })],
+      ...treeFiles(1000)
+    ])
+    const tips = new Map([['develop', ':1']])
+    for (let r = 1; r <= ALLOWED_REFS; r++) tips.set(`release/r${String(r).padStart(2, '0')}`, ':1')
+    let mark = 1
+    let feature = ':1'
+    const branchAt = new Map()
+    for (let m = 1; m <= most; m++) {
+      const source = m % 50 === 0 ? 'develop' : `release/r${String((m % ALLOWED_REFS) + 1).padStart(2, '0')}`
+      const file = [`changes/${source.replace('/', '-')}/c${m}.txt`, `change ${m} from ${source}\n`]
+      s.commit(`refs/heads/${source}`, ++mark, `${source} change ${m}\n`, tips.get(source), null, [file])
+      tips.set(source, `:${mark}`)
+      s.commit('refs/heads/feature/work', ++mark, `Merge ${source} (${m})\n`, feature, `:${mark - 1}`, [file])
+      feature = `:${mark}`
+      if (MERGE_SIZES.includes(m)) branchAt.set(m, feature)
+    }
+    for (const [m, at] of branchAt) s.reset(`refs/heads/feature/m${m}`, at)
+    return s.text()
+  })
+}
+
+const median = (values) => {
   const s = [...values].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
-function time(fn) {
-  const samples = []
-  let last
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now()
-    last = fn()
-    samples.push(performance.now() - t0)
+/** Times `fns` interleaved for TRIALS rounds (one warm-up round first); returns each one's per-trial ms. */
+function interleaved(fns) {
+  const samples = fns.map(() => [])
+  for (let t = -1; t < TRIALS; t++) {
+    fns.forEach((fn, i) => {
+      const t0 = performance.now()
+      fn()
+      if (t >= 0) samples[i].push(performance.now() - t0)
+    })
   }
-  return { ms: median(samples), last }
+  return samples
+}
+const ratioOf = (a, b) => median(a.map((x, i) => x / b[i]))
+const ms = (s) => `${median(s).toFixed(0)} ms`
+const x = (r) => `${r.toFixed(2)}x`
+
+function spawnChecked(cmd, args, options) {
+  const r = spawnSync(cmd, args, { maxBuffer: 1 << 30, ...options })
+  if (r.error) throw r.error
+  return r
 }
 
-function runGuard(scope, base, head) {
+/** Runs dist/guard once as the runner would (clean environment); returns its outputs. */
+function runGuard(dir, scope, base, head) {
   const temp = mkdtempSync(join(tmpdir(), 'purple-bench-'))
-  const trace = join(temp, 'trace')
   const output = join(temp, 'output')
   writeFileSync(output, '')
-  const r = spawnSync(process.execPath, [join(root, 'dist', 'guard', 'index.js')], {
+  const r = spawnChecked(process.execPath, [join(root, 'dist', 'guard', 'index.js')], {
     cwd: dir,
     encoding: 'utf8',
-    maxBuffer: 1 << 28,
     env: {
-      ...env,
+      ...cleanEnv,
       GITHUB_ACTIONS: 'true',
       GITHUB_OUTPUT: output,
       GITHUB_WORKSPACE: dir,
@@ -120,67 +203,99 @@ function runGuard(scope, base, head) {
       INPUT_BASE: base,
       INPUT_HEAD: head,
       INPUT_SCOPE: scope,
-      'INPUT_FAIL-SAFE': 'true',
-      GIT_TRACE: trace
+      'INPUT_FAIL-SAFE': 'true'
     }
   })
   const outputs = readFileSync(output, 'utf8')
-  const gitProcesses = readFileSync(trace, 'utf8').split('\n').filter((l) => l.includes('trace: built-in: git')).length
   rmSync(temp, { recursive: true, force: true })
-  const result = /result<<.*\n(.*)\n/.exec(outputs)?.[1] ?? '?'
-  const merges = /disallowed-merge-count<<.*\n(.*)\n/.exec(outputs)?.[1] ?? '?'
+  const field = (name) => new RegExp(`${name}<<.*\\n(.*)\\n`).exec(outputs)?.[1] ?? '?'
+  const result = field('result')
   if (result === '?' || result === 'error') throw new Error(`guard did not run cleanly:\n${r.stdout}\n${r.stderr}`)
-  return { result, merges, gitProcesses }
+  return { result, markers: field('marker-count'), merges: field('disallowed-merge-count') }
 }
 
-const rebuild = process.argv.includes('--rebuild') || !existsSync(join(dir, '.bench-built'))
-if (rebuild) console.log(`built the repository with git fast-import in ${(build() / 1000).toFixed(1)} s (${dir})`)
-else console.log(`reusing ${dir} (pass --rebuild to recreate it)`)
-
-const base = git(['rev-parse', 'main'])
-const head = git(['rev-parse', 'feature/t1'])
-const fileCount = Number(git(['ls-tree', '-r', '--name-only', head]).split('\n').length)
-const mergeCount = Number(git(['rev-list', '--merges', '--count', head, `^${base}`]))
-console.log(`tree at head: ${fileCount} files; merges in range: ${mergeCount}; allowed refs: ${ALLOWED_REFS} release/* + main`)
+const rows = []
+const report = (figure, floorName, guardSamples, floorSamples, extra = '') => {
+  const r = ratioOf(guardSamples, floorSamples)
+  rows.push({ figure, floorName, guard: median(guardSamples), floor: median(floorSamples), ratio: r })
+  console.log(`${figure}: ${ms(guardSamples)} vs ${floorName} ${ms(floorSamples)} -> ${x(r)}${extra}`)
+}
 
 const ere = '^(<+|=+|>+|\\|+)([[:space:]]|$)'
-const grepWith = (threads) => () =>
-  spawnSync('git', ['grep', '--no-color', ...threads, '-I', '-n', '-z', '-E', '-e', ere, head, '--'], { cwd: dir, env, maxBuffer: 1 << 28 })
-const grepDefault = time(grepWith([]))
-const grepOne = time(grepWith(['--threads', '1']))
-const grepTwo = time(grepWith(['--threads', '2']))
-const from = git(['merge-base', base, head])
-const diffCheck = time(() => spawnSync('git', ['diff', '--check', from, head], { cwd: dir, env, maxBuffer: 1 << 28 }))
-const bare = time(() => spawnSync(process.execPath, ['-e', ''], { env: { PATH: process.env.PATH } }))
-// Cold start doing nothing: an invalid input ends guard right after it reads its settings.
-const coldGuard = time(() => spawnSync(process.execPath, [join(root, 'dist', 'guard', 'index.js')], { env: { PATH: process.env.PATH, INPUT_SCOPE: 'none' } }))
-const coldCli = time(() => spawnSync(process.execPath, [join(root, 'dist', 'cli', 'index.js'), 'guard', '--scope', 'none'], { env: { PATH: process.env.PATH } }))
-const tree = time(() => runGuard('tree', base, head))
-const changed = time(() => runGuard('changed', base, head))
-const ms = (t) => `${t.ms.toFixed(0)} ms`.padStart(8)
-const ratio = (a, b) => `${(a.ms / b.ms).toFixed(2)}x`
-console.log(`git grep, git's default threads:  ${ms(grepDefault)}   --threads 1: ${ms(grepOne)} (${ratio(grepOne, grepDefault)})   --threads 2: ${ms(grepTwo)} (${ratio(grepTwo, grepDefault)})`)
-console.log(`guard scope=tree (both layers, node start-up): ${ms(tree)} -> ${ratio(tree, grepDefault)} git grep (default threads), ${ratio(tree, grepOne)} git grep --threads 1; result=${tree.last.result}, disallowed parents=${tree.last.merges}, git processes=${tree.last.gitProcesses}`)
-console.log(`guard scope=changed (both layers):             ${ms(changed)} -> ${ratio(changed, diffCheck)} git diff --check (${ms(diffCheck)}); result=${changed.last.result}, git processes=${changed.last.gitProcesses}`)
-console.log(`cold start doing nothing: node -e '' ${ms(bare)}; dist/guard ${ms(coldGuard)} (+${(coldGuard.ms - bare.ms).toFixed(0)} ms); purple guard ${ms(coldCli)} (+${(coldCli.ms - bare.ms).toFixed(0)} ms)`)
+console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${execFileSync('git', ['--version'], { encoding: 'utf8' }).trim()}; ${TRIALS} interleaved trials, medians`)
 
-// The approach guard avoids: one `merge-base --is-ancestor` per parent per allowed ref.
-const parents = git(['rev-list', '--merges', '--parents', head, `^${base}`])
-  .split('\n')
-  .map((l) => l.split(' ')[2])
-const refs = git(['for-each-ref', '--format=%(objectname)', 'refs/heads/release']).split('\n')
-const sample = parents.slice(0, 25)
-const t0 = performance.now()
-let calls = 0
-for (const p of sample) {
-  for (const ref of refs) {
-    calls++
-    if (spawnSync('git', ['merge-base', '--is-ancestor', p, ref], { cwd: dir, env }).status === 0) break
+if (ONLY.has('tree')) {
+  for (const n of TREE_SIZES) {
+    const dir = treeRepo(n)
+    const head = gitIn(dir)(['rev-parse', 'main'])
+    const grep = (threads) => () => spawnChecked('git', ['grep', '--no-color', ...threads, '-I', '-n', '-z', '-E', '-e', ere, head, '--'], { cwd: dir, env: cleanEnv })
+    let last
+    const [g, one, guard] = interleaved([grep([]), grep(['--threads', '1']), () => (last = runGuard(dir, 'tree', head, head))])
+    console.log(`tree ${n} files: git grep default ${ms(g)}, --threads 1 ${ms(one)} (${x(ratioOf(one, g))} of default); result=${last.result}`)
+    report(`guard scope=tree, ${n} files`, 'git grep (default threads)', guard, g)
+    report(`guard scope=tree, ${n} files`, 'git grep --threads 1', guard, one)
   }
 }
-const perCall = (performance.now() - t0) / calls
-const worst = parents.length * refs.length
-console.log(
-  `naive per-parent-per-ref: ${calls} calls on a ${sample.length}-parent sample, ${perCall.toFixed(1)} ms/call; ` +
-    `${parents.length} parents x ${refs.length} refs = ${worst} calls ~ ${((worst * perCall) / 1000).toFixed(1)} s worst case`
-)
+
+if (ONLY.has('changed') || ONLY.has('docs')) {
+  const dir = changedRepo()
+  const git = gitIn(dir)
+  const base = git(['rev-parse', 'main'])
+  const scenarios = [
+    ...(ONLY.has('changed') ? CHANGED_SIZES.map((k) => [`guard scope=changed, ${k}-file PR`, `pr-${k}`]) : []),
+    ...(ONLY.has('docs') ? DOCS_SIZES.map((k) => [`guard scope=changed, docs PR adding ${k} '=======' headings`, `docs-${k}`]) : [])
+  ]
+  for (const [figure, branch] of scenarios) {
+    const head = git(['rev-parse', branch])
+    let last
+    const [check, guard] = interleaved([
+      () => spawnChecked('git', ['diff', '--check', base, head], { cwd: dir, env: cleanEnv }),
+      () => (last = runGuard(dir, 'changed', base, head))
+    ])
+    report(figure, 'git diff --check', guard, check, `; result=${last.result}, markers=${last.markers}`)
+  }
+}
+
+if (ONLY.has('merges')) {
+  const dir = mergeRepo()
+  const git = gitIn(dir)
+  const base = git(['rev-parse', 'main'])
+  const tips = git(['for-each-ref', '--format=%(objectname)', 'refs/heads/release', 'refs/heads/main']).split('\n')
+  for (const m of MERGE_SIZES) {
+    const head = git(['rev-parse', `feature/m${m}`])
+    // git's own floor: the merges of the range, then which of their parents no allowed tip reaches.
+    const floor = () => {
+      const merges = spawnChecked('git', ['rev-list', '--merges', '--parents', head, `^${base}`], { cwd: dir, env: cleanEnv, encoding: 'utf8' })
+      const parents = merges.stdout.split('\n').filter(Boolean).flatMap((l) => l.split(' ').slice(2))
+      spawnChecked('git', ['rev-list', '--stdin'], { cwd: dir, env: cleanEnv, input: [...parents, ...tips.map((t) => `^${t}`)].join('\n') + '\n' })
+    }
+    let last
+    const [bare, gitFloor, guard] = interleaved([
+      () => spawnChecked(process.execPath, ['-e', ''], { cwd: dir, env: cleanEnv }),
+      floor,
+      () => (last = runGuard(dir, 'changed', base, head))
+    ])
+    const over = guard.map((g, i) => g - bare[i])
+    rows.push({ figure: `merge-source check, ${m} merges, ${ALLOWED_REFS + 1} refs`, floorName: "node -e '' + git's two calls", guard: median(guard), floor: median(bare) + median(gitFloor), ratio: ratioOf(guard, bare.map((b, i) => b + gitFloor[i])), over: median(over), gitFloor: median(gitFloor) })
+    console.log(
+      `merge-source check, ${m} merges: guard (whole process, scope=changed) ${ms(guard)}; node -e '' ${ms(bare)} -> +${median(over).toFixed(0)} ms; git's two-call floor ${ms(gitFloor)}; result=${last.result}, disallowed parents=${last.merges}`
+    )
+  }
+}
+
+if (ONLY.has('cold')) {
+  // Doing nothing: an invalid input ends guard right after it reads its settings.
+  const [bare, coldGuard, coldCli] = interleaved([
+    () => spawnChecked(process.execPath, ['-e', ''], { env: cleanEnv }),
+    () => spawnChecked(process.execPath, [join(root, 'dist', 'guard', 'index.js')], { env: { ...cleanEnv, INPUT_SCOPE: 'none' } }),
+    () => spawnChecked(process.execPath, [join(root, 'dist', 'cli', 'index.js'), 'guard', '--scope', 'none'], { env: cleanEnv })
+  ])
+  report('cold start, dist/guard doing nothing', "node -e ''", coldGuard, bare)
+  report('cold start, purple guard doing nothing', "node -e ''", coldCli, bare)
+}
+
+console.log('\n| figure | floor | guard | floor time | ratio |\n|---|---|---|---|---|')
+for (const r of rows) {
+  const ratio = r.over === undefined ? x(r.ratio) : `${x(r.ratio)} (+${r.over.toFixed(0)} ms over node -e ''; git floor ${r.gitFloor.toFixed(0)} ms)`
+  console.log(`| ${r.figure} | ${r.floorName} | ${r.guard.toFixed(0)} ms | ${r.floor.toFixed(0)} ms | ${ratio} |`)
+}

@@ -99,6 +99,34 @@ describe('what is scanned', () => {
     expect((await scan(repo, base, head, tree)).markers).toEqual(['new.txt:2', 'old.txt:1'])
   })
 
+  it('a tree with hundreds of heading files: underlines after text need no second read, separators after a blank line are read by blob id', async () => {
+    const repo = tempRepo()
+    // invented: 300 setext headings (not findings), 150 reST-style transitions (blank line on both sides: not findings),
+    // and lone separators after a blank line (findings), one in a file whose name starts with "--" and a newline.
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 300; i++) files[`docs/d${i}.md`] = `Title ${i}\n=======\n\ntext\n`
+    for (let i = 0; i < 150; i++) files[`docs/t${i}.rst`] = `para\n\n=======\n\nmore\n`
+    files['docs/lone.md'] = 'intro\n\n=======\ntheirs\n'
+    files['docs/café\nx.md'] = '=======\nstarts the file\n'
+    files['--\nodd.md'] = 'a\nb\nc\nd\n\n=======\ntext\n'
+    const head = repo.commit('docs', files)
+    const calls: string[] = []
+    const report = await checkRange(createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) }), { base: null, head, description: 'test', headBranch: null }, tree)
+    expect(report.findings.map((f) => `${f.path}:${f.line}`).sort()).toEqual(['--\nodd.md:6', 'docs/café\nx.md:1', 'docs/lone.md:3'])
+    // The 153 files that need their following lines are found by listing the tree once, not by a tree walk each.
+    expect(calls.filter((c) => c.startsWith('ls-tree -r'))).toHaveLength(1)
+  })
+
+  it('a tree whose separators all follow a line of text reads no file a second time', async () => {
+    const repo = tempRepo()
+    // invented: Markdown setext headings, the line before each printed by the search itself.
+    const head = repo.commit('docs', { 'a.md': 'Title\n=======\n\ntext\n', 'b.md': 'x\n\nOther\n=======\n' })
+    const calls: string[] = []
+    const report = await checkRange(createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) }), { base: null, head, description: 'test', headBranch: null }, tree)
+    expect(report.findings).toEqual([])
+    expect(calls.filter((c) => c.startsWith('cat-file --batch --buffer') || c.startsWith('ls-tree'))).toEqual([])
+  })
+
   it('an added ======= counts when the file had a > marker before the range', async () => {
     const repo = tempRepo()
     const base = repo.commit('half', { 'a.txt': 'x\n>>>>>>> b\n' })

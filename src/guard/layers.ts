@@ -6,7 +6,7 @@
  * cannot run says why while the other one runs.
  */
 import type { Git } from '../git/git.js'
-import { addedLinesBetween, attributeFilesAt, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
+import { addedLinesBetween, attributeFilesAt, blobSpecsAt, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
 import { branchTips, mergesInRange, nameCommits, refsContaining, unreachableFrom, type MergeCommit } from '../git/merges.js'
 import { mergeBase, remoteNames } from '../git/revisions.js'
 import {
@@ -115,18 +115,40 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate)
   report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
-  const files = [...scan.files]
-    .filter(([path]) => !excluded(path))
-    .map(([path, lines]) => ({ path, known: new Map<number, string>(), lines: [...lines].map(([line, text]) => ({ line, text })) }))
-  const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+  const files = [...scan.files].filter(([path]) => !excluded(path)).map(([path, printed]) => splitPrinted(path, printed))
+  // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
+  // Their blob ids do not depend on the attributes: find both at once.
+  const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)))
+  const [attributes, specs] = await Promise.all([
+    markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+    blobSpecsAt(git, head, separated.map((f) => f.path))
+  ])
+  const specOf = new Map(separated.map((f, i) => [f.path, specs[i]!]))
   // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
-  const orphanable = files.filter((f) => {
+  const orphanable = separated.filter((f) => {
     const size = parseMarkerSize(attributes.get(f.path))
-    return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=')
+    return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=' && !afterText(f, l.line))
   })
-  const unread = await readNeighbours(git, orphanable.map((f) => `${head}:${f.path}`), orphanable)
+  const unread = await readNeighbours(git, orphanable.map((f) => specOf.get(f.path)!), orphanable)
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
+}
+
+/** The lines git grep printed for one file: candidates under scan, the lines before them kept as known. */
+function splitPrinted(path: string, printed: Map<number, string>): ScannedFile {
+  const lines: NumberedLine[] = []
+  const known = new Map<number, string>()
+  for (const [line, text] of printed) {
+    if (isMarkerCandidate(text)) lines.push({ line, text })
+    else known.set(line, text)
+  }
+  return { path, lines, known }
+}
+
+/** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
+function afterText(file: ScannedFile, line: number): boolean {
+  const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text
+  return before !== undefined && !/^[ \t\r]*$/.test(before)
 }
 
 /** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
@@ -177,6 +199,8 @@ function judge(files: readonly ScannedFile[], attributes: Map<string, string>, r
 }
 
 const isAngle = (text: string) => text[0] === '<' || text[0] === '>'
+const LT = 0x3c
+const GT = 0x3e
 
 /**
  * What the rest of each file says: its angle candidates anywhere and the
@@ -187,9 +211,14 @@ const isAngle = (text: string) => text[0] === '<' || text[0] === '>'
 async function readNeighbours(git: Git, specs: readonly string[], files: readonly ScannedFile[]): Promise<string[]> {
   if (files.length === 0) return []
   const neighbours = files.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])))
-  const unreadable = await readBlobLines(git, specs, (index, line, text) => {
-    if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index]!.has(line)) files[index]!.known.set(line, markerPrefix(text))
-  })
+  const unreadable = await readBlobLines(
+    git,
+    specs,
+    (index, line, text) => {
+      if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index]!.has(line)) files[index]!.known.set(line, markerPrefix(text))
+    },
+    (index, line, first) => first === LT || first === GT || neighbours[index]!.has(line)
+  )
   return unreadable.map((i) => displayPath(files[i]!.path))
 }
 
