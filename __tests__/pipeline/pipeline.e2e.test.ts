@@ -133,7 +133,8 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ stage: 'guard', result: 'blocked', 'marker-count': '3' })
     expect(run.outputs['stage-message']).toMatch(/^guard blocked: 3 conflict marker\(s\)/)
-    expect(run.outputs.merged).toBeUndefined()
+    // Every output is set: the stages that did not run leave theirs empty.
+    expect(run.outputs).toMatchObject({ merged: 'false', conclusion: '', reason: '', updates: '0' })
     // One step failure (guard's own), besides the per-line annotations.
     expect(run.commands.filter((c) => c.command === 'error' && c.properties.file === undefined).map((c) => c.message)).toEqual([
       expect.stringMatching(/^guard blocked/)
