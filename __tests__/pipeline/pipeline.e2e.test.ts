@@ -134,6 +134,7 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ stage: 'none', conclusion: 'success', merged: 'true', attempts: '2' })
     expectMergeInvariants(s, pr.head)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('conflict markers committed: stops at guard and never calls the merge endpoint (nor any other)', async () => {
@@ -179,6 +180,7 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.outputs).toMatchObject({ stage: 'wait-ci', conclusion: 'head-moved', sha: pr.head })
     expect(mergeCalls(s)).toEqual([])
     expectMergeInvariants(s, pr.head)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('GitHub refuses the merge (reviews required): stops at merge with its message', async () => {
@@ -214,6 +216,7 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(guardWarning).toBeGreaterThan(-1)
     expect([guardWarning < waitStarts, waitStarts < mergeStarts]).toEqual([true, true])
     expectMergeInvariants(s, pr.head)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it("a 'guard-base' that does not resolve, fail-safe off: stops at guard, naming 'guard-base' as the workflow wrote it", async () => {
@@ -361,6 +364,7 @@ describe('pipeline: a strict branch whose base moved', () => {
     expect(run.outputs).toMatchObject({ stage: 'merge', reason: 'behind', updates: '0', merged: 'false' })
     expect(s.requests({ method: 'PUT', path: /\/update-branch$/ })).toEqual([])
     expectMergeInvariants(s, pr.head)
+    expect(conversation(s)).toMatchSnapshot()
   })
 })
 
