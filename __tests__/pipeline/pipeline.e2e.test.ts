@@ -352,6 +352,30 @@ describe('pipeline: a strict branch whose base moved', () => {
     expect(conversation(s)).toMatchSnapshot()
   })
 
+  it("the updated head never gets a check (the job's token updated it): stops at wait-ci, saying so and naming App auth", async () => {
+    const pr = cleanPr()
+    const { newBase, newHead } = updateOnOrigin(pr)
+    const s = await startFor(pr, ['test'], (st) => {
+      st.branches.find((b) => b.name === 'main')!.protection!.required_status_checks!.strict = true
+      st.pulls[0]!.mergeable_state = 'behind'
+    })
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    s.after({ method: 'PUT', path: /\/update-branch$/, count: 1 }, (st) => {
+      Object.assign(st.pulls[0]!.head, { sha: newHead })
+      Object.assign(st.pulls[0]!.base, { sha: newBase })
+      st.branches.find((b) => b.name === 'feature')!.sha = newHead
+      st.branches.find((b) => b.name === 'main')!.sha = newBase
+      st.pulls[0]!.mergeable_state = 'clean'
+    })
+    const run = await runPipeline(s, pr, { 'merge-update-branch': 'true', 'wait-timeout-seconds': '1' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ stage: 'wait-ci', updates: '1', conclusion: 'timed_out', sha: newHead, merged: 'false' })
+    expect(run.outputs['stage-message']).toMatch(new RegExp(`No check suite exists for the updated head ${newHead}: .*GITHUB_TOKEN.*App auth`))
+    expect(run.commands.some((c) => c.command === 'warning' && /updated with the job's token/.test(c.message))).toBe(true)
+    // Nothing unverified was merged: the one merge call carried the first verified head and was refused.
+    expect(mergeCalls(s).map((c) => [(c.body as { sha?: string }).sha, c.status])).toEqual([[pr.head, 409]])
+  })
+
   it("'max-updates: 0': merge may not update, so it ends behind and says what stands in the way", async () => {
     const pr = cleanPr()
     const s = await startFor(pr, ['test'], (st) => {

@@ -108,6 +108,27 @@ async function guardRound(settings: PipelineSettings, deps: PipelineDeps, target
   return guard({ ...settings.guard, base: target.previousHead ?? settings.guard.base, head: target.head }, deps.guard)
 }
 
+/**
+ * Best effort, after a wait on an updated head ran out: when no check suite
+ * exists for it at all, nothing was ever started, the sign of an update made
+ * with a workflow's GITHUB_TOKEN (its pushes start no workflows). Says so and
+ * names the fix; '' otherwise or when it cannot be read.
+ */
+async function noChecksStarted(settings: PipelineSettings, deps: PipelineDeps, sha: string): Promise<string> {
+  try {
+    const suites = await deps.client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', {
+      owner: settings.repository.owner,
+      repo: settings.repository.repo,
+      ref: sha,
+      per_page: 1
+    })
+    if (suites.data.total_count > 0) return ''
+    return ` No check suite exists for the updated head ${sha}: a branch update made with a workflow's GITHUB_TOKEN starts no workflows. Use GitHub App auth ('app-id', 'private-key') so the new head gets its checks.`
+  } catch {
+    return ''
+  }
+}
+
 /** One pass: guard, then wait-ci, then merge, each pinned to the head before it. */
 async function runRound(settings: PipelineSettings, deps: PipelineDeps, target: RoundTarget): Promise<Ended> {
   const { log } = deps
@@ -129,7 +150,8 @@ async function runRound(settings: PipelineSettings, deps: PipelineDeps, target: 
   )
   deps.stageEnded({ stage: 'wait-ci', result: waited })
   if (waited.conclusion !== 'success') {
-    return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}`, merged: false, round: { guard: guarded, waitCi: waited } }
+    const cause = target.head === undefined || waited.conclusion !== 'timed_out' ? '' : await noChecksStarted(settings, deps, target.head)
+    return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}${cause}`, merged: false, round: { guard: guarded, waitCi: waited } }
   }
   if (waited.pullRequest === undefined) {
     return {
