@@ -103,7 +103,7 @@ interface RoundTarget {
 async function guardRound(settings: PipelineSettings, deps: PipelineDeps, target: RoundTarget): Promise<GuardResult> {
   if (target.head === undefined) return guard(settings.guard, deps.guard)
   const missing = await deps.fetchHead(target.head)
-  // Only the update's own commits are new: guard the range from the head verified before.
+  // Only the update's own commits are new: guard from the head verified before (see docs/decisions.md, "A branch update goes round again, pinned to the new head").
   if (missing !== null) deps.log.warning(`guard cannot read the updated head ${target.head} in this clone (${missing}): guard reports it as an error.`)
   return guard({ ...settings.guard, base: target.previousHead ?? settings.guard.base, head: target.head }, deps.guard)
 }
