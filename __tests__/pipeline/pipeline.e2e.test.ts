@@ -180,7 +180,7 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.outputs).toMatchObject({ stage: 'wait-ci', conclusion: 'head-moved', sha: pr.head })
     expect(mergeCalls(s)).toEqual([])
     expectMergeInvariants(s, pr.head)
-    expect(conversation(s)).toMatchSnapshot()
+    // No request-log snapshot: the diagnosis read after the stop sends its reads in parallel, in any order.
   })
 
   it('GitHub refuses the merge (reviews required): stops at merge with its message', async () => {
@@ -197,7 +197,7 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(html.indexOf('What stands between')).toBeGreaterThan(html.indexOf('<h2>Purple merge: permanent</h2>'))
     expect(html).toMatch(/<td>review-required<\/td>/)
     expectMergeInvariants(s, pr.head)
-    expect(conversation(s)).toMatchSnapshot()
+    // No request-log snapshot: the diagnosis read after the stop sends its reads in parallel, in any order.
   })
 
   it("guard's fail-safe still applies: a broken policy file warns (result=error) and the pipeline merges", async () => {
@@ -389,7 +389,7 @@ describe('pipeline: a strict branch whose base moved', () => {
     expect(run.outputs).toMatchObject({ stage: 'merge', reason: 'behind', updates: '0', merged: 'false' })
     expect(s.requests({ method: 'PUT', path: /\/update-branch$/ })).toEqual([])
     expectMergeInvariants(s, pr.head)
-    expect(conversation(s)).toMatchSnapshot()
+    // No request-log snapshot: the diagnosis read after the stop sends its reads in parallel, in any order.
   })
 })
 
