@@ -122,7 +122,7 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expectMergeInvariants(s, pr.head)
   })
 
-  it('wait-ci passes, then GitHub briefly re-evaluates a check (singular "expected", incident 4): merge retries and merges', async () => {
+  it('wait-ci passes, then GitHub briefly re-evaluates a check (singular "expected"): merge retries and merges', async () => {
     const pr = cleanPr()
     const s = await startFor(pr, ['check-branch-name'])
     s.addCheckRun({ name: 'check-branch-name', conclusion: 'success' })
