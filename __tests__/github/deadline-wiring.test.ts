@@ -10,7 +10,7 @@ import { createWaitCiDeps } from '../../src/actions/wait-ci/wait-ci.js'
 import type { WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
 import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
-import { createPipelineDeps } from '../../src/actions/pipeline/run.js'
+import { createPipelineDeps } from '../../src/actions/pipeline/pipeline.js'
 import type { PipelineSettings } from '../../src/actions/pipeline/settings.js'
 import { specInputSource } from '../../src/core/inputs.js'
 import type { GitHubClientOptions } from '../../src/github/client.js'
@@ -46,8 +46,8 @@ it("wait-ci: the client stops at timeout-seconds, saying what failed and how oft
 })
 
 it('the root pipeline: the same for its one client', async () => {
-  const settings = { client: await clientSettings(), wait: waitOptions, merge: { timeoutMs: 0 } } as unknown as PipelineSettings
-  const deps = createPipelineDeps(settings, {})
+  const settings = { client: await clientSettings(), wait: { options: waitOptions }, merge: { timeoutMs: 0 }, guard: { workingDirectory: '.' }, maxUpdates: 2 } as unknown as PipelineSettings
+  const deps = createPipelineDeps(settings, () => undefined)
   await expect(deps.client.octokit.rest.pulls.get({ owner: 'o', repo: 'r', pull_number: 1 })).rejects.toThrow(/gave up after 1 attempt: the deadline \(timeout-seconds\) came first/)
   expect(deps.client.stats().requests).toBe(1)
 })

@@ -4,12 +4,20 @@
  * the loopback simulator: guard -> wait-ci -> merge in one process.
  * Every scenario checks the merge invariants from the simulator's log.
  */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { gitEnv, committedConflict, tempRepo, type TempRepo } from '../git/temp-repo.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
 import { DEFAULT_TOKEN, shaOf, startSimulator, type Sim, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls } from '../merge/invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
+import { conversation } from '../sim/request-log.js'
+import { renderGfm } from '../harness/gfm.js'
+
+import { pipelineSpec } from '../../src/actions/pipeline/io.js'
 
 const bundle = 'dist/pipeline/index.js'
 const CHECK_RUNS = /\/check-runs$/
@@ -106,11 +114,15 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     )
     expect(green).toBeDefined()
     expect(put.seq).toBeGreaterThan(green!.seq)
-    expect(run.summary).toMatch(/<h1>Purple: merged<\/h1>/)
+    // One summary, each stage's section in order, headings rendered as headings (not literal '##').
+    const html = renderGfm(run.summary)
+    const headings = [...html.matchAll(/<h(\d)>([^<]*)<\/h\d>/g)].map((m) => `h${m[1]} ${m[2]}`)
+    expect(headings).toEqual(['h1 Purple: merged', 'h3 Purple guard: pass', 'h2 wait-ci: success', 'h3 Gate sources', 'h2 Purple merge: merged'])
+    expect(html).not.toContain('##')
     expectMergeInvariants(s, pr.head)
   })
 
-  it('wait-ci passes, then GitHub briefly re-evaluates a check (singular "expected", incident 4): merge retries and merges', async () => {
+  it('wait-ci passes, then GitHub briefly re-evaluates a check (singular "expected"): merge retries and merges', async () => {
     const pr = cleanPr()
     const s = await startFor(pr, ['check-branch-name'])
     s.addCheckRun({ name: 'check-branch-name', conclusion: 'success' })
@@ -122,6 +134,7 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ stage: 'none', conclusion: 'success', merged: 'true', attempts: '2' })
     expectMergeInvariants(s, pr.head)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it('conflict markers committed: stops at guard and never calls the merge endpoint (nor any other)', async () => {
@@ -133,7 +146,8 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ stage: 'guard', result: 'blocked', 'marker-count': '3' })
     expect(run.outputs['stage-message']).toMatch(/^guard blocked: 3 conflict marker\(s\)/)
-    expect(run.outputs.merged).toBeUndefined()
+    // Every output is set: the stages that did not run leave theirs empty.
+    expect(run.outputs).toMatchObject({ merged: 'false', conclusion: '', reason: '', updates: '0' })
     // One step failure (guard's own), besides the per-line annotations.
     expect(run.commands.filter((c) => c.command === 'error' && c.properties.file === undefined).map((c) => c.message)).toEqual([
       expect.stringMatching(/^guard blocked/)
@@ -166,6 +180,7 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.outputs).toMatchObject({ stage: 'wait-ci', conclusion: 'head-moved', sha: pr.head })
     expect(mergeCalls(s)).toEqual([])
     expectMergeInvariants(s, pr.head)
+    // No request-log snapshot: the diagnosis read after the stop sends its reads in parallel, in any order.
   })
 
   it('GitHub refuses the merge (reviews required): stops at merge with its message', async () => {
@@ -176,7 +191,13 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ stage: 'merge', conclusion: 'success', merged: 'false', reason: 'permanent', attempts: '1' })
     expect(run.outputs['stage-message']).toMatch(/merge ended with permanent: .*At least 1 approving review is required/)
+    // The summary ends with what stands between this PR and a merge, read once after the stop.
+    const html = renderGfm(run.summary)
+    expect(html).toMatch(/<h3>What stands between this PR and a merge<\/h3>/)
+    expect(html.indexOf('What stands between')).toBeGreaterThan(html.indexOf('<h2>Purple merge: permanent</h2>'))
+    expect(html).toMatch(/<td>review-required<\/td>/)
     expectMergeInvariants(s, pr.head)
+    // No request-log snapshot: the diagnosis read after the stop sends its reads in parallel, in any order.
   })
 
   it("guard's fail-safe still applies: a broken policy file warns (result=error) and the pipeline merges", async () => {
@@ -187,7 +208,15 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ stage: 'none', result: 'error', merged: 'true' })
     expect(run.commands.some((c) => c.command === 'warning' && /fail-safe/.test(c.message))).toBe(true)
+    // Stage output in order: guard's warning is printed before wait-ci starts, not after merge ended.
+    const lines = run.stdout.split('\n')
+    const guardWarning = lines.findIndex((l) => l.startsWith('::warning') && l.includes('not blocking (fail-safe)'))
+    const waitStarts = lines.findIndex((l) => l.includes('Purple: stage 2 of 3, wait-ci'))
+    const mergeStarts = lines.findIndex((l) => l.includes('Purple: stage 3 of 3, merge'))
+    expect(guardWarning).toBeGreaterThan(-1)
+    expect([guardWarning < waitStarts, waitStarts < mergeStarts]).toEqual([true, true])
     expectMergeInvariants(s, pr.head)
+    expect(conversation(s)).toMatchSnapshot()
   })
 
   it("a 'guard-base' that does not resolve, fail-safe off: stops at guard, naming 'guard-base' as the workflow wrote it", async () => {
@@ -208,7 +237,8 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
   it.each([
     [{ 'wait-timeout-seconds': 'soon' }, /Input 'wait-timeout-seconds' is 'soon'/],
     [{ 'merge-method': 'fast-forward' }, /Input 'merge-method' is 'fast-forward'/],
-    [{ 'guard-scope': 'everything' }, /Input 'guard-scope' is 'everything'/]
+    [{ 'guard-scope': 'everything' }, /Input 'guard-scope' is 'everything'/],
+    [{ 'max-updates': 'many' }, /Input 'max-updates' is 'many': write a whole number from 0 to 10/]
   ])('an invalid stage input %j fails before any stage, naming the root action input', async (inputs, says) => {
     const pr = cleanPr()
     const s = await startFor(pr, ['test'])
@@ -216,5 +246,157 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(run.exitCode).toBe(1)
     expect(errors(run)).toEqual([expect.stringMatching(says)])
     expect(s.log).toEqual([])
+    expectInputsStop(run, says)
+  })
+
+  it("no pull request (a push event): every output set, stage 'inputs' with the reason, nothing called", async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'])
+    const run = await runBundle(bundle, {
+      cwd: pr.repo.dir,
+      inputs: { 'github-token': DEFAULT_TOKEN },
+      event: { ref: 'refs/heads/feature', before: pr.base, after: pr.head },
+      eventName: 'push',
+      env: { ...gitEnv, GITHUB_API_URL: s.url }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errors(run)).toEqual([expect.stringMatching(/pull request/i)])
+    expectInputsStop(run, /pull request/i)
+    expect(s.log).toEqual([])
+  })
+
+  it('an event payload that is not JSON: one clear error, no stack trace, every output set', async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'])
+    const dir = mkdtempSync(join(tmpdir(), 'purple-event-'))
+    writeFileSync(join(dir, 'event.json'), '{"pull_request": {"number": 1,')
+    const run = await runBundle(bundle, {
+      cwd: pr.repo.dir,
+      inputs: { 'github-token': DEFAULT_TOKEN },
+      env: { ...gitEnv, GITHUB_API_URL: s.url, GITHUB_EVENT_PATH: join(dir, 'event.json') }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errors(run)).toEqual([expect.stringMatching(/does not hold JSON/)])
+    expect(run.allText).not.toMatch(/SyntaxError|\n\s+at /)
+    expectInputsStop(run, /does not hold JSON/)
+    expect(s.log).toEqual([])
   })
 })
+
+/**
+ * GitHub's "update branch" for the temporary repository: a bare `origin` (the
+ * clone's remote, as actions/checkout sets it) gains a new base commit and the
+ * merge of it into the head, under refs/pull/1/head. The clone itself does not
+ * have the new head, so the pipeline must fetch it to guard it.
+ */
+function updateOnOrigin(pr: Pr): { newBase: string; newHead: string } {
+  const origin = mkdtempSync(join(tmpdir(), 'purple-origin-'))
+  execFileSync('git', ['clone', '--quiet', '--bare', pr.repo.dir, origin], { env: { ...process.env, ...gitEnv } })
+  pr.repo.git(['remote', 'add', 'origin', origin])
+  const elsewhere = mkdtempSync(join(tmpdir(), 'purple-upstream-'))
+  execFileSync('git', ['clone', '--quiet', origin, elsewhere], { env: { ...process.env, ...gitEnv } })
+  const up = tempRepo(elsewhere)
+  up.git(['checkout', '--quiet', 'main'])
+  const newBase = up.commit('base moves on', { 'base-change.txt': 'from main\n' })
+  up.git(['checkout', '--quiet', 'feature'])
+  up.git(['merge', '--quiet', '--no-ff', '-m', "Merge branch 'main' into feature", 'main'])
+  const newHead = up.sha('HEAD')
+  up.git(['push', '--quiet', 'origin', `${newHead}:refs/pull/1/head`, `${newBase}:refs/heads/main`])
+  return { newBase, newHead }
+}
+
+describe('pipeline: a strict branch whose base moved', () => {
+  it("'merge-update-branch: true' goes round once: the new head is guarded, verified and merged pinned to it, after exactly one update", async () => {
+    const pr = cleanPr()
+    const { newBase, newHead } = updateOnOrigin(pr)
+    const s = await startFor(pr, ['test'], (st) => {
+      st.branches.find((b) => b.name === 'main')!.protection!.required_status_checks!.strict = true
+      st.pulls[0]!.mergeable_state = 'behind'
+    })
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    s.addCheckRun({ name: 'test', conclusion: 'success', head_sha: newHead })
+    // GitHub's update makes the merge commit that origin holds: the simulator's pull request follows it.
+    s.after({ method: 'PUT', path: /\/update-branch$/, count: 1 }, (st) => {
+      Object.assign(st.pulls[0]!.head, { sha: newHead })
+      Object.assign(st.pulls[0]!.base, { sha: newBase })
+      st.branches.find((b) => b.name === 'feature')!.sha = newHead
+      st.branches.find((b) => b.name === 'main')!.sha = newBase
+      st.pulls[0]!.mergeable_state = 'clean'
+    })
+    const run = await runPipeline(s, pr, { 'merge-update-branch': 'true' })
+    expect(errors(run)).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ stage: 'none', updates: '1', result: 'pass', conclusion: 'success', sha: newHead, merged: 'true', reason: 'merged', 'updated-sha': '' })
+    // Exactly one update, pinned to the first verified head; the only successful merge carries the new, verified head.
+    const updates = s.requests({ method: 'PUT', path: /\/update-branch$/ })
+    expect(updates.map((u) => u.body)).toEqual([{ expected_head_sha: pr.head }])
+    const calls = mergeCalls(s)
+    expect(calls.map((c) => [(c.body as { sha?: string }).sha, c.status])).toEqual([
+      [pr.head, 409],
+      [newHead, 200]
+    ])
+    // The new head was verified before it was merged: a check-run read of it precedes the merge call.
+    const verified = s.requests({ method: 'GET', path: new RegExp(`/commits/${newHead}/check-runs$`) })
+    expect(verified.length).toBeGreaterThan(0)
+    expect(verified[0]!.seq).toBeLessThan(calls[1]!.seq)
+    // guard fetched and checked the new head (the clone did not have it).
+    expect(pr.repo.git(['cat-file', '-t', newHead])).toBe('commit')
+    expect(run.stdout).toContain('round 2, after a branch update')
+    const headings = [...renderGfm(run.summary).matchAll(/<h(\d)>([^<]*)<\/h\d>/g)].map((m) => `h${m[1]} ${m[2]}`)
+    expect(headings.filter((h) => /^h[12] (Purple|Round)/.test(h))).toEqual([
+      'h1 Purple: merged',
+      'h2 Round 1',
+      'h2 Purple merge: branch-updated',
+      'h2 Round 2, after a branch update',
+      'h2 Purple merge: merged'
+    ])
+    expect(conversation(s)).toMatchSnapshot()
+  })
+
+  it("the updated head never gets a check (the job's token updated it): stops at wait-ci, saying so and naming App auth", async () => {
+    const pr = cleanPr()
+    const { newBase, newHead } = updateOnOrigin(pr)
+    const s = await startFor(pr, ['test'], (st) => {
+      st.branches.find((b) => b.name === 'main')!.protection!.required_status_checks!.strict = true
+      st.pulls[0]!.mergeable_state = 'behind'
+    })
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    s.after({ method: 'PUT', path: /\/update-branch$/, count: 1 }, (st) => {
+      Object.assign(st.pulls[0]!.head, { sha: newHead })
+      Object.assign(st.pulls[0]!.base, { sha: newBase })
+      st.branches.find((b) => b.name === 'feature')!.sha = newHead
+      st.branches.find((b) => b.name === 'main')!.sha = newBase
+      st.pulls[0]!.mergeable_state = 'clean'
+    })
+    const run = await runPipeline(s, pr, { 'merge-update-branch': 'true', 'wait-timeout-seconds': '1' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ stage: 'wait-ci', updates: '1', conclusion: 'timed_out', sha: newHead, merged: 'false' })
+    expect(run.outputs['stage-message']).toMatch(new RegExp(`No check suite exists for the updated head ${newHead}: .*GITHUB_TOKEN.*App auth`))
+    expect(run.commands.some((c) => c.command === 'warning' && /updated with the job's token/.test(c.message))).toBe(true)
+    // Nothing unverified was merged: the one merge call carried the first verified head and was refused.
+    expect(mergeCalls(s).map((c) => [(c.body as { sha?: string }).sha, c.status])).toEqual([[pr.head, 409]])
+  })
+
+  it("'max-updates: 0': merge may not update, so it ends behind and says what stands in the way", async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'], (st) => {
+      st.branches.find((b) => b.name === 'main')!.protection!.required_status_checks!.strict = true
+      st.pulls[0]!.mergeable_state = 'behind'
+    })
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    const run = await runPipeline(s, pr, { 'merge-update-branch': 'true', 'max-updates': '0' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ stage: 'merge', reason: 'behind', updates: '0', merged: 'false' })
+    expect(s.requests({ method: 'PUT', path: /\/update-branch$/ })).toEqual([])
+    expectMergeInvariants(s, pr.head)
+    // No request-log snapshot: the diagnosis read after the stop sends its reads in parallel, in any order.
+  })
+})
+
+/** A run that ended before any stage: every declared output is set, `stage` says so, and the summary says why. */
+function expectInputsStop(run: BundleRun, says: RegExp): void {
+  expect(Object.keys(run.outputs).sort()).toEqual(Object.keys(pipelineSpec.outputs).sort())
+  expect(run.outputs).toMatchObject({ stage: 'inputs', merged: 'false', conclusion: '', result: '', updates: '0' })
+  expect(run.outputs['stage-message']).toMatch(says)
+  expect(renderGfm(run.summary)).toMatch(/<h1>Purple: no stage ran<\/h1>/)
+}

@@ -27,8 +27,8 @@ export const guardActionLog = Object.freeze({
   warning: (message: string) => issueCommand('warning', logText(message))
 })
 
-/** Writes outputs, annotations and the job summary of a result. */
-export function writeGuardOutputs(result: GuardResult, prefix = ''): void {
+/** Prints one annotation per finding and a warning when guard itself failed (the root action prints them as guard ends). */
+export function writeGuardAnnotations(result: GuardResult): void {
   for (const f of result.findings) {
     if (f.kind === 'conflict-marker') issueCommand('error', logText(f.message), { title: 'Conflict marker', file: logText(f.path!), line: f.line! })
     else issueCommand('error', logText(f.message), { title: 'Disallowed merge source' })
@@ -38,12 +38,22 @@ export function writeGuardOutputs(result: GuardResult, prefix = ''): void {
   } else if (result.error !== null && result.findings.length > 0) {
     issueCommand('warning', logText(`guard: part of the check failed: ${result.error}`))
   }
-  guardOutputWriter(prefix)({
+}
+
+/** The output values of a finished guard run. */
+export function guardOutputValues(result: GuardResult): GuardOutputs {
+  return {
     result: result.result,
     findings: JSON.stringify(result.findings),
     'marker-count': String(result.markerCount),
     'disallowed-merge-count': String(result.disallowedMergeCount)
-  })
+  }
+}
+
+/** Writes outputs, annotations and the job summary of a result. */
+export function writeGuardOutputs(result: GuardResult, prefix = ''): void {
+  writeGuardAnnotations(result)
+  guardOutputWriter(prefix)(guardOutputValues(result))
   appendSummary(redactSecrets(guardSummary(result)))
 }
 

@@ -20,6 +20,15 @@ function prefixed(inputs: Readonly<Record<string, InputSpec>>, prefix: string): 
   return out
 }
 
+/** The root action's own inputs, besides the stages'. */
+export const pipelineOwnInputs = {
+  'max-updates': {
+    description:
+      "With 'merge-update-branch: true': how many times a branch update may send the new head round again (guard, wait-ci pinned to the new sha, merge pinned to it). The last allowed round does not update again: it ends with 'behind'.",
+    default: '2'
+  }
+} as const
+
 /** The root pipeline action's inputs and outputs. */
 export const pipelineSpec = defineAction({
   dir: '',
@@ -38,13 +47,15 @@ export const pipelineSpec = defineAction({
     },
     ...prefixed(guardSpec.inputs, STAGE_PREFIX.guard),
     ...prefixed(waitCiOwnInputs, STAGE_PREFIX['wait-ci']),
-    ...prefixed(mergeOwnInputs, STAGE_PREFIX.merge)
+    ...prefixed(mergeOwnInputs, STAGE_PREFIX.merge),
+    ...pipelineOwnInputs
   },
   outputs: {
     stage: {
-      description: "Which stage stopped the pipeline: 'guard', 'wait-ci' or 'merge'; 'none' when every stage passed and the pull request is merged."
+      description: "Which stage stopped the pipeline: 'guard', 'wait-ci' or 'merge'; 'none' when every stage passed and the pull request is merged; 'inputs' when an input, the event or the pull request was not usable and no stage ran."
     },
     'stage-message': { description: 'Why the pipeline stopped there (or what it merged), in one sentence.' },
+    updates: { description: "How many times the branch was updated from its base and the new head went round again (0 unless 'merge-update-branch' is true)." },
     ...guardSpec.outputs,
     ...waitCiSpec.outputs,
     ...mergeOutputs

@@ -12,7 +12,7 @@ import type { WaitCiResult } from './wait-ci.js'
 type WaitCiOutputs = OutputValues<typeof waitCiSpec>
 
 /** The output values of a finished wait. */
-function waitCiOutputValues(result: WaitCiResult): WaitCiOutputs {
+export function waitCiOutputValues(result: WaitCiResult): WaitCiOutputs {
   return {
     conclusion: result.conclusion,
     sha: result.sha,
@@ -41,7 +41,7 @@ const stateLabel: Record<CheckVerdict['state'], string> = {
 }
 
 /** The job summary of a finished wait, as HTML. */
-function waitCiSummary(result: WaitCiResult): string {
+export function waitCiSummary(result: WaitCiResult): string {
   const head: Inline = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)'
   const what: Inline =
     result.target.kind === 'merge-group' ? ['Merge group into ', code(result.target.baseRef), ', sha '] : [`Pull request #${result.target.number}, head `]
