@@ -12,7 +12,7 @@ import type { WaitCiResult } from './wait-ci.js'
 type WaitCiOutputs = OutputValues<typeof waitCiSpec>
 
 /** The output values of a finished wait. */
-function waitCiOutputValues(result: WaitCiResult): WaitCiOutputs {
+export function waitCiOutputValues(result: WaitCiResult): WaitCiOutputs {
   return {
     conclusion: result.conclusion,
     sha: result.sha,
