@@ -109,7 +109,8 @@ function safeApiUrl(env: Env): string {
 /** Progress lines on stderr: human lines, or with --json one JSON object per line. Secrets redacted. */
 export function cliLog(io: CliIo, command: string, json: boolean): ActionLog {
   const line = (level: 'info' | 'warning', message: string): void => {
-    const text = redactSecrets(message)
+    // The work functions name themselves ("wait-ci: ..."), which the prefix already does.
+    const text = redactSecrets(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message)
     if (json) io.stderr(`${JSON.stringify({ command, level, message: text })}\n`)
     else io.stderr(`purple ${command}: ${level === 'warning' ? 'warning: ' : ''}${logText(text)}\n`)
   }
