@@ -132,15 +132,21 @@ export function isAuthFailure(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 401
 }
 
-/** Watches every request of the client from outside its retries (a hook registered last runs outermost). */
-function watchRequests(client: GitHubClient): RequestWatch {
+// A timer and the clock may disagree by a millisecond about when the deadline came.
+const DEADLINE_SLACK_MS = 5
+
+/**
+ * Watches every request of the client from outside its retries (a hook registered last runs
+ * outermost). A request the deadline cut off says nothing about GitHub and is left out.
+ */
+function watchRequests(client: GitHubClient, now: () => number, deadline: number): RequestWatch {
   const watch = { authRefused: false, lastFailedTransiently: false }
   client.octokit.hook.after('request', () => {
     watch.lastFailedTransiently = false
   })
   client.octokit.hook.error('request', (error: unknown) => {
     if (isAuthFailure(error)) watch.authRefused = true
-    watch.lastFailedTransiently = !isAuthFailure(error) && classifyFailure(error).kind !== 'permanent'
+    else if (now() < deadline - DEADLINE_SLACK_MS) watch.lastFailedTransiently = classifyFailure(error).kind !== 'permanent'
     throw error
   })
   return watch
@@ -155,7 +161,7 @@ export function createCliClient(options: GitHubClientOptions, log: ActionLog, de
     if (isAuthFailure(e)) throw new AuthError(describeError(e).replace(/Input 'private-key'/g, 'the private key'), { cause: e })
     throw e
   }
-  return { client, requests: watchRequests(client) }
+  return { client, requests: watchRequests(client, deps.now, deadline) }
 }
 
 /** How a run ended: its exit code, its document's fields (outputs as JSON values), the lines for a person. */
