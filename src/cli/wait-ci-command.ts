@@ -4,11 +4,10 @@
  * same outputs (as JSON values under --json); the exit code routes the caller.
  */
 import { parseArgs } from 'node:util'
-import { waitCiOwnInputs } from '../actions/wait-ci/io.js'
+import { waitCiOwnInputs, waitCiSpec } from '../actions/wait-ci/io.js'
 import { waitCiOutputValues } from '../actions/wait-ci/outputs.js'
 import { parseWaitCiOptions, type WaitCiInputName, type WaitCiSettings, type WaitTarget } from '../actions/wait-ci/settings.js'
 import { waitCi, type WaitCiConclusion, type WaitCiResult } from '../actions/wait-ci/wait-ci.js'
-import { waitCiSpec } from '../actions/wait-ci/io.js'
 import { EXIT_CODES, UsageError } from './exit-codes.js'
 import {
   cliLog,
@@ -19,7 +18,6 @@ import {
   resolveRepository,
   runApiCommand,
   type ApiCommandDeps,
-  type CommandEnd,
   type RequestWatch
 } from './api-command.js'
 import { readCliClientSettings } from './github-auth.js'
@@ -106,8 +104,7 @@ export async function waitCiCommand(args: readonly string[], io: CliIo, deps: Ap
     // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
     const { client, requests } = createCliClient(clientOptions, log, deps, deps.now() + options.timeoutMs)
     const result = await waitCi(settings, { client, now: deps.now, sleep: deps.sleep, log })
-    const end: CommandEnd = { code: waitCiExitCode(result.conclusion, requests), fields: { ...waitCiDocumentFields(result), message: result.message }, lines: humanLines(result) }
-    return end
+    return { code: waitCiExitCode(result.conclusion, requests), fields: { ...waitCiDocumentFields(result), message: result.message }, lines: humanLines(result) }
   })
 }
 
