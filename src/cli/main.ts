@@ -16,6 +16,8 @@ import { EXIT_CODE_HELP, EXIT_CODES, UsageError } from './exit-codes.js'
 import { jsonDocument } from './json-document.js'
 import { PURPLE_VERSION } from './version.js'
 import { whyCommand, WHY_USAGE } from './why-command.js'
+import { waitCiCommand, WAIT_CI_HELP } from './wait-ci-command.js'
+import { mergeCommand, MERGE_HELP } from './merge-command.js'
 
 /** One `purple` command. */
 export interface CliCommand {
@@ -117,6 +119,8 @@ export const COMMANDS: readonly CliCommand[] = [
   },
   { name: 'retry', summary: 'Run a command; retry it when its output shows a transient failure.', help: RETRY_HELP, run: retryCommand },
   { name: 'classify', summary: "Read a failure's output on stdin; print its class, rule and line.", help: CLASSIFY_HELP, run: classifyCommand },
+  { name: 'wait-ci', summary: "Wait until a pull request's required checks are green on its head; print the verified sha.", help: WAIT_CI_HELP, run: (args, io) => waitCiCommand(args, io) },
+  { name: 'merge', summary: 'Merge a pull request at the verified sha, retrying while checks are still expected.', help: MERGE_HELP, run: (args, io) => mergeCommand(args, io) },
   { name: 'why', summary: 'Say what stands between a pull request and a merge, and who can clear it.', help: WHY_USAGE, run: (args, io) => whyCommand(args, io) }
 ]
 

@@ -15,6 +15,7 @@ import { logText } from '../core/escaping.js'
 import { redactSecrets, rememberSecret } from '../core/redaction.js'
 import { describeError } from '../actions/run.js'
 import type { CliIo } from './guard-command.js'
+import { envToken } from './github-auth.js'
 
 export const WHY_USAGE = `Usage: purple why --repo <owner/name> --pr <number> [--json]
 
@@ -87,7 +88,7 @@ export async function whyCommand(argv: readonly string[], io: CliIo, deps: WhyDe
     return fail(WHY_EXIT.usage, `${describeError(error)} (see purple why --help)`)
   }
 
-  const token = (deps.env['GH_TOKEN'] ?? '').trim() || (deps.env['GITHUB_TOKEN'] ?? '').trim()
+  const token = envToken(deps.env)
   if (token === '') return fail(WHY_EXIT.auth, 'no token: set GH_TOKEN (or GITHUB_TOKEN) to a token that can read the repository')
   rememberSecret(token)
   const baseUrl = (deps.env['GITHUB_API_URL'] ?? '').trim() || 'https://api.github.com'

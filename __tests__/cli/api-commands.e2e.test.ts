@@ -1,0 +1,421 @@
+/**
+ * `purple wait-ci` and `purple merge` as an orchestrator runs them (node
+ * bin/purple.js, the bundled CLI) against the loopback simulator, with a clean
+ * environment: no runner variables, only PATH, HOME and what each test sets.
+ * Every exit code of both commands, in words and with --json (the same code),
+ * the purple/v1 document, and no credential ever printed.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { closeChecked } from '../sim/openapi-check.js'
+import { expectMergeInvariants, mergeCalls } from '../merge/invariants.js'
+import { gitEnv, tempRepo } from '../git/temp-repo.js'
+import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, protectBranch, shaOf, startSimulator, type Sim } from '../sim/server.js'
+
+const bin = resolve(import.meta.dirname, '..', '..', 'bin', 'purple.js')
+const PULL = `/repos/${OWNER}/${REPO}/pulls/1`
+const MERGE = `${PULL}/merge`
+const SHA40 = /^[0-9a-f]{40}$/
+
+let sims: Sim[] = []
+afterEach(async () => {
+  // Every answer the simulator gave must match GitHub's published schema.
+  for (const s of sims) await closeChecked(s)
+  sims = []
+})
+
+async function start(setup?: (sim: Sim) => void): Promise<Sim> {
+  const sim = await startSimulator()
+  sims.push(sim)
+  setup?.(sim)
+  return sim
+}
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+// Asynchronous: the simulator answers from this process, so the CLI must not block its event loop.
+function purple(args: readonly string[], env: Record<string, string>, cwd = tmpdir()): Promise<Run> {
+  return new Promise((done, failed) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpdir(), ...gitEnv, ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('error', failed)
+    child.on('close', (code) => done({ code, stdout, stderr }))
+  })
+}
+
+/** The one document --json prints: stdout is exactly one line of JSON. */
+function documentOf(run: Run): Record<string, unknown> {
+  expect(run.stdout.endsWith('\n')).toBe(true)
+  expect(run.stdout.trimEnd().split('\n')).toHaveLength(1)
+  return JSON.parse(run.stdout) as Record<string, unknown>
+}
+
+/** With --json, every progress line on stderr is one JSON object. */
+function expectJsonProgress(run: Run, command: string): void {
+  for (const line of run.stderr.split('\n').filter(Boolean)) {
+    expect(JSON.parse(line)).toEqual({ command, level: expect.stringMatching(/^(info|warning)$/), message: expect.any(String) })
+  }
+}
+
+const REFUSED_TOKEN = 'ghs_refusedTokenNeverPrinted000000000001'
+const secrets = [DEFAULT_TOKEN, REFUSED_TOKEN]
+function expectNoSecret(run: Run): void {
+  for (const secret of secrets) expect(run.stdout + run.stderr).not.toContain(secret)
+}
+
+const repo = ['--repo', `${OWNER}/${REPO}`]
+const fast = ['--interval', '0.05', '--request-timeout', '2', '--max-retries', '0']
+const tokenEnv = (sim: Sim): Record<string, string> => ({ GH_TOKEN: DEFAULT_TOKEN, GITHUB_API_URL: sim.url })
+const requireTest = (sim: Sim): void => void protectBranch(sim.state, 'main', { contexts: ['test'], checks: [{ context: 'test', app_id: null }] })
+
+interface Scenario {
+  readonly name: string
+  readonly args: readonly string[]
+  readonly setup?: (sim: Sim) => void
+  readonly env?: (sim: Sim) => Record<string, string>
+  readonly code: number
+  /** What the document must hold besides schema, command and exit-code. */
+  readonly document: Record<string, unknown>
+  /** What the words on stdout say. */
+  readonly words: RegExp
+  readonly then?: (sim: Sim) => void
+}
+
+/** Runs a scenario twice, each on a fresh simulator: in words and with --json. Same code; the document and the words as given. */
+async function runBoth(s: Scenario): Promise<void> {
+  const runs: Record<'plain' | 'json', Run> = { plain: { code: null, stdout: '', stderr: '' }, json: { code: null, stdout: '', stderr: '' } }
+  for (const mode of ['plain', 'json'] as const) {
+    const sim = await start(s.setup)
+    const run = await purple([...s.args, ...(mode === 'json' ? ['--json'] : [])], (s.env ?? tokenEnv)(sim))
+    expectNoSecret(run)
+    s.then?.(sim)
+    runs[mode] = run
+  }
+  const command = s.args[0]!
+  expect({ plain: runs.plain.code, json: runs.json.code }).toEqual({ plain: s.code, json: s.code })
+  expect(runs.plain.stdout).toMatch(s.words)
+  expect(documentOf(runs.json)).toEqual({ schema: 'purple/v1', command, 'exit-code': s.code, ...s.document })
+  expectJsonProgress(runs.json, command)
+  // In words, progress lines on stderr name the command.
+  for (const line of runs.plain.stderr.split('\n').filter(Boolean)) expect(line).toMatch(new RegExp(`^purple ${command}: `))
+}
+
+const requestCounts = { counted: expect.any(Number), not_modified: expect.any(Number), total: expect.any(Number) }
+
+describe('purple wait-ci: every exit code, in words and with --json', () => {
+  const waitCi = (...extra: string[]) => ['wait-ci', ...repo, '--pr', '1', ...fast, '--timeout', '3', ...extra]
+
+  it.each<Scenario>([
+    {
+      name: 'green: 0, the verified sha',
+      args: waitCi(),
+      setup: (sim) => {
+        requireTest(sim)
+        sim.addCheckRun({ name: 'test', conclusion: 'success' })
+      },
+      code: 0,
+      document: {
+        conclusion: 'success',
+        sha: HEAD_SHA,
+        required: [{ name: 'test', sources: ['protection'], state: 'success' }],
+        failed: [],
+        pending: [],
+        'api-requests': requestCounts,
+        message: expect.any(String)
+      },
+      words: new RegExp(`^wait-ci: success at ${HEAD_SHA}: `)
+    },
+    {
+      name: 'a required check failed: 1, with its link',
+      args: waitCi(),
+      setup: (sim) => {
+        requireTest(sim)
+        sim.addCheckRun({ name: 'test', conclusion: 'failure', html_url: 'https://github.com/octo-org/purple-demo/runs/9' })
+      },
+      code: 1,
+      document: {
+        conclusion: 'failure',
+        sha: HEAD_SHA,
+        required: [{ name: 'test', sources: ['protection'], state: 'failed' }],
+        failed: [{ name: 'test', conclusion: 'failure', url: 'https://github.com/octo-org/purple-demo/runs/9' }],
+        pending: [],
+        'api-requests': requestCounts,
+        message: expect.any(String)
+      },
+      words: /^wait-ci: failure at [0-9a-f]{40}: .*\n {2}failed: test \(failure\) https:\/\/github\.com\/octo-org\/purple-demo\/runs\/9\n$/
+    },
+    {
+      name: 'the head is not the --sha given: 1, head-moved',
+      args: waitCi('--sha', shaOf('an-older-head')),
+      setup: (sim) => {
+        requireTest(sim)
+        sim.addCheckRun({ name: 'test', conclusion: 'success' })
+      },
+      code: 1,
+      document: { conclusion: 'head-moved', sha: shaOf('an-older-head'), required: [], failed: [], pending: [], 'api-requests': requestCounts, message: expect.stringContaining(`the pull request head is ${HEAD_SHA}`) },
+      words: /^wait-ci: head-moved at /
+    },
+    {
+      name: 'still pending at --timeout: 8, naming what is pending',
+      args: ['wait-ci', ...repo, '--pr', '1', ...fast, '--timeout', '1'],
+      setup: (sim) => {
+        requireTest(sim)
+        sim.addCheckRun({ name: 'test', status: 'in_progress' })
+      },
+      code: 8,
+      document: {
+        conclusion: 'timed_out',
+        sha: HEAD_SHA,
+        required: [{ name: 'test', sources: ['protection'], state: 'pending' }],
+        failed: [],
+        pending: [{ name: 'test', state: 'pending', detail: expect.any(String) }],
+        'api-requests': requestCounts,
+        message: expect.stringContaining('still pending: test')
+      },
+      words: /^wait-ci: timed_out at [0-9a-f]{40}: timed out/
+    },
+    {
+      name: 'GitHub answers 503 to every read until --timeout: 75',
+      args: ['wait-ci', ...repo, '--pr', '1', ...fast, '--timeout', '1'],
+      setup: (sim) => {
+        requireTest(sim)
+        sim.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 503 }, 1000)
+      },
+      code: 75,
+      document: { conclusion: 'timed_out', sha: '', required: [], failed: [], pending: [], 'api-requests': requestCounts, message: expect.stringContaining('no poll completed') },
+      words: /^wait-ci: timed_out: timed out/
+    },
+    {
+      name: 'a token GitHub refuses (401): 4',
+      args: waitCi(),
+      env: (sim) => ({ GH_TOKEN: REFUSED_TOKEN, GITHUB_API_URL: sim.url }),
+      code: 4,
+      document: { conclusion: 'failure', sha: '', required: [], failed: [], pending: [], 'api-requests': requestCounts, message: expect.stringContaining('Bad credentials') },
+      words: /^wait-ci: failure: GitHub refused a read the wait needs: .*Bad credentials/
+    },
+    {
+      name: 'a merge group (--sha on --base, no pull request): 0',
+      args: ['wait-ci', ...repo, '--sha', shaOf('group'), '--base', 'main', ...fast, '--timeout', '3'],
+      setup: (sim) => {
+        requireTest(sim)
+        sim.addCheckRun({ name: 'test', conclusion: 'success', head_sha: shaOf('group') })
+      },
+      code: 0,
+      document: {
+        conclusion: 'success',
+        sha: shaOf('group'),
+        required: [{ name: 'test', sources: ['protection'], state: 'success' }],
+        failed: [],
+        pending: [],
+        'api-requests': requestCounts,
+        message: expect.any(String)
+      },
+      words: new RegExp(`^wait-ci: success at ${shaOf('group')}`)
+    }
+  ])('$name', async (s) => {
+    await runBoth(s)
+  })
+})
+
+describe('purple merge: every exit code, in words and with --json', () => {
+  const mergeArgs = (...extra: string[]) => ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '2', ...extra]
+
+  it.each<Scenario>([
+    {
+      name: 'merged: 0, every call pinned to the sha',
+      args: mergeArgs('--method', 'squash'),
+      code: 0,
+      document: { merged: true, 'merge-commit-sha': expect.stringMatching(SHA40), attempts: 1, reason: 'merged', message: expect.any(String), 'updated-sha': '' },
+      words: new RegExp(`^merge: pull request #1 merged at ${HEAD_SHA} as [0-9a-f]{40}: `),
+      then: (sim) => {
+        expectMergeInvariants(sim, HEAD_SHA)
+        expect(mergeCalls(sim).map((c) => c.body)).toEqual([{ sha: HEAD_SHA, merge_method: 'squash' }])
+      }
+    },
+    {
+      name: 'GitHub refuses (a required check failed): 1',
+      args: mergeArgs(),
+      setup: (sim) => {
+        requireTest(sim)
+        sim.addCheckRun({ name: 'test', conclusion: 'failure' })
+      },
+      code: 1,
+      document: { merged: false, 'merge-commit-sha': '', attempts: 1, reason: 'permanent', message: expect.stringContaining('is failing'), 'updated-sha': '' },
+      words: /^merge: pull request #1 not merged \(permanent\): GitHub refused the merge/,
+      then: (sim) => expectMergeInvariants(sim, HEAD_SHA)
+    },
+    {
+      name: 'the head moved past the verified sha: 1, nothing merged',
+      args: ['merge', ...repo, '--pr', '1', '--sha', shaOf('verified-earlier'), ...fast, '--timeout', '2'],
+      code: 1,
+      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'head-moved', message: expect.any(String), 'updated-sha': '' },
+      words: /^merge: pull request #1 not merged \(head-moved\)/,
+      then: (sim) => {
+        expectMergeInvariants(sim, shaOf('verified-earlier'))
+        expect(sim.state.pulls[0]!.merged).toBe(false)
+      }
+    },
+    {
+      name: 'required checks still expected at --timeout: 8',
+      args: ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '1'],
+      setup: (sim) => {
+        requireTest(sim)
+        sim.addCheckRun({ name: 'test', status: 'in_progress' })
+      },
+      code: 8,
+      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'pending-timeout', message: expect.any(String), 'updated-sha': '' },
+      words: /^merge: pull request #1 not merged \(pending-timeout\)/,
+      then: (sim) => expect(sim.state.pulls[0]!.merged).toBe(false)
+    },
+    {
+      name: 'GitHub unreachable (503 to every read): 75',
+      args: mergeArgs(),
+      setup: (sim) => sim.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 503 }, 1000),
+      code: 75,
+      document: { merged: false, 'merge-commit-sha': '', attempts: 0, reason: 'unreachable', message: expect.stringContaining('nothing was merged'), 'updated-sha': '' },
+      words: /^merge: pull request #1 not merged \(unreachable\)/,
+      then: (sim) => expect(mergeCalls(sim)).toEqual([])
+    },
+    {
+      name: "the merge call's answer lost and no read back: 1, unknown-outcome",
+      args: ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '1'],
+      setup: (sim) => {
+        sim.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
+        sim.after({ method: 'GET', path: PULL, count: 1 }, (_st, sm) => sm.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 502 }, 1000))
+      },
+      code: 1,
+      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'unknown-outcome', message: expect.stringContaining('merged is unknown'), 'updated-sha': '' },
+      words: /^merge: pull request #1 not merged \(unknown-outcome\)/,
+      then: (sim) => expectMergeInvariants(sim, HEAD_SHA)
+    },
+    {
+      name: 'a token GitHub refuses (401): 4',
+      args: mergeArgs(),
+      env: (sim) => ({ GITHUB_TOKEN: REFUSED_TOKEN, GITHUB_API_URL: sim.url }),
+      code: 4,
+      document: { merged: false, 'merge-commit-sha': '', attempts: 0, reason: 'permanent', message: expect.stringContaining('Bad credentials'), 'updated-sha': '' },
+      words: /^merge: pull request #1 not merged \(permanent\)/,
+      then: (sim) => expect(mergeCalls(sim)).toEqual([])
+    }
+  ])('$name', async (s) => {
+    await runBoth(s)
+  })
+})
+
+describe('credentials', () => {
+  it.each(['wait-ci', 'merge'])('%s without any token: 4 before any request, in words and with --json', async (command) => {
+    const sim = await start()
+    const args = [command, ...repo, '--pr', '1', '--sha', HEAD_SHA]
+    const plain = await purple(args, { GITHUB_API_URL: sim.url })
+    const json = await purple([...args, '--json'], { GITHUB_API_URL: sim.url })
+    expect([plain.code, json.code]).toEqual([4, 4])
+    expect(plain.stderr).toContain(`purple ${command}: no token: set GH_TOKEN (or GITHUB_TOKEN)`)
+    expect(documentOf(json)).toEqual({ schema: 'purple/v1', command, 'exit-code': 4, error: expect.stringContaining('no token') })
+    expect(sim.log).toEqual([])
+  })
+
+  it('a GitHub App (PURPLE_APP_ID, PURPLE_PRIVATE_KEY_FILE): the installation token is minted, used and never printed', async () => {
+    const sim = await start((s) => {
+      requireTest(s)
+      s.addCheckRun({ name: 'test', conclusion: 'success' })
+    })
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'purple-key-')), 'app.pem')
+    writeFileSync(keyFile, sim.app.privateKey)
+    const run = await purple(['wait-ci', ...repo, '--pr', '1', ...fast, '--json'], { PURPLE_APP_ID: String(sim.app.id), PURPLE_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: sim.url })
+    expect(run.code).toBe(0)
+    expect(documentOf(run)).toMatchObject({ conclusion: 'success', sha: HEAD_SHA })
+    const minted = sim.requests({ method: 'POST', path: /\/access_tokens$/ })
+    expect(minted).toHaveLength(1)
+    const token = (minted[0]!.responseBody as { token: string }).token
+    expect(sim.requests({ method: 'GET', path: PULL }).every((e) => e.token === token)).toBe(true)
+    expect(run.stdout + run.stderr).not.toContain(token)
+    for (const line of sim.app.privateKey.split('\n').filter((l) => l.length > 20)) expect(run.stdout + run.stderr).not.toContain(line)
+  })
+
+  it('a private key that cannot sign: 4, the key never quoted', async () => {
+    const sim = await start()
+    const garbage = '-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----'
+    for (const command of ['wait-ci', 'merge']) {
+      const run = await purple([command, ...repo, '--pr', '1', '--sha', HEAD_SHA, '--json'], { PURPLE_APP_ID: '777001', PURPLE_PRIVATE_KEY: garbage, GITHUB_API_URL: sim.url })
+      expect(run.code).toBe(4)
+      expect(documentOf(run)).toEqual({ schema: 'purple/v1', command, 'exit-code': 4, error: expect.stringMatching(/^PURPLE_PRIVATE_KEY cannot be used to sign/) })
+      expect(run.stdout + run.stderr).not.toContain('MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu')
+    }
+    expect(sim.log).toEqual([])
+  })
+})
+
+describe('usage: 2, the message names the flag', () => {
+  it.each([
+    [['wait-ci', ...repo, '--pr', '1', '--timeout', 'soon'], "option '--timeout' is 'soon': write a number of seconds"],
+    [['wait-ci', ...repo, '--pr', '1', '--interval', '0'], "option '--interval' is '0'"],
+    [['wait-ci', ...repo, '--pr', 'one'], "option '--pr' is 'one': write the pull request number"],
+    [['wait-ci', ...repo, '--pr', '1', '--max-retries', 'lots'], "option '--max-retries' is 'lots'"],
+    [['wait-ci', ...repo, '--pr', '1', '--request-timeout', '0'], "option '--request-timeout' is '0'"],
+    [['wait-ci', ...repo], 'missing --pr'],
+    [['wait-ci', ...repo, '--base', 'main'], '--base needs --sha'],
+    [['wait-ci', ...repo, '--pr', '1', '--sha', HEAD_SHA, '--base', 'main'], 'not both'],
+    [['wait-ci', '--repo', 'not-a-repo', '--pr', '1'], "--repo is 'not-a-repo': write owner/name"],
+    [['merge', ...repo, '--pr', '1'], 'missing --sha'],
+    [['merge', ...repo, '--pr', '1', '--sha', 'abc123'], "option '--sha' is 'abc123': write the full commit sha"],
+    [['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, '--method', 'fast-forward'], "option '--method' is 'fast-forward'"],
+    [['merge', ...repo, '--sha', HEAD_SHA], 'missing --pr'],
+    [['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, '--bogus'], "Unknown option '--bogus'"]
+  ])('%j', async (args, message) => {
+    const sim = await start()
+    const env = tokenEnv(sim)
+    const plain = await purple(args, env)
+    const json = await purple([...args, '--json'], env)
+    expect([plain.code, json.code]).toEqual([2, 2])
+    expect(plain.stderr).toContain(message)
+    expect(plain.stderr).toContain(`(see purple ${args[0]} --help)`)
+    expect(documentOf(json)).toEqual({ schema: 'purple/v1', command: args[0], 'exit-code': 2, error: expect.stringContaining(message) })
+    expect(sim.log).toEqual([])
+  })
+})
+
+describe('--repo from the origin remote', () => {
+  function cloneWithOrigin(url: string): string {
+    const r = tempRepo()
+    r.commit('base', { 'a.txt': 'a\n' })
+    r.git(['remote', 'add', 'origin', url])
+    return r.dir
+  }
+
+  it.each(['https://github.com/octo-org/purple-demo.git', 'git@github.com:octo-org/purple-demo.git', 'ssh://git@github.com/octo-org/purple-demo'])(
+    'origin %s: that repository',
+    async (url) => {
+      const sim = await start((s) => s.addCheckRun({ name: 'test', conclusion: 'success' }))
+      const run = await purple(['wait-ci', '--pr', '1', ...fast, '--json'], tokenEnv(sim), cloneWithOrigin(url))
+      expect(run.code).toBe(0)
+      expect(sim.requests({ method: 'GET', path: PULL })).not.toEqual([])
+    }
+  )
+
+  it('an origin that is no GitHub repository, no origin, no repository: 2, saying to pass --repo (credentials in the URL never quoted)', async () => {
+    const sim = await start()
+    const gitlab = await purple(['merge', '--pr', '1', '--sha', HEAD_SHA], tokenEnv(sim), cloneWithOrigin('https://oauth2:glpat-secretNeverShown@gitlab.com/octo-org/purple-demo.git'))
+    expect(gitlab.code).toBe(2)
+    expect(gitlab.stderr).toContain("no --repo, and the origin remote 'https://***@gitlab.com/octo-org/purple-demo.git' is not a repository on github.com")
+    expect(gitlab.stderr).not.toContain('glpat-secretNeverShown')
+
+    const bare = tempRepo()
+    const none = await purple(['wait-ci', '--pr', '1'], tokenEnv(sim), bare.dir)
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain("no --repo, and this repository has no 'origin' remote: pass --repo owner/name")
+
+    const outside = await purple(['wait-ci', '--pr', '1'], tokenEnv(sim), mkdtempSync(join(tmpdir(), 'purple-no-git-')))
+    expect(outside.code).toBe(2)
+    expect(outside.stderr).toContain('is not in a git repository: pass --repo owner/name')
+    expect(sim.log).toEqual([])
+  })
+})
