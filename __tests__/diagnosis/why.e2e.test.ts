@@ -66,7 +66,7 @@ describe('purple why', () => {
     expect(json.code).toBe(1)
     const doc = JSON.parse(json.stdout) as Record<string, unknown>
     expect(doc).toEqual(
-      expect.objectContaining({ schema: 'purple/v1', command: 'why', verdict: 'blocked', repo: 'octo-org/purple-demo', pr: 1, exit: 1 })
+      expect.objectContaining({ schema: 'purple/v1', command: 'why', verdict: 'blocked', repo: 'octo-org/purple-demo', pr: 1, 'exit-code': 1 })
     )
     expect(doc.blockers).toEqual([
       expect.objectContaining({ kind: 'check-failing', who: 'author', link: 'https://github.com/octo-org/purple-demo/runs/9' }),
@@ -100,7 +100,7 @@ describe('purple why', () => {
     sim = await startSimulator()
     const refused = await purple(why(['--json']), { GH_TOKEN: 'ghs_notAValidToken', GITHUB_API_URL: sim.url })
     expect(refused.code).toBe(4)
-    expect(JSON.parse(refused.stdout)).toEqual(expect.objectContaining({ schema: 'purple/v1', command: 'why', exit: 4, error: expect.stringContaining('Bad credentials') }))
+    expect(JSON.parse(refused.stdout)).toEqual(expect.objectContaining({ schema: 'purple/v1', command: 'why', 'exit-code': 4, error: expect.stringContaining('Bad credentials') }))
     expect(refused.stdout + refused.stderr).not.toContain('ghs_notAValidToken')
 
     const none = await purple(why(), { GITHUB_API_URL: sim.url })

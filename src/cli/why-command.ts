@@ -5,6 +5,7 @@
  * routes an agent: 0 mergeable, 8 wait and ask again, 1 blocked, 4 the token,
  * 2 usage or a failed read.
  */
+import { jsonDocument } from './json-document.js'
 import { parseArgs } from 'node:util'
 import { createGitHubClient } from '../github/client.js'
 import { readMergeFacts } from '../github/merge-facts.js'
@@ -71,7 +72,7 @@ export async function whyCommand(argv: readonly string[], io: CliIo, deps: WhyDe
   let json = argv.includes('--json')
   const fail = (code: number, message: string): number => {
     const text = redactSecrets(message)
-    if (json) io.stdout(`${JSON.stringify({ schema: 'purple/v1', command: 'why', error: text, exit: code })}\n`)
+    if (json) io.stdout(jsonDocument('why', { 'exit-code': code, error: text }))
     io.stderr(`purple why: ${logText(text)}\n`)
     return code
   }
@@ -109,7 +110,7 @@ export async function whyCommand(argv: readonly string[], io: CliIo, deps: WhyDe
     const code = whyExitCode(diagnosis, facts)
     const where = { repo: `${args.repo.owner}/${args.repo.repo}`, pr: args.pr, head_sha: facts.pull.headSha }
     if (json) {
-      io.stdout(`${JSON.stringify({ ...diagnosisDocument(diagnosis, where), exit: code })}\n`)
+      io.stdout(jsonDocument('why', { ...diagnosisDocument(diagnosis, where), 'exit-code': code }))
     } else {
       io.stdout(`${where.repo}#${args.pr} (head ${facts.pull.headSha.slice(0, 7)}): ${renderDiagnosisText(diagnosis).join('\n')}\n`)
     }
