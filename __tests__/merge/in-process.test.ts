@@ -36,6 +36,8 @@ function target(over: Partial<MergeTarget> = {}): MergeTarget {
     sha: HEAD_SHA,
     deleteBranch: false,
     updateBranch: false,
+    mergeQueue: 'auto',
+    mergeQueueJump: false,
     timeoutMs: MERGE_DEFAULTS.timeoutSeconds * 1000,
     intervalMs: MERGE_DEFAULTS.intervalSeconds * 1000,
     ...over

@@ -5,6 +5,7 @@
  */
 import { formatSeconds } from '../../core/merge-schedule.js'
 import type { MergeReason } from '../../core/merge-outcome.js'
+import { queueSummaryBlocks } from '../../core/merge-queue.js'
 import { code, heading, paragraph, renderSummary, table, type Html } from '../../core/summary-html.js'
 import { outputWriter, writeSummary } from '../outputs.js'
 import { mergeSpec } from './io.js'
@@ -18,7 +19,8 @@ export async function writeMergeOutputs(result: MergeResult, prefix = ''): Promi
     attempts: String(result.attempts),
     reason: result.reason,
     message: result.message,
-    'updated-sha': result.updatedSha
+    'updated-sha': result.updatedSha,
+    'merge-group-sha': result.mergeGroupSha
   })
   await writeSummary(mergeSummary(result))
 }
@@ -26,7 +28,7 @@ export async function writeMergeOutputs(result: MergeResult, prefix = ''): Promi
 /** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
 export async function writeMergeInputError(message: string, prefix = ''): Promise<void> {
   const reason: MergeReason = 'invalid-input'
-  outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '' })
+  outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '', 'merge-group-sha': '' })
   await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]))
 }
 
@@ -42,7 +44,9 @@ export function mergeSummary(result: MergeResult): string {
       ...(result.updatedSha ? [', updated to ', code(result.updatedSha), ' (not merged)'] : []),
       '.'
     ]),
-    paragraph(result.message)
+    ...(result.mergeGroupSha !== '' || result.failingGroupChecks.length > 0
+      ? queueSummaryBlocks({ message: result.message, mergeGroupSha: result.mergeGroupSha, mergeCommitSha: result.mergeCommitSha, failingChecks: result.failingGroupChecks })
+      : [paragraph(result.message)])
   ]
   if (result.timeline.length > 0) {
     blocks.push(

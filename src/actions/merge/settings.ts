@@ -6,6 +6,7 @@ import type { GitHubClientOptions } from '../../github/client.js'
 import { readGitHubContext, requirePullRequest, type RepositoryRef } from '../../github/context.js'
 import { readClientSettings } from '../../github/inputs.js'
 import { inputError, parseBooleanInput, parsePullRequestInput, parseSecondsInput, parseShaInput, type InputSource } from '../../core/inputs.js'
+import type { MergeQueueMode } from '../../core/merge-queue.js'
 import { actionInputs } from '../input-source.js'
 import { mergeOwnInputs } from './io.js'
 
@@ -26,6 +27,10 @@ export interface MergeOptions {
   readonly deleteBranch: boolean
   /** When behind a base that must be included: update the branch once (pinned to the verified sha) instead of only reporting it. */
   readonly updateBranch: boolean
+  /** 'auto': enqueue the verified head when the base requires the merge queue; 'off': end naming the queue. */
+  readonly mergeQueue: MergeQueueMode
+  /** Put the pull request at the front of the queue (only from the explicit input). */
+  readonly mergeQueueJump: boolean
   readonly timeoutMs: number
   readonly intervalMs: number
 }
@@ -51,6 +56,11 @@ export function parseMergeOptions(inputs: InputSource<MergeInputName>): MergeOpt
   }
   const deleteBranch = parseBooleanInput(inputs, 'delete-branch')
   const updateBranch = parseBooleanInput(inputs, 'update-branch')
+  const mergeQueue = inputs.get('merge-queue').trim().toLowerCase()
+  if (mergeQueue !== 'auto' && mergeQueue !== 'off') {
+    throw inputError(inputs.label('merge-queue'), mergeQueue, "write 'auto' (enqueue when the base branch requires the merge queue) or 'off'.")
+  }
+  const mergeQueueJump = parseBooleanInput(inputs, 'merge-queue-jump')
   const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 })
   const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 })
   const title = inputs.get('commit-title')
@@ -63,6 +73,8 @@ export function parseMergeOptions(inputs: InputSource<MergeInputName>): MergeOpt
     ...(message.trim() === '' ? {} : { commitMessage: message }),
     deleteBranch,
     updateBranch,
+    mergeQueue: mergeQueue as MergeQueueMode,
+    mergeQueueJump,
     timeoutMs,
     intervalMs
   })
