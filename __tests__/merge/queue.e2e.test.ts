@@ -12,10 +12,9 @@ import { renderGfm } from '../harness/gfm.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
 import { enqueue, requireMergeQueue, settleGroupChecks } from '../sim/merge-queue.js'
 import { closeChecked } from '../sim/openapi-check.js'
-import { conversation } from '../sim/request-log.js'
 import { ADMIN_TOKEN, DEFAULT_TOKEN, HEAD_SHA, startSimulator, type Sim, type SimState } from '../sim/server.js'
 import { enqueues, expectValidGraphql } from '../queue/scenario.js'
-import { expectMergeInvariants, mergeCalls } from './invariants.js'
+import { expectMergeInvariants, mergeCalls, mergeConversation } from './invariants.js'
 
 const bundle = 'dist/merge/index.js'
 const T0 = Date.parse('2026-06-01T12:00:00Z')
@@ -96,7 +95,7 @@ describe('merge through the merge queue (bundle)', () => {
     expect(html).toContain(`<td>merge group</td><td><code>${pr.merge_commit_sha}</code></td>`)
     expectQueueInvariants(s)
     expectValidGraphql(s)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('names the failing check of the merge group when the queue ejects the pull request', async () => {
@@ -114,7 +113,7 @@ describe('merge through the merge queue (bundle)', () => {
     expect(renderGfm(run.summary)).toContain(`<td><a href="${link}">test</a></td><td>check run</td><td>failure</td>`)
     expect(enqueues(s)).toHaveLength(1)
     expectQueueInvariants(s)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('adopts an entry that is already queued: no enqueue at all', async () => {
@@ -130,7 +129,7 @@ describe('merge through the merge queue (bundle)', () => {
     // Nothing is enqueued, so no warning about what an enqueue with a token would do.
     expect(warnings(run)).toEqual([])
     expectQueueInvariants(s)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it("reports GitHub's refusal of the enqueue word for word", async () => {
@@ -145,7 +144,7 @@ describe('merge through the merge queue (bundle)', () => {
     expect(enqueues(s)).toHaveLength(1)
     expectQueueInvariants(s)
     expectValidGraphql(s, [{ type: 'UNPROCESSABLE', message: said }])
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a merge group enqueued with the job token starts nothing: the end says so and names App auth', async () => {
@@ -169,8 +168,9 @@ describe('merge through the merge queue (bundle)', () => {
     expect(run.outputs).toMatchObject({ merged: 'false', reason: 'permanent', attempts: '1', 'merge-group-sha': '' })
     expect(run.outputs.message).toMatch(/^The base branch takes changes only through the merge queue \(GitHub: Repository rule violations found\\n\\nChanges must be made through the merge queue\), and 'merge-queue' is 'off'/)
     expect(errors(run)).toEqual([run.outputs.message])
-    expect(s.requests({ method: 'POST', path: '/graphql' })).toEqual([])
+    expect(enqueues(s)).toEqual([])
+    expect(s.requests({ method: 'POST', path: '/graphql' }).filter((e) => /PurpleMergeQueueState/.test(JSON.stringify(e.body)))).toEqual([])
     expectQueueInvariants(s)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 })

@@ -29,6 +29,8 @@ import { formatSeconds, nextMergeStep } from '../../core/merge-schedule.js'
 import { logText } from '../../core/escaping.js'
 import { QUEUE_DELETE_BRANCH_NOTE, queueOffMessage, queuePath, queueRequirement, type GroupCheck, type QueueRequirement } from '../../core/merge-queue.js'
 import { detectMergeQueue, mergeThroughQueue } from '../../github/merge-queue.js'
+import { readMergeFacts } from '../../github/merge-facts.js'
+import { diagnose, type Diagnosis, type MergeFacts } from '../../core/diagnosis.js'
 import { classifyFailure, toFailureData } from '../../core/transient.js'
 import type { GitHubClient } from '../../github/client.js'
 import { expectPullRequest, expectShape, MalformedResponseError } from '../../github/responses.js'
@@ -70,6 +72,8 @@ export interface MergeResult extends MergeOutcome {
   readonly mergeGroupSha: string
   /** The failing checks of the merge group, when the queue ejected the pull request. */
   readonly failingGroupChecks: readonly GroupCheck[]
+  /** What stands between the pull request and a merge, read once after merge stopped without merging (absent when merged or unreadable). */
+  readonly diagnosis?: Diagnosis
 }
 
 /** What merge needs from the outside world; production passes `productionRuntime` and a client. */
@@ -86,6 +90,8 @@ export interface MergeDeps {
 export interface MergeTarget extends MergeOptions {
   readonly repository: { readonly owner: string; readonly repo: string }
   readonly pullNumber: number
+  /** Who merges, for the diagnosis ('actions': the job's GITHUB_TOKEN); 'unknown' when absent. */
+  readonly mergingToken?: MergeFacts['mergingToken']
 }
 
 interface PullRead {
@@ -189,8 +195,37 @@ async function reread(session: Session, message: string): Promise<Step> {
   return { verdict: judgeUnsettled(read?.snapshot, session.sha, message), ...(read ? { read } : {}), mergeCalled: false }
 }
 
-/** Merges the pull request at the verified sha within the pending-retry budget. */
+/**
+ * Merges the pull request at the verified sha within the pending-retry
+ * budget; when it stops without merging, adds the diagnosis of what blocks.
+ */
 export async function merge(target: MergeTarget, deps: MergeDeps): Promise<MergeResult> {
+  const result = await mergeOnce(target, deps)
+  if (result.merged || result.sha === '') return result
+  const diagnosis = await diagnoseAfter(target, deps)
+  return diagnosis === undefined ? result : { ...result, diagnosis }
+}
+
+// Rereads of an UNKNOWN mergeability after the refusal: a few seconds, not the merge budget.
+const DIAGNOSIS_READS = 3
+
+/** One read of the merge facts after merge stopped; best effort: a failed read never changes merge's outcome. */
+async function diagnoseAfter(target: MergeTarget, deps: MergeDeps): Promise<Diagnosis | undefined> {
+  try {
+    const facts = await readMergeFacts(deps.client, target.repository, target.pullNumber, {
+      sleep: deps.sleep,
+      maxReads: DIAGNOSIS_READS,
+      mergingToken: target.mergingToken ?? 'unknown',
+      log: (m) => deps.log.info(m)
+    })
+    return diagnose(facts)
+  } catch (error) {
+    deps.log.info(`Could not read what blocks pull request #${target.pullNumber} (${logText(failureOf(error).message)}); the outcome above stands, without a diagnosis.`)
+    return undefined
+  }
+}
+
+async function mergeOnce(target: MergeTarget, deps: MergeDeps): Promise<MergeResult> {
   const { owner, repo } = target.repository
   const pull_number = target.pullNumber
   const readPull = () =>

@@ -6,6 +6,7 @@
 import { formatSeconds } from '../../core/merge-schedule.js'
 import type { MergeReason } from '../../core/merge-outcome.js'
 import { queueSummaryBlocks } from '../../core/merge-queue.js'
+import { renderDiagnosis } from '../../core/diagnosis-report.js'
 import { code, heading, paragraph, renderSummary, table, type Html } from '../../core/summary-html.js'
 import { outputWriter, writeSummary } from '../outputs.js'
 import { mergeSpec } from './io.js'
@@ -20,7 +21,8 @@ export async function writeMergeOutputs(result: MergeResult, prefix = ''): Promi
     reason: result.reason,
     message: result.message,
     'updated-sha': result.updatedSha,
-    'merge-group-sha': result.mergeGroupSha
+    'merge-group-sha': result.mergeGroupSha,
+    blockers: blockersOutput(result)
   })
   await writeSummary(mergeSummary(result))
 }
@@ -28,11 +30,17 @@ export async function writeMergeOutputs(result: MergeResult, prefix = ''): Promi
 /** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
 export async function writeMergeInputError(message: string, prefix = ''): Promise<void> {
   const reason: MergeReason = 'invalid-input'
-  outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '', 'merge-group-sha': '' })
+  outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '', 'merge-group-sha': '', blockers: '' })
   await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]))
 }
 
-/** The job summary section: outcome, then one row per merge call. */
+/** The 'blockers' output: the diagnosis's blockers as JSON, '' when there is none (merged, or unreadable). */
+export function blockersOutput(result: MergeResult): string {
+  if (result.diagnosis === undefined) return ''
+  return JSON.stringify(result.diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who })))
+}
+
+/** The job summary section: outcome, then one row per merge call, then what blocks when not merged. */
 export function mergeSummary(result: MergeResult): string {
   const blocks: Html[] = [
     heading(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
@@ -63,5 +71,6 @@ export function mergeSummary(result: MergeResult): string {
       )
     )
   }
+  if (result.diagnosis !== undefined) blocks.push(...renderDiagnosis(result.diagnosis).html)
   return renderSummary(blocks)
 }
