@@ -9,10 +9,9 @@ import { merge, type MergeDeps, type MergeTarget } from '../../src/actions/merge
 import { MERGE_DEFAULTS } from '../../src/actions/merge/io.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { closeChecked } from '../sim/openapi-check.js'
-import { conversation } from '../sim/request-log.js'
 import { pullShape } from '../sim/shapes.js'
 import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, protectBranch, startSimulator, type Sim, type SimState } from '../sim/server.js'
-import { expectMergeInvariants, mergeCalls } from './invariants.js'
+import { expectMergeInvariants, mergeCalls, mergeConversation } from './invariants.js'
 
 const PULL = '/repos/octo-org/purple-demo/pulls/1'
 const MERGE = `${PULL}/merge`
@@ -36,6 +35,8 @@ function target(over: Partial<MergeTarget> = {}): MergeTarget {
     sha: HEAD_SHA,
     deleteBranch: false,
     updateBranch: false,
+    mergeQueue: 'auto',
+    mergeQueueJump: false,
     timeoutMs: MERGE_DEFAULTS.timeoutSeconds * 1000,
     intervalMs: MERGE_DEFAULTS.intervalSeconds * 1000,
     ...over
@@ -79,7 +80,7 @@ describe('merge in-process, production budget on a fake clock', () => {
     expect(sleeps.reduce((a, b) => a + b, 0)).toBe(300_000)
     expect(result.attempts).toBe(mergeCalls(s).length)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('resets on every merge call, reads fine: unreachable, and the message says a read can lag after a lost answer', async () => {
@@ -90,7 +91,7 @@ describe('merge in-process, production budget on a fake clock', () => {
     expect(result).toMatchObject({ merged: false, reason: 'unreachable' })
     expect(result.message).toMatch(/The last read showed https:\/\/github\.com\/octo-org\/purple-demo\/pull\/1 unmerged, but a read right after a lost answer can lag/)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a lost answer, then every read failing: unknown-outcome, and no merge call after the "not mergeable"', async () => {
@@ -104,7 +105,7 @@ describe('merge in-process, production budget on a fake clock', () => {
     expect(mergeCalls(s).map((c) => c.status)).toEqual([200, 405])
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}reading the pull request again in /))
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a lost answer and stale reads for a minute: read again (never merge again) until it shows merged', async () => {
@@ -115,7 +116,7 @@ describe('merge in-process, production budget on a fake clock', () => {
     const result = await merge(target(), deps)
     expect(result).toMatchObject({ merged: true, reason: 'merged', attempts: 2, mergeCommitSha: s.state.pulls[0]!.merge_commit_sha })
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a stale "not mergeable" next to a clean read for the whole budget is pending-timeout, not a refusal', async () => {
@@ -154,7 +155,7 @@ describe('merge in-process: update-branch', () => {
     expect(result).toMatchObject({ merged: false, reason: 'branch-updated', updatedSha: s.state.pulls[0]!.head.sha, attempts: 1 })
     expect(s.requests({ method: 'PUT', path: UPDATE }).map((u) => u.body)).toEqual([{ expected_head_sha: HEAD_SHA }])
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a push between the refusal and the update: GitHub refuses the pinned update, head-moved, nothing merged', async () => {
@@ -169,7 +170,7 @@ describe('merge in-process: update-branch', () => {
     expect(s.requests({ method: 'PUT', path: UPDATE }).map((u) => [u.body, u.status])).toEqual([[{ expected_head_sha: HEAD_SHA }, 422]])
     expect(s.state.pulls[0]!.merged).toBe(false)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('update-branch false: behind, no update call', async () => {

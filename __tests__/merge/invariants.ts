@@ -5,6 +5,7 @@
  * update is made at most once, pinned to the verified sha.
  */
 import { expect } from '@jest/globals'
+import { conversation } from '../sim/request-log.js'
 import type { LogEntry, Sim } from '../sim/server.js'
 
 export const MERGE_PATH = /^\/repos\/octo-org\/purple-demo\/pulls\/\d+\/merge$/
@@ -39,4 +40,17 @@ export function expectMergeInvariants(sim: Sim, verifiedSha: string): void {
   for (const call of calls) expect({ seq: call.seq, sha: (call.body as { sha?: unknown }).sha }).toEqual({ seq: call.seq, sha: verifiedSha })
   const failedAt = calls.findIndex((c) => FAILED.test(said(c)))
   if (failedAt >= 0) expect(calls.map((c) => c.seq)).toEqual(calls.slice(0, failedAt + 1).map((c) => c.seq))
+}
+
+/**
+ * The scenario's conversation for a snapshot. The diagnosis read after a
+ * refusal makes some reads in parallel, which arrive in any order: the lines
+ * after the last write or queue read are sorted when a diagnosis follows.
+ */
+export function mergeConversation(sim: Sim): string {
+  const lines = conversation(sim).split('\n').filter((line) => line !== '')
+  const lastWrite = lines.map((line) => /^(PUT|PATCH|DELETE) |PurpleMergeQueueState|PurpleEnqueue/.test(line)).lastIndexOf(true)
+  const tail = lines.slice(lastWrite + 1)
+  const stable = tail.some((line) => line.includes('PurpleMergeFacts')) ? [...lines.slice(0, lastWrite + 1), ...tail.sort()] : lines
+  return `\n${stable.join('\n')}\n`
 }

@@ -11,11 +11,11 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { renderGfm } from '../harness/gfm.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
-import { conversation } from '../sim/request-log.js'
 import { pullShape } from '../sim/shapes.js'
 import { DEFAULT_TOKEN, HEAD_SHA, addRuleset, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimRule, type SimState } from '../sim/server.js'
-import { expectMergeInvariants, mergeCalls } from './invariants.js'
+import { expectMergeInvariants, mergeCalls, mergeConversation } from './invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
+import { MERGE_QUEUE_DEFAULTS } from '../sim/merge-queue.js'
 
 const bundle = 'dist/merge/index.js'
 const PULL = '/repos/octo-org/purple-demo/pulls/1'
@@ -77,7 +77,9 @@ function expectMerged(run: BundleRun, s: Sim, attempts: number): void {
     attempts: String(attempts),
     reason: 'merged',
     message: expect.any(String),
-    'updated-sha': ''
+    'updated-sha': '',
+    'merge-group-sha': '',
+    blockers: ''
   })
   expect(mergeCalls(s)).toHaveLength(attempts)
 }
@@ -104,7 +106,7 @@ describe('merge: pending answers are retried within the budget', () => {
     expect(html).toMatch(/<tr><td>1<\/td><td>\+0 s<\/td><td>merge<\/td><td>HTTP 405: Required status check &quot;test&quot; is expected\.<\/td><td>pending<\/td><td>[\d.]+ s<\/td><\/tr>/)
     expect(html).toMatch(/<tr><td>2<\/td><td>[^<]*<\/td><td>merge<\/td><td>HTTP 200: Pull Request successfully merged<\/td><td>merged<\/td><td><\/td><\/tr>/)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('plural `2 of 2 required status checks are expected.` once, then both register: merged on attempt 2', async () => {
@@ -117,7 +119,7 @@ describe('merge: pending answers are retried within the budget', () => {
     expectMerged(run, s, 2)
     expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: '2 of 2 required status checks are expected.' })
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('the ruleset-wrapped form `Repository rule violations found\\n\\nRequired status check "gate" is expected.` is pending too', async () => {
@@ -127,7 +129,7 @@ describe('merge: pending answers are retried within the budget', () => {
     expectMerged(run, s, 3)
     expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: 'Repository rule violations found\n\nRequired status check "gate" is expected.\n\n' })
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it.each<[string, SimOptions['setup']]>([
@@ -141,7 +143,7 @@ describe('merge: pending answers are retried within the budget', () => {
     const run = await runMerge(s)
     expectMerged(run, s, 2)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('"expected" until the budget runs out: pending-timeout, non-zero exit, the check named', async () => {
@@ -163,7 +165,7 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     expect(run.outputs.message).toMatch(/already merged at the verified head/)
     expect(mergeCalls(s)[0]!.fault).toBe(fault)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a secondary rate limit on the merge call: waits its retry-after, then merges', async () => {
@@ -174,7 +176,7 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     const [first, second] = mergeCalls(s)
     expect(second!.wallTime - first!.wallTime).toBeGreaterThanOrEqual(1000)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('connection resets on every merge call until the budget runs out: unreachable, not merged', async () => {
@@ -193,7 +195,7 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     const run = await runMerge(s)
     expectMerged(run, s, 2)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 })
 
@@ -206,7 +208,7 @@ describe('merge: head moved', () => {
     expectRefused(run, s, 'head-moved', 1, new RegExp(`${shaOf('pushed-later')}.*Run wait-ci on the new head`))
     expect(mergeCalls(s)[0]).toMatchObject({ status: 409, responseBody: { message: 'Head branch was modified. Review and try the merge again.' } })
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a head that moved before merge started: head-moved without any merge call', async () => {
@@ -214,7 +216,7 @@ describe('merge: head moved', () => {
     const run = await runMerge(s)
     expectRefused(run, s, 'head-moved', 0, /Head branch moved/)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 })
 
@@ -244,14 +246,20 @@ describe('merge: permanent refusals fail at once with GitHub\'s message and what
     ],
     ['conflicts', (st) => void ((st.pulls[0]!.mergeable = false), (st.pulls[0]!.mergeable_state = 'dirty')), null, {}, /Pull Request is not mergeable.*resolve the conflicts/],
     ['a draft', (st) => void ((st.pulls[0]!.draft = true), (st.pulls[0]!.mergeable_state = 'draft')), null, {}, /Pull Request is still a draft.*ready for review/],
-    ['the merge queue', ruleset([], [{ type: 'merge_queue', parameters: {} }]), null, {}, /Changes must be made through the merge queue.*requires the merge queue/]
+    [
+      "the merge queue, with 'merge-queue: off'",
+      ruleset([], [{ type: 'merge_queue', parameters: { ...MERGE_QUEUE_DEFAULTS } }]),
+      null,
+      { 'merge-queue': 'off' },
+      /Changes must be made through the merge queue.*'merge-queue' is 'off'/
+    ]
   ])('%s: permanent after one call', async (_label, setup, arrange, inputs, says) => {
     const s = await start(setup)
     arrange?.(s)
     const run = await runMerge(s, inputs)
     expectRefused(run, s, 'permanent', 1, says)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a check that is expected, then fails: stops at the failing answer and never calls merge again', async () => {
@@ -260,7 +268,29 @@ describe('merge: permanent refusals fail at once with GitHub\'s message and what
     const run = await runMerge(s)
     expectRefused(run, s, 'permanent', 2, /"test" is failing/)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
+})
+
+describe('merge: what blocks, when it stops without merging', () => {
+  it("a merge refused for a missing review names 'review-required' in the 'blockers' output and in the summary", async () => {
+    const s = await start(classic([], 1))
+    const run = await runMerge(s)
+    expectRefused(run, s, 'permanent', 1, /approving review is required/)
+    const blockers = JSON.parse(run.outputs.blockers!) as { kind: string; source: string; evidence: string; who: string }[]
+    expect(blockers).toContainEqual({ kind: 'review-required', source: expect.any(String), evidence: expect.any(String), who: 'reviewer' })
+    const html = renderGfm(run.summary)
+    expect(html).toContain('<h3>What stands between this PR and a merge</h3>')
+    expect(html).toMatch(/<tr>\n?<td>review-required<\/td>/)
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
+
+  it("a merged pull request leaves 'blockers' empty and reads no diagnosis", async () => {
+    const s = await start()
+    const run = await runMerge(s)
+    expectMerged(run, s, 1)
+    expect(s.requests({ method: 'POST', path: '/graphql' })).toEqual([])
   })
 })
 
@@ -274,7 +304,7 @@ describe('merge: inputs and defaults', () => {
     expectMerged(run, s, 1)
     expect(mergeCalls(s)[0]!.body).toEqual({ sha: HEAD_SHA, merge_method: 'rebase', commit_title: 'Ship it (#1)' })
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('no sha given: merges the head read at start and warns that nothing verified it', async () => {
@@ -283,7 +313,7 @@ describe('merge: inputs and defaults', () => {
     expectMerged(run, s, 1)
     expect(run.commands.filter((c) => c.command === 'warning').map((c) => c.message)).toEqual([expect.stringMatching(/Input 'sha' is empty.*steps\.wait\.outputs\.sha/)])
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('already merged at the verified sha before it starts: success without a merge call', async () => {
@@ -292,14 +322,14 @@ describe('merge: inputs and defaults', () => {
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ merged: 'true', attempts: '0', reason: 'merged', 'merge-commit-sha': shaOf('merged-before') })
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a pull request that does not exist: permanent, outputs set, no merge call', async () => {
     const s = await start()
     const run = await runMerge(s, { 'pull-request': '2' })
     expectRefused(run, s, 'permanent', 0, /Could not read pull request #2, so nothing was merged: .*404/)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('delete-branch: true deletes the head branch after the merge', async () => {
@@ -308,7 +338,7 @@ describe('merge: inputs and defaults', () => {
     expectMerged(run, s, 1)
     expect(s.requests({ method: 'DELETE' }).map((e) => [e.path, e.status])).toEqual([['/repos/octo-org/purple-demo/git/refs/heads/feature', 204]])
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it.each([
@@ -322,7 +352,7 @@ describe('merge: inputs and defaults', () => {
     const run = await runMerge(s, inputs)
     expect(run.exitCode).toBe(1)
     expect(run.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([expect.stringMatching(says)])
-    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(says), 'updated-sha': '' })
+    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(says), 'updated-sha': '', 'merge-group-sha': '', blockers: '' })
     expect(renderGfm(run.summary)).toContain('<h2>Purple merge: invalid-input</h2>')
     expect(s.log).toHaveLength(0)
   })
@@ -336,7 +366,7 @@ describe('merge: inputs and defaults', () => {
       env: { GITHUB_API_URL: s.url, GITHUB_EVENT_PATH: join(dir, 'event.json') }
     })
     expect(run.exitCode).toBe(1)
-    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(/does not hold JSON/), 'updated-sha': '' })
+    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(/does not hold JSON/), 'updated-sha': '', 'merge-group-sha': '', blockers: '' })
     expect(run.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([run.outputs.message])
     expect(run.allText).not.toMatch(/\n\s+at /)
     expect(s.log).toHaveLength(0)
@@ -346,7 +376,7 @@ describe('merge: inputs and defaults', () => {
     const s = await start()
     const run = await runMerge(s, {}, { ref: 'refs/heads/main' })
     expect(run.exitCode).toBe(1)
-    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(/pull-request/), 'updated-sha': '' })
+    expect(run.outputs).toEqual({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason: 'invalid-input', message: expect.stringMatching(/pull-request/), 'updated-sha': '', 'merge-group-sha': '', blockers: '' })
     expect(renderGfm(run.summary)).toMatch(/<h2>Purple merge: invalid-input<\/h2>\n<p>Nothing was called: .*pull-request/)
     expect(s.log).toHaveLength(0)
   })
@@ -368,7 +398,7 @@ describe('merge: never misreports a merge that happened', () => {
     expect(mergeCalls(s).map((c) => [c.fault, c.status])).toEqual([['apply-then-reset', 200], [null, 405]])
     expect(run.outputs.message).toMatch(/already merged at the verified head/)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('a lost answer and every read failing after it: unknown-outcome with the link and what to check, never pending-timeout', async () => {
@@ -391,7 +421,7 @@ describe('merge: never misreports a merge that happened', () => {
     const run = await runMerge(s)
     expectMerged(run, s, 2)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('method empty and "This branch must not contain merge commits.": squash is tried next', async () => {
@@ -402,7 +432,7 @@ describe('merge: never misreports a merge that happened', () => {
     expectMerged(run, s, 2)
     expect(mergeCalls(s).map((c) => (c.body as { merge_method?: string }).merge_method)).toEqual(['merge', 'squash'])
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it("GitHub's message is data: no markup renders in the summary, no workflow command in the log", async () => {
@@ -435,7 +465,7 @@ describe('merge: strict "up to date" (the base moved, the head did not)', () => 
     expect(s.requests({ method: 'PUT', path: `${PULL}/update-branch` })).toEqual([])
     expect(run.outputs['updated-sha']).toBe('')
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('update-branch: true updates once, pinned to the verified sha, and never merges the new head', async () => {
@@ -451,6 +481,6 @@ describe('merge: strict "up to date" (the base moved, the head did not)', () => 
     expect(updates.map((u) => [u.body, u.status])).toEqual([[{ expected_head_sha: HEAD_SHA }, 202]])
     expect(mergeCalls(s)).toHaveLength(1)
     expectMergeInvariants(s, HEAD_SHA)
-    expect(conversation(s)).toMatchSnapshot()
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 })

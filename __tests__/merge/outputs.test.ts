@@ -17,7 +17,9 @@ const result: MergeResult = {
   sha: SHA,
   shaPinned: true,
   timeline: [{ attempt: 1, atMs: 0, method: 'merge', status: 405, message: hostile, decision: 'permanent' }],
-  updatedSha: ''
+  updatedSha: '',
+  mergeGroupSha: '',
+  failingGroupChecks: []
 }
 
 describe('mergeSummary', () => {

@@ -249,12 +249,14 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 /** Longest part of one line kept while splitting (longer lines are cut and end in NUL). */
 const MAX_LINE_BYTES = 8192;
 /** Returns a chunk consumer that calls `onLine` per LF-terminated line, and a `end()` for the last partial line. */
-function lineSplitter(onLine) {
+function lineSplitter(onLine, filter) {
     let parts = [];
     let size = 0;
     let cut = false;
+    // The wanted-or-not answer for a line whose start came in an earlier chunk.
+    let pendingWant = null;
     const emit = () => {
-        const text = Buffer.concat(parts).toString('latin1');
+        const text = parts.length === 1 ? parts[0].toString('latin1') : Buffer.concat(parts).toString('latin1');
         // A cut line ends in NUL, which no marker rule accepts (consumers then shorten it with markerPrefix).
         onLine(cut ? `${text}\u0000` : text);
         parts = [];
@@ -275,20 +277,42 @@ function lineSplitter(onLine) {
             let at = 0;
             while (at < chunk.length) {
                 const nl = chunk.indexOf(10, at);
+                const starting = size === 0 && !cut && pendingWant === null;
+                let wanted = true;
+                if (filter) {
+                    wanted = starting ? filter.want(nl === at ? -1 : chunk[at]) : (pendingWant ?? true);
+                }
                 if (nl < 0) {
-                    if (!cut)
+                    if (!wanted)
+                        pendingWant = false;
+                    else if (!cut)
                         keep(chunk.subarray(at));
+                    if (wanted && filter)
+                        pendingWant = true;
                     return;
                 }
-                if (!cut)
-                    keep(chunk.subarray(at, nl));
-                emit();
+                if (!wanted) {
+                    filter.skipped();
+                }
+                else if (starting && nl - at <= MAX_LINE_BYTES) {
+                    // The whole line is in this chunk: decode it in place, no copy.
+                    onLine(chunk.toString('latin1', at, nl));
+                }
+                else {
+                    if (!cut)
+                        keep(chunk.subarray(at, nl));
+                    emit();
+                }
+                pendingWant = null;
                 at = nl + 1;
             }
         },
         end() {
-            if (size > 0 || cut)
+            if (pendingWant === false)
+                filter.skipped();
+            else if (size > 0 || cut)
                 emit();
+            pendingWant = null;
         }
     };
 }
@@ -624,10 +648,11 @@ function addedLines(diff, keep, dstPrefix = 'b/') {
 
 
 /**
- * Lines of the tree at `commit` matching an ERE, per path, streamed. No
- * context lines: asking for them makes git grep read every line instead of
- * skipping to the next match (about 40% slower); the few neighbours the rules
- * need are read afterwards (readBlobLines).
+ * Lines of the tree at `commit` matching an ERE, each with the line before it
+ * (`-B1`), per path, streamed. The line before tells a Markdown heading
+ * underline ("Title" then "=======") from a separator left alone after a
+ * blank line, so the files of a docs-heavy tree need not be read again; the
+ * few that still need their following lines are read afterwards (readBlobLines).
  * Binary blobs and symlinks are skipped by git grep. Exit 1 is "no match";
  * anything else, 128 included, is an error, never "clean". A blob git cannot
  * read is reported by name (git grep says so on stderr and carries on).
@@ -681,6 +706,9 @@ async function grepWholeTree(git, commit, ere, threads) {
     const prefix = `${commit}:`;
     let pending = null;
     const split = lineSplitter((raw) => {
+        // "--" between groups of context; a record always starts with "<commit>:", so this is never a path.
+        if (pending === null && raw === '--')
+            return;
         const line = pending === null ? raw : `${pending}\n${raw}`;
         pending = null;
         const pathEnd = line.indexOf('\0');
@@ -699,7 +727,7 @@ async function grepWholeTree(git, commit, ere, threads) {
     });
     // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
     const threadArgs = threads === null ? [] : ['--threads', String(threads)];
-    const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-E', '-e', ere, commit, '--'];
+    const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--'];
     const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push });
     split.end();
     return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) };
@@ -801,10 +829,10 @@ async function addedLinesFileByFile(git, from, to, keep, maxKept, cause) {
 /**
  * Streams blobs (`git cat-file --batch -z`; each spec an object id or
  * `<commit>:<path bytes>`) and hands each line to `onLine(index, lineNumber,
- * text)`. A blob git cannot read ends that git process: it is reported by
+ * text)`, or only the lines `want` accepts by their first byte (-1: empty). A blob git cannot read ends that git process: it is reported by
  * index and the rest are read by a new one.
  */
-async function readBlobLines(git, oids, onLine) {
+async function readBlobLines(git, oids, onLine, want = null) {
     const unreadable = [];
     let next = 0;
     while (next < oids.length) {
@@ -813,7 +841,9 @@ async function readBlobLines(git, oids, onLine) {
         let left = -1; // bytes of the current blob still to come; -1 = expecting a header
         let lineNo = 0;
         let header = '';
-        const split = lineSplitter((text) => onLine(answered, ++lineNo, text));
+        // Lines `want` refuses are counted, never decoded: most lines of a blob are neither a neighbour nor a candidate.
+        const filter = want && { want: (first) => want(answered, lineNo + 1, first), skipped: () => void lineNo++ };
+        const split = lineSplitter((text) => onLine(answered, ++lineNo, text), filter ?? undefined);
         const onData = (chunk) => {
             let at = 0;
             while (at < chunk.length) {
@@ -854,7 +884,8 @@ async function readBlobLines(git, oids, onLine) {
             }
         };
         try {
-            await git.stream(['cat-file', '--batch', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData });
+            // --buffer: one write per buffer-full, not one per blob (a flush per blob is a process round trip each).
+            await git.stream(['cat-file', '--batch', '--buffer', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData });
             next = oids.length;
         }
         catch (e) {
@@ -866,6 +897,40 @@ async function readBlobLines(git, oids, onLine) {
         }
     }
     return unreadable;
+}
+/** Up to this many files, `<commit>:<path>` specs are cheaper than listing the tree once. */
+const PATH_SPECS_UP_TO = 100;
+/**
+ * What `readBlobLines` should read for each path (bytes) of the tree at
+ * `commit`: its blob id. git resolves a `<commit>:<path>` spec by walking the
+ * trees again for every one (40,000 specs took 2.7 s of CPU where their blob
+ * ids took 0.12), so beyond a few files the tree is listed once
+ * (`ls-tree -r`, streamed) and the ids taken from it.
+ */
+async function blobSpecsAt(git, commit, paths) {
+    if (paths.length <= PATH_SPECS_UP_TO)
+        return paths.map((p) => `${commit}:${p}`);
+    const wanted = new Set(paths);
+    const oids = new Map();
+    let rest = '';
+    const entry = (e) => {
+        // "<mode> <type> <oid>\t<path>"
+        const tab = e.indexOf('\t');
+        const path = e.slice(tab + 1);
+        if (wanted.has(path))
+            oids.set(path, e.slice(e.lastIndexOf(' ', tab) + 1, tab));
+    };
+    await git.stream(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], {
+        onData: (chunk) => {
+            const parts = (rest + chunk.toString('latin1')).split('\0');
+            rest = parts.pop();
+            parts.forEach(entry);
+        }
+    });
+    if (rest !== '')
+        entry(rest);
+    // A path the listing did not name (it should not happen) is still read by its spec.
+    return paths.map((p) => oids.get(p) ?? `${commit}:${p}`);
 }
 /**
  * The `conflict-marker-size` attribute of each path (bytes) as it is at
@@ -1057,19 +1122,41 @@ async function scanTree(git, head, excluded, limits, report) {
     report.notes.push(`conflict markers: scanned the whole tree at ${head}`);
     if (scan.unreadable.length > 0)
         report.problems.push(unreadableProblem(scan.unreadable));
-    const files = [...scan.files]
-        .filter(([path]) => !excluded(path))
-        .map(([path, lines]) => ({ path, known: new Map(), lines: [...lines].map(([line, text]) => ({ line, text })) }));
-    const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path), listing);
+    const files = [...scan.files].filter(([path]) => !excluded(path)).map(([path, printed]) => splitPrinted(path, printed));
+    // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
+    // Their blob ids do not depend on the attributes: find both at once.
+    const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)));
+    const [attributes, specs] = await Promise.all([
+        markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+        blobSpecsAt(git, head, separated.map((f) => f.path))
+    ]);
+    const specOf = new Map(separated.map((f, i) => [f.path, specs[i]]));
     // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
-    const orphanable = files.filter((f) => {
+    const orphanable = separated.filter((f) => {
         const size = parseMarkerSize(attributes.get(f.path));
-        return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=');
+        return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=' && !afterText(f, l.line));
     });
-    const unread = await readNeighbours(git, orphanable.map((f) => `${head}:${f.path}`), orphanable);
+    const unread = await readNeighbours(git, orphanable.map((f) => specOf.get(f.path)), orphanable);
     if (unread.length > 0)
         report.problems.push(unreadableProblem(unread));
     return { files, attributes };
+}
+/** The lines git grep printed for one file: candidates under scan, the lines before them kept as known. */
+function splitPrinted(path, printed) {
+    const lines = [];
+    const known = new Map();
+    for (const [line, text] of printed) {
+        if (isMarkerCandidate(text))
+            lines.push({ line, text });
+        else
+            known.set(line, text);
+    }
+    return { path, lines, known };
+}
+/** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
+function afterText(file, line) {
+    const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text;
+    return before !== undefined && !/^[ \t\r]*$/.test(before);
 }
 /** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
 async function scanChanged(git, base, head, excluded, limits, report) {
@@ -1115,6 +1202,8 @@ function judge(files, attributes, range, report) {
     return report;
 }
 const isAngle = (text) => text[0] === '<' || text[0] === '>';
+const LT = 0x3c;
+const GT = 0x3e;
 /**
  * What the rest of each file says: its angle candidates anywhere and the
  * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
@@ -1128,7 +1217,7 @@ async function readNeighbours(git, specs, files) {
     const unreadable = await readBlobLines(git, specs, (index, line, text) => {
         if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index].has(line))
             files[index].known.set(line, markerPrefix(text));
-    });
+    }, (index, line, first) => first === LT || first === GT || neighbours[index].has(line));
     return unreadable.map((i) => displayPath(files[i].path));
 }
 function unreadableProblem(names) {
@@ -1538,7 +1627,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a1: () => (/* binding */ writeGuardSettingsError)
 });
 
-// UNUSED EXPORTS: guardOutputWriter, guardSummary
+// UNUSED EXPORTS: guardOutputValues, guardOutputWriter, guardSummary, writeGuardAnnotations
 
 // EXTERNAL MODULE: ./src/core/escaping.ts
 var escaping = __nccwpck_require__(811);
@@ -1654,8 +1743,8 @@ const guardActionLog = Object.freeze({
     info: (message) => (0,workflow_commands/* info */.pq)((0,escaping/* logText */.kc)(message)),
     warning: (message) => (0,workflow_commands/* issueCommand */.Lb)('warning', (0,escaping/* logText */.kc)(message))
 });
-/** Writes outputs, annotations and the job summary of a result. */
-function writeGuardOutputs(result, prefix = '') {
+/** Prints one annotation per finding and a warning when guard itself failed (the root action prints them as guard ends). */
+function writeGuardAnnotations(result) {
     for (const f of result.findings) {
         if (f.kind === 'conflict-marker')
             (0,workflow_commands/* issueCommand */.Lb)('error', (0,escaping/* logText */.kc)(f.message), { title: 'Conflict marker', file: (0,escaping/* logText */.kc)(f.path), line: f.line });
@@ -1668,12 +1757,20 @@ function writeGuardOutputs(result, prefix = '') {
     else if (result.error !== null && result.findings.length > 0) {
         (0,workflow_commands/* issueCommand */.Lb)('warning', (0,escaping/* logText */.kc)(`guard: part of the check failed: ${result.error}`));
     }
-    guardOutputWriter(prefix)({
+}
+/** The output values of a finished guard run. */
+function guardOutputValues(result) {
+    return {
         result: result.result,
         findings: JSON.stringify(result.findings),
         'marker-count': String(result.markerCount),
         'disallowed-merge-count': String(result.disallowedMergeCount)
-    });
+    };
+}
+/** Writes outputs, annotations and the job summary of a result. */
+function writeGuardOutputs(result, prefix = '') {
+    writeGuardAnnotations(result);
+    guardOutputWriter(prefix)(guardOutputValues(result));
     (0,workflow_commands/* appendSummary */.fe)(redactSecrets(guardSummary(result)));
 }
 /** Outputs and summary when guard could not even read its settings: every output set, the reason in the summary. */

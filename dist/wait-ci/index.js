@@ -29305,10 +29305,10 @@ await (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(async () => {
     }
     catch (error) {
         // Outputs in every case, so a workflow can route even this to a fix step.
-        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiError */ .D)((0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error));
+        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiError */ .DV)((0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error));
         throw error;
     }
-    await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiOutputs */ .d)(result);
+    await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiOutputs */ .du)(result);
     if (result.conclusion !== 'success')
         throw new Error(`wait-ci: ${result.conclusion}: ${result.message}`);
 });
@@ -29412,9 +29412,11 @@ const waitCiSpec = defineAction({
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  D: () => (/* binding */ writeWaitCiError),
-  d: () => (/* binding */ writeWaitCiOutputs)
+  DV: () => (/* binding */ writeWaitCiError),
+  du: () => (/* binding */ writeWaitCiOutputs)
 });
+
+// UNUSED EXPORTS: waitCiOutputValues, waitCiSummary
 
 // EXTERNAL MODULE: ./src/core/poll-schedule.ts
 var poll_schedule = __nccwpck_require__(4938);

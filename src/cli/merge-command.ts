@@ -3,6 +3,7 @@
  * or an orchestrator's container. It merges only the sha it is given (the one
  * wait-ci verified): every merge call carries it, so GitHub refuses a moved head.
  */
+import { blockersOutput } from '../actions/merge/outputs.js'
 import { parseArgs } from 'node:util'
 import { MERGE_DEFAULTS, mergeOutputs, mergeOwnInputs } from '../actions/merge/io.js'
 import { merge, type MergeResult } from '../actions/merge/merge.js'
@@ -75,7 +76,10 @@ export function mergeDocumentFields(result: MergeResult): Record<keyof typeof me
     attempts: result.attempts,
     reason: result.reason,
     message: result.message,
-    'updated-sha': result.updatedSha
+    'updated-sha': result.updatedSha,
+    'merge-group-sha': result.mergeGroupSha,
+    // The blockers as JSON values, not a string of JSON.
+    blockers: result.diagnosis === undefined ? null : JSON.parse(blockersOutput(result))
   }
 }
 

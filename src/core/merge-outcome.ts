@@ -14,6 +14,10 @@ export type MergeReason =
   | 'head-moved'
   | 'behind'
   | 'branch-updated'
+  | 'merge-queue-ejected'
+  | 'merge-queue-timeout'
+  | 'merge-queue-refused'
+  | 'merge-queue-never-started'
   | 'permanent'
   | 'invalid-input'
 

@@ -8,7 +8,8 @@
  * Invariants the tests assert from the simulator's request log:
  * - every merge (and branch update) call carries the verified sha, so GitHub refuses if the head moved;
  * - no merge call follows an answer that said a required check failed;
- * - after a lost answer, a "not mergeable" is never reported as a refusal.
+ * - after a lost answer, a "not mergeable" is never reported as a refusal;
+ * - through the merge queue, only the verified sha is enqueued (an entry already queued is adopted).
  */
 import {
   classifyMergeFailure,
@@ -26,6 +27,10 @@ import {
 import { fromVerdict, stopOutcome, updateOutcome, type MergeOutcome, type MergeReason, type UpdateEnd } from '../../core/merge-outcome.js'
 import { formatSeconds, nextMergeStep } from '../../core/merge-schedule.js'
 import { logText } from '../../core/escaping.js'
+import { QUEUE_DELETE_BRANCH_NOTE, queueOffMessage, queuePath, queueRequirement, type GroupCheck, type QueueRequirement } from '../../core/merge-queue.js'
+import { detectMergeQueue, mergeThroughQueue } from '../../github/merge-queue.js'
+import { readMergeFacts } from '../../github/merge-facts.js'
+import { diagnose, type Diagnosis, type MergeFacts } from '../../core/diagnosis.js'
 import { classifyFailure, toFailureData } from '../../core/transient.js'
 import type { GitHubClient } from '../../github/client.js'
 import { expectPullRequest, expectShape, MalformedResponseError } from '../../github/responses.js'
@@ -63,6 +68,12 @@ export interface MergeResult extends MergeOutcome {
   readonly branchDeleted?: boolean
   /** The head after a branch update ('' unless reason is branch-updated). */
   readonly updatedSha: string
+  /** The merge group's head sha ('' unless the merge queue was used and built a group). */
+  readonly mergeGroupSha: string
+  /** The failing checks of the merge group, when the queue ejected the pull request. */
+  readonly failingGroupChecks: readonly GroupCheck[]
+  /** What stands between the pull request and a merge, read once after merge stopped without merging (absent when merged or unreadable). */
+  readonly diagnosis?: Diagnosis
 }
 
 /** What merge needs from the outside world; production passes `productionRuntime` and a client. */
@@ -79,6 +90,8 @@ export interface MergeDeps {
 export interface MergeTarget extends MergeOptions {
   readonly repository: { readonly owner: string; readonly repo: string }
   readonly pullNumber: number
+  /** Who merges, for the diagnosis ('actions': the job's GITHUB_TOKEN); 'unknown' when absent. */
+  readonly mergingToken?: MergeFacts['mergingToken']
 }
 
 interface PullRead {
@@ -88,6 +101,7 @@ interface PullRead {
   readonly headRepo: string
   /** The pull request's web page ('' when GitHub gave none). */
   readonly htmlUrl: string
+  readonly baseRef: string
 }
 
 function toPullRead(data: unknown): PullRead {
@@ -105,7 +119,8 @@ function toPullRead(data: unknown): PullRead {
     },
     headRef: pr.head.ref,
     headRepo: typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '',
-    htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : ''
+    htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : '',
+    baseRef: pr.base.ref
   }
 }
 
@@ -180,8 +195,37 @@ async function reread(session: Session, message: string): Promise<Step> {
   return { verdict: judgeUnsettled(read?.snapshot, session.sha, message), ...(read ? { read } : {}), mergeCalled: false }
 }
 
-/** Merges the pull request at the verified sha within the pending-retry budget. */
+/**
+ * Merges the pull request at the verified sha within the pending-retry
+ * budget; when it stops without merging, adds the diagnosis of what blocks.
+ */
 export async function merge(target: MergeTarget, deps: MergeDeps): Promise<MergeResult> {
+  const result = await mergeOnce(target, deps)
+  if (result.merged || result.sha === '') return result
+  const diagnosis = await diagnoseAfter(target, deps)
+  return diagnosis === undefined ? result : { ...result, diagnosis }
+}
+
+// Rereads of an UNKNOWN mergeability after the refusal: a few seconds, not the merge budget.
+const DIAGNOSIS_READS = 3
+
+/** One read of the merge facts after merge stopped; best effort: a failed read never changes merge's outcome. */
+async function diagnoseAfter(target: MergeTarget, deps: MergeDeps): Promise<Diagnosis | undefined> {
+  try {
+    const facts = await readMergeFacts(deps.client, target.repository, target.pullNumber, {
+      sleep: deps.sleep,
+      maxReads: DIAGNOSIS_READS,
+      mergingToken: target.mergingToken ?? 'unknown',
+      log: (m) => deps.log.info(m)
+    })
+    return diagnose(facts)
+  } catch (error) {
+    deps.log.info(`Could not read what blocks pull request #${target.pullNumber} (${logText(failureOf(error).message)}); the outcome above stands, without a diagnosis.`)
+    return undefined
+  }
+}
+
+async function mergeOnce(target: MergeTarget, deps: MergeDeps): Promise<MergeResult> {
   const { owner, repo } = target.repository
   const pull_number = target.pullNumber
   const readPull = () =>
@@ -203,7 +247,9 @@ export async function merge(target: MergeTarget, deps: MergeDeps): Promise<Merge
       sha: target.sha ?? '',
       shaPinned: target.sha !== undefined,
       timeline: [],
-      updatedSha: ''
+      updatedSha: '',
+      mergeGroupSha: '',
+      failingGroupChecks: []
     }
   }
   const sha = target.sha ?? start.snapshot.headSha
@@ -215,7 +261,7 @@ export async function merge(target: MergeTarget, deps: MergeDeps): Promise<Merge
   const session: Session = { deps, target, owner, repo, pull_number, sha, readPull }
   const pullUrl = start.htmlUrl || `pull request #${pull_number} of ${owner}/${repo}`
   const timeline: MergeAttempt[] = []
-  const finish = (outcome: MergeOutcome, extra: { branchDeleted?: boolean; updatedSha?: string } = {}): MergeResult => ({
+  const finish = (outcome: MergeOutcome, extra: AfterExtra = {}): MergeResult => ({
     ...outcome,
     pullNumber: pull_number,
     sha,
@@ -223,16 +269,69 @@ export async function merge(target: MergeTarget, deps: MergeDeps): Promise<Merge
     attempts: timeline.length,
     timeline,
     updatedSha: extra.updatedSha ?? '',
+    mergeGroupSha: extra.mergeGroupSha ?? '',
+    failingGroupChecks: extra.failingGroupChecks ?? [],
     ...(extra.branchDeleted === undefined ? {} : { branchDeleted: extra.branchDeleted })
   })
 
   const before = judgePullState(start.snapshot, sha)
   if (before !== undefined) return finish(fromVerdict(before, start.snapshot.mergeCommitSha ?? ''))
 
+  const startedAt = deps.now()
   const methods = await methodsToTry(target, deps, owner, repo)
   const loop = await mergeLoop(session, methods, timeline)
   if (loop.kind === 'stopped') return finish(stopOutcome({ ...loop.stop, attempts: timeline.length, pullNumber: pull_number, pullUrl, sha }))
+  const queue = queueRefusalOf(loop.verdict, timeline)
+  if (queue.required) return finish(...(await throughQueue(session, queue, start.baseRef, startedAt)))
   return finish(...(await afterFinal(session, loop.verdict, loop.read)))
+}
+
+type AfterExtra = { branchDeleted?: boolean; updatedSha?: string; mergeGroupSha?: string; failingGroupChecks?: readonly GroupCheck[] }
+
+/**
+ * Whether the last merge call was GitHub's refusal of a direct merge on a
+ * branch that takes changes only through the merge queue. Read from the
+ * refusal itself, so a branch without a queue costs no extra request.
+ */
+function queueRefusalOf(verdict: FinalVerdict, timeline: readonly MergeAttempt[]): QueueRequirement {
+  const last = timeline[timeline.length - 1]
+  if (verdict.kind !== 'permanent' || last === undefined) return { required: false }
+  return queueRequirement({ refusal: { ...(last.status === undefined ? {} : { status: last.status }), message: last.message } })
+}
+
+/**
+ * The base requires the merge queue: with 'merge-queue: off' end naming it;
+ * else enqueue the verified head (or adopt its entry) and follow the entry
+ * within what is left of the budget.
+ */
+async function throughQueue(session: Session, refusal: QueueRequirement, base: string, startedAt: number): Promise<[MergeOutcome, AfterExtra]> {
+  const { deps, target, owner, repo, pull_number, sha } = session
+  if (queuePath(refusal, target.mergeQueue) === 'refuse') {
+    return [{ merged: false, mergeCommitSha: '', reason: 'permanent', category: 'merge-queue', message: queueOffMessage(refusal) }, {}]
+  }
+  // The rule carries the queue's own check timeout, for the timeout message; one read, made only when a queue exists.
+  const rule = await detectMergeQueue(deps.client, { owner, repo, base }).catch((error: unknown) => {
+    deps.log.info(`Could not read the rules of '${logText(base)}' (${logText(failureOf(error).message)}); following the queue without its check timeout.`)
+    return refusal
+  })
+  const checkResponseTimeoutMinutes = rule.required && rule.source === 'rule' ? rule.rule.checkResponseTimeoutMinutes : null
+  deps.log.info(`The base branch '${logText(base)}' takes changes only through the merge queue: enqueueing the verified head ${sha}.`)
+  const followed = await mergeThroughQueue(
+    deps.client,
+    { owner, repo, pullNumber: pull_number },
+    {
+      sha,
+      timeoutMs: Math.max(0, target.timeoutMs - (deps.now() - startedAt)),
+      // A queue entry moves in minutes, not seconds: no need to read it at the retry pace.
+      intervalMs: target.intervalMs * 3,
+      checkResponseTimeoutMinutes,
+      ...(target.mergeQueueJump ? { jump: true } : {})
+    },
+    deps
+  )
+  if (followed.merged && target.deleteBranch) deps.log.info(QUEUE_DELETE_BRANCH_NOTE)
+  const outcome: MergeOutcome = { merged: followed.merged, mergeCommitSha: followed.mergeCommitSha, reason: followed.reason, message: followed.message }
+  return [outcome, { mergeGroupSha: followed.mergeGroupSha, failingGroupChecks: followed.failingChecks, ...(followed.merged && target.deleteBranch ? { branchDeleted: false } : {}) }]
 }
 
 type LoopEnd =
@@ -293,7 +392,7 @@ function record(session: Session, timeline: readonly MergeAttempt[], step: Step,
 }
 
 /** What follows a final answer: delete the branch after a merge, update it when behind and asked to. */
-async function afterFinal(session: Session, verdict: FinalVerdict, read: PullRead | undefined): Promise<[MergeOutcome, { branchDeleted?: boolean; updatedSha?: string }?]> {
+async function afterFinal(session: Session, verdict: FinalVerdict, read: PullRead | undefined): Promise<[MergeOutcome, AfterExtra?]> {
   const outcome = fromVerdict(verdict, read?.snapshot.mergeCommitSha ?? '')
   if (outcome.merged && session.target.deleteBranch) {
     return [outcome, { branchDeleted: await deleteBranch(session, read ?? (await session.readPull().catch(() => undefined))) }]

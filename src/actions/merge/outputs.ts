@@ -5,32 +5,47 @@
  */
 import { formatSeconds } from '../../core/merge-schedule.js'
 import type { MergeReason } from '../../core/merge-outcome.js'
+import { queueSummaryBlocks } from '../../core/merge-queue.js'
+import { renderDiagnosis } from '../../core/diagnosis-report.js'
 import { code, heading, paragraph, renderSummary, table, type Html } from '../../core/summary-html.js'
-import { outputWriter, writeSummary } from '../outputs.js'
+import { outputWriter, writeSummary, type OutputValues } from '../outputs.js'
 import { mergeSpec } from './io.js'
 import type { MergeResult } from './merge.js'
 
-/** Sets every merge output (names prefixed for the root action) and writes the summary. */
-export async function writeMergeOutputs(result: MergeResult, prefix = ''): Promise<void> {
-  outputWriter(mergeSpec, prefix)({
+/** Every merge output of a finished merge, as the action sets them (the root action and the CLI read the same). */
+export function mergeOutputValues(result: MergeResult): OutputValues<typeof mergeSpec> {
+  return {
     merged: result.merged ? 'true' : 'false',
     'merge-commit-sha': result.mergeCommitSha,
     attempts: String(result.attempts),
     reason: result.reason,
     message: result.message,
-    'updated-sha': result.updatedSha
-  })
+    'updated-sha': result.updatedSha,
+    'merge-group-sha': result.mergeGroupSha,
+    blockers: blockersOutput(result)
+  }
+}
+
+/** Sets every merge output (names prefixed for the root action) and writes the summary. */
+export async function writeMergeOutputs(result: MergeResult, prefix = ''): Promise<void> {
+  outputWriter(mergeSpec, prefix)(mergeOutputValues(result))
   await writeSummary(mergeSummary(result))
 }
 
 /** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
 export async function writeMergeInputError(message: string, prefix = ''): Promise<void> {
   const reason: MergeReason = 'invalid-input'
-  outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '' })
+  outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '', 'merge-group-sha': '', blockers: '' })
   await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]))
 }
 
-/** The job summary section: outcome, then one row per merge call. */
+/** The 'blockers' output: the diagnosis's blockers as JSON, '' when there is none (merged, or unreadable). */
+export function blockersOutput(result: MergeResult): string {
+  if (result.diagnosis === undefined) return ''
+  return JSON.stringify(result.diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who })))
+}
+
+/** The job summary section: outcome, then one row per merge call, then what blocks when not merged. */
 export function mergeSummary(result: MergeResult): string {
   const blocks: Html[] = [
     heading(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
@@ -42,7 +57,9 @@ export function mergeSummary(result: MergeResult): string {
       ...(result.updatedSha ? [', updated to ', code(result.updatedSha), ' (not merged)'] : []),
       '.'
     ]),
-    paragraph(result.message)
+    ...(result.mergeGroupSha !== '' || result.failingGroupChecks.length > 0
+      ? queueSummaryBlocks({ message: result.message, mergeGroupSha: result.mergeGroupSha, mergeCommitSha: result.mergeCommitSha, failingChecks: result.failingGroupChecks })
+      : [paragraph(result.message)])
   ]
   if (result.timeline.length > 0) {
     blocks.push(
@@ -59,5 +76,6 @@ export function mergeSummary(result: MergeResult): string {
       )
     )
   }
+  if (result.diagnosis !== undefined) blocks.push(...renderDiagnosis(result.diagnosis).html)
   return renderSummary(blocks)
 }

@@ -2,10 +2,13 @@
  * merge's inputs turned into one frozen, validated settings object. Errors
  * name the input, quote the value and say what to write instead.
  */
+import type { AuthConfig } from '../../github/auth.js'
 import type { GitHubClientOptions } from '../../github/client.js'
+import type { MergeFacts } from '../../core/diagnosis.js'
 import { readGitHubContext, requirePullRequest, type RepositoryRef } from '../../github/context.js'
 import { readClientSettings } from '../../github/inputs.js'
 import { inputError, parseBooleanInput, parsePullRequestInput, parseSecondsInput, parseShaInput, type InputSource } from '../../core/inputs.js'
+import type { MergeQueueMode } from '../../core/merge-queue.js'
 import { actionInputs } from '../input-source.js'
 import { mergeOwnInputs } from './io.js'
 
@@ -26,6 +29,10 @@ export interface MergeOptions {
   readonly deleteBranch: boolean
   /** When behind a base that must be included: update the branch once (pinned to the verified sha) instead of only reporting it. */
   readonly updateBranch: boolean
+  /** 'auto': enqueue the verified head when the base requires the merge queue; 'off': end naming the queue. */
+  readonly mergeQueue: MergeQueueMode
+  /** Put the pull request at the front of the queue (only from the explicit input). */
+  readonly mergeQueueJump: boolean
   readonly timeoutMs: number
   readonly intervalMs: number
 }
@@ -35,6 +42,19 @@ export interface MergeSettings extends MergeOptions {
   readonly client: GitHubClientOptions
   readonly repository: RepositoryRef
   readonly pullNumber: number
+  readonly mergingToken: MergeFacts['mergingToken']
+}
+
+/**
+ * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
+ * workflow files): an installation token (`ghs_`) given as 'github-token' is
+ * taken to be the job's own; App auth and personal tokens are not.
+ */
+export function mergingTokenOf(auth: AuthConfig): MergeFacts['mergingToken'] {
+  if (auth.kind === 'app') return 'other'
+  const token = auth.token.trim()
+  if (token.startsWith('ghs_')) return 'actions'
+  return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown'
 }
 
 /**
@@ -51,6 +71,11 @@ export function parseMergeOptions(inputs: InputSource<MergeInputName>): MergeOpt
   }
   const deleteBranch = parseBooleanInput(inputs, 'delete-branch')
   const updateBranch = parseBooleanInput(inputs, 'update-branch')
+  const mergeQueue = inputs.get('merge-queue').trim().toLowerCase()
+  if (mergeQueue !== 'auto' && mergeQueue !== 'off') {
+    throw inputError(inputs.label('merge-queue'), mergeQueue, "write 'auto' (enqueue when the base branch requires the merge queue) or 'off'.")
+  }
+  const mergeQueueJump = parseBooleanInput(inputs, 'merge-queue-jump')
   const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 })
   const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 })
   const title = inputs.get('commit-title')
@@ -63,6 +88,8 @@ export function parseMergeOptions(inputs: InputSource<MergeInputName>): MergeOpt
     ...(message.trim() === '' ? {} : { commitMessage: message }),
     deleteBranch,
     updateBranch,
+    mergeQueue: mergeQueue as MergeQueueMode,
+    mergeQueueJump,
     timeoutMs,
     intervalMs
   })
@@ -74,5 +101,5 @@ export function readMergeSettings(env: Readonly<Record<string, string | undefine
   const client = readClientSettings(env)
   const context = readGitHubContext(env)
   const pull = requirePullRequest(context, options.pullRequest)
-  return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number })
+  return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number, mergingToken: mergingTokenOf(client.auth) })
 }

@@ -10,7 +10,7 @@ import { heading, paragraph, renderSummary } from '../../core/summary-html.js'
 import { guardOutputValues, guardSummary, writeGuardAnnotations } from '../guard/outputs.js'
 import { mergeSpec } from '../merge/io.js'
 import type { MergeResult } from '../merge/merge.js'
-import { mergeSummary } from '../merge/outputs.js'
+import { mergeOutputValues, mergeSummary } from '../merge/outputs.js'
 import { outputWriter, writeSummary, type OutputValues } from '../outputs.js'
 import { guardSpec } from '../guard/io.js'
 import { waitCiSpec } from '../wait-ci/io.js'
@@ -24,16 +24,9 @@ export const INPUTS_STAGE = 'inputs'
 const notRun = <S extends typeof guardSpec | typeof waitCiSpec | typeof mergeSpec>(spec: S): OutputValues<S> =>
   Object.fromEntries(Object.keys(spec.outputs).map((name) => [name, ''])) as OutputValues<S>
 
-function mergeOutputValues(result: MergeResult | undefined): OutputValues<typeof mergeSpec> {
+function mergeStageValues(result: MergeResult | undefined): OutputValues<typeof mergeSpec> {
   if (result === undefined) return { ...notRun(mergeSpec), merged: 'false' }
-  return {
-    merged: result.merged ? 'true' : 'false',
-    'merge-commit-sha': result.mergeCommitSha,
-    attempts: String(result.attempts),
-    reason: result.reason,
-    message: result.message,
-    'updated-sha': result.updatedSha
-  }
+  return mergeOutputValues(result)
 }
 
 /** Every output of a finished pipeline; the stages' outputs describe the final round. */
@@ -42,7 +35,7 @@ export function pipelineOutputValues(result: PipelineResult): OutputValues<typeo
   return {
     ...guardOutputValues(last.guard),
     ...(last.waitCi ? waitCiOutputValues(last.waitCi) : notRun(waitCiSpec)),
-    ...mergeOutputValues(last.merge),
+    ...mergeStageValues(last.merge),
     stage: result.stage,
     'stage-message': result.message,
     updates: String(result.updates)
@@ -77,7 +70,7 @@ export async function writePipelineInputError(message: string): Promise<void> {
   outputWriter(pipelineSpec)({
     ...notRun(guardSpec),
     ...notRun(waitCiSpec),
-    ...mergeOutputValues(undefined),
+    ...mergeStageValues(undefined),
     stage: INPUTS_STAGE,
     'stage-message': `No stage ran: ${message}`,
     updates: '0'
