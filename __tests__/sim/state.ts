@@ -1,7 +1,7 @@
 /**
  * The loopback GitHub simulator's state: plain, mutable data that tests read and edit directly
  * (`sim.state.pulls[0].mergeable = false`). The HTTP layer (server.ts, routes.ts) renders it in
- * GitHub's real response shapes (shapes.ts). Issue 3, part 4.
+ * GitHub's real response shapes (shapes.ts).
  */
 import { createHash } from 'node:crypto'
 
