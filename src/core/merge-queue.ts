@@ -8,6 +8,7 @@
  */
 import { logText } from './escaping.js'
 import { code, link, paragraph, table, type Html } from './summary-html.js'
+import { isRecord } from './records.js'
 
 /** GitHub's states of a merge queue entry (GraphQL `MergeQueueEntryState`). */
 export type MergeQueueEntryState = 'QUEUED' | 'AWAITING_CHECKS' | 'MERGEABLE' | 'UNMERGEABLE' | 'LOCKED'
@@ -26,10 +27,6 @@ export type QueueRequirement =
   | { readonly required: false }
   | { readonly required: true; readonly source: 'rule'; readonly rule: MergeQueueRule }
   | { readonly required: true; readonly source: 'refusal'; readonly message: string }
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null)
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
