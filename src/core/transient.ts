@@ -12,6 +12,7 @@
  * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
  */
 import { logText } from './escaping.js'
+import { formatSeconds } from './durations.js'
 import { classifyText, type TextVerdict } from './failure-engine.js'
 import { isRecord } from './records.js'
 
@@ -206,16 +207,10 @@ function rateLimited(waitMs: number, why: string, cap: number): FailureClass {
   const wait = Math.max(0, Math.min(waitMs, cap))
   return {
     kind: 'rate-limited',
-    reason: `${why}; wait ${formatMs(waitMs)}${capped ? ` (longer than the ${formatMs(cap)} this run may wait)` : ''}`,
+    reason: `${why}; wait ${formatSeconds(waitMs)}${capped ? ` (longer than the ${formatSeconds(cap)} this run may wait)` : ''}`,
     retryAfterMs: wait,
     ...(capped ? { waitCapped: true } : {})
   }
-}
-
-function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`
-  return `${Math.round(ms / 60_000)} min`
 }
 
 function classifyHttp(failure: FailureData, status: number, options: ClassifyOptions): FailureClass {

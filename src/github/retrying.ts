@@ -17,6 +17,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
+import { formatWaitSeconds } from '../core/durations.js'
 import { classifyFailure, describeFailure, TOKEN_INVALID_ADVICE, type FailureKind } from '../core/transient.js'
 import type { RateLimitGate } from './rate-gate.js'
 
@@ -200,8 +201,8 @@ export function createRetryingHook(options: RetryingOptions, parse: (route: Hook
     const described = () => describeFailure(error, { ...classify, now })
     if (verdict.waitCapped === true) {
       const asked = options.gate.openUntil()
-      const wait = asked === undefined ? '' : ` asks for a ${Math.ceil((asked - now) / 1000)} s wait,`
-      options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${Math.ceil(options.maxRateLimitWaitMs / 1000)} s): not waiting`)
+      const wait = asked === undefined ? '' : ` asks for a ${formatWaitSeconds(asked - now)} wait,`
+      options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${formatWaitSeconds(options.maxRateLimitWaitMs)}): not waiting`)
       return undefined
     }
     if (attempt > retries) {
@@ -218,7 +219,7 @@ export function createRetryingHook(options: RetryingOptions, parse: (route: Hook
     options.onRetry(verdict.kind)
     options.log(
       rateLimited
-        ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${Math.ceil(ms / 1000)} s as GitHub asked`
+        ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${formatWaitSeconds(ms)} as GitHub asked`
         : `${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; retrying in ${ms} ms`
     )
     return { ms, rateLimited }
