@@ -292,8 +292,20 @@ function clip(text: string, max = 200): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }
 
+/** A failure's verdict together with the line that describes it, from one classification. */
+export interface ExplainedFailure {
+  readonly verdict: FailureClass
+  /** What failed and the verdict, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
+  readonly description: string
+}
+
 /** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
 export function describeFailure(failure: FailureData | unknown, options: ClassifyOptions = {}): string {
+  return explainFailure(failure, options).description
+}
+
+/** Classifies a failure once and describes it: for callers that act on the verdict and log the description. */
+export function explainFailure(failure: FailureData | unknown, options: ClassifyOptions = {}): ExplainedFailure {
   const data = toFailureData(failure)
   const verdict = classifyFailure(data, options)
   let what: string
@@ -318,5 +330,5 @@ export function describeFailure(failure: FailureData | unknown, options: Classif
       what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`
     }
   }
-  return `${what}: ${verdict.kind} (${verdict.reason})`
+  return { verdict, description: `${what}: ${verdict.kind} (${verdict.reason})` }
 }

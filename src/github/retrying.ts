@@ -18,7 +18,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
 import { formatWaitSeconds } from '../core/durations.js'
-import { classifyFailure, describeFailure, TOKEN_INVALID_ADVICE, type FailureKind } from '../core/transient.js'
+import { classifyFailure, explainFailure, TOKEN_INVALID_ADVICE, type FailureKind } from '../core/transient.js'
 import type { RateLimitGate } from './rate-gate.js'
 
 export interface RetryingOptions {
@@ -190,7 +190,8 @@ export function createRetryingHook(options: RetryingOptions, parse: (route: Hook
   /** What to do after attempt `attempt` failed: undefined = stop, a string = stop for that reason, else wait. */
   const decide = (error: ErrorLike, attempt: number, retries: number): { ms: number; rateLimited: boolean } | string | undefined => {
     const now = options.now()
-    const verdict = classifyFailure(error, { ...classify, now })
+    // Described now, before a 401's message gains the advice below (a 401 is permanent: never described here).
+    const { verdict, description } = explainFailure(error, { ...classify, now })
     if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
       // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
       error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`
@@ -198,7 +199,6 @@ export function createRetryingHook(options: RetryingOptions, parse: (route: Hook
     // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
     if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent') return undefined
     const where = routeLabel(error.request.method, error.request.url, options.baseUrl)
-    const described = () => describeFailure(error, { ...classify, now })
     if (verdict.waitCapped === true) {
       const asked = options.gate.openUntil()
       const wait = asked === undefined ? '' : ` asks for a ${formatWaitSeconds(asked - now)} wait,`
@@ -206,21 +206,21 @@ export function createRetryingHook(options: RetryingOptions, parse: (route: Hook
       return undefined
     }
     if (attempt > retries) {
-      if (retries > 0) options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${described()}`)
+      if (retries > 0) options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${description}`)
       return undefined
     }
     const rateLimited = verdict.kind === 'rate-limited'
     const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random)
     const deadline = options.deadline()
     if (deadline !== undefined && now + ms > deadline) {
-      options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; no retry: the deadline (timeout-seconds) comes first`)
+      options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; no retry: the deadline (timeout-seconds) comes first`)
       return 'the deadline (timeout-seconds) came first'
     }
     options.onRetry(verdict.kind)
     options.log(
       rateLimited
         ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${formatWaitSeconds(ms)} as GitHub asked`
-        : `${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; retrying in ${ms} ms`
+        : `${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; retrying in ${ms} ms`
     )
     return { ms, rateLimited }
   }
