@@ -1,6 +1,6 @@
 import { createServer, type Server, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { classifyFailure, describeFailure, toFailureData, type FailureKind } from '../../src/core/transient.js'
+import { classifyFailure, describeFailure, explainFailure, toFailureData, type FailureKind } from '../../src/core/transient.js'
 
 const json = { 'content-type': 'application/json; charset=utf-8' }
 const NOW = Date.parse('2026-11-27T06:00:00Z')
@@ -112,6 +112,28 @@ describe('classifyFailure: HTTP answers', () => {
     expect(describeFailure({ status: 524, headers: { 'content-type': 'text/html' }, body: CLOUDFLARE_524 })).toBe(
       "HTTP 524 HTML page 'api.github.com | 524: A timeout occurred': transient (an HTML error page (HTTP 524) came back where GitHub's API sends JSON: a proxy or gateway error)"
     )
+  })
+})
+
+describe('explainFailure: the verdict and its description from one classification', () => {
+  it.each([
+    [
+      'a secondary rate limit with retry-after',
+      { status: 403, headers: { ...json, 'retry-after': '2' }, body: SECONDARY },
+      /^HTTP 403 'You have exceeded a secondary rate limit\..*': rate-limited \(secondary rate limit, retry-after given; wait 2 s\)$/
+    ],
+    [
+      'a primary limit resetting after the longest wait allowed',
+      { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 600) }, body: PRIMARY },
+      /: rate-limited \(primary rate limit used up until x-ratelimit-reset; wait 601 s \(longer than the 60 s this run may wait\)\)$/
+    ],
+    ['404', { status: 404, headers: json, body: NOT_FOUND }, /^HTTP 404 'Not Found': permanent \(not found \(404\)/]
+  ])('%s', (_label, failure, description) => {
+    const options = { now: NOW, maxRateLimitWaitMs: 60_000 }
+    const explained = explainFailure(failure, options)
+    expect(explained.verdict).toEqual(classifyFailure(failure, options))
+    expect(explained.description).toMatch(description)
+    expect(describeFailure(failure, options)).toBe(explained.description)
   })
 })
 

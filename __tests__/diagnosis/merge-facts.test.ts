@@ -9,7 +9,7 @@ import { MERGE_FACTS_QUERY, readMergeFacts, type MergeFactsOptions } from '../..
 import { diagnose } from '../../src/core/diagnosis.js'
 import { githubSchema } from '../sim/graphql.js'
 import { closeChecked } from '../sim/openapi-check.js'
-import { DEFAULT_TOKEN, OWNER, REPO, addRuleset, startSimulator, type Sim, type SimRule } from '../sim/server.js'
+import { DEFAULT_TOKEN, OWNER, REPO, addRuleset, pullRequestRule, startSimulator, type Sim, type SimRule } from '../sim/server.js'
 
 let sim: Sim | undefined
 beforeAll(() => githubSchema())
@@ -19,17 +19,7 @@ afterEach(async () => {
 })
 
 const repo = { owner: OWNER, repo: REPO }
-const reviewRule = (p: Partial<Extract<SimRule, { type: 'pull_request' }>['parameters']> = {}): SimRule => ({
-  type: 'pull_request',
-  parameters: {
-    required_approving_review_count: 1,
-    dismiss_stale_reviews_on_push: false,
-    require_code_owner_review: false,
-    require_last_push_approval: false,
-    required_review_thread_resolution: false,
-    ...p
-  }
-})
+const reviewRule = pullRequestRule
 
 function read(s: Sim, over: Partial<MergeFactsOptions> = {}) {
   const sleeps: number[] = []

@@ -1,4 +1,4 @@
-import { diagnosisDocument, renderDiagnosis } from '../../src/core/diagnosis-report.js'
+import { diagnosisDocument, renderDiagnosisHtml, renderDiagnosisText } from '../../src/core/diagnosis-report.js'
 import type { Diagnosis } from '../../src/core/diagnosis.js'
 import { renderSummary } from '../../src/core/summary-html.js'
 import { renderGfm } from '../harness/gfm.js'
@@ -17,9 +17,9 @@ const blocked: Diagnosis = {
   unreadable: [{ what: 'rule-suite history', reason: 'needs administration access' }]
 }
 
-describe('renderDiagnosis', () => {
+describe('renderDiagnosisHtml and renderDiagnosisText', () => {
   it('summary: one row per blocker with who can clear it, hostile text as text, the link kept', () => {
-    const html = renderGfm(renderSummary(renderDiagnosis(blocked).html))
+    const html = renderGfm(renderSummary(renderDiagnosisHtml(blocked)))
     expect(html).not.toContain('<img')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(html.match(/<tr>/g)).toHaveLength(3)
@@ -29,7 +29,7 @@ describe('renderDiagnosis', () => {
   })
 
   it('text: every blocker named, no line starts a workflow command', () => {
-    const lines = renderDiagnosis(blocked).text
+    const lines = renderDiagnosisText(blocked)
     expect(lines[0]).toBe('blocked: 2 blockers stand in the way')
     expect(lines.join('\n')).toContain('review-required: 1 approving review required, 0 given')
     for (const line of lines) {

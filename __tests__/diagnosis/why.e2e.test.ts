@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { closeChecked } from '../sim/openapi-check.js'
 import { githubSchema } from '../sim/graphql.js'
-import { DEFAULT_TOKEN, addRuleset, startSimulator, type Sim, type SimRule } from '../sim/server.js'
+import { DEFAULT_TOKEN, addRuleset, pullRequestRule, startSimulator, type Sim } from '../sim/server.js'
 
 const bin = resolve(import.meta.dirname, '..', '..', 'bin', 'purple.js')
 
@@ -32,16 +32,7 @@ function purple(args: string[], env: Record<string, string>): Promise<{ code: nu
   })
 }
 
-const reviewRule: SimRule = {
-  type: 'pull_request',
-  parameters: {
-    required_approving_review_count: 1,
-    dismiss_stale_reviews_on_push: false,
-    require_code_owner_review: false,
-    require_last_push_approval: false,
-    required_review_thread_resolution: false
-  }
-}
+const reviewRule = pullRequestRule()
 const why = (extra: string[] = []) => ['why', '--repo', 'octo-org/purple-demo', '--pr', '1', ...extra]
 const env = () => ({ GH_TOKEN: DEFAULT_TOKEN, GITHUB_API_URL: sim!.url })
 

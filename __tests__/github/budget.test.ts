@@ -5,9 +5,9 @@
  * retry that would end past it. Request counts come from the simulator's log;
  * time is injected (the client's sleep moves the simulator's manual clock).
  */
-import { createServer } from 'node:net'
-import { startSimulator, DEFAULT_TOKEN, OWNER, REPO, INSTALLATION_ID, type Sim } from '../sim/server.js'
-import { createGitHubClient, type GitHubClientOptions } from '../../src/github/client.js'
+import { startSimulator, OWNER, REPO, INSTALLATION_ID, type Sim } from '../sim/server.js'
+import { closedPort, simClient } from '../harness/sim-client.js'
+import type { GitHubClientOptions } from '../../src/github/client.js'
 import { withRetry } from '../../src/github/retry.js'
 import { expectPullRequest } from '../../src/github/responses.js'
 
@@ -23,27 +23,7 @@ const PULL = `/repos/${OWNER}/${REPO}/pulls/1`
 const MINT = `/app/installations/${INSTALLATION_ID}/access_tokens`
 
 function client(overrides: Partial<GitHubClientOptions> = {}) {
-  const lines: string[] = []
-  const slept: number[] = []
-  const c = createGitHubClient({
-    auth: { kind: 'token', token: DEFAULT_TOKEN },
-    baseUrl: sim.url,
-    retries: 4,
-    retryBaseDelayMs: 1000,
-    retryMaxDelayMs: 30_000,
-    jitter: 0,
-    requestTimeoutMs: 2000,
-    writeSpacingMs: 0,
-    now: () => sim.clock.now(),
-    sleep: async (ms) => {
-      slept.push(ms)
-      sim.clock.advance(ms)
-    },
-    log: (line) => lines.push(line),
-    setSecret: () => undefined,
-    ...overrides
-  })
-  return { c, lines, slept }
+  return simClient(sim, { retries: 4, retryBaseDelayMs: 1000, retryMaxDelayMs: 30_000, jitter: 0, requestTimeoutMs: 2000, ...overrides })
 }
 
 const readPull = (c: ReturnType<typeof client>['c']) =>
@@ -95,14 +75,6 @@ describe('App token minting is part of the call', () => {
   })
 })
 
-/** A loopback port nothing listens on: connecting is refused at once. */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as { port: number }).port
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 describe('the deadline is a hard limit', () => {
   it('connection refused: retries stop before the one that would end past the deadline; the error says what and how often', async () => {

@@ -3,8 +3,9 @@
  * simple call. Time is injected: the client's sleep moves the simulator's
  * manual clock, so no test waits a real retry delay; no test-only code paths.
  */
-import { startSimulator, DEFAULT_TOKEN, OWNER, REPO, HEAD_SHA, type Sim, type Fault, type FaultName } from '../sim/server.js'
-import { createGitHubClient, type GitHubClientOptions } from '../../src/github/client.js'
+import { startSimulator, OWNER, REPO, HEAD_SHA, type Sim, type Fault, type FaultName } from '../sim/server.js'
+import { simClient } from '../harness/sim-client.js'
+import type { GitHubClientOptions } from '../../src/github/client.js'
 import { withRetry } from '../../src/github/retry.js'
 import { expectPullRequest } from '../../src/github/responses.js'
 import { getWithEtag, createEtagCache } from '../../src/github/conditional.js'
@@ -21,27 +22,7 @@ const PULL = `/repos/${OWNER}/${REPO}/pulls/1`
 const MERGE = `/repos/${OWNER}/${REPO}/pulls/1/merge`
 
 function client(overrides: Partial<GitHubClientOptions> = {}) {
-  const lines: string[] = []
-  const secrets: string[] = []
-  const slept: number[] = []
-  const c = createGitHubClient({
-    auth: { kind: 'token', token: DEFAULT_TOKEN },
-    baseUrl: sim.url,
-    retries: 3,
-    retryBaseDelayMs: 5,
-    retryMaxDelayMs: 20,
-    requestTimeoutMs: 400,
-    writeSpacingMs: 0,
-    now: () => sim.clock.now(),
-    sleep: async (ms) => {
-      slept.push(ms)
-      sim.clock.advance(ms)
-    },
-    log: (line) => lines.push(line),
-    setSecret: (s) => secrets.push(s),
-    ...overrides
-  })
-  return { c, lines, secrets, slept }
+  return simClient(sim, { retries: 3, retryBaseDelayMs: 5, retryMaxDelayMs: 20, requestTimeoutMs: 400, ...overrides })
 }
 
 function getPull(c: ReturnType<typeof client>['c']) {

@@ -5,7 +5,6 @@
  * port nothing listens on; the first retry (5 s away) is past a 1 s deadline,
  * so no test waits.
  */
-import { createServer } from 'node:net'
 import { createWaitCiDeps } from '../../src/actions/wait-ci/wait-ci.js'
 import type { WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
 import { parseWaitCiOptions } from '../../src/actions/wait-ci/settings.js'
@@ -14,14 +13,7 @@ import { createPipelineDeps } from '../../src/actions/pipeline/pipeline.js'
 import type { PipelineSettings } from '../../src/actions/pipeline/settings.js'
 import { specInputSource } from '../../src/core/inputs.js'
 import type { GitHubClientOptions } from '../../src/github/client.js'
-
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as { port: number }).port
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
+import { closedPort } from '../harness/sim-client.js'
 
 async function clientSettings(): Promise<GitHubClientOptions> {
   return {

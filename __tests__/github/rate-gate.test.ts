@@ -6,8 +6,9 @@
  * The simulator (manual clock) flags every request sent inside a window
  * `early`; the client's sleep is the test's, which moves that clock.
  */
-import { startSimulator, DEFAULT_TOKEN, OWNER, REPO, HEAD_SHA, type Sim } from '../sim/server.js'
-import { createGitHubClient, type GitHubClientOptions } from '../../src/github/client.js'
+import { startSimulator, OWNER, REPO, HEAD_SHA, type Sim } from '../sim/server.js'
+import { simClient } from '../harness/sim-client.js'
+import type { GitHubClientOptions } from '../../src/github/client.js'
 
 let sim: Sim
 beforeEach(async () => {
@@ -23,24 +24,17 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 
 /** A client whose sleeps the test releases (moving the simulator's clock), so parallel calls can be started mid-wait. */
 function heldClient(overrides: Partial<GitHubClientOptions> = {}) {
-  const lines: string[] = []
   const slept: number[] = []
   const pending: Array<{ ms: number; resolve: () => void }> = []
-  const c = createGitHubClient({
-    auth: { kind: 'token', token: DEFAULT_TOKEN },
-    baseUrl: sim.url,
+  const { c, lines } = simClient(sim, {
     retries: 3,
     jitter: 0,
     requestTimeoutMs: 2000,
-    writeSpacingMs: 0,
-    now: () => sim.clock.now(),
     sleep: (ms) =>
       new Promise<void>((resolve) => {
         slept.push(ms)
         pending.push({ ms, resolve })
       }),
-    log: (line) => lines.push(line),
-    setSecret: () => undefined,
     ...overrides
   })
   /** Releases the client's sleeps (advancing the clock by the longest) until `work` settles. */

@@ -6,7 +6,7 @@ import {
   parseSourceList,
   sourcePatterns
 } from '../../src/core/merge-policy.js'
-import { addedLines, unquoteGitPath } from '../../src/core/unified-diff.js'
+import { addedLines, unquoteGitPath } from './diff-text.js'
 import { isMarkerCandidate } from '../../src/core/markers.js'
 import { parsePrePushInput } from '../../src/core/pre-push.js'
 import { excludeMatcher, parseGlobList } from '../../src/core/path-globs.js'

@@ -18,6 +18,19 @@ async function scan(repo: TempRepo, base: string | null, head: string, options: 
   }
 }
 
+/** `base`, then `theirs` on a branch and `ours` on main, merged by git and committed with its markers left in. */
+function markersLeftIn(base: Record<string, string>, theirs: Record<string, string>, ours: Record<string, string>) {
+  const repo = tempRepo()
+  const baseSha = repo.commit('base', base)
+  repo.git(['checkout', '--quiet', '-b', 'other'])
+  repo.commit('theirs', theirs)
+  repo.git(['checkout', '--quiet', 'main'])
+  repo.commit('ours', ours)
+  repo.git(['merge', '--no-edit', 'other'], { allowFail: true })
+  repo.git(['commit', '--quiet', '--all', '-m', 'markers left in'])
+  return { repo, base: baseSha, head: repo.sha('HEAD') }
+}
+
 describe('conflicts written by git and committed', () => {
   it.each([
     ['merge', ['app.txt:2', 'app.txt:4', 'app.txt:6']],
@@ -33,29 +46,21 @@ describe('conflicts written by git and committed', () => {
   })
 
   it('a CRLF file conflicted by git (markers end in CR)', async () => {
-    const repo = tempRepo()
-    const base = repo.commit('base', { 'win.txt': 'one\r\ntwo\r\nthree\r\n' })
-    repo.git(['checkout', '--quiet', '-b', 'other'])
-    repo.commit('theirs', { 'win.txt': 'one\r\nTWO\r\nthree\r\n' })
-    repo.git(['checkout', '--quiet', 'main'])
-    repo.commit('ours', { 'win.txt': 'one\r\nzwei\r\nthree\r\n' })
-    repo.git(['merge', '--no-edit', 'other'], { allowFail: true })
-    repo.git(['commit', '--quiet', '--all', '-m', 'markers left in'])
-    const head = repo.sha('HEAD')
+    const { repo, base, head } = markersLeftIn(
+      { 'win.txt': 'one\r\ntwo\r\nthree\r\n' },
+      { 'win.txt': 'one\r\nTWO\r\nthree\r\n' },
+      { 'win.txt': 'one\r\nzwei\r\nthree\r\n' }
+    )
     expect(repo.git(['show', `${head}:win.txt`])).toContain('=======\r\n')
     expect((await scan(repo, base, head)).markers).toEqual(['win.txt:2', 'win.txt:4', 'win.txt:6'])
   })
 
   it('conflict-marker-size=12: git writes 12-character markers and they are found', async () => {
-    const repo = tempRepo()
-    const base = repo.commit('base', { '.gitattributes': '*.md conflict-marker-size=12\n', 'doc.md': 'a\nb\nc\n' })
-    repo.git(['checkout', '--quiet', '-b', 'other'])
-    repo.commit('theirs', { 'doc.md': 'a\nB\nc\n' })
-    repo.git(['checkout', '--quiet', 'main'])
-    repo.commit('ours', { 'doc.md': 'a\nbee\nc\n' })
-    repo.git(['merge', '--no-edit', 'other'], { allowFail: true })
-    repo.git(['commit', '--quiet', '--all', '-m', 'markers left in'])
-    const head = repo.sha('HEAD')
+    const { repo, base, head } = markersLeftIn(
+      { '.gitattributes': '*.md conflict-marker-size=12\n', 'doc.md': 'a\nb\nc\n' },
+      { 'doc.md': 'a\nB\nc\n' },
+      { 'doc.md': 'a\nbee\nc\n' }
+    )
     expect(repo.git(['show', `${head}:doc.md`])).toContain('<<<<<<<<<<<< HEAD')
     expect((await scan(repo, base, head)).markers).toEqual(['doc.md:2', 'doc.md:4', 'doc.md:6'])
   })

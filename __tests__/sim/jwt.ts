@@ -1,6 +1,6 @@
 /**
  * The simulated GitHub App's key pair and RS256 JWT verification for the installation endpoints
- * (issue 3: the client mints installation tokens with @octokit/auth-app; the simulator checks the JWT
+ * (the client mints installation tokens with @octokit/auth-app; the simulator checks the JWT
  * the way GitHub does: RS256 signature, `iss` the app id, `exp` in the future and at most 10 minutes out).
  */
 import { createVerify, generateKeyPairSync, type KeyObject } from 'node:crypto'

@@ -1,7 +1,7 @@
 /**
  * Validates simulator responses against GitHub's published OpenAPI description (the committed slice made by
  * scripts/openapi-slice.mjs). Any test can call `expect(openApiProblems(sim.log)).toEqual([])` after a
- * scenario, so the simulator cannot drift from GitHub without a test failing (issue 3, part 4).
+ * scenario, so the simulator cannot drift from GitHub without a test failing.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'

@@ -1,7 +1,9 @@
 /**
  * The simulator's REST routes: authentication, the token permission model, the primary rate limit,
  * ETag/304, pagination, and one handler per GitHub operation. Merge rules follow GitHub's observed
- * 405/409 messages (issue 5); where GitHub's exact wording is unverified, README.md says so.
+ * 405/409 messages as they are publicly reported (docs/decisions.md, "A branch behind its base is
+ * not a moved head" and "The merge call is never retried blindly"); where GitHub's exact wording is
+ * unverified, README.md says so.
  */
 import { createHash } from 'node:crypto'
 import { minimatch } from 'minimatch'

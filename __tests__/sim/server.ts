@@ -1,5 +1,5 @@
 /**
- * The loopback GitHub simulator (issue 3, part 4): a real node:http server on 127.0.0.1 serving the REST
+ * The loopback GitHub simulator: a real node:http server on 127.0.0.1 serving the REST
  * endpoints (and a minimal GraphQL endpoint) that wait-ci and merge use, with GitHub's response shapes,
  * ETags, rate-limit headers, pagination, a token permission model, scenario scripting and socket-level faults.
  * Test code only: never imported by src/, never bundled. Usage: __tests__/sim/README.md.

@@ -330,6 +330,18 @@ export function branchRuleShape(rule: SimRule, rs: SimRuleset) {
   }
 }
 
+/** The `head_commit` of a workflow run or check suite. */
+function headCommitShape(sha: string, message: string, at: string) {
+  return {
+    id: sha,
+    tree_id: sha,
+    message,
+    timestamp: at,
+    author: { name: 'Octo Cat', email: 'octocat@example.com' },
+    committer: { name: 'GitHub', email: 'noreply@github.com' }
+  }
+}
+
 /** A GitHub App (`integration`) object as embedded in check runs. */
 export function appShape(api: string, app: SimApp) {
   return {
@@ -494,14 +506,7 @@ export function workflowRunShape(api: string, s: SimState, w: SimWorkflowRun) {
     cancel_url: `${u}/cancel`,
     rerun_url: `${u}/rerun`,
     workflow_url: `${api}/repos/${full}/actions/workflows/${workflowId}`,
-    head_commit: {
-      id: w.head_sha,
-      tree_id: w.head_sha,
-      message: 'Merge group',
-      timestamp: w.created_at,
-      author: { name: 'Octo Cat', email: 'octocat@example.com' },
-      committer: { name: 'GitHub', email: 'noreply@github.com' }
-    },
+    head_commit: headCommitShape(w.head_sha, 'Merge group', w.created_at),
     repository: repositoryShape(api, s.repository),
     head_repository: repositoryShape(api, s.repository)
   }
@@ -530,14 +535,7 @@ export function checkSuiteShape(
     repository: repositoryShape(api, s.repository),
     created_at: suite.at,
     updated_at: suite.at,
-    head_commit: {
-      id: suite.head_sha,
-      tree_id: suite.head_sha,
-      message: 'Commit',
-      timestamp: suite.at,
-      author: { name: 'Octo Cat', email: 'octocat@example.com' },
-      committer: { name: 'GitHub', email: 'noreply@github.com' }
-    },
+    head_commit: headCommitShape(suite.head_sha, 'Commit', suite.at),
     latest_check_runs_count: suite.runs,
     check_runs_url: `${api}/repos/${full}/check-suites/${suite.id}/check-runs`,
     rerequestable: true,

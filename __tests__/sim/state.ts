@@ -1,7 +1,7 @@
 /**
  * The loopback GitHub simulator's state: plain, mutable data that tests read and edit directly
  * (`sim.state.pulls[0].mergeable = false`). The HTTP layer (server.ts, routes.ts) renders it in
- * GitHub's real response shapes (shapes.ts). Issue 3, part 4.
+ * GitHub's real response shapes (shapes.ts).
  */
 import { createHash } from 'node:crypto'
 
@@ -125,6 +125,23 @@ export type SimRule =
   | { type: 'merge_queue'; parameters: Record<string, unknown> }
   | { type: 'required_deployments'; parameters: { required_deployment_environments: string[] } }
   | { type: 'deletion' | 'non_fast_forward' | 'required_linear_history' | 'creation' | 'required_signatures' }
+
+type PullRequestRule = Extract<SimRule, { type: 'pull_request' }>
+
+/** A `pull_request` ruleset rule: one approving review and every other option off, unless `parameters` says otherwise. */
+export function pullRequestRule(parameters: Partial<PullRequestRule['parameters']> = {}): PullRequestRule {
+  return {
+    type: 'pull_request',
+    parameters: {
+      required_approving_review_count: 1,
+      dismiss_stale_reviews_on_push: false,
+      require_code_owner_review: false,
+      require_last_push_approval: false,
+      required_review_thread_resolution: false,
+      ...parameters
+    }
+  }
+}
 
 export interface SimRuleset {
   id: number

@@ -1,4 +1,4 @@
-import { defaultPollPolicy, formatMs, planNextPoll, type PollClock } from '../../src/core/poll-schedule.js'
+import { defaultPollPolicy, planNextPoll, type PollClock } from '../../src/core/poll-schedule.js'
 
 const policy = defaultPollPolicy(10_000, 3_600_000)
 const t0 = 1_800_000_000_000
@@ -84,16 +84,5 @@ describe('planNextPoll', () => {
   it('fractions of a second work (tests and impatient users)', () => {
     const tiny = defaultPollPolicy(50, 2_000)
     expect(planNextPoll(tiny, clock({ changed: true }))).toMatchObject({ delayMs: 50 })
-  })
-})
-
-describe('formatMs', () => {
-  it.each([
-    [250, '250ms'],
-    [45_000, '45s'],
-    [725_000, '12m 5s'],
-    [3_600_000, '1h 0m']
-  ])('%d ms is %s', (ms, text) => {
-    expect(formatMs(ms)).toBe(text)
   })
 })

@@ -1,15 +1,8 @@
 import * as core from '@actions/core'
+import { describeError } from '../core/describe-error.js'
 
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message
-  if (typeof error === 'string') return error
-  try {
-    return JSON.stringify(error)
-  } catch {
-    return String(error)
-  }
-}
+// Until the CLI imports it from src/core/describe-error.ts.
+export { describeError } from '../core/describe-error.js'
 
 /**
  * Runs an action body and calls setFailed exactly once on a throw, whatever

@@ -63,7 +63,3 @@ export function diagnosisDocument(diagnosis: Diagnosis, extra: Readonly<Record<s
   }
 }
 
-/** Both renderings at once: summary blocks and plain lines. */
-export function renderDiagnosis(diagnosis: Diagnosis, title?: string): { html: Html[]; text: string[] } {
-  return { html: renderDiagnosisHtml(diagnosis, title), text: renderDiagnosisText(diagnosis) }
-}

@@ -7,6 +7,7 @@
  * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
  */
 import { FAILURE_RULES, type FailureRule, type FailureRuleClass } from './failure-rules.js'
+import { isRecord } from './records.js'
 
 /** A rule ready to run. */
 export interface CompiledRule {
@@ -194,10 +195,10 @@ export function parseRuleFile(json: string, fileName: string): FailureRule[] {
   } catch (e) {
     throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e })
   }
-  const list = typeof parsed === 'object' && parsed !== null ? (parsed as { rules?: unknown }).rules : undefined
+  const list = isRecord(parsed) ? parsed.rules : undefined
   if (!Array.isArray(list)) throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`)
   const rules = list.map((raw: unknown, n): FailureRule => {
-    const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
+    const r = isRecord(raw) ? raw : {}
     const where = `rules file '${fileName}', rule ${n + 1}`
     if (typeof r.id !== 'string' || r.id === '') throw new Error(`${where}: 'id' must be a non-empty string`)
     if (!CLASSES.includes(r.class as FailureRuleClass)) {

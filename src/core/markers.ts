@@ -52,9 +52,6 @@ export function isMarkerCandidate(line: string): boolean {
 /** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
 export const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)'
 
-/** POSIX ERE for the `<`/`>` candidates only (used to ask whether a file has an angle marker). */
-export const ANGLE_CANDIDATE_ERE = '^(<+|>+)([[:space:]]|$)'
-
 export interface NumberedLine {
   /** 1-based line number in the file at the scanned commit. */
   readonly line: number

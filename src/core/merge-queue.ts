@@ -7,7 +7,9 @@
  * follow it".
  */
 import { logText } from './escaping.js'
+import { formatMs } from './durations.js'
 import { code, link, paragraph, table, type Html } from './summary-html.js'
+import { isRecord } from './records.js'
 
 /** GitHub's states of a merge queue entry (GraphQL `MergeQueueEntryState`). */
 export type MergeQueueEntryState = 'QUEUED' | 'AWAITING_CHECKS' | 'MERGEABLE' | 'UNMERGEABLE' | 'LOCKED'
@@ -26,10 +28,6 @@ export type QueueRequirement =
   | { readonly required: false }
   | { readonly required: true; readonly source: 'rule'; readonly rule: MergeQueueRule }
   | { readonly required: true; readonly source: 'refusal'; readonly message: string }
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null)
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
@@ -209,12 +207,6 @@ export function removalReasonText(reason: string | null): string {
   return `reason '${logText(reason)}'`
 }
 
-function minutes(ms: number): string {
-  const m = Math.floor(ms / 60_000)
-  const s = Math.floor((ms % 60_000) / 1000)
-  return m > 0 ? `${m}m ${s}s` : `${s}s`
-}
-
 const short = (sha: string | null): string => (sha ? sha.slice(0, 7) : 'unknown')
 
 /** The message for a pull request the queue merged. */
@@ -246,7 +238,7 @@ export function queueEjectedMessage(input: {
 /** The message for a merge group that started nothing. */
 export function groupNeverStartedMessage(pull: number, groupSha: string, waitedMs: number): string {
   return (
-    `Merge group ${short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${minutes(waitedMs)}: ` +
+    `Merge group ${short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${formatMs(waitedMs)}: ` +
     `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
     `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`
   )
@@ -263,7 +255,7 @@ export function queueTimeoutMessage(input: {
   const where = input.entry
     ? `still in the merge queue (${input.entry.state}${input.entry.position !== null ? `, position ${input.entry.position}` : ''})`
     : 'not merged'
-  const parts = [`Pull request #${input.pull} is ${where} after ${minutes(input.waitedMs)}, the 'timeout-seconds' budget; it stays queued.`]
+  const parts = [`Pull request #${input.pull} is ${where} after ${formatMs(input.waitedMs)}, the 'timeout-seconds' budget; it stays queued.`]
   if (input.groupStarted === false && input.entry?.groupSha) {
     parts.push(`Its merge group ${short(input.entry.groupSha)} has no check suite and no workflow run. ${APP_AUTH_ADVICE}`)
   }

@@ -5,6 +5,10 @@
  * the waits is the shared schedule of src/core/backoff.ts.
  */
 import { nextDelay, type BackoffPolicy } from './backoff.js'
+import { formatSeconds } from './durations.js'
+
+// Until merge's shell imports it from durations.ts.
+export { formatSeconds } from './durations.js'
 
 /** The pending-retry budget, from the `timeout-seconds` and `interval-seconds` inputs. */
 export interface MergeBudget {
@@ -50,10 +54,4 @@ export function nextMergeStep(
   }
   const wait = nextDelay(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random)
   return { kind: 'wait', ms: Math.min(wait, left) }
-}
-
-/** "90 s", "1.5 s", "0.01 s". */
-export function formatSeconds(ms: number): string {
-  const s = ms / 1000
-  return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`
 }

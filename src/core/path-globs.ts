@@ -1,7 +1,8 @@
 /**
  * The `exclude` input of guard: paths never scanned for markers.
  * Globs match the whole repository-relative path; a glob without a '/'
- * also matches a file name anywhere (`*.snap`), like .gitignore.
+ * also matches a file name anywhere (`*.snap`), like .gitignore. Check names
+ * use the other dialect: see docs/decisions.md, "Check-name globs are not path globs".
  */
 import { minimatch } from 'minimatch'
 

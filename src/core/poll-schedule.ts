@@ -6,6 +6,10 @@
  * now and then; and a final poll at the deadline rather than a silent overrun.
  * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
  */
+import { formatMs } from './durations.js'
+
+// Until wait-ci's shell imports it from durations.ts.
+export { formatMs } from './durations.js'
 
 export interface PollPolicy {
   /** Base interval (the `interval-seconds` input). */
@@ -77,14 +81,4 @@ export function planNextPoll(policy: PollPolicy, clock: PollClock): PollPlan {
     unchangedStreak: streak,
     refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
   }
-}
-
-/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m`. */
-export function formatMs(ms: number): string {
-  const s = Math.round(ms / 1000)
-  if (ms < 1000) return `${Math.round(ms)}ms`
-  if (s < 60) return `${s}s`
-  const m = Math.floor(s / 60)
-  if (m < 60) return `${m}m ${s % 60}s`
-  return `${Math.floor(m / 60)}h ${m % 60}m`
 }

@@ -12,7 +12,9 @@
  * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
  */
 import { logText } from './escaping.js'
+import { formatSeconds } from './durations.js'
 import { classifyText, type TextVerdict } from './failure-engine.js'
+import { isRecord } from './records.js'
 
 export type FailureKind = 'transient' | 'rate-limited' | 'permanent'
 
@@ -97,10 +99,6 @@ interface Link {
   readonly code?: string
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
-}
-
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
@@ -108,7 +106,8 @@ function str(value: unknown): string | undefined {
 function bodyText(data: unknown): string | undefined {
   if (typeof data === 'string') return data
   if (data === undefined || data === null) return undefined
-  if (isObject(data) && !(data instanceof ArrayBuffer)) {
+  // An array body is JSON too (a list endpoint's answer).
+  if (typeof data === 'object' && !(data instanceof ArrayBuffer)) {
     try {
       return JSON.stringify(data)
     } catch {
@@ -125,8 +124,8 @@ function bodyText(data: unknown): string | undefined {
  */
 export function toFailureData(error: unknown): FailureData {
   if (typeof error === 'string') return { message: error }
-  if (!isObject(error)) return { message: String(error) }
-  const response = isObject(error.response) ? error.response : undefined
+  if (!isRecord(error)) return { message: String(error) }
+  const response = isRecord(error.response) ? error.response : undefined
   const base: FailureData = {
     message: str(error.message),
     name: str(error.name),
@@ -139,17 +138,17 @@ export function toFailureData(error: unknown): FailureData {
     return {
       ...base,
       status,
-      headers: isObject(response.headers) ? (response.headers as FailureData['headers']) : undefined,
+      headers: isRecord(response.headers) ? (response.headers as FailureData['headers']) : undefined,
       body: bodyText(response.data)
     }
   }
   const status = typeof error.status === 'number' ? error.status : undefined
   // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
-  const octokitNetwork = error.name === 'HttpError' && isObject(error.request) && status === 500
+  const octokitNetwork = error.name === 'HttpError' && isRecord(error.request) && status === 500
   return {
     ...base,
     status: octokitNetwork ? undefined : status,
-    headers: isObject(error.headers) ? (error.headers as FailureData['headers']) : undefined,
+    headers: isRecord(error.headers) ? (error.headers as FailureData['headers']) : undefined,
     body: str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
   }
 }
@@ -160,7 +159,7 @@ function causeChain(failure: FailureData): Link[] {
   const queue: unknown[] = [failure.cause]
   while (queue.length > 0 && links.length < 16) {
     const next = queue.shift()
-    if (!isObject(next) || seen.has(next)) continue
+    if (!isRecord(next) || seen.has(next)) continue
     seen.add(next)
     links.push({ name: str(next.name), message: str(next.message), code: str(next.code) })
     queue.push(next.cause)
@@ -196,7 +195,7 @@ function githubMessage(body: string | undefined): string | undefined {
   if (body === undefined) return undefined
   try {
     const parsed: unknown = JSON.parse(body)
-    if (isObject(parsed) && typeof parsed.message === 'string') return parsed.message
+    if (isRecord(parsed) && typeof parsed.message === 'string') return parsed.message
   } catch {
     // not JSON: the caller shows the text itself
   }
@@ -208,16 +207,10 @@ function rateLimited(waitMs: number, why: string, cap: number): FailureClass {
   const wait = Math.max(0, Math.min(waitMs, cap))
   return {
     kind: 'rate-limited',
-    reason: `${why}; wait ${formatMs(waitMs)}${capped ? ` (longer than the ${formatMs(cap)} this run may wait)` : ''}`,
+    reason: `${why}; wait ${formatSeconds(waitMs)}${capped ? ` (longer than the ${formatSeconds(cap)} this run may wait)` : ''}`,
     retryAfterMs: wait,
     ...(capped ? { waitCapped: true } : {})
   }
-}
-
-function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`
-  return `${Math.round(ms / 60_000)} min`
 }
 
 function classifyHttp(failure: FailureData, status: number, options: ClassifyOptions): FailureClass {
@@ -299,8 +292,20 @@ function clip(text: string, max = 200): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }
 
+/** A failure's verdict together with the line that describes it, from one classification. */
+export interface ExplainedFailure {
+  readonly verdict: FailureClass
+  /** What failed and the verdict, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
+  readonly description: string
+}
+
 /** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
 export function describeFailure(failure: FailureData | unknown, options: ClassifyOptions = {}): string {
+  return explainFailure(failure, options).description
+}
+
+/** Classifies a failure once and describes it: for callers that act on the verdict and log the description. */
+export function explainFailure(failure: FailureData | unknown, options: ClassifyOptions = {}): ExplainedFailure {
   const data = toFailureData(failure)
   const verdict = classifyFailure(data, options)
   let what: string
@@ -325,5 +330,5 @@ export function describeFailure(failure: FailureData | unknown, options: Classif
       what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`
     }
   }
-  return `${what}: ${verdict.kind} (${verdict.reason})`
+  return { verdict, description: `${what}: ${verdict.kind} (${verdict.reason})` }
 }

@@ -36,11 +36,6 @@ export function displayPath(bytes: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8')
 }
 
-/** Undoes git's C-style path quoting into the UTF-8 path (for display). */
-export function unquoteGitPath(text: string): string {
-  return displayPath(unquoteGitPathBytes(Buffer.from(text, 'utf8').toString('latin1')))
-}
-
 /** One file of the diff: its new path (bytes), new blob, and the kept added lines. */
 export interface DiffFile {
   /** The new path as bytes (latin1 string). */
@@ -148,14 +143,4 @@ export class AddedLineReader {
   result(): DiffFile[] {
     return this.files.filter((f) => !f.symlink && f.lines.length > 0)
   }
-}
-
-/**
- * Added lines per path (new-file line numbers, UTF-8 path) of a whole
- * `-U0`-style diff held as text, keeping only the lines `keep` accepts.
- */
-export function addedLines(diff: string, keep: (text: string) => boolean, dstPrefix = 'b/'): Map<string, NumberedLine[]> {
-  const reader = new AddedLineReader(keep, dstPrefix)
-  for (const line of Buffer.from(diff, 'utf8').toString('latin1').split('\n')) reader.line(line)
-  return new Map(reader.result().map((f) => [displayPath(f.path), f.lines]))
 }

@@ -4,6 +4,7 @@
  * import, from an env passed in (tests give their own).
  */
 import { readFileSync } from 'node:fs'
+import { asRecord } from '../core/records.js'
 
 export interface RepositoryRef {
   readonly owner: string
@@ -44,18 +45,14 @@ export function readRepository(env: Env = process.env): RepositoryRef {
   return { owner: match[1]!, repo: match[2]! }
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
-}
-
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
 function fromPullObject(pr: Record<string, unknown>): PullRequestRef | undefined {
   if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0) return undefined
-  const head = record(pr.head)
-  const base = record(pr.base)
+  const head = asRecord(pr.head)
+  const base = asRecord(pr.base)
   const ref: { -readonly [K in keyof PullRequestRef]: PullRequestRef[K] } = { number: pr.number }
   if (str(head?.sha)) ref.headSha = str(head?.sha)
   if (str(head?.ref)) ref.headRef = str(head?.ref)
@@ -71,15 +68,15 @@ function fromPullObject(pr: Record<string, unknown>): PullRequestRef | undefined
  * `pull_requests` entry). Undefined when the event names none.
  */
 export function pullRequestFromPayload(payload: Readonly<Record<string, unknown>>): PullRequestRef | undefined {
-  const pr = record(payload.pull_request)
+  const pr = asRecord(payload.pull_request)
   if (pr) return fromPullObject(pr)
-  const issue = record(payload.issue)
-  if (issue && record(issue.pull_request) && typeof issue.number === 'number') return { number: issue.number }
+  const issue = asRecord(payload.issue)
+  if (issue && asRecord(issue.pull_request) && typeof issue.number === 'number') return { number: issue.number }
   for (const key of ['check_suite', 'check_run', 'workflow_run']) {
-    const holder = key === 'check_run' ? record(record(payload.check_run)?.check_suite) ?? record(payload.check_run) : record(payload[key])
+    const holder = key === 'check_run' ? asRecord(asRecord(payload.check_run)?.check_suite) ?? asRecord(payload.check_run) : asRecord(payload[key])
     const list = holder?.pull_requests
     if (Array.isArray(list) && list.length > 0) {
-      const first = record(list[0])
+      const first = asRecord(list[0])
       if (first) return fromPullObject(first)
     }
   }
@@ -98,7 +95,7 @@ export interface MergeGroupRef {
  * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
  */
 export function mergeGroupFromPayload(payload: Readonly<Record<string, unknown>>): MergeGroupRef | undefined {
-  const group = record(payload.merge_group)
+  const group = asRecord(payload.merge_group)
   const headSha = str(group?.head_sha)
   const baseRef = str(group?.base_ref)
   if (headSha === undefined || baseRef === undefined) return undefined
@@ -116,7 +113,7 @@ export function readEventPayload(env: Env = process.env): Record<string, unknown
     throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${(error as Error).message}).`, { cause: error })
   }
   try {
-    return record(JSON.parse(text)) ?? {}
+    return asRecord(JSON.parse(text)) ?? {}
   } catch (error) {
     throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error })
   }

@@ -11,7 +11,7 @@ import { createEtagCache } from './conditional.js'
 import type { GitHubClient } from './client.js'
 import type { RepositoryRef } from './context.js'
 import { expectList, expectShape, MalformedResponseError, requiredFromBranch, requiredFromRules } from './responses.js'
-import { classifyFailure, describeFailure } from '../core/transient.js'
+import { explainFailure } from '../core/transient.js'
 import { backoffDelay, type BackoffPolicy } from '../core/backoff.js'
 import { evaluateChecks, type CheckVerdict } from '../core/check-state.js'
 import { buildRequiredSet, type GateReading } from '../core/required-checks.js'
@@ -147,8 +147,8 @@ async function attempt<T>(what: string, read: () => Promise<T>): Promise<Reading
     return { ok: true, value: await read() }
   } catch (error) {
     if ((error as { status?: unknown }).status === 401) throw error
-    const verdict = classifyFailure(error)
-    return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${describeFailure(error)})` }
+    const { verdict, description } = explainFailure(error)
+    return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${description})` }
   }
 }
 

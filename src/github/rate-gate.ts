@@ -6,6 +6,7 @@
  * flight retry, parallel sibling or new call, waits here first. See
  * docs/decisions.md, "One rate-limit gate for the whole client".
  */
+import { formatWaitSeconds } from '../core/durations.js'
 
 /** A wait the gate will not make: longer than max-rate-limit-wait, or past the call's deadline. */
 export class RateLimitWaitError extends Error {
@@ -40,10 +41,6 @@ export interface GateOptions {
   readonly onWait?: () => void
 }
 
-function seconds(ms: number): string {
-  return `${Math.ceil(ms / 1000)} s`
-}
-
 /** A gate on the injected clock and sleep. */
 export function createRateLimitGate(options: GateOptions): RateLimitGate {
   let until = 0
@@ -60,14 +57,14 @@ export function createRateLimitGate(options: GateOptions): RateLimitGate {
       for (let now = options.now(); until > now; now = options.now()) {
         const wait = until - now
         if (wait > options.maxWaitMs) {
-          throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, longer than max-rate-limit-wait (${seconds(options.maxWaitMs)}): not waiting`, until)
+          throw new RateLimitWaitError(`${label}: ${why} asks for a ${formatWaitSeconds(wait)} wait, longer than max-rate-limit-wait (${formatWaitSeconds(options.maxWaitMs)}): not waiting`, until)
         }
         if (deadline !== undefined && until > deadline) {
-          throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, past the deadline (timeout-seconds): not waiting`, until)
+          throw new RateLimitWaitError(`${label}: ${why} asks for a ${formatWaitSeconds(wait)} wait, past the deadline (timeout-seconds): not waiting`, until)
         }
         if (!announced) {
           options.onWait?.()
-          options.log(`${label}: ${why}; sending nothing for ${seconds(wait)} as GitHub asked`)
+          options.log(`${label}: ${why}; sending nothing for ${formatWaitSeconds(wait)} as GitHub asked`)
         }
         announced = false
         await options.sleep(wait)

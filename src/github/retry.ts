@@ -8,7 +8,7 @@
  * are injected.
  */
 import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
-import { classifyFailure, describeFailure, toFailureData, type FailureClass } from '../core/transient.js'
+import { explainFailure, toFailureData, type FailureClass } from '../core/transient.js'
 import { isConfigurationError } from './configuration.js'
 import { clientAttempts } from './retrying.js'
 
@@ -62,8 +62,9 @@ export async function withRetry<T>(label: string, fn: (attempt: number) => Promi
       return await fn(attempt)
     } catch (error) {
       const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() }
-      const verdict = isConfigurationError(error) ? PERMANENT_CONFIGURATION : classifyFailure(error, options)
-      const described = isConfigurationError(error) ? error.message : describeFailure(error, options)
+      const { verdict, description: described } = isConfigurationError(error)
+        ? { verdict: PERMANENT_CONFIGURATION, description: error.message }
+        : explainFailure(error, options)
       // The client made its own attempts at this failure: they are this call's budget.
       const handled = clientAttempts(error)
       const spent = handled !== undefined || attempt > policy.retries

@@ -17,7 +17,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { nextDelay, type BackoffPolicy } from '../core/backoff.js'
-import { classifyFailure, describeFailure, TOKEN_INVALID_ADVICE, type FailureKind } from '../core/transient.js'
+import { formatWaitSeconds } from '../core/durations.js'
+import { classifyFailure, explainFailure, TOKEN_INVALID_ADVICE, type FailureClass, type FailureKind } from '../core/transient.js'
 import type { RateLimitGate } from './rate-gate.js'
 
 export interface RetryingOptions {
@@ -102,14 +103,14 @@ function plural(n: number): string {
  * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
  * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
  */
-function giveUp(error: unknown, attempts: number, why?: string): unknown {
+function giveUp(error: unknown, attempts: number, verdict: FailureClass, why?: string): unknown {
   if (typeof error !== 'object' || error === null) return error
   Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true })
   const e = error as ErrorLike
   const network = e.response === undefined && e.request !== undefined
   if (network && typeof e.message === 'string') {
     // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
-    const what = classifyFailure(error).reason.replace(/^network: /, '')
+    const what = verdict.reason.replace(/^network: /, '')
     e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`
   }
   return error
@@ -177,51 +178,51 @@ export function createRetryingHook(options: RetryingOptions, parse: (route: Hook
       try {
         return await sendOnce(request, route, announced)
       } catch (error) {
-        const delay = decide(error as ErrorLike, attempt, retries)
-        if (delay === undefined) throw giveUp(error, attempt)
-        if (typeof delay === 'string') throw giveUp(error, attempt, delay)
+        const { verdict, next: delay } = decide(error as ErrorLike, attempt, retries)
+        if (delay === undefined) throw giveUp(error, attempt, verdict)
+        if (typeof delay === 'string') throw giveUp(error, attempt, verdict, delay)
         announced = delay.rateLimited
         if (!delay.rateLimited) await options.sleep(delay.ms)
       }
     }
   }
 
-  /** What to do after attempt `attempt` failed: undefined = stop, a string = stop for that reason, else wait. */
-  const decide = (error: ErrorLike, attempt: number, retries: number): { ms: number; rateLimited: boolean } | string | undefined => {
+  /** The verdict on attempt `attempt`'s failure and what to do next: undefined = stop, a string = stop for that reason, else wait. */
+  const decide = (error: ErrorLike, attempt: number, retries: number): { verdict: FailureClass; next: { ms: number; rateLimited: boolean } | string | undefined } => {
     const now = options.now()
-    const verdict = classifyFailure(error, { ...classify, now })
+    // Described now, before a 401's message gains the advice below (a 401 is permanent: never described here).
+    const { verdict, description } = explainFailure(error, { ...classify, now })
     if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
       // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
       error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`
     }
     // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
-    if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent') return undefined
+    if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent') return { verdict, next: undefined }
     const where = routeLabel(error.request.method, error.request.url, options.baseUrl)
-    const described = () => describeFailure(error, { ...classify, now })
     if (verdict.waitCapped === true) {
       const asked = options.gate.openUntil()
-      const wait = asked === undefined ? '' : ` asks for a ${Math.ceil((asked - now) / 1000)} s wait,`
-      options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${Math.ceil(options.maxRateLimitWaitMs / 1000)} s): not waiting`)
-      return undefined
+      const wait = asked === undefined ? '' : ` asks for a ${formatWaitSeconds(asked - now)} wait,`
+      options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${formatWaitSeconds(options.maxRateLimitWaitMs)}): not waiting`)
+      return { verdict, next: undefined }
     }
     if (attempt > retries) {
-      if (retries > 0) options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${described()}`)
-      return undefined
+      if (retries > 0) options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${description}`)
+      return { verdict, next: undefined }
     }
     const rateLimited = verdict.kind === 'rate-limited'
     const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random)
     const deadline = options.deadline()
     if (deadline !== undefined && now + ms > deadline) {
-      options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; no retry: the deadline (timeout-seconds) comes first`)
-      return 'the deadline (timeout-seconds) came first'
+      options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; no retry: the deadline (timeout-seconds) comes first`)
+      return { verdict, next: 'the deadline (timeout-seconds) came first' }
     }
     options.onRetry(verdict.kind)
     options.log(
       rateLimited
-        ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${Math.ceil(ms / 1000)} s as GitHub asked`
-        : `${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; retrying in ${ms} ms`
+        ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${formatWaitSeconds(ms)} as GitHub asked`
+        : `${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; retrying in ${ms} ms`
     )
-    return { ms, rateLimited }
+    return { verdict, next: { ms, rateLimited } }
   }
 
   return async (request: (route: HookOptions) => Promise<ResponseLike>, route: HookOptions): Promise<ResponseLike> => {

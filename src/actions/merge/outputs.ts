@@ -6,7 +6,7 @@
 import { formatSeconds } from '../../core/merge-schedule.js'
 import type { MergeReason } from '../../core/merge-outcome.js'
 import { queueSummaryBlocks } from '../../core/merge-queue.js'
-import { renderDiagnosis } from '../../core/diagnosis-report.js'
+import { renderDiagnosisHtml } from '../../core/diagnosis-report.js'
 import { code, heading, paragraph, renderSummary, table, type Html } from '../../core/summary-html.js'
 import { outputWriter, writeSummary, type OutputValues } from '../outputs.js'
 import { mergeSpec } from './io.js'
@@ -76,6 +76,6 @@ export function mergeSummary(result: MergeResult): string {
       )
     )
   }
-  if (result.diagnosis !== undefined) blocks.push(...renderDiagnosis(result.diagnosis).html)
+  if (result.diagnosis !== undefined) blocks.push(...renderDiagnosisHtml(result.diagnosis))
   return renderSummary(blocks)
 }

@@ -1,7 +1,8 @@
 /** wait-ci's entry: the one place that fails the step; every output is set first, on every path. */
 // First import: it must read the event file before @actions/github does (see event-file.ts).
 import { eventFileError } from './event-file.js'
-import { describeError, runAction } from '../run.js'
+import { describeError } from '../../core/describe-error.js'
+import { runAction } from '../run.js'
 import { readWaitCiSettings } from './settings.js'
 import { createWaitCiDeps, waitCi, type WaitCiResult } from './wait-ci.js'
 import { writeWaitCiError, writeWaitCiOutputs } from './outputs.js'

@@ -3,7 +3,7 @@
  * `check-run-id` input, else once from the current run's jobs API (asked
  * again next poll after a transient failure).
  */
-import { classifyFailure, describeFailure } from '../../core/transient.js'
+import { explainFailure } from '../../core/transient.js'
 import { logText } from '../../core/escaping.js'
 import type { ActionLog } from '../runtime.js'
 import { findOwnCheckRun, type Reader } from './github-reads.js'
@@ -48,8 +48,9 @@ export function ownCheckRunResolver(checkRunId: number | undefined, run: WaitCiR
           log.warning(`could not tell this job's check run among the jobs of run ${run.runId}; if its name is a required check, the wait cannot pass`)
         }
       } catch (error) {
-        const why = logText(describeFailure(error))
-        if (classifyFailure(error).kind !== 'permanent') {
+        const { verdict, description } = explainFailure(error)
+        const why = logText(description)
+        if (verdict.kind !== 'permanent') {
           // Not blocking: without the id this job only looks pending, which can never pass early.
           done = false
           log.info(`jobs of run ${run.runId} not read (${why}); trying again next poll`)
