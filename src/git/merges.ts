@@ -1,6 +1,6 @@
 /**
  * Merge commits of a range and whether their parents come from allowed
- * sources. Issue 2: no per-parent-per-ref spawns (2,000 merges x 20 refs is a
+ * sources, with no per-parent-per-ref spawns (2,000 merges x 20 refs is a
  * minute of processes); the merges come from one `rev-list`, the refs from one
  * `for-each-ref` (plus one for the refs containing head), and reachability of
  * every parent from every allowed tip from one `rev-list --stdin`.
