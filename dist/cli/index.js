@@ -29217,7 +29217,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2703);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5362);
 
 
 // The hook calls back whatever script started this process (bin/purple.js under npx).
@@ -29240,7 +29240,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2703:
+/***/ 5362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32782,7 +32782,8 @@ minimatch.unescape = unescape_unescape;
 /**
  * The `exclude` input of guard: paths never scanned for markers.
  * Globs match the whole repository-relative path; a glob without a '/'
- * also matches a file name anywhere (`*.snap`), like .gitignore.
+ * also matches a file name anywhere (`*.snap`), like .gitignore. Check names
+ * use the other dialect: see docs/decisions.md, "Check-name globs are not path globs".
  */
 
 /** Splits a newline-separated glob list, dropping blanks and `#` comments. */
@@ -32940,7 +32941,7 @@ function inputError(label, value, expected) {
  * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
  * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
  */
-function specInputSource(inputs, read, prefix = '', shared = []) {
+function inputs_specInputSource(inputs, read, prefix = '', shared = []) {
     const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
     return Object.freeze({
         label,
@@ -33036,7 +33037,7 @@ function parsePolicyPath(value, label = 'policy-file') {
 
 ;// CONCATENATED MODULE: ./src/core/describe-error.ts
 /** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describeError(error) {
+function describe_error_describeError(error) {
     if (error instanceof Error)
         return error.message;
     if (typeof error === 'string')
@@ -33379,12 +33380,14 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 /** Longest part of one line kept while splitting (longer lines are cut and end in NUL). */
 const MAX_LINE_BYTES = 8192;
 /** Returns a chunk consumer that calls `onLine` per LF-terminated line, and a `end()` for the last partial line. */
-function lineSplitter(onLine) {
+function lineSplitter(onLine, filter) {
     let parts = [];
     let size = 0;
     let cut = false;
+    // The wanted-or-not answer for a line whose start came in an earlier chunk.
+    let pendingWant = null;
     const emit = () => {
-        const text = Buffer.concat(parts).toString('latin1');
+        const text = parts.length === 1 ? parts[0].toString('latin1') : Buffer.concat(parts).toString('latin1');
         // A cut line ends in NUL, which no marker rule accepts (consumers then shorten it with markerPrefix).
         onLine(cut ? `${text}\u0000` : text);
         parts = [];
@@ -33405,20 +33408,42 @@ function lineSplitter(onLine) {
             let at = 0;
             while (at < chunk.length) {
                 const nl = chunk.indexOf(10, at);
+                const starting = size === 0 && !cut && pendingWant === null;
+                let wanted = true;
+                if (filter) {
+                    wanted = starting ? filter.want(nl === at ? -1 : chunk[at]) : (pendingWant ?? true);
+                }
                 if (nl < 0) {
-                    if (!cut)
+                    if (!wanted)
+                        pendingWant = false;
+                    else if (!cut)
                         keep(chunk.subarray(at));
+                    if (wanted && filter)
+                        pendingWant = true;
                     return;
                 }
-                if (!cut)
-                    keep(chunk.subarray(at, nl));
-                emit();
+                if (!wanted) {
+                    filter.skipped();
+                }
+                else if (starting && nl - at <= MAX_LINE_BYTES) {
+                    // The whole line is in this chunk: decode it in place, no copy.
+                    onLine(chunk.toString('latin1', at, nl));
+                }
+                else {
+                    if (!cut)
+                        keep(chunk.subarray(at, nl));
+                    emit();
+                }
+                pendingWant = null;
                 at = nl + 1;
             }
         },
         end() {
-            if (size > 0 || cut)
+            if (pendingWant === false)
+                filter.skipped();
+            else if (size > 0 || cut)
                 emit();
+            pendingWant = null;
         }
     };
 }
@@ -33476,8 +33501,6 @@ function isMarkerCandidate(line) {
 }
 /** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
 const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)';
-/** POSIX ERE for the `<`/`>` candidates only (used to ask whether a file has an angle marker). */
-const ANGLE_CANDIDATE_ERE = '^(<+|>+)([[:space:]]|$)';
 const ROLE = {
     '<': "start of a conflict, 'ours' side",
     '|': 'common ancestor section (diff3/zdiff3 style)',
@@ -33619,10 +33642,6 @@ function unquoteGitPathBytes(text) {
 function displayPath(bytes) {
     return Buffer.from(bytes, 'latin1').toString('utf8');
 }
-/** Undoes git's C-style path quoting into the UTF-8 path (for display). */
-function unquoteGitPath(text) {
-    return displayPath(unquoteGitPathBytes(Buffer.from(text, 'utf8').toString('latin1')));
-}
 /**
  * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
  * `keep` accepts (cut by markerPrefix). Hunk bodies are consumed by their
@@ -33726,16 +33745,6 @@ class AddedLineReader {
         return this.files.filter((f) => !f.symlink && f.lines.length > 0);
     }
 }
-/**
- * Added lines per path (new-file line numbers, UTF-8 path) of a whole
- * `-U0`-style diff held as text, keeping only the lines `keep` accepts.
- */
-function addedLines(diff, keep, dstPrefix = 'b/') {
-    const reader = new AddedLineReader(keep, dstPrefix);
-    for (const line of Buffer.from(diff, 'utf8').toString('latin1').split('\n'))
-        reader.line(line);
-    return new Map(reader.result().map((f) => [displayPath(f.path), f.lines]));
-}
 
 ;// CONCATENATED MODULE: ./src/git/marker-scan.ts
 /**
@@ -33754,10 +33763,11 @@ function addedLines(diff, keep, dstPrefix = 'b/') {
 
 
 /**
- * Lines of the tree at `commit` matching an ERE, per path, streamed. No
- * context lines: asking for them makes git grep read every line instead of
- * skipping to the next match (about 40% slower); the few neighbours the rules
- * need are read afterwards (readBlobLines).
+ * Lines of the tree at `commit` matching an ERE, each with the line before it
+ * (`-B1`), per path, streamed. The line before tells a Markdown heading
+ * underline ("Title" then "=======") from a separator left alone after a
+ * blank line, so the files of a docs-heavy tree need not be read again; the
+ * few that still need their following lines are read afterwards (readBlobLines).
  * Binary blobs and symlinks are skipped by git grep. Exit 1 is "no match";
  * anything else, 128 included, is an error, never "clean". A blob git cannot
  * read is reported by name (git grep says so on stderr and carries on).
@@ -33811,6 +33821,9 @@ async function grepWholeTree(git, commit, ere, threads) {
     const prefix = `${commit}:`;
     let pending = null;
     const split = lineSplitter((raw) => {
+        // "--" between groups of context; a record always starts with "<commit>:", so this is never a path.
+        if (pending === null && raw === '--')
+            return;
         const line = pending === null ? raw : `${pending}\n${raw}`;
         pending = null;
         const pathEnd = line.indexOf('\0');
@@ -33829,7 +33842,7 @@ async function grepWholeTree(git, commit, ere, threads) {
     });
     // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
     const threadArgs = threads === null ? [] : ['--threads', String(threads)];
-    const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-E', '-e', ere, commit, '--'];
+    const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--'];
     const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push });
     split.end();
     return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) };
@@ -33931,10 +33944,10 @@ async function addedLinesFileByFile(git, from, to, keep, maxKept, cause) {
 /**
  * Streams blobs (`git cat-file --batch -z`; each spec an object id or
  * `<commit>:<path bytes>`) and hands each line to `onLine(index, lineNumber,
- * text)`. A blob git cannot read ends that git process: it is reported by
+ * text)`, or only the lines `want` accepts by their first byte (-1: empty). A blob git cannot read ends that git process: it is reported by
  * index and the rest are read by a new one.
  */
-async function readBlobLines(git, oids, onLine) {
+async function readBlobLines(git, oids, onLine, want = null) {
     const unreadable = [];
     let next = 0;
     while (next < oids.length) {
@@ -33943,7 +33956,9 @@ async function readBlobLines(git, oids, onLine) {
         let left = -1; // bytes of the current blob still to come; -1 = expecting a header
         let lineNo = 0;
         let header = '';
-        const split = lineSplitter((text) => onLine(answered, ++lineNo, text));
+        // Lines `want` refuses are counted, never decoded: most lines of a blob are neither a neighbour nor a candidate.
+        const filter = want && { want: (first) => want(answered, lineNo + 1, first), skipped: () => void lineNo++ };
+        const split = lineSplitter((text) => onLine(answered, ++lineNo, text), filter ?? undefined);
         const onData = (chunk) => {
             let at = 0;
             while (at < chunk.length) {
@@ -33984,7 +33999,8 @@ async function readBlobLines(git, oids, onLine) {
             }
         };
         try {
-            await git.stream(['cat-file', '--batch', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData });
+            // --buffer: one write per buffer-full, not one per blob (a flush per blob is a process round trip each).
+            await git.stream(['cat-file', '--batch', '--buffer', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData });
             next = oids.length;
         }
         catch (e) {
@@ -33996,6 +34012,40 @@ async function readBlobLines(git, oids, onLine) {
         }
     }
     return unreadable;
+}
+/** Up to this many files, `<commit>:<path>` specs are cheaper than listing the tree once. */
+const PATH_SPECS_UP_TO = 100;
+/**
+ * What `readBlobLines` should read for each path (bytes) of the tree at
+ * `commit`: its blob id. git resolves a `<commit>:<path>` spec by walking the
+ * trees again for every one (40,000 specs took 2.7 s of CPU where their blob
+ * ids took 0.12), so beyond a few files the tree is listed once
+ * (`ls-tree -r`, streamed) and the ids taken from it.
+ */
+async function blobSpecsAt(git, commit, paths) {
+    if (paths.length <= PATH_SPECS_UP_TO)
+        return paths.map((p) => `${commit}:${p}`);
+    const wanted = new Set(paths);
+    const oids = new Map();
+    let rest = '';
+    const entry = (e) => {
+        // "<mode> <type> <oid>\t<path>"
+        const tab = e.indexOf('\t');
+        const path = e.slice(tab + 1);
+        if (wanted.has(path))
+            oids.set(path, e.slice(e.lastIndexOf(' ', tab) + 1, tab));
+    };
+    await git.stream(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], {
+        onData: (chunk) => {
+            const parts = (rest + chunk.toString('latin1')).split('\0');
+            rest = parts.pop();
+            parts.forEach(entry);
+        }
+    });
+    if (rest !== '')
+        entry(rest);
+    // A path the listing did not name (it should not happen) is still read by its spec.
+    return paths.map((p) => oids.get(p) ?? `${commit}:${p}`);
 }
 /**
  * The `conflict-marker-size` attribute of each path (bytes) as it is at
@@ -34160,7 +34210,7 @@ async function guarded(name, layer) {
         return { ...report, problems: report.problems.map((p) => `${name} ${p}`) };
     }
     catch (e) {
-        return { ...emptyLayer(), problems: [`${name} failed: ${describeError(e)}`] };
+        return { ...emptyLayer(), problems: [`${name} failed: ${describe_error_describeError(e)}`] };
     }
 }
 async function markerLayer(git, range, options, limits) {
@@ -34181,19 +34231,41 @@ async function scanTree(git, head, excluded, limits, report) {
     report.notes.push(`conflict markers: scanned the whole tree at ${head}`);
     if (scan.unreadable.length > 0)
         report.problems.push(unreadableProblem(scan.unreadable));
-    const files = [...scan.files]
-        .filter(([path]) => !excluded(path))
-        .map(([path, lines]) => ({ path, known: new Map(), lines: [...lines].map(([line, text]) => ({ line, text })) }));
-    const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path), listing);
+    const files = [...scan.files].filter(([path]) => !excluded(path)).map(([path, printed]) => splitPrinted(path, printed));
+    // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
+    // Their blob ids do not depend on the attributes: find both at once.
+    const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)));
+    const [attributes, specs] = await Promise.all([
+        markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+        blobSpecsAt(git, head, separated.map((f) => f.path))
+    ]);
+    const specOf = new Map(separated.map((f, i) => [f.path, specs[i]]));
     // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
-    const orphanable = files.filter((f) => {
+    const orphanable = separated.filter((f) => {
         const size = parseMarkerSize(attributes.get(f.path));
-        return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=');
+        return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=' && !afterText(f, l.line));
     });
-    const unread = await readNeighbours(git, orphanable.map((f) => `${head}:${f.path}`), orphanable);
+    const unread = await readNeighbours(git, orphanable.map((f) => specOf.get(f.path)), orphanable);
     if (unread.length > 0)
         report.problems.push(unreadableProblem(unread));
     return { files, attributes };
+}
+/** The lines git grep printed for one file: candidates under scan, the lines before them kept as known. */
+function splitPrinted(path, printed) {
+    const lines = [];
+    const known = new Map();
+    for (const [line, text] of printed) {
+        if (isMarkerCandidate(text))
+            lines.push({ line, text });
+        else
+            known.set(line, text);
+    }
+    return { path, lines, known };
+}
+/** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
+function afterText(file, line) {
+    const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text;
+    return before !== undefined && !/^[ \t\r]*$/.test(before);
 }
 /** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
 async function scanChanged(git, base, head, excluded, limits, report) {
@@ -34239,6 +34311,8 @@ function judge(files, attributes, range, report) {
     return report;
 }
 const isAngle = (text) => text[0] === '<' || text[0] === '>';
+const LT = 0x3c;
+const GT = 0x3e;
 /**
  * What the rest of each file says: its angle candidates anywhere and the
  * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
@@ -34252,7 +34326,7 @@ async function readNeighbours(git, specs, files) {
     const unreadable = await readBlobLines(git, specs, (index, line, text) => {
         if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index].has(line))
             files[index].known.set(line, markerPrefix(text));
-    });
+    }, (index, line, first) => first === LT || first === GT || neighbours[index].has(line));
     return unreadable.map((i) => displayPath(files[i].path));
 }
 function unreadableProblem(names) {
@@ -34395,12 +34469,12 @@ async function ensureFullHistory(git) {
             await unshallow(git, remote);
         }
         catch (e) {
-            return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${describeError(e)}): ${advice}` };
+            return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${describe_error_describeError(e)}): ${advice}` };
         }
         return { note: `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`, problem: null };
     }
     catch (e) {
-        return { note: null, problem: `could not tell whether the clone is shallow (${describeError(e)}): ${advice}` };
+        return { note: null, problem: `could not tell whether the clone is shallow (${describe_error_describeError(e)}): ${advice}` };
     }
 }
 /** Resolves head, then base, to full shas, taking defaults from the event, then the remote default branch; a base that fails is reported in the range. */
@@ -34415,7 +34489,7 @@ async function resolveRange(git, req) {
     }
     catch (e) {
         // Only the layers that need a base stop here; a tree scan needs head alone.
-        return { range: { base: null, head, description: 'no base', headBranch, baseProblem: describeError(e) }, notes };
+        return { range: { base: null, head, description: 'no base', headBranch, baseProblem: describe_error_describeError(e) }, notes };
     }
 }
 async function resolveBase(git, req, defaults, head, headBranch, notes) {
@@ -34502,7 +34576,7 @@ async function runGuard(request, deps) {
         result = guardResult(report.findings, report.error, request.failSafe, { range, notes: [...notes, ...report.notes], warnings: report.warnings });
     }
     catch (e) {
-        result = guardResult([], describeError(e), request.failSafe, { range, notes, warnings: [] });
+        result = guardResult([], describe_error_describeError(e), request.failSafe, { range, notes, warnings: [] });
     }
     for (const note of result.notes)
         deps.log.info(`guard: ${note}`);
@@ -34667,12 +34741,12 @@ async function prePushCommand(options, remoteArg, io) {
                     errors.push(`${update.remoteRef}: ${checked.error}`);
             }
             catch (e) {
-                errors.push(`${update.remoteRef}: ${describeError(e)}`);
+                errors.push(`${update.remoteRef}: ${describe_error_describeError(e)}`);
             }
         }
     }
     catch (e) {
-        errors.push(describeError(e));
+        errors.push(describe_error_describeError(e));
     }
     // Two refs pushing the same commits would report the same lines twice.
     const unique = [...new Map(findings.map((f) => [JSON.stringify(f), f])).values()];
@@ -35181,6 +35255,20 @@ const FAILURE_RULES = [
     }
 ];
 
+;// CONCATENATED MODULE: ./src/core/records.ts
+/**
+ * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
+ * the one test for "an object whose fields may be read".
+ */
+/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
+function records_asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/failure-engine.ts
 /**
  * The rule engine behind every failure classification in Purple: compiles the
@@ -35190,6 +35278,7 @@ const FAILURE_RULES = [
  *
  * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
  */
+
 
 /** Longest pattern accepted, in characters. */
 const failure_engine_MAX_PATTERN_LENGTH = 400;
@@ -35379,11 +35468,11 @@ function parseRuleFile(json, fileName) {
     catch (e) {
         throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
-    const list = typeof parsed === 'object' && parsed !== null ? parsed.rules : undefined;
+    const list = isRecord(parsed) ? parsed.rules : undefined;
     if (!Array.isArray(list))
         throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
     const rules = list.map((raw, n) => {
-        const r = (typeof raw === 'object' && raw !== null ? raw : {});
+        const r = isRecord(raw) ? raw : {};
         const where = `rules file '${fileName}', rule ${n + 1}`;
         if (typeof r.id !== 'string' || r.id === '')
             throw new Error(`${where}: 'id' must be a non-empty string`);
@@ -43496,7 +43585,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -43598,6 +43687,37 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/durations.ts
+/**
+ * How Purple writes a duration for people. Two forms, one place:
+ * - `formatMs` ("45s", "12m 5s", "1h 0m") for how long something took or
+ *   waited: a wait, a check's run time, the queue's time so far;
+ * - `formatSeconds` ("90 s", "1.5 s") for an amount compared with a setting
+ *   given in seconds (a budget, a wait GitHub asked for, a retry delay), so the
+ *   number reads exactly as it is written in `timeout-seconds` or `retry-after`.
+ */
+/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m` (under a second: `250ms`). */
+function durations_formatMs(ms) {
+    const s = Math.round(ms / 1000);
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${s % 60}s`;
+    return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+/** Renders milliseconds as seconds to three significant digits: "90 s", "1.5 s", "0.01 s". */
+function durations_formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
+}
+/** `formatSeconds` of a wait rounded up to whole seconds ("60 s"): a wait told to a person is never shorter than the real one. */
+function formatWaitSeconds(ms) {
+    return durations_formatSeconds(Math.ceil(ms / 1000) * 1000);
+}
+
 ;// CONCATENATED MODULE: ./src/core/transient.ts
 /**
  * Is a failed GitHub call worth trying again? Transient, rate-limited or
@@ -43612,6 +43732,8 @@ function getIDToken(aud) {
  * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
  * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
  */
+
+
 
 
 const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
@@ -43645,9 +43767,6 @@ const PERMANENT_STATUS = {
     422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
     451: 'unavailable for legal reasons (451)'
 };
-function isObject(value) {
-    return typeof value === 'object' && value !== null;
-}
 function str(value) {
     return typeof value === 'string' ? value : undefined;
 }
@@ -43656,7 +43775,8 @@ function bodyText(data) {
         return data;
     if (data === undefined || data === null)
         return undefined;
-    if (isObject(data) && !(data instanceof ArrayBuffer)) {
+    // An array body is JSON too (a list endpoint's answer).
+    if (typeof data === 'object' && !(data instanceof ArrayBuffer)) {
         try {
             return JSON.stringify(data);
         }
@@ -43674,9 +43794,9 @@ function bodyText(data) {
 function toFailureData(error) {
     if (typeof error === 'string')
         return { message: error };
-    if (!isObject(error))
+    if (!isRecord(error))
         return { message: String(error) };
-    const response = isObject(error.response) ? error.response : undefined;
+    const response = isRecord(error.response) ? error.response : undefined;
     const base = {
         message: str(error.message),
         name: str(error.name),
@@ -43689,17 +43809,17 @@ function toFailureData(error) {
         return {
             ...base,
             status,
-            headers: isObject(response.headers) ? response.headers : undefined,
+            headers: isRecord(response.headers) ? response.headers : undefined,
             body: bodyText(response.data)
         };
     }
     const status = typeof error.status === 'number' ? error.status : undefined;
     // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
-    const octokitNetwork = error.name === 'HttpError' && isObject(error.request) && status === 500;
+    const octokitNetwork = error.name === 'HttpError' && isRecord(error.request) && status === 500;
     return {
         ...base,
         status: octokitNetwork ? undefined : status,
-        headers: isObject(error.headers) ? error.headers : undefined,
+        headers: isRecord(error.headers) ? error.headers : undefined,
         body: str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
     };
 }
@@ -43709,7 +43829,7 @@ function causeChain(failure) {
     const queue = [failure.cause];
     while (queue.length > 0 && links.length < 16) {
         const next = queue.shift();
-        if (!isObject(next) || seen.has(next))
+        if (!isRecord(next) || seen.has(next))
             continue;
         seen.add(next);
         links.push({ name: str(next.name), message: str(next.message), code: str(next.code) });
@@ -43748,7 +43868,7 @@ function githubMessage(body) {
         return undefined;
     try {
         const parsed = JSON.parse(body);
-        if (isObject(parsed) && typeof parsed.message === 'string')
+        if (isRecord(parsed) && typeof parsed.message === 'string')
             return parsed.message;
     }
     catch {
@@ -43761,17 +43881,10 @@ function rateLimited(waitMs, why, cap) {
     const wait = Math.max(0, Math.min(waitMs, cap));
     return {
         kind: 'rate-limited',
-        reason: `${why}; wait ${formatMs(waitMs)}${capped ? ` (longer than the ${formatMs(cap)} this run may wait)` : ''}`,
+        reason: `${why}; wait ${durations_formatSeconds(waitMs)}${capped ? ` (longer than the ${durations_formatSeconds(cap)} this run may wait)` : ''}`,
         retryAfterMs: wait,
         ...(capped ? { waitCapped: true } : {})
     };
-}
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 120_000)
-        return `${Math.round(ms / 100) / 10} s`;
-    return `${Math.round(ms / 60_000)} min`;
 }
 function classifyHttp(failure, status, options) {
     const now = failure.now ?? options.now ?? Date.now();
@@ -43859,6 +43972,10 @@ function clip(text, max = 200) {
 }
 /** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
 function describeFailure(failure, options = {}) {
+    return explainFailure(failure, options).description;
+}
+/** Classifies a failure once and describes it: for callers that act on the verdict and log the description. */
+function explainFailure(failure, options = {}) {
     const data = toFailureData(failure);
     const verdict = classifyFailure(data, options);
     let what;
@@ -43886,7 +44003,7 @@ function describeFailure(failure, options = {}) {
             what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
         }
     }
-    return `${what}: ${verdict.kind} (${verdict.reason})`;
+    return { verdict, description: `${what}: ${verdict.kind} (${verdict.reason})` };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
@@ -46212,7 +46329,7 @@ function rememberSecret(secret) {
     }
 }
 /** The text with every remembered secret replaced by `***`, longest first. */
-function redactSecrets(text) {
+function redaction_redactSecrets(text) {
     if (known.size === 0 || text === '')
         return text;
     let out = text;
@@ -46526,6 +46643,7 @@ function createAppAuthStrategy(options) {
  * flight retry, parallel sibling or new call, waits here first. See
  * docs/decisions.md, "One rate-limit gate for the whole client".
  */
+
 /** A wait the gate will not make: longer than max-rate-limit-wait, or past the call's deadline. */
 class RateLimitWaitError extends Error {
     until;
@@ -46536,9 +46654,6 @@ class RateLimitWaitError extends Error {
         super(message);
         this.until = until;
     }
-}
-function seconds(ms) {
-    return `${Math.ceil(ms / 1000)} s`;
 }
 /** A gate on the injected clock and sleep. */
 function createRateLimitGate(options) {
@@ -46557,14 +46672,14 @@ function createRateLimitGate(options) {
             for (let now = options.now(); until > now; now = options.now()) {
                 const wait = until - now;
                 if (wait > options.maxWaitMs) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, longer than max-rate-limit-wait (${seconds(options.maxWaitMs)}): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${formatWaitSeconds(wait)} wait, longer than max-rate-limit-wait (${formatWaitSeconds(options.maxWaitMs)}): not waiting`, until);
                 }
                 if (deadline !== undefined && until > deadline) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${formatWaitSeconds(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
                 }
                 if (!announced) {
                     options.onWait?.();
-                    options.log(`${label}: ${why}; sending nothing for ${seconds(wait)} as GitHub asked`);
+                    options.log(`${label}: ${why}; sending nothing for ${formatWaitSeconds(wait)} as GitHub asked`);
                 }
                 announced = false;
                 await options.sleep(wait);
@@ -46593,6 +46708,7 @@ var external_node_async_hooks_ = __nccwpck_require__(6698);
  * docs/decisions.md, "The merge call runs without client retries"), calls
  * with `request: { retries: 0 }`, 304 answers, permanent failures.
  */
+
 
 
 
@@ -46630,7 +46746,7 @@ function plural(n) {
  * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
  * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
  */
-function giveUp(error, attempts, why) {
+function giveUp(error, attempts, verdict, why) {
     if (typeof error !== 'object' || error === null)
         return error;
     Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
@@ -46638,7 +46754,7 @@ function giveUp(error, attempts, why) {
     const network = e.response === undefined && e.request !== undefined;
     if (network && typeof e.message === 'string') {
         // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
-        const what = classifyFailure(error).reason.replace(/^network: /, '');
+        const what = verdict.reason.replace(/^network: /, '');
         e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`;
     }
     return error;
@@ -46706,53 +46822,53 @@ function createRetryingHook(options, parse) {
                 return await sendOnce(request, route, announced);
             }
             catch (error) {
-                const delay = decide(error, attempt, retries);
+                const { verdict, next: delay } = decide(error, attempt, retries);
                 if (delay === undefined)
-                    throw giveUp(error, attempt);
+                    throw giveUp(error, attempt, verdict);
                 if (typeof delay === 'string')
-                    throw giveUp(error, attempt, delay);
+                    throw giveUp(error, attempt, verdict, delay);
                 announced = delay.rateLimited;
                 if (!delay.rateLimited)
                     await options.sleep(delay.ms);
             }
         }
     };
-    /** What to do after attempt `attempt` failed: undefined = stop, a string = stop for that reason, else wait. */
+    /** The verdict on attempt `attempt`'s failure and what to do next: undefined = stop, a string = stop for that reason, else wait. */
     const decide = (error, attempt, retries) => {
         const now = options.now();
-        const verdict = classifyFailure(error, { ...classify, now });
+        // Described now, before a 401's message gains the advice below (a 401 is permanent: never described here).
+        const { verdict, description } = explainFailure(error, { ...classify, now });
         if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
             // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
             error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`;
         }
         // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
         if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
-            return undefined;
+            return { verdict, next: undefined };
         const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
-        const described = () => describeFailure(error, { ...classify, now });
         if (verdict.waitCapped === true) {
             const asked = options.gate.openUntil();
-            const wait = asked === undefined ? '' : ` asks for a ${Math.ceil((asked - now) / 1000)} s wait,`;
-            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${Math.ceil(options.maxRateLimitWaitMs / 1000)} s): not waiting`);
-            return undefined;
+            const wait = asked === undefined ? '' : ` asks for a ${formatWaitSeconds(asked - now)} wait,`;
+            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${formatWaitSeconds(options.maxRateLimitWaitMs)}): not waiting`);
+            return { verdict, next: undefined };
         }
         if (attempt > retries) {
             if (retries > 0)
-                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${described()}`);
-            return undefined;
+                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${description}`);
+            return { verdict, next: undefined };
         }
         const rateLimited = verdict.kind === 'rate-limited';
         const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random);
         const deadline = options.deadline();
         if (deadline !== undefined && now + ms > deadline) {
-            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; no retry: the deadline (timeout-seconds) comes first`);
-            return 'the deadline (timeout-seconds) came first';
+            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; no retry: the deadline (timeout-seconds) comes first`);
+            return { verdict, next: 'the deadline (timeout-seconds) came first' };
         }
         options.onRetry(verdict.kind);
         options.log(rateLimited
-            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${Math.ceil(ms / 1000)} s as GitHub asked`
-            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; retrying in ${ms} ms`);
-        return { ms, rateLimited };
+            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${formatWaitSeconds(ms)} as GitHub asked`
+            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; retrying in ${ms} ms`);
+        return { verdict, next: { ms, rateLimited } };
     };
     return async (request, route) => {
         // Inside a call (App auth): sent once; the call's loop retries the whole.
@@ -46842,7 +46958,7 @@ const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * gate and request counts. Throws ConfigurationError (naming the input, quoting
  * no secret) for a bad API URL or a private key that cannot sign.
  */
-function createGitHubClient(options) {
+function client_createGitHubClient(options) {
     const settings = { ...CLIENT_DEFAULTS, ...definedOnly(options) };
     const log = options.log ?? ((message) => info(message));
     const setSecret = options.setSecret ?? ((secret) => core_setSecret(secret));
@@ -46966,7 +47082,7 @@ function isNotModified(error) {
  * GET `route` with If-None-Match from `cache`. `validate` checks (and types)
  * a fresh body before it is cached, so a malformed answer is never replayed.
  */
-async function conditional_getWithEtag(request, route, parameters, cache, validate = (data) => data) {
+async function getWithEtag(request, route, parameters, cache, validate = (data) => data) {
     const key = keyOf(route, parameters);
     const cached = cache.get(key);
     const headers = { ...(parameters.headers ?? {}), ...(cached ? { 'if-none-match': cached.etag } : {}) };
@@ -47039,7 +47155,7 @@ function expectShape(label, data, fields) {
     return data;
 }
 /** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
-function responses_expectList(label, data, arrayPath, fields) {
+function expectList(label, data, arrayPath, fields) {
     const list = arrayPath === '' ? data : at(data, arrayPath);
     if (!Array.isArray(list)) {
         const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
@@ -47064,7 +47180,7 @@ function expectPullRequest(label, data) {
 /** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
 function expectCheckRunsPage(label, data) {
     const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
-    responses_expectList(label, page, 'check_runs', {
+    expectList(label, page, 'check_runs', {
         id: 'number',
         name: 'string',
         status: 'string',
@@ -47105,7 +47221,7 @@ function expectCombinedStatus(label, data) {
         total_count: 'number',
         statuses: 'array'
     });
-    responses_expectList(label, combined, 'statuses', statusFields);
+    expectList(label, combined, 'statuses', statusFields);
     return combined;
 }
 const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
@@ -47125,8 +47241,8 @@ function parseCombinedStatus(label, data) {
     return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
 }
 /** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
-function responses_parseStatusHistory(label, data) {
-    return responses_expectList(label, data, '', statusFields).map(observedStatus);
+function parseStatusHistory(label, data) {
+    return expectList(label, data, '', statusFields).map(observedStatus);
 }
 // GitHub writes "any source" as null; the protection API also accepts -1 for it.
 function appOf(value) {
@@ -47136,7 +47252,7 @@ function appOf(value) {
  * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
  * (readable with the default token, unlike the admin-only protection endpoints).
  */
-function responses_requiredFromBranch(label, data) {
+function requiredFromBranch(label, data) {
     const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
     const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
     if (rsc === undefined || rsc === null)
@@ -47144,7 +47260,7 @@ function responses_requiredFromBranch(label, data) {
     const entries = new Map();
     // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
     if (Array.isArray(rsc.checks)) {
-        for (const check of responses_expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
+        for (const check of expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
             const appId = appOf(check.app_id);
             entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
         }
@@ -47165,13 +47281,13 @@ function responses_requiredFromBranch(label, data) {
  * Rules in `evaluate` mode are not returned there and do not gate, so every returned
  * `required_status_checks` rule counts.
  */
-function responses_requiredFromRules(label, data) {
-    const rules = responses_expectList(label, data, '', { type: 'string' });
+function requiredFromRules(label, data) {
+    const rules = expectList(label, data, '', { type: 'string' });
     const entries = [];
     for (const [i, rule] of rules.entries()) {
         if (rule.type !== 'required_status_checks')
             continue;
-        const checks = responses_expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
+        const checks = expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
             context: 'string'
         });
         for (const check of checks)
@@ -47799,7 +47915,7 @@ function request(reader) {
 }
 /** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
 async function readPull(reader, pullNumber) {
-    const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
     return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
 }
 /**
@@ -47822,7 +47938,7 @@ async function readCheckRunPages(reader, sha, name) {
     const runs = new Map();
     let totalCount = 0;
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
         totalCount = page === 1 ? answer.data.totalCount : totalCount;
         // A run listed twice while pages shift between two reads is one run.
         for (const run of answer.data.runs)
@@ -47836,7 +47952,7 @@ async function readCheckRunPages(reader, sha, name) {
 async function readStatuses(reader, sha) {
     const statuses = new Map();
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
         for (const status of answer.data.statuses)
             if (!statuses.has(status.context))
                 statuses.set(status.context, status);
@@ -47996,8 +48112,8 @@ async function attempt(what, read) {
     catch (error) {
         if (error.status === 401)
             throw error;
-        const verdict = classifyFailure(error);
-        return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${describeFailure(error)})` };
+        const { verdict, description } = explainFailure(error);
+        return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${description})` };
     }
 }
 const requestOf = (client) => client.octokit.request;
@@ -48005,7 +48121,7 @@ async function readRules(client, repo, branch) {
     const rules = [];
     for (let page = 1; page <= 10; page++) {
         const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...repo, branch, per_page: 100, page });
-        const list = responses_expectList(`rules of branch '${branch}'`, data, '', { type: 'string' });
+        const list = expectList(`rules of branch '${branch}'`, data, '', { type: 'string' });
         for (const r of list) {
             rules.push({
                 type: r.type,
@@ -48041,7 +48157,7 @@ async function withRulesetNames(client, repo, rules) {
 }
 async function readBranch(client, repo, branch) {
     const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch });
-    const entries = responses_requiredFromBranch(`branch '${branch}'`, data);
+    const entries = requiredFromBranch(`branch '${branch}'`, data);
     return { protected: data.protected === true, requiredChecks: entries.map((e) => e.name), raw: data };
 }
 async function readBehindBy(client, repo, base, head) {
@@ -48091,9 +48207,9 @@ async function readMergeFacts(client, repo, pullNumber, options) {
     ]);
     const readings = [
         protection.ok
-            ? { source: 'protection', ok: true, entries: responses_requiredFromBranch(`branch '${baseRef}'`, protection.value.raw) }
+            ? { source: 'protection', ok: true, entries: requiredFromBranch(`branch '${baseRef}'`, protection.value.raw) }
             : { source: 'protection', ok: false, reason: protection.reason },
-        rules.ok ? { source: 'ruleset', ok: true, entries: responses_requiredFromRules(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
+        rules.ok ? { source: 'ruleset', ok: true, entries: requiredFromRules(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
     ];
     const checks = await readRequiredChecks(reader, headSha, readings);
     const strict = rules.ok &&
@@ -48176,7 +48292,7 @@ function inline(content) {
     return content.html;
 }
 /** `<code>` around escaped text. */
-function code(text) {
+function summary_html_code(text) {
     return markup(`<code>${inline(text)}</code>`);
 }
 /** `<strong>` around escaped content. */
@@ -48208,7 +48324,7 @@ function summary_html_table(headers, rows) {
     return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
 }
 /** A summary: blocks separated by blank lines, so each stays one HTML block. */
-function renderSummary(blocks) {
+function summary_html_renderSummary(blocks) {
     return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
 }
 
@@ -48234,7 +48350,7 @@ const VERDICT_WORDS = {
     unknown: 'unknown'
 };
 /** The diagnosis as job-summary blocks: a heading, the verdict, a table of blockers, and what could not be read. */
-function renderDiagnosisHtml(diagnosis, title = 'What stands between this PR and a merge') {
+function diagnosis_report_renderDiagnosisHtml(diagnosis, title = 'What stands between this PR and a merge') {
     const blocks = [heading(3, title), paragraph([strong(VERDICT_WORDS[diagnosis.verdict]), `: ${diagnosis.reason}.`])];
     if (diagnosis.blockers.length > 0) {
         const evidence = (b) => (b.link ? [b.evidence, ' (', link(b.link, 'details'), ')'] : b.evidence);
@@ -48272,26 +48388,12 @@ function diagnosisDocument(diagnosis, extra = {}) {
         unreadable: diagnosis.unreadable.map((u) => ({ what: u.what, reason: u.reason }))
     };
 }
-/** Both renderings at once: summary blocks and plain lines. */
-function renderDiagnosis(diagnosis, title) {
-    return { html: renderDiagnosisHtml(diagnosis, title), text: renderDiagnosisText(diagnosis) };
-}
 
 ;// CONCATENATED MODULE: ./src/actions/run.ts
 
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function run_describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
+
+// Until the CLI imports it from src/core/describe-error.ts.
+
 /**
  * Runs an action body and calls setFailed exactly once on a throw, whatever
  * was thrown (the template only fails `if (error instanceof Error)`, which
@@ -48302,8 +48404,222 @@ async function runAction(body) {
         await body();
     }
     catch (error) {
-        core.setFailed(run_describeError(error));
+        core.setFailed(describeError(error));
     }
+}
+
+;// CONCATENATED MODULE: ./src/github/inputs.ts
+/**
+ * The token and tuning inputs every API action shares, declared once as spec
+ * fragments to spread into each action's io.ts, and turned into
+ * createGitHubClient options with errors that name the input.
+ */
+
+
+
+
+/** Spread into an API action's `inputs` (names, descriptions and defaults as in action.yml). */
+const clientInputs = {
+    'github-token': {
+        description: "Token for the GitHub API. The job's GITHUB_TOKEN by default; it lives as long as the job. Ignored when 'app-id' and 'private-key' are set.",
+        default: '${{ github.token }}'
+    },
+    'app-id': {
+        description: "GitHub App id (or client id). With 'private-key', Purple mints the App's installation token itself and refreshes it before it expires, so a wait longer than an hour never fails on 401.",
+        default: ''
+    },
+    'private-key': {
+        description: "The GitHub App's private key (PEM), e.g. from a secret. Used with 'app-id'.",
+        default: ''
+    },
+    'installation-id': {
+        description: "The App's installation id. Empty: looked up for 'owner', or for this repository.",
+        default: ''
+    },
+    owner: {
+        description: "Account (organization or user) the App is installed on, when it is not this repository's owner.",
+        default: ''
+    },
+    'request-timeout-seconds': {
+        description: 'Longest time one API request may take (answer and whole body); a slower one is retried as a transient failure.',
+        default: String(CLIENT_DEFAULTS.requestTimeoutMs / 1000)
+    },
+    'max-retries': {
+        description: 'Retries of an API request after a transient failure (network error, 5xx, 524, rate limit), with exponential backoff. 0 turns retries off.',
+        default: String(CLIENT_DEFAULTS.retries)
+    }
+};
+const MAX_RETRIES_LIMIT = 20;
+/** Turns literal "\n" (a key pasted on one line) back into newlines and trims. */
+function normalizePrivateKey(raw) {
+    const key = raw.includes('\n') ? raw : raw.replace(/\\n/g, '\n');
+    return key.trim();
+}
+/**
+ * Pure: client options from the inputs (defaults applied, errors name them by `label`) and
+ * the runner environment (GITHUB_API_URL, GITHUB_REPOSITORY).
+ */
+function parseClientSettings(inputs, env = process.env) {
+    const get = (name) => inputs.get(name);
+    const bad = (name, value, expected) => inputError(inputs.label(name), value, expected);
+    const appId = get('app-id').trim();
+    const privateKey = normalizePrivateKey(get('private-key'));
+    const owner = get('owner').trim();
+    let auth;
+    if (appId !== '' || privateKey !== '') {
+        if (appId === '')
+            throw new Error("Input 'app-id' is empty but 'private-key' is set: give the GitHub App's id too, or remove 'private-key' to use 'github-token'.");
+        if (privateKey === '')
+            throw new Error(`Input 'private-key' is empty but 'app-id' is '${appId}': pass the App's private key from a secret, e.g. 'private-key: \${{ secrets.APP_PRIVATE_KEY }}'.`);
+        if (!/^(\d+|Iv[0-9A-Za-z.]+)$/.test(appId))
+            throw bad('app-id', appId, "write the App's numeric id (or its client id, 'Iv...').");
+        // Never quote the key itself in an error.
+        if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
+            throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.");
+        }
+        checkPrivateKey(privateKey);
+        const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
+        if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner))
+            throw bad('owner', owner, 'write an organization or user login.');
+        const repository = parseRepository(env['GITHUB_REPOSITORY']);
+        auth = {
+            kind: 'app',
+            appId,
+            privateKey,
+            ...(installationId !== undefined ? { installationId } : {}),
+            ...(owner !== '' ? { owner } : {}),
+            ...(repository !== undefined ? { repository } : {})
+        };
+    }
+    else {
+        const token = get('github-token').trim();
+        if (token === '') {
+            throw new Error("Input 'github-token' is empty: leave it at its default '${{ github.token }}', pass a token, or set 'app-id' and 'private-key'.");
+        }
+        auth = { kind: 'token', token };
+    }
+    const requestTimeoutMs = parseSecondsInput(inputs, 'request-timeout-seconds', { above: 0 });
+    const retriesText = get('max-retries').trim();
+    if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
+        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`);
+    }
+    const rawUrl = env['GITHUB_API_URL']?.trim();
+    const baseUrl = rawUrl ? checkApiUrl(rawUrl, 'GITHUB_API_URL', (secret) => core_setSecret(secret)) : undefined;
+    return Object.freeze({
+        auth: Object.freeze(auth),
+        ...(baseUrl ? { baseUrl } : {}),
+        requestTimeoutMs,
+        retries: Number(retriesText)
+    });
+}
+/** 'owner/repo' from GITHUB_REPOSITORY, or undefined when unset or malformed. */
+function parseRepository(value) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value?.trim() ?? '');
+    return match ? { owner: match[1], repo: match[2] } : undefined;
+}
+/** Reads the client inputs through @actions/core (as action.yml defaults them) and validates them. */
+function inputs_readClientSettings(env = process.env) {
+    // getInput returns '' for an input the workflow left out only when action.yml gives no default; specInputSource
+    // falls back to ours, except for 'github-token': its default '${{ github.token }}' is an expression, so falling
+    // back would send that literal text as the token. An empty token stays '' and fails with its own message.
+    return parseClientSettings(specInputSource(clientInputs, (name) => core.getInput(name)), env);
+}
+
+;// CONCATENATED MODULE: ./src/cli/github-auth.ts
+/**
+ * Credentials and the API root of the `purple` commands that call GitHub,
+ * from the environment: GH_TOKEN, else GITHUB_TOKEN, or a GitHub App from
+ * PURPLE_APP_ID with PURPLE_PRIVATE_KEY or PURPLE_PRIVATE_KEY_FILE; the API
+ * root from GITHUB_API_URL. A terminal is no runner: nothing here prints a
+ * mask command, and no message quotes a secret.
+ */
+
+
+
+
+
+
+
+/** A credential that is missing or unusable: the commands exit 4 with this message. */
+class AuthError extends Error {
+    name = 'AuthError';
+}
+/** The token of the environment, GH_TOKEN before GITHUB_TOKEN (as gh reads them); '' when neither is set. */
+function envToken(env) {
+    return (env['GH_TOKEN'] ?? '').trim() || (env['GITHUB_TOKEN'] ?? '').trim();
+}
+/** The API root: GITHUB_API_URL (a GitHub Enterprise Server's https://HOST/api/v3), else github.com's. */
+function envApiUrl(env) {
+    // Credentials in the URL are refused with the password kept out of the message (and remembered for redaction).
+    return checkApiUrl((env['GITHUB_API_URL'] ?? '').trim() || 'https://api.github.com', 'GITHUB_API_URL', rememberSecret);
+}
+/** The App's private key: PURPLE_PRIVATE_KEY, else the file PURPLE_PRIVATE_KEY_FILE names; '' when neither. */
+function envPrivateKey(env, cwd) {
+    const inline = env['PURPLE_PRIVATE_KEY'] ?? '';
+    if (inline.trim() !== '')
+        return { key: inline, label: 'PURPLE_PRIVATE_KEY' };
+    const file = (env['PURPLE_PRIVATE_KEY_FILE'] ?? '').trim();
+    if (file === '')
+        return { key: '', label: 'PURPLE_PRIVATE_KEY' };
+    try {
+        return { key: (0,external_node_fs_.readFileSync)((0,external_node_path_namespaceObject.resolve)(cwd, file), 'utf8'), label: 'PURPLE_PRIVATE_KEY_FILE' };
+    }
+    catch (e) {
+        const why = typeof e === 'object' && e !== null && typeof e.code === 'string' ? e.code : 'unreadable';
+        throw new AuthError(`PURPLE_PRIVATE_KEY_FILE '${file}' cannot be read (${why}): point it at the App's .pem file`);
+    }
+}
+/**
+ * Client options from the environment and the tuning flags, through the same
+ * parser the actions use (its errors name the flag or the variable). Throws
+ * AuthError for a missing or unusable credential, a UsageError for a bad flag.
+ */
+function readCliClientSettings(env, flags, repository, io) {
+    const appId = (env['PURPLE_APP_ID'] ?? '').trim();
+    const { key, label: keyLabel } = envPrivateKey(env, io.cwd);
+    const token = envToken(env);
+    if (appId === '' && key.trim() !== '')
+        throw new AuthError(`${keyLabel} is set but PURPLE_APP_ID is empty: set the GitHub App's id too`);
+    if (appId !== '' && key.trim() === '')
+        throw new AuthError(`PURPLE_APP_ID is '${appId}' but no private key is set: set PURPLE_PRIVATE_KEY_FILE to the App's .pem file (or PURPLE_PRIVATE_KEY to its text)`);
+    if (appId === '' && token === '') {
+        throw new AuthError('no token: set GH_TOKEN (or GITHUB_TOKEN) to a token that can read the repository, or PURPLE_APP_ID with PURPLE_PRIVATE_KEY_FILE');
+    }
+    if (token !== '')
+        rememberSecret(token);
+    const values = {
+        'github-token': token,
+        'app-id': appId,
+        'private-key': key,
+        'max-retries': flags['max-retries'] ?? '',
+        'request-timeout-seconds': flags['request-timeout'] ?? ''
+    };
+    const labels = {
+        'github-token': (env['GH_TOKEN'] ?? '').trim() ? 'GH_TOKEN' : 'GITHUB_TOKEN',
+        'app-id': 'PURPLE_APP_ID',
+        'private-key': keyLabel,
+        'installation-id': 'installation-id',
+        owner: 'owner',
+        'max-retries': '--max-retries',
+        'request-timeout-seconds': '--request-timeout'
+    };
+    // Without a prefix the reader is asked by the input's own name; the labels are what errors say.
+    const source = inputs_specInputSource(clientInputs, (name) => values[name] ?? '');
+    const inputs = { get: source.get, label: (name) => labels[name] };
+    let parsed;
+    try {
+        // GITHUB_REPOSITORY: the repository whose App installation is looked up.
+        parsed = parseClientSettings(inputs, { GITHUB_REPOSITORY: `${repository.owner}/${repository.repo}` });
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        // Only the tuning inputs are labelled as flags; every other label is an environment variable.
+        if (/^Input '--/.test(message))
+            throw new UsageError(message.replace(/^Input '--/, "option '--"), io.command);
+        // The shared parser names the action inputs; here they are environment variables.
+        throw new AuthError(message.replace(/^Input /, '').replace(/Input 'private-key'|'private-key'/g, keyLabel), { cause: e });
+    }
+    return Object.freeze({ ...parsed, baseUrl: envApiUrl(env) });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/why-command.ts
@@ -48314,6 +48630,8 @@ async function runAction(body) {
  * routes an agent: 0 mergeable, 8 wait and ask again, 1 blocked, 4 the token,
  * 2 usage or a failed read.
  */
+
+
 
 
 
@@ -48370,9 +48688,9 @@ function parseWhyArgs(argv) {
 async function whyCommand(argv, io, deps = { env: process.env, sleep: realSleep }) {
     let json = argv.includes('--json');
     const fail = (code, message) => {
-        const text = redactSecrets(message);
+        const text = redaction_redactSecrets(message);
         if (json)
-            io.stdout(`${JSON.stringify({ schema: 'purple/v1', command: 'why', error: text, exit: code })}\n`);
+            io.stdout(jsonDocument('why', { 'exit-code': code, error: text }));
         io.stderr(`purple why: ${logText(text)}\n`);
         return code;
     };
@@ -48387,18 +48705,18 @@ async function whyCommand(argv, io, deps = { env: process.env, sleep: realSleep 
         json = args.json;
     }
     catch (error) {
-        return fail(WHY_EXIT.usage, `${run_describeError(error)} (see purple why --help)`);
+        return fail(WHY_EXIT.usage, `${describe_error_describeError(error)} (see purple why --help)`);
     }
-    const token = (deps.env['GH_TOKEN'] ?? '').trim() || (deps.env['GITHUB_TOKEN'] ?? '').trim();
+    const token = envToken(deps.env);
     if (token === '')
         return fail(WHY_EXIT.auth, 'no token: set GH_TOKEN (or GITHUB_TOKEN) to a token that can read the repository');
     rememberSecret(token);
     const baseUrl = (deps.env['GITHUB_API_URL'] ?? '').trim() || 'https://api.github.com';
     try {
-        const client = createGitHubClient({
+        const client = client_createGitHubClient({
             auth: { kind: 'token', token },
             baseUrl,
-            log: (message) => io.stderr(`purple why: ${logText(redactSecrets(message))}\n`),
+            log: (message) => io.stderr(`purple why: ${logText(redaction_redactSecrets(message))}\n`),
             // A terminal is no runner: a mask command would only be noise on stdout.
             setSecret: () => undefined,
             sleep: deps.sleep
@@ -48411,7 +48729,7 @@ async function whyCommand(argv, io, deps = { env: process.env, sleep: realSleep 
         const code = whyExitCode(diagnosis, facts);
         const where = { repo: `${args.repo.owner}/${args.repo.repo}`, pr: args.pr, head_sha: facts.pull.headSha };
         if (json) {
-            io.stdout(`${JSON.stringify({ ...diagnosisDocument(diagnosis, where), exit: code })}\n`);
+            io.stdout(jsonDocument('why', { ...diagnosisDocument(diagnosis, where), 'exit-code': code }));
         }
         else {
             io.stdout(`${where.repo}#${args.pr} (head ${facts.pull.headSha.slice(0, 7)}): ${renderDiagnosisText(diagnosis).join('\n')}\n`);
@@ -48422,8 +48740,2892 @@ async function whyCommand(argv, io, deps = { env: process.env, sleep: realSleep 
         const status = error.status;
         const verdict = classifyFailure(error);
         const refused = status === 401 || (status === 403 && verdict.kind === 'permanent');
-        return fail(refused ? WHY_EXIT.auth : WHY_EXIT.usage, run_describeError(error));
+        return fail(refused ? WHY_EXIT.auth : WHY_EXIT.usage, describe_error_describeError(error));
     }
+}
+
+;// CONCATENATED MODULE: ./src/actions/spec.ts
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/io.ts
+
+
+/** wait-ci's own inputs (the client's token and tuning inputs are spread in beside them). */
+const io_waitCiOwnInputs = {
+    'pull-request': {
+        description: 'Number of the pull request whose head is verified. Empty: the pull request of the triggering event.'
+    },
+    sha: {
+        description: 'Head sha to verify. Empty: the pull request head read at the start. If given and the pull request head differs, the wait ends with head-moved.'
+    },
+    required: {
+        description: 'Extra required check names, one per line, added to those of branch protection and rulesets (names may contain commas).'
+    },
+    strict: {
+        description: 'A required check that has not registered yet is pending (true) rather than absent (false). Keep true: late-registering checks are how early passes happen.',
+        default: 'true'
+    },
+    'on-no-gate': {
+        description: "What to do when no required check is known (no readable gate, empty 'required'): all-observed waits for every check observed on the head (never succeeding on none); fail stops with a failure.",
+        default: 'all-observed'
+    },
+    ignore: {
+        description: 'Check names (globs, one per line, * matches anything) not to wait on when waiting on all observed checks. Required checks are never ignored.'
+    },
+    'timeout-seconds': {
+        description: 'Longest wait in seconds; then the conclusion is timed_out, naming what was still pending or missing.',
+        default: '3600'
+    },
+    'interval-seconds': {
+        description: 'Poll interval in seconds, start to start (fractions allowed). It grows, up to twice that, only while unchanged answers still cost counted requests, and drops back at once when something changes.',
+        default: '10'
+    },
+    'fail-fast': {
+        description: 'Stop at the first failed required check (true) or wait for all of them to finish (false).',
+        default: 'true'
+    },
+    'fail-queue-fast': {
+        description: 'In a merge_group run: stop at the first failed required check (true), so the queue removes the group at once, or let the rest finish (false).',
+        default: 'true'
+    },
+    'check-run-id': {
+        description: "This job's own check run id, so the wait never waits on itself (even when the job's name is a required check). Leave the default; where the runner does not expose it, the current run's jobs API is asked (needs actions: read).",
+        default: '${{ job.check_run_id }}'
+    }
+};
+/** wait-ci's inputs and outputs, declared once. */
+const io_waitCiSpec = defineAction({
+    dir: 'wait-ci',
+    name: 'Purple wait-ci',
+    description: 'Waits until every required check of the gate definition is green on the PR head (or the merge group sha in a merge_group run).',
+    inputs: {
+        ...clientInputs,
+        ...io_waitCiOwnInputs
+    },
+    outputs: {
+        conclusion: { description: 'success | failure | timed_out | head-moved' },
+        sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit); in a merge_group run, the group sha.' },
+        required: { description: 'JSON array of the required checks: [{"name", "app_id"?, "sources": [...], "state"}].' },
+        failed: { description: 'JSON array of required checks that failed: [{"name", "conclusion", "url"}].' },
+        pending: { description: 'JSON array of required checks still pending or never registered: [{"name", "state"}].' },
+        'api-requests': {
+            description: 'API requests made, as JSON: {"counted": n, "not_modified": n, "total": n} (304 answers do not count against the rate limit).'
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/actions/outputs.ts
+/**
+ * How every action reports: a typed output setter built from the action's
+ * declaration (a renamed or forgotten output is a compile error), and a job
+ * summary written best-effort (core.summary.write() throws when
+ * GITHUB_STEP_SUMMARY is unset, as outside the runner).
+ */
+
+
+/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
+function outputs_outputWriter(spec, prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(spec.outputs)) {
+            core.setOutput(`${prefix}${name}`, redactSecrets(values[name] ?? ''));
+        }
+    };
+}
+/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
+async function outputs_writeSummary(html) {
+    try {
+        await core.summary.addRaw(redactSecrets(html), true).write();
+    }
+    catch (error) {
+        core.debug(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        core.summary.emptyBuffer();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/outputs.ts
+
+
+
+
+/** The output values of a finished wait. */
+function waitCiOutputValues(result) {
+    return {
+        conclusion: result.conclusion,
+        sha: result.sha,
+        required: JSON.stringify(result.checks.map((c) => ({ name: c.name, ...(c.appId !== undefined ? { app_id: c.appId } : {}), sources: c.sources, state: c.state }))),
+        failed: JSON.stringify(result.checks.filter((c) => c.state === 'failed').map((c) => ({ name: c.name, conclusion: c.detail, url: c.url ?? null }))),
+        pending: JSON.stringify(result.checks.filter((c) => c.state === 'pending' || c.state === 'missing').map((c) => ({ name: c.name, state: c.state, detail: c.detail }))),
+        'api-requests': JSON.stringify({ counted: result.requests.counted, not_modified: result.requests.notModified, total: result.requests.total })
+    };
+}
+/** The output values when the wait could not start (bad input, unreadable event): a failure, nothing observed. */
+function waitCiErrorOutputValues() {
+    return { conclusion: 'failure', sha: '', required: '[]', failed: '[]', pending: '[]', 'api-requests': JSON.stringify({ counted: 0, not_modified: 0, total: 0 }) };
+}
+const stateLabel = {
+    success: '✅ success',
+    pending: '⏳ pending',
+    failed: '❌ failed',
+    missing: '⌛ not registered',
+    self: '↩️ this job'
+};
+/** The job summary of a finished wait, as HTML. */
+function waitCiSummary(result) {
+    const head = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)';
+    const what = result.target.kind === 'merge-group' ? ['Merge group into ', code(result.target.baseRef), ', sha '] : [`Pull request #${result.target.number}, head `];
+    const blocks = [heading(2, `wait-ci: ${result.conclusion}`), paragraph([...what, head, `. ${result.message}`])];
+    if (result.checks.length > 0) {
+        blocks.push(table(['check', 'state', 'source', 'link', 'time to complete'], result.checks.map((c) => [
+            c.name + (c.appId !== undefined ? ` (app ${c.appId})` : ''),
+            `${stateLabel[c.state]} (${c.detail})`,
+            c.sources.join(', '),
+            c.url ? link(c.url, 'details') : '',
+            c.durationMs !== undefined ? formatMs(c.durationMs) : ''
+        ])));
+    }
+    else {
+        blocks.push(paragraph('No required checks were observed.'));
+    }
+    blocks.push(heading(3, 'Gate sources'), list(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
+    const r = result.requests;
+    blocks.push(paragraph(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${formatMs(result.elapsedMs)}.`));
+    return renderSummary(blocks);
+}
+/** Sets every output and writes the job summary (best-effort); never fails the step. */
+async function writeWaitCiOutputs(result, prefix = '') {
+    outputWriter(waitCiSpec, prefix)(waitCiOutputValues(result));
+    await writeSummary(waitCiSummary(result));
+}
+/** Sets every output and a summary saying why the wait could not start. */
+async function writeWaitCiError(message, prefix = '') {
+    outputWriter(waitCiSpec, prefix)(waitCiErrorOutputValues());
+    await writeSummary(renderSummary([heading(2, 'wait-ci: failure'), paragraph(`The wait could not start: ${message}`)]));
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
+ * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
+ * import, from an env passed in (tests give their own).
+ */
+
+
+/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
+function readRepository(env = process.env) {
+    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
+    if (!match) {
+        throw new Error(value === ''
+            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
+            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+function context_str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function fromPullObject(pr) {
+    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
+        return undefined;
+    const head = asRecord(pr.head);
+    const base = asRecord(pr.base);
+    const ref = { number: pr.number };
+    if (context_str(head?.sha))
+        ref.headSha = context_str(head?.sha);
+    if (context_str(head?.ref))
+        ref.headRef = context_str(head?.ref);
+    if (context_str(base?.ref))
+        ref.baseRef = context_str(base?.ref);
+    if (context_str(base?.sha))
+        ref.baseSha = context_str(base?.sha);
+    return ref;
+}
+/**
+ * The pull request an event payload is about: pull_request / pull_request_target /
+ * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
+ * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
+ * `pull_requests` entry). Undefined when the event names none.
+ */
+function pullRequestFromPayload(payload) {
+    const pr = asRecord(payload.pull_request);
+    if (pr)
+        return fromPullObject(pr);
+    const issue = asRecord(payload.issue);
+    if (issue && asRecord(issue.pull_request) && typeof issue.number === 'number')
+        return { number: issue.number };
+    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
+        const holder = key === 'check_run' ? asRecord(asRecord(payload.check_run)?.check_suite) ?? asRecord(payload.check_run) : asRecord(payload[key]);
+        const list = holder?.pull_requests;
+        if (Array.isArray(list) && list.length > 0) {
+            const first = asRecord(list[0]);
+            if (first)
+                return fromPullObject(first);
+        }
+    }
+    return undefined;
+}
+/**
+ * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
+ * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
+ */
+function context_mergeGroupFromPayload(payload) {
+    const group = asRecord(payload.merge_group);
+    const headSha = context_str(group?.head_sha);
+    const baseRef = context_str(group?.base_ref);
+    if (headSha === undefined || baseRef === undefined)
+        return undefined;
+    return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
+}
+/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
+    if (path === '')
+        return {};
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
+    }
+    try {
+        return asRecord(JSON.parse(text)) ?? {};
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
+    }
+}
+/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
+function context_readGitHubContext(env = process.env) {
+    const repository = readRepository(env);
+    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
+    const payload = readEventPayload(env);
+    const pullRequest = pullRequestFromPayload(payload);
+    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
+}
+/**
+ * The pull request to act on: the explicit number (a 'pull-request' input)
+ * when given, else the event's; a clear error naming the input when neither exists.
+ */
+function context_requirePullRequest(context, explicit, inputName = 'pull-request') {
+    if (explicit !== undefined) {
+        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
+    }
+    if (context.pullRequest)
+        return context.pullRequest;
+    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
+    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
+        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
+}
+
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
+/**
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
+ */
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function input_source_actionInputs(inputs, prefix = '', shared = []) {
+    return specInputSource(inputs, (label) => core.getInput(label), prefix, shared);
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/settings.ts
+
+
+
+
+
+/** Pure: builds the options from wait-ci's inputs (its own action's, or the root action's `wait-…`). */
+function parseWaitCiOptions(inputs) {
+    const sha = parseShaInput(inputs, 'sha');
+    const onNoGate = inputs.get('on-no-gate').trim();
+    if (onNoGate !== 'all-observed' && onNoGate !== 'fail')
+        throw inputError(inputs.label('on-no-gate'), onNoGate, "write 'all-observed' or 'fail'.");
+    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
+    const options = {
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        required: inputs.get('required'),
+        strict: parseBooleanInput(inputs, 'strict'),
+        onNoGate,
+        ignore: inputs
+            .get('ignore')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l !== ''),
+        timeoutMs: parseSecondsInput(inputs, 'timeout-seconds', { min: 1 }),
+        intervalMs: parseSecondsInput(inputs, 'interval-seconds', { min: 0.01 }),
+        failFast: parseBooleanInput(inputs, 'fail-fast'),
+        failQueueFast: parseBooleanInput(inputs, 'fail-queue-fast')
+    };
+    // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
+    const checkRunId = parsePositiveIntegerInput(inputs, 'check-run-id', "the job's check run id");
+    return Object.freeze(checkRunId === undefined ? options : { ...options, checkRunId });
+}
+function positiveInteger(value) {
+    const n = Number(value);
+    return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+/** The run ids the runner sets (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, RUNNER_NAME, GITHUB_JOB). */
+function readWaitCiRun(env) {
+    const runId = positiveInteger(env['GITHUB_RUN_ID']);
+    return Object.freeze({
+        ...(runId === undefined ? {} : { runId }),
+        attempt: positiveInteger(env['GITHUB_RUN_ATTEMPT']) ?? 1,
+        ...(env['RUNNER_NAME'] ? { runnerName: env['RUNNER_NAME'] } : {}),
+        ...(env['GITHUB_JOB'] ? { jobKey: env['GITHUB_JOB'] } : {})
+    });
+}
+/**
+ * The rest of the settings around already-parsed options (the root action parses its `wait-…`
+ * inputs itself): the repository, what to verify (the 'pull-request' input, else a merge_group
+ * event's group, else the event's pull request) and the run ids.
+ */
+function resolveWaitCiSettings(client, options, env) {
+    const context = readGitHubContext(env);
+    const group = options.pullRequest === undefined ? mergeGroupFromPayload(context.payload) : undefined;
+    if (group && options.sha !== undefined && options.sha !== group.headSha) {
+        // The queue merges the group's commit, so verifying any other would vouch for a commit that is not merged.
+        throw new Error(`Input 'sha' is '${options.sha}', but this merge_group run tests the group commit ${group.headSha}: leave 'sha' empty in merge_group runs.`);
+    }
+    const target = group
+        ? { kind: 'merge-group', headSha: group.headSha, baseRef: group.baseRef }
+        : { kind: 'pull-request', number: requirePullRequest(context, options.pullRequest).number };
+    return Object.freeze({ client, options, repository: context.repository, target: Object.freeze(target), run: readWaitCiRun(env) });
+}
+/** Reads and validates every wait-ci input, the environment and the event payload. */
+function readWaitCiSettings(env = process.env) {
+    return resolveWaitCiSettings(readClientSettings(env), parseWaitCiOptions(actionInputs(waitCiOwnInputs)), env);
+}
+
+;// CONCATENATED MODULE: ./src/core/gate-tracker.ts
+/**
+ * The gate as a long wait knows it: the last reading of each source and the
+ * required set built from them. A source is replaced only by a reading that
+ * succeeded, or by a refusal when it was never read well before: a failed
+ * re-read never shrinks the set (a 404 mid-wait must not drop `test` and let
+ * the rest pass early).
+ */
+
+const initialGate = Object.freeze({ readings: Object.freeze({}) });
+/** The name of a source in messages. */
+function sourceLabel(source) {
+    return source === 'protection' ? 'branch protection' : 'rulesets';
+}
+/** Read the gate this poll: never read in full yet, or the planner says a re-read is due. */
+function gateReadDue(state, refreshDue) {
+    return state.required === undefined || state.pendingWhy !== undefined || refreshDue;
+}
+/** Folds one read of both sources into the gate (pure: keep-last-good and the rebuilt set). */
+function updateGate(state, answers, at, input) {
+    const readings = { ...state.readings };
+    const kept = [];
+    let pendingWhy;
+    for (const source of ['protection', 'ruleset']) {
+        const answer = answers[source];
+        const previous = state.readings[source];
+        if ('reading' in answer) {
+            if (answer.reading.ok || previous === undefined || !previous.ok)
+                readings[source] = answer.reading;
+            else
+                kept.push({ source, reason: answer.reading.reason });
+        }
+        else if (previous === undefined) {
+            pendingWhy = `${sourceLabel(source)}: ${answer.pending}`;
+        }
+    }
+    if (pendingWhy !== undefined) {
+        return { state: { ...state, readings, pendingWhy }, changed: false, kept };
+    }
+    const required = buildRequiredSet([readings.protection, readings.ruleset], input.required, input.onNoGate);
+    const changed = state.required === undefined || JSON.stringify(required.checks) !== JSON.stringify(state.required.checks);
+    return { state: { readings, lastReadAt: at, required }, changed, kept };
+}
+
+;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
+/**
+ * When wait-ci polls next: one poll per base interval, start to start, while
+ * the answers are free (304 Not Modified); growing only while unchanged
+ * answers still cost counted requests, back to the base at once when
+ * something changes; never before a rate-limit wait ends; the gate re-read
+ * now and then; and a final poll at the deadline rather than a silent overrun.
+ * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
+ */
+
+// Until wait-ci's shell imports it from durations.ts.
+
+/** Production defaults for a given base interval and timeout. */
+function defaultPollPolicy(intervalMs, timeoutMs) {
+    return {
+        intervalMs,
+        // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
+        maxIntervalMs: intervalMs * 2,
+        backoffFactor: 1.5,
+        gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
+        timeoutMs
+    };
+}
+/** Plans the next poll, or says the wait is over. */
+function planNextPoll(policy, clock) {
+    const deadline = clock.startedAt + policy.timeoutMs;
+    if (clock.now >= deadline)
+        return { action: 'timeout', reason: `no verdict after ${durations_formatMs(policy.timeoutMs)}` };
+    // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
+    const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
+    const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
+    // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
+    let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
+    if (clock.notBefore !== undefined) {
+        if (clock.notBefore > deadline) {
+            return { action: 'timeout', reason: `rate limited until after the deadline (${durations_formatMs(policy.timeoutMs)})` };
+        }
+        delay = Math.max(delay, clock.notBefore - clock.now);
+    }
+    // The last poll happens at the deadline itself, so a check that went green just before it still counts.
+    delay = Math.max(0, Math.min(delay, deadline - clock.now));
+    const pollAt = clock.now + delay;
+    return {
+        action: 'poll',
+        delayMs: Math.round(delay),
+        unchangedStreak: streak,
+        refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+
+/** The real clock, a real timer and the runner's log. */
+const runtime_productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+    log: Object.freeze({ info: (m) => info(neutralizeCommands(m)), warning: (m) => warning(m) })
+});
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/own-check-run.ts
+/**
+ * This job's own check run, so the wait never waits on itself: from the
+ * `check-run-id` input, else once from the current run's jobs API (asked
+ * again next poll after a transient failure).
+ */
+
+
+
+/** A resolver for this job: the input's id, or the jobs API of `run`. */
+function ownCheckRunResolver(checkRunId, run, log) {
+    let own = checkRunId !== undefined ? { id: checkRunId, via: 'input' } : undefined;
+    let done = own !== undefined;
+    return {
+        current: () => own,
+        async resolve(reader) {
+            if (done)
+                return;
+            done = true;
+            if (run.runId === undefined) {
+                log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)");
+                return;
+            }
+            try {
+                const found = await findOwnCheckRun(reader, {
+                    runId: run.runId,
+                    attempt: run.attempt,
+                    ...(run.runnerName ? { runnerName: run.runnerName } : {}),
+                    ...(run.jobKey ? { jobKey: run.jobKey } : {})
+                });
+                if (found) {
+                    own = { id: found.checkRunId, via: 'jobs-api' };
+                    log.info(`this job's check run: ${found.checkRunId} ('${logText(found.name)}'), from the jobs API of run ${run.runId}`);
+                }
+                else {
+                    log.warning(`could not tell this job's check run among the jobs of run ${run.runId}; if its name is a required check, the wait cannot pass`);
+                }
+            }
+            catch (error) {
+                const { verdict, description } = explainFailure(error);
+                const why = logText(description);
+                if (verdict.kind !== 'permanent') {
+                    // Not blocking: without the id this job only looks pending, which can never pass early.
+                    done = false;
+                    log.info(`jobs of run ${run.runId} not read (${why}); trying again next poll`);
+                }
+                else {
+                    log.warning(`could not read the jobs of run ${run.runId} to find this job's check run (${why}); grant 'actions: read' or pass 'check-run-id'`);
+                }
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/wait-ci.ts
+/**
+ * wait-ci's work: read the gate, then poll the head's check runs and statuses
+ * until every required check is green, one fails, the head moves or the time
+ * runs out. Never `success` while a required check is missing, pending or
+ * failing; an API error is never "zero checks".
+ */
+
+
+
+
+
+
+
+
+
+
+/** Production deps: a client from the settings, the real clock and the runner's log. */
+function createWaitCiDeps(settings) {
+    // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
+    const deadline = productionRuntime.now() + settings.options.timeoutMs;
+    return { ...productionRuntime, client: createGitHubClient({ ...settings.client, deadline }) };
+}
+/** How often a wait where nothing changes says it is still waiting. */
+const HEARTBEAT_MS = 5 * 60_000;
+/** Waits on the head's required checks and returns a plain result (sets no outputs, throws for no outcome). */
+async function waitCi(settings, deps) {
+    const { options } = settings;
+    const wait = {
+        settings,
+        deps,
+        reader: { client: deps.client, repo: settings.repository, etags: createEtagCache() },
+        policy: defaultPollPolicy(options.intervalMs, options.timeoutMs),
+        own: ownCheckRunResolver(options.checkRunId, settings.run, deps.log),
+        startedAt: deps.now(),
+        statsAtStart: deps.client.stats(),
+        failFast: settings.target.kind === 'merge-group' ? options.failQueueFast : options.failFast,
+        gate: initialGate,
+        lastKey: '',
+        lastReportAt: deps.now(),
+        warnedIgnored: false,
+        polls: 0
+    };
+    const { owner, repo } = settings.repository;
+    const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${logText(settings.target.baseRef)}'` : `pull request #${settings.target.number}`;
+    deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`);
+    return await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+}
+/** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
+async function waitLoop(wait) {
+    let streak = 0;
+    let refreshGate = false;
+    for (;;) {
+        wait.polls++;
+        const [pollStartedAt, before] = [wait.deps.now(), wait.deps.client.stats().counted];
+        const poll = await pollOnce(wait, refreshGate);
+        if ('end' in poll)
+            return poll.end;
+        const plan = planNextPoll(wait.policy, {
+            startedAt: wait.startedAt,
+            now: wait.deps.now(),
+            pollStartedAt,
+            changed: poll.changed,
+            counted: wait.deps.client.stats().counted - before,
+            unchangedStreak: streak,
+            lastGateReadAt: wait.gate.lastReadAt ?? wait.startedAt,
+            ...(poll.notBefore !== undefined ? { notBefore: poll.notBefore } : {})
+        });
+        if (plan.action === 'timeout')
+            return { conclusion: 'timed_out', message: timeoutMessage(plan.reason, wait.evaluation, wait.gate.pendingWhy) };
+        streak = plan.unchangedStreak;
+        refreshGate = plan.refreshGate;
+        await wait.deps.sleep(plan.delayMs);
+    }
+}
+/**
+ * One poll: the head and base on the first, this job's check run, the gate when due, what the head
+ * shows, then the head again: what was observed counts only if the head is still the one it is about.
+ * Reading the checks first keeps the time from a change to its detection at half an interval.
+ */
+async function pollOnce(wait, refreshGate) {
+    try {
+        const moved = wait.head === undefined ? await readHead(wait) : undefined;
+        if (moved)
+            return { end: moved };
+        await wait.own.resolve(wait.reader);
+        const gateChanged = gateReadDue(wait.gate, refreshGate) ? await readGate(wait) : false;
+        const outcome = await judgeChecks(wait, gateChanged);
+        const movedSince = await readHead(wait);
+        return movedSince ? { end: movedSince } : outcome;
+    }
+    catch (error) {
+        const now = wait.deps.now();
+        const verdict = classifyFailure(error, { now });
+        const what = logText(describeFailure(error, { now }));
+        if (verdict.kind === 'permanent')
+            return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } };
+        // The client already retried; the wait goes on and asks again at the next poll.
+        wait.deps.log.warning(`poll ${wait.polls} failed: ${what}; the wait goes on`);
+        const notBefore = verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined ? now + verdict.retryAfterMs : undefined;
+        return notBefore === undefined ? { changed: false } : { changed: false, notBefore };
+    }
+}
+/** The head: judged only as first read; a move makes any verdict stale. A merge group's sha cannot move. */
+async function readHead(wait) {
+    const { target, options } = wait.settings;
+    if (target.kind === 'merge-group') {
+        // The settings made sure a 'sha' input, if any, is the group's.
+        if (wait.head === undefined) {
+            wait.head = { sha: target.headSha, baseRef: target.baseRef };
+            wait.deps.log.info(`merge group ${wait.head.sha}, base branch '${logText(target.baseRef)}'`);
+        }
+        return undefined;
+    }
+    const pull = await readPull(wait.reader, target.number);
+    if (wait.head === undefined) {
+        if (options.sha !== undefined && options.sha !== pull.headSha) {
+            wait.head = { sha: options.sha, baseRef: pull.baseRef };
+            return { conclusion: 'head-moved', message: `the pull request head is ${pull.headSha}, not the 'sha' input ${options.sha}: the verified sha would be stale` };
+        }
+        wait.head = { sha: pull.headSha, baseRef: pull.baseRef };
+        wait.deps.log.info(`head ${pull.headSha}, base branch '${logText(pull.baseRef)}'`);
+    }
+    else if (pull.headSha !== wait.head.sha) {
+        return { conclusion: 'head-moved', message: `the head moved from ${wait.head.sha} to ${pull.headSha} during the wait: the verified sha would be stale` };
+    }
+    return undefined;
+}
+/** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
+async function readSource(source, read) {
+    try {
+        return { reading: { source, ok: true, entries: await read() } };
+    }
+    catch (error) {
+        const verdict = classifyFailure(error);
+        if (verdict.kind === 'permanent')
+            return { reading: { source, ok: false, reason: describeFailure(error) } };
+        return { pending: describeFailure(error) };
+    }
+}
+/** Reads both gate sources and folds them in; true when the required set changed. */
+async function readGate(wait) {
+    const { log } = wait.deps;
+    const branch = wait.head.baseRef;
+    const [protection, ruleset] = await Promise.all([
+        readSource('protection', () => readBranchGate(wait.reader, branch)),
+        readSource('ruleset', () => readRulesGate(wait.reader, branch))
+    ]);
+    const update = updateGate(wait.gate, { protection, ruleset }, wait.deps.now(), wait.settings.options);
+    wait.gate = update.state;
+    for (const k of update.kept)
+        log.warning(`re-reading ${sourceLabel(k.source)} failed (${logText(k.reason)}); keeping the last reading`);
+    const required = update.state.required;
+    if (update.state.pendingWhy !== undefined) {
+        if (required === undefined)
+            log.info(`gate not read yet (${logText(update.state.pendingWhy)}); trying again next poll`);
+        return false;
+    }
+    if (update.changed && required !== undefined) {
+        for (const note of required.notes)
+            log.info(`gate: ${logText(note)}`);
+        for (const r of required.readings) {
+            if (!r.ok)
+                log.warning(`${sourceLabel(r.source)} of '${logText(branch)}' could not be read: ${logText(r.reason)}`);
+        }
+        log.info(`required: ${logText(required.checks.map((c) => c.name + (c.appId ? ` (app ${c.appId})` : '')).join(', ')) || '(none)'}`);
+    }
+    return update.changed;
+}
+/** Reads what the head shows and judges it against the gate. */
+async function judgeChecks(wait, gateChanged) {
+    const { deps, settings } = wait;
+    const { options } = settings;
+    const required = wait.gate.required;
+    if (required?.mode === 'fail') {
+        wait.evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true });
+        return { end: { conclusion: 'failure', message: `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}` } };
+    }
+    const sha = wait.head.sha;
+    // With a few required names, query each by name: churn among the other checks then costs nothing.
+    const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
+    const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined;
+    const [checkRuns, statuses] = await allReads([
+        readCheckRuns(wait.reader, sha, byName),
+        readStatuses(wait.reader, sha)
+    ]);
+    if (required === undefined)
+        return { changed: gateChanged };
+    const own = wait.own.current();
+    const evaluation = evaluateChecks({
+        required,
+        runs: checkRuns.runs,
+        statuses,
+        ...(own ? { ownCheckRunId: own.id } : {}),
+        ignore: options.ignore,
+        strict: options.strict,
+        failFast: wait.failFast
+    });
+    wait.evaluation = evaluation;
+    if (evaluation.ignoredRequired.length > 0 && !wait.warnedIgnored) {
+        wait.warnedIgnored = true;
+        deps.log.warning(`'ignore' matches required check(s) ${logText(evaluation.ignoredRequired.join(', '))}: required checks are never ignored (GitHub would block the merge on them)`);
+    }
+    const changed = reportProgress(wait, evaluation) || gateChanged;
+    // A success needs a consistent listing (pages that shifted may hide a run) and a gate read in full this time round.
+    const consistent = checkRuns.runs.length >= checkRuns.totalCount;
+    if (evaluation.verdict === 'failure')
+        return { end: { conclusion: 'failure', message: evaluation.line } };
+    if (evaluation.verdict === 'success' && consistent && wait.gate.pendingWhy === undefined)
+        return { end: { conclusion: 'success', message: evaluation.line } };
+    return { changed };
+}
+/** Logs a change, or now and then that the wait is still alive; true when something changed. */
+function reportProgress(wait, evaluation) {
+    const { deps } = wait;
+    const key = observationKey(evaluation);
+    if (key !== wait.lastKey) {
+        wait.lastKey = key;
+        wait.lastReportAt = deps.now();
+        deps.log.info(`poll ${wait.polls}: ${logText(evaluation.line)}`);
+        return true;
+    }
+    if (deps.now() - wait.lastReportAt >= HEARTBEAT_MS) {
+        // A quiet hour-long wait still shows it is alive, and what it costs so far.
+        wait.lastReportAt = deps.now();
+        const so = requestDelta(deps.client, wait.statsAtStart);
+        deps.log.info(`still waiting after ${durations_formatMs(deps.now() - wait.startedAt)} (poll ${wait.polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${logText(evaluation.line)}`);
+    }
+    return false;
+}
+function finish(wait, end) {
+    const { settings, deps } = wait;
+    const required = wait.gate.required;
+    const own = wait.own.current();
+    return {
+        conclusion: end.conclusion,
+        sha: wait.head?.sha ?? settings.options.sha ?? '',
+        target: settings.target,
+        ...(settings.target.kind === 'pull-request' ? { pullRequest: settings.target.number } : {}),
+        message: end.message,
+        mode: required?.mode ?? 'unknown',
+        checks: wait.evaluation?.checks ?? [],
+        gateNotes: required?.notes ?? [],
+        readings: Object.values(wait.gate.readings).map((r) => (r.ok ? { source: r.source, ok: true } : { source: r.source, ok: false, reason: r.reason })),
+        requests: requestDelta(deps.client, wait.statsAtStart),
+        polls: wait.polls,
+        elapsedMs: deps.now() - wait.startedAt,
+        ...(own ? { ownCheckRun: own } : {})
+    };
+}
+function timeoutMessage(reason, evaluation, gatePendingWhy) {
+    const parts = [`timed out: ${reason}`];
+    if (gatePendingWhy)
+        parts.push(`the gate could not be read (${gatePendingWhy})`);
+    const checks = evaluation?.checks ?? [];
+    const missing = checks.filter((c) => c.state === 'missing').map((c) => c.name);
+    const pending = checks.filter((c) => c.state === 'pending').map((c) => `${c.name} (${c.detail})`);
+    const failed = checks.filter((c) => c.state === 'failed').map((c) => `${c.name} (${c.detail})`);
+    for (const name of missing)
+        parts.push(`missing required check: ${name}`);
+    if (pending.length > 0)
+        parts.push(`still pending: ${pending.join(', ')}`);
+    if (failed.length > 0)
+        parts.push(`failed: ${failed.join(', ')}`);
+    if (evaluation === undefined)
+        parts.push('no poll completed');
+    else if (checks.length === 0)
+        parts.push('no checks were observed on the head');
+    return parts.join('; ');
+}
+function requestDelta(client, start) {
+    const now = client.stats();
+    return { counted: now.counted - start.counted, notModified: now.notModified - start.notModified, total: now.requests - start.requests };
+}
+/**
+ * Dates the commit statuses that decided (the combined view only has the newest status of a
+ * context, created when it finished) from the status history: one request, only when a status
+ * was judged, and best effort: the verdict never depends on it.
+ */
+async function withStatusDurations(result, wait) {
+    const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
+    if (dated.length === 0 || result.sha === '')
+        return result;
+    const { client, log } = wait.deps;
+    try {
+        const durations = statusDurations(await readStatusHistory(wait.reader, result.sha));
+        const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
+        return { ...result, checks, requests: requestDelta(client, wait.statsAtStart) };
+    }
+    catch (error) {
+        log.info(`status history not read (${logText(describeFailure(error))}); times to complete of statuses left out`);
+        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/github-remote.ts
+/**
+ * A GitHub repository named by a git remote URL (the forms `git clone` accepts
+ * for GitHub: https, ssh://, scp-like `git@host:owner/name`, git://), so a
+ * command run in a clone can default `--repo` to its `origin`. Pure.
+ */
+// GitHub's rules for logins and repository names, loose enough for every real one.
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const NAME = /^[A-Za-z0-9_.-]+$/;
+/** `owner/name` as a user writes it (`--repo`), or undefined when it is not one. */
+function parseRepositoryName(text) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(text.trim());
+    if (!match || !OWNER.test(match[1]) || !NAME.test(match[2]) || match[2] === '.' || match[2] === '..')
+        return undefined;
+    return { owner: match[1], repo: match[2] };
+}
+/** The remote URL with any `user:password@` replaced by `***@`, safe to quote in a message. */
+function withoutCredentials(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
+}
+/**
+ * The repository a remote URL points at on `hosts` (github.com, plus a GitHub
+ * Enterprise Server host); undefined for any other host or path shape.
+ */
+function repositoryOfRemote(url, hosts) {
+    const text = url.trim();
+    let host;
+    let path;
+    const scp = /^(?:[^@/:\s]+@)?([^/:\s]+):(?!\/)(.+)$/.exec(text);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+        let parsed;
+        try {
+            parsed = new URL(text);
+        }
+        catch {
+            return undefined;
+        }
+        if (!['https:', 'http:', 'ssh:', 'git:', 'git+ssh:', 'ssh+git:'].includes(parsed.protocol))
+            return undefined;
+        host = parsed.hostname;
+        path = decodeURIComponent(parsed.pathname);
+    }
+    else if (scp) {
+        host = scp[1];
+        path = scp[2];
+    }
+    else {
+        return undefined;
+    }
+    if (!hosts.some((h) => h.toLowerCase() === host.toLowerCase()))
+        return undefined;
+    return parseRepositoryName(path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/, ''));
+}
+/** The web host of an API root: github.com for api.github.com, HOST for a GitHub Enterprise Server's https://HOST/api/v3. */
+function webHostOfApi(apiUrl) {
+    try {
+        const host = new URL(apiUrl).hostname.toLowerCase();
+        if (host === 'api.github.com')
+            return 'github.com';
+        // GHE.com (data residency): the API is api.SUBDOMAIN.ghe.com, the web host SUBDOMAIN.ghe.com.
+        return host.startsWith('api.') && host.endsWith('.ghe.com') ? host.slice('api.'.length) : host;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/api-command.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The process's environment and clock. */
+const processDeps = {
+    env: process.env,
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
+/**
+ * An InputSource over parsed flags: each action input with a flag reads it (the
+ * action.yml default when left out), the rest keep their defaults; errors name the flag.
+ */
+function flagInputs(inputs, flagOf, values) {
+    return Object.freeze({
+        label: (name) => (flagOf[name] === undefined ? name : `--${flagOf[name]}`),
+        get: (name) => {
+            const flag = flagOf[name];
+            const value = flag === undefined ? undefined : values[flag];
+            if (typeof value === 'string')
+                return value;
+            const fallback = inputs[name].default ?? '';
+            // An unevaluated `${{ … }}` default means "unset" outside the runner.
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** Runs a shared parser; its "Input '--flag' is ..." error becomes a usage error naming the option. */
+function parseFlags(command, parse) {
+    try {
+        return parse();
+    }
+    catch (e) {
+        throw new UsageError(describe_error_describeError(e).replace(/^Input '--/, "option '--"), command);
+    }
+}
+/** A whole number flag that must be given (e.g. --pr); the parsers leave "empty" to the event, the CLI has none. */
+function requireFlag(value, command, message) {
+    if (value === undefined)
+        throw new UsageError(message, command);
+    return value;
+}
+/** The repository: --repo, else the GitHub repository the `origin` remote of `cwd` points at. */
+async function resolveRepository(flag, cwd, env, command) {
+    if (flag !== undefined) {
+        const named = parseRepositoryName(flag);
+        if (named === undefined)
+            throw new UsageError(`--repo is '${flag}': write owner/name, e.g. --repo octo-org/app`, command);
+        return named;
+    }
+    const git = createGit(cwd);
+    let answer;
+    try {
+        answer = await git.run(['remote', 'get-url', 'origin'], { okExitCodes: [0, 2, 128] });
+    }
+    catch (e) {
+        throw new UsageError(`no --repo, and git could not be asked for the origin remote (${describe_error_describeError(e)}): pass --repo owner/name`, command);
+    }
+    if (answer.exitCode === 128)
+        throw new UsageError(`no --repo, and ${cwd} is not in a git repository: pass --repo owner/name`, command);
+    if (answer.exitCode !== 0)
+        throw new UsageError("no --repo, and this repository has no 'origin' remote: pass --repo owner/name", command);
+    const url = answer.stdout.trim();
+    const hosts = ['github.com', ...[webHostOfApi(safeApiUrl(env))].filter((h) => h !== undefined)];
+    const named = repositoryOfRemote(url, hosts);
+    if (named === undefined) {
+        const where = [...new Set(hosts)].join(' or ');
+        throw new UsageError(`no --repo, and the origin remote '${logText(withoutCredentials(url))}' is not a repository on ${where}: pass --repo owner/name`, command);
+    }
+    return named;
+}
+function safeApiUrl(env) {
+    try {
+        return envApiUrl(env);
+    }
+    catch {
+        return 'https://api.github.com';
+    }
+}
+/** Progress lines on stderr: human lines, or with --json one JSON object per line. Secrets redacted. */
+function cliLog(io, command, json) {
+    const line = (level, message) => {
+        // The work functions name themselves ("wait-ci: ..."), which the prefix already does.
+        const text = redaction_redactSecrets(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message);
+        if (json)
+            io.stderr(`${JSON.stringify({ command, level, message: text })}\n`);
+        else
+            io.stderr(`purple ${command}: ${level === 'warning' ? 'warning: ' : ''}${logText(text)}\n`);
+    };
+    return { info: (m) => line('info', m), warning: (m) => line('warning', m) };
+}
+/** True for a refused or unusable credential: a 401, GitHub refusing the App, a key that cannot sign. */
+function isAuthFailure(error) {
+    if (error instanceof GitHubAppAuthError)
+        return true;
+    if (error instanceof ConfigurationError)
+        return error.code === 'GITHUB_APP_AUTH';
+    return typeof error === 'object' && error !== null && error.status === 401;
+}
+// A timer and the clock may disagree by a millisecond about when the deadline came.
+const DEADLINE_SLACK_MS = 5;
+/**
+ * Watches every request of the client from outside its retries (a hook registered last runs
+ * outermost). A request the deadline cut off says nothing about GitHub and is left out.
+ */
+function watchRequests(client, now, deadline) {
+    const watch = { authRefused: false, lastFailedTransiently: false };
+    client.octokit.hook.after('request', () => {
+        watch.lastFailedTransiently = false;
+    });
+    client.octokit.hook.error('request', (error) => {
+        if (isAuthFailure(error))
+            watch.authRefused = true;
+        else if (now() < deadline - DEADLINE_SLACK_MS)
+            watch.lastFailedTransiently = classifyFailure(error).kind !== 'permanent';
+        throw error;
+    });
+    return watch;
+}
+/** The client for a CLI run: its retry lines go to the progress log, no mask commands, the run's deadline. */
+function createCliClient(options, log, deps, deadline) {
+    let client;
+    try {
+        client = client_createGitHubClient({ ...options, deadline, log: (m) => log.info(m), setSecret: () => undefined, now: deps.now, sleep: deps.sleep });
+    }
+    catch (e) {
+        if (isAuthFailure(e))
+            throw new AuthError(describe_error_describeError(e).replace(/Input 'private-key'/g, 'the private key'), { cause: e });
+        throw e;
+    }
+    return { client, requests: watchRequests(client, deps.now, deadline) };
+}
+/**
+ * Runs an API command's body and prints its end: with --json exactly one
+ * purple/v1 document on stdout, else the lines. A credential problem exits 4
+ * (with a document under --json); a usage error is left to main (exit 2).
+ */
+async function runApiCommand(command, json, io, body) {
+    let end;
+    try {
+        end = await body();
+    }
+    catch (e) {
+        const bad = e instanceof ConfigurationError && e.code === 'ERR_INVALID_URL' ? new UsageError(e.message, command) : e;
+        if (!(bad instanceof AuthError))
+            throw bad;
+        const message = redaction_redactSecrets(bad.message);
+        io.stderr(`purple ${command}: ${logText(message)}\n`);
+        if (json)
+            io.stdout(jsonDocument(command, { 'exit-code': EXIT_CODES.auth, error: message }));
+        return EXIT_CODES.auth;
+    }
+    if (json)
+        io.stdout(redaction_redactSecrets(jsonDocument(command, { 'exit-code': end.code, ...end.fields })));
+    else
+        for (const line of end.lines)
+            io.stdout(`${logText(redaction_redactSecrets(line))}\n`);
+    return end.code;
+}
+
+;// CONCATENATED MODULE: ./src/cli/wait-ci-command.ts
+/**
+ * `purple wait-ci`: the wait-ci action's work (src/actions/wait-ci) from a
+ * terminal or an orchestrator's container. Same parsers, same decisions, the
+ * same outputs (as JSON values under --json); the exit code routes the caller.
+ */
+
+
+
+
+
+
+
+
+const WAIT_CI_HELP = `Usage: purple wait-ci [--repo <owner/name>] --pr <number> [--sha <sha>] [options]
+       purple wait-ci [--repo <owner/name>] --sha <sha> --base <branch> [options]
+
+Waits until every required check of the base branch's gate is green on the pull
+request's head (or on --sha with --base: a merge group's commit, or a push). Never
+green while a required check is missing, pending or failing.
+
+Options:
+  --repo <owner/name>     Default: the GitHub repository of the 'origin' remote here.
+  --pr <number>           The pull request whose head is verified.
+  --sha <sha>             The head to verify; with --pr, a different head ends with head-moved.
+  --base <branch>         With --sha and no --pr: the branch whose gate applies.
+  --interval <s>          Poll interval in seconds (default ${io_waitCiOwnInputs['interval-seconds'].default}).
+  --timeout <s>           Longest wait in seconds (default ${io_waitCiOwnInputs['timeout-seconds'].default}); then timed_out.
+  --max-retries <n>       Retries of one API request after a transient failure (default 4).
+  --request-timeout <s>   Longest time one API request may take (default 30).
+  --json                  Print one purple/v1 document with the outputs; progress as JSON lines on stderr.
+
+Token: GH_TOKEN, else GITHUB_TOKEN; or a GitHub App: PURPLE_APP_ID with PURPLE_PRIVATE_KEY_FILE
+(or PURPLE_PRIVATE_KEY). API: GITHUB_API_URL (default https://api.github.com).
+
+Exit codes: 0 success, 1 failure or head-moved, 2 usage, 4 authentication,
+8 timed out (still pending), 75 timed out while GitHub could not be reached.
+`;
+/** The flag of each wait-ci input the command line sets; the others keep the action's defaults. */
+const FLAGS = { 'pull-request': 'pr', sha: 'sha', 'timeout-seconds': 'timeout', 'interval-seconds': 'interval' };
+/** The exit code of a finished wait: the conclusion, a refused credential, or a wait GitHub never answered at its end. */
+function waitCiExitCode(conclusion, requests) {
+    if (conclusion === 'success')
+        return EXIT_CODES.success;
+    if (requests.authRefused)
+        return EXIT_CODES.auth;
+    if (conclusion === 'timed_out')
+        return requests.lastFailedTransiently ? EXIT_CODES.transientExhausted : EXIT_CODES.notYet;
+    return EXIT_CODES.failure;
+}
+/** Output names whose action values are JSON text: the document holds them parsed. */
+const JSON_OUTPUTS = new Set(['required', 'failed', 'pending', 'api-requests']);
+/** wait-ci's outputs, each as a JSON value, under the action's names. */
+function waitCiDocumentFields(result) {
+    const values = waitCiOutputValues(result);
+    const fields = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, JSON_OUTPUTS.has(name) ? JSON.parse(value) : value]));
+    return fields;
+}
+function humanLines(result) {
+    const lines = [`wait-ci: ${result.conclusion}${result.sha ? ` at ${result.sha}` : ''}: ${result.message}`];
+    for (const c of result.checks.filter((check) => check.state === 'failed'))
+        lines.push(`  failed: ${c.name} (${c.detail})${c.url ? ` ${c.url}` : ''}`);
+    return lines;
+}
+/** `purple wait-ci`; returns the exit code. */
+async function waitCiCommand(args, io, deps = processDeps) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: [...args],
+        allowPositionals: true,
+        options: {
+            repo: { type: 'string' },
+            pr: { type: 'string' },
+            sha: { type: 'string' },
+            base: { type: 'string' },
+            interval: { type: 'string' },
+            timeout: { type: 'string' },
+            'max-retries': { type: 'string' },
+            'request-timeout': { type: 'string' },
+            json: { type: 'boolean' }
+        }
+    });
+    if (positionals.length > 0)
+        throw new UsageError(`unexpected argument '${positionals[0]}': use --pr, or --sha with --base`, 'wait-ci');
+    const json = values.json ?? false;
+    const options = parseFlags('wait-ci', () => parseWaitCiOptions(flagInputs(io_waitCiOwnInputs, FLAGS, values)));
+    const target = waitTarget(options.pullRequest, options.sha, values.base);
+    return await runApiCommand('wait-ci', json, io, async () => {
+        const repository = await resolveRepository(values.repo, io.cwd, deps.env, 'wait-ci');
+        const clientOptions = readCliClientSettings(deps.env, values, repository, { cwd: io.cwd, command: 'wait-ci' });
+        const settings = Object.freeze({ client: clientOptions, options, repository, target, run: Object.freeze({ attempt: 1 }) });
+        const log = cliLog(io, 'wait-ci', json);
+        // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
+        const { client, requests } = createCliClient(clientOptions, log, deps, deps.now() + options.timeoutMs);
+        const result = await waitCi(settings, { client, now: deps.now, sleep: deps.sleep, log });
+        return { code: waitCiExitCode(result.conclusion, requests), fields: { ...waitCiDocumentFields(result), message: result.message }, lines: humanLines(result) };
+    });
+}
+/** What to verify: --pr's head, or --sha on --base (a merge group or a push); anything else is a usage error. */
+function waitTarget(pullRequest, sha, base) {
+    if (base !== undefined) {
+        if (pullRequest !== undefined)
+            throw new UsageError('--base is for a commit without a pull request: give --pr, or --sha with --base, not both', 'wait-ci');
+        if (sha === undefined)
+            throw new UsageError('--base needs --sha: the commit to verify (a merge group sha or a pushed commit)', 'wait-ci');
+        if (base.trim() === '' || /\s/.test(base))
+            throw new UsageError(`--base is '${base}': write the branch name, e.g. --base main`, 'wait-ci');
+        return Object.freeze({ kind: 'merge-group', headSha: sha, baseRef: base.trim().replace(/^refs\/heads\//, '') });
+    }
+    if (pullRequest === undefined)
+        throw new UsageError('missing --pr: write the pull request number, e.g. --pr 42 (or --sha with --base for a commit without one)', 'wait-ci');
+    return Object.freeze({ kind: 'pull-request', number: pullRequest });
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
+/**
+ * When the merge action tries again after a pending or transient answer, and
+ * when it gives up. Pure: the shell passes the clock reading; every number is
+ * a parameter so tests run the whole budget in milliseconds. The growth of
+ * the waits is the shared schedule of src/core/backoff.ts.
+ */
+
+
+// Until merge's shell imports it from durations.ts.
+
+/** The backoff policy of a merge budget. */
+function mergeBackoffPolicy(budget) {
+    return {
+        baseMs: budget.intervalMs,
+        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
+        factor: budget.factor ?? 1.5,
+        jitter: budget.jitter ?? 0.2
+    };
+}
+/**
+ * Decides the next step after `failures` failed attempts. A wait is clipped to
+ * the time left, so the last attempt happens at the deadline instead of never;
+ * a server's retry-after longer than the time left stops the run (re-asking
+ * before retry-after is what gets a token blocked).
+ */
+function nextMergeStep(budget, state, random = Math.random) {
+    const left = budget.timeoutMs - state.elapsedMs;
+    if (left <= 0)
+        return { kind: 'stop', why: `the ${durations_formatSeconds(budget.timeoutMs)} budget is used up` };
+    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
+        return { kind: 'stop', why: `GitHub asked to wait ${durations_formatSeconds(state.retryAfterMs)}, more than the ${durations_formatSeconds(left)} left` };
+    }
+    const wait = nextDelay(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
+    return { kind: 'wait', ms: Math.min(wait, left) };
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-queue.ts
+/**
+ * Decisions about GitHub's merge queue over plain data: whether a branch
+ * requires the queue, what an observed queue entry means for the next step,
+ * which checks of a merge group failed, and the words Purple says about each
+ * outcome. Purple enqueues (never arms auto-merge) and follows the entry to
+ * its end; see docs/decisions.md, "Merge queue: enqueue the verified head and
+ * follow it".
+ */
+
+
+
+
+const numberOrNull = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const stringOrNull = (value) => (typeof value === 'string' && value !== '' ? value : null);
+/**
+ * The `merge_queue` rule in a `GET /repos/{o}/{r}/rules/branches/{b}` answer
+ * (all pages), or null. That endpoint lists only rules of active rulesets, so
+ * any `merge_queue` rule there is enforced.
+ */
+function mergeQueueRuleOf(rules) {
+    const rule = rules.find((r) => isRecord(r) && r.type === 'merge_queue');
+    if (!isRecord(rule))
+        return null;
+    const p = isRecord(rule.parameters) ? rule.parameters : {};
+    return {
+        rulesetId: numberOrNull(rule.ruleset_id),
+        checkResponseTimeoutMinutes: numberOrNull(p.check_response_timeout_minutes),
+        mergeMethod: stringOrNull(p.merge_method),
+        groupingStrategy: stringOrNull(p.grouping_strategy)
+    };
+}
+// The direct-merge refusal on a queue-only branch: plain or under the ruleset header.
+const QUEUE_REFUSAL = /changes must be made through the merge queue/i;
+/** True when a merge answer is GitHub's refusal of a direct merge on a branch that requires the queue. */
+function isMergeQueueRefusal(status, message) {
+    return status === 405 && QUEUE_REFUSAL.test(message);
+}
+/**
+ * Whether a queue is required: from the branch's rules when they were read,
+ * else from a merge refusal. No rule and no refusal means no queue.
+ */
+function queueRequirement(input) {
+    const rule = input.rules ? mergeQueueRuleOf(input.rules) : null;
+    if (rule)
+        return { required: true, source: 'rule', rule };
+    const refusal = input.refusal;
+    if (refusal && isMergeQueueRefusal(refusal.status, refusal.message))
+        return { required: true, source: 'refusal', message: refusal.message };
+    return { required: false };
+}
+/** What merge does: merge directly (no queue), enqueue (`auto` with a queue), or stop naming the queue (`off`). */
+function queuePath(requirement, mode) {
+    if (!requirement.required)
+        return 'merge';
+    return mode === 'auto' ? 'enqueue' : 'refuse';
+}
+/** The message when the branch requires the queue and `merge-queue` is `off`. */
+function queueOffMessage(requirement) {
+    const how = requirement.required && requirement.source === 'refusal' ? ` (GitHub: ${logText(requirement.message.trim())})` : '';
+    return `The base branch takes changes only through the merge queue${how}, and 'merge-queue' is 'off': nothing was merged. Set 'merge-queue: auto' to let merge enqueue the verified head and follow it.`;
+}
+/**
+ * Default wait before a merge group with no check suite and no workflow run is
+ * called never-started: GitHub creates the group's suites within seconds, and
+ * without them the entry only waits out the queue's check timeout (an hour by default).
+ */
+const GROUP_NEVER_STARTED_AFTER_MS = 5 * 60_000;
+/** True when the follower should look for a check suite or workflow run of the group sha. */
+function shouldProbeGroup(entry, facts) {
+    return entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null && facts.groupStarted !== true && facts.groupAgeMs >= facts.neverStartedAfterMs;
+}
+/**
+ * Decides the next step from one read. `merged` decides first: GitHub records
+ * a removal from the queue on a successful merge too, and the two land in
+ * either order, so an entry that vanished unmerged is confirmed by a second
+ * read before it counts as an ejection.
+ */
+function nextQueueStep(snapshot, facts) {
+    if (snapshot.merged || snapshot.pullState === 'MERGED')
+        return { kind: 'merged', mergeCommitSha: snapshot.mergeCommitSha };
+    const entry = snapshot.entry;
+    if (entry === null) {
+        const closed = snapshot.pullState === 'CLOSED';
+        // A removal that says `merged` is a merge GitHub has not shown on the pull request yet: never an ejection.
+        const mergingNow = snapshot.removal?.reason === 'merged';
+        if (!closed && (mergingNow || facts.readsWithoutEntry < 2))
+            return { kind: 'waiting', entry: null, probeGroup: false };
+        return { kind: 'ejected', reason: snapshot.removal?.reason ?? null, closed };
+    }
+    if (shouldProbeGroup(entry, facts) && facts.groupStarted === false && entry.groupSha !== null) {
+        return { kind: 'group-never-started', groupSha: entry.groupSha };
+    }
+    return { kind: 'waiting', entry, probeGroup: shouldProbeGroup(entry, facts) && facts.groupStarted === null };
+}
+const FAILED_CONCLUSIONS = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
+const FAILED_STATES = new Set(['failure', 'error']);
+/**
+ * The failing checks of a merge group, newest run per name, by name. After an
+ * ejection the pull request's own checks still read green: the group's checks
+ * ran on another sha, so they are the only evidence of what failed.
+ */
+function failingGroupChecks(checks) {
+    const newest = new Map();
+    for (const check of checks) {
+        const key = `${check.kind}\u0000${check.name}`;
+        const current = newest.get(key);
+        if (!current || check.order > current.order)
+            newest.set(key, check);
+    }
+    return [...newest.values()]
+        .filter((c) => (c.kind === 'check-run' ? FAILED_CONCLUSIONS.has(c.outcome) : FAILED_STATES.has(c.outcome)))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** Why Purple enqueues with an App: the job token's merge group starts no workflows. */
+const APP_AUTH_ADVICE = "Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself): events made with the job's GITHUB_TOKEN start no workflow runs, so a merge group it creates runs no merge_group workflows and waits until the queue removes it (see docs/decisions.md, \"Merge queue: enqueue the verified head and follow it\").";
+/** The warning before enqueueing with token auth (null with App auth). */
+function tokenAuthWarning(isApp) {
+    if (isApp)
+        return null;
+    return `Enqueueing with a token, not a GitHub App: if this is the job's GITHUB_TOKEN, the merge group will start no workflows. ${APP_AUTH_ADVICE}`;
+}
+/** Plain words for a removal reason (GraphQL `RemovedFromMergeQueueEvent.reason`); unknown reasons are quoted. */
+function removalReasonText(reason) {
+    if (reason === null || reason.trim() === '')
+        return 'GitHub gave no reason';
+    if (reason === 'failed_checks')
+        return "the merge group's required checks failed";
+    return `reason '${logText(reason)}'`;
+}
+const merge_queue_short = (sha) => (sha ? sha.slice(0, 7) : 'unknown');
+/** The message for a pull request the queue merged. */
+function queueMergedMessage(pull, mergeCommitSha, groupSha) {
+    const group = groupSha ? ` (merge group ${merge_queue_short(groupSha)})` : '';
+    return `The merge queue merged pull request #${pull}${group}: merge commit ${merge_queue_short(mergeCommitSha)}.`;
+}
+/** The message for an entry the queue removed without merging, naming each failing group check with its link. */
+function queueEjectedMessage(input) {
+    const how = input.closed ? 'was closed while in the merge queue' : 'was removed from the merge queue without merging';
+    const parts = [`Pull request #${input.pull} ${how}: ${removalReasonText(input.reason)}.`];
+    if (input.failing.length > 0) {
+        const named = input.failing.map((c) => `'${logText(c.name)}' (${logText(c.outcome)}${c.url ? `: ${logText(c.url)}` : ''})`);
+        parts.push(`Failing checks of merge group ${merge_queue_short(input.groupSha)}: ${named.join(', ')}.`);
+    }
+    else if (input.groupSha) {
+        parts.push(`No failing check was found on merge group ${merge_queue_short(input.groupSha)}.`);
+    }
+    parts.push("The pull request's own checks may still read green: fix what failed in the group, then enqueue again.");
+    return parts.join(' ');
+}
+/** The message for a merge group that started nothing. */
+function groupNeverStartedMessage(pull, groupSha, waitedMs) {
+    return (`Merge group ${merge_queue_short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${durations_formatMs(waitedMs)}: ` +
+        `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
+        `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`);
+}
+/** The message when the budget ends first; carries the never-started diagnosis when nothing started for the group. */
+function queueTimeoutMessage(input) {
+    const where = input.entry
+        ? `still in the merge queue (${input.entry.state}${input.entry.position !== null ? `, position ${input.entry.position}` : ''})`
+        : 'not merged';
+    const parts = [`Pull request #${input.pull} is ${where} after ${durations_formatMs(input.waitedMs)}, the 'timeout-seconds' budget; it stays queued.`];
+    if (input.groupStarted === false && input.entry?.groupSha) {
+        parts.push(`Its merge group ${merge_queue_short(input.entry.groupSha)} has no check suite and no workflow run. ${APP_AUTH_ADVICE}`);
+    }
+    if (input.checkResponseTimeoutMinutes !== null) {
+        parts.push(`The queue waits up to ${input.checkResponseTimeoutMinutes} minutes for required checks: give 'timeout-seconds' about ${input.checkResponseTimeoutMinutes * 60} to follow an entry to its end.`);
+    }
+    return parts.join(' ');
+}
+/** The message for an enqueue GitHub refused: its own words, which name the blocker precisely. */
+function enqueueRefusedMessage(pull, githubMessage) {
+    return `GitHub refused to add pull request #${pull} to the merge queue: ${logText(githubMessage)}`;
+}
+/** The note for `delete-branch` when the queue merged: the queue deletes or keeps the head branch by its own setting. */
+const QUEUE_DELETE_BRANCH_NOTE = "delete-branch skipped: the merge queue merged this pull request, and the repository's own setting decides whether its head branch is deleted.";
+/** Job-summary blocks for a queue outcome: the message, the group and merge commit, and each failing group check linked. */
+function merge_queue_queueSummaryBlocks(outcome) {
+    const blocks = [paragraph(outcome.message)];
+    const facts = [
+        ['merge group', outcome.mergeGroupSha],
+        ['merge commit', outcome.mergeCommitSha]
+    ];
+    const shown = facts.filter(([, sha]) => sha !== '');
+    if (shown.length > 0)
+        blocks.push(table(['', 'sha'], shown.map(([label, sha]) => [label, code(sha)])));
+    if (outcome.failingChecks.length > 0) {
+        const rows = outcome.failingChecks.map((c) => [c.url ? link(c.url, c.name) : c.name, c.kind === 'status' ? 'status' : 'check run', c.outcome]);
+        blocks.push(table(['failing check of the merge group', 'kind', 'outcome'], rows));
+    }
+    return blocks;
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/io.ts
+
+
+/** Production defaults of the pending-retry budget. */
+const MERGE_DEFAULTS = Object.freeze({ timeoutSeconds: 300, intervalSeconds: 5 });
+/** merge's own inputs (without the shared token inputs); the root pipeline prefixes them with `merge-`. */
+const io_mergeOwnInputs = {
+    'pull-request': {
+        description: 'Number of the pull request to merge. Empty: the pull request of the triggering event.',
+        default: ''
+    },
+    sha: {
+        description: "The head sha that was verified, normally wait-ci's 'sha' output. GitHub refuses the merge if the head moved since. Empty: the head read at start, with a warning that nothing verified it.",
+        default: ''
+    },
+    method: {
+        description: "Merge method: 'merge', 'squash' or 'rebase'. Empty: the first one the repository allows.",
+        default: ''
+    },
+    'commit-title': {
+        description: "Title of the merge or squash commit. Empty: GitHub's default.",
+        default: ''
+    },
+    'commit-message': {
+        description: "Body of the merge or squash commit. Empty: GitHub's default.",
+        default: ''
+    },
+    'delete-branch': {
+        description: "Delete the head branch after the merge ('true' or 'false'); never for a branch of a fork.",
+        default: 'false'
+    },
+    'update-branch': {
+        description: "When the branch must be up to date and the base moved ('behind'): 'true' updates the branch from its base once, pinned to the verified sha, and ends with 'branch-updated' (the new head is not merged: verify it first); 'false' ends with 'behind'.",
+        default: 'false'
+    },
+    'merge-queue': {
+        description: "When the base branch takes changes only through the merge queue: 'auto' adds the verified head to the queue (or follows its entry when it is already queued) and waits until the queue merges or removes it; 'off' ends with 'permanent', naming the queue. The branch's rules are read only when GitHub refuses a direct merge, so a branch without a queue costs no extra request.",
+        default: 'auto'
+    },
+    'merge-queue-jump': {
+        description: "'true' puts the pull request at the front of the merge queue (GitHub's 'jump'), which rebuilds the groups behind it; only when you mean it.",
+        default: 'false'
+    },
+    'timeout-seconds': {
+        description: "Budget for retrying while GitHub still reports required checks as expected (or is computing mergeability, or the base just moved), from the first merge call. Through a merge queue it is also the wait for the queue: set it near the queue's own check response timeout.",
+        default: String(MERGE_DEFAULTS.timeoutSeconds)
+    },
+    'interval-seconds': {
+        description: 'Wait before the first retry; later waits grow 1.5 times up to six times this. The merge queue is read every three intervals. Fractions allowed.',
+        default: String(MERGE_DEFAULTS.intervalSeconds)
+    }
+};
+/** merge's outputs; the root pipeline prefixes them with `merge-`. */
+const mergeOutputs = {
+    merged: { description: "'true' when the pull request is merged at the verified sha (also when an earlier attempt merged it), else 'false'." },
+    'merge-commit-sha': { description: 'The sha of the merge (or squash/rebase) commit; empty when not merged.' },
+    attempts: { description: 'How many times the merge endpoint was called.' },
+    reason: {
+        description: "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'unknown-outcome' (a merge call's answer was lost and whether it merged could not be read back: look at the pull request), 'head-moved' (re-verify the new head), 'behind' (the base moved and the branch must be up to date), 'branch-updated' (the branch was updated from its base: verify 'updated-sha'), 'merge-queue-ejected' (the queue removed the pull request; the message names the failing checks of its merge group), 'merge-queue-timeout' (still queued when the budget ran out), 'merge-queue-refused' (GitHub refused to enqueue; its words are in 'message'), 'merge-queue-never-started' (the merge group started no workflow: enqueue with App auth), 'permanent' (GitHub refused; see 'message'), or 'invalid-input' (an input or the event was not usable; nothing was called)."
+    },
+    message: { description: "GitHub's own message for the outcome, and what to do about it." },
+    'updated-sha': { description: "The new head after 'update-branch' updated the branch (reason 'branch-updated'); empty otherwise." },
+    blockers: {
+        description: "When merge stopped without merging: what stands between the pull request and a merge, read once after the refusal, as a JSON array of {kind, source, evidence, who} (e.g. kind 'review-required'); '[]' when that read found nothing blocking. Empty when merged, or when the read failed (best effort: it never changes the outcome)."
+    },
+    'merge-group-sha': { description: 'The head sha of the merge group the merge queue built for the pull request (the merge commit when the queue merged it); empty when no merge queue was used.' }
+};
+/** merge's inputs and outputs, declared once. */
+const io_mergeSpec = defineAction({
+    dir: 'merge',
+    name: 'Purple merge',
+    description: 'Merges the verified head sha, retrying while GitHub still reports required checks as expected.',
+    inputs: { ...clientInputs, ...io_mergeOwnInputs },
+    outputs: mergeOutputs
+});
+
+;// CONCATENATED MODULE: ./src/actions/merge/outputs.ts
+/**
+ * merge's outputs and job summary. Every declared output is written on every
+ * path (a settings error included), and the summary says why the step ended;
+ * GitHub's messages are outside text, escaped by summary-html.
+ */
+
+
+
+
+
+
+/** Every merge output of a finished merge, as the action sets them (the root action and the CLI read the same). */
+function mergeOutputValues(result) {
+    return {
+        merged: result.merged ? 'true' : 'false',
+        'merge-commit-sha': result.mergeCommitSha,
+        attempts: String(result.attempts),
+        reason: result.reason,
+        message: result.message,
+        'updated-sha': result.updatedSha,
+        'merge-group-sha': result.mergeGroupSha,
+        blockers: blockersOutput(result)
+    };
+}
+/** Sets every merge output (names prefixed for the root action) and writes the summary. */
+async function writeMergeOutputs(result, prefix = '') {
+    outputWriter(mergeSpec, prefix)(mergeOutputValues(result));
+    await writeSummary(mergeSummary(result));
+}
+/** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
+async function writeMergeInputError(message, prefix = '') {
+    const reason = 'invalid-input';
+    outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '', 'merge-group-sha': '', blockers: '' });
+    await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]));
+}
+/** The 'blockers' output: the diagnosis's blockers as JSON, '' when there is none (merged, or unreadable). */
+function blockersOutput(result) {
+    if (result.diagnosis === undefined)
+        return '';
+    return JSON.stringify(result.diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who })));
+}
+/** The job summary section: outcome, then one row per merge call, then what blocks when not merged. */
+function mergeSummary(result) {
+    const blocks = [
+        heading(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
+        paragraph([
+            `Pull request #${result.pullNumber} at `,
+            code(result.sha),
+            result.shaPinned ? '' : ' (not pinned: no sha was given)',
+            ...(result.merged ? [', merge commit ', code(result.mergeCommitSha)] : []),
+            ...(result.updatedSha ? [', updated to ', code(result.updatedSha), ' (not merged)'] : []),
+            '.'
+        ]),
+        ...(result.mergeGroupSha !== '' || result.failingGroupChecks.length > 0
+            ? queueSummaryBlocks({ message: result.message, mergeGroupSha: result.mergeGroupSha, mergeCommitSha: result.mergeCommitSha, failingChecks: result.failingGroupChecks })
+            : [paragraph(result.message)])
+    ];
+    if (result.timeline.length > 0) {
+        blocks.push(table(['#', 'at', 'method', 'answer', 'decision', 'next try in'], result.timeline.map((a) => [
+            String(a.attempt),
+            `+${formatSeconds(a.atMs)}`,
+            a.method,
+            `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
+            a.decision,
+            a.waitMs === undefined ? '' : formatSeconds(a.waitMs)
+        ])));
+    }
+    if (result.diagnosis !== undefined)
+        blocks.push(...renderDiagnosisHtml(result.diagnosis));
+    return renderSummary(blocks);
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-errors.ts
+/**
+ * Classifies every answer of GitHub's merge endpoint (PUT /pulls/{n}/merge)
+ * into what the merge action does next. Pure: the shell passes the failure
+ * (status + GitHub's message, or the network error) and a fresh read of the
+ * pull request; nothing here talks to GitHub.
+ *
+ * Why this exists: GitHub says both `Required status check "x" is expected.`
+ * and "N of M required status checks are expected." while a check has not
+ * registered yet (both are worth waiting for), and a merge whose answer was
+ * lost must be recognised as done, never reported as "not mergeable" (see
+ * docs/decisions.md, "The merge call is never retried blindly").
+ *
+ * Every regular expression here runs in linear time on any input: a message
+ * is outside text of any length.
+ */
+
+const ADVICE = {
+    'check-failing': 'A required check failed on the verified head: fix the failure and push, then run wait-ci and merge again.',
+    'review-required': 'The base branch requires approving reviews: get an approval from a reviewer with write access (or change the rule), then run merge again.',
+    'method-not-allowed': "Set the 'method' input to a merge method the repository allows (Settings > General > Pull Requests), or leave it empty to use the first allowed one.",
+    conflict: 'The pull request conflicts with its base branch: merge or rebase the base into it, resolve the conflicts, push, and run the pipeline again.',
+    draft: 'The pull request is a draft: mark it ready for review, then run merge again.',
+    'merge-queue': 'The base branch requires the merge queue: add the pull request to the queue (merge queue UI or `gh pr merge --auto`) instead of merging it directly.',
+    'rule-violation': 'A repository rule blocks this merge: read the rule named in the message under Settings > Rules > Rulesets (or ask an admin), then run merge again.',
+    closed: 'The pull request is closed without being merged: reopen it if it should still be merged.',
+    'merged-other-head': 'The pull request was merged at a head that Purple did not verify: review what was merged on the base branch.',
+    forbidden: "The token may not merge into this branch: give the job 'contents: write' and 'pull-requests: write', or use a token or GitHub App that branch protection allows to merge.",
+    'not-found': "The pull request or repository was not found with this token: check 'pull-request' and that the token can read the repository.",
+    'invalid-request': "GitHub rejected the request itself: check the 'method', 'commit-title' and 'commit-message' inputs.",
+    'not-mergeable': 'GitHub reports the pull request as not mergeable for a reason other than a pending check: open it on GitHub to see what blocks it.'
+};
+// GitHub wraps ruleset refusals as a header line followed by one line per
+// violation, e.g. "Repository rule violations found\n\nRequired status check
+// \"test\" is expected.\n\n" (akuity/kargo#6397) or "...\n\nWaiting on 1 more
+// approval from a reviewer with write access ...\n\n" (microsoft/winget-pkgs#379724).
+const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i;
+/** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
+function listViolations(message) {
+    // Non-empty runs only: a megabyte of blank lines allocates nothing.
+    const lines = (message.match(/[^\r\n]+/g) ?? []).map((line) => line.trim()).filter((line) => line !== '');
+    if (lines.length > 0 && RULESET_HEADER.test(lines[0]))
+        return lines.slice(1);
+    return [message.trim()];
+}
+// Order matters: a failing check is final even if the same text also says
+// something is expected, and the merge must never be retried after it.
+const VIOLATION_RULES = [
+    // `Required status check "test" is failing.`; `... "continuous-integration/jenkins/branch" is errored.` (alphagov/bulk-merger
+    // README); "2 of 2 required status checks have not succeeded: 1 failing." (lyra-os-linux/vegad#52)
+    { test: /\bis failing\b|\bare failing\b|\bis errored\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed|errored)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+    // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
+    { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
+    // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase);
+    // chdsbd/kodiak#295: "This branch must not contain merge commits." (required linear history: squash or rebase still work).
+    // No `.*` between words: on a long message that is quadratic.
+    {
+        test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|\bmerge method \w+ (?:is )?not allowed\b|\bmust not contain merge commits\b/i,
+        verdict: { kind: 'permanent', category: 'method-not-allowed' }
+    },
+    // lindell/multi-gitter#622: "Pull Request is still a draft"
+    { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
+    // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
+    // winget-pkgs#379724: "Waiting on 1 more approval from a reviewer with write access ..."
+    {
+        test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
+        verdict: { kind: 'permanent', category: 'review-required' }
+    },
+    // akuity/kargo#6397 and PennyDreadfulMTG/Penny-Dreadful-Tools#6226: singular `Required status check "x" is expected.`,
+    // plural "N of M required status checks are expected.": any "expected" block is pending.
+    { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
+    // `Required status check "x" is in progress.`: the check is running, not failed.
+    { test: /\bin progress\b|\bis pending\b|\bare pending\b/i, verdict: { kind: 'pending' } },
+    // KnpLabs/php-github-api#497, cli/cli#12748: GitHub recomputes after the base moved; retrying is the documented fix.
+    { test: /base branch was modified/i, verdict: { kind: 'pending' } },
+    // "N of M required status checks have not succeeded." without an "expected": some failed.
+    { test: /\bnot succeeded\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+    { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
+    { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
+];
+/** What one violation line asks for: wait, give up (with the category), or unknown. */
+function classifyViolation(text) {
+    // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
+    const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"');
+    for (const rule of VIOLATION_RULES)
+        if (rule.test.test(words))
+            return rule.verdict;
+    return { kind: 'unknown' };
+}
+function permanent(category, message) {
+    return { kind: 'permanent', category, message, advice: ADVICE[category] };
+}
+/** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
+function judgePullState(pull, verifiedSha) {
+    if (pull.merged) {
+        // A retry after a lost answer finds the merge already done: success, if it was our head
+        // (see docs/decisions.md, "The merge call is never retried blindly").
+        if (pull.headSha === verifiedSha) {
+            return {
+                kind: 'already-merged',
+                mergeCommitSha: pull.mergeCommitSha ?? '',
+                message: `Pull request is already merged at the verified head ${verifiedSha}.`
+            };
+        }
+        return permanent('merged-other-head', `Pull request was merged at head ${pull.headSha}, not at the verified head ${verifiedSha}.`);
+    }
+    if (pull.state === 'closed')
+        return permanent('closed', 'Pull request is closed without being merged.');
+    if (pull.headSha !== verifiedSha) {
+        return {
+            kind: 'head-moved',
+            headSha: pull.headSha,
+            message: `Head branch moved from the verified ${verifiedSha} to ${pull.headSha}; the new head must be verified before it is merged.`
+        };
+    }
+    return undefined;
+}
+// A pull request GitHub itself reads as mergeable: a "not mergeable" refusal next to it is a stale computation.
+const MERGEABLE_STATES = new Set(['clean', 'unstable', 'has_hooks']);
+function classifyNotMergeable(message, pull) {
+    // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
+    if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown')
+        return { kind: 'pending', message };
+    if (pull.mergeable === false || pull.mergeableState === 'dirty')
+        return permanent('conflict', message);
+    if (pull.draft || pull.mergeableState === 'draft')
+        return permanent('draft', message);
+    if (pull.mergeableState === 'behind')
+        return { kind: 'behind', message };
+    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
+    if (MERGEABLE_STATES.has(pull.mergeableState))
+        return { kind: 'pending', message: `${message} (GitHub reads the pull request as ${pull.mergeableState}: a stale answer)` };
+    return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`);
+}
+// gabrielkoerich/orch#3371: 409 "Head branch is out of date. Review and try the merge again."; cli/cli's
+// merge command words GitHub's BEHIND state as "the head branch is not up to date with the base branch".
+const OUT_OF_DATE = /\bout of date\b|\bout-of-date\b|\bnot up to date\b/i;
+/** How much of a message the rules read (GitHub's own are far shorter). */
+const CLASSIFIED_CHARS = 8192;
+function violationsHeader(message) {
+    const end = message.search(/\r?\n/);
+    return end < 0 ? message : message.slice(0, end);
+}
+/**
+ * Classifies one failed merge call. `pull` is a read of the pull request made
+ * after the failure (undefined when that read failed too); `verifiedSha` is the
+ * head sha that was verified and sent with the merge call.
+ */
+function classifyMergeFailure(failure, pull, verifiedSha, context = {}) {
+    // The pull request's state outranks any message: a lost answer to a merge
+    // that went through, then a 405 "not mergeable" on the retry, is a success.
+    if (pull !== undefined) {
+        const byState = judgePullState(pull, verifiedSha);
+        if (byState !== undefined)
+            return byState;
+    }
+    const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`;
+    // Judged on its head only: GitHub's merge messages are a few short lines, and a megabyte of outside text
+    // would make even linear rules slow. The whole message is still reported.
+    const words = message.length > CLASSIFIED_CHARS ? message.slice(0, CLASSIFIED_CHARS) : message;
+    const clipped = { ...failure, message: words };
+    // The base moved on a branch that must be up to date: the head is where it was (checked above), so this is
+    // never head-moved. Right after an update GitHub may still say "out of date" while it recomputes: a read
+    // that shows the head current and not behind makes that pending.
+    if (failure.status === 409 || failure.status === 405) {
+        if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(words)))
+            return { kind: 'behind', message };
+        if (OUT_OF_DATE.test(words))
+            return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message };
+    }
+    // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
+    // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
+    if (failure.status === 409 || /head branch was modified/i.test(words)) {
+        return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) };
+    }
+    if (failure.status === 403) {
+        // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
+        const transport = classifyFailure(clipped);
+        if (transport.kind !== 'permanent')
+            return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
+    }
+    if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
+        const violations = listViolations(words);
+        const kinds = violations.map(classifyViolation);
+        // Classify on every violation GitHub lists: pending only if all of them are pending.
+        const blocking = kinds.findIndex((k) => k.kind === 'permanent');
+        if (blocking >= 0) {
+            const kind = kinds[blocking];
+            return permanent(kind.category, message);
+        }
+        const unknown = kinds.findIndex((k) => k.kind === 'unknown');
+        if (unknown < 0)
+            return { kind: 'pending', message };
+        const text = violations[unknown];
+        if (/not mergeable/i.test(text))
+            return context.outcomeUnknown ? judgeUnsettled(pull, verifiedSha, message) : classifyNotMergeable(message, pull);
+        if (RULESET_HEADER.test(violationsHeader(words)))
+            return permanent('rule-violation', message);
+        if (failure.status === 403)
+            return permanent('forbidden', message);
+        if (failure.status === 422)
+            return permanent('invalid-request', message);
+        // An unknown 405 while GitHub is still computing mergeability: give it the budget.
+        if (pull?.mergeable === null)
+            return { kind: 'pending', message };
+        return permanent('not-mergeable', message);
+    }
+    if (failure.status === 404)
+        return permanent('not-found', message);
+    const transport = classifyFailure(clipped);
+    if (transport.kind === 'permanent') {
+        if (failure.status === 401)
+            return permanent('forbidden', message);
+        return permanent('invalid-request', message);
+    }
+    return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
+}
+function retryAfter(transport) {
+    return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs };
+}
+/** Whether a verdict ends the merge step (anything but pending, transient and unsettled). */
+function isFinal(verdict) {
+    return verdict.kind !== 'pending' && verdict.kind !== 'transient' && verdict.kind !== 'unsettled';
+}
+/** What came back, in a few words: "HTTP 502", or "no answer (read ECONNRESET)". */
+function describeAnswer(failure) {
+    return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`;
+}
+// Node's codes for a connection that was never made (refused, or the host name did not resolve).
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** The error codes of a failure and its causes (fetch puts the network's reason in `cause`). */
+function errorCodes(failure) {
+    const codes = [];
+    let current = failure;
+    for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            codes.push(code);
+        current = current.cause;
+    }
+    return codes;
+}
+/**
+ * Whether, after this merge call, it is unknown if the pull request merged.
+ * An answer that never arrived, a server error or a cut 200 may hide a merge
+ * GitHub made; a refusal that names a reason (a check expected) proves the
+ * pull request was open; a rate limit and another "not mergeable" prove nothing.
+ */
+function outcomeUnknownAfter(previous, failure, verdict) {
+    if (isFinal(verdict))
+        return false;
+    // A connection that was never made carried no request.
+    if (failure.status === undefined && errorCodes(failure).some((code) => NEVER_SENT.has(code)))
+        return previous;
+    if (failure.status === undefined || failure.status >= 500 || failure.status < 300)
+        return true;
+    return verdict.kind === 'pending' ? false : previous;
+}
+/**
+ * Judges a read of the pull request made while a merge's outcome is unknown:
+ * merged, closed, a moved head or a conflict settle it; anything else (a read
+ * that may be stale, or no read at all) leaves it unsettled.
+ */
+function judgeUnsettled(pull, verifiedSha, message) {
+    if (pull === undefined)
+        return { kind: 'unsettled', message };
+    const byState = judgePullState(pull, verifiedSha);
+    if (byState !== undefined)
+        return byState;
+    // A merge that went through cannot leave a conflict behind: `dirty` proves it did not merge.
+    if (pull.mergeable === false || pull.mergeableState === 'dirty')
+        return permanent('conflict', message);
+    return { kind: 'unsettled', message };
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-outcome.ts
+const notMerged = { merged: false, mergeCommitSha: '' };
+/** The outcome of an answer that ends the run; `readMergeCommitSha` fills in a merge commit the answer did not carry. */
+function fromVerdict(verdict, readMergeCommitSha = '') {
+    switch (verdict.kind) {
+        case 'merged':
+            return { merged: true, mergeCommitSha: verdict.mergeCommitSha, reason: 'merged', message: verdict.message };
+        case 'already-merged':
+            return {
+                merged: true,
+                mergeCommitSha: verdict.mergeCommitSha || readMergeCommitSha,
+                reason: 'merged',
+                message: `${verdict.message} (an earlier attempt merged it; its answer may have been lost)`
+            };
+        case 'head-moved':
+            return { ...notMerged, reason: 'head-moved', message: `${verdict.message} Run wait-ci on the new head, then merge its verified sha.` };
+        case 'behind':
+            return {
+                ...notMerged,
+                reason: 'behind',
+                message: `GitHub refused the merge: '${verdict.message}'. The base branch moved and this branch must be up to date with it; the head is still the verified one. Update the branch from its base (or set 'update-branch: true'), then verify and merge the new head.`
+            };
+        case 'permanent':
+            return { ...notMerged, reason: 'permanent', category: verdict.category, message: `GitHub refused the merge: '${verdict.message}'. ${verdict.advice}` };
+    }
+}
+function afterUnreachable(stop) {
+    if (!stop.readBack)
+        return 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.';
+    // A read right after a lost answer may not show the merge yet.
+    if (stop.outcomeUnknown)
+        return `The last read showed ${stop.pullUrl} unmerged, but a read right after a lost answer can lag: look at it before running merge again (running it again is safe: it only merges ${stop.sha}).`;
+    return 'The pull request is not merged; run merge again.';
+}
+/** The outcome of a run that ran out of budget: never a definite "not merged" when the merge may have happened. */
+function stopOutcome(stop) {
+    const { verdict, attempts, why } = stop;
+    // A lost answer that no later read settled: the merge may have happened.
+    if (verdict.kind === 'unsettled' || (stop.outcomeUnknown && !stop.readBack)) {
+        return {
+            ...notMerged,
+            reason: 'unknown-outcome',
+            message: `Whether pull request #${stop.pullNumber} merged is unknown: a merge call got no usable answer, and until ${why} GitHub neither showed it merged nor gave an answer that proves it was not (last: '${verdict.message}'). Open ${stop.pullUrl}: if it is merged at ${stop.sha}, the merge is done; if it is still open, run merge again (it only ever merges ${stop.sha}).`
+        };
+    }
+    if (verdict.kind === 'pending') {
+        return {
+            ...notMerged,
+            reason: 'pending-timeout',
+            message: `GitHub still held the merge back after ${attempts} attempts: '${verdict.message}'. Stopped because ${why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
+        };
+    }
+    return {
+        ...notMerged,
+        reason: 'unreachable',
+        message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${afterUnreachable(stop)}`
+    };
+}
+/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
+function updateOutcome(end, behind, pullNumber, sha) {
+    const noWorkflows = "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').";
+    switch (end.kind) {
+        case 'updated':
+            return {
+                updatedSha: end.newHead,
+                outcome: {
+                    ...notMerged,
+                    reason: 'branch-updated',
+                    message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''} ${noWorkflows}`
+                }
+            };
+        case 'not-shown':
+            return end.answerLost
+                ? {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'behind',
+                        message: `${fromVerdict(behind).message} The update's answer was lost and no new head showed within the budget: look at pull request #${pullNumber}; if its head is still ${sha}, update it again.`
+                    }
+                }
+                : {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'branch-updated',
+                        message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
+                    }
+                };
+        case 'refused':
+            return { updatedSha: '', outcome: { ...fromVerdict(behind), message: `${fromVerdict(behind).message} Updating the branch failed: ${end.answer} '${end.message}'.` } };
+        case 'head-moved':
+            return {
+                updatedSha: '',
+                outcome: fromVerdict({
+                    kind: 'head-moved',
+                    message: `Head branch moved from the verified ${sha} to ${end.newHead} before the update (GitHub refused it: ${end.answer} '${end.message}'); the new head must be verified before it is merged.`
+                })
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/merge-queue.ts
+/**
+ * GitHub's merge queue through the API: detect whether the base branch
+ * requires it, read a pull request's queue state, enqueue the verified head
+ * (adopting an entry that is already there), and follow the entry until it is
+ * merged, ejected, never starts, or the caller's budget ends. Decisions live in
+ * src/core/merge-queue.ts; see docs/decisions.md, "Merge queue: enqueue the
+ * verified head and follow it".
+ */
+
+
+const merge_queue_PER_PAGE = 100;
+// A bound on rules pages: a branch with 1,000 active rules is far past any real one.
+const MAX_RULE_PAGES = 10;
+/**
+ * Whether `base` requires the merge queue. With `rules` (a rules list the
+ * caller already read from GET /rules/branches/{base}) it costs no request;
+ * otherwise one (more only past 100 rules).
+ */
+async function detectMergeQueue(client, where, known = {}) {
+    if (known.rules)
+        return queueRequirement({ rules: known.rules });
+    const rules = [];
+    for (let page = 1; page <= MAX_RULE_PAGES; page++) {
+        const answer = await client.octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
+            owner: where.owner,
+            repo: where.repo,
+            branch: where.base,
+            per_page: merge_queue_PER_PAGE,
+            page
+        });
+        const list = answer.data;
+        if (!Array.isArray(list))
+            throw new Error(`malformed response: rules of branch '${logText(where.base)}': expected a list`);
+        rules.push(...list);
+        if (list.length < merge_queue_PER_PAGE)
+            break;
+    }
+    return queueRequirement({ rules });
+}
+/** The read Purple makes each poll; exported so a test validates it against GitHub's schema. */
+const QUEUE_STATE_QUERY = `query PurpleMergeQueueState($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      id
+      state
+      merged
+      headRefOid
+      mergeCommit { oid }
+      isInMergeQueue
+      isMergeQueueEnabled
+      mergeQueueEntry { state position headCommit { oid } }
+      timelineItems(last: 5, itemTypes: [REMOVED_FROM_MERGE_QUEUE_EVENT]) {
+        nodes { ... on RemovedFromMergeQueueEvent { reason createdAt beforeCommit { oid } } }
+      }
+    }
+  }
+}`;
+/** The enqueue Purple makes: always pinned to the verified head. */
+const ENQUEUE_MUTATION = `mutation PurpleEnqueue($pullRequestId: ID!, $expectedHeadOid: GitObjectID!, $jump: Boolean) {
+  enqueuePullRequest(input: { pullRequestId: $pullRequestId, expectedHeadOid: $expectedHeadOid, jump: $jump }) {
+    mergeQueueEntry { state position headCommit { oid } }
+  }
+}`;
+const ENTRY_STATES = new Set(['QUEUED', 'AWAITING_CHECKS', 'MERGEABLE', 'UNMERGEABLE', 'LOCKED']);
+function toEntry(raw) {
+    if (!raw || typeof raw.state !== 'string' || !ENTRY_STATES.has(raw.state))
+        return null;
+    return {
+        state: raw.state,
+        position: typeof raw.position === 'number' ? raw.position : null,
+        groupSha: typeof raw.headCommit?.oid === 'string' ? raw.headCommit.oid : null
+    };
+}
+/** Reads the pull request's queue state in one GraphQL request; `since` (ms) drops removals older than it. */
+async function readQueueState(client, target, since = 0) {
+    const data = await client.octokit.graphql(QUEUE_STATE_QUERY, {
+        owner: target.owner,
+        name: target.repo,
+        number: target.pullNumber
+    });
+    const pull = data?.repository?.pullRequest;
+    if (!pull)
+        throw new Error(`Pull request #${target.pullNumber} was not found in ${target.owner}/${target.repo} (GraphQL answered no pullRequest)`);
+    if (typeof pull.id !== 'string' || typeof pull.headRefOid !== 'string' || typeof pull.state !== 'string') {
+        throw new Error(`malformed response: queue state of pull request #${target.pullNumber}: no id, state or headRefOid`);
+    }
+    const removals = (pull.timelineItems?.nodes ?? [])
+        .filter((n) => n !== null && typeof n.createdAt === 'string')
+        .map((n) => ({
+        reason: typeof n.reason === 'string' ? n.reason : null,
+        at: n.createdAt,
+        groupSha: typeof n.beforeCommit?.oid === 'string' ? n.beforeCommit.oid : null
+    }))
+        .filter((r) => Date.parse(r.at) >= since);
+    const last = removals[removals.length - 1];
+    return {
+        pullRequestId: pull.id,
+        headSha: pull.headRefOid,
+        isMergeQueueEnabled: pull.isMergeQueueEnabled === true,
+        removals,
+        snapshot: {
+            merged: pull.merged === true,
+            pullState: pull.state,
+            mergeCommitSha: typeof pull.mergeCommit?.oid === 'string' ? pull.mergeCommit.oid : null,
+            entry: toEntry(pull.mergeQueueEntry),
+            removal: last ? { reason: last.reason, at: last.at } : null
+        }
+    };
+}
+/** GitHub's GraphQL errors (`UNPROCESSABLE` and others) from a failed call, or null for a failure without an answer. */
+function graphqlErrors(error) {
+    const errors = error?.errors;
+    if (!Array.isArray(errors) || errors.length === 0)
+        return null;
+    return errors.map((e) => ({
+        type: typeof e?.type === 'string' ? e.type : null,
+        message: typeof e?.message === 'string' ? e.message : String(e)
+    }));
+}
+/**
+ * Adds the pull request to the queue at the verified sha, once. An entry
+ * already there is adopted, never enqueued again (that would restart its
+ * checks); a head other than `sha` is never enqueued. The mutation carries
+ * `expectedHeadOid: sha`, so GitHub refuses if the head moved in between.
+ */
+async function enqueueVerifiedHead(client, target, options) {
+    const state = options.state ?? (await readQueueState(client, target));
+    if (state.headSha !== options.sha)
+        return { kind: 'head-moved', headSha: state.headSha };
+    if (state.snapshot.entry)
+        return { kind: 'adopted', entry: state.snapshot.entry };
+    try {
+        const answer = await client.octokit.graphql(ENQUEUE_MUTATION, {
+            pullRequestId: state.pullRequestId,
+            expectedHeadOid: options.sha,
+            ...(options.jump === true ? { jump: true } : {}),
+            // One mutation per call: after a lost answer the re-read below decides, never a blind resend.
+            request: { retries: 0 }
+        });
+        return { kind: 'enqueued', entry: toEntry(answer?.enqueuePullRequest?.mergeQueueEntry) };
+    }
+    catch (error) {
+        // Whatever the answer, the queue itself says whether the enqueue landed (an answer can be lost after it did).
+        const after = await readQueueState(client, target).catch(() => null);
+        if (after?.snapshot.entry && after.headSha === options.sha)
+            return { kind: 'enqueued', entry: after.snapshot.entry };
+        // A push between the read and the enqueue: GitHub refused because of expectedHeadOid, and the new head is unverified.
+        if (after && after.headSha !== options.sha)
+            return { kind: 'head-moved', headSha: after.headSha };
+        const said = graphqlErrors(error);
+        if (said)
+            return { kind: 'refused', message: said.map((e) => e.message).join('; ') };
+        throw error;
+    }
+}
+const DEFAULT_INTERVAL_MS = 15_000;
+// Removals up to this long before the follow began may be ours (GitHub's clock and ours differ).
+const CLOCK_SLACK_MS = 60_000;
+/** True when the group sha has a check suite or a workflow run; a failed read counts as started (never a false alarm). */
+async function probeGroup(client, target, groupSha, log) {
+    try {
+        return await groupStarted(client, target, groupSha);
+    }
+    catch (error) {
+        log.info(`merge queue: could not read the check suites or workflow runs of merge group ${groupSha.slice(0, 7)} (${logText(error instanceof Error ? error.message : String(error))})`);
+        return true;
+    }
+}
+async function groupStarted(client, target, groupSha) {
+    const where = { owner: target.owner, repo: target.repo };
+    const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: groupSha, per_page: 1 });
+    if (suites.data.total_count !== 0)
+        return true;
+    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: groupSha, per_page: 1 });
+    return runs.data.total_count !== 0;
+}
+/** The check runs and commit statuses of the group sha, as GroupChecks. */
+async function groupChecks(client, target, groupSha) {
+    const where = { owner: target.owner, repo: target.repo, ref: groupSha, per_page: merge_queue_PER_PAGE };
+    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', where);
+    const status = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', where);
+    const fromRuns = (runs.data.check_runs ?? []).map((r) => ({
+        name: r.name,
+        outcome: r.status === 'completed' ? (r.conclusion ?? 'completed') : r.status,
+        url: r.html_url ?? r.details_url ?? null,
+        kind: 'check-run',
+        order: Number(r.id)
+    }));
+    const fromStatuses = (status.data.statuses ?? []).map((s) => ({ name: s.context, outcome: s.state, url: s.target_url ?? null, kind: 'status', order: s.id }));
+    return [...fromRuns, ...fromStatuses];
+}
+/**
+ * Follows the pull request's queue entry until it is merged, ejected (with
+ * the failing checks of its merge group), its group never starts, or the
+ * budget ends. Transient read failures are logged and the next poll retries.
+ */
+async function followQueue(client, target, options, runtime, enqueued = true) {
+    const { now, sleep } = runtime;
+    const deadline = now() + options.timeoutMs;
+    const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+    const follower = createFollower(client, target, options, runtime, enqueued);
+    for (;;) {
+        const ended = await follower.poll();
+        if (ended)
+            return ended;
+        if (now() >= deadline)
+            return follower.timeout();
+        await sleep(Math.max(0, Math.min(interval, deadline - now())));
+    }
+}
+/** What one follow remembers between reads: the group shas seen, when, and whether each started. */
+function createFollower(client, target, options, runtime, enqueued) {
+    const { now, log } = runtime;
+    const start = now();
+    const neverStartedAfterMs = options.neverStartedAfterMs ?? GROUP_NEVER_STARTED_AFTER_MS;
+    const firstSeen = new Map();
+    const started = new Map();
+    let groupSha = null;
+    let entry = null;
+    let readsWithoutEntry = 0;
+    let polls = 0;
+    let lastLine = '';
+    const end = (reason, message, extra = {}) => ({
+        reason,
+        merged: false,
+        mergeCommitSha: '',
+        mergeGroupSha: groupSha ?? '',
+        message,
+        failingChecks: [],
+        removalReason: null,
+        enqueued,
+        polls,
+        ...extra
+    });
+    const facts = () => ({
+        groupAgeMs: groupSha !== null && firstSeen.has(groupSha) ? now() - (firstSeen.get(groupSha) ?? now()) : 0,
+        groupStarted: groupSha !== null ? (started.get(groupSha) ?? null) : null,
+        neverStartedAfterMs,
+        readsWithoutEntry
+    });
+    const remember = (state) => {
+        entry = state.snapshot.entry;
+        if (entry?.groupSha) {
+            groupSha = entry.groupSha;
+            if (!firstSeen.has(groupSha))
+                firstSeen.set(groupSha, now());
+        }
+        groupSha ??= state.removals[state.removals.length - 1]?.groupSha ?? null;
+        readsWithoutEntry = entry || state.snapshot.merged ? 0 : readsWithoutEntry + 1;
+        const line = entry
+            ? `${entry.state}${entry.position !== null ? `, position ${entry.position}` : ''}${entry.groupSha ? `, merge group ${entry.groupSha.slice(0, 7)}` : ''}`
+            : 'not in the queue';
+        if (line !== lastLine)
+            log.info(`merge queue: pull request #${target.pullNumber} ${line}`);
+        lastLine = line;
+    };
+    return {
+        /** One read and its decision: the outcome when the entry reached its end, else null. */
+        async poll() {
+            let state;
+            try {
+                state = await readQueueState(client, target, start - CLOCK_SLACK_MS);
+                polls++;
+            }
+            catch (error) {
+                log.info(`merge queue: reading pull request #${target.pullNumber} failed (${logText(error instanceof Error ? error.message : String(error))}); reading again`);
+                return null;
+            }
+            remember(state);
+            let step = nextQueueStep(state.snapshot, facts());
+            if (step.kind === 'waiting' && step.probeGroup && groupSha !== null) {
+                started.set(groupSha, await probeGroup(client, target, groupSha, log));
+                step = nextQueueStep(state.snapshot, facts());
+            }
+            switch (step.kind) {
+                case 'merged':
+                    return end('merged', queueMergedMessage(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: step.mergeCommitSha ?? '' });
+                case 'group-never-started':
+                    return end('merge-queue-never-started', groupNeverStartedMessage(target.pullNumber, step.groupSha, facts().groupAgeMs));
+                case 'ejected': {
+                    const failing = groupSha !== null ? failingGroupChecks(await groupChecks(client, target, groupSha).catch(() => [])) : [];
+                    const message = queueEjectedMessage({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing });
+                    return end('merge-queue-ejected', message, { failingChecks: failing, removalReason: step.reason });
+                }
+                default:
+                    return null;
+            }
+        },
+        /** The outcome when the budget ends; it carries the never-started diagnosis when nothing started for the group. */
+        async timeout() {
+            const current = entry;
+            const sha = current?.groupSha ?? null;
+            if (sha !== null && current?.state === 'AWAITING_CHECKS' && !started.has(sha))
+                started.set(sha, await probeGroup(client, target, sha, log));
+            const message = queueTimeoutMessage({
+                pull: target.pullNumber,
+                entry: current,
+                waitedMs: now() - start,
+                groupStarted: sha !== null ? (started.get(sha) ?? null) : null,
+                checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null
+            });
+            return end('merge-queue-timeout', message);
+        }
+    };
+}
+/**
+ * Enqueues the verified head (or adopts its entry) and follows it to its end:
+ * what merge calls when the base branch requires the queue.
+ */
+async function mergeThroughQueue(client, target, options, runtime) {
+    const state = await readQueueState(client, target);
+    const warning = tokenAuthWarning(client.isApp);
+    // Warned before the enqueue: a job-token merge group starts no workflows, and that shows only much later.
+    if (warning && state.headSha === options.sha && !state.snapshot.entry)
+        runtime.log.warning(warning);
+    const result = await enqueueVerifiedHead(client, target, { sha: options.sha, state, ...(options.jump === undefined ? {} : { jump: options.jump }) });
+    const base = { merged: false, mergeCommitSha: '', mergeGroupSha: '', failingChecks: [], removalReason: null, enqueued: false, polls: 0 };
+    if (result.kind === 'head-moved') {
+        return {
+            ...base,
+            reason: 'head-moved',
+            message: `The head of pull request #${target.pullNumber} is ${result.headSha.slice(0, 7)}, not the verified ${options.sha.slice(0, 7)}: nothing was enqueued. Verify the new head, then merge again.`
+        };
+    }
+    if (result.kind === 'refused') {
+        return { ...base, reason: 'merge-queue-refused', message: enqueueRefusedMessage(target.pullNumber, result.message) };
+    }
+    if (result.kind === 'adopted') {
+        runtime.log.info(`merge queue: pull request #${target.pullNumber} is already queued (${result.entry.state}); following that entry, not enqueueing again`);
+    }
+    else {
+        runtime.log.info(`merge queue: enqueued pull request #${target.pullNumber} at ${options.sha.slice(0, 7)}`);
+    }
+    return followQueue(client, target, options, runtime, result.kind === 'enqueued');
+}
+
+;// CONCATENATED MODULE: ./src/github/retry.ts
+/**
+ * The retry loop the actions put around a whole call, for what no HTTP layer
+ * can see: a 200 whose body is not the shape the action relies on (a cut body
+ * resolves as `data: ""`). An HTTP or network failure the client already
+ * retried is not retried again (the client marks it), so retries never
+ * multiply (see docs/decisions.md, "Retries happen in one place"). Decisions
+ * come from classifyFailure, waits from the shared backoff; sleep and clock
+ * are injected.
+ */
+
+
+
+
+/**
+ * A call that failed for good: GitHub's answer and Purple's verdict in one
+ * message. Keeps `status` and `response` of the original error so callers can
+ * still inspect them; the original is the `cause`.
+ */
+class GitHubCallError extends Error {
+    verdict;
+    attempts;
+    name = 'GitHubCallError';
+    status;
+    response;
+    constructor(message, verdict, attempts, cause) {
+        super(message, { cause });
+        this.verdict = verdict;
+        this.attempts = attempts;
+        const data = toFailureData(cause);
+        if (data.status !== undefined)
+            this.status = data.status;
+        if (typeof cause === 'object' && cause !== null && 'response' in cause)
+            this.response = cause.response;
+    }
+}
+const PERMANENT_CONFIGURATION = { kind: 'permanent', reason: 'a configuration error: fix the input it names' };
+/**
+ * Runs `fn` until it succeeds, a failure is permanent or already retried by
+ * the client, or the retries are spent; throws GitHubCallError naming
+ * `label`, the attempts and the reason.
+ */
+async function withRetry(label, fn, policy) {
+    const now = policy.now ?? Date.now;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() };
+            const { verdict, description: described } = isConfigurationError(error)
+                ? { verdict: PERMANENT_CONFIGURATION, description: error.message }
+                : explainFailure(error, options);
+            // The client made its own attempts at this failure: they are this call's budget.
+            const handled = clientAttempts(error);
+            const spent = handled !== undefined || attempt > policy.retries;
+            if (verdict.kind === 'permanent' || spent || verdict.waitCapped === true) {
+                const attempts = handled ?? attempt;
+                const why = verdict.kind === 'permanent' ? '' : verdict.waitCapped === true ? ' (rate-limit wait too long)' : described.includes(`after ${attempts} attempt`) ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+                throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempts, error);
+            }
+            const delay = nextDelay(attempt, policy.backoff, verdict.retryAfterMs, policy.random);
+            policy.onRetry?.(verdict.kind);
+            policy.log?.(`${label}: attempt ${attempt} of ${policy.retries + 1} failed: ${described}; retrying in ${delay} ms`);
+            await policy.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/settings.ts
+
+
+
+
+
+const MERGE_METHODS = ['merge', 'squash', 'rebase'];
+/**
+ * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
+ * workflow files): an installation token (`ghs_`) given as 'github-token' is
+ * taken to be the job's own; App auth and personal tokens are not.
+ */
+function mergingTokenOf(auth) {
+    if (auth.kind === 'app')
+        return 'other';
+    const token = auth.token.trim();
+    if (token.startsWith('ghs_'))
+        return 'actions';
+    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
+}
+/**
+ * Pure: merge's options from its inputs. Where they are read under another
+ * name (the root action's `merge-…`), the source's labels say so, and an
+ * error names the input the user actually wrote.
+ */
+function parseMergeOptions(inputs) {
+    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
+    const sha = parseShaInput(inputs, 'sha');
+    const method = inputs.get('method').trim().toLowerCase();
+    if (method !== '' && !MERGE_METHODS.includes(method)) {
+        throw inputError(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
+    }
+    const deleteBranch = parseBooleanInput(inputs, 'delete-branch');
+    const updateBranch = parseBooleanInput(inputs, 'update-branch');
+    const mergeQueue = inputs.get('merge-queue').trim().toLowerCase();
+    if (mergeQueue !== 'auto' && mergeQueue !== 'off') {
+        throw inputError(inputs.label('merge-queue'), mergeQueue, "write 'auto' (enqueue when the base branch requires the merge queue) or 'off'.");
+    }
+    const mergeQueueJump = parseBooleanInput(inputs, 'merge-queue-jump');
+    const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 });
+    const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 });
+    const title = inputs.get('commit-title');
+    const message = inputs.get('commit-message');
+    return Object.freeze({
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        ...(method === '' ? {} : { method: method }),
+        ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
+        ...(message.trim() === '' ? {} : { commitMessage: message }),
+        deleteBranch,
+        updateBranch,
+        mergeQueue: mergeQueue,
+        mergeQueueJump,
+        timeoutMs,
+        intervalMs
+    });
+}
+/** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
+function readMergeSettings(env = process.env) {
+    const options = parseMergeOptions(actionInputs(mergeOwnInputs));
+    const client = readClientSettings(env);
+    const context = readGitHubContext(env);
+    const pull = requirePullRequest(context, options.pullRequest);
+    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number, mergingToken: mergingTokenOf(client.auth) });
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/merge.ts
+/**
+ * The merge action's work: merge the verified head sha, retrying within a
+ * budget while GitHub says required checks are still "expected", and treating
+ * a merge whose answer was lost as done. The merge call runs with the client's
+ * retries off and this loop decides (see docs/decisions.md, "The merge call is
+ * never retried blindly").
+ *
+ * Invariants the tests assert from the simulator's request log:
+ * - every merge (and branch update) call carries the verified sha, so GitHub refuses if the head moved;
+ * - no merge call follows an answer that said a required check failed;
+ * - after a lost answer, a "not mergeable" is never reported as a refusal;
+ * - through the merge queue, only the verified sha is enqueued (an entry already queued is adopted).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function toPullRead(data) {
+    const pr = expectPullRequest('pull request', data);
+    const raw = data;
+    return {
+        snapshot: {
+            state: pr.state === 'closed' ? 'closed' : 'open',
+            merged: pr.merged === true,
+            mergeCommitSha: pr.merge_commit_sha,
+            headSha: pr.head.sha,
+            mergeable: pr.mergeable,
+            mergeableState: pr.mergeable_state ?? 'unknown',
+            draft: pr.draft === true
+        },
+        headRef: pr.head.ref,
+        headRepo: typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '',
+        htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : '',
+        baseRef: pr.base.ref
+    };
+}
+/** GitHub's `message` from an error's JSON body, else the error's own message. */
+function failureOf(error) {
+    const data = toFailureData(error);
+    const body = error?.response?.data;
+    const said = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : undefined;
+    return { ...data, message: said ?? data.message ?? String(error) };
+}
+async function readAfter(session, what) {
+    try {
+        return await session.readPull();
+    }
+    catch (readError) {
+        session.deps.log.info(`Could not read pull request #${session.pull_number} ${what}: ${logText(failureOf(readError).message)}`);
+        return undefined;
+    }
+}
+async function callMerge(session, method, outcomeUnknown) {
+    const { owner, repo, pull_number, sha, target } = session;
+    try {
+        const response = await session.deps.client.octokit.rest.pulls.merge({
+            owner,
+            repo,
+            pull_number,
+            sha,
+            ...(method ? { merge_method: method } : {}),
+            ...(target.commitTitle ? { commit_title: target.commitTitle } : {}),
+            ...(target.commitMessage ? { commit_message: target.commitMessage } : {}),
+            // Off for this call only: a retried merge can hide a merge that happened.
+            request: { retries: 0 }
+        });
+        const body = expectShape('merge answer', response.data, { merged: 'boolean', sha: 'string' });
+        if (body.merged !== true)
+            throw new MalformedResponseError(`malformed response: merge answer says merged: ${String(body.merged)}`);
+        return { verdict: { kind: 'merged', mergeCommitSha: body.sha, message: body.message ?? 'Pull Request successfully merged' }, status: response.status, mergeCalled: true };
+    }
+    catch (error) {
+        const failure = failureOf(error);
+        // Whatever the answer (or its absence), the PR's state decides first: a lost answer may hide a merge that happened.
+        const read = await readAfter(session, 'after the merge call');
+        const verdict = classifyMergeFailure(failure, read?.snapshot, sha, { outcomeUnknown });
+        return { verdict, failure, ...(failure.status === undefined ? {} : { status: failure.status }), ...(read ? { read } : {}), mergeCalled: true };
+    }
+}
+/** A read instead of a merge call, while a lost answer may hide a merge. */
+async function reread(session, message) {
+    const read = await readAfter(session, 'to learn whether it merged');
+    return { verdict: judgeUnsettled(read?.snapshot, session.sha, message), ...(read ? { read } : {}), mergeCalled: false };
+}
+/**
+ * Merges the pull request at the verified sha within the pending-retry
+ * budget; when it stops without merging, adds the diagnosis of what blocks.
+ */
+async function merge_merge(target, deps) {
+    const result = await mergeOnce(target, deps);
+    if (result.merged || result.sha === '')
+        return result;
+    const diagnosis = await diagnoseAfter(target, deps);
+    return diagnosis === undefined ? result : { ...result, diagnosis };
+}
+// Rereads of an UNKNOWN mergeability after the refusal: a few seconds, not the merge budget.
+const DIAGNOSIS_READS = 3;
+/** One read of the merge facts after merge stopped; best effort: a failed read never changes merge's outcome. */
+async function diagnoseAfter(target, deps) {
+    try {
+        const facts = await readMergeFacts(deps.client, target.repository, target.pullNumber, {
+            sleep: deps.sleep,
+            maxReads: DIAGNOSIS_READS,
+            mergingToken: target.mergingToken ?? 'unknown',
+            log: (m) => deps.log.info(m)
+        });
+        return diagnose(facts);
+    }
+    catch (error) {
+        deps.log.info(`Could not read what blocks pull request #${target.pullNumber} (${logText(failureOf(error).message)}); the outcome above stands, without a diagnosis.`);
+        return undefined;
+    }
+}
+async function mergeOnce(target, deps) {
+    const { owner, repo } = target.repository;
+    const pull_number = target.pullNumber;
+    const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toPullRead((await deps.client.octokit.rest.pulls.get({ owner, repo, pull_number })).data), deps.client.retryPolicy);
+    let start;
+    try {
+        start = await readPull();
+    }
+    catch (error) {
+        // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
+        const permanent = classifyFailure(error).kind === 'permanent';
+        return {
+            merged: false,
+            mergeCommitSha: '',
+            attempts: 0,
+            reason: permanent ? 'permanent' : 'unreachable',
+            message: `Could not read pull request #${pull_number}, so nothing was merged: ${error instanceof Error ? error.message : String(error)}`,
+            pullNumber: pull_number,
+            sha: target.sha ?? '',
+            shaPinned: target.sha !== undefined,
+            timeline: [],
+            updatedSha: '',
+            mergeGroupSha: '',
+            failingGroupChecks: []
+        };
+    }
+    const sha = target.sha ?? start.snapshot.headSha;
+    if (target.sha === undefined) {
+        deps.log.warning(`Input 'sha' is empty: merging the head read now (${sha}), which nothing verified. Pass the sha that wait-ci verified, e.g. 'sha: \${{ steps.wait.outputs.sha }}'.`);
+    }
+    const session = { deps, target, owner, repo, pull_number, sha, readPull };
+    const pullUrl = start.htmlUrl || `pull request #${pull_number} of ${owner}/${repo}`;
+    const timeline = [];
+    const finish = (outcome, extra = {}) => ({
+        ...outcome,
+        pullNumber: pull_number,
+        sha,
+        shaPinned: target.sha !== undefined,
+        attempts: timeline.length,
+        timeline,
+        updatedSha: extra.updatedSha ?? '',
+        mergeGroupSha: extra.mergeGroupSha ?? '',
+        failingGroupChecks: extra.failingGroupChecks ?? [],
+        ...(extra.branchDeleted === undefined ? {} : { branchDeleted: extra.branchDeleted })
+    });
+    const before = judgePullState(start.snapshot, sha);
+    if (before !== undefined)
+        return finish(fromVerdict(before, start.snapshot.mergeCommitSha ?? ''));
+    const startedAt = deps.now();
+    const methods = await methodsToTry(target, deps, owner, repo);
+    const loop = await mergeLoop(session, methods, timeline);
+    if (loop.kind === 'stopped')
+        return finish(stopOutcome({ ...loop.stop, attempts: timeline.length, pullNumber: pull_number, pullUrl, sha }));
+    const queue = queueRefusalOf(loop.verdict, timeline);
+    if (queue.required)
+        return finish(...(await throughQueue(session, queue, start.baseRef, startedAt)));
+    return finish(...(await afterFinal(session, loop.verdict, loop.read)));
+}
+/**
+ * Whether the last merge call was GitHub's refusal of a direct merge on a
+ * branch that takes changes only through the merge queue. Read from the
+ * refusal itself, so a branch without a queue costs no extra request.
+ */
+function queueRefusalOf(verdict, timeline) {
+    const last = timeline[timeline.length - 1];
+    if (verdict.kind !== 'permanent' || last === undefined)
+        return { required: false };
+    return queueRequirement({ refusal: { ...(last.status === undefined ? {} : { status: last.status }), message: last.message } });
+}
+/**
+ * The base requires the merge queue: with 'merge-queue: off' end naming it;
+ * else enqueue the verified head (or adopt its entry) and follow the entry
+ * within what is left of the budget.
+ */
+async function throughQueue(session, refusal, base, startedAt) {
+    const { deps, target, owner, repo, pull_number, sha } = session;
+    if (queuePath(refusal, target.mergeQueue) === 'refuse') {
+        return [{ merged: false, mergeCommitSha: '', reason: 'permanent', category: 'merge-queue', message: queueOffMessage(refusal) }, {}];
+    }
+    // The rule carries the queue's own check timeout, for the timeout message; one read, made only when a queue exists.
+    const rule = await detectMergeQueue(deps.client, { owner, repo, base }).catch((error) => {
+        deps.log.info(`Could not read the rules of '${logText(base)}' (${logText(failureOf(error).message)}); following the queue without its check timeout.`);
+        return refusal;
+    });
+    const checkResponseTimeoutMinutes = rule.required && rule.source === 'rule' ? rule.rule.checkResponseTimeoutMinutes : null;
+    deps.log.info(`The base branch '${logText(base)}' takes changes only through the merge queue: enqueueing the verified head ${sha}.`);
+    const followed = await mergeThroughQueue(deps.client, { owner, repo, pullNumber: pull_number }, {
+        sha,
+        timeoutMs: Math.max(0, target.timeoutMs - (deps.now() - startedAt)),
+        // A queue entry moves in minutes, not seconds: no need to read it at the retry pace.
+        intervalMs: target.intervalMs * 3,
+        checkResponseTimeoutMinutes,
+        ...(target.mergeQueueJump ? { jump: true } : {})
+    }, deps);
+    if (followed.merged && target.deleteBranch)
+        deps.log.info(QUEUE_DELETE_BRANCH_NOTE);
+    const outcome = { merged: followed.merged, mergeCommitSha: followed.mergeCommitSha, reason: followed.reason, message: followed.message };
+    return [outcome, { mergeGroupSha: followed.mergeGroupSha, failingGroupChecks: followed.failingChecks, ...(followed.merged && target.deleteBranch ? { branchDeleted: false } : {}) }];
+}
+/** Calls merge (or, while the outcome is unknown, reads) until a final answer or the end of the budget. */
+async function mergeLoop(session, methods, timeline) {
+    const { deps, target } = session;
+    const startedAt = deps.now();
+    let methodIndex = 0;
+    let outcomeUnknown = false;
+    let rereadOnly = false;
+    for (let round = 1;; round++) {
+        const method = methods[methodIndex];
+        const atMs = deps.now() - startedAt;
+        const step = rereadOnly ? await reread(session, 'whether the merge happened is not known yet') : await callMerge(session, method, outcomeUnknown);
+        const { verdict } = step;
+        if (step.failure)
+            outcomeUnknown = outcomeUnknownAfter(outcomeUnknown, step.failure, verdict);
+        rereadOnly = verdict.kind === 'unsettled';
+        const entry = step.mergeCalled ? record(session, timeline, step, method, atMs) : undefined;
+        if (step.mergeCalled && isMethodFallback(verdict, target, methodIndex, methods.length)) {
+            // The method was our guess, not the user's: GitHub refused before doing anything, so try the next one.
+            timeline.push({ ...entry, waitMs: 0 });
+            methodIndex++;
+            continue;
+        }
+        if (isFinal(verdict)) {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'final', verdict, ...(step.read ? { read: step.read } : {}) };
+        }
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
+        if (next.kind === 'stop') {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'stopped', stop: { verdict, why: next.why, readBack: step.read !== undefined, outcomeUnknown } };
+        }
+        if (entry)
+            timeline.push({ ...entry, waitMs: next.ms });
+        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${durations_formatSeconds(next.ms)} (${verdict.kind}: ${logText(verdict.message)})`);
+        await deps.sleep(next.ms);
+    }
+}
+function isMethodFallback(verdict, target, methodIndex, methodCount) {
+    return verdict.kind === 'permanent' && verdict.category === 'method-not-allowed' && target.method === undefined && methodIndex + 1 < methodCount;
+}
+function retryAfterOf(verdict) {
+    return verdict.kind === 'transient' && verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {};
+}
+/** Logs one merge call and returns its timeline entry (without the wait). */
+function record(session, timeline, step, method, atMs) {
+    const attempt = timeline.length + 1;
+    const said = step.failure ? step.failure.message : step.verdict.kind === 'merged' ? step.verdict.message : '';
+    const answer = step.failure ? `${describeAnswer(step.failure)} '${logText(said)}'` : 'merged';
+    session.deps.log.info(`Merge attempt ${attempt}${method ? ` (${method})` : ''}: ${answer} -> ${step.verdict.kind}`);
+    return { attempt, atMs, method: method ?? 'default', ...(step.status === undefined ? {} : { status: step.status }), message: said, decision: step.verdict.kind };
+}
+/** What follows a final answer: delete the branch after a merge, update it when behind and asked to. */
+async function afterFinal(session, verdict, read) {
+    const outcome = fromVerdict(verdict, read?.snapshot.mergeCommitSha ?? '');
+    if (outcome.merged && session.target.deleteBranch) {
+        return [outcome, { branchDeleted: await deleteBranch(session, read ?? (await session.readPull().catch(() => undefined))) }];
+    }
+    if (verdict.kind === 'behind' && session.target.updateBranch)
+        return updateBranch(session, verdict);
+    return [outcome];
+}
+/**
+ * Updates the branch from its base once, pinned to the verified sha (GitHub
+ * refuses when the head moved), and reads the new head back. The new head is
+ * never merged here: nothing has verified it.
+ */
+async function updateBranch(session, behind) {
+    const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha);
+    if (updatedSha)
+        session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`);
+    return [outcome, { updatedSha }];
+}
+async function runUpdate(session) {
+    const { deps, owner, repo, pull_number, sha } = session;
+    let answerLost = false;
+    try {
+        // Once, without the client's retries: a second update would merge the base again.
+        await deps.client.octokit.rest.pulls.updateBranch({ owner, repo, pull_number, expected_head_sha: sha, request: { retries: 0 } });
+    }
+    catch (error) {
+        const failure = failureOf(error);
+        answerLost = failure.status === undefined || failure.status >= 500;
+        if (!answerLost) {
+            // GitHub refused, so nothing was updated: a head that moved anyway is someone else's push.
+            const head = (await readAfter(session, 'after the refused branch update'))?.snapshot.headSha;
+            const said = { answer: describeAnswer(failure), message: failure.message };
+            return head !== undefined && head !== sha ? { kind: 'head-moved', newHead: head, ...said } : { kind: 'refused', ...said };
+        }
+    }
+    const newHead = await awaitNewHead(session);
+    return newHead === undefined ? { kind: 'not-shown', answerLost } : { kind: 'updated', newHead, answerLost };
+}
+/** Reads the pull request until its head is no longer the verified sha (GitHub updates in the background); undefined when the budget ends first. */
+async function awaitNewHead(session) {
+    const { deps, target, sha } = session;
+    const startedAt = deps.now();
+    for (let round = 1;; round++) {
+        const read = await readAfter(session, 'after the branch update');
+        if (read !== undefined && read.snapshot.headSha !== sha)
+            return read.snapshot.headSha;
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
+        if (next.kind === 'stop')
+            return undefined;
+        await deps.sleep(next.ms);
+    }
+}
+/** The explicit method, else the repository's allowed ones in GitHub's order, else all three (GitHub refuses a wrong one before merging). */
+async function methodsToTry(target, deps, owner, repo) {
+    if (target.method !== undefined)
+        return [target.method];
+    try {
+        const data = await withRetry('GET repository', async () => (await deps.client.octokit.rest.repos.get({ owner, repo })).data, deps.client.retryPolicy);
+        const flags = {
+            merge: data.allow_merge_commit,
+            squash: data.allow_squash_merge,
+            rebase: data.allow_rebase_merge
+        };
+        // The allow_* fields are only there for tokens that may see the settings; absent means unknown, not "no".
+        const allowed = MERGE_METHODS.filter((m) => flags[m] !== false);
+        if (allowed.length > 0)
+            return allowed;
+    }
+    catch (error) {
+        deps.log.warning(`Could not read the repository's allowed merge methods (${logText(failureOf(error).message)}); trying merge, squash, rebase in turn.`);
+    }
+    return MERGE_METHODS;
+}
+async function deleteBranch(session, read) {
+    const { deps, owner, repo } = session;
+    if (read === undefined || read.headRef === '') {
+        deps.log.warning("'delete-branch' is true but the head branch could not be read; not deleting it.");
+        return false;
+    }
+    const ref = logText(read.headRef);
+    if (read.headRepo !== `${owner}/${repo}`) {
+        deps.log.info(`Not deleting '${ref}': it belongs to ${logText(read.headRepo) || 'a deleted fork'}, not ${owner}/${repo}.`);
+        return false;
+    }
+    try {
+        // Each segment encoded, the slashes kept: GitHub's ref path (`heads/feature/x`), safe for any branch name.
+        const path = read.headRef.split('/').map(encodeURIComponent).join('/');
+        await withRetry(`DELETE branch '${ref}'`, () => deps.client.octokit.request(`DELETE /repos/{owner}/{repo}/git/refs/heads/${path}`, { owner, repo }), deps.client.retryPolicy);
+        deps.log.info(`Deleted the head branch '${ref}'.`);
+        return true;
+    }
+    catch (error) {
+        // The merge is done; a branch left behind is not a failure (it may be protected or already gone).
+        deps.log.warning(`Merged, but could not delete the head branch '${ref}': ${logText(failureOf(error).message)}`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/merge-command.ts
+/**
+ * `purple merge`: the merge action's work (src/actions/merge) from a terminal
+ * or an orchestrator's container. It merges only the sha it is given (the one
+ * wait-ci verified): every merge call carries it, so GitHub refuses a moved head.
+ */
+
+
+
+
+
+
+
+
+const MERGE_HELP = `Usage: purple merge [--repo <owner/name>] --pr <number> --sha <sha> [options]
+
+Merges the pull request at --sha, the head wait-ci verified; GitHub refuses if the
+head moved. While GitHub still reports required checks as expected (or is computing
+mergeability), it tries again within --timeout. A merge call whose answer was lost is
+never repeated blindly: the pull request is read back first.
+
+Options:
+  --repo <owner/name>     Default: the GitHub repository of the 'origin' remote here.
+  --pr <number>           The pull request to merge.
+  --sha <sha>             The verified head sha (wait-ci's 'sha'); required.
+  --method <m>            merge, squash or rebase (default: the first the repository allows).
+  --timeout <s>           Budget for retrying while checks are expected (default ${MERGE_DEFAULTS.timeoutSeconds}).
+  --interval <s>          First wait between tries (default ${MERGE_DEFAULTS.intervalSeconds}); it grows.
+  --max-retries <n>       Retries of one read after a transient failure (default 4).
+  --request-timeout <s>   Longest time one API request may take (default 30).
+  --json                  Print one purple/v1 document with the outputs; progress as JSON lines on stderr.
+
+Token: GH_TOKEN, else GITHUB_TOKEN; or a GitHub App: PURPLE_APP_ID with PURPLE_PRIVATE_KEY_FILE
+(or PURPLE_PRIVATE_KEY). API: GITHUB_API_URL (default https://api.github.com).
+
+Exit codes: 0 merged, 1 not merged (refused, head-moved, behind, or unknown-outcome: look
+at the pull request), 2 usage, 4 authentication, 8 checks still expected at --timeout,
+75 GitHub could not be reached.
+`;
+const merge_command_FLAGS = {
+    'pull-request': 'pr',
+    sha: 'sha',
+    method: 'method',
+    'timeout-seconds': 'timeout',
+    'interval-seconds': 'interval'
+};
+/** The exit code of a finished merge, from its reason and whether GitHub refused the credential. */
+function mergeExitCode(result, requests) {
+    if (result.merged)
+        return EXIT_CODES.success;
+    if (requests.authRefused)
+        return EXIT_CODES.auth;
+    if (result.reason === 'pending-timeout')
+        return EXIT_CODES.notYet;
+    if (result.reason === 'unreachable')
+        return EXIT_CODES.transientExhausted;
+    // unknown-outcome included: nothing says it merged, so a caller must not go on as if it had.
+    return EXIT_CODES.failure;
+}
+/** merge's outputs under the action's names, as JSON values. */
+function mergeDocumentFields(result) {
+    return {
+        merged: result.merged,
+        'merge-commit-sha': result.mergeCommitSha,
+        attempts: result.attempts,
+        reason: result.reason,
+        message: result.message,
+        'updated-sha': result.updatedSha,
+        'merge-group-sha': result.mergeGroupSha,
+        // The blockers as JSON values, not a string of JSON.
+        blockers: result.diagnosis === undefined ? null : JSON.parse(blockersOutput(result))
+    };
+}
+/** `purple merge`; returns the exit code. */
+async function mergeCommand(args, io, deps = processDeps) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: [...args],
+        allowPositionals: true,
+        options: {
+            repo: { type: 'string' },
+            pr: { type: 'string' },
+            sha: { type: 'string' },
+            method: { type: 'string' },
+            interval: { type: 'string' },
+            timeout: { type: 'string' },
+            'max-retries': { type: 'string' },
+            'request-timeout': { type: 'string' },
+            json: { type: 'boolean' }
+        }
+    });
+    if (positionals.length > 0)
+        throw new UsageError(`unexpected argument '${positionals[0]}': use --pr and --sha`, 'merge');
+    const json = values.json ?? false;
+    const options = parseFlags('merge', () => parseMergeOptions(flagInputs(io_mergeOwnInputs, merge_command_FLAGS, values)));
+    const pullNumber = requireFlag(options.pullRequest, 'merge', 'missing --pr: write the pull request number, e.g. --pr 42');
+    // Unlike the action, no fallback to the head read now: the command line merges only a verified sha.
+    requireFlag(options.sha, 'merge', "missing --sha: pass the sha wait-ci verified (its 'sha'), so nothing unverified is merged");
+    return await runApiCommand('merge', json, io, async () => {
+        const repository = await resolveRepository(values.repo, io.cwd, deps.env, 'merge');
+        const clientOptions = readCliClientSettings(deps.env, values, repository, { cwd: io.cwd, command: 'merge' });
+        const log = cliLog(io, 'merge', json);
+        // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
+        const { client, requests } = createCliClient(clientOptions, log, deps, deps.now() + options.timeoutMs);
+        const result = await merge_merge({ ...options, repository, pullNumber }, { client, now: deps.now, sleep: deps.sleep, log });
+        const what = result.merged ? `merged at ${result.sha} as ${result.mergeCommitSha}` : `not merged (${result.reason})`;
+        return {
+            code: mergeExitCode(result, requests),
+            fields: mergeDocumentFields(result),
+            lines: [`merge: pull request #${pullNumber} ${what}: ${result.message}`]
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -48432,6 +51634,8 @@ async function whyCommand(argv, io, deps = { env: process.env, sleep: realSleep 
  * a runner. It shares each action's layers; only the printing differs.
  * To add a command, add one entry to COMMANDS.
  */
+
+
 
 
 
@@ -48476,7 +51680,7 @@ function asFlag(parse) {
         return parse();
     }
     catch (e) {
-        throw new UsageError(describeError(e).replace(/^Input '--/, "option '--"), 'guard');
+        throw new UsageError(describe_error_describeError(e).replace(/^Input '--/, "option '--"), 'guard');
     }
 }
 async function main_runGuard(args, io) {
@@ -48532,6 +51736,8 @@ const COMMANDS = [
     },
     { name: 'retry', summary: 'Run a command; retry it when its output shows a transient failure.', help: RETRY_HELP, run: retryCommand },
     { name: 'classify', summary: "Read a failure's output on stdin; print its class, rule and line.", help: CLASSIFY_HELP, run: classifyCommand },
+    { name: 'wait-ci', summary: "Wait until a pull request's required checks are green on its head; print the verified sha.", help: WAIT_CI_HELP, run: (args, io) => waitCiCommand(args, io) },
+    { name: 'merge', summary: 'Merge a pull request at the verified sha, retrying while checks are still expected.', help: MERGE_HELP, run: (args, io) => mergeCommand(args, io) },
     { name: 'why', summary: 'Say what stands between a pull request and a merge, and who can clear it.', help: WHY_USAGE, run: (args, io) => whyCommand(args, io) }
 ];
 const USAGE = `Usage: purple <command> [options]
@@ -48578,7 +51784,7 @@ async function main(argv, io, cliPath) {
     }
     catch (e) {
         const usage = e instanceof UsageError || isParseArgsError(e);
-        const message = typeof e === 'object' && e !== null && typeof e.message === 'string' ? e.message : describeError(e);
+        const message = typeof e === 'object' && e !== null && typeof e.message === 'string' ? e.message : describe_error_describeError(e);
         const code = usage ? EXIT_CODES.usage : EXIT_CODES.failure;
         io.stderr(`purple ${command.name}: ${message}${usage ? ` (see purple ${command.name} --help)` : ''}\n`);
         // --json promises one document on stdout whatever happens.

@@ -370,8 +370,6 @@ function isMarkerCandidate(line) {
 }
 /** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
 const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)';
-/** POSIX ERE for the `<`/`>` candidates only (used to ask whether a file has an angle marker). */
-const ANGLE_CANDIDATE_ERE = '^(<+|>+)([[:space:]]|$)';
 const ROLE = {
     '<': "start of a conflict, 'ours' side",
     '|': 'common ancestor section (diff3/zdiff3 style)',
@@ -513,10 +511,6 @@ function unquoteGitPathBytes(text) {
 function displayPath(bytes) {
     return Buffer.from(bytes, 'latin1').toString('utf8');
 }
-/** Undoes git's C-style path quoting into the UTF-8 path (for display). */
-function unquoteGitPath(text) {
-    return displayPath(unquoteGitPathBytes(Buffer.from(text, 'utf8').toString('latin1')));
-}
 /**
  * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
  * `keep` accepts (cut by markerPrefix). Hunk bodies are consumed by their
@@ -619,16 +613,6 @@ class AddedLineReader {
     result() {
         return this.files.filter((f) => !f.symlink && f.lines.length > 0);
     }
-}
-/**
- * Added lines per path (new-file line numbers, UTF-8 path) of a whole
- * `-U0`-style diff held as text, keeping only the lines `keep` accepts.
- */
-function addedLines(diff, keep, dstPrefix = 'b/') {
-    const reader = new AddedLineReader(keep, dstPrefix);
-    for (const line of Buffer.from(diff, 'utf8').toString('latin1').split('\n'))
-        reader.line(line);
-    return new Map(reader.result().map((f) => [displayPath(f.path), f.lines]));
 }
 
 ;// CONCATENATED MODULE: ./src/git/marker-scan.ts
@@ -1495,7 +1479,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _guard_result_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(230);
 /* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(331);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(967);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(873);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(831);
 /* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(725);
 /**
  * The guard action: read settings, run, write, and fail the step here only.
@@ -1801,7 +1785,7 @@ function guardSummary(result) {
 
 /***/ }),
 
-/***/ 873:
+/***/ 831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1818,12 +1802,27 @@ var merge_policy = __nccwpck_require__(146);
 var core_inputs = __nccwpck_require__(114);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: ./src/core/records.ts
+/**
+ * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
+ * the one test for "an object whose fields may be read".
+ */
+/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
+function records_asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/github/context.ts
 /**
  * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
  * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
  * import, from an env passed in (tests give their own).
  */
+
 
 /** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
 function readRepository(env = process.env) {
@@ -1836,17 +1835,14 @@ function readRepository(env = process.env) {
     }
     return { owner: match[1], repo: match[2] };
 }
-function record(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
 function str(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 function fromPullObject(pr) {
     if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
         return undefined;
-    const head = record(pr.head);
-    const base = record(pr.base);
+    const head = asRecord(pr.head);
+    const base = asRecord(pr.base);
     const ref = { number: pr.number };
     if (str(head?.sha))
         ref.headSha = str(head?.sha);
@@ -1865,17 +1861,17 @@ function fromPullObject(pr) {
  * `pull_requests` entry). Undefined when the event names none.
  */
 function pullRequestFromPayload(payload) {
-    const pr = record(payload.pull_request);
+    const pr = asRecord(payload.pull_request);
     if (pr)
         return fromPullObject(pr);
-    const issue = record(payload.issue);
-    if (issue && record(issue.pull_request) && typeof issue.number === 'number')
+    const issue = asRecord(payload.issue);
+    if (issue && asRecord(issue.pull_request) && typeof issue.number === 'number')
         return { number: issue.number };
     for (const key of ['check_suite', 'check_run', 'workflow_run']) {
-        const holder = key === 'check_run' ? record(record(payload.check_run)?.check_suite) ?? record(payload.check_run) : record(payload[key]);
+        const holder = key === 'check_run' ? asRecord(asRecord(payload.check_run)?.check_suite) ?? asRecord(payload.check_run) : asRecord(payload[key]);
         const list = holder?.pull_requests;
         if (Array.isArray(list) && list.length > 0) {
-            const first = record(list[0]);
+            const first = asRecord(list[0]);
             if (first)
                 return fromPullObject(first);
         }
@@ -1887,7 +1883,7 @@ function pullRequestFromPayload(payload) {
  * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
  */
 function mergeGroupFromPayload(payload) {
-    const group = record(payload.merge_group);
+    const group = asRecord(payload.merge_group);
     const headSha = str(group?.head_sha);
     const baseRef = str(group?.base_ref);
     if (headSha === undefined || baseRef === undefined)
@@ -1907,7 +1903,7 @@ function readEventPayload(env = process.env) {
         throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
     }
     try {
-        return record(JSON.parse(text)) ?? {};
+        return records_asRecord(JSON.parse(text)) ?? {};
     }
     catch (error) {
         throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
@@ -2384,7 +2380,8 @@ function allowedTips(refs, patterns, containsHead, remotes) {
 /**
  * The `exclude` input of guard: paths never scanned for markers.
  * Globs match the whole repository-relative path; a glob without a '/'
- * also matches a file name anywhere (`*.snap`), like .gitignore.
+ * also matches a file name anywhere (`*.snap`), like .gitignore. Check names
+ * use the other dialect: see docs/decisions.md, "Check-name globs are not path globs".
  */
 
 /** Splits a newline-separated glob list, dropping blanks and `#` comments. */

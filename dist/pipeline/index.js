@@ -29211,34 +29211,7539 @@ module.exports = {
 
 /***/ }),
 
+/***/ 5240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ eventPayloadError)
+/* harmony export */ });
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
+/**
+ * Imported first by an action's entry: reads the event payload before
+ * @actions/github loads, because that package parses GITHUB_EVENT_PATH as it
+ * loads and a payload that is not JSON would end the step with a bare
+ * SyntaxError and a stack trace, before any output is set. A broken payload is
+ * hidden from it here; the entry reports `eventPayloadError` instead, with
+ * every output set.
+ */
+
+function checkEventPayload() {
+    try {
+        (0,_github_context_js__WEBPACK_IMPORTED_MODULE_0__/* .readEventPayload */ .N5)();
+        return undefined;
+    }
+    catch (error) {
+        delete process.env['GITHUB_EVENT_PATH'];
+        return error instanceof Error ? error : new Error(String(error));
+    }
+}
+/** The clear error for an event payload that cannot be read, or undefined when it is fine. */
+const eventPayloadError = checkEventPayload();
+
+
+/***/ }),
+
+/***/ 9553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ guardSpec)
+/* harmony export */ });
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4588);
+
+/** guard's inputs and outputs, declared once; guard/action.yml is held against this by a test. */
+const guardSpec = (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .defineAction */ .Q)({
+    dir: 'guard',
+    name: 'Purple guard',
+    description: 'Blocks conflict markers and merges from disallowed branches in the committed range.',
+    inputs: {
+        base: {
+            description: "Base of the range to check (branch, tag or sha). Default: the pull request's base sha; for a push, the 'before' sha; otherwise the merge base with the remote default branch.",
+            default: ''
+        },
+        head: {
+            description: "Head of the range to check. Default: the pull request's head sha, else HEAD.",
+            default: ''
+        },
+        scope: {
+            description: "'changed': conflict markers on lines added in base..head. 'tree': audit every file of the committed tree at head. Never the working tree.",
+            default: 'changed'
+        },
+        exclude: {
+            description: 'Newline-separated globs of paths never scanned for markers (a glob without / matches a file name anywhere).',
+            default: ''
+        },
+        'policy-file': {
+            description: 'Merge-source policy, read from the BASE commit (the branch under test cannot loosen it). Absent file: the allowlist layer is off unless allowed-sources is set.',
+            default: '.github/purple-policy.json'
+        },
+        'allowed-sources': {
+            description: 'Extra allowed merge sources (branch names or globs such as release/*), newline or comma separated; added to the policy file.',
+            default: ''
+        },
+        'fail-safe': {
+            description: 'When guard itself fails (git missing, unreadable repository, malformed policy, a bug), warn and exit 0 with result=error. A finding always blocks.',
+            default: 'true'
+        }
+    },
+    outputs: {
+        result: { description: "'pass', 'blocked' or 'error' (guard itself failed and fail-safe let the step pass)." },
+        findings: { description: 'JSON array of {kind, path, line, commit, parent, message}; kind is conflict-marker or disallowed-merge.' },
+        'marker-count': { description: 'Number of conflict-marker lines found.' },
+        'disallowed-merge-count': { description: 'Number of merge parents that no allowed source reaches.' }
+    }
+});
+
+
+/***/ }),
+
+/***/ 443:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lb: () => (/* binding */ issueCommand),
+/* harmony export */   R5: () => (/* binding */ readInput),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* unused harmony exports setOutput, appendSummary, setFailed */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The few runner interactions guard needs, written directly (inputs from
+ * INPUT_*, outputs to GITHUB_OUTPUT, annotations and the summary), so the
+ * guard bundle and `purple guard` load no Actions toolkit and with it no HTTP
+ * client: guard never calls the network. Formats as the runner documents
+ * them: see docs/decisions.md, "guard writes workflow commands itself".
+ */
+
+
+
+/** An input as the runner passes it (`INPUT_<NAME>`, spaces as '_'), trimmed; '' when unset. */
+function readInput(name, env = process.env) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** Prints one workflow command (`::error title=..,file=..,line=..::message`), every part escaped. */
+function issueCommand(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+/** Prints a plain log line. */
+function info(message) {
+    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+/** Sets a step output (a GITHUB_OUTPUT heredoc with a random delimiter; the old command outside the runner). */
+function setOutput(name, value, env = process.env) {
+    const file = env.GITHUB_OUTPUT;
+    if (!file) {
+        process.stdout.write(`${EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
+        return;
+    }
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    // A value that contains the delimiter could end the heredoc early and set other outputs.
+    if (value.includes(delimiter) || name.includes(delimiter))
+        throw new Error(`output '${name}' contains its own delimiter`);
+    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
+}
+/** Appends HTML to the job summary; returns false when there is none to write (outside the runner) or it failed. */
+function appendSummary(html, env = process.env) {
+    const file = env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return false;
+    try {
+        appendFileSync(file, html, { encoding: 'utf8' });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Fails the step: an error annotation and exit code 1. */
+function setFailed(message) {
+    process.exitCode = 1;
+    issueCommand('error', message);
+}
+
+
+/***/ }),
+
+/***/ 8477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ actionInputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9114);
+/**
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
+ */
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function actionInputs(inputs, prefix = '', shared = []) {
+    return (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .specInputSource */ .f0)(inputs, (label) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(label), prefix, shared);
+}
+
+
+/***/ }),
+
+/***/ 2350:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BH: () => (/* binding */ mergeOutputs),
+/* harmony export */   S_: () => (/* binding */ mergeSpec),
+/* harmony export */   qk: () => (/* binding */ mergeOwnInputs)
+/* harmony export */ });
+/* unused harmony export MERGE_DEFAULTS */
+/* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5446);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4588);
+
+
+/** Production defaults of the pending-retry budget. */
+const MERGE_DEFAULTS = Object.freeze({ timeoutSeconds: 300, intervalSeconds: 5 });
+/** merge's own inputs (without the shared token inputs); the root pipeline prefixes them with `merge-`. */
+const mergeOwnInputs = {
+    'pull-request': {
+        description: 'Number of the pull request to merge. Empty: the pull request of the triggering event.',
+        default: ''
+    },
+    sha: {
+        description: "The head sha that was verified, normally wait-ci's 'sha' output. GitHub refuses the merge if the head moved since. Empty: the head read at start, with a warning that nothing verified it.",
+        default: ''
+    },
+    method: {
+        description: "Merge method: 'merge', 'squash' or 'rebase'. Empty: the first one the repository allows.",
+        default: ''
+    },
+    'commit-title': {
+        description: "Title of the merge or squash commit. Empty: GitHub's default.",
+        default: ''
+    },
+    'commit-message': {
+        description: "Body of the merge or squash commit. Empty: GitHub's default.",
+        default: ''
+    },
+    'delete-branch': {
+        description: "Delete the head branch after the merge ('true' or 'false'); never for a branch of a fork.",
+        default: 'false'
+    },
+    'update-branch': {
+        description: "When the branch must be up to date and the base moved ('behind'): 'true' updates the branch from its base once, pinned to the verified sha, and ends with 'branch-updated' (the new head is not merged: verify it first); 'false' ends with 'behind'.",
+        default: 'false'
+    },
+    'merge-queue': {
+        description: "When the base branch takes changes only through the merge queue: 'auto' adds the verified head to the queue (or follows its entry when it is already queued) and waits until the queue merges or removes it; 'off' ends with 'permanent', naming the queue. The branch's rules are read only when GitHub refuses a direct merge, so a branch without a queue costs no extra request.",
+        default: 'auto'
+    },
+    'merge-queue-jump': {
+        description: "'true' puts the pull request at the front of the merge queue (GitHub's 'jump'), which rebuilds the groups behind it; only when you mean it.",
+        default: 'false'
+    },
+    'timeout-seconds': {
+        description: "Budget for retrying while GitHub still reports required checks as expected (or is computing mergeability, or the base just moved), from the first merge call. Through a merge queue it is also the wait for the queue: set it near the queue's own check response timeout.",
+        default: String(MERGE_DEFAULTS.timeoutSeconds)
+    },
+    'interval-seconds': {
+        description: 'Wait before the first retry; later waits grow 1.5 times up to six times this. The merge queue is read every three intervals. Fractions allowed.',
+        default: String(MERGE_DEFAULTS.intervalSeconds)
+    }
+};
+/** merge's outputs; the root pipeline prefixes them with `merge-`. */
+const mergeOutputs = {
+    merged: { description: "'true' when the pull request is merged at the verified sha (also when an earlier attempt merged it), else 'false'." },
+    'merge-commit-sha': { description: 'The sha of the merge (or squash/rebase) commit; empty when not merged.' },
+    attempts: { description: 'How many times the merge endpoint was called.' },
+    reason: {
+        description: "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'unknown-outcome' (a merge call's answer was lost and whether it merged could not be read back: look at the pull request), 'head-moved' (re-verify the new head), 'behind' (the base moved and the branch must be up to date), 'branch-updated' (the branch was updated from its base: verify 'updated-sha'), 'merge-queue-ejected' (the queue removed the pull request; the message names the failing checks of its merge group), 'merge-queue-timeout' (still queued when the budget ran out), 'merge-queue-refused' (GitHub refused to enqueue; its words are in 'message'), 'merge-queue-never-started' (the merge group started no workflow: enqueue with App auth), 'permanent' (GitHub refused; see 'message'), or 'invalid-input' (an input or the event was not usable; nothing was called)."
+    },
+    message: { description: "GitHub's own message for the outcome, and what to do about it." },
+    'updated-sha': { description: "The new head after 'update-branch' updated the branch (reason 'branch-updated'); empty otherwise." },
+    blockers: {
+        description: "When merge stopped without merging: what stands between the pull request and a merge, read once after the refusal, as a JSON array of {kind, source, evidence, who} (e.g. kind 'review-required'); '[]' when that read found nothing blocking. Empty when merged, or when the read failed (best effort: it never changes the outcome)."
+    },
+    'merge-group-sha': { description: 'The head sha of the merge group the merge queue built for the pull request (the merge commit when the queue merged it); empty when no merge queue was used.' }
+};
+/** merge's inputs and outputs, declared once. */
+const mergeSpec = (0,_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .defineAction */ .Q)({
+    dir: 'merge',
+    name: 'Purple merge',
+    description: 'Merges the verified head sha, retrying while GitHub still reports required checks as expected.',
+    inputs: { ..._github_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .clientInputs */ .HC, ...mergeOwnInputs },
+    outputs: mergeOutputs
+});
+
+
+/***/ }),
+
+/***/ 3515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WF: () => (/* binding */ parseMergeOptions),
+/* harmony export */   Y0: () => (/* binding */ MERGE_METHODS)
+/* harmony export */ });
+/* unused harmony exports mergingTokenOf, readMergeSettings */
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
+/* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5446);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9114);
+/* harmony import */ var _input_source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8477);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2350);
+
+
+
+
+
+const MERGE_METHODS = ['merge', 'squash', 'rebase'];
+/**
+ * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
+ * workflow files): an installation token (`ghs_`) given as 'github-token' is
+ * taken to be the job's own; App auth and personal tokens are not.
+ */
+function mergingTokenOf(auth) {
+    if (auth.kind === 'app')
+        return 'other';
+    const token = auth.token.trim();
+    if (token.startsWith('ghs_'))
+        return 'actions';
+    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
+}
+/**
+ * Pure: merge's options from its inputs. Where they are read under another
+ * name (the root action's `merge-…`), the source's labels say so, and an
+ * error names the input the user actually wrote.
+ */
+function parseMergeOptions(inputs) {
+    const pullRequest = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePullRequestInput */ .gF)(inputs, 'pull-request');
+    const sha = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseShaInput */ .AW)(inputs, 'sha');
+    const method = inputs.get('method').trim().toLowerCase();
+    if (method !== '' && !MERGE_METHODS.includes(method)) {
+        throw (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .inputError */ .Xu)(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
+    }
+    const deleteBranch = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBooleanInput */ .S8)(inputs, 'delete-branch');
+    const updateBranch = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBooleanInput */ .S8)(inputs, 'update-branch');
+    const mergeQueue = inputs.get('merge-queue').trim().toLowerCase();
+    if (mergeQueue !== 'auto' && mergeQueue !== 'off') {
+        throw (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .inputError */ .Xu)(inputs.label('merge-queue'), mergeQueue, "write 'auto' (enqueue when the base branch requires the merge queue) or 'off'.");
+    }
+    const mergeQueueJump = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBooleanInput */ .S8)(inputs, 'merge-queue-jump');
+    const timeoutMs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSecondsInput */ .lp)(inputs, 'timeout-seconds', { min: 0 });
+    const intervalMs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSecondsInput */ .lp)(inputs, 'interval-seconds', { min: 0.001 });
+    const title = inputs.get('commit-title');
+    const message = inputs.get('commit-message');
+    return Object.freeze({
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        ...(method === '' ? {} : { method: method }),
+        ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
+        ...(message.trim() === '' ? {} : { commitMessage: message }),
+        deleteBranch,
+        updateBranch,
+        mergeQueue: mergeQueue,
+        mergeQueueJump,
+        timeoutMs,
+        intervalMs
+    });
+}
+/** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
+function readMergeSettings(env = process.env) {
+    const options = parseMergeOptions(actionInputs(mergeOwnInputs));
+    const client = readClientSettings(env);
+    const context = readGitHubContext(env);
+    const pull = requirePullRequest(context, options.pullRequest);
+    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number, mergingToken: mergingTokenOf(client.auth) });
+}
+
+
+/***/ }),
+
 /***/ 8630:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(797);
+/* harmony import */ var _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5240);
+/* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4505);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2074);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6576);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(148);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3857);
+/** The root action's entry: the one place that fails the step; every output is set first, on every path. */
+// First: a broken event payload must become one clear error, not a crash while the client loads.
 
 
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runPipelineAction */ .aR);
+
+
+
+
+await (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(async () => {
+    let settings;
+    try {
+        if (_event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P !== undefined)
+            throw _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P;
+        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .readPipelineSettings */ .I)();
+    }
+    catch (error) {
+        // Outputs in every case, so a workflow can route even this to a fix step.
+        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .writePipelineInputError */ .eE)((0,_core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .U)(error));
+        throw error;
+    }
+    const result = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_3__/* .pipeline */ .Tk)(settings, (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_3__/* .createPipelineDeps */ .Vg)(settings, _outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .printStageEnd */ .Zj));
+    await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .writePipelineOutputs */ .ew)(result);
+    if (result.stage !== 'none')
+        throw new Error(result.message);
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 797:
+/***/ 3428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AR: () => (/* binding */ pipelineSpec),
+/* harmony export */   G0: () => (/* binding */ pipelineOwnInputs),
+/* harmony export */   av: () => (/* binding */ STAGE_PREFIX),
+/* harmony export */   lJ: () => (/* binding */ SHARED_STAGE_INPUTS)
+/* harmony export */ });
+/* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5446);
+/* harmony import */ var _guard_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9553);
+/* harmony import */ var _merge_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2350);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4588);
+/* harmony import */ var _wait_ci_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5822);
+
+
+
+
+
+/** Input names shared by the stages instead of prefixed: the pull request and the head to verify. */
+const SHARED_STAGE_INPUTS = ['pull-request', 'sha'];
+/** Each stage's own inputs under the root action's name for them: `guard-…`, `wait-…`, `merge-…`. */
+const STAGE_PREFIX = { guard: 'guard-', 'wait-ci': 'wait-', merge: 'merge-' };
+function prefixed(inputs, prefix) {
+    const out = {};
+    for (const [name, spec] of Object.entries(inputs)) {
+        if (SHARED_STAGE_INPUTS.includes(name))
+            continue;
+        out[`${prefix}${name}`] = spec;
+    }
+    return out;
+}
+/** The root action's own inputs, besides the stages'. */
+const pipelineOwnInputs = {
+    'max-updates': {
+        description: "With 'merge-update-branch: true': how many times a branch update may send the new head round again (guard, wait-ci pinned to the new sha, merge pinned to it). The last allowed round does not update again: it ends with 'behind'.",
+        default: '2'
+    }
+};
+/** The root pipeline action's inputs and outputs. */
+const pipelineSpec = (0,_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .defineAction */ .Q)({
+    dir: '',
+    name: 'Purple',
+    description: 'Runs guard, then wait-ci, then merge in one step, stopping at the first stage that does not pass.',
+    inputs: {
+        ..._github_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .clientInputs */ .HC,
+        'pull-request': {
+            description: 'Number of the pull request to verify and merge. Empty: the pull request of the triggering event.',
+            default: ''
+        },
+        sha: {
+            description: "Head sha to verify and merge. Empty: the head guard checked (the event's pull request head), so wait-ci verifies and merge merges exactly the commit guard saw; a newer head ends the run with head-moved.",
+            default: ''
+        },
+        ...prefixed(_guard_io_js__WEBPACK_IMPORTED_MODULE_1__/* .guardSpec */ .J.inputs, STAGE_PREFIX.guard),
+        ...prefixed(_wait_ci_io_js__WEBPACK_IMPORTED_MODULE_3__/* .waitCiOwnInputs */ .h, STAGE_PREFIX['wait-ci']),
+        ...prefixed(_merge_io_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeOwnInputs */ .qk, STAGE_PREFIX.merge),
+        ...pipelineOwnInputs
+    },
+    outputs: {
+        stage: {
+            description: "Which stage stopped the pipeline: 'guard', 'wait-ci' or 'merge'; 'none' when every stage passed and the pull request is merged; 'inputs' when an input, the event or the pull request was not usable and no stage ran."
+        },
+        'stage-message': { description: 'Why the pipeline stopped there (or what it merged), in one sentence.' },
+        updates: { description: "How many times the branch was updated from its base and the new head went round again (0 unless 'merge-update-branch' is true)." },
+        ..._guard_io_js__WEBPACK_IMPORTED_MODULE_1__/* .guardSpec */ .J.outputs,
+        ..._wait_ci_io_js__WEBPACK_IMPORTED_MODULE_3__/* .waitCiSpec */ .j.outputs,
+        ..._merge_io_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeOutputs */ .BH
+    }
+});
+
+
+/***/ }),
+
+/***/ 6576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  aR: () => (/* binding */ runPipelineAction)
+  Zj: () => (/* binding */ printStageEnd),
+  eE: () => (/* binding */ writePipelineInputError),
+  ew: () => (/* binding */ writePipelineOutputs)
 });
 
-// UNUSED EXPORTS: createPipelineDeps, pipeline, readPipelineSettings, writePipelineOutputs
+// UNUSED EXPORTS: INPUTS_STAGE, pipelineOutputValues, pipelineSummary
+
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
+// EXTERNAL MODULE: ./src/core/summary-html.ts
+var summary_html = __nccwpck_require__(5873);
+;// CONCATENATED MODULE: ./src/core/diagnosis-report.ts
+/**
+ * A diagnosis shown to people: summary-html blocks for a job summary, plain
+ * lines for a terminal or a log (outside text kept on one line each), and the
+ * JSON document `purple why --json` prints.
+ */
+
+
+const WHO_WORDS = {
+    author: 'the author (push a fix, update the branch)',
+    reviewer: 'a reviewer',
+    admin: 'an admin (settings or token)',
+    ci: 'CI (wait, or re-run)',
+    anyone: 'anyone (retry)'
+};
+const VERDICT_WORDS = {
+    mergeable: 'mergeable',
+    waiting: 'waiting',
+    blocked: 'blocked',
+    unknown: 'unknown'
+};
+/** The diagnosis as job-summary blocks: a heading, the verdict, a table of blockers, and what could not be read. */
+function renderDiagnosisHtml(diagnosis, title = 'What stands between this PR and a merge') {
+    const blocks = [(0,summary_html/* heading */.R_)(3, title), (0,summary_html/* paragraph */.FY)([(0,summary_html/* strong */.ko)(VERDICT_WORDS[diagnosis.verdict]), `: ${diagnosis.reason}.`])];
+    if (diagnosis.blockers.length > 0) {
+        const evidence = (b) => (b.link ? [b.evidence, ' (', (0,summary_html/* link */.nf)(b.link, 'details'), ')'] : b.evidence);
+        blocks.push((0,summary_html/* table */.tp)(['blocker', 'evidence', 'rule', 'who can clear it'], diagnosis.blockers.map((b) => [b.kind, evidence(b), b.source, WHO_WORDS[b.who]])));
+    }
+    if (diagnosis.unreadable.length > 0) {
+        blocks.push((0,summary_html/* paragraph */.FY)('Not readable with this token (not guessed):'));
+        blocks.push((0,summary_html/* list */.p_)(diagnosis.unreadable.map((u) => [(0,summary_html/* strong */.ko)(u.what), `: ${u.reason}`])));
+    }
+    return blocks;
+}
+/** The diagnosis as plain lines (no trailing newlines); outside text cannot break a line or start a workflow command. */
+function renderDiagnosisText(diagnosis) {
+    const lines = [`${VERDICT_WORDS[diagnosis.verdict]}: ${logText(diagnosis.reason)}`];
+    for (const b of diagnosis.blockers) {
+        lines.push(`  - ${b.kind}: ${logText(b.evidence)}`);
+        lines.push(`      rule: ${logText(b.source)}; who: ${WHO_WORDS[b.who]}${b.link ? `; ${logText(b.link)}` : ''}`);
+    }
+    if (diagnosis.unreadable.length > 0) {
+        lines.push('  not readable with this token:');
+        for (const u of diagnosis.unreadable)
+            lines.push(`  - ${logText(u.what)}: ${logText(u.reason)}`);
+    }
+    return lines;
+}
+/** The machine-readable document (`schema: purple/v1`). */
+function diagnosisDocument(diagnosis, extra = {}) {
+    return {
+        schema: 'purple/v1',
+        command: 'why',
+        ...extra,
+        verdict: diagnosis.verdict,
+        reason: diagnosis.reason,
+        blockers: diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who, ...(b.link ? { link: b.link } : {}) })),
+        unreadable: diagnosis.unreadable.map((u) => ({ what: u.what, reason: u.reason }))
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/redaction.ts
+var redaction = __nccwpck_require__(3862);
+// EXTERNAL MODULE: ./src/actions/guard/io.ts
+var io = __nccwpck_require__(9553);
+// EXTERNAL MODULE: ./src/actions/guard/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(443);
+;// CONCATENATED MODULE: ./src/actions/guard/outputs.ts
+/**
+ * How guard reports: every declared output on every path, one annotation per
+ * finding (on its file and line), warnings when guard itself failed, and the
+ * job summary. Nothing here fails the step: index.ts does. File names and
+ * messages are outside text: logText before the log, summary-html for the summary.
+ */
+
+
+
+
+
+/** A setter that writes every declared output of guard (names prefixed for the root action), secrets redacted. */
+function guardOutputWriter(prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(guardSpec.outputs))
+            setOutput(`${prefix}${name}`, redactSecrets(values[name]));
+    };
+}
+/** The log guard's engine writes to in the action: plain lines and warning annotations, outside text shown as data. */
+const guardActionLog = Object.freeze({
+    info: (message) => (0,workflow_commands/* info */.pq)((0,escaping/* logText */.kc)(message)),
+    warning: (message) => (0,workflow_commands/* issueCommand */.Lb)('warning', (0,escaping/* logText */.kc)(message))
+});
+/** Prints one annotation per finding and a warning when guard itself failed (the root action prints them as guard ends). */
+function writeGuardAnnotations(result) {
+    for (const f of result.findings) {
+        if (f.kind === 'conflict-marker')
+            (0,workflow_commands/* issueCommand */.Lb)('error', (0,escaping/* logText */.kc)(f.message), { title: 'Conflict marker', file: (0,escaping/* logText */.kc)(f.path), line: f.line });
+        else
+            (0,workflow_commands/* issueCommand */.Lb)('error', (0,escaping/* logText */.kc)(f.message), { title: 'Disallowed merge source' });
+    }
+    if (result.error !== null && !result.blocks) {
+        (0,workflow_commands/* issueCommand */.Lb)('warning', (0,escaping/* logText */.kc)(`guard could not complete, not blocking (fail-safe): ${result.error}`));
+    }
+    else if (result.error !== null && result.findings.length > 0) {
+        (0,workflow_commands/* issueCommand */.Lb)('warning', (0,escaping/* logText */.kc)(`guard: part of the check failed: ${result.error}`));
+    }
+}
+/** The output values of a finished guard run. */
+function guardOutputValues(result) {
+    return {
+        result: result.result,
+        findings: JSON.stringify(result.findings),
+        'marker-count': String(result.markerCount),
+        'disallowed-merge-count': String(result.disallowedMergeCount)
+    };
+}
+/** Writes outputs, annotations and the job summary of a result. */
+function writeGuardOutputs(result, prefix = '') {
+    writeGuardAnnotations(result);
+    guardOutputWriter(prefix)(guardOutputValues(result));
+    appendSummary(redactSecrets(guardSummary(result)));
+}
+/** Outputs and summary when guard could not even read its settings: every output set, the reason in the summary. */
+function writeGuardSettingsError(message, prefix = '') {
+    guardOutputWriter(prefix)({ result: 'error', findings: '[]', 'marker-count': '', 'disallowed-merge-count': '' });
+    appendSummary(renderSummary([heading(3, 'Purple guard: error'), paragraph(['guard did not run: ', message])]));
+}
+/** The job summary of a result, as HTML (every piece of text escaped). */
+function guardSummary(result) {
+    const blocks = [(0,summary_html/* heading */.R_)(3, `Purple guard: ${result.result}`)];
+    if (result.range) {
+        blocks.push((0,summary_html/* paragraph */.FY)(['Range ', (0,summary_html/* code */.aY)(`${result.range.base ?? '(none)'}..${result.range.head}`), ` (${result.range.description})`]));
+    }
+    if (result.error)
+        blocks.push((0,summary_html/* paragraph */.FY)(`Guard error: ${result.error}`));
+    if (result.findings.length > 0) {
+        const rows = result.findings.map((f) => [
+            f.kind,
+            f.path !== null ? `${f.path}:${f.line}` : f.commit.slice(0, 12),
+            f.parent ? f.parent.slice(0, 12) : '',
+            f.message
+        ]);
+        blocks.push((0,summary_html/* table */.tp)(['kind', 'where', 'parent', 'message'], rows));
+    }
+    return (0,summary_html/* renderSummary */.Br)(blocks);
+}
+
+// EXTERNAL MODULE: ./src/actions/merge/io.ts
+var merge_io = __nccwpck_require__(2350);
+// EXTERNAL MODULE: ./src/core/merge-schedule.ts
+var merge_schedule = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./src/core/merge-queue.ts
+var merge_queue = __nccwpck_require__(4421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+;// CONCATENATED MODULE: ./src/actions/outputs.ts
+/**
+ * How every action reports: a typed output setter built from the action's
+ * declaration (a renamed or forgotten output is a compile error), and a job
+ * summary written best-effort (core.summary.write() throws when
+ * GITHUB_STEP_SUMMARY is unset, as outside the runner).
+ */
+
+
+/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
+function outputs_outputWriter(spec, prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(spec.outputs)) {
+            core/* setOutput */.uH(`${prefix}${name}`, (0,redaction/* redactSecrets */.f)(values[name] ?? ''));
+        }
+    };
+}
+/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
+async function outputs_writeSummary(html) {
+    try {
+        await core/* summary */.z.addRaw((0,redaction/* redactSecrets */.f)(html), true).write();
+    }
+    catch (error) {
+        core/* debug */.Yz(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        core/* summary */.z.emptyBuffer();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/outputs.ts
+/**
+ * merge's outputs and job summary. Every declared output is written on every
+ * path (a settings error included), and the summary says why the step ended;
+ * GitHub's messages are outside text, escaped by summary-html.
+ */
+
+
+
+
+
+
+/** Every merge output of a finished merge, as the action sets them (the root action and the CLI read the same). */
+function mergeOutputValues(result) {
+    return {
+        merged: result.merged ? 'true' : 'false',
+        'merge-commit-sha': result.mergeCommitSha,
+        attempts: String(result.attempts),
+        reason: result.reason,
+        message: result.message,
+        'updated-sha': result.updatedSha,
+        'merge-group-sha': result.mergeGroupSha,
+        blockers: blockersOutput(result)
+    };
+}
+/** Sets every merge output (names prefixed for the root action) and writes the summary. */
+async function writeMergeOutputs(result, prefix = '') {
+    outputWriter(mergeSpec, prefix)(mergeOutputValues(result));
+    await writeSummary(mergeSummary(result));
+}
+/** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
+async function writeMergeInputError(message, prefix = '') {
+    const reason = 'invalid-input';
+    outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '', 'merge-group-sha': '', blockers: '' });
+    await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]));
+}
+/** The 'blockers' output: the diagnosis's blockers as JSON, '' when there is none (merged, or unreadable). */
+function blockersOutput(result) {
+    if (result.diagnosis === undefined)
+        return '';
+    return JSON.stringify(result.diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who })));
+}
+/** The job summary section: outcome, then one row per merge call, then what blocks when not merged. */
+function mergeSummary(result) {
+    const blocks = [
+        (0,summary_html/* heading */.R_)(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
+        (0,summary_html/* paragraph */.FY)([
+            `Pull request #${result.pullNumber} at `,
+            (0,summary_html/* code */.aY)(result.sha),
+            result.shaPinned ? '' : ' (not pinned: no sha was given)',
+            ...(result.merged ? [', merge commit ', (0,summary_html/* code */.aY)(result.mergeCommitSha)] : []),
+            ...(result.updatedSha ? [', updated to ', (0,summary_html/* code */.aY)(result.updatedSha), ' (not merged)'] : []),
+            '.'
+        ]),
+        ...(result.mergeGroupSha !== '' || result.failingGroupChecks.length > 0
+            ? (0,merge_queue/* queueSummaryBlocks */.Qm)({ message: result.message, mergeGroupSha: result.mergeGroupSha, mergeCommitSha: result.mergeCommitSha, failingChecks: result.failingGroupChecks })
+            : [(0,summary_html/* paragraph */.FY)(result.message)])
+    ];
+    if (result.timeline.length > 0) {
+        blocks.push((0,summary_html/* table */.tp)(['#', 'at', 'method', 'answer', 'decision', 'next try in'], result.timeline.map((a) => [
+            String(a.attempt),
+            `+${(0,merge_schedule/* formatSeconds */.Xo)(a.atMs)}`,
+            a.method,
+            `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
+            a.decision,
+            a.waitMs === undefined ? '' : (0,merge_schedule/* formatSeconds */.Xo)(a.waitMs)
+        ])));
+    }
+    if (result.diagnosis !== undefined)
+        blocks.push(...renderDiagnosisHtml(result.diagnosis));
+    return (0,summary_html/* renderSummary */.Br)(blocks);
+}
+
+// EXTERNAL MODULE: ./src/actions/wait-ci/io.ts
+var wait_ci_io = __nccwpck_require__(5822);
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
+;// CONCATENATED MODULE: ./src/actions/wait-ci/outputs.ts
+
+
+
+
+/** The output values of a finished wait. */
+function waitCiOutputValues(result) {
+    return {
+        conclusion: result.conclusion,
+        sha: result.sha,
+        required: JSON.stringify(result.checks.map((c) => ({ name: c.name, ...(c.appId !== undefined ? { app_id: c.appId } : {}), sources: c.sources, state: c.state }))),
+        failed: JSON.stringify(result.checks.filter((c) => c.state === 'failed').map((c) => ({ name: c.name, conclusion: c.detail, url: c.url ?? null }))),
+        pending: JSON.stringify(result.checks.filter((c) => c.state === 'pending' || c.state === 'missing').map((c) => ({ name: c.name, state: c.state, detail: c.detail }))),
+        'api-requests': JSON.stringify({ counted: result.requests.counted, not_modified: result.requests.notModified, total: result.requests.total })
+    };
+}
+/** The output values when the wait could not start (bad input, unreadable event): a failure, nothing observed. */
+function waitCiErrorOutputValues() {
+    return { conclusion: 'failure', sha: '', required: '[]', failed: '[]', pending: '[]', 'api-requests': JSON.stringify({ counted: 0, not_modified: 0, total: 0 }) };
+}
+const stateLabel = {
+    success: '✅ success',
+    pending: '⏳ pending',
+    failed: '❌ failed',
+    missing: '⌛ not registered',
+    self: '↩️ this job'
+};
+/** The job summary of a finished wait, as HTML. */
+function waitCiSummary(result) {
+    const head = result.sha ? (0,summary_html/* code */.aY)(result.sha.slice(0, 12)) : '(unknown)';
+    const what = result.target.kind === 'merge-group' ? ['Merge group into ', (0,summary_html/* code */.aY)(result.target.baseRef), ', sha '] : [`Pull request #${result.target.number}, head `];
+    const blocks = [(0,summary_html/* heading */.R_)(2, `wait-ci: ${result.conclusion}`), (0,summary_html/* paragraph */.FY)([...what, head, `. ${result.message}`])];
+    if (result.checks.length > 0) {
+        blocks.push((0,summary_html/* table */.tp)(['check', 'state', 'source', 'link', 'time to complete'], result.checks.map((c) => [
+            c.name + (c.appId !== undefined ? ` (app ${c.appId})` : ''),
+            `${stateLabel[c.state]} (${c.detail})`,
+            c.sources.join(', '),
+            c.url ? (0,summary_html/* link */.nf)(c.url, 'details') : '',
+            c.durationMs !== undefined ? (0,durations/* formatMs */._V)(c.durationMs) : ''
+        ])));
+    }
+    else {
+        blocks.push((0,summary_html/* paragraph */.FY)('No required checks were observed.'));
+    }
+    blocks.push((0,summary_html/* heading */.R_)(3, 'Gate sources'), (0,summary_html/* list */.p_)(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
+    const r = result.requests;
+    blocks.push((0,summary_html/* paragraph */.FY)(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${(0,durations/* formatMs */._V)(result.elapsedMs)}.`));
+    return (0,summary_html/* renderSummary */.Br)(blocks);
+}
+/** Sets every output and writes the job summary (best-effort); never fails the step. */
+async function writeWaitCiOutputs(result, prefix = '') {
+    outputWriter(waitCiSpec, prefix)(waitCiOutputValues(result));
+    await writeSummary(waitCiSummary(result));
+}
+/** Sets every output and a summary saying why the wait could not start. */
+async function writeWaitCiError(message, prefix = '') {
+    outputWriter(waitCiSpec, prefix)(waitCiErrorOutputValues());
+    await writeSummary(renderSummary([heading(2, 'wait-ci: failure'), paragraph(`The wait could not start: ${message}`)]));
+}
+
+// EXTERNAL MODULE: ./src/actions/pipeline/io.ts
+var pipeline_io = __nccwpck_require__(3428);
+// EXTERNAL MODULE: ./src/actions/pipeline/pipeline.ts + 32 modules
+var pipeline = __nccwpck_require__(148);
+;// CONCATENATED MODULE: ./src/actions/pipeline/outputs.ts
+/**
+ * The root action's outputs and its one job summary. Every declared output
+ * (its own, and each stage's) is written on every path: a stage that did not
+ * run leaves its outputs empty ('false' for `merged`). The summary is rendered
+ * once, each stage's section in order, and ends with what stands between the
+ * pull request and a merge when it was not merged.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** What `stage` says when no stage ran: an input, the event or the pull request was not usable. */
+const INPUTS_STAGE = 'inputs';
+const notRun = (spec) => Object.fromEntries(Object.keys(spec.outputs).map((name) => [name, '']));
+function mergeStageValues(result) {
+    if (result === undefined)
+        return { ...notRun(merge_io/* mergeSpec */.S_), merged: 'false' };
+    return mergeOutputValues(result);
+}
+/** Every output of a finished pipeline; the stages' outputs describe the final round. */
+function pipelineOutputValues(result) {
+    const last = (0,pipeline/* finalRound */.r9)(result);
+    return {
+        ...guardOutputValues(last.guard),
+        ...(last.waitCi ? waitCiOutputValues(last.waitCi) : notRun(wait_ci_io/* waitCiSpec */.j)),
+        ...mergeStageValues(last.merge),
+        stage: result.stage,
+        'stage-message': result.message,
+        updates: String(result.updates)
+    };
+}
+/** The one job summary: the outcome, each round's stages in order, then what stands between the PR and a merge. */
+function pipelineSummary(result) {
+    const title = result.stage === 'none' ? 'Purple: merged' : `Purple: stopped at ${result.stage}`;
+    const updates = result.updates > 0 ? [(0,summary_html/* paragraph */.FY)(`The branch was updated from its base ${result.updates} time(s); each new head was guarded, waited on and merged pinned to it.`)] : [];
+    const sections = result.rounds.map((round, i) => {
+        const label = result.rounds.length > 1 ? (0,summary_html/* renderSummary */.Br)([(0,summary_html/* heading */.R_)(2, i === 0 ? 'Round 1' : `Round ${i + 1}, after a branch update`)]) : '';
+        return [label, guardSummary(round.guard), round.waitCi ? waitCiSummary(round.waitCi) : '', round.merge ? mergeSummary(round.merge) : ''].join('');
+    });
+    const diagnosis = result.diagnosis ? (0,summary_html/* renderSummary */.Br)(renderDiagnosisHtml(result.diagnosis)) : '';
+    return (0,summary_html/* renderSummary */.Br)([(0,summary_html/* heading */.R_)(1, title), (0,summary_html/* paragraph */.FY)(result.message), ...updates]) + sections.join('') + diagnosis;
+}
+/** Prints a stage's annotations as it ends, so each stage's lines come before the next stage's (wait-ci and merge log as they go). */
+function printStageEnd(end) {
+    if (end.stage === 'guard')
+        writeGuardAnnotations(end.result);
+}
+/** Sets every output and writes the one summary (best-effort). */
+async function writePipelineOutputs(result) {
+    outputs_outputWriter(pipeline_io/* pipelineSpec */.AR)(pipelineOutputValues(result));
+    await outputs_writeSummary(pipelineSummary(result));
+}
+/** Every output when no stage ran (bad input, unreadable event, no pull request), and the reason in the summary. */
+async function writePipelineInputError(message) {
+    outputs_outputWriter(pipeline_io/* pipelineSpec */.AR)({
+        ...notRun(io/* guardSpec */.J),
+        ...notRun(wait_ci_io/* waitCiSpec */.j),
+        ...mergeStageValues(undefined),
+        stage: INPUTS_STAGE,
+        'stage-message': `No stage ran: ${message}`,
+        updates: '0'
+    });
+    await outputs_writeSummary((0,summary_html/* renderSummary */.Br)([(0,summary_html/* heading */.R_)(1, 'Purple: no stage ran'), (0,summary_html/* paragraph */.FY)(message)]));
+}
+
+
+/***/ }),
+
+/***/ 148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Vg: () => (/* binding */ createPipelineDeps),
+  r9: () => (/* binding */ finalRound),
+  Tk: () => (/* binding */ pipeline)
+});
+
+;// CONCATENATED MODULE: ./src/core/diagnosis.ts
+const CLASSIC = 'classic branch protection';
+/** How a ruleset is named in a blocker's source. */
+function ruleSource(rule) {
+    if (rule.rulesetId === undefined)
+        return 'a ruleset';
+    const where = rule.source ? ` (${rule.sourceType === 'Organization' ? 'organization' : 'repository'} ${rule.source})` : '';
+    const name = rule.rulesetName ? ` '${rule.rulesetName}'` : '';
+    return `ruleset ${rule.rulesetId}${name}${where}`;
+}
+function joinSources(rules) {
+    return [...new Set(rules.map(ruleSource))].join(', ');
+}
+function param(rule, name, type) {
+    const value = rule.parameters?.[name];
+    if (type === 'object')
+        return Array.isArray(value) ? value : undefined;
+    return typeof value === type ? value : undefined;
+}
+/** True when GitHub has not finished computing mergeability: the reader reads again before deciding. */
+function needsReread(facts) {
+    return facts.pull.mergeStateStatus === 'UNKNOWN' || facts.pull.mergeable === 'UNKNOWN';
+}
+const shortSha = (sha) => sha.slice(0, 7);
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Rules the diagnosis knows how to judge, or that never stop a merge (they govern pushes). */
+const PUSH_ONLY_RULES = new Set([
+    'creation',
+    'update',
+    'deletion',
+    'non_fast_forward',
+    'commit_message_pattern',
+    'commit_author_email_pattern',
+    'committer_email_pattern',
+    'branch_name_pattern',
+    'tag_name_pattern',
+    'file_path_restriction',
+    'max_file_path_length',
+    'file_extension_restriction',
+    'max_file_size'
+]);
+const JUDGED_RULES = new Set([
+    'required_status_checks',
+    'pull_request',
+    'merge_queue',
+    'required_signatures',
+    'required_linear_history',
+    'required_deployments'
+]);
+function checkBlockers(facts, rules) {
+    if (!facts.checks.ok)
+        return [];
+    const sourceOf = (check) => {
+        const parts = [];
+        if (check.sources.includes('protection'))
+            parts.push(CLASSIC);
+        const naming = rules.filter((r) => r.type === 'required_status_checks' &&
+            (param(r, 'required_status_checks', 'object') ?? []).some((c) => c.context === check.name));
+        if (naming.length > 0)
+            parts.push(joinSources(naming));
+        else if (check.sources.includes('ruleset'))
+            parts.push('a ruleset');
+        return parts.join(', ') || 'required check';
+    };
+    const app = (check) => (check.appId !== undefined ? ` (from app ${check.appId})` : '');
+    const blockers = [];
+    for (const check of facts.checks.value) {
+        const common = { source: sourceOf(check), ...(check.url ? { link: check.url } : {}) };
+        if (check.state === 'failed') {
+            blockers.push({ kind: 'check-failing', ...common, evidence: `required check '${check.name}'${app(check)} concluded ${check.detail}`, who: 'author' });
+        }
+        else if (check.state === 'pending' || check.state === 'self') {
+            blockers.push({ kind: 'check-pending', ...common, evidence: `required check '${check.name}'${app(check)} is ${check.detail}`, who: 'ci' });
+        }
+        else if (check.state === 'missing') {
+            const noSuite = facts.headCheckSuites === 0;
+            const evidence = noSuite
+                ? `required check '${check.name}'${app(check)} never registered on ${shortSha(facts.pull.headSha)}, and no check suite exists for that head at all: it was likely pushed by a token that starts no workflows (a workflow's GITHUB_TOKEN); push it with another token or an empty commit`
+                : `required check '${check.name}'${app(check)} has not registered on ${shortSha(facts.pull.headSha)} (${check.detail}); if no job of that name runs for this pull request, the rule names a check that never comes`;
+            blockers.push({ kind: 'check-missing', ...common, evidence, who: noSuite ? 'author' : 'ci' });
+        }
+    }
+    return blockers;
+}
+function reviewBlockers(facts, rules, unreadable) {
+    const blockers = [];
+    const prRules = rules.filter((r) => r.type === 'pull_request');
+    const head = facts.pull.headSha;
+    const dismissStale = prRules.some((r) => param(r, 'dismiss_stale_reviews_on_push', 'boolean') === true);
+    const approvals = facts.reviews.filter((r) => r.state === 'APPROVED' && (!dismissStale || r.commitOid === head));
+    const requested = facts.reviewRequests.map((r) => r.reviewer);
+    const asked = requested.length > 0 ? `; review requested from ${requested.join(', ')}` : '; no reviewer is requested';
+    const counting = prRules.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > 0);
+    const needed = Math.max(0, ...counting.map((r) => param(r, 'required_approving_review_count', 'number') ?? 0));
+    // GitHub's own reviewDecision counts every review rule, classic ones included: an APPROVED there is final.
+    const rulesetShort = needed > approvals.length && facts.reviewDecision !== 'APPROVED';
+    if (facts.reviewDecision === 'CHANGES_REQUESTED') {
+        const by = facts.reviews.filter((r) => r.state === 'CHANGES_REQUESTED').map((r) => r.author);
+        blockers.push({
+            kind: 'changes-requested',
+            source: prRules.length > 0 ? joinSources(prRules) : 'review requirement (classic protection or a ruleset)',
+            evidence: `changes requested${by.length > 0 ? ` by ${by.join(', ')}` : ''}: a new review from them (or a dismissal) is needed`,
+            who: 'reviewer'
+        });
+    }
+    else if (rulesetShort || facts.reviewDecision === 'REVIEW_REQUIRED') {
+        const classic = facts.protection.ok && facts.protection.value.protected ? CLASSIC : 'review requirement';
+        const source = rulesetShort ? joinSources(counting.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > approvals.length)) : classic;
+        const count = rulesetShort ? `${plural(needed, 'approving review')} required, ${approvals.length} given` : 'an approving review is required (GitHub: REVIEW_REQUIRED)';
+        blockers.push({ kind: 'review-required', source, evidence: `${count}${asked}`, who: 'reviewer' });
+    }
+    const owners = prRules.filter((r) => param(r, 'require_code_owner_review', 'boolean') === true);
+    const ownerRequests = facts.reviewRequests.filter((r) => r.asCodeOwner).map((r) => r.reviewer);
+    if (owners.length > 0 && ownerRequests.length > 0) {
+        blockers.push({
+            kind: 'code-owner-review',
+            source: joinSources(owners),
+            evidence: `waiting on code owner review from ${ownerRequests.join(', ')}`,
+            who: 'reviewer'
+        });
+    }
+    const lastPush = prRules.filter((r) => param(r, 'require_last_push_approval', 'boolean') === true);
+    if (lastPush.length > 0) {
+        const onHead = facts.reviews.filter((r) => r.state === 'APPROVED' && r.commitOid === head && r.author !== facts.pull.author);
+        if (onHead.length === 0) {
+            blockers.push({
+                kind: 'last-push-approval',
+                source: joinSources(lastPush),
+                evidence: `no approving review on the head ${shortSha(head)}: the newest push must be approved by someone other than who pushed it`,
+                who: 'reviewer'
+            });
+        }
+        else {
+            unreadable.push({
+                what: 'who pushed the head',
+                reason: `the approval on ${shortSha(head)} by ${onHead.map((r) => r.author).join(', ')} counts only if that reviewer did not push it, and the pusher is not readable`
+            });
+        }
+    }
+    const resolve = prRules.filter((r) => param(r, 'required_review_thread_resolution', 'boolean') === true);
+    if (resolve.length > 0) {
+        const threads = facts.unresolvedThreads;
+        if (threads === null)
+            unreadable.push({ what: 'review threads', reason: 'the review threads could not be read' });
+        else if (threads.count > 0) {
+            blockers.push({
+                kind: 'unresolved-conversations',
+                source: joinSources(resolve),
+                evidence: `${threads.complete ? '' : 'at least '}${plural(threads.count, 'unresolved conversation')} on the pull request`,
+                who: 'author'
+            });
+        }
+    }
+    return blockers;
+}
+function otherRuleBlockers(facts, rules, unreadable) {
+    const blockers = [];
+    const ofType = (type) => rules.filter((r) => r.type === type);
+    const queue = ofType('merge_queue');
+    if (queue.length > 0) {
+        const q = facts.mergeQueue;
+        blockers.push(q.inQueue
+            ? {
+                kind: 'merge-queue',
+                source: joinSources(queue),
+                evidence: `in the merge queue${q.position !== null ? ` at position ${q.position}` : ''}${q.state ? `, ${q.state}` : ''}: the queue merges it when its checks pass`,
+                who: 'ci'
+            }
+            : { kind: 'merge-queue', source: joinSources(queue), evidence: 'the branch takes changes only through the merge queue, and this pull request is not in it: enqueue it', who: 'anyone' });
+    }
+    const signatures = ofType('required_signatures');
+    if (signatures.length > 0) {
+        if (facts.commits === null)
+            unreadable.push({ what: 'commit signatures', reason: 'the pull request commits could not be read' });
+        else if (facts.commits.unsigned.length > 0) {
+            blockers.push({
+                kind: 'signatures',
+                source: joinSources(signatures),
+                evidence: `${plural(facts.commits.unsigned.length, 'commit')} without a verified signature: ${facts.commits.unsigned.map(shortSha).join(', ')}`,
+                who: 'author'
+            });
+        }
+        else if (!facts.commits.complete)
+            unreadable.push({ what: 'commit signatures', reason: 'the pull request has more commits than were read' });
+    }
+    const linear = ofType('required_linear_history');
+    if (linear.length > 0 && facts.commits !== null && facts.commits.merges.length > 0) {
+        blockers.push({
+            kind: 'linear-history',
+            source: joinSources(linear),
+            evidence: `merge commit(s) in the pull request: ${facts.commits.merges.map(shortSha).join(', ')}; rebase them away (and merge by squash or rebase)`,
+            who: 'author'
+        });
+    }
+    for (const rule of ofType('required_deployments')) {
+        const environments = (param(rule, 'required_deployment_environments', 'object') ?? []).filter((e) => typeof e === 'string');
+        if (facts.deployments === null) {
+            if (environments.length > 0)
+                unreadable.push({ what: 'deployments', reason: 'the deployments of the head could not be read' });
+            continue;
+        }
+        const missing = environments.filter((e) => facts.deployments?.[e] !== 'SUCCESS' && facts.deployments?.[e] !== 'ACTIVE');
+        if (missing.length > 0) {
+            const states = missing.map((e) => `${e} (${facts.deployments?.[e]?.toLowerCase() ?? 'not deployed'})`);
+            blockers.push({ kind: 'deployments', source: ruleSource(rule), evidence: `required deployment(s) not successful on the head: ${states.join(', ')}`, who: 'ci' });
+        }
+    }
+    for (const rule of ofType('workflows')) {
+        const paths = (param(rule, 'workflows', 'object') ?? []).map((w) => (typeof w.path === 'string' ? w.path : '?'));
+        unreadable.push({
+            what: `required workflows (${ruleSource(rule)}: ${paths.join(', ') || 'unnamed'})`,
+            reason: 'the rule does not name the checks its workflows report, so whether they passed is not readable; the merge or enqueue attempt names an unsatisfied one'
+        });
+    }
+    for (const rule of rules) {
+        if (JUDGED_RULES.has(rule.type) || PUSH_ONLY_RULES.has(rule.type) || rule.type === 'workflows')
+            continue;
+        unreadable.push({ what: `rule '${rule.type}' (${ruleSource(rule)})`, reason: 'not judged here: whether it holds is not readable with this token' });
+    }
+    return blockers;
+}
+function stateBlockers(facts, strictRules) {
+    const strict = strictRules.length > 0;
+    const pull = facts.pull;
+    const blockers = [];
+    if (pull.state !== 'OPEN') {
+        blockers.push({
+            kind: 'closed',
+            source: 'pull request',
+            evidence: pull.state === 'MERGED' ? 'the pull request is already merged' : 'the pull request is closed',
+            who: pull.state === 'MERGED' ? 'anyone' : 'author'
+        });
+        return blockers;
+    }
+    if (pull.isDraft || pull.mergeStateStatus === 'DRAFT') {
+        blockers.push({ kind: 'draft', source: 'pull request', evidence: 'the pull request is a draft: mark it ready for review', who: 'author' });
+    }
+    if (pull.mergeable === 'CONFLICTING' || pull.mergeStateStatus === 'DIRTY') {
+        blockers.push({ kind: 'conflict', source: 'pull request', evidence: `the head conflicts with '${pull.baseRef}': merge or rebase it and resolve the conflicts`, who: 'author' });
+    }
+    const behind = facts.behindBy ?? 0;
+    if (pull.mergeStateStatus === 'BEHIND' || (strict && behind > 0)) {
+        const count = facts.behindBy === null ? 'behind' : `${plural(behind, 'commit')} behind`;
+        blockers.push({
+            kind: 'behind',
+            source: strict ? `${joinSources(strictRules)}: checks must pass on the latest base (strict)` : 'GitHub (mergeStateStatus BEHIND)',
+            evidence: `the head is ${count} '${pull.baseRef}': update the branch`,
+            who: 'author'
+        });
+    }
+    if (facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'actions') {
+        blockers.push({
+            kind: 'workflow-file-permission',
+            source: 'GitHub Actions token permissions',
+            evidence: `the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN may never write: merge with a GitHub App or a token with the workflows permission`,
+            who: 'admin'
+        });
+    }
+    return blockers;
+}
+function unreadableGates(facts, unreadable) {
+    if (!facts.rules.ok)
+        unreadable.push({ what: 'rulesets', reason: facts.rules.reason });
+    unreadable.push({
+        what: 'rulesets in evaluate mode',
+        reason: 'GET /rules/branches returns only active rules; evaluate-mode rules do not block and are not shown'
+    });
+    if (!facts.protection.ok)
+        unreadable.push({ what: CLASSIC, reason: facts.protection.reason });
+    else if (facts.protection.value.protected) {
+        unreadable.push({
+            what: `${CLASSIC}: review, conversation, signature and linear-history settings`,
+            reason: 'the branch endpoint shows only required status checks; the rest needs administration access (GitHub reports the review outcome as reviewDecision)'
+        });
+    }
+    if (!facts.checks.ok)
+        unreadable.push({ what: 'required checks', reason: facts.checks.reason });
+    unreadable.push({ what: 'rule-suite history', reason: 'GET /rulesets/rule-suites needs administration access' });
+}
+const WAITING_KINDS = new Set(['check-pending']);
+/** Decides the verdict and lists every blocker the facts prove. Pure: same facts, same diagnosis. */
+function diagnose(facts) {
+    const unreadable = [];
+    const rules = facts.rules.ok ? facts.rules.value : [];
+    const strict = rules.filter((r) => r.type === 'required_status_checks' && param(r, 'strict_required_status_checks_policy', 'boolean') === true);
+    const blockers = stateBlockers(facts, strict);
+    if (facts.pull.state === 'OPEN') {
+        blockers.push(...checkBlockers(facts, rules), ...reviewBlockers(facts, rules, unreadable), ...otherRuleBlockers(facts, rules, unreadable));
+    }
+    unreadableGates(facts, unreadable);
+    const status = facts.pull.mergeStateStatus;
+    if (facts.pull.state === 'OPEN' && needsReread(facts)) {
+        // Several reads still UNKNOWN: GitHub has not computed mergeability, so no verdict; the blockers seen so far still stand.
+        blockers.push({
+            kind: 'unknown',
+            source: 'GitHub (mergeStateStatus UNKNOWN)',
+            evidence: `GitHub had not computed whether the pull request can merge after ${plural(facts.pull.reads, 'read')}: ask again shortly`,
+            who: 'anyone'
+        });
+        return { verdict: 'unknown', reason: 'GitHub is still computing mergeability', blockers, unreadable };
+    }
+    // A queued entry is the queue's to merge: waiting, like a pending check.
+    const waitingOnly = blockers.every((b) => WAITING_KINDS.has(b.kind) || (b.kind === 'merge-queue' && b.who === 'ci'));
+    if (blockers.length > 0 && waitingOnly) {
+        return { verdict: 'waiting', reason: 'only pending checks (or the merge queue) stand in the way', blockers, unreadable };
+    }
+    if (blockers.length > 0) {
+        return { verdict: 'blocked', reason: `${plural(blockers.length, 'blocker')} stand${blockers.length === 1 ? 's' : ''} in the way`, blockers, unreadable };
+    }
+    if (status === 'BLOCKED') {
+        const workflowHint = facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'unknown'
+            ? `; the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN cannot merge`
+            : '';
+        blockers.push({
+            kind: 'unknown',
+            source: 'GitHub (mergeStateStatus BLOCKED)',
+            evidence: `GitHub says blocked, yet every rule readable with this token is satisfied${workflowHint}; the merge (or enqueue) attempt's own message is the one authoritative answer`,
+            who: 'anyone'
+        });
+        return { verdict: 'unknown', reason: 'GitHub says blocked and no readable rule explains it', blockers, unreadable };
+    }
+    return { verdict: 'mergeable', reason: status === 'UNSTABLE' ? 'mergeable (a check that is not required is failing or pending)' : 'mergeable', blockers, unreadable };
+}
+
+// EXTERNAL MODULE: ./src/core/describe-error.ts
+var describe_error = __nccwpck_require__(4505);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/git/git.ts
+/**
+ * The one way Purple runs git: an argument array (never a shell string), the
+ * exit codes the caller accepts, and a clear error for anything else. Every
+ * name that came from a user goes after `--end-of-options` or `--` at the call
+ * site; this helper never builds a command line from text.
+ *
+ * Output is either collected (small answers, bounded by `maxOutputBytes`) or
+ * streamed to the caller chunk by chunk (diffs and searches, whose size is the
+ * repository's), so no answer of git ever has to fit in one string.
+ */
+
+
+/** A git call that ended with an exit code the caller did not accept. */
+class GitCommandError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(args, exitCode, stderr) {
+        const detail = stderr.trim().split('\n').slice(-3).join(' / ') || 'no message';
+        super(`'git ${args.join(' ')}' failed with exit code ${exitCode ?? 'none'}: ${detail}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'GitCommandError';
+    }
+}
+const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+const MAX_STDERR = 64 * 1024;
+// Read-only by construction: the repository's fsmonitor command never runs (git would start it for index reads).
+const ALWAYS_CONFIG = ['core.fsmonitor=false'];
+/** Creates the git runner for `cwd`. */
+function createGit(cwd, deps = {}) {
+    const gitPath = deps.gitPath ?? 'git';
+    const maxOutput = deps.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    return {
+        cwd,
+        run: async (args, options = {}) => {
+            deps.onRun?.(args);
+            const out = [];
+            let size = 0;
+            let overflow = false;
+            const r = await spawnGit(gitPath, cwd, args, options, (chunk) => {
+                size += chunk.length;
+                if (size > maxOutput)
+                    overflow = true;
+                else
+                    out.push(chunk);
+            });
+            if (overflow)
+                throw new Error(`'git ${args.join(' ')}' printed more than ${maxOutput} bytes: more than guard reads from one answer`);
+            return { exitCode: r.exitCode, stdout: Buffer.concat(out).toString(options.encoding ?? 'utf8'), stderr: r.stderr };
+        },
+        stream: (args, options) => {
+            deps.onRun?.(args);
+            return spawnGit(gitPath, cwd, args, options, options.onData);
+        }
+    };
+}
+function spawnGit(gitPath, cwd, args, options, onData) {
+    const okExitCodes = options.okExitCodes ?? [0];
+    // No pager, no prompts, no optional index writes: guard only reads.
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', ...options.env };
+    const config = [...ALWAYS_CONFIG, ...(options.config ?? [])].flatMap((c) => ['-c', c]);
+    return new Promise((resolve, reject) => {
+        let failed = null;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const err = [];
+        let errSize = 0;
+        child.stdout.on('data', (d) => {
+            if (failed !== null)
+                return;
+            // A throw inside the consumer must end this call, never escape as an uncaught exception.
+            try {
+                onData(d);
+            }
+            catch (e) {
+                failed = e;
+                child.kill();
+            }
+        });
+        child.stderr.on('data', (d) => {
+            if (errSize < MAX_STDERR)
+                err.push(d);
+            errSize += d.length;
+        });
+        child.on('error', (e) => {
+            reject(new Error(`could not run git: ${spawnFailure(e, gitPath, cwd)}`));
+        });
+        child.on('close', (code) => {
+            if (failed !== null)
+                return reject(failed);
+            const stderr = Buffer.concat(err).toString('utf8');
+            if (code === null || !okExitCodes.includes(code))
+                return reject(new GitCommandError(args, code, stderr));
+            resolve({ exitCode: code, stderr });
+        });
+        // git may exit before reading all of stdin (e.g. on a bad revision): that is reported by the exit code.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Why git could not start: spawn says ENOENT both for a missing program and a missing working directory. */
+function spawnFailure(e, gitPath, cwd) {
+    if (e.code !== 'ENOENT')
+        return e.message;
+    if (!(0,external_node_fs_.existsSync)(cwd))
+        return `the working directory '${cwd}' does not exist: check out the repository first or fix the path`;
+    return `git was not found ('${gitPath}'): install git or put it on PATH`;
+}
+
+// EXTERNAL MODULE: ./src/github/client.ts + 34 modules
+var client = __nccwpck_require__(3531);
+;// CONCATENATED MODULE: ./src/github/conditional.ts
+/**
+ * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
+ * Not Modified, which does not count against the primary rate limit, so a
+ * long wait costs few counted requests. Octokit throws a 304 as a
+ * RequestError; here it becomes `{ notModified: true }` with the cached data.
+ */
+/** A new in-memory ETag cache. */
+function createEtagCache() {
+    return new Map();
+}
+function keyOf(route, parameters) {
+    const sorted = Object.keys(parameters)
+        .filter((k) => k !== 'headers' && k !== 'request')
+        .sort()
+        .map((k) => [k, parameters[k]]);
+    return `${route} ${JSON.stringify(sorted)}`;
+}
+function isNotModified(error) {
+    return typeof error === 'object' && error !== null && error.status === 304;
+}
+/**
+ * GET `route` with If-None-Match from `cache`. `validate` checks (and types)
+ * a fresh body before it is cached, so a malformed answer is never replayed.
+ */
+async function getWithEtag(request, route, parameters, cache, validate = (data) => data) {
+    const key = keyOf(route, parameters);
+    const cached = cache.get(key);
+    const headers = { ...(parameters.headers ?? {}), ...(cached ? { 'if-none-match': cached.etag } : {}) };
+    try {
+        const response = await request(route, { ...parameters, headers });
+        const data = validate(response.data);
+        const etag = response.headers.etag;
+        if (typeof etag === 'string' && etag !== '')
+            cache.set(key, { etag, data });
+        return { notModified: false, data, headers: response.headers, ...(typeof etag === 'string' ? { etag } : {}) };
+    }
+    catch (error) {
+        if (isNotModified(error) && cached)
+            return { notModified: true, data: cached.data, etag: cached.etag };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/responses.ts
+/** A response without the fields an action relies on; transient (classifier matches the name). */
+class MalformedResponseError extends Error {
+    name = 'MalformedResponseError';
+}
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    return typeof value;
+}
+function matches(value, type) {
+    const nullable = type.endsWith('?');
+    const base = nullable ? type.slice(0, -1) : type;
+    if (nullable && (value === null || value === undefined))
+        return true;
+    return typeOf(value) === base;
+}
+function at(data, path) {
+    let current = data;
+    for (const key of path.split('.')) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function whatCame(data) {
+    if (data === '')
+        return 'an empty body (a response cut mid-stream?)';
+    if (data === undefined)
+        return 'no body';
+    if (typeof data === 'string')
+        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
+    return typeOf(data);
+}
+/**
+ * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
+ * returns it typed; throws MalformedResponseError naming `label` and the field.
+ */
+function expectShape(label, data, fields) {
+    if (typeof data !== 'object' || data === null) {
+        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
+    }
+    for (const [path, type] of Object.entries(fields)) {
+        const value = at(data, path);
+        if (!matches(value, type)) {
+            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
+        }
+    }
+    return data;
+}
+/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
+function expectList(label, data, arrayPath, fields) {
+    const list = arrayPath === '' ? data : at(data, arrayPath);
+    if (!Array.isArray(list)) {
+        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
+        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
+    }
+    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
+    return list;
+}
+/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
+function expectPullRequest(label, data) {
+    return expectShape(label, data, {
+        number: 'number',
+        state: 'string',
+        mergeable: 'boolean?',
+        merge_commit_sha: 'string?',
+        'head.sha': 'string',
+        'head.ref': 'string',
+        'base.sha': 'string',
+        'base.ref': 'string'
+    });
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
+function expectCheckRunsPage(label, data) {
+    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
+    expectList(label, page, 'check_runs', {
+        id: 'number',
+        name: 'string',
+        status: 'string',
+        conclusion: 'string?',
+        started_at: 'string?',
+        completed_at: 'string?',
+        html_url: 'string?',
+        details_url: 'string?',
+        app: 'object?'
+    });
+    return page;
+}
+const responses_text = (value) => (typeof value === 'string' ? value : null);
+/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
+function parseCheckRunsPage(label, data) {
+    const page = expectCheckRunsPage(label, data);
+    const runs = page.check_runs.map((raw) => {
+        const app = raw.app;
+        return {
+            id: raw.id,
+            name: raw.name,
+            status: raw.status,
+            conclusion: raw.conclusion,
+            startedAt: raw.started_at,
+            completedAt: raw.completed_at ?? null,
+            appId: typeof app?.id === 'number' ? app.id : null,
+            appSlug: responses_text(app?.slug),
+            url: responses_text(raw.html_url) ?? responses_text(raw.details_url)
+        };
+    });
+    return { totalCount: page.total_count, runs };
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
+function expectCombinedStatus(label, data) {
+    const combined = expectShape(label, data, {
+        state: 'string',
+        sha: 'string',
+        total_count: 'number',
+        statuses: 'array'
+    });
+    expectList(label, combined, 'statuses', statusFields);
+    return combined;
+}
+const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
+function observedStatus(raw) {
+    return {
+        id: typeof raw.id === 'number' ? raw.id : 0,
+        context: raw.context,
+        state: raw.state,
+        createdAt: responses_text(raw.created_at),
+        updatedAt: responses_text(raw.updated_at),
+        url: responses_text(raw.target_url)
+    };
+}
+/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
+function parseCombinedStatus(label, data) {
+    const combined = expectCombinedStatus(label, data);
+    return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
+}
+/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
+function parseStatusHistory(label, data) {
+    return expectList(label, data, '', statusFields).map(observedStatus);
+}
+// GitHub writes "any source" as null; the protection API also accepts -1 for it.
+function appOf(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+/**
+ * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
+ * (readable with the default token, unlike the admin-only protection endpoints).
+ */
+function requiredFromBranch(label, data) {
+    const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
+    const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
+    if (rsc === undefined || rsc === null)
+        return [];
+    const entries = new Map();
+    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
+    if (Array.isArray(rsc.checks)) {
+        for (const check of expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
+            const appId = appOf(check.app_id);
+            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
+        }
+    }
+    if (Array.isArray(rsc.contexts)) {
+        for (const context of rsc.contexts) {
+            if (typeof context !== 'string')
+                throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`);
+            const known = [...entries.values()].some((e) => e.name === context);
+            if (!known)
+                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
+        }
+    }
+    return [...entries.values()];
+}
+/**
+ * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
+ * Rules in `evaluate` mode are not returned there and do not gate, so every returned
+ * `required_status_checks` rule counts.
+ */
+function requiredFromRules(label, data) {
+    const rules = expectList(label, data, '', { type: 'string' });
+    const entries = [];
+    for (const [i, rule] of rules.entries()) {
+        if (rule.type !== 'required_status_checks')
+            continue;
+        const checks = expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
+            context: 'string'
+        });
+        for (const check of checks)
+            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
+    }
+    return entries;
+}
+
+// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
+var core_transient = __nccwpck_require__(5824);
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var backoff = __nccwpck_require__(3915);
+;// CONCATENATED MODULE: ./src/core/required-checks.ts
+/**
+ * The required set of a branch, read from the gate definition rather than from
+ * a snapshot of what is visible (a check that registers late is not visible
+ * yet, but is required all the same): classic protection as
+ * the branch endpoint shows it, rulesets from the rules endpoint, and the
+ * `required` input, each name tagged with where it came from.
+ */
+/** Extra names from the `required` input, one per line (names may hold commas, e.g. `test (ubuntu, 20)`). */
+function requiredFromInput(text) {
+    const names = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return [...new Set(names)].map((name) => ({ name, source: 'input' }));
+}
+/**
+ * Union of every source, merged per name. A name required by one source for
+ * any app and by another for app X needs app X; two different apps stay two
+ * requirements, since each rule must be met on its own.
+ */
+function unionRequired(entries) {
+    const byName = new Map();
+    for (const entry of entries) {
+        const list = byName.get(entry.name) ?? [];
+        list.push(entry);
+        byName.set(entry.name, list);
+    }
+    const checks = [];
+    for (const [name, list] of byName) {
+        const apps = [...new Set(list.map((e) => e.appId).filter((a) => a !== undefined))].sort((a, b) => a - b);
+        const anySources = list.filter((e) => e.appId === undefined).map((e) => e.source);
+        if (apps.length === 0) {
+            checks.push({ name, sources: orderSources(anySources) });
+            continue;
+        }
+        for (const appId of apps) {
+            const sources = [...list.filter((e) => e.appId === appId).map((e) => e.source), ...anySources];
+            checks.push({ name, appId, sources: orderSources(sources) });
+        }
+    }
+    return checks;
+}
+const sourceOrder = ['protection', 'ruleset', 'input'];
+function orderSources(sources) {
+    return sourceOrder.filter((s) => sources.includes(s));
+}
+/**
+ * Builds what to wait on from the gate readings and the `required` input.
+ * Without any required name the `on-no-gate` policy decides: wait on all
+ * observed checks (never succeeding on none) or fail.
+ */
+function buildRequiredSet(readings, requiredInput, onNoGate) {
+    const notes = [];
+    const entries = [];
+    for (const reading of readings) {
+        const label = reading.source === 'protection' ? 'branch protection' : 'rulesets';
+        if (reading.ok) {
+            entries.push(...reading.entries);
+            notes.push(`${label}: read, ${reading.entries.length} required check(s)`);
+        }
+        else {
+            notes.push(`${label}: could not be read (${reading.reason}); going on with the other sources`);
+        }
+    }
+    const fromInput = requiredFromInput(requiredInput);
+    entries.push(...fromInput);
+    if (fromInput.length > 0)
+        notes.push(`required input: ${fromInput.length} name(s)`);
+    const checks = unionRequired(entries);
+    if (checks.length > 0)
+        return { mode: 'gate', checks, readings, notes };
+    const anyRead = readings.some((r) => r.ok);
+    notes.push(anyRead
+        ? 'no required checks: the branch has no required status checks and the required input is empty'
+        : 'no required checks: no gate source could be read and the required input is empty');
+    if (onNoGate === 'fail') {
+        notes.push("on-no-gate is 'fail': set 'required' or give the token read access to the branch and its rules");
+        return { mode: 'fail', checks: [], readings, notes };
+    }
+    notes.push("on-no-gate is 'all-observed': waiting for every check observed on the head (none observed is pending)");
+    return { mode: 'all-observed', checks: [], readings, notes };
+}
+/**
+ * Compiles a check-name glob: `*` matches any run of characters (slashes included), `?` one; the
+ * rest is literal. Check names are not paths, so this is not guard's path dialect: see
+ * docs/decisions.md, "Check-name globs are not path globs".
+ */
+function compileGlob(glob) {
+    let source = '';
+    for (const ch of glob) {
+        if (ch === '*')
+            source += '.*';
+        else if (ch === '?')
+            source += '.';
+        else
+            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 's');
+}
+
+;// CONCATENATED MODULE: ./src/core/check-state.ts
+/**
+ * Decides, from plain observations of one head sha, the state of every
+ * required check and the overall verdict. Its one promise: never
+ * `success` while a required check is missing, pending or failing, and never
+ * success on an empty set.
+ */
+
+const satisfying = new Set(['success', 'neutral', 'skipped']);
+const failing = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
+/** Maps a check run to its state: completed runs by conclusion, everything else (queued, in_progress, waiting, requested, pending) is pending. */
+function runState(run) {
+    if (run.status !== 'completed')
+        return 'pending';
+    if (run.conclusion === null)
+        return 'pending';
+    if (satisfying.has(run.conclusion))
+        return 'success';
+    // Unknown future conclusions fail rather than pass: a false failure costs a re-run, a false success a bad merge.
+    if (failing.has(run.conclusion))
+        return 'failed';
+    return 'failed';
+}
+/** Maps a commit status state: success passes, error/failure fail, pending (or anything else) waits. */
+function statusState(state) {
+    if (state === 'success')
+        return 'success';
+    if (state === 'error' || state === 'failure')
+        return 'failed';
+    return 'pending';
+}
+function time(value) {
+    if (value === null)
+        return Number.POSITIVE_INFINITY;
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+/**
+ * Orders runs of one name newest first, by creation: GitHub gives every check run,
+ * a re-run included, a new and higher id, while `started_at` is empty until a
+ * runner picks it up and comes from the runner's clock. A run that never started
+ * but was created before a completed one is therefore not the newest.
+ */
+function newestFirst(a, b) {
+    return b.id - a.id;
+}
+function durationOf(start, end) {
+    if (start === null || end === null)
+        return undefined;
+    const d = Date.parse(end) - Date.parse(start);
+    return Number.isFinite(d) && d >= 0 ? d : undefined;
+}
+function judge(name, appId, sources, input) {
+    const base = { name, ...(appId === undefined ? {} : { appId }), sources };
+    const runs = input.runs
+        .filter((r) => r.name === name && (appId === undefined || r.appId === appId))
+        .sort(newestFirst);
+    // The job's own run is the newest of its name while we wait; older runs of the name (a prior attempt) must not decide.
+    if (input.ownCheckRunId !== undefined && runs.some((r) => r.id === input.ownCheckRunId)) {
+        return { ...base, state: 'self', detail: 'this job', kind: 'check-run' };
+    }
+    // A status cannot prove which app posted it, so it never satisfies an app-scoped requirement.
+    const status = appId === undefined ? input.statuses.find((s) => s.context === name) : undefined;
+    const run = runs[0];
+    if (run !== undefined && (status === undefined || time(run.startedAt) >= time(status.updatedAt ?? status.createdAt))) {
+        const state = runState(run);
+        return {
+            ...base,
+            state,
+            detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status,
+            kind: 'check-run',
+            ...(run.url ? { url: run.url } : {}),
+            ...(state !== 'pending' ? withDuration(durationOf(run.startedAt, run.completedAt)) : {})
+        };
+    }
+    if (status !== undefined) {
+        const state = statusState(status.state);
+        return {
+            ...base,
+            state,
+            detail: status.state,
+            kind: 'status',
+            ...(status.url ? { url: status.url } : {}),
+            ...(state !== 'pending' ? withDuration(durationOf(status.createdAt, status.updatedAt)) : {})
+        };
+    }
+    const otherApps = input.runs.filter((r) => r.name === name).map((r) => r.appSlug ?? String(r.appId));
+    const detail = otherApps.length > 0
+        ? `not registered by app ${appId}; seen only from ${[...new Set(otherApps)].join(', ')}`
+        : 'not registered yet';
+    return { ...base, state: 'missing', detail };
+}
+function withDuration(durationMs) {
+    return durationMs === undefined ? {} : { durationMs };
+}
+/** Judges every required (or, without a gate, every observed) check and the overall verdict. */
+function evaluateChecks(input) {
+    const ignores = input.ignore.map(compileGlob);
+    const ignored = (name) => ignores.some((g) => g.test(name));
+    let checks;
+    let ignoredRequired = [];
+    if (input.required.mode === 'gate') {
+        checks = input.required.checks.map((c) => judge(c.name, c.appId, c.sources, input));
+        ignoredRequired = [...new Set(input.required.checks.map((c) => c.name).filter(ignored))];
+    }
+    else if (input.required.mode === 'all-observed') {
+        const ownName = input.runs.find((r) => r.id === input.ownCheckRunId)?.name;
+        const names = [
+            ...new Set([
+                ...input.runs.filter((r) => r.id !== input.ownCheckRunId && r.name !== ownName).map((r) => r.name),
+                ...input.statuses.map((s) => s.context)
+            ])
+        ].filter((n) => !ignored(n));
+        checks = names.sort().map((n) => judge(n, undefined, ['observed'], input));
+    }
+    else {
+        return { verdict: 'failure', checks: [], ignoredRequired, line: 'no required checks and on-no-gate is fail' };
+    }
+    // Without strict mode a required check that never appeared is reported but does not hold the wait.
+    const counted = input.strict ? checks : checks.filter((c) => c.state !== 'missing');
+    const failed = counted.filter((c) => c.state === 'failed');
+    const waiting = counted.filter((c) => c.state === 'pending' || c.state === 'missing');
+    const verified = counted.filter((c) => c.state === 'success');
+    let verdict;
+    if (failed.length > 0 && (input.failFast || waiting.length === 0))
+        verdict = 'failure';
+    else if (waiting.length > 0 || failed.length > 0)
+        verdict = 'pending';
+    // Never success on nothing: an empty set (or only this job itself) is pending until something appears.
+    else if (verified.length === 0)
+        verdict = 'pending';
+    else
+        verdict = 'success';
+    return { verdict, checks, ignoredRequired, line: describe(verdict, counted, waiting, failed) };
+}
+function describe(verdict, counted, waiting, failed) {
+    const list = (cs) => cs.map((c) => `${c.name} (${c.detail})`).join(', ');
+    if (verdict === 'success')
+        return `all ${counted.length} required check(s) passed`;
+    if (verdict === 'failure')
+        return `failed: ${list(failed)}`;
+    if (counted.length === 0)
+        return 'waiting: no checks observed yet';
+    return `waiting on ${waiting.length + failed.length} of ${counted.length}: ${list([...failed, ...waiting])}`;
+}
+/** A stable fingerprint of what was observed, to tell "something changed" from "nothing did". */
+function observationKey(evaluation) {
+    return evaluation.checks.map((c) => `${c.name}|${c.appId ?? ''}|${c.state}|${c.detail}`).join('\n');
+}
+/**
+ * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
+ * newest first): every state change is a new immutable status, so the combined view alone
+ * cannot tell when a context started. From the first status of the context to the newest.
+ */
+function statusDurations(history) {
+    const spans = new Map();
+    for (const status of history) {
+        const t = Date.parse(status.createdAt ?? '');
+        if (Number.isNaN(t))
+            continue;
+        const span = spans.get(status.context);
+        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
+    }
+    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
+/**
+ * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
+ * (a 304 does not count against the rate limit), each answer parsed once into
+ * typed observations so a cut or HTML body is a transient failure
+ * (MalformedResponseError), never "zero checks".
+ */
+
+
+const PER_PAGE = 100;
+// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
+const MAX_PAGES = 10;
+/**
+ * Waits for every read, then throws the first failure: a poll that fails leaves no read in
+ * flight (its answer and ETag land before the next poll asks again).
+ */
+async function allReads(reads) {
+    const settled = await Promise.allSettled(reads);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((r) => r.value);
+}
+function request(reader) {
+    return reader.client.octokit.request;
+}
+/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
+async function readPull(reader, pullNumber) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
+    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
+}
+/**
+ * Above this many required names, one listing of every run is cheaper than
+ * one query per name. Below it, per-name queries keep churn of checks that are
+ * not required (a head with 150 runs) from turning 304s into counted 200s.
+ */
+const MAX_NAMED_QUERIES = 5;
+/**
+ * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
+ * and name): every run, or with `names` only the runs of those names.
+ */
+async function readCheckRuns(reader, sha, names) {
+    if (names === undefined)
+        return readCheckRunPages(reader, sha);
+    const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)));
+    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
+}
+async function readCheckRunPages(reader, sha, name) {
+    const runs = new Map();
+    let totalCount = 0;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
+        totalCount = page === 1 ? answer.data.totalCount : totalCount;
+        // A run listed twice while pages shift between two reads is one run.
+        for (const run of answer.data.runs)
+            runs.set(run.id, run);
+        if (page * PER_PAGE >= totalCount || answer.data.runs.length < PER_PAGE)
+            break;
+    }
+    return { runs: [...runs.values()], totalCount };
+}
+/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
+async function readStatuses(reader, sha) {
+    const statuses = new Map();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
+        for (const status of answer.data.statuses)
+            if (!statuses.has(status.context))
+                statuses.set(status.context, status);
+        if (page * PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < PER_PAGE)
+            break;
+    }
+    return [...statuses.values()];
+}
+/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
+async function readStatusHistory(reader, sha) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data));
+    return answer.data;
+}
+/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
+async function readBranchGate(reader, branch) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(`branch '${branch}'`, data));
+    return answer.data;
+}
+/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
+async function readRulesGate(reader, branch) {
+    const entries = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: PER_PAGE, page }, reader.etags, (data) => {
+            const label = `rules of branch '${branch}' page ${page}`;
+            return { count: expectList(label, data, '', { type: 'string' }).length, entries: requiredFromRules(label, data) };
+        });
+        entries.push(...answer.data.entries);
+        if (answer.data.count < PER_PAGE)
+            break;
+    }
+    return entries;
+}
+/**
+ * This job's check run from the current run's jobs API, where the runner does
+ * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
+ * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
+ */
+async function findOwnCheckRun(reader, run) {
+    const jobs = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
+        jobs.push(...answer.data);
+        if (answer.data.length < PER_PAGE)
+            break;
+    }
+    const running = jobs.filter((j) => j.status === 'in_progress');
+    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
+    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
+    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
+    if (!pick)
+        return undefined;
+    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
+    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
+}
+
+;// CONCATENATED MODULE: ./src/github/merge-facts.ts
+/**
+ * The reads behind a merge diagnosis, all open to the default token (no
+ * administration access): the pull request (REST, which also starts GitHub's
+ * mergeability computation, then one GraphQL query), the active rules of the
+ * base, classic protection as the branch endpoint shows it, the required
+ * checks' states read and judged as wait-ci does, and the compare view when a
+ * strict gate makes "behind" matter. An UNKNOWN mergeability is read again
+ * with backoff before anything is decided.
+ */
+
+
+
+
+
+
+
+
+/** The one GraphQL read: everything about the pull request REST does not say (reviews, threads, queue, commits). */
+const MERGE_FACTS_QUERY = `query PurpleMergeFacts($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      number
+      state
+      isDraft
+      headRefOid
+      baseRefName
+      author { login }
+      mergeable
+      mergeStateStatus
+      reviewDecision
+      isInMergeQueue
+      mergeQueueEntry { state position }
+      latestOpinionatedReviews(first: 100, writersOnly: true) { nodes { state author { login } commit { oid } } }
+      reviewRequests(first: 100) {
+        nodes {
+          asCodeOwner
+          requestedReviewer {
+            __typename
+            ... on User { login }
+            ... on Bot { login }
+            ... on Mannequin { login }
+            ... on Team { combinedSlug }
+          }
+        }
+      }
+      reviewThreads(first: 100) { totalCount nodes { isResolved } }
+      commits(last: 100) { totalCount nodes { commit { oid parents { totalCount } signature { isValid } } } }
+      headCommit: commits(last: 1) {
+        nodes {
+          commit {
+            oid
+            checkSuites(first: 1) { totalCount }
+            deployments(last: 50) { nodes { environment latestStatus { state } } }
+          }
+        }
+      }
+      files(first: 100) { totalCount nodes { path } }
+    }
+  }
+}`;
+const DEFAULT_REREAD_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 8000, factor: 2, jitter: 0 });
+const present = (list) => (list?.nodes ?? []).filter((n) => n !== null);
+/** The pull request, and the fields GitHub refused to resolve (a token without e.g. deployments access gets partial data). */
+async function readGraphPull(client, repo, pullNumber) {
+    let data;
+    const denied = new Set();
+    try {
+        data = await client.octokit.graphql(MERGE_FACTS_QUERY, { owner: repo.owner, name: repo.repo, number: pullNumber });
+    }
+    catch (error) {
+        const partial = error;
+        if (partial.name !== 'GraphqlResponseError' || !partial.data?.repository?.pullRequest)
+            throw error;
+        data = partial.data;
+        // A field that errored is null in the data: it is unread, never "none".
+        for (const e of partial.errors ?? [])
+            for (const key of e.path ?? [])
+                if (typeof key === 'string')
+                    denied.add(key);
+    }
+    const pull = data?.repository?.pullRequest;
+    if (!pull)
+        throw new MalformedResponseError(`malformed response: GraphQL pull request #${pullNumber}: no repository.pullRequest`);
+    const checked = expectShape(`GraphQL pull request #${pullNumber}`, pull, {
+        state: 'string',
+        isDraft: 'boolean',
+        headRefOid: 'string',
+        baseRefName: 'string',
+        mergeable: 'string',
+        mergeStateStatus: 'string',
+        commits: 'object?',
+        headCommit: 'object?'
+    });
+    return { ...checked, denied };
+}
+/** A read that may fail without spoiling the diagnosis: a bad token still fails the whole run. */
+async function attempt(what, read) {
+    try {
+        return { ok: true, value: await read() };
+    }
+    catch (error) {
+        if (error.status === 401)
+            throw error;
+        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
+        return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${description})` };
+    }
+}
+const requestOf = (client) => client.octokit.request;
+async function readRules(client, repo, branch) {
+    const rules = [];
+    for (let page = 1; page <= 10; page++) {
+        const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...repo, branch, per_page: 100, page });
+        const list = expectList(`rules of branch '${branch}'`, data, '', { type: 'string' });
+        for (const r of list) {
+            rules.push({
+                type: r.type,
+                ...(r.parameters ? { parameters: r.parameters } : {}),
+                ...(typeof r.ruleset_id === 'number' ? { rulesetId: r.ruleset_id } : {}),
+                ...(typeof r.ruleset_source_type === 'string' ? { sourceType: r.ruleset_source_type } : {}),
+                ...(typeof r.ruleset_source === 'string' ? { source: r.ruleset_source } : {})
+            });
+        }
+        if (list.length < 100)
+            break;
+    }
+    return rules;
+}
+/** Names the rulesets behind the rules (one read per ruleset, best effort: a rule without its name is still judged). */
+async function withRulesetNames(client, repo, rules) {
+    const ids = [...new Set(rules.map((r) => r.rulesetId).filter((id) => id !== undefined))];
+    const names = new Map();
+    await Promise.all(ids.map(async (id) => {
+        try {
+            const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { ...repo, ruleset_id: id, includes_parents: true });
+            names.set(id, expectShape(`ruleset ${id}`, data, { name: 'string' }).name);
+        }
+        catch (error) {
+            if (error.status === 401)
+                throw error;
+        }
+    }));
+    return rules.map((r) => {
+        const name = r.rulesetId === undefined ? undefined : names.get(r.rulesetId);
+        return name === undefined ? r : { ...r, rulesetName: name };
+    });
+}
+async function readBranch(client, repo, branch) {
+    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch });
+    const entries = requiredFromBranch(`branch '${branch}'`, data);
+    return { protected: data.protected === true, requiredChecks: entries.map((e) => e.name), raw: data };
+}
+async function readBehindBy(client, repo, base, head) {
+    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/compare/{basehead}', { ...repo, basehead: `${base}...${head}`, per_page: 1 });
+    return expectShape(`compare ${base}...${head.slice(0, 7)}`, data, { behind_by: 'number' }).behind_by;
+}
+/** The required checks of the head, judged as wait-ci judges them (every required name; a missing one is missing). */
+async function readRequiredChecks(reader, headSha, readings) {
+    if (readings.every((r) => !r.ok))
+        return { ok: false, reason: 'neither classic protection nor the rulesets could be read, so the required checks are unknown' };
+    const required = buildRequiredSet(readings, '', 'all-observed');
+    if (required.mode !== 'gate')
+        return { ok: true, value: [] };
+    return attempt('the check runs and statuses of the head', async () => {
+        const names = [...new Set(required.checks.map((c) => c.name))];
+        const [runs, statuses] = await Promise.all([
+            readCheckRuns(reader, headSha, names.length <= MAX_NAMED_QUERIES ? names : undefined),
+            readStatuses(reader, headSha)
+        ]);
+        return evaluateChecks({ required, runs: runs.runs, statuses, ignore: [], strict: true, failFast: false }).checks;
+    });
+}
+/**
+ * Reads every fact the diagnosis needs for one pull request. Rereads the
+ * GraphQL pull request (with `options.sleep` between) while GitHub reports
+ * its mergeability as UNKNOWN, up to `maxReads`.
+ */
+async function readMergeFacts(client, repo, pullNumber, options) {
+    const reader = { client, repo, etags: createEtagCache() };
+    const maxReads = Math.max(1, options.maxReads ?? 5);
+    // The REST read asks GitHub to compute mergeability when it has not yet.
+    await readPull(reader, pullNumber);
+    let graph = await readGraphPull(client, repo, pullNumber);
+    let reads = 1;
+    while (reads < maxReads && graph.state === 'OPEN' && needsReread({ pull: factsPull(graph, graph.headRefOid, reads) })) {
+        const delay = (0,backoff/* backoffDelay */.EY)(reads, options.backoff ?? DEFAULT_REREAD_BACKOFF, () => 0);
+        options.log?.(`GitHub has not computed mergeability yet (read ${reads}); reading again in ${delay} ms`);
+        await options.sleep(delay);
+        graph = await readGraphPull(client, repo, pullNumber);
+        reads++;
+    }
+    const headSha = graph.headRefOid;
+    const baseRef = graph.baseRefName;
+    const [rules, protection] = await Promise.all([
+        attempt(`the rules of '${baseRef}'`, async () => withRulesetNames(client, repo, await readRules(client, repo, baseRef))),
+        attempt(`classic protection of '${baseRef}' (GET /branches)`, () => readBranch(client, repo, baseRef))
+    ]);
+    const readings = [
+        protection.ok
+            ? { source: 'protection', ok: true, entries: requiredFromBranch(`branch '${baseRef}'`, protection.value.raw) }
+            : { source: 'protection', ok: false, reason: protection.reason },
+        rules.ok ? { source: 'ruleset', ok: true, entries: requiredFromRules(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
+    ];
+    const checks = await readRequiredChecks(reader, headSha, readings);
+    const strict = rules.ok &&
+        rules.value.some((r) => r.type === 'required_status_checks' && r.parameters?.['strict_required_status_checks_policy'] === true);
+    // Classic protection's strict flag is not in the branch endpoint, so a protected branch is compared too.
+    const wantsCompare = strict || graph.mergeStateStatus === 'BEHIND' || (protection.ok && protection.value.protected);
+    const behind = graph.state === 'OPEN' && wantsCompare ? await attempt('the compare view', () => readBehindBy(client, repo, baseRef, headSha)) : undefined;
+    const denied = graph.denied;
+    const commits = denied.has('commits') ? null : graph.commits;
+    const commitNodes = present(commits).map((n) => n.commit);
+    const head = denied.has('headCommit') ? undefined : present(graph.headCommit)[0]?.commit;
+    const deployments = {};
+    for (const d of present(head?.deployments))
+        if (d.environment && d.latestStatus)
+            deployments[d.environment] = d.latestStatus.state;
+    const files = denied.has('files') ? null : graph.files;
+    const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
+    return {
+        pull: factsPull(graph, headSha, reads),
+        reviewDecision: graph.reviewDecision ?? null,
+        reviews: present(graph.latestOpinionatedReviews).map((r) => ({ author: r.author?.login ?? 'ghost', state: r.state, commitOid: r.commit?.oid ?? null })),
+        reviewRequests: present(graph.reviewRequests)
+            .filter((r) => r.requestedReviewer !== null)
+            .map((r) => ({ reviewer: r.requestedReviewer?.login ?? r.requestedReviewer?.combinedSlug ?? r.requestedReviewer?.__typename ?? '?', asCodeOwner: r.asCodeOwner })),
+        unresolvedThreads: threads
+            ? { count: present(threads).filter((t) => !t.isResolved).length, complete: present(threads).length >= threads.totalCount }
+            : null,
+        mergeQueue: { inQueue: graph.isInMergeQueue, state: graph.mergeQueueEntry?.state ?? null, position: graph.mergeQueueEntry?.position ?? null },
+        rules: rules.ok ? { ok: true, value: rules.value } : rules,
+        protection: protection.ok ? { ok: true, value: { protected: protection.value.protected, requiredChecks: protection.value.requiredChecks } } : protection,
+        checks,
+        headCheckSuites: denied.has('checkSuites') ? null : (head?.checkSuites?.totalCount ?? null),
+        behindBy: behind?.ok ? behind.value : null,
+        commits: commits
+            ? {
+                unsigned: commitNodes.filter((c) => c.signature?.isValid !== true).map((c) => c.oid),
+                merges: commitNodes.filter((c) => c.parents.totalCount > 1).map((c) => c.oid),
+                complete: commitNodes.length >= commits.totalCount
+            }
+            : null,
+        deployments: head && !denied.has('deployments') ? deployments : null,
+        workflowFiles: files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null,
+        mergingToken: options.mergingToken ?? 'unknown'
+    };
+}
+function factsPull(graph, headSha, reads) {
+    return {
+        number: graph.number,
+        state: graph.state,
+        isDraft: graph.isDraft,
+        headSha,
+        baseRef: graph.baseRefName,
+        author: graph.author?.login ?? null,
+        mergeable: graph.mergeable,
+        mergeStateStatus: graph.mergeStateStatus,
+        reads
+    };
+}
+// requiredFromRules reads GitHub's REST shape; the facts keep the rule in camel case.
+function toRestRule(rule) {
+    return { type: rule.type, ...(rule.parameters ? { parameters: rule.parameters } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/git/revisions.ts
+/**
+ * Revisions and repository facts guard needs. Every user-influenced name is
+ * resolved once here with `rev-parse --verify --end-of-options <name>^{commit}`
+ * (a branch named `--output=x` must never become an option); every
+ * later call gets full object ids only.
+ */
+
+const FULL_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** True for a full SHA-1 or SHA-256 object id. */
+function isFullOid(text) {
+    return FULL_OID.test(text);
+}
+/** Resolves a user-given revision to the full commit id; throws naming `what` (the input) when it is not a commit here. */
+async function resolveCommit(git, name, what) {
+    const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], {
+        okExitCodes: [0, 1, 128]
+    });
+    const sha = r.stdout.trim();
+    if (r.exitCode !== 0 || !isFullOid(sha)) {
+        throw new Error(`${what} '${name}' is not a commit in this repository: fetch it first (actions/checkout with fetch-depth: 0) or pass a branch, tag or sha that exists`);
+    }
+    return sha;
+}
+/** True when the object exists locally as a commit (a force-pushed remote oid may not). */
+async function commitExists(git, oid) {
+    if (!isFullOid(oid))
+        return false;
+    const r = await git.run(['cat-file', '-e', `${oid}^{commit}`], { okExitCodes: [0, 1, 128] });
+    return r.exitCode === 0;
+}
+/** The merge base of two commits, or null when they share no history. */
+async function mergeBase(git, a, b) {
+    const r = await git.run(['merge-base', '--end-of-options', a, b], { okExitCodes: [0, 1] });
+    const sha = r.stdout.trim().split('\n')[0] ?? '';
+    return r.exitCode === 0 && isFullOid(sha) ? sha : null;
+}
+/** The repository's top-level directory (scans run from there so paths are repository-relative). */
+async function topLevel(git) {
+    try {
+        return (await git.run(['rev-parse', '--show-toplevel'])).stdout.trim();
+    }
+    catch (e) {
+        if (e instanceof GitCommandError) {
+            throw new Error(`'${git.cwd}' is not inside a git work tree that guard can read: ${e.stderr.trim() || e.message}`, { cause: e });
+        }
+        throw e;
+    }
+}
+/** True in a shallow clone (actions/checkout's default depth 1 hides merge parents). */
+async function isShallow(git) {
+    return (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+/** Remote names, `origin` first. */
+async function remoteNames(git) {
+    const names = (await git.run(['remote'])).stdout.split('\n').filter(Boolean);
+    return names.sort((a, b) => (a === 'origin' ? -1 : b === 'origin' ? 1 : 0));
+}
+/**
+ * Turns a shallow clone into a full one with every branch of `remote`, so
+ * merge parents and allowed refs become visible. Throws when the fetch fails.
+ */
+async function unshallow(git, remote) {
+    // Writing refs would run the repository's reference-transaction hook: guard runs no repository command.
+    const config = ['core.hooksPath=/dev/null'];
+    await git.run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--unshallow',
+        '--end-of-options',
+        remote,
+        `+refs/heads/*:refs/remotes/${remote}/*`
+    ], { config });
+}
+/** The remote's default branch ref (`refs/remotes/origin/HEAD` -> `refs/remotes/origin/main`), or null. */
+async function remoteDefaultBranch(git, remotes, hint) {
+    for (const remote of remotes) {
+        const r = await git.run(['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`], { okExitCodes: [0, 1, 128] });
+        if (r.exitCode === 0 && r.stdout.trim() !== '')
+            return r.stdout.trim();
+    }
+    const names = hint ? [hint] : ['main', 'master'];
+    for (const remote of remotes) {
+        for (const name of names) {
+            const ref = `refs/remotes/${remote}/${name}`;
+            const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+                okExitCodes: [0, 1, 128]
+            });
+            if (r.exitCode === 0)
+                return ref;
+        }
+    }
+    return null;
+}
+/** The upstream ref of the current branch (`refs/remotes/origin/x`), or null. */
+async function upstreamRef(git) {
+    const r = await git.run(['rev-parse', '--symbolic-full-name', '--verify', '--quiet', '@{upstream}'], {
+        okExitCodes: [0, 1, 128]
+    });
+    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
+}
+/** The current branch name, or null when detached. */
+async function currentBranch(git) {
+    const r = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [0, 1, 128] });
+    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/git/line-stream.ts
+/**
+ * Splits streamed git output into lines without ever holding more than one
+ * line (cut at a fixed length) in memory. Lines come out as latin1 strings:
+ * one character per byte, so paths that are not UTF-8 survive unchanged.
+ */
+/** Longest part of one line kept while splitting (longer lines are cut and end in NUL). */
+const MAX_LINE_BYTES = 8192;
+/** Returns a chunk consumer that calls `onLine` per LF-terminated line, and a `end()` for the last partial line. */
+function lineSplitter(onLine, filter) {
+    let parts = [];
+    let size = 0;
+    let cut = false;
+    // The wanted-or-not answer for a line whose start came in an earlier chunk.
+    let pendingWant = null;
+    const emit = () => {
+        const text = parts.length === 1 ? parts[0].toString('latin1') : Buffer.concat(parts).toString('latin1');
+        // A cut line ends in NUL, which no marker rule accepts (consumers then shorten it with markerPrefix).
+        onLine(cut ? `${text}\u0000` : text);
+        parts = [];
+        size = 0;
+        cut = false;
+    };
+    const keep = (piece) => {
+        if (size + piece.length > MAX_LINE_BYTES) {
+            piece = piece.subarray(0, MAX_LINE_BYTES - size);
+            cut = true;
+        }
+        if (piece.length > 0)
+            parts.push(piece);
+        size += piece.length;
+    };
+    return {
+        push(chunk) {
+            let at = 0;
+            while (at < chunk.length) {
+                const nl = chunk.indexOf(10, at);
+                const starting = size === 0 && !cut && pendingWant === null;
+                let wanted = true;
+                if (filter) {
+                    wanted = starting ? filter.want(nl === at ? -1 : chunk[at]) : (pendingWant ?? true);
+                }
+                if (nl < 0) {
+                    if (!wanted)
+                        pendingWant = false;
+                    else if (!cut)
+                        keep(chunk.subarray(at));
+                    if (wanted && filter)
+                        pendingWant = true;
+                    return;
+                }
+                if (!wanted) {
+                    filter.skipped();
+                }
+                else if (starting && nl - at <= MAX_LINE_BYTES) {
+                    // The whole line is in this chunk: decode it in place, no copy.
+                    onLine(chunk.toString('latin1', at, nl));
+                }
+                else {
+                    if (!cut)
+                        keep(chunk.subarray(at, nl));
+                    emit();
+                }
+                pendingWant = null;
+                at = nl + 1;
+            }
+        },
+        end() {
+            if (pendingWant === false)
+                filter.skipped();
+            else if (size > 0 || cut)
+                emit();
+            pendingWant = null;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/markers.ts
+/**
+ * Conflict markers by git's own rule: a half-resolved merge must not ship
+ * literal `<<<<<<<` lines. Pure: the shell hands in lines and the path's
+ * `conflict-marker-size`; nothing here reads git.
+ *
+ * git's rule (diff.c is_conflict_marker, rerere.c is_cmarker): a line that
+ * starts at column 0 with exactly N copies of one of `<` `=` `>` `|`, then for
+ * `<` and `>` a space, a tab or the end of the line, for `=` and `|` any
+ * whitespace or the end of the line (a CR of a CRLF line is whitespace).
+ */
+/** git's default `conflict-marker-size`. */
+const DEFAULT_MARKER_SIZE = 7;
+const ASCII_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
+function isMarkerChar(c) {
+    return c === '<' || c === '=' || c === '>' || c === '|';
+}
+/** The marker character when `line` (without its LF) is a conflict marker of exactly `size`, else null. */
+function markerOf(line, size = DEFAULT_MARKER_SIZE) {
+    const c = line[0];
+    if (!isMarkerChar(c) || line.length < size)
+        return null;
+    for (let i = 1; i < size; i++)
+        if (line[i] !== c)
+            return null;
+    const next = line[size];
+    if (next === undefined)
+        return c;
+    if (c === '<' || c === '>') {
+        // "<<<<<<< ours": the label is separated by a space or a tab; "<<<<<<<\r" is a bare CRLF marker.
+        if (next === ' ' || next === '\t')
+            return c;
+        return next === '\r' && line.length === size + 1 ? c : null;
+    }
+    return ASCII_SPACE.has(next) ? c : null;
+}
+/**
+ * True for any line that could be a marker of some size: a run of one marker
+ * character followed by whitespace or the end. The shell uses the same shape
+ * as its `git grep` pattern (MARKER_CANDIDATE_ERE) before sizes are known.
+ */
+function isMarkerCandidate(line) {
+    const c = line[0];
+    if (!isMarkerChar(c))
+        return false;
+    let i = 1;
+    while (line[i] === c)
+        i++;
+    const next = line[i];
+    return next === undefined || ASCII_SPACE.has(next);
+}
+/** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
+const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)';
+const ROLE = {
+    '<': "start of a conflict, 'ours' side",
+    '|': 'common ancestor section (diff3/zdiff3 style)',
+    '=': 'separator between the two sides',
+    '>': "end of a conflict, 'theirs' side"
+};
+/** Human message for one marker line. */
+function markerMessage(marker, size) {
+    return `conflict marker '${marker.repeat(size)}' (${ROLE[marker]}): resolve the conflict and commit the result`;
+}
+/**
+ * True when any line is a `<` or `>` marker of `size` or longer. A conflict
+ * written with longer angle markers (another tool, or attributes that were
+ * never committed) may still carry 7-character `|||||||` and `=======` lines,
+ * and git's own `diff --check` flags those: see docs/decisions.md, "A lone
+ * ======= needs a partner marker".
+ */
+function hasAngleMarker(lines, size) {
+    return lines.some((l) => {
+        const c = l.text[0];
+        if (c !== '<' && c !== '>')
+            return false;
+        let run = 1;
+        while (l.text[run] === c)
+            run++;
+        return run >= size && markerOf(l.text, run) !== null;
+    });
+}
+const isBlank = (text) => text !== undefined && /^[ \t\r]*$/.test(text);
+/**
+ * A `=======` that starts the file or follows a blank line and is followed by
+ * a text line is what a conflict leaves when both angle lines were deleted:
+ * a setext underline needs a text line above it. A reStructuredText title with
+ * an overline (`=======` / Title / `=======`) and a transition (blank lines on
+ * both sides) keep passing. See docs/decisions.md, "A lone ======= needs a partner marker".
+ */
+function isOrphanSeparator(line, textAt) {
+    const before = line === 1 ? '' : textAt(line - 1);
+    const after = textAt(line + 1);
+    if (!isBlank(before) || after === undefined || isBlank(after))
+        return false;
+    const third = textAt(line + 2);
+    return !(third !== undefined && /^=+[ \t\r]*$/.test(third));
+}
+/**
+ * Marker findings of one file. `lines` are the lines under scan (every
+ * candidate line of the file, or only the added ones); `fileHasAngleMarker`
+ * says whether the whole file at the scanned commit has a `<`/`>` marker of
+ * this size or longer. A lone `=======` or `|||||||` is a Markdown/reST
+ * heading underline ("License\n=======") unless the file also has such a
+ * marker or the `=======` stands where no underline can (isOrphanSeparator).
+ */
+function markerHits(lines, size, fileHasAngleMarker, textAt = () => undefined) {
+    const hits = [];
+    for (const l of lines) {
+        const marker = markerOf(l.text, size);
+        if (marker === null)
+            continue;
+        if (marker === '|' && !fileHasAngleMarker)
+            continue;
+        if (marker === '=' && !fileHasAngleMarker && !isOrphanSeparator(l.line, textAt))
+            continue;
+        hits.push({ line: l.line, marker, size, message: markerMessage(marker, size) });
+    }
+    return hits;
+}
+/**
+ * Parses a `conflict-marker-size` attribute value as `git check-attr` prints
+ * it ('unspecified', 'set', 'unset' or a value). Since git 2.48 a value that
+ * is not a whole number (`3a`) gets a warning and the default, where older
+ * git read the leading digits: Purple follows current git. See
+ * docs/decisions.md, "conflict-marker-size is read as current git reads it".
+ */
+function parseMarkerSize(value) {
+    return markerSizeProblem(value) === null && value !== undefined && /^\s*\+?\d+$/.test(value) ? Number(value.trim()) : DEFAULT_MARKER_SIZE;
+}
+/** Why a `conflict-marker-size` value is not used (git warns about it), or null for a usable or absent value. */
+function markerSizeProblem(value) {
+    if (value === undefined || value === 'unspecified' || value === 'set' || value === 'unset')
+        return null;
+    // strtol_i: optional leading whitespace and sign, then digits to the end.
+    const m = /^\s*([+-]?\d+)$/.exec(value);
+    if (m && Number(m[1]) > 0)
+        return null;
+    return `conflict-marker-size '${value}' is not a positive whole number: git uses ${DEFAULT_MARKER_SIZE}, and so does guard`;
+}
+/** Longest line kept whole; the marker rule never looks further than the run and two characters. */
+const MAX_KEPT_LINE = 4096;
+/**
+ * A line as guard keeps it: whole up to MAX_KEPT_LINE characters, else only
+ * the run of one character and the two characters after it, ended by a NUL
+ * (which no marker rule accepts), so a 100 MB line costs a few bytes.
+ * Marker sizes above MAX_KEPT_LINE - 2 are not supported.
+ */
+function markerPrefix(text) {
+    if (text.length <= MAX_KEPT_LINE)
+        return text;
+    let run = 1;
+    while (run < MAX_KEPT_LINE - 2 && text[run] === text[0])
+        run++;
+    return `${text.slice(0, run + 2)}\u0000`;
+}
+
+;// CONCATENATED MODULE: ./src/core/unified-diff.ts
+/**
+ * Reads the lines a unified diff adds (guard's `changed` scope). Pure: the
+ * shell runs `git diff -U0 --full-index --src-prefix=a/ --dst-prefix=b/` with
+ * quotePath on and feeds the output here one line at a time, so a diff of any
+ * size is read in bounded memory. Paths are kept as bytes (a latin1 string,
+ * one character per byte) so a name that is not UTF-8 can be handed back to git.
+ */
+
+/** Undoes git's C-style path quoting ("a\tb", "\303\251") into the path's bytes (a latin1 string). */
+function unquoteGitPathBytes(text) {
+    if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2)
+        return text;
+    const body = text.slice(1, -1);
+    const simple = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '"': '"', '\\': '\\' };
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            out += c;
+            continue;
+        }
+        const next = body[i + 1] ?? '';
+        if (/[0-7]/.test(next)) {
+            out += String.fromCharCode(parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            out += simple[next] ?? next;
+            i += 1;
+        }
+    }
+    return out;
+}
+/** A path's bytes (latin1 string) as text for people: UTF-8, with U+FFFD where the bytes are not UTF-8. */
+function displayPath(bytes) {
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+/**
+ * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
+ * `keep` accepts (cut by markerPrefix). Hunk bodies are consumed by their
+ * counts, so an added line that reads "+++ x" is content, never a header.
+ */
+class AddedLineReader {
+    keep;
+    dstPrefix;
+    maxKept;
+    files = [];
+    file = null;
+    mode = null;
+    /** The new blob named by the current file's `index` line, until its `+++` header arrives. */
+    pendingOid = null;
+    hunk = null;
+    kept = 0;
+    /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
+    overflowed = false;
+    constructor(keep, dstPrefix = 'b/', maxKept = Number.POSITIVE_INFINITY) {
+        this.keep = keep;
+        this.dstPrefix = dstPrefix;
+        this.maxKept = maxKept;
+    }
+    /** Starts a file whose header the caller read itself (a diff of two blobs names no path). */
+    startFile(path, newOid) {
+        this.file = { path, newOid, symlink: false, lines: [] };
+        this.files.push(this.file);
+    }
+    /** Feeds one line of the diff (without its LF). */
+    line(line) {
+        if (this.hunk !== null && (this.hunk.oldLeft > 0 || this.hunk.newLeft > 0))
+            return this.body(line);
+        this.hunk = null;
+        if (line.startsWith('diff --git ')) {
+            this.file = null;
+            this.mode = null;
+            this.pendingOid = null;
+        }
+        else if (line.startsWith('new file mode ')) {
+            this.mode = line.slice('new file mode '.length);
+        }
+        else if (line.startsWith('index ')) {
+            // "index <old>..<new>[ <mode>]": the mode is there when it did not change.
+            const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line);
+            if (m)
+                this.pendingOid = m[1];
+            if (m?.[2])
+                this.mode = m[2];
+        }
+        else if (line.startsWith('+++ ')) {
+            const path = this.newPath(line);
+            this.file = path === null ? null : { path, newOid: this.pendingOid, symlink: this.mode === '120000', lines: [] };
+            if (this.file)
+                this.files.push(this.file);
+        }
+        else {
+            const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            if (h)
+                this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]) };
+        }
+    }
+    body(line) {
+        const hunk = this.hunk;
+        const tag = line[0];
+        if (tag === '\\')
+            return; // "\ No newline at end of file"
+        if (tag === '-') {
+            hunk.oldLeft--;
+            return;
+        }
+        if (tag === '+') {
+            const text = line.slice(1);
+            if (this.file !== null && !this.file.symlink && this.keep(text)) {
+                if (this.kept < this.maxKept)
+                    this.file.lines.push({ line: hunk.lineNo, text: markerPrefix(text) });
+                else
+                    this.overflowed = true;
+                this.kept++;
+            }
+            hunk.newLeft--;
+        }
+        else {
+            hunk.oldLeft--;
+            hunk.newLeft--;
+        }
+        hunk.lineNo++;
+    }
+    /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */
+    newPath(header) {
+        let name = header.slice(4);
+        if (name === '/dev/null')
+            return null;
+        // git appends a TAB after a name that contains a space (diff.c), so patch(1) can find its end.
+        if (name.endsWith('\t'))
+            name = name.slice(0, -1);
+        name = unquoteGitPathBytes(name);
+        return name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name;
+    }
+    /** The files read so far that have kept lines, symlinks left out. */
+    result() {
+        return this.files.filter((f) => !f.symlink && f.lines.length > 0);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/marker-scan.ts
+/**
+ * Reads what guard's marker layer needs from committed objects only (never
+ * the working tree: what is committed is what ships): candidate lines of a
+ * tree with their neighbours (`git grep` on a commit), lines added by a range
+ * (`git diff`, streamed), blobs by object id (`git cat-file --batch`), and
+ * each path's `conflict-marker-size` attribute at the scanned commit. Paths
+ * travel as bytes (latin1 strings) and reach git through stdin, never argv.
+ */
+
+
+
+
+
+
+
+/**
+ * Lines of the tree at `commit` matching an ERE, each with the line before it
+ * (`-B1`), per path, streamed. The line before tells a Markdown heading
+ * underline ("Title" then "=======") from a separator left alone after a
+ * blank line, so the files of a docs-heavy tree need not be read again; the
+ * few that still need their following lines are read afterwards (readBlobLines).
+ * Binary blobs and symlinks are skipped by git grep. Exit 1 is "no match";
+ * anything else, 128 included, is an error, never "clean". A blob git cannot
+ * read is reported by name (git grep says so on stderr and carries on).
+ */
+async function grepTree(git, commit, ere, threads, keep) {
+    try {
+        return await grepWholeTree(git, commit, ere, threads);
+    }
+    catch (e) {
+        // A corrupt object ends git grep (exit 128) before it reaches the other files: read them one by one instead.
+        if (!(e instanceof GitCommandError) || e.exitCode !== 128)
+            throw e;
+        return await scanTreeFileByFile(git, commit, keep);
+    }
+}
+/** The degraded tree scan: every blob of the tree through `cat-file --batch`, binary files and symlinks skipped as git grep skips them. */
+async function scanTreeFileByFile(git, commit, keep) {
+    const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], { encoding: 'latin1' });
+    const blobs = listing.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => {
+        const tab = entry.indexOf('\t');
+        const [mode, type, oid] = entry.slice(0, tab).split(' ');
+        return { mode, type, oid: oid, path: entry.slice(tab + 1) };
+    })
+        .filter((b) => b.type === 'blob' && b.mode !== '120000');
+    const files = new Map();
+    const binary = new Set();
+    let offset = 0;
+    const unreadable = await readBlobLines(git, blobs.map((b) => b.oid), (index, line, text) => {
+        if (line === 1)
+            offset = 0;
+        // git's binary test: a NUL in the first 8,000 bytes.
+        const nul = text.indexOf('\0');
+        if (nul >= 0 && offset + nul < 8000 && !(nul === text.length - 1 && text.length > 8192))
+            binary.add(index);
+        offset += text.length + 1;
+        if (!keep(text))
+            return;
+        const lines = files.get(blobs[index].path) ?? new Map();
+        lines.set(line, markerPrefix(text));
+        files.set(blobs[index].path, lines);
+    });
+    for (const i of binary)
+        files.delete(blobs[i].path);
+    return { files, unreadable: unreadable.map((i) => displayPath(blobs[i].path)) };
+}
+async function grepWholeTree(git, commit, ere, threads) {
+    const files = new Map();
+    const prefix = `${commit}:`;
+    let pending = null;
+    const split = lineSplitter((raw) => {
+        // "--" between groups of context; a record always starts with "<commit>:", so this is never a path.
+        if (pending === null && raw === '--')
+            return;
+        const line = pending === null ? raw : `${pending}\n${raw}`;
+        pending = null;
+        const pathEnd = line.indexOf('\0');
+        const numberEnd = pathEnd < 0 ? -1 : line.indexOf('\0', pathEnd + 1);
+        // A path with a newline in it arrives in two pieces: join them.
+        if (numberEnd < 0) {
+            pending = line;
+            return;
+        }
+        let path = line.slice(0, pathEnd);
+        if (path.startsWith(prefix))
+            path = path.slice(prefix.length);
+        const lines = files.get(path) ?? new Map();
+        lines.set(Number(line.slice(pathEnd + 1, numberEnd)), markerPrefix(line.slice(numberEnd + 1)));
+        files.set(path, lines);
+    });
+    // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
+    const threadArgs = threads === null ? [] : ['--threads', String(threads)];
+    const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--'];
+    const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push });
+    split.end();
+    return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) };
+}
+/** Names from git's "error: '<commit>:<path>': unable to read <oid>" lines. */
+function unreadableFromStderr(stderr, prefix) {
+    const names = new Set();
+    for (const m of stderr.matchAll(/^error: '(.*)': unable to read [0-9a-f]+$/gm)) {
+        const name = m[1];
+        names.add(name.startsWith(prefix) ? name.slice(prefix.length) : name);
+    }
+    return [...names];
+}
+/**
+ * Lines added from `from` to `to` that `keep` accepts (`keepEre` is the same
+ * test as a POSIX ERE, for git's -G), streamed. Renames are
+ * followed so a moved file is not "all added"; binary files show no lines.
+ * When git cannot produce the whole diff (an unreadable blob), each changed
+ * file is read on its own, and the ones that fail are reported by name.
+ */
+async function addedLinesBetween(git, from, to, keep, keepEre, maxKept) {
+    const reader = new AddedLineReader(keep, 'b/', maxKept);
+    const split = lineSplitter((line) => reader.line(line));
+    try {
+        await git.stream([
+            '-c',
+            'core.quotePath=true',
+            'diff',
+            '-U0',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            '--no-textconv',
+            '--no-relative',
+            '--find-renames',
+            // Only files with an added or removed line `keep` could accept are printed: git skips the rest.
+            `-G${keepEre}`,
+            '--src-prefix=a/',
+            '--dst-prefix=b/',
+            '--end-of-options',
+            from,
+            to,
+            '--'
+        ], { onData: split.push });
+        split.end();
+        return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null };
+    }
+    catch (e) {
+        if (!(e instanceof GitCommandError))
+            throw e;
+        return await addedLinesFileByFile(git, from, to, keep, maxKept, e);
+    }
+}
+/** The degraded path: one diff per changed file (by blob ids, so no path is ever an argument). */
+async function addedLinesFileByFile(git, from, to, keep, maxKept, cause) {
+    const raw = await git.run(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', '--end-of-options', from, to, '--'], {
+        encoding: 'latin1'
+    });
+    const fields = raw.stdout.split('\0');
+    const files = [];
+    const unreadable = [];
+    let overflowed = false;
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const [, , newMode, oldOid, newOid, status] = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) (\w)/.exec(fields[i]) ?? [];
+        const path = fields[i + 1];
+        if (status === undefined || status === 'D' || newMode === '120000' || newMode === '160000')
+            continue;
+        const reader = new AddedLineReader(keep, 'b/', maxKept);
+        reader.startFile(path, newOid);
+        try {
+            if (status === 'A' || /^0+$/.test(oldOid)) {
+                const split = lineSplitter((line) => reader.line(`+${line}`));
+                reader.line(`@@ -0,0 +1,${Number.MAX_SAFE_INTEGER} @@`);
+                await git.stream(['cat-file', 'blob', newOid], { onData: split.push });
+                split.end();
+            }
+            else {
+                let inBody = false;
+                const split = lineSplitter((line) => {
+                    inBody ||= line.startsWith('@@');
+                    if (inBody)
+                        reader.line(line);
+                });
+                await git.stream(['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', oldOid, newOid], { onData: split.push });
+                split.end();
+            }
+            files.push(...reader.result());
+            overflowed ||= reader.overflowed;
+        }
+        catch (e) {
+            if (!(e instanceof GitCommandError))
+                throw e;
+            unreadable.push(displayPath(path));
+        }
+    }
+    const degraded = `the diff of the whole range failed (${cause.message}); read each changed file on its own, renames not followed`;
+    return { files, unreadable, overflowed, degraded };
+}
+/**
+ * Streams blobs (`git cat-file --batch -z`; each spec an object id or
+ * `<commit>:<path bytes>`) and hands each line to `onLine(index, lineNumber,
+ * text)`, or only the lines `want` accepts by their first byte (-1: empty). A blob git cannot read ends that git process: it is reported by
+ * index and the rest are read by a new one.
+ */
+async function readBlobLines(git, oids, onLine, want = null) {
+    const unreadable = [];
+    let next = 0;
+    while (next < oids.length) {
+        const start = next;
+        let answered = start;
+        let left = -1; // bytes of the current blob still to come; -1 = expecting a header
+        let lineNo = 0;
+        let header = '';
+        // Lines `want` refuses are counted, never decoded: most lines of a blob are neither a neighbour nor a candidate.
+        const filter = want && { want: (first) => want(answered, lineNo + 1, first), skipped: () => void lineNo++ };
+        const split = lineSplitter((text) => onLine(answered, ++lineNo, text), filter ?? undefined);
+        const onData = (chunk) => {
+            let at = 0;
+            while (at < chunk.length) {
+                if (left === -2) {
+                    // The LF git prints after each blob's content.
+                    at++;
+                    left = -1;
+                    answered++;
+                    continue;
+                }
+                if (left < 0) {
+                    const nl = chunk.indexOf(10, at);
+                    if (nl < 0) {
+                        header += chunk.subarray(at).toString('latin1');
+                        return;
+                    }
+                    header += chunk.subarray(at, nl).toString('latin1');
+                    at = nl + 1;
+                    const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+                    header = '';
+                    if (m) {
+                        left = Number(m[1]);
+                        lineNo = 0;
+                    }
+                    else {
+                        unreadable.push(answered++);
+                    }
+                    continue;
+                }
+                const take = Math.min(left, chunk.length - at);
+                split.push(chunk.subarray(at, at + take));
+                left -= take;
+                at += take;
+                if (left === 0) {
+                    split.end();
+                    left = -2;
+                }
+            }
+        };
+        try {
+            // --buffer: one write per buffer-full, not one per blob (a flush per blob is a process round trip each).
+            await git.stream(['cat-file', '--batch', '--buffer', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData });
+            next = oids.length;
+        }
+        catch (e) {
+            if (!(e instanceof GitCommandError))
+                throw e;
+            // The blob being read when git stopped is the unreadable one.
+            unreadable.push(answered);
+            next = answered + 1;
+        }
+    }
+    return unreadable;
+}
+/** Up to this many files, `<commit>:<path>` specs are cheaper than listing the tree once. */
+const PATH_SPECS_UP_TO = 100;
+/**
+ * What `readBlobLines` should read for each path (bytes) of the tree at
+ * `commit`: its blob id. git resolves a `<commit>:<path>` spec by walking the
+ * trees again for every one (40,000 specs took 2.7 s of CPU where their blob
+ * ids took 0.12), so beyond a few files the tree is listed once
+ * (`ls-tree -r`, streamed) and the ids taken from it.
+ */
+async function blobSpecsAt(git, commit, paths) {
+    if (paths.length <= PATH_SPECS_UP_TO)
+        return paths.map((p) => `${commit}:${p}`);
+    const wanted = new Set(paths);
+    const oids = new Map();
+    let rest = '';
+    const entry = (e) => {
+        // "<mode> <type> <oid>\t<path>"
+        const tab = e.indexOf('\t');
+        const path = e.slice(tab + 1);
+        if (wanted.has(path))
+            oids.set(path, e.slice(e.lastIndexOf(' ', tab) + 1, tab));
+    };
+    await git.stream(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], {
+        onData: (chunk) => {
+            const parts = (rest + chunk.toString('latin1')).split('\0');
+            rest = parts.pop();
+            parts.forEach(entry);
+        }
+    });
+    if (rest !== '')
+        entry(rest);
+    // A path the listing did not name (it should not happen) is still read by its spec.
+    return paths.map((p) => oids.get(p) ?? `${commit}:${p}`);
+}
+/**
+ * The `conflict-marker-size` attribute of each path (bytes) as it is at
+ * `commit`. `git check-attr --source` needs git 2.40; on 2.39 the attributes
+ * of a commit are read from a temporary index holding that commit's
+ * `.gitattributes` files (`update-index --index-info`, then `check-attr
+ * --cached`), which works on every git version. Only the attribute files go
+ * in: a `read-tree` of an 80,000-file tree took 450 ms, this takes about 40.
+ */
+async function markerSizeAttributes(git, commit, paths, listing = attributeFilesAt(git, commit)) {
+    const values = new Map();
+    const attributeFiles = await listing;
+    if (paths.length === 0)
+        return values;
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'purple-attr-'));
+    const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(dir, 'index') };
+    try {
+        if (attributeFiles.length > 0) {
+            // ls-tree's "<mode> blob <oid>\t<path>" is a line update-index --index-info accepts as is.
+            await git.run(['update-index', '-z', '--index-info'], { env, input: Buffer.from(attributeFiles.map((e) => `${e}\0`).join(''), 'latin1') });
+        }
+        const r = await git.run(['check-attr', '--cached', '-z', '--stdin', 'conflict-marker-size'], {
+            env,
+            encoding: 'latin1',
+            input: Buffer.from(paths.map((p) => `${p}\0`).join(''), 'latin1')
+        });
+        const fields = r.stdout.split('\0');
+        for (let i = 0; i + 2 < fields.length; i += 3)
+            values.set(fields[i], fields[i + 2]);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+    return values;
+}
+/**
+ * The `.gitattributes` files of the tree at `commit`, as `update-index
+ * --index-info` lines (a caller may start this early: it depends on nothing
+ * else). `git grep -l` with a glob pathspec walks only trees and reads only
+ * those files (33 ms on an 80,000-file tree where `ls-tree -r` took 370); their
+ * object ids come from one `cat-file --batch-check`, paths through stdin.
+ */
+async function attributeFilesAt(git, commit) {
+    const found = await git.run(['grep', '-l', '-z', '--no-color', '-e', '', commit, '--', ':(glob)**/.gitattributes', '.gitattributes'], {
+        okExitCodes: [0, 1],
+        encoding: 'latin1'
+    });
+    const specs = [...new Set(found.stdout.split('\0').filter(Boolean))];
+    if (specs.length === 0)
+        return [];
+    const prefix = `${commit}:`;
+    const checked = await git.run(['cat-file', '--batch-check', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' });
+    const entries = [];
+    checked.stdout.split('\n').forEach((line, i) => {
+        const m = /^([0-9a-f]+) blob \d+$/.exec(line);
+        const spec = specs[i];
+        if (m && spec?.startsWith(prefix))
+            entries.push(`100644 ${m[1]}\t${spec.slice(prefix.length)}`);
+    });
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/git/merges.ts
+/** Merge commits reachable from `head` and not from `base`, with their parents (one call). */
+async function mergesInRange(git, base, head) {
+    const r = await git.run(['rev-list', '--merges', '--parents', '--end-of-options', head, `^${base}`]);
+    return r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+        const [commit, ...parents] = line.split(' ');
+        return { commit: commit, parents };
+    });
+}
+/** Every local and remote-tracking branch with its tip (one call). */
+async function branchTips(git) {
+    const r = await git.run(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads', 'refs/remotes']);
+    return r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+        const at = line.indexOf(' ');
+        return { sha: line.slice(0, at), ref: line.slice(at + 1) };
+    });
+}
+/** Branch refs whose history contains `head` (one call): never an allowed source. */
+async function refsContaining(git, head) {
+    const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes']);
+    return new Set(r.stdout.split('\n').filter(Boolean));
+}
+/** The commits among `candidates` that no tip reaches (one `rev-list --stdin` call). */
+async function unreachableFrom(git, candidates, tips) {
+    const wanted = new Set(candidates);
+    if (wanted.size === 0)
+        return new Set();
+    if (tips.length === 0)
+        return wanted;
+    const input = [...wanted, ...new Set(tips)].map((sha, i) => (i < wanted.size ? sha : `^${sha}`)).join('\n') + '\n';
+    const r = await git.run(['rev-list', '--stdin'], { input });
+    const unreachable = new Set();
+    for (const sha of r.stdout.split('\n'))
+        if (wanted.has(sha))
+            unreachable.add(sha);
+    return unreachable;
+}
+/**
+ * Human names of commits (`develop~2`) for the report, never naming them
+ * after a ref that contains head (that name would say nothing). One call.
+ */
+async function nameCommits(git, shas, excludeRefs) {
+    const names = new Map();
+    if (shas.length === 0)
+        return names;
+    const excludes = [...excludeRefs].map((ref) => `--exclude=${ref}`);
+    const r = await git.run(['name-rev', '--name-only', ...excludes, '--end-of-options', ...shas], { okExitCodes: [0, 1, 128] });
+    if (r.exitCode !== 0)
+        return names;
+    const lines = r.stdout.split('\n');
+    shas.forEach((sha, i) => {
+        const name = lines[i]?.trim();
+        if (name && name !== 'undefined')
+            names.set(sha, name);
+    });
+    return names;
+}
+
+// EXTERNAL MODULE: ./src/core/merge-policy.ts
+var merge_policy = __nccwpck_require__(5146);
+// EXTERNAL MODULE: ./src/core/path-globs.ts
+var path_globs = __nccwpck_require__(3546);
+// EXTERNAL MODULE: ./src/guard/options.ts
+var guard_options = __nccwpck_require__(3803);
+;// CONCATENATED MODULE: ./src/guard/layers.ts
+
+
+
+
+
+
+
+
+
+const emptyLayer = () => ({ findings: [], notes: [], warnings: [], problems: [] });
+/** Runs both layers over `range` in the repository of `git` (its top level). */
+async function checkRange(git, range, options, context = {}) {
+    const limits = context.limits ?? guard_options/* DEFAULT_LIMITS */.dR;
+    // Without a base neither layer of a `changed` check can run: the reason is the whole answer.
+    if (range.base === null && range.baseProblem && options.scope === 'changed') {
+        return { findings: [], notes: [], warnings: [], error: range.baseProblem };
+    }
+    // The layers share nothing, so they run side by side (git grep and rev-list on two cores).
+    const [markers, merges] = await Promise.all([
+        guarded('conflict-marker check', () => markerLayer(git, range, options, limits)),
+        guarded('merge-source check', () => mergeLayer(git, range, options, context.history?.problem ?? null))
+    ]);
+    const problems = [...markers.problems, ...merges.problems];
+    return {
+        findings: [...markers.findings, ...merges.findings],
+        notes: [...markers.notes, ...merges.notes],
+        warnings: [...markers.warnings, ...merges.warnings],
+        error: problems.length > 0 ? problems.join('; ') : null
+    };
+}
+/** A layer that throws (any failure, a bug included) becomes that layer's problem, never the caller's exception. */
+async function guarded(name, layer) {
+    try {
+        const report = await layer();
+        return { ...report, problems: report.problems.map((p) => `${name} ${p}`) };
+    }
+    catch (e) {
+        return { ...emptyLayer(), problems: [`${name} failed: ${(0,describe_error/* describeError */.U)(e)}`] };
+    }
+}
+async function markerLayer(git, range, options, limits) {
+    const report = emptyLayer();
+    const matcher = (0,path_globs/* excludeMatcher */.B)(options.exclude);
+    const excluded = (path) => matcher(displayPath(path));
+    const scanned = options.scope === 'tree' || range.base === null
+        ? await scanTree(git, range.head, excluded, limits, report)
+        : await scanChanged(git, range.base, range.head, excluded, limits, report);
+    return layers_judge(scanned.files, scanned.attributes, range, report);
+}
+/** Every candidate line of the tree at `head`, with its neighbours. */
+async function scanTree(git, head, excluded, limits, report) {
+    // The attribute files do not depend on the search: list them while it runs.
+    const listing = attributeFilesAt(git, head);
+    listing.catch(() => undefined);
+    const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate);
+    report.notes.push(`conflict markers: scanned the whole tree at ${head}`);
+    if (scan.unreadable.length > 0)
+        report.problems.push(unreadableProblem(scan.unreadable));
+    const files = [...scan.files].filter(([path]) => !excluded(path)).map(([path, printed]) => splitPrinted(path, printed));
+    // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
+    // Their blob ids do not depend on the attributes: find both at once.
+    const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)));
+    const [attributes, specs] = await Promise.all([
+        markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+        blobSpecsAt(git, head, separated.map((f) => f.path))
+    ]);
+    const specOf = new Map(separated.map((f, i) => [f.path, specs[i]]));
+    // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
+    const orphanable = separated.filter((f) => {
+        const size = parseMarkerSize(attributes.get(f.path));
+        return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=' && !afterText(f, l.line));
+    });
+    const unread = await readNeighbours(git, orphanable.map((f) => specOf.get(f.path)), orphanable);
+    if (unread.length > 0)
+        report.problems.push(unreadableProblem(unread));
+    return { files, attributes };
+}
+/** The lines git grep printed for one file: candidates under scan, the lines before them kept as known. */
+function splitPrinted(path, printed) {
+    const lines = [];
+    const known = new Map();
+    for (const [line, text] of printed) {
+        if (isMarkerCandidate(text))
+            lines.push({ line, text });
+        else
+            known.set(line, text);
+    }
+    return { path, lines, known };
+}
+/** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
+function afterText(file, line) {
+    const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text;
+    return before !== undefined && !/^[ \t\r]*$/.test(before);
+}
+/** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
+async function scanChanged(git, base, head, excluded, limits, report) {
+    const listing = attributeFilesAt(git, head);
+    listing.catch(() => undefined);
+    const from = (await mergeBase(git, base, head)) ?? base;
+    const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines);
+    report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`);
+    if (added.degraded)
+        report.warnings.push(`conflict markers: ${added.degraded}`);
+    if (added.unreadable.length > 0)
+        report.problems.push(unreadableProblem(added.unreadable));
+    if (added.overflowed)
+        report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`);
+    const diffFiles = added.files.filter((f) => !excluded(f.path));
+    const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map(), oid: f.newOid }));
+    // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours).
+    const wanted = files.filter((f) => f.oid !== null && f.lines.some((l) => !isAngle(l.text)));
+    // The rest of the files and their attributes are independent reads: both at once.
+    const [unread, attributes] = await Promise.all([
+        readNeighbours(git, wanted.map((f) => f.oid), wanted),
+        markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+    ]);
+    if (unread.length > 0)
+        report.problems.push(unreadableProblem(unread));
+    return { files, attributes };
+}
+/** Applies the marker rules to each scanned file at its own conflict-marker-size. */
+function layers_judge(files, attributes, range, report) {
+    for (const file of files) {
+        const value = attributes.get(file.path);
+        const problem = markerSizeProblem(value);
+        if (problem !== null)
+            report.warnings.push(`${displayPath(file.path)}: ${problem}`);
+        const size = parseMarkerSize(value);
+        const known = [...file.known].map(([line, text]) => ({ line, text }));
+        const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(known, size);
+        const byLine = new Map([...file.known, ...file.lines.map((l) => [l.line, l.text])]);
+        for (const hit of markerHits(file.lines, size, angle, (n) => byLine.get(n))) {
+            report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message });
+        }
+    }
+    return report;
+}
+const isAngle = (text) => text[0] === '<' || text[0] === '>';
+const LT = 0x3c;
+const GT = 0x3e;
+/**
+ * What the rest of each file says: its angle candidates anywhere and the
+ * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
+ * --batch` (`specs[i]` names the blob of `files[i]`) and kept in `known`.
+ * Returns the names of the files git could not read.
+ */
+async function readNeighbours(git, specs, files) {
+    if (files.length === 0)
+        return [];
+    const neighbours = files.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])));
+    const unreadable = await readBlobLines(git, specs, (index, line, text) => {
+        if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index].has(line))
+            files[index].known.set(line, markerPrefix(text));
+    }, (index, line, first) => first === LT || first === GT || neighbours[index].has(line));
+    return unreadable.map((i) => displayPath(files[i].path));
+}
+function unreadableProblem(names) {
+    const shown = names.slice(0, 20).map((n) => `'${n}'`).join(', ');
+    const more = names.length > 20 ? ` and ${names.length - 20} more` : '';
+    return `could not read ${names.length} file(s), which were not checked: ${shown}${more} (a missing or corrupt object: run 'git fsck')`;
+}
+/** Reads the policy file from the BASE commit (one `cat-file --batch` call; the path goes through stdin). */
+async function readPolicyAtBase(git, base, path) {
+    const r = await git.run(['cat-file', '--batch'], { input: `${base}:${path}\n` });
+    const header = r.stdout.slice(0, r.stdout.indexOf('\n'));
+    if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
+        return null;
+    const m = /^[0-9a-f]+ (\w+) \d+$/.exec(header);
+    if (!m)
+        throw new Error(`could not read '${path}' at the base commit: git answered '${header}'`);
+    if (m[1] !== 'blob')
+        throw new Error(`policy file '${path}' at the base commit is a ${m[1]}, not a file`);
+    // The size in the header counts bytes; the batch output ends the content with one LF.
+    const body = r.stdout.slice(header.length + 1).replace(/\n$/, '');
+    return (0,merge_policy/* parseMergePolicy */.Or)(body, `${path}@${base.slice(0, 12)}`);
+}
+async function mergeLayer(git, range, options, historyProblem) {
+    const report = emptyLayer();
+    if (historyProblem !== null) {
+        report.problems.push(`could not run: ${historyProblem}`);
+        return report;
+    }
+    if (range.base === null) {
+        if (range.baseProblem) {
+            report.problems.push(`could not run: ${range.baseProblem}`);
+            return report;
+        }
+        const policyNote = 'merge sources: not checked, there is no base to read the policy from or to bound the range';
+        if (options.allowedSources.length > 0)
+            report.warnings.push(policyNote);
+        else
+            report.notes.push(policyNote);
+        return report;
+    }
+    // The policy and the range's merges are independent reads: both at once.
+    const [policy, merges] = await Promise.all([readPolicyAtBase(git, range.base, options.policyFile), mergesInRange(git, range.base, range.head)]);
+    if (policy === null && options.policyFileExplicit) {
+        // A named policy that is not there must not silently turn the check off.
+        report.problems.push(`could not use the policy: '${options.policyFile}' was named explicitly but does not exist at the base commit ${range.base}`);
+    }
+    if (policy === null && options.allowedSources.length === 0) {
+        report.notes.push(`merge sources: not checked, no '${options.policyFile}' at the base commit and no allowed-sources`);
+        return report;
+    }
+    report.findings.push(...(await disallowedMerges(git, range, policy, merges, options, report.notes)));
+    return report;
+}
+async function disallowedMerges(git, range, policy, merges, options, notes) {
+    const base = range.base;
+    const patterns = (0,merge_policy/* sourcePatterns */.JX)(policy, options.allowedSources, range.headBranch);
+    notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`);
+    if (merges.length === 0)
+        return [];
+    // Every read below is independent of the others: start them together.
+    const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)]);
+    const { tips, unmatched } = (0,merge_policy/* allowedTips */.to)(refs, patterns, containsHead, remotes);
+    for (const p of unmatched) {
+        notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`);
+    }
+    const parents = merges.flatMap((m) => m.parents.slice(1));
+    const bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
+    if (bad.size === 0)
+        return [];
+    const names = await nameCommits(git, [...bad], containsHead);
+    // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
+    const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
+    const findings = [];
+    for (const m of merges) {
+        m.parents.forEach((parent, i) => {
+            if (i === 0 || !bad.has(parent))
+                return;
+            const from = names.get(parent);
+            const source = from ? ` (from ${from})` : '';
+            findings.push({
+                kind: 'disallowed-merge',
+                path: null,
+                line: null,
+                commit: m.commit,
+                parent,
+                message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch${missing}`
+            });
+        });
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/guard/range.ts
+
+
+function field(obj, ...path) {
+    let cur = obj;
+    for (const key of path) {
+        if (typeof cur !== 'object' || cur === null)
+            return null;
+        cur = cur[key];
+    }
+    return typeof cur === 'string' && cur !== '' ? cur : null;
+}
+/** Defaults the event gives: PR base/head shas, merge-queue shas, a push's `before`/`after`. */
+function eventDefaults(event) {
+    const p = event.payload;
+    if (field(p, 'pull_request', 'base', 'sha')) {
+        return {
+            base: field(p, 'pull_request', 'base', 'sha'),
+            head: field(p, 'pull_request', 'head', 'sha'),
+            headBranch: field(p, 'pull_request', 'head', 'ref')
+        };
+    }
+    if (field(p, 'merge_group', 'base_sha')) {
+        return { base: field(p, 'merge_group', 'base_sha'), head: field(p, 'merge_group', 'head_sha'), headBranch: null };
+    }
+    const ref = field(p, 'ref') ?? (event.ref || null);
+    const headBranch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
+    const before = field(p, 'before');
+    // A new branch is pushed with before = 0000...: there is no previous tip to compare with.
+    const base = before !== null && !/^0+$/.test(before) ? before : null;
+    return { base, head: field(p, 'after'), headBranch };
+}
+/**
+ * Deepens a shallow clone from its remote (all branches, so allowed refs
+ * exist too). Never throws: a clone that stays shallow is reported, and the
+ * layers that need no history still run.
+ */
+async function ensureFullHistory(git) {
+    const advice = 'check out with full history (actions/checkout with fetch-depth: 0)';
+    try {
+        if (!(await isShallow(git)))
+            return { note: null, problem: null };
+        const remote = (await remoteNames(git))[0];
+        if (remote === undefined) {
+            return { note: null, problem: `this is a shallow clone with no remote to deepen it from, so merge parents are hidden: ${advice}` };
+        }
+        try {
+            await unshallow(git, remote);
+        }
+        catch (e) {
+            return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${(0,describe_error/* describeError */.U)(e)}): ${advice}` };
+        }
+        return { note: `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`, problem: null };
+    }
+    catch (e) {
+        return { note: null, problem: `could not tell whether the clone is shallow (${(0,describe_error/* describeError */.U)(e)}): ${advice}` };
+    }
+}
+/** Resolves head, then base, to full shas, taking defaults from the event, then the remote default branch; a base that fails is reported in the range. */
+async function resolveRange(git, req) {
+    const notes = [];
+    const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null };
+    const headName = req.head || defaults.head || 'HEAD';
+    const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head');
+    const headBranch = req.headBranch ?? defaults.headBranch;
+    try {
+        return await resolveBase(git, req, defaults, head, headBranch, notes);
+    }
+    catch (e) {
+        // Only the layers that need a base stop here; a tree scan needs head alone.
+        return { range: { base: null, head, description: 'no base', headBranch, baseProblem: (0,describe_error/* describeError */.U)(e) }, notes };
+    }
+}
+async function resolveBase(git, req, defaults, head, headBranch, notes) {
+    if (req.base) {
+        const base = await resolveCommit(git, req.base, req.baseLabel);
+        return { range: { base, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
+    }
+    if (defaults.base !== null) {
+        if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
+            const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
+            return { range: { base: defaults.base, head, description: what, headBranch }, notes };
+        }
+        // A force push leaves 'before' unfetched: compare with the default branch instead of failing.
+        notes.push(`base '${defaults.base}' from the event is not in this clone; using the default branch instead`);
+    }
+    const remotes = await remoteNames(git);
+    const hint = req.event ? field(req.event.payload, 'repository', 'default_branch') : null;
+    const defaultRef = await remoteDefaultBranch(git, remotes, hint);
+    if (defaultRef === null) {
+        throw new Error(`could not choose a base: no pull request or push in the event and no remote default branch (refs/remotes/<remote>/HEAD); set ${req.baseLabel}`);
+    }
+    const tip = await resolveCommit(git, defaultRef, 'the default branch');
+    const base = (await mergeBase(git, tip, head)) ?? tip;
+    return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
+}
+
+;// CONCATENATED MODULE: ./src/core/guard-verdict.ts
+/**
+ * What guard concluded, as plain data shared by the action, the CLI and the
+ * pipeline. A guard that breaks must not stop every
+ * pipeline (fail-safe), but a real finding always blocks.
+ */
+/** Decides the outcome: findings block even when part of the guard failed; an error alone blocks only without fail-safe. */
+function decideVerdict(findings, error, failSafe) {
+    if (findings.length > 0)
+        return { result: 'blocked', blocks: true };
+    if (error !== null)
+        return { result: 'error', blocks: !failSafe };
+    return { result: 'pass', blocks: false };
+}
+/** One line per finding, `path:line: message` for markers (what editors and terminals link). */
+function formatFinding(f) {
+    if (f.kind === 'conflict-marker')
+        return `${f.path}:${f.line}: ${f.message}`;
+    return `${f.commit}: ${f.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/guard/result.ts
+/** guard's plain result, shared by the action, the root pipeline and the CLI. */
+
+/** Builds the result from findings and an error, applying fail-safe. */
+function guardResult(findings, error, failSafe, extra) {
+    const verdict = decideVerdict(findings, error, failSafe);
+    return Object.freeze({
+        ...verdict,
+        findings,
+        markerCount: findings.filter((f) => f.kind === 'conflict-marker').length,
+        disallowedMergeCount: findings.filter((f) => f.kind === 'disallowed-merge').length,
+        error,
+        failSafe,
+        ...extra
+    });
+}
+/** Why the step (or hook) fails, or null when it passes: findings always, an error only with fail-safe off. */
+function guardFailure(result) {
+    if (result.findings.length > 0) {
+        return `guard blocked: ${result.markerCount} conflict marker(s), ${result.disallowedMergeCount} disallowed merge parent(s)`;
+    }
+    return result.blocks ? `guard failed (fail-safe is off): ${result.error}` : null;
+}
+
+;// CONCATENATED MODULE: ./src/guard/engine.ts
+/**
+ * guard from a working directory to a result: open the repository, make its
+ * history complete if it can, choose the range, run the layers. Never throws:
+ * whatever fails becomes result 'error' (blocking only with fail-safe off),
+ * and every layer that can still run does.
+ */
+
+
+
+
+
+
+/** The git runner at the top level of the repository containing `directory` (scans use repository-relative paths). */
+async function openRepository(directory, deps) {
+    return createGit(await topLevel(createGit(directory, deps)), deps);
+}
+const isChosen = (v) => typeof v === 'object' && v !== null && 'range' in v;
+/** Runs guard; never throws (a failure becomes result 'error'). Notes and warnings go to the log and the result. */
+async function runGuard(request, deps) {
+    const notes = [];
+    let range = null;
+    let result;
+    try {
+        const git = await openRepository(request.workingDirectory, deps.git);
+        // Most clones are complete: choose the range while finding out, and choose again only after a deepen.
+        const [history, first] = await Promise.all([ensureFullHistory(git), request.chooseRange(git).catch((e) => e)]);
+        if (history.note)
+            notes.push(history.note);
+        const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first;
+        range = chosen.range;
+        notes.push(...chosen.notes, `range: ${range.base ?? '(none)'}..${range.head} (base: ${range.description})`);
+        const report = await checkRange(git, range, request.options, { limits: deps.limits, history });
+        result = guardResult(report.findings, report.error, request.failSafe, { range, notes: [...notes, ...report.notes], warnings: report.warnings });
+    }
+    catch (e) {
+        result = guardResult([], (0,describe_error/* describeError */.U)(e), request.failSafe, { range, notes, warnings: [] });
+    }
+    for (const note of result.notes)
+        deps.log.info(`guard: ${note}`);
+    for (const warning of result.warnings)
+        deps.log.warning(`guard: ${warning}`);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/actions/guard/guard.ts
+/**
+ * The guard action's work: settings in, plain result out. The root pipeline
+ * calls this in-process; the engine it runs (src/guard) is the CLI's too.
+ */
+
+
+
+/** Production deps: git from PATH, the default limits, and the given log. */
+function guardDeps(log) {
+    return Object.freeze({ git: {}, log, limits: guard_options/* DEFAULT_LIMITS */.dR });
+}
+/** Runs guard over the range the settings name; never throws (a failure becomes result 'error'). */
+function guard(settings, deps) {
+    return runGuard({
+        workingDirectory: settings.workingDirectory,
+        options: settings,
+        failSafe: settings.failSafe,
+        chooseRange: (git) => resolveRange(git, {
+            base: settings.base,
+            head: settings.head,
+            event: settings.event,
+            baseLabel: settings.labels.base,
+            headLabel: settings.labels.head,
+            headBranch: null
+        })
+    }, deps);
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-errors.ts
+/**
+ * Classifies every answer of GitHub's merge endpoint (PUT /pulls/{n}/merge)
+ * into what the merge action does next. Pure: the shell passes the failure
+ * (status + GitHub's message, or the network error) and a fresh read of the
+ * pull request; nothing here talks to GitHub.
+ *
+ * Why this exists: GitHub says both `Required status check "x" is expected.`
+ * and "N of M required status checks are expected." while a check has not
+ * registered yet (both are worth waiting for), and a merge whose answer was
+ * lost must be recognised as done, never reported as "not mergeable" (see
+ * docs/decisions.md, "The merge call is never retried blindly").
+ *
+ * Every regular expression here runs in linear time on any input: a message
+ * is outside text of any length.
+ */
+
+const ADVICE = {
+    'check-failing': 'A required check failed on the verified head: fix the failure and push, then run wait-ci and merge again.',
+    'review-required': 'The base branch requires approving reviews: get an approval from a reviewer with write access (or change the rule), then run merge again.',
+    'method-not-allowed': "Set the 'method' input to a merge method the repository allows (Settings > General > Pull Requests), or leave it empty to use the first allowed one.",
+    conflict: 'The pull request conflicts with its base branch: merge or rebase the base into it, resolve the conflicts, push, and run the pipeline again.',
+    draft: 'The pull request is a draft: mark it ready for review, then run merge again.',
+    'merge-queue': 'The base branch requires the merge queue: add the pull request to the queue (merge queue UI or `gh pr merge --auto`) instead of merging it directly.',
+    'rule-violation': 'A repository rule blocks this merge: read the rule named in the message under Settings > Rules > Rulesets (or ask an admin), then run merge again.',
+    closed: 'The pull request is closed without being merged: reopen it if it should still be merged.',
+    'merged-other-head': 'The pull request was merged at a head that Purple did not verify: review what was merged on the base branch.',
+    forbidden: "The token may not merge into this branch: give the job 'contents: write' and 'pull-requests: write', or use a token or GitHub App that branch protection allows to merge.",
+    'not-found': "The pull request or repository was not found with this token: check 'pull-request' and that the token can read the repository.",
+    'invalid-request': "GitHub rejected the request itself: check the 'method', 'commit-title' and 'commit-message' inputs.",
+    'not-mergeable': 'GitHub reports the pull request as not mergeable for a reason other than a pending check: open it on GitHub to see what blocks it.'
+};
+// GitHub wraps ruleset refusals as a header line followed by one line per
+// violation, e.g. "Repository rule violations found\n\nRequired status check
+// \"test\" is expected.\n\n" (akuity/kargo#6397) or "...\n\nWaiting on 1 more
+// approval from a reviewer with write access ...\n\n" (microsoft/winget-pkgs#379724).
+const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i;
+/** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
+function listViolations(message) {
+    // Non-empty runs only: a megabyte of blank lines allocates nothing.
+    const lines = (message.match(/[^\r\n]+/g) ?? []).map((line) => line.trim()).filter((line) => line !== '');
+    if (lines.length > 0 && RULESET_HEADER.test(lines[0]))
+        return lines.slice(1);
+    return [message.trim()];
+}
+// Order matters: a failing check is final even if the same text also says
+// something is expected, and the merge must never be retried after it.
+const VIOLATION_RULES = [
+    // `Required status check "test" is failing.`; `... "continuous-integration/jenkins/branch" is errored.` (alphagov/bulk-merger
+    // README); "2 of 2 required status checks have not succeeded: 1 failing." (lyra-os-linux/vegad#52)
+    { test: /\bis failing\b|\bare failing\b|\bis errored\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed|errored)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+    // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
+    { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
+    // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase);
+    // chdsbd/kodiak#295: "This branch must not contain merge commits." (required linear history: squash or rebase still work).
+    // No `.*` between words: on a long message that is quadratic.
+    {
+        test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|\bmerge method \w+ (?:is )?not allowed\b|\bmust not contain merge commits\b/i,
+        verdict: { kind: 'permanent', category: 'method-not-allowed' }
+    },
+    // lindell/multi-gitter#622: "Pull Request is still a draft"
+    { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
+    // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
+    // winget-pkgs#379724: "Waiting on 1 more approval from a reviewer with write access ..."
+    {
+        test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
+        verdict: { kind: 'permanent', category: 'review-required' }
+    },
+    // akuity/kargo#6397 and PennyDreadfulMTG/Penny-Dreadful-Tools#6226: singular `Required status check "x" is expected.`,
+    // plural "N of M required status checks are expected.": any "expected" block is pending.
+    { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
+    // `Required status check "x" is in progress.`: the check is running, not failed.
+    { test: /\bin progress\b|\bis pending\b|\bare pending\b/i, verdict: { kind: 'pending' } },
+    // KnpLabs/php-github-api#497, cli/cli#12748: GitHub recomputes after the base moved; retrying is the documented fix.
+    { test: /base branch was modified/i, verdict: { kind: 'pending' } },
+    // "N of M required status checks have not succeeded." without an "expected": some failed.
+    { test: /\bnot succeeded\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+    { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
+    { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
+];
+/** What one violation line asks for: wait, give up (with the category), or unknown. */
+function classifyViolation(text) {
+    // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
+    const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"');
+    for (const rule of VIOLATION_RULES)
+        if (rule.test.test(words))
+            return rule.verdict;
+    return { kind: 'unknown' };
+}
+function permanent(category, message) {
+    return { kind: 'permanent', category, message, advice: ADVICE[category] };
+}
+/** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
+function judgePullState(pull, verifiedSha) {
+    if (pull.merged) {
+        // A retry after a lost answer finds the merge already done: success, if it was our head
+        // (see docs/decisions.md, "The merge call is never retried blindly").
+        if (pull.headSha === verifiedSha) {
+            return {
+                kind: 'already-merged',
+                mergeCommitSha: pull.mergeCommitSha ?? '',
+                message: `Pull request is already merged at the verified head ${verifiedSha}.`
+            };
+        }
+        return permanent('merged-other-head', `Pull request was merged at head ${pull.headSha}, not at the verified head ${verifiedSha}.`);
+    }
+    if (pull.state === 'closed')
+        return permanent('closed', 'Pull request is closed without being merged.');
+    if (pull.headSha !== verifiedSha) {
+        return {
+            kind: 'head-moved',
+            headSha: pull.headSha,
+            message: `Head branch moved from the verified ${verifiedSha} to ${pull.headSha}; the new head must be verified before it is merged.`
+        };
+    }
+    return undefined;
+}
+// A pull request GitHub itself reads as mergeable: a "not mergeable" refusal next to it is a stale computation.
+const MERGEABLE_STATES = new Set(['clean', 'unstable', 'has_hooks']);
+function classifyNotMergeable(message, pull) {
+    // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
+    if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown')
+        return { kind: 'pending', message };
+    if (pull.mergeable === false || pull.mergeableState === 'dirty')
+        return permanent('conflict', message);
+    if (pull.draft || pull.mergeableState === 'draft')
+        return permanent('draft', message);
+    if (pull.mergeableState === 'behind')
+        return { kind: 'behind', message };
+    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
+    if (MERGEABLE_STATES.has(pull.mergeableState))
+        return { kind: 'pending', message: `${message} (GitHub reads the pull request as ${pull.mergeableState}: a stale answer)` };
+    return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`);
+}
+// gabrielkoerich/orch#3371: 409 "Head branch is out of date. Review and try the merge again."; cli/cli's
+// merge command words GitHub's BEHIND state as "the head branch is not up to date with the base branch".
+const OUT_OF_DATE = /\bout of date\b|\bout-of-date\b|\bnot up to date\b/i;
+/** How much of a message the rules read (GitHub's own are far shorter). */
+const CLASSIFIED_CHARS = 8192;
+function violationsHeader(message) {
+    const end = message.search(/\r?\n/);
+    return end < 0 ? message : message.slice(0, end);
+}
+/**
+ * Classifies one failed merge call. `pull` is a read of the pull request made
+ * after the failure (undefined when that read failed too); `verifiedSha` is the
+ * head sha that was verified and sent with the merge call.
+ */
+function classifyMergeFailure(failure, pull, verifiedSha, context = {}) {
+    // The pull request's state outranks any message: a lost answer to a merge
+    // that went through, then a 405 "not mergeable" on the retry, is a success.
+    if (pull !== undefined) {
+        const byState = judgePullState(pull, verifiedSha);
+        if (byState !== undefined)
+            return byState;
+    }
+    const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`;
+    // Judged on its head only: GitHub's merge messages are a few short lines, and a megabyte of outside text
+    // would make even linear rules slow. The whole message is still reported.
+    const words = message.length > CLASSIFIED_CHARS ? message.slice(0, CLASSIFIED_CHARS) : message;
+    const clipped = { ...failure, message: words };
+    // The base moved on a branch that must be up to date: the head is where it was (checked above), so this is
+    // never head-moved. Right after an update GitHub may still say "out of date" while it recomputes: a read
+    // that shows the head current and not behind makes that pending.
+    if (failure.status === 409 || failure.status === 405) {
+        if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(words)))
+            return { kind: 'behind', message };
+        if (OUT_OF_DATE.test(words))
+            return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message };
+    }
+    // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
+    // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
+    if (failure.status === 409 || /head branch was modified/i.test(words)) {
+        return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) };
+    }
+    if (failure.status === 403) {
+        // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
+        const transport = (0,core_transient/* classifyFailure */.XE)(clipped);
+        if (transport.kind !== 'permanent')
+            return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
+    }
+    if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
+        const violations = listViolations(words);
+        const kinds = violations.map(classifyViolation);
+        // Classify on every violation GitHub lists: pending only if all of them are pending.
+        const blocking = kinds.findIndex((k) => k.kind === 'permanent');
+        if (blocking >= 0) {
+            const kind = kinds[blocking];
+            return permanent(kind.category, message);
+        }
+        const unknown = kinds.findIndex((k) => k.kind === 'unknown');
+        if (unknown < 0)
+            return { kind: 'pending', message };
+        const text = violations[unknown];
+        if (/not mergeable/i.test(text))
+            return context.outcomeUnknown ? judgeUnsettled(pull, verifiedSha, message) : classifyNotMergeable(message, pull);
+        if (RULESET_HEADER.test(violationsHeader(words)))
+            return permanent('rule-violation', message);
+        if (failure.status === 403)
+            return permanent('forbidden', message);
+        if (failure.status === 422)
+            return permanent('invalid-request', message);
+        // An unknown 405 while GitHub is still computing mergeability: give it the budget.
+        if (pull?.mergeable === null)
+            return { kind: 'pending', message };
+        return permanent('not-mergeable', message);
+    }
+    if (failure.status === 404)
+        return permanent('not-found', message);
+    const transport = (0,core_transient/* classifyFailure */.XE)(clipped);
+    if (transport.kind === 'permanent') {
+        if (failure.status === 401)
+            return permanent('forbidden', message);
+        return permanent('invalid-request', message);
+    }
+    return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
+}
+function retryAfter(transport) {
+    return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs };
+}
+/** Whether a verdict ends the merge step (anything but pending, transient and unsettled). */
+function isFinal(verdict) {
+    return verdict.kind !== 'pending' && verdict.kind !== 'transient' && verdict.kind !== 'unsettled';
+}
+/** What came back, in a few words: "HTTP 502", or "no answer (read ECONNRESET)". */
+function describeAnswer(failure) {
+    return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`;
+}
+// Node's codes for a connection that was never made (refused, or the host name did not resolve).
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** The error codes of a failure and its causes (fetch puts the network's reason in `cause`). */
+function errorCodes(failure) {
+    const codes = [];
+    let current = failure;
+    for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            codes.push(code);
+        current = current.cause;
+    }
+    return codes;
+}
+/**
+ * Whether, after this merge call, it is unknown if the pull request merged.
+ * An answer that never arrived, a server error or a cut 200 may hide a merge
+ * GitHub made; a refusal that names a reason (a check expected) proves the
+ * pull request was open; a rate limit and another "not mergeable" prove nothing.
+ */
+function outcomeUnknownAfter(previous, failure, verdict) {
+    if (isFinal(verdict))
+        return false;
+    // A connection that was never made carried no request.
+    if (failure.status === undefined && errorCodes(failure).some((code) => NEVER_SENT.has(code)))
+        return previous;
+    if (failure.status === undefined || failure.status >= 500 || failure.status < 300)
+        return true;
+    return verdict.kind === 'pending' ? false : previous;
+}
+/**
+ * Judges a read of the pull request made while a merge's outcome is unknown:
+ * merged, closed, a moved head or a conflict settle it; anything else (a read
+ * that may be stale, or no read at all) leaves it unsettled.
+ */
+function judgeUnsettled(pull, verifiedSha, message) {
+    if (pull === undefined)
+        return { kind: 'unsettled', message };
+    const byState = judgePullState(pull, verifiedSha);
+    if (byState !== undefined)
+        return byState;
+    // A merge that went through cannot leave a conflict behind: `dirty` proves it did not merge.
+    if (pull.mergeable === false || pull.mergeableState === 'dirty')
+        return permanent('conflict', message);
+    return { kind: 'unsettled', message };
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-outcome.ts
+const notMerged = { merged: false, mergeCommitSha: '' };
+/** The outcome of an answer that ends the run; `readMergeCommitSha` fills in a merge commit the answer did not carry. */
+function fromVerdict(verdict, readMergeCommitSha = '') {
+    switch (verdict.kind) {
+        case 'merged':
+            return { merged: true, mergeCommitSha: verdict.mergeCommitSha, reason: 'merged', message: verdict.message };
+        case 'already-merged':
+            return {
+                merged: true,
+                mergeCommitSha: verdict.mergeCommitSha || readMergeCommitSha,
+                reason: 'merged',
+                message: `${verdict.message} (an earlier attempt merged it; its answer may have been lost)`
+            };
+        case 'head-moved':
+            return { ...notMerged, reason: 'head-moved', message: `${verdict.message} Run wait-ci on the new head, then merge its verified sha.` };
+        case 'behind':
+            return {
+                ...notMerged,
+                reason: 'behind',
+                message: `GitHub refused the merge: '${verdict.message}'. The base branch moved and this branch must be up to date with it; the head is still the verified one. Update the branch from its base (or set 'update-branch: true'), then verify and merge the new head.`
+            };
+        case 'permanent':
+            return { ...notMerged, reason: 'permanent', category: verdict.category, message: `GitHub refused the merge: '${verdict.message}'. ${verdict.advice}` };
+    }
+}
+function afterUnreachable(stop) {
+    if (!stop.readBack)
+        return 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.';
+    // A read right after a lost answer may not show the merge yet.
+    if (stop.outcomeUnknown)
+        return `The last read showed ${stop.pullUrl} unmerged, but a read right after a lost answer can lag: look at it before running merge again (running it again is safe: it only merges ${stop.sha}).`;
+    return 'The pull request is not merged; run merge again.';
+}
+/** The outcome of a run that ran out of budget: never a definite "not merged" when the merge may have happened. */
+function stopOutcome(stop) {
+    const { verdict, attempts, why } = stop;
+    // A lost answer that no later read settled: the merge may have happened.
+    if (verdict.kind === 'unsettled' || (stop.outcomeUnknown && !stop.readBack)) {
+        return {
+            ...notMerged,
+            reason: 'unknown-outcome',
+            message: `Whether pull request #${stop.pullNumber} merged is unknown: a merge call got no usable answer, and until ${why} GitHub neither showed it merged nor gave an answer that proves it was not (last: '${verdict.message}'). Open ${stop.pullUrl}: if it is merged at ${stop.sha}, the merge is done; if it is still open, run merge again (it only ever merges ${stop.sha}).`
+        };
+    }
+    if (verdict.kind === 'pending') {
+        return {
+            ...notMerged,
+            reason: 'pending-timeout',
+            message: `GitHub still held the merge back after ${attempts} attempts: '${verdict.message}'. Stopped because ${why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
+        };
+    }
+    return {
+        ...notMerged,
+        reason: 'unreachable',
+        message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${afterUnreachable(stop)}`
+    };
+}
+/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
+function updateOutcome(end, behind, pullNumber, sha) {
+    const noWorkflows = "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').";
+    switch (end.kind) {
+        case 'updated':
+            return {
+                updatedSha: end.newHead,
+                outcome: {
+                    ...notMerged,
+                    reason: 'branch-updated',
+                    message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''} ${noWorkflows}`
+                }
+            };
+        case 'not-shown':
+            return end.answerLost
+                ? {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'behind',
+                        message: `${fromVerdict(behind).message} The update's answer was lost and no new head showed within the budget: look at pull request #${pullNumber}; if its head is still ${sha}, update it again.`
+                    }
+                }
+                : {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'branch-updated',
+                        message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
+                    }
+                };
+        case 'refused':
+            return { updatedSha: '', outcome: { ...fromVerdict(behind), message: `${fromVerdict(behind).message} Updating the branch failed: ${end.answer} '${end.message}'.` } };
+        case 'head-moved':
+            return {
+                updatedSha: '',
+                outcome: fromVerdict({
+                    kind: 'head-moved',
+                    message: `Head branch moved from the verified ${sha} to ${end.newHead} before the update (GitHub refused it: ${end.answer} '${end.message}'); the new head must be verified before it is merged.`
+                })
+            };
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/merge-schedule.ts
+var merge_schedule = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
+// EXTERNAL MODULE: ./src/core/merge-queue.ts
+var merge_queue = __nccwpck_require__(4421);
+;// CONCATENATED MODULE: ./src/github/merge-queue.ts
+/**
+ * GitHub's merge queue through the API: detect whether the base branch
+ * requires it, read a pull request's queue state, enqueue the verified head
+ * (adopting an entry that is already there), and follow the entry until it is
+ * merged, ejected, never starts, or the caller's budget ends. Decisions live in
+ * src/core/merge-queue.ts; see docs/decisions.md, "Merge queue: enqueue the
+ * verified head and follow it".
+ */
+
+
+const merge_queue_PER_PAGE = 100;
+// A bound on rules pages: a branch with 1,000 active rules is far past any real one.
+const MAX_RULE_PAGES = 10;
+/**
+ * Whether `base` requires the merge queue. With `rules` (a rules list the
+ * caller already read from GET /rules/branches/{base}) it costs no request;
+ * otherwise one (more only past 100 rules).
+ */
+async function detectMergeQueue(client, where, known = {}) {
+    if (known.rules)
+        return (0,merge_queue/* queueRequirement */.Lo)({ rules: known.rules });
+    const rules = [];
+    for (let page = 1; page <= MAX_RULE_PAGES; page++) {
+        const answer = await client.octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
+            owner: where.owner,
+            repo: where.repo,
+            branch: where.base,
+            per_page: merge_queue_PER_PAGE,
+            page
+        });
+        const list = answer.data;
+        if (!Array.isArray(list))
+            throw new Error(`malformed response: rules of branch '${(0,escaping/* logText */.kc)(where.base)}': expected a list`);
+        rules.push(...list);
+        if (list.length < merge_queue_PER_PAGE)
+            break;
+    }
+    return (0,merge_queue/* queueRequirement */.Lo)({ rules });
+}
+/** The read Purple makes each poll; exported so a test validates it against GitHub's schema. */
+const QUEUE_STATE_QUERY = `query PurpleMergeQueueState($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      id
+      state
+      merged
+      headRefOid
+      mergeCommit { oid }
+      isInMergeQueue
+      isMergeQueueEnabled
+      mergeQueueEntry { state position headCommit { oid } }
+      timelineItems(last: 5, itemTypes: [REMOVED_FROM_MERGE_QUEUE_EVENT]) {
+        nodes { ... on RemovedFromMergeQueueEvent { reason createdAt beforeCommit { oid } } }
+      }
+    }
+  }
+}`;
+/** The enqueue Purple makes: always pinned to the verified head. */
+const ENQUEUE_MUTATION = `mutation PurpleEnqueue($pullRequestId: ID!, $expectedHeadOid: GitObjectID!, $jump: Boolean) {
+  enqueuePullRequest(input: { pullRequestId: $pullRequestId, expectedHeadOid: $expectedHeadOid, jump: $jump }) {
+    mergeQueueEntry { state position headCommit { oid } }
+  }
+}`;
+const ENTRY_STATES = new Set(['QUEUED', 'AWAITING_CHECKS', 'MERGEABLE', 'UNMERGEABLE', 'LOCKED']);
+function toEntry(raw) {
+    if (!raw || typeof raw.state !== 'string' || !ENTRY_STATES.has(raw.state))
+        return null;
+    return {
+        state: raw.state,
+        position: typeof raw.position === 'number' ? raw.position : null,
+        groupSha: typeof raw.headCommit?.oid === 'string' ? raw.headCommit.oid : null
+    };
+}
+/** Reads the pull request's queue state in one GraphQL request; `since` (ms) drops removals older than it. */
+async function readQueueState(client, target, since = 0) {
+    const data = await client.octokit.graphql(QUEUE_STATE_QUERY, {
+        owner: target.owner,
+        name: target.repo,
+        number: target.pullNumber
+    });
+    const pull = data?.repository?.pullRequest;
+    if (!pull)
+        throw new Error(`Pull request #${target.pullNumber} was not found in ${target.owner}/${target.repo} (GraphQL answered no pullRequest)`);
+    if (typeof pull.id !== 'string' || typeof pull.headRefOid !== 'string' || typeof pull.state !== 'string') {
+        throw new Error(`malformed response: queue state of pull request #${target.pullNumber}: no id, state or headRefOid`);
+    }
+    const removals = (pull.timelineItems?.nodes ?? [])
+        .filter((n) => n !== null && typeof n.createdAt === 'string')
+        .map((n) => ({
+        reason: typeof n.reason === 'string' ? n.reason : null,
+        at: n.createdAt,
+        groupSha: typeof n.beforeCommit?.oid === 'string' ? n.beforeCommit.oid : null
+    }))
+        .filter((r) => Date.parse(r.at) >= since);
+    const last = removals[removals.length - 1];
+    return {
+        pullRequestId: pull.id,
+        headSha: pull.headRefOid,
+        isMergeQueueEnabled: pull.isMergeQueueEnabled === true,
+        removals,
+        snapshot: {
+            merged: pull.merged === true,
+            pullState: pull.state,
+            mergeCommitSha: typeof pull.mergeCommit?.oid === 'string' ? pull.mergeCommit.oid : null,
+            entry: toEntry(pull.mergeQueueEntry),
+            removal: last ? { reason: last.reason, at: last.at } : null
+        }
+    };
+}
+/** GitHub's GraphQL errors (`UNPROCESSABLE` and others) from a failed call, or null for a failure without an answer. */
+function graphqlErrors(error) {
+    const errors = error?.errors;
+    if (!Array.isArray(errors) || errors.length === 0)
+        return null;
+    return errors.map((e) => ({
+        type: typeof e?.type === 'string' ? e.type : null,
+        message: typeof e?.message === 'string' ? e.message : String(e)
+    }));
+}
+/**
+ * Adds the pull request to the queue at the verified sha, once. An entry
+ * already there is adopted, never enqueued again (that would restart its
+ * checks); a head other than `sha` is never enqueued. The mutation carries
+ * `expectedHeadOid: sha`, so GitHub refuses if the head moved in between.
+ */
+async function enqueueVerifiedHead(client, target, options) {
+    const state = options.state ?? (await readQueueState(client, target));
+    if (state.headSha !== options.sha)
+        return { kind: 'head-moved', headSha: state.headSha };
+    if (state.snapshot.entry)
+        return { kind: 'adopted', entry: state.snapshot.entry };
+    try {
+        const answer = await client.octokit.graphql(ENQUEUE_MUTATION, {
+            pullRequestId: state.pullRequestId,
+            expectedHeadOid: options.sha,
+            ...(options.jump === true ? { jump: true } : {}),
+            // One mutation per call: after a lost answer the re-read below decides, never a blind resend.
+            request: { retries: 0 }
+        });
+        return { kind: 'enqueued', entry: toEntry(answer?.enqueuePullRequest?.mergeQueueEntry) };
+    }
+    catch (error) {
+        // Whatever the answer, the queue itself says whether the enqueue landed (an answer can be lost after it did).
+        const after = await readQueueState(client, target).catch(() => null);
+        if (after?.snapshot.entry && after.headSha === options.sha)
+            return { kind: 'enqueued', entry: after.snapshot.entry };
+        // A push between the read and the enqueue: GitHub refused because of expectedHeadOid, and the new head is unverified.
+        if (after && after.headSha !== options.sha)
+            return { kind: 'head-moved', headSha: after.headSha };
+        const said = graphqlErrors(error);
+        if (said)
+            return { kind: 'refused', message: said.map((e) => e.message).join('; ') };
+        throw error;
+    }
+}
+const DEFAULT_INTERVAL_MS = 15_000;
+// Removals up to this long before the follow began may be ours (GitHub's clock and ours differ).
+const CLOCK_SLACK_MS = 60_000;
+/** True when the group sha has a check suite or a workflow run; a failed read counts as started (never a false alarm). */
+async function probeGroup(client, target, groupSha, log) {
+    try {
+        return await groupStarted(client, target, groupSha);
+    }
+    catch (error) {
+        log.info(`merge queue: could not read the check suites or workflow runs of merge group ${groupSha.slice(0, 7)} (${(0,escaping/* logText */.kc)(error instanceof Error ? error.message : String(error))})`);
+        return true;
+    }
+}
+async function groupStarted(client, target, groupSha) {
+    const where = { owner: target.owner, repo: target.repo };
+    const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: groupSha, per_page: 1 });
+    if (suites.data.total_count !== 0)
+        return true;
+    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: groupSha, per_page: 1 });
+    return runs.data.total_count !== 0;
+}
+/** The check runs and commit statuses of the group sha, as GroupChecks. */
+async function groupChecks(client, target, groupSha) {
+    const where = { owner: target.owner, repo: target.repo, ref: groupSha, per_page: merge_queue_PER_PAGE };
+    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', where);
+    const status = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', where);
+    const fromRuns = (runs.data.check_runs ?? []).map((r) => ({
+        name: r.name,
+        outcome: r.status === 'completed' ? (r.conclusion ?? 'completed') : r.status,
+        url: r.html_url ?? r.details_url ?? null,
+        kind: 'check-run',
+        order: Number(r.id)
+    }));
+    const fromStatuses = (status.data.statuses ?? []).map((s) => ({ name: s.context, outcome: s.state, url: s.target_url ?? null, kind: 'status', order: s.id }));
+    return [...fromRuns, ...fromStatuses];
+}
+/**
+ * Follows the pull request's queue entry until it is merged, ejected (with
+ * the failing checks of its merge group), its group never starts, or the
+ * budget ends. Transient read failures are logged and the next poll retries.
+ */
+async function followQueue(client, target, options, runtime, enqueued = true) {
+    const { now, sleep } = runtime;
+    const deadline = now() + options.timeoutMs;
+    const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+    const follower = createFollower(client, target, options, runtime, enqueued);
+    for (;;) {
+        const ended = await follower.poll();
+        if (ended)
+            return ended;
+        if (now() >= deadline)
+            return follower.timeout();
+        await sleep(Math.max(0, Math.min(interval, deadline - now())));
+    }
+}
+/** What one follow remembers between reads: the group shas seen, when, and whether each started. */
+function createFollower(client, target, options, runtime, enqueued) {
+    const { now, log } = runtime;
+    const start = now();
+    const neverStartedAfterMs = options.neverStartedAfterMs ?? merge_queue/* GROUP_NEVER_STARTED_AFTER_MS */.f8;
+    const firstSeen = new Map();
+    const started = new Map();
+    let groupSha = null;
+    let entry = null;
+    let readsWithoutEntry = 0;
+    let polls = 0;
+    let lastLine = '';
+    const end = (reason, message, extra = {}) => ({
+        reason,
+        merged: false,
+        mergeCommitSha: '',
+        mergeGroupSha: groupSha ?? '',
+        message,
+        failingChecks: [],
+        removalReason: null,
+        enqueued,
+        polls,
+        ...extra
+    });
+    const facts = () => ({
+        groupAgeMs: groupSha !== null && firstSeen.has(groupSha) ? now() - (firstSeen.get(groupSha) ?? now()) : 0,
+        groupStarted: groupSha !== null ? (started.get(groupSha) ?? null) : null,
+        neverStartedAfterMs,
+        readsWithoutEntry
+    });
+    const remember = (state) => {
+        entry = state.snapshot.entry;
+        if (entry?.groupSha) {
+            groupSha = entry.groupSha;
+            if (!firstSeen.has(groupSha))
+                firstSeen.set(groupSha, now());
+        }
+        groupSha ??= state.removals[state.removals.length - 1]?.groupSha ?? null;
+        readsWithoutEntry = entry || state.snapshot.merged ? 0 : readsWithoutEntry + 1;
+        const line = entry
+            ? `${entry.state}${entry.position !== null ? `, position ${entry.position}` : ''}${entry.groupSha ? `, merge group ${entry.groupSha.slice(0, 7)}` : ''}`
+            : 'not in the queue';
+        if (line !== lastLine)
+            log.info(`merge queue: pull request #${target.pullNumber} ${line}`);
+        lastLine = line;
+    };
+    return {
+        /** One read and its decision: the outcome when the entry reached its end, else null. */
+        async poll() {
+            let state;
+            try {
+                state = await readQueueState(client, target, start - CLOCK_SLACK_MS);
+                polls++;
+            }
+            catch (error) {
+                log.info(`merge queue: reading pull request #${target.pullNumber} failed (${(0,escaping/* logText */.kc)(error instanceof Error ? error.message : String(error))}); reading again`);
+                return null;
+            }
+            remember(state);
+            let step = (0,merge_queue/* nextQueueStep */.L3)(state.snapshot, facts());
+            if (step.kind === 'waiting' && step.probeGroup && groupSha !== null) {
+                started.set(groupSha, await probeGroup(client, target, groupSha, log));
+                step = (0,merge_queue/* nextQueueStep */.L3)(state.snapshot, facts());
+            }
+            switch (step.kind) {
+                case 'merged':
+                    return end('merged', (0,merge_queue/* queueMergedMessage */.zQ)(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: step.mergeCommitSha ?? '' });
+                case 'group-never-started':
+                    return end('merge-queue-never-started', (0,merge_queue/* groupNeverStartedMessage */.ST)(target.pullNumber, step.groupSha, facts().groupAgeMs));
+                case 'ejected': {
+                    const failing = groupSha !== null ? (0,merge_queue/* failingGroupChecks */.b)(await groupChecks(client, target, groupSha).catch(() => [])) : [];
+                    const message = (0,merge_queue/* queueEjectedMessage */.Fv)({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing });
+                    return end('merge-queue-ejected', message, { failingChecks: failing, removalReason: step.reason });
+                }
+                default:
+                    return null;
+            }
+        },
+        /** The outcome when the budget ends; it carries the never-started diagnosis when nothing started for the group. */
+        async timeout() {
+            const current = entry;
+            const sha = current?.groupSha ?? null;
+            if (sha !== null && current?.state === 'AWAITING_CHECKS' && !started.has(sha))
+                started.set(sha, await probeGroup(client, target, sha, log));
+            const message = (0,merge_queue/* queueTimeoutMessage */["in"])({
+                pull: target.pullNumber,
+                entry: current,
+                waitedMs: now() - start,
+                groupStarted: sha !== null ? (started.get(sha) ?? null) : null,
+                checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null
+            });
+            return end('merge-queue-timeout', message);
+        }
+    };
+}
+/**
+ * Enqueues the verified head (or adopts its entry) and follows it to its end:
+ * what merge calls when the base branch requires the queue.
+ */
+async function mergeThroughQueue(client, target, options, runtime) {
+    const state = await readQueueState(client, target);
+    const warning = (0,merge_queue/* tokenAuthWarning */.io)(client.isApp);
+    // Warned before the enqueue: a job-token merge group starts no workflows, and that shows only much later.
+    if (warning && state.headSha === options.sha && !state.snapshot.entry)
+        runtime.log.warning(warning);
+    const result = await enqueueVerifiedHead(client, target, { sha: options.sha, state, ...(options.jump === undefined ? {} : { jump: options.jump }) });
+    const base = { merged: false, mergeCommitSha: '', mergeGroupSha: '', failingChecks: [], removalReason: null, enqueued: false, polls: 0 };
+    if (result.kind === 'head-moved') {
+        return {
+            ...base,
+            reason: 'head-moved',
+            message: `The head of pull request #${target.pullNumber} is ${result.headSha.slice(0, 7)}, not the verified ${options.sha.slice(0, 7)}: nothing was enqueued. Verify the new head, then merge again.`
+        };
+    }
+    if (result.kind === 'refused') {
+        return { ...base, reason: 'merge-queue-refused', message: (0,merge_queue/* enqueueRefusedMessage */.mh)(target.pullNumber, result.message) };
+    }
+    if (result.kind === 'adopted') {
+        runtime.log.info(`merge queue: pull request #${target.pullNumber} is already queued (${result.entry.state}); following that entry, not enqueueing again`);
+    }
+    else {
+        runtime.log.info(`merge queue: enqueued pull request #${target.pullNumber} at ${options.sha.slice(0, 7)}`);
+    }
+    return followQueue(client, target, options, runtime, result.kind === 'enqueued');
+}
+
+// EXTERNAL MODULE: ./src/github/configuration.ts
+var configuration = __nccwpck_require__(3342);
+// EXTERNAL MODULE: ./src/github/retrying.ts
+var retrying = __nccwpck_require__(8809);
+;// CONCATENATED MODULE: ./src/github/retry.ts
+/**
+ * The retry loop the actions put around a whole call, for what no HTTP layer
+ * can see: a 200 whose body is not the shape the action relies on (a cut body
+ * resolves as `data: ""`). An HTTP or network failure the client already
+ * retried is not retried again (the client marks it), so retries never
+ * multiply (see docs/decisions.md, "Retries happen in one place"). Decisions
+ * come from classifyFailure, waits from the shared backoff; sleep and clock
+ * are injected.
+ */
+
+
+
+
+/**
+ * A call that failed for good: GitHub's answer and Purple's verdict in one
+ * message. Keeps `status` and `response` of the original error so callers can
+ * still inspect them; the original is the `cause`.
+ */
+class GitHubCallError extends Error {
+    verdict;
+    attempts;
+    name = 'GitHubCallError';
+    status;
+    response;
+    constructor(message, verdict, attempts, cause) {
+        super(message, { cause });
+        this.verdict = verdict;
+        this.attempts = attempts;
+        const data = (0,core_transient/* toFailureData */.GN)(cause);
+        if (data.status !== undefined)
+            this.status = data.status;
+        if (typeof cause === 'object' && cause !== null && 'response' in cause)
+            this.response = cause.response;
+    }
+}
+const PERMANENT_CONFIGURATION = { kind: 'permanent', reason: 'a configuration error: fix the input it names' };
+/**
+ * Runs `fn` until it succeeds, a failure is permanent or already retried by
+ * the client, or the retries are spent; throws GitHubCallError naming
+ * `label`, the attempts and the reason.
+ */
+async function withRetry(label, fn, policy) {
+    const now = policy.now ?? Date.now;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() };
+            const { verdict, description: described } = (0,configuration/* isConfigurationError */.p0)(error)
+                ? { verdict: PERMANENT_CONFIGURATION, description: error.message }
+                : (0,core_transient/* explainFailure */.SP)(error, options);
+            // The client made its own attempts at this failure: they are this call's budget.
+            const handled = (0,retrying/* clientAttempts */.u)(error);
+            const spent = handled !== undefined || attempt > policy.retries;
+            if (verdict.kind === 'permanent' || spent || verdict.waitCapped === true) {
+                const attempts = handled ?? attempt;
+                const why = verdict.kind === 'permanent' ? '' : verdict.waitCapped === true ? ' (rate-limit wait too long)' : described.includes(`after ${attempts} attempt`) ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+                throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempts, error);
+            }
+            const delay = (0,backoff/* nextDelay */.rM)(attempt, policy.backoff, verdict.retryAfterMs, policy.random);
+            policy.onRetry?.(verdict.kind);
+            policy.log?.(`${label}: attempt ${attempt} of ${policy.retries + 1} failed: ${described}; retrying in ${delay} ms`);
+            await policy.sleep(delay);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/actions/merge/settings.ts
+var settings = __nccwpck_require__(3515);
+;// CONCATENATED MODULE: ./src/actions/merge/merge.ts
+/**
+ * The merge action's work: merge the verified head sha, retrying within a
+ * budget while GitHub says required checks are still "expected", and treating
+ * a merge whose answer was lost as done. The merge call runs with the client's
+ * retries off and this loop decides (see docs/decisions.md, "The merge call is
+ * never retried blindly").
+ *
+ * Invariants the tests assert from the simulator's request log:
+ * - every merge (and branch update) call carries the verified sha, so GitHub refuses if the head moved;
+ * - no merge call follows an answer that said a required check failed;
+ * - after a lost answer, a "not mergeable" is never reported as a refusal;
+ * - through the merge queue, only the verified sha is enqueued (an entry already queued is adopted).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function toPullRead(data) {
+    const pr = expectPullRequest('pull request', data);
+    const raw = data;
+    return {
+        snapshot: {
+            state: pr.state === 'closed' ? 'closed' : 'open',
+            merged: pr.merged === true,
+            mergeCommitSha: pr.merge_commit_sha,
+            headSha: pr.head.sha,
+            mergeable: pr.mergeable,
+            mergeableState: pr.mergeable_state ?? 'unknown',
+            draft: pr.draft === true
+        },
+        headRef: pr.head.ref,
+        headRepo: typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '',
+        htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : '',
+        baseRef: pr.base.ref
+    };
+}
+/** GitHub's `message` from an error's JSON body, else the error's own message. */
+function failureOf(error) {
+    const data = (0,core_transient/* toFailureData */.GN)(error);
+    const body = error?.response?.data;
+    const said = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : undefined;
+    return { ...data, message: said ?? data.message ?? String(error) };
+}
+async function readAfter(session, what) {
+    try {
+        return await session.readPull();
+    }
+    catch (readError) {
+        session.deps.log.info(`Could not read pull request #${session.pull_number} ${what}: ${(0,escaping/* logText */.kc)(failureOf(readError).message)}`);
+        return undefined;
+    }
+}
+async function callMerge(session, method, outcomeUnknown) {
+    const { owner, repo, pull_number, sha, target } = session;
+    try {
+        const response = await session.deps.client.octokit.rest.pulls.merge({
+            owner,
+            repo,
+            pull_number,
+            sha,
+            ...(method ? { merge_method: method } : {}),
+            ...(target.commitTitle ? { commit_title: target.commitTitle } : {}),
+            ...(target.commitMessage ? { commit_message: target.commitMessage } : {}),
+            // Off for this call only: a retried merge can hide a merge that happened.
+            request: { retries: 0 }
+        });
+        const body = expectShape('merge answer', response.data, { merged: 'boolean', sha: 'string' });
+        if (body.merged !== true)
+            throw new MalformedResponseError(`malformed response: merge answer says merged: ${String(body.merged)}`);
+        return { verdict: { kind: 'merged', mergeCommitSha: body.sha, message: body.message ?? 'Pull Request successfully merged' }, status: response.status, mergeCalled: true };
+    }
+    catch (error) {
+        const failure = failureOf(error);
+        // Whatever the answer (or its absence), the PR's state decides first: a lost answer may hide a merge that happened.
+        const read = await readAfter(session, 'after the merge call');
+        const verdict = classifyMergeFailure(failure, read?.snapshot, sha, { outcomeUnknown });
+        return { verdict, failure, ...(failure.status === undefined ? {} : { status: failure.status }), ...(read ? { read } : {}), mergeCalled: true };
+    }
+}
+/** A read instead of a merge call, while a lost answer may hide a merge. */
+async function reread(session, message) {
+    const read = await readAfter(session, 'to learn whether it merged');
+    return { verdict: judgeUnsettled(read?.snapshot, session.sha, message), ...(read ? { read } : {}), mergeCalled: false };
+}
+/**
+ * Merges the pull request at the verified sha within the pending-retry
+ * budget; when it stops without merging, adds the diagnosis of what blocks.
+ */
+async function merge(target, deps) {
+    const result = await mergeOnce(target, deps);
+    if (result.merged || result.sha === '')
+        return result;
+    const diagnosis = await diagnoseAfter(target, deps);
+    return diagnosis === undefined ? result : { ...result, diagnosis };
+}
+// Rereads of an UNKNOWN mergeability after the refusal: a few seconds, not the merge budget.
+const DIAGNOSIS_READS = 3;
+/** One read of the merge facts after merge stopped; best effort: a failed read never changes merge's outcome. */
+async function diagnoseAfter(target, deps) {
+    try {
+        const facts = await readMergeFacts(deps.client, target.repository, target.pullNumber, {
+            sleep: deps.sleep,
+            maxReads: DIAGNOSIS_READS,
+            mergingToken: target.mergingToken ?? 'unknown',
+            log: (m) => deps.log.info(m)
+        });
+        return diagnose(facts);
+    }
+    catch (error) {
+        deps.log.info(`Could not read what blocks pull request #${target.pullNumber} (${(0,escaping/* logText */.kc)(failureOf(error).message)}); the outcome above stands, without a diagnosis.`);
+        return undefined;
+    }
+}
+async function mergeOnce(target, deps) {
+    const { owner, repo } = target.repository;
+    const pull_number = target.pullNumber;
+    const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toPullRead((await deps.client.octokit.rest.pulls.get({ owner, repo, pull_number })).data), deps.client.retryPolicy);
+    let start;
+    try {
+        start = await readPull();
+    }
+    catch (error) {
+        // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
+        const permanent = (0,core_transient/* classifyFailure */.XE)(error).kind === 'permanent';
+        return {
+            merged: false,
+            mergeCommitSha: '',
+            attempts: 0,
+            reason: permanent ? 'permanent' : 'unreachable',
+            message: `Could not read pull request #${pull_number}, so nothing was merged: ${error instanceof Error ? error.message : String(error)}`,
+            pullNumber: pull_number,
+            sha: target.sha ?? '',
+            shaPinned: target.sha !== undefined,
+            timeline: [],
+            updatedSha: '',
+            mergeGroupSha: '',
+            failingGroupChecks: []
+        };
+    }
+    const sha = target.sha ?? start.snapshot.headSha;
+    if (target.sha === undefined) {
+        deps.log.warning(`Input 'sha' is empty: merging the head read now (${sha}), which nothing verified. Pass the sha that wait-ci verified, e.g. 'sha: \${{ steps.wait.outputs.sha }}'.`);
+    }
+    const session = { deps, target, owner, repo, pull_number, sha, readPull };
+    const pullUrl = start.htmlUrl || `pull request #${pull_number} of ${owner}/${repo}`;
+    const timeline = [];
+    const finish = (outcome, extra = {}) => ({
+        ...outcome,
+        pullNumber: pull_number,
+        sha,
+        shaPinned: target.sha !== undefined,
+        attempts: timeline.length,
+        timeline,
+        updatedSha: extra.updatedSha ?? '',
+        mergeGroupSha: extra.mergeGroupSha ?? '',
+        failingGroupChecks: extra.failingGroupChecks ?? [],
+        ...(extra.branchDeleted === undefined ? {} : { branchDeleted: extra.branchDeleted })
+    });
+    const before = judgePullState(start.snapshot, sha);
+    if (before !== undefined)
+        return finish(fromVerdict(before, start.snapshot.mergeCommitSha ?? ''));
+    const startedAt = deps.now();
+    const methods = await methodsToTry(target, deps, owner, repo);
+    const loop = await mergeLoop(session, methods, timeline);
+    if (loop.kind === 'stopped')
+        return finish(stopOutcome({ ...loop.stop, attempts: timeline.length, pullNumber: pull_number, pullUrl, sha }));
+    const queue = queueRefusalOf(loop.verdict, timeline);
+    if (queue.required)
+        return finish(...(await throughQueue(session, queue, start.baseRef, startedAt)));
+    return finish(...(await afterFinal(session, loop.verdict, loop.read)));
+}
+/**
+ * Whether the last merge call was GitHub's refusal of a direct merge on a
+ * branch that takes changes only through the merge queue. Read from the
+ * refusal itself, so a branch without a queue costs no extra request.
+ */
+function queueRefusalOf(verdict, timeline) {
+    const last = timeline[timeline.length - 1];
+    if (verdict.kind !== 'permanent' || last === undefined)
+        return { required: false };
+    return (0,merge_queue/* queueRequirement */.Lo)({ refusal: { ...(last.status === undefined ? {} : { status: last.status }), message: last.message } });
+}
+/**
+ * The base requires the merge queue: with 'merge-queue: off' end naming it;
+ * else enqueue the verified head (or adopt its entry) and follow the entry
+ * within what is left of the budget.
+ */
+async function throughQueue(session, refusal, base, startedAt) {
+    const { deps, target, owner, repo, pull_number, sha } = session;
+    if ((0,merge_queue/* queuePath */.Hs)(refusal, target.mergeQueue) === 'refuse') {
+        return [{ merged: false, mergeCommitSha: '', reason: 'permanent', category: 'merge-queue', message: (0,merge_queue/* queueOffMessage */.Gg)(refusal) }, {}];
+    }
+    // The rule carries the queue's own check timeout, for the timeout message; one read, made only when a queue exists.
+    const rule = await detectMergeQueue(deps.client, { owner, repo, base }).catch((error) => {
+        deps.log.info(`Could not read the rules of '${(0,escaping/* logText */.kc)(base)}' (${(0,escaping/* logText */.kc)(failureOf(error).message)}); following the queue without its check timeout.`);
+        return refusal;
+    });
+    const checkResponseTimeoutMinutes = rule.required && rule.source === 'rule' ? rule.rule.checkResponseTimeoutMinutes : null;
+    deps.log.info(`The base branch '${(0,escaping/* logText */.kc)(base)}' takes changes only through the merge queue: enqueueing the verified head ${sha}.`);
+    const followed = await mergeThroughQueue(deps.client, { owner, repo, pullNumber: pull_number }, {
+        sha,
+        timeoutMs: Math.max(0, target.timeoutMs - (deps.now() - startedAt)),
+        // A queue entry moves in minutes, not seconds: no need to read it at the retry pace.
+        intervalMs: target.intervalMs * 3,
+        checkResponseTimeoutMinutes,
+        ...(target.mergeQueueJump ? { jump: true } : {})
+    }, deps);
+    if (followed.merged && target.deleteBranch)
+        deps.log.info(merge_queue/* QUEUE_DELETE_BRANCH_NOTE */.gn);
+    const outcome = { merged: followed.merged, mergeCommitSha: followed.mergeCommitSha, reason: followed.reason, message: followed.message };
+    return [outcome, { mergeGroupSha: followed.mergeGroupSha, failingGroupChecks: followed.failingChecks, ...(followed.merged && target.deleteBranch ? { branchDeleted: false } : {}) }];
+}
+/** Calls merge (or, while the outcome is unknown, reads) until a final answer or the end of the budget. */
+async function mergeLoop(session, methods, timeline) {
+    const { deps, target } = session;
+    const startedAt = deps.now();
+    let methodIndex = 0;
+    let outcomeUnknown = false;
+    let rereadOnly = false;
+    for (let round = 1;; round++) {
+        const method = methods[methodIndex];
+        const atMs = deps.now() - startedAt;
+        const step = rereadOnly ? await reread(session, 'whether the merge happened is not known yet') : await callMerge(session, method, outcomeUnknown);
+        const { verdict } = step;
+        if (step.failure)
+            outcomeUnknown = outcomeUnknownAfter(outcomeUnknown, step.failure, verdict);
+        rereadOnly = verdict.kind === 'unsettled';
+        const entry = step.mergeCalled ? record(session, timeline, step, method, atMs) : undefined;
+        if (step.mergeCalled && isMethodFallback(verdict, target, methodIndex, methods.length)) {
+            // The method was our guess, not the user's: GitHub refused before doing anything, so try the next one.
+            timeline.push({ ...entry, waitMs: 0 });
+            methodIndex++;
+            continue;
+        }
+        if (isFinal(verdict)) {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'final', verdict, ...(step.read ? { read: step.read } : {}) };
+        }
+        const next = (0,merge_schedule/* nextMergeStep */.Cr)(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
+        if (next.kind === 'stop') {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'stopped', stop: { verdict, why: next.why, readBack: step.read !== undefined, outcomeUnknown } };
+        }
+        if (entry)
+            timeline.push({ ...entry, waitMs: next.ms });
+        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${(0,merge_schedule/* formatSeconds */.Xo)(next.ms)} (${verdict.kind}: ${(0,escaping/* logText */.kc)(verdict.message)})`);
+        await deps.sleep(next.ms);
+    }
+}
+function isMethodFallback(verdict, target, methodIndex, methodCount) {
+    return verdict.kind === 'permanent' && verdict.category === 'method-not-allowed' && target.method === undefined && methodIndex + 1 < methodCount;
+}
+function retryAfterOf(verdict) {
+    return verdict.kind === 'transient' && verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {};
+}
+/** Logs one merge call and returns its timeline entry (without the wait). */
+function record(session, timeline, step, method, atMs) {
+    const attempt = timeline.length + 1;
+    const said = step.failure ? step.failure.message : step.verdict.kind === 'merged' ? step.verdict.message : '';
+    const answer = step.failure ? `${describeAnswer(step.failure)} '${(0,escaping/* logText */.kc)(said)}'` : 'merged';
+    session.deps.log.info(`Merge attempt ${attempt}${method ? ` (${method})` : ''}: ${answer} -> ${step.verdict.kind}`);
+    return { attempt, atMs, method: method ?? 'default', ...(step.status === undefined ? {} : { status: step.status }), message: said, decision: step.verdict.kind };
+}
+/** What follows a final answer: delete the branch after a merge, update it when behind and asked to. */
+async function afterFinal(session, verdict, read) {
+    const outcome = fromVerdict(verdict, read?.snapshot.mergeCommitSha ?? '');
+    if (outcome.merged && session.target.deleteBranch) {
+        return [outcome, { branchDeleted: await deleteBranch(session, read ?? (await session.readPull().catch(() => undefined))) }];
+    }
+    if (verdict.kind === 'behind' && session.target.updateBranch)
+        return updateBranch(session, verdict);
+    return [outcome];
+}
+/**
+ * Updates the branch from its base once, pinned to the verified sha (GitHub
+ * refuses when the head moved), and reads the new head back. The new head is
+ * never merged here: nothing has verified it.
+ */
+async function updateBranch(session, behind) {
+    const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha);
+    if (updatedSha)
+        session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`);
+    return [outcome, { updatedSha }];
+}
+async function runUpdate(session) {
+    const { deps, owner, repo, pull_number, sha } = session;
+    let answerLost = false;
+    try {
+        // Once, without the client's retries: a second update would merge the base again.
+        await deps.client.octokit.rest.pulls.updateBranch({ owner, repo, pull_number, expected_head_sha: sha, request: { retries: 0 } });
+    }
+    catch (error) {
+        const failure = failureOf(error);
+        answerLost = failure.status === undefined || failure.status >= 500;
+        if (!answerLost) {
+            // GitHub refused, so nothing was updated: a head that moved anyway is someone else's push.
+            const head = (await readAfter(session, 'after the refused branch update'))?.snapshot.headSha;
+            const said = { answer: describeAnswer(failure), message: failure.message };
+            return head !== undefined && head !== sha ? { kind: 'head-moved', newHead: head, ...said } : { kind: 'refused', ...said };
+        }
+    }
+    const newHead = await awaitNewHead(session);
+    return newHead === undefined ? { kind: 'not-shown', answerLost } : { kind: 'updated', newHead, answerLost };
+}
+/** Reads the pull request until its head is no longer the verified sha (GitHub updates in the background); undefined when the budget ends first. */
+async function awaitNewHead(session) {
+    const { deps, target, sha } = session;
+    const startedAt = deps.now();
+    for (let round = 1;; round++) {
+        const read = await readAfter(session, 'after the branch update');
+        if (read !== undefined && read.snapshot.headSha !== sha)
+            return read.snapshot.headSha;
+        const next = (0,merge_schedule/* nextMergeStep */.Cr)(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
+        if (next.kind === 'stop')
+            return undefined;
+        await deps.sleep(next.ms);
+    }
+}
+/** The explicit method, else the repository's allowed ones in GitHub's order, else all three (GitHub refuses a wrong one before merging). */
+async function methodsToTry(target, deps, owner, repo) {
+    if (target.method !== undefined)
+        return [target.method];
+    try {
+        const data = await withRetry('GET repository', async () => (await deps.client.octokit.rest.repos.get({ owner, repo })).data, deps.client.retryPolicy);
+        const flags = {
+            merge: data.allow_merge_commit,
+            squash: data.allow_squash_merge,
+            rebase: data.allow_rebase_merge
+        };
+        // The allow_* fields are only there for tokens that may see the settings; absent means unknown, not "no".
+        const allowed = settings/* MERGE_METHODS */.Y0.filter((m) => flags[m] !== false);
+        if (allowed.length > 0)
+            return allowed;
+    }
+    catch (error) {
+        deps.log.warning(`Could not read the repository's allowed merge methods (${(0,escaping/* logText */.kc)(failureOf(error).message)}); trying merge, squash, rebase in turn.`);
+    }
+    return settings/* MERGE_METHODS */.Y0;
+}
+async function deleteBranch(session, read) {
+    const { deps, owner, repo } = session;
+    if (read === undefined || read.headRef === '') {
+        deps.log.warning("'delete-branch' is true but the head branch could not be read; not deleting it.");
+        return false;
+    }
+    const ref = (0,escaping/* logText */.kc)(read.headRef);
+    if (read.headRepo !== `${owner}/${repo}`) {
+        deps.log.info(`Not deleting '${ref}': it belongs to ${(0,escaping/* logText */.kc)(read.headRepo) || 'a deleted fork'}, not ${owner}/${repo}.`);
+        return false;
+    }
+    try {
+        // Each segment encoded, the slashes kept: GitHub's ref path (`heads/feature/x`), safe for any branch name.
+        const path = read.headRef.split('/').map(encodeURIComponent).join('/');
+        await withRetry(`DELETE branch '${ref}'`, () => deps.client.octokit.request(`DELETE /repos/{owner}/{repo}/git/refs/heads/${path}`, { owner, repo }), deps.client.retryPolicy);
+        deps.log.info(`Deleted the head branch '${ref}'.`);
+        return true;
+    }
+    catch (error) {
+        // The merge is done; a branch left behind is not a failure (it may be protected or already gone).
+        deps.log.warning(`Merged, but could not delete the head branch '${ref}': ${(0,escaping/* logText */.kc)(failureOf(error).message)}`);
+        return false;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+
+/** The real clock, a real timer and the runner's log. */
+const runtime_productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+    log: Object.freeze({ info: (m) => core/* info */.pq((0,escaping/* neutralizeCommands */.Kw)(m)), warning: (m) => core/* warning */.$e(m) })
+});
+
+;// CONCATENATED MODULE: ./src/core/gate-tracker.ts
+/**
+ * The gate as a long wait knows it: the last reading of each source and the
+ * required set built from them. A source is replaced only by a reading that
+ * succeeded, or by a refusal when it was never read well before: a failed
+ * re-read never shrinks the set (a 404 mid-wait must not drop `test` and let
+ * the rest pass early).
+ */
+
+const initialGate = Object.freeze({ readings: Object.freeze({}) });
+/** The name of a source in messages. */
+function sourceLabel(source) {
+    return source === 'protection' ? 'branch protection' : 'rulesets';
+}
+/** Read the gate this poll: never read in full yet, or the planner says a re-read is due. */
+function gateReadDue(state, refreshDue) {
+    return state.required === undefined || state.pendingWhy !== undefined || refreshDue;
+}
+/** Folds one read of both sources into the gate (pure: keep-last-good and the rebuilt set). */
+function updateGate(state, answers, at, input) {
+    const readings = { ...state.readings };
+    const kept = [];
+    let pendingWhy;
+    for (const source of ['protection', 'ruleset']) {
+        const answer = answers[source];
+        const previous = state.readings[source];
+        if ('reading' in answer) {
+            if (answer.reading.ok || previous === undefined || !previous.ok)
+                readings[source] = answer.reading;
+            else
+                kept.push({ source, reason: answer.reading.reason });
+        }
+        else if (previous === undefined) {
+            pendingWhy = `${sourceLabel(source)}: ${answer.pending}`;
+        }
+    }
+    if (pendingWhy !== undefined) {
+        return { state: { ...state, readings, pendingWhy }, changed: false, kept };
+    }
+    const required = buildRequiredSet([readings.protection, readings.ruleset], input.required, input.onNoGate);
+    const changed = state.required === undefined || JSON.stringify(required.checks) !== JSON.stringify(state.required.checks);
+    return { state: { readings, lastReadAt: at, required }, changed, kept };
+}
+
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
+;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
+/**
+ * When wait-ci polls next: one poll per base interval, start to start, while
+ * the answers are free (304 Not Modified); growing only while unchanged
+ * answers still cost counted requests, back to the base at once when
+ * something changes; never before a rate-limit wait ends; the gate re-read
+ * now and then; and a final poll at the deadline rather than a silent overrun.
+ * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
+ */
+
+// Until wait-ci's shell imports it from durations.ts.
+
+/** Production defaults for a given base interval and timeout. */
+function defaultPollPolicy(intervalMs, timeoutMs) {
+    return {
+        intervalMs,
+        // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
+        maxIntervalMs: intervalMs * 2,
+        backoffFactor: 1.5,
+        gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
+        timeoutMs
+    };
+}
+/** Plans the next poll, or says the wait is over. */
+function planNextPoll(policy, clock) {
+    const deadline = clock.startedAt + policy.timeoutMs;
+    if (clock.now >= deadline)
+        return { action: 'timeout', reason: `no verdict after ${(0,durations/* formatMs */._V)(policy.timeoutMs)}` };
+    // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
+    const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
+    const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
+    // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
+    let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
+    if (clock.notBefore !== undefined) {
+        if (clock.notBefore > deadline) {
+            return { action: 'timeout', reason: `rate limited until after the deadline (${(0,durations/* formatMs */._V)(policy.timeoutMs)})` };
+        }
+        delay = Math.max(delay, clock.notBefore - clock.now);
+    }
+    // The last poll happens at the deadline itself, so a check that went green just before it still counts.
+    delay = Math.max(0, Math.min(delay, deadline - clock.now));
+    const pollAt = clock.now + delay;
+    return {
+        action: 'poll',
+        delayMs: Math.round(delay),
+        unchangedStreak: streak,
+        refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/own-check-run.ts
+/**
+ * This job's own check run, so the wait never waits on itself: from the
+ * `check-run-id` input, else once from the current run's jobs API (asked
+ * again next poll after a transient failure).
+ */
+
+
+
+/** A resolver for this job: the input's id, or the jobs API of `run`. */
+function ownCheckRunResolver(checkRunId, run, log) {
+    let own = checkRunId !== undefined ? { id: checkRunId, via: 'input' } : undefined;
+    let done = own !== undefined;
+    return {
+        current: () => own,
+        async resolve(reader) {
+            if (done)
+                return;
+            done = true;
+            if (run.runId === undefined) {
+                log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)");
+                return;
+            }
+            try {
+                const found = await findOwnCheckRun(reader, {
+                    runId: run.runId,
+                    attempt: run.attempt,
+                    ...(run.runnerName ? { runnerName: run.runnerName } : {}),
+                    ...(run.jobKey ? { jobKey: run.jobKey } : {})
+                });
+                if (found) {
+                    own = { id: found.checkRunId, via: 'jobs-api' };
+                    log.info(`this job's check run: ${found.checkRunId} ('${(0,escaping/* logText */.kc)(found.name)}'), from the jobs API of run ${run.runId}`);
+                }
+                else {
+                    log.warning(`could not tell this job's check run among the jobs of run ${run.runId}; if its name is a required check, the wait cannot pass`);
+                }
+            }
+            catch (error) {
+                const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
+                const why = (0,escaping/* logText */.kc)(description);
+                if (verdict.kind !== 'permanent') {
+                    // Not blocking: without the id this job only looks pending, which can never pass early.
+                    done = false;
+                    log.info(`jobs of run ${run.runId} not read (${why}); trying again next poll`);
+                }
+                else {
+                    log.warning(`could not read the jobs of run ${run.runId} to find this job's check run (${why}); grant 'actions: read' or pass 'check-run-id'`);
+                }
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/wait-ci.ts
+/**
+ * wait-ci's work: read the gate, then poll the head's check runs and statuses
+ * until every required check is green, one fails, the head moves or the time
+ * runs out. Never `success` while a required check is missing, pending or
+ * failing; an API error is never "zero checks".
+ */
+
+
+
+
+
+
+
+
+
+
+/** Production deps: a client from the settings, the real clock and the runner's log. */
+function createWaitCiDeps(settings) {
+    // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
+    const deadline = productionRuntime.now() + settings.options.timeoutMs;
+    return { ...productionRuntime, client: createGitHubClient({ ...settings.client, deadline }) };
+}
+/** How often a wait where nothing changes says it is still waiting. */
+const HEARTBEAT_MS = 5 * 60_000;
+/** Waits on the head's required checks and returns a plain result (sets no outputs, throws for no outcome). */
+async function waitCi(settings, deps) {
+    const { options } = settings;
+    const wait = {
+        settings,
+        deps,
+        reader: { client: deps.client, repo: settings.repository, etags: createEtagCache() },
+        policy: defaultPollPolicy(options.intervalMs, options.timeoutMs),
+        own: ownCheckRunResolver(options.checkRunId, settings.run, deps.log),
+        startedAt: deps.now(),
+        statsAtStart: deps.client.stats(),
+        failFast: settings.target.kind === 'merge-group' ? options.failQueueFast : options.failFast,
+        gate: initialGate,
+        lastKey: '',
+        lastReportAt: deps.now(),
+        warnedIgnored: false,
+        polls: 0
+    };
+    const { owner, repo } = settings.repository;
+    const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${(0,escaping/* logText */.kc)(settings.target.baseRef)}'` : `pull request #${settings.target.number}`;
+    deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`);
+    return await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+}
+/** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
+async function waitLoop(wait) {
+    let streak = 0;
+    let refreshGate = false;
+    for (;;) {
+        wait.polls++;
+        const [pollStartedAt, before] = [wait.deps.now(), wait.deps.client.stats().counted];
+        const poll = await pollOnce(wait, refreshGate);
+        if ('end' in poll)
+            return poll.end;
+        const plan = planNextPoll(wait.policy, {
+            startedAt: wait.startedAt,
+            now: wait.deps.now(),
+            pollStartedAt,
+            changed: poll.changed,
+            counted: wait.deps.client.stats().counted - before,
+            unchangedStreak: streak,
+            lastGateReadAt: wait.gate.lastReadAt ?? wait.startedAt,
+            ...(poll.notBefore !== undefined ? { notBefore: poll.notBefore } : {})
+        });
+        if (plan.action === 'timeout')
+            return { conclusion: 'timed_out', message: timeoutMessage(plan.reason, wait.evaluation, wait.gate.pendingWhy) };
+        streak = plan.unchangedStreak;
+        refreshGate = plan.refreshGate;
+        await wait.deps.sleep(plan.delayMs);
+    }
+}
+/**
+ * One poll: the head and base on the first, this job's check run, the gate when due, what the head
+ * shows, then the head again: what was observed counts only if the head is still the one it is about.
+ * Reading the checks first keeps the time from a change to its detection at half an interval.
+ */
+async function pollOnce(wait, refreshGate) {
+    try {
+        const moved = wait.head === undefined ? await readHead(wait) : undefined;
+        if (moved)
+            return { end: moved };
+        await wait.own.resolve(wait.reader);
+        const gateChanged = gateReadDue(wait.gate, refreshGate) ? await readGate(wait) : false;
+        const outcome = await judgeChecks(wait, gateChanged);
+        const movedSince = await readHead(wait);
+        return movedSince ? { end: movedSince } : outcome;
+    }
+    catch (error) {
+        const now = wait.deps.now();
+        const verdict = (0,core_transient/* classifyFailure */.XE)(error, { now });
+        const what = (0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error, { now }));
+        if (verdict.kind === 'permanent')
+            return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } };
+        // The client already retried; the wait goes on and asks again at the next poll.
+        wait.deps.log.warning(`poll ${wait.polls} failed: ${what}; the wait goes on`);
+        const notBefore = verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined ? now + verdict.retryAfterMs : undefined;
+        return notBefore === undefined ? { changed: false } : { changed: false, notBefore };
+    }
+}
+/** The head: judged only as first read; a move makes any verdict stale. A merge group's sha cannot move. */
+async function readHead(wait) {
+    const { target, options } = wait.settings;
+    if (target.kind === 'merge-group') {
+        // The settings made sure a 'sha' input, if any, is the group's.
+        if (wait.head === undefined) {
+            wait.head = { sha: target.headSha, baseRef: target.baseRef };
+            wait.deps.log.info(`merge group ${wait.head.sha}, base branch '${(0,escaping/* logText */.kc)(target.baseRef)}'`);
+        }
+        return undefined;
+    }
+    const pull = await readPull(wait.reader, target.number);
+    if (wait.head === undefined) {
+        if (options.sha !== undefined && options.sha !== pull.headSha) {
+            wait.head = { sha: options.sha, baseRef: pull.baseRef };
+            return { conclusion: 'head-moved', message: `the pull request head is ${pull.headSha}, not the 'sha' input ${options.sha}: the verified sha would be stale` };
+        }
+        wait.head = { sha: pull.headSha, baseRef: pull.baseRef };
+        wait.deps.log.info(`head ${pull.headSha}, base branch '${(0,escaping/* logText */.kc)(pull.baseRef)}'`);
+    }
+    else if (pull.headSha !== wait.head.sha) {
+        return { conclusion: 'head-moved', message: `the head moved from ${wait.head.sha} to ${pull.headSha} during the wait: the verified sha would be stale` };
+    }
+    return undefined;
+}
+/** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
+async function readSource(source, read) {
+    try {
+        return { reading: { source, ok: true, entries: await read() } };
+    }
+    catch (error) {
+        const verdict = (0,core_transient/* classifyFailure */.XE)(error);
+        if (verdict.kind === 'permanent')
+            return { reading: { source, ok: false, reason: (0,core_transient/* describeFailure */.Ic)(error) } };
+        return { pending: (0,core_transient/* describeFailure */.Ic)(error) };
+    }
+}
+/** Reads both gate sources and folds them in; true when the required set changed. */
+async function readGate(wait) {
+    const { log } = wait.deps;
+    const branch = wait.head.baseRef;
+    const [protection, ruleset] = await Promise.all([
+        readSource('protection', () => readBranchGate(wait.reader, branch)),
+        readSource('ruleset', () => readRulesGate(wait.reader, branch))
+    ]);
+    const update = updateGate(wait.gate, { protection, ruleset }, wait.deps.now(), wait.settings.options);
+    wait.gate = update.state;
+    for (const k of update.kept)
+        log.warning(`re-reading ${sourceLabel(k.source)} failed (${(0,escaping/* logText */.kc)(k.reason)}); keeping the last reading`);
+    const required = update.state.required;
+    if (update.state.pendingWhy !== undefined) {
+        if (required === undefined)
+            log.info(`gate not read yet (${(0,escaping/* logText */.kc)(update.state.pendingWhy)}); trying again next poll`);
+        return false;
+    }
+    if (update.changed && required !== undefined) {
+        for (const note of required.notes)
+            log.info(`gate: ${(0,escaping/* logText */.kc)(note)}`);
+        for (const r of required.readings) {
+            if (!r.ok)
+                log.warning(`${sourceLabel(r.source)} of '${(0,escaping/* logText */.kc)(branch)}' could not be read: ${(0,escaping/* logText */.kc)(r.reason)}`);
+        }
+        log.info(`required: ${(0,escaping/* logText */.kc)(required.checks.map((c) => c.name + (c.appId ? ` (app ${c.appId})` : '')).join(', ')) || '(none)'}`);
+    }
+    return update.changed;
+}
+/** Reads what the head shows and judges it against the gate. */
+async function judgeChecks(wait, gateChanged) {
+    const { deps, settings } = wait;
+    const { options } = settings;
+    const required = wait.gate.required;
+    if (required?.mode === 'fail') {
+        wait.evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true });
+        return { end: { conclusion: 'failure', message: `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}` } };
+    }
+    const sha = wait.head.sha;
+    // With a few required names, query each by name: churn among the other checks then costs nothing.
+    const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
+    const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined;
+    const [checkRuns, statuses] = await allReads([
+        readCheckRuns(wait.reader, sha, byName),
+        readStatuses(wait.reader, sha)
+    ]);
+    if (required === undefined)
+        return { changed: gateChanged };
+    const own = wait.own.current();
+    const evaluation = evaluateChecks({
+        required,
+        runs: checkRuns.runs,
+        statuses,
+        ...(own ? { ownCheckRunId: own.id } : {}),
+        ignore: options.ignore,
+        strict: options.strict,
+        failFast: wait.failFast
+    });
+    wait.evaluation = evaluation;
+    if (evaluation.ignoredRequired.length > 0 && !wait.warnedIgnored) {
+        wait.warnedIgnored = true;
+        deps.log.warning(`'ignore' matches required check(s) ${(0,escaping/* logText */.kc)(evaluation.ignoredRequired.join(', '))}: required checks are never ignored (GitHub would block the merge on them)`);
+    }
+    const changed = reportProgress(wait, evaluation) || gateChanged;
+    // A success needs a consistent listing (pages that shifted may hide a run) and a gate read in full this time round.
+    const consistent = checkRuns.runs.length >= checkRuns.totalCount;
+    if (evaluation.verdict === 'failure')
+        return { end: { conclusion: 'failure', message: evaluation.line } };
+    if (evaluation.verdict === 'success' && consistent && wait.gate.pendingWhy === undefined)
+        return { end: { conclusion: 'success', message: evaluation.line } };
+    return { changed };
+}
+/** Logs a change, or now and then that the wait is still alive; true when something changed. */
+function reportProgress(wait, evaluation) {
+    const { deps } = wait;
+    const key = observationKey(evaluation);
+    if (key !== wait.lastKey) {
+        wait.lastKey = key;
+        wait.lastReportAt = deps.now();
+        deps.log.info(`poll ${wait.polls}: ${(0,escaping/* logText */.kc)(evaluation.line)}`);
+        return true;
+    }
+    if (deps.now() - wait.lastReportAt >= HEARTBEAT_MS) {
+        // A quiet hour-long wait still shows it is alive, and what it costs so far.
+        wait.lastReportAt = deps.now();
+        const so = requestDelta(deps.client, wait.statsAtStart);
+        deps.log.info(`still waiting after ${(0,durations/* formatMs */._V)(deps.now() - wait.startedAt)} (poll ${wait.polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${(0,escaping/* logText */.kc)(evaluation.line)}`);
+    }
+    return false;
+}
+function finish(wait, end) {
+    const { settings, deps } = wait;
+    const required = wait.gate.required;
+    const own = wait.own.current();
+    return {
+        conclusion: end.conclusion,
+        sha: wait.head?.sha ?? settings.options.sha ?? '',
+        target: settings.target,
+        ...(settings.target.kind === 'pull-request' ? { pullRequest: settings.target.number } : {}),
+        message: end.message,
+        mode: required?.mode ?? 'unknown',
+        checks: wait.evaluation?.checks ?? [],
+        gateNotes: required?.notes ?? [],
+        readings: Object.values(wait.gate.readings).map((r) => (r.ok ? { source: r.source, ok: true } : { source: r.source, ok: false, reason: r.reason })),
+        requests: requestDelta(deps.client, wait.statsAtStart),
+        polls: wait.polls,
+        elapsedMs: deps.now() - wait.startedAt,
+        ...(own ? { ownCheckRun: own } : {})
+    };
+}
+function timeoutMessage(reason, evaluation, gatePendingWhy) {
+    const parts = [`timed out: ${reason}`];
+    if (gatePendingWhy)
+        parts.push(`the gate could not be read (${gatePendingWhy})`);
+    const checks = evaluation?.checks ?? [];
+    const missing = checks.filter((c) => c.state === 'missing').map((c) => c.name);
+    const pending = checks.filter((c) => c.state === 'pending').map((c) => `${c.name} (${c.detail})`);
+    const failed = checks.filter((c) => c.state === 'failed').map((c) => `${c.name} (${c.detail})`);
+    for (const name of missing)
+        parts.push(`missing required check: ${name}`);
+    if (pending.length > 0)
+        parts.push(`still pending: ${pending.join(', ')}`);
+    if (failed.length > 0)
+        parts.push(`failed: ${failed.join(', ')}`);
+    if (evaluation === undefined)
+        parts.push('no poll completed');
+    else if (checks.length === 0)
+        parts.push('no checks were observed on the head');
+    return parts.join('; ');
+}
+function requestDelta(client, start) {
+    const now = client.stats();
+    return { counted: now.counted - start.counted, notModified: now.notModified - start.notModified, total: now.requests - start.requests };
+}
+/**
+ * Dates the commit statuses that decided (the combined view only has the newest status of a
+ * context, created when it finished) from the status history: one request, only when a status
+ * was judged, and best effort: the verdict never depends on it.
+ */
+async function withStatusDurations(result, wait) {
+    const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
+    if (dated.length === 0 || result.sha === '')
+        return result;
+    const { client, log } = wait.deps;
+    try {
+        const durations = statusDurations(await readStatusHistory(wait.reader, result.sha));
+        const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
+        return { ...result, checks, requests: requestDelta(client, wait.statsAtStart) };
+    }
+    catch (error) {
+        log.info(`status history not read (${(0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error))}); times to complete of statuses left out`);
+        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/pipeline/pipeline.ts
+/**
+ * The root action's work: guard -> wait-ci -> merge in one process, stopping
+ * at the first stage that does not pass. The stages hand each other shas, not
+ * trust: wait-ci verifies the head guard checked, and merge merges only the sha
+ * wait-ci verified, so a push at any point ends in head-moved instead of
+ * merging a commit that was never checked. A branch update (merge's
+ * `update-branch`) sends the new head round again, pinned to it.
+ */
+
+
+
+
+
+
+
+
+
+/** Production deps: one client for every stage (the stages' timeouts over every round are its hard limit), git for guard. */
+function createPipelineDeps(settings, stageEnded) {
+    const rounds = settings.merge.updateBranch ? settings.maxUpdates + 1 : 1;
+    const deadline = runtime_productionRuntime.now() + rounds * (settings.wait.options.timeoutMs + settings.merge.timeoutMs);
+    const git = createGit(settings.guard.workingDirectory);
+    return {
+        ...runtime_productionRuntime,
+        client: (0,client/* createGitHubClient */.LX)({ ...settings.client, deadline }),
+        guard: guardDeps(runtime_productionRuntime.log),
+        // A branch update's head exists only on GitHub: fetch it by sha (GitHub serves any commit reachable from a ref).
+        fetchHead: async (sha) => {
+            const have = await git.run(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], { okExitCodes: [0, 1, 128] });
+            if (have.exitCode === 0)
+                return null;
+            const fetched = await git.run(['fetch', '--quiet', '--no-tags', 'origin', '--end-of-options', sha], {
+                okExitCodes: [0, 1, 128],
+                config: ['core.hooksPath=/dev/null']
+            });
+            return fetched.exitCode === 0 ? null : `git fetch origin ${sha} failed: ${fetched.stderr.trim().split('\n').pop() ?? ''}`;
+        },
+        stageEnded
+    };
+}
+/** The pipeline's result: the final round is the last of `rounds`. */
+function finalRound(result) {
+    return result.rounds[result.rounds.length - 1];
+}
+function guardStop(result) {
+    if (result.findings.length > 0) {
+        return `guard blocked: ${result.markerCount} conflict marker(s), ${result.disallowedMergeCount} disallowed merge parent(s); wait-ci and merge did not run.`;
+    }
+    return `guard failed and 'guard-fail-safe' is off: ${result.error ?? 'unknown error'}; wait-ci and merge did not run.`;
+}
+async function guardRound(settings, deps, target) {
+    if (target.head === undefined)
+        return guard(settings.guard, deps.guard);
+    const missing = await deps.fetchHead(target.head);
+    // Only the update's own commits are new: guard from the head verified before (see docs/decisions.md, "A branch update goes round again, pinned to the new head").
+    if (missing !== null)
+        deps.log.warning(`guard cannot read the updated head ${target.head} in this clone (${missing}): guard reports it as an error.`);
+    return guard({ ...settings.guard, base: target.previousHead ?? settings.guard.base, head: target.head }, deps.guard);
+}
+/**
+ * Best effort, after a wait on an updated head ran out: when no check suite
+ * exists for it at all, nothing was ever started, the sign of an update made
+ * with a workflow's GITHUB_TOKEN (its pushes start no workflows). Says so and
+ * names the fix; '' otherwise or when it cannot be read.
+ */
+async function noChecksStarted(settings, deps, sha) {
+    try {
+        const suites = await deps.client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', {
+            owner: settings.repository.owner,
+            repo: settings.repository.repo,
+            ref: sha,
+            per_page: 1
+        });
+        if (suites.data.total_count > 0)
+            return '';
+        return ` No check suite exists for the updated head ${sha}: a branch update made with a workflow's GITHUB_TOKEN starts no workflows. Use GitHub App auth ('app-id', 'private-key') so the new head gets its checks.`;
+    }
+    catch {
+        return '';
+    }
+}
+/** One pass: guard, then wait-ci, then merge, each pinned to the head before it. */
+async function runRound(settings, deps, target) {
+    const { log } = deps;
+    const round = target.round > 0 ? ` (round ${target.round + 1}, after a branch update)` : '';
+    log.info(`Purple: stage 1 of 3, guard${round}`);
+    const guarded = await guardRound(settings, deps, target);
+    deps.stageEnded({ stage: 'guard', result: guarded });
+    if (guarded.blocks)
+        return { stage: 'guard', message: guardStop(guarded), merged: false, round: { guard: guarded } };
+    // Fail-safe: a guard that broke warns (see its annotations) and the pipeline goes on.
+    // Pin wait-ci to the head guard checked when that is the event's pull request head (the normal case), so a
+    // push in between ends in head-moved. Elsewhere (guard-head set, no PR event) wait-ci reads the PR head itself.
+    const guardHead = guarded.range !== null && guarded.range.head === settings.eventHead ? guarded.range.head : undefined;
+    const sha = target.head ?? settings.wait.options.sha ?? guardHead;
+    log.info(`Purple: stage 2 of 3, wait-ci${sha ? ` on ${sha}` : ''}${round}`);
+    const waited = await waitCi({ ...settings.wait, options: { ...settings.wait.options, ...(sha ? { sha } : {}) } }, { client: deps.client, now: deps.now, sleep: deps.sleep, log });
+    deps.stageEnded({ stage: 'wait-ci', result: waited });
+    if (waited.conclusion !== 'success') {
+        const cause = target.head === undefined || waited.conclusion !== 'timed_out' ? '' : await noChecksStarted(settings, deps, target.head);
+        return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}${cause}`, merged: false, round: { guard: guarded, waitCi: waited } };
+    }
+    if (waited.pullRequest === undefined) {
+        return {
+            stage: 'merge',
+            message: 'wait-ci verified a merge group: the merge queue merges it, not this step.',
+            merged: false,
+            round: { guard: guarded, waitCi: waited }
+        };
+    }
+    if (guarded.range !== null && guarded.range.head !== waited.sha) {
+        log.warning(`guard checked ${guarded.range.head}, but wait-ci verified ${waited.sha} (the pull request head): guard's verdict is about the former.`);
+    }
+    log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}${round}`);
+    const merged = await merge({ ...settings.merge, updateBranch: target.mayUpdate, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository }, { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) });
+    deps.stageEnded({ stage: 'merge', result: merged });
+    const all = { guard: guarded, waitCi: waited, merge: merged };
+    if (merged.reason === 'branch-updated' && merged.updatedSha !== '') {
+        return { stage: 'merge', message: `merge ended with ${merged.reason}: ${merged.message}`, merged: false, round: all, updatedTo: merged.updatedSha };
+    }
+    if (!merged.merged)
+        return { stage: 'merge', message: `merge ended with ${merged.reason}: ${merged.message}`, merged: false, round: all };
+    return {
+        stage: 'none',
+        message: `Merged pull request #${merged.pullNumber} at the verified ${merged.sha} (merge commit ${merged.mergeCommitSha}).`,
+        merged: true,
+        round: all
+    };
+}
+/** Best effort: what stands between the pull request and a merge; a failing read is logged, never an outcome. */
+async function readDiagnosis(settings, deps, pullNumber) {
+    try {
+        const facts = await readMergeFacts(deps.client, settings.repository, pullNumber, {
+            sleep: deps.sleep,
+            maxReads: 3,
+            mergingToken: settings.tokenAuth ? 'unknown' : 'other',
+            log: (m) => deps.log.info(m)
+        });
+        return diagnose(facts);
+    }
+    catch (error) {
+        deps.log.info(`What stands between this pull request and a merge could not be read: ${(0,describe_error/* describeError */.U)(error)}`);
+        return undefined;
+    }
+}
+/**
+ * Runs the rounds and returns a plain result (sets no outputs). A round that
+ * ends in a branch update sends the new head round again, at most
+ * `maxUpdates` times; the last allowed round may not update again.
+ */
+async function pipeline(settings, deps) {
+    const rounds = [];
+    let target = { round: 0, mayUpdate: settings.merge.updateBranch && settings.maxUpdates > 0 };
+    for (;;) {
+        const ended = await runRound(settings, deps, target);
+        rounds.push(ended.round);
+        if (ended.updatedTo === undefined || rounds.length > settings.maxUpdates) {
+            const result = { stage: ended.stage, message: ended.message, merged: ended.merged, updates: rounds.length - 1, rounds: rounds };
+            const pullNumber = ended.round.waitCi?.pullRequest ?? (settings.wait.target.kind === 'pull-request' ? settings.wait.target.number : undefined);
+            // Only once GitHub was asked anything: a stop at guard stays without a request.
+            if (ended.merged || ended.stage === 'guard' || pullNumber === undefined)
+                return result;
+            const diagnosis = await readDiagnosis(settings, deps, pullNumber);
+            return diagnosis === undefined ? result : { ...result, diagnosis };
+        }
+        if (settings.tokenAuth) {
+            deps.log.warning(`The branch was updated with the job's token: GitHub starts no workflow for a push by a workflow's GITHUB_TOKEN, so checks may never start on ${ended.updatedTo}. Use GitHub App auth ('app-id', 'private-key') so the new head gets its checks.`);
+        }
+        const previousHead = ended.round.waitCi?.sha;
+        target = { round: rounds.length, head: ended.updatedTo, ...(previousHead ? { previousHead } : {}), mayUpdate: rounds.length < settings.maxUpdates };
+    }
+}
+
+
+/***/ }),
+
+/***/ 3857:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ readPipelineSettings)
+});
+
+// UNUSED EXPORTS: parseMaxUpdates
+
+// EXTERNAL MODULE: ./src/github/context.ts
+var github_context = __nccwpck_require__(9556);
+// EXTERNAL MODULE: ./src/github/inputs.ts
+var inputs = __nccwpck_require__(5446);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var core_inputs = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./src/core/path-globs.ts
+var path_globs = __nccwpck_require__(3546);
+// EXTERNAL MODULE: ./src/core/merge-policy.ts
+var merge_policy = __nccwpck_require__(5146);
+// EXTERNAL MODULE: ./src/guard/options.ts
+var options = __nccwpck_require__(3803);
+// EXTERNAL MODULE: ./src/actions/guard/io.ts
+var io = __nccwpck_require__(9553);
+// EXTERNAL MODULE: ./src/actions/guard/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(443);
+;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
+/**
+ * guard's inputs and event, read once into a frozen, validated settings
+ * object. The work (guard.ts) and the CLI receive settings, never the
+ * environment. Inputs are read from INPUT_* directly (workflow-commands.ts),
+ * so this loads no Actions toolkit.
+ */
+
+
+
+
+
+
+
+function readEvent(env, labels) {
+    let payload;
+    try {
+        payload = (0,github_context/* readEventPayload */.N5)(env);
+    }
+    catch (e) {
+        // Without the event guard cannot default its range; explicit revisions make it independent of it.
+        throw new Error(`${e.message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e });
+    }
+    return { name: env.GITHUB_EVENT_NAME ?? '', payload, ref: env.GITHUB_REF ?? '' };
+}
+/**
+ * Reads guard's inputs (the action's own, or the root action's under
+ * `prefix`, e.g. `guard-scope`) and the event. Throws on an invalid input,
+ * naming it as the workflow spells it: a misconfigured workflow fails at once.
+ */
+function readGuardSettings(env = process.env, prefix = '') {
+    const inputs = (0,core_inputs/* specInputSource */.f0)(io/* guardSpec */.J.inputs, (label) => (0,workflow_commands/* readInput */.R5)(label, env), prefix);
+    const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` });
+    return Object.freeze({
+        base: inputs.get('base').trim(),
+        head: inputs.get('head').trim(),
+        labels,
+        scope: (0,options/* parseScope */.Sk)(inputs.get('scope'), inputs.label('scope')),
+        exclude: Object.freeze((0,path_globs/* parseGlobList */.q)(inputs.get('exclude'))),
+        policyFile: (0,options/* parsePolicyPath */.$7)(inputs.get('policy-file'), inputs.label('policy-file')),
+        policyFileExplicit: (0,workflow_commands/* readInput */.R5)(inputs.label('policy-file'), env) !== '',
+        allowedSources: Object.freeze((0,merge_policy/* parseSourceList */.NS)(inputs.get('allowed-sources'))),
+        failSafe: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'fail-safe'),
+        workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
+        event: readEvent(env, labels)
+    });
+}
+
+// EXTERNAL MODULE: ./src/actions/input-source.ts
+var input_source = __nccwpck_require__(8477);
+// EXTERNAL MODULE: ./src/actions/merge/io.ts
+var merge_io = __nccwpck_require__(2350);
+// EXTERNAL MODULE: ./src/actions/merge/settings.ts
+var settings = __nccwpck_require__(3515);
+// EXTERNAL MODULE: ./src/actions/wait-ci/io.ts
+var wait_ci_io = __nccwpck_require__(5822);
+;// CONCATENATED MODULE: ./src/actions/wait-ci/settings.ts
+
+
+
+
+
+/** Pure: builds the options from wait-ci's inputs (its own action's, or the root action's `wait-…`). */
+function parseWaitCiOptions(inputs) {
+    const sha = (0,core_inputs/* parseShaInput */.AW)(inputs, 'sha');
+    const onNoGate = inputs.get('on-no-gate').trim();
+    if (onNoGate !== 'all-observed' && onNoGate !== 'fail')
+        throw (0,core_inputs/* inputError */.Xu)(inputs.label('on-no-gate'), onNoGate, "write 'all-observed' or 'fail'.");
+    const pullRequest = (0,core_inputs/* parsePullRequestInput */.gF)(inputs, 'pull-request');
+    const options = {
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        required: inputs.get('required'),
+        strict: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'strict'),
+        onNoGate,
+        ignore: inputs
+            .get('ignore')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l !== ''),
+        timeoutMs: (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'timeout-seconds', { min: 1 }),
+        intervalMs: (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'interval-seconds', { min: 0.01 }),
+        failFast: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'fail-fast'),
+        failQueueFast: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'fail-queue-fast')
+    };
+    // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
+    const checkRunId = (0,core_inputs/* parsePositiveIntegerInput */.Vm)(inputs, 'check-run-id', "the job's check run id");
+    return Object.freeze(checkRunId === undefined ? options : { ...options, checkRunId });
+}
+function positiveInteger(value) {
+    const n = Number(value);
+    return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+/** The run ids the runner sets (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, RUNNER_NAME, GITHUB_JOB). */
+function readWaitCiRun(env) {
+    const runId = positiveInteger(env['GITHUB_RUN_ID']);
+    return Object.freeze({
+        ...(runId === undefined ? {} : { runId }),
+        attempt: positiveInteger(env['GITHUB_RUN_ATTEMPT']) ?? 1,
+        ...(env['RUNNER_NAME'] ? { runnerName: env['RUNNER_NAME'] } : {}),
+        ...(env['GITHUB_JOB'] ? { jobKey: env['GITHUB_JOB'] } : {})
+    });
+}
+/**
+ * The rest of the settings around already-parsed options (the root action parses its `wait-…`
+ * inputs itself): the repository, what to verify (the 'pull-request' input, else a merge_group
+ * event's group, else the event's pull request) and the run ids.
+ */
+function resolveWaitCiSettings(client, options, env) {
+    const context = (0,github_context/* readGitHubContext */.L7)(env);
+    const group = options.pullRequest === undefined ? (0,github_context/* mergeGroupFromPayload */.uY)(context.payload) : undefined;
+    if (group && options.sha !== undefined && options.sha !== group.headSha) {
+        // The queue merges the group's commit, so verifying any other would vouch for a commit that is not merged.
+        throw new Error(`Input 'sha' is '${options.sha}', but this merge_group run tests the group commit ${group.headSha}: leave 'sha' empty in merge_group runs.`);
+    }
+    const target = group
+        ? { kind: 'merge-group', headSha: group.headSha, baseRef: group.baseRef }
+        : { kind: 'pull-request', number: (0,github_context/* requirePullRequest */.aI)(context, options.pullRequest).number };
+    return Object.freeze({ client, options, repository: context.repository, target: Object.freeze(target), run: readWaitCiRun(env) });
+}
+/** Reads and validates every wait-ci input, the environment and the event payload. */
+function readWaitCiSettings(env = process.env) {
+    return resolveWaitCiSettings(readClientSettings(env), parseWaitCiOptions(actionInputs(waitCiOwnInputs)), env);
+}
+
+// EXTERNAL MODULE: ./src/actions/pipeline/io.ts
+var pipeline_io = __nccwpck_require__(3428);
+;// CONCATENATED MODULE: ./src/actions/pipeline/settings.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Pure: `max-updates` as a whole number of rounds, 0 or more. */
+function parseMaxUpdates(value, label = 'max-updates') {
+    const text = value.trim();
+    if (!/^\d+$/.test(text) || Number(text) > 10)
+        throw (0,core_inputs/* inputError */.Xu)(label, value, "write a whole number from 0 to 10, e.g. '2'.");
+    return Number(text);
+}
+/** Reads and validates the inputs of all three stages and the event (an invalid input fails the step before any stage runs). */
+function readPipelineSettings(env = process.env) {
+    const client = (0,inputs/* readClientSettings */.Hq)(env);
+    const guard = readGuardSettings(env, pipeline_io/* STAGE_PREFIX */.av.guard);
+    const waitOptions = parseWaitCiOptions((0,input_source/* actionInputs */.e)(wait_ci_io/* waitCiOwnInputs */.h, pipeline_io/* STAGE_PREFIX */.av['wait-ci'], pipeline_io/* SHARED_STAGE_INPUTS */.lJ));
+    const mergeInputs = (0,input_source/* actionInputs */.e)(merge_io/* mergeOwnInputs */.qk, pipeline_io/* STAGE_PREFIX */.av.merge, pipeline_io/* SHARED_STAGE_INPUTS */.lJ);
+    // The root action's 'sha' is what wait-ci verifies; merge always merges wait-ci's verified sha instead.
+    const merge = (0,settings/* parseMergeOptions */.WF)({ label: mergeInputs.label, get: (name) => (name === 'sha' ? '' : mergeInputs.get(name)) });
+    const own = (0,core_inputs/* specInputSource */.f0)(pipeline_io/* pipelineOwnInputs */.G0, (label) => (0,workflow_commands/* readInput */.R5)(label, env));
+    const maxUpdates = parseMaxUpdates(own.get('max-updates'), own.label('max-updates'));
+    // Also names the pull request: a run without one ends here, with every output set by the entry.
+    const wait = resolveWaitCiSettings(client, waitOptions, env);
+    const eventHead = (0,github_context/* pullRequestFromPayload */.rY)(guard.event.payload)?.headSha;
+    return Object.freeze({
+        client,
+        repository: wait.repository,
+        guard,
+        wait,
+        merge,
+        ...(eventHead === undefined ? {} : { eventHead }),
+        maxUpdates,
+        tokenAuth: client.auth.kind !== 'app'
+    });
+}
+
+
+/***/ }),
+
+/***/ 2074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4505);
+
+
+// Until the CLI imports it from src/core/describe-error.ts.
+
+/**
+ * Runs an action body and calls setFailed exactly once on a throw, whatever
+ * was thrown (the template only fails `if (error instanceof Error)`, which
+ * leaves the step green on a thrown string).
+ */
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_core_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error));
+    }
+}
+
+
+/***/ }),
+
+/***/ 4588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ defineAction)
+/* harmony export */ });
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+
+/***/ }),
+
+/***/ 5822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ waitCiOwnInputs),
+/* harmony export */   j: () => (/* binding */ waitCiSpec)
+/* harmony export */ });
+/* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5446);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4588);
+
+
+/** wait-ci's own inputs (the client's token and tuning inputs are spread in beside them). */
+const waitCiOwnInputs = {
+    'pull-request': {
+        description: 'Number of the pull request whose head is verified. Empty: the pull request of the triggering event.'
+    },
+    sha: {
+        description: 'Head sha to verify. Empty: the pull request head read at the start. If given and the pull request head differs, the wait ends with head-moved.'
+    },
+    required: {
+        description: 'Extra required check names, one per line, added to those of branch protection and rulesets (names may contain commas).'
+    },
+    strict: {
+        description: 'A required check that has not registered yet is pending (true) rather than absent (false). Keep true: late-registering checks are how early passes happen.',
+        default: 'true'
+    },
+    'on-no-gate': {
+        description: "What to do when no required check is known (no readable gate, empty 'required'): all-observed waits for every check observed on the head (never succeeding on none); fail stops with a failure.",
+        default: 'all-observed'
+    },
+    ignore: {
+        description: 'Check names (globs, one per line, * matches anything) not to wait on when waiting on all observed checks. Required checks are never ignored.'
+    },
+    'timeout-seconds': {
+        description: 'Longest wait in seconds; then the conclusion is timed_out, naming what was still pending or missing.',
+        default: '3600'
+    },
+    'interval-seconds': {
+        description: 'Poll interval in seconds, start to start (fractions allowed). It grows, up to twice that, only while unchanged answers still cost counted requests, and drops back at once when something changes.',
+        default: '10'
+    },
+    'fail-fast': {
+        description: 'Stop at the first failed required check (true) or wait for all of them to finish (false).',
+        default: 'true'
+    },
+    'fail-queue-fast': {
+        description: 'In a merge_group run: stop at the first failed required check (true), so the queue removes the group at once, or let the rest finish (false).',
+        default: 'true'
+    },
+    'check-run-id': {
+        description: "This job's own check run id, so the wait never waits on itself (even when the job's name is a required check). Leave the default; where the runner does not expose it, the current run's jobs API is asked (needs actions: read).",
+        default: '${{ job.check_run_id }}'
+    }
+};
+/** wait-ci's inputs and outputs, declared once. */
+const waitCiSpec = (0,_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .defineAction */ .Q)({
+    dir: 'wait-ci',
+    name: 'Purple wait-ci',
+    description: 'Waits until every required check of the gate definition is green on the PR head (or the merge group sha in a merge_group run).',
+    inputs: {
+        ..._github_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .clientInputs */ .HC,
+        ...waitCiOwnInputs
+    },
+    outputs: {
+        conclusion: { description: 'success | failure | timed_out | head-moved' },
+        sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit); in a merge_group run, the group sha.' },
+        required: { description: 'JSON array of the required checks: [{"name", "app_id"?, "sources": [...], "state"}].' },
+        failed: { description: 'JSON array of required checks that failed: [{"name", "conclusion", "url"}].' },
+        pending: { description: 'JSON array of required checks still pending or never registered: [{"name", "state"}].' },
+        'api-requests': {
+            description: 'API requests made, as JSON: {"counted": n, "not_modified": n, "total": n} (304 answers do not count against the rate limit).'
+        }
+    }
+});
+
+
+/***/ }),
+
+/***/ 3915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   rM: () => (/* binding */ nextDelay)
+/* harmony export */ });
+/**
+ * When to try again: an exponential schedule with a cap and a jitter fraction.
+ * Pure: the random source is a parameter, so a test pins it. The client's
+ * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
+ * the client is given other delays).
+ */
+/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
+const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
+/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const n = Math.max(1, Math.floor(attempt));
+    const base = Math.max(0, policy.baseMs);
+    const cap = Math.max(0, policy.maxMs);
+    const factor = Math.max(1, policy.factor);
+    const jitter = Math.min(1, Math.max(0, policy.jitter));
+    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
+    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(raw * (1 - jitter * r));
+}
+/**
+ * The wait before the next try: the backoff, but never shorter than what the
+ * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
+ */
+function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
+    const backoff = backoffDelay(attempt, policy, random);
+    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
+}
+
+
+/***/ }),
+
+/***/ 4505:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   Yx: () => (/* binding */ formatWaitSeconds),
+/* harmony export */   _V: () => (/* binding */ formatMs)
+/* harmony export */ });
+/**
+ * How Purple writes a duration for people. Two forms, one place:
+ * - `formatMs` ("45s", "12m 5s", "1h 0m") for how long something took or
+ *   waited: a wait, a check's run time, the queue's time so far;
+ * - `formatSeconds` ("90 s", "1.5 s") for an amount compared with a setting
+ *   given in seconds (a budget, a wait GitHub asked for, a retry delay), so the
+ *   number reads exactly as it is written in `timeout-seconds` or `retry-after`.
+ */
+/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m` (under a second: `250ms`). */
+function formatMs(ms) {
+    const s = Math.round(ms / 1000);
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${s % 60}s`;
+    return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+/** Renders milliseconds as seconds to three significant digits: "90 s", "1.5 s", "0.01 s". */
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
+}
+/** `formatSeconds` of a wait rounded up to whole seconds ("60 s"): a wait told to a person is never shorter than the real one. */
+function formatWaitSeconds(ms) {
+    return formatSeconds(Math.ceil(ms / 1000) * 1000);
+}
+
+
+/***/ }),
+
+/***/ 811:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   kc: () => (/* binding */ logText)
+/* harmony export */ });
+/**
+ * Text from outside (check names, GitHub's messages, file names, branch names)
+ * is data. These turn it into something that can only ever be read: in the job
+ * log it can start no workflow command, in a summary it can render no markup.
+ * See docs/decisions.md, "Outside text is data".
+ */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** HTML text or attribute value: escapes & < > " and '. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// Other C0/C1 controls (ESC starts terminal sequences) except tab.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * One line of outside text for the log: line breaks shown as `\n`, other control
+ * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
+ * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
+ */
+function logText(text) {
+    return text
+        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/**
+ * A whole message for stdout, as a last line of defence: every line that would
+ * start a workflow command gets a visible `| ` in front. Purple's own commands go
+ * through @actions/core, never through this.
+ */
+function neutralizeCommands(message) {
+    return message
+        .split(/\r\n|\r|\n/)
+        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 9114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ parseShaInput),
+/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
+/* harmony export */   Vm: () => (/* binding */ parsePositiveIntegerInput),
+/* harmony export */   Xu: () => (/* binding */ inputError),
+/* harmony export */   f0: () => (/* binding */ specInputSource),
+/* harmony export */   gF: () => (/* binding */ parsePullRequestInput),
+/* harmony export */   lp: () => (/* binding */ parseSecondsInput)
+/* harmony export */ });
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
+        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
+        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
+        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
+        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+
+/***/ }),
+
+/***/ 5146:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JX: () => (/* binding */ sourcePatterns),
+/* harmony export */   NS: () => (/* binding */ parseSourceList),
+/* harmony export */   Or: () => (/* binding */ parseMergePolicy),
+/* harmony export */   to: () => (/* binding */ allowedTips)
+/* harmony export */ });
+/* unused harmony exports branchMatches, branchOfRef */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1138);
+/**
+ * The merge-source allowlist of guard: an agent that merges `develop` into a
+ * pull request aimed at `main` ships every commit of `develop` with it. Pure: parses
+ * the policy file, turns it into branch patterns, and decides which refs are
+ * allowed sources. The shell reads the file from the BASE commit and asks git
+ * about reachability.
+ */
+
+const KEYS = ['feature', 'base', 'allowed'];
+/** Parses and validates the policy file text; throws an Error naming the file and what to fix. */
+function parseMergePolicy(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`policy file '${source}' is not valid JSON (${e.message}): fix it on the base branch`, { cause: e });
+    }
+    const fix = `expected {"feature": "feature/<name>", "base": "main", "allowed": ["develop", "release/*"]}`;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new Error(`policy file '${source}' must hold a JSON object: ${fix}`);
+    }
+    const record = data;
+    const unknown = Object.keys(record).filter((k) => !KEYS.includes(k));
+    if (unknown.length > 0) {
+        throw new Error(`policy file '${source}' has unknown key(s) ${unknown.map((k) => `'${k}'`).join(', ')}: ${fix}`);
+    }
+    const text1 = (key) => {
+        const v = record[key];
+        if (v === undefined || v === null)
+            return null;
+        if (typeof v !== 'string' || v.trim() === '') {
+            throw new Error(`policy file '${source}': '${key}' must be a non-empty branch name or glob, got ${JSON.stringify(v)}`);
+        }
+        return v.trim();
+    };
+    const allowedRaw = record.allowed ?? [];
+    if (!Array.isArray(allowedRaw) || allowedRaw.some((a) => typeof a !== 'string' || a.trim() === '')) {
+        throw new Error(`policy file '${source}': 'allowed' must be an array of branch names or globs, got ${JSON.stringify(allowedRaw)}`);
+    }
+    return Object.freeze({
+        feature: text1('feature'),
+        base: text1('base'),
+        allowed: Object.freeze(allowedRaw.map((a) => a.trim()))
+    });
+}
+/** Splits the `allowed-sources` input (newlines or commas) into patterns. */
+function parseSourceList(text) {
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '' && !s.startsWith('#'));
+}
+/**
+ * Branch patterns that count as allowed sources. A `<placeholder>` in the
+ * feature pattern ("feature/<task-id>") is a wildcard; when the branch under
+ * test is known and fits it, only that branch counts, so a sibling feature
+ * branch is not a free pass.
+ */
+function sourcePatterns(policy, inline, headBranch) {
+    const patterns = [];
+    if (policy?.feature) {
+        const glob = policy.feature.replace(/<[^<>/]*>/g, '*');
+        patterns.push(headBranch !== null && branchMatches(headBranch, glob) ? headBranch : glob);
+    }
+    if (policy?.base)
+        patterns.push(policy.base);
+    patterns.push(...(policy?.allowed ?? []), ...inline);
+    return [...new Set(patterns)];
+}
+/** True when a branch name (`release/x`) fits a pattern (`release/*`; `*` stays within one path segment). */
+function branchMatches(branch, pattern) {
+    return branch === pattern || (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(branch, pattern, { dot: true, nocomment: true, nonegate: true });
+}
+/**
+ * The branch name of a full ref: `refs/heads/x` -> `x`,
+ * `refs/remotes/<remote>/x` -> `x` (remote names given), anything else null.
+ */
+function branchOfRef(ref, remotes) {
+    if (ref.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    if (!ref.startsWith('refs/remotes/'))
+        return null;
+    const rest = ref.slice('refs/remotes/'.length);
+    // Longest remote name first: a remote may itself contain '/'.
+    const remote = [...remotes].sort((a, b) => b.length - a.length).find((r) => rest.startsWith(`${r}/`));
+    if (remote === undefined)
+        return null; // e.g. refs/remotes/pull/1/merge made by actions/checkout
+    const branch = rest.slice(remote.length + 1);
+    return branch === 'HEAD' || branch === '' ? null : branch;
+}
+/**
+ * The refs whose history counts as allowed: branch refs fitting a pattern,
+ * minus every ref that contains the head under test (the head itself would
+ * allow everything it merged).
+ */
+function allowedTips(refs, patterns, containsHead, remotes) {
+    const tips = [];
+    const used = new Set();
+    for (const r of refs) {
+        const branch = branchOfRef(r.ref, remotes);
+        if (branch === null)
+            continue;
+        const hits = patterns.filter((p) => branchMatches(branch, p));
+        if (hits.length === 0)
+            continue;
+        for (const h of hits)
+            used.add(h);
+        if (!containsHead.has(r.ref))
+            tips.push(r);
+    }
+    return { tips, unmatched: patterns.filter((p) => !used.has(p)) };
+}
+
+
+/***/ }),
+
+/***/ 4421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fv: () => (/* binding */ queueEjectedMessage),
+/* harmony export */   Gg: () => (/* binding */ queueOffMessage),
+/* harmony export */   Hs: () => (/* binding */ queuePath),
+/* harmony export */   L3: () => (/* binding */ nextQueueStep),
+/* harmony export */   Lo: () => (/* binding */ queueRequirement),
+/* harmony export */   Qm: () => (/* binding */ queueSummaryBlocks),
+/* harmony export */   ST: () => (/* binding */ groupNeverStartedMessage),
+/* harmony export */   b: () => (/* binding */ failingGroupChecks),
+/* harmony export */   f8: () => (/* binding */ GROUP_NEVER_STARTED_AFTER_MS),
+/* harmony export */   gn: () => (/* binding */ QUEUE_DELETE_BRANCH_NOTE),
+/* harmony export */   "in": () => (/* binding */ queueTimeoutMessage),
+/* harmony export */   io: () => (/* binding */ tokenAuthWarning),
+/* harmony export */   mh: () => (/* binding */ enqueueRefusedMessage),
+/* harmony export */   zQ: () => (/* binding */ queueMergedMessage)
+/* harmony export */ });
+/* unused harmony exports mergeQueueRuleOf, isMergeQueueRefusal, shouldProbeGroup, APP_AUTH_ADVICE, removalReasonText */
+/* harmony import */ var _escaping_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(811);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(778);
+/* harmony import */ var _summary_html_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5873);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5033);
+/**
+ * Decisions about GitHub's merge queue over plain data: whether a branch
+ * requires the queue, what an observed queue entry means for the next step,
+ * which checks of a merge group failed, and the words Purple says about each
+ * outcome. Purple enqueues (never arms auto-merge) and follows the entry to
+ * its end; see docs/decisions.md, "Merge queue: enqueue the verified head and
+ * follow it".
+ */
+
+
+
+
+const numberOrNull = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const stringOrNull = (value) => (typeof value === 'string' && value !== '' ? value : null);
+/**
+ * The `merge_queue` rule in a `GET /repos/{o}/{r}/rules/branches/{b}` answer
+ * (all pages), or null. That endpoint lists only rules of active rulesets, so
+ * any `merge_queue` rule there is enforced.
+ */
+function mergeQueueRuleOf(rules) {
+    const rule = rules.find((r) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(r) && r.type === 'merge_queue');
+    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(rule))
+        return null;
+    const p = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(rule.parameters) ? rule.parameters : {};
+    return {
+        rulesetId: numberOrNull(rule.ruleset_id),
+        checkResponseTimeoutMinutes: numberOrNull(p.check_response_timeout_minutes),
+        mergeMethod: stringOrNull(p.merge_method),
+        groupingStrategy: stringOrNull(p.grouping_strategy)
+    };
+}
+// The direct-merge refusal on a queue-only branch: plain or under the ruleset header.
+const QUEUE_REFUSAL = /changes must be made through the merge queue/i;
+/** True when a merge answer is GitHub's refusal of a direct merge on a branch that requires the queue. */
+function isMergeQueueRefusal(status, message) {
+    return status === 405 && QUEUE_REFUSAL.test(message);
+}
+/**
+ * Whether a queue is required: from the branch's rules when they were read,
+ * else from a merge refusal. No rule and no refusal means no queue.
+ */
+function queueRequirement(input) {
+    const rule = input.rules ? mergeQueueRuleOf(input.rules) : null;
+    if (rule)
+        return { required: true, source: 'rule', rule };
+    const refusal = input.refusal;
+    if (refusal && isMergeQueueRefusal(refusal.status, refusal.message))
+        return { required: true, source: 'refusal', message: refusal.message };
+    return { required: false };
+}
+/** What merge does: merge directly (no queue), enqueue (`auto` with a queue), or stop naming the queue (`off`). */
+function queuePath(requirement, mode) {
+    if (!requirement.required)
+        return 'merge';
+    return mode === 'auto' ? 'enqueue' : 'refuse';
+}
+/** The message when the branch requires the queue and `merge-queue` is `off`. */
+function queueOffMessage(requirement) {
+    const how = requirement.required && requirement.source === 'refusal' ? ` (GitHub: ${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(requirement.message.trim())})` : '';
+    return `The base branch takes changes only through the merge queue${how}, and 'merge-queue' is 'off': nothing was merged. Set 'merge-queue: auto' to let merge enqueue the verified head and follow it.`;
+}
+/**
+ * Default wait before a merge group with no check suite and no workflow run is
+ * called never-started: GitHub creates the group's suites within seconds, and
+ * without them the entry only waits out the queue's check timeout (an hour by default).
+ */
+const GROUP_NEVER_STARTED_AFTER_MS = 5 * 60_000;
+/** True when the follower should look for a check suite or workflow run of the group sha. */
+function shouldProbeGroup(entry, facts) {
+    return entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null && facts.groupStarted !== true && facts.groupAgeMs >= facts.neverStartedAfterMs;
+}
+/**
+ * Decides the next step from one read. `merged` decides first: GitHub records
+ * a removal from the queue on a successful merge too, and the two land in
+ * either order, so an entry that vanished unmerged is confirmed by a second
+ * read before it counts as an ejection.
+ */
+function nextQueueStep(snapshot, facts) {
+    if (snapshot.merged || snapshot.pullState === 'MERGED')
+        return { kind: 'merged', mergeCommitSha: snapshot.mergeCommitSha };
+    const entry = snapshot.entry;
+    if (entry === null) {
+        const closed = snapshot.pullState === 'CLOSED';
+        // A removal that says `merged` is a merge GitHub has not shown on the pull request yet: never an ejection.
+        const mergingNow = snapshot.removal?.reason === 'merged';
+        if (!closed && (mergingNow || facts.readsWithoutEntry < 2))
+            return { kind: 'waiting', entry: null, probeGroup: false };
+        return { kind: 'ejected', reason: snapshot.removal?.reason ?? null, closed };
+    }
+    if (shouldProbeGroup(entry, facts) && facts.groupStarted === false && entry.groupSha !== null) {
+        return { kind: 'group-never-started', groupSha: entry.groupSha };
+    }
+    return { kind: 'waiting', entry, probeGroup: shouldProbeGroup(entry, facts) && facts.groupStarted === null };
+}
+const FAILED_CONCLUSIONS = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
+const FAILED_STATES = new Set(['failure', 'error']);
+/**
+ * The failing checks of a merge group, newest run per name, by name. After an
+ * ejection the pull request's own checks still read green: the group's checks
+ * ran on another sha, so they are the only evidence of what failed.
+ */
+function failingGroupChecks(checks) {
+    const newest = new Map();
+    for (const check of checks) {
+        const key = `${check.kind}\u0000${check.name}`;
+        const current = newest.get(key);
+        if (!current || check.order > current.order)
+            newest.set(key, check);
+    }
+    return [...newest.values()]
+        .filter((c) => (c.kind === 'check-run' ? FAILED_CONCLUSIONS.has(c.outcome) : FAILED_STATES.has(c.outcome)))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** Why Purple enqueues with an App: the job token's merge group starts no workflows. */
+const APP_AUTH_ADVICE = "Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself): events made with the job's GITHUB_TOKEN start no workflow runs, so a merge group it creates runs no merge_group workflows and waits until the queue removes it (see docs/decisions.md, \"Merge queue: enqueue the verified head and follow it\").";
+/** The warning before enqueueing with token auth (null with App auth). */
+function tokenAuthWarning(isApp) {
+    if (isApp)
+        return null;
+    return `Enqueueing with a token, not a GitHub App: if this is the job's GITHUB_TOKEN, the merge group will start no workflows. ${APP_AUTH_ADVICE}`;
+}
+/** Plain words for a removal reason (GraphQL `RemovedFromMergeQueueEvent.reason`); unknown reasons are quoted. */
+function removalReasonText(reason) {
+    if (reason === null || reason.trim() === '')
+        return 'GitHub gave no reason';
+    if (reason === 'failed_checks')
+        return "the merge group's required checks failed";
+    return `reason '${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(reason)}'`;
+}
+const short = (sha) => (sha ? sha.slice(0, 7) : 'unknown');
+/** The message for a pull request the queue merged. */
+function queueMergedMessage(pull, mergeCommitSha, groupSha) {
+    const group = groupSha ? ` (merge group ${short(groupSha)})` : '';
+    return `The merge queue merged pull request #${pull}${group}: merge commit ${short(mergeCommitSha)}.`;
+}
+/** The message for an entry the queue removed without merging, naming each failing group check with its link. */
+function queueEjectedMessage(input) {
+    const how = input.closed ? 'was closed while in the merge queue' : 'was removed from the merge queue without merging';
+    const parts = [`Pull request #${input.pull} ${how}: ${removalReasonText(input.reason)}.`];
+    if (input.failing.length > 0) {
+        const named = input.failing.map((c) => `'${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(c.name)}' (${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(c.outcome)}${c.url ? `: ${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(c.url)}` : ''})`);
+        parts.push(`Failing checks of merge group ${short(input.groupSha)}: ${named.join(', ')}.`);
+    }
+    else if (input.groupSha) {
+        parts.push(`No failing check was found on merge group ${short(input.groupSha)}.`);
+    }
+    parts.push("The pull request's own checks may still read green: fix what failed in the group, then enqueue again.");
+    return parts.join(' ');
+}
+/** The message for a merge group that started nothing. */
+function groupNeverStartedMessage(pull, groupSha, waitedMs) {
+    return (`Merge group ${short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(waitedMs)}: ` +
+        `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
+        `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`);
+}
+/** The message when the budget ends first; carries the never-started diagnosis when nothing started for the group. */
+function queueTimeoutMessage(input) {
+    const where = input.entry
+        ? `still in the merge queue (${input.entry.state}${input.entry.position !== null ? `, position ${input.entry.position}` : ''})`
+        : 'not merged';
+    const parts = [`Pull request #${input.pull} is ${where} after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(input.waitedMs)}, the 'timeout-seconds' budget; it stays queued.`];
+    if (input.groupStarted === false && input.entry?.groupSha) {
+        parts.push(`Its merge group ${short(input.entry.groupSha)} has no check suite and no workflow run. ${APP_AUTH_ADVICE}`);
+    }
+    if (input.checkResponseTimeoutMinutes !== null) {
+        parts.push(`The queue waits up to ${input.checkResponseTimeoutMinutes} minutes for required checks: give 'timeout-seconds' about ${input.checkResponseTimeoutMinutes * 60} to follow an entry to its end.`);
+    }
+    return parts.join(' ');
+}
+/** The message for an enqueue GitHub refused: its own words, which name the blocker precisely. */
+function enqueueRefusedMessage(pull, githubMessage) {
+    return `GitHub refused to add pull request #${pull} to the merge queue: ${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(githubMessage)}`;
+}
+/** The note for `delete-branch` when the queue merged: the queue deletes or keeps the head branch by its own setting. */
+const QUEUE_DELETE_BRANCH_NOTE = "delete-branch skipped: the merge queue merged this pull request, and the repository's own setting decides whether its head branch is deleted.";
+/** Job-summary blocks for a queue outcome: the message, the group and merge commit, and each failing group check linked. */
+function queueSummaryBlocks(outcome) {
+    const blocks = [(0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .paragraph */ .FY)(outcome.message)];
+    const facts = [
+        ['merge group', outcome.mergeGroupSha],
+        ['merge commit', outcome.mergeCommitSha]
+    ];
+    const shown = facts.filter(([, sha]) => sha !== '');
+    if (shown.length > 0)
+        blocks.push((0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['', 'sha'], shown.map(([label, sha]) => [label, (0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(sha)])));
+    if (outcome.failingChecks.length > 0) {
+        const rows = outcome.failingChecks.map((c) => [c.url ? (0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(c.url, c.name) : c.name, c.kind === 'status' ? 'status' : 'check run', c.outcome]);
+        blocks.push((0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['failing check of the merge group', 'kind', 'outcome'], rows));
+    }
+    return blocks;
+}
+
+
+/***/ }),
+
+/***/ 9033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ nextMergeStep),
+/* harmony export */   Xo: () => (/* reexport safe */ _durations_js__WEBPACK_IMPORTED_MODULE_1__.Xo)
+/* harmony export */ });
+/* unused harmony export mergeBackoffPolicy */
+/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3915);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(778);
+/**
+ * When the merge action tries again after a pending or transient answer, and
+ * when it gives up. Pure: the shell passes the clock reading; every number is
+ * a parameter so tests run the whole budget in milliseconds. The growth of
+ * the waits is the shared schedule of src/core/backoff.ts.
+ */
+
+
+// Until merge's shell imports it from durations.ts.
+
+/** The backoff policy of a merge budget. */
+function mergeBackoffPolicy(budget) {
+    return {
+        baseMs: budget.intervalMs,
+        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
+        factor: budget.factor ?? 1.5,
+        jitter: budget.jitter ?? 0.2
+    };
+}
+/**
+ * Decides the next step after `failures` failed attempts. A wait is clipped to
+ * the time left, so the last attempt happens at the deadline instead of never;
+ * a server's retry-after longer than the time left stops the run (re-asking
+ * before retry-after is what gets a token blocked).
+ */
+function nextMergeStep(budget, state, random = Math.random) {
+    const left = budget.timeoutMs - state.elapsedMs;
+    if (left <= 0)
+        return { kind: 'stop', why: `the ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(budget.timeoutMs)} budget is used up` };
+    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
+        return { kind: 'stop', why: `GitHub asked to wait ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(state.retryAfterMs)}, more than the ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(left)} left` };
+    }
+    const wait = (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .nextDelay */ .rM)(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
+    return { kind: 'wait', ms: Math.min(wait, left) };
+}
+
+
+/***/ }),
+
+/***/ 3546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ excludeMatcher),
+/* harmony export */   q: () => (/* binding */ parseGlobList)
+/* harmony export */ });
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1138);
+/**
+ * The `exclude` input of guard: paths never scanned for markers.
+ * Globs match the whole repository-relative path; a glob without a '/'
+ * also matches a file name anywhere (`*.snap`), like .gitignore. Check names
+ * use the other dialect: see docs/decisions.md, "Check-name globs are not path globs".
+ */
+
+/** Splits a newline-separated glob list, dropping blanks and `#` comments. */
+function parseGlobList(text) {
+    return text
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '' && !s.startsWith('#'));
+}
+/** Returns a predicate that is true for excluded paths. */
+function excludeMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const tests = globs.map((g) => {
+        const dirGlob = g.endsWith('/') ? `${g}**` : g;
+        const options = { dot: true, nocomment: true, nonegate: true, matchBase: !dirGlob.includes('/') };
+        return (path) => (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(path, dirGlob, options);
+    });
+    return (path) => tests.some((t) => t(path));
+}
+
+
+/***/ }),
+
+/***/ 5033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ asRecord),
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/**
+ * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
+ * the one test for "an object whose fields may be read".
+ */
+/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
+function asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 3862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ rememberSecret),
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/**
+ * Secrets known to the process, and their removal from text that leaves it
+ * through a channel the runner does not mask. The runner masks the log and the
+ * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
+ * token back: see docs/decisions.md, "Outputs never carry a secret".
+ */
+const known = new Set();
+/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
+function rememberSecret(secret) {
+    if (secret.trim().length < 4)
+        return;
+    known.add(secret);
+    for (const line of secret.split(/\r?\n/)) {
+        const part = line.trim();
+        if (part.length >= 8 && !part.startsWith('-----'))
+            known.add(part);
+    }
+}
+/** The text with every remembered secret replaced by `***`, longest first. */
+function redactSecrets(text) {
+    if (known.size === 0 || text === '')
+        return text;
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   FY: () => (/* binding */ paragraph),
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   ko: () => (/* binding */ strong),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony export inline */
+/* harmony import */ var _escaping_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(811);
+/**
+ * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
+ * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
+ * markdown inside it is not parsed, so every block here is one HTML element with
+ * no blank line inside, and every piece of text goes through `escapeHtml` with its
+ * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
+ */
+
+const markup = (html) => Object.freeze({ html });
+/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
+function inline(content) {
+    if (typeof content === 'string')
+        return (0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(content).replace(/\r\n|\r|\n/g, '<br>');
+    if (Array.isArray(content))
+        return content.map((part) => inline(part)).join('');
+    return content.html;
+}
+/** `<code>` around escaped text. */
+function code(text) {
+    return markup(`<code>${inline(text)}</code>`);
+}
+/** `<strong>` around escaped content. */
+function strong(content) {
+    return markup(`<strong>${inline(content)}</strong>`);
+}
+/** A link, only for http(s) addresses; anything else is shown as text. */
+function link(href, content) {
+    if (!/^https?:\/\//i.test(href))
+        return markup(inline(content));
+    return markup(`<a href="${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(href)}">${inline(content)}</a>`);
+}
+/** A heading block. */
+function heading(level, content) {
+    return markup(`<h${level}>${inline(content)}</h${level}>`);
+}
+/** A paragraph block. */
+function paragraph(content) {
+    return markup(`<p>${inline(content)}</p>`);
+}
+/** A bulleted list block. */
+function list(items) {
+    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+}
+/** A table block: a header row, then one row per entry, every cell closed. */
+function table(headers, rows) {
+    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
+    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
+    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
+}
+/** A summary: blocks separated by blank lines, so each stays one HTML block. */
+function renderSummary(blocks) {
+    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
+}
+
+
+/***/ }),
+
+/***/ 5824:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  jE: () => (/* binding */ DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
+  fy: () => (/* binding */ TOKEN_INVALID_ADVICE),
+  XE: () => (/* binding */ classifyFailure),
+  Ic: () => (/* binding */ describeFailure),
+  SP: () => (/* binding */ explainFailure),
+  GN: () => (/* binding */ toFailureData)
+});
+
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
+;// CONCATENATED MODULE: ./src/core/failure-rules.ts
+/**
+ * The failure rules: which output lines mean "try again", "wait for the rate
+ * limit", "fix the credentials" or "stop, nothing will change". Data only; the
+ * engine that runs them is src/core/failure-engine.ts, and both the GitHub
+ * client (transient.ts) and `purple retry` / `purple classify` read this list.
+ *
+ * Every rule names a public thread where the tool printed the line; the test
+ * __tests__/core/failure-rules.test.ts holds at least one real fixture per rule.
+ * Patterns are case-insensitive, multi-line regular expressions restricted to a
+ * linear-time subset (see `checkPattern`): no `*` or `+`, bounded `{m,n}` only.
+ * Bump FAILURE_RULES_VERSION when a rule changes what it matches.
+ */
+const FAILURE_RULES_VERSION = 1;
+/**
+ * The rules, in the order they are checked within a class tier; permanent and
+ * auth rules run before rate-limited before transient, so a transient-looking
+ * consequence ("the remote end hung up") cannot hide its cause ("HTTP 401").
+ */
+const failure_rules_FAILURE_RULES = [
+    // Permanent and auth: a retry sends the same request and gets the same answer.
+    {
+        id: 'anthropic-credit-balance',
+        class: 'permanent',
+        pattern: 'credit balance is too low',
+        summary: 'the API account has no credit left',
+        source: 'https://github.com/anthropics/claude-code/issues/66314'
+    },
+    {
+        id: 'anthropic-extra-usage-required',
+        class: 'permanent',
+        pattern: 'extra usage is required',
+        summary: 'the plan does not cover this request (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/anthropics/claude-code/issues/27252'
+    },
+    {
+        id: 'openai-insufficient-quota',
+        class: 'permanent',
+        pattern: 'insufficient_quota|exceeded your current quota',
+        summary: 'the API quota or billing is exhausted (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/229'
+    },
+    {
+        id: 'anthropic-prompt-too-long',
+        class: 'permanent',
+        pattern: 'prompt is too long|request_too_large',
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/anthropics/claude-code/issues/59696'
+    },
+    {
+        id: 'openai-context-length',
+        class: 'permanent',
+        pattern: "context_length_exceeded|model's maximum context length is",
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/langroid/langroid/issues/820'
+    },
+    {
+        id: 'anthropic-authentication-error',
+        class: 'auth',
+        pattern: 'authentication_error|invalid x-api-key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/cline/cline/issues/12'
+    },
+    {
+        id: 'openai-invalid-api-key',
+        class: 'auth',
+        pattern: 'incorrect api key provided|invalid_api_key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/continuedev/continue/issues/9358'
+    },
+    {
+        id: 'github-bad-credentials',
+        class: 'auth',
+        pattern: '\\bbad credentials\\b',
+        summary: 'GitHub refused the token',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api'
+    },
+    {
+        id: 'git-http-auth',
+        class: 'auth',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 40[13]\\b',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/gogs/gogs/issues/4718'
+    },
+    {
+        id: 'git-authentication-failed',
+        class: 'auth',
+        pattern: 'fatal: Authentication failed for|support for password authentication was removed',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/Shpota/github-activity-generator/issues/75'
+    },
+    {
+        id: 'git-http-4xx',
+        class: 'permanent',
+        // 4xx but 408 (timeout) and 429 (rate limit): the request itself is refused or too large.
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 4(?:0[0-79]|1\\d|2[0-8])\\b',
+        summary: 'the git server refused the request (4xx): too large or not allowed',
+        source: 'https://github.com/dear-github/dear-github/issues/433'
+    },
+    {
+        id: 'npm-e401',
+        class: 'auth',
+        pattern: '\\bcode E401\\b',
+        summary: 'the npm registry refused the credentials',
+        source: 'https://github.com/zowe/zowe-cli/issues/445'
+    },
+    {
+        id: 'docker-unauthorized',
+        class: 'auth',
+        pattern: 'unauthorized: incorrect username or password|unauthorized: authentication required',
+        summary: 'the container registry refused the credentials',
+        source: 'https://github.com/docker/hub-feedback/issues/1098'
+    },
+    {
+        id: 'docker-access-denied',
+        class: 'permanent',
+        pattern: 'denied: requested access to the resource is denied',
+        summary: 'the container registry refused access to the repository',
+        source: 'https://github.com/docker/for-mac/issues/1271'
+    },
+    {
+        id: 'node-tls-certificate',
+        class: 'permanent',
+        pattern: 'CERT_HAS_EXPIRED|certificate has expired|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID',
+        summary: "the server's TLS certificate cannot be trusted (expired, self-signed or for another name)",
+        source: 'https://github.com/lobehub/lobe-cli-toolbox/issues/45'
+    },
+    {
+        id: 'node-invalid-url',
+        class: 'permanent',
+        pattern: '\\bERR_INVALID_URL\\b|TypeError: Invalid URL',
+        summary: 'the URL is not valid (check GITHUB_API_URL or the base URL)',
+        source: 'https://nodejs.org/api/errors.html#err_invalid_url'
+    },
+    {
+        id: 'purple-github-app-auth',
+        class: 'auth',
+        // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed).
+        pattern: '\\bGITHUB_APP_AUTH\\b',
+        summary: 'the GitHub App cannot authenticate',
+        source: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app'
+    },
+    {
+        id: 'command-not-found',
+        class: 'permanent',
+        exitCodes: [126, 127],
+        summary: 'the command was not found or is not executable',
+        source: 'https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html'
+    },
+    // Rate limited: wait (for the server's hint when it gives one), then try again.
+    {
+        id: 'anthropic-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_error\\b',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/gsd-build/gsd-2/issues/32'
+    },
+    {
+        id: 'anthropic-server-limiting',
+        class: 'rate-limited',
+        pattern: 'temporarily limiting requests',
+        summary: 'the server is temporarily limiting requests',
+        source: 'https://github.com/anthropics/claude-code/issues/71505'
+    },
+    {
+        id: 'openai-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_exceeded\\b|rate limit reached for',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/n3d1117/chatgpt-telegram-bot/pull/341'
+    },
+    {
+        id: 'docker-toomanyrequests',
+        class: 'rate-limited',
+        pattern: '\\btoomanyrequests\\b',
+        summary: 'the container registry pull rate limit',
+        source: 'https://github.com/docker/hub-feedback/issues/2429'
+    },
+    {
+        id: 'github-secondary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'secondary rate limit|abuse detection',
+        summary: 'GitHub secondary rate limit',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+    },
+    {
+        id: 'github-primary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'API rate limit exceeded',
+        summary: 'GitHub primary rate limit used up',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits'
+    },
+    {
+        id: 'http-too-many-requests',
+        class: 'rate-limited',
+        pattern: 'too many requests',
+        summary: 'too many requests (HTTP 429)',
+        source: 'https://github.com/ScribeMD/docker-cache/issues/829'
+    },
+    // Transient: the network or the far end hiccupped; the same request can succeed.
+    {
+        id: 'anthropic-overloaded',
+        class: 'transient',
+        pattern: '\\boverloaded_error\\b|\\b529 Overloaded\\b',
+        summary: 'the API is overloaded (529)',
+        source: 'https://github.com/anthropics/claude-code/issues/5184'
+    },
+    {
+        id: 'anthropic-api-error',
+        class: 'transient',
+        pattern: '\\bapi_error\\b',
+        summary: 'the API had an internal error',
+        source: 'https://github.com/anthropics/claude-code/issues/61368'
+    },
+    {
+        id: 'bun-socket-closed',
+        class: 'transient',
+        pattern: 'socket connection was closed unexpectedly',
+        summary: 'the socket connection was closed unexpectedly',
+        source: 'https://github.com/oven-sh/bun/issues/6197'
+    },
+    {
+        id: 'undici-socket',
+        class: 'transient',
+        pattern: '\\bUND_ERR_SOCKET\\b',
+        summary: 'socket closed by the other side',
+        source: 'https://github.com/e2b-dev/E2B/issues/430'
+    },
+    {
+        id: 'undici-other-side-closed',
+        class: 'transient',
+        pattern: 'other side closed',
+        summary: 'connection closed by the other side',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-error-code',
+        class: 'transient',
+        pattern: '\\bUND_ERR_\\w{1,40}',
+        summary: 'undici network error',
+        source: 'https://github.com/nodejs/undici/issues/2235'
+    },
+    {
+        id: 'node-socket-hang-up',
+        class: 'transient',
+        pattern: 'socket hang ?up',
+        summary: 'socket hang up',
+        source: 'https://github.com/request/request/issues/849'
+    },
+    {
+        id: 'node-econnreset',
+        class: 'transient',
+        pattern: '\\bECONNRESET\\b',
+        summary: 'connection reset',
+        source: 'https://github.com/npm/cli/issues/7477'
+    },
+    {
+        id: 'node-etimedout',
+        class: 'transient',
+        pattern: '\\bETIMEDOUT\\b',
+        summary: 'connection timed out',
+        source: 'https://github.com/npm/npm/issues/15889'
+    },
+    {
+        id: 'node-eai-again',
+        class: 'transient',
+        pattern: '\\bEAI_AGAIN\\b',
+        summary: 'DNS lookup failed temporarily',
+        source: 'https://github.com/einaregilsson/build-number/issues/8'
+    },
+    {
+        id: 'node-econnrefused',
+        class: 'transient',
+        pattern: '\\bECONNREFUSED\\b',
+        summary: 'connection refused',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-enotfound',
+        class: 'transient',
+        pattern: '\\bENOTFOUND\\b',
+        summary: 'DNS lookup failed',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-epipe',
+        class: 'transient',
+        pattern: '\\bEPIPE\\b|broken pipe',
+        summary: 'broken pipe (the other side closed the connection)',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-network-down',
+        class: 'transient',
+        pattern: '\\bE(?:NETUNREACH|HOSTUNREACH|NETDOWN|CONNABORTED)\\b',
+        summary: 'network unreachable or connection aborted',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'undici-fetch-failed',
+        class: 'transient',
+        pattern: '\\bfetch failed\\b',
+        summary: 'fetch failed',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-terminated',
+        class: 'transient',
+        pattern: '(?:TypeError: |^)terminated\\b',
+        summary: 'response terminated mid-stream',
+        source: 'https://github.com/ericc-ch/copilot-api/issues/148'
+    },
+    {
+        id: 'api-connection-error',
+        class: 'transient',
+        pattern: '\\bConnection error\\.',
+        summary: 'the API client could not connect',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/425'
+    },
+    {
+        id: 'api-request-timed-out',
+        class: 'transient',
+        pattern: '\\bRequest timed out\\.',
+        summary: 'the API client timed out',
+        source: 'https://github.com/langchain-ai/langchain/issues/21919'
+    },
+    {
+        id: 'cloudflare-5xx',
+        class: 'transient',
+        pattern: '\\b52[0-7]: (?:Web server is returning an unknown error|Web server is down|Connection timed out|Origin is unreachable|A timeout occurred|SSL handshake failed|Invalid SSL certificate)|\\bError code 52[0-7]\\b|\\borigin_response_timeout\\b',
+        summary: 'a Cloudflare 52x page: the origin behind it failed',
+        source: 'https://github.com/Helicone/helicone/issues/798'
+    },
+    {
+        id: 'npm-e5xx',
+        class: 'transient',
+        pattern: '\\bcode E5\\d\\d\\b',
+        summary: 'the npm registry answered a server error',
+        source: 'https://github.com/npm/npm/issues/20555'
+    },
+    {
+        id: 'http-gateway-5xx',
+        class: 'transient',
+        pattern: '\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)\\b',
+        summary: 'a gateway or the server is unavailable (502/503/504)',
+        source: 'https://github.com/npm/cli/issues/1302'
+    },
+    {
+        id: 'git-http-5xx',
+        class: 'transient',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 5\\d\\d\\b',
+        summary: 'the git server answered a server error',
+        source: 'https://github.com/gitbucket/gitbucket/issues/3340'
+    },
+    {
+        id: 'git-curl-transport',
+        class: 'transient',
+        // curl 7 connect, 18 partial file, 28 timeout, 52 empty reply, 55/56 send/receive failure, 92 HTTP/2 stream.
+        pattern: 'RPC failed; (?:curl |result=)(?:7|18|28|52|55|56|92)\\b',
+        summary: 'the connection to the git server broke',
+        source: 'https://github.com/desktop/desktop/issues/12186'
+    },
+    {
+        id: 'git-remote-hung-up',
+        class: 'transient',
+        pattern: 'the remote end hung up unexpectedly|fatal: early EOF|unexpected disconnect while reading sideband packet',
+        summary: 'the git server closed the connection',
+        source: 'https://github.com/fracz/git-exercises/issues/22'
+    },
+    {
+        id: 'docker-tls-handshake-timeout',
+        class: 'transient',
+        pattern: 'TLS handshake timeout',
+        summary: 'TLS handshake timed out',
+        source: 'https://github.com/docker/hub-feedback/issues/947'
+    },
+    {
+        id: 'go-io-timeout',
+        class: 'transient',
+        pattern: '\\bi/o timeout\\b',
+        summary: 'network i/o timed out',
+        source: 'https://github.com/golang/go/issues/35516'
+    },
+    {
+        id: 'go-connection-reset',
+        class: 'transient',
+        pattern: 'connection reset by peer',
+        summary: 'connection reset',
+        source: 'https://github.com/goproxyio/goproxy/issues/181'
+    },
+    {
+        id: 'timed-out',
+        class: 'transient',
+        pattern: '\\btimed? ?out\\b|\\btimeout\\b',
+        summary: 'timed out',
+        source: 'https://github.com/yihong0618/bilingual_book_maker/issues/244'
+    },
+    {
+        id: 'network-error',
+        class: 'transient',
+        pattern: '\\bpremature close\\b|\\bnetwork\\b|\\baborted\\b',
+        summary: 'network error',
+        source: 'https://github.com/jfromaniello/npm-install-retry/issues/14'
+    }
+];
+
+;// CONCATENATED MODULE: ./src/core/failure-engine.ts
+/**
+ * The rule engine behind every failure classification in Purple: compiles the
+ * rules of src/core/failure-rules.ts (plus a user's own), checks each pattern
+ * stays in a linear-time subset, and finds the rule that decides for a piece
+ * of output. Pure: text and exit code in, verdict out.
+ *
+ * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
+ */
+
+
+/** Longest pattern accepted, in characters. */
+const MAX_PATTERN_LENGTH = 400;
+/** Largest count in a `{m,n}` quantifier. */
+const MAX_REPEAT = 100;
+/** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
+const MAX_BRANCHING = 256;
+/** Output looked at: the tail, as the cause of a failure is printed last. */
+const MAX_CLASSIFIED_CHARS = 1_048_576;
+const TIER = { permanent: 0, auth: 0, 'rate-limited': 1, transient: 2 };
+/**
+ * Why a pattern is refused, or undefined when it is in the linear-time subset:
+ * no backreference or lookaround, no count on a group (`?` is fine), no unbounded
+ * quantifier (`*`, `+`, `{m,}`), counts at most 100, and a bounded number of
+ * choices per match start. With these, V8's backtracking does at most a
+ * constant amount of work per input position, so a match is linear in the input.
+ */
+function checkPattern(pattern) {
+    if (pattern.length === 0)
+        return 'the pattern is empty';
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+    let branching = 1;
+    const alternatives = [1];
+    let i = 0;
+    let lastAtomWasGroup = false;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            const next = pattern[i + 1] ?? '';
+            if (/[1-9]/.test(next) || next === 'k')
+                return 'backreferences are not allowed';
+            i += 2;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '[') {
+            const end = classEnd(pattern, i);
+            if (end < 0)
+                return 'a character class is not closed';
+            i = end + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '(') {
+            if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4)))
+                return 'lookahead and lookbehind are not allowed';
+            alternatives.push(1);
+            const named = pattern.startsWith('(?<', i) ? pattern.indexOf('>', i) : -1;
+            i = pattern.startsWith('(?:', i) ? i + 3 : named > 0 ? named + 1 : i + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === ')') {
+            branching *= alternatives.pop() ?? 1;
+            if (alternatives.length === 0)
+                return 'a group is closed that was never opened';
+            i += 1;
+            lastAtomWasGroup = true;
+            continue;
+        }
+        if (c === '|') {
+            alternatives.push((alternatives.pop() ?? 1) + 1);
+            i += 1;
+            continue;
+        }
+        if (c === '*' || c === '+')
+            return `the unbounded quantifier '${c}' is not allowed: use {0,${MAX_REPEAT}} or {1,${MAX_REPEAT}}`;
+        if (c === '?' || c === '{') {
+            // An optional group is fine (its choices are counted below); a repeated one multiplies them per repetition.
+            if (lastAtomWasGroup && c === '{')
+                return 'a counted quantifier on a group is not allowed';
+            const range = c === '?' ? { min: 0, max: 1, length: 1 } : parseBraces(pattern, i);
+            if (typeof range === 'string')
+                return range;
+            branching *= range.max - range.min + 1;
+            i += range.length;
+            if (pattern[i] === '?')
+                i += 1; // lazy modifier
+            continue;
+        }
+        i += 1;
+        lastAtomWasGroup = false;
+    }
+    if (alternatives.length !== 1)
+        return 'a group is not closed';
+    branching *= alternatives[0] ?? 1;
+    if (branching > MAX_BRANCHING)
+        return `the pattern has too many choices per position (${branching} > ${MAX_BRANCHING})`;
+    try {
+        new RegExp(pattern, 'im');
+    }
+    catch (e) {
+        return `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`;
+    }
+    return undefined;
+}
+function classEnd(pattern, start) {
+    let i = start + 1;
+    if (pattern[i] === '^')
+        i += 1;
+    if (pattern[i] === ']')
+        i += 1;
+    while (i < pattern.length) {
+        if (pattern[i] === '\\')
+            i += 2;
+        else if (pattern[i] === ']')
+            return i;
+        else
+            i += 1;
+    }
+    return -1;
+}
+function parseBraces(pattern, start) {
+    const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(start, start + 12));
+    if (m === null)
+        return "a '{' must be a bounded count such as {1,40}";
+    const min = Number(m[1]);
+    if (m[2] !== undefined && m[3] === '')
+        return `the unbounded quantifier '{${min},}' is not allowed`;
+    const max = m[3] !== undefined ? Number(m[3]) : min;
+    if (max < min || max > MAX_REPEAT)
+        return `a count must lie within 0..${MAX_REPEAT}`;
+    return { min, max, length: m[0].length };
+}
+/** Validates and compiles rules, permanent and auth first, then rate-limited, then transient; throws naming the rule. */
+function compileRules(rules) {
+    const compiled = rules.map((rule, index) => {
+        if (rule.pattern === undefined && (rule.exitCodes === undefined || rule.exitCodes.length === 0)) {
+            throw new Error(`failure rule '${rule.id}' has neither a pattern nor exit codes`);
+        }
+        if (rule.pattern === undefined)
+            return { rule, index };
+        const problem = checkPattern(rule.pattern);
+        if (problem !== undefined)
+            throw new Error(`failure rule '${rule.id}': ${problem}`);
+        return { rule, regex: new RegExp(rule.pattern, 'im'), index };
+    });
+    // A stable sort keeps the file order within a tier.
+    compiled.sort((a, b) => TIER[a.rule.class] - TIER[b.rule.class] || a.index - b.index);
+    return compiled.map(({ rule, regex }) => ({ rule, regex }));
+}
+let builtIn;
+/** The built-in rules, compiled once. */
+function builtInRules() {
+    builtIn ??= compileRules(failure_rules_FAILURE_RULES);
+    return builtIn;
+}
+function lineAround(text, index) {
+    const start = text.lastIndexOf('\n', index) + 1;
+    const newline = text.indexOf('\n', index);
+    const line = text.slice(start, newline < 0 ? text.length : newline).trim();
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+/**
+ * The rule that decides for this output and exit code: the first match in tier
+ * order (permanent and auth, then rate-limited, then transient), or `unknown`.
+ */
+function classifyText(text, options = {}) {
+    const rules = options.rules ?? builtInRules();
+    const tail = text.length > MAX_CLASSIFIED_CHARS ? text.slice(text.length - MAX_CLASSIFIED_CHARS) : text;
+    for (const { rule, regex } of rules) {
+        if (rule.exitCodes !== undefined && rule.exitCodes.length > 0) {
+            if (options.exitCode === undefined || !rule.exitCodes.includes(options.exitCode))
+                continue;
+            if (regex === undefined)
+                return { class: rule.class, rule, line: '' };
+        }
+        if (regex === undefined)
+            continue;
+        const match = regex.exec(tail);
+        if (match !== null)
+            return { class: rule.class, rule, line: lineAround(tail, match.index) };
+    }
+    return { class: 'unknown', line: '' };
+}
+const CLASSES = (/* unused pure expression or super */ null && (['transient', 'rate-limited', 'auth', 'permanent']));
+/**
+ * Reads a user's rule file: `{"version": 1, "rules": [{"id", "class", "pattern" | "exitCodes", "summary"?, "source"?}]}`.
+ * Throws an Error naming the file and the rule on anything malformed.
+ */
+function parseRuleFile(json, fileName) {
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch (e) {
+        throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    }
+    const list = isRecord(parsed) ? parsed.rules : undefined;
+    if (!Array.isArray(list))
+        throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
+    const rules = list.map((raw, n) => {
+        const r = isRecord(raw) ? raw : {};
+        const where = `rules file '${fileName}', rule ${n + 1}`;
+        if (typeof r.id !== 'string' || r.id === '')
+            throw new Error(`${where}: 'id' must be a non-empty string`);
+        if (!CLASSES.includes(r.class)) {
+            throw new Error(`${where} ('${r.id}'): 'class' must be one of ${CLASSES.join(', ')}`);
+        }
+        if (r.pattern !== undefined && typeof r.pattern !== 'string')
+            throw new Error(`${where} ('${r.id}'): 'pattern' must be a string`);
+        const codes = r.exitCodes;
+        if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => Number.isInteger(c)))) {
+            throw new Error(`${where} ('${r.id}'): 'exitCodes' must be a list of integers`);
+        }
+        return {
+            id: r.id,
+            class: r.class,
+            ...(typeof r.pattern === 'string' ? { pattern: r.pattern } : {}),
+            ...(codes !== undefined ? { exitCodes: codes } : {}),
+            summary: typeof r.summary === 'string' ? r.summary : r.id,
+            source: typeof r.source === 'string' ? r.source : fileName
+        };
+    });
+    compileRules(rules); // validates every pattern now, so a bad file fails before the first attempt
+    return rules;
+}
+/** The user's rules ahead of the built-in ones (so they can override), compiled in tier order. */
+function withUserRules(user) {
+    return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
+}
+
+// EXTERNAL MODULE: ./src/core/records.ts
+var records = __nccwpck_require__(5033);
+;// CONCATENATED MODULE: ./src/core/transient.ts
+/**
+ * Is a failed GitHub call worth trying again? Transient, rate-limited or
+ * permanent, decided over plain data (status, headers, body text, or a network
+ * error's name/message/code and its cause chain).
+ *
+ * Biased toward transient: a long agent run once died on "The socket
+ * connection was closed unexpectedly" because a hand-written pattern list did
+ * not know that phrase. A false "transient" costs one backoff; a false
+ * "permanent" stops a pipeline and calls a human. So anything not recognised
+ * as permanent is transient. Codes and phrases come from the one rule list,
+ * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
+ * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
+ */
+
+
+
+
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+const DEFAULT_FALLBACK_RETRY_AFTER_MS = 60_000;
+/** What the 401 message tells people; a long wait with a job token is the usual cause. */
+const TOKEN_INVALID_ADVICE = 'the token is invalid or expired. A borrowed token can expire during a long run: for waits longer than an hour, ' +
+    "authenticate as a GitHub App with the 'app-id' and 'private-key' inputs, whose installation token Purple refreshes itself";
+const CLOUDFLARE = {
+    520: 'Cloudflare 520 unknown error from the origin',
+    521: 'Cloudflare 521 web server is down',
+    522: 'Cloudflare 522 connection timed out',
+    523: 'Cloudflare 523 origin is unreachable',
+    524: 'Cloudflare 524 origin_response_timeout (a timeout occurred)',
+    525: 'Cloudflare 525 SSL handshake failed',
+    526: 'Cloudflare 526 invalid SSL certificate',
+    527: 'Cloudflare 527 railgun error'
+};
+const PERMANENT_STATUS = {
+    400: 'GitHub rejected the request as malformed (400); trying again sends the same request',
+    401: TOKEN_INVALID_ADVICE,
+    403: "the token lacks a permission for this call (403 with no rate-limit sign); grant it in the workflow's 'permissions:' block",
+    404: 'not found (404): the repository, pull request or ref does not exist, or the token cannot see it (GitHub answers 404, not 403, for what a token may not read)',
+    405: 'GitHub refused the operation in the current state (405); the caller decides what that means (merge owns it)',
+    406: 'GitHub cannot produce the requested media type (406)',
+    409: 'conflict with the current state (409); the caller decides what that means (merge owns it)',
+    410: 'gone (410): the resource was removed or the feature is disabled',
+    411: 'GitHub requires a content length (411)',
+    413: 'request too large (413)',
+    414: 'request URI too long (414)',
+    415: 'unsupported media type (415)',
+    422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
+    451: 'unavailable for legal reasons (451)'
+};
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function bodyText(data) {
+    if (typeof data === 'string')
+        return data;
+    if (data === undefined || data === null)
+        return undefined;
+    // An array body is JSON too (a list endpoint's answer).
+    if (typeof data === 'object' && !(data instanceof ArrayBuffer)) {
+        try {
+            return JSON.stringify(data);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/**
+ * Normalises anything thrown into FailureData. An Octokit RequestError with a
+ * response is an HTTP failure; one without a response (status 500 made up by
+ * @octokit/request around a fetch error) is a network failure.
+ */
+function toFailureData(error) {
+    if (typeof error === 'string')
+        return { message: error };
+    if (!(0,records/* isRecord */.u)(error))
+        return { message: String(error) };
+    const response = (0,records/* isRecord */.u)(error.response) ? error.response : undefined;
+    const base = {
+        message: str(error.message),
+        name: str(error.name),
+        code: str(error.code),
+        cause: error.cause,
+        now: typeof error.now === 'number' ? error.now : undefined
+    };
+    if (response) {
+        const status = typeof response.status === 'number' ? response.status : typeof error.status === 'number' ? error.status : undefined;
+        return {
+            ...base,
+            status,
+            headers: (0,records/* isRecord */.u)(response.headers) ? response.headers : undefined,
+            body: bodyText(response.data)
+        };
+    }
+    const status = typeof error.status === 'number' ? error.status : undefined;
+    // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
+    const octokitNetwork = error.name === 'HttpError' && (0,records/* isRecord */.u)(error.request) && status === 500;
+    return {
+        ...base,
+        status: octokitNetwork ? undefined : status,
+        headers: (0,records/* isRecord */.u)(error.headers) ? error.headers : undefined,
+        body: str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
+    };
+}
+function causeChain(failure) {
+    const links = [{ name: failure.name, message: failure.message, code: failure.code }];
+    const seen = new Set();
+    const queue = [failure.cause];
+    while (queue.length > 0 && links.length < 16) {
+        const next = queue.shift();
+        if (!(0,records/* isRecord */.u)(next) || seen.has(next))
+            continue;
+        seen.add(next);
+        links.push({ name: str(next.name), message: str(next.message), code: str(next.code) });
+        queue.push(next.cause);
+        // Node's happy-eyeballs connect failure is an AggregateError of one error per address.
+        if (Array.isArray(next.errors))
+            queue.push(...next.errors.slice(0, 4));
+    }
+    return links;
+}
+function headerMap(headers) {
+    const map = new Map();
+    for (const [key, value] of Object.entries(headers ?? {})) {
+        if (value !== undefined)
+            map.set(key.toLowerCase(), String(value));
+    }
+    return map;
+}
+/** Seconds or an HTTP date, as RFC 9110 allows for Retry-After. */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function isHtml(body, contentType) {
+    if (contentType !== undefined && /text\/html/i.test(contentType))
+        return true;
+    return body !== undefined && /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(body);
+}
+function githubMessage(body) {
+    if (body === undefined)
+        return undefined;
+    try {
+        const parsed = JSON.parse(body);
+        if ((0,records/* isRecord */.u)(parsed) && typeof parsed.message === 'string')
+            return parsed.message;
+    }
+    catch {
+        // not JSON: the caller shows the text itself
+    }
+    return undefined;
+}
+function rateLimited(waitMs, why, cap) {
+    const capped = waitMs > cap;
+    const wait = Math.max(0, Math.min(waitMs, cap));
+    return {
+        kind: 'rate-limited',
+        reason: `${why}; wait ${(0,durations/* formatSeconds */.Xo)(waitMs)}${capped ? ` (longer than the ${(0,durations/* formatSeconds */.Xo)(cap)} this run may wait)` : ''}`,
+        retryAfterMs: wait,
+        ...(capped ? { waitCapped: true } : {})
+    };
+}
+function classifyHttp(failure, status, options) {
+    const now = failure.now ?? options.now ?? Date.now();
+    const cap = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    const fallback = options.fallbackRetryAfterMs ?? DEFAULT_FALLBACK_RETRY_AFTER_MS;
+    const headers = headerMap(failure.headers);
+    const text = `${failure.body ?? ''} ${failure.message ?? ''}`;
+    const html = isHtml(failure.body, headers.get('content-type'));
+    if (status === 401)
+        return { kind: 'permanent', reason: TOKEN_INVALID_ADVICE };
+    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+    const exhausted = headers.get('x-ratelimit-remaining') === '0';
+    const said = classifyText(text);
+    // Quota or billing used up comes back as a 429 too, but no wait fixes it.
+    if (status === 429 && (said.class === 'permanent' || said.class === 'auth'))
+        return { kind: 'permanent', reason: ruleReason(said) };
+    const secondary = said.rule?.id === 'github-secondary-rate-limit';
+    if (status === 429 || (status === 403 && (retryAfter !== undefined || said.class === 'rate-limited' || exhausted))) {
+        if (retryAfter !== undefined)
+            return rateLimited(retryAfter, `${secondary ? 'secondary rate limit' : `rate limited (${status})`}, retry-after given`, cap);
+        const reset = Number(headers.get('x-ratelimit-reset'));
+        if (exhausted && Number.isFinite(reset) && reset > 0) {
+            // One second past the reset, as GitHub's docs advise.
+            return rateLimited(Math.max(0, reset * 1000 - now + 1000), 'primary rate limit used up until x-ratelimit-reset', cap);
+        }
+        return rateLimited(fallback, secondary ? 'secondary rate limit, no retry-after given' : `rate limited (${status}), no retry-after given`, cap);
+    }
+    // GitHub's API only ever answers JSON: an HTML page is a proxy or gateway talking.
+    if (html)
+        return { kind: 'transient', reason: `an HTML error page (HTTP ${status}) came back where GitHub's API sends JSON: a proxy or gateway error` };
+    if (CLOUDFLARE[status] !== undefined)
+        return { kind: 'transient', reason: CLOUDFLARE[status] };
+    if (status >= 500)
+        return { kind: 'transient', reason: `server error ${status}` };
+    if (status >= 200 && status < 300)
+        return { kind: 'transient', reason: `malformed response (HTTP ${status} with a body that is not what GitHub sends)` };
+    const permanent = PERMANENT_STATUS[status];
+    if (permanent !== undefined)
+        return { kind: 'permanent', reason: permanent };
+    if (status === 304)
+        return { kind: 'permanent', reason: 'not modified (304): an answer to a conditional request, not an error' };
+    return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` };
+}
+function ruleReason(verdict) {
+    return `${verdict.rule?.summary ?? 'unrecognised'}: '${(0,escaping/* logText */.kc)(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`;
+}
+/** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */
+function networkVerdict(verdict, code) {
+    if (verdict.rule === undefined)
+        return undefined;
+    const suffix = code !== undefined ? ` (${code})` : '';
+    if (verdict.class === 'permanent' || verdict.class === 'auth')
+        return { kind: 'permanent', reason: `${verdict.rule.summary}${suffix}` };
+    return { kind: 'transient', reason: `network: ${verdict.rule.summary}${suffix}` };
+}
+function classifyNetwork(failure) {
+    const chain = causeChain(failure);
+    for (const link of chain) {
+        if (link.name === 'TimeoutError' || link.name === 'AbortError') {
+            return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' };
+        }
+        if (link.name === 'MalformedResponseError')
+            return { kind: 'transient', reason: 'a cut or altered body; asking again' };
+    }
+    // A specific code (ECONNRESET, UND_ERR_SOCKET) outranks the generic 'fetch failed' that wraps every fetch error.
+    const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined && c !== ''))];
+    const byCode = classifyText(codes.join('\n'));
+    const fromCode = networkVerdict(byCode, byCode.line);
+    if (fromCode !== undefined)
+        return fromCode;
+    const messages = chain.map((l) => l.message).filter((m) => m !== undefined && m !== '');
+    const fromMessage = networkVerdict(classifyText(messages.join('\n')));
+    if (fromMessage !== undefined)
+        return fromMessage;
+    return { kind: 'transient', reason: 'unrecognised failure, treated as transient (a false "permanent" costs a human)' };
+}
+/** Transient, rate-limited or permanent, for an HTTP answer or a network error (anything thrown is accepted). */
+function classifyFailure(failure, options = {}) {
+    const data = toFailureData(failure);
+    return data.status === undefined ? classifyNetwork(data) : classifyHttp(data, data.status, options);
+}
+function clip(text, max = 200) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
+function describeFailure(failure, options = {}) {
+    return explainFailure(failure, options).description;
+}
+/** Classifies a failure once and describes it: for callers that act on the verdict and log the description. */
+function explainFailure(failure, options = {}) {
+    const data = toFailureData(failure);
+    const verdict = classifyFailure(data, options);
+    let what;
+    if (data.status === undefined && data.name === 'MalformedResponseError') {
+        what = clip(data.message ?? 'malformed response', 300);
+    }
+    else if (data.status === undefined) {
+        const chain = causeChain(data);
+        const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined))];
+        const messages = [...new Set(chain.map((l) => l.message).filter((m) => m !== undefined && m !== ''))];
+        const network = verdict.reason.startsWith('network:') || /timed out|aborted/.test(verdict.reason);
+        // Our own errors (App auth) carry a whole sentence of advice: keep it, and their code is in the reason.
+        what = network
+            ? `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
+            : `error '${clip(messages[0] ?? 'unknown', 600)}'`;
+    }
+    else {
+        const headers = headerMap(data.headers);
+        const title = /<title>([^<]*)<\/title>/i.exec(data.body ?? '')?.[1];
+        const said = githubMessage(data.body) ?? (data.message !== undefined && data.message !== '' ? data.message : undefined);
+        if (isHtml(data.body, headers.get('content-type'))) {
+            what = `HTTP ${data.status} HTML page${title !== undefined ? ` '${clip(title, 80)}'` : ''}`;
+        }
+        else {
+            what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
+        }
+    }
+    return { verdict, description: `${what}: ${verdict.kind} (${verdict.reason})` };
+}
+
+
+/***/ }),
+
+/***/ 3531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TB: () => (/* binding */ CLIENT_DEFAULTS),
+  LX: () => (/* binding */ createGitHubClient)
+});
+
+// UNUSED EXPORTS: ConfigurationError, RequestTimeoutError
+
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
@@ -33938,1006 +41443,12 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./src/core/backoff.ts
-/**
- * When to try again: an exponential schedule with a cap and a jitter fraction.
- * Pure: the random source is a parameter, so a test pins it. The client's
- * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
- * the client is given other delays).
- */
-/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
-const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
-/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const n = Math.max(1, Math.floor(attempt));
-    const base = Math.max(0, policy.baseMs);
-    const cap = Math.max(0, policy.maxMs);
-    const factor = Math.max(1, policy.factor);
-    const jitter = Math.min(1, Math.max(0, policy.jitter));
-    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
-    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(raw * (1 - jitter * r));
-}
-/**
- * The wait before the next try: the backoff, but never shorter than what the
- * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
- */
-function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
-    const backoff = backoffDelay(attempt, policy, random);
-    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
-}
-
-;// CONCATENATED MODULE: ./src/core/escaping.ts
-/**
- * Text from outside (check names, GitHub's messages, file names, branch names)
- * is data. These turn it into something that can only ever be read: in the job
- * log it can start no workflow command, in a summary it can render no markup.
- * See docs/decisions.md, "Outside text is data".
- */
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** HTML text or attribute value: escapes & < > " and '. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
-const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-// Other C0/C1 controls (ESC starts terminal sequences) except tab.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/**
- * One line of outside text for the log: line breaks shown as `\n`, other control
- * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
- * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
- */
-function logText(text) {
-    return text
-        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
-const COMMAND_START = /^(\s*)(::|##\[)/;
-/**
- * A whole message for stdout, as a last line of defence: every line that would
- * start a workflow command gets a visible `| ` in front. Purple's own commands go
- * through @actions/core, never through this.
- */
-function neutralizeCommands(message) {
-    return message
-        .split(/\r\n|\r|\n/)
-        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/failure-rules.ts
-/**
- * The failure rules: which output lines mean "try again", "wait for the rate
- * limit", "fix the credentials" or "stop, nothing will change". Data only; the
- * engine that runs them is src/core/failure-engine.ts, and both the GitHub
- * client (transient.ts) and `purple retry` / `purple classify` read this list.
- *
- * Every rule names a public thread where the tool printed the line; the test
- * __tests__/core/failure-rules.test.ts holds at least one real fixture per rule.
- * Patterns are case-insensitive, multi-line regular expressions restricted to a
- * linear-time subset (see `checkPattern`): no `*` or `+`, bounded `{m,n}` only.
- * Bump FAILURE_RULES_VERSION when a rule changes what it matches.
- */
-const FAILURE_RULES_VERSION = 1;
-/**
- * The rules, in the order they are checked within a class tier; permanent and
- * auth rules run before rate-limited before transient, so a transient-looking
- * consequence ("the remote end hung up") cannot hide its cause ("HTTP 401").
- */
-const failure_rules_FAILURE_RULES = [
-    // Permanent and auth: a retry sends the same request and gets the same answer.
-    {
-        id: 'anthropic-credit-balance',
-        class: 'permanent',
-        pattern: 'credit balance is too low',
-        summary: 'the API account has no credit left',
-        source: 'https://github.com/anthropics/claude-code/issues/66314'
-    },
-    {
-        id: 'anthropic-extra-usage-required',
-        class: 'permanent',
-        pattern: 'extra usage is required',
-        summary: 'the plan does not cover this request (answered as a 429, but no wait fixes it)',
-        source: 'https://github.com/anthropics/claude-code/issues/27252'
-    },
-    {
-        id: 'openai-insufficient-quota',
-        class: 'permanent',
-        pattern: 'insufficient_quota|exceeded your current quota',
-        summary: 'the API quota or billing is exhausted (answered as a 429, but no wait fixes it)',
-        source: 'https://github.com/chatanywhere/GPT_API_free/issues/229'
-    },
-    {
-        id: 'anthropic-prompt-too-long',
-        class: 'permanent',
-        pattern: 'prompt is too long|request_too_large',
-        summary: 'the request is larger than the model accepts',
-        source: 'https://github.com/anthropics/claude-code/issues/59696'
-    },
-    {
-        id: 'openai-context-length',
-        class: 'permanent',
-        pattern: "context_length_exceeded|model's maximum context length is",
-        summary: 'the request is larger than the model accepts',
-        source: 'https://github.com/langroid/langroid/issues/820'
-    },
-    {
-        id: 'anthropic-authentication-error',
-        class: 'auth',
-        pattern: 'authentication_error|invalid x-api-key',
-        summary: 'the API key was refused',
-        source: 'https://github.com/cline/cline/issues/12'
-    },
-    {
-        id: 'openai-invalid-api-key',
-        class: 'auth',
-        pattern: 'incorrect api key provided|invalid_api_key',
-        summary: 'the API key was refused',
-        source: 'https://github.com/continuedev/continue/issues/9358'
-    },
-    {
-        id: 'github-bad-credentials',
-        class: 'auth',
-        pattern: '\\bbad credentials\\b',
-        summary: 'GitHub refused the token',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api'
-    },
-    {
-        id: 'git-http-auth',
-        class: 'auth',
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 40[13]\\b',
-        summary: 'the git server refused the credentials',
-        source: 'https://github.com/gogs/gogs/issues/4718'
-    },
-    {
-        id: 'git-authentication-failed',
-        class: 'auth',
-        pattern: 'fatal: Authentication failed for|support for password authentication was removed',
-        summary: 'the git server refused the credentials',
-        source: 'https://github.com/Shpota/github-activity-generator/issues/75'
-    },
-    {
-        id: 'git-http-4xx',
-        class: 'permanent',
-        // 4xx but 408 (timeout) and 429 (rate limit): the request itself is refused or too large.
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 4(?:0[0-79]|1\\d|2[0-8])\\b',
-        summary: 'the git server refused the request (4xx): too large or not allowed',
-        source: 'https://github.com/dear-github/dear-github/issues/433'
-    },
-    {
-        id: 'npm-e401',
-        class: 'auth',
-        pattern: '\\bcode E401\\b',
-        summary: 'the npm registry refused the credentials',
-        source: 'https://github.com/zowe/zowe-cli/issues/445'
-    },
-    {
-        id: 'docker-unauthorized',
-        class: 'auth',
-        pattern: 'unauthorized: incorrect username or password|unauthorized: authentication required',
-        summary: 'the container registry refused the credentials',
-        source: 'https://github.com/docker/hub-feedback/issues/1098'
-    },
-    {
-        id: 'docker-access-denied',
-        class: 'permanent',
-        pattern: 'denied: requested access to the resource is denied',
-        summary: 'the container registry refused access to the repository',
-        source: 'https://github.com/docker/for-mac/issues/1271'
-    },
-    {
-        id: 'node-tls-certificate',
-        class: 'permanent',
-        pattern: 'CERT_HAS_EXPIRED|certificate has expired|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID',
-        summary: "the server's TLS certificate cannot be trusted (expired, self-signed or for another name)",
-        source: 'https://github.com/lobehub/lobe-cli-toolbox/issues/45'
-    },
-    {
-        id: 'node-invalid-url',
-        class: 'permanent',
-        pattern: '\\bERR_INVALID_URL\\b|TypeError: Invalid URL',
-        summary: 'the URL is not valid (check GITHUB_API_URL or the base URL)',
-        source: 'https://nodejs.org/api/errors.html#err_invalid_url'
-    },
-    {
-        id: 'purple-github-app-auth',
-        class: 'auth',
-        // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed).
-        pattern: '\\bGITHUB_APP_AUTH\\b',
-        summary: 'the GitHub App cannot authenticate',
-        source: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app'
-    },
-    {
-        id: 'command-not-found',
-        class: 'permanent',
-        exitCodes: [126, 127],
-        summary: 'the command was not found or is not executable',
-        source: 'https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html'
-    },
-    // Rate limited: wait (for the server's hint when it gives one), then try again.
-    {
-        id: 'anthropic-rate-limit',
-        class: 'rate-limited',
-        pattern: '\\brate_limit_error\\b',
-        summary: 'rate limited by the API',
-        source: 'https://github.com/gsd-build/gsd-2/issues/32'
-    },
-    {
-        id: 'anthropic-server-limiting',
-        class: 'rate-limited',
-        pattern: 'temporarily limiting requests',
-        summary: 'the server is temporarily limiting requests',
-        source: 'https://github.com/anthropics/claude-code/issues/71505'
-    },
-    {
-        id: 'openai-rate-limit',
-        class: 'rate-limited',
-        pattern: '\\brate_limit_exceeded\\b|rate limit reached for',
-        summary: 'rate limited by the API',
-        source: 'https://github.com/n3d1117/chatgpt-telegram-bot/pull/341'
-    },
-    {
-        id: 'docker-toomanyrequests',
-        class: 'rate-limited',
-        pattern: '\\btoomanyrequests\\b',
-        summary: 'the container registry pull rate limit',
-        source: 'https://github.com/docker/hub-feedback/issues/2429'
-    },
-    {
-        id: 'github-secondary-rate-limit',
-        class: 'rate-limited',
-        pattern: 'secondary rate limit|abuse detection',
-        summary: 'GitHub secondary rate limit',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
-    },
-    {
-        id: 'github-primary-rate-limit',
-        class: 'rate-limited',
-        pattern: 'API rate limit exceeded',
-        summary: 'GitHub primary rate limit used up',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits'
-    },
-    {
-        id: 'http-too-many-requests',
-        class: 'rate-limited',
-        pattern: 'too many requests',
-        summary: 'too many requests (HTTP 429)',
-        source: 'https://github.com/ScribeMD/docker-cache/issues/829'
-    },
-    // Transient: the network or the far end hiccupped; the same request can succeed.
-    {
-        id: 'anthropic-overloaded',
-        class: 'transient',
-        pattern: '\\boverloaded_error\\b|\\b529 Overloaded\\b',
-        summary: 'the API is overloaded (529)',
-        source: 'https://github.com/anthropics/claude-code/issues/5184'
-    },
-    {
-        id: 'anthropic-api-error',
-        class: 'transient',
-        pattern: '\\bapi_error\\b',
-        summary: 'the API had an internal error',
-        source: 'https://github.com/anthropics/claude-code/issues/61368'
-    },
-    {
-        id: 'bun-socket-closed',
-        class: 'transient',
-        pattern: 'socket connection was closed unexpectedly',
-        summary: 'the socket connection was closed unexpectedly',
-        source: 'https://github.com/oven-sh/bun/issues/6197'
-    },
-    {
-        id: 'undici-socket',
-        class: 'transient',
-        pattern: '\\bUND_ERR_SOCKET\\b',
-        summary: 'socket closed by the other side',
-        source: 'https://github.com/e2b-dev/E2B/issues/430'
-    },
-    {
-        id: 'undici-other-side-closed',
-        class: 'transient',
-        pattern: 'other side closed',
-        summary: 'connection closed by the other side',
-        source: 'https://github.com/nodejs/undici/issues/2400'
-    },
-    {
-        id: 'undici-error-code',
-        class: 'transient',
-        pattern: '\\bUND_ERR_\\w{1,40}',
-        summary: 'undici network error',
-        source: 'https://github.com/nodejs/undici/issues/2235'
-    },
-    {
-        id: 'node-socket-hang-up',
-        class: 'transient',
-        pattern: 'socket hang ?up',
-        summary: 'socket hang up',
-        source: 'https://github.com/request/request/issues/849'
-    },
-    {
-        id: 'node-econnreset',
-        class: 'transient',
-        pattern: '\\bECONNRESET\\b',
-        summary: 'connection reset',
-        source: 'https://github.com/npm/cli/issues/7477'
-    },
-    {
-        id: 'node-etimedout',
-        class: 'transient',
-        pattern: '\\bETIMEDOUT\\b',
-        summary: 'connection timed out',
-        source: 'https://github.com/npm/npm/issues/15889'
-    },
-    {
-        id: 'node-eai-again',
-        class: 'transient',
-        pattern: '\\bEAI_AGAIN\\b',
-        summary: 'DNS lookup failed temporarily',
-        source: 'https://github.com/einaregilsson/build-number/issues/8'
-    },
-    {
-        id: 'node-econnrefused',
-        class: 'transient',
-        pattern: '\\bECONNREFUSED\\b',
-        summary: 'connection refused',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-enotfound',
-        class: 'transient',
-        pattern: '\\bENOTFOUND\\b',
-        summary: 'DNS lookup failed',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-epipe',
-        class: 'transient',
-        pattern: '\\bEPIPE\\b|broken pipe',
-        summary: 'broken pipe (the other side closed the connection)',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-network-down',
-        class: 'transient',
-        pattern: '\\bE(?:NETUNREACH|HOSTUNREACH|NETDOWN|CONNABORTED)\\b',
-        summary: 'network unreachable or connection aborted',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'undici-fetch-failed',
-        class: 'transient',
-        pattern: '\\bfetch failed\\b',
-        summary: 'fetch failed',
-        source: 'https://github.com/nodejs/undici/issues/2400'
-    },
-    {
-        id: 'undici-terminated',
-        class: 'transient',
-        pattern: '(?:TypeError: |^)terminated\\b',
-        summary: 'response terminated mid-stream',
-        source: 'https://github.com/ericc-ch/copilot-api/issues/148'
-    },
-    {
-        id: 'api-connection-error',
-        class: 'transient',
-        pattern: '\\bConnection error\\.',
-        summary: 'the API client could not connect',
-        source: 'https://github.com/chatanywhere/GPT_API_free/issues/425'
-    },
-    {
-        id: 'api-request-timed-out',
-        class: 'transient',
-        pattern: '\\bRequest timed out\\.',
-        summary: 'the API client timed out',
-        source: 'https://github.com/langchain-ai/langchain/issues/21919'
-    },
-    {
-        id: 'cloudflare-5xx',
-        class: 'transient',
-        pattern: '\\b52[0-7]: (?:Web server is returning an unknown error|Web server is down|Connection timed out|Origin is unreachable|A timeout occurred|SSL handshake failed|Invalid SSL certificate)|\\bError code 52[0-7]\\b|\\borigin_response_timeout\\b',
-        summary: 'a Cloudflare 52x page: the origin behind it failed',
-        source: 'https://github.com/Helicone/helicone/issues/798'
-    },
-    {
-        id: 'npm-e5xx',
-        class: 'transient',
-        pattern: '\\bcode E5\\d\\d\\b',
-        summary: 'the npm registry answered a server error',
-        source: 'https://github.com/npm/npm/issues/20555'
-    },
-    {
-        id: 'http-gateway-5xx',
-        class: 'transient',
-        pattern: '\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)\\b',
-        summary: 'a gateway or the server is unavailable (502/503/504)',
-        source: 'https://github.com/npm/cli/issues/1302'
-    },
-    {
-        id: 'git-http-5xx',
-        class: 'transient',
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 5\\d\\d\\b',
-        summary: 'the git server answered a server error',
-        source: 'https://github.com/gitbucket/gitbucket/issues/3340'
-    },
-    {
-        id: 'git-curl-transport',
-        class: 'transient',
-        // curl 7 connect, 18 partial file, 28 timeout, 52 empty reply, 55/56 send/receive failure, 92 HTTP/2 stream.
-        pattern: 'RPC failed; (?:curl |result=)(?:7|18|28|52|55|56|92)\\b',
-        summary: 'the connection to the git server broke',
-        source: 'https://github.com/desktop/desktop/issues/12186'
-    },
-    {
-        id: 'git-remote-hung-up',
-        class: 'transient',
-        pattern: 'the remote end hung up unexpectedly|fatal: early EOF|unexpected disconnect while reading sideband packet',
-        summary: 'the git server closed the connection',
-        source: 'https://github.com/fracz/git-exercises/issues/22'
-    },
-    {
-        id: 'docker-tls-handshake-timeout',
-        class: 'transient',
-        pattern: 'TLS handshake timeout',
-        summary: 'TLS handshake timed out',
-        source: 'https://github.com/docker/hub-feedback/issues/947'
-    },
-    {
-        id: 'go-io-timeout',
-        class: 'transient',
-        pattern: '\\bi/o timeout\\b',
-        summary: 'network i/o timed out',
-        source: 'https://github.com/golang/go/issues/35516'
-    },
-    {
-        id: 'go-connection-reset',
-        class: 'transient',
-        pattern: 'connection reset by peer',
-        summary: 'connection reset',
-        source: 'https://github.com/goproxyio/goproxy/issues/181'
-    },
-    {
-        id: 'timed-out',
-        class: 'transient',
-        pattern: '\\btimed? ?out\\b|\\btimeout\\b',
-        summary: 'timed out',
-        source: 'https://github.com/yihong0618/bilingual_book_maker/issues/244'
-    },
-    {
-        id: 'network-error',
-        class: 'transient',
-        pattern: '\\bpremature close\\b|\\bnetwork\\b|\\baborted\\b',
-        summary: 'network error',
-        source: 'https://github.com/jfromaniello/npm-install-retry/issues/14'
-    }
-];
-
-;// CONCATENATED MODULE: ./src/core/failure-engine.ts
-/**
- * The rule engine behind every failure classification in Purple: compiles the
- * rules of src/core/failure-rules.ts (plus a user's own), checks each pattern
- * stays in a linear-time subset, and finds the rule that decides for a piece
- * of output. Pure: text and exit code in, verdict out.
- *
- * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
- */
-
-/** Longest pattern accepted, in characters. */
-const MAX_PATTERN_LENGTH = 400;
-/** Largest count in a `{m,n}` quantifier. */
-const MAX_REPEAT = 100;
-/** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
-const MAX_BRANCHING = 256;
-/** Output looked at: the tail, as the cause of a failure is printed last. */
-const MAX_CLASSIFIED_CHARS = 1_048_576;
-const TIER = { permanent: 0, auth: 0, 'rate-limited': 1, transient: 2 };
-/**
- * Why a pattern is refused, or undefined when it is in the linear-time subset:
- * no backreference or lookaround, no count on a group (`?` is fine), no unbounded
- * quantifier (`*`, `+`, `{m,}`), counts at most 100, and a bounded number of
- * choices per match start. With these, V8's backtracking does at most a
- * constant amount of work per input position, so a match is linear in the input.
- */
-function checkPattern(pattern) {
-    if (pattern.length === 0)
-        return 'the pattern is empty';
-    if (pattern.length > MAX_PATTERN_LENGTH)
-        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
-    let branching = 1;
-    const alternatives = [1];
-    let i = 0;
-    let lastAtomWasGroup = false;
-    while (i < pattern.length) {
-        const c = pattern[i];
-        if (c === '\\') {
-            const next = pattern[i + 1] ?? '';
-            if (/[1-9]/.test(next) || next === 'k')
-                return 'backreferences are not allowed';
-            i += 2;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === '[') {
-            const end = classEnd(pattern, i);
-            if (end < 0)
-                return 'a character class is not closed';
-            i = end + 1;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === '(') {
-            if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4)))
-                return 'lookahead and lookbehind are not allowed';
-            alternatives.push(1);
-            const named = pattern.startsWith('(?<', i) ? pattern.indexOf('>', i) : -1;
-            i = pattern.startsWith('(?:', i) ? i + 3 : named > 0 ? named + 1 : i + 1;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === ')') {
-            branching *= alternatives.pop() ?? 1;
-            if (alternatives.length === 0)
-                return 'a group is closed that was never opened';
-            i += 1;
-            lastAtomWasGroup = true;
-            continue;
-        }
-        if (c === '|') {
-            alternatives.push((alternatives.pop() ?? 1) + 1);
-            i += 1;
-            continue;
-        }
-        if (c === '*' || c === '+')
-            return `the unbounded quantifier '${c}' is not allowed: use {0,${MAX_REPEAT}} or {1,${MAX_REPEAT}}`;
-        if (c === '?' || c === '{') {
-            // An optional group is fine (its choices are counted below); a repeated one multiplies them per repetition.
-            if (lastAtomWasGroup && c === '{')
-                return 'a counted quantifier on a group is not allowed';
-            const range = c === '?' ? { min: 0, max: 1, length: 1 } : parseBraces(pattern, i);
-            if (typeof range === 'string')
-                return range;
-            branching *= range.max - range.min + 1;
-            i += range.length;
-            if (pattern[i] === '?')
-                i += 1; // lazy modifier
-            continue;
-        }
-        i += 1;
-        lastAtomWasGroup = false;
-    }
-    if (alternatives.length !== 1)
-        return 'a group is not closed';
-    branching *= alternatives[0] ?? 1;
-    if (branching > MAX_BRANCHING)
-        return `the pattern has too many choices per position (${branching} > ${MAX_BRANCHING})`;
-    try {
-        new RegExp(pattern, 'im');
-    }
-    catch (e) {
-        return `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`;
-    }
-    return undefined;
-}
-function classEnd(pattern, start) {
-    let i = start + 1;
-    if (pattern[i] === '^')
-        i += 1;
-    if (pattern[i] === ']')
-        i += 1;
-    while (i < pattern.length) {
-        if (pattern[i] === '\\')
-            i += 2;
-        else if (pattern[i] === ']')
-            return i;
-        else
-            i += 1;
-    }
-    return -1;
-}
-function parseBraces(pattern, start) {
-    const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(start, start + 12));
-    if (m === null)
-        return "a '{' must be a bounded count such as {1,40}";
-    const min = Number(m[1]);
-    if (m[2] !== undefined && m[3] === '')
-        return `the unbounded quantifier '{${min},}' is not allowed`;
-    const max = m[3] !== undefined ? Number(m[3]) : min;
-    if (max < min || max > MAX_REPEAT)
-        return `a count must lie within 0..${MAX_REPEAT}`;
-    return { min, max, length: m[0].length };
-}
-/** Validates and compiles rules, permanent and auth first, then rate-limited, then transient; throws naming the rule. */
-function compileRules(rules) {
-    const compiled = rules.map((rule, index) => {
-        if (rule.pattern === undefined && (rule.exitCodes === undefined || rule.exitCodes.length === 0)) {
-            throw new Error(`failure rule '${rule.id}' has neither a pattern nor exit codes`);
-        }
-        if (rule.pattern === undefined)
-            return { rule, index };
-        const problem = checkPattern(rule.pattern);
-        if (problem !== undefined)
-            throw new Error(`failure rule '${rule.id}': ${problem}`);
-        return { rule, regex: new RegExp(rule.pattern, 'im'), index };
-    });
-    // A stable sort keeps the file order within a tier.
-    compiled.sort((a, b) => TIER[a.rule.class] - TIER[b.rule.class] || a.index - b.index);
-    return compiled.map(({ rule, regex }) => ({ rule, regex }));
-}
-let builtIn;
-/** The built-in rules, compiled once. */
-function builtInRules() {
-    builtIn ??= compileRules(failure_rules_FAILURE_RULES);
-    return builtIn;
-}
-function lineAround(text, index) {
-    const start = text.lastIndexOf('\n', index) + 1;
-    const newline = text.indexOf('\n', index);
-    const line = text.slice(start, newline < 0 ? text.length : newline).trim();
-    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
-}
-/**
- * The rule that decides for this output and exit code: the first match in tier
- * order (permanent and auth, then rate-limited, then transient), or `unknown`.
- */
-function classifyText(text, options = {}) {
-    const rules = options.rules ?? builtInRules();
-    const tail = text.length > MAX_CLASSIFIED_CHARS ? text.slice(text.length - MAX_CLASSIFIED_CHARS) : text;
-    for (const { rule, regex } of rules) {
-        if (rule.exitCodes !== undefined && rule.exitCodes.length > 0) {
-            if (options.exitCode === undefined || !rule.exitCodes.includes(options.exitCode))
-                continue;
-            if (regex === undefined)
-                return { class: rule.class, rule, line: '' };
-        }
-        if (regex === undefined)
-            continue;
-        const match = regex.exec(tail);
-        if (match !== null)
-            return { class: rule.class, rule, line: lineAround(tail, match.index) };
-    }
-    return { class: 'unknown', line: '' };
-}
-const CLASSES = (/* unused pure expression or super */ null && (['transient', 'rate-limited', 'auth', 'permanent']));
-/**
- * Reads a user's rule file: `{"version": 1, "rules": [{"id", "class", "pattern" | "exitCodes", "summary"?, "source"?}]}`.
- * Throws an Error naming the file and the rule on anything malformed.
- */
-function parseRuleFile(json, fileName) {
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    }
-    catch (e) {
-        throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-    }
-    const list = typeof parsed === 'object' && parsed !== null ? parsed.rules : undefined;
-    if (!Array.isArray(list))
-        throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
-    const rules = list.map((raw, n) => {
-        const r = (typeof raw === 'object' && raw !== null ? raw : {});
-        const where = `rules file '${fileName}', rule ${n + 1}`;
-        if (typeof r.id !== 'string' || r.id === '')
-            throw new Error(`${where}: 'id' must be a non-empty string`);
-        if (!CLASSES.includes(r.class)) {
-            throw new Error(`${where} ('${r.id}'): 'class' must be one of ${CLASSES.join(', ')}`);
-        }
-        if (r.pattern !== undefined && typeof r.pattern !== 'string')
-            throw new Error(`${where} ('${r.id}'): 'pattern' must be a string`);
-        const codes = r.exitCodes;
-        if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => Number.isInteger(c)))) {
-            throw new Error(`${where} ('${r.id}'): 'exitCodes' must be a list of integers`);
-        }
-        return {
-            id: r.id,
-            class: r.class,
-            ...(typeof r.pattern === 'string' ? { pattern: r.pattern } : {}),
-            ...(codes !== undefined ? { exitCodes: codes } : {}),
-            summary: typeof r.summary === 'string' ? r.summary : r.id,
-            source: typeof r.source === 'string' ? r.source : fileName
-        };
-    });
-    compileRules(rules); // validates every pattern now, so a bad file fails before the first attempt
-    return rules;
-}
-/** The user's rules ahead of the built-in ones (so they can override), compiled in tier order. */
-function withUserRules(user) {
-    return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
-}
-
-;// CONCATENATED MODULE: ./src/core/transient.ts
-/**
- * Is a failed GitHub call worth trying again? Transient, rate-limited or
- * permanent, decided over plain data (status, headers, body text, or a network
- * error's name/message/code and its cause chain).
- *
- * Biased toward transient: a long agent run once died on "The socket
- * connection was closed unexpectedly" because a hand-written pattern list did
- * not know that phrase. A false "transient" costs one backoff; a false
- * "permanent" stops a pipeline and calls a human. So anything not recognised
- * as permanent is transient. Codes and phrases come from the one rule list,
- * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
- * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
- */
-
-
-const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
-const DEFAULT_FALLBACK_RETRY_AFTER_MS = 60_000;
-/** What the 401 message tells people; a long wait with a job token is the usual cause. */
-const TOKEN_INVALID_ADVICE = 'the token is invalid or expired. A borrowed token can expire during a long run: for waits longer than an hour, ' +
-    "authenticate as a GitHub App with the 'app-id' and 'private-key' inputs, whose installation token Purple refreshes itself";
-const CLOUDFLARE = {
-    520: 'Cloudflare 520 unknown error from the origin',
-    521: 'Cloudflare 521 web server is down',
-    522: 'Cloudflare 522 connection timed out',
-    523: 'Cloudflare 523 origin is unreachable',
-    524: 'Cloudflare 524 origin_response_timeout (a timeout occurred)',
-    525: 'Cloudflare 525 SSL handshake failed',
-    526: 'Cloudflare 526 invalid SSL certificate',
-    527: 'Cloudflare 527 railgun error'
-};
-const PERMANENT_STATUS = {
-    400: 'GitHub rejected the request as malformed (400); trying again sends the same request',
-    401: TOKEN_INVALID_ADVICE,
-    403: "the token lacks a permission for this call (403 with no rate-limit sign); grant it in the workflow's 'permissions:' block",
-    404: 'not found (404): the repository, pull request or ref does not exist, or the token cannot see it (GitHub answers 404, not 403, for what a token may not read)',
-    405: 'GitHub refused the operation in the current state (405); the caller decides what that means (merge owns it)',
-    406: 'GitHub cannot produce the requested media type (406)',
-    409: 'conflict with the current state (409); the caller decides what that means (merge owns it)',
-    410: 'gone (410): the resource was removed or the feature is disabled',
-    411: 'GitHub requires a content length (411)',
-    413: 'request too large (413)',
-    414: 'request URI too long (414)',
-    415: 'unsupported media type (415)',
-    422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
-    451: 'unavailable for legal reasons (451)'
-};
-function isObject(value) {
-    return typeof value === 'object' && value !== null;
-}
-function str(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-function bodyText(data) {
-    if (typeof data === 'string')
-        return data;
-    if (data === undefined || data === null)
-        return undefined;
-    if (isObject(data) && !(data instanceof ArrayBuffer)) {
-        try {
-            return JSON.stringify(data);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/**
- * Normalises anything thrown into FailureData. An Octokit RequestError with a
- * response is an HTTP failure; one without a response (status 500 made up by
- * @octokit/request around a fetch error) is a network failure.
- */
-function toFailureData(error) {
-    if (typeof error === 'string')
-        return { message: error };
-    if (!isObject(error))
-        return { message: String(error) };
-    const response = isObject(error.response) ? error.response : undefined;
-    const base = {
-        message: str(error.message),
-        name: str(error.name),
-        code: str(error.code),
-        cause: error.cause,
-        now: typeof error.now === 'number' ? error.now : undefined
-    };
-    if (response) {
-        const status = typeof response.status === 'number' ? response.status : typeof error.status === 'number' ? error.status : undefined;
-        return {
-            ...base,
-            status,
-            headers: isObject(response.headers) ? response.headers : undefined,
-            body: bodyText(response.data)
-        };
-    }
-    const status = typeof error.status === 'number' ? error.status : undefined;
-    // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
-    const octokitNetwork = error.name === 'HttpError' && isObject(error.request) && status === 500;
-    return {
-        ...base,
-        status: octokitNetwork ? undefined : status,
-        headers: isObject(error.headers) ? error.headers : undefined,
-        body: str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
-    };
-}
-function causeChain(failure) {
-    const links = [{ name: failure.name, message: failure.message, code: failure.code }];
-    const seen = new Set();
-    const queue = [failure.cause];
-    while (queue.length > 0 && links.length < 16) {
-        const next = queue.shift();
-        if (!isObject(next) || seen.has(next))
-            continue;
-        seen.add(next);
-        links.push({ name: str(next.name), message: str(next.message), code: str(next.code) });
-        queue.push(next.cause);
-        // Node's happy-eyeballs connect failure is an AggregateError of one error per address.
-        if (Array.isArray(next.errors))
-            queue.push(...next.errors.slice(0, 4));
-    }
-    return links;
-}
-function headerMap(headers) {
-    const map = new Map();
-    for (const [key, value] of Object.entries(headers ?? {})) {
-        if (value !== undefined)
-            map.set(key.toLowerCase(), String(value));
-    }
-    return map;
-}
-/** Seconds or an HTTP date, as RFC 9110 allows for Retry-After. */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function isHtml(body, contentType) {
-    if (contentType !== undefined && /text\/html/i.test(contentType))
-        return true;
-    return body !== undefined && /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(body);
-}
-function githubMessage(body) {
-    if (body === undefined)
-        return undefined;
-    try {
-        const parsed = JSON.parse(body);
-        if (isObject(parsed) && typeof parsed.message === 'string')
-            return parsed.message;
-    }
-    catch {
-        // not JSON: the caller shows the text itself
-    }
-    return undefined;
-}
-function rateLimited(waitMs, why, cap) {
-    const capped = waitMs > cap;
-    const wait = Math.max(0, Math.min(waitMs, cap));
-    return {
-        kind: 'rate-limited',
-        reason: `${why}; wait ${formatMs(waitMs)}${capped ? ` (longer than the ${formatMs(cap)} this run may wait)` : ''}`,
-        retryAfterMs: wait,
-        ...(capped ? { waitCapped: true } : {})
-    };
-}
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 120_000)
-        return `${Math.round(ms / 100) / 10} s`;
-    return `${Math.round(ms / 60_000)} min`;
-}
-function classifyHttp(failure, status, options) {
-    const now = failure.now ?? options.now ?? Date.now();
-    const cap = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
-    const fallback = options.fallbackRetryAfterMs ?? DEFAULT_FALLBACK_RETRY_AFTER_MS;
-    const headers = headerMap(failure.headers);
-    const text = `${failure.body ?? ''} ${failure.message ?? ''}`;
-    const html = isHtml(failure.body, headers.get('content-type'));
-    if (status === 401)
-        return { kind: 'permanent', reason: TOKEN_INVALID_ADVICE };
-    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
-    const exhausted = headers.get('x-ratelimit-remaining') === '0';
-    const said = classifyText(text);
-    // Quota or billing used up comes back as a 429 too, but no wait fixes it.
-    if (status === 429 && (said.class === 'permanent' || said.class === 'auth'))
-        return { kind: 'permanent', reason: ruleReason(said) };
-    const secondary = said.rule?.id === 'github-secondary-rate-limit';
-    if (status === 429 || (status === 403 && (retryAfter !== undefined || said.class === 'rate-limited' || exhausted))) {
-        if (retryAfter !== undefined)
-            return rateLimited(retryAfter, `${secondary ? 'secondary rate limit' : `rate limited (${status})`}, retry-after given`, cap);
-        const reset = Number(headers.get('x-ratelimit-reset'));
-        if (exhausted && Number.isFinite(reset) && reset > 0) {
-            // One second past the reset, as GitHub's docs advise.
-            return rateLimited(Math.max(0, reset * 1000 - now + 1000), 'primary rate limit used up until x-ratelimit-reset', cap);
-        }
-        return rateLimited(fallback, secondary ? 'secondary rate limit, no retry-after given' : `rate limited (${status}), no retry-after given`, cap);
-    }
-    // GitHub's API only ever answers JSON: an HTML page is a proxy or gateway talking.
-    if (html)
-        return { kind: 'transient', reason: `an HTML error page (HTTP ${status}) came back where GitHub's API sends JSON: a proxy or gateway error` };
-    if (CLOUDFLARE[status] !== undefined)
-        return { kind: 'transient', reason: CLOUDFLARE[status] };
-    if (status >= 500)
-        return { kind: 'transient', reason: `server error ${status}` };
-    if (status >= 200 && status < 300)
-        return { kind: 'transient', reason: `malformed response (HTTP ${status} with a body that is not what GitHub sends)` };
-    const permanent = PERMANENT_STATUS[status];
-    if (permanent !== undefined)
-        return { kind: 'permanent', reason: permanent };
-    if (status === 304)
-        return { kind: 'permanent', reason: 'not modified (304): an answer to a conditional request, not an error' };
-    return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` };
-}
-function ruleReason(verdict) {
-    return `${verdict.rule?.summary ?? 'unrecognised'}: '${logText(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`;
-}
-/** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */
-function networkVerdict(verdict, code) {
-    if (verdict.rule === undefined)
-        return undefined;
-    const suffix = code !== undefined ? ` (${code})` : '';
-    if (verdict.class === 'permanent' || verdict.class === 'auth')
-        return { kind: 'permanent', reason: `${verdict.rule.summary}${suffix}` };
-    return { kind: 'transient', reason: `network: ${verdict.rule.summary}${suffix}` };
-}
-function classifyNetwork(failure) {
-    const chain = causeChain(failure);
-    for (const link of chain) {
-        if (link.name === 'TimeoutError' || link.name === 'AbortError') {
-            return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' };
-        }
-        if (link.name === 'MalformedResponseError')
-            return { kind: 'transient', reason: 'a cut or altered body; asking again' };
-    }
-    // A specific code (ECONNRESET, UND_ERR_SOCKET) outranks the generic 'fetch failed' that wraps every fetch error.
-    const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined && c !== ''))];
-    const byCode = classifyText(codes.join('\n'));
-    const fromCode = networkVerdict(byCode, byCode.line);
-    if (fromCode !== undefined)
-        return fromCode;
-    const messages = chain.map((l) => l.message).filter((m) => m !== undefined && m !== '');
-    const fromMessage = networkVerdict(classifyText(messages.join('\n')));
-    if (fromMessage !== undefined)
-        return fromMessage;
-    return { kind: 'transient', reason: 'unrecognised failure, treated as transient (a false "permanent" costs a human)' };
-}
-/** Transient, rate-limited or permanent, for an HTTP answer or a network error (anything thrown is accepted). */
-function classifyFailure(failure, options = {}) {
-    const data = toFailureData(failure);
-    return data.status === undefined ? classifyNetwork(data) : classifyHttp(data, data.status, options);
-}
-function clip(text, max = 200) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
-function describeFailure(failure, options = {}) {
-    const data = toFailureData(failure);
-    const verdict = classifyFailure(data, options);
-    let what;
-    if (data.status === undefined && data.name === 'MalformedResponseError') {
-        what = clip(data.message ?? 'malformed response', 300);
-    }
-    else if (data.status === undefined) {
-        const chain = causeChain(data);
-        const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined))];
-        const messages = [...new Set(chain.map((l) => l.message).filter((m) => m !== undefined && m !== ''))];
-        const network = verdict.reason.startsWith('network:') || /timed out|aborted/.test(verdict.reason);
-        // Our own errors (App auth) carry a whole sentence of advice: keep it, and their code is in the reason.
-        what = network
-            ? `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
-            : `error '${clip(messages[0] ?? 'unknown', 600)}'`;
-    }
-    else {
-        const headers = headerMap(data.headers);
-        const title = /<title>([^<]*)<\/title>/i.exec(data.body ?? '')?.[1];
-        const said = githubMessage(data.body) ?? (data.message !== undefined && data.message !== '' ? data.message : undefined);
-        if (isHtml(data.body, headers.get('content-type'))) {
-            what = `HTTP ${data.status} HTML page${title !== undefined ? ` '${clip(title, 80)}'` : ''}`;
-        }
-        else {
-            what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
-        }
-    }
-    return `${what}: ${verdict.kind} (${verdict.reason})`;
-}
-
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var core_backoff = __nccwpck_require__(3915);
+// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
+var core_transient = __nccwpck_require__(5824);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
 // pkg/dist-src/version.js
 var oauth_methods_dist_bundle_VERSION = "0.0.0-development";
@@ -37241,111 +43752,10 @@ function createAppAuth(options) {
 /* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
 /* v8 ignore end -- @preserve */
 
-;// CONCATENATED MODULE: ./src/core/redaction.ts
-/**
- * Secrets known to the process, and their removal from text that leaves it
- * through a channel the runner does not mask. The runner masks the log and the
- * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
- * token back: see docs/decisions.md, "Outputs never carry a secret".
- */
-const known = new Set();
-/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
-function rememberSecret(secret) {
-    if (secret.trim().length < 4)
-        return;
-    known.add(secret);
-    for (const line of secret.split(/\r?\n/)) {
-        const part = line.trim();
-        if (part.length >= 8 && !part.startsWith('-----'))
-            known.add(part);
-    }
-}
-/** The text with every remembered secret replaced by `***`, longest first. */
-function redactSecrets(text) {
-    if (known.size === 0 || text === '')
-        return text;
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length))
-        out = out.split(secret).join('***');
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/github/configuration.ts
-/**
- * Errors in what the workflow gave Purple, found before any request leaves:
- * a private key that cannot sign, an API URL that is not one or carries
- * credentials. No retry can fix them, so they end the step at once, name the
- * input, and never quote a secret. See docs/decisions.md, "Configuration
- * errors are not transient".
- */
-
-
-/**
- * A configuration error: permanent. `code` is one the failure classifier
- * already calls permanent (a bad key: GITHUB_APP_AUTH; a bad URL:
- * ERR_INVALID_URL), so callers that only classify also stop at once.
- */
-class ConfigurationError extends Error {
-    input;
-    code;
-    name = 'ConfigurationError';
-    constructor(
-    /** The input or variable to fix, e.g. 'private-key' or 'GITHUB_API_URL'. */
-    input, message, code) {
-        super(message);
-        this.input = input;
-        this.code = code;
-    }
-}
-/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
-function messageOf(error) {
-    const message = typeof error === 'object' && error !== null ? error.message : undefined;
-    return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
-}
-/** True for an error in the workflow's configuration (never worth a retry). */
-function isConfigurationError(error) {
-    return error instanceof ConfigurationError;
-}
-/** Throws ConfigurationError naming 'private-key' when the key cannot be decoded (the key is never quoted). */
-function checkPrivateKey(privateKey) {
-    try {
-        (0,external_node_crypto_.createPrivateKey)(privateKey);
-    }
-    catch (error) {
-        const why = messageOf(error);
-        throw new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`, 'GITHUB_APP_AUTH');
-    }
-}
-/**
- * The API root without a trailing slash; throws ConfigurationError naming
- * `source` when it is not an http(s) URL or carries credentials (whose
- * password is masked by `setSecret` and never printed).
- */
-function checkApiUrl(url, source, setSecret) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        // Unparseable: a password could still be in it, so the value is not quoted.
-        throw new ConfigurationError(source, `${source} is not a URL: write the API root, e.g. 'https://api.github.com' or 'https://HOST/api/v3'.`, 'ERR_INVALID_URL');
-    }
-    if (parsed.username !== '' || parsed.password !== '') {
-        for (const secret of [parsed.password, decodeURIComponent(parsed.password)]) {
-            if (secret !== '') {
-                setSecret(secret);
-                rememberSecret(secret);
-            }
-        }
-        const shown = `${parsed.protocol}//***@${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-        throw new ConfigurationError(source, `${source} '${shown}' has credentials in it: remove 'user:password@' and authenticate with 'github-token' or 'app-id' and 'private-key'.`, 'ERR_INVALID_URL');
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new ConfigurationError(source, `${source} '${parsed.protocol}//${parsed.host}' is not an http(s) URL: write the API root, e.g. 'https://api.github.com'.`, 'ERR_INVALID_URL');
-    }
-    return url.replace(/\/+$/, '');
-}
-
+// EXTERNAL MODULE: ./src/core/redaction.ts
+var redaction = __nccwpck_require__(3862);
+// EXTERNAL MODULE: ./src/github/configuration.ts
+var configuration = __nccwpck_require__(3342);
 ;// CONCATENATED MODULE: ./src/github/auth.ts
 /**
  * Credentials for the client: a static token, or a GitHub App whose
@@ -37365,7 +43775,7 @@ const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
 function maskSecret(secret, setSecret) {
     if (secret.trim() === '')
         return;
-    rememberSecret(secret);
+    (0,redaction/* rememberSecret */.G)(secret);
     setSecret(secret);
     for (const line of secret.split(/\r?\n/)) {
         const part = line.trim();
@@ -37415,7 +43825,7 @@ class GitHubAppAuthError extends Error {
     name = 'GitHubAppAuthError';
     code = 'GITHUB_APP_AUTH';
 }
-function auth_githubMessage(error) {
+function githubMessage(error) {
     const data = error.response?.data;
     if (typeof data === 'object' && data !== null && typeof data.message === 'string')
         return data.message;
@@ -37427,7 +43837,7 @@ function explainAppFailure(error, what, advice) {
     const hint = status !== undefined ? advice[status] : undefined;
     if (status === undefined || hint === undefined)
         throw error;
-    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${auth_githubMessage(error)}': ${hint}`, { cause: error });
+    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${githubMessage(error)}': ${hint}`, { cause: error });
 }
 /**
  * An error auth-app raised before any request left (no status, no request:
@@ -37436,11 +43846,11 @@ function explainAppFailure(error, what, advice) {
  */
 function asSigningError(error) {
     // Duck-typed: WebCrypto's DataError is a DOMException, not always an Error of this realm.
-    if (typeof error !== 'object' || error === null || error instanceof ConfigurationError || error instanceof GitHubAppAuthError)
+    if (typeof error !== 'object' || error === null || error instanceof configuration/* ConfigurationError */.j1 || error instanceof GitHubAppAuthError)
         return error;
     if (statusOf(error) !== undefined || 'request' in error || 'response' in error)
         return error;
-    return new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign the App's token: ${messageOf(error)}. Paste the whole .pem file from the App's settings page, unchanged.`, 'GITHUB_APP_AUTH');
+    return new configuration/* ConfigurationError */.j1('private-key', `Input 'private-key' cannot be used to sign the App's token: ${(0,configuration/* messageOf */.bD)(error)}. Paste the whole .pem file from the App's settings page, unchanged.`, 'GITHUB_APP_AUTH');
 }
 function statusOf(error) {
     return typeof error === 'object' && error !== null && typeof error.status === 'number'
@@ -37566,6 +43976,8 @@ function createAppAuthStrategy(options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/github/rate-gate.ts
 /**
  * One rate-limit window for the whole client. GitHub asks a client to send
@@ -37575,6 +43987,7 @@ function createAppAuthStrategy(options) {
  * flight retry, parallel sibling or new call, waits here first. See
  * docs/decisions.md, "One rate-limit gate for the whole client".
  */
+
 /** A wait the gate will not make: longer than max-rate-limit-wait, or past the call's deadline. */
 class RateLimitWaitError extends Error {
     until;
@@ -37585,9 +43998,6 @@ class RateLimitWaitError extends Error {
         super(message);
         this.until = until;
     }
-}
-function seconds(ms) {
-    return `${Math.ceil(ms / 1000)} s`;
 }
 /** A gate on the injected clock and sleep. */
 function createRateLimitGate(options) {
@@ -37606,14 +44016,14 @@ function createRateLimitGate(options) {
             for (let now = options.now(); until > now; now = options.now()) {
                 const wait = until - now;
                 if (wait > options.maxWaitMs) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, longer than max-rate-limit-wait (${seconds(options.maxWaitMs)}): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${(0,durations/* formatWaitSeconds */.Yx)(wait)} wait, longer than max-rate-limit-wait (${(0,durations/* formatWaitSeconds */.Yx)(options.maxWaitMs)}): not waiting`, until);
                 }
                 if (deadline !== undefined && until > deadline) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${(0,durations/* formatWaitSeconds */.Yx)(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
                 }
                 if (!announced) {
                     options.onWait?.();
-                    options.log(`${label}: ${why}; sending nothing for ${seconds(wait)} as GitHub asked`);
+                    options.log(`${label}: ${why}; sending nothing for ${(0,durations/* formatWaitSeconds */.Yx)(wait)} as GitHub asked`);
                 }
                 announced = false;
                 await options.sleep(wait);
@@ -37622,195 +44032,8 @@ function createRateLimitGate(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-;// CONCATENATED MODULE: ./src/github/retrying.ts
-/**
- * The one retry loop of a GitHub request, as an Octokit `request` hook.
- * The failure classifier decides (transient, rate-limited, permanent), the
- * shared backoff schedule says how long, and the injected sleep waits; one
- * rate-limit gate holds every request of the client while GitHub asked for
- * quiet; the call's deadline stops any retry or wait that would end past it.
- *
- * A request made while another is being sent (the App's installation lookup
- * and token mint, made by the auth hook inside the call) is sent once: the
- * call's own loop retries the whole, so a call costs at most `retries + 1`
- * attempts however it fails, minting included (docs/decisions.md, "Retries
- * happen in one place").
- *
- * Never retried here: 405 and 409 (the merge logic owns them, see
- * docs/decisions.md, "The merge call runs without client retries"), calls
- * with `request: { retries: 0 }`, 304 answers, permanent failures.
- */
-
-
-
-const ATTEMPTS = Symbol.for('purple.github.attempts');
-/** How many attempts the client made before it gave up on this error; undefined if the client did not handle it. */
-function clientAttempts(error) {
-    if (typeof error !== 'object' || error === null)
-        return undefined;
-    const n = error[ATTEMPTS];
-    return typeof n === 'number' ? n : undefined;
-}
-// Set while a call is being sent: requests made inside it (App auth) are part of it.
-const insideCall = new external_node_async_hooks_.AsyncLocalStorage();
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-function routeLabel(method, url, baseUrl) {
-    const full = url ?? '';
-    const path = full.startsWith(baseUrl) ? full.slice(baseUrl.length) : full;
-    return `${method ?? 'GET'} ${path.split('?')[0]}`;
-}
-function header(headers, name) {
-    const value = headers?.[name];
-    return value === undefined || value === null ? undefined : String(value);
-}
-function limitName(error) {
-    if (header(error.response?.headers, 'x-ratelimit-remaining') === '0')
-        return 'primary rate limit used up';
-    return /secondary rate/i.test(error.message ?? '') || header(error.response?.headers, 'retry-after') !== undefined
-        ? 'secondary rate limit'
-        : `rate limited (${error.status})`;
-}
-function plural(n) {
-    return n === 1 ? '1 attempt' : `${n} attempts`;
-}
-/**
- * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
- * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
- */
-function giveUp(error, attempts, why) {
-    if (typeof error !== 'object' || error === null)
-        return error;
-    Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
-    const e = error;
-    const network = e.response === undefined && e.request !== undefined;
-    if (network && typeof e.message === 'string') {
-        // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
-        const what = classifyFailure(error).reason.replace(/^network: /, '');
-        e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`;
-    }
-    return error;
-}
-/** The `request` hook: wrap it with `octokit.hook.wrap('request', createRetryingHook(...))`. */
-function createRetryingHook(options, parse) {
-    const classify = { maxRateLimitWaitMs: options.maxRateLimitWaitMs };
-    let nextWriteAt = Number.NEGATIVE_INFINITY;
-    const label = (route) => {
-        try {
-            const parsed = parse(route);
-            return routeLabel(parsed.method, parsed.url, options.baseUrl);
-        }
-        catch {
-            return routeLabel(route.method, route.url, options.baseUrl);
-        }
-    };
-    // GitHub asks for at least a second between writes; reads and GraphQL queries are not spaced.
-    const spaceWrites = async (route) => {
-        const method = (route.method ?? 'GET').toUpperCase();
-        const query = typeof route.query === 'string' ? route.query : '';
-        const isWrite = WRITE_METHODS.has(method) && !(route.url === '/graphql' && !/^\s*mutation\b/.test(query));
-        if (!isWrite || options.writeSpacingMs <= 0)
-            return;
-        const now = options.now();
-        const at = Math.max(now, nextWriteAt);
-        nextWriteAt = at + options.writeSpacingMs;
-        if (at > now)
-            await options.sleep(at - now);
-    };
-    // Any answer can open the window: a 403/429 that asks for a wait, or x-ratelimit-remaining 0 on any status.
-    const noteLimits = (status, headers, error) => {
-        const now = options.now();
-        if (error !== undefined && (status === 403 || status === 429)) {
-            const verdict = classifyFailure(error, { now, maxRateLimitWaitMs: Number.MAX_SAFE_INTEGER });
-            if (verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined)
-                options.gate.hold(now + verdict.retryAfterMs, limitName(error));
-            return;
-        }
-        const reset = Number(header(headers, 'x-ratelimit-reset'));
-        if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
-            // One second past the reset, as GitHub's docs advise.
-            options.gate.hold(reset * 1000 + 1000, 'primary rate limit used up until x-ratelimit-reset');
-        }
-    };
-    const sendOnce = async (request, route, announced) => {
-        await options.gate.pass(label(route), options.deadline(), announced);
-        await spaceWrites(route);
-        try {
-            const response = await request(route);
-            noteLimits(response.status, response.headers);
-            return response;
-        }
-        catch (error) {
-            const e = error;
-            noteLimits(e.status, e.response?.headers, e);
-            throw error;
-        }
-    };
-    const loop = async (request, route) => {
-        const retries = typeof route.request?.retries === 'number' ? route.request.retries : options.retries;
-        let announced = false;
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await sendOnce(request, route, announced);
-            }
-            catch (error) {
-                const delay = decide(error, attempt, retries);
-                if (delay === undefined)
-                    throw giveUp(error, attempt);
-                if (typeof delay === 'string')
-                    throw giveUp(error, attempt, delay);
-                announced = delay.rateLimited;
-                if (!delay.rateLimited)
-                    await options.sleep(delay.ms);
-            }
-        }
-    };
-    /** What to do after attempt `attempt` failed: undefined = stop, a string = stop for that reason, else wait. */
-    const decide = (error, attempt, retries) => {
-        const now = options.now();
-        const verdict = classifyFailure(error, { ...classify, now });
-        if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
-            // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
-            error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`;
-        }
-        // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
-        if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
-            return undefined;
-        const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
-        const described = () => describeFailure(error, { ...classify, now });
-        if (verdict.waitCapped === true) {
-            const asked = options.gate.openUntil();
-            const wait = asked === undefined ? '' : ` asks for a ${Math.ceil((asked - now) / 1000)} s wait,`;
-            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${Math.ceil(options.maxRateLimitWaitMs / 1000)} s): not waiting`);
-            return undefined;
-        }
-        if (attempt > retries) {
-            if (retries > 0)
-                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${described()}`);
-            return undefined;
-        }
-        const rateLimited = verdict.kind === 'rate-limited';
-        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random);
-        const deadline = options.deadline();
-        if (deadline !== undefined && now + ms > deadline) {
-            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; no retry: the deadline (timeout-seconds) comes first`);
-            return 'the deadline (timeout-seconds) came first';
-        }
-        options.onRetry(verdict.kind);
-        options.log(rateLimited
-            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${Math.ceil(ms / 1000)} s as GitHub asked`
-            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; retrying in ${ms} ms`);
-        return { ms, rateLimited };
-    };
-    return async (request, route) => {
-        // Inside a call (App auth): sent once; the call's loop retries the whole.
-        if (insideCall.getStore() === true)
-            return sendOnce(request, route, false);
-        return insideCall.run(true, () => loop(request, route));
-    };
-}
-
+// EXTERNAL MODULE: ./src/github/retrying.ts
+var retrying = __nccwpck_require__(8809);
 ;// CONCATENATED MODULE: ./src/github/timed-fetch.ts
 /**
  * The fetch every client request goes through: a timeout over the whole
@@ -37882,7 +44105,7 @@ function timedFetch(base, limitMs, counts) {
 const CLIENT_DEFAULTS = Object.freeze({
     retries: 4,
     requestTimeoutMs: 30_000,
-    maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+    maxRateLimitWaitMs: core_transient/* DEFAULT_MAX_RATE_LIMIT_WAIT_MS */.jE,
     writeSpacingMs: 1000
 });
 const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -37891,16 +44114,16 @@ const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * gate and request counts. Throws ConfigurationError (naming the input, quoting
  * no secret) for a bad API URL or a private key that cannot sign.
  */
-function client_createGitHubClient(options) {
+function createGitHubClient(options) {
     const settings = { ...CLIENT_DEFAULTS, ...definedOnly(options) };
     const log = options.log ?? ((message) => core/* info */.pq(message));
     const setSecret = options.setSecret ?? ((secret) => core/* setSecret */.Pq(secret));
-    const baseUrl = checkApiUrl(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret);
+    const baseUrl = (0,configuration/* checkApiUrl */.Sz)(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret);
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? sleepReal;
     const random = options.random ?? Math.random;
     const backoff = {
-        ...DEFAULT_BACKOFF,
+        ...core_backoff/* DEFAULT_BACKOFF */.VU,
         ...(options.retryBaseDelayMs !== undefined ? { baseMs: options.retryBaseDelayMs } : {}),
         ...(options.retryMaxDelayMs !== undefined ? { maxMs: options.retryMaxDelayMs } : {}),
         ...(options.jitter !== undefined ? { jitter: options.jitter } : {})
@@ -37924,7 +44147,7 @@ function client_createGitHubClient(options) {
     }
     else {
         maskSecret(options.auth.privateKey, setSecret);
-        checkPrivateKey(options.auth.privateKey);
+        (0,configuration/* checkPrivateKey */.fH)(options.auth.privateKey);
         authOptions = {
             authStrategy: createAppAuthStrategy({
                 config: options.auth,
@@ -37942,7 +44165,7 @@ function client_createGitHubClient(options) {
     const hookOptions = { ...settings, backoff, now, sleep, random, log, deadline, gate, baseUrl, isApp, onRetry };
     // Registered after the auth hook, so it runs outside it: a retry re-runs auth (a re-mint included).
     const retryingPlugin = (octokit) => {
-        octokit.hook.wrap('request', createRetryingHook(hookOptions, (route) => octokit.request.endpoint.parse(route)));
+        octokit.hook.wrap('request', (0,retrying/* createRetryingHook */.s)(hookOptions, (route) => octokit.request.endpoint.parse(route)));
         return {};
     };
     // Cut an attempt off at the deadline when that comes before the request timeout.
@@ -37990,14 +44213,120 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/github/context.ts
+
+/***/ }),
+
+/***/ 3342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sz: () => (/* binding */ checkApiUrl),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   fH: () => (/* binding */ checkPrivateKey),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_redaction_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3862);
+/**
+ * Errors in what the workflow gave Purple, found before any request leaves:
+ * a private key that cannot sign, an API URL that is not one or carries
+ * credentials. No retry can fix them, so they end the step at once, name the
+ * input, and never quote a secret. See docs/decisions.md, "Configuration
+ * errors are not transient".
+ */
+
+
+/**
+ * A configuration error: permanent. `code` is one the failure classifier
+ * already calls permanent (a bad key: GITHUB_APP_AUTH; a bad URL:
+ * ERR_INVALID_URL), so callers that only classify also stop at once.
+ */
+class ConfigurationError extends Error {
+    input;
+    code;
+    name = 'ConfigurationError';
+    constructor(
+    /** The input or variable to fix, e.g. 'private-key' or 'GITHUB_API_URL'. */
+    input, message, code) {
+        super(message);
+        this.input = input;
+        this.code = code;
+    }
+}
+/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
+function messageOf(error) {
+    const message = typeof error === 'object' && error !== null ? error.message : undefined;
+    return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
+}
+/** True for an error in the workflow's configuration (never worth a retry). */
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
+}
+/** Throws ConfigurationError naming 'private-key' when the key cannot be decoded (the key is never quoted). */
+function checkPrivateKey(privateKey) {
+    try {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey);
+    }
+    catch (error) {
+        const why = messageOf(error);
+        throw new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`, 'GITHUB_APP_AUTH');
+    }
+}
+/**
+ * The API root without a trailing slash; throws ConfigurationError naming
+ * `source` when it is not an http(s) URL or carries credentials (whose
+ * password is masked by `setSecret` and never printed).
+ */
+function checkApiUrl(url, source, setSecret) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        // Unparseable: a password could still be in it, so the value is not quoted.
+        throw new ConfigurationError(source, `${source} is not a URL: write the API root, e.g. 'https://api.github.com' or 'https://HOST/api/v3'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+        for (const secret of [parsed.password, decodeURIComponent(parsed.password)]) {
+            if (secret !== '') {
+                setSecret(secret);
+                (0,_core_redaction_js__WEBPACK_IMPORTED_MODULE_1__/* .rememberSecret */ .G)(secret);
+            }
+        }
+        const shown = `${parsed.protocol}//***@${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+        throw new ConfigurationError(source, `${source} '${shown}' has credentials in it: remove 'user:password@' and authenticate with 'github-token' or 'app-id' and 'private-key'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new ConfigurationError(source, `${source} '${parsed.protocol}//${parsed.host}' is not an http(s) URL: write the API root, e.g. 'https://api.github.com'.`, 'ERR_INVALID_URL');
+    }
+    return url.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 9556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L7: () => (/* binding */ readGitHubContext),
+/* harmony export */   N5: () => (/* binding */ readEventPayload),
+/* harmony export */   aI: () => (/* binding */ requirePullRequest),
+/* harmony export */   rY: () => (/* binding */ pullRequestFromPayload),
+/* harmony export */   uY: () => (/* binding */ mergeGroupFromPayload)
+/* harmony export */ });
+/* unused harmony export readRepository */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_records_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5033);
 /**
  * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
  * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
  * import, from an env passed in (tests give their own).
  */
+
 
 /** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
 function readRepository(env = process.env) {
@@ -38010,26 +44339,23 @@ function readRepository(env = process.env) {
     }
     return { owner: match[1], repo: match[2] };
 }
-function record(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
-function context_str(value) {
+function str(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 function fromPullObject(pr) {
     if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
         return undefined;
-    const head = record(pr.head);
-    const base = record(pr.base);
+    const head = (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(pr.head);
+    const base = (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(pr.base);
     const ref = { number: pr.number };
-    if (context_str(head?.sha))
-        ref.headSha = context_str(head?.sha);
-    if (context_str(head?.ref))
-        ref.headRef = context_str(head?.ref);
-    if (context_str(base?.ref))
-        ref.baseRef = context_str(base?.ref);
-    if (context_str(base?.sha))
-        ref.baseSha = context_str(base?.sha);
+    if (str(head?.sha))
+        ref.headSha = str(head?.sha);
+    if (str(head?.ref))
+        ref.headRef = str(head?.ref);
+    if (str(base?.ref))
+        ref.baseRef = str(base?.ref);
+    if (str(base?.sha))
+        ref.baseSha = str(base?.sha);
     return ref;
 }
 /**
@@ -38039,17 +44365,17 @@ function fromPullObject(pr) {
  * `pull_requests` entry). Undefined when the event names none.
  */
 function pullRequestFromPayload(payload) {
-    const pr = record(payload.pull_request);
+    const pr = (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(payload.pull_request);
     if (pr)
         return fromPullObject(pr);
-    const issue = record(payload.issue);
-    if (issue && record(issue.pull_request) && typeof issue.number === 'number')
+    const issue = (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(payload.issue);
+    if (issue && (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(issue.pull_request) && typeof issue.number === 'number')
         return { number: issue.number };
     for (const key of ['check_suite', 'check_run', 'workflow_run']) {
-        const holder = key === 'check_run' ? record(record(payload.check_run)?.check_suite) ?? record(payload.check_run) : record(payload[key]);
+        const holder = key === 'check_run' ? (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)((0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(payload.check_run)?.check_suite) ?? (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(payload.check_run) : (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(payload[key]);
         const list = holder?.pull_requests;
         if (Array.isArray(list) && list.length > 0) {
-            const first = record(list[0]);
+            const first = (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(list[0]);
             if (first)
                 return fromPullObject(first);
         }
@@ -38061,9 +44387,9 @@ function pullRequestFromPayload(payload) {
  * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
  */
 function mergeGroupFromPayload(payload) {
-    const group = record(payload.merge_group);
-    const headSha = context_str(group?.head_sha);
-    const baseRef = context_str(group?.base_ref);
+    const group = (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(payload.merge_group);
+    const headSha = str(group?.head_sha);
+    const baseRef = str(group?.base_ref);
     if (headSha === undefined || baseRef === undefined)
         return undefined;
     return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
@@ -38075,20 +44401,20 @@ function readEventPayload(env = process.env) {
         return {};
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
     }
     catch (error) {
         throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
     }
     try {
-        return record(JSON.parse(text)) ?? {};
+        return (0,_core_records_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .q)(JSON.parse(text)) ?? {};
     }
     catch (error) {
         throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
     }
 }
 /** Repository, event name and payload, and the event's pull request, from the runner's environment. */
-function context_readGitHubContext(env = process.env) {
+function readGitHubContext(env = process.env) {
     const repository = readRepository(env);
     const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
     const payload = readEventPayload(env);
@@ -38099,7 +44425,7 @@ function context_readGitHubContext(env = process.env) {
  * The pull request to act on: the explicit number (a 'pull-request' input)
  * when given, else the event's; a clear error naming the input when neither exists.
  */
-function context_requirePullRequest(context, explicit, inputName = 'pull-request') {
+function requirePullRequest(context, explicit, inputName = 'pull-request') {
     if (explicit !== undefined) {
         return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
     }
@@ -38110,6134 +44436,21 @@ function context_requirePullRequest(context, explicit, inputName = 'pull-request
         `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/git/git.ts
-/**
- * The one way Purple runs git: an argument array (never a shell string), the
- * exit codes the caller accepts, and a clear error for anything else. Every
- * name that came from a user goes after `--end-of-options` or `--` at the call
- * site; this helper never builds a command line from text.
- *
- * Output is either collected (small answers, bounded by `maxOutputBytes`) or
- * streamed to the caller chunk by chunk (diffs and searches, whose size is the
- * repository's), so no answer of git ever has to fit in one string.
- */
 
-
-/** A git call that ended with an exit code the caller did not accept. */
-class GitCommandError extends Error {
-    args;
-    exitCode;
-    stderr;
-    constructor(args, exitCode, stderr) {
-        const detail = stderr.trim().split('\n').slice(-3).join(' / ') || 'no message';
-        super(`'git ${args.join(' ')}' failed with exit code ${exitCode ?? 'none'}: ${detail}`);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'GitCommandError';
-    }
-}
-const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
-const MAX_STDERR = 64 * 1024;
-// Read-only by construction: the repository's fsmonitor command never runs (git would start it for index reads).
-const ALWAYS_CONFIG = ['core.fsmonitor=false'];
-/** Creates the git runner for `cwd`. */
-function createGit(cwd, deps = {}) {
-    const gitPath = deps.gitPath ?? 'git';
-    const maxOutput = deps.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-    return {
-        cwd,
-        run: async (args, options = {}) => {
-            deps.onRun?.(args);
-            const out = [];
-            let size = 0;
-            let overflow = false;
-            const r = await spawnGit(gitPath, cwd, args, options, (chunk) => {
-                size += chunk.length;
-                if (size > maxOutput)
-                    overflow = true;
-                else
-                    out.push(chunk);
-            });
-            if (overflow)
-                throw new Error(`'git ${args.join(' ')}' printed more than ${maxOutput} bytes: more than guard reads from one answer`);
-            return { exitCode: r.exitCode, stdout: Buffer.concat(out).toString(options.encoding ?? 'utf8'), stderr: r.stderr };
-        },
-        stream: (args, options) => {
-            deps.onRun?.(args);
-            return spawnGit(gitPath, cwd, args, options, options.onData);
-        }
-    };
-}
-function spawnGit(gitPath, cwd, args, options, onData) {
-    const okExitCodes = options.okExitCodes ?? [0];
-    // No pager, no prompts, no optional index writes: guard only reads.
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', ...options.env };
-    const config = [...ALWAYS_CONFIG, ...(options.config ?? [])].flatMap((c) => ['-c', c]);
-    return new Promise((resolve, reject) => {
-        let failed = null;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-        const err = [];
-        let errSize = 0;
-        child.stdout.on('data', (d) => {
-            if (failed !== null)
-                return;
-            // A throw inside the consumer must end this call, never escape as an uncaught exception.
-            try {
-                onData(d);
-            }
-            catch (e) {
-                failed = e;
-                child.kill();
-            }
-        });
-        child.stderr.on('data', (d) => {
-            if (errSize < MAX_STDERR)
-                err.push(d);
-            errSize += d.length;
-        });
-        child.on('error', (e) => {
-            reject(new Error(`could not run git: ${spawnFailure(e, gitPath, cwd)}`));
-        });
-        child.on('close', (code) => {
-            if (failed !== null)
-                return reject(failed);
-            const stderr = Buffer.concat(err).toString('utf8');
-            if (code === null || !okExitCodes.includes(code))
-                return reject(new GitCommandError(args, code, stderr));
-            resolve({ exitCode: code, stderr });
-        });
-        // git may exit before reading all of stdin (e.g. on a bad revision): that is reported by the exit code.
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input ?? '');
-    });
-}
-/** Why git could not start: spawn says ENOENT both for a missing program and a missing working directory. */
-function spawnFailure(e, gitPath, cwd) {
-    if (e.code !== 'ENOENT')
-        return e.message;
-    if (!(0,external_node_fs_namespaceObject.existsSync)(cwd))
-        return `the working directory '${cwd}' does not exist: check out the repository first or fix the path`;
-    return `git was not found ('${gitPath}'): install git or put it on PATH`;
-}
-
-;// CONCATENATED MODULE: ./src/git/revisions.ts
-/**
- * Revisions and repository facts guard needs. Every user-influenced name is
- * resolved once here with `rev-parse --verify --end-of-options <name>^{commit}`
- * (a branch named `--output=x` must never become an option); every
- * later call gets full object ids only.
- */
-
-const FULL_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** True for a full SHA-1 or SHA-256 object id. */
-function isFullOid(text) {
-    return FULL_OID.test(text);
-}
-/** Resolves a user-given revision to the full commit id; throws naming `what` (the input) when it is not a commit here. */
-async function resolveCommit(git, name, what) {
-    const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], {
-        okExitCodes: [0, 1, 128]
-    });
-    const sha = r.stdout.trim();
-    if (r.exitCode !== 0 || !isFullOid(sha)) {
-        throw new Error(`${what} '${name}' is not a commit in this repository: fetch it first (actions/checkout with fetch-depth: 0) or pass a branch, tag or sha that exists`);
-    }
-    return sha;
-}
-/** True when the object exists locally as a commit (a force-pushed remote oid may not). */
-async function commitExists(git, oid) {
-    if (!isFullOid(oid))
-        return false;
-    const r = await git.run(['cat-file', '-e', `${oid}^{commit}`], { okExitCodes: [0, 1, 128] });
-    return r.exitCode === 0;
-}
-/** The merge base of two commits, or null when they share no history. */
-async function mergeBase(git, a, b) {
-    const r = await git.run(['merge-base', '--end-of-options', a, b], { okExitCodes: [0, 1] });
-    const sha = r.stdout.trim().split('\n')[0] ?? '';
-    return r.exitCode === 0 && isFullOid(sha) ? sha : null;
-}
-/** The repository's top-level directory (scans run from there so paths are repository-relative). */
-async function topLevel(git) {
-    try {
-        return (await git.run(['rev-parse', '--show-toplevel'])).stdout.trim();
-    }
-    catch (e) {
-        if (e instanceof GitCommandError) {
-            throw new Error(`'${git.cwd}' is not inside a git work tree that guard can read: ${e.stderr.trim() || e.message}`, { cause: e });
-        }
-        throw e;
-    }
-}
-/** True in a shallow clone (actions/checkout's default depth 1 hides merge parents). */
-async function isShallow(git) {
-    return (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-}
-/** Remote names, `origin` first. */
-async function remoteNames(git) {
-    const names = (await git.run(['remote'])).stdout.split('\n').filter(Boolean);
-    return names.sort((a, b) => (a === 'origin' ? -1 : b === 'origin' ? 1 : 0));
-}
-/**
- * Turns a shallow clone into a full one with every branch of `remote`, so
- * merge parents and allowed refs become visible. Throws when the fetch fails.
- */
-async function unshallow(git, remote) {
-    // Writing refs would run the repository's reference-transaction hook: guard runs no repository command.
-    const config = ['core.hooksPath=/dev/null'];
-    await git.run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--unshallow',
-        '--end-of-options',
-        remote,
-        `+refs/heads/*:refs/remotes/${remote}/*`
-    ], { config });
-}
-/** The remote's default branch ref (`refs/remotes/origin/HEAD` -> `refs/remotes/origin/main`), or null. */
-async function remoteDefaultBranch(git, remotes, hint) {
-    for (const remote of remotes) {
-        const r = await git.run(['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`], { okExitCodes: [0, 1, 128] });
-        if (r.exitCode === 0 && r.stdout.trim() !== '')
-            return r.stdout.trim();
-    }
-    const names = hint ? [hint] : ['main', 'master'];
-    for (const remote of remotes) {
-        for (const name of names) {
-            const ref = `refs/remotes/${remote}/${name}`;
-            const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-                okExitCodes: [0, 1, 128]
-            });
-            if (r.exitCode === 0)
-                return ref;
-        }
-    }
-    return null;
-}
-/** The upstream ref of the current branch (`refs/remotes/origin/x`), or null. */
-async function upstreamRef(git) {
-    const r = await git.run(['rev-parse', '--symbolic-full-name', '--verify', '--quiet', '@{upstream}'], {
-        okExitCodes: [0, 1, 128]
-    });
-    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
-}
-/** The current branch name, or null when detached. */
-async function currentBranch(git) {
-    const r = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [0, 1, 128] });
-    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
-}
-
-;// CONCATENATED MODULE: ./src/core/describe-error.ts
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/git/line-stream.ts
-/**
- * Splits streamed git output into lines without ever holding more than one
- * line (cut at a fixed length) in memory. Lines come out as latin1 strings:
- * one character per byte, so paths that are not UTF-8 survive unchanged.
- */
-/** Longest part of one line kept while splitting (longer lines are cut and end in NUL). */
-const MAX_LINE_BYTES = 8192;
-/** Returns a chunk consumer that calls `onLine` per LF-terminated line, and a `end()` for the last partial line. */
-function lineSplitter(onLine) {
-    let parts = [];
-    let size = 0;
-    let cut = false;
-    const emit = () => {
-        const text = Buffer.concat(parts).toString('latin1');
-        // A cut line ends in NUL, which no marker rule accepts (consumers then shorten it with markerPrefix).
-        onLine(cut ? `${text}\u0000` : text);
-        parts = [];
-        size = 0;
-        cut = false;
-    };
-    const keep = (piece) => {
-        if (size + piece.length > MAX_LINE_BYTES) {
-            piece = piece.subarray(0, MAX_LINE_BYTES - size);
-            cut = true;
-        }
-        if (piece.length > 0)
-            parts.push(piece);
-        size += piece.length;
-    };
-    return {
-        push(chunk) {
-            let at = 0;
-            while (at < chunk.length) {
-                const nl = chunk.indexOf(10, at);
-                if (nl < 0) {
-                    if (!cut)
-                        keep(chunk.subarray(at));
-                    return;
-                }
-                if (!cut)
-                    keep(chunk.subarray(at, nl));
-                emit();
-                at = nl + 1;
-            }
-        },
-        end() {
-            if (size > 0 || cut)
-                emit();
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/markers.ts
-/**
- * Conflict markers by git's own rule: a half-resolved merge must not ship
- * literal `<<<<<<<` lines. Pure: the shell hands in lines and the path's
- * `conflict-marker-size`; nothing here reads git.
- *
- * git's rule (diff.c is_conflict_marker, rerere.c is_cmarker): a line that
- * starts at column 0 with exactly N copies of one of `<` `=` `>` `|`, then for
- * `<` and `>` a space, a tab or the end of the line, for `=` and `|` any
- * whitespace or the end of the line (a CR of a CRLF line is whitespace).
- */
-/** git's default `conflict-marker-size`. */
-const DEFAULT_MARKER_SIZE = 7;
-const ASCII_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
-function isMarkerChar(c) {
-    return c === '<' || c === '=' || c === '>' || c === '|';
-}
-/** The marker character when `line` (without its LF) is a conflict marker of exactly `size`, else null. */
-function markerOf(line, size = DEFAULT_MARKER_SIZE) {
-    const c = line[0];
-    if (!isMarkerChar(c) || line.length < size)
-        return null;
-    for (let i = 1; i < size; i++)
-        if (line[i] !== c)
-            return null;
-    const next = line[size];
-    if (next === undefined)
-        return c;
-    if (c === '<' || c === '>') {
-        // "<<<<<<< ours": the label is separated by a space or a tab; "<<<<<<<\r" is a bare CRLF marker.
-        if (next === ' ' || next === '\t')
-            return c;
-        return next === '\r' && line.length === size + 1 ? c : null;
-    }
-    return ASCII_SPACE.has(next) ? c : null;
-}
-/**
- * True for any line that could be a marker of some size: a run of one marker
- * character followed by whitespace or the end. The shell uses the same shape
- * as its `git grep` pattern (MARKER_CANDIDATE_ERE) before sizes are known.
- */
-function isMarkerCandidate(line) {
-    const c = line[0];
-    if (!isMarkerChar(c))
-        return false;
-    let i = 1;
-    while (line[i] === c)
-        i++;
-    const next = line[i];
-    return next === undefined || ASCII_SPACE.has(next);
-}
-/** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
-const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)';
-/** POSIX ERE for the `<`/`>` candidates only (used to ask whether a file has an angle marker). */
-const ANGLE_CANDIDATE_ERE = '^(<+|>+)([[:space:]]|$)';
-const ROLE = {
-    '<': "start of a conflict, 'ours' side",
-    '|': 'common ancestor section (diff3/zdiff3 style)',
-    '=': 'separator between the two sides',
-    '>': "end of a conflict, 'theirs' side"
-};
-/** Human message for one marker line. */
-function markerMessage(marker, size) {
-    return `conflict marker '${marker.repeat(size)}' (${ROLE[marker]}): resolve the conflict and commit the result`;
-}
-/**
- * True when any line is a `<` or `>` marker of `size` or longer. A conflict
- * written with longer angle markers (another tool, or attributes that were
- * never committed) may still carry 7-character `|||||||` and `=======` lines,
- * and git's own `diff --check` flags those: see docs/decisions.md, "A lone
- * ======= needs a partner marker".
- */
-function hasAngleMarker(lines, size) {
-    return lines.some((l) => {
-        const c = l.text[0];
-        if (c !== '<' && c !== '>')
-            return false;
-        let run = 1;
-        while (l.text[run] === c)
-            run++;
-        return run >= size && markerOf(l.text, run) !== null;
-    });
-}
-const isBlank = (text) => text !== undefined && /^[ \t\r]*$/.test(text);
-/**
- * A `=======` that starts the file or follows a blank line and is followed by
- * a text line is what a conflict leaves when both angle lines were deleted:
- * a setext underline needs a text line above it. A reStructuredText title with
- * an overline (`=======` / Title / `=======`) and a transition (blank lines on
- * both sides) keep passing. See docs/decisions.md, "A lone ======= needs a partner marker".
- */
-function isOrphanSeparator(line, textAt) {
-    const before = line === 1 ? '' : textAt(line - 1);
-    const after = textAt(line + 1);
-    if (!isBlank(before) || after === undefined || isBlank(after))
-        return false;
-    const third = textAt(line + 2);
-    return !(third !== undefined && /^=+[ \t\r]*$/.test(third));
-}
-/**
- * Marker findings of one file. `lines` are the lines under scan (every
- * candidate line of the file, or only the added ones); `fileHasAngleMarker`
- * says whether the whole file at the scanned commit has a `<`/`>` marker of
- * this size or longer. A lone `=======` or `|||||||` is a Markdown/reST
- * heading underline ("License\n=======") unless the file also has such a
- * marker or the `=======` stands where no underline can (isOrphanSeparator).
- */
-function markerHits(lines, size, fileHasAngleMarker, textAt = () => undefined) {
-    const hits = [];
-    for (const l of lines) {
-        const marker = markerOf(l.text, size);
-        if (marker === null)
-            continue;
-        if (marker === '|' && !fileHasAngleMarker)
-            continue;
-        if (marker === '=' && !fileHasAngleMarker && !isOrphanSeparator(l.line, textAt))
-            continue;
-        hits.push({ line: l.line, marker, size, message: markerMessage(marker, size) });
-    }
-    return hits;
-}
-/**
- * Parses a `conflict-marker-size` attribute value as `git check-attr` prints
- * it ('unspecified', 'set', 'unset' or a value). Since git 2.48 a value that
- * is not a whole number (`3a`) gets a warning and the default, where older
- * git read the leading digits: Purple follows current git. See
- * docs/decisions.md, "conflict-marker-size is read as current git reads it".
- */
-function parseMarkerSize(value) {
-    return markerSizeProblem(value) === null && value !== undefined && /^\s*\+?\d+$/.test(value) ? Number(value.trim()) : DEFAULT_MARKER_SIZE;
-}
-/** Why a `conflict-marker-size` value is not used (git warns about it), or null for a usable or absent value. */
-function markerSizeProblem(value) {
-    if (value === undefined || value === 'unspecified' || value === 'set' || value === 'unset')
-        return null;
-    // strtol_i: optional leading whitespace and sign, then digits to the end.
-    const m = /^\s*([+-]?\d+)$/.exec(value);
-    if (m && Number(m[1]) > 0)
-        return null;
-    return `conflict-marker-size '${value}' is not a positive whole number: git uses ${DEFAULT_MARKER_SIZE}, and so does guard`;
-}
-/** Longest line kept whole; the marker rule never looks further than the run and two characters. */
-const MAX_KEPT_LINE = 4096;
-/**
- * A line as guard keeps it: whole up to MAX_KEPT_LINE characters, else only
- * the run of one character and the two characters after it, ended by a NUL
- * (which no marker rule accepts), so a 100 MB line costs a few bytes.
- * Marker sizes above MAX_KEPT_LINE - 2 are not supported.
- */
-function markerPrefix(text) {
-    if (text.length <= MAX_KEPT_LINE)
-        return text;
-    let run = 1;
-    while (run < MAX_KEPT_LINE - 2 && text[run] === text[0])
-        run++;
-    return `${text.slice(0, run + 2)}\u0000`;
-}
-
-;// CONCATENATED MODULE: ./src/core/unified-diff.ts
-/**
- * Reads the lines a unified diff adds (guard's `changed` scope). Pure: the
- * shell runs `git diff -U0 --full-index --src-prefix=a/ --dst-prefix=b/` with
- * quotePath on and feeds the output here one line at a time, so a diff of any
- * size is read in bounded memory. Paths are kept as bytes (a latin1 string,
- * one character per byte) so a name that is not UTF-8 can be handed back to git.
- */
-
-/** Undoes git's C-style path quoting ("a\tb", "\303\251") into the path's bytes (a latin1 string). */
-function unquoteGitPathBytes(text) {
-    if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2)
-        return text;
-    const body = text.slice(1, -1);
-    const simple = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '"': '"', '\\': '\\' };
-    let out = '';
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c !== '\\') {
-            out += c;
-            continue;
-        }
-        const next = body[i + 1] ?? '';
-        if (/[0-7]/.test(next)) {
-            out += String.fromCharCode(parseInt(body.slice(i + 1, i + 4), 8));
-            i += 3;
-        }
-        else {
-            out += simple[next] ?? next;
-            i += 1;
-        }
-    }
-    return out;
-}
-/** A path's bytes (latin1 string) as text for people: UTF-8, with U+FFFD where the bytes are not UTF-8. */
-function displayPath(bytes) {
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-}
-/** Undoes git's C-style path quoting into the UTF-8 path (for display). */
-function unquoteGitPath(text) {
-    return displayPath(unquoteGitPathBytes(Buffer.from(text, 'utf8').toString('latin1')));
-}
-/**
- * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
- * `keep` accepts (cut by markerPrefix). Hunk bodies are consumed by their
- * counts, so an added line that reads "+++ x" is content, never a header.
- */
-class AddedLineReader {
-    keep;
-    dstPrefix;
-    maxKept;
-    files = [];
-    file = null;
-    mode = null;
-    /** The new blob named by the current file's `index` line, until its `+++` header arrives. */
-    pendingOid = null;
-    hunk = null;
-    kept = 0;
-    /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
-    overflowed = false;
-    constructor(keep, dstPrefix = 'b/', maxKept = Number.POSITIVE_INFINITY) {
-        this.keep = keep;
-        this.dstPrefix = dstPrefix;
-        this.maxKept = maxKept;
-    }
-    /** Starts a file whose header the caller read itself (a diff of two blobs names no path). */
-    startFile(path, newOid) {
-        this.file = { path, newOid, symlink: false, lines: [] };
-        this.files.push(this.file);
-    }
-    /** Feeds one line of the diff (without its LF). */
-    line(line) {
-        if (this.hunk !== null && (this.hunk.oldLeft > 0 || this.hunk.newLeft > 0))
-            return this.body(line);
-        this.hunk = null;
-        if (line.startsWith('diff --git ')) {
-            this.file = null;
-            this.mode = null;
-            this.pendingOid = null;
-        }
-        else if (line.startsWith('new file mode ')) {
-            this.mode = line.slice('new file mode '.length);
-        }
-        else if (line.startsWith('index ')) {
-            // "index <old>..<new>[ <mode>]": the mode is there when it did not change.
-            const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line);
-            if (m)
-                this.pendingOid = m[1];
-            if (m?.[2])
-                this.mode = m[2];
-        }
-        else if (line.startsWith('+++ ')) {
-            const path = this.newPath(line);
-            this.file = path === null ? null : { path, newOid: this.pendingOid, symlink: this.mode === '120000', lines: [] };
-            if (this.file)
-                this.files.push(this.file);
-        }
-        else {
-            const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-            if (h)
-                this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]) };
-        }
-    }
-    body(line) {
-        const hunk = this.hunk;
-        const tag = line[0];
-        if (tag === '\\')
-            return; // "\ No newline at end of file"
-        if (tag === '-') {
-            hunk.oldLeft--;
-            return;
-        }
-        if (tag === '+') {
-            const text = line.slice(1);
-            if (this.file !== null && !this.file.symlink && this.keep(text)) {
-                if (this.kept < this.maxKept)
-                    this.file.lines.push({ line: hunk.lineNo, text: markerPrefix(text) });
-                else
-                    this.overflowed = true;
-                this.kept++;
-            }
-            hunk.newLeft--;
-        }
-        else {
-            hunk.oldLeft--;
-            hunk.newLeft--;
-        }
-        hunk.lineNo++;
-    }
-    /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */
-    newPath(header) {
-        let name = header.slice(4);
-        if (name === '/dev/null')
-            return null;
-        // git appends a TAB after a name that contains a space (diff.c), so patch(1) can find its end.
-        if (name.endsWith('\t'))
-            name = name.slice(0, -1);
-        name = unquoteGitPathBytes(name);
-        return name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name;
-    }
-    /** The files read so far that have kept lines, symlinks left out. */
-    result() {
-        return this.files.filter((f) => !f.symlink && f.lines.length > 0);
-    }
-}
-/**
- * Added lines per path (new-file line numbers, UTF-8 path) of a whole
- * `-U0`-style diff held as text, keeping only the lines `keep` accepts.
- */
-function addedLines(diff, keep, dstPrefix = 'b/') {
-    const reader = new AddedLineReader(keep, dstPrefix);
-    for (const line of Buffer.from(diff, 'utf8').toString('latin1').split('\n'))
-        reader.line(line);
-    return new Map(reader.result().map((f) => [displayPath(f.path), f.lines]));
-}
-
-;// CONCATENATED MODULE: ./src/git/marker-scan.ts
-/**
- * Reads what guard's marker layer needs from committed objects only (never
- * the working tree: what is committed is what ships): candidate lines of a
- * tree with their neighbours (`git grep` on a commit), lines added by a range
- * (`git diff`, streamed), blobs by object id (`git cat-file --batch`), and
- * each path's `conflict-marker-size` attribute at the scanned commit. Paths
- * travel as bytes (latin1 strings) and reach git through stdin, never argv.
- */
-
-
-
-
-
-
-
-/**
- * Lines of the tree at `commit` matching an ERE, per path, streamed. No
- * context lines: asking for them makes git grep read every line instead of
- * skipping to the next match (about 40% slower); the few neighbours the rules
- * need are read afterwards (readBlobLines).
- * Binary blobs and symlinks are skipped by git grep. Exit 1 is "no match";
- * anything else, 128 included, is an error, never "clean". A blob git cannot
- * read is reported by name (git grep says so on stderr and carries on).
- */
-async function grepTree(git, commit, ere, threads, keep) {
-    try {
-        return await grepWholeTree(git, commit, ere, threads);
-    }
-    catch (e) {
-        // A corrupt object ends git grep (exit 128) before it reaches the other files: read them one by one instead.
-        if (!(e instanceof GitCommandError) || e.exitCode !== 128)
-            throw e;
-        return await scanTreeFileByFile(git, commit, keep);
-    }
-}
-/** The degraded tree scan: every blob of the tree through `cat-file --batch`, binary files and symlinks skipped as git grep skips them. */
-async function scanTreeFileByFile(git, commit, keep) {
-    const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], { encoding: 'latin1' });
-    const blobs = listing.stdout
-        .split('\0')
-        .filter(Boolean)
-        .map((entry) => {
-        const tab = entry.indexOf('\t');
-        const [mode, type, oid] = entry.slice(0, tab).split(' ');
-        return { mode, type, oid: oid, path: entry.slice(tab + 1) };
-    })
-        .filter((b) => b.type === 'blob' && b.mode !== '120000');
-    const files = new Map();
-    const binary = new Set();
-    let offset = 0;
-    const unreadable = await readBlobLines(git, blobs.map((b) => b.oid), (index, line, text) => {
-        if (line === 1)
-            offset = 0;
-        // git's binary test: a NUL in the first 8,000 bytes.
-        const nul = text.indexOf('\0');
-        if (nul >= 0 && offset + nul < 8000 && !(nul === text.length - 1 && text.length > 8192))
-            binary.add(index);
-        offset += text.length + 1;
-        if (!keep(text))
-            return;
-        const lines = files.get(blobs[index].path) ?? new Map();
-        lines.set(line, markerPrefix(text));
-        files.set(blobs[index].path, lines);
-    });
-    for (const i of binary)
-        files.delete(blobs[i].path);
-    return { files, unreadable: unreadable.map((i) => displayPath(blobs[i].path)) };
-}
-async function grepWholeTree(git, commit, ere, threads) {
-    const files = new Map();
-    const prefix = `${commit}:`;
-    let pending = null;
-    const split = lineSplitter((raw) => {
-        const line = pending === null ? raw : `${pending}\n${raw}`;
-        pending = null;
-        const pathEnd = line.indexOf('\0');
-        const numberEnd = pathEnd < 0 ? -1 : line.indexOf('\0', pathEnd + 1);
-        // A path with a newline in it arrives in two pieces: join them.
-        if (numberEnd < 0) {
-            pending = line;
-            return;
-        }
-        let path = line.slice(0, pathEnd);
-        if (path.startsWith(prefix))
-            path = path.slice(prefix.length);
-        const lines = files.get(path) ?? new Map();
-        lines.set(Number(line.slice(pathEnd + 1, numberEnd)), markerPrefix(line.slice(numberEnd + 1)));
-        files.set(path, lines);
-    });
-    // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
-    const threadArgs = threads === null ? [] : ['--threads', String(threads)];
-    const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-E', '-e', ere, commit, '--'];
-    const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push });
-    split.end();
-    return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) };
-}
-/** Names from git's "error: '<commit>:<path>': unable to read <oid>" lines. */
-function unreadableFromStderr(stderr, prefix) {
-    const names = new Set();
-    for (const m of stderr.matchAll(/^error: '(.*)': unable to read [0-9a-f]+$/gm)) {
-        const name = m[1];
-        names.add(name.startsWith(prefix) ? name.slice(prefix.length) : name);
-    }
-    return [...names];
-}
-/**
- * Lines added from `from` to `to` that `keep` accepts (`keepEre` is the same
- * test as a POSIX ERE, for git's -G), streamed. Renames are
- * followed so a moved file is not "all added"; binary files show no lines.
- * When git cannot produce the whole diff (an unreadable blob), each changed
- * file is read on its own, and the ones that fail are reported by name.
- */
-async function addedLinesBetween(git, from, to, keep, keepEre, maxKept) {
-    const reader = new AddedLineReader(keep, 'b/', maxKept);
-    const split = lineSplitter((line) => reader.line(line));
-    try {
-        await git.stream([
-            '-c',
-            'core.quotePath=true',
-            'diff',
-            '-U0',
-            '--full-index',
-            '--no-color',
-            '--no-ext-diff',
-            '--no-textconv',
-            '--no-relative',
-            '--find-renames',
-            // Only files with an added or removed line `keep` could accept are printed: git skips the rest.
-            `-G${keepEre}`,
-            '--src-prefix=a/',
-            '--dst-prefix=b/',
-            '--end-of-options',
-            from,
-            to,
-            '--'
-        ], { onData: split.push });
-        split.end();
-        return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null };
-    }
-    catch (e) {
-        if (!(e instanceof GitCommandError))
-            throw e;
-        return await addedLinesFileByFile(git, from, to, keep, maxKept, e);
-    }
-}
-/** The degraded path: one diff per changed file (by blob ids, so no path is ever an argument). */
-async function addedLinesFileByFile(git, from, to, keep, maxKept, cause) {
-    const raw = await git.run(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', '--end-of-options', from, to, '--'], {
-        encoding: 'latin1'
-    });
-    const fields = raw.stdout.split('\0');
-    const files = [];
-    const unreadable = [];
-    let overflowed = false;
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        const [, , newMode, oldOid, newOid, status] = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) (\w)/.exec(fields[i]) ?? [];
-        const path = fields[i + 1];
-        if (status === undefined || status === 'D' || newMode === '120000' || newMode === '160000')
-            continue;
-        const reader = new AddedLineReader(keep, 'b/', maxKept);
-        reader.startFile(path, newOid);
-        try {
-            if (status === 'A' || /^0+$/.test(oldOid)) {
-                const split = lineSplitter((line) => reader.line(`+${line}`));
-                reader.line(`@@ -0,0 +1,${Number.MAX_SAFE_INTEGER} @@`);
-                await git.stream(['cat-file', 'blob', newOid], { onData: split.push });
-                split.end();
-            }
-            else {
-                let inBody = false;
-                const split = lineSplitter((line) => {
-                    inBody ||= line.startsWith('@@');
-                    if (inBody)
-                        reader.line(line);
-                });
-                await git.stream(['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', oldOid, newOid], { onData: split.push });
-                split.end();
-            }
-            files.push(...reader.result());
-            overflowed ||= reader.overflowed;
-        }
-        catch (e) {
-            if (!(e instanceof GitCommandError))
-                throw e;
-            unreadable.push(displayPath(path));
-        }
-    }
-    const degraded = `the diff of the whole range failed (${cause.message}); read each changed file on its own, renames not followed`;
-    return { files, unreadable, overflowed, degraded };
-}
-/**
- * Streams blobs (`git cat-file --batch -z`; each spec an object id or
- * `<commit>:<path bytes>`) and hands each line to `onLine(index, lineNumber,
- * text)`. A blob git cannot read ends that git process: it is reported by
- * index and the rest are read by a new one.
- */
-async function readBlobLines(git, oids, onLine) {
-    const unreadable = [];
-    let next = 0;
-    while (next < oids.length) {
-        const start = next;
-        let answered = start;
-        let left = -1; // bytes of the current blob still to come; -1 = expecting a header
-        let lineNo = 0;
-        let header = '';
-        const split = lineSplitter((text) => onLine(answered, ++lineNo, text));
-        const onData = (chunk) => {
-            let at = 0;
-            while (at < chunk.length) {
-                if (left === -2) {
-                    // The LF git prints after each blob's content.
-                    at++;
-                    left = -1;
-                    answered++;
-                    continue;
-                }
-                if (left < 0) {
-                    const nl = chunk.indexOf(10, at);
-                    if (nl < 0) {
-                        header += chunk.subarray(at).toString('latin1');
-                        return;
-                    }
-                    header += chunk.subarray(at, nl).toString('latin1');
-                    at = nl + 1;
-                    const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
-                    header = '';
-                    if (m) {
-                        left = Number(m[1]);
-                        lineNo = 0;
-                    }
-                    else {
-                        unreadable.push(answered++);
-                    }
-                    continue;
-                }
-                const take = Math.min(left, chunk.length - at);
-                split.push(chunk.subarray(at, at + take));
-                left -= take;
-                at += take;
-                if (left === 0) {
-                    split.end();
-                    left = -2;
-                }
-            }
-        };
-        try {
-            await git.stream(['cat-file', '--batch', '-z'], { input: Buffer.from(oids.slice(start).map((o) => `${o}\0`).join(''), 'latin1'), onData });
-            next = oids.length;
-        }
-        catch (e) {
-            if (!(e instanceof GitCommandError))
-                throw e;
-            // The blob being read when git stopped is the unreadable one.
-            unreadable.push(answered);
-            next = answered + 1;
-        }
-    }
-    return unreadable;
-}
-/**
- * The `conflict-marker-size` attribute of each path (bytes) as it is at
- * `commit`. `git check-attr --source` needs git 2.40; on 2.39 the attributes
- * of a commit are read from a temporary index holding that commit's
- * `.gitattributes` files (`update-index --index-info`, then `check-attr
- * --cached`), which works on every git version. Only the attribute files go
- * in: a `read-tree` of an 80,000-file tree took 450 ms, this takes about 40.
- */
-async function markerSizeAttributes(git, commit, paths, listing = attributeFilesAt(git, commit)) {
-    const values = new Map();
-    const attributeFiles = await listing;
-    if (paths.length === 0)
-        return values;
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'purple-attr-'));
-    const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(dir, 'index') };
-    try {
-        if (attributeFiles.length > 0) {
-            // ls-tree's "<mode> blob <oid>\t<path>" is a line update-index --index-info accepts as is.
-            await git.run(['update-index', '-z', '--index-info'], { env, input: Buffer.from(attributeFiles.map((e) => `${e}\0`).join(''), 'latin1') });
-        }
-        const r = await git.run(['check-attr', '--cached', '-z', '--stdin', 'conflict-marker-size'], {
-            env,
-            encoding: 'latin1',
-            input: Buffer.from(paths.map((p) => `${p}\0`).join(''), 'latin1')
-        });
-        const fields = r.stdout.split('\0');
-        for (let i = 0; i + 2 < fields.length; i += 3)
-            values.set(fields[i], fields[i + 2]);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
-    }
-    return values;
-}
-/**
- * The `.gitattributes` files of the tree at `commit`, as `update-index
- * --index-info` lines (a caller may start this early: it depends on nothing
- * else). `git grep -l` with a glob pathspec walks only trees and reads only
- * those files (33 ms on an 80,000-file tree where `ls-tree -r` took 370); their
- * object ids come from one `cat-file --batch-check`, paths through stdin.
- */
-async function attributeFilesAt(git, commit) {
-    const found = await git.run(['grep', '-l', '-z', '--no-color', '-e', '', commit, '--', ':(glob)**/.gitattributes', '.gitattributes'], {
-        okExitCodes: [0, 1],
-        encoding: 'latin1'
-    });
-    const specs = [...new Set(found.stdout.split('\0').filter(Boolean))];
-    if (specs.length === 0)
-        return [];
-    const prefix = `${commit}:`;
-    const checked = await git.run(['cat-file', '--batch-check', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' });
-    const entries = [];
-    checked.stdout.split('\n').forEach((line, i) => {
-        const m = /^([0-9a-f]+) blob \d+$/.exec(line);
-        const spec = specs[i];
-        if (m && spec?.startsWith(prefix))
-            entries.push(`100644 ${m[1]}\t${spec.slice(prefix.length)}`);
-    });
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./src/git/merges.ts
-/** Merge commits reachable from `head` and not from `base`, with their parents (one call). */
-async function mergesInRange(git, base, head) {
-    const r = await git.run(['rev-list', '--merges', '--parents', '--end-of-options', head, `^${base}`]);
-    return r.stdout
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-        const [commit, ...parents] = line.split(' ');
-        return { commit: commit, parents };
-    });
-}
-/** Every local and remote-tracking branch with its tip (one call). */
-async function branchTips(git) {
-    const r = await git.run(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads', 'refs/remotes']);
-    return r.stdout
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-        const at = line.indexOf(' ');
-        return { sha: line.slice(0, at), ref: line.slice(at + 1) };
-    });
-}
-/** Branch refs whose history contains `head` (one call): never an allowed source. */
-async function refsContaining(git, head) {
-    const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes']);
-    return new Set(r.stdout.split('\n').filter(Boolean));
-}
-/** The commits among `candidates` that no tip reaches (one `rev-list --stdin` call). */
-async function unreachableFrom(git, candidates, tips) {
-    const wanted = new Set(candidates);
-    if (wanted.size === 0)
-        return new Set();
-    if (tips.length === 0)
-        return wanted;
-    const input = [...wanted, ...new Set(tips)].map((sha, i) => (i < wanted.size ? sha : `^${sha}`)).join('\n') + '\n';
-    const r = await git.run(['rev-list', '--stdin'], { input });
-    const unreachable = new Set();
-    for (const sha of r.stdout.split('\n'))
-        if (wanted.has(sha))
-            unreachable.add(sha);
-    return unreachable;
-}
-/**
- * Human names of commits (`develop~2`) for the report, never naming them
- * after a ref that contains head (that name would say nothing). One call.
- */
-async function nameCommits(git, shas, excludeRefs) {
-    const names = new Map();
-    if (shas.length === 0)
-        return names;
-    const excludes = [...excludeRefs].map((ref) => `--exclude=${ref}`);
-    const r = await git.run(['name-rev', '--name-only', ...excludes, '--end-of-options', ...shas], { okExitCodes: [0, 1, 128] });
-    if (r.exitCode !== 0)
-        return names;
-    const lines = r.stdout.split('\n');
-    shas.forEach((sha, i) => {
-        const name = lines[i]?.trim();
-        if (name && name !== 'undefined')
-            names.set(sha, name);
-    });
-    return names;
-}
-
-;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
-const balanced = (a, b, str) => {
-    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
-    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
-    const r = ma !== null && mb != null && range(ma, mb, str);
-    return (r && {
-        start: r[0],
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + ma.length, r[1]),
-        post: str.slice(r[1] + mb.length),
-    });
-};
-const maybeMatch = (reg, str) => {
-    const m = str.match(reg);
-    return m ? m[0] : null;
-};
-const range = (a, b, str) => {
-    let begs, beg, left, right = undefined, result;
-    let ai = str.indexOf(a);
-    let bi = str.indexOf(b, ai + 1);
-    let i = ai;
-    if (ai >= 0 && bi > 0) {
-        if (a === b) {
-            return [ai, bi];
-        }
-        begs = [];
-        left = str.length;
-        while (i >= 0 && !result) {
-            if (i === ai) {
-                begs.push(i);
-                ai = str.indexOf(a, i + 1);
-            }
-            else if (begs.length === 1) {
-                const r = begs.pop();
-                if (r !== undefined)
-                    result = [r, bi];
-            }
-            else {
-                beg = begs.pop();
-                if (beg !== undefined && beg < left) {
-                    left = beg;
-                    right = bi;
-                }
-                bi = str.indexOf(b, i + 1);
-            }
-            i = ai < bi && ai >= 0 ? ai : bi;
-        }
-        if (begs.length && right !== undefined) {
-            result = [left, right];
-        }
-    }
-    return result;
-};
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
-
-const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
-const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
-const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
-const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
-const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
-const escSlashPattern = new RegExp(escSlash, 'g');
-const escOpenPattern = new RegExp(escOpen, 'g');
-const escClosePattern = new RegExp(escClose, 'g');
-const escCommaPattern = new RegExp(escComma, 'g');
-const escPeriodPattern = new RegExp(escPeriod, 'g');
-const slashPattern = /\\\\/g;
-const openPattern = /\\{/g;
-const closePattern = /\\}/g;
-const commaPattern = /\\,/g;
-const periodPattern = /\\\./g;
-const EXPANSION_MAX = 100_000;
-// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
-// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
-// truncated to 100k results - while making every result ~1500 characters
-// long. The result set, and the intermediate arrays built while combining
-// brace sets, then grow large enough to exhaust memory and crash the process
-// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
-// characters the accumulator may hold at any point, so memory stays flat no
-// matter how many brace groups are chained. The limit sits well above any
-// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
-// characters) so legitimate input is unaffected.
-const EXPANSION_MAX_LENGTH = 4_000_000;
-// `expand_` recurses once per level of brace *nesting* - both when expanding a
-// set's comma members and when re-wrapping a set whose body is a single part.
-// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
-// level per chained group), which left nesting depth unbounded: about 3,100
-// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
-// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
-// will follow nesting. It sits far above any realistic pattern and well below
-// the depth at which the stack runs out.
-const EXPANSION_MAX_DEPTH = 1_000;
-// Bash keeps a quirk where a brace group followed by a comma set still expands
-// (`{a},b}`). The parser implements it by rewriting the string and restarting
-// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
-// full passes over a string that itself grows by one `escClose` sentinel each
-// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
-// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
-// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
-// times the scan may restart. Real `{a},b}` input needs a handful.
-const EXPANSION_MAX_REWRITES = 1_000;
-// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
-// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
-// and chained groups each rebuild up to `max` results, so 2KB of input could
-// block the event loop for over 30 seconds. Each character scanned, result
-// built and sequence value generated is a step, and each `expand_` call costs
-// `CALL_STEPS` more. Past the budget, the set being expanded and everything
-// after it stay literal. A glob needs a few hundred steps, and nesting all the
-// way to `EXPANSION_MAX_DEPTH` about 4M.
-const EXPANSION_MAX_STEPS = 20_000_000;
-// What one `expand_` call costs on top of what it scans and builds. Setting
-// one up takes about as long as scanning 16 characters, and a set whose
-// results are wrapped to be expanded again makes one call per result, each
-// scanning and building next to nothing: 64KB of
-// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
-// 4M such calls, which spent the budget three times as slowly as anything
-// else.
-const CALL_STEPS = 16;
-function numeric(str) {
-    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
-}
-function escapeBraces(str) {
-    return str
-        .replace(slashPattern, escSlash)
-        .replace(openPattern, escOpen)
-        .replace(closePattern, escClose)
-        .replace(commaPattern, escComma)
-        .replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-    return str
-        .replace(escSlashPattern, '\\')
-        .replace(escOpenPattern, '{')
-        .replace(escClosePattern, '}')
-        .replace(escCommaPattern, ',')
-        .replace(escPeriodPattern, '.');
-}
-// Like `target.push(...items)` but doesn't overflow the stack
-function pushAll(target, items) {
-    for (let i = 0; i < items.length; i++) {
-        target.push(items[i]);
-    }
-}
-// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
-// and charged for the characters it walks: up to the group's `}`, or the
-// whole string when there is no match or unmatched `{` come first, which
-// `unmatched` then flags for masking. Once a call overdraws the budget, it
-// and every later one return undefined, so the rest stays literal.
-function balancedWithBudget(str, masked, budget) {
-    if (budget.remaining < 0) {
-        return undefined;
-    }
-    const r = range('{', '}', masked);
-    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
-    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-    if (!r || budget.remaining < 0) {
-        return undefined;
-    }
-    return {
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + 1, r[1]),
-        post: str.slice(r[1] + 1),
-        unmatched,
-    };
-}
-// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
-// keeps the length, so a scan of it still lines up with the string it was
-// made from. Such a `{` is literal either way, but `balanced` only learns that
-// one is unmatched by reading to the end of the string, so with one at the
-// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
-// input. That was quadratic, and once the step budget charged for it, it ran
-// out partway through and left the rest literal. A scan of the masked copy
-// stops at the group's `}`. It is one pass, charged as such.
-function maskUnmatchedOpens(masked, budget) {
-    budget.remaining -= masked.length;
-    const open = [];
-    for (let i = 0; i < masked.length; i++) {
-        const c = masked.charCodeAt(i);
-        if (c === 0x7b) {
-            open.push(i);
-        }
-        else if (c === 0x7d && open.length) {
-            open.pop();
-        }
-    }
-    let out = '';
-    let last = 0;
-    for (let i = 0; i < open.length; i++) {
-        const at = open[i];
-        out += masked.slice(last, at) + '\0';
-        last = at + 1;
-    }
-    return out + masked.slice(last);
-}
-// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
-// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
-// the end. The regex tries every `,` and backtracks through the rest of its
-// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
-// every pass. Like a scan, it is charged for the whole string and refused if
-// that overdraws the budget.
-function commaSetFollows(str, budget) {
-    budget.remaining -= str.length;
-    if (budget.remaining < 0) {
-        return false;
-    }
-    // Whether a `}` follows the current position before the line ends
-    let close = false;
-    for (let i = str.length - 1; i >= 0; i--) {
-        const c = str.charCodeAt(i);
-        if (c === 0x7d) {
-            close = true;
-        }
-        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
-            // A line terminator, which `.` does not match
-            close = false;
-        }
-        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
-            return true;
-        }
-    }
-    return false;
-}
-/**
- * Basically just str.split(","), but handling cases
- * where we have nested braced sections, which should be
- * treated as individual members, like {a,{b,c},d}
- *
- * Returns `undefined` if the step budget runs out before the whole set is
- * split, since splitting what is left on every comma would tear apart the
- * nested sets it still holds.
- */
-function parseCommaParts(str, budget) {
-    const parts = [];
-    // Walk the brace groups iteratively. Recursing on `post` once per group let a
-    // chain of them exhaust the stack - the parsing-side counterpart to
-    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
-    // `maxLength` can bound, since it happens before expansion.
-    //
-    // The part the next chunk continues
-    let carry = '';
-    for (;;) {
-        // A set's body holds no unmatched `{`, so there is nothing to mask.
-        const m = balancedWithBudget(str, str, budget);
-        if (budget.remaining < 0) {
-            return undefined;
-        }
-        if (!m) {
-            const tail = str.split(',');
-            tail[0] = carry + tail[0];
-            pushAll(parts, tail);
-            return parts;
-        }
-        const { pre, body, post } = m;
-        const p = pre.split(',');
-        p[0] = carry + p[0];
-        p[p.length - 1] += '{' + body + '}';
-        if (!post.length) {
-            pushAll(parts, p);
-            return parts;
-        }
-        carry = p.pop();
-        pushAll(parts, p);
-        str = post;
-    }
-}
-// An option that is left out, or that is NaN, gets its default. Every
-// comparison against NaN is false, so a NaN bound would never be reached:
-// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
-// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
-// `Infinity` to lift a bound.
-function bound(value, fallback) {
-    return value === undefined || isNaN(value) ? fallback : value;
-}
-function esm_expand(str, options = {}) {
-    if (!str) {
-        return [];
-    }
-    const max = bound(options.max, EXPANSION_MAX);
-    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-    // I don't know why Bash 4.3 does this, but it does.
-    // Anything starting with {} will have the first two bytes preserved
-    // but *only* at the top level, so {},a}b will not expand to anything,
-    // but a{},b}c will be expanded to [a}c,abc].
-    // One could argue that this is a bug in Bash, but since the goal of
-    // this module is to match Bash's rules, we escape a leading {}
-    if (str.slice(0, 2) === '{}') {
-        str = '\\{\\}' + str.slice(2);
-    }
-    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-    return '{' + str + '}';
-}
-function isPadded(el) {
-    return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-    return i <= y;
-}
-function gte(i, y) {
-    return i >= y;
-}
-// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
-// number of results at `max` and the total number of characters at `maxLength`.
-// This is the one place output grows, so bounding it here keeps the single
-// accumulator - and therefore memory - flat regardless of how many brace groups
-// are combined (CVE-2026-14257). Each result built is a step, since `max` and
-// `maxLength` bound one combination, not how many brace groups are combined.
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-    const out = [];
-    let length = 0;
-    // Bash drops empty results at the top level, and they don't count against
-    // `max`, so `max` bounds the number of *kept* results. Only an empty
-    // `acc[a] + pre` can make one, so for those the empty values are skipped
-    // without being visited. Visiting them one at a time let a set of empties
-    // cost `acc.length * values.length` while keeping nothing.
-    let nonEmpty;
-    outer: for (let a = 0; a < acc.length; a++) {
-        const prefix = acc[a] + pre;
-        let vs = values;
-        if (dropEmpties && !prefix) {
-            if (!nonEmpty)
-                nonEmpty = values.filter(v => v);
-            vs = nonEmpty;
-        }
-        for (let v = 0; v < vs.length; v++) {
-            if (out.length >= max)
-                break outer;
-            const expansion = prefix + vs[v];
-            if (length + expansion.length > maxLength)
-                break outer;
-            out.push(expansion);
-            length += expansion.length;
-        }
-    }
-    budget.remaining -= out.length;
-    return out;
-}
-// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
-// sequence body, or `undefined` if the step budget runs out generating them.
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-    const n = body.split(/\.\./);
-    const N = [];
-    // A sequence body always splits into two or three parts, but the compiler
-    // can't know that.
-    /* c8 ignore start */
-    if (n[0] === undefined || n[1] === undefined) {
-        return N;
-    }
-    /* c8 ignore stop */
-    const x = numeric(n[0]);
-    const y = numeric(n[1]);
-    const width = Math.max(n[0].length, n[1].length);
-    let incr = n.length === 3 && n[2] !== undefined ?
-        Math.max(Math.abs(numeric(n[2])), 1)
-        : 1;
-    let test = lte;
-    const reverse = y < x;
-    if (reverse) {
-        incr *= -1;
-        test = gte;
-    }
-    const pad = n.some(isPadded);
-    // A padded value is built a character at a time to `width`, which the input
-    // sets, so it costs one step per character: 64KB of
-    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
-    // one step per value.
-    const cost = pad ? width : 1;
-    let length = 0;
-    for (let i = x; test(i, y) && N.length < max; i += incr) {
-        // Each value is a step. `max` and `maxLength` bound one sequence, but a
-        // chain of them still generated up to `max` values each, however few
-        // combining could keep.
-        budget.remaining -= cost;
-        if (budget.remaining < 0) {
-            return undefined;
-        }
-        let c;
-        if (isAlphaSequence) {
-            c = String.fromCharCode(i);
-            if (c === '\\') {
-                c = '';
-            }
-        }
-        else {
-            c = String(i);
-            if (pad) {
-                const need = width - c.length;
-                if (need > 0) {
-                    const z = new Array(need + 1).join('0');
-                    if (i < 0) {
-                        c = '-' + z + c.slice(1);
-                    }
-                    else {
-                        c = z + c;
-                    }
-                }
-            }
-        }
-        if (length + c.length > maxLength)
-            break;
-        N.push(c);
-        length += c.length;
-    }
-    return N;
-}
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-    // An overdraft here makes the first scan refuse, so `str` stays literal.
-    budget.remaining -= CALL_STEPS;
-    // Too deeply nested to keep following: treat the rest as literal, the same
-    // way a group that cannot expand is already handled. Truncating rather than
-    // throwing keeps `expand` total, matching `max` and `maxLength`.
-    if (depth > maxDepth) {
-        return [str];
-    }
-    // Consume the string's top-level brace groups left to right, threading a
-    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
-    // rather than recursing on `m.post` once per group - keeps the native stack
-    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
-    // longer overflow the stack, and leaves a single accumulator whose size
-    // `maxLength` bounds directly (CVE-2026-14257).
-    let acc = [''];
-    // Bash drops empty results, but only when the *first* top-level group is a
-    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
-    // is on the final strings, so it is applied to whichever `combine` produces
-    // them (the one with no brace set left in the tail).
-    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
-    // re-reads the whole string, so leaving this unbounded is quadratic.
-    let rewrites = 0;
-    let dropEmpties = false;
-    let firstGroup = true;
-    // `str` with its unmatched `{` masked, once a scan has run into them
-    let masked = str;
-    for (;;) {
-        const m = balancedWithBudget(str, masked, budget);
-        // No brace set left, or no step budget left to look for one: the rest of
-        // the string is literal.
-        if (!m) {
-            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
-        }
-        if (m.unmatched) {
-            masked = maskUnmatchedOpens(masked, budget);
-        }
-        // no need to expand pre, since it is guaranteed to be free of brace-sets
-        const pre = m.pre;
-        // This set and the rest of the string, literal: for a set that cannot
-        // expand, and for one the step budget runs out on. Once it is overdrawn,
-        // every set still being expanded, at every level, stays literal like this -
-        // otherwise each level above would go on combining, and wrapping and
-        // expanding again, results the budget was too small for.
-        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
-        if (/\$$/.test(pre)) {
-            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
-            firstGroup = false;
-            if (!m.post.length)
-                break;
-            str = m.post;
-            masked = masked.slice(m.end + 1);
-            continue;
-        }
-        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-        const isSequence = isNumericSequence || isAlphaSequence;
-        const isOptions = m.body.indexOf(',') >= 0;
-        if (!isSequence && !isOptions) {
-            // {a},b}
-            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-                rewrites++;
-                str = m.pre + '{' + m.body + escClose + m.post;
-                // Taking a `}` away never gives an unmatched `{` a partner, so what
-                // is masked stays unmatched. The `{` it closed can be left without
-                // one, and the next scan masks it.
-                masked =
-                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-                isTop = true;
-                continue;
-            }
-            // Nothing here expands, so the whole remaining string is literal.
-            return literal();
-        }
-        if (firstGroup) {
-            dropEmpties = isTop && !isSequence;
-            firstGroup = false;
-        }
-        let values;
-        if (isSequence) {
-            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-            if (!values) {
-                return literal();
-            }
-        }
-        else {
-            let n = parseCommaParts(m.body, budget);
-            // The step budget ran out partway through the set.
-            if (!n) {
-                return literal();
-            }
-            if (n.length === 1 && n[0] !== undefined) {
-                // x{{a,b}}y ==> x{a}y x{b}y
-                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-                // The step budget ran out expanding the set's only part.
-                if (budget.remaining < 0) {
-                    return literal();
-                }
-                //XXX is this necessary? Can't seem to hit it in tests.
-                /* c8 ignore start */
-                if (n.length === 1) {
-                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
-                    if (budget.remaining < 0) {
-                        return literal();
-                    }
-                    acc = next;
-                    if (!m.post.length)
-                        break;
-                    str = m.post;
-                    masked = masked.slice(m.end + 1);
-                    continue;
-                }
-                /* c8 ignore stop */
-            }
-            // Values that `combine` is going to drop as empty produce no result, so
-            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
-            // would stop at `['a', '']` and yield one result instead of two. Skipping
-            // them outright keeps `values` bounded while leaving `max` a bound on
-            // *kept* results.
-            let dropsEmpties = dropEmpties && !m.post.length && !pre;
-            for (let d = 0; dropsEmpties && d < acc.length; d++) {
-                if (acc[d]) {
-                    dropsEmpties = false;
-                }
-            }
-            values = [];
-            let valuesLength = 0;
-            outer: for (let j = 0; j < n.length; j++) {
-                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-                // The step budget ran out expanding a member.
-                if (budget.remaining < 0) {
-                    return literal();
-                }
-                for (let k = 0; k < expanded.length; k++) {
-                    const v = expanded[k];
-                    if (dropsEmpties && !v)
-                        continue;
-                    if (values.length >= max ||
-                        valuesLength + v.length > maxLength) {
-                        break outer;
-                    }
-                    values.push(v);
-                    valuesLength += v.length;
-                }
-            }
-        }
-        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-        // The step budget ran out combining the set's values in.
-        if (budget.remaining < 0) {
-            return literal();
-        }
-        acc = next;
-        if (!m.post.length)
-            break;
-        str = m.post;
-        masked = masked.slice(m.end + 1);
-    }
-    return acc;
-}
-
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
-// One digit, or a class of digits from a to b.
-const digit = (a, b) => a === b ?
-    { t: 'lit', ch: String(a) }
-    : { t: 'class', re: new RegExp(`^[${a}-${b}]$`) };
-const prefix = (d, alts) => alts.map(s => [digit(d, d), ...s]);
-// The digit strings from a to b, which have the same length.
-const fixed = (a, b) => {
-    if (!a)
-        return [[]];
-    let lo = +a[0];
-    let hi = +b[0];
-    const ra = a.slice(1);
-    const rb = b.slice(1);
-    if (lo === hi)
-        return prefix(lo, fixed(ra, rb));
-    const zeros = '0'.repeat(ra.length);
-    const nines = '9'.repeat(ra.length);
-    const out = [];
-    if (ra !== zeros)
-        out.push(...prefix(lo++, fixed(ra, nines)));
-    const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
-    if (lo <= hi) {
-        out.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
-    }
-    out.push(...last);
-    return out;
-};
-// The numbers from a to b, where 0 <= a <= b. If width is set, each
-// one has leading zeros to make it that many digits.
-const nonneg = (a, b, width) => {
-    if (width) {
-        return fixed(String(a).padStart(width, '0'), String(b).padStart(width, '0'));
-    }
-    const out = [];
-    for (let len = String(a).length; len <= String(b).length; len++) {
-        const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
-        const hi = Math.min(b, 10 ** len - 1);
-        out.push(...fixed(String(lo), String(hi)));
-    }
-    return out;
-};
-/**
- * The strings that the bash brace expansion `{lo..hi}` makes, as
- * the alternatives of an `@(...)` extglob. Each one is a sequence of
- * digits and digit classes, so there are only a few of them, even for
- * a large range.
- *
- * If either end has a leading zero, such as `{01..10}`, each number
- * has leading zeros to make it as long as the longer end, counting a
- * `-` sign. So `{-05..3}` makes `-05` to `-01`, then `000` to `003`.
- *
- * Returns undefined if either end is not a safe integer.
- */
-const numericRange = (loStr, hiStr) => {
-    let lo = Number(loStr);
-    let hi = Number(hiStr);
-    if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
-        return;
-    if (lo > hi)
-        [lo, hi] = [hi, lo];
-    const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
-    const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
-    const out = [];
-    if (lo < 0) {
-        const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
-        out.push(...neg.map(s => [{ t: 'lit', ch: '-' }, ...s]));
-    }
-    if (hi >= 0)
-        out.push(...nonneg(Math.max(lo, 0), hi, width));
-    return out;
-};
-//# sourceMappingURL=numeric-range.js.map
-;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
-// translate the various posix character classes into unicode properties
-// this works across all unicode locales
-// { <posix class>: [<translation>, negated]
-const posixClasses = {
-    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}'],
-    '[:alpha:]': ['\\p{L}\\p{Nl}'],
-    '[:ascii:]': ['\\x' + '00-\\x' + '7f'],
-    '[:blank:]': ['\\p{Zs}\\t'],
-    '[:cntrl:]': ['\\p{Cc}'],
-    '[:digit:]': ['\\p{Nd}'],
-    '[:graph:]': ['\\p{Z}\\p{C}', true],
-    '[:lower:]': ['\\p{Ll}'],
-    '[:print:]': ['\\p{C}', true],
-    '[:punct:]': ['\\p{P}\\p{S}'],
-    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f'],
-    '[:upper:]': ['\\p{Lu}'],
-    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}'],
-    '[:xdigit:]': ['A-Fa-f0-9'],
-};
-// only need to escape a few things inside of brace expressions
-// escapes: [ \ ] -
-const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
-const noMatch = /$./;
-// Takes a glob string at a posix brace expression. Returns a RegExp
-// that tests one character, and the number of glob chars consumed.
-// If the class is not closed, consumed is 0, and the `[` must be
-// treated as a literal character.
-// Out of order ranges are removed. If nothing is left, the RegExp
-// is `/$./`, and the rest of the glob is consumed, so that the
-// whole glob cannot match.
-const parseClass = (glob, position, nocase = false, form) => {
-    // normalize one class member, if it stays one code point
-    const norm = (c) => {
-        const n = form ? c.normalize(form) : c;
-        return [...n].length === 1 ? n : c;
-    };
-    const pos = position;
-    /* c8 ignore start */
-    if (glob.charAt(pos) !== '[') {
-        throw new Error('not in a brace expression');
-    }
-    /* c8 ignore stop */
-    const ranges = [];
-    const negs = [];
-    let i = pos + 1;
-    let sawStart = false;
-    let escaping = false;
-    let negate = false;
-    let endPos = pos;
-    let rangeStart = '';
-    WHILE: while (i < glob.length) {
-        const c = String.fromCodePoint(glob.codePointAt(i));
-        if ((c === '!' || c === '^') && i === pos + 1) {
-            negate = true;
-            i++;
-            continue;
-        }
-        if (c === ']' && sawStart && !escaping) {
-            endPos = i + 1;
-            break;
-        }
-        sawStart = true;
-        if (c === '\\') {
-            if (!escaping) {
-                escaping = true;
-                i++;
-                continue;
-            }
-            // escaped \ char, fall through and treat like normal char
-        }
-        if (c === '[' && !escaping) {
-            // either a posix class, a collation equivalent, or just a [
-            for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
-                if (glob.startsWith(cls, i)) {
-                    // invalid, [a-[] is fine, but not [a-[:alpha]]
-                    if (rangeStart) {
-                        return [noMatch, glob.length - pos];
-                    }
-                    i += cls.length;
-                    if (neg)
-                        negs.push(unip);
-                    else
-                        ranges.push(unip);
-                    continue WHILE;
-                }
-            }
-        }
-        // now it's just a normal character, effectively
-        escaping = false;
-        const n = norm(c);
-        if (rangeStart) {
-            // throw this range away if it's not valid, but others
-            // can still match.
-            if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
-                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(n));
-            }
-            else if (n === rangeStart) {
-                ranges.push(braceEscape(n));
-            }
-            rangeStart = '';
-            i += c.length;
-            continue;
-        }
-        // now might be the start of a range.
-        // can be either c-d or c-] or c<more...>] or c] at this point
-        if (glob.startsWith('-]', i + c.length)) {
-            ranges.push(braceEscape(n + '-'));
-            i += c.length + 1;
-            continue;
-        }
-        if (glob.startsWith('-', i + c.length)) {
-            rangeStart = n;
-            i += c.length + 1;
-            continue;
-        }
-        // not the start of a range, just a single character
-        ranges.push(braceEscape(n));
-        i += c.length;
-    }
-    if (endPos < i) {
-        // didn't see the end of the class, not a valid class,
-        // but might still be valid as a literal match.
-        return [noMatch, 0];
-    }
-    // if we got no ranges and no negates, then we have a range that
-    // cannot possibly match anything, and that poisons the whole glob
-    if (!ranges.length && !negs.length) {
-        return [noMatch, glob.length - pos];
-    }
-    const sranges = '[' + (negate ? '^' : '') + ranges.join('') + ']';
-    const snegs = '[' + (negate ? '' : '^') + negs.join('') + ']';
-    const comb = '^' +
-        (ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
-            : ranges.length ? sranges
-                : snegs);
-    return [new RegExp(comb, nocase ? 'iu' : 'u'), endPos - pos];
-};
-//# sourceMappingURL=parse-class.js.map
-;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
-
-
-// the end of the pattern, or of a negated sub-pattern
-const MATCH = { t: 'match', id: 0 };
-const extTypes = '!?+*@';
-const lit = (ch) => ({ t: 'lit', ch });
-const reEscape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-// a RegExp that only matches `s`, with unicode case folding
-const newFoldRe = (s) => new RegExp(`^${reEscape(s)}$`, 'iu');
-// foldRe for one literal char. The same chars are in most patterns,
-// so keep them. A RegExp without the `g` or `y` flag has no state to
-// share.
-const foldCache = new Map();
-const foldRe = (ch) => {
-    let re = foldCache.get(ch);
-    if (!re) {
-        re = newFoldRe(ch);
-        if (foldCache.size >= 1000)
-            foldCache.clear();
-        foldCache.set(ch, re);
-    }
-    return re;
-};
-const litMatch = (l, c) => {
-    if (c === l.ch)
-        return true;
-    if (!l.re)
-        return false;
-    const code = c.charCodeAt(0);
-    if (code >= 128)
-        return l.re.test(c);
-    const ascii = (l.ascii ??= new Uint8Array(128));
-    ascii[code] ||= l.re.test(c) ? 1 : 2;
-    return ascii[code] === 1;
-};
-const tokenize = (p, nocase, noext, form, mark) => {
-    const toks = [];
-    for (let i = 0; i < p.length;) {
-        const c = String.fromCodePoint(p.codePointAt(i));
-        if (mark) {
-            // a \ before a range would only escape its first char
-            const m = c === '\\' && p.startsWith(mark, i + 1) ? 1 : 0;
-            if (m || c === mark) {
-                const start = i + m + mark.length;
-                const end = p.indexOf(mark, start);
-                const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
-                const alts = end !== -1 && r && numericRange(r[1], r[2]);
-                if (alts) {
-                    toks.push({ t: 'ext', type: '@', alts });
-                    i = end + mark.length;
-                    continue;
-                }
-            }
-        }
-        if (c === '\\') {
-            // a trailing \ is a literal \
-            const e = p.codePointAt(i + 1);
-            const ch = e === undefined ? c : String.fromCodePoint(e);
-            toks.push(lit(ch));
-            i += 1 + ch.length;
-            continue;
-        }
-        if (c === '[') {
-            const [re, consumed] = parseClass(p, i, nocase, form);
-            if (consumed) {
-                toks.push({ t: 'class', re });
-                i += consumed;
-                continue;
-            }
-        }
-        if (!noext && extTypes.includes(c) && p[i + 1] === '(') {
-            toks.push({ t: 'open', type: c });
-            i += 2;
-            continue;
-        }
-        toks.push(!noext && c === '|' ? { t: 'bar' }
-            : !noext && c === ')' ? { t: 'close' }
-                : c === '*' ? { t: 'star' }
-                    : c === '?' ? { t: 'any' }
-                        : lit(c));
-        i += c.length;
-    }
-    return toks;
-};
-// map each open token index to the index of its close token
-const pair = (toks) => {
-    const pairs = new Map();
-    const stack = [];
-    toks.forEach((tok, i) => {
-        if (tok.t === 'open')
-            stack.push(i);
-        else if (tok.t === 'close' && stack.length)
-            pairs.set(stack.pop(), i);
-    });
-    return pairs;
-};
-// build the alternatives between start and end. An open token that
-// is not closed is never inside a closed extglob, so bar and close
-// tokens are only literal at the top level.
-const build = (toks, pairs, start, end, top) => {
-    let seq = [];
-    const alts = [seq];
-    for (let i = start; i < end; i++) {
-        const tok = toks[i];
-        const close = pairs.get(i);
-        if (tok.t === 'open' && close !== undefined) {
-            const sub = build(toks, pairs, i + 1, close, false);
-            seq.push({ t: 'ext', type: tok.type, alts: sub });
-            i = close;
-        }
-        else if (tok.t === 'bar' && !top) {
-            alts.push((seq = []));
-        }
-        else if (tok.t === 'open') {
-            seq.push(lit(tok.type), lit('('));
-        }
-        else if (tok.t === 'bar') {
-            seq.push(lit('|'));
-        }
-        else if (tok.t === 'close') {
-            seq.push(lit(')'));
-        }
-        else {
-            seq.push(tok);
-        }
-    }
-    return alts;
-};
-// normalize each run of literal chars as one string, so that a char
-// and the combining marks after it compose (or decompose) together.
-// Syntax is already parsed, so a char that normalizes to a syntax
-// char (such as full-width `＊` in NFKC) stays a literal.
-const normalize = (items, form) => {
-    const out = [];
-    let run = '';
-    const flush = () => {
-        for (const ch of run.normalize(form))
-            out.push(lit(ch));
-        run = '';
-    };
-    for (const it of items) {
-        if (it.t === 'lit') {
-            run += it.ch;
-            continue;
-        }
-        flush();
-        out.push(it.t === 'ext' ?
-            { ...it, alts: it.alts.map(a => normalize(a, form)) }
-            : it);
-    }
-    flush();
-    return out;
-};
-// the start node, and the number of node ids. Ids are dense, from 0
-// for the match node.
-const compile = (items, nocase) => {
-    let id = 1;
-    const split = (out) => ({ t: 'split', id: id++, out });
-    const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
-    const item = (it, next) => {
-        switch (it.t) {
-            case 'lit':
-                const re = nocase ? foldRe(it.ch) : undefined;
-                return { t: 'lit', id: id++, ch: it.ch, re, next };
-            case 'any':
-            case 'star':
-                return { t: it.t, id: id++, next };
-            case 'class':
-                return { t: 'class', id: id++, re: it.re, next };
-        }
-        const alts = (next) => it.alts.map(a => seq(a, next));
-        switch (it.type) {
-            case '@':
-                return split(alts(next));
-            case '?':
-                return split([next, ...alts(next)]);
-            case '!':
-                return { t: 'neg', id: id++, sub: split(alts(MATCH)), next };
-        }
-        // * and +, loop back after each match
-        const after = split([]);
-        const entry = split(alts(after));
-        after.out.push(next, entry);
-        return it.type === '*' ? after : entry;
-    };
-    const start = seq(items, MATCH);
-    return [start, id];
-};
-// one line per node, in the order that a walk from the start
-// reaches them. Edges point to node ids. The nodes of a negated
-// sub-pattern are indented under their negation.
-const show = (start) => {
-    const lines = [];
-    const seen = new Set();
-    const ref = (n) => (n.t === 'match' ? 'match' : String(n.id));
-    const walk = (n, indent) => {
-        if (n.t === 'match' || seen.has(n))
-            return;
-        seen.add(n);
-        const line = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
-        switch (n.t) {
-            case 'split':
-                line(`split -> ${n.out.map(ref).join(', ')}`);
-                for (const o of n.out)
-                    walk(o, indent);
-                return;
-            case 'neg':
-                line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-                walk(n.sub, indent + '  ');
-                return walk(n.next, indent);
-            case 'lit':
-                line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
-                break;
-            case 'class':
-                line(`${n.re} -> ${ref(n.next)}`);
-                break;
-            default:
-                line(`${n.t === 'any' ? '?' : '*'} -> ${ref(n.next)}`);
-        }
-        walk(n.next, indent);
-    };
-    walk(start, '');
-    return [`start -> ${ref(start)}`, ...lines].join('\n');
-};
-// The threads at one position in the string. Each node thread is
-// only kept once, and runs with the same state are only kept once,
-// so that identical threads merge. The match node is not in
-// `threads`, because it can not step. It sets `match` instead.
-class State {
-    // set by the Sim, to mark the nodes that this state has
-    gen;
-    threads = [];
-    match = false;
-    runs = [];
-    // the sorted ids of the threads, with 0 for a match, once the
-    // state is done
-    ids = [];
-    constructor(gen) {
-        this.gen = gen;
-    }
-    // no threads, so nothing more can match
-    get dead() {
-        return !this.threads.length && !this.match && !this.runs.length;
-    }
-}
-// true if the two states hold the same threads
-const sameState = (a, b) => {
-    if (a.ids.length !== b.ids.length)
-        return false;
-    if (a.runs.length !== b.runs.length)
-        return false;
-    if (a.ids.some((id, i) => id !== b.ids[i]))
-        return false;
-    return a.runs.every(r => b.runs.some(o => o.neg === r.neg && sameState(o.state, r.state)));
-};
-const marks = (size) => ({
-    has: new Float64Array(size),
-    seen: new Float64Array(size),
-    gen: 0,
-});
-class Sim {
-    // `.` and `..` only match literal dots, even with `dot:true`
-    dots;
-    // the string starts with `.`, and `dot:true` is not set
-    dotStart;
-    #marks;
-    constructor(dots, dotStart, marks) {
-        this.dots = dots;
-        this.dotStart = dotStart;
-        this.#marks = marks;
-    }
-    state() {
-        return new State(++this.#marks.gen);
-    }
-    // sort the ids of a state, once it has all of its threads
-    done(state) {
-        state.ids = state.threads.map(n => n.id).sort((a, b) => a - b);
-        if (state.match)
-            state.ids.unshift(MATCH.id);
-        return state;
-    }
-    // true the first time that the state walks through the node, so
-    // that loops in the graph stop
-    #visit(state, node) {
-        const { seen } = this.#marks;
-        if (seen[node.id] === state.gen)
-            return false;
-        seen[node.id] = state.gen;
-        return true;
-    }
-    #addThread(state, node) {
-        const { has } = this.#marks;
-        if (has[node.id] === state.gen)
-            return false;
-        has[node.id] = state.gen;
-        state.threads.push(node);
-        return true;
-    }
-    // wildcards only match a leading dot if `dot:true`. In a negated
-    // sub-pattern, this does not apply, because the negation itself
-    // can not match a leading dot.
-    restricted(i, top) {
-        return top && (this.dots || (this.dotStart && i === 0));
-    }
-    add(state, node, i, top) {
-        switch (node.t) {
-            case 'split':
-                if (!this.#visit(state, node))
-                    return;
-                for (const o of node.out)
-                    this.add(state, o, i, top);
-                return;
-            case 'neg':
-                if (!this.#visit(state, node))
-                    return;
-                const sub = this.state();
-                this.add(sub, node.sub, i, false);
-                this.done(sub);
-                return this.addRun(state, { t: 'run', neg: node, state: sub }, i, top);
-            case 'star':
-                // a * can not start a dotfile, even if it matches nothing
-                if (this.restricted(i, top))
-                    return;
-                if (this.#addThread(state, node))
-                    this.add(state, node.next, i, top);
-                return;
-            case 'match':
-                state.match = true;
-                return;
-            default:
-                this.#addThread(state, node);
-        }
-    }
-    addRun(state, run, i, top) {
-        for (const r of state.runs) {
-            if (r.neg === run.neg && sameState(r.state, run.state))
-                return;
-        }
-        state.runs.push(run);
-        if (!run.state.match) {
-            this.add(state, run.neg.next, i, top);
-        }
-    }
-    // the threads after char `c`, at index `i`
-    step(state, c, i, top) {
-        const next = this.state();
-        for (const th of state.threads) {
-            switch (th.t) {
-                case 'lit':
-                    if (litMatch(th, c)) {
-                        this.add(next, th.next, i + 1, top);
-                    }
-                    break;
-                case 'any':
-                    if (!this.restricted(i, top))
-                        this.add(next, th.next, i + 1, top);
-                    break;
-                case 'class':
-                    if (!this.restricted(i, top) && th.re.test(c)) {
-                        this.add(next, th.next, i + 1, top);
-                    }
-                    break;
-                case 'star':
-                    if (!this.restricted(i, top))
-                        this.add(next, th, i + 1, top);
-            }
-        }
-        if (!this.restricted(i, top)) {
-            for (const run of state.runs) {
-                // a sub-pattern with no threads can not match again, so the
-                // run stays the same
-                if (run.state.dead) {
-                    this.addRun(next, run, i + 1, top);
-                    continue;
-                }
-                const sub = this.step(run.state, c, i, false);
-                this.addRun(next, { t: 'run', neg: run.neg, state: sub }, i + 1, top);
-            }
-        }
-        return this.done(next);
-    }
-}
-// A canonical key for the threads in a state. States with the same
-// key hold the same threads, so they match the same strings.
-const stateKey = (state) => {
-    const ids = state.ids.join();
-    if (!state.runs.length)
-        return ids;
-    const runs = state.runs.map(r => `${r.neg.id}(${stateKey(r.state)})`);
-    return `${ids}|${runs.sort().join('|')}`;
-};
-// The cache can hold about this many chars of state keys and
-// transitions. When it is full, it is cleared, so that a pattern
-// can not use an unbounded amount of memory.
-const DFA_BUDGET = 1 << 18;
-// A cache of the states that the simulation reaches, built as the
-// matcher is used. Each char of a string is then one Map lookup,
-// once the states that it leads to are known.
-//
-// The dot rules only restrict the first char of a dotfile (strings
-// that are only `.` or `..` do not use the cache). So a dotfile
-// starts at its own state, which takes its first step with the
-// restriction, and every other state takes steps without it.
-class Dfa {
-    #start;
-    #states = new Map();
-    #size = 0;
-    #plain;
-    #dotStart;
-    #sim;
-    #dotSim;
-    constructor(start, marks) {
-        this.#start = start;
-        this.#sim = new Sim(false, false, marks);
-        this.#dotSim = new Sim(false, true, marks);
-    }
-    #make(state) {
-        return {
-            state,
-            match: state.match,
-            dead: state.dead,
-            next: new Map(),
-        };
-    }
-    #intern(state) {
-        const key = stateKey(state);
-        const found = this.#states.get(key);
-        if (found)
-            return found;
-        if (this.#size > DFA_BUDGET)
-            this.#clear();
-        const d = this.#make(state);
-        this.#states.set(key, d);
-        this.#size += key.length + 1;
-        return d;
-    }
-    #clear() {
-        this.#states.clear();
-        this.#size = 0;
-        this.#plain = undefined;
-        this.#dotStart = undefined;
-    }
-    start(dotStart) {
-        if (dotStart) {
-            if (this.#dotStart)
-                return this.#dotStart;
-            const state = this.#dotSim.state();
-            this.#dotSim.add(state, this.#start, 0, true);
-            return (this.#dotStart = this.#make(this.#dotSim.done(state)));
-        }
-        if (this.#plain)
-            return this.#plain;
-        const state = this.#sim.state();
-        this.#sim.add(state, this.#start, 0, true);
-        return (this.#plain = this.#intern(this.#sim.done(state)));
-    }
-    // the next state, after a miss in `d.ascii`
-    next(d, c) {
-        const code = c.charCodeAt(0);
-        const found = code < 128 ? undefined : d.next.get(c);
-        if (found)
-            return found;
-        // the dotfile start is not in the cache, so it is never shared
-        const n = d === this.#dotStart ?
-            this.#intern(this.#dotSim.step(d.state, c, 0, true))
-            : this.#intern(this.#sim.step(d.state, c, 1, true));
-        if (code < 128) {
-            if (!d.ascii) {
-                d.ascii = new Array(128);
-                this.#size += 128;
-            }
-            d.ascii[code] = n;
-        }
-        else {
-            d.next.set(c, n);
-        }
-        this.#size++;
-        return n;
-    }
-}
-// the nodes in order, if the graph is a single chain
-const linear = (start) => {
-    const nodes = [];
-    for (let n = start; n.t !== 'match'; n = n.next) {
-        if (n.t === 'split' || n.t === 'neg')
-            return undefined;
-        nodes.push(n);
-    }
-    return nodes;
-};
-// Match a chain of nodes. Each node other than `*` matches exactly
-// one char, so on a failure it is enough to go back to the last `*`
-// and let it match one more char. This takes at most
-// nodes.length * chars.length steps.
-const testLinear = (nodes, chars, start, end) => {
-    let ni = 0;
-    let ci = start;
-    let starNi = -1;
-    let starCi = 0;
-    while (ci < end) {
-        const n = nodes[ni];
-        if (n?.t === 'star') {
-            starNi = ni++;
-            starCi = ci;
-            continue;
-        }
-        const c = chars[ci];
-        if (n &&
-            (n.t === 'any' ||
-                (n.t === 'lit' && litMatch(n, c)) ||
-                (n.t === 'class' && n.re.test(c)))) {
-            ni++;
-            ci++;
-            continue;
-        }
-        if (starNi === -1)
-            return false;
-        ni = starNi + 1;
-        ci = ++starCi;
-    }
-    while (nodes[ni]?.t === 'star')
-        ni++;
-    return ni === nodes.length;
-};
-// The least and most chars that the items can match. These are only
-// bounds: a negation can match a string of any length, so it counts
-// as 0 to Infinity.
-const lengths = (items) => {
-    let min = 0;
-    let max = 0;
-    for (const it of items) {
-        const [lo, hi] = itemLengths(it);
-        min += lo;
-        max += hi;
-    }
-    return [min, max];
-};
-const itemLengths = (it) => {
-    if (it.t === 'star')
-        return [0, Infinity];
-    if (it.t !== 'ext')
-        return [1, 1];
-    if (it.type === '!')
-        return [0, Infinity];
-    const alts = it.alts.map(lengths);
-    const min = Math.min(...alts.map(a => a[0]));
-    const max = Math.max(...alts.map(a => a[1]));
-    // a loop of alternatives that only match the empty string is empty
-    const loop = max === 0 ? 0 : Infinity;
-    return (it.type === '@' ? [min, max]
-        : it.type === '?' ? [0, max]
-            : it.type === '*' ? [0, loop]
-                : [min, loop]);
-};
-// true if the chars from `start` match the literals
-const hasAffix = (lits, chars, start) => {
-    for (let j = 0; j < lits.length; j++) {
-        if (!litMatch(lits[j], chars[start + j]))
-            return false;
-    }
-    return true;
-};
-// a `/`, or half of a surrogate pair
-const slashOrSurrogate = /[/\ud800-\udfff]/;
-const surrogate = /[\ud800-\udfff]/;
-// a string can be indexed by code point, unless it has surrogate
-// pairs
-const codePoints = (s) => surrogate.test(s) ? [...s] : s;
-const noSlash = (s) => {
-    if (s.includes('/')) {
-        throw new Error('can only match a single path portion, got: ' + s);
-    }
-};
-class Matcher {
-    pattern;
-    options;
-    #start;
-    // the number of node ids
-    #size;
-    #marks;
-    // the Sim for strings that are only `.` or `..`
-    #dotsSim;
-    // the string to compare, if the pattern has no magic. With
-    // `nocase:true`, the RegExp that folds case is made when it is
-    // first used.
-    #literal;
-    #literalFold = false;
-    #literalRe;
-    // the nodes between the prefix and suffix, if the graph is a
-    // single chain
-    #linear;
-    // the linear nodes are only `*` and `?`, so the length bounds and
-    // the prefix and suffix decide the match
-    #wild = false;
-    // the least and most chars that a match can have
-    #min = 0;
-    #max = Infinity;
-    // the literals that a match must start and end with. Each one
-    // matches exactly one char, and they are distinct items in the
-    // pattern, so a string that does not have them can not match.
-    #prefix = [];
-    #suffix = [];
-    // the prefix and suffix as strings, if they do not fold case
-    #prefixStr;
-    #suffixStr;
-    // there is a prefix or suffix to check
-    #affix = false;
-    #dfa;
-    #form;
-    constructor(pattern, options = {}) {
-        if (pattern.includes('/')) {
-            throw new Error('can only match a single path portion, got pattern: ' + pattern);
-        }
-        this.pattern = pattern;
-        this.options = options;
-        const { nocase = false, noext = false, normalize: n } = options;
-        this.#form = n === true ? 'NFC' : n || undefined;
-        // a pattern that is only an empty extglob is a literal string,
-        // except for `!()`, which matches any non-empty string
-        const literal = /^[?*+@]\(\)$/.test(pattern);
-        const toks = tokenize(pattern, nocase, noext || literal, this.#form, options.rangeMark);
-        let [items] = build(toks, pair(toks), 0, toks.length, true);
-        if (this.#form)
-            items = normalize(items, this.#form);
-        const [start, size] = compile(items, nocase);
-        this.#start = start;
-        this.#size = size;
-        if (items.every(it => it.t === 'lit')) {
-            this.#literal = items.map(it => it.ch).join('');
-            this.#literalFold = nocase;
-        }
-        else {
-            const lit = (it) => it.t !== 'lit' ? undefined
-                : nocase ? { ch: it.ch, re: foldRe(it.ch) }
-                    : { ch: it.ch };
-            for (const it of items) {
-                const l = lit(it);
-                if (!l)
-                    break;
-                this.#prefix.push(l);
-            }
-            for (let j = items.length - 1; j >= 0; j--) {
-                const l = lit(items[j]);
-                if (!l)
-                    break;
-                this.#suffix.unshift(l);
-            }
-            this.#affix = !!(this.#prefix.length || this.#suffix.length);
-            if (!nocase) {
-                this.#prefixStr = this.#prefix.map(l => l.ch).join('');
-                this.#suffixStr = this.#suffix.map(l => l.ch).join('');
-            }
-            this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || undefined);
-            this.#wild = !!this.#linear?.every(n => n.t === 'star' || n.t === 'any');
-            const [min, max] = lengths(items);
-            this.#min = min;
-            this.#max = max;
-        }
-    }
-    test(s) {
-        // The `/` check uses the string as given, so with normalization it
-        // is a separate step. Otherwise, one scan finds both a `/` and the
-        // surrogate pairs that stop the string being indexed by code point.
-        if (this.#form) {
-            noSlash(s);
-            return this.#test(s.normalize(this.#form));
-        }
-        if (slashOrSurrogate.test(s)) {
-            noSlash(s);
-            return this.#test(s, [...s]);
-        }
-        return this.#test(s, s);
-    }
-    /**
-     * The same as {@link Matcher#test}, but the string is not checked
-     * for `/` chars, so the result for a string that has one is not
-     * defined. Only use it for a string that is known to be one path
-     * portion, such as a part of a path that was split on `/`. It can
-     * be faster, because some patterns do not need to look at each char
-     * of the string.
-     */
-    testUnchecked(s) {
-        return this.#test(this.#form ? s.normalize(this.#form) : s);
-    }
-    // Test a string that has no `/`. `chars` indexes it by code point.
-    // If it is not given, it is only found if a step needs it.
-    #test(s, chars) {
-        if (this.#literal !== undefined) {
-            return this.#literalFold ?
-                (this.#literalRe ??= newFoldRe(this.#literal)).test(s)
-                : s === this.#literal;
-        }
-        // the length check means that the prefix and suffix do not
-        // overlap. Without the chars, the length in code points is from
-        // half of the UTF-16 length (if each one is a surrogate pair) to
-        // all of it, which is often enough to know.
-        const min = this.#min;
-        const max = this.#max;
-        if (chars === undefined) {
-            const most = s.length;
-            const least = (most + 1) >> 1;
-            if (most < min || least > max)
-                return false;
-            if (least < min || most > max)
-                chars = codePoints(s);
-        }
-        if (chars !== undefined &&
-            (chars.length < min || chars.length > max)) {
-            return false;
-        }
-        const prefix = this.#prefix.length;
-        if (this.#affix) {
-            if (this.#prefixStr !== undefined && this.#suffixStr !== undefined) {
-                if (!s.startsWith(this.#prefixStr) ||
-                    !s.endsWith(this.#suffixStr)) {
-                    return false;
-                }
-            }
-            else {
-                chars ??= codePoints(s);
-                const end = chars.length - this.#suffix.length;
-                if (!hasAffix(this.#prefix, chars, 0) ||
-                    !hasAffix(this.#suffix, chars, end)) {
-                    return false;
-                }
-            }
-        }
-        const dotStart = !this.options.dot && s.startsWith('.');
-        if (this.#linear) {
-            // `.` and `..` only match literal dots, even with `dot:true`
-            if (s === '.' || s === '..')
-                return false;
-            // only a literal can match the leading dot. A `*` can not
-            // start a dotfile, even if it matches nothing.
-            if (dotStart && !prefix)
-                return false;
-            if (this.#wild)
-                return true;
-            chars ??= codePoints(s);
-            const end = chars.length - this.#suffix.length;
-            return testLinear(this.#linear, chars, prefix, end);
-        }
-        chars ??= codePoints(s);
-        if (s === '.' || s === '..') {
-            this.#marks ??= marks(this.#size);
-            const sim = (this.#dotsSim ??= new Sim(true, false, this.#marks));
-            const start = sim.state();
-            sim.add(start, this.#start, 0, true);
-            let state = sim.done(start);
-            for (let i = 0; i < chars.length; i++) {
-                state = sim.step(state, chars[i], i, true);
-            }
-            return state.match;
-        }
-        this.#marks ??= marks(this.#size);
-        const dfa = (this.#dfa ??= new Dfa(this.#start, this.#marks));
-        let d = dfa.start(dotStart);
-        // read char codes from the string, so that a one-char string is
-        // only made for a cache miss
-        const str = chars === s;
-        for (let i = 0; i < chars.length; i++) {
-            if (d.dead)
-                return false;
-            const code = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
-            d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
-        }
-        return d.match;
-    }
-    /** a readable listing of the state machine */
-    toString() {
-        return show(this.#start);
-    }
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
-const assert_valid_pattern_MAX_PATTERN_LENGTH = 1024 * 64;
-const assertValidPattern = (pattern) => {
-    if (typeof pattern !== 'string') {
-        throw new TypeError('invalid pattern');
-    }
-    if (pattern.length > assert_valid_pattern_MAX_PATTERN_LENGTH) {
-        throw new TypeError('pattern is too long');
-    }
-};
-//# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
-/**
- * Escape all magic characters in a glob pattern.
- *
- * If the {@link MinimatchOptions.windowsPathsNoEscape}
- * option is used, then characters are escaped by wrapping in `[]`, because
- * a magic character wrapped in a character class can only be satisfied by
- * that exact character.  In this mode, `\` is _not_ escaped, because it is
- * not interpreted as a magic character, but instead as a path separator.
- *
- * If the {@link MinimatchOptions.magicalBraces} option is used,
- * then braces (`{` and `}`) will be escaped.
- *
- * A leading `#` or `!` is escaped as well, so that the result is never a
- * comment or a negated pattern. In `windowsPathsNoEscape` mode, a leading
- * `!` is written as `@(!)`, because `[!` starts a negated class.
- */
-const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
-    // don't need to escape +@! because we escape the parens
-    // that make those magic, and escaping ! as [!] isn't valid,
-    // because [!]] is a valid glob class meaning not ']'.
-    // However, at the start of the pattern, '!' negates the pattern and
-    // '#' makes it a comment, so the first character is handled below.
-    const e = magicalBraces ?
-        windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, '[$&]')
-            : s.replace(/[?*()[\]\\{}]/g, '\\$&')
-        : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, '[$&]')
-            : s.replace(/[?*()[\]\\]/g, '\\$&');
-    const c = e.charAt(0);
-    if (c === '#') {
-        return (windowsPathsNoEscape ? '[#]' : '\\#') + e.slice(1);
-    }
-    if (c === '!') {
-        // '[!]' can not be used, because '[!' starts a negated class, and
-        // '\' is a path separator in windowsPathsNoEscape mode. '@(!)'
-        // matches only '!'. If extglobs are disabled with `noext`, it
-        // matches nothing, rather than everything.
-        return (windowsPathsNoEscape ? '@(!)' : '\\!') + e.slice(1);
-    }
-    return e;
-};
-//# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
-/**
- * Un-escape a string that has been escaped with {@link escape}.
- *
- * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
- * square-bracket escapes are removed, but not backslash escapes.
- *
- * For example, it will turn the string `'[*]'` into `*`, but it will not
- * turn `'\\*'` into `'*'`, because `\` is a path separator in
- * `windowsPathsNoEscape` mode.
- *
- * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
- * backslash escapes are removed.
- *
- * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
- * or unescaped.
- *
- * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
- * unescaped.
- */
-const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
-    // escape() writes a leading '!' as '@(!)' in windowsPathsNoEscape mode
-    if (windowsPathsNoEscape && s.startsWith('@(!)')) {
-        return ('!' + unescape_unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces }));
-    }
-    if (magicalBraces) {
-        return windowsPathsNoEscape ?
-            s.replace(/\[([^/\\])\]/g, '$1')
-            : s
-                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
-                .replace(/\\([^/])/g, '$1');
-    }
-    return windowsPathsNoEscape ?
-        s.replace(/\[([^/\\{}])\]/g, '$1')
-        : s
-            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
-            .replace(/\\([^/{}])/g, '$1');
-};
-//# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
-
-
-
-
-
-const DEFAULT_BRACE_EXPAND_MAX = 100_000;
-const DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
-// avoid the annoying deprecation flag lol
-const AWE_KEY = ('allowWindow' + 'sEscape');
-const minimatch = (p, pattern, options) => {
-    assertValidPattern(pattern);
-    // shortcut: comments match nothing.
-    if (!options?.nocomment && pattern.charAt(0) === '#') {
-        return false;
-    }
-    return cachedMinimatch(pattern, options).match(p);
-};
-// The Minimatch objects that minimatch() used most recently, by options
-// and then by pattern. When the cache is full, it becomes the old one,
-// and the objects used from the old one are moved back to a new one.
-// So it keeps 256 to 512 objects.
-// The patterns can come from users, so the cache is also bounded by
-// the total weight of the objects (see cacheWeight()), and an object
-// that is too heavy is never kept. Otherwise a few unique patterns
-// with large brace expansions would fill the heap.
-let cache = new Map();
-let oldCache = new Map();
-let cacheSize = 0;
-let cacheTotalWeight = 0;
-const cacheMax = 256;
-const cacheMaxWeight = 1 << 15;
-const cacheMaxEntryWeight = 1 << 12;
-// About the memory that a compiled object keeps: the pattern and the
-// expanded patterns, of which each row in set is made.
-const cacheWeight = (mm) => {
-    let w = mm.pattern.length;
-    for (const s of mm.globSet) {
-        w += s.length + 1;
-        if (w > cacheMaxEntryWeight)
-            break;
-    }
-    return w;
-};
-// tsc fails here if a new option is in neither type. Add it to
-// optionsKey() too.
-const allOptionsKeyed = true;
-void allOptionsKeyed;
-// 0, 1 or 2 for undefined, falsy or truthy.
-const tri = (v) => v === undefined ? 0
-    : v ? 2
-        : 1;
-// The weight of each boolean option's base-3 digit in the key. The
-// weights below 24 are for optimizationLevel (1), platform (3) and
-// windowsPathsNoEscape (12). tsc fails here if a boolean option is
-// not in the list.
-const booleanWeights = new Map(Object.keys({
-    nobrace: 0,
-    nocomment: 0,
-    nonegate: 0,
-    noglobstar: 0,
-    noext: 0,
-    nonull: 0,
-    partial: 0,
-    dot: 0,
-    nocase: 0,
-    nocaseMagicOnly: 0,
-    magicalBraces: 0,
-    matchBase: 0,
-    flipNegate: 0,
-    preserveMultipleSlashes: 0,
-    windowsNoMagicRoot: 0,
-}).map((k, i) => [k, 24 * 3 ** i]));
-// The cache key for a set of options. It is a number, unless an
-// option is set to a value that the number can not show, such as
-// normalize or an uncommon platform. Then it is a JSON string.
-// The defaults give 0, the same key as no options.
-// It only reads the keys that are set, so that the speed does not
-// depend on the shape of the options object.
-const optionsKey = (o) => {
-    let n = 0;
-    let wpe = false;
-    // inherited keys too, because Minimatch reads them
-    // oxlint-disable-next-line guard-for-in
-    for (const k in o) {
-        const v = o[k];
-        switch (k) {
-            // the same test as the Minimatch constructor
-            case 'windowsPathsNoEscape':
-                if (v)
-                    wpe = true;
-                break;
-            case AWE_KEY:
-                if (v === false)
-                    wpe = true;
-                break;
-            case 'platform': {
-                // the same test as the Minimatch constructor
-                const p = v || defaultPlatform;
-                if (p === defaultPlatform)
-                    break;
-                if (p === 'darwin')
-                    n += 3;
-                else if (p === 'win32')
-                    n += 6;
-                else if (p === 'linux')
-                    n += 9;
-                else
-                    return JSON.stringify(o);
-                break;
-            }
-            case 'optimizationLevel':
-                // The same tests as Minimatch: 1 when undefined, then >= 2,
-                // >= 1, or else 0. The default level 1 adds 0.
-                if (v === undefined)
-                    break;
-                n +=
-                    v >= 2 ? 1
-                        : v >= 1 ? 0
-                            : 2;
-                break;
-            case 'braceExpandMax':
-                if (v !== undefined && v !== DEFAULT_BRACE_EXPAND_MAX) {
-                    return JSON.stringify(o);
-                }
-                break;
-            case 'maxGlobstarRecursion':
-                if (v !== undefined && v !== DEFAULT_GLOB_STAR_RECURSION_MAX) {
-                    return JSON.stringify(o);
-                }
-                break;
-            case 'normalize':
-                if (v !== undefined)
-                    return JSON.stringify(o);
-                break;
-            default:
-                // unknown keys have no weight
-                n += (booleanWeights.get(k) ?? 0) * tri(v);
-        }
-    }
-    return wpe ? n + 12 : n;
-};
-// A copy, so a later change to the options can not change it. Unlike
-// a spread, it keeps the inherited keys, which optionsKey() and the
-// Minimatch constructor also read.
-const copyOptions = (o) => {
-    const copy = {};
-    // oxlint-disable-next-line guard-for-in
-    for (const k in o)
-        copy[k] = o[k];
-    return copy;
-};
-const cachedMinimatch = (pattern, options) => {
-    const key = options ? optionsKey(options) : 0;
-    let mm = cache.get(key)?.get(pattern);
-    if (mm)
-        return mm;
-    mm =
-        oldCache.get(key)?.get(pattern) ??
-            new Minimatch(pattern, copyOptions(options));
-    const weight = cacheWeight(mm);
-    // too big to keep, so it is compiled again each time
-    if (weight > cacheMaxEntryWeight)
-        return mm;
-    if (cacheSize >= cacheMax ||
-        cacheTotalWeight + weight > cacheMaxWeight) {
-        oldCache = cache;
-        cache = new Map();
-        cacheSize = 0;
-        cacheTotalWeight = 0;
-    }
-    let byPattern = cache.get(key);
-    if (!byPattern)
-        cache.set(key, (byPattern = new Map()));
-    byPattern.set(pattern, mm);
-    cacheSize++;
-    cacheTotalWeight += weight;
-    return mm;
-};
-/* c8 ignore start */
-const defaultPlatform = (typeof process === 'object' && process ?
-    process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform
-    : 'posix');
-const path = {
-    win32: { sep: '\\' },
-    posix: { sep: '/' },
-};
-/* c8 ignore stop */
-const esm_sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
-minimatch.sep = esm_sep;
-const GLOBSTAR = Symbol('globstar **');
-minimatch.GLOBSTAR = GLOBSTAR;
-const filter = (pattern, options) => {
-    let mm;
-    return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
-};
-minimatch.filter = filter;
-const ext = (a, b = {}) => Object.assign({}, a, b);
-const esm_defaults = (def) => {
-    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
-        return minimatch;
-    }
-    const orig = minimatch;
-    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-    return Object.assign(m, {
-        Minimatch: class Minimatch extends orig.Minimatch {
-            constructor(pattern, options = {}) {
-                super(pattern, ext(def, options));
-            }
-            static defaults(options) {
-                return orig.defaults(ext(def, options)).Minimatch;
-            }
-        },
-        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-        defaults: (options) => orig.defaults(ext(def, options)),
-        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
-        sep: orig.sep,
-        GLOBSTAR: GLOBSTAR,
-    });
-};
-minimatch.defaults = esm_defaults;
-// Brace expansion:
-// a{b,c}d -> abd acd
-// a{b,}c -> abc ac
-// a{0..3}d -> a0d a1d a2d a3d
-// a{b,c{d,e}f}g -> abg acdfg acefg
-// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
-//
-// Invalid sets are not expanded.
-// a{2..}b -> a{2..}b
-// a{b}c -> a{b}c
-const braceExpand = (pattern, options = {}) => {
-    assertValidPattern(pattern);
-    // Thanks to Yeting Li <https://github.com/yetingli> for
-    // improving this regexp to avoid a ReDOS vulnerability.
-    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-        // shortcut. no need to expand.
-        return [pattern];
-    }
-    // brace-expansion turns each escaped backslash '\\' into a single '\',
-    // which then escapes the next character instead, and can turn an
-    // escaped magic character (for example '\\\*') into a live one.
-    // Double every pair, so an escaped backslash comes back out still
-    // escaped. The parity of each run of backslashes is unchanged.
-    let p = pattern.replace(/\\\\/g, '\\\\\\\\');
-    // brace-expansion does not know about [...] classes. In
-    // windowsPathsNoEscape mode, escape() writes a literal brace as '[{]'
-    // or '[}]'. Escape the brace for brace-expansion, which removes that
-    // backslash again, leaving '[{]' or '[}]'.
-    if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
-        p = p.replace(/\[([{}])\]/g, '[\\$1]');
-    }
-    return esm_expand(p, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-// A numeric range with at least this many values is matched as one
-// pattern portion, rather than expanded. For a glob walk, that is
-// one directory read, in place of a stat for each value.
-const RANGE_MIN = 100;
-// a {lo..hi} range that is not escaped, and not a ${...} variable
-const rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
-// true if a range mark in this portion is inside a `!(...)`,
-// `*(...)` or `+(...)` extglob. Those repeat or negate their
-// contents, so one Matcher for the whole range does not match the
-// same strings as the union of one pattern per value. For example,
-// `*({1..100})` would match `510` as `5` then `10`, and `!({1..100})`
-// would not match `5`, but every expanded pattern except `!(5)` does.
-// `@(...)` and `?(...)` are fine: they pick one value at most.
-const inRepeatOrNegExt = (portion, mark) => {
-    const stack = [];
-    for (let i = 0; i < portion.length; i++) {
-        const c = portion.charAt(i);
-        if (c === '\\') {
-            i++;
-        }
-        else if (c === mark) {
-            if (stack.some(t => t !== '@' && t !== '?'))
-                return true;
-        }
-        else if (portion.charAt(i + 1) === '(' && '!?+*@'.includes(c)) {
-            stack.push(c);
-            i++;
-        }
-        else if (c === ')') {
-            stack.pop();
-        }
-    }
-    return false;
-};
-const match = (list, pattern, options = {}) => {
-    const mm = new Minimatch(pattern, options);
-    list = list.filter(f => mm.match(f));
-    if (mm.options.nonull && !list.length) {
-        list.push(pattern);
-    }
-    return list;
-};
-minimatch.match = match;
-const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-// Index of the `]` that closes the class that starts at `start`,
-// or -1 if it is not closed. Posix classes such as `[:alpha:]` are
-// not skipped, so this can find a `]` before the real end. That
-// only makes a class look less like a literal.
-const esm_classEnd = (pattern, start) => {
-    let i = start + 1;
-    if (pattern.charAt(i) === '!' || pattern.charAt(i) === '^')
-        i++;
-    let sawStart = false;
-    for (; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === ']' && sawStart)
-            return i;
-        sawStart = true;
-        if (c === '\\')
-            i++;
-    }
-    return -1;
-};
-// If a path portion pattern has no magic, return the string it
-// matches. Otherwise, return undefined. This can report magic for
-// a pattern that is in fact literal (eg, `[]`), but never the
-// reverse, so a string result is always safe to compare directly.
-const literal = (pattern, noext) => {
-    if (!noext && (pattern === '+()' || pattern === '@()'))
-        return pattern;
-    let lit = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === '\\') {
-            // a trailing \ is a literal \
-            lit += pattern.charAt(++i) || c;
-        }
-        else if (c === '*' || c === '?') {
-            return undefined;
-        }
-        else if (c === '[') {
-            const close = esm_classEnd(pattern, i);
-            if (close === -1) {
-                // not closed, so the [ is a literal
-                lit += c;
-                continue;
-            }
-            // a class of one char, such as `[*]` or `[\b]`, is a literal
-            let body = pattern.slice(i + 1, close);
-            if (body.startsWith('\\'))
-                body = body.slice(1);
-            if ([...body].length !== 1 || '!^'.includes(pattern.charAt(i + 1))) {
-                return undefined;
-            }
-            lit += body;
-            i = close;
-        }
-        else if (!noext &&
-            '+@!'.includes(c) &&
-            pattern.charAt(i + 1) === '(' &&
-            pattern.includes(')', i + 2)) {
-            return undefined;
-        }
-        else {
-            lit += c;
-        }
-    }
-    return lit;
-};
-// The matching engine compiles and walks extglobs recursively, so a
-// path portion with very many extglobs (nested, such as `*(*(*(a)))`,
-// or in a row, such as `?(a)?(a)?(a)`) can exhaust the call stack.
-// Portions with more than this many extglobs are rejected.
-const MAX_EXTGLOBS = 256;
-// The number of extglob openers, such as `*(`, in a path portion
-// pattern. Chars in a class are counted too, so this can be more than
-// the number of extglobs, but never less.
-const extglobCount = (pattern) => {
-    let n = 0;
-    for (let i = 0; i < pattern.length - 1; i++) {
-        const c = pattern.charAt(i);
-        if (c === '\\') {
-            i++;
-        }
-        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
-            n++;
-            i++;
-        }
-    }
-    return n;
-};
-const assertValidExtglobs = (pattern) => {
-    if (extglobCount(pattern) > MAX_EXTGLOBS) {
-        throw new TypeError('pattern has too many extglobs');
-    }
-};
-// True if the portion pattern has the same meaning as an alternative
-// inside `@(...)`. It must not have a `|` or `)` that is not in a
-// closed extglob (those are literal at the top level), an extglob
-// that is not closed (the `)` of the `@(...)` would close it), or a
-// trailing `\` (it would escape the next `|`). A pattern that is
-// only an empty extglob, such as `?()`, is literal on its own, but
-// not in `@(...)`. Posix classes such as `[:alpha:]` can hide a `]`
-// from classEnd, so patterns with them are not merged.
-const extSafe = (pattern) => {
-    if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes('[:'))
-        return false;
-    let depth = 0;
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === '\\') {
-            if (++i === pattern.length)
-                return false;
-        }
-        else if (c === '[') {
-            const close = esm_classEnd(pattern, i);
-            if (close !== -1)
-                i = close;
-        }
-        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
-            depth++;
-            i++;
-        }
-        else if (c === ')') {
-            if (!depth--)
-                return false;
-        }
-        else if (c === '|' && !depth) {
-            return false;
-        }
-    }
-    return !depth;
-};
-// The last path that Minimatch#match split, and its parts. A path is
-// often tested against many patterns in a row (such as a list of
-// ignore patterns), so this saves splitting it again. The parts are
-// never changed, so they can be shared.
-let lastSplit;
-// The last path that Minimatch#match checked before splitting it. If
-// the same path is checked again, it is being tested against many
-// patterns, so it is split and the parts are kept for the others.
-let lastChecked;
-// true if a pattern portion that is not ** matches a path portion.
-// An empty path portion only matches an empty pattern portion. A path
-// portion never has a `/`, so the Matcher does not need to check it.
-const portionMatch = (p, f) => typeof p === 'string' ? f === p : f !== '' && p.testUnchecked(f);
-// Where the last portion of a row matches in a path: the start of the
-// last portion of the path, or of the one before a trailing `/`. -1 if
-// it matches neither.
-const endIndex = (p, last, lastStart, prev, prevStart) => portionMatch(p, last) ? lastStart
-    : prev !== undefined && portionMatch(p, prev) ? prevStart
-        : -1;
-const isDots = (p) => p === '.' || p === '..';
-// a Windows drive letter portion, like `c:`
-const isDrive = (p) => typeof p === 'string' && /^[a-z]:$/i.test(p);
-// true for the `UNC` portion of a long UNC root, //?/UNC/host/share
-const isLongUNC = (p) => typeof p === 'string' && /^unc$/i.test(p);
-// The index of the host in a row or split path that starts with a
-// Windows UNC root: 2 for `//host/share`, and 4 for
-// `//?/UNC/host/share`. Otherwise -1. `//?/c:` is not one.
-const uncHost = (p) => {
-    if (p[0] !== '' || p[1] !== '')
-        return -1;
-    const h = p[2] !== '?' ? 2
-        : isLongUNC(p[3]) ? 4
-            : -1;
-    const host = p[h];
-    const share = p[h + 1];
-    return (h !== -1 &&
-        host !== undefined &&
-        host !== '' &&
-        host !== GLOBSTAR &&
-        share !== undefined &&
-        share !== '' &&
-        share !== GLOBSTAR) ?
-        h
-        : -1;
-};
-// true if ** can walk the path portion: not `.` or `..`, and not a
-// dotfile unless `dot` is set
-const walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith('.'));
-// True if a portion of the path from `start` to `end` can not be
-// walked by **: one that starts with `.`, or with `dot`, one that is
-// `.` or `..`. `start` is the start of a portion, and `end` is the end
-// of the path, or just after a separator.
-const dotPortion = (f, start, end, dot, sep) => {
-    for (let k = start; k < end;) {
-        if (f.charCodeAt(k) === 46) {
-            if (!dot)
-                return true;
-            const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-            if (n >= end || isSep(f.charCodeAt(n), sep))
-                return true;
-        }
-        // the start of the next portion, after any run of separators
-        const s = nextSep(f, k, sep);
-        if (s === -1)
-            return false;
-        k = s + 1;
-        while (k < end && isSep(f.charCodeAt(k), sep))
-            k++;
-    }
-    return false;
-};
-const isSep = (c, sep) => sep === '/' ? c === 47
-    : sep === '\\' ? c === 92
-        : c === 47 || c === 92;
-// the index of the first separator at or after `from`, or -1
-const nextSep = (f, from, sep) => {
-    if (sep !== 'both')
-        return f.indexOf(sep, from);
-    const s = f.indexOf('/', from);
-    const b = f.indexOf('\\', from);
-    return (s === -1 ? b
-        : b === -1 ? s
-            : Math.min(s, b));
-};
-// the index of the last separator at or before `from`, or -1
-const lastSep = (f, from, sep) => sep !== 'both' ?
-    f.lastIndexOf(sep, from)
-    : Math.max(f.lastIndexOf('/', from), f.lastIndexOf('\\', from));
-// What parse() returns in place of a Matcher while make() builds and
-// merges the rows. Most of the Matchers in rows that are merged would
-// never be used, so they are only made for the rows that are left.
-const PENDING = {};
-class Minimatch {
-    options;
-    set;
-    pattern;
-    windowsPathsNoEscape;
-    nonegate;
-    negate;
-    comment;
-    empty;
-    preserveMultipleSlashes;
-    partial;
-    globSet;
-    globParts;
-    nocase;
-    isWindows;
-    platform;
-    windowsNoMagicRoot;
-    maxGlobstarRecursion;
-    // the path can be checked against the last portion, and the string
-    // portions, of each row before it is split. See #canMatch.
-    #endCheck;
-    #literalCheck;
-    // level 2 resolves `.` and `..` portions in the path
-    #level2;
-    // the unicode normalization form, if any
-    #form;
-    // the string portions of each row in the set
-    #literals = [];
-    // the rows that #canMatch can match without splitting the path
-    #shapes = [];
-    // the rows whose last portion can be checked against the path's
-    #endRows = [];
-    // brace expansion can make the same portion in many rows, so they
-    // share one Matcher, and the states that it caches
-    #matchers = new Map();
-    // parse() returns PENDING in place of a Matcher
-    #pending = false;
-    // the char that marks numeric ranges in globSet, if any
-    #rangeMark;
-    // the GlobstarParts of each pattern row, by start index and partial
-    #globstarParts = new WeakMap();
-    constructor(pattern, options = {}) {
-        assertValidPattern(pattern);
-        options = options || {};
-        this.options = options;
-        this.maxGlobstarRecursion =
-            options.maxGlobstarRecursion ?? DEFAULT_GLOB_STAR_RECURSION_MAX;
-        this.pattern = pattern;
-        this.platform = options.platform || defaultPlatform;
-        this.isWindows = this.platform === 'win32';
-        this.windowsPathsNoEscape =
-            !!options.windowsPathsNoEscape || options[AWE_KEY] === false;
-        if (this.windowsPathsNoEscape) {
-            this.pattern = this.pattern.replace(/\\/g, '/');
-        }
-        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-        this.negate = false;
-        this.nonegate = !!options.nonegate;
-        this.comment = false;
-        this.empty = false;
-        this.partial = !!options.partial;
-        this.nocase = !!this.options.nocase;
-        this.windowsNoMagicRoot =
-            options.windowsNoMagicRoot !== undefined ?
-                options.windowsNoMagicRoot
-                : !!(this.isWindows && this.nocase);
-        this.globSet = [];
-        this.globParts = [];
-        this.set = [];
-        this.#endCheck = !this.preserveMultipleSlashes;
-        this.#level2 = (options.optimizationLevel ?? 1) >= 2;
-        const n = options.normalize;
-        this.#form = n === true ? 'NFC' : n || undefined;
-        // make the set of Matchers etc.
-        this.make();
-        // On Windows, the portions of a row up to its drive letter or UNC
-        // share are skipped or compared without case, if the path has one
-        // too. So the checks only use the portions after it.
-        const drives = this.set.map(row => this.#rootIndex(row));
-        this.#endRows = this.set.map((row, r) => this.#endCheck && row.length - 1 > drives[r]);
-        // with the end check, the last portion is already checked
-        this.#literals = this.set.map((row, r) => {
-            const end = this.#endRows[r] ? row.length - 1 : row.length;
-            const lits = row
-                .slice(drives[r] + 1, end)
-                .filter((p) => typeof p === 'string' && !!p);
-            return [...new Set(lits)];
-        });
-        this.#literalCheck = this.#literals.some(l => l.length);
-        this.#shapes = this.set.map((row, r) => {
-            const [p0, p1, p2] = row;
-            if (this.#endRows[r] && row.length === 2) {
-                if (p0 === GLOBSTAR && p1 !== GLOBSTAR)
-                    return 'tail';
-            }
-            // the basename of a path that is split on / is its last portion,
-            // or the one before a trailing /, the same as the end check
-            if (this.#endRows[r] &&
-                options.matchBase &&
-                row.length === 1 &&
-                p0 !== GLOBSTAR &&
-                p0 !== '') {
-                return 'base';
-            }
-            // the portion must not be a root, or '', which can be a
-            // different portion on Windows (where //x paths get an extra '')
-            if (!this.#endCheck || drives[r] !== -1)
-                return undefined;
-            if (row.length === 3 &&
-                p0 === GLOBSTAR &&
-                p2 === GLOBSTAR &&
-                p1 !== GLOBSTAR &&
-                p1 !== '' &&
-                // the portion between is only matched below this limit
-                this.maxGlobstarRecursion > 0) {
-                return 'mid';
-            }
-            if (row.length === 2 &&
-                p1 === GLOBSTAR &&
-                p0 !== GLOBSTAR &&
-                p0 !== '') {
-                return 'head';
-            }
-            return undefined;
-        });
-    }
-    // a string portion of a pattern, normalized if the option is set
-    #norm(p) {
-        return this.#form ? p.normalize(this.#form) : p;
-    }
-    // On Windows, the index of the last root portion of a row, as
-    // #matchRow finds it: 0 for `c:/...`, 3 for `//?/c:/...` and
-    // `//host/share/...`, and 5 for `//?/UNC/host/share/...`. Otherwise
-    // -1.
-    #rootIndex(row) {
-        if (!this.isWindows)
-            return -1;
-        if (isDrive(row[0]))
-            return 0;
-        const uncDrive = row[0] === '' && row[1] === '' && row[2] === '?' && isDrive(row[3]);
-        if (uncDrive)
-            return 3;
-        const h = uncHost(row);
-        return h === -1 ? -1 : h + 1;
-    }
-    hasMagic() {
-        if (this.options.magicalBraces && this.set.length > 1) {
-            return true;
-        }
-        for (const pattern of this.set) {
-            for (const part of pattern) {
-                if (typeof part !== 'string')
-                    return true;
-            }
-        }
-        return false;
-    }
-    make() {
-        const pattern = this.pattern;
-        const options = this.options;
-        // empty patterns and comments match nothing.
-        if (!options.nocomment && pattern.charAt(0) === '#') {
-            this.comment = true;
-            return;
-        }
-        if (!pattern) {
-            this.empty = true;
-            return;
-        }
-        // step 1: figure out negation, etc.
-        this.parseNegate();
-        // step 2: expand braces
-        this.globSet = [...new Set(this.#expandBraces())];
-        // step 3: now we have a set, so turn each one into a series of
-        // path-portion matching patterns.
-        // These will be Matchers, except in the case of "**", which is
-        // set to the GLOBSTAR object for globstar behavior,
-        // and will not contain any / characters
-        //
-        // First, we preprocess to make the glob pattern sets a bit simpler
-        // and deduped.  There are some perf-killing patterns that can cause
-        // problems with a glob walk, but we can simplify them down a bit.
-        const rawGlobParts = this.globSet.map(s => this.#slashSplit(s));
-        this.globParts = this.preprocess(rawGlobParts);
-        // glob --> Matchers
-        this.#pending = true;
-        let set = this.globParts.map((s, _, __) => {
-            if (this.isWindows && this.windowsNoMagicRoot) {
-                // check if it's a drive or unc path. The root of a long UNC
-                // path, //?/UNC/host/share, is 6 portions.
-                const n = s[2] === '?' && isLongUNC(s[3]) ? 6 : 4;
-                const isUNC = s[0] === '' &&
-                    s[1] === '' &&
-                    (s[2] === '?' || !globMagic.test(s[2])) &&
-                    s.slice(3, n).every(p => !globMagic.test(p));
-                const isDrive = /^[a-z]:/i.test(s[0]);
-                if (isUNC) {
-                    return [
-                        ...s.slice(0, n).map(p => this.#norm(p)),
-                        ...s.slice(n).map(ss => this.parse(ss)),
-                    ];
-                }
-                else if (isDrive) {
-                    return [
-                        this.#norm(s[0]),
-                        ...s.slice(1).map(ss => this.parse(ss)),
-                    ];
-                }
-            }
-            return s.map(ss => this.parse(ss));
-        });
-        // filter out everything that didn't compile properly.
-        this.set = set.filter(s => s.indexOf(false) === -1);
-        // do not treat the ? in UNC paths as magic
-        if (this.isWindows) {
-            for (let i = 0; i < this.set.length; i++) {
-                const p = this.set[i];
-                if (p[0] === '' &&
-                    p[1] === '' &&
-                    this.globParts[i][2] === '?' &&
-                    (isDrive(p[3]) || isLongUNC(this.globParts[i][3]))) {
-                    if (isLongUNC(this.globParts[i][3]))
-                        p[3] = 'UNC';
-                    p[2] = '?';
-                }
-            }
-        }
-        // with noext, `@(...)` would be literal
-        if (!options.noext)
-            this.mergeRows();
-        this.#pending = false;
-        this.set.forEach((row, i) => {
-            for (let k = 0; k < row.length; k++) {
-                if (row[k] === PENDING) {
-                    row[k] = this.parse(this.globParts[i][k]);
-                }
-            }
-        });
-    }
-    // Merge rows that only differ in one portion, where each of them
-    // is a Matcher, into one row that matches any of them with
-    // `@(a|b|...)`. Then a path is only walked once for all of them,
-    // for example with `**/*.{js,ts}`.
-    mergeRows() {
-        let merged = true;
-        while (merged) {
-            merged = false;
-            // a single row cannot be merged with anything
-            if (this.set.length < 2)
-                return;
-            let keys = this.#mergeKeys();
-            const len = Math.max(0, ...this.set.map(r => r.length));
-            for (let k = 0; k < len; k++) {
-                // the rows that are the same other than at portion k, keyed
-                // by the ids of the parts before k and the parts after k,
-                // which are at most the number of rows
-                const groups = new Map();
-                const R = this.set.length + 1;
-                this.set.forEach((row, i) => {
-                    if (!(row[k] instanceof Matcher || row[k] === PENDING) ||
-                        !extSafe(this.globParts[i][k])) {
-                        return;
-                    }
-                    const { pre, suf } = keys[i];
-                    const key = pre[k] * R + suf[k + 1];
-                    const g = groups.get(key);
-                    if (g)
-                        g.push(i);
-                    else
-                        groups.set(key, [i]);
-                });
-                const drop = new Set();
-                for (const g of groups.values()) {
-                    if (g.length < 2)
-                        continue;
-                    const [first, ...rest] = g;
-                    const alts = g.map(i => this.globParts[i][k]);
-                    const glob = `@(${alts.join('|')})`;
-                    // merging is only an optimization, so leave the rows as they
-                    // are if the merged portion would have too many extglobs
-                    if (extglobCount(glob) > MAX_EXTGLOBS)
-                        continue;
-                    this.globParts[first][k] = glob;
-                    this.set[first][k] = this.parse(glob);
-                    for (const i of rest)
-                        drop.add(i);
-                }
-                if (drop.size) {
-                    merged = true;
-                    this.set = this.set.filter((_, i) => !drop.has(i));
-                    this.globParts = this.globParts.filter((_, i) => !drop.has(i));
-                    // every merge drops a row, so this happens at most once per row
-                    if (this.set.length < 2)
-                        return;
-                    keys = this.#mergeKeys();
-                }
-            }
-        }
-    }
-    // For each row, number ids for its prefixes and suffixes, such that
-    // pre[k] identifies parts[0..k) and suf[k] identifies parts[k..n).
-    // Two rows are the same other than at portion k exactly when they
-    // have the same pre[k] and suf[k + 1]. This is linear in the size of
-    // the rows, where joining the whole row for every k was quadratic.
-    #mergeKeys() {
-        const partIds = new Map();
-        const ids = this.globParts.map(parts => parts.map(s => {
-            let id = partIds.get(s);
-            if (id === undefined)
-                partIds.set(s, (id = partIds.size));
-            return id;
-        }));
-        // ids are only compared at the same k, so they are numbered per
-        // portion, with 0 for the empty prefix or suffix. Then they are
-        // at most the number of rows, and id * P + part id is a safe
-        // integer key for any set that fits in memory.
-        const P = partIds.size;
-        const len = Math.max(0, ...ids.map(r => r.length));
-        const keys = ids.map(r => ({
-            pre: [0],
-            suf: new Array(r.length + 1).fill(0),
-        }));
-        for (let k = 0; k < len; k++) {
-            const m = new Map();
-            ids.forEach((r, i) => {
-                if (k >= r.length)
-                    return;
-                const { pre } = keys[i];
-                const key = pre[k] * P + r[k];
-                let id = m.get(key);
-                if (id === undefined)
-                    m.set(key, (id = m.size + 1));
-                pre.push(id);
-            });
-        }
-        for (let k = len - 1; k >= 0; k--) {
-            const m = new Map();
-            ids.forEach((r, i) => {
-                if (k >= r.length)
-                    return;
-                const { suf } = keys[i];
-                const key = suf[k + 1] * P + r[k];
-                let id = m.get(key);
-                if (id === undefined)
-                    m.set(key, (id = m.size + 1));
-                suf[k] = id;
-            });
-        }
-        return keys;
-    }
-    // various transforms to equivalent pattern sets that are
-    // faster to process in a filesystem walk.  The goal is to
-    // eliminate what we can, and push all ** patterns as far
-    // to the right as possible, even if it increases the number
-    // of patterns that we have to process.
-    preprocess(globParts) {
-        // if we're not in globstar mode, then turn ** into *
-        if (this.options.noglobstar) {
-            for (const partset of globParts) {
-                for (let j = 0; j < partset.length; j++) {
-                    if (partset[j] === '**') {
-                        partset[j] = '*';
-                    }
-                }
-            }
-        }
-        const { optimizationLevel = 1 } = this.options;
-        if (optimizationLevel >= 2) {
-            // aggressive optimization for the purpose of fs walking
-            globParts = this.firstPhasePreProcess(globParts);
-            globParts = this.secondPhasePreProcess(globParts);
-        }
-        else if (optimizationLevel >= 1) {
-            // just basic optimizations to remove some .. parts
-            globParts = this.levelOneOptimize(globParts);
-        }
-        else {
-            // just collapse multiple ** portions into one
-            globParts = this.adjascentGlobstarOptimize(globParts);
-        }
-        return globParts;
-    }
-    // just get rid of adjascent ** portions
-    adjascentGlobstarOptimize(globParts) {
-        return globParts.map(parts => {
-            let gs = -1;
-            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
-                let i = gs;
-                while (parts[i + 1] === '**') {
-                    i++;
-                }
-                if (i !== gs) {
-                    parts.splice(gs, i - gs);
-                }
-            }
-            return parts;
-        });
-    }
-    // get rid of adjascent ** and resolve .. portions
-    levelOneOptimize(globParts) {
-        return globParts.map(parts => {
-            // .. can not remove the root of a Windows path
-            const root = this.#rootIndex(parts) + 1;
-            parts = parts.reduce((set, part) => {
-                const prev = set[set.length - 1];
-                if (part === '**' && prev === '**') {
-                    return set;
-                }
-                if (part === '..') {
-                    if (set.length > root &&
-                        prev &&
-                        prev !== '..' &&
-                        prev !== '.' &&
-                        prev !== '**') {
-                        set.pop();
-                        return set;
-                    }
-                }
-                set.push(part);
-                return set;
-            }, []);
-            return parts.length === 0 ? [''] : parts;
-        });
-    }
-    // Check the path against each row before it is split. 'no' if no
-    // row can match, so it does not need to be split. 'yes' if a row of
-    // `**` and one more portion matches. 'maybe' if it must be split to
-    // know. None of this applies with partial, where the path can end
-    // before the row does.
-    //
-    // On Windows, `\` is a separator in the path too, and the portions of
-    // a row up to its drive letter or UNC share are not checked (see
-    // #rootIndex).
-    //
-    // Each string portion of a row must be a portion of the path, so the
-    // path must contain it. Level 2 can only take portions out of the
-    // path, so this is still true then.
-    //
-    // The last portion of a row must match the last portion of the path,
-    // or the one before a trailing `/` (as a/* and a/**/* match a/b/).
-    // This does not apply to rows that end in **, rows that end in a
-    // root, or preserveMultipleSlashes (which can leave more
-    // than one '' at the end). At level 2, it does not apply if that
-    // portion is `.` or `..`, which can be
-    // resolved away. Level 2 only takes other portions out of the
-    // middle of the path.
-    //
-    // A row of `**/x` then matches if the ** can walk the portions
-    // before the one that x matches, the same as #matchGlobstar. At
-    // level 2, this is only known if none of them are `.` or `..`, so
-    // that the path does not change when it is resolved.
-    #canMatch(f) {
-        const sep = !this.isWindows || !f.includes('\\') ? '/'
-            : f.includes('/') ? 'both'
-                : '\\';
-        // the portions that f.split(/\/+/) would end with, and where they
-        // start in f, found when a row needs them. `ends` is 0 until they
-        // are found, then 1, or -1 if they can not be used.
-        let ends = this.#endCheck ? 0 : -1;
-        let last = '';
-        let lastStart = 0;
-        let prev;
-        let prevStart = 0;
-        const dot = !!this.options.dot;
-        // A string compare is cheaper than includes(), and a Matcher test
-        // costs more, so the cheaper check goes first.
-        ROWS: for (let r = 0; r < this.set.length; r++) {
-            const row = this.set[r];
-            const p = row[row.length - 1];
-            let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
-            if (end && ends === 0) {
-                const i = lastSep(f, f.length, sep);
-                lastStart = i + 1;
-                last = f.slice(lastStart);
-                if (last === '' && i >= 0) {
-                    let j = i;
-                    while (j > 0 && isSep(f.charCodeAt(j - 1), sep))
-                        j--;
-                    prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep) + 1;
-                    prev = f.slice(prevStart, j);
-                }
-                const resolves = this.#level2 &&
-                    (isDots(last) ||
-                        (last === '' && prev !== undefined && isDots(prev)));
-                ends = resolves ? -1 : 1;
-                end = !resolves;
-            }
-            let tailStart = -1;
-            if (end && typeof p === 'string') {
-                tailStart = endIndex(p, last, lastStart, prev, prevStart);
-                if (tailStart === -1)
-                    continue;
-            }
-            if (this.#literalCheck) {
-                for (const l of this.#literals[r]) {
-                    if (!f.includes(l))
-                        continue ROWS;
-                }
-            }
-            if (end && typeof p === 'object') {
-                tailStart = endIndex(p, last, lastStart, prev, prevStart);
-                if (tailStart === -1)
-                    continue;
-            }
-            const shape = this.#shapes[r];
-            if (shape === 'base' && end)
-                return 'yes';
-            if (shape === 'tail' && end) {
-                if (this.#level2 && dotPortion(f, 0, tailStart, true, sep)) {
-                    return 'maybe';
-                }
-                if (!dotPortion(f, 0, tailStart, dot, sep))
-                    return 'yes';
-                continue;
-            }
-            if (shape === 'mid' || shape === 'head') {
-                const m = this.#walk(f, row, shape === 'head', dot, sep);
-                if (m !== 'no')
-                    return m;
-                continue;
-            }
-            return 'maybe';
-        }
-        return 'no';
-    }
-    // Match a row of a known shape against the split path, the same as
-    // #matchGlobstar and #matchGlobStarBodySections do. None of these
-    // rows have a drive letter, so they start at the first portion.
-    #matchShape(file, row, shape) {
-        const dot = !!this.options.dot;
-        const n = file.length;
-        if (shape === 'head') {
-            // x, then at least one portion that ** can walk
-            if (n < 2 || !portionMatch(row[0], file[0])) {
-                return false;
-            }
-            for (let i = 1; i < n; i++)
-                if (!walkable(file[i], dot))
-                    return false;
-            return true;
-        }
-        const x = row[1];
-        if (shape === 'tail') {
-            // x is the last portion, or the one before a trailing ''
-            let t = n - 1;
-            if (!portionMatch(x, file[t])) {
-                if (file[t] !== '' || n === 1 || !portionMatch(x, file[--t])) {
-                    return false;
-                }
-            }
-            for (let i = 0; i < t; i++)
-                if (!walkable(file[i], dot))
-                    return false;
-            return true;
-        }
-        // mid: the first x that ** can walk to, with a portion after it,
-        // and ** can walk all of those
-        for (let k = 0; k < n; k++) {
-            if (portionMatch(x, file[k]) && k + 1 < n) {
-                let i = k + 1;
-                while (i < n && walkable(file[i], dot))
-                    i++;
-                if (i === n)
-                    return true;
-            }
-            if (!walkable(file[k], dot))
-                return false;
-        }
-        return false;
-    }
-    // Match a row of `**/x/**` or `x/**` against the path, the same as
-    // #matchGlobstar and #matchGlobStarBodySections do once it is split.
-    // x must match a portion (the first one, for `x/**`), the ** before
-    // it must be able to walk the portions before that one, and there
-    // must be a portion after it, which the ** after it can walk. At
-    // level 2, this is only known if no portion is `.` or `..`.
-    #walk(f, row, head, dot, sep) {
-        if (this.#level2 && dotPortion(f, 0, f.length, true, sep))
-            return 'maybe';
-        const x = row[head ? 0 : 1];
-        // the last portion has none after it, so it can not be x
-        let s = 0;
-        for (let e = nextSep(f, s, sep); e !== -1; e = nextSep(f, s, sep)) {
-            // the start of the next portion
-            let next = e + 1;
-            while (next < f.length && isSep(f.charCodeAt(next), sep))
-                next++;
-            const hit = typeof x === 'string' ?
-                e - s === x.length && f.startsWith(x, s)
-                : e > s && x.testUnchecked(f.slice(s, e));
-            if (hit && !dotPortion(f, next, f.length, dot, sep))
-                return 'yes';
-            if (head || dotPortion(f, s, next, dot, sep))
-                return 'no';
-            s = next;
-        }
-        return 'no';
-    }
-    // the last split, if it was the same path with the same split
-    // settings
-    #cachedSplit(f) {
-        const last = lastSplit;
-        return (last?.f === f &&
-            last.isWindows === this.isWindows &&
-            last.preserveMultipleSlashes === this.preserveMultipleSlashes &&
-            last.normalize === this.#form) ?
-            last
-            : undefined;
-    }
-    // split a path for match(), and keep the parts for the next call
-    #split(f) {
-        const { isWindows, preserveMultipleSlashes } = this;
-        // windows: need to use /, not \
-        let parts = this.#slashSplit(isWindows ? f.split('\\').join('/') : f);
-        // normalize each portion, so that a char that normalizes to `/`
-        // does not make a new portion
-        const normalize = this.#form;
-        if (normalize)
-            parts = parts.map(p => p.normalize(normalize));
-        lastSplit = {
-            f,
-            isWindows,
-            preserveMultipleSlashes,
-            normalize,
-            parts,
-        };
-        return lastSplit;
-    }
-    // resolve `.` and `..` portions of a path, for level 2
-    #levelTwoFileOptimize(file) {
-        // work on a copy, so that the cached parts do not change
-        const parts = [...file];
-        let didSomething = false;
-        do {
-            didSomething = false;
-            // <pre>/<e>/<rest> -> <pre>/<rest>
-            if (!this.preserveMultipleSlashes) {
-                for (let i = 1; i < parts.length - 1; i++) {
-                    const p = parts[i];
-                    // don't squeeze out UNC patterns
-                    if (i === 1 && p === '' && parts[0] === '')
-                        continue;
-                    if (p === '.' || p === '') {
-                        didSomething = true;
-                        parts.splice(i, 1);
-                        i--;
-                    }
-                }
-                if (parts[0] === '.' &&
-                    parts.length === 2 &&
-                    (parts[1] === '.' || parts[1] === '')) {
-                    didSomething = true;
-                    parts.pop();
-                }
-            }
-            // <pre>/<p>/../<rest> -> <pre>/<rest>
-            // .. can not remove the root of a Windows path
-            const root = this.#rootIndex(parts) + 1;
-            let dd = root;
-            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
-                const p = parts[dd - 1];
-                if (p && p !== '.' && p !== '..' && p !== '**') {
-                    didSomething = true;
-                    parts.splice(dd - 1, 2);
-                    dd = Math.max(dd - 2, root);
-                }
-            }
-        } while (didSomething);
-        return parts.length === 0 ? [''] : parts;
-    }
-    // First phase: single-pattern processing
-    // <pre> is 1 or more portions
-    // <rest> is 1 or more portions
-    // <p> is any portion other than ., .., '', or **
-    // <e> is . or ''
-    //
-    // **/.. is *brutal* for filesystem walking performance, because
-    // it effectively resets the recursive walk each time it occurs,
-    // and ** cannot be reduced out by a .. pattern part like a regexp
-    // or most strings (other than .., ., and '') can be.
-    //
-    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-    // <pre>/<e>/<rest> -> <pre>/<rest>
-    // <pre>/<p>/../<rest> -> <pre>/<rest>
-    // **/**/<rest> -> **/<rest>
-    //
-    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-    // this WOULD be allowed if ** did follow symlinks, or * didn't
-    firstPhasePreProcess(globParts) {
-        // each **/.. split doubles the patterns, and adds a copy of the
-        // whole pattern. Throw if either gets too large. A partial split
-        // would match some paths and not others, depending on which rows
-        // the pass reached first.
-        const { braceExpandMax = DEFAULT_BRACE_EXPAND_MAX } = this.options;
-        let splitCells = 0;
-        const maxSplitCells = 1_000_000;
-        let didSomething = false;
-        do {
-            didSomething = false;
-            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-            for (let parts of globParts) {
-                let gs = -1;
-                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
-                    let gss = gs;
-                    while (parts[gss + 1] === '**') {
-                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
-                        gss++;
-                    }
-                    // eg, if gs is 2 and gss is 4, that means we have 3 **
-                    // parts, and can remove 2 of them.
-                    if (gss > gs) {
-                        parts.splice(gs + 1, gss - gs);
-                    }
-                    let next = parts[gs + 1];
-                    const p = parts[gs + 2];
-                    const p2 = parts[gs + 3];
-                    if (next !== '..')
-                        continue;
-                    if (!p ||
-                        p === '.' ||
-                        p === '..' ||
-                        !p2 ||
-                        p2 === '.' ||
-                        p2 === '..') {
-                        continue;
-                    }
-                    // Check before changing parts or allocating the new row.
-                    const addedCells = parts.length - 1;
-                    if (globParts.length >= braceExpandMax ||
-                        splitCells + addedCells > maxSplitCells) {
-                        throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
-                    }
-                    didSomething = true;
-                    // edit parts in place, and push the new one
-                    parts.splice(gs, 1);
-                    const other = parts.slice(0);
-                    other[gs] = '**';
-                    splitCells += addedCells;
-                    globParts.push(other);
-                    gs--;
-                }
-                // <pre>/<e>/<rest> -> <pre>/<rest>
-                if (!this.preserveMultipleSlashes) {
-                    for (let i = 1; i < parts.length - 1; i++) {
-                        const p = parts[i];
-                        // don't squeeze out UNC patterns
-                        if (i === 1 && p === '' && parts[0] === '')
-                            continue;
-                        if (p === '.' || p === '') {
-                            didSomething = true;
-                            parts.splice(i, 1);
-                            i--;
-                        }
-                    }
-                    if (parts[0] === '.' &&
-                        parts.length === 2 &&
-                        (parts[1] === '.' || parts[1] === '')) {
-                        didSomething = true;
-                        parts.pop();
-                    }
-                }
-                // <pre>/<p>/../<rest> -> <pre>/<rest>
-                // .. can not remove the root of a Windows path
-                const root = this.#rootIndex(parts) + 1;
-                let dd = root;
-                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
-                    const p = parts[dd - 1];
-                    if (p && p !== '.' && p !== '..' && p !== '**') {
-                        didSomething = true;
-                        const needDot = dd === 1 && parts[dd + 1] === '**';
-                        const splin = needDot ? ['.'] : [];
-                        parts.splice(dd - 1, 2, ...splin);
-                        if (parts.length === 0)
-                            parts.push('');
-                        dd = Math.max(dd - 2, root);
-                    }
-                }
-            }
-        } while (didSomething);
-        return globParts;
-    }
-    // second phase: multi-pattern dedupes
-    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-    secondPhasePreProcess(globParts) {
-        const keys = new Set();
-        const rows = globParts.filter(parts => {
-            const key = parts.join('/');
-            if (keys.has(key))
-                return false;
-            keys.add(key);
-            return true;
-        });
-        // A row is covered by another row that has `*` at some positions,
-        // and is the same at all others. Collect each distinct set of `*`
-        // positions, then look up each row with `*` put at those positions.
-        const stars = new Map();
-        for (const parts of rows) {
-            const s = [];
-            for (let i = 0; i < parts.length; i++) {
-                if (parts[i] === '*')
-                    s.push(i);
-            }
-            if (s.length)
-                stars.set(s.join(','), s);
-        }
-        // Each row is checked against each set of `*` positions, so skip
-        // this if there are too many. The patterns match the same paths
-        // either way.
-        if (!stars.size || rows.length * stars.size > 100_000)
-            return rows;
-        const { dot } = this.options;
-        return rows.filter(parts => {
-            for (const s of stars.values()) {
-                if (s[s.length - 1] >= parts.length)
-                    continue;
-                const c = [...parts];
-                let ok = true;
-                let changed = false;
-                for (const i of s) {
-                    const p = parts[i];
-                    if (p === '*')
-                        continue;
-                    if (!p || p === '**' || (!dot && p.startsWith('.'))) {
-                        ok = false;
-                        break;
-                    }
-                    c[i] = '*';
-                    changed = true;
-                }
-                if (ok && changed && keys.has(c.join('/')))
-                    return false;
-            }
-            return true;
-        });
-    }
-    parseNegate() {
-        if (this.nonegate)
-            return;
-        const pattern = this.pattern;
-        let negate = false;
-        let negateOffset = 0;
-        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
-            negate = !negate;
-            negateOffset++;
-        }
-        if (negateOffset)
-            this.pattern = pattern.slice(negateOffset);
-        this.negate = negate;
-    }
-    // Match the parts of a path against one row of the set. `resolved`
-    // is the parts after level 2 resolves `.` and `..` in them, or the
-    // same parts below level 2. Set partial to true to test if, for
-    // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
-    // you run out of file before you run out of pattern, then that's
-    // fine, as long as all the parts match.
-    #matchRow(file, resolved, pattern, partial) {
-        let fileStartIndex = 0;
-        let patternStartIndex = 0;
-        // UNC paths like //?/X:/... can match X:/... and vice versa, and
-        // //?/UNC/host/share/... can match //host/share/... and vice versa.
-        // Drive letters in absolute drive or unc paths, and the host and
-        // share of UNC paths, are always compared case-insensitively.
-        const fh = this.isWindows ? uncHost(resolved) : -1;
-        const ph = fh === -1 ? -1 : uncHost(pattern);
-        if (ph !== -1) {
-            const host = pattern[ph];
-            const share = pattern[ph + 1];
-            if (typeof host !== 'string' || typeof share !== 'string') {
-                // a host or share with magic is matched as usual
-                fileStartIndex = fh;
-                patternStartIndex = ph;
-            }
-            else if (resolved[fh].toLowerCase() === host.toLowerCase() &&
-                resolved[fh + 1].toLowerCase() === share.toLowerCase()) {
-                fileStartIndex = fh + 2;
-                patternStartIndex = ph + 2;
-            }
-        }
-        else if (this.isWindows) {
-            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
-            const fileUNC = !fileDrive &&
-                file[0] === '' &&
-                file[1] === '' &&
-                file[2] === '?' &&
-                /^[a-z]:$/i.test(file[3]);
-            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
-            const patternUNC = !patternDrive &&
-                pattern[0] === '' &&
-                pattern[1] === '' &&
-                pattern[2] === '?' &&
-                typeof pattern[3] === 'string' &&
-                /^[a-z]:$/i.test(pattern[3]);
-            const fdi = fileUNC ? 3
-                : fileDrive ? 0
-                    : undefined;
-            const pdi = patternUNC ? 3
-                : patternDrive ? 0
-                    : undefined;
-            if (typeof fdi === 'number' && typeof pdi === 'number') {
-                const [fd, pd] = [
-                    file[fdi],
-                    pattern[pdi],
-                ];
-                // the drives match, so start matching after them
-                if (fd.toLowerCase() === pd.toLowerCase()) {
-                    patternStartIndex = pdi + 1;
-                    fileStartIndex = fdi + 1;
-                }
-            }
-        }
-        // the drive letters are found in the parts before level 2 resolves
-        // them, and the match uses the resolved parts
-        file = resolved;
-        if (pattern.includes(GLOBSTAR)) {
-            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
-        }
-        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-        const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
-        // check the head, from the current file/pattern index.
-        if (head.length) {
-            const headEnd = fileIndex + head.length;
-            if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
-                return false;
-            }
-            fileIndex += head.length;
-            patternIndex += head.length;
-        }
-        // now we know the head matches!
-        // if the last portion is not empty, it MUST match the end
-        // check the tail
-        let fileTailMatch = 0;
-        if (tail.length) {
-            // if head + tail > file, then we cannot possibly match
-            if (tail.length + fileIndex > file.length)
-                return false;
-            // try to match the tail
-            let tailStart = file.length - tail.length;
-            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-                fileTailMatch = tail.length;
-            }
-            else {
-                // affordance for stuff like a/**/* matching a/b/
-                // if the last file portion is '', and there's more to the pattern
-                // then try without the '' bit.
-                if (file[file.length - 1] !== '' ||
-                    fileIndex + tail.length === file.length) {
-                    return false;
-                }
-                tailStart--;
-                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
-                    return false;
-                }
-                fileTailMatch = tail.length + 1;
-            }
-        }
-        // now we know the tail matches!
-        // the middle is zero or more portions wrapped in **, possibly
-        // containing more ** sections.
-        // so a/**/b/**/c/**/d has become **/b/**/c/**
-        // if it's empty, it means a/**/b, just verify we have no bad dots
-        // if there's no tail, so it ends on /**, then we must have *something*
-        // after the head, or it's not a matc
-        if (!body.length) {
-            let sawSome = !!fileTailMatch;
-            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
-                const f = String(file[i]);
-                sawSome = true;
-                if (f === '.' ||
-                    f === '..' ||
-                    (!this.options.dot && f.startsWith('.'))) {
-                    return false;
-                }
-            }
-            // in partial mode, we just need to get past all file parts
-            return partial || sawSome;
-        }
-        // now we know that there's one or more body sections, which can
-        // be matched anywhere from the 0 index (because the head was pruned)
-        // through to the length-fileTailMatch index.
-        return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, new Set());
-    }
-    // Split the pattern into head, tail, and middle of ** delimited
-    // parts. The tail has to be at the end, and the others just have to
-    // be found in order from the head. These only depend on the pattern
-    // row, so they are kept for the next path.
-    #getGlobstarParts(pattern, partial, patternIndex) {
-        let byStart = this.#globstarParts.get(pattern);
-        if (!byStart) {
-            byStart = [];
-            this.#globstarParts.set(pattern, byStart);
-        }
-        const key = patternIndex * 2 + (partial ? 1 : 0);
-        const found = byStart[key];
-        if (found)
-            return found;
-        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-        const lastgs = pattern.lastIndexOf(GLOBSTAR);
-        const head = pattern.slice(patternIndex, firstgs);
-        const body = pattern.slice(firstgs + 1, partial ? undefined : lastgs);
-        const tail = partial ? [] : pattern.slice(lastgs + 1);
-        // split the body up into sections, and note the number of
-        // portions that must come after the start of each one
-        const segments = [[[], 0]];
-        let current = segments[0];
-        let nonGsParts = 0;
-        const nonGsPartsSums = [0];
-        for (const b of body) {
-            if (b === GLOBSTAR) {
-                nonGsPartsSums.push(nonGsParts);
-                current = [[], 0];
-                segments.push(current);
-            }
-            else {
-                current[0].push(b);
-                nonGsParts++;
-            }
-        }
-        // the portions in this section and the ones after it
-        segments.forEach((b, i) => {
-            b[1] = nonGsParts - nonGsPartsSums[i];
-        });
-        const parts = { head, body, tail, segments };
-        byStart[key] = parts;
-        return parts;
-    }
-    // return false for "nope, not matching"
-    // return null for "not matching, cannot keep trying"
-    #matchGlobStarBodySections(file, 
-    // pattern section, and the portions that it and the rest need
-    bodySegments, 
-    // the end of the file portions that the body can match
-    fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, 
-    // the places that a walk has already tried, as
-    // bodyIndex * (file.length + 1) + fileIndex. A walk from a place
-    // does the same no matter how it got there, and it only comes back
-    // if it found no match, so a walk that gets to one stops.
-    tried) {
-        // take the first body segment, and walk from fileIndex to its "after"
-        // value at the end
-        // If it doesn't match at that position, we increment, until we hit
-        // that final possible position, and give up.
-        // If it does match, then advance and try to rest.
-        // If any of them fail we keep walking forward.
-        // this is still a bit recursively painful, but it's more constrained
-        // than previous implementations, because we never test something that
-        // can't possibly be a valid matching condition.
-        const bs = bodySegments[bodyIndex];
-        if (!bs) {
-            // with partial, the body is the rest of the pattern, so it
-            // matches if no portions are left, or only the '' of a trailing
-            // / (as a/* matches a/b/). A ** at the end walks them as its own
-            // empty section.
-            if (partial) {
-                return (fileIndex >= fileLength ||
-                    (fileIndex === fileLength - 1 && file[fileIndex] === ''));
-            }
-            // just make sure that there's no bad dots before the tail
-            for (let i = fileIndex; i < fileLength; i++) {
-                sawTail = true;
-                const f = file[i];
-                if (f === '.' ||
-                    f === '..' ||
-                    (!this.options.dot && f.startsWith('.'))) {
-                    return false;
-                }
-            }
-            return sawTail;
-        }
-        // have a non-globstar body section to test, up to the last index
-        // where it can start
-        const [body, need] = bs;
-        // with partial, the path can end before the body does
-        const after = partial ? fileLength : fileLength - need;
-        while (fileIndex <= after) {
-            const key = bodyIndex * (file.length + 1) + fileIndex;
-            if (tried.has(key))
-                return false;
-            tried.add(key);
-            const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
-            // if limit exceeded, no match. intentional false negative,
-            // acceptable break in correctness for security.
-            if (m && globStarDepth < this.maxGlobstarRecursion) {
-                // match! see if the rest match. if so, we're done!
-                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
-                if (sub !== false) {
-                    return sub;
-                }
-            }
-            // the ** does not walk past the last place the body can start
-            if (fileIndex === after)
-                break;
-            const f = file[fileIndex];
-            if (f === '.' ||
-                f === '..' ||
-                (!this.options.dot && f.startsWith('.'))) {
-                return false;
-            }
-            fileIndex++;
-        }
-        // walked off. no point continuing
-        return partial || null;
-    }
-    #matchOne(file, pattern, partial, fileIndex, patternIndex, 
-    // only match the file portions before this index
-    fileEnd = file.length) {
-        let fi;
-        let pi;
-        let pl;
-        let fl;
-        for (fi = fileIndex,
-            pi = patternIndex,
-            fl = Math.min(fileEnd, file.length),
-            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-            let p = pattern[pi];
-            let f = file[fi];
-            // should be impossible.
-            /* c8 ignore start */
-            if (p === false || p === GLOBSTAR) {
-                return false;
-            }
-            /* c8 ignore stop */
-            // something other than **
-            // non-magic patterns just have to match exactly
-            // patterns with magic have been turned into Matchers.
-            if (!portionMatch(p, f))
-                return false;
-        }
-        // Note: ending in / means that we'll get a final ""
-        // at the end of the pattern.  This can only match a
-        // corresponding "" at the end of the file.
-        // If the file ends in /, then it can only match a
-        // a pattern that ends in /, unless the pattern just
-        // doesn't have any more for it. But, a/b/ should *not*
-        // match "a/b/*", even though * can match "", except in
-        // partial mode, where it might simply not be reached yet.
-        // However, a/b/ should still satisfy a/*
-        // now either we fell off the end of the pattern, or we're done.
-        if (fi === fl && pi === pl) {
-            // ran out of pattern and filename at the same time.
-            // an exact hit!
-            return true;
-        }
-        else if (fi === fl) {
-            // ran out of file, but still had pattern left.
-            // this is ok if we're doing the match as part of
-            // a glob fs traversal.
-            return partial;
-        }
-        else if (pi === pl) {
-            // ran out of pattern, still have file left.
-            // this is only acceptable if we're on the very last
-            // empty segment of a file with a trailing slash.
-            // a/* should match a/b/
-            return fi === fl - 1 && file[fi] === '';
-            /* c8 ignore start */
-        }
-        else {
-            // should be unreachable.
-            throw new Error('wtf?');
-        }
-        /* c8 ignore stop */
-    }
-    braceExpand() {
-        return braceExpand(this.pattern, this.options);
-    }
-    // Expand braces, except numeric ranges such as {0..999} with at
-    // least RANGE_MIN values. Each of those stays in its pattern as
-    // `<mark>0..999<mark>`, for the Matcher to test. If a range might
-    // be inside a [...] class, expand all of them instead.
-    #expandBraces() {
-        const { pattern } = this;
-        if (this.options.nobrace)
-            return this.braceExpand();
-        let code = 0xe000;
-        while (pattern.includes(String.fromCharCode(code))) {
-            if (++code > 0xf8ff)
-                return this.braceExpand();
-        }
-        const mark = String.fromCharCode(code);
-        let found = false;
-        const marked = pattern.replace(rangeRe, (m, lo, hi) => {
-            const a = Number(lo);
-            const b = Number(hi);
-            if (!Number.isSafeInteger(a) ||
-                !Number.isSafeInteger(b) ||
-                Math.abs(a - b) + 1 < RANGE_MIN) {
-                return m;
-            }
-            found = true;
-            return `${mark}${lo}..${hi}${mark}`;
-        });
-        if (!found)
-            return this.braceExpand();
-        const set = braceExpand(marked, this.options);
-        for (const p of set) {
-            for (const portion of p.split('/')) {
-                const c = portion.indexOf('[');
-                if (c !== -1 && c < portion.lastIndexOf(mark)) {
-                    return this.braceExpand();
-                }
-                if (!this.options.noext && inRepeatOrNegExt(portion, mark)) {
-                    return this.braceExpand();
-                }
-            }
-        }
-        this.#rangeMark = mark;
-        return set;
-    }
-    parse(pattern) {
-        assertValidPattern(pattern);
-        const options = this.options;
-        // shortcuts
-        if (pattern === '**')
-            return GLOBSTAR;
-        if (pattern === '')
-            return '';
-        const { nocase, nocaseMagicOnly, noext = false, dot, normalize, } = options;
-        const rangeMark = this.#rangeMark;
-        const lit = rangeMark && pattern.includes(rangeMark) ?
-            undefined
-            : literal(pattern, noext);
-        // in nocase mode, a literal with cased chars still needs a
-        // Matcher, unless nocaseMagicOnly is set.
-        if (lit !== undefined &&
-            !(nocase &&
-                !nocaseMagicOnly &&
-                pattern.toUpperCase() !== pattern.toLowerCase())) {
-            return this.#norm(lit);
-        }
-        if (this.#pending)
-            return PENDING;
-        let m = this.#matchers.get(pattern);
-        if (!m) {
-            if (!noext)
-                assertValidExtglobs(pattern);
-            m = new Matcher(pattern, {
-                nocase,
-                noext,
-                dot,
-                normalize,
-                ...(rangeMark && { rangeMark }),
-            });
-            this.#matchers.set(pattern, m);
-        }
-        return m;
-    }
-    #slashSplit(p) {
-        // if p starts with // on windows, we preserve that
-        // so that UNC paths aren't broken.  Otherwise, any number of
-        // / characters are coalesced into one, unless
-        // preserveMultipleSlashes is set to true.
-        if (this.preserveMultipleSlashes) {
-            return p.split('/');
-        }
-        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-            // add an extra '' for the one we lose
-            return ['', ...p.split(/\/+/)];
-        }
-        else {
-            return p.split(/\/+/);
-        }
-    }
-    match(f, partial = this.partial) {
-        // short-circuit in the case of busted things.
-        // comments, etc.
-        if (this.comment) {
-            return false;
-        }
-        if (this.empty) {
-            return f === '';
-        }
-        if (f === '/' && partial) {
-            return true;
-        }
-        const options = this.options;
-        // treat the test path as a set of pathparts. If it was not just
-        // split or checked, check that it can match before splitting it.
-        let split = this.#cachedSplit(f);
-        if (!split) {
-            // the checks look at the path as given, so not if it is
-            // normalized
-            if (!partial &&
-                !this.#form &&
-                (this.#endCheck || this.#literalCheck) &&
-                lastChecked !== f) {
-                lastChecked = f;
-                const can = this.#canMatch(f);
-                if (can === 'no')
-                    return options.flipNegate ? false : this.negate;
-                if (can === 'yes')
-                    return options.flipNegate ? true : !this.negate;
-            }
-            split = this.#split(f);
-        }
-        const ff = split.parts;
-        // the parts after level 2 resolves them, kept for the next pattern
-        // that tests the same path
-        const resolved = this.#level2 ?
-            (split.resolved ??= this.#levelTwoFileOptimize(ff))
-            : ff;
-        // just ONE of the pattern sets in this.set needs to match
-        // in order for it to be valid.  If negating, then just one
-        // match means that we have failed.
-        // Either way, return on the first hit.
-        const set = this.set;
-        // Find the basename of the path by looking for the last non-empty segment
-        let filename = ff[ff.length - 1];
-        if (!filename) {
-            for (let i = ff.length - 2; !filename && i >= 0; i--) {
-                filename = ff[i];
-            }
-        }
-        for (let r = 0; r < set.length; r++) {
-            const pattern = set[r];
-            const shape = partial ? undefined : this.#shapes[r];
-            // level 2 does not change a path of one portion
-            const hit = shape === 'base' ?
-                portionMatch(pattern[0], filename)
-                : shape ? this.#matchShape(resolved, pattern, shape)
-                    : options.matchBase && pattern.length === 1 ?
-                        this.#matchRow([filename], [filename], pattern, partial)
-                        : this.#matchRow(ff, resolved, pattern, partial);
-            if (hit) {
-                if (options.flipNegate) {
-                    return true;
-                }
-                return !this.negate;
-            }
-        }
-        // didn't get any hits.  this is success if it's a negative
-        // pattern, failure otherwise.
-        if (options.flipNegate) {
-            return false;
-        }
-        return this.negate;
-    }
-    static defaults(def) {
-        return minimatch.defaults(def).Minimatch;
-    }
-}
-/* c8 ignore start */
-
-
-/* c8 ignore stop */
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape_escape;
-minimatch.unescape = unescape_unescape;
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/core/merge-policy.ts
-/**
- * The merge-source allowlist of guard: an agent that merges `develop` into a
- * pull request aimed at `main` ships every commit of `develop` with it. Pure: parses
- * the policy file, turns it into branch patterns, and decides which refs are
- * allowed sources. The shell reads the file from the BASE commit and asks git
- * about reachability.
- */
-
-const KEYS = ['feature', 'base', 'allowed'];
-/** Parses and validates the policy file text; throws an Error naming the file and what to fix. */
-function parseMergePolicy(text, source) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new Error(`policy file '${source}' is not valid JSON (${e.message}): fix it on the base branch`, { cause: e });
-    }
-    const fix = `expected {"feature": "feature/<name>", "base": "main", "allowed": ["develop", "release/*"]}`;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new Error(`policy file '${source}' must hold a JSON object: ${fix}`);
-    }
-    const record = data;
-    const unknown = Object.keys(record).filter((k) => !KEYS.includes(k));
-    if (unknown.length > 0) {
-        throw new Error(`policy file '${source}' has unknown key(s) ${unknown.map((k) => `'${k}'`).join(', ')}: ${fix}`);
-    }
-    const text1 = (key) => {
-        const v = record[key];
-        if (v === undefined || v === null)
-            return null;
-        if (typeof v !== 'string' || v.trim() === '') {
-            throw new Error(`policy file '${source}': '${key}' must be a non-empty branch name or glob, got ${JSON.stringify(v)}`);
-        }
-        return v.trim();
-    };
-    const allowedRaw = record.allowed ?? [];
-    if (!Array.isArray(allowedRaw) || allowedRaw.some((a) => typeof a !== 'string' || a.trim() === '')) {
-        throw new Error(`policy file '${source}': 'allowed' must be an array of branch names or globs, got ${JSON.stringify(allowedRaw)}`);
-    }
-    return Object.freeze({
-        feature: text1('feature'),
-        base: text1('base'),
-        allowed: Object.freeze(allowedRaw.map((a) => a.trim()))
-    });
-}
-/** Splits the `allowed-sources` input (newlines or commas) into patterns. */
-function parseSourceList(text) {
-    return text
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '' && !s.startsWith('#'));
-}
-/**
- * Branch patterns that count as allowed sources. A `<placeholder>` in the
- * feature pattern ("feature/<task-id>") is a wildcard; when the branch under
- * test is known and fits it, only that branch counts, so a sibling feature
- * branch is not a free pass.
- */
-function sourcePatterns(policy, inline, headBranch) {
-    const patterns = [];
-    if (policy?.feature) {
-        const glob = policy.feature.replace(/<[^<>/]*>/g, '*');
-        patterns.push(headBranch !== null && branchMatches(headBranch, glob) ? headBranch : glob);
-    }
-    if (policy?.base)
-        patterns.push(policy.base);
-    patterns.push(...(policy?.allowed ?? []), ...inline);
-    return [...new Set(patterns)];
-}
-/** True when a branch name (`release/x`) fits a pattern (`release/*`; `*` stays within one path segment). */
-function branchMatches(branch, pattern) {
-    return branch === pattern || minimatch(branch, pattern, { dot: true, nocomment: true, nonegate: true });
-}
-/**
- * The branch name of a full ref: `refs/heads/x` -> `x`,
- * `refs/remotes/<remote>/x` -> `x` (remote names given), anything else null.
- */
-function branchOfRef(ref, remotes) {
-    if (ref.startsWith('refs/heads/'))
-        return ref.slice('refs/heads/'.length);
-    if (!ref.startsWith('refs/remotes/'))
-        return null;
-    const rest = ref.slice('refs/remotes/'.length);
-    // Longest remote name first: a remote may itself contain '/'.
-    const remote = [...remotes].sort((a, b) => b.length - a.length).find((r) => rest.startsWith(`${r}/`));
-    if (remote === undefined)
-        return null; // e.g. refs/remotes/pull/1/merge made by actions/checkout
-    const branch = rest.slice(remote.length + 1);
-    return branch === 'HEAD' || branch === '' ? null : branch;
-}
-/**
- * The refs whose history counts as allowed: branch refs fitting a pattern,
- * minus every ref that contains the head under test (the head itself would
- * allow everything it merged).
- */
-function allowedTips(refs, patterns, containsHead, remotes) {
-    const tips = [];
-    const used = new Set();
-    for (const r of refs) {
-        const branch = branchOfRef(r.ref, remotes);
-        if (branch === null)
-            continue;
-        const hits = patterns.filter((p) => branchMatches(branch, p));
-        if (hits.length === 0)
-            continue;
-        for (const h of hits)
-            used.add(h);
-        if (!containsHead.has(r.ref))
-            tips.push(r);
-    }
-    return { tips, unmatched: patterns.filter((p) => !used.has(p)) };
-}
-
-;// CONCATENATED MODULE: ./src/core/path-globs.ts
-/**
- * The `exclude` input of guard: paths never scanned for markers.
- * Globs match the whole repository-relative path; a glob without a '/'
- * also matches a file name anywhere (`*.snap`), like .gitignore.
- */
-
-/** Splits a newline-separated glob list, dropping blanks and `#` comments. */
-function parseGlobList(text) {
-    return text
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '' && !s.startsWith('#'));
-}
-/** Returns a predicate that is true for excluded paths. */
-function excludeMatcher(globs) {
-    if (globs.length === 0)
-        return () => false;
-    const tests = globs.map((g) => {
-        const dirGlob = g.endsWith('/') ? `${g}**` : g;
-        const options = { dot: true, nocomment: true, nonegate: true, matchBase: !dirGlob.includes('/') };
-        return (path) => minimatch(path, dirGlob, options);
-    });
-    return (path) => tests.some((t) => t(path));
-}
-
-;// CONCATENATED MODULE: ./src/core/inputs.ts
-/**
- * Input parsing shared by every action and by the GitHub client's inputs
- * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
- * root pipeline accept the same spellings and word their errors alike. In
- * src/core because src/github may not import the action shells. Pure: no
- * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
- * github/inputs.ts). Errors name the input as the workflow spells it, so the
- * root action's `wait-timeout-seconds` is named by construction, not by
- * rewriting a stage's message afterwards.
- */
-/** The error for an invalid input: which input, the value it had, what to write instead. */
-function inputError(label, value, expected) {
-    return new Error(`Input '${label}' is '${value}': ${expected}`);
-}
-/**
- * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
- * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
- */
-function specInputSource(inputs, read, prefix = '', shared = []) {
-    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
-    return Object.freeze({
-        label,
-        get: (name) => {
-            const raw = read(label(name));
-            if (raw !== '')
-                return raw;
-            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
-            // default (run outside the runner) counts as unset.
-            const fallback = inputs[name].default ?? '';
-            return fallback.startsWith('${{') ? '' : fallback;
-        }
-    });
-}
-/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function parseBooleanInput(source, name) {
-    const value = source.get(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw inputError(source.label(name), value, "write 'true' or 'false'.");
-}
-/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, bound) {
-    const value = source.get(name).trim();
-    const seconds = Number(value);
-    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
-    if (value === '' || !Number.isFinite(seconds) || !inRange) {
-        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
-        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
-        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
-        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
-        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
-        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
-    }
-    return Math.round(seconds * 1000);
-}
-/** A positive whole number (`what` says which), or undefined when the input is empty. */
-function parsePositiveIntegerInput(source, name, what) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** A pull request number, or undefined when empty (the pull request of the triggering event). */
-function parsePullRequestInput(source, name) {
-    return parsePositiveIntegerInput(source, name, 'the pull request number');
-}
-/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
-function parseShaInput(source, name) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    const sha = value.toLowerCase();
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
-    }
-    return sha;
-}
-
-;// CONCATENATED MODULE: ./src/guard/options.ts
-/**
- * What guard is asked to check, as the action's inputs and the CLI's flags
- * both spell it, and the parsers they share. No @actions import: the CLI
- * loads this without the Actions toolkit.
- */
-
-
-/** One grep thread on a machine of 2 cores or fewer, git's own default above that. */
-function defaultGrepThreads(cores = (0,external_node_os_namespaceObject.availableParallelism)()) {
-    return cores <= 2 ? 1 : null;
-}
-const DEFAULT_LIMITS = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: defaultGrepThreads() });
-const DEFAULT_POLICY_FILE = '.github/purple-policy.json';
-/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
-function parseScope(value, label = 'scope') {
-    const v = value.trim() || 'changed';
-    if (v === 'changed' || v === 'tree')
-        return v;
-    throw inputError(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)");
-}
-/** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
-function parsePolicyPath(value, label = 'policy-file') {
-    const p = (value.trim() || DEFAULT_POLICY_FILE).replace(/^(\.\/)+/, '').replace(/^\/+/, '');
-    if (p === '' || p.split('/').includes('..')) {
-        throw inputError(label, value, `expected a path inside the repository such as '${DEFAULT_POLICY_FILE}'`);
-    }
-    return p;
-}
-
-;// CONCATENATED MODULE: ./src/guard/layers.ts
-
-
-
-
-
-
-
-
-
-const emptyLayer = () => ({ findings: [], notes: [], warnings: [], problems: [] });
-/** Runs both layers over `range` in the repository of `git` (its top level). */
-async function checkRange(git, range, options, context = {}) {
-    const limits = context.limits ?? DEFAULT_LIMITS;
-    // Without a base neither layer of a `changed` check can run: the reason is the whole answer.
-    if (range.base === null && range.baseProblem && options.scope === 'changed') {
-        return { findings: [], notes: [], warnings: [], error: range.baseProblem };
-    }
-    // The layers share nothing, so they run side by side (git grep and rev-list on two cores).
-    const [markers, merges] = await Promise.all([
-        guarded('conflict-marker check', () => markerLayer(git, range, options, limits)),
-        guarded('merge-source check', () => mergeLayer(git, range, options, context.history?.problem ?? null))
-    ]);
-    const problems = [...markers.problems, ...merges.problems];
-    return {
-        findings: [...markers.findings, ...merges.findings],
-        notes: [...markers.notes, ...merges.notes],
-        warnings: [...markers.warnings, ...merges.warnings],
-        error: problems.length > 0 ? problems.join('; ') : null
-    };
-}
-/** A layer that throws (any failure, a bug included) becomes that layer's problem, never the caller's exception. */
-async function guarded(name, layer) {
-    try {
-        const report = await layer();
-        return { ...report, problems: report.problems.map((p) => `${name} ${p}`) };
-    }
-    catch (e) {
-        return { ...emptyLayer(), problems: [`${name} failed: ${describeError(e)}`] };
-    }
-}
-async function markerLayer(git, range, options, limits) {
-    const report = emptyLayer();
-    const matcher = excludeMatcher(options.exclude);
-    const excluded = (path) => matcher(displayPath(path));
-    const scanned = options.scope === 'tree' || range.base === null
-        ? await scanTree(git, range.head, excluded, limits, report)
-        : await scanChanged(git, range.base, range.head, excluded, limits, report);
-    return judge(scanned.files, scanned.attributes, range, report);
-}
-/** Every candidate line of the tree at `head`, with its neighbours. */
-async function scanTree(git, head, excluded, limits, report) {
-    // The attribute files do not depend on the search: list them while it runs.
-    const listing = attributeFilesAt(git, head);
-    listing.catch(() => undefined);
-    const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate);
-    report.notes.push(`conflict markers: scanned the whole tree at ${head}`);
-    if (scan.unreadable.length > 0)
-        report.problems.push(unreadableProblem(scan.unreadable));
-    const files = [...scan.files]
-        .filter(([path]) => !excluded(path))
-        .map(([path, lines]) => ({ path, known: new Map(), lines: [...lines].map(([line, text]) => ({ line, text })) }));
-    const attributes = await markerSizeAttributes(git, head, files.map((f) => f.path), listing);
-    // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
-    const orphanable = files.filter((f) => {
-        const size = parseMarkerSize(attributes.get(f.path));
-        return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=');
-    });
-    const unread = await readNeighbours(git, orphanable.map((f) => `${head}:${f.path}`), orphanable);
-    if (unread.length > 0)
-        report.problems.push(unreadableProblem(unread));
-    return { files, attributes };
-}
-/** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
-async function scanChanged(git, base, head, excluded, limits, report) {
-    const listing = attributeFilesAt(git, head);
-    listing.catch(() => undefined);
-    const from = (await mergeBase(git, base, head)) ?? base;
-    const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines);
-    report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`);
-    if (added.degraded)
-        report.warnings.push(`conflict markers: ${added.degraded}`);
-    if (added.unreadable.length > 0)
-        report.problems.push(unreadableProblem(added.unreadable));
-    if (added.overflowed)
-        report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`);
-    const diffFiles = added.files.filter((f) => !excluded(f.path));
-    const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map(), oid: f.newOid }));
-    // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours).
-    const wanted = files.filter((f) => f.oid !== null && f.lines.some((l) => !isAngle(l.text)));
-    // The rest of the files and their attributes are independent reads: both at once.
-    const [unread, attributes] = await Promise.all([
-        readNeighbours(git, wanted.map((f) => f.oid), wanted),
-        markerSizeAttributes(git, head, files.map((f) => f.path), listing)
-    ]);
-    if (unread.length > 0)
-        report.problems.push(unreadableProblem(unread));
-    return { files, attributes };
-}
-/** Applies the marker rules to each scanned file at its own conflict-marker-size. */
-function judge(files, attributes, range, report) {
-    for (const file of files) {
-        const value = attributes.get(file.path);
-        const problem = markerSizeProblem(value);
-        if (problem !== null)
-            report.warnings.push(`${displayPath(file.path)}: ${problem}`);
-        const size = parseMarkerSize(value);
-        const known = [...file.known].map(([line, text]) => ({ line, text }));
-        const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(known, size);
-        const byLine = new Map([...file.known, ...file.lines.map((l) => [l.line, l.text])]);
-        for (const hit of markerHits(file.lines, size, angle, (n) => byLine.get(n))) {
-            report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message });
-        }
-    }
-    return report;
-}
-const isAngle = (text) => text[0] === '<' || text[0] === '>';
-/**
- * What the rest of each file says: its angle candidates anywhere and the
- * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
- * --batch` (`specs[i]` names the blob of `files[i]`) and kept in `known`.
- * Returns the names of the files git could not read.
- */
-async function readNeighbours(git, specs, files) {
-    if (files.length === 0)
-        return [];
-    const neighbours = files.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])));
-    const unreadable = await readBlobLines(git, specs, (index, line, text) => {
-        if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index].has(line))
-            files[index].known.set(line, markerPrefix(text));
-    });
-    return unreadable.map((i) => displayPath(files[i].path));
-}
-function unreadableProblem(names) {
-    const shown = names.slice(0, 20).map((n) => `'${n}'`).join(', ');
-    const more = names.length > 20 ? ` and ${names.length - 20} more` : '';
-    return `could not read ${names.length} file(s), which were not checked: ${shown}${more} (a missing or corrupt object: run 'git fsck')`;
-}
-/** Reads the policy file from the BASE commit (one `cat-file --batch` call; the path goes through stdin). */
-async function readPolicyAtBase(git, base, path) {
-    const r = await git.run(['cat-file', '--batch'], { input: `${base}:${path}\n` });
-    const header = r.stdout.slice(0, r.stdout.indexOf('\n'));
-    if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
-        return null;
-    const m = /^[0-9a-f]+ (\w+) \d+$/.exec(header);
-    if (!m)
-        throw new Error(`could not read '${path}' at the base commit: git answered '${header}'`);
-    if (m[1] !== 'blob')
-        throw new Error(`policy file '${path}' at the base commit is a ${m[1]}, not a file`);
-    // The size in the header counts bytes; the batch output ends the content with one LF.
-    const body = r.stdout.slice(header.length + 1).replace(/\n$/, '');
-    return parseMergePolicy(body, `${path}@${base.slice(0, 12)}`);
-}
-async function mergeLayer(git, range, options, historyProblem) {
-    const report = emptyLayer();
-    if (historyProblem !== null) {
-        report.problems.push(`could not run: ${historyProblem}`);
-        return report;
-    }
-    if (range.base === null) {
-        if (range.baseProblem) {
-            report.problems.push(`could not run: ${range.baseProblem}`);
-            return report;
-        }
-        const policyNote = 'merge sources: not checked, there is no base to read the policy from or to bound the range';
-        if (options.allowedSources.length > 0)
-            report.warnings.push(policyNote);
-        else
-            report.notes.push(policyNote);
-        return report;
-    }
-    // The policy and the range's merges are independent reads: both at once.
-    const [policy, merges] = await Promise.all([readPolicyAtBase(git, range.base, options.policyFile), mergesInRange(git, range.base, range.head)]);
-    if (policy === null && options.policyFileExplicit) {
-        // A named policy that is not there must not silently turn the check off.
-        report.problems.push(`could not use the policy: '${options.policyFile}' was named explicitly but does not exist at the base commit ${range.base}`);
-    }
-    if (policy === null && options.allowedSources.length === 0) {
-        report.notes.push(`merge sources: not checked, no '${options.policyFile}' at the base commit and no allowed-sources`);
-        return report;
-    }
-    report.findings.push(...(await disallowedMerges(git, range, policy, merges, options, report.notes)));
-    return report;
-}
-async function disallowedMerges(git, range, policy, merges, options, notes) {
-    const base = range.base;
-    const patterns = sourcePatterns(policy, options.allowedSources, range.headBranch);
-    notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`);
-    if (merges.length === 0)
-        return [];
-    // Every read below is independent of the others: start them together.
-    const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)]);
-    const { tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes);
-    for (const p of unmatched) {
-        notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`);
-    }
-    const parents = merges.flatMap((m) => m.parents.slice(1));
-    const bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
-    if (bad.size === 0)
-        return [];
-    const names = await nameCommits(git, [...bad], containsHead);
-    // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
-    const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
-    const findings = [];
-    for (const m of merges) {
-        m.parents.forEach((parent, i) => {
-            if (i === 0 || !bad.has(parent))
-                return;
-            const from = names.get(parent);
-            const source = from ? ` (from ${from})` : '';
-            findings.push({
-                kind: 'disallowed-merge',
-                path: null,
-                line: null,
-                commit: m.commit,
-                parent,
-                message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch${missing}`
-            });
-        });
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ./src/guard/range.ts
-
-
-function field(obj, ...path) {
-    let cur = obj;
-    for (const key of path) {
-        if (typeof cur !== 'object' || cur === null)
-            return null;
-        cur = cur[key];
-    }
-    return typeof cur === 'string' && cur !== '' ? cur : null;
-}
-/** Defaults the event gives: PR base/head shas, merge-queue shas, a push's `before`/`after`. */
-function eventDefaults(event) {
-    const p = event.payload;
-    if (field(p, 'pull_request', 'base', 'sha')) {
-        return {
-            base: field(p, 'pull_request', 'base', 'sha'),
-            head: field(p, 'pull_request', 'head', 'sha'),
-            headBranch: field(p, 'pull_request', 'head', 'ref')
-        };
-    }
-    if (field(p, 'merge_group', 'base_sha')) {
-        return { base: field(p, 'merge_group', 'base_sha'), head: field(p, 'merge_group', 'head_sha'), headBranch: null };
-    }
-    const ref = field(p, 'ref') ?? (event.ref || null);
-    const headBranch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
-    const before = field(p, 'before');
-    // A new branch is pushed with before = 0000...: there is no previous tip to compare with.
-    const base = before !== null && !/^0+$/.test(before) ? before : null;
-    return { base, head: field(p, 'after'), headBranch };
-}
-/**
- * Deepens a shallow clone from its remote (all branches, so allowed refs
- * exist too). Never throws: a clone that stays shallow is reported, and the
- * layers that need no history still run.
- */
-async function ensureFullHistory(git) {
-    const advice = 'check out with full history (actions/checkout with fetch-depth: 0)';
-    try {
-        if (!(await isShallow(git)))
-            return { note: null, problem: null };
-        const remote = (await remoteNames(git))[0];
-        if (remote === undefined) {
-            return { note: null, problem: `this is a shallow clone with no remote to deepen it from, so merge parents are hidden: ${advice}` };
-        }
-        try {
-            await unshallow(git, remote);
-        }
-        catch (e) {
-            return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${describeError(e)}): ${advice}` };
-        }
-        return { note: `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`, problem: null };
-    }
-    catch (e) {
-        return { note: null, problem: `could not tell whether the clone is shallow (${describeError(e)}): ${advice}` };
-    }
-}
-/** Resolves head, then base, to full shas, taking defaults from the event, then the remote default branch; a base that fails is reported in the range. */
-async function resolveRange(git, req) {
-    const notes = [];
-    const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null };
-    const headName = req.head || defaults.head || 'HEAD';
-    const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head');
-    const headBranch = req.headBranch ?? defaults.headBranch;
-    try {
-        return await resolveBase(git, req, defaults, head, headBranch, notes);
-    }
-    catch (e) {
-        // Only the layers that need a base stop here; a tree scan needs head alone.
-        return { range: { base: null, head, description: 'no base', headBranch, baseProblem: describeError(e) }, notes };
-    }
-}
-async function resolveBase(git, req, defaults, head, headBranch, notes) {
-    if (req.base) {
-        const base = await resolveCommit(git, req.base, req.baseLabel);
-        return { range: { base, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
-    }
-    if (defaults.base !== null) {
-        if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
-            const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
-            return { range: { base: defaults.base, head, description: what, headBranch }, notes };
-        }
-        // A force push leaves 'before' unfetched: compare with the default branch instead of failing.
-        notes.push(`base '${defaults.base}' from the event is not in this clone; using the default branch instead`);
-    }
-    const remotes = await remoteNames(git);
-    const hint = req.event ? field(req.event.payload, 'repository', 'default_branch') : null;
-    const defaultRef = await remoteDefaultBranch(git, remotes, hint);
-    if (defaultRef === null) {
-        throw new Error(`could not choose a base: no pull request or push in the event and no remote default branch (refs/remotes/<remote>/HEAD); set ${req.baseLabel}`);
-    }
-    const tip = await resolveCommit(git, defaultRef, 'the default branch');
-    const base = (await mergeBase(git, tip, head)) ?? tip;
-    return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
-}
-
-;// CONCATENATED MODULE: ./src/core/guard-verdict.ts
-/**
- * What guard concluded, as plain data shared by the action, the CLI and the
- * pipeline. A guard that breaks must not stop every
- * pipeline (fail-safe), but a real finding always blocks.
- */
-/** Decides the outcome: findings block even when part of the guard failed; an error alone blocks only without fail-safe. */
-function decideVerdict(findings, error, failSafe) {
-    if (findings.length > 0)
-        return { result: 'blocked', blocks: true };
-    if (error !== null)
-        return { result: 'error', blocks: !failSafe };
-    return { result: 'pass', blocks: false };
-}
-/** One line per finding, `path:line: message` for markers (what editors and terminals link). */
-function formatFinding(f) {
-    if (f.kind === 'conflict-marker')
-        return `${f.path}:${f.line}: ${f.message}`;
-    return `${f.commit}: ${f.message}`;
-}
-
-;// CONCATENATED MODULE: ./src/guard/result.ts
-/** guard's plain result, shared by the action, the root pipeline and the CLI. */
-
-/** Builds the result from findings and an error, applying fail-safe. */
-function guardResult(findings, error, failSafe, extra) {
-    const verdict = decideVerdict(findings, error, failSafe);
-    return Object.freeze({
-        ...verdict,
-        findings,
-        markerCount: findings.filter((f) => f.kind === 'conflict-marker').length,
-        disallowedMergeCount: findings.filter((f) => f.kind === 'disallowed-merge').length,
-        error,
-        failSafe,
-        ...extra
-    });
-}
-/** Why the step (or hook) fails, or null when it passes: findings always, an error only with fail-safe off. */
-function guardFailure(result) {
-    if (result.findings.length > 0) {
-        return `guard blocked: ${result.markerCount} conflict marker(s), ${result.disallowedMergeCount} disallowed merge parent(s)`;
-    }
-    return result.blocks ? `guard failed (fail-safe is off): ${result.error}` : null;
-}
-
-;// CONCATENATED MODULE: ./src/guard/engine.ts
-/**
- * guard from a working directory to a result: open the repository, make its
- * history complete if it can, choose the range, run the layers. Never throws:
- * whatever fails becomes result 'error' (blocking only with fail-safe off),
- * and every layer that can still run does.
- */
-
-
-
-
-
-
-/** The git runner at the top level of the repository containing `directory` (scans use repository-relative paths). */
-async function openRepository(directory, deps) {
-    return createGit(await topLevel(createGit(directory, deps)), deps);
-}
-const isChosen = (v) => typeof v === 'object' && v !== null && 'range' in v;
-/** Runs guard; never throws (a failure becomes result 'error'). Notes and warnings go to the log and the result. */
-async function runGuard(request, deps) {
-    const notes = [];
-    let range = null;
-    let result;
-    try {
-        const git = await openRepository(request.workingDirectory, deps.git);
-        // Most clones are complete: choose the range while finding out, and choose again only after a deepen.
-        const [history, first] = await Promise.all([ensureFullHistory(git), request.chooseRange(git).catch((e) => e)]);
-        if (history.note)
-            notes.push(history.note);
-        const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first;
-        range = chosen.range;
-        notes.push(...chosen.notes, `range: ${range.base ?? '(none)'}..${range.head} (base: ${range.description})`);
-        const report = await checkRange(git, range, request.options, { limits: deps.limits, history });
-        result = guardResult(report.findings, report.error, request.failSafe, { range, notes: [...notes, ...report.notes], warnings: report.warnings });
-    }
-    catch (e) {
-        result = guardResult([], describeError(e), request.failSafe, { range, notes, warnings: [] });
-    }
-    for (const note of result.notes)
-        deps.log.info(`guard: ${note}`);
-    for (const warning of result.warnings)
-        deps.log.warning(`guard: ${warning}`);
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/actions/guard/guard.ts
-/**
- * The guard action's work: settings in, plain result out. The root pipeline
- * calls this in-process; the engine it runs (src/guard) is the CLI's too.
- */
-
-
-
-/** Production deps: git from PATH, the default limits, and the given log. */
-function guardDeps(log) {
-    return Object.freeze({ git: {}, log, limits: DEFAULT_LIMITS });
-}
-/** Runs guard over the range the settings name; never throws (a failure becomes result 'error'). */
-function guard(settings, deps) {
-    return runGuard({
-        workingDirectory: settings.workingDirectory,
-        options: settings,
-        failSafe: settings.failSafe,
-        chooseRange: (git) => resolveRange(git, {
-            base: settings.base,
-            head: settings.head,
-            event: settings.event,
-            baseLabel: settings.labels.base,
-            headLabel: settings.labels.head,
-            headBranch: null
-        })
-    }, deps);
-}
-
-;// CONCATENATED MODULE: ./src/core/summary-html.ts
-/**
- * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
- * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
- * markdown inside it is not parsed, so every block here is one HTML element with
- * no blank line inside, and every piece of text goes through `escapeHtml` with its
- * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
- */
-
-const markup = (html) => Object.freeze({ html });
-/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
-function inline(content) {
-    if (typeof content === 'string')
-        return escapeHtml(content).replace(/\r\n|\r|\n/g, '<br>');
-    if (Array.isArray(content))
-        return content.map((part) => inline(part)).join('');
-    return content.html;
-}
-/** `<code>` around escaped text. */
-function code(text) {
-    return markup(`<code>${inline(text)}</code>`);
-}
-/** `<strong>` around escaped content. */
-function strong(content) {
-    return markup(`<strong>${inline(content)}</strong>`);
-}
-/** A link, only for http(s) addresses; anything else is shown as text. */
-function summary_html_link(href, content) {
-    if (!/^https?:\/\//i.test(href))
-        return markup(inline(content));
-    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
-}
-/** A heading block. */
-function summary_html_heading(level, content) {
-    return markup(`<h${level}>${inline(content)}</h${level}>`);
-}
-/** A paragraph block. */
-function summary_html_paragraph(content) {
-    return markup(`<p>${inline(content)}</p>`);
-}
-/** A bulleted list block. */
-function list(items) {
-    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
-}
-/** A table block: a header row, then one row per entry, every cell closed. */
-function table(headers, rows) {
-    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
-    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
-    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
-}
-/** A summary: blocks separated by blank lines, so each stays one HTML block. */
-function summary_html_renderSummary(blocks) {
-    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/spec.ts
-/** Declares an action spec, keeping its literal input/output names as types. */
-function defineAction(spec) {
-    return Object.freeze(spec);
-}
-
-;// CONCATENATED MODULE: ./src/actions/guard/io.ts
-
-/** guard's inputs and outputs, declared once; guard/action.yml is held against this by a test. */
-const guardSpec = defineAction({
-    dir: 'guard',
-    name: 'Purple guard',
-    description: 'Blocks conflict markers and merges from disallowed branches in the committed range.',
-    inputs: {
-        base: {
-            description: "Base of the range to check (branch, tag or sha). Default: the pull request's base sha; for a push, the 'before' sha; otherwise the merge base with the remote default branch.",
-            default: ''
-        },
-        head: {
-            description: "Head of the range to check. Default: the pull request's head sha, else HEAD.",
-            default: ''
-        },
-        scope: {
-            description: "'changed': conflict markers on lines added in base..head. 'tree': audit every file of the committed tree at head. Never the working tree.",
-            default: 'changed'
-        },
-        exclude: {
-            description: 'Newline-separated globs of paths never scanned for markers (a glob without / matches a file name anywhere).',
-            default: ''
-        },
-        'policy-file': {
-            description: 'Merge-source policy, read from the BASE commit (the branch under test cannot loosen it). Absent file: the allowlist layer is off unless allowed-sources is set.',
-            default: '.github/purple-policy.json'
-        },
-        'allowed-sources': {
-            description: 'Extra allowed merge sources (branch names or globs such as release/*), newline or comma separated; added to the policy file.',
-            default: ''
-        },
-        'fail-safe': {
-            description: 'When guard itself fails (git missing, unreadable repository, malformed policy, a bug), warn and exit 0 with result=error. A finding always blocks.',
-            default: 'true'
-        }
-    },
-    outputs: {
-        result: { description: "'pass', 'blocked' or 'error' (guard itself failed and fail-safe let the step pass)." },
-        findings: { description: 'JSON array of {kind, path, line, commit, parent, message}; kind is conflict-marker or disallowed-merge.' },
-        'marker-count': { description: 'Number of conflict-marker lines found.' },
-        'disallowed-merge-count': { description: 'Number of merge parents that no allowed source reaches.' }
-    }
-});
-
-;// CONCATENATED MODULE: ./src/actions/guard/workflow-commands.ts
-/**
- * The few runner interactions guard needs, written directly (inputs from
- * INPUT_*, outputs to GITHUB_OUTPUT, annotations and the summary), so the
- * guard bundle and `purple guard` load no Actions toolkit and with it no HTTP
- * client: guard never calls the network. Formats as the runner documents
- * them: see docs/decisions.md, "guard writes workflow commands itself".
- */
-
-
-
-/** An input as the runner passes it (`INPUT_<NAME>`, spaces as '_'), trimmed; '' when unset. */
-function readInput(name, env = process.env) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-/** Prints one workflow command (`::error title=..,file=..,line=..::message`), every part escaped. */
-function issueCommand(command, message, properties = {}) {
-    const props = Object.entries(properties)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
-}
-/** Prints a plain log line. */
-function info(message) {
-    process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
-}
-/** Sets a step output (a GITHUB_OUTPUT heredoc with a random delimiter; the old command outside the runner). */
-function setOutput(name, value, env = process.env) {
-    const file = env.GITHUB_OUTPUT;
-    if (!file) {
-        process.stdout.write(`${external_node_os_namespaceObject.EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${external_node_os_namespaceObject.EOL}`);
-        return;
-    }
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
-    // A value that contains the delimiter could end the heredoc early and set other outputs.
-    if (value.includes(delimiter) || name.includes(delimiter))
-        throw new Error(`output '${name}' contains its own delimiter`);
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
-}
-/** Appends HTML to the job summary; returns false when there is none to write (outside the runner) or it failed. */
-function workflow_commands_appendSummary(html, env = process.env) {
-    const file = env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        return false;
-    try {
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, html, { encoding: 'utf8' });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Fails the step: an error annotation and exit code 1. */
-function setFailed(message) {
-    process.exitCode = 1;
-    issueCommand('error', message);
-}
-
-;// CONCATENATED MODULE: ./src/actions/guard/outputs.ts
-/**
- * How guard reports: every declared output on every path, one annotation per
- * finding (on its file and line), warnings when guard itself failed, and the
- * job summary. Nothing here fails the step: index.ts does. File names and
- * messages are outside text: logText before the log, summary-html for the summary.
- */
-
-
-
-
-
-/** A setter that writes every declared output of guard (names prefixed for the root action), secrets redacted. */
-function guardOutputWriter(prefix = '') {
-    return (values) => {
-        for (const name of Object.keys(guardSpec.outputs))
-            setOutput(`${prefix}${name}`, redactSecrets(values[name]));
-    };
-}
-/** The log guard's engine writes to in the action: plain lines and warning annotations, outside text shown as data. */
-const guardActionLog = Object.freeze({
-    info: (message) => info(logText(message)),
-    warning: (message) => issueCommand('warning', logText(message))
-});
-/** Writes outputs, annotations and the job summary of a result. */
-function writeGuardOutputs(result, prefix = '') {
-    for (const f of result.findings) {
-        if (f.kind === 'conflict-marker')
-            issueCommand('error', logText(f.message), { title: 'Conflict marker', file: logText(f.path), line: f.line });
-        else
-            issueCommand('error', logText(f.message), { title: 'Disallowed merge source' });
-    }
-    if (result.error !== null && !result.blocks) {
-        issueCommand('warning', logText(`guard could not complete, not blocking (fail-safe): ${result.error}`));
-    }
-    else if (result.error !== null && result.findings.length > 0) {
-        issueCommand('warning', logText(`guard: part of the check failed: ${result.error}`));
-    }
-    guardOutputWriter(prefix)({
-        result: result.result,
-        findings: JSON.stringify(result.findings),
-        'marker-count': String(result.markerCount),
-        'disallowed-merge-count': String(result.disallowedMergeCount)
-    });
-    workflow_commands_appendSummary(redactSecrets(guardSummary(result)));
-}
-/** Outputs and summary when guard could not even read its settings: every output set, the reason in the summary. */
-function writeGuardSettingsError(message, prefix = '') {
-    guardOutputWriter(prefix)({ result: 'error', findings: '[]', 'marker-count': '', 'disallowed-merge-count': '' });
-    appendSummary(renderSummary([heading(3, 'Purple guard: error'), paragraph(['guard did not run: ', message])]));
-}
-/** The job summary of a result, as HTML (every piece of text escaped). */
-function guardSummary(result) {
-    const blocks = [summary_html_heading(3, `Purple guard: ${result.result}`)];
-    if (result.range) {
-        blocks.push(summary_html_paragraph(['Range ', code(`${result.range.base ?? '(none)'}..${result.range.head}`), ` (${result.range.description})`]));
-    }
-    if (result.error)
-        blocks.push(summary_html_paragraph(`Guard error: ${result.error}`));
-    if (result.findings.length > 0) {
-        const rows = result.findings.map((f) => [
-            f.kind,
-            f.path !== null ? `${f.path}:${f.line}` : f.commit.slice(0, 12),
-            f.parent ? f.parent.slice(0, 12) : '',
-            f.message
-        ]);
-        blocks.push(table(['kind', 'where', 'parent', 'message'], rows));
-    }
-    return summary_html_renderSummary(blocks);
-}
-
-;// CONCATENATED MODULE: ./src/core/merge-errors.ts
-/**
- * Classifies every answer of GitHub's merge endpoint (PUT /pulls/{n}/merge)
- * into what the merge action does next. Pure: the shell passes the failure
- * (status + GitHub's message, or the network error) and a fresh read of the
- * pull request; nothing here talks to GitHub.
- *
- * Why this exists: GitHub says both `Required status check "x" is expected.`
- * and "N of M required status checks are expected." while a check has not
- * registered yet (both are worth waiting for), and a merge whose answer was
- * lost must be recognised as done, never reported as "not mergeable" (see
- * docs/decisions.md, "The merge call is never retried blindly").
- *
- * Every regular expression here runs in linear time on any input: a message
- * is outside text of any length.
- */
-
-const ADVICE = {
-    'check-failing': 'A required check failed on the verified head: fix the failure and push, then run wait-ci and merge again.',
-    'review-required': 'The base branch requires approving reviews: get an approval from a reviewer with write access (or change the rule), then run merge again.',
-    'method-not-allowed': "Set the 'method' input to a merge method the repository allows (Settings > General > Pull Requests), or leave it empty to use the first allowed one.",
-    conflict: 'The pull request conflicts with its base branch: merge or rebase the base into it, resolve the conflicts, push, and run the pipeline again.',
-    draft: 'The pull request is a draft: mark it ready for review, then run merge again.',
-    'merge-queue': 'The base branch requires the merge queue: add the pull request to the queue (merge queue UI or `gh pr merge --auto`) instead of merging it directly.',
-    'rule-violation': 'A repository rule blocks this merge: read the rule named in the message under Settings > Rules > Rulesets (or ask an admin), then run merge again.',
-    closed: 'The pull request is closed without being merged: reopen it if it should still be merged.',
-    'merged-other-head': 'The pull request was merged at a head that Purple did not verify: review what was merged on the base branch.',
-    forbidden: "The token may not merge into this branch: give the job 'contents: write' and 'pull-requests: write', or use a token or GitHub App that branch protection allows to merge.",
-    'not-found': "The pull request or repository was not found with this token: check 'pull-request' and that the token can read the repository.",
-    'invalid-request': "GitHub rejected the request itself: check the 'method', 'commit-title' and 'commit-message' inputs.",
-    'not-mergeable': 'GitHub reports the pull request as not mergeable for a reason other than a pending check: open it on GitHub to see what blocks it.'
-};
-// GitHub wraps ruleset refusals as a header line followed by one line per
-// violation, e.g. "Repository rule violations found\n\nRequired status check
-// \"test\" is expected.\n\n" (akuity/kargo#6397) or "...\n\nWaiting on 1 more
-// approval from a reviewer with write access ...\n\n" (microsoft/winget-pkgs#379724).
-const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i;
-/** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
-function listViolations(message) {
-    // Non-empty runs only: a megabyte of blank lines allocates nothing.
-    const lines = (message.match(/[^\r\n]+/g) ?? []).map((line) => line.trim()).filter((line) => line !== '');
-    if (lines.length > 0 && RULESET_HEADER.test(lines[0]))
-        return lines.slice(1);
-    return [message.trim()];
-}
-// Order matters: a failing check is final even if the same text also says
-// something is expected, and the merge must never be retried after it.
-const VIOLATION_RULES = [
-    // `Required status check "test" is failing.`; `... "continuous-integration/jenkins/branch" is errored.` (alphagov/bulk-merger
-    // README); "2 of 2 required status checks have not succeeded: 1 failing." (lyra-os-linux/vegad#52)
-    { test: /\bis failing\b|\bare failing\b|\bis errored\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed|errored)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
-    // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
-    { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
-    // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase);
-    // chdsbd/kodiak#295: "This branch must not contain merge commits." (required linear history: squash or rebase still work).
-    // No `.*` between words: on a long message that is quadratic.
-    {
-        test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|\bmerge method \w+ (?:is )?not allowed\b|\bmust not contain merge commits\b/i,
-        verdict: { kind: 'permanent', category: 'method-not-allowed' }
-    },
-    // lindell/multi-gitter#622: "Pull Request is still a draft"
-    { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
-    // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
-    // winget-pkgs#379724: "Waiting on 1 more approval from a reviewer with write access ..."
-    {
-        test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
-        verdict: { kind: 'permanent', category: 'review-required' }
-    },
-    // akuity/kargo#6397 and PennyDreadfulMTG/Penny-Dreadful-Tools#6226: singular `Required status check "x" is expected.`,
-    // plural "N of M required status checks are expected.": any "expected" block is pending.
-    { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
-    // `Required status check "x" is in progress.`: the check is running, not failed.
-    { test: /\bin progress\b|\bis pending\b|\bare pending\b/i, verdict: { kind: 'pending' } },
-    // KnpLabs/php-github-api#497, cli/cli#12748: GitHub recomputes after the base moved; retrying is the documented fix.
-    { test: /base branch was modified/i, verdict: { kind: 'pending' } },
-    // "N of M required status checks have not succeeded." without an "expected": some failed.
-    { test: /\bnot succeeded\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
-    { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
-    { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
-];
-/** What one violation line asks for: wait, give up (with the category), or unknown. */
-function classifyViolation(text) {
-    // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
-    const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"');
-    for (const rule of VIOLATION_RULES)
-        if (rule.test.test(words))
-            return rule.verdict;
-    return { kind: 'unknown' };
-}
-function permanent(category, message) {
-    return { kind: 'permanent', category, message, advice: ADVICE[category] };
-}
-/** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
-function judgePullState(pull, verifiedSha) {
-    if (pull.merged) {
-        // A retry after a lost answer finds the merge already done: success, if it was our head
-        // (see docs/decisions.md, "The merge call is never retried blindly").
-        if (pull.headSha === verifiedSha) {
-            return {
-                kind: 'already-merged',
-                mergeCommitSha: pull.mergeCommitSha ?? '',
-                message: `Pull request is already merged at the verified head ${verifiedSha}.`
-            };
-        }
-        return permanent('merged-other-head', `Pull request was merged at head ${pull.headSha}, not at the verified head ${verifiedSha}.`);
-    }
-    if (pull.state === 'closed')
-        return permanent('closed', 'Pull request is closed without being merged.');
-    if (pull.headSha !== verifiedSha) {
-        return {
-            kind: 'head-moved',
-            headSha: pull.headSha,
-            message: `Head branch moved from the verified ${verifiedSha} to ${pull.headSha}; the new head must be verified before it is merged.`
-        };
-    }
-    return undefined;
-}
-// A pull request GitHub itself reads as mergeable: a "not mergeable" refusal next to it is a stale computation.
-const MERGEABLE_STATES = new Set(['clean', 'unstable', 'has_hooks']);
-function classifyNotMergeable(message, pull) {
-    // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
-    if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown')
-        return { kind: 'pending', message };
-    if (pull.mergeable === false || pull.mergeableState === 'dirty')
-        return permanent('conflict', message);
-    if (pull.draft || pull.mergeableState === 'draft')
-        return permanent('draft', message);
-    if (pull.mergeableState === 'behind')
-        return { kind: 'behind', message };
-    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
-    if (MERGEABLE_STATES.has(pull.mergeableState))
-        return { kind: 'pending', message: `${message} (GitHub reads the pull request as ${pull.mergeableState}: a stale answer)` };
-    return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`);
-}
-// gabrielkoerich/orch#3371: 409 "Head branch is out of date. Review and try the merge again."; cli/cli's
-// merge command words GitHub's BEHIND state as "the head branch is not up to date with the base branch".
-const OUT_OF_DATE = /\bout of date\b|\bout-of-date\b|\bnot up to date\b/i;
-/** How much of a message the rules read (GitHub's own are far shorter). */
-const CLASSIFIED_CHARS = 8192;
-function violationsHeader(message) {
-    const end = message.search(/\r?\n/);
-    return end < 0 ? message : message.slice(0, end);
-}
-/**
- * Classifies one failed merge call. `pull` is a read of the pull request made
- * after the failure (undefined when that read failed too); `verifiedSha` is the
- * head sha that was verified and sent with the merge call.
- */
-function classifyMergeFailure(failure, pull, verifiedSha, context = {}) {
-    // The pull request's state outranks any message: a lost answer to a merge
-    // that went through, then a 405 "not mergeable" on the retry, is a success.
-    if (pull !== undefined) {
-        const byState = judgePullState(pull, verifiedSha);
-        if (byState !== undefined)
-            return byState;
-    }
-    const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`;
-    // Judged on its head only: GitHub's merge messages are a few short lines, and a megabyte of outside text
-    // would make even linear rules slow. The whole message is still reported.
-    const words = message.length > CLASSIFIED_CHARS ? message.slice(0, CLASSIFIED_CHARS) : message;
-    const clipped = { ...failure, message: words };
-    // The base moved on a branch that must be up to date: the head is where it was (checked above), so this is
-    // never head-moved. Right after an update GitHub may still say "out of date" while it recomputes: a read
-    // that shows the head current and not behind makes that pending.
-    if (failure.status === 409 || failure.status === 405) {
-        if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(words)))
-            return { kind: 'behind', message };
-        if (OUT_OF_DATE.test(words))
-            return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message };
-    }
-    // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
-    // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
-    if (failure.status === 409 || /head branch was modified/i.test(words)) {
-        return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) };
-    }
-    if (failure.status === 403) {
-        // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
-        const transport = classifyFailure(clipped);
-        if (transport.kind !== 'permanent')
-            return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
-    }
-    if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
-        const violations = listViolations(words);
-        const kinds = violations.map(classifyViolation);
-        // Classify on every violation GitHub lists: pending only if all of them are pending.
-        const blocking = kinds.findIndex((k) => k.kind === 'permanent');
-        if (blocking >= 0) {
-            const kind = kinds[blocking];
-            return permanent(kind.category, message);
-        }
-        const unknown = kinds.findIndex((k) => k.kind === 'unknown');
-        if (unknown < 0)
-            return { kind: 'pending', message };
-        const text = violations[unknown];
-        if (/not mergeable/i.test(text))
-            return context.outcomeUnknown ? judgeUnsettled(pull, verifiedSha, message) : classifyNotMergeable(message, pull);
-        if (RULESET_HEADER.test(violationsHeader(words)))
-            return permanent('rule-violation', message);
-        if (failure.status === 403)
-            return permanent('forbidden', message);
-        if (failure.status === 422)
-            return permanent('invalid-request', message);
-        // An unknown 405 while GitHub is still computing mergeability: give it the budget.
-        if (pull?.mergeable === null)
-            return { kind: 'pending', message };
-        return permanent('not-mergeable', message);
-    }
-    if (failure.status === 404)
-        return permanent('not-found', message);
-    const transport = classifyFailure(clipped);
-    if (transport.kind === 'permanent') {
-        if (failure.status === 401)
-            return permanent('forbidden', message);
-        return permanent('invalid-request', message);
-    }
-    return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
-}
-function retryAfter(transport) {
-    return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs };
-}
-/** Whether a verdict ends the merge step (anything but pending, transient and unsettled). */
-function isFinal(verdict) {
-    return verdict.kind !== 'pending' && verdict.kind !== 'transient' && verdict.kind !== 'unsettled';
-}
-/** What came back, in a few words: "HTTP 502", or "no answer (read ECONNRESET)". */
-function describeAnswer(failure) {
-    return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`;
-}
-// Node's codes for a connection that was never made (refused, or the host name did not resolve).
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-/** The error codes of a failure and its causes (fetch puts the network's reason in `cause`). */
-function errorCodes(failure) {
-    const codes = [];
-    let current = failure;
-    for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-        const code = current.code;
-        if (typeof code === 'string')
-            codes.push(code);
-        current = current.cause;
-    }
-    return codes;
-}
-/**
- * Whether, after this merge call, it is unknown if the pull request merged.
- * An answer that never arrived, a server error or a cut 200 may hide a merge
- * GitHub made; a refusal that names a reason (a check expected) proves the
- * pull request was open; a rate limit and another "not mergeable" prove nothing.
- */
-function outcomeUnknownAfter(previous, failure, verdict) {
-    if (isFinal(verdict))
-        return false;
-    // A connection that was never made carried no request.
-    if (failure.status === undefined && errorCodes(failure).some((code) => NEVER_SENT.has(code)))
-        return previous;
-    if (failure.status === undefined || failure.status >= 500 || failure.status < 300)
-        return true;
-    return verdict.kind === 'pending' ? false : previous;
-}
-/**
- * Judges a read of the pull request made while a merge's outcome is unknown:
- * merged, closed, a moved head or a conflict settle it; anything else (a read
- * that may be stale, or no read at all) leaves it unsettled.
- */
-function judgeUnsettled(pull, verifiedSha, message) {
-    if (pull === undefined)
-        return { kind: 'unsettled', message };
-    const byState = judgePullState(pull, verifiedSha);
-    if (byState !== undefined)
-        return byState;
-    // A merge that went through cannot leave a conflict behind: `dirty` proves it did not merge.
-    if (pull.mergeable === false || pull.mergeableState === 'dirty')
-        return permanent('conflict', message);
-    return { kind: 'unsettled', message };
-}
-
-;// CONCATENATED MODULE: ./src/core/merge-outcome.ts
-const notMerged = { merged: false, mergeCommitSha: '' };
-/** The outcome of an answer that ends the run; `readMergeCommitSha` fills in a merge commit the answer did not carry. */
-function fromVerdict(verdict, readMergeCommitSha = '') {
-    switch (verdict.kind) {
-        case 'merged':
-            return { merged: true, mergeCommitSha: verdict.mergeCommitSha, reason: 'merged', message: verdict.message };
-        case 'already-merged':
-            return {
-                merged: true,
-                mergeCommitSha: verdict.mergeCommitSha || readMergeCommitSha,
-                reason: 'merged',
-                message: `${verdict.message} (an earlier attempt merged it; its answer may have been lost)`
-            };
-        case 'head-moved':
-            return { ...notMerged, reason: 'head-moved', message: `${verdict.message} Run wait-ci on the new head, then merge its verified sha.` };
-        case 'behind':
-            return {
-                ...notMerged,
-                reason: 'behind',
-                message: `GitHub refused the merge: '${verdict.message}'. The base branch moved and this branch must be up to date with it; the head is still the verified one. Update the branch from its base (or set 'update-branch: true'), then verify and merge the new head.`
-            };
-        case 'permanent':
-            return { ...notMerged, reason: 'permanent', category: verdict.category, message: `GitHub refused the merge: '${verdict.message}'. ${verdict.advice}` };
-    }
-}
-function afterUnreachable(stop) {
-    if (!stop.readBack)
-        return 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.';
-    // A read right after a lost answer may not show the merge yet.
-    if (stop.outcomeUnknown)
-        return `The last read showed ${stop.pullUrl} unmerged, but a read right after a lost answer can lag: look at it before running merge again (running it again is safe: it only merges ${stop.sha}).`;
-    return 'The pull request is not merged; run merge again.';
-}
-/** The outcome of a run that ran out of budget: never a definite "not merged" when the merge may have happened. */
-function stopOutcome(stop) {
-    const { verdict, attempts, why } = stop;
-    // A lost answer that no later read settled: the merge may have happened.
-    if (verdict.kind === 'unsettled' || (stop.outcomeUnknown && !stop.readBack)) {
-        return {
-            ...notMerged,
-            reason: 'unknown-outcome',
-            message: `Whether pull request #${stop.pullNumber} merged is unknown: a merge call got no usable answer, and until ${why} GitHub neither showed it merged nor gave an answer that proves it was not (last: '${verdict.message}'). Open ${stop.pullUrl}: if it is merged at ${stop.sha}, the merge is done; if it is still open, run merge again (it only ever merges ${stop.sha}).`
-        };
-    }
-    if (verdict.kind === 'pending') {
-        return {
-            ...notMerged,
-            reason: 'pending-timeout',
-            message: `GitHub still held the merge back after ${attempts} attempts: '${verdict.message}'. Stopped because ${why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
-        };
-    }
-    return {
-        ...notMerged,
-        reason: 'unreachable',
-        message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${afterUnreachable(stop)}`
-    };
-}
-/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
-function updateOutcome(end, behind, pullNumber, sha) {
-    const noWorkflows = "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').";
-    switch (end.kind) {
-        case 'updated':
-            return {
-                updatedSha: end.newHead,
-                outcome: {
-                    ...notMerged,
-                    reason: 'branch-updated',
-                    message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''} ${noWorkflows}`
-                }
-            };
-        case 'not-shown':
-            return end.answerLost
-                ? {
-                    updatedSha: '',
-                    outcome: {
-                        ...notMerged,
-                        reason: 'behind',
-                        message: `${fromVerdict(behind).message} The update's answer was lost and no new head showed within the budget: look at pull request #${pullNumber}; if its head is still ${sha}, update it again.`
-                    }
-                }
-                : {
-                    updatedSha: '',
-                    outcome: {
-                        ...notMerged,
-                        reason: 'branch-updated',
-                        message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
-                    }
-                };
-        case 'refused':
-            return { updatedSha: '', outcome: { ...fromVerdict(behind), message: `${fromVerdict(behind).message} Updating the branch failed: ${end.answer} '${end.message}'.` } };
-        case 'head-moved':
-            return {
-                updatedSha: '',
-                outcome: fromVerdict({
-                    kind: 'head-moved',
-                    message: `Head branch moved from the verified ${sha} to ${end.newHead} before the update (GitHub refused it: ${end.answer} '${end.message}'); the new head must be verified before it is merged.`
-                })
-            };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
-/**
- * When the merge action tries again after a pending or transient answer, and
- * when it gives up. Pure: the shell passes the clock reading; every number is
- * a parameter so tests run the whole budget in milliseconds. The growth of
- * the waits is the shared schedule of src/core/backoff.ts.
- */
-
-/** The backoff policy of a merge budget. */
-function mergeBackoffPolicy(budget) {
-    return {
-        baseMs: budget.intervalMs,
-        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
-        factor: budget.factor ?? 1.5,
-        jitter: budget.jitter ?? 0.2
-    };
-}
-/**
- * Decides the next step after `failures` failed attempts. A wait is clipped to
- * the time left, so the last attempt happens at the deadline instead of never;
- * a server's retry-after longer than the time left stops the run (re-asking
- * before retry-after is what gets a token blocked).
- */
-function nextMergeStep(budget, state, random = Math.random) {
-    const left = budget.timeoutMs - state.elapsedMs;
-    if (left <= 0)
-        return { kind: 'stop', why: `the ${formatSeconds(budget.timeoutMs)} budget is used up` };
-    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
-        return { kind: 'stop', why: `GitHub asked to wait ${formatSeconds(state.retryAfterMs)}, more than the ${formatSeconds(left)} left` };
-    }
-    const wait = nextDelay(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
-    return { kind: 'wait', ms: Math.min(wait, left) };
-}
-/** "90 s", "1.5 s", "0.01 s". */
-function formatSeconds(ms) {
-    const s = ms / 1000;
-    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
-}
-
-;// CONCATENATED MODULE: ./src/github/responses.ts
-/** A response without the fields an action relies on; transient (classifier matches the name). */
-class MalformedResponseError extends Error {
-    name = 'MalformedResponseError';
-}
-function typeOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    return typeof value;
-}
-function matches(value, type) {
-    const nullable = type.endsWith('?');
-    const base = nullable ? type.slice(0, -1) : type;
-    if (nullable && (value === null || value === undefined))
-        return true;
-    return typeOf(value) === base;
-}
-function at(data, path) {
-    let current = data;
-    for (const key of path.split('.')) {
-        if (typeof current !== 'object' || current === null)
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-function whatCame(data) {
-    if (data === '')
-        return 'an empty body (a response cut mid-stream?)';
-    if (data === undefined)
-        return 'no body';
-    if (typeof data === 'string')
-        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
-    return typeOf(data);
-}
-/**
- * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
- * returns it typed; throws MalformedResponseError naming `label` and the field.
- */
-function expectShape(label, data, fields) {
-    if (typeof data !== 'object' || data === null) {
-        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
-    }
-    for (const [path, type] of Object.entries(fields)) {
-        const value = at(data, path);
-        if (!matches(value, type)) {
-            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
-        }
-    }
-    return data;
-}
-/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
-function expectList(label, data, arrayPath, fields) {
-    const list = arrayPath === '' ? data : at(data, arrayPath);
-    if (!Array.isArray(list)) {
-        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
-        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
-    }
-    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
-    return list;
-}
-/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
-function expectPullRequest(label, data) {
-    return expectShape(label, data, {
-        number: 'number',
-        state: 'string',
-        mergeable: 'boolean?',
-        merge_commit_sha: 'string?',
-        'head.sha': 'string',
-        'head.ref': 'string',
-        'base.sha': 'string',
-        'base.ref': 'string'
-    });
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
-function expectCheckRunsPage(label, data) {
-    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
-    expectList(label, page, 'check_runs', {
-        id: 'number',
-        name: 'string',
-        status: 'string',
-        conclusion: 'string?',
-        started_at: 'string?',
-        completed_at: 'string?',
-        html_url: 'string?',
-        details_url: 'string?',
-        app: 'object?'
-    });
-    return page;
-}
-const responses_text = (value) => (typeof value === 'string' ? value : null);
-/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
-function parseCheckRunsPage(label, data) {
-    const page = expectCheckRunsPage(label, data);
-    const runs = page.check_runs.map((raw) => {
-        const app = raw.app;
-        return {
-            id: raw.id,
-            name: raw.name,
-            status: raw.status,
-            conclusion: raw.conclusion,
-            startedAt: raw.started_at,
-            completedAt: raw.completed_at ?? null,
-            appId: typeof app?.id === 'number' ? app.id : null,
-            appSlug: responses_text(app?.slug),
-            url: responses_text(raw.html_url) ?? responses_text(raw.details_url)
-        };
-    });
-    return { totalCount: page.total_count, runs };
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
-function expectCombinedStatus(label, data) {
-    const combined = expectShape(label, data, {
-        state: 'string',
-        sha: 'string',
-        total_count: 'number',
-        statuses: 'array'
-    });
-    expectList(label, combined, 'statuses', statusFields);
-    return combined;
-}
-const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
-function observedStatus(raw) {
-    return {
-        id: typeof raw.id === 'number' ? raw.id : 0,
-        context: raw.context,
-        state: raw.state,
-        createdAt: responses_text(raw.created_at),
-        updatedAt: responses_text(raw.updated_at),
-        url: responses_text(raw.target_url)
-    };
-}
-/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
-function parseCombinedStatus(label, data) {
-    const combined = expectCombinedStatus(label, data);
-    return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
-}
-/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
-function parseStatusHistory(label, data) {
-    return expectList(label, data, '', statusFields).map(observedStatus);
-}
-// GitHub writes "any source" as null; the protection API also accepts -1 for it.
-function appOf(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-/**
- * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
- * (readable with the default token, unlike the admin-only protection endpoints).
- */
-function requiredFromBranch(label, data) {
-    const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
-    const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
-    if (rsc === undefined || rsc === null)
-        return [];
-    const entries = new Map();
-    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
-    if (Array.isArray(rsc.checks)) {
-        for (const check of expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
-            const appId = appOf(check.app_id);
-            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
-        }
-    }
-    if (Array.isArray(rsc.contexts)) {
-        for (const context of rsc.contexts) {
-            if (typeof context !== 'string')
-                throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`);
-            const known = [...entries.values()].some((e) => e.name === context);
-            if (!known)
-                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
-        }
-    }
-    return [...entries.values()];
-}
-/**
- * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
- * Rules in `evaluate` mode are not returned there and do not gate, so every returned
- * `required_status_checks` rule counts.
- */
-function requiredFromRules(label, data) {
-    const rules = expectList(label, data, '', { type: 'string' });
-    const entries = [];
-    for (const [i, rule] of rules.entries()) {
-        if (rule.type !== 'required_status_checks')
-            continue;
-        const checks = expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
-            context: 'string'
-        });
-        for (const check of checks)
-            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
-    }
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./src/github/retry.ts
-/**
- * The retry loop the actions put around a whole call, for what no HTTP layer
- * can see: a 200 whose body is not the shape the action relies on (a cut body
- * resolves as `data: ""`). An HTTP or network failure the client already
- * retried is not retried again (the client marks it), so retries never
- * multiply (see docs/decisions.md, "Retries happen in one place"). Decisions
- * come from classifyFailure, waits from the shared backoff; sleep and clock
- * are injected.
- */
-
-
-
-
-/**
- * A call that failed for good: GitHub's answer and Purple's verdict in one
- * message. Keeps `status` and `response` of the original error so callers can
- * still inspect them; the original is the `cause`.
- */
-class GitHubCallError extends Error {
-    verdict;
-    attempts;
-    name = 'GitHubCallError';
-    status;
-    response;
-    constructor(message, verdict, attempts, cause) {
-        super(message, { cause });
-        this.verdict = verdict;
-        this.attempts = attempts;
-        const data = toFailureData(cause);
-        if (data.status !== undefined)
-            this.status = data.status;
-        if (typeof cause === 'object' && cause !== null && 'response' in cause)
-            this.response = cause.response;
-    }
-}
-const PERMANENT_CONFIGURATION = { kind: 'permanent', reason: 'a configuration error: fix the input it names' };
-/**
- * Runs `fn` until it succeeds, a failure is permanent or already retried by
- * the client, or the retries are spent; throws GitHubCallError naming
- * `label`, the attempts and the reason.
- */
-async function withRetry(label, fn, policy) {
-    const now = policy.now ?? Date.now;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() };
-            const verdict = isConfigurationError(error) ? PERMANENT_CONFIGURATION : classifyFailure(error, options);
-            const described = isConfigurationError(error) ? error.message : describeFailure(error, options);
-            // The client made its own attempts at this failure: they are this call's budget.
-            const handled = clientAttempts(error);
-            const spent = handled !== undefined || attempt > policy.retries;
-            if (verdict.kind === 'permanent' || spent || verdict.waitCapped === true) {
-                const attempts = handled ?? attempt;
-                const why = verdict.kind === 'permanent' ? '' : verdict.waitCapped === true ? ' (rate-limit wait too long)' : described.includes(`after ${attempts} attempt`) ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
-                throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempts, error);
-            }
-            const delay = nextDelay(attempt, policy.backoff, verdict.retryAfterMs, policy.random);
-            policy.onRetry?.(verdict.kind);
-            policy.log?.(`${label}: attempt ${attempt} of ${policy.retries + 1} failed: ${described}; retrying in ${delay} ms`);
-            await policy.sleep(delay);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/inputs.ts
+/***/ }),
+
+/***/ 5446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HC: () => (/* binding */ clientInputs),
+/* harmony export */   Hq: () => (/* binding */ readClientSettings)
+/* harmony export */ });
+/* unused harmony export parseClientSettings */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3531);
+/* harmony import */ var _configuration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3342);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
 /**
  * The token and tuning inputs every API action shares, declared once as spec
  * fragments to spread into each action's io.ts, and turned into
@@ -44271,11 +44484,11 @@ const clientInputs = {
     },
     'request-timeout-seconds': {
         description: 'Longest time one API request may take (answer and whole body); a slower one is retried as a transient failure.',
-        default: String(CLIENT_DEFAULTS.requestTimeoutMs / 1000)
+        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.requestTimeoutMs / 1000)
     },
     'max-retries': {
         description: 'Retries of an API request after a transient failure (network error, 5xx, 524, rate limit), with exponential backoff. 0 turns retries off.',
-        default: String(CLIENT_DEFAULTS.retries)
+        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries)
     }
 };
 const MAX_RETRIES_LIMIT = 20;
@@ -44290,7 +44503,7 @@ function normalizePrivateKey(raw) {
  */
 function parseClientSettings(inputs, env = process.env) {
     const get = (name) => inputs.get(name);
-    const bad = (name, value, expected) => inputError(inputs.label(name), value, expected);
+    const bad = (name, value, expected) => (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputError */ .Xu)(inputs.label(name), value, expected);
     const appId = get('app-id').trim();
     const privateKey = normalizePrivateKey(get('private-key'));
     const owner = get('owner').trim();
@@ -44306,8 +44519,8 @@ function parseClientSettings(inputs, env = process.env) {
         if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
             throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.");
         }
-        checkPrivateKey(privateKey);
-        const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
+        (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPrivateKey */ .fH)(privateKey);
+        const installationId = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveIntegerInput */ .Vm)(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
         if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner))
             throw bad('owner', owner, 'write an organization or user login.');
         const repository = parseRepository(env['GITHUB_REPOSITORY']);
@@ -44327,13 +44540,13 @@ function parseClientSettings(inputs, env = process.env) {
         }
         auth = { kind: 'token', token };
     }
-    const requestTimeoutMs = parseSecondsInput(inputs, 'request-timeout-seconds', { above: 0 });
+    const requestTimeoutMs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSecondsInput */ .lp)(inputs, 'request-timeout-seconds', { above: 0 });
     const retriesText = get('max-retries').trim();
     if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
-        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`);
+        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries}'.`);
     }
     const rawUrl = env['GITHUB_API_URL']?.trim();
-    const baseUrl = rawUrl ? checkApiUrl(rawUrl, 'GITHUB_API_URL', (secret) => core/* setSecret */.Pq(secret)) : undefined;
+    const baseUrl = rawUrl ? (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkApiUrl */ .Sz)(rawUrl, 'GITHUB_API_URL', (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret)) : undefined;
     return Object.freeze({
         auth: Object.freeze(auth),
         ...(baseUrl ? { baseUrl } : {}),
@@ -44347,1866 +44560,257 @@ function parseRepository(value) {
     return match ? { owner: match[1], repo: match[2] } : undefined;
 }
 /** Reads the client inputs through @actions/core (as action.yml defaults them) and validates them. */
-function inputs_readClientSettings(env = process.env) {
+function readClientSettings(env = process.env) {
     // getInput returns '' for an input the workflow left out only when action.yml gives no default; specInputSource
     // falls back to ours, except for 'github-token': its default '${{ github.token }}' is an expression, so falling
     // back would send that literal text as the token. An empty token stays '' and fails with its own message.
-    return parseClientSettings(specInputSource(clientInputs, (name) => core/* getInput */.V4(name)), env);
-}
-
-;// CONCATENATED MODULE: ./src/actions/input-source.ts
-/**
- * The one reader of action inputs through @actions/core: an InputSource with
- * the action.yml defaults applied (core.getInput gives '' for a left-out
- * input only when action.yml has no default, e.g. when run outside the runner).
- */
-
-
-/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
-function input_source_actionInputs(inputs, prefix = '', shared = []) {
-    return specInputSource(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
-}
-
-;// CONCATENATED MODULE: ./src/actions/merge/io.ts
-
-
-/** Production defaults of the pending-retry budget. */
-const MERGE_DEFAULTS = Object.freeze({ timeoutSeconds: 300, intervalSeconds: 5 });
-/** merge's own inputs (without the shared token inputs); the root pipeline prefixes them with `merge-`. */
-const io_mergeOwnInputs = {
-    'pull-request': {
-        description: 'Number of the pull request to merge. Empty: the pull request of the triggering event.',
-        default: ''
-    },
-    sha: {
-        description: "The head sha that was verified, normally wait-ci's 'sha' output. GitHub refuses the merge if the head moved since. Empty: the head read at start, with a warning that nothing verified it.",
-        default: ''
-    },
-    method: {
-        description: "Merge method: 'merge', 'squash' or 'rebase'. Empty: the first one the repository allows.",
-        default: ''
-    },
-    'commit-title': {
-        description: "Title of the merge or squash commit. Empty: GitHub's default.",
-        default: ''
-    },
-    'commit-message': {
-        description: "Body of the merge or squash commit. Empty: GitHub's default.",
-        default: ''
-    },
-    'delete-branch': {
-        description: "Delete the head branch after the merge ('true' or 'false'); never for a branch of a fork.",
-        default: 'false'
-    },
-    'update-branch': {
-        description: "When the branch must be up to date and the base moved ('behind'): 'true' updates the branch from its base once, pinned to the verified sha, and ends with 'branch-updated' (the new head is not merged: verify it first); 'false' ends with 'behind'.",
-        default: 'false'
-    },
-    'timeout-seconds': {
-        description: 'Budget for retrying while GitHub still reports required checks as expected (or is computing mergeability, or the base just moved), from the first merge call.',
-        default: String(MERGE_DEFAULTS.timeoutSeconds)
-    },
-    'interval-seconds': {
-        description: 'Wait before the first retry; later waits grow 1.5 times up to six times this. Fractions allowed.',
-        default: String(MERGE_DEFAULTS.intervalSeconds)
-    }
-};
-/** merge's outputs; the root pipeline prefixes them with `merge-`. */
-const mergeOutputs = {
-    merged: { description: "'true' when the pull request is merged at the verified sha (also when an earlier attempt merged it), else 'false'." },
-    'merge-commit-sha': { description: 'The sha of the merge (or squash/rebase) commit; empty when not merged.' },
-    attempts: { description: 'How many times the merge endpoint was called.' },
-    reason: {
-        description: "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'unknown-outcome' (a merge call's answer was lost and whether it merged could not be read back: look at the pull request), 'head-moved' (re-verify the new head), 'behind' (the base moved and the branch must be up to date), 'branch-updated' (the branch was updated from its base: verify 'updated-sha'), 'permanent' (GitHub refused; see 'message'), or 'invalid-input' (an input or the event was not usable; nothing was called)."
-    },
-    message: { description: "GitHub's own message for the outcome, and what to do about it." },
-    'updated-sha': { description: "The new head after 'update-branch' updated the branch (reason 'branch-updated'); empty otherwise." }
-};
-/** merge's inputs and outputs, declared once. */
-const io_mergeSpec = defineAction({
-    dir: 'merge',
-    name: 'Purple merge',
-    description: 'Merges the verified head sha, retrying while GitHub still reports required checks as expected.',
-    inputs: { ...clientInputs, ...io_mergeOwnInputs },
-    outputs: mergeOutputs
-});
-
-;// CONCATENATED MODULE: ./src/actions/merge/settings.ts
-
-
-
-
-
-const MERGE_METHODS = ['merge', 'squash', 'rebase'];
-/**
- * Pure: merge's options from its inputs. Where they are read under another
- * name (the root action's `merge-…`), the source's labels say so, and an
- * error names the input the user actually wrote.
- */
-function parseMergeOptions(inputs) {
-    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
-    const sha = parseShaInput(inputs, 'sha');
-    const method = inputs.get('method').trim().toLowerCase();
-    if (method !== '' && !MERGE_METHODS.includes(method)) {
-        throw inputError(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
-    }
-    const deleteBranch = parseBooleanInput(inputs, 'delete-branch');
-    const updateBranch = parseBooleanInput(inputs, 'update-branch');
-    const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 });
-    const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 });
-    const title = inputs.get('commit-title');
-    const message = inputs.get('commit-message');
-    return Object.freeze({
-        ...(pullRequest === undefined ? {} : { pullRequest }),
-        ...(sha === undefined ? {} : { sha }),
-        ...(method === '' ? {} : { method: method }),
-        ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
-        ...(message.trim() === '' ? {} : { commitMessage: message }),
-        deleteBranch,
-        updateBranch,
-        timeoutMs,
-        intervalMs
-    });
-}
-/** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
-function readMergeSettings(env = process.env) {
-    const options = parseMergeOptions(actionInputs(mergeOwnInputs));
-    const client = readClientSettings(env);
-    const context = readGitHubContext(env);
-    const pull = requirePullRequest(context, options.pullRequest);
-    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number });
-}
-
-;// CONCATENATED MODULE: ./src/actions/merge/merge.ts
-/**
- * The merge action's work: merge the verified head sha, retrying within a
- * budget while GitHub says required checks are still "expected", and treating
- * a merge whose answer was lost as done. The merge call runs with the client's
- * retries off and this loop decides (see docs/decisions.md, "The merge call is
- * never retried blindly").
- *
- * Invariants the tests assert from the simulator's request log:
- * - every merge (and branch update) call carries the verified sha, so GitHub refuses if the head moved;
- * - no merge call follows an answer that said a required check failed;
- * - after a lost answer, a "not mergeable" is never reported as a refusal.
- */
-
-
-
-
-
-
-
-
-function toPullRead(data) {
-    const pr = expectPullRequest('pull request', data);
-    const raw = data;
-    return {
-        snapshot: {
-            state: pr.state === 'closed' ? 'closed' : 'open',
-            merged: pr.merged === true,
-            mergeCommitSha: pr.merge_commit_sha,
-            headSha: pr.head.sha,
-            mergeable: pr.mergeable,
-            mergeableState: pr.mergeable_state ?? 'unknown',
-            draft: pr.draft === true
-        },
-        headRef: pr.head.ref,
-        headRepo: typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '',
-        htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : ''
-    };
-}
-/** GitHub's `message` from an error's JSON body, else the error's own message. */
-function failureOf(error) {
-    const data = toFailureData(error);
-    const body = error?.response?.data;
-    const said = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : undefined;
-    return { ...data, message: said ?? data.message ?? String(error) };
-}
-async function readAfter(session, what) {
-    try {
-        return await session.readPull();
-    }
-    catch (readError) {
-        session.deps.log.info(`Could not read pull request #${session.pull_number} ${what}: ${logText(failureOf(readError).message)}`);
-        return undefined;
-    }
-}
-async function callMerge(session, method, outcomeUnknown) {
-    const { owner, repo, pull_number, sha, target } = session;
-    try {
-        const response = await session.deps.client.octokit.rest.pulls.merge({
-            owner,
-            repo,
-            pull_number,
-            sha,
-            ...(method ? { merge_method: method } : {}),
-            ...(target.commitTitle ? { commit_title: target.commitTitle } : {}),
-            ...(target.commitMessage ? { commit_message: target.commitMessage } : {}),
-            // Off for this call only: a retried merge can hide a merge that happened.
-            request: { retries: 0 }
-        });
-        const body = expectShape('merge answer', response.data, { merged: 'boolean', sha: 'string' });
-        if (body.merged !== true)
-            throw new MalformedResponseError(`malformed response: merge answer says merged: ${String(body.merged)}`);
-        return { verdict: { kind: 'merged', mergeCommitSha: body.sha, message: body.message ?? 'Pull Request successfully merged' }, status: response.status, mergeCalled: true };
-    }
-    catch (error) {
-        const failure = failureOf(error);
-        // Whatever the answer (or its absence), the PR's state decides first: a lost answer may hide a merge that happened.
-        const read = await readAfter(session, 'after the merge call');
-        const verdict = classifyMergeFailure(failure, read?.snapshot, sha, { outcomeUnknown });
-        return { verdict, failure, ...(failure.status === undefined ? {} : { status: failure.status }), ...(read ? { read } : {}), mergeCalled: true };
-    }
-}
-/** A read instead of a merge call, while a lost answer may hide a merge. */
-async function reread(session, message) {
-    const read = await readAfter(session, 'to learn whether it merged');
-    return { verdict: judgeUnsettled(read?.snapshot, session.sha, message), ...(read ? { read } : {}), mergeCalled: false };
-}
-/** Merges the pull request at the verified sha within the pending-retry budget. */
-async function merge_merge(target, deps) {
-    const { owner, repo } = target.repository;
-    const pull_number = target.pullNumber;
-    const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toPullRead((await deps.client.octokit.rest.pulls.get({ owner, repo, pull_number })).data), deps.client.retryPolicy);
-    let start;
-    try {
-        start = await readPull();
-    }
-    catch (error) {
-        // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
-        const permanent = classifyFailure(error).kind === 'permanent';
-        return {
-            merged: false,
-            mergeCommitSha: '',
-            attempts: 0,
-            reason: permanent ? 'permanent' : 'unreachable',
-            message: `Could not read pull request #${pull_number}, so nothing was merged: ${error instanceof Error ? error.message : String(error)}`,
-            pullNumber: pull_number,
-            sha: target.sha ?? '',
-            shaPinned: target.sha !== undefined,
-            timeline: [],
-            updatedSha: ''
-        };
-    }
-    const sha = target.sha ?? start.snapshot.headSha;
-    if (target.sha === undefined) {
-        deps.log.warning(`Input 'sha' is empty: merging the head read now (${sha}), which nothing verified. Pass the sha that wait-ci verified, e.g. 'sha: \${{ steps.wait.outputs.sha }}'.`);
-    }
-    const session = { deps, target, owner, repo, pull_number, sha, readPull };
-    const pullUrl = start.htmlUrl || `pull request #${pull_number} of ${owner}/${repo}`;
-    const timeline = [];
-    const finish = (outcome, extra = {}) => ({
-        ...outcome,
-        pullNumber: pull_number,
-        sha,
-        shaPinned: target.sha !== undefined,
-        attempts: timeline.length,
-        timeline,
-        updatedSha: extra.updatedSha ?? '',
-        ...(extra.branchDeleted === undefined ? {} : { branchDeleted: extra.branchDeleted })
-    });
-    const before = judgePullState(start.snapshot, sha);
-    if (before !== undefined)
-        return finish(fromVerdict(before, start.snapshot.mergeCommitSha ?? ''));
-    const methods = await methodsToTry(target, deps, owner, repo);
-    const loop = await mergeLoop(session, methods, timeline);
-    if (loop.kind === 'stopped')
-        return finish(stopOutcome({ ...loop.stop, attempts: timeline.length, pullNumber: pull_number, pullUrl, sha }));
-    return finish(...(await afterFinal(session, loop.verdict, loop.read)));
-}
-/** Calls merge (or, while the outcome is unknown, reads) until a final answer or the end of the budget. */
-async function mergeLoop(session, methods, timeline) {
-    const { deps, target } = session;
-    const startedAt = deps.now();
-    let methodIndex = 0;
-    let outcomeUnknown = false;
-    let rereadOnly = false;
-    for (let round = 1;; round++) {
-        const method = methods[methodIndex];
-        const atMs = deps.now() - startedAt;
-        const step = rereadOnly ? await reread(session, 'whether the merge happened is not known yet') : await callMerge(session, method, outcomeUnknown);
-        const { verdict } = step;
-        if (step.failure)
-            outcomeUnknown = outcomeUnknownAfter(outcomeUnknown, step.failure, verdict);
-        rereadOnly = verdict.kind === 'unsettled';
-        const entry = step.mergeCalled ? merge_record(session, timeline, step, method, atMs) : undefined;
-        if (step.mergeCalled && isMethodFallback(verdict, target, methodIndex, methods.length)) {
-            // The method was our guess, not the user's: GitHub refused before doing anything, so try the next one.
-            timeline.push({ ...entry, waitMs: 0 });
-            methodIndex++;
-            continue;
-        }
-        if (isFinal(verdict)) {
-            if (entry)
-                timeline.push(entry);
-            return { kind: 'final', verdict, ...(step.read ? { read: step.read } : {}) };
-        }
-        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
-        if (next.kind === 'stop') {
-            if (entry)
-                timeline.push(entry);
-            return { kind: 'stopped', stop: { verdict, why: next.why, readBack: step.read !== undefined, outcomeUnknown } };
-        }
-        if (entry)
-            timeline.push({ ...entry, waitMs: next.ms });
-        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${formatSeconds(next.ms)} (${verdict.kind}: ${logText(verdict.message)})`);
-        await deps.sleep(next.ms);
-    }
-}
-function isMethodFallback(verdict, target, methodIndex, methodCount) {
-    return verdict.kind === 'permanent' && verdict.category === 'method-not-allowed' && target.method === undefined && methodIndex + 1 < methodCount;
-}
-function retryAfterOf(verdict) {
-    return verdict.kind === 'transient' && verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {};
-}
-/** Logs one merge call and returns its timeline entry (without the wait). */
-function merge_record(session, timeline, step, method, atMs) {
-    const attempt = timeline.length + 1;
-    const said = step.failure ? step.failure.message : step.verdict.kind === 'merged' ? step.verdict.message : '';
-    const answer = step.failure ? `${describeAnswer(step.failure)} '${logText(said)}'` : 'merged';
-    session.deps.log.info(`Merge attempt ${attempt}${method ? ` (${method})` : ''}: ${answer} -> ${step.verdict.kind}`);
-    return { attempt, atMs, method: method ?? 'default', ...(step.status === undefined ? {} : { status: step.status }), message: said, decision: step.verdict.kind };
-}
-/** What follows a final answer: delete the branch after a merge, update it when behind and asked to. */
-async function afterFinal(session, verdict, read) {
-    const outcome = fromVerdict(verdict, read?.snapshot.mergeCommitSha ?? '');
-    if (outcome.merged && session.target.deleteBranch) {
-        return [outcome, { branchDeleted: await deleteBranch(session, read ?? (await session.readPull().catch(() => undefined))) }];
-    }
-    if (verdict.kind === 'behind' && session.target.updateBranch)
-        return updateBranch(session, verdict);
-    return [outcome];
-}
-/**
- * Updates the branch from its base once, pinned to the verified sha (GitHub
- * refuses when the head moved), and reads the new head back. The new head is
- * never merged here: nothing has verified it.
- */
-async function updateBranch(session, behind) {
-    const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha);
-    if (updatedSha)
-        session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`);
-    return [outcome, { updatedSha }];
-}
-async function runUpdate(session) {
-    const { deps, owner, repo, pull_number, sha } = session;
-    let answerLost = false;
-    try {
-        // Once, without the client's retries: a second update would merge the base again.
-        await deps.client.octokit.rest.pulls.updateBranch({ owner, repo, pull_number, expected_head_sha: sha, request: { retries: 0 } });
-    }
-    catch (error) {
-        const failure = failureOf(error);
-        answerLost = failure.status === undefined || failure.status >= 500;
-        if (!answerLost) {
-            // GitHub refused, so nothing was updated: a head that moved anyway is someone else's push.
-            const head = (await readAfter(session, 'after the refused branch update'))?.snapshot.headSha;
-            const said = { answer: describeAnswer(failure), message: failure.message };
-            return head !== undefined && head !== sha ? { kind: 'head-moved', newHead: head, ...said } : { kind: 'refused', ...said };
-        }
-    }
-    const newHead = await awaitNewHead(session);
-    return newHead === undefined ? { kind: 'not-shown', answerLost } : { kind: 'updated', newHead, answerLost };
-}
-/** Reads the pull request until its head is no longer the verified sha (GitHub updates in the background); undefined when the budget ends first. */
-async function awaitNewHead(session) {
-    const { deps, target, sha } = session;
-    const startedAt = deps.now();
-    for (let round = 1;; round++) {
-        const read = await readAfter(session, 'after the branch update');
-        if (read !== undefined && read.snapshot.headSha !== sha)
-            return read.snapshot.headSha;
-        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
-        if (next.kind === 'stop')
-            return undefined;
-        await deps.sleep(next.ms);
-    }
-}
-/** The explicit method, else the repository's allowed ones in GitHub's order, else all three (GitHub refuses a wrong one before merging). */
-async function methodsToTry(target, deps, owner, repo) {
-    if (target.method !== undefined)
-        return [target.method];
-    try {
-        const data = await withRetry('GET repository', async () => (await deps.client.octokit.rest.repos.get({ owner, repo })).data, deps.client.retryPolicy);
-        const flags = {
-            merge: data.allow_merge_commit,
-            squash: data.allow_squash_merge,
-            rebase: data.allow_rebase_merge
-        };
-        // The allow_* fields are only there for tokens that may see the settings; absent means unknown, not "no".
-        const allowed = MERGE_METHODS.filter((m) => flags[m] !== false);
-        if (allowed.length > 0)
-            return allowed;
-    }
-    catch (error) {
-        deps.log.warning(`Could not read the repository's allowed merge methods (${logText(failureOf(error).message)}); trying merge, squash, rebase in turn.`);
-    }
-    return MERGE_METHODS;
-}
-async function deleteBranch(session, read) {
-    const { deps, owner, repo } = session;
-    if (read === undefined || read.headRef === '') {
-        deps.log.warning("'delete-branch' is true but the head branch could not be read; not deleting it.");
-        return false;
-    }
-    const ref = logText(read.headRef);
-    if (read.headRepo !== `${owner}/${repo}`) {
-        deps.log.info(`Not deleting '${ref}': it belongs to ${logText(read.headRepo) || 'a deleted fork'}, not ${owner}/${repo}.`);
-        return false;
-    }
-    try {
-        // Each segment encoded, the slashes kept: GitHub's ref path (`heads/feature/x`), safe for any branch name.
-        const path = read.headRef.split('/').map(encodeURIComponent).join('/');
-        await withRetry(`DELETE branch '${ref}'`, () => deps.client.octokit.request(`DELETE /repos/{owner}/{repo}/git/refs/heads/${path}`, { owner, repo }), deps.client.retryPolicy);
-        deps.log.info(`Deleted the head branch '${ref}'.`);
-        return true;
-    }
-    catch (error) {
-        // The merge is done; a branch left behind is not a failure (it may be protected or already gone).
-        deps.log.warning(`Merged, but could not delete the head branch '${ref}': ${logText(failureOf(error).message)}`);
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/outputs.ts
-/**
- * How every action reports: a typed output setter built from the action's
- * declaration (a renamed or forgotten output is a compile error), and a job
- * summary written best-effort (core.summary.write() throws when
- * GITHUB_STEP_SUMMARY is unset, as outside the runner).
- */
-
-
-/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
-function outputs_outputWriter(spec, prefix = '') {
-    return (values) => {
-        for (const name of Object.keys(spec.outputs)) {
-            core/* setOutput */.uH(`${prefix}${name}`, redactSecrets(values[name] ?? ''));
-        }
-    };
-}
-/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
-async function outputs_writeSummary(html) {
-    try {
-        await core/* summary */.z.addRaw(redactSecrets(html), true).write();
-    }
-    catch (error) {
-        core/* debug */.Yz(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    finally {
-        core/* summary */.z.emptyBuffer();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/merge/outputs.ts
-/**
- * merge's outputs and job summary. Every declared output is written on every
- * path (a settings error included), and the summary says why the step ended;
- * GitHub's messages are outside text, escaped by summary-html.
- */
-
-
-
-
-/** Sets every merge output (names prefixed for the root action) and writes the summary. */
-async function writeMergeOutputs(result, prefix = '') {
-    outputs_outputWriter(io_mergeSpec, prefix)({
-        merged: result.merged ? 'true' : 'false',
-        'merge-commit-sha': result.mergeCommitSha,
-        attempts: String(result.attempts),
-        reason: result.reason,
-        message: result.message,
-        'updated-sha': result.updatedSha
-    });
-    await outputs_writeSummary(mergeSummary(result));
-}
-/** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
-async function writeMergeInputError(message, prefix = '') {
-    const reason = 'invalid-input';
-    outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '' });
-    await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]));
-}
-/** The job summary section: outcome, then one row per merge call. */
-function mergeSummary(result) {
-    const blocks = [
-        summary_html_heading(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
-        summary_html_paragraph([
-            `Pull request #${result.pullNumber} at `,
-            code(result.sha),
-            result.shaPinned ? '' : ' (not pinned: no sha was given)',
-            ...(result.merged ? [', merge commit ', code(result.mergeCommitSha)] : []),
-            ...(result.updatedSha ? [', updated to ', code(result.updatedSha), ' (not merged)'] : []),
-            '.'
-        ]),
-        summary_html_paragraph(result.message)
-    ];
-    if (result.timeline.length > 0) {
-        blocks.push(table(['#', 'at', 'method', 'answer', 'decision', 'next try in'], result.timeline.map((a) => [
-            String(a.attempt),
-            `+${formatSeconds(a.atMs)}`,
-            a.method,
-            `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
-            a.decision,
-            a.waitMs === undefined ? '' : formatSeconds(a.waitMs)
-        ])));
-    }
-    return summary_html_renderSummary(blocks);
-}
-
-;// CONCATENATED MODULE: ./src/github/conditional.ts
-/**
- * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
- * Not Modified, which does not count against the primary rate limit, so a
- * long wait costs few counted requests. Octokit throws a 304 as a
- * RequestError; here it becomes `{ notModified: true }` with the cached data.
- */
-/** A new in-memory ETag cache. */
-function createEtagCache() {
-    return new Map();
-}
-function keyOf(route, parameters) {
-    const sorted = Object.keys(parameters)
-        .filter((k) => k !== 'headers' && k !== 'request')
-        .sort()
-        .map((k) => [k, parameters[k]]);
-    return `${route} ${JSON.stringify(sorted)}`;
-}
-function isNotModified(error) {
-    return typeof error === 'object' && error !== null && error.status === 304;
-}
-/**
- * GET `route` with If-None-Match from `cache`. `validate` checks (and types)
- * a fresh body before it is cached, so a malformed answer is never replayed.
- */
-async function getWithEtag(request, route, parameters, cache, validate = (data) => data) {
-    const key = keyOf(route, parameters);
-    const cached = cache.get(key);
-    const headers = { ...(parameters.headers ?? {}), ...(cached ? { 'if-none-match': cached.etag } : {}) };
-    try {
-        const response = await request(route, { ...parameters, headers });
-        const data = validate(response.data);
-        const etag = response.headers.etag;
-        if (typeof etag === 'string' && etag !== '')
-            cache.set(key, { etag, data });
-        return { notModified: false, data, headers: response.headers, ...(typeof etag === 'string' ? { etag } : {}) };
-    }
-    catch (error) {
-        if (isNotModified(error) && cached)
-            return { notModified: true, data: cached.data, etag: cached.etag };
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/required-checks.ts
-/**
- * The required set of a branch, read from the gate definition rather than from
- * a snapshot of what is visible (a check that registers late is not visible
- * yet, but is required all the same): classic protection as
- * the branch endpoint shows it, rulesets from the rules endpoint, and the
- * `required` input, each name tagged with where it came from.
- */
-/** Extra names from the `required` input, one per line (names may hold commas, e.g. `test (ubuntu, 20)`). */
-function requiredFromInput(text) {
-    const names = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    return [...new Set(names)].map((name) => ({ name, source: 'input' }));
-}
-/**
- * Union of every source, merged per name. A name required by one source for
- * any app and by another for app X needs app X; two different apps stay two
- * requirements, since each rule must be met on its own.
- */
-function unionRequired(entries) {
-    const byName = new Map();
-    for (const entry of entries) {
-        const list = byName.get(entry.name) ?? [];
-        list.push(entry);
-        byName.set(entry.name, list);
-    }
-    const checks = [];
-    for (const [name, list] of byName) {
-        const apps = [...new Set(list.map((e) => e.appId).filter((a) => a !== undefined))].sort((a, b) => a - b);
-        const anySources = list.filter((e) => e.appId === undefined).map((e) => e.source);
-        if (apps.length === 0) {
-            checks.push({ name, sources: orderSources(anySources) });
-            continue;
-        }
-        for (const appId of apps) {
-            const sources = [...list.filter((e) => e.appId === appId).map((e) => e.source), ...anySources];
-            checks.push({ name, appId, sources: orderSources(sources) });
-        }
-    }
-    return checks;
-}
-const sourceOrder = ['protection', 'ruleset', 'input'];
-function orderSources(sources) {
-    return sourceOrder.filter((s) => sources.includes(s));
-}
-/**
- * Builds what to wait on from the gate readings and the `required` input.
- * Without any required name the `on-no-gate` policy decides: wait on all
- * observed checks (never succeeding on none) or fail.
- */
-function buildRequiredSet(readings, requiredInput, onNoGate) {
-    const notes = [];
-    const entries = [];
-    for (const reading of readings) {
-        const label = reading.source === 'protection' ? 'branch protection' : 'rulesets';
-        if (reading.ok) {
-            entries.push(...reading.entries);
-            notes.push(`${label}: read, ${reading.entries.length} required check(s)`);
-        }
-        else {
-            notes.push(`${label}: could not be read (${reading.reason}); going on with the other sources`);
-        }
-    }
-    const fromInput = requiredFromInput(requiredInput);
-    entries.push(...fromInput);
-    if (fromInput.length > 0)
-        notes.push(`required input: ${fromInput.length} name(s)`);
-    const checks = unionRequired(entries);
-    if (checks.length > 0)
-        return { mode: 'gate', checks, readings, notes };
-    const anyRead = readings.some((r) => r.ok);
-    notes.push(anyRead
-        ? 'no required checks: the branch has no required status checks and the required input is empty'
-        : 'no required checks: no gate source could be read and the required input is empty');
-    if (onNoGate === 'fail') {
-        notes.push("on-no-gate is 'fail': set 'required' or give the token read access to the branch and its rules");
-        return { mode: 'fail', checks: [], readings, notes };
-    }
-    notes.push("on-no-gate is 'all-observed': waiting for every check observed on the head (none observed is pending)");
-    return { mode: 'all-observed', checks: [], readings, notes };
-}
-/**
- * Compiles a check-name glob: `*` matches any run of characters (slashes included), `?` one; the
- * rest is literal. Check names are not paths, so this is not guard's path dialect: see
- * docs/decisions.md, "Check-name globs are not path globs".
- */
-function compileGlob(glob) {
-    let source = '';
-    for (const ch of glob) {
-        if (ch === '*')
-            source += '.*';
-        else if (ch === '?')
-            source += '.';
-        else
-            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`, 's');
-}
-
-;// CONCATENATED MODULE: ./src/core/check-state.ts
-/**
- * Decides, from plain observations of one head sha, the state of every
- * required check and the overall verdict. Its one promise: never
- * `success` while a required check is missing, pending or failing, and never
- * success on an empty set.
- */
-
-const satisfying = new Set(['success', 'neutral', 'skipped']);
-const failing = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
-/** Maps a check run to its state: completed runs by conclusion, everything else (queued, in_progress, waiting, requested, pending) is pending. */
-function runState(run) {
-    if (run.status !== 'completed')
-        return 'pending';
-    if (run.conclusion === null)
-        return 'pending';
-    if (satisfying.has(run.conclusion))
-        return 'success';
-    // Unknown future conclusions fail rather than pass: a false failure costs a re-run, a false success a bad merge.
-    if (failing.has(run.conclusion))
-        return 'failed';
-    return 'failed';
-}
-/** Maps a commit status state: success passes, error/failure fail, pending (or anything else) waits. */
-function statusState(state) {
-    if (state === 'success')
-        return 'success';
-    if (state === 'error' || state === 'failure')
-        return 'failed';
-    return 'pending';
-}
-function time(value) {
-    if (value === null)
-        return Number.POSITIVE_INFINITY;
-    const t = Date.parse(value);
-    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-}
-/**
- * Orders runs of one name newest first, by creation: GitHub gives every check run,
- * a re-run included, a new and higher id, while `started_at` is empty until a
- * runner picks it up and comes from the runner's clock. A run that never started
- * but was created before a completed one is therefore not the newest.
- */
-function newestFirst(a, b) {
-    return b.id - a.id;
-}
-function durationOf(start, end) {
-    if (start === null || end === null)
-        return undefined;
-    const d = Date.parse(end) - Date.parse(start);
-    return Number.isFinite(d) && d >= 0 ? d : undefined;
-}
-function check_state_judge(name, appId, sources, input) {
-    const base = { name, ...(appId === undefined ? {} : { appId }), sources };
-    const runs = input.runs
-        .filter((r) => r.name === name && (appId === undefined || r.appId === appId))
-        .sort(newestFirst);
-    // The job's own run is the newest of its name while we wait; older runs of the name (a prior attempt) must not decide.
-    if (input.ownCheckRunId !== undefined && runs.some((r) => r.id === input.ownCheckRunId)) {
-        return { ...base, state: 'self', detail: 'this job', kind: 'check-run' };
-    }
-    // A status cannot prove which app posted it, so it never satisfies an app-scoped requirement.
-    const status = appId === undefined ? input.statuses.find((s) => s.context === name) : undefined;
-    const run = runs[0];
-    if (run !== undefined && (status === undefined || time(run.startedAt) >= time(status.updatedAt ?? status.createdAt))) {
-        const state = runState(run);
-        return {
-            ...base,
-            state,
-            detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status,
-            kind: 'check-run',
-            ...(run.url ? { url: run.url } : {}),
-            ...(state !== 'pending' ? withDuration(durationOf(run.startedAt, run.completedAt)) : {})
-        };
-    }
-    if (status !== undefined) {
-        const state = statusState(status.state);
-        return {
-            ...base,
-            state,
-            detail: status.state,
-            kind: 'status',
-            ...(status.url ? { url: status.url } : {}),
-            ...(state !== 'pending' ? withDuration(durationOf(status.createdAt, status.updatedAt)) : {})
-        };
-    }
-    const otherApps = input.runs.filter((r) => r.name === name).map((r) => r.appSlug ?? String(r.appId));
-    const detail = otherApps.length > 0
-        ? `not registered by app ${appId}; seen only from ${[...new Set(otherApps)].join(', ')}`
-        : 'not registered yet';
-    return { ...base, state: 'missing', detail };
-}
-function withDuration(durationMs) {
-    return durationMs === undefined ? {} : { durationMs };
-}
-/** Judges every required (or, without a gate, every observed) check and the overall verdict. */
-function evaluateChecks(input) {
-    const ignores = input.ignore.map(compileGlob);
-    const ignored = (name) => ignores.some((g) => g.test(name));
-    let checks;
-    let ignoredRequired = [];
-    if (input.required.mode === 'gate') {
-        checks = input.required.checks.map((c) => check_state_judge(c.name, c.appId, c.sources, input));
-        ignoredRequired = [...new Set(input.required.checks.map((c) => c.name).filter(ignored))];
-    }
-    else if (input.required.mode === 'all-observed') {
-        const ownName = input.runs.find((r) => r.id === input.ownCheckRunId)?.name;
-        const names = [
-            ...new Set([
-                ...input.runs.filter((r) => r.id !== input.ownCheckRunId && r.name !== ownName).map((r) => r.name),
-                ...input.statuses.map((s) => s.context)
-            ])
-        ].filter((n) => !ignored(n));
-        checks = names.sort().map((n) => check_state_judge(n, undefined, ['observed'], input));
-    }
-    else {
-        return { verdict: 'failure', checks: [], ignoredRequired, line: 'no required checks and on-no-gate is fail' };
-    }
-    // Without strict mode a required check that never appeared is reported but does not hold the wait.
-    const counted = input.strict ? checks : checks.filter((c) => c.state !== 'missing');
-    const failed = counted.filter((c) => c.state === 'failed');
-    const waiting = counted.filter((c) => c.state === 'pending' || c.state === 'missing');
-    const verified = counted.filter((c) => c.state === 'success');
-    let verdict;
-    if (failed.length > 0 && (input.failFast || waiting.length === 0))
-        verdict = 'failure';
-    else if (waiting.length > 0 || failed.length > 0)
-        verdict = 'pending';
-    // Never success on nothing: an empty set (or only this job itself) is pending until something appears.
-    else if (verified.length === 0)
-        verdict = 'pending';
-    else
-        verdict = 'success';
-    return { verdict, checks, ignoredRequired, line: describe(verdict, counted, waiting, failed) };
-}
-function describe(verdict, counted, waiting, failed) {
-    const list = (cs) => cs.map((c) => `${c.name} (${c.detail})`).join(', ');
-    if (verdict === 'success')
-        return `all ${counted.length} required check(s) passed`;
-    if (verdict === 'failure')
-        return `failed: ${list(failed)}`;
-    if (counted.length === 0)
-        return 'waiting: no checks observed yet';
-    return `waiting on ${waiting.length + failed.length} of ${counted.length}: ${list([...failed, ...waiting])}`;
-}
-/** A stable fingerprint of what was observed, to tell "something changed" from "nothing did". */
-function observationKey(evaluation) {
-    return evaluation.checks.map((c) => `${c.name}|${c.appId ?? ''}|${c.state}|${c.detail}`).join('\n');
-}
-/**
- * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
- * newest first): every state change is a new immutable status, so the combined view alone
- * cannot tell when a context started. From the first status of the context to the newest.
- */
-function statusDurations(history) {
-    const spans = new Map();
-    for (const status of history) {
-        const t = Date.parse(status.createdAt ?? '');
-        if (Number.isNaN(t))
-            continue;
-        const span = spans.get(status.context);
-        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
-    }
-    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
-}
-
-;// CONCATENATED MODULE: ./src/core/gate-tracker.ts
-/**
- * The gate as a long wait knows it: the last reading of each source and the
- * required set built from them. A source is replaced only by a reading that
- * succeeded, or by a refusal when it was never read well before: a failed
- * re-read never shrinks the set (a 404 mid-wait must not drop `test` and let
- * the rest pass early).
- */
-
-const initialGate = Object.freeze({ readings: Object.freeze({}) });
-/** The name of a source in messages. */
-function sourceLabel(source) {
-    return source === 'protection' ? 'branch protection' : 'rulesets';
-}
-/** Read the gate this poll: never read in full yet, or the planner says a re-read is due. */
-function gateReadDue(state, refreshDue) {
-    return state.required === undefined || state.pendingWhy !== undefined || refreshDue;
-}
-/** Folds one read of both sources into the gate (pure: keep-last-good and the rebuilt set). */
-function updateGate(state, answers, at, input) {
-    const readings = { ...state.readings };
-    const kept = [];
-    let pendingWhy;
-    for (const source of ['protection', 'ruleset']) {
-        const answer = answers[source];
-        const previous = state.readings[source];
-        if ('reading' in answer) {
-            if (answer.reading.ok || previous === undefined || !previous.ok)
-                readings[source] = answer.reading;
-            else
-                kept.push({ source, reason: answer.reading.reason });
-        }
-        else if (previous === undefined) {
-            pendingWhy = `${sourceLabel(source)}: ${answer.pending}`;
-        }
-    }
-    if (pendingWhy !== undefined) {
-        return { state: { ...state, readings, pendingWhy }, changed: false, kept };
-    }
-    const required = buildRequiredSet([readings.protection, readings.ruleset], input.required, input.onNoGate);
-    const changed = state.required === undefined || JSON.stringify(required.checks) !== JSON.stringify(state.required.checks);
-    return { state: { readings, lastReadAt: at, required }, changed, kept };
-}
-
-;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
-/**
- * When wait-ci polls next: one poll per base interval, start to start, while
- * the answers are free (304 Not Modified); growing only while unchanged
- * answers still cost counted requests, back to the base at once when
- * something changes; never before a rate-limit wait ends; the gate re-read
- * now and then; and a final poll at the deadline rather than a silent overrun.
- * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
- */
-/** Production defaults for a given base interval and timeout. */
-function defaultPollPolicy(intervalMs, timeoutMs) {
-    return {
-        intervalMs,
-        // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
-        maxIntervalMs: intervalMs * 2,
-        backoffFactor: 1.5,
-        gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
-        timeoutMs
-    };
-}
-/** Plans the next poll, or says the wait is over. */
-function planNextPoll(policy, clock) {
-    const deadline = clock.startedAt + policy.timeoutMs;
-    if (clock.now >= deadline)
-        return { action: 'timeout', reason: `no verdict after ${poll_schedule_formatMs(policy.timeoutMs)}` };
-    // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
-    const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
-    const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
-    // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
-    let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
-    if (clock.notBefore !== undefined) {
-        if (clock.notBefore > deadline) {
-            return { action: 'timeout', reason: `rate limited until after the deadline (${poll_schedule_formatMs(policy.timeoutMs)})` };
-        }
-        delay = Math.max(delay, clock.notBefore - clock.now);
-    }
-    // The last poll happens at the deadline itself, so a check that went green just before it still counts.
-    delay = Math.max(0, Math.min(delay, deadline - clock.now));
-    const pollAt = clock.now + delay;
-    return {
-        action: 'poll',
-        delayMs: Math.round(delay),
-        unchangedStreak: streak,
-        refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
-    };
-}
-/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m`. */
-function poll_schedule_formatMs(ms) {
-    const s = Math.round(ms / 1000);
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m ${s % 60}s`;
-    return `${Math.floor(m / 60)}h ${m % 60}m`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/runtime.ts
-/**
- * The production clock, sleep and log every action's deps default to; tests
- * pass their own (a fake clock, a sleep that advances it, a collecting log).
- */
-
-
-/** The real clock, a real timer and the runner's log. */
-const runtime_productionRuntime = Object.freeze({
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
-    log: Object.freeze({ info: (m) => core/* info */.pq(neutralizeCommands(m)), warning: (m) => core/* warning */.$e(m) })
-});
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
-/**
- * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
- * (a 304 does not count against the rate limit), each answer parsed once into
- * typed observations so a cut or HTML body is a transient failure
- * (MalformedResponseError), never "zero checks".
- */
-
-
-const PER_PAGE = 100;
-// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
-const MAX_PAGES = 10;
-/**
- * Waits for every read, then throws the first failure: a poll that fails leaves no read in
- * flight (its answer and ETag land before the next poll asks again).
- */
-async function allReads(reads) {
-    const settled = await Promise.allSettled(reads);
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return settled.map((r) => r.value);
-}
-function request(reader) {
-    return reader.client.octokit.request;
-}
-/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
-async function readPull(reader, pullNumber) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
-    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
-}
-/**
- * Above this many required names, one listing of every run is cheaper than
- * one query per name. Below it, per-name queries keep churn of checks that are
- * not required (a head with 150 runs) from turning 304s into counted 200s.
- */
-const MAX_NAMED_QUERIES = 5;
-/**
- * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
- * and name): every run, or with `names` only the runs of those names.
- */
-async function readCheckRuns(reader, sha, names) {
-    if (names === undefined)
-        return readCheckRunPages(reader, sha);
-    const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)));
-    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
-}
-async function readCheckRunPages(reader, sha, name) {
-    const runs = new Map();
-    let totalCount = 0;
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
-        totalCount = page === 1 ? answer.data.totalCount : totalCount;
-        // A run listed twice while pages shift between two reads is one run.
-        for (const run of answer.data.runs)
-            runs.set(run.id, run);
-        if (page * PER_PAGE >= totalCount || answer.data.runs.length < PER_PAGE)
-            break;
-    }
-    return { runs: [...runs.values()], totalCount };
-}
-/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
-async function readStatuses(reader, sha) {
-    const statuses = new Map();
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
-        for (const status of answer.data.statuses)
-            if (!statuses.has(status.context))
-                statuses.set(status.context, status);
-        if (page * PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < PER_PAGE)
-            break;
-    }
-    return [...statuses.values()];
-}
-/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
-async function readStatusHistory(reader, sha) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data));
-    return answer.data;
-}
-/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
-async function readBranchGate(reader, branch) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(`branch '${branch}'`, data));
-    return answer.data;
-}
-/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
-async function readRulesGate(reader, branch) {
-    const entries = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: PER_PAGE, page }, reader.etags, (data) => {
-            const label = `rules of branch '${branch}' page ${page}`;
-            return { count: expectList(label, data, '', { type: 'string' }).length, entries: requiredFromRules(label, data) };
-        });
-        entries.push(...answer.data.entries);
-        if (answer.data.count < PER_PAGE)
-            break;
-    }
-    return entries;
-}
-/**
- * This job's check run from the current run's jobs API, where the runner does
- * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
- * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
- */
-async function findOwnCheckRun(reader, run) {
-    const jobs = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
-        jobs.push(...answer.data);
-        if (answer.data.length < PER_PAGE)
-            break;
-    }
-    const running = jobs.filter((j) => j.status === 'in_progress');
-    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
-    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
-    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
-    if (!pick)
-        return undefined;
-    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
-    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
-}
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/own-check-run.ts
-/**
- * This job's own check run, so the wait never waits on itself: from the
- * `check-run-id` input, else once from the current run's jobs API (asked
- * again next poll after a transient failure).
- */
-
-
-
-/** A resolver for this job: the input's id, or the jobs API of `run`. */
-function ownCheckRunResolver(checkRunId, run, log) {
-    let own = checkRunId !== undefined ? { id: checkRunId, via: 'input' } : undefined;
-    let done = own !== undefined;
-    return {
-        current: () => own,
-        async resolve(reader) {
-            if (done)
-                return;
-            done = true;
-            if (run.runId === undefined) {
-                log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)");
-                return;
-            }
-            try {
-                const found = await findOwnCheckRun(reader, {
-                    runId: run.runId,
-                    attempt: run.attempt,
-                    ...(run.runnerName ? { runnerName: run.runnerName } : {}),
-                    ...(run.jobKey ? { jobKey: run.jobKey } : {})
-                });
-                if (found) {
-                    own = { id: found.checkRunId, via: 'jobs-api' };
-                    log.info(`this job's check run: ${found.checkRunId} ('${logText(found.name)}'), from the jobs API of run ${run.runId}`);
-                }
-                else {
-                    log.warning(`could not tell this job's check run among the jobs of run ${run.runId}; if its name is a required check, the wait cannot pass`);
-                }
-            }
-            catch (error) {
-                const why = logText(describeFailure(error));
-                if (classifyFailure(error).kind !== 'permanent') {
-                    // Not blocking: without the id this job only looks pending, which can never pass early.
-                    done = false;
-                    log.info(`jobs of run ${run.runId} not read (${why}); trying again next poll`);
-                }
-                else {
-                    log.warning(`could not read the jobs of run ${run.runId} to find this job's check run (${why}); grant 'actions: read' or pass 'check-run-id'`);
-                }
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/wait-ci.ts
-/**
- * wait-ci's work: read the gate, then poll the head's check runs and statuses
- * until every required check is green, one fails, the head moves or the time
- * runs out. Never `success` while a required check is missing, pending or
- * failing; an API error is never "zero checks".
- */
-
-
-
-
-
-
-
-
-
-
-/** Production deps: a client from the settings, the real clock and the runner's log. */
-function createWaitCiDeps(settings) {
-    // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
-    const deadline = productionRuntime.now() + settings.options.timeoutMs;
-    return { ...productionRuntime, client: createGitHubClient({ ...settings.client, deadline }) };
-}
-/** How often a wait where nothing changes says it is still waiting. */
-const HEARTBEAT_MS = 5 * 60_000;
-/** Waits on the head's required checks and returns a plain result (sets no outputs, throws for no outcome). */
-async function waitCi(settings, deps) {
-    const { options } = settings;
-    const wait = {
-        settings,
-        deps,
-        reader: { client: deps.client, repo: settings.repository, etags: createEtagCache() },
-        policy: defaultPollPolicy(options.intervalMs, options.timeoutMs),
-        own: ownCheckRunResolver(options.checkRunId, settings.run, deps.log),
-        startedAt: deps.now(),
-        statsAtStart: deps.client.stats(),
-        failFast: settings.target.kind === 'merge-group' ? options.failQueueFast : options.failFast,
-        gate: initialGate,
-        lastKey: '',
-        lastReportAt: deps.now(),
-        warnedIgnored: false,
-        polls: 0
-    };
-    const { owner, repo } = settings.repository;
-    const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${logText(settings.target.baseRef)}'` : `pull request #${settings.target.number}`;
-    deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`);
-    return await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
-}
-/** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
-async function waitLoop(wait) {
-    let streak = 0;
-    let refreshGate = false;
-    for (;;) {
-        wait.polls++;
-        const [pollStartedAt, before] = [wait.deps.now(), wait.deps.client.stats().counted];
-        const poll = await pollOnce(wait, refreshGate);
-        if ('end' in poll)
-            return poll.end;
-        const plan = planNextPoll(wait.policy, {
-            startedAt: wait.startedAt,
-            now: wait.deps.now(),
-            pollStartedAt,
-            changed: poll.changed,
-            counted: wait.deps.client.stats().counted - before,
-            unchangedStreak: streak,
-            lastGateReadAt: wait.gate.lastReadAt ?? wait.startedAt,
-            ...(poll.notBefore !== undefined ? { notBefore: poll.notBefore } : {})
-        });
-        if (plan.action === 'timeout')
-            return { conclusion: 'timed_out', message: timeoutMessage(plan.reason, wait.evaluation, wait.gate.pendingWhy) };
-        streak = plan.unchangedStreak;
-        refreshGate = plan.refreshGate;
-        await wait.deps.sleep(plan.delayMs);
-    }
-}
-/**
- * One poll: the head and base on the first, this job's check run, the gate when due, what the head
- * shows, then the head again: what was observed counts only if the head is still the one it is about.
- * Reading the checks first keeps the time from a change to its detection at half an interval.
- */
-async function pollOnce(wait, refreshGate) {
-    try {
-        const moved = wait.head === undefined ? await readHead(wait) : undefined;
-        if (moved)
-            return { end: moved };
-        await wait.own.resolve(wait.reader);
-        const gateChanged = gateReadDue(wait.gate, refreshGate) ? await readGate(wait) : false;
-        const outcome = await judgeChecks(wait, gateChanged);
-        const movedSince = await readHead(wait);
-        return movedSince ? { end: movedSince } : outcome;
-    }
-    catch (error) {
-        const now = wait.deps.now();
-        const verdict = classifyFailure(error, { now });
-        const what = logText(describeFailure(error, { now }));
-        if (verdict.kind === 'permanent')
-            return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } };
-        // The client already retried; the wait goes on and asks again at the next poll.
-        wait.deps.log.warning(`poll ${wait.polls} failed: ${what}; the wait goes on`);
-        const notBefore = verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined ? now + verdict.retryAfterMs : undefined;
-        return notBefore === undefined ? { changed: false } : { changed: false, notBefore };
-    }
-}
-/** The head: judged only as first read; a move makes any verdict stale. A merge group's sha cannot move. */
-async function readHead(wait) {
-    const { target, options } = wait.settings;
-    if (target.kind === 'merge-group') {
-        // The settings made sure a 'sha' input, if any, is the group's.
-        if (wait.head === undefined) {
-            wait.head = { sha: target.headSha, baseRef: target.baseRef };
-            wait.deps.log.info(`merge group ${wait.head.sha}, base branch '${logText(target.baseRef)}'`);
-        }
-        return undefined;
-    }
-    const pull = await readPull(wait.reader, target.number);
-    if (wait.head === undefined) {
-        if (options.sha !== undefined && options.sha !== pull.headSha) {
-            wait.head = { sha: options.sha, baseRef: pull.baseRef };
-            return { conclusion: 'head-moved', message: `the pull request head is ${pull.headSha}, not the 'sha' input ${options.sha}: the verified sha would be stale` };
-        }
-        wait.head = { sha: pull.headSha, baseRef: pull.baseRef };
-        wait.deps.log.info(`head ${pull.headSha}, base branch '${logText(pull.baseRef)}'`);
-    }
-    else if (pull.headSha !== wait.head.sha) {
-        return { conclusion: 'head-moved', message: `the head moved from ${wait.head.sha} to ${pull.headSha} during the wait: the verified sha would be stale` };
-    }
-    return undefined;
-}
-/** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
-async function readSource(source, read) {
-    try {
-        return { reading: { source, ok: true, entries: await read() } };
-    }
-    catch (error) {
-        const verdict = classifyFailure(error);
-        if (verdict.kind === 'permanent')
-            return { reading: { source, ok: false, reason: describeFailure(error) } };
-        return { pending: describeFailure(error) };
-    }
-}
-/** Reads both gate sources and folds them in; true when the required set changed. */
-async function readGate(wait) {
-    const { log } = wait.deps;
-    const branch = wait.head.baseRef;
-    const [protection, ruleset] = await Promise.all([
-        readSource('protection', () => readBranchGate(wait.reader, branch)),
-        readSource('ruleset', () => readRulesGate(wait.reader, branch))
-    ]);
-    const update = updateGate(wait.gate, { protection, ruleset }, wait.deps.now(), wait.settings.options);
-    wait.gate = update.state;
-    for (const k of update.kept)
-        log.warning(`re-reading ${sourceLabel(k.source)} failed (${logText(k.reason)}); keeping the last reading`);
-    const required = update.state.required;
-    if (update.state.pendingWhy !== undefined) {
-        if (required === undefined)
-            log.info(`gate not read yet (${logText(update.state.pendingWhy)}); trying again next poll`);
-        return false;
-    }
-    if (update.changed && required !== undefined) {
-        for (const note of required.notes)
-            log.info(`gate: ${logText(note)}`);
-        for (const r of required.readings) {
-            if (!r.ok)
-                log.warning(`${sourceLabel(r.source)} of '${logText(branch)}' could not be read: ${logText(r.reason)}`);
-        }
-        log.info(`required: ${logText(required.checks.map((c) => c.name + (c.appId ? ` (app ${c.appId})` : '')).join(', ')) || '(none)'}`);
-    }
-    return update.changed;
-}
-/** Reads what the head shows and judges it against the gate. */
-async function judgeChecks(wait, gateChanged) {
-    const { deps, settings } = wait;
-    const { options } = settings;
-    const required = wait.gate.required;
-    if (required?.mode === 'fail') {
-        wait.evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true });
-        return { end: { conclusion: 'failure', message: `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}` } };
-    }
-    const sha = wait.head.sha;
-    // With a few required names, query each by name: churn among the other checks then costs nothing.
-    const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
-    const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined;
-    const [checkRuns, statuses] = await allReads([
-        readCheckRuns(wait.reader, sha, byName),
-        readStatuses(wait.reader, sha)
-    ]);
-    if (required === undefined)
-        return { changed: gateChanged };
-    const own = wait.own.current();
-    const evaluation = evaluateChecks({
-        required,
-        runs: checkRuns.runs,
-        statuses,
-        ...(own ? { ownCheckRunId: own.id } : {}),
-        ignore: options.ignore,
-        strict: options.strict,
-        failFast: wait.failFast
-    });
-    wait.evaluation = evaluation;
-    if (evaluation.ignoredRequired.length > 0 && !wait.warnedIgnored) {
-        wait.warnedIgnored = true;
-        deps.log.warning(`'ignore' matches required check(s) ${logText(evaluation.ignoredRequired.join(', '))}: required checks are never ignored (GitHub would block the merge on them)`);
-    }
-    const changed = reportProgress(wait, evaluation) || gateChanged;
-    // A success needs a consistent listing (pages that shifted may hide a run) and a gate read in full this time round.
-    const consistent = checkRuns.runs.length >= checkRuns.totalCount;
-    if (evaluation.verdict === 'failure')
-        return { end: { conclusion: 'failure', message: evaluation.line } };
-    if (evaluation.verdict === 'success' && consistent && wait.gate.pendingWhy === undefined)
-        return { end: { conclusion: 'success', message: evaluation.line } };
-    return { changed };
-}
-/** Logs a change, or now and then that the wait is still alive; true when something changed. */
-function reportProgress(wait, evaluation) {
-    const { deps } = wait;
-    const key = observationKey(evaluation);
-    if (key !== wait.lastKey) {
-        wait.lastKey = key;
-        wait.lastReportAt = deps.now();
-        deps.log.info(`poll ${wait.polls}: ${logText(evaluation.line)}`);
-        return true;
-    }
-    if (deps.now() - wait.lastReportAt >= HEARTBEAT_MS) {
-        // A quiet hour-long wait still shows it is alive, and what it costs so far.
-        wait.lastReportAt = deps.now();
-        const so = requestDelta(deps.client, wait.statsAtStart);
-        deps.log.info(`still waiting after ${poll_schedule_formatMs(deps.now() - wait.startedAt)} (poll ${wait.polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${logText(evaluation.line)}`);
-    }
-    return false;
-}
-function finish(wait, end) {
-    const { settings, deps } = wait;
-    const required = wait.gate.required;
-    const own = wait.own.current();
-    return {
-        conclusion: end.conclusion,
-        sha: wait.head?.sha ?? settings.options.sha ?? '',
-        target: settings.target,
-        ...(settings.target.kind === 'pull-request' ? { pullRequest: settings.target.number } : {}),
-        message: end.message,
-        mode: required?.mode ?? 'unknown',
-        checks: wait.evaluation?.checks ?? [],
-        gateNotes: required?.notes ?? [],
-        readings: Object.values(wait.gate.readings).map((r) => (r.ok ? { source: r.source, ok: true } : { source: r.source, ok: false, reason: r.reason })),
-        requests: requestDelta(deps.client, wait.statsAtStart),
-        polls: wait.polls,
-        elapsedMs: deps.now() - wait.startedAt,
-        ...(own ? { ownCheckRun: own } : {})
-    };
-}
-function timeoutMessage(reason, evaluation, gatePendingWhy) {
-    const parts = [`timed out: ${reason}`];
-    if (gatePendingWhy)
-        parts.push(`the gate could not be read (${gatePendingWhy})`);
-    const checks = evaluation?.checks ?? [];
-    const missing = checks.filter((c) => c.state === 'missing').map((c) => c.name);
-    const pending = checks.filter((c) => c.state === 'pending').map((c) => `${c.name} (${c.detail})`);
-    const failed = checks.filter((c) => c.state === 'failed').map((c) => `${c.name} (${c.detail})`);
-    for (const name of missing)
-        parts.push(`missing required check: ${name}`);
-    if (pending.length > 0)
-        parts.push(`still pending: ${pending.join(', ')}`);
-    if (failed.length > 0)
-        parts.push(`failed: ${failed.join(', ')}`);
-    if (evaluation === undefined)
-        parts.push('no poll completed');
-    else if (checks.length === 0)
-        parts.push('no checks were observed on the head');
-    return parts.join('; ');
-}
-function requestDelta(client, start) {
-    const now = client.stats();
-    return { counted: now.counted - start.counted, notModified: now.notModified - start.notModified, total: now.requests - start.requests };
-}
-/**
- * Dates the commit statuses that decided (the combined view only has the newest status of a
- * context, created when it finished) from the status history: one request, only when a status
- * was judged, and best effort: the verdict never depends on it.
- */
-async function withStatusDurations(result, wait) {
-    const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
-    if (dated.length === 0 || result.sha === '')
-        return result;
-    const { client, log } = wait.deps;
-    try {
-        const durations = statusDurations(await readStatusHistory(wait.reader, result.sha));
-        const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
-        return { ...result, checks, requests: requestDelta(client, wait.statsAtStart) };
-    }
-    catch (error) {
-        log.info(`status history not read (${logText(describeFailure(error))}); times to complete of statuses left out`);
-        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/io.ts
-
-
-/** wait-ci's own inputs (the client's token and tuning inputs are spread in beside them). */
-const io_waitCiOwnInputs = {
-    'pull-request': {
-        description: 'Number of the pull request whose head is verified. Empty: the pull request of the triggering event.'
-    },
-    sha: {
-        description: 'Head sha to verify. Empty: the pull request head read at the start. If given and the pull request head differs, the wait ends with head-moved.'
-    },
-    required: {
-        description: 'Extra required check names, one per line, added to those of branch protection and rulesets (names may contain commas).'
-    },
-    strict: {
-        description: 'A required check that has not registered yet is pending (true) rather than absent (false). Keep true: late-registering checks are how early passes happen.',
-        default: 'true'
-    },
-    'on-no-gate': {
-        description: "What to do when no required check is known (no readable gate, empty 'required'): all-observed waits for every check observed on the head (never succeeding on none); fail stops with a failure.",
-        default: 'all-observed'
-    },
-    ignore: {
-        description: 'Check names (globs, one per line, * matches anything) not to wait on when waiting on all observed checks. Required checks are never ignored.'
-    },
-    'timeout-seconds': {
-        description: 'Longest wait in seconds; then the conclusion is timed_out, naming what was still pending or missing.',
-        default: '3600'
-    },
-    'interval-seconds': {
-        description: 'Poll interval in seconds, start to start (fractions allowed). It grows, up to twice that, only while unchanged answers still cost counted requests, and drops back at once when something changes.',
-        default: '10'
-    },
-    'fail-fast': {
-        description: 'Stop at the first failed required check (true) or wait for all of them to finish (false).',
-        default: 'true'
-    },
-    'fail-queue-fast': {
-        description: 'In a merge_group run: stop at the first failed required check (true), so the queue removes the group at once, or let the rest finish (false).',
-        default: 'true'
-    },
-    'check-run-id': {
-        description: "This job's own check run id, so the wait never waits on itself (even when the job's name is a required check). Leave the default; where the runner does not expose it, the current run's jobs API is asked (needs actions: read).",
-        default: '${{ job.check_run_id }}'
-    }
-};
-/** wait-ci's inputs and outputs, declared once. */
-const io_waitCiSpec = defineAction({
-    dir: 'wait-ci',
-    name: 'Purple wait-ci',
-    description: 'Waits until every required check of the gate definition is green on the PR head (or the merge group sha in a merge_group run).',
-    inputs: {
-        ...clientInputs,
-        ...io_waitCiOwnInputs
-    },
-    outputs: {
-        conclusion: { description: 'success | failure | timed_out | head-moved' },
-        sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit); in a merge_group run, the group sha.' },
-        required: { description: 'JSON array of the required checks: [{"name", "app_id"?, "sources": [...], "state"}].' },
-        failed: { description: 'JSON array of required checks that failed: [{"name", "conclusion", "url"}].' },
-        pending: { description: 'JSON array of required checks still pending or never registered: [{"name", "state"}].' },
-        'api-requests': {
-            description: 'API requests made, as JSON: {"counted": n, "not_modified": n, "total": n} (304 answers do not count against the rate limit).'
-        }
-    }
-});
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/outputs.ts
-
-
-
-
-/** The output values of a finished wait. */
-function waitCiOutputValues(result) {
-    return {
-        conclusion: result.conclusion,
-        sha: result.sha,
-        required: JSON.stringify(result.checks.map((c) => ({ name: c.name, ...(c.appId !== undefined ? { app_id: c.appId } : {}), sources: c.sources, state: c.state }))),
-        failed: JSON.stringify(result.checks.filter((c) => c.state === 'failed').map((c) => ({ name: c.name, conclusion: c.detail, url: c.url ?? null }))),
-        pending: JSON.stringify(result.checks.filter((c) => c.state === 'pending' || c.state === 'missing').map((c) => ({ name: c.name, state: c.state, detail: c.detail }))),
-        'api-requests': JSON.stringify({ counted: result.requests.counted, not_modified: result.requests.notModified, total: result.requests.total })
-    };
-}
-/** The output values when the wait could not start (bad input, unreadable event): a failure, nothing observed. */
-function waitCiErrorOutputValues() {
-    return { conclusion: 'failure', sha: '', required: '[]', failed: '[]', pending: '[]', 'api-requests': JSON.stringify({ counted: 0, not_modified: 0, total: 0 }) };
-}
-const stateLabel = {
-    success: '✅ success',
-    pending: '⏳ pending',
-    failed: '❌ failed',
-    missing: '⌛ not registered',
-    self: '↩️ this job'
-};
-/** The job summary of a finished wait, as HTML. */
-function waitCiSummary(result) {
-    const head = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)';
-    const what = result.target.kind === 'merge-group' ? ['Merge group into ', code(result.target.baseRef), ', sha '] : [`Pull request #${result.target.number}, head `];
-    const blocks = [summary_html_heading(2, `wait-ci: ${result.conclusion}`), summary_html_paragraph([...what, head, `. ${result.message}`])];
-    if (result.checks.length > 0) {
-        blocks.push(table(['check', 'state', 'source', 'link', 'time to complete'], result.checks.map((c) => [
-            c.name + (c.appId !== undefined ? ` (app ${c.appId})` : ''),
-            `${stateLabel[c.state]} (${c.detail})`,
-            c.sources.join(', '),
-            c.url ? summary_html_link(c.url, 'details') : '',
-            c.durationMs !== undefined ? poll_schedule_formatMs(c.durationMs) : ''
-        ])));
-    }
-    else {
-        blocks.push(summary_html_paragraph('No required checks were observed.'));
-    }
-    blocks.push(summary_html_heading(3, 'Gate sources'), list(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
-    const r = result.requests;
-    blocks.push(summary_html_paragraph(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${poll_schedule_formatMs(result.elapsedMs)}.`));
-    return summary_html_renderSummary(blocks);
-}
-/** Sets every output and writes the job summary (best-effort); never fails the step. */
-async function writeWaitCiOutputs(result, prefix = '') {
-    outputs_outputWriter(io_waitCiSpec, prefix)(waitCiOutputValues(result));
-    await outputs_writeSummary(waitCiSummary(result));
-}
-/** Sets every output and a summary saying why the wait could not start. */
-async function writeWaitCiError(message, prefix = '') {
-    outputWriter(waitCiSpec, prefix)(waitCiErrorOutputValues());
-    await writeSummary(renderSummary([heading(2, 'wait-ci: failure'), paragraph(`The wait could not start: ${message}`)]));
-}
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/settings.ts
-
-
-
-
-
-/** Pure: builds the options from wait-ci's inputs (its own action's, or the root action's `wait-…`). */
-function parseWaitCiOptions(inputs) {
-    const sha = parseShaInput(inputs, 'sha');
-    const onNoGate = inputs.get('on-no-gate').trim();
-    if (onNoGate !== 'all-observed' && onNoGate !== 'fail')
-        throw inputError(inputs.label('on-no-gate'), onNoGate, "write 'all-observed' or 'fail'.");
-    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
-    const options = {
-        ...(pullRequest === undefined ? {} : { pullRequest }),
-        ...(sha === undefined ? {} : { sha }),
-        required: inputs.get('required'),
-        strict: parseBooleanInput(inputs, 'strict'),
-        onNoGate,
-        ignore: inputs
-            .get('ignore')
-            .split(/\r?\n/)
-            .map((l) => l.trim())
-            .filter((l) => l !== ''),
-        timeoutMs: parseSecondsInput(inputs, 'timeout-seconds', { min: 1 }),
-        intervalMs: parseSecondsInput(inputs, 'interval-seconds', { min: 0.01 }),
-        failFast: parseBooleanInput(inputs, 'fail-fast'),
-        failQueueFast: parseBooleanInput(inputs, 'fail-queue-fast')
-    };
-    // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
-    const checkRunId = parsePositiveIntegerInput(inputs, 'check-run-id', "the job's check run id");
-    return Object.freeze(checkRunId === undefined ? options : { ...options, checkRunId });
-}
-function positiveInteger(value) {
-    const n = Number(value);
-    return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
-}
-/** The run ids the runner sets (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, RUNNER_NAME, GITHUB_JOB). */
-function readWaitCiRun(env) {
-    const runId = positiveInteger(env['GITHUB_RUN_ID']);
-    return Object.freeze({
-        ...(runId === undefined ? {} : { runId }),
-        attempt: positiveInteger(env['GITHUB_RUN_ATTEMPT']) ?? 1,
-        ...(env['RUNNER_NAME'] ? { runnerName: env['RUNNER_NAME'] } : {}),
-        ...(env['GITHUB_JOB'] ? { jobKey: env['GITHUB_JOB'] } : {})
-    });
-}
-/**
- * The rest of the settings around already-parsed options (the root action parses its `wait-…`
- * inputs itself): the repository, what to verify (the 'pull-request' input, else a merge_group
- * event's group, else the event's pull request) and the run ids.
- */
-function resolveWaitCiSettings(client, options, env) {
-    const context = context_readGitHubContext(env);
-    const group = options.pullRequest === undefined ? mergeGroupFromPayload(context.payload) : undefined;
-    if (group && options.sha !== undefined && options.sha !== group.headSha) {
-        // The queue merges the group's commit, so verifying any other would vouch for a commit that is not merged.
-        throw new Error(`Input 'sha' is '${options.sha}', but this merge_group run tests the group commit ${group.headSha}: leave 'sha' empty in merge_group runs.`);
-    }
-    const target = group
-        ? { kind: 'merge-group', headSha: group.headSha, baseRef: group.baseRef }
-        : { kind: 'pull-request', number: context_requirePullRequest(context, options.pullRequest).number };
-    return Object.freeze({ client, options, repository: context.repository, target: Object.freeze(target), run: readWaitCiRun(env) });
-}
-/** Reads and validates every wait-ci input, the environment and the event payload. */
-function readWaitCiSettings(env = process.env) {
-    return resolveWaitCiSettings(readClientSettings(env), parseWaitCiOptions(actionInputs(waitCiOwnInputs)), env);
-}
-
-;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
-/**
- * guard's inputs and event, read once into a frozen, validated settings
- * object. The work (guard.ts) and the CLI receive settings, never the
- * environment. Inputs are read from INPUT_* directly (workflow-commands.ts),
- * so this loads no Actions toolkit.
- */
-
-
-
-
-
-
-
-function readEvent(env, labels) {
-    let payload;
-    try {
-        payload = readEventPayload(env);
-    }
-    catch (e) {
-        // Without the event guard cannot default its range; explicit revisions make it independent of it.
-        throw new Error(`${e.message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e });
-    }
-    return { name: env.GITHUB_EVENT_NAME ?? '', payload, ref: env.GITHUB_REF ?? '' };
-}
-/**
- * Reads guard's inputs (the action's own, or the root action's under
- * `prefix`, e.g. `guard-scope`) and the event. Throws on an invalid input,
- * naming it as the workflow spells it: a misconfigured workflow fails at once.
- */
-function readGuardSettings(env = process.env, prefix = '') {
-    const inputs = specInputSource(guardSpec.inputs, (label) => readInput(label, env), prefix);
-    const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` });
-    return Object.freeze({
-        base: inputs.get('base').trim(),
-        head: inputs.get('head').trim(),
-        labels,
-        scope: parseScope(inputs.get('scope'), inputs.label('scope')),
-        exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
-        policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
-        policyFileExplicit: readInput(inputs.label('policy-file'), env) !== '',
-        allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
-        failSafe: parseBooleanInput(inputs, 'fail-safe'),
-        workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
-        event: readEvent(env, labels)
-    });
-}
-
-;// CONCATENATED MODULE: ./src/actions/pipeline/io.ts
-
-
-
-
-
-/** Input names shared by the stages instead of prefixed: the pull request and the head to verify. */
-const SHARED_STAGE_INPUTS = ['pull-request', 'sha'];
-/** Each stage's own inputs under the root action's name for them: `guard-…`, `wait-…`, `merge-…`. */
-const STAGE_PREFIX = { guard: 'guard-', 'wait-ci': 'wait-', merge: 'merge-' };
-function prefixed(inputs, prefix) {
-    const out = {};
-    for (const [name, spec] of Object.entries(inputs)) {
-        if (SHARED_STAGE_INPUTS.includes(name))
-            continue;
-        out[`${prefix}${name}`] = spec;
-    }
-    return out;
-}
-/** The root pipeline action's inputs and outputs. */
-const pipelineSpec = defineAction({
-    dir: '',
-    name: 'Purple',
-    description: 'Runs guard, then wait-ci, then merge in one step, stopping at the first stage that does not pass.',
-    inputs: {
-        ...clientInputs,
-        'pull-request': {
-            description: 'Number of the pull request to verify and merge. Empty: the pull request of the triggering event.',
-            default: ''
-        },
-        sha: {
-            description: "Head sha to verify and merge. Empty: the head guard checked (the event's pull request head), so wait-ci verifies and merge merges exactly the commit guard saw; a newer head ends the run with head-moved.",
-            default: ''
-        },
-        ...prefixed(guardSpec.inputs, STAGE_PREFIX.guard),
-        ...prefixed(io_waitCiOwnInputs, STAGE_PREFIX['wait-ci']),
-        ...prefixed(io_mergeOwnInputs, STAGE_PREFIX.merge)
-    },
-    outputs: {
-        stage: {
-            description: "Which stage stopped the pipeline: 'guard', 'wait-ci' or 'merge'; 'none' when every stage passed and the pull request is merged."
-        },
-        'stage-message': { description: 'Why the pipeline stopped there (or what it merged), in one sentence.' },
-        ...guardSpec.outputs,
-        ...io_waitCiSpec.outputs,
-        ...mergeOutputs
-    }
-});
-
-;// CONCATENATED MODULE: ./src/actions/pipeline/settings.ts
-
-
-
-
-
-
-
-
-
-/** Reads and validates the inputs of all three stages (an invalid input fails the step before any stage runs). */
-function readPipelineSettings(env = process.env) {
-    const client = inputs_readClientSettings(env);
-    const guard = readGuardSettings(env, STAGE_PREFIX.guard);
-    const wait = parseWaitCiOptions(input_source_actionInputs(io_waitCiOwnInputs, STAGE_PREFIX['wait-ci'], SHARED_STAGE_INPUTS));
-    const mergeInputs = input_source_actionInputs(io_mergeOwnInputs, STAGE_PREFIX.merge, SHARED_STAGE_INPUTS);
-    // The root action's 'sha' is what wait-ci verifies; merge always merges wait-ci's verified sha instead.
-    const merge = parseMergeOptions({ label: mergeInputs.label, get: (name) => (name === 'sha' ? '' : mergeInputs.get(name)) });
-    const repository = readRepository(env);
-    return Object.freeze({ client, repository, guard, wait, merge });
-}
-
-;// CONCATENATED MODULE: ./src/actions/pipeline/run.ts
-/**
- * The root action: guard -> wait-ci -> merge in one process, stopping at the
- * first stage that does not pass (issue 5). The stages hand each other shas,
- * not trust: wait-ci verifies the head guard checked, and merge merges only
- * the sha wait-ci verified, so a push at any point ends in head-moved instead
- * of merging a commit that was never checked.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Production deps: one client for wait-ci and merge, the process env, the real clock. */
-function createPipelineDeps(settings, env = process.env) {
-    // The stages' timeouts together are a hard limit: past them the client starts no retry or rate-limit wait.
-    const deadline = runtime_productionRuntime.now() + settings.wait.timeoutMs + settings.merge.timeoutMs;
-    return {
-        ...runtime_productionRuntime,
-        client: client_createGitHubClient({ ...settings.client, deadline }),
-        env
-    };
-}
-function guardStop(result) {
-    if (result.findings.length > 0) {
-        return `guard blocked: ${result.markerCount} conflict marker(s), ${result.disallowedMergeCount} disallowed merge parent(s); wait-ci and merge did not run.`;
-    }
-    return `guard failed and 'guard-fail-safe' is off: ${result.error ?? 'unknown error'}; wait-ci and merge did not run.`;
-}
-/** Runs the three stages in order and returns a plain result (sets no outputs). */
-async function pipeline(settings, deps) {
-    const { log } = deps;
-    log.info('Purple: stage 1 of 3, guard');
-    const guarded = await guard(settings.guard, deps.guard ?? guardDeps(log));
-    if (guarded.blocks)
-        return { stage: 'guard', message: guardStop(guarded), merged: false, guard: guarded };
-    // Fail-safe (brief, principle 3): a guard that broke warns (writeGuardOutputs) and the pipeline goes on.
-    // Pin wait-ci to the head guard checked when that is the event's pull request head (the normal case), so a
-    // push in between ends in head-moved. Elsewhere (guard-head set, no PR event) wait-ci reads the PR head itself.
-    const eventHead = pullRequestFromPayload(settings.guard.event.payload)?.headSha;
-    const guardHead = guarded.range !== null && guarded.range.head === eventHead ? guarded.range.head : undefined;
-    const sha = settings.wait.sha ?? guardHead;
-    log.info(`Purple: stage 2 of 3, wait-ci${sha ? ` on ${sha}` : ''}`);
-    const waited = await waitCi(resolveWaitCiSettings(settings.client, { ...settings.wait, ...(sha ? { sha } : {}) }, deps.env), {
-        client: deps.client,
-        now: deps.now,
-        sleep: deps.sleep,
-        log
-    });
-    if (waited.conclusion !== 'success') {
-        return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}`, merged: false, guard: guarded, waitCi: waited };
-    }
-    if (waited.pullRequest === undefined) {
-        return { stage: 'merge', message: 'wait-ci verified a merge group: the merge queue merges it, not this step.', merged: false, guard: guarded, waitCi: waited };
-    }
-    if (guarded.range !== null && guarded.range.head !== waited.sha) {
-        log.warning(`guard checked ${guarded.range.head}, but wait-ci verified ${waited.sha} (the pull request head): guard's verdict is about the former.`);
-    }
-    log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}`);
-    const merged = await merge_merge({ ...settings.merge, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository }, { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) });
-    if (!merged.merged) {
-        return { stage: 'merge', message: `merge ended with ${merged.reason}: ${merged.message}`, merged: false, guard: guarded, waitCi: waited, merge: merged };
-    }
-    return {
-        stage: 'none',
-        message: `Merged pull request #${merged.pullNumber} at the verified ${merged.sha} (merge commit ${merged.mergeCommitSha}).`,
-        merged: true,
-        guard: guarded,
-        waitCi: waited,
-        merge: merged
-    };
-}
-/** Writes each stage's outputs and summary that ran, then `stage` and `stage-message`. */
-async function writePipelineOutputs(result) {
-    await core/* summary */.z
-        .addHeading(`Purple: ${result.stage === 'none' ? 'merged' : `stopped at ${result.stage}`}`, 1)
-        .addRaw(result.message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), true)
-        .write();
-    writeGuardOutputs(result.guard);
-    if (result.waitCi)
-        await writeWaitCiOutputs(result.waitCi);
-    if (result.merge)
-        await writeMergeOutputs(result.merge);
-    core/* setOutput */.uH('stage', result.stage);
-    core/* setOutput */.uH('stage-message', result.message);
-}
-/** The root action: read every input, run the stages, write outputs; non-zero unless merged. */
-async function runPipelineAction() {
-    const settings = readPipelineSettings();
-    const result = await pipeline(settings, createPipelineDeps(settings));
-    await writePipelineOutputs(result);
-    if (result.stage !== 'none')
-        throw new Error(result.message);
+    return parseClientSettings((0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .specInputSource */ .f0)(clientInputs, (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)), env);
 }
 
 
 /***/ }),
 
-/***/ 2074:
+/***/ 8809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */   s: () => (/* binding */ createRetryingHook),
+/* harmony export */   u: () => (/* binding */ clientAttempts)
 /* harmony export */ });
-/* unused harmony export describeError */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3915);
+/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(778);
+/* harmony import */ var _core_transient_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5824);
+/**
+ * The one retry loop of a GitHub request, as an Octokit `request` hook.
+ * The failure classifier decides (transient, rate-limited, permanent), the
+ * shared backoff schedule says how long, and the injected sleep waits; one
+ * rate-limit gate holds every request of the client while GitHub asked for
+ * quiet; the call's deadline stops any retry or wait that would end past it.
+ *
+ * A request made while another is being sent (the App's installation lookup
+ * and token mint, made by the auth hook inside the call) is sent once: the
+ * call's own loop retries the whole, so a call costs at most `retries + 1`
+ * attempts however it fails, minting included (docs/decisions.md, "Retries
+ * happen in one place").
+ *
+ * Never retried here: 405 and 409 (the merge logic owns them, see
+ * docs/decisions.md, "The merge call runs without client retries"), calls
+ * with `request: { retries: 0 }`, 304 answers, permanent failures.
+ */
 
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
+
+
+
+const ATTEMPTS = Symbol.for('purple.github.attempts');
+/** How many attempts the client made before it gave up on this error; undefined if the client did not handle it. */
+function clientAttempts(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const n = error[ATTEMPTS];
+    return typeof n === 'number' ? n : undefined;
+}
+// Set while a call is being sent: requests made inside it (App auth) are part of it.
+const insideCall = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+function routeLabel(method, url, baseUrl) {
+    const full = url ?? '';
+    const path = full.startsWith(baseUrl) ? full.slice(baseUrl.length) : full;
+    return `${method ?? 'GET'} ${path.split('?')[0]}`;
+}
+function header(headers, name) {
+    const value = headers?.[name];
+    return value === undefined || value === null ? undefined : String(value);
+}
+function limitName(error) {
+    if (header(error.response?.headers, 'x-ratelimit-remaining') === '0')
+        return 'primary rate limit used up';
+    return /secondary rate/i.test(error.message ?? '') || header(error.response?.headers, 'retry-after') !== undefined
+        ? 'secondary rate limit'
+        : `rate limited (${error.status})`;
+}
+function plural(n) {
+    return n === 1 ? '1 attempt' : `${n} attempts`;
 }
 /**
- * Runs an action body and calls setFailed exactly once on a throw, whatever
- * was thrown (the template only fails `if (error instanceof Error)`, which
- * leaves the step green on a thrown string).
+ * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
+ * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
  */
-async function runAction(body) {
-    try {
-        await body();
+function giveUp(error, attempts, verdict, why) {
+    if (typeof error !== 'object' || error === null)
+        return error;
+    Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
+    const e = error;
+    const network = e.response === undefined && e.request !== undefined;
+    if (network && typeof e.message === 'string') {
+        // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
+        const what = verdict.reason.replace(/^network: /, '');
+        e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`;
     }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
+    return error;
+}
+/** The `request` hook: wrap it with `octokit.hook.wrap('request', createRetryingHook(...))`. */
+function createRetryingHook(options, parse) {
+    const classify = { maxRateLimitWaitMs: options.maxRateLimitWaitMs };
+    let nextWriteAt = Number.NEGATIVE_INFINITY;
+    const label = (route) => {
+        try {
+            const parsed = parse(route);
+            return routeLabel(parsed.method, parsed.url, options.baseUrl);
+        }
+        catch {
+            return routeLabel(route.method, route.url, options.baseUrl);
+        }
+    };
+    // GitHub asks for at least a second between writes; reads and GraphQL queries are not spaced.
+    const spaceWrites = async (route) => {
+        const method = (route.method ?? 'GET').toUpperCase();
+        const query = typeof route.query === 'string' ? route.query : '';
+        const isWrite = WRITE_METHODS.has(method) && !(route.url === '/graphql' && !/^\s*mutation\b/.test(query));
+        if (!isWrite || options.writeSpacingMs <= 0)
+            return;
+        const now = options.now();
+        const at = Math.max(now, nextWriteAt);
+        nextWriteAt = at + options.writeSpacingMs;
+        if (at > now)
+            await options.sleep(at - now);
+    };
+    // Any answer can open the window: a 403/429 that asks for a wait, or x-ratelimit-remaining 0 on any status.
+    const noteLimits = (status, headers, error) => {
+        const now = options.now();
+        if (error !== undefined && (status === 403 || status === 429)) {
+            const verdict = (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFailure */ .XE)(error, { now, maxRateLimitWaitMs: Number.MAX_SAFE_INTEGER });
+            if (verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined)
+                options.gate.hold(now + verdict.retryAfterMs, limitName(error));
+            return;
+        }
+        const reset = Number(header(headers, 'x-ratelimit-reset'));
+        if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+            // One second past the reset, as GitHub's docs advise.
+            options.gate.hold(reset * 1000 + 1000, 'primary rate limit used up until x-ratelimit-reset');
+        }
+    };
+    const sendOnce = async (request, route, announced) => {
+        await options.gate.pass(label(route), options.deadline(), announced);
+        await spaceWrites(route);
+        try {
+            const response = await request(route);
+            noteLimits(response.status, response.headers);
+            return response;
+        }
+        catch (error) {
+            const e = error;
+            noteLimits(e.status, e.response?.headers, e);
+            throw error;
+        }
+    };
+    const loop = async (request, route) => {
+        const retries = typeof route.request?.retries === 'number' ? route.request.retries : options.retries;
+        let announced = false;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await sendOnce(request, route, announced);
+            }
+            catch (error) {
+                const { verdict, next: delay } = decide(error, attempt, retries);
+                if (delay === undefined)
+                    throw giveUp(error, attempt, verdict);
+                if (typeof delay === 'string')
+                    throw giveUp(error, attempt, verdict, delay);
+                announced = delay.rateLimited;
+                if (!delay.rateLimited)
+                    await options.sleep(delay.ms);
+            }
+        }
+    };
+    /** The verdict on attempt `attempt`'s failure and what to do next: undefined = stop, a string = stop for that reason, else wait. */
+    const decide = (error, attempt, retries) => {
+        const now = options.now();
+        // Described now, before a 401's message gains the advice below (a 401 is permanent: never described here).
+        const { verdict, description } = (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .explainFailure */ .SP)(error, { ...classify, now });
+        if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_INVALID_ADVICE */ .fy)) {
+            // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
+            error.message = `${error.message ?? 'Bad credentials'}: ${_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_INVALID_ADVICE */ .fy}`;
+        }
+        // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
+        if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
+            return { verdict, next: undefined };
+        const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
+        if (verdict.waitCapped === true) {
+            const asked = options.gate.openUntil();
+            const wait = asked === undefined ? '' : ` asks for a ${(0,_core_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatWaitSeconds */ .Yx)(asked - now)} wait,`;
+            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${(0,_core_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatWaitSeconds */ .Yx)(options.maxRateLimitWaitMs)}): not waiting`);
+            return { verdict, next: undefined };
+        }
+        if (attempt > retries) {
+            if (retries > 0)
+                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${description}`);
+            return { verdict, next: undefined };
+        }
+        const rateLimited = verdict.kind === 'rate-limited';
+        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : (0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_1__/* .nextDelay */ .rM)(attempt, options.backoff, undefined, options.random);
+        const deadline = options.deadline();
+        if (deadline !== undefined && now + ms > deadline) {
+            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; no retry: the deadline (timeout-seconds) comes first`);
+            return { verdict, next: 'the deadline (timeout-seconds) came first' };
+        }
+        options.onRetry(verdict.kind);
+        options.log(rateLimited
+            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${(0,_core_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatWaitSeconds */ .Yx)(ms)} as GitHub asked`
+            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; retrying in ${ms} ms`);
+        return { verdict, next: { ms, rateLimited } };
+    };
+    return async (request, route) => {
+        // Inside a call (App auth): sent once; the call's loop retries the whole.
+        if (insideCall.getStore() === true)
+            return sendOnce(request, route, false);
+        return insideCall.run(true, () => loop(request, route));
+    };
+}
+
+
+/***/ }),
+
+/***/ 3803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $7: () => (/* binding */ parsePolicyPath),
+/* harmony export */   Sk: () => (/* binding */ parseScope),
+/* harmony export */   dR: () => (/* binding */ DEFAULT_LIMITS)
+/* harmony export */ });
+/* unused harmony exports defaultGrepThreads, DEFAULT_POLICY_FILE */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9114);
+/**
+ * What guard is asked to check, as the action's inputs and the CLI's flags
+ * both spell it, and the parsers they share. No @actions import: the CLI
+ * loads this without the Actions toolkit.
+ */
+
+
+/** One grep thread on a machine of 2 cores or fewer, git's own default above that. */
+function defaultGrepThreads(cores = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()) {
+    return cores <= 2 ? 1 : null;
+}
+const DEFAULT_LIMITS = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: defaultGrepThreads() });
+const DEFAULT_POLICY_FILE = '.github/purple-policy.json';
+/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
+function parseScope(value, label = 'scope') {
+    const v = value.trim() || 'changed';
+    if (v === 'changed' || v === 'tree')
+        return v;
+    throw (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputError */ .Xu)(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)");
+}
+/** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
+function parsePolicyPath(value, label = 'policy-file') {
+    const p = (value.trim() || DEFAULT_POLICY_FILE).replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+    if (p === '' || p.split('/').includes('..')) {
+        throw (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputError */ .Xu)(label, value, `expected a path inside the repository such as '${DEFAULT_POLICY_FILE}'`);
     }
+    return p;
 }
 
 
@@ -46310,6 +44914,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -46328,6 +44939,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -49569,6 +48187,3545 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 
+/***/ }),
+
+/***/ 1138:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xF: () => (/* binding */ minimatch)
+});
+
+// UNUSED EXPORTS: GLOBSTAR, Minimatch, braceExpand, defaults, escape, filter, match, sep, unescape
+
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+const balanced = (a, b, str) => {
+    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
+    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
+    const r = ma !== null && mb != null && range(ma, mb, str);
+    return (r && {
+        start: r[0],
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + ma.length, r[1]),
+        post: str.slice(r[1] + mb.length),
+    });
+};
+const maybeMatch = (reg, str) => {
+    const m = str.match(reg);
+    return m ? m[0] : null;
+};
+const range = (a, b, str) => {
+    let begs, beg, left, right = undefined, result;
+    let ai = str.indexOf(a);
+    let bi = str.indexOf(b, ai + 1);
+    let i = ai;
+    if (ai >= 0 && bi > 0) {
+        if (a === b) {
+            return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+            if (i === ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
+            }
+            else if (begs.length === 1) {
+                const r = begs.pop();
+                if (r !== undefined)
+                    result = [r, bi];
+            }
+            else {
+                beg = begs.pop();
+                if (beg !== undefined && beg < left) {
+                    left = beg;
+                    right = bi;
+                }
+                bi = str.indexOf(b, i + 1);
+            }
+            i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== undefined) {
+            result = [left, right];
+        }
+    }
+    return result;
+};
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+
+const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
+const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
+const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
+const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
+const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
+const escSlashPattern = new RegExp(escSlash, 'g');
+const escOpenPattern = new RegExp(escOpen, 'g');
+const escClosePattern = new RegExp(escClose, 'g');
+const escCommaPattern = new RegExp(escComma, 'g');
+const escPeriodPattern = new RegExp(escPeriod, 'g');
+const slashPattern = /\\\\/g;
+const openPattern = /\\{/g;
+const closePattern = /\\}/g;
+const commaPattern = /\\,/g;
+const periodPattern = /\\\./g;
+const EXPANSION_MAX = 100_000;
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+const EXPANSION_MAX_LENGTH = 4_000_000;
+// `expand_` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+const EXPANSION_MAX_DEPTH = 1_000;
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+const EXPANSION_MAX_REWRITES = 1_000;
+// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand_` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+const EXPANSION_MAX_STEPS = 20_000_000;
+// What one `expand_` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+const CALL_STEPS = 16;
+function numeric(str) {
+    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+    return str
+        .replace(slashPattern, escSlash)
+        .replace(openPattern, escOpen)
+        .replace(closePattern, escClose)
+        .replace(commaPattern, escComma)
+        .replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+    return str
+        .replace(escSlashPattern, '\\')
+        .replace(escOpenPattern, '{')
+        .replace(escClosePattern, '}')
+        .replace(escCommaPattern, ',')
+        .replace(escPeriodPattern, '.');
+}
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+    for (let i = 0; i < items.length; i++) {
+        target.push(items[i]);
+    }
+}
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+    if (budget.remaining < 0) {
+        return undefined;
+    }
+    const r = range('{', '}', masked);
+    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
+    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+    if (!r || budget.remaining < 0) {
+        return undefined;
+    }
+    return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched,
+    };
+}
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+    budget.remaining -= masked.length;
+    const open = [];
+    for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c === 0x7b) {
+            open.push(i);
+        }
+        else if (c === 0x7d && open.length) {
+            open.pop();
+        }
+    }
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < open.length; i++) {
+        const at = open[i];
+        out += masked.slice(last, at) + '\0';
+        last = at + 1;
+    }
+    return out + masked.slice(last);
+}
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+    budget.remaining -= str.length;
+    if (budget.remaining < 0) {
+        return false;
+    }
+    // Whether a `}` follows the current position before the line ends
+    let close = false;
+    for (let i = str.length - 1; i >= 0; i--) {
+        const c = str.charCodeAt(i);
+        if (c === 0x7d) {
+            close = true;
+        }
+        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+            // A line terminator, which `.` does not match
+            close = false;
+        }
+        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Basically just str.split(","), but handling cases
+ * where we have nested braced sections, which should be
+ * treated as individual members, like {a,{b,c},d}
+ *
+ * Returns `undefined` if the step budget runs out before the whole set is
+ * split, since splitting what is left on every comma would tear apart the
+ * nested sets it still holds.
+ */
+function parseCommaParts(str, budget) {
+    const parts = [];
+    // Walk the brace groups iteratively. Recursing on `post` once per group let a
+    // chain of them exhaust the stack - the parsing-side counterpart to
+    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
+    // `maxLength` can bound, since it happens before expansion.
+    //
+    // The part the next chunk continues
+    let carry = '';
+    for (;;) {
+        // A set's body holds no unmatched `{`, so there is nothing to mask.
+        const m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        if (!m) {
+            const tail = str.split(',');
+            tail[0] = carry + tail[0];
+            pushAll(parts, tail);
+            return parts;
+        }
+        const { pre, body, post } = m;
+        const p = pre.split(',');
+        p[0] = carry + p[0];
+        p[p.length - 1] += '{' + body + '}';
+        if (!post.length) {
+            pushAll(parts, p);
+            return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
+    }
+}
+// An option that is left out, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+    return value === undefined || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+    if (!str) {
+        return [];
+    }
+    const max = bound(options.max, EXPANSION_MAX);
+    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+    // I don't know why Bash 4.3 does this, but it does.
+    // Anything starting with {} will have the first two bytes preserved
+    // but *only* at the top level, so {},a}b will not expand to anything,
+    // but a{},b}c will be expanded to [a}c,abc].
+    // One could argue that this is a bug in Bash, but since the goal of
+    // this module is to match Bash's rules, we escape a leading {}
+    if (str.slice(0, 2) === '{}') {
+        str = '\\{\\}' + str.slice(2);
+    }
+    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+    return '{' + str + '}';
+}
+function isPadded(el) {
+    return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+    return i <= y;
+}
+function gte(i, y) {
+    return i >= y;
+}
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+    const out = [];
+    let length = 0;
+    // Bash drops empty results at the top level, and they don't count against
+    // `max`, so `max` bounds the number of *kept* results. Only an empty
+    // `acc[a] + pre` can make one, so for those the empty values are skipped
+    // without being visited. Visiting them one at a time let a set of empties
+    // cost `acc.length * values.length` while keeping nothing.
+    let nonEmpty;
+    outer: for (let a = 0; a < acc.length; a++) {
+        const prefix = acc[a] + pre;
+        let vs = values;
+        if (dropEmpties && !prefix) {
+            if (!nonEmpty)
+                nonEmpty = values.filter(v => v);
+            vs = nonEmpty;
+        }
+        for (let v = 0; v < vs.length; v++) {
+            if (out.length >= max)
+                break outer;
+            const expansion = prefix + vs[v];
+            if (length + expansion.length > maxLength)
+                break outer;
+            out.push(expansion);
+            length += expansion.length;
+        }
+    }
+    budget.remaining -= out.length;
+    return out;
+}
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    const n = body.split(/\.\./);
+    const N = [];
+    // A sequence body always splits into two or three parts, but the compiler
+    // can't know that.
+    /* c8 ignore start */
+    if (n[0] === undefined || n[1] === undefined) {
+        return N;
+    }
+    /* c8 ignore stop */
+    const x = numeric(n[0]);
+    const y = numeric(n[1]);
+    const width = Math.max(n[0].length, n[1].length);
+    let incr = n.length === 3 && n[2] !== undefined ?
+        Math.max(Math.abs(numeric(n[2])), 1)
+        : 1;
+    let test = lte;
+    const reverse = y < x;
+    if (reverse) {
+        incr *= -1;
+        test = gte;
+    }
+    const pad = n.some(isPadded);
+    // A padded value is built a character at a time to `width`, which the input
+    // sets, so it costs one step per character: 64KB of
+    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+    // one step per value.
+    const cost = pad ? width : 1;
+    let length = 0;
+    for (let i = x; test(i, y) && N.length < max; i += incr) {
+        // Each value is a step. `max` and `maxLength` bound one sequence, but a
+        // chain of them still generated up to `max` values each, however few
+        // combining could keep.
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        let c;
+        if (isAlphaSequence) {
+            c = String.fromCharCode(i);
+            if (c === '\\') {
+                c = '';
+            }
+        }
+        else {
+            c = String(i);
+            if (pad) {
+                const need = width - c.length;
+                if (need > 0) {
+                    const z = new Array(need + 1).join('0');
+                    if (i < 0) {
+                        c = '-' + z + c.slice(1);
+                    }
+                    else {
+                        c = z + c;
+                    }
+                }
+            }
+        }
+        if (length + c.length > maxLength)
+            break;
+        N.push(c);
+        length += c.length;
+    }
+    return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    // An overdraft here makes the first scan refuse, so `str` stays literal.
+    budget.remaining -= CALL_STEPS;
+    // Too deeply nested to keep following: treat the rest as literal, the same
+    // way a group that cannot expand is already handled. Truncating rather than
+    // throwing keeps `expand` total, matching `max` and `maxLength`.
+    if (depth > maxDepth) {
+        return [str];
+    }
+    // Consume the string's top-level brace groups left to right, threading a
+    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+    // rather than recursing on `m.post` once per group - keeps the native stack
+    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+    // longer overflow the stack, and leaves a single accumulator whose size
+    // `maxLength` bounds directly (CVE-2026-14257).
+    let acc = [''];
+    // Bash drops empty results, but only when the *first* top-level group is a
+    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+    // is on the final strings, so it is applied to whichever `combine` produces
+    // them (the one with no brace set left in the tail).
+    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+    // re-reads the whole string, so leaving this unbounded is quadratic.
+    let rewrites = 0;
+    let dropEmpties = false;
+    let firstGroup = true;
+    // `str` with its unmatched `{` masked, once a scan has run into them
+    let masked = str;
+    for (;;) {
+        const m = balancedWithBudget(str, masked, budget);
+        // No brace set left, or no step budget left to look for one: the rest of
+        // the string is literal.
+        if (!m) {
+            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+            masked = maskUnmatchedOpens(masked, budget);
+        }
+        // no need to expand pre, since it is guaranteed to be free of brace-sets
+        const pre = m.pre;
+        // This set and the rest of the string, literal: for a set that cannot
+        // expand, and for one the step budget runs out on. Once it is overdrawn,
+        // every set still being expanded, at every level, stays literal like this -
+        // otherwise each level above would go on combining, and wrapping and
+        // expanding again, results the budget was too small for.
+        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
+        if (/\$$/.test(pre)) {
+            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
+            firstGroup = false;
+            if (!m.post.length)
+                break;
+            str = m.post;
+            masked = masked.slice(m.end + 1);
+            continue;
+        }
+        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+        const isSequence = isNumericSequence || isAlphaSequence;
+        const isOptions = m.body.indexOf(',') >= 0;
+        if (!isSequence && !isOptions) {
+            // {a},b}
+            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+                rewrites++;
+                str = m.pre + '{' + m.body + escClose + m.post;
+                // Taking a `}` away never gives an unmatched `{` a partner, so what
+                // is masked stays unmatched. The `{` it closed can be left without
+                // one, and the next scan masks it.
+                masked =
+                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+                isTop = true;
+                continue;
+            }
+            // Nothing here expands, so the whole remaining string is literal.
+            return literal();
+        }
+        if (firstGroup) {
+            dropEmpties = isTop && !isSequence;
+            firstGroup = false;
+        }
+        let values;
+        if (isSequence) {
+            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+            if (!values) {
+                return literal();
+            }
+        }
+        else {
+            let n = parseCommaParts(m.body, budget);
+            // The step budget ran out partway through the set.
+            if (!n) {
+                return literal();
+            }
+            if (n.length === 1 && n[0] !== undefined) {
+                // x{{a,b}}y ==> x{a}y x{b}y
+                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+                // The step budget ran out expanding the set's only part.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                //XXX is this necessary? Can't seem to hit it in tests.
+                /* c8 ignore start */
+                if (n.length === 1) {
+                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
+                    if (budget.remaining < 0) {
+                        return literal();
+                    }
+                    acc = next;
+                    if (!m.post.length)
+                        break;
+                    str = m.post;
+                    masked = masked.slice(m.end + 1);
+                    continue;
+                }
+                /* c8 ignore stop */
+            }
+            // Values that `combine` is going to drop as empty produce no result, so
+            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+            // would stop at `['a', '']` and yield one result instead of two. Skipping
+            // them outright keeps `values` bounded while leaving `max` a bound on
+            // *kept* results.
+            let dropsEmpties = dropEmpties && !m.post.length && !pre;
+            for (let d = 0; dropsEmpties && d < acc.length; d++) {
+                if (acc[d]) {
+                    dropsEmpties = false;
+                }
+            }
+            values = [];
+            let valuesLength = 0;
+            outer: for (let j = 0; j < n.length; j++) {
+                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+                // The step budget ran out expanding a member.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                for (let k = 0; k < expanded.length; k++) {
+                    const v = expanded[k];
+                    if (dropsEmpties && !v)
+                        continue;
+                    if (values.length >= max ||
+                        valuesLength + v.length > maxLength) {
+                        break outer;
+                    }
+                    values.push(v);
+                    valuesLength += v.length;
+                }
+            }
+        }
+        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+        // The step budget ran out combining the set's values in.
+        if (budget.remaining < 0) {
+            return literal();
+        }
+        acc = next;
+        if (!m.post.length)
+            break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+    }
+    return acc;
+}
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
+// One digit, or a class of digits from a to b.
+const digit = (a, b) => a === b ?
+    { t: 'lit', ch: String(a) }
+    : { t: 'class', re: new RegExp(`^[${a}-${b}]$`) };
+const prefix = (d, alts) => alts.map(s => [digit(d, d), ...s]);
+// The digit strings from a to b, which have the same length.
+const fixed = (a, b) => {
+    if (!a)
+        return [[]];
+    let lo = +a[0];
+    let hi = +b[0];
+    const ra = a.slice(1);
+    const rb = b.slice(1);
+    if (lo === hi)
+        return prefix(lo, fixed(ra, rb));
+    const zeros = '0'.repeat(ra.length);
+    const nines = '9'.repeat(ra.length);
+    const out = [];
+    if (ra !== zeros)
+        out.push(...prefix(lo++, fixed(ra, nines)));
+    const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
+    if (lo <= hi) {
+        out.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
+    }
+    out.push(...last);
+    return out;
+};
+// The numbers from a to b, where 0 <= a <= b. If width is set, each
+// one has leading zeros to make it that many digits.
+const nonneg = (a, b, width) => {
+    if (width) {
+        return fixed(String(a).padStart(width, '0'), String(b).padStart(width, '0'));
+    }
+    const out = [];
+    for (let len = String(a).length; len <= String(b).length; len++) {
+        const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
+        const hi = Math.min(b, 10 ** len - 1);
+        out.push(...fixed(String(lo), String(hi)));
+    }
+    return out;
+};
+/**
+ * The strings that the bash brace expansion `{lo..hi}` makes, as
+ * the alternatives of an `@(...)` extglob. Each one is a sequence of
+ * digits and digit classes, so there are only a few of them, even for
+ * a large range.
+ *
+ * If either end has a leading zero, such as `{01..10}`, each number
+ * has leading zeros to make it as long as the longer end, counting a
+ * `-` sign. So `{-05..3}` makes `-05` to `-01`, then `000` to `003`.
+ *
+ * Returns undefined if either end is not a safe integer.
+ */
+const numericRange = (loStr, hiStr) => {
+    let lo = Number(loStr);
+    let hi = Number(hiStr);
+    if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
+        return;
+    if (lo > hi)
+        [lo, hi] = [hi, lo];
+    const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
+    const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
+    const out = [];
+    if (lo < 0) {
+        const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
+        out.push(...neg.map(s => [{ t: 'lit', ch: '-' }, ...s]));
+    }
+    if (hi >= 0)
+        out.push(...nonneg(Math.max(lo, 0), hi, width));
+    return out;
+};
+//# sourceMappingURL=numeric-range.js.map
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
+// translate the various posix character classes into unicode properties
+// this works across all unicode locales
+// { <posix class>: [<translation>, negated]
+const posixClasses = {
+    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}'],
+    '[:alpha:]': ['\\p{L}\\p{Nl}'],
+    '[:ascii:]': ['\\x' + '00-\\x' + '7f'],
+    '[:blank:]': ['\\p{Zs}\\t'],
+    '[:cntrl:]': ['\\p{Cc}'],
+    '[:digit:]': ['\\p{Nd}'],
+    '[:graph:]': ['\\p{Z}\\p{C}', true],
+    '[:lower:]': ['\\p{Ll}'],
+    '[:print:]': ['\\p{C}', true],
+    '[:punct:]': ['\\p{P}\\p{S}'],
+    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f'],
+    '[:upper:]': ['\\p{Lu}'],
+    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}'],
+    '[:xdigit:]': ['A-Fa-f0-9'],
+};
+// only need to escape a few things inside of brace expressions
+// escapes: [ \ ] -
+const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
+const noMatch = /$./;
+// Takes a glob string at a posix brace expression. Returns a RegExp
+// that tests one character, and the number of glob chars consumed.
+// If the class is not closed, consumed is 0, and the `[` must be
+// treated as a literal character.
+// Out of order ranges are removed. If nothing is left, the RegExp
+// is `/$./`, and the rest of the glob is consumed, so that the
+// whole glob cannot match.
+const parseClass = (glob, position, nocase = false, form) => {
+    // normalize one class member, if it stays one code point
+    const norm = (c) => {
+        const n = form ? c.normalize(form) : c;
+        return [...n].length === 1 ? n : c;
+    };
+    const pos = position;
+    /* c8 ignore start */
+    if (glob.charAt(pos) !== '[') {
+        throw new Error('not in a brace expression');
+    }
+    /* c8 ignore stop */
+    const ranges = [];
+    const negs = [];
+    let i = pos + 1;
+    let sawStart = false;
+    let escaping = false;
+    let negate = false;
+    let endPos = pos;
+    let rangeStart = '';
+    WHILE: while (i < glob.length) {
+        const c = String.fromCodePoint(glob.codePointAt(i));
+        if ((c === '!' || c === '^') && i === pos + 1) {
+            negate = true;
+            i++;
+            continue;
+        }
+        if (c === ']' && sawStart && !escaping) {
+            endPos = i + 1;
+            break;
+        }
+        sawStart = true;
+        if (c === '\\') {
+            if (!escaping) {
+                escaping = true;
+                i++;
+                continue;
+            }
+            // escaped \ char, fall through and treat like normal char
+        }
+        if (c === '[' && !escaping) {
+            // either a posix class, a collation equivalent, or just a [
+            for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
+                if (glob.startsWith(cls, i)) {
+                    // invalid, [a-[] is fine, but not [a-[:alpha]]
+                    if (rangeStart) {
+                        return [noMatch, glob.length - pos];
+                    }
+                    i += cls.length;
+                    if (neg)
+                        negs.push(unip);
+                    else
+                        ranges.push(unip);
+                    continue WHILE;
+                }
+            }
+        }
+        // now it's just a normal character, effectively
+        escaping = false;
+        const n = norm(c);
+        if (rangeStart) {
+            // throw this range away if it's not valid, but others
+            // can still match.
+            if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
+                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(n));
+            }
+            else if (n === rangeStart) {
+                ranges.push(braceEscape(n));
+            }
+            rangeStart = '';
+            i += c.length;
+            continue;
+        }
+        // now might be the start of a range.
+        // can be either c-d or c-] or c<more...>] or c] at this point
+        if (glob.startsWith('-]', i + c.length)) {
+            ranges.push(braceEscape(n + '-'));
+            i += c.length + 1;
+            continue;
+        }
+        if (glob.startsWith('-', i + c.length)) {
+            rangeStart = n;
+            i += c.length + 1;
+            continue;
+        }
+        // not the start of a range, just a single character
+        ranges.push(braceEscape(n));
+        i += c.length;
+    }
+    if (endPos < i) {
+        // didn't see the end of the class, not a valid class,
+        // but might still be valid as a literal match.
+        return [noMatch, 0];
+    }
+    // if we got no ranges and no negates, then we have a range that
+    // cannot possibly match anything, and that poisons the whole glob
+    if (!ranges.length && !negs.length) {
+        return [noMatch, glob.length - pos];
+    }
+    const sranges = '[' + (negate ? '^' : '') + ranges.join('') + ']';
+    const snegs = '[' + (negate ? '' : '^') + negs.join('') + ']';
+    const comb = '^' +
+        (ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
+            : ranges.length ? sranges
+                : snegs);
+    return [new RegExp(comb, nocase ? 'iu' : 'u'), endPos - pos];
+};
+//# sourceMappingURL=parse-class.js.map
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
+
+
+// the end of the pattern, or of a negated sub-pattern
+const MATCH = { t: 'match', id: 0 };
+const extTypes = '!?+*@';
+const lit = (ch) => ({ t: 'lit', ch });
+const reEscape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+// a RegExp that only matches `s`, with unicode case folding
+const newFoldRe = (s) => new RegExp(`^${reEscape(s)}$`, 'iu');
+// foldRe for one literal char. The same chars are in most patterns,
+// so keep them. A RegExp without the `g` or `y` flag has no state to
+// share.
+const foldCache = new Map();
+const foldRe = (ch) => {
+    let re = foldCache.get(ch);
+    if (!re) {
+        re = newFoldRe(ch);
+        if (foldCache.size >= 1000)
+            foldCache.clear();
+        foldCache.set(ch, re);
+    }
+    return re;
+};
+const litMatch = (l, c) => {
+    if (c === l.ch)
+        return true;
+    if (!l.re)
+        return false;
+    const code = c.charCodeAt(0);
+    if (code >= 128)
+        return l.re.test(c);
+    const ascii = (l.ascii ??= new Uint8Array(128));
+    ascii[code] ||= l.re.test(c) ? 1 : 2;
+    return ascii[code] === 1;
+};
+const tokenize = (p, nocase, noext, form, mark) => {
+    const toks = [];
+    for (let i = 0; i < p.length;) {
+        const c = String.fromCodePoint(p.codePointAt(i));
+        if (mark) {
+            // a \ before a range would only escape its first char
+            const m = c === '\\' && p.startsWith(mark, i + 1) ? 1 : 0;
+            if (m || c === mark) {
+                const start = i + m + mark.length;
+                const end = p.indexOf(mark, start);
+                const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
+                const alts = end !== -1 && r && numericRange(r[1], r[2]);
+                if (alts) {
+                    toks.push({ t: 'ext', type: '@', alts });
+                    i = end + mark.length;
+                    continue;
+                }
+            }
+        }
+        if (c === '\\') {
+            // a trailing \ is a literal \
+            const e = p.codePointAt(i + 1);
+            const ch = e === undefined ? c : String.fromCodePoint(e);
+            toks.push(lit(ch));
+            i += 1 + ch.length;
+            continue;
+        }
+        if (c === '[') {
+            const [re, consumed] = parseClass(p, i, nocase, form);
+            if (consumed) {
+                toks.push({ t: 'class', re });
+                i += consumed;
+                continue;
+            }
+        }
+        if (!noext && extTypes.includes(c) && p[i + 1] === '(') {
+            toks.push({ t: 'open', type: c });
+            i += 2;
+            continue;
+        }
+        toks.push(!noext && c === '|' ? { t: 'bar' }
+            : !noext && c === ')' ? { t: 'close' }
+                : c === '*' ? { t: 'star' }
+                    : c === '?' ? { t: 'any' }
+                        : lit(c));
+        i += c.length;
+    }
+    return toks;
+};
+// map each open token index to the index of its close token
+const pair = (toks) => {
+    const pairs = new Map();
+    const stack = [];
+    toks.forEach((tok, i) => {
+        if (tok.t === 'open')
+            stack.push(i);
+        else if (tok.t === 'close' && stack.length)
+            pairs.set(stack.pop(), i);
+    });
+    return pairs;
+};
+// build the alternatives between start and end. An open token that
+// is not closed is never inside a closed extglob, so bar and close
+// tokens are only literal at the top level.
+const build = (toks, pairs, start, end, top) => {
+    let seq = [];
+    const alts = [seq];
+    for (let i = start; i < end; i++) {
+        const tok = toks[i];
+        const close = pairs.get(i);
+        if (tok.t === 'open' && close !== undefined) {
+            const sub = build(toks, pairs, i + 1, close, false);
+            seq.push({ t: 'ext', type: tok.type, alts: sub });
+            i = close;
+        }
+        else if (tok.t === 'bar' && !top) {
+            alts.push((seq = []));
+        }
+        else if (tok.t === 'open') {
+            seq.push(lit(tok.type), lit('('));
+        }
+        else if (tok.t === 'bar') {
+            seq.push(lit('|'));
+        }
+        else if (tok.t === 'close') {
+            seq.push(lit(')'));
+        }
+        else {
+            seq.push(tok);
+        }
+    }
+    return alts;
+};
+// normalize each run of literal chars as one string, so that a char
+// and the combining marks after it compose (or decompose) together.
+// Syntax is already parsed, so a char that normalizes to a syntax
+// char (such as full-width `＊` in NFKC) stays a literal.
+const normalize = (items, form) => {
+    const out = [];
+    let run = '';
+    const flush = () => {
+        for (const ch of run.normalize(form))
+            out.push(lit(ch));
+        run = '';
+    };
+    for (const it of items) {
+        if (it.t === 'lit') {
+            run += it.ch;
+            continue;
+        }
+        flush();
+        out.push(it.t === 'ext' ?
+            { ...it, alts: it.alts.map(a => normalize(a, form)) }
+            : it);
+    }
+    flush();
+    return out;
+};
+// the start node, and the number of node ids. Ids are dense, from 0
+// for the match node.
+const compile = (items, nocase) => {
+    let id = 1;
+    const split = (out) => ({ t: 'split', id: id++, out });
+    const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
+    const item = (it, next) => {
+        switch (it.t) {
+            case 'lit':
+                const re = nocase ? foldRe(it.ch) : undefined;
+                return { t: 'lit', id: id++, ch: it.ch, re, next };
+            case 'any':
+            case 'star':
+                return { t: it.t, id: id++, next };
+            case 'class':
+                return { t: 'class', id: id++, re: it.re, next };
+        }
+        const alts = (next) => it.alts.map(a => seq(a, next));
+        switch (it.type) {
+            case '@':
+                return split(alts(next));
+            case '?':
+                return split([next, ...alts(next)]);
+            case '!':
+                return { t: 'neg', id: id++, sub: split(alts(MATCH)), next };
+        }
+        // * and +, loop back after each match
+        const after = split([]);
+        const entry = split(alts(after));
+        after.out.push(next, entry);
+        return it.type === '*' ? after : entry;
+    };
+    const start = seq(items, MATCH);
+    return [start, id];
+};
+// one line per node, in the order that a walk from the start
+// reaches them. Edges point to node ids. The nodes of a negated
+// sub-pattern are indented under their negation.
+const show = (start) => {
+    const lines = [];
+    const seen = new Set();
+    const ref = (n) => (n.t === 'match' ? 'match' : String(n.id));
+    const walk = (n, indent) => {
+        if (n.t === 'match' || seen.has(n))
+            return;
+        seen.add(n);
+        const line = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
+        switch (n.t) {
+            case 'split':
+                line(`split -> ${n.out.map(ref).join(', ')}`);
+                for (const o of n.out)
+                    walk(o, indent);
+                return;
+            case 'neg':
+                line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
+                walk(n.sub, indent + '  ');
+                return walk(n.next, indent);
+            case 'lit':
+                line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
+                break;
+            case 'class':
+                line(`${n.re} -> ${ref(n.next)}`);
+                break;
+            default:
+                line(`${n.t === 'any' ? '?' : '*'} -> ${ref(n.next)}`);
+        }
+        walk(n.next, indent);
+    };
+    walk(start, '');
+    return [`start -> ${ref(start)}`, ...lines].join('\n');
+};
+// The threads at one position in the string. Each node thread is
+// only kept once, and runs with the same state are only kept once,
+// so that identical threads merge. The match node is not in
+// `threads`, because it can not step. It sets `match` instead.
+class State {
+    // set by the Sim, to mark the nodes that this state has
+    gen;
+    threads = [];
+    match = false;
+    runs = [];
+    // the sorted ids of the threads, with 0 for a match, once the
+    // state is done
+    ids = [];
+    constructor(gen) {
+        this.gen = gen;
+    }
+    // no threads, so nothing more can match
+    get dead() {
+        return !this.threads.length && !this.match && !this.runs.length;
+    }
+}
+// true if the two states hold the same threads
+const sameState = (a, b) => {
+    if (a.ids.length !== b.ids.length)
+        return false;
+    if (a.runs.length !== b.runs.length)
+        return false;
+    if (a.ids.some((id, i) => id !== b.ids[i]))
+        return false;
+    return a.runs.every(r => b.runs.some(o => o.neg === r.neg && sameState(o.state, r.state)));
+};
+const marks = (size) => ({
+    has: new Float64Array(size),
+    seen: new Float64Array(size),
+    gen: 0,
+});
+class Sim {
+    // `.` and `..` only match literal dots, even with `dot:true`
+    dots;
+    // the string starts with `.`, and `dot:true` is not set
+    dotStart;
+    #marks;
+    constructor(dots, dotStart, marks) {
+        this.dots = dots;
+        this.dotStart = dotStart;
+        this.#marks = marks;
+    }
+    state() {
+        return new State(++this.#marks.gen);
+    }
+    // sort the ids of a state, once it has all of its threads
+    done(state) {
+        state.ids = state.threads.map(n => n.id).sort((a, b) => a - b);
+        if (state.match)
+            state.ids.unshift(MATCH.id);
+        return state;
+    }
+    // true the first time that the state walks through the node, so
+    // that loops in the graph stop
+    #visit(state, node) {
+        const { seen } = this.#marks;
+        if (seen[node.id] === state.gen)
+            return false;
+        seen[node.id] = state.gen;
+        return true;
+    }
+    #addThread(state, node) {
+        const { has } = this.#marks;
+        if (has[node.id] === state.gen)
+            return false;
+        has[node.id] = state.gen;
+        state.threads.push(node);
+        return true;
+    }
+    // wildcards only match a leading dot if `dot:true`. In a negated
+    // sub-pattern, this does not apply, because the negation itself
+    // can not match a leading dot.
+    restricted(i, top) {
+        return top && (this.dots || (this.dotStart && i === 0));
+    }
+    add(state, node, i, top) {
+        switch (node.t) {
+            case 'split':
+                if (!this.#visit(state, node))
+                    return;
+                for (const o of node.out)
+                    this.add(state, o, i, top);
+                return;
+            case 'neg':
+                if (!this.#visit(state, node))
+                    return;
+                const sub = this.state();
+                this.add(sub, node.sub, i, false);
+                this.done(sub);
+                return this.addRun(state, { t: 'run', neg: node, state: sub }, i, top);
+            case 'star':
+                // a * can not start a dotfile, even if it matches nothing
+                if (this.restricted(i, top))
+                    return;
+                if (this.#addThread(state, node))
+                    this.add(state, node.next, i, top);
+                return;
+            case 'match':
+                state.match = true;
+                return;
+            default:
+                this.#addThread(state, node);
+        }
+    }
+    addRun(state, run, i, top) {
+        for (const r of state.runs) {
+            if (r.neg === run.neg && sameState(r.state, run.state))
+                return;
+        }
+        state.runs.push(run);
+        if (!run.state.match) {
+            this.add(state, run.neg.next, i, top);
+        }
+    }
+    // the threads after char `c`, at index `i`
+    step(state, c, i, top) {
+        const next = this.state();
+        for (const th of state.threads) {
+            switch (th.t) {
+                case 'lit':
+                    if (litMatch(th, c)) {
+                        this.add(next, th.next, i + 1, top);
+                    }
+                    break;
+                case 'any':
+                    if (!this.restricted(i, top))
+                        this.add(next, th.next, i + 1, top);
+                    break;
+                case 'class':
+                    if (!this.restricted(i, top) && th.re.test(c)) {
+                        this.add(next, th.next, i + 1, top);
+                    }
+                    break;
+                case 'star':
+                    if (!this.restricted(i, top))
+                        this.add(next, th, i + 1, top);
+            }
+        }
+        if (!this.restricted(i, top)) {
+            for (const run of state.runs) {
+                // a sub-pattern with no threads can not match again, so the
+                // run stays the same
+                if (run.state.dead) {
+                    this.addRun(next, run, i + 1, top);
+                    continue;
+                }
+                const sub = this.step(run.state, c, i, false);
+                this.addRun(next, { t: 'run', neg: run.neg, state: sub }, i + 1, top);
+            }
+        }
+        return this.done(next);
+    }
+}
+// A canonical key for the threads in a state. States with the same
+// key hold the same threads, so they match the same strings.
+const stateKey = (state) => {
+    const ids = state.ids.join();
+    if (!state.runs.length)
+        return ids;
+    const runs = state.runs.map(r => `${r.neg.id}(${stateKey(r.state)})`);
+    return `${ids}|${runs.sort().join('|')}`;
+};
+// The cache can hold about this many chars of state keys and
+// transitions. When it is full, it is cleared, so that a pattern
+// can not use an unbounded amount of memory.
+const DFA_BUDGET = 1 << 18;
+// A cache of the states that the simulation reaches, built as the
+// matcher is used. Each char of a string is then one Map lookup,
+// once the states that it leads to are known.
+//
+// The dot rules only restrict the first char of a dotfile (strings
+// that are only `.` or `..` do not use the cache). So a dotfile
+// starts at its own state, which takes its first step with the
+// restriction, and every other state takes steps without it.
+class Dfa {
+    #start;
+    #states = new Map();
+    #size = 0;
+    #plain;
+    #dotStart;
+    #sim;
+    #dotSim;
+    constructor(start, marks) {
+        this.#start = start;
+        this.#sim = new Sim(false, false, marks);
+        this.#dotSim = new Sim(false, true, marks);
+    }
+    #make(state) {
+        return {
+            state,
+            match: state.match,
+            dead: state.dead,
+            next: new Map(),
+        };
+    }
+    #intern(state) {
+        const key = stateKey(state);
+        const found = this.#states.get(key);
+        if (found)
+            return found;
+        if (this.#size > DFA_BUDGET)
+            this.#clear();
+        const d = this.#make(state);
+        this.#states.set(key, d);
+        this.#size += key.length + 1;
+        return d;
+    }
+    #clear() {
+        this.#states.clear();
+        this.#size = 0;
+        this.#plain = undefined;
+        this.#dotStart = undefined;
+    }
+    start(dotStart) {
+        if (dotStart) {
+            if (this.#dotStart)
+                return this.#dotStart;
+            const state = this.#dotSim.state();
+            this.#dotSim.add(state, this.#start, 0, true);
+            return (this.#dotStart = this.#make(this.#dotSim.done(state)));
+        }
+        if (this.#plain)
+            return this.#plain;
+        const state = this.#sim.state();
+        this.#sim.add(state, this.#start, 0, true);
+        return (this.#plain = this.#intern(this.#sim.done(state)));
+    }
+    // the next state, after a miss in `d.ascii`
+    next(d, c) {
+        const code = c.charCodeAt(0);
+        const found = code < 128 ? undefined : d.next.get(c);
+        if (found)
+            return found;
+        // the dotfile start is not in the cache, so it is never shared
+        const n = d === this.#dotStart ?
+            this.#intern(this.#dotSim.step(d.state, c, 0, true))
+            : this.#intern(this.#sim.step(d.state, c, 1, true));
+        if (code < 128) {
+            if (!d.ascii) {
+                d.ascii = new Array(128);
+                this.#size += 128;
+            }
+            d.ascii[code] = n;
+        }
+        else {
+            d.next.set(c, n);
+        }
+        this.#size++;
+        return n;
+    }
+}
+// the nodes in order, if the graph is a single chain
+const linear = (start) => {
+    const nodes = [];
+    for (let n = start; n.t !== 'match'; n = n.next) {
+        if (n.t === 'split' || n.t === 'neg')
+            return undefined;
+        nodes.push(n);
+    }
+    return nodes;
+};
+// Match a chain of nodes. Each node other than `*` matches exactly
+// one char, so on a failure it is enough to go back to the last `*`
+// and let it match one more char. This takes at most
+// nodes.length * chars.length steps.
+const testLinear = (nodes, chars, start, end) => {
+    let ni = 0;
+    let ci = start;
+    let starNi = -1;
+    let starCi = 0;
+    while (ci < end) {
+        const n = nodes[ni];
+        if (n?.t === 'star') {
+            starNi = ni++;
+            starCi = ci;
+            continue;
+        }
+        const c = chars[ci];
+        if (n &&
+            (n.t === 'any' ||
+                (n.t === 'lit' && litMatch(n, c)) ||
+                (n.t === 'class' && n.re.test(c)))) {
+            ni++;
+            ci++;
+            continue;
+        }
+        if (starNi === -1)
+            return false;
+        ni = starNi + 1;
+        ci = ++starCi;
+    }
+    while (nodes[ni]?.t === 'star')
+        ni++;
+    return ni === nodes.length;
+};
+// The least and most chars that the items can match. These are only
+// bounds: a negation can match a string of any length, so it counts
+// as 0 to Infinity.
+const lengths = (items) => {
+    let min = 0;
+    let max = 0;
+    for (const it of items) {
+        const [lo, hi] = itemLengths(it);
+        min += lo;
+        max += hi;
+    }
+    return [min, max];
+};
+const itemLengths = (it) => {
+    if (it.t === 'star')
+        return [0, Infinity];
+    if (it.t !== 'ext')
+        return [1, 1];
+    if (it.type === '!')
+        return [0, Infinity];
+    const alts = it.alts.map(lengths);
+    const min = Math.min(...alts.map(a => a[0]));
+    const max = Math.max(...alts.map(a => a[1]));
+    // a loop of alternatives that only match the empty string is empty
+    const loop = max === 0 ? 0 : Infinity;
+    return (it.type === '@' ? [min, max]
+        : it.type === '?' ? [0, max]
+            : it.type === '*' ? [0, loop]
+                : [min, loop]);
+};
+// true if the chars from `start` match the literals
+const hasAffix = (lits, chars, start) => {
+    for (let j = 0; j < lits.length; j++) {
+        if (!litMatch(lits[j], chars[start + j]))
+            return false;
+    }
+    return true;
+};
+// a `/`, or half of a surrogate pair
+const slashOrSurrogate = /[/\ud800-\udfff]/;
+const surrogate = /[\ud800-\udfff]/;
+// a string can be indexed by code point, unless it has surrogate
+// pairs
+const codePoints = (s) => surrogate.test(s) ? [...s] : s;
+const noSlash = (s) => {
+    if (s.includes('/')) {
+        throw new Error('can only match a single path portion, got: ' + s);
+    }
+};
+class Matcher {
+    pattern;
+    options;
+    #start;
+    // the number of node ids
+    #size;
+    #marks;
+    // the Sim for strings that are only `.` or `..`
+    #dotsSim;
+    // the string to compare, if the pattern has no magic. With
+    // `nocase:true`, the RegExp that folds case is made when it is
+    // first used.
+    #literal;
+    #literalFold = false;
+    #literalRe;
+    // the nodes between the prefix and suffix, if the graph is a
+    // single chain
+    #linear;
+    // the linear nodes are only `*` and `?`, so the length bounds and
+    // the prefix and suffix decide the match
+    #wild = false;
+    // the least and most chars that a match can have
+    #min = 0;
+    #max = Infinity;
+    // the literals that a match must start and end with. Each one
+    // matches exactly one char, and they are distinct items in the
+    // pattern, so a string that does not have them can not match.
+    #prefix = [];
+    #suffix = [];
+    // the prefix and suffix as strings, if they do not fold case
+    #prefixStr;
+    #suffixStr;
+    // there is a prefix or suffix to check
+    #affix = false;
+    #dfa;
+    #form;
+    constructor(pattern, options = {}) {
+        if (pattern.includes('/')) {
+            throw new Error('can only match a single path portion, got pattern: ' + pattern);
+        }
+        this.pattern = pattern;
+        this.options = options;
+        const { nocase = false, noext = false, normalize: n } = options;
+        this.#form = n === true ? 'NFC' : n || undefined;
+        // a pattern that is only an empty extglob is a literal string,
+        // except for `!()`, which matches any non-empty string
+        const literal = /^[?*+@]\(\)$/.test(pattern);
+        const toks = tokenize(pattern, nocase, noext || literal, this.#form, options.rangeMark);
+        let [items] = build(toks, pair(toks), 0, toks.length, true);
+        if (this.#form)
+            items = normalize(items, this.#form);
+        const [start, size] = compile(items, nocase);
+        this.#start = start;
+        this.#size = size;
+        if (items.every(it => it.t === 'lit')) {
+            this.#literal = items.map(it => it.ch).join('');
+            this.#literalFold = nocase;
+        }
+        else {
+            const lit = (it) => it.t !== 'lit' ? undefined
+                : nocase ? { ch: it.ch, re: foldRe(it.ch) }
+                    : { ch: it.ch };
+            for (const it of items) {
+                const l = lit(it);
+                if (!l)
+                    break;
+                this.#prefix.push(l);
+            }
+            for (let j = items.length - 1; j >= 0; j--) {
+                const l = lit(items[j]);
+                if (!l)
+                    break;
+                this.#suffix.unshift(l);
+            }
+            this.#affix = !!(this.#prefix.length || this.#suffix.length);
+            if (!nocase) {
+                this.#prefixStr = this.#prefix.map(l => l.ch).join('');
+                this.#suffixStr = this.#suffix.map(l => l.ch).join('');
+            }
+            this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || undefined);
+            this.#wild = !!this.#linear?.every(n => n.t === 'star' || n.t === 'any');
+            const [min, max] = lengths(items);
+            this.#min = min;
+            this.#max = max;
+        }
+    }
+    test(s) {
+        // The `/` check uses the string as given, so with normalization it
+        // is a separate step. Otherwise, one scan finds both a `/` and the
+        // surrogate pairs that stop the string being indexed by code point.
+        if (this.#form) {
+            noSlash(s);
+            return this.#test(s.normalize(this.#form));
+        }
+        if (slashOrSurrogate.test(s)) {
+            noSlash(s);
+            return this.#test(s, [...s]);
+        }
+        return this.#test(s, s);
+    }
+    /**
+     * The same as {@link Matcher#test}, but the string is not checked
+     * for `/` chars, so the result for a string that has one is not
+     * defined. Only use it for a string that is known to be one path
+     * portion, such as a part of a path that was split on `/`. It can
+     * be faster, because some patterns do not need to look at each char
+     * of the string.
+     */
+    testUnchecked(s) {
+        return this.#test(this.#form ? s.normalize(this.#form) : s);
+    }
+    // Test a string that has no `/`. `chars` indexes it by code point.
+    // If it is not given, it is only found if a step needs it.
+    #test(s, chars) {
+        if (this.#literal !== undefined) {
+            return this.#literalFold ?
+                (this.#literalRe ??= newFoldRe(this.#literal)).test(s)
+                : s === this.#literal;
+        }
+        // the length check means that the prefix and suffix do not
+        // overlap. Without the chars, the length in code points is from
+        // half of the UTF-16 length (if each one is a surrogate pair) to
+        // all of it, which is often enough to know.
+        const min = this.#min;
+        const max = this.#max;
+        if (chars === undefined) {
+            const most = s.length;
+            const least = (most + 1) >> 1;
+            if (most < min || least > max)
+                return false;
+            if (least < min || most > max)
+                chars = codePoints(s);
+        }
+        if (chars !== undefined &&
+            (chars.length < min || chars.length > max)) {
+            return false;
+        }
+        const prefix = this.#prefix.length;
+        if (this.#affix) {
+            if (this.#prefixStr !== undefined && this.#suffixStr !== undefined) {
+                if (!s.startsWith(this.#prefixStr) ||
+                    !s.endsWith(this.#suffixStr)) {
+                    return false;
+                }
+            }
+            else {
+                chars ??= codePoints(s);
+                const end = chars.length - this.#suffix.length;
+                if (!hasAffix(this.#prefix, chars, 0) ||
+                    !hasAffix(this.#suffix, chars, end)) {
+                    return false;
+                }
+            }
+        }
+        const dotStart = !this.options.dot && s.startsWith('.');
+        if (this.#linear) {
+            // `.` and `..` only match literal dots, even with `dot:true`
+            if (s === '.' || s === '..')
+                return false;
+            // only a literal can match the leading dot. A `*` can not
+            // start a dotfile, even if it matches nothing.
+            if (dotStart && !prefix)
+                return false;
+            if (this.#wild)
+                return true;
+            chars ??= codePoints(s);
+            const end = chars.length - this.#suffix.length;
+            return testLinear(this.#linear, chars, prefix, end);
+        }
+        chars ??= codePoints(s);
+        if (s === '.' || s === '..') {
+            this.#marks ??= marks(this.#size);
+            const sim = (this.#dotsSim ??= new Sim(true, false, this.#marks));
+            const start = sim.state();
+            sim.add(start, this.#start, 0, true);
+            let state = sim.done(start);
+            for (let i = 0; i < chars.length; i++) {
+                state = sim.step(state, chars[i], i, true);
+            }
+            return state.match;
+        }
+        this.#marks ??= marks(this.#size);
+        const dfa = (this.#dfa ??= new Dfa(this.#start, this.#marks));
+        let d = dfa.start(dotStart);
+        // read char codes from the string, so that a one-char string is
+        // only made for a cache miss
+        const str = chars === s;
+        for (let i = 0; i < chars.length; i++) {
+            if (d.dead)
+                return false;
+            const code = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+            d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
+        }
+        return d.match;
+    }
+    /** a readable listing of the state machine */
+    toString() {
+        return show(this.#start);
+    }
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
+const MAX_PATTERN_LENGTH = 1024 * 64;
+const assertValidPattern = (pattern) => {
+    if (typeof pattern !== 'string') {
+        throw new TypeError('invalid pattern');
+    }
+    if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError('pattern is too long');
+    }
+};
+//# sourceMappingURL=assert-valid-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
+/**
+ * Escape all magic characters in a glob pattern.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape}
+ * option is used, then characters are escaped by wrapping in `[]`, because
+ * a magic character wrapped in a character class can only be satisfied by
+ * that exact character.  In this mode, `\` is _not_ escaped, because it is
+ * not interpreted as a magic character, but instead as a path separator.
+ *
+ * If the {@link MinimatchOptions.magicalBraces} option is used,
+ * then braces (`{` and `}`) will be escaped.
+ *
+ * A leading `#` or `!` is escaped as well, so that the result is never a
+ * comment or a negated pattern. In `windowsPathsNoEscape` mode, a leading
+ * `!` is written as `@(!)`, because `[!` starts a negated class.
+ */
+const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
+    // don't need to escape +@! because we escape the parens
+    // that make those magic, and escaping ! as [!] isn't valid,
+    // because [!]] is a valid glob class meaning not ']'.
+    // However, at the start of the pattern, '!' negates the pattern and
+    // '#' makes it a comment, so the first character is handled below.
+    const e = magicalBraces ?
+        windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, '[$&]')
+            : s.replace(/[?*()[\]\\{}]/g, '\\$&')
+        : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, '[$&]')
+            : s.replace(/[?*()[\]\\]/g, '\\$&');
+    const c = e.charAt(0);
+    if (c === '#') {
+        return (windowsPathsNoEscape ? '[#]' : '\\#') + e.slice(1);
+    }
+    if (c === '!') {
+        // '[!]' can not be used, because '[!' starts a negated class, and
+        // '\' is a path separator in windowsPathsNoEscape mode. '@(!)'
+        // matches only '!'. If extglobs are disabled with `noext`, it
+        // matches nothing, rather than everything.
+        return (windowsPathsNoEscape ? '@(!)' : '\\!') + e.slice(1);
+    }
+    return e;
+};
+//# sourceMappingURL=escape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
+/**
+ * Un-escape a string that has been escaped with {@link escape}.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
+ * square-bracket escapes are removed, but not backslash escapes.
+ *
+ * For example, it will turn the string `'[*]'` into `*`, but it will not
+ * turn `'\\*'` into `'*'`, because `\` is a path separator in
+ * `windowsPathsNoEscape` mode.
+ *
+ * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
+ * backslash escapes are removed.
+ *
+ * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
+ * or unescaped.
+ *
+ * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
+ * unescaped.
+ */
+const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
+    // escape() writes a leading '!' as '@(!)' in windowsPathsNoEscape mode
+    if (windowsPathsNoEscape && s.startsWith('@(!)')) {
+        return ('!' + unescape_unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces }));
+    }
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/\[([^/\\])\]/g, '$1')
+            : s
+                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
+                .replace(/\\([^/])/g, '$1');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/\[([^/\\{}])\]/g, '$1')
+        : s
+            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
+            .replace(/\\([^/{}])/g, '$1');
+};
+//# sourceMappingURL=unescape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
+
+
+
+
+
+const DEFAULT_BRACE_EXPAND_MAX = 100_000;
+const DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
+// avoid the annoying deprecation flag lol
+const AWE_KEY = ('allowWindow' + 'sEscape');
+const minimatch = (p, pattern, options) => {
+    assertValidPattern(pattern);
+    // shortcut: comments match nothing.
+    if (!options?.nocomment && pattern.charAt(0) === '#') {
+        return false;
+    }
+    return cachedMinimatch(pattern, options).match(p);
+};
+// The Minimatch objects that minimatch() used most recently, by options
+// and then by pattern. When the cache is full, it becomes the old one,
+// and the objects used from the old one are moved back to a new one.
+// So it keeps 256 to 512 objects.
+// The patterns can come from users, so the cache is also bounded by
+// the total weight of the objects (see cacheWeight()), and an object
+// that is too heavy is never kept. Otherwise a few unique patterns
+// with large brace expansions would fill the heap.
+let cache = new Map();
+let oldCache = new Map();
+let cacheSize = 0;
+let cacheTotalWeight = 0;
+const cacheMax = 256;
+const cacheMaxWeight = 1 << 15;
+const cacheMaxEntryWeight = 1 << 12;
+// About the memory that a compiled object keeps: the pattern and the
+// expanded patterns, of which each row in set is made.
+const cacheWeight = (mm) => {
+    let w = mm.pattern.length;
+    for (const s of mm.globSet) {
+        w += s.length + 1;
+        if (w > cacheMaxEntryWeight)
+            break;
+    }
+    return w;
+};
+// tsc fails here if a new option is in neither type. Add it to
+// optionsKey() too.
+const allOptionsKeyed = true;
+void allOptionsKeyed;
+// 0, 1 or 2 for undefined, falsy or truthy.
+const tri = (v) => v === undefined ? 0
+    : v ? 2
+        : 1;
+// The weight of each boolean option's base-3 digit in the key. The
+// weights below 24 are for optimizationLevel (1), platform (3) and
+// windowsPathsNoEscape (12). tsc fails here if a boolean option is
+// not in the list.
+const booleanWeights = new Map(Object.keys({
+    nobrace: 0,
+    nocomment: 0,
+    nonegate: 0,
+    noglobstar: 0,
+    noext: 0,
+    nonull: 0,
+    partial: 0,
+    dot: 0,
+    nocase: 0,
+    nocaseMagicOnly: 0,
+    magicalBraces: 0,
+    matchBase: 0,
+    flipNegate: 0,
+    preserveMultipleSlashes: 0,
+    windowsNoMagicRoot: 0,
+}).map((k, i) => [k, 24 * 3 ** i]));
+// The cache key for a set of options. It is a number, unless an
+// option is set to a value that the number can not show, such as
+// normalize or an uncommon platform. Then it is a JSON string.
+// The defaults give 0, the same key as no options.
+// It only reads the keys that are set, so that the speed does not
+// depend on the shape of the options object.
+const optionsKey = (o) => {
+    let n = 0;
+    let wpe = false;
+    // inherited keys too, because Minimatch reads them
+    // oxlint-disable-next-line guard-for-in
+    for (const k in o) {
+        const v = o[k];
+        switch (k) {
+            // the same test as the Minimatch constructor
+            case 'windowsPathsNoEscape':
+                if (v)
+                    wpe = true;
+                break;
+            case AWE_KEY:
+                if (v === false)
+                    wpe = true;
+                break;
+            case 'platform': {
+                // the same test as the Minimatch constructor
+                const p = v || defaultPlatform;
+                if (p === defaultPlatform)
+                    break;
+                if (p === 'darwin')
+                    n += 3;
+                else if (p === 'win32')
+                    n += 6;
+                else if (p === 'linux')
+                    n += 9;
+                else
+                    return JSON.stringify(o);
+                break;
+            }
+            case 'optimizationLevel':
+                // The same tests as Minimatch: 1 when undefined, then >= 2,
+                // >= 1, or else 0. The default level 1 adds 0.
+                if (v === undefined)
+                    break;
+                n +=
+                    v >= 2 ? 1
+                        : v >= 1 ? 0
+                            : 2;
+                break;
+            case 'braceExpandMax':
+                if (v !== undefined && v !== DEFAULT_BRACE_EXPAND_MAX) {
+                    return JSON.stringify(o);
+                }
+                break;
+            case 'maxGlobstarRecursion':
+                if (v !== undefined && v !== DEFAULT_GLOB_STAR_RECURSION_MAX) {
+                    return JSON.stringify(o);
+                }
+                break;
+            case 'normalize':
+                if (v !== undefined)
+                    return JSON.stringify(o);
+                break;
+            default:
+                // unknown keys have no weight
+                n += (booleanWeights.get(k) ?? 0) * tri(v);
+        }
+    }
+    return wpe ? n + 12 : n;
+};
+// A copy, so a later change to the options can not change it. Unlike
+// a spread, it keeps the inherited keys, which optionsKey() and the
+// Minimatch constructor also read.
+const copyOptions = (o) => {
+    const copy = {};
+    // oxlint-disable-next-line guard-for-in
+    for (const k in o)
+        copy[k] = o[k];
+    return copy;
+};
+const cachedMinimatch = (pattern, options) => {
+    const key = options ? optionsKey(options) : 0;
+    let mm = cache.get(key)?.get(pattern);
+    if (mm)
+        return mm;
+    mm =
+        oldCache.get(key)?.get(pattern) ??
+            new Minimatch(pattern, copyOptions(options));
+    const weight = cacheWeight(mm);
+    // too big to keep, so it is compiled again each time
+    if (weight > cacheMaxEntryWeight)
+        return mm;
+    if (cacheSize >= cacheMax ||
+        cacheTotalWeight + weight > cacheMaxWeight) {
+        oldCache = cache;
+        cache = new Map();
+        cacheSize = 0;
+        cacheTotalWeight = 0;
+    }
+    let byPattern = cache.get(key);
+    if (!byPattern)
+        cache.set(key, (byPattern = new Map()));
+    byPattern.set(pattern, mm);
+    cacheSize++;
+    cacheTotalWeight += weight;
+    return mm;
+};
+/* c8 ignore start */
+const defaultPlatform = (typeof process === 'object' && process ?
+    process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform
+    : 'posix');
+const path = {
+    win32: { sep: '\\' },
+    posix: { sep: '/' },
+};
+/* c8 ignore stop */
+const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep;
+const GLOBSTAR = Symbol('globstar **');
+minimatch.GLOBSTAR = GLOBSTAR;
+const filter = (pattern, options) => {
+    let mm;
+    return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
+};
+minimatch.filter = filter;
+const ext = (a, b = {}) => Object.assign({}, a, b);
+const defaults = (def) => {
+    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+        return minimatch;
+    }
+    const orig = minimatch;
+    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+    return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+            constructor(pattern, options = {}) {
+                super(pattern, ext(def, options));
+            }
+            static defaults(options) {
+                return orig.defaults(ext(def, options)).Minimatch;
+            }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR: GLOBSTAR,
+    });
+};
+minimatch.defaults = defaults;
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+const braceExpand = (pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // Thanks to Yeting Li <https://github.com/yetingli> for
+    // improving this regexp to avoid a ReDOS vulnerability.
+    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        // shortcut. no need to expand.
+        return [pattern];
+    }
+    // brace-expansion turns each escaped backslash '\\' into a single '\',
+    // which then escapes the next character instead, and can turn an
+    // escaped magic character (for example '\\\*') into a live one.
+    // Double every pair, so an escaped backslash comes back out still
+    // escaped. The parity of each run of backslashes is unchanged.
+    let p = pattern.replace(/\\\\/g, '\\\\\\\\');
+    // brace-expansion does not know about [...] classes. In
+    // windowsPathsNoEscape mode, escape() writes a literal brace as '[{]'
+    // or '[}]'. Escape the brace for brace-expansion, which removes that
+    // backslash again, leaving '[{]' or '[}]'.
+    if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
+        p = p.replace(/\[([{}])\]/g, '[\\$1]');
+    }
+    return expand(p, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+// A numeric range with at least this many values is matched as one
+// pattern portion, rather than expanded. For a glob walk, that is
+// one directory read, in place of a stat for each value.
+const RANGE_MIN = 100;
+// a {lo..hi} range that is not escaped, and not a ${...} variable
+const rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
+// true if a range mark in this portion is inside a `!(...)`,
+// `*(...)` or `+(...)` extglob. Those repeat or negate their
+// contents, so one Matcher for the whole range does not match the
+// same strings as the union of one pattern per value. For example,
+// `*({1..100})` would match `510` as `5` then `10`, and `!({1..100})`
+// would not match `5`, but every expanded pattern except `!(5)` does.
+// `@(...)` and `?(...)` are fine: they pick one value at most.
+const inRepeatOrNegExt = (portion, mark) => {
+    const stack = [];
+    for (let i = 0; i < portion.length; i++) {
+        const c = portion.charAt(i);
+        if (c === '\\') {
+            i++;
+        }
+        else if (c === mark) {
+            if (stack.some(t => t !== '@' && t !== '?'))
+                return true;
+        }
+        else if (portion.charAt(i + 1) === '(' && '!?+*@'.includes(c)) {
+            stack.push(c);
+            i++;
+        }
+        else if (c === ')') {
+            stack.pop();
+        }
+    }
+    return false;
+};
+const match = (list, pattern, options = {}) => {
+    const mm = new Minimatch(pattern, options);
+    list = list.filter(f => mm.match(f));
+    if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+    }
+    return list;
+};
+minimatch.match = match;
+const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+// Index of the `]` that closes the class that starts at `start`,
+// or -1 if it is not closed. Posix classes such as `[:alpha:]` are
+// not skipped, so this can find a `]` before the real end. That
+// only makes a class look less like a literal.
+const classEnd = (pattern, start) => {
+    let i = start + 1;
+    if (pattern.charAt(i) === '!' || pattern.charAt(i) === '^')
+        i++;
+    let sawStart = false;
+    for (; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === ']' && sawStart)
+            return i;
+        sawStart = true;
+        if (c === '\\')
+            i++;
+    }
+    return -1;
+};
+// If a path portion pattern has no magic, return the string it
+// matches. Otherwise, return undefined. This can report magic for
+// a pattern that is in fact literal (eg, `[]`), but never the
+// reverse, so a string result is always safe to compare directly.
+const literal = (pattern, noext) => {
+    if (!noext && (pattern === '+()' || pattern === '@()'))
+        return pattern;
+    let lit = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            // a trailing \ is a literal \
+            lit += pattern.charAt(++i) || c;
+        }
+        else if (c === '*' || c === '?') {
+            return undefined;
+        }
+        else if (c === '[') {
+            const close = classEnd(pattern, i);
+            if (close === -1) {
+                // not closed, so the [ is a literal
+                lit += c;
+                continue;
+            }
+            // a class of one char, such as `[*]` or `[\b]`, is a literal
+            let body = pattern.slice(i + 1, close);
+            if (body.startsWith('\\'))
+                body = body.slice(1);
+            if ([...body].length !== 1 || '!^'.includes(pattern.charAt(i + 1))) {
+                return undefined;
+            }
+            lit += body;
+            i = close;
+        }
+        else if (!noext &&
+            '+@!'.includes(c) &&
+            pattern.charAt(i + 1) === '(' &&
+            pattern.includes(')', i + 2)) {
+            return undefined;
+        }
+        else {
+            lit += c;
+        }
+    }
+    return lit;
+};
+// The matching engine compiles and walks extglobs recursively, so a
+// path portion with very many extglobs (nested, such as `*(*(*(a)))`,
+// or in a row, such as `?(a)?(a)?(a)`) can exhaust the call stack.
+// Portions with more than this many extglobs are rejected.
+const MAX_EXTGLOBS = 256;
+// The number of extglob openers, such as `*(`, in a path portion
+// pattern. Chars in a class are counted too, so this can be more than
+// the number of extglobs, but never less.
+const extglobCount = (pattern) => {
+    let n = 0;
+    for (let i = 0; i < pattern.length - 1; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            i++;
+        }
+        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
+            n++;
+            i++;
+        }
+    }
+    return n;
+};
+const assertValidExtglobs = (pattern) => {
+    if (extglobCount(pattern) > MAX_EXTGLOBS) {
+        throw new TypeError('pattern has too many extglobs');
+    }
+};
+// True if the portion pattern has the same meaning as an alternative
+// inside `@(...)`. It must not have a `|` or `)` that is not in a
+// closed extglob (those are literal at the top level), an extglob
+// that is not closed (the `)` of the `@(...)` would close it), or a
+// trailing `\` (it would escape the next `|`). A pattern that is
+// only an empty extglob, such as `?()`, is literal on its own, but
+// not in `@(...)`. Posix classes such as `[:alpha:]` can hide a `]`
+// from classEnd, so patterns with them are not merged.
+const extSafe = (pattern) => {
+    if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes('[:'))
+        return false;
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            if (++i === pattern.length)
+                return false;
+        }
+        else if (c === '[') {
+            const close = classEnd(pattern, i);
+            if (close !== -1)
+                i = close;
+        }
+        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
+            depth++;
+            i++;
+        }
+        else if (c === ')') {
+            if (!depth--)
+                return false;
+        }
+        else if (c === '|' && !depth) {
+            return false;
+        }
+    }
+    return !depth;
+};
+// The last path that Minimatch#match split, and its parts. A path is
+// often tested against many patterns in a row (such as a list of
+// ignore patterns), so this saves splitting it again. The parts are
+// never changed, so they can be shared.
+let lastSplit;
+// The last path that Minimatch#match checked before splitting it. If
+// the same path is checked again, it is being tested against many
+// patterns, so it is split and the parts are kept for the others.
+let lastChecked;
+// true if a pattern portion that is not ** matches a path portion.
+// An empty path portion only matches an empty pattern portion. A path
+// portion never has a `/`, so the Matcher does not need to check it.
+const portionMatch = (p, f) => typeof p === 'string' ? f === p : f !== '' && p.testUnchecked(f);
+// Where the last portion of a row matches in a path: the start of the
+// last portion of the path, or of the one before a trailing `/`. -1 if
+// it matches neither.
+const endIndex = (p, last, lastStart, prev, prevStart) => portionMatch(p, last) ? lastStart
+    : prev !== undefined && portionMatch(p, prev) ? prevStart
+        : -1;
+const isDots = (p) => p === '.' || p === '..';
+// a Windows drive letter portion, like `c:`
+const isDrive = (p) => typeof p === 'string' && /^[a-z]:$/i.test(p);
+// true for the `UNC` portion of a long UNC root, //?/UNC/host/share
+const isLongUNC = (p) => typeof p === 'string' && /^unc$/i.test(p);
+// The index of the host in a row or split path that starts with a
+// Windows UNC root: 2 for `//host/share`, and 4 for
+// `//?/UNC/host/share`. Otherwise -1. `//?/c:` is not one.
+const uncHost = (p) => {
+    if (p[0] !== '' || p[1] !== '')
+        return -1;
+    const h = p[2] !== '?' ? 2
+        : isLongUNC(p[3]) ? 4
+            : -1;
+    const host = p[h];
+    const share = p[h + 1];
+    return (h !== -1 &&
+        host !== undefined &&
+        host !== '' &&
+        host !== GLOBSTAR &&
+        share !== undefined &&
+        share !== '' &&
+        share !== GLOBSTAR) ?
+        h
+        : -1;
+};
+// true if ** can walk the path portion: not `.` or `..`, and not a
+// dotfile unless `dot` is set
+const walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith('.'));
+// True if a portion of the path from `start` to `end` can not be
+// walked by **: one that starts with `.`, or with `dot`, one that is
+// `.` or `..`. `start` is the start of a portion, and `end` is the end
+// of the path, or just after a separator.
+const dotPortion = (f, start, end, dot, sep) => {
+    for (let k = start; k < end;) {
+        if (f.charCodeAt(k) === 46) {
+            if (!dot)
+                return true;
+            const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
+            if (n >= end || isSep(f.charCodeAt(n), sep))
+                return true;
+        }
+        // the start of the next portion, after any run of separators
+        const s = nextSep(f, k, sep);
+        if (s === -1)
+            return false;
+        k = s + 1;
+        while (k < end && isSep(f.charCodeAt(k), sep))
+            k++;
+    }
+    return false;
+};
+const isSep = (c, sep) => sep === '/' ? c === 47
+    : sep === '\\' ? c === 92
+        : c === 47 || c === 92;
+// the index of the first separator at or after `from`, or -1
+const nextSep = (f, from, sep) => {
+    if (sep !== 'both')
+        return f.indexOf(sep, from);
+    const s = f.indexOf('/', from);
+    const b = f.indexOf('\\', from);
+    return (s === -1 ? b
+        : b === -1 ? s
+            : Math.min(s, b));
+};
+// the index of the last separator at or before `from`, or -1
+const lastSep = (f, from, sep) => sep !== 'both' ?
+    f.lastIndexOf(sep, from)
+    : Math.max(f.lastIndexOf('/', from), f.lastIndexOf('\\', from));
+// What parse() returns in place of a Matcher while make() builds and
+// merges the rows. Most of the Matchers in rows that are merged would
+// never be used, so they are only made for the rows that are left.
+const PENDING = {};
+class Minimatch {
+    options;
+    set;
+    pattern;
+    windowsPathsNoEscape;
+    nonegate;
+    negate;
+    comment;
+    empty;
+    preserveMultipleSlashes;
+    partial;
+    globSet;
+    globParts;
+    nocase;
+    isWindows;
+    platform;
+    windowsNoMagicRoot;
+    maxGlobstarRecursion;
+    // the path can be checked against the last portion, and the string
+    // portions, of each row before it is split. See #canMatch.
+    #endCheck;
+    #literalCheck;
+    // level 2 resolves `.` and `..` portions in the path
+    #level2;
+    // the unicode normalization form, if any
+    #form;
+    // the string portions of each row in the set
+    #literals = [];
+    // the rows that #canMatch can match without splitting the path
+    #shapes = [];
+    // the rows whose last portion can be checked against the path's
+    #endRows = [];
+    // brace expansion can make the same portion in many rows, so they
+    // share one Matcher, and the states that it caches
+    #matchers = new Map();
+    // parse() returns PENDING in place of a Matcher
+    #pending = false;
+    // the char that marks numeric ranges in globSet, if any
+    #rangeMark;
+    // the GlobstarParts of each pattern row, by start index and partial
+    #globstarParts = new WeakMap();
+    constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion =
+            options.maxGlobstarRecursion ?? DEFAULT_GLOB_STAR_RECURSION_MAX;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === 'win32';
+        this.windowsPathsNoEscape =
+            !!options.windowsPathsNoEscape || options[AWE_KEY] === false;
+        if (this.windowsPathsNoEscape) {
+            this.pattern = this.pattern.replace(/\\/g, '/');
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot =
+            options.windowsNoMagicRoot !== undefined ?
+                options.windowsNoMagicRoot
+                : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        this.#endCheck = !this.preserveMultipleSlashes;
+        this.#level2 = (options.optimizationLevel ?? 1) >= 2;
+        const n = options.normalize;
+        this.#form = n === true ? 'NFC' : n || undefined;
+        // make the set of Matchers etc.
+        this.make();
+        // On Windows, the portions of a row up to its drive letter or UNC
+        // share are skipped or compared without case, if the path has one
+        // too. So the checks only use the portions after it.
+        const drives = this.set.map(row => this.#rootIndex(row));
+        this.#endRows = this.set.map((row, r) => this.#endCheck && row.length - 1 > drives[r]);
+        // with the end check, the last portion is already checked
+        this.#literals = this.set.map((row, r) => {
+            const end = this.#endRows[r] ? row.length - 1 : row.length;
+            const lits = row
+                .slice(drives[r] + 1, end)
+                .filter((p) => typeof p === 'string' && !!p);
+            return [...new Set(lits)];
+        });
+        this.#literalCheck = this.#literals.some(l => l.length);
+        this.#shapes = this.set.map((row, r) => {
+            const [p0, p1, p2] = row;
+            if (this.#endRows[r] && row.length === 2) {
+                if (p0 === GLOBSTAR && p1 !== GLOBSTAR)
+                    return 'tail';
+            }
+            // the basename of a path that is split on / is its last portion,
+            // or the one before a trailing /, the same as the end check
+            if (this.#endRows[r] &&
+                options.matchBase &&
+                row.length === 1 &&
+                p0 !== GLOBSTAR &&
+                p0 !== '') {
+                return 'base';
+            }
+            // the portion must not be a root, or '', which can be a
+            // different portion on Windows (where //x paths get an extra '')
+            if (!this.#endCheck || drives[r] !== -1)
+                return undefined;
+            if (row.length === 3 &&
+                p0 === GLOBSTAR &&
+                p2 === GLOBSTAR &&
+                p1 !== GLOBSTAR &&
+                p1 !== '' &&
+                // the portion between is only matched below this limit
+                this.maxGlobstarRecursion > 0) {
+                return 'mid';
+            }
+            if (row.length === 2 &&
+                p1 === GLOBSTAR &&
+                p0 !== GLOBSTAR &&
+                p0 !== '') {
+                return 'head';
+            }
+            return undefined;
+        });
+    }
+    // a string portion of a pattern, normalized if the option is set
+    #norm(p) {
+        return this.#form ? p.normalize(this.#form) : p;
+    }
+    // On Windows, the index of the last root portion of a row, as
+    // #matchRow finds it: 0 for `c:/...`, 3 for `//?/c:/...` and
+    // `//host/share/...`, and 5 for `//?/UNC/host/share/...`. Otherwise
+    // -1.
+    #rootIndex(row) {
+        if (!this.isWindows)
+            return -1;
+        if (isDrive(row[0]))
+            return 0;
+        const uncDrive = row[0] === '' && row[1] === '' && row[2] === '?' && isDrive(row[3]);
+        if (uncDrive)
+            return 3;
+        const h = uncHost(row);
+        return h === -1 ? -1 : h + 1;
+    }
+    hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+            return true;
+        }
+        for (const pattern of this.set) {
+            for (const part of pattern) {
+                if (typeof part !== 'string')
+                    return true;
+            }
+        }
+        return false;
+    }
+    make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        // empty patterns and comments match nothing.
+        if (!options.nocomment && pattern.charAt(0) === '#') {
+            this.comment = true;
+            return;
+        }
+        if (!pattern) {
+            this.empty = true;
+            return;
+        }
+        // step 1: figure out negation, etc.
+        this.parseNegate();
+        // step 2: expand braces
+        this.globSet = [...new Set(this.#expandBraces())];
+        // step 3: now we have a set, so turn each one into a series of
+        // path-portion matching patterns.
+        // These will be Matchers, except in the case of "**", which is
+        // set to the GLOBSTAR object for globstar behavior,
+        // and will not contain any / characters
+        //
+        // First, we preprocess to make the glob pattern sets a bit simpler
+        // and deduped.  There are some perf-killing patterns that can cause
+        // problems with a glob walk, but we can simplify them down a bit.
+        const rawGlobParts = this.globSet.map(s => this.#slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        // glob --> Matchers
+        this.#pending = true;
+        let set = this.globParts.map((s, _, __) => {
+            if (this.isWindows && this.windowsNoMagicRoot) {
+                // check if it's a drive or unc path. The root of a long UNC
+                // path, //?/UNC/host/share, is 6 portions.
+                const n = s[2] === '?' && isLongUNC(s[3]) ? 6 : 4;
+                const isUNC = s[0] === '' &&
+                    s[1] === '' &&
+                    (s[2] === '?' || !globMagic.test(s[2])) &&
+                    s.slice(3, n).every(p => !globMagic.test(p));
+                const isDrive = /^[a-z]:/i.test(s[0]);
+                if (isUNC) {
+                    return [
+                        ...s.slice(0, n).map(p => this.#norm(p)),
+                        ...s.slice(n).map(ss => this.parse(ss)),
+                    ];
+                }
+                else if (isDrive) {
+                    return [
+                        this.#norm(s[0]),
+                        ...s.slice(1).map(ss => this.parse(ss)),
+                    ];
+                }
+            }
+            return s.map(ss => this.parse(ss));
+        });
+        // filter out everything that didn't compile properly.
+        this.set = set.filter(s => s.indexOf(false) === -1);
+        // do not treat the ? in UNC paths as magic
+        if (this.isWindows) {
+            for (let i = 0; i < this.set.length; i++) {
+                const p = this.set[i];
+                if (p[0] === '' &&
+                    p[1] === '' &&
+                    this.globParts[i][2] === '?' &&
+                    (isDrive(p[3]) || isLongUNC(this.globParts[i][3]))) {
+                    if (isLongUNC(this.globParts[i][3]))
+                        p[3] = 'UNC';
+                    p[2] = '?';
+                }
+            }
+        }
+        // with noext, `@(...)` would be literal
+        if (!options.noext)
+            this.mergeRows();
+        this.#pending = false;
+        this.set.forEach((row, i) => {
+            for (let k = 0; k < row.length; k++) {
+                if (row[k] === PENDING) {
+                    row[k] = this.parse(this.globParts[i][k]);
+                }
+            }
+        });
+    }
+    // Merge rows that only differ in one portion, where each of them
+    // is a Matcher, into one row that matches any of them with
+    // `@(a|b|...)`. Then a path is only walked once for all of them,
+    // for example with `**/*.{js,ts}`.
+    mergeRows() {
+        let merged = true;
+        while (merged) {
+            merged = false;
+            // a single row cannot be merged with anything
+            if (this.set.length < 2)
+                return;
+            let keys = this.#mergeKeys();
+            const len = Math.max(0, ...this.set.map(r => r.length));
+            for (let k = 0; k < len; k++) {
+                // the rows that are the same other than at portion k, keyed
+                // by the ids of the parts before k and the parts after k,
+                // which are at most the number of rows
+                const groups = new Map();
+                const R = this.set.length + 1;
+                this.set.forEach((row, i) => {
+                    if (!(row[k] instanceof Matcher || row[k] === PENDING) ||
+                        !extSafe(this.globParts[i][k])) {
+                        return;
+                    }
+                    const { pre, suf } = keys[i];
+                    const key = pre[k] * R + suf[k + 1];
+                    const g = groups.get(key);
+                    if (g)
+                        g.push(i);
+                    else
+                        groups.set(key, [i]);
+                });
+                const drop = new Set();
+                for (const g of groups.values()) {
+                    if (g.length < 2)
+                        continue;
+                    const [first, ...rest] = g;
+                    const alts = g.map(i => this.globParts[i][k]);
+                    const glob = `@(${alts.join('|')})`;
+                    // merging is only an optimization, so leave the rows as they
+                    // are if the merged portion would have too many extglobs
+                    if (extglobCount(glob) > MAX_EXTGLOBS)
+                        continue;
+                    this.globParts[first][k] = glob;
+                    this.set[first][k] = this.parse(glob);
+                    for (const i of rest)
+                        drop.add(i);
+                }
+                if (drop.size) {
+                    merged = true;
+                    this.set = this.set.filter((_, i) => !drop.has(i));
+                    this.globParts = this.globParts.filter((_, i) => !drop.has(i));
+                    // every merge drops a row, so this happens at most once per row
+                    if (this.set.length < 2)
+                        return;
+                    keys = this.#mergeKeys();
+                }
+            }
+        }
+    }
+    // For each row, number ids for its prefixes and suffixes, such that
+    // pre[k] identifies parts[0..k) and suf[k] identifies parts[k..n).
+    // Two rows are the same other than at portion k exactly when they
+    // have the same pre[k] and suf[k + 1]. This is linear in the size of
+    // the rows, where joining the whole row for every k was quadratic.
+    #mergeKeys() {
+        const partIds = new Map();
+        const ids = this.globParts.map(parts => parts.map(s => {
+            let id = partIds.get(s);
+            if (id === undefined)
+                partIds.set(s, (id = partIds.size));
+            return id;
+        }));
+        // ids are only compared at the same k, so they are numbered per
+        // portion, with 0 for the empty prefix or suffix. Then they are
+        // at most the number of rows, and id * P + part id is a safe
+        // integer key for any set that fits in memory.
+        const P = partIds.size;
+        const len = Math.max(0, ...ids.map(r => r.length));
+        const keys = ids.map(r => ({
+            pre: [0],
+            suf: new Array(r.length + 1).fill(0),
+        }));
+        for (let k = 0; k < len; k++) {
+            const m = new Map();
+            ids.forEach((r, i) => {
+                if (k >= r.length)
+                    return;
+                const { pre } = keys[i];
+                const key = pre[k] * P + r[k];
+                let id = m.get(key);
+                if (id === undefined)
+                    m.set(key, (id = m.size + 1));
+                pre.push(id);
+            });
+        }
+        for (let k = len - 1; k >= 0; k--) {
+            const m = new Map();
+            ids.forEach((r, i) => {
+                if (k >= r.length)
+                    return;
+                const { suf } = keys[i];
+                const key = suf[k + 1] * P + r[k];
+                let id = m.get(key);
+                if (id === undefined)
+                    m.set(key, (id = m.size + 1));
+                suf[k] = id;
+            });
+        }
+        return keys;
+    }
+    // various transforms to equivalent pattern sets that are
+    // faster to process in a filesystem walk.  The goal is to
+    // eliminate what we can, and push all ** patterns as far
+    // to the right as possible, even if it increases the number
+    // of patterns that we have to process.
+    preprocess(globParts) {
+        // if we're not in globstar mode, then turn ** into *
+        if (this.options.noglobstar) {
+            for (const partset of globParts) {
+                for (let j = 0; j < partset.length; j++) {
+                    if (partset[j] === '**') {
+                        partset[j] = '*';
+                    }
+                }
+            }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            // aggressive optimization for the purpose of fs walking
+            globParts = this.firstPhasePreProcess(globParts);
+            globParts = this.secondPhasePreProcess(globParts);
+        }
+        else if (optimizationLevel >= 1) {
+            // just basic optimizations to remove some .. parts
+            globParts = this.levelOneOptimize(globParts);
+        }
+        else {
+            // just collapse multiple ** portions into one
+            globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+    }
+    // just get rid of adjascent ** portions
+    adjascentGlobstarOptimize(globParts) {
+        return globParts.map(parts => {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                let i = gs;
+                while (parts[i + 1] === '**') {
+                    i++;
+                }
+                if (i !== gs) {
+                    parts.splice(gs, i - gs);
+                }
+            }
+            return parts;
+        });
+    }
+    // get rid of adjascent ** and resolve .. portions
+    levelOneOptimize(globParts) {
+        return globParts.map(parts => {
+            // .. can not remove the root of a Windows path
+            const root = this.#rootIndex(parts) + 1;
+            parts = parts.reduce((set, part) => {
+                const prev = set[set.length - 1];
+                if (part === '**' && prev === '**') {
+                    return set;
+                }
+                if (part === '..') {
+                    if (set.length > root &&
+                        prev &&
+                        prev !== '..' &&
+                        prev !== '.' &&
+                        prev !== '**') {
+                        set.pop();
+                        return set;
+                    }
+                }
+                set.push(part);
+                return set;
+            }, []);
+            return parts.length === 0 ? [''] : parts;
+        });
+    }
+    // Check the path against each row before it is split. 'no' if no
+    // row can match, so it does not need to be split. 'yes' if a row of
+    // `**` and one more portion matches. 'maybe' if it must be split to
+    // know. None of this applies with partial, where the path can end
+    // before the row does.
+    //
+    // On Windows, `\` is a separator in the path too, and the portions of
+    // a row up to its drive letter or UNC share are not checked (see
+    // #rootIndex).
+    //
+    // Each string portion of a row must be a portion of the path, so the
+    // path must contain it. Level 2 can only take portions out of the
+    // path, so this is still true then.
+    //
+    // The last portion of a row must match the last portion of the path,
+    // or the one before a trailing `/` (as a/* and a/**/* match a/b/).
+    // This does not apply to rows that end in **, rows that end in a
+    // root, or preserveMultipleSlashes (which can leave more
+    // than one '' at the end). At level 2, it does not apply if that
+    // portion is `.` or `..`, which can be
+    // resolved away. Level 2 only takes other portions out of the
+    // middle of the path.
+    //
+    // A row of `**/x` then matches if the ** can walk the portions
+    // before the one that x matches, the same as #matchGlobstar. At
+    // level 2, this is only known if none of them are `.` or `..`, so
+    // that the path does not change when it is resolved.
+    #canMatch(f) {
+        const sep = !this.isWindows || !f.includes('\\') ? '/'
+            : f.includes('/') ? 'both'
+                : '\\';
+        // the portions that f.split(/\/+/) would end with, and where they
+        // start in f, found when a row needs them. `ends` is 0 until they
+        // are found, then 1, or -1 if they can not be used.
+        let ends = this.#endCheck ? 0 : -1;
+        let last = '';
+        let lastStart = 0;
+        let prev;
+        let prevStart = 0;
+        const dot = !!this.options.dot;
+        // A string compare is cheaper than includes(), and a Matcher test
+        // costs more, so the cheaper check goes first.
+        ROWS: for (let r = 0; r < this.set.length; r++) {
+            const row = this.set[r];
+            const p = row[row.length - 1];
+            let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
+            if (end && ends === 0) {
+                const i = lastSep(f, f.length, sep);
+                lastStart = i + 1;
+                last = f.slice(lastStart);
+                if (last === '' && i >= 0) {
+                    let j = i;
+                    while (j > 0 && isSep(f.charCodeAt(j - 1), sep))
+                        j--;
+                    prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep) + 1;
+                    prev = f.slice(prevStart, j);
+                }
+                const resolves = this.#level2 &&
+                    (isDots(last) ||
+                        (last === '' && prev !== undefined && isDots(prev)));
+                ends = resolves ? -1 : 1;
+                end = !resolves;
+            }
+            let tailStart = -1;
+            if (end && typeof p === 'string') {
+                tailStart = endIndex(p, last, lastStart, prev, prevStart);
+                if (tailStart === -1)
+                    continue;
+            }
+            if (this.#literalCheck) {
+                for (const l of this.#literals[r]) {
+                    if (!f.includes(l))
+                        continue ROWS;
+                }
+            }
+            if (end && typeof p === 'object') {
+                tailStart = endIndex(p, last, lastStart, prev, prevStart);
+                if (tailStart === -1)
+                    continue;
+            }
+            const shape = this.#shapes[r];
+            if (shape === 'base' && end)
+                return 'yes';
+            if (shape === 'tail' && end) {
+                if (this.#level2 && dotPortion(f, 0, tailStart, true, sep)) {
+                    return 'maybe';
+                }
+                if (!dotPortion(f, 0, tailStart, dot, sep))
+                    return 'yes';
+                continue;
+            }
+            if (shape === 'mid' || shape === 'head') {
+                const m = this.#walk(f, row, shape === 'head', dot, sep);
+                if (m !== 'no')
+                    return m;
+                continue;
+            }
+            return 'maybe';
+        }
+        return 'no';
+    }
+    // Match a row of a known shape against the split path, the same as
+    // #matchGlobstar and #matchGlobStarBodySections do. None of these
+    // rows have a drive letter, so they start at the first portion.
+    #matchShape(file, row, shape) {
+        const dot = !!this.options.dot;
+        const n = file.length;
+        if (shape === 'head') {
+            // x, then at least one portion that ** can walk
+            if (n < 2 || !portionMatch(row[0], file[0])) {
+                return false;
+            }
+            for (let i = 1; i < n; i++)
+                if (!walkable(file[i], dot))
+                    return false;
+            return true;
+        }
+        const x = row[1];
+        if (shape === 'tail') {
+            // x is the last portion, or the one before a trailing ''
+            let t = n - 1;
+            if (!portionMatch(x, file[t])) {
+                if (file[t] !== '' || n === 1 || !portionMatch(x, file[--t])) {
+                    return false;
+                }
+            }
+            for (let i = 0; i < t; i++)
+                if (!walkable(file[i], dot))
+                    return false;
+            return true;
+        }
+        // mid: the first x that ** can walk to, with a portion after it,
+        // and ** can walk all of those
+        for (let k = 0; k < n; k++) {
+            if (portionMatch(x, file[k]) && k + 1 < n) {
+                let i = k + 1;
+                while (i < n && walkable(file[i], dot))
+                    i++;
+                if (i === n)
+                    return true;
+            }
+            if (!walkable(file[k], dot))
+                return false;
+        }
+        return false;
+    }
+    // Match a row of `**/x/**` or `x/**` against the path, the same as
+    // #matchGlobstar and #matchGlobStarBodySections do once it is split.
+    // x must match a portion (the first one, for `x/**`), the ** before
+    // it must be able to walk the portions before that one, and there
+    // must be a portion after it, which the ** after it can walk. At
+    // level 2, this is only known if no portion is `.` or `..`.
+    #walk(f, row, head, dot, sep) {
+        if (this.#level2 && dotPortion(f, 0, f.length, true, sep))
+            return 'maybe';
+        const x = row[head ? 0 : 1];
+        // the last portion has none after it, so it can not be x
+        let s = 0;
+        for (let e = nextSep(f, s, sep); e !== -1; e = nextSep(f, s, sep)) {
+            // the start of the next portion
+            let next = e + 1;
+            while (next < f.length && isSep(f.charCodeAt(next), sep))
+                next++;
+            const hit = typeof x === 'string' ?
+                e - s === x.length && f.startsWith(x, s)
+                : e > s && x.testUnchecked(f.slice(s, e));
+            if (hit && !dotPortion(f, next, f.length, dot, sep))
+                return 'yes';
+            if (head || dotPortion(f, s, next, dot, sep))
+                return 'no';
+            s = next;
+        }
+        return 'no';
+    }
+    // the last split, if it was the same path with the same split
+    // settings
+    #cachedSplit(f) {
+        const last = lastSplit;
+        return (last?.f === f &&
+            last.isWindows === this.isWindows &&
+            last.preserveMultipleSlashes === this.preserveMultipleSlashes &&
+            last.normalize === this.#form) ?
+            last
+            : undefined;
+    }
+    // split a path for match(), and keep the parts for the next call
+    #split(f) {
+        const { isWindows, preserveMultipleSlashes } = this;
+        // windows: need to use /, not \
+        let parts = this.#slashSplit(isWindows ? f.split('\\').join('/') : f);
+        // normalize each portion, so that a char that normalizes to `/`
+        // does not make a new portion
+        const normalize = this.#form;
+        if (normalize)
+            parts = parts.map(p => p.normalize(normalize));
+        lastSplit = {
+            f,
+            isWindows,
+            preserveMultipleSlashes,
+            normalize,
+            parts,
+        };
+        return lastSplit;
+    }
+    // resolve `.` and `..` portions of a path, for level 2
+    #levelTwoFileOptimize(file) {
+        // work on a copy, so that the cached parts do not change
+        const parts = [...file];
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/<e>/<rest> -> <pre>/<rest>
+            if (!this.preserveMultipleSlashes) {
+                for (let i = 1; i < parts.length - 1; i++) {
+                    const p = parts[i];
+                    // don't squeeze out UNC patterns
+                    if (i === 1 && p === '' && parts[0] === '')
+                        continue;
+                    if (p === '.' || p === '') {
+                        didSomething = true;
+                        parts.splice(i, 1);
+                        i--;
+                    }
+                }
+                if (parts[0] === '.' &&
+                    parts.length === 2 &&
+                    (parts[1] === '.' || parts[1] === '')) {
+                    didSomething = true;
+                    parts.pop();
+                }
+            }
+            // <pre>/<p>/../<rest> -> <pre>/<rest>
+            // .. can not remove the root of a Windows path
+            const root = this.#rootIndex(parts) + 1;
+            let dd = root;
+            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                const p = parts[dd - 1];
+                if (p && p !== '.' && p !== '..' && p !== '**') {
+                    didSomething = true;
+                    parts.splice(dd - 1, 2);
+                    dd = Math.max(dd - 2, root);
+                }
+            }
+        } while (didSomething);
+        return parts.length === 0 ? [''] : parts;
+    }
+    // First phase: single-pattern processing
+    // <pre> is 1 or more portions
+    // <rest> is 1 or more portions
+    // <p> is any portion other than ., .., '', or **
+    // <e> is . or ''
+    //
+    // **/.. is *brutal* for filesystem walking performance, because
+    // it effectively resets the recursive walk each time it occurs,
+    // and ** cannot be reduced out by a .. pattern part like a regexp
+    // or most strings (other than .., ., and '') can be.
+    //
+    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+    // <pre>/<e>/<rest> -> <pre>/<rest>
+    // <pre>/<p>/../<rest> -> <pre>/<rest>
+    // **/**/<rest> -> **/<rest>
+    //
+    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+    // this WOULD be allowed if ** did follow symlinks, or * didn't
+    firstPhasePreProcess(globParts) {
+        // each **/.. split doubles the patterns, and adds a copy of the
+        // whole pattern. Throw if either gets too large. A partial split
+        // would match some paths and not others, depending on which rows
+        // the pass reached first.
+        const { braceExpandMax = DEFAULT_BRACE_EXPAND_MAX } = this.options;
+        let splitCells = 0;
+        const maxSplitCells = 1_000_000;
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+            for (let parts of globParts) {
+                let gs = -1;
+                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                    let gss = gs;
+                    while (parts[gss + 1] === '**') {
+                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
+                        gss++;
+                    }
+                    // eg, if gs is 2 and gss is 4, that means we have 3 **
+                    // parts, and can remove 2 of them.
+                    if (gss > gs) {
+                        parts.splice(gs + 1, gss - gs);
+                    }
+                    let next = parts[gs + 1];
+                    const p = parts[gs + 2];
+                    const p2 = parts[gs + 3];
+                    if (next !== '..')
+                        continue;
+                    if (!p ||
+                        p === '.' ||
+                        p === '..' ||
+                        !p2 ||
+                        p2 === '.' ||
+                        p2 === '..') {
+                        continue;
+                    }
+                    // Check before changing parts or allocating the new row.
+                    const addedCells = parts.length - 1;
+                    if (globParts.length >= braceExpandMax ||
+                        splitCells + addedCells > maxSplitCells) {
+                        throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
+                    }
+                    didSomething = true;
+                    // edit parts in place, and push the new one
+                    parts.splice(gs, 1);
+                    const other = parts.slice(0);
+                    other[gs] = '**';
+                    splitCells += addedCells;
+                    globParts.push(other);
+                    gs--;
+                }
+                // <pre>/<e>/<rest> -> <pre>/<rest>
+                if (!this.preserveMultipleSlashes) {
+                    for (let i = 1; i < parts.length - 1; i++) {
+                        const p = parts[i];
+                        // don't squeeze out UNC patterns
+                        if (i === 1 && p === '' && parts[0] === '')
+                            continue;
+                        if (p === '.' || p === '') {
+                            didSomething = true;
+                            parts.splice(i, 1);
+                            i--;
+                        }
+                    }
+                    if (parts[0] === '.' &&
+                        parts.length === 2 &&
+                        (parts[1] === '.' || parts[1] === '')) {
+                        didSomething = true;
+                        parts.pop();
+                    }
+                }
+                // <pre>/<p>/../<rest> -> <pre>/<rest>
+                // .. can not remove the root of a Windows path
+                const root = this.#rootIndex(parts) + 1;
+                let dd = root;
+                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                    const p = parts[dd - 1];
+                    if (p && p !== '.' && p !== '..' && p !== '**') {
+                        didSomething = true;
+                        const needDot = dd === 1 && parts[dd + 1] === '**';
+                        const splin = needDot ? ['.'] : [];
+                        parts.splice(dd - 1, 2, ...splin);
+                        if (parts.length === 0)
+                            parts.push('');
+                        dd = Math.max(dd - 2, root);
+                    }
+                }
+            }
+        } while (didSomething);
+        return globParts;
+    }
+    // second phase: multi-pattern dedupes
+    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+    secondPhasePreProcess(globParts) {
+        const keys = new Set();
+        const rows = globParts.filter(parts => {
+            const key = parts.join('/');
+            if (keys.has(key))
+                return false;
+            keys.add(key);
+            return true;
+        });
+        // A row is covered by another row that has `*` at some positions,
+        // and is the same at all others. Collect each distinct set of `*`
+        // positions, then look up each row with `*` put at those positions.
+        const stars = new Map();
+        for (const parts of rows) {
+            const s = [];
+            for (let i = 0; i < parts.length; i++) {
+                if (parts[i] === '*')
+                    s.push(i);
+            }
+            if (s.length)
+                stars.set(s.join(','), s);
+        }
+        // Each row is checked against each set of `*` positions, so skip
+        // this if there are too many. The patterns match the same paths
+        // either way.
+        if (!stars.size || rows.length * stars.size > 100_000)
+            return rows;
+        const { dot } = this.options;
+        return rows.filter(parts => {
+            for (const s of stars.values()) {
+                if (s[s.length - 1] >= parts.length)
+                    continue;
+                const c = [...parts];
+                let ok = true;
+                let changed = false;
+                for (const i of s) {
+                    const p = parts[i];
+                    if (p === '*')
+                        continue;
+                    if (!p || p === '**' || (!dot && p.startsWith('.'))) {
+                        ok = false;
+                        break;
+                    }
+                    c[i] = '*';
+                    changed = true;
+                }
+                if (ok && changed && keys.has(c.join('/')))
+                    return false;
+            }
+            return true;
+        });
+    }
+    parseNegate() {
+        if (this.nonegate)
+            return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
+            negate = !negate;
+            negateOffset++;
+        }
+        if (negateOffset)
+            this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+    }
+    // Match the parts of a path against one row of the set. `resolved`
+    // is the parts after level 2 resolves `.` and `..` in them, or the
+    // same parts below level 2. Set partial to true to test if, for
+    // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
+    // you run out of file before you run out of pattern, then that's
+    // fine, as long as all the parts match.
+    #matchRow(file, resolved, pattern, partial) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        // UNC paths like //?/X:/... can match X:/... and vice versa, and
+        // //?/UNC/host/share/... can match //host/share/... and vice versa.
+        // Drive letters in absolute drive or unc paths, and the host and
+        // share of UNC paths, are always compared case-insensitively.
+        const fh = this.isWindows ? uncHost(resolved) : -1;
+        const ph = fh === -1 ? -1 : uncHost(pattern);
+        if (ph !== -1) {
+            const host = pattern[ph];
+            const share = pattern[ph + 1];
+            if (typeof host !== 'string' || typeof share !== 'string') {
+                // a host or share with magic is matched as usual
+                fileStartIndex = fh;
+                patternStartIndex = ph;
+            }
+            else if (resolved[fh].toLowerCase() === host.toLowerCase() &&
+                resolved[fh + 1].toLowerCase() === share.toLowerCase()) {
+                fileStartIndex = fh + 2;
+                patternStartIndex = ph + 2;
+            }
+        }
+        else if (this.isWindows) {
+            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
+            const fileUNC = !fileDrive &&
+                file[0] === '' &&
+                file[1] === '' &&
+                file[2] === '?' &&
+                /^[a-z]:$/i.test(file[3]);
+            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
+            const patternUNC = !patternDrive &&
+                pattern[0] === '' &&
+                pattern[1] === '' &&
+                pattern[2] === '?' &&
+                typeof pattern[3] === 'string' &&
+                /^[a-z]:$/i.test(pattern[3]);
+            const fdi = fileUNC ? 3
+                : fileDrive ? 0
+                    : undefined;
+            const pdi = patternUNC ? 3
+                : patternDrive ? 0
+                    : undefined;
+            if (typeof fdi === 'number' && typeof pdi === 'number') {
+                const [fd, pd] = [
+                    file[fdi],
+                    pattern[pdi],
+                ];
+                // the drives match, so start matching after them
+                if (fd.toLowerCase() === pd.toLowerCase()) {
+                    patternStartIndex = pdi + 1;
+                    fileStartIndex = fdi + 1;
+                }
+            }
+        }
+        // the drive letters are found in the parts before level 2 resolves
+        // them, and the match uses the resolved parts
+        file = resolved;
+        if (pattern.includes(GLOBSTAR)) {
+            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
+        // check the head, from the current file/pattern index.
+        if (head.length) {
+            const headEnd = fileIndex + head.length;
+            if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
+                return false;
+            }
+            fileIndex += head.length;
+            patternIndex += head.length;
+        }
+        // now we know the head matches!
+        // if the last portion is not empty, it MUST match the end
+        // check the tail
+        let fileTailMatch = 0;
+        if (tail.length) {
+            // if head + tail > file, then we cannot possibly match
+            if (tail.length + fileIndex > file.length)
+                return false;
+            // try to match the tail
+            let tailStart = file.length - tail.length;
+            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+                fileTailMatch = tail.length;
+            }
+            else {
+                // affordance for stuff like a/**/* matching a/b/
+                // if the last file portion is '', and there's more to the pattern
+                // then try without the '' bit.
+                if (file[file.length - 1] !== '' ||
+                    fileIndex + tail.length === file.length) {
+                    return false;
+                }
+                tailStart--;
+                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+                    return false;
+                }
+                fileTailMatch = tail.length + 1;
+            }
+        }
+        // now we know the tail matches!
+        // the middle is zero or more portions wrapped in **, possibly
+        // containing more ** sections.
+        // so a/**/b/**/c/**/d has become **/b/**/c/**
+        // if it's empty, it means a/**/b, just verify we have no bad dots
+        // if there's no tail, so it ends on /**, then we must have *something*
+        // after the head, or it's not a matc
+        if (!body.length) {
+            let sawSome = !!fileTailMatch;
+            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+                const f = String(file[i]);
+                sawSome = true;
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            // in partial mode, we just need to get past all file parts
+            return partial || sawSome;
+        }
+        // now we know that there's one or more body sections, which can
+        // be matched anywhere from the 0 index (because the head was pruned)
+        // through to the length-fileTailMatch index.
+        return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, new Set());
+    }
+    // Split the pattern into head, tail, and middle of ** delimited
+    // parts. The tail has to be at the end, and the others just have to
+    // be found in order from the head. These only depend on the pattern
+    // row, so they are kept for the next path.
+    #getGlobstarParts(pattern, partial, patternIndex) {
+        let byStart = this.#globstarParts.get(pattern);
+        if (!byStart) {
+            byStart = [];
+            this.#globstarParts.set(pattern, byStart);
+        }
+        const key = patternIndex * 2 + (partial ? 1 : 0);
+        const found = byStart[key];
+        if (found)
+            return found;
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        const head = pattern.slice(patternIndex, firstgs);
+        const body = pattern.slice(firstgs + 1, partial ? undefined : lastgs);
+        const tail = partial ? [] : pattern.slice(lastgs + 1);
+        // split the body up into sections, and note the number of
+        // portions that must come after the start of each one
+        const segments = [[[], 0]];
+        let current = segments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+            if (b === GLOBSTAR) {
+                nonGsPartsSums.push(nonGsParts);
+                current = [[], 0];
+                segments.push(current);
+            }
+            else {
+                current[0].push(b);
+                nonGsParts++;
+            }
+        }
+        // the portions in this section and the ones after it
+        segments.forEach((b, i) => {
+            b[1] = nonGsParts - nonGsPartsSums[i];
+        });
+        const parts = { head, body, tail, segments };
+        byStart[key] = parts;
+        return parts;
+    }
+    // return false for "nope, not matching"
+    // return null for "not matching, cannot keep trying"
+    #matchGlobStarBodySections(file, 
+    // pattern section, and the portions that it and the rest need
+    bodySegments, 
+    // the end of the file portions that the body can match
+    fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, 
+    // the places that a walk has already tried, as
+    // bodyIndex * (file.length + 1) + fileIndex. A walk from a place
+    // does the same no matter how it got there, and it only comes back
+    // if it found no match, so a walk that gets to one stops.
+    tried) {
+        // take the first body segment, and walk from fileIndex to its "after"
+        // value at the end
+        // If it doesn't match at that position, we increment, until we hit
+        // that final possible position, and give up.
+        // If it does match, then advance and try to rest.
+        // If any of them fail we keep walking forward.
+        // this is still a bit recursively painful, but it's more constrained
+        // than previous implementations, because we never test something that
+        // can't possibly be a valid matching condition.
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+            // with partial, the body is the rest of the pattern, so it
+            // matches if no portions are left, or only the '' of a trailing
+            // / (as a/* matches a/b/). A ** at the end walks them as its own
+            // empty section.
+            if (partial) {
+                return (fileIndex >= fileLength ||
+                    (fileIndex === fileLength - 1 && file[fileIndex] === ''));
+            }
+            // just make sure that there's no bad dots before the tail
+            for (let i = fileIndex; i < fileLength; i++) {
+                sawTail = true;
+                const f = file[i];
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            return sawTail;
+        }
+        // have a non-globstar body section to test, up to the last index
+        // where it can start
+        const [body, need] = bs;
+        // with partial, the path can end before the body does
+        const after = partial ? fileLength : fileLength - need;
+        while (fileIndex <= after) {
+            const key = bodyIndex * (file.length + 1) + fileIndex;
+            if (tried.has(key))
+                return false;
+            tried.add(key);
+            const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
+            // if limit exceeded, no match. intentional false negative,
+            // acceptable break in correctness for security.
+            if (m && globStarDepth < this.maxGlobstarRecursion) {
+                // match! see if the rest match. if so, we're done!
+                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
+                if (sub !== false) {
+                    return sub;
+                }
+            }
+            // the ** does not walk past the last place the body can start
+            if (fileIndex === after)
+                break;
+            const f = file[fileIndex];
+            if (f === '.' ||
+                f === '..' ||
+                (!this.options.dot && f.startsWith('.'))) {
+                return false;
+            }
+            fileIndex++;
+        }
+        // walked off. no point continuing
+        return partial || null;
+    }
+    #matchOne(file, pattern, partial, fileIndex, patternIndex, 
+    // only match the file portions before this index
+    fileEnd = file.length) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex,
+            pi = patternIndex,
+            fl = Math.min(fileEnd, file.length),
+            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            let p = pattern[pi];
+            let f = file[fi];
+            // should be impossible.
+            /* c8 ignore start */
+            if (p === false || p === GLOBSTAR) {
+                return false;
+            }
+            /* c8 ignore stop */
+            // something other than **
+            // non-magic patterns just have to match exactly
+            // patterns with magic have been turned into Matchers.
+            if (!portionMatch(p, f))
+                return false;
+        }
+        // Note: ending in / means that we'll get a final ""
+        // at the end of the pattern.  This can only match a
+        // corresponding "" at the end of the file.
+        // If the file ends in /, then it can only match a
+        // a pattern that ends in /, unless the pattern just
+        // doesn't have any more for it. But, a/b/ should *not*
+        // match "a/b/*", even though * can match "", except in
+        // partial mode, where it might simply not be reached yet.
+        // However, a/b/ should still satisfy a/*
+        // now either we fell off the end of the pattern, or we're done.
+        if (fi === fl && pi === pl) {
+            // ran out of pattern and filename at the same time.
+            // an exact hit!
+            return true;
+        }
+        else if (fi === fl) {
+            // ran out of file, but still had pattern left.
+            // this is ok if we're doing the match as part of
+            // a glob fs traversal.
+            return partial;
+        }
+        else if (pi === pl) {
+            // ran out of pattern, still have file left.
+            // this is only acceptable if we're on the very last
+            // empty segment of a file with a trailing slash.
+            // a/* should match a/b/
+            return fi === fl - 1 && file[fi] === '';
+            /* c8 ignore start */
+        }
+        else {
+            // should be unreachable.
+            throw new Error('wtf?');
+        }
+        /* c8 ignore stop */
+    }
+    braceExpand() {
+        return braceExpand(this.pattern, this.options);
+    }
+    // Expand braces, except numeric ranges such as {0..999} with at
+    // least RANGE_MIN values. Each of those stays in its pattern as
+    // `<mark>0..999<mark>`, for the Matcher to test. If a range might
+    // be inside a [...] class, expand all of them instead.
+    #expandBraces() {
+        const { pattern } = this;
+        if (this.options.nobrace)
+            return this.braceExpand();
+        let code = 0xe000;
+        while (pattern.includes(String.fromCharCode(code))) {
+            if (++code > 0xf8ff)
+                return this.braceExpand();
+        }
+        const mark = String.fromCharCode(code);
+        let found = false;
+        const marked = pattern.replace(rangeRe, (m, lo, hi) => {
+            const a = Number(lo);
+            const b = Number(hi);
+            if (!Number.isSafeInteger(a) ||
+                !Number.isSafeInteger(b) ||
+                Math.abs(a - b) + 1 < RANGE_MIN) {
+                return m;
+            }
+            found = true;
+            return `${mark}${lo}..${hi}${mark}`;
+        });
+        if (!found)
+            return this.braceExpand();
+        const set = braceExpand(marked, this.options);
+        for (const p of set) {
+            for (const portion of p.split('/')) {
+                const c = portion.indexOf('[');
+                if (c !== -1 && c < portion.lastIndexOf(mark)) {
+                    return this.braceExpand();
+                }
+                if (!this.options.noext && inRepeatOrNegExt(portion, mark)) {
+                    return this.braceExpand();
+                }
+            }
+        }
+        this.#rangeMark = mark;
+        return set;
+    }
+    parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        // shortcuts
+        if (pattern === '**')
+            return GLOBSTAR;
+        if (pattern === '')
+            return '';
+        const { nocase, nocaseMagicOnly, noext = false, dot, normalize, } = options;
+        const rangeMark = this.#rangeMark;
+        const lit = rangeMark && pattern.includes(rangeMark) ?
+            undefined
+            : literal(pattern, noext);
+        // in nocase mode, a literal with cased chars still needs a
+        // Matcher, unless nocaseMagicOnly is set.
+        if (lit !== undefined &&
+            !(nocase &&
+                !nocaseMagicOnly &&
+                pattern.toUpperCase() !== pattern.toLowerCase())) {
+            return this.#norm(lit);
+        }
+        if (this.#pending)
+            return PENDING;
+        let m = this.#matchers.get(pattern);
+        if (!m) {
+            if (!noext)
+                assertValidExtglobs(pattern);
+            m = new Matcher(pattern, {
+                nocase,
+                noext,
+                dot,
+                normalize,
+                ...(rangeMark && { rangeMark }),
+            });
+            this.#matchers.set(pattern, m);
+        }
+        return m;
+    }
+    #slashSplit(p) {
+        // if p starts with // on windows, we preserve that
+        // so that UNC paths aren't broken.  Otherwise, any number of
+        // / characters are coalesced into one, unless
+        // preserveMultipleSlashes is set to true.
+        if (this.preserveMultipleSlashes) {
+            return p.split('/');
+        }
+        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+            // add an extra '' for the one we lose
+            return ['', ...p.split(/\/+/)];
+        }
+        else {
+            return p.split(/\/+/);
+        }
+    }
+    match(f, partial = this.partial) {
+        // short-circuit in the case of busted things.
+        // comments, etc.
+        if (this.comment) {
+            return false;
+        }
+        if (this.empty) {
+            return f === '';
+        }
+        if (f === '/' && partial) {
+            return true;
+        }
+        const options = this.options;
+        // treat the test path as a set of pathparts. If it was not just
+        // split or checked, check that it can match before splitting it.
+        let split = this.#cachedSplit(f);
+        if (!split) {
+            // the checks look at the path as given, so not if it is
+            // normalized
+            if (!partial &&
+                !this.#form &&
+                (this.#endCheck || this.#literalCheck) &&
+                lastChecked !== f) {
+                lastChecked = f;
+                const can = this.#canMatch(f);
+                if (can === 'no')
+                    return options.flipNegate ? false : this.negate;
+                if (can === 'yes')
+                    return options.flipNegate ? true : !this.negate;
+            }
+            split = this.#split(f);
+        }
+        const ff = split.parts;
+        // the parts after level 2 resolves them, kept for the next pattern
+        // that tests the same path
+        const resolved = this.#level2 ?
+            (split.resolved ??= this.#levelTwoFileOptimize(ff))
+            : ff;
+        // just ONE of the pattern sets in this.set needs to match
+        // in order for it to be valid.  If negating, then just one
+        // match means that we have failed.
+        // Either way, return on the first hit.
+        const set = this.set;
+        // Find the basename of the path by looking for the last non-empty segment
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+            for (let i = ff.length - 2; !filename && i >= 0; i--) {
+                filename = ff[i];
+            }
+        }
+        for (let r = 0; r < set.length; r++) {
+            const pattern = set[r];
+            const shape = partial ? undefined : this.#shapes[r];
+            // level 2 does not change a path of one portion
+            const hit = shape === 'base' ?
+                portionMatch(pattern[0], filename)
+                : shape ? this.#matchShape(resolved, pattern, shape)
+                    : options.matchBase && pattern.length === 1 ?
+                        this.#matchRow([filename], [filename], pattern, partial)
+                        : this.#matchRow(ff, resolved, pattern, partial);
+            if (hit) {
+                if (options.flipNegate) {
+                    return true;
+                }
+                return !this.negate;
+            }
+        }
+        // didn't get any hits.  this is success if it's a negative
+        // pattern, failure otherwise.
+        if (options.flipNegate) {
+            return false;
+        }
+        return this.negate;
+    }
+    static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+    }
+}
+/* c8 ignore start */
+
+
+/* c8 ignore stop */
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape_escape;
+minimatch.unescape = unescape_unescape;
+//# sourceMappingURL=index.js.map
+
 /***/ })
 
 /******/ });
@@ -49673,6 +51830,18 @@ function getIDToken(aud) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

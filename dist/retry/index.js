@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2074);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9698);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3683);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5584);
 /* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6077);
@@ -28729,8 +28729,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   wJ: () => (/* binding */ runRetry)
 });
 
-// EXTERNAL MODULE: ./src/core/failure-engine.ts + 1 modules
-var failure_engine = __nccwpck_require__(509);
+// EXTERNAL MODULE: ./src/core/failure-engine.ts + 2 modules
+var failure_engine = __nccwpck_require__(5640);
 // EXTERNAL MODULE: ./src/core/escaping.ts
 var escaping = __nccwpck_require__(811);
 ;// CONCATENATED MODULE: ./src/core/rate-limit-hint.ts
@@ -28972,8 +28972,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./src/core/failure-engine.ts + 1 modules
-var failure_engine = __nccwpck_require__(509);
+// EXTERNAL MODULE: ./src/core/failure-engine.ts + 2 modules
+var failure_engine = __nccwpck_require__(5640);
 ;// CONCATENATED MODULE: ./src/core/inputs.ts
 /**
  * Input parsing shared by every action and by the GitHub client's inputs
@@ -29120,15 +29120,20 @@ function readRetrySettings(env = process.env) {
 
 /***/ }),
 
-/***/ 2074:
+/***/ 9698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
-/* harmony export */ });
-/* unused harmony export describeError */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ runAction)
+});
+
+// UNUSED EXPORTS: describeError
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3218);
+;// CONCATENATED MODULE: ./src/core/describe-error.ts
 /** Renders any thrown value as a message; a thrown string or object must still fail the step. */
 function describeError(error) {
     if (error instanceof Error)
@@ -29142,6 +29147,12 @@ function describeError(error) {
         return String(error);
     }
 }
+
+;// CONCATENATED MODULE: ./src/actions/run.ts
+
+
+// Until the CLI imports it from src/core/describe-error.ts.
+
 /**
  * Runs an action body and calls setFailed exactly once on a throw, whatever
  * was thrown (the template only fails `if (error instanceof Error)`, which
@@ -29152,7 +29163,7 @@ async function runAction(body) {
         await body();
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
+        core/* setFailed */.C1(describeError(error));
     }
 }
 
@@ -29235,7 +29246,7 @@ function neutralizeCommands(message) {
 
 /***/ }),
 
-/***/ 509:
+/***/ 5640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29654,6 +29665,20 @@ const FAILURE_RULES = [
     }
 ];
 
+;// CONCATENATED MODULE: ./src/core/records.ts
+/**
+ * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
+ * the one test for "an object whose fields may be read".
+ */
+/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
+function asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/failure-engine.ts
 /**
  * The rule engine behind every failure classification in Purple: compiles the
@@ -29663,6 +29688,7 @@ const FAILURE_RULES = [
  *
  * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
  */
+
 
 /** Longest pattern accepted, in characters. */
 const MAX_PATTERN_LENGTH = 400;
@@ -29852,11 +29878,11 @@ function parseRuleFile(json, fileName) {
     catch (e) {
         throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
-    const list = typeof parsed === 'object' && parsed !== null ? parsed.rules : undefined;
+    const list = isRecord(parsed) ? parsed.rules : undefined;
     if (!Array.isArray(list))
         throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
     const rules = list.map((raw, n) => {
-        const r = (typeof raw === 'object' && raw !== null ? raw : {});
+        const r = isRecord(raw) ? raw : {};
         const where = `rules file '${fileName}', rule ${n + 1}`;
         if (typeof r.id !== 'string' || r.id === '')
             throw new Error(`${where}: 'id' must be a non-empty string`);

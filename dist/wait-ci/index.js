@@ -29215,24 +29215,14 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction),
-/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4505);
 
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
+
+// Until the CLI imports it from src/core/describe-error.ts.
+
 /**
  * Runs an action body and calls setFailed exactly once on a throw, whatever
  * was thrown (the template only fails `if (error instanceof Error)`, which
@@ -29243,7 +29233,7 @@ async function runAction(body) {
         await body();
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_core_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error));
     }
 }
 
@@ -29284,12 +29274,14 @@ const eventFileError = (() => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6639);
+/* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4505);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2074);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
-/* harmony import */ var _wait_ci_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1494);
+/* harmony import */ var _wait_ci_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9379);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4083);
 /** wait-ci's entry: the one place that fails the step; every output is set first, on every path. */
 // First import: it must read the event file before @actions/github does (see event-file.ts).
+
 
 
 
@@ -29305,7 +29297,7 @@ await (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(async () => {
     }
     catch (error) {
         // Outputs in every case, so a workflow can route even this to a fix step.
-        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiError */ .DV)((0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error));
+        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiError */ .DV)((0,_core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .U)(error));
         throw error;
     }
     await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiOutputs */ .du)(result);
@@ -29418,8 +29410,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: waitCiOutputValues, waitCiSummary
 
-// EXTERNAL MODULE: ./src/core/poll-schedule.ts
-var poll_schedule = __nccwpck_require__(4938);
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
 // EXTERNAL MODULE: ./src/core/escaping.ts
 var escaping = __nccwpck_require__(811);
 ;// CONCATENATED MODULE: ./src/core/summary-html.ts
@@ -29551,7 +29543,7 @@ function waitCiSummary(result) {
             `${stateLabel[c.state]} (${c.detail})`,
             c.sources.join(', '),
             c.url ? summary_html_link(c.url, 'details') : '',
-            c.durationMs !== undefined ? (0,poll_schedule/* formatMs */._V)(c.durationMs) : ''
+            c.durationMs !== undefined ? (0,durations/* formatMs */._V)(c.durationMs) : ''
         ])));
     }
     else {
@@ -29559,7 +29551,7 @@ function waitCiSummary(result) {
     }
     blocks.push(heading(3, 'Gate sources'), list(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
     const r = result.requests;
-    blocks.push(paragraph(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${(0,poll_schedule/* formatMs */._V)(result.elapsedMs)}.`));
+    blocks.push(paragraph(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${(0,durations/* formatMs */._V)(result.elapsedMs)}.`));
     return renderSummary(blocks);
 }
 /** Sets every output and writes the job summary (best-effort); never fails the step. */
@@ -29682,7 +29674,7 @@ function readWaitCiSettings(env = process.env) {
 
 /***/ }),
 
-/***/ 1494:
+/***/ 9379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30053,8 +30045,58 @@ function updateGate(state, answers, at, input) {
     return { state: { readings, lastReadAt: at, required }, changed, kept };
 }
 
-// EXTERNAL MODULE: ./src/core/poll-schedule.ts
-var poll_schedule = __nccwpck_require__(4938);
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
+;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
+/**
+ * When wait-ci polls next: one poll per base interval, start to start, while
+ * the answers are free (304 Not Modified); growing only while unchanged
+ * answers still cost counted requests, back to the base at once when
+ * something changes; never before a rate-limit wait ends; the gate re-read
+ * now and then; and a final poll at the deadline rather than a silent overrun.
+ * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
+ */
+
+// Until wait-ci's shell imports it from durations.ts.
+
+/** Production defaults for a given base interval and timeout. */
+function defaultPollPolicy(intervalMs, timeoutMs) {
+    return {
+        intervalMs,
+        // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
+        maxIntervalMs: intervalMs * 2,
+        backoffFactor: 1.5,
+        gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
+        timeoutMs
+    };
+}
+/** Plans the next poll, or says the wait is over. */
+function planNextPoll(policy, clock) {
+    const deadline = clock.startedAt + policy.timeoutMs;
+    if (clock.now >= deadline)
+        return { action: 'timeout', reason: `no verdict after ${(0,durations/* formatMs */._V)(policy.timeoutMs)}` };
+    // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
+    const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
+    const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
+    // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
+    let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
+    if (clock.notBefore !== undefined) {
+        if (clock.notBefore > deadline) {
+            return { action: 'timeout', reason: `rate limited until after the deadline (${(0,durations/* formatMs */._V)(policy.timeoutMs)})` };
+        }
+        delay = Math.max(delay, clock.notBefore - clock.now);
+    }
+    // The last poll happens at the deadline itself, so a check that went green just before it still counts.
+    delay = Math.max(0, Math.min(delay, deadline - clock.now));
+    const pollAt = clock.now + delay;
+    return {
+        action: 'poll',
+        delayMs: Math.round(delay),
+        unchangedStreak: streak,
+        refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
 ;// CONCATENATED MODULE: ./src/actions/runtime.ts
@@ -30427,8 +30469,9 @@ function ownCheckRunResolver(checkRunId, run, log) {
                 }
             }
             catch (error) {
-                const why = (0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error));
-                if ((0,core_transient/* classifyFailure */.XE)(error).kind !== 'permanent') {
+                const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
+                const why = (0,escaping/* logText */.kc)(description);
+                if (verdict.kind !== 'permanent') {
                     // Not blocking: without the id this job only looks pending, which can never pass early.
                     done = false;
                     log.info(`jobs of run ${run.runId} not read (${why}); trying again next poll`);
@@ -30473,7 +30516,7 @@ async function waitCi(settings, deps) {
         settings,
         deps,
         reader: { client: deps.client, repo: settings.repository, etags: createEtagCache() },
-        policy: (0,poll_schedule/* defaultPollPolicy */.pg)(options.intervalMs, options.timeoutMs),
+        policy: defaultPollPolicy(options.intervalMs, options.timeoutMs),
         own: ownCheckRunResolver(options.checkRunId, settings.run, deps.log),
         startedAt: deps.now(),
         statsAtStart: deps.client.stats(),
@@ -30499,7 +30542,7 @@ async function waitLoop(wait) {
         const poll = await pollOnce(wait, refreshGate);
         if ('end' in poll)
             return poll.end;
-        const plan = (0,poll_schedule/* planNextPoll */.Au)(wait.policy, {
+        const plan = planNextPoll(wait.policy, {
             startedAt: wait.startedAt,
             now: wait.deps.now(),
             pollStartedAt,
@@ -30667,7 +30710,7 @@ function reportProgress(wait, evaluation) {
         // A quiet hour-long wait still shows it is alive, and what it costs so far.
         wait.lastReportAt = deps.now();
         const so = requestDelta(deps.client, wait.statsAtStart);
-        deps.log.info(`still waiting after ${(0,poll_schedule/* formatMs */._V)(deps.now() - wait.startedAt)} (poll ${wait.polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${(0,escaping/* logText */.kc)(evaluation.line)}`);
+        deps.log.info(`still waiting after ${(0,durations/* formatMs */._V)(deps.now() - wait.startedAt)} (poll ${wait.polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${(0,escaping/* logText */.kc)(evaluation.line)}`);
     }
     return false;
 }
@@ -30734,6 +30777,70 @@ async function withStatusDurations(result, wait) {
         log.info(`status history not read (${(0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error))}); times to complete of statuses left out`);
         return { ...result, requests: requestDelta(client, wait.statsAtStart) };
     }
+}
+
+
+/***/ }),
+
+/***/ 4505:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   Yx: () => (/* binding */ formatWaitSeconds),
+/* harmony export */   _V: () => (/* binding */ formatMs)
+/* harmony export */ });
+/**
+ * How Purple writes a duration for people. Two forms, one place:
+ * - `formatMs` ("45s", "12m 5s", "1h 0m") for how long something took or
+ *   waited: a wait, a check's run time, the queue's time so far;
+ * - `formatSeconds` ("90 s", "1.5 s") for an amount compared with a setting
+ *   given in seconds (a budget, a wait GitHub asked for, a retry delay), so the
+ *   number reads exactly as it is written in `timeout-seconds` or `retry-after`.
+ */
+/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m` (under a second: `250ms`). */
+function formatMs(ms) {
+    const s = Math.round(ms / 1000);
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${s % 60}s`;
+    return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+/** Renders milliseconds as seconds to three significant digits: "90 s", "1.5 s", "0.01 s". */
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
+}
+/** `formatSeconds` of a wait rounded up to whole seconds ("60 s"): a wait told to a person is never shorter than the real one. */
+function formatWaitSeconds(ms) {
+    return formatSeconds(Math.ceil(ms / 1000) * 1000);
 }
 
 
@@ -30887,70 +30994,24 @@ function parseShaInput(source, name) {
 
 /***/ }),
 
-/***/ 4938:
+/***/ 5033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Au: () => (/* binding */ planNextPoll),
-/* harmony export */   _V: () => (/* binding */ formatMs),
-/* harmony export */   pg: () => (/* binding */ defaultPollPolicy)
+/* harmony export */   q: () => (/* binding */ asRecord),
+/* harmony export */   u: () => (/* binding */ isRecord)
 /* harmony export */ });
 /**
- * When wait-ci polls next: one poll per base interval, start to start, while
- * the answers are free (304 Not Modified); growing only while unchanged
- * answers still cost counted requests, back to the base at once when
- * something changes; never before a rate-limit wait ends; the gate re-read
- * now and then; and a final poll at the deadline rather than a silent overrun.
- * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
+ * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
+ * the one test for "an object whose fields may be read".
  */
-/** Production defaults for a given base interval and timeout. */
-function defaultPollPolicy(intervalMs, timeoutMs) {
-    return {
-        intervalMs,
-        // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
-        maxIntervalMs: intervalMs * 2,
-        backoffFactor: 1.5,
-        gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
-        timeoutMs
-    };
+/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** Plans the next poll, or says the wait is over. */
-function planNextPoll(policy, clock) {
-    const deadline = clock.startedAt + policy.timeoutMs;
-    if (clock.now >= deadline)
-        return { action: 'timeout', reason: `no verdict after ${formatMs(policy.timeoutMs)}` };
-    // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
-    const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
-    const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
-    // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
-    let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
-    if (clock.notBefore !== undefined) {
-        if (clock.notBefore > deadline) {
-            return { action: 'timeout', reason: `rate limited until after the deadline (${formatMs(policy.timeoutMs)})` };
-        }
-        delay = Math.max(delay, clock.notBefore - clock.now);
-    }
-    // The last poll happens at the deadline itself, so a check that went green just before it still counts.
-    delay = Math.max(0, Math.min(delay, deadline - clock.now));
-    const pollAt = clock.now + delay;
-    return {
-        action: 'poll',
-        delayMs: Math.round(delay),
-        unchangedStreak: streak,
-        refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
-    };
-}
-/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m`. */
-function formatMs(ms) {
-    const s = Math.round(ms / 1000);
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m ${s % 60}s`;
-    return `${Math.floor(m / 60)}h ${m % 60}m`;
+/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
+function asRecord(value) {
+    return isRecord(value) ? value : undefined;
 }
 
 
@@ -31003,13 +31064,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   jE: () => (/* binding */ DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
   fy: () => (/* binding */ TOKEN_INVALID_ADVICE),
   XE: () => (/* binding */ classifyFailure),
-  Ic: () => (/* binding */ describeFailure)
+  Ic: () => (/* binding */ describeFailure),
+  SP: () => (/* binding */ explainFailure)
 });
 
 // UNUSED EXPORTS: toFailureData
 
 // EXTERNAL MODULE: ./src/core/escaping.ts
 var escaping = __nccwpck_require__(811);
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/core/failure-rules.ts
 /**
  * The failure rules: which output lines mean "try again", "wait for the rate
@@ -31426,6 +31490,7 @@ const failure_rules_FAILURE_RULES = [
  * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
  */
 
+
 /** Longest pattern accepted, in characters. */
 const MAX_PATTERN_LENGTH = 400;
 /** Largest count in a `{m,n}` quantifier. */
@@ -31614,11 +31679,11 @@ function parseRuleFile(json, fileName) {
     catch (e) {
         throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
-    const list = typeof parsed === 'object' && parsed !== null ? parsed.rules : undefined;
+    const list = isRecord(parsed) ? parsed.rules : undefined;
     if (!Array.isArray(list))
         throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
     const rules = list.map((raw, n) => {
-        const r = (typeof raw === 'object' && raw !== null ? raw : {});
+        const r = isRecord(raw) ? raw : {};
         const where = `rules file '${fileName}', rule ${n + 1}`;
         if (typeof r.id !== 'string' || r.id === '')
             throw new Error(`${where}: 'id' must be a non-empty string`);
@@ -31648,6 +31713,8 @@ function withUserRules(user) {
     return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
 }
 
+// EXTERNAL MODULE: ./src/core/records.ts
+var records = __nccwpck_require__(5033);
 ;// CONCATENATED MODULE: ./src/core/transient.ts
 /**
  * Is a failed GitHub call worth trying again? Transient, rate-limited or
@@ -31662,6 +31729,8 @@ function withUserRules(user) {
  * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
  * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
  */
+
+
 
 
 const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
@@ -31695,9 +31764,6 @@ const PERMANENT_STATUS = {
     422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
     451: 'unavailable for legal reasons (451)'
 };
-function isObject(value) {
-    return typeof value === 'object' && value !== null;
-}
 function str(value) {
     return typeof value === 'string' ? value : undefined;
 }
@@ -31706,7 +31772,8 @@ function bodyText(data) {
         return data;
     if (data === undefined || data === null)
         return undefined;
-    if (isObject(data) && !(data instanceof ArrayBuffer)) {
+    // An array body is JSON too (a list endpoint's answer).
+    if (typeof data === 'object' && !(data instanceof ArrayBuffer)) {
         try {
             return JSON.stringify(data);
         }
@@ -31724,9 +31791,9 @@ function bodyText(data) {
 function toFailureData(error) {
     if (typeof error === 'string')
         return { message: error };
-    if (!isObject(error))
+    if (!(0,records/* isRecord */.u)(error))
         return { message: String(error) };
-    const response = isObject(error.response) ? error.response : undefined;
+    const response = (0,records/* isRecord */.u)(error.response) ? error.response : undefined;
     const base = {
         message: str(error.message),
         name: str(error.name),
@@ -31739,17 +31806,17 @@ function toFailureData(error) {
         return {
             ...base,
             status,
-            headers: isObject(response.headers) ? response.headers : undefined,
+            headers: (0,records/* isRecord */.u)(response.headers) ? response.headers : undefined,
             body: bodyText(response.data)
         };
     }
     const status = typeof error.status === 'number' ? error.status : undefined;
     // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
-    const octokitNetwork = error.name === 'HttpError' && isObject(error.request) && status === 500;
+    const octokitNetwork = error.name === 'HttpError' && (0,records/* isRecord */.u)(error.request) && status === 500;
     return {
         ...base,
         status: octokitNetwork ? undefined : status,
-        headers: isObject(error.headers) ? error.headers : undefined,
+        headers: (0,records/* isRecord */.u)(error.headers) ? error.headers : undefined,
         body: str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
     };
 }
@@ -31759,7 +31826,7 @@ function causeChain(failure) {
     const queue = [failure.cause];
     while (queue.length > 0 && links.length < 16) {
         const next = queue.shift();
-        if (!isObject(next) || seen.has(next))
+        if (!(0,records/* isRecord */.u)(next) || seen.has(next))
             continue;
         seen.add(next);
         links.push({ name: str(next.name), message: str(next.message), code: str(next.code) });
@@ -31798,7 +31865,7 @@ function githubMessage(body) {
         return undefined;
     try {
         const parsed = JSON.parse(body);
-        if (isObject(parsed) && typeof parsed.message === 'string')
+        if ((0,records/* isRecord */.u)(parsed) && typeof parsed.message === 'string')
             return parsed.message;
     }
     catch {
@@ -31811,17 +31878,10 @@ function rateLimited(waitMs, why, cap) {
     const wait = Math.max(0, Math.min(waitMs, cap));
     return {
         kind: 'rate-limited',
-        reason: `${why}; wait ${formatMs(waitMs)}${capped ? ` (longer than the ${formatMs(cap)} this run may wait)` : ''}`,
+        reason: `${why}; wait ${(0,durations/* formatSeconds */.Xo)(waitMs)}${capped ? ` (longer than the ${(0,durations/* formatSeconds */.Xo)(cap)} this run may wait)` : ''}`,
         retryAfterMs: wait,
         ...(capped ? { waitCapped: true } : {})
     };
-}
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 120_000)
-        return `${Math.round(ms / 100) / 10} s`;
-    return `${Math.round(ms / 60_000)} min`;
 }
 function classifyHttp(failure, status, options) {
     const now = failure.now ?? options.now ?? Date.now();
@@ -31909,6 +31969,10 @@ function clip(text, max = 200) {
 }
 /** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
 function describeFailure(failure, options = {}) {
+    return explainFailure(failure, options).description;
+}
+/** Classifies a failure once and describes it: for callers that act on the verdict and log the description. */
+function explainFailure(failure, options = {}) {
     const data = toFailureData(failure);
     const verdict = classifyFailure(data, options);
     let what;
@@ -31936,7 +32000,7 @@ function describeFailure(failure, options = {}) {
             what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
         }
     }
-    return `${what}: ${verdict.kind} (${verdict.reason})`;
+    return { verdict, description: `${what}: ${verdict.kind} (${verdict.reason})` };
 }
 
 
@@ -39214,6 +39278,8 @@ function createAppAuthStrategy(options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/github/rate-gate.ts
 /**
  * One rate-limit window for the whole client. GitHub asks a client to send
@@ -39223,6 +39289,7 @@ function createAppAuthStrategy(options) {
  * flight retry, parallel sibling or new call, waits here first. See
  * docs/decisions.md, "One rate-limit gate for the whole client".
  */
+
 /** A wait the gate will not make: longer than max-rate-limit-wait, or past the call's deadline. */
 class RateLimitWaitError extends Error {
     until;
@@ -39233,9 +39300,6 @@ class RateLimitWaitError extends Error {
         super(message);
         this.until = until;
     }
-}
-function seconds(ms) {
-    return `${Math.ceil(ms / 1000)} s`;
 }
 /** A gate on the injected clock and sleep. */
 function createRateLimitGate(options) {
@@ -39254,14 +39318,14 @@ function createRateLimitGate(options) {
             for (let now = options.now(); until > now; now = options.now()) {
                 const wait = until - now;
                 if (wait > options.maxWaitMs) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, longer than max-rate-limit-wait (${seconds(options.maxWaitMs)}): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${(0,durations/* formatWaitSeconds */.Yx)(wait)} wait, longer than max-rate-limit-wait (${(0,durations/* formatWaitSeconds */.Yx)(options.maxWaitMs)}): not waiting`, until);
                 }
                 if (deadline !== undefined && until > deadline) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${seconds(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${(0,durations/* formatWaitSeconds */.Yx)(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
                 }
                 if (!announced) {
                     options.onWait?.();
-                    options.log(`${label}: ${why}; sending nothing for ${seconds(wait)} as GitHub asked`);
+                    options.log(`${label}: ${why}; sending nothing for ${(0,durations/* formatWaitSeconds */.Yx)(wait)} as GitHub asked`);
                 }
                 announced = false;
                 await options.sleep(wait);
@@ -39290,6 +39354,7 @@ var external_node_async_hooks_ = __nccwpck_require__(6698);
  * docs/decisions.md, "The merge call runs without client retries"), calls
  * with `request: { retries: 0 }`, 304 answers, permanent failures.
  */
+
 
 
 
@@ -39327,7 +39392,7 @@ function plural(n) {
  * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
  * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
  */
-function giveUp(error, attempts, why) {
+function giveUp(error, attempts, verdict, why) {
     if (typeof error !== 'object' || error === null)
         return error;
     Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
@@ -39335,7 +39400,7 @@ function giveUp(error, attempts, why) {
     const network = e.response === undefined && e.request !== undefined;
     if (network && typeof e.message === 'string') {
         // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
-        const what = (0,core_transient/* classifyFailure */.XE)(error).reason.replace(/^network: /, '');
+        const what = verdict.reason.replace(/^network: /, '');
         e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`;
     }
     return error;
@@ -39403,53 +39468,53 @@ function createRetryingHook(options, parse) {
                 return await sendOnce(request, route, announced);
             }
             catch (error) {
-                const delay = decide(error, attempt, retries);
+                const { verdict, next: delay } = decide(error, attempt, retries);
                 if (delay === undefined)
-                    throw giveUp(error, attempt);
+                    throw giveUp(error, attempt, verdict);
                 if (typeof delay === 'string')
-                    throw giveUp(error, attempt, delay);
+                    throw giveUp(error, attempt, verdict, delay);
                 announced = delay.rateLimited;
                 if (!delay.rateLimited)
                     await options.sleep(delay.ms);
             }
         }
     };
-    /** What to do after attempt `attempt` failed: undefined = stop, a string = stop for that reason, else wait. */
+    /** The verdict on attempt `attempt`'s failure and what to do next: undefined = stop, a string = stop for that reason, else wait. */
     const decide = (error, attempt, retries) => {
         const now = options.now();
-        const verdict = (0,core_transient/* classifyFailure */.XE)(error, { ...classify, now });
+        // Described now, before a 401's message gains the advice below (a 401 is permanent: never described here).
+        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error, { ...classify, now });
         if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(core_transient/* TOKEN_INVALID_ADVICE */.fy)) {
             // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
             error.message = `${error.message ?? 'Bad credentials'}: ${core_transient/* TOKEN_INVALID_ADVICE */.fy}`;
         }
         // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
         if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
-            return undefined;
+            return { verdict, next: undefined };
         const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
-        const described = () => (0,core_transient/* describeFailure */.Ic)(error, { ...classify, now });
         if (verdict.waitCapped === true) {
             const asked = options.gate.openUntil();
-            const wait = asked === undefined ? '' : ` asks for a ${Math.ceil((asked - now) / 1000)} s wait,`;
-            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${Math.ceil(options.maxRateLimitWaitMs / 1000)} s): not waiting`);
-            return undefined;
+            const wait = asked === undefined ? '' : ` asks for a ${(0,durations/* formatWaitSeconds */.Yx)(asked - now)} wait,`;
+            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${(0,durations/* formatWaitSeconds */.Yx)(options.maxRateLimitWaitMs)}): not waiting`);
+            return { verdict, next: undefined };
         }
         if (attempt > retries) {
             if (retries > 0)
-                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${described()}`);
-            return undefined;
+                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${description}`);
+            return { verdict, next: undefined };
         }
         const rateLimited = verdict.kind === 'rate-limited';
         const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random);
         const deadline = options.deadline();
         if (deadline !== undefined && now + ms > deadline) {
-            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; no retry: the deadline (timeout-seconds) comes first`);
-            return 'the deadline (timeout-seconds) came first';
+            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; no retry: the deadline (timeout-seconds) comes first`);
+            return { verdict, next: 'the deadline (timeout-seconds) came first' };
         }
         options.onRetry(verdict.kind);
         options.log(rateLimited
-            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${Math.ceil(ms / 1000)} s as GitHub asked`
-            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${described()}; retrying in ${ms} ms`);
-        return { ms, rateLimited };
+            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${(0,durations/* formatWaitSeconds */.Yx)(ms)} as GitHub asked`
+            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; retrying in ${ms} ms`);
+        return { verdict, next: { ms, rateLimited } };
     };
     return async (request, route) => {
         // Inside a call (App auth): sent once; the call's loop retries the whole.
@@ -39748,12 +39813,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./src/core/records.ts
+var records = __nccwpck_require__(5033);
 ;// CONCATENATED MODULE: ./src/github/context.ts
 /**
  * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
  * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
  * import, from an env passed in (tests give their own).
  */
+
 
 /** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
 function readRepository(env = process.env) {
@@ -39766,17 +39834,14 @@ function readRepository(env = process.env) {
     }
     return { owner: match[1], repo: match[2] };
 }
-function record(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
 function str(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 function fromPullObject(pr) {
     if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
         return undefined;
-    const head = record(pr.head);
-    const base = record(pr.base);
+    const head = (0,records/* asRecord */.q)(pr.head);
+    const base = (0,records/* asRecord */.q)(pr.base);
     const ref = { number: pr.number };
     if (str(head?.sha))
         ref.headSha = str(head?.sha);
@@ -39795,17 +39860,17 @@ function fromPullObject(pr) {
  * `pull_requests` entry). Undefined when the event names none.
  */
 function pullRequestFromPayload(payload) {
-    const pr = record(payload.pull_request);
+    const pr = (0,records/* asRecord */.q)(payload.pull_request);
     if (pr)
         return fromPullObject(pr);
-    const issue = record(payload.issue);
-    if (issue && record(issue.pull_request) && typeof issue.number === 'number')
+    const issue = (0,records/* asRecord */.q)(payload.issue);
+    if (issue && (0,records/* asRecord */.q)(issue.pull_request) && typeof issue.number === 'number')
         return { number: issue.number };
     for (const key of ['check_suite', 'check_run', 'workflow_run']) {
-        const holder = key === 'check_run' ? record(record(payload.check_run)?.check_suite) ?? record(payload.check_run) : record(payload[key]);
+        const holder = key === 'check_run' ? (0,records/* asRecord */.q)((0,records/* asRecord */.q)(payload.check_run)?.check_suite) ?? (0,records/* asRecord */.q)(payload.check_run) : (0,records/* asRecord */.q)(payload[key]);
         const list = holder?.pull_requests;
         if (Array.isArray(list) && list.length > 0) {
-            const first = record(list[0]);
+            const first = (0,records/* asRecord */.q)(list[0]);
             if (first)
                 return fromPullObject(first);
         }
@@ -39817,7 +39882,7 @@ function pullRequestFromPayload(payload) {
  * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
  */
 function mergeGroupFromPayload(payload) {
-    const group = record(payload.merge_group);
+    const group = (0,records/* asRecord */.q)(payload.merge_group);
     const headSha = str(group?.head_sha);
     const baseRef = str(group?.base_ref);
     if (headSha === undefined || baseRef === undefined)
@@ -39837,7 +39902,7 @@ function readEventPayload(env = process.env) {
         throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
     }
     try {
-        return record(JSON.parse(text)) ?? {};
+        return (0,records/* asRecord */.q)(JSON.parse(text)) ?? {};
     }
     catch (error) {
         throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });

@@ -1,9 +1,6 @@
 import * as core from '@actions/core'
 import { describeError } from '../core/describe-error.js'
 
-// Until the CLI imports it from src/core/describe-error.ts.
-export { describeError } from '../core/describe-error.js'
-
 /**
  * Runs an action body and calls setFailed exactly once on a throw, whatever
  * was thrown (the template only fails `if (error instanceof Error)`, which

@@ -14,7 +14,7 @@ import { diagnose, needsReread, type Diagnosis, type MergeFacts } from '../core/
 import { diagnosisDocument, renderDiagnosisText } from '../core/diagnosis-report.js'
 import { logText } from '../core/escaping.js'
 import { redactSecrets, rememberSecret } from '../core/redaction.js'
-import { describeError } from '../actions/run.js'
+import { describeError } from '../core/describe-error.js'
 import type { CliIo } from './guard-command.js'
 import { envToken } from './github-auth.js'
 

@@ -9,7 +9,6 @@
 import { formatMs } from './durations.js'
 
 // Until wait-ci's shell imports it from durations.ts.
-export { formatMs } from './durations.js'
 
 export interface PollPolicy {
   /** Base interval (the `interval-seconds` input). */

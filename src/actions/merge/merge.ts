@@ -25,7 +25,8 @@ import {
   type PullSnapshot
 } from '../../core/merge-errors.js'
 import { fromVerdict, stopOutcome, updateOutcome, type MergeOutcome, type MergeReason, type UpdateEnd } from '../../core/merge-outcome.js'
-import { formatSeconds, nextMergeStep } from '../../core/merge-schedule.js'
+import { nextMergeStep } from '../../core/merge-schedule.js'
+import { formatSeconds } from '../../core/durations.js'
 import { logText } from '../../core/escaping.js'
 import { QUEUE_DELETE_BRANCH_NOTE, queueOffMessage, queuePath, queueRequirement, type GroupCheck, type QueueRequirement } from '../../core/merge-queue.js'
 import { detectMergeQueue, mergeThroughQueue } from '../../github/merge-queue.js'

@@ -3,7 +3,7 @@
  * path (a settings error included), and the summary says why the step ended;
  * GitHub's messages are outside text, escaped by summary-html.
  */
-import { formatSeconds } from '../../core/merge-schedule.js'
+import { formatSeconds } from '../../core/durations.js'
 import type { MergeReason } from '../../core/merge-outcome.js'
 import { queueSummaryBlocks } from '../../core/merge-queue.js'
 import { renderDiagnosisHtml } from '../../core/diagnosis-report.js'

@@ -3,7 +3,7 @@
  * from escaped parts so a check name or a GitHub message renders as text.
  */
 import type { CheckVerdict } from '../../core/check-state.js'
-import { formatMs } from '../../core/poll-schedule.js'
+import { formatMs } from '../../core/durations.js'
 import { code, heading, link, list, paragraph, renderSummary, table, type Html, type Inline } from '../../core/summary-html.js'
 import { outputWriter, writeSummary, type OutputValues } from '../outputs.js'
 import { waitCiSpec } from './io.js'

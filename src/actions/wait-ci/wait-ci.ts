@@ -7,11 +7,12 @@
 import { createGitHubClient, type GitHubClient } from '../../github/client.js'
 import { createEtagCache } from '../../github/conditional.js'
 import { logText } from '../../core/escaping.js'
-import { classifyFailure, describeFailure } from '../../core/transient.js'
+import { describeFailure, explainFailure } from '../../core/transient.js'
 import type { GateEntry, RequiredSet } from '../../core/required-checks.js'
 import { evaluateChecks, observationKey, statusDurations, type CheckVerdict, type Evaluation } from '../../core/check-state.js'
 import { gateReadDue, initialGate, sourceLabel, updateGate, type GateSourceName, type GateState, type SourceAnswer } from '../../core/gate-tracker.js'
-import { defaultPollPolicy, formatMs, planNextPoll, type PollPolicy } from '../../core/poll-schedule.js'
+import { defaultPollPolicy, planNextPoll, type PollPolicy } from '../../core/poll-schedule.js'
+import { formatMs } from '../../core/durations.js'
 import { productionRuntime, type ActionLog } from '../runtime.js'
 import type { WaitCiSettings, WaitTarget } from './settings.js'
 import { ownCheckRunResolver, type OwnCheckRun, type OwnCheckRunResolver } from './own-check-run.js'
@@ -164,8 +165,8 @@ async function pollOnce(wait: Wait, refreshGate: boolean): Promise<PollOutcome> 
     return movedSince ? { end: movedSince } : outcome
   } catch (error) {
     const now = wait.deps.now()
-    const verdict = classifyFailure(error, { now })
-    const what = logText(describeFailure(error, { now }))
+    const { verdict, description } = explainFailure(error, { now })
+    const what = logText(description)
     if (verdict.kind === 'permanent') return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } }
     // The client already retried; the wait goes on and asks again at the next poll.
     wait.deps.log.warning(`poll ${wait.polls} failed: ${what}; the wait goes on`)
@@ -204,9 +205,9 @@ async function readSource(source: GateSourceName, read: () => Promise<GateEntry[
   try {
     return { reading: { source, ok: true, entries: await read() } }
   } catch (error) {
-    const verdict = classifyFailure(error)
-    if (verdict.kind === 'permanent') return { reading: { source, ok: false, reason: describeFailure(error) } }
-    return { pending: describeFailure(error) }
+    const { verdict, description } = explainFailure(error)
+    if (verdict.kind === 'permanent') return { reading: { source, ok: false, reason: description } }
+    return { pending: description }
   }
 }
 
