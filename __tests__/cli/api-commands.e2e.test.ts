@@ -77,6 +77,10 @@ const fast = ['--interval', '0.05', '--request-timeout', '2', '--max-retries', '
 const tokenEnv = (sim: Sim): Record<string, string> => ({ GH_TOKEN: DEFAULT_TOKEN, GITHUB_API_URL: sim.url })
 const requireTest = (sim: Sim): void => void protectBranch(sim.state, 'main', { contexts: ['test'], checks: [{ context: 'test', app_id: null }] })
 
+// The diagnosis read after a refusal is best effort: its blockers as a JSON value (an array, or null when
+// it could not be read), never a string of JSON.
+const BLOCKERS_ANY = expect.not.stringMatching(/./)
+
 interface Scenario {
   readonly name: string
   readonly args: readonly string[]
@@ -234,7 +238,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
       name: 'merged: 0, every call pinned to the sha',
       args: mergeArgs('--method', 'squash'),
       code: 0,
-      document: { merged: true, 'merge-commit-sha': expect.stringMatching(SHA40), attempts: 1, reason: 'merged', message: expect.any(String), 'updated-sha': '' },
+      document: { merged: true, 'merge-commit-sha': expect.stringMatching(SHA40), attempts: 1, reason: 'merged', message: expect.any(String), 'updated-sha': '', 'merge-group-sha': '', blockers: null },
       words: new RegExp(`^merge: pull request #1 merged at ${HEAD_SHA} as [0-9a-f]{40}: `),
       then: (sim) => {
         expectMergeInvariants(sim, HEAD_SHA)
@@ -249,7 +253,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
         sim.addCheckRun({ name: 'test', conclusion: 'failure' })
       },
       code: 1,
-      document: { merged: false, 'merge-commit-sha': '', attempts: 1, reason: 'permanent', message: expect.stringContaining('is failing'), 'updated-sha': '' },
+      document: { merged: false, 'merge-commit-sha': '', attempts: 1, reason: 'permanent', message: expect.stringContaining('is failing'), 'updated-sha': '', 'merge-group-sha': '', blockers: expect.arrayContaining([expect.objectContaining({ kind: 'check-failing' })]) },
       words: /^merge: pull request #1 not merged \(permanent\): GitHub refused the merge/,
       then: (sim) => expectMergeInvariants(sim, HEAD_SHA)
     },
@@ -257,7 +261,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
       name: 'the head moved past the verified sha: 1, nothing merged',
       args: ['merge', ...repo, '--pr', '1', '--sha', shaOf('verified-earlier'), ...fast, '--timeout', '2'],
       code: 1,
-      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'head-moved', message: expect.any(String), 'updated-sha': '' },
+      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'head-moved', message: expect.any(String), 'updated-sha': '', 'merge-group-sha': '', blockers: BLOCKERS_ANY },
       words: /^merge: pull request #1 not merged \(head-moved\)/,
       then: (sim) => {
         expectMergeInvariants(sim, shaOf('verified-earlier'))
@@ -272,7 +276,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
         sim.addCheckRun({ name: 'test', status: 'in_progress' })
       },
       code: 8,
-      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'pending-timeout', message: expect.any(String), 'updated-sha': '' },
+      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'pending-timeout', message: expect.any(String), 'updated-sha': '', 'merge-group-sha': '', blockers: BLOCKERS_ANY },
       words: /^merge: pull request #1 not merged \(pending-timeout\)/,
       then: (sim) => expect(sim.state.pulls[0]!.merged).toBe(false)
     },
@@ -281,7 +285,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
       args: mergeArgs(),
       setup: (sim) => sim.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 503 }, 1000),
       code: 75,
-      document: { merged: false, 'merge-commit-sha': '', attempts: 0, reason: 'unreachable', message: expect.stringContaining('nothing was merged'), 'updated-sha': '' },
+      document: { merged: false, 'merge-commit-sha': '', attempts: 0, reason: 'unreachable', message: expect.stringContaining('nothing was merged'), 'updated-sha': '', 'merge-group-sha': '', blockers: null },
       words: /^merge: pull request #1 not merged \(unreachable\)/,
       then: (sim) => expect(mergeCalls(sim)).toEqual([])
     },
@@ -293,7 +297,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
         sim.after({ method: 'GET', path: PULL, count: 1 }, (_st, sm) => sm.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 502 }, 1000))
       },
       code: 1,
-      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'unknown-outcome', message: expect.stringContaining('merged is unknown'), 'updated-sha': '' },
+      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'unknown-outcome', message: expect.stringContaining('merged is unknown'), 'updated-sha': '', 'merge-group-sha': '', blockers: BLOCKERS_ANY },
       words: /^merge: pull request #1 not merged \(unknown-outcome\)/,
       then: (sim) => expectMergeInvariants(sim, HEAD_SHA)
     },
@@ -302,7 +306,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
       args: mergeArgs(),
       env: (sim) => ({ GITHUB_TOKEN: REFUSED_TOKEN, GITHUB_API_URL: sim.url }),
       code: 4,
-      document: { merged: false, 'merge-commit-sha': '', attempts: 0, reason: 'permanent', message: expect.stringContaining('Bad credentials'), 'updated-sha': '' },
+      document: { merged: false, 'merge-commit-sha': '', attempts: 0, reason: 'permanent', message: expect.stringContaining('Bad credentials'), 'updated-sha': '', 'merge-group-sha': '', blockers: null },
       words: /^merge: pull request #1 not merged \(permanent\)/,
       then: (sim) => expect(mergeCalls(sim)).toEqual([])
     }
