@@ -29217,7 +29217,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5362);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1779);
 
 
 // The hook calls back whatever script started this process (bin/purple.js under npx).
@@ -29240,7 +29240,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5362:
+/***/ 1779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33037,7 +33037,7 @@ function parsePolicyPath(value, label = 'policy-file') {
 
 ;// CONCATENATED MODULE: ./src/core/describe-error.ts
 /** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describe_error_describeError(error) {
+function describeError(error) {
     if (error instanceof Error)
         return error.message;
     if (typeof error === 'string')
@@ -34210,7 +34210,7 @@ async function guarded(name, layer) {
         return { ...report, problems: report.problems.map((p) => `${name} ${p}`) };
     }
     catch (e) {
-        return { ...emptyLayer(), problems: [`${name} failed: ${describe_error_describeError(e)}`] };
+        return { ...emptyLayer(), problems: [`${name} failed: ${describeError(e)}`] };
     }
 }
 async function markerLayer(git, range, options, limits) {
@@ -34469,12 +34469,12 @@ async function ensureFullHistory(git) {
             await unshallow(git, remote);
         }
         catch (e) {
-            return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${describe_error_describeError(e)}): ${advice}` };
+            return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${describeError(e)}): ${advice}` };
         }
         return { note: `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`, problem: null };
     }
     catch (e) {
-        return { note: null, problem: `could not tell whether the clone is shallow (${describe_error_describeError(e)}): ${advice}` };
+        return { note: null, problem: `could not tell whether the clone is shallow (${describeError(e)}): ${advice}` };
     }
 }
 /** Resolves head, then base, to full shas, taking defaults from the event, then the remote default branch; a base that fails is reported in the range. */
@@ -34489,7 +34489,7 @@ async function resolveRange(git, req) {
     }
     catch (e) {
         // Only the layers that need a base stop here; a tree scan needs head alone.
-        return { range: { base: null, head, description: 'no base', headBranch, baseProblem: describe_error_describeError(e) }, notes };
+        return { range: { base: null, head, description: 'no base', headBranch, baseProblem: describeError(e) }, notes };
     }
 }
 async function resolveBase(git, req, defaults, head, headBranch, notes) {
@@ -34576,7 +34576,7 @@ async function runGuard(request, deps) {
         result = guardResult(report.findings, report.error, request.failSafe, { range, notes: [...notes, ...report.notes], warnings: report.warnings });
     }
     catch (e) {
-        result = guardResult([], describe_error_describeError(e), request.failSafe, { range, notes, warnings: [] });
+        result = guardResult([], describeError(e), request.failSafe, { range, notes, warnings: [] });
     }
     for (const note of result.notes)
         deps.log.info(`guard: ${note}`);
@@ -34741,12 +34741,12 @@ async function prePushCommand(options, remoteArg, io) {
                     errors.push(`${update.remoteRef}: ${checked.error}`);
             }
             catch (e) {
-                errors.push(`${update.remoteRef}: ${describe_error_describeError(e)}`);
+                errors.push(`${update.remoteRef}: ${describeError(e)}`);
             }
         }
     }
     catch (e) {
-        errors.push(describe_error_describeError(e));
+        errors.push(describeError(e));
     }
     // Two refs pushing the same commits would report the same lines twice.
     const unique = [...new Map(findings.map((f) => [JSON.stringify(f), f])).values()];
@@ -48389,25 +48389,6 @@ function diagnosisDocument(diagnosis, extra = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/actions/run.ts
-
-
-// Until the CLI imports it from src/core/describe-error.ts.
-
-/**
- * Runs an action body and calls setFailed exactly once on a throw, whatever
- * was thrown (the template only fails `if (error instanceof Error)`, which
- * leaves the step green on a thrown string).
- */
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        core.setFailed(describeError(error));
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
  * The token and tuning inputs every API action shares, declared once as spec
@@ -48705,7 +48686,7 @@ async function whyCommand(argv, io, deps = { env: process.env, sleep: realSleep 
         json = args.json;
     }
     catch (error) {
-        return fail(WHY_EXIT.usage, `${describe_error_describeError(error)} (see purple why --help)`);
+        return fail(WHY_EXIT.usage, `${describeError(error)} (see purple why --help)`);
     }
     const token = envToken(deps.env);
     if (token === '')
@@ -48740,7 +48721,7 @@ async function whyCommand(argv, io, deps = { env: process.env, sleep: realSleep 
         const status = error.status;
         const verdict = classifyFailure(error);
         const refused = status === 401 || (status === 403 && verdict.kind === 'permanent');
-        return fail(refused ? WHY_EXIT.auth : WHY_EXIT.usage, describe_error_describeError(error));
+        return fail(refused ? WHY_EXIT.auth : WHY_EXIT.usage, describeError(error));
     }
 }
 
@@ -49159,8 +49140,6 @@ function updateGate(state, answers, at, input) {
  * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
  */
 
-// Until wait-ci's shell imports it from durations.ts.
-
 /** Production defaults for a given base interval and timeout. */
 function defaultPollPolicy(intervalMs, timeoutMs) {
     return {
@@ -49285,6 +49264,7 @@ function ownCheckRunResolver(checkRunId, run, log) {
 
 
 
+
 /** Production deps: a client from the settings, the real clock and the runner's log. */
 function createWaitCiDeps(settings) {
     // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
@@ -49361,8 +49341,8 @@ async function pollOnce(wait, refreshGate) {
     }
     catch (error) {
         const now = wait.deps.now();
-        const verdict = classifyFailure(error, { now });
-        const what = logText(describeFailure(error, { now }));
+        const { verdict, description } = explainFailure(error, { now });
+        const what = logText(description);
         if (verdict.kind === 'permanent')
             return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } };
         // The client already retried; the wait goes on and asks again at the next poll.
@@ -49402,10 +49382,10 @@ async function readSource(source, read) {
         return { reading: { source, ok: true, entries: await read() } };
     }
     catch (error) {
-        const verdict = classifyFailure(error);
+        const { verdict, description } = explainFailure(error);
         if (verdict.kind === 'permanent')
-            return { reading: { source, ok: false, reason: describeFailure(error) } };
-        return { pending: describeFailure(error) };
+            return { reading: { source, ok: false, reason: description } };
+        return { pending: description };
     }
 }
 /** Reads both gate sources and folds them in; true when the required set changed. */
@@ -49672,7 +49652,7 @@ function parseFlags(command, parse) {
         return parse();
     }
     catch (e) {
-        throw new UsageError(describe_error_describeError(e).replace(/^Input '--/, "option '--"), command);
+        throw new UsageError(describeError(e).replace(/^Input '--/, "option '--"), command);
     }
 }
 /** A whole number flag that must be given (e.g. --pr); the parsers leave "empty" to the event, the CLI has none. */
@@ -49695,7 +49675,7 @@ async function resolveRepository(flag, cwd, env, command) {
         answer = await git.run(['remote', 'get-url', 'origin'], { okExitCodes: [0, 2, 128] });
     }
     catch (e) {
-        throw new UsageError(`no --repo, and git could not be asked for the origin remote (${describe_error_describeError(e)}): pass --repo owner/name`, command);
+        throw new UsageError(`no --repo, and git could not be asked for the origin remote (${describeError(e)}): pass --repo owner/name`, command);
     }
     if (answer.exitCode === 128)
         throw new UsageError(`no --repo, and ${cwd} is not in a git repository: pass --repo owner/name`, command);
@@ -49766,7 +49746,7 @@ function createCliClient(options, log, deps, deadline) {
     }
     catch (e) {
         if (isAuthFailure(e))
-            throw new AuthError(describe_error_describeError(e).replace(/Input 'private-key'/g, 'the private key'), { cause: e });
+            throw new AuthError(describeError(e).replace(/Input 'private-key'/g, 'the private key'), { cause: e });
         throw e;
     }
     return { client, requests: watchRequests(client, deps.now, deadline) };
@@ -49910,43 +49890,6 @@ function waitTarget(pullRequest, sha, base) {
     if (pullRequest === undefined)
         throw new UsageError('missing --pr: write the pull request number, e.g. --pr 42 (or --sha with --base for a commit without one)', 'wait-ci');
     return Object.freeze({ kind: 'pull-request', number: pullRequest });
-}
-
-;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
-/**
- * When the merge action tries again after a pending or transient answer, and
- * when it gives up. Pure: the shell passes the clock reading; every number is
- * a parameter so tests run the whole budget in milliseconds. The growth of
- * the waits is the shared schedule of src/core/backoff.ts.
- */
-
-
-// Until merge's shell imports it from durations.ts.
-
-/** The backoff policy of a merge budget. */
-function mergeBackoffPolicy(budget) {
-    return {
-        baseMs: budget.intervalMs,
-        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
-        factor: budget.factor ?? 1.5,
-        jitter: budget.jitter ?? 0.2
-    };
-}
-/**
- * Decides the next step after `failures` failed attempts. A wait is clipped to
- * the time left, so the last attempt happens at the deadline instead of never;
- * a server's retry-after longer than the time left stops the run (re-asking
- * before retry-after is what gets a token blocked).
- */
-function nextMergeStep(budget, state, random = Math.random) {
-    const left = budget.timeoutMs - state.elapsedMs;
-    if (left <= 0)
-        return { kind: 'stop', why: `the ${durations_formatSeconds(budget.timeoutMs)} budget is used up` };
-    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
-        return { kind: 'stop', why: `GitHub asked to wait ${durations_formatSeconds(state.retryAfterMs)}, more than the ${durations_formatSeconds(left)} left` };
-    }
-    const wait = nextDelay(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
-    return { kind: 'wait', ms: Math.min(wait, left) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/merge-queue.ts
@@ -50668,6 +50611,41 @@ function updateOutcome(end, behind, pullNumber, sha) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
+/**
+ * When the merge action tries again after a pending or transient answer, and
+ * when it gives up. Pure: the shell passes the clock reading; every number is
+ * a parameter so tests run the whole budget in milliseconds. The growth of
+ * the waits is the shared schedule of src/core/backoff.ts.
+ */
+
+
+/** The backoff policy of a merge budget. */
+function mergeBackoffPolicy(budget) {
+    return {
+        baseMs: budget.intervalMs,
+        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
+        factor: budget.factor ?? 1.5,
+        jitter: budget.jitter ?? 0.2
+    };
+}
+/**
+ * Decides the next step after `failures` failed attempts. A wait is clipped to
+ * the time left, so the last attempt happens at the deadline instead of never;
+ * a server's retry-after longer than the time left stops the run (re-asking
+ * before retry-after is what gets a token blocked).
+ */
+function nextMergeStep(budget, state, random = Math.random) {
+    const left = budget.timeoutMs - state.elapsedMs;
+    if (left <= 0)
+        return { kind: 'stop', why: `the ${durations_formatSeconds(budget.timeoutMs)} budget is used up` };
+    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
+        return { kind: 'stop', why: `GitHub asked to wait ${durations_formatSeconds(state.retryAfterMs)}, more than the ${durations_formatSeconds(left)} left` };
+    }
+    const wait = nextDelay(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
+    return { kind: 'wait', ms: Math.min(wait, left) };
+}
+
 ;// CONCATENATED MODULE: ./src/github/merge-queue.ts
 /**
  * GitHub's merge queue through the API: detect whether the base branch
@@ -51166,6 +51144,7 @@ function readMergeSettings(env = process.env) {
 
 
 
+
 function toPullRead(data) {
     const pr = expectPullRequest('pull request', data);
     const raw = data;
@@ -51239,7 +51218,8 @@ async function reread(session, message) {
  */
 async function merge_merge(target, deps) {
     const result = await mergeOnce(target, deps);
-    if (result.merged || result.sha === '')
+    // After an update the head is new and unchecked: the next step is to verify it, not a list of blockers.
+    if (result.merged || result.sha === '' || result.reason === 'branch-updated')
         return result;
     const diagnosis = await diagnoseAfter(target, deps);
     return diagnosis === undefined ? result : { ...result, diagnosis };
@@ -51680,7 +51660,7 @@ function asFlag(parse) {
         return parse();
     }
     catch (e) {
-        throw new UsageError(describe_error_describeError(e).replace(/^Input '--/, "option '--"), 'guard');
+        throw new UsageError(describeError(e).replace(/^Input '--/, "option '--"), 'guard');
     }
 }
 async function main_runGuard(args, io) {
@@ -51784,7 +51764,7 @@ async function main(argv, io, cliPath) {
     }
     catch (e) {
         const usage = e instanceof UsageError || isParseArgsError(e);
-        const message = typeof e === 'object' && e !== null && typeof e.message === 'string' ? e.message : describe_error_describeError(e);
+        const message = typeof e === 'object' && e !== null && typeof e.message === 'string' ? e.message : describeError(e);
         const code = usage ? EXIT_CODES.usage : EXIT_CODES.failure;
         io.stderr(`purple ${command.name}: ${message}${usage ? ` (see purple ${command.name} --help)` : ''}\n`);
         // --json promises one document on stdout whatever happens.

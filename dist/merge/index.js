@@ -29251,7 +29251,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3531);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9698);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3683);
-/* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1911);
+/* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4730);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5350);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7938);
 /** The merge action's entry: the one place that fails the step. */
@@ -29388,7 +29388,7 @@ const mergeSpec = defineAction({
 
 /***/ }),
 
-/***/ 1911:
+/***/ 4730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29776,8 +29776,45 @@ function updateOutcome(end, behind, pullNumber, sha) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/merge-schedule.ts
-var merge_schedule = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var backoff = __nccwpck_require__(3915);
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
+;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
+/**
+ * When the merge action tries again after a pending or transient answer, and
+ * when it gives up. Pure: the shell passes the clock reading; every number is
+ * a parameter so tests run the whole budget in milliseconds. The growth of
+ * the waits is the shared schedule of src/core/backoff.ts.
+ */
+
+
+/** The backoff policy of a merge budget. */
+function mergeBackoffPolicy(budget) {
+    return {
+        baseMs: budget.intervalMs,
+        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
+        factor: budget.factor ?? 1.5,
+        jitter: budget.jitter ?? 0.2
+    };
+}
+/**
+ * Decides the next step after `failures` failed attempts. A wait is clipped to
+ * the time left, so the last attempt happens at the deadline instead of never;
+ * a server's retry-after longer than the time left stops the run (re-asking
+ * before retry-after is what gets a token blocked).
+ */
+function nextMergeStep(budget, state, random = Math.random) {
+    const left = budget.timeoutMs - state.elapsedMs;
+    if (left <= 0)
+        return { kind: 'stop', why: `the ${(0,durations/* formatSeconds */.Xo)(budget.timeoutMs)} budget is used up` };
+    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
+        return { kind: 'stop', why: `GitHub asked to wait ${(0,durations/* formatSeconds */.Xo)(state.retryAfterMs)}, more than the ${(0,durations/* formatSeconds */.Xo)(left)} left` };
+    }
+    const wait = (0,backoff/* nextDelay */.rM)(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
+    return { kind: 'wait', ms: Math.min(wait, left) };
+}
+
 // EXTERNAL MODULE: ./src/core/escaping.ts
 var escaping = __nccwpck_require__(811);
 // EXTERNAL MODULE: ./src/core/merge-queue.ts
@@ -30358,8 +30395,6 @@ function responses_requiredFromRules(label, data) {
     return entries;
 }
 
-// EXTERNAL MODULE: ./src/core/backoff.ts
-var backoff = __nccwpck_require__(3915);
 ;// CONCATENATED MODULE: ./src/core/required-checks.ts
 /**
  * The required set of a branch, read from the gate definition rather than from
@@ -31438,6 +31473,7 @@ var settings = __nccwpck_require__(7938);
 
 
 
+
 function toPullRead(data) {
     const pr = expectPullRequest('pull request', data);
     const raw = data;
@@ -31511,7 +31547,8 @@ async function reread(session, message) {
  */
 async function merge(target, deps) {
     const result = await mergeOnce(target, deps);
-    if (result.merged || result.sha === '')
+    // After an update the head is new and unchecked: the next step is to verify it, not a list of blockers.
+    if (result.merged || result.sha === '' || result.reason === 'branch-updated')
         return result;
     const diagnosis = await diagnoseAfter(target, deps);
     return diagnosis === undefined ? result : { ...result, diagnosis };
@@ -31660,7 +31697,7 @@ async function mergeLoop(session, methods, timeline) {
                 timeline.push(entry);
             return { kind: 'final', verdict, ...(step.read ? { read: step.read } : {}) };
         }
-        const next = (0,merge_schedule/* nextMergeStep */.Cr)(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
         if (next.kind === 'stop') {
             if (entry)
                 timeline.push(entry);
@@ -31668,7 +31705,7 @@ async function mergeLoop(session, methods, timeline) {
         }
         if (entry)
             timeline.push({ ...entry, waitMs: next.ms });
-        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${(0,merge_schedule/* formatSeconds */.Xo)(next.ms)} (${verdict.kind}: ${(0,escaping/* logText */.kc)(verdict.message)})`);
+        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${(0,durations/* formatSeconds */.Xo)(next.ms)} (${verdict.kind}: ${(0,escaping/* logText */.kc)(verdict.message)})`);
         await deps.sleep(next.ms);
     }
 }
@@ -31735,7 +31772,7 @@ async function awaitNewHead(session) {
         const read = await readAfter(session, 'after the branch update');
         if (read !== undefined && read.snapshot.headSha !== sha)
             return read.snapshot.headSha;
-        const next = (0,merge_schedule/* nextMergeStep */.Cr)(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
         if (next.kind === 'stop')
             return undefined;
         await deps.sleep(next.ms);
@@ -31802,8 +31839,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: blockersOutput, mergeOutputValues, mergeSummary
 
-// EXTERNAL MODULE: ./src/core/merge-schedule.ts
-var merge_schedule = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
 // EXTERNAL MODULE: ./src/core/merge-queue.ts
 var merge_queue = __nccwpck_require__(4421);
 // EXTERNAL MODULE: ./src/core/escaping.ts
@@ -31968,11 +32005,11 @@ function mergeSummary(result) {
     if (result.timeline.length > 0) {
         blocks.push((0,summary_html/* table */.tp)(['#', 'at', 'method', 'answer', 'decision', 'next try in'], result.timeline.map((a) => [
             String(a.attempt),
-            `+${(0,merge_schedule/* formatSeconds */.Xo)(a.atMs)}`,
+            `+${(0,durations/* formatSeconds */.Xo)(a.atMs)}`,
             a.method,
             `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
             a.decision,
-            a.waitMs === undefined ? '' : (0,merge_schedule/* formatSeconds */.Xo)(a.waitMs)
+            a.waitMs === undefined ? '' : (0,durations/* formatSeconds */.Xo)(a.waitMs)
         ])));
     }
     if (result.diagnosis !== undefined)
@@ -32096,8 +32133,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: describeError
-
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
 ;// CONCATENATED MODULE: ./src/core/describe-error.ts
@@ -32117,8 +32152,6 @@ function describeError(error) {
 
 ;// CONCATENATED MODULE: ./src/actions/run.ts
 
-
-// Until the CLI imports it from src/core/describe-error.ts.
 
 /**
  * Runs an action body and calls setFailed exactly once on a throw, whatever
@@ -32605,55 +32638,6 @@ function queueSummaryBlocks(outcome) {
         blocks.push((0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['failing check of the merge group', 'kind', 'outcome'], rows));
     }
     return blocks;
-}
-
-
-/***/ }),
-
-/***/ 9033:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cr: () => (/* binding */ nextMergeStep),
-/* harmony export */   Xo: () => (/* reexport safe */ _durations_js__WEBPACK_IMPORTED_MODULE_1__.Xo)
-/* harmony export */ });
-/* unused harmony export mergeBackoffPolicy */
-/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3915);
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(778);
-/**
- * When the merge action tries again after a pending or transient answer, and
- * when it gives up. Pure: the shell passes the clock reading; every number is
- * a parameter so tests run the whole budget in milliseconds. The growth of
- * the waits is the shared schedule of src/core/backoff.ts.
- */
-
-
-// Until merge's shell imports it from durations.ts.
-
-/** The backoff policy of a merge budget. */
-function mergeBackoffPolicy(budget) {
-    return {
-        baseMs: budget.intervalMs,
-        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
-        factor: budget.factor ?? 1.5,
-        jitter: budget.jitter ?? 0.2
-    };
-}
-/**
- * Decides the next step after `failures` failed attempts. A wait is clipped to
- * the time left, so the last attempt happens at the deadline instead of never;
- * a server's retry-after longer than the time left stops the run (re-asking
- * before retry-after is what gets a token blocked).
- */
-function nextMergeStep(budget, state, random = Math.random) {
-    const left = budget.timeoutMs - state.elapsedMs;
-    if (left <= 0)
-        return { kind: 'stop', why: `the ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(budget.timeoutMs)} budget is used up` };
-    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
-        return { kind: 'stop', why: `GitHub asked to wait ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(state.retryAfterMs)}, more than the ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(left)} left` };
-    }
-    const wait = (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .nextDelay */ .rM)(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
-    return { kind: 'wait', ms: Math.min(wait, left) };
 }
 
 

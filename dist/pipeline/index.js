@@ -29576,7 +29576,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4505);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2074);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6576);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(148);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9483);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3857);
 /** The root action's entry: the one place that fails the step; every output is set first, on every path. */
 // First: a broken event payload must become one clear error, not a crash while the client loads.
@@ -29848,8 +29848,8 @@ function guardSummary(result) {
 
 // EXTERNAL MODULE: ./src/actions/merge/io.ts
 var merge_io = __nccwpck_require__(2350);
-// EXTERNAL MODULE: ./src/core/merge-schedule.ts
-var merge_schedule = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
 // EXTERNAL MODULE: ./src/core/merge-queue.ts
 var merge_queue = __nccwpck_require__(4421);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
@@ -29945,11 +29945,11 @@ function mergeSummary(result) {
     if (result.timeline.length > 0) {
         blocks.push((0,summary_html/* table */.tp)(['#', 'at', 'method', 'answer', 'decision', 'next try in'], result.timeline.map((a) => [
             String(a.attempt),
-            `+${(0,merge_schedule/* formatSeconds */.Xo)(a.atMs)}`,
+            `+${(0,durations/* formatSeconds */.Xo)(a.atMs)}`,
             a.method,
             `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
             a.decision,
-            a.waitMs === undefined ? '' : (0,merge_schedule/* formatSeconds */.Xo)(a.waitMs)
+            a.waitMs === undefined ? '' : (0,durations/* formatSeconds */.Xo)(a.waitMs)
         ])));
     }
     if (result.diagnosis !== undefined)
@@ -29959,8 +29959,6 @@ function mergeSummary(result) {
 
 // EXTERNAL MODULE: ./src/actions/wait-ci/io.ts
 var wait_ci_io = __nccwpck_require__(5822);
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/actions/wait-ci/outputs.ts
 
 
@@ -30023,8 +30021,8 @@ async function writeWaitCiError(message, prefix = '') {
 
 // EXTERNAL MODULE: ./src/actions/pipeline/io.ts
 var pipeline_io = __nccwpck_require__(3428);
-// EXTERNAL MODULE: ./src/actions/pipeline/pipeline.ts + 32 modules
-var pipeline = __nccwpck_require__(148);
+// EXTERNAL MODULE: ./src/actions/pipeline/pipeline.ts + 33 modules
+var pipeline = __nccwpck_require__(9483);
 ;// CONCATENATED MODULE: ./src/actions/pipeline/outputs.ts
 /**
  * The root action's outputs and its one job summary. Every declared output
@@ -30101,7 +30099,7 @@ async function writePipelineInputError(message) {
 
 /***/ }),
 
-/***/ 148:
+/***/ 9483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33210,8 +33208,43 @@ function updateOutcome(end, behind, pullNumber, sha) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/merge-schedule.ts
-var merge_schedule = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./src/core/durations.ts
+var durations = __nccwpck_require__(778);
+;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
+/**
+ * When the merge action tries again after a pending or transient answer, and
+ * when it gives up. Pure: the shell passes the clock reading; every number is
+ * a parameter so tests run the whole budget in milliseconds. The growth of
+ * the waits is the shared schedule of src/core/backoff.ts.
+ */
+
+
+/** The backoff policy of a merge budget. */
+function mergeBackoffPolicy(budget) {
+    return {
+        baseMs: budget.intervalMs,
+        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
+        factor: budget.factor ?? 1.5,
+        jitter: budget.jitter ?? 0.2
+    };
+}
+/**
+ * Decides the next step after `failures` failed attempts. A wait is clipped to
+ * the time left, so the last attempt happens at the deadline instead of never;
+ * a server's retry-after longer than the time left stops the run (re-asking
+ * before retry-after is what gets a token blocked).
+ */
+function nextMergeStep(budget, state, random = Math.random) {
+    const left = budget.timeoutMs - state.elapsedMs;
+    if (left <= 0)
+        return { kind: 'stop', why: `the ${(0,durations/* formatSeconds */.Xo)(budget.timeoutMs)} budget is used up` };
+    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
+        return { kind: 'stop', why: `GitHub asked to wait ${(0,durations/* formatSeconds */.Xo)(state.retryAfterMs)}, more than the ${(0,durations/* formatSeconds */.Xo)(left)} left` };
+    }
+    const wait = (0,backoff/* nextDelay */.rM)(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
+    return { kind: 'wait', ms: Math.min(wait, left) };
+}
+
 // EXTERNAL MODULE: ./src/core/escaping.ts
 var escaping = __nccwpck_require__(811);
 // EXTERNAL MODULE: ./src/core/merge-queue.ts
@@ -33654,6 +33687,7 @@ var settings = __nccwpck_require__(3515);
 
 
 
+
 function toPullRead(data) {
     const pr = expectPullRequest('pull request', data);
     const raw = data;
@@ -33727,7 +33761,8 @@ async function reread(session, message) {
  */
 async function merge(target, deps) {
     const result = await mergeOnce(target, deps);
-    if (result.merged || result.sha === '')
+    // After an update the head is new and unchecked: the next step is to verify it, not a list of blockers.
+    if (result.merged || result.sha === '' || result.reason === 'branch-updated')
         return result;
     const diagnosis = await diagnoseAfter(target, deps);
     return diagnosis === undefined ? result : { ...result, diagnosis };
@@ -33876,7 +33911,7 @@ async function mergeLoop(session, methods, timeline) {
                 timeline.push(entry);
             return { kind: 'final', verdict, ...(step.read ? { read: step.read } : {}) };
         }
-        const next = (0,merge_schedule/* nextMergeStep */.Cr)(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
         if (next.kind === 'stop') {
             if (entry)
                 timeline.push(entry);
@@ -33884,7 +33919,7 @@ async function mergeLoop(session, methods, timeline) {
         }
         if (entry)
             timeline.push({ ...entry, waitMs: next.ms });
-        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${(0,merge_schedule/* formatSeconds */.Xo)(next.ms)} (${verdict.kind}: ${(0,escaping/* logText */.kc)(verdict.message)})`);
+        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${(0,durations/* formatSeconds */.Xo)(next.ms)} (${verdict.kind}: ${(0,escaping/* logText */.kc)(verdict.message)})`);
         await deps.sleep(next.ms);
     }
 }
@@ -33951,7 +33986,7 @@ async function awaitNewHead(session) {
         const read = await readAfter(session, 'after the branch update');
         if (read !== undefined && read.snapshot.headSha !== sha)
             return read.snapshot.headSha;
-        const next = (0,merge_schedule/* nextMergeStep */.Cr)(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
         if (next.kind === 'stop')
             return undefined;
         await deps.sleep(next.ms);
@@ -34064,8 +34099,6 @@ function updateGate(state, answers, at, input) {
     return { state: { readings, lastReadAt: at, required }, changed, kept };
 }
 
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
 /**
  * When wait-ci polls next: one poll per base interval, start to start, while
@@ -34075,8 +34108,6 @@ var durations = __nccwpck_require__(778);
  * now and then; and a final poll at the deadline rather than a silent overrun.
  * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
  */
-
-// Until wait-ci's shell imports it from durations.ts.
 
 /** Production defaults for a given base interval and timeout. */
 function defaultPollPolicy(intervalMs, timeoutMs) {
@@ -34187,6 +34218,7 @@ function ownCheckRunResolver(checkRunId, run, log) {
 
 
 
+
 /** Production deps: a client from the settings, the real clock and the runner's log. */
 function createWaitCiDeps(settings) {
     // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
@@ -34263,8 +34295,8 @@ async function pollOnce(wait, refreshGate) {
     }
     catch (error) {
         const now = wait.deps.now();
-        const verdict = (0,core_transient/* classifyFailure */.XE)(error, { now });
-        const what = (0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error, { now }));
+        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error, { now });
+        const what = (0,escaping/* logText */.kc)(description);
         if (verdict.kind === 'permanent')
             return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } };
         // The client already retried; the wait goes on and asks again at the next poll.
@@ -34304,10 +34336,10 @@ async function readSource(source, read) {
         return { reading: { source, ok: true, entries: await read() } };
     }
     catch (error) {
-        const verdict = (0,core_transient/* classifyFailure */.XE)(error);
+        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
         if (verdict.kind === 'permanent')
-            return { reading: { source, ok: false, reason: (0,core_transient/* describeFailure */.Ic)(error) } };
-        return { pending: (0,core_transient/* describeFailure */.Ic)(error) };
+            return { reading: { source, ok: false, reason: description } };
+        return { pending: description };
     }
 }
 /** Reads both gate sources and folds them in; true when the required set changed. */
@@ -34852,8 +34884,6 @@ function readPipelineSettings(env = process.env) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4505);
 
-
-// Until the CLI imports it from src/core/describe-error.ts.
 
 /**
  * Runs an action body and calls setFailed exactly once on a throw, whatever
@@ -35558,55 +35588,6 @@ function queueSummaryBlocks(outcome) {
         blocks.push((0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['failing check of the merge group', 'kind', 'outcome'], rows));
     }
     return blocks;
-}
-
-
-/***/ }),
-
-/***/ 9033:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cr: () => (/* binding */ nextMergeStep),
-/* harmony export */   Xo: () => (/* reexport safe */ _durations_js__WEBPACK_IMPORTED_MODULE_1__.Xo)
-/* harmony export */ });
-/* unused harmony export mergeBackoffPolicy */
-/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3915);
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(778);
-/**
- * When the merge action tries again after a pending or transient answer, and
- * when it gives up. Pure: the shell passes the clock reading; every number is
- * a parameter so tests run the whole budget in milliseconds. The growth of
- * the waits is the shared schedule of src/core/backoff.ts.
- */
-
-
-// Until merge's shell imports it from durations.ts.
-
-/** The backoff policy of a merge budget. */
-function mergeBackoffPolicy(budget) {
-    return {
-        baseMs: budget.intervalMs,
-        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
-        factor: budget.factor ?? 1.5,
-        jitter: budget.jitter ?? 0.2
-    };
-}
-/**
- * Decides the next step after `failures` failed attempts. A wait is clipped to
- * the time left, so the last attempt happens at the deadline instead of never;
- * a server's retry-after longer than the time left stops the run (re-asking
- * before retry-after is what gets a token blocked).
- */
-function nextMergeStep(budget, state, random = Math.random) {
-    const left = budget.timeoutMs - state.elapsedMs;
-    if (left <= 0)
-        return { kind: 'stop', why: `the ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(budget.timeoutMs)} budget is used up` };
-    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
-        return { kind: 'stop', why: `GitHub asked to wait ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(state.retryAfterMs)}, more than the ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(left)} left` };
-    }
-    const wait = (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .nextDelay */ .rM)(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
-    return { kind: 'wait', ms: Math.min(wait, left) };
 }
 
 

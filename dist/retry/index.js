@@ -29129,8 +29129,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: describeError
-
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
 ;// CONCATENATED MODULE: ./src/core/describe-error.ts
@@ -29150,8 +29148,6 @@ function describeError(error) {
 
 ;// CONCATENATED MODULE: ./src/actions/run.ts
 
-
-// Until the CLI imports it from src/core/describe-error.ts.
 
 /**
  * Runs an action body and calls setFailed exactly once on a throw, whatever

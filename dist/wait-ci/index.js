@@ -29221,8 +29221,6 @@ module.exports = {
 /* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4505);
 
 
-// Until the CLI imports it from src/core/describe-error.ts.
-
 /**
  * Runs an action body and calls setFailed exactly once on a throw, whatever
  * was thrown (the template only fails `if (error instanceof Error)`, which
@@ -30057,8 +30055,6 @@ var durations = __nccwpck_require__(778);
  * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
  */
 
-// Until wait-ci's shell imports it from durations.ts.
-
 /** Production defaults for a given base interval and timeout. */
 function defaultPollPolicy(intervalMs, timeoutMs) {
     return {
@@ -30501,6 +30497,7 @@ function ownCheckRunResolver(checkRunId, run, log) {
 
 
 
+
 /** Production deps: a client from the settings, the real clock and the runner's log. */
 function createWaitCiDeps(settings) {
     // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
@@ -30577,8 +30574,8 @@ async function pollOnce(wait, refreshGate) {
     }
     catch (error) {
         const now = wait.deps.now();
-        const verdict = (0,core_transient/* classifyFailure */.XE)(error, { now });
-        const what = (0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error, { now }));
+        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error, { now });
+        const what = (0,escaping/* logText */.kc)(description);
         if (verdict.kind === 'permanent')
             return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } };
         // The client already retried; the wait goes on and asks again at the next poll.
@@ -30618,10 +30615,10 @@ async function readSource(source, read) {
         return { reading: { source, ok: true, entries: await read() } };
     }
     catch (error) {
-        const verdict = (0,core_transient/* classifyFailure */.XE)(error);
+        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
         if (verdict.kind === 'permanent')
-            return { reading: { source, ok: false, reason: (0,core_transient/* describeFailure */.Ic)(error) } };
-        return { pending: (0,core_transient/* describeFailure */.Ic)(error) };
+            return { reading: { source, ok: false, reason: description } };
+        return { pending: description };
     }
 }
 /** Reads both gate sources and folds them in; true when the required set changed. */

@@ -202,7 +202,8 @@ async function reread(session: Session, message: string): Promise<Step> {
  */
 export async function merge(target: MergeTarget, deps: MergeDeps): Promise<MergeResult> {
   const result = await mergeOnce(target, deps)
-  if (result.merged || result.sha === '') return result
+  // After an update the head is new and unchecked: the next step is to verify it, not a list of blockers.
+  if (result.merged || result.sha === '' || result.reason === 'branch-updated') return result
   const diagnosis = await diagnoseAfter(target, deps)
   return diagnosis === undefined ? result : { ...result, diagnosis }
 }
