@@ -55,6 +55,18 @@ describe('wait-ci: what else blocks the merge, after a wait that did not pass', 
     expect(html).not.toMatch(/<th>blocker<\/th>/)
   })
 
+  it('a diagnosis read that fails changes neither the conclusion nor the outputs: one log line, no section', async () => {
+    sim = await startSimulator(testAndReview(1))
+    sim.addCheckRun({ name: 'test', conclusion: 'failure' })
+    sim.respond({ method: 'POST', path: '/graphql' }, { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/graphql', status: '403' } })
+    const run = await runWaitCi(sim, fastInputs())
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.conclusion).toBe('failure')
+    expect(parsed(run).failed).toEqual([{ name: 'test', conclusion: 'failure', url: expect.any(String) }])
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('Could not read what else blocks pull request #1'))).toHaveLength(1)
+    expect(run.summary).not.toContain('What else blocks the merge')
+  })
+
   it('a green wait makes no diagnosis request', async () => {
     sim = await startSimulator(testAndReview(1))
     sim.addCheckRun({ name: 'test', conclusion: 'success' })
