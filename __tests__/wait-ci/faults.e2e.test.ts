@@ -3,7 +3,7 @@
  * at every call site, and what the polling costs.
  */
 import { HEAD_SHA, shaOf, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
-import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, failure, fastInputs, parsed, polls, protect, runWaitCi } from './scenario.js'
+import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, failure, fastInputs, parsed, polls, protect, runWaitCi, waitPullReads } from './scenario.js'
 import { conversationInRounds } from '../sim/request-log.js'
 import { closeChecked } from '../sim/openapi-check.js'
 
@@ -188,7 +188,7 @@ describe('a transient fault in every call site: retried, never read as "no check
     expect(run.outputs.sha).toBe(HEAD_SHA)
     expect(failure(run)).toMatch(message)
     // It stopped within the first poll: the head was read once, at its start, and never confirmed.
-    expect(sim.count('GET', PULL)).toBe(1)
+    expect(waitPullReads(sim)).toBe(1)
   })
 
   it("a failing gate read never degrades to 'no gate': the missing required check still holds the wait", async () => {

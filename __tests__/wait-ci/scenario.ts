@@ -21,9 +21,19 @@ export function afterPoll(sim: Sim, n: number, action: (state: SimState) => void
   sim.after({ method: 'GET', path: PULL, count: n + 1 }, (state) => action(state))
 }
 
+/**
+ * The wait's reads of the pull request, without the one that opens the reads of what else
+ * blocks the merge after a failed wait (a PR read, then the first GraphQL query).
+ */
+export function waitPullReads(sim: Sim): number {
+  const diagnosisAt = sim.requests({ method: 'POST', path: '/graphql' })[0]?.seq
+  const reads = sim.requests({ method: 'GET', path: PULL })
+  return diagnosisAt === undefined ? reads.length : reads.filter((r) => r.seq < diagnosisAt).length - 1
+}
+
 /** Polls completed so far (one closing PR read each, after the first poll's opening one). */
 export function polls(sim: Sim): number {
-  return Math.max(0, sim.count('GET', PULL) - 1)
+  return Math.max(0, waitPullReads(sim) - 1)
 }
 
 /** Inputs for a fast wait: 50 ms polls, a few seconds at most, no client retries unless a test asks. */

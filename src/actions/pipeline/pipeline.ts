@@ -215,7 +215,8 @@ export async function pipeline(settings: PipelineSettings, deps: PipelineDeps): 
       const pullNumber = ended.round.waitCi?.pullRequest ?? (settings.wait.target.kind === 'pull-request' ? settings.wait.target.number : undefined)
       // Only once GitHub was asked anything: a stop at guard stays without a request.
       if (ended.merged || ended.stage === 'guard' || pullNumber === undefined) return result
-      const diagnosis = await readDiagnosis(settings, deps, pullNumber)
+      // wait-ci already read what blocks when it failed or timed out: one read, not two.
+      const diagnosis = (ended.stage === 'wait-ci' ? ended.round.waitCi?.diagnosis : undefined) ?? (await readDiagnosis(settings, deps, pullNumber))
       return diagnosis === undefined ? result : { ...result, diagnosis }
     }
     if (settings.tokenAuth) {

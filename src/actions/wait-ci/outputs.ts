@@ -4,6 +4,8 @@
  */
 import type { CheckVerdict } from '../../core/check-state.js'
 import { formatMs } from '../../core/durations.js'
+import type { BlockerKind, Diagnosis } from '../../core/diagnosis.js'
+import { renderDiagnosisHtml } from '../../core/diagnosis-report.js'
 import { code, heading, link, list, paragraph, renderSummary, table, type Html, type Inline } from '../../core/summary-html.js'
 import { outputWriter, writeSummary, type OutputValues } from '../outputs.js'
 import { waitCiSpec } from './io.js'
@@ -40,6 +42,18 @@ const stateLabel: Record<CheckVerdict['state'], string> = {
   self: '↩️ this job'
 }
 
+// The table above already shows the required checks; the diagnosis adds only the other gates.
+const CHECK_KINDS: ReadonlySet<BlockerKind> = new Set(['check-failing', 'check-pending', 'check-missing'])
+
+/** The diagnosis's blocks without the check blockers; one line when nothing else was found. */
+function otherGatesBlocks(diagnosis: Diagnosis): Html[] {
+  const title = 'What else blocks the merge'
+  const blockers = diagnosis.blockers.filter((b) => !CHECK_KINDS.has(b.kind))
+  if (blockers.length === 0) return [heading(3, title), paragraph('Nothing besides the checks was found blocking the merge.')]
+  const reason = `besides the checks, ${blockers.map((b) => b.evidence).join('; ')}`
+  return renderDiagnosisHtml({ ...diagnosis, verdict: 'blocked', reason, blockers }, title)
+}
+
 /** The job summary of a finished wait, as HTML. */
 export function waitCiSummary(result: WaitCiResult): string {
   const head: Inline = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)'
@@ -62,6 +76,7 @@ export function waitCiSummary(result: WaitCiResult): string {
   } else {
     blocks.push(paragraph('No required checks were observed.'))
   }
+  if (result.diagnosis !== undefined) blocks.push(...otherGatesBlocks(result.diagnosis))
   blocks.push(heading(3, 'Gate sources'), list(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']))
   const r = result.requests
   blocks.push(

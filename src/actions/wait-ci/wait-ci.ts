@@ -13,6 +13,8 @@ import { evaluateChecks, observationKey, statusDurations, type CheckVerdict, typ
 import { gateReadDue, initialGate, sourceLabel, updateGate, type GateSourceName, type GateState, type SourceAnswer } from '../../core/gate-tracker.js'
 import { defaultPollPolicy, planNextPoll, type PollPolicy } from '../../core/poll-schedule.js'
 import { formatMs } from '../../core/durations.js'
+import { diagnose, type Diagnosis } from '../../core/diagnosis.js'
+import { readMergeFacts } from '../../github/merge-facts.js'
 import { productionRuntime, type ActionLog } from '../runtime.js'
 import type { WaitCiSettings, WaitTarget } from './settings.js'
 import { ownCheckRunResolver, type OwnCheckRun, type OwnCheckRunResolver } from './own-check-run.js'
@@ -72,6 +74,8 @@ export interface WaitCiResult {
   readonly polls: number
   readonly elapsedMs: number
   readonly ownCheckRun?: OwnCheckRun
+  /** What else blocks the pull request's merge, read once when the wait failed or timed out (best effort). */
+  readonly diagnosis?: Diagnosis
 }
 
 /** How often a wait where nothing changes says it is still waiting. */
@@ -120,7 +124,8 @@ export async function waitCi(settings: WaitCiSettings, deps: WaitCiDeps): Promis
   const { owner, repo } = settings.repository
   const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${logText(settings.target.baseRef)}'` : `pull request #${settings.target.number}`
   deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`)
-  return await withStatusDurations(finish(wait, await waitLoop(wait)), wait)
+  const result = await withStatusDurations(finish(wait, await waitLoop(wait)), wait)
+  return await withDiagnosis(result, wait)
 }
 
 /** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
@@ -357,6 +362,27 @@ async function withStatusDurations(result: WaitCiResult, wait: Wait): Promise<Wa
     return { ...result, checks, requests: requestDelta(client, wait.statsAtStart) }
   } catch (error) {
     log.info(`status history not read (${logText(describeFailure(error))}); times to complete of statuses left out`)
+    return { ...result, requests: requestDelta(client, wait.statsAtStart) }
+  }
+}
+
+// Rereads of an UNKNOWN mergeability: a few seconds at most, after the wait already ended.
+const DIAGNOSIS_READS = 2
+
+/**
+ * After a failed or timed-out wait on a pull request, reads once what else blocks its merge
+ * (reviews, conversations, the branch), so a pipeline sees the next gate before it tries to
+ * merge. Best effort: a failed read never changes the conclusion or the outputs.
+ */
+async function withDiagnosis(result: WaitCiResult, wait: Wait): Promise<WaitCiResult> {
+  const { target } = wait.settings
+  if (target.kind !== 'pull-request' || result.sha === '' || (result.conclusion !== 'failure' && result.conclusion !== 'timed_out')) return result
+  const { client, log, sleep } = wait.deps
+  try {
+    const facts = await readMergeFacts(client, wait.settings.repository, target.number, { sleep, maxReads: DIAGNOSIS_READS, log: (m) => log.info(m) })
+    return { ...result, diagnosis: diagnose(facts), requests: requestDelta(client, wait.statsAtStart) }
+  } catch (error) {
+    log.info(`Could not read what else blocks pull request #${target.number} (${logText(describeFailure(error))}); the outcome above stands, without a diagnosis.`)
     return { ...result, requests: requestDelta(client, wait.statsAtStart) }
   }
 }
