@@ -48833,6 +48833,7 @@ async function outputs_writeSummary(html) {
 
 
 
+
 /** The output values of a finished wait. */
 function waitCiOutputValues(result) {
     return {
@@ -48855,6 +48856,17 @@ const stateLabel = {
     missing: '⌛ not registered',
     self: '↩️ this job'
 };
+// The table above already shows the required checks; the diagnosis adds only the other gates.
+const CHECK_KINDS = new Set(['check-failing', 'check-pending', 'check-missing']);
+/** The diagnosis's blocks without the check blockers; one line when nothing else was found. */
+function otherGatesBlocks(diagnosis) {
+    const title = 'What else blocks the merge';
+    const blockers = diagnosis.blockers.filter((b) => !CHECK_KINDS.has(b.kind));
+    if (blockers.length === 0)
+        return [heading(3, title), paragraph('Nothing besides the checks was found blocking the merge.')];
+    const reason = `besides the checks, ${blockers.map((b) => b.evidence).join('; ')}`;
+    return renderDiagnosisHtml({ ...diagnosis, verdict: 'blocked', reason, blockers }, title);
+}
 /** The job summary of a finished wait, as HTML. */
 function waitCiSummary(result) {
     const head = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)';
@@ -48872,6 +48884,8 @@ function waitCiSummary(result) {
     else {
         blocks.push(paragraph('No required checks were observed.'));
     }
+    if (result.diagnosis !== undefined)
+        blocks.push(...otherGatesBlocks(result.diagnosis));
     blocks.push(heading(3, 'Gate sources'), list(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
     const r = result.requests;
     blocks.push(paragraph(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${formatMs(result.elapsedMs)}.`));
@@ -49265,6 +49279,8 @@ function ownCheckRunResolver(checkRunId, run, log) {
 
 
 
+
+
 /** Production deps: a client from the settings, the real clock and the runner's log. */
 function createWaitCiDeps(settings) {
     // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
@@ -49294,7 +49310,8 @@ async function waitCi(settings, deps) {
     const { owner, repo } = settings.repository;
     const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${logText(settings.target.baseRef)}'` : `pull request #${settings.target.number}`;
     deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`);
-    return await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+    const result = await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+    return await withDiagnosis(result, wait);
 }
 /** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
 async function waitLoop(wait) {
@@ -49539,6 +49556,27 @@ async function withStatusDurations(result, wait) {
     }
     catch (error) {
         log.info(`status history not read (${logText(describeFailure(error))}); times to complete of statuses left out`);
+        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
+    }
+}
+// Rereads of an UNKNOWN mergeability: a few seconds at most, after the wait already ended.
+const DIAGNOSIS_READS = 2;
+/**
+ * After a failed or timed-out wait on a pull request, reads once what else blocks its merge
+ * (reviews, conversations, the branch), so a pipeline sees the next gate before it tries to
+ * merge. Best effort: a failed read never changes the conclusion or the outputs.
+ */
+async function withDiagnosis(result, wait) {
+    const { target } = wait.settings;
+    if (target.kind !== 'pull-request' || result.sha === '' || (result.conclusion !== 'failure' && result.conclusion !== 'timed_out'))
+        return result;
+    const { client, log, sleep } = wait.deps;
+    try {
+        const facts = await readMergeFacts(client, wait.settings.repository, target.number, { sleep, maxReads: DIAGNOSIS_READS, log: (m) => log.info(m) });
+        return { ...result, diagnosis: diagnose(facts), requests: requestDelta(client, wait.statsAtStart) };
+    }
+    catch (error) {
+        log.info(`Could not read what else blocks pull request #${target.number} (${logText(describeFailure(error))}); the outcome above stands, without a diagnosis.`);
         return { ...result, requests: requestDelta(client, wait.statsAtStart) };
     }
 }
@@ -51225,13 +51263,13 @@ async function merge_merge(target, deps) {
     return diagnosis === undefined ? result : { ...result, diagnosis };
 }
 // Rereads of an UNKNOWN mergeability after the refusal: a few seconds, not the merge budget.
-const DIAGNOSIS_READS = 3;
+const merge_DIAGNOSIS_READS = 3;
 /** One read of the merge facts after merge stopped; best effort: a failed read never changes merge's outcome. */
 async function diagnoseAfter(target, deps) {
     try {
         const facts = await readMergeFacts(deps.client, target.repository, target.pullNumber, {
             sleep: deps.sleep,
-            maxReads: DIAGNOSIS_READS,
+            maxReads: merge_DIAGNOSIS_READS,
             mergingToken: target.mergingToken ?? 'unknown',
             log: (m) => deps.log.info(m)
         });

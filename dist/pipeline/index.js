@@ -29964,6 +29964,7 @@ var wait_ci_io = __nccwpck_require__(5822);
 
 
 
+
 /** The output values of a finished wait. */
 function waitCiOutputValues(result) {
     return {
@@ -29986,6 +29987,17 @@ const stateLabel = {
     missing: '⌛ not registered',
     self: '↩️ this job'
 };
+// The table above already shows the required checks; the diagnosis adds only the other gates.
+const CHECK_KINDS = new Set(['check-failing', 'check-pending', 'check-missing']);
+/** The diagnosis's blocks without the check blockers; one line when nothing else was found. */
+function otherGatesBlocks(diagnosis) {
+    const title = 'What else blocks the merge';
+    const blockers = diagnosis.blockers.filter((b) => !CHECK_KINDS.has(b.kind));
+    if (blockers.length === 0)
+        return [(0,summary_html/* heading */.R_)(3, title), (0,summary_html/* paragraph */.FY)('Nothing besides the checks was found blocking the merge.')];
+    const reason = `besides the checks, ${blockers.map((b) => b.evidence).join('; ')}`;
+    return renderDiagnosisHtml({ ...diagnosis, verdict: 'blocked', reason, blockers }, title);
+}
 /** The job summary of a finished wait, as HTML. */
 function waitCiSummary(result) {
     const head = result.sha ? (0,summary_html/* code */.aY)(result.sha.slice(0, 12)) : '(unknown)';
@@ -30003,6 +30015,8 @@ function waitCiSummary(result) {
     else {
         blocks.push((0,summary_html/* paragraph */.FY)('No required checks were observed.'));
     }
+    if (result.diagnosis !== undefined)
+        blocks.push(...otherGatesBlocks(result.diagnosis));
     blocks.push((0,summary_html/* heading */.R_)(3, 'Gate sources'), (0,summary_html/* list */.p_)(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
     const r = result.requests;
     blocks.push((0,summary_html/* paragraph */.FY)(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${(0,durations/* formatMs */._V)(result.elapsedMs)}.`));
@@ -34219,6 +34233,8 @@ function ownCheckRunResolver(checkRunId, run, log) {
 
 
 
+
+
 /** Production deps: a client from the settings, the real clock and the runner's log. */
 function createWaitCiDeps(settings) {
     // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
@@ -34248,7 +34264,8 @@ async function waitCi(settings, deps) {
     const { owner, repo } = settings.repository;
     const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${(0,escaping/* logText */.kc)(settings.target.baseRef)}'` : `pull request #${settings.target.number}`;
     deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`);
-    return await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+    const result = await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+    return await withDiagnosis(result, wait);
 }
 /** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
 async function waitLoop(wait) {
@@ -34496,6 +34513,27 @@ async function withStatusDurations(result, wait) {
         return { ...result, requests: requestDelta(client, wait.statsAtStart) };
     }
 }
+// Rereads of an UNKNOWN mergeability: a few seconds at most, after the wait already ended.
+const wait_ci_DIAGNOSIS_READS = 2;
+/**
+ * After a failed or timed-out wait on a pull request, reads once what else blocks its merge
+ * (reviews, conversations, the branch), so a pipeline sees the next gate before it tries to
+ * merge. Best effort: a failed read never changes the conclusion or the outputs.
+ */
+async function withDiagnosis(result, wait) {
+    const { target } = wait.settings;
+    if (target.kind !== 'pull-request' || result.sha === '' || (result.conclusion !== 'failure' && result.conclusion !== 'timed_out'))
+        return result;
+    const { client, log, sleep } = wait.deps;
+    try {
+        const facts = await readMergeFacts(client, wait.settings.repository, target.number, { sleep, maxReads: wait_ci_DIAGNOSIS_READS, log: (m) => log.info(m) });
+        return { ...result, diagnosis: diagnose(facts), requests: requestDelta(client, wait.statsAtStart) };
+    }
+    catch (error) {
+        log.info(`Could not read what else blocks pull request #${target.number} (${(0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error))}); the outcome above stands, without a diagnosis.`);
+        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/actions/pipeline/pipeline.ts
 /**
@@ -34660,7 +34698,8 @@ async function pipeline(settings, deps) {
             // Only once GitHub was asked anything: a stop at guard stays without a request.
             if (ended.merged || ended.stage === 'guard' || pullNumber === undefined)
                 return result;
-            const diagnosis = await readDiagnosis(settings, deps, pullNumber);
+            // wait-ci already read what blocks when it failed or timed out: one read, not two.
+            const diagnosis = (ended.stage === 'wait-ci' ? ended.round.waitCi?.diagnosis : undefined) ?? (await readDiagnosis(settings, deps, pullNumber));
             return diagnosis === undefined ? result : { ...result, diagnosis };
         }
         if (settings.tokenAuth) {

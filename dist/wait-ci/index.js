@@ -29275,8 +29275,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4505);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2074);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
-/* harmony import */ var _wait_ci_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9379);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4083);
+/* harmony import */ var _wait_ci_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3119);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3707);
 /** wait-ci's entry: the one place that fails the step; every output is set first, on every path. */
 // First import: it must read the event file before @actions/github does (see event-file.ts).
 
@@ -29396,7 +29396,7 @@ const waitCiSpec = defineAction({
 
 /***/ }),
 
-/***/ 4083:
+/***/ 3707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29467,6 +29467,67 @@ function renderSummary(blocks) {
     return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
 }
 
+;// CONCATENATED MODULE: ./src/core/diagnosis-report.ts
+/**
+ * A diagnosis shown to people: summary-html blocks for a job summary, plain
+ * lines for a terminal or a log (outside text kept on one line each), and the
+ * JSON document `purple why --json` prints.
+ */
+
+
+const WHO_WORDS = {
+    author: 'the author (push a fix, update the branch)',
+    reviewer: 'a reviewer',
+    admin: 'an admin (settings or token)',
+    ci: 'CI (wait, or re-run)',
+    anyone: 'anyone (retry)'
+};
+const VERDICT_WORDS = {
+    mergeable: 'mergeable',
+    waiting: 'waiting',
+    blocked: 'blocked',
+    unknown: 'unknown'
+};
+/** The diagnosis as job-summary blocks: a heading, the verdict, a table of blockers, and what could not be read. */
+function renderDiagnosisHtml(diagnosis, title = 'What stands between this PR and a merge') {
+    const blocks = [heading(3, title), paragraph([strong(VERDICT_WORDS[diagnosis.verdict]), `: ${diagnosis.reason}.`])];
+    if (diagnosis.blockers.length > 0) {
+        const evidence = (b) => (b.link ? [b.evidence, ' (', summary_html_link(b.link, 'details'), ')'] : b.evidence);
+        blocks.push(table(['blocker', 'evidence', 'rule', 'who can clear it'], diagnosis.blockers.map((b) => [b.kind, evidence(b), b.source, WHO_WORDS[b.who]])));
+    }
+    if (diagnosis.unreadable.length > 0) {
+        blocks.push(paragraph('Not readable with this token (not guessed):'));
+        blocks.push(list(diagnosis.unreadable.map((u) => [strong(u.what), `: ${u.reason}`])));
+    }
+    return blocks;
+}
+/** The diagnosis as plain lines (no trailing newlines); outside text cannot break a line or start a workflow command. */
+function renderDiagnosisText(diagnosis) {
+    const lines = [`${VERDICT_WORDS[diagnosis.verdict]}: ${logText(diagnosis.reason)}`];
+    for (const b of diagnosis.blockers) {
+        lines.push(`  - ${b.kind}: ${logText(b.evidence)}`);
+        lines.push(`      rule: ${logText(b.source)}; who: ${WHO_WORDS[b.who]}${b.link ? `; ${logText(b.link)}` : ''}`);
+    }
+    if (diagnosis.unreadable.length > 0) {
+        lines.push('  not readable with this token:');
+        for (const u of diagnosis.unreadable)
+            lines.push(`  - ${logText(u.what)}: ${logText(u.reason)}`);
+    }
+    return lines;
+}
+/** The machine-readable document (`schema: purple/v1`). */
+function diagnosisDocument(diagnosis, extra = {}) {
+    return {
+        schema: 'purple/v1',
+        command: 'why',
+        ...extra,
+        verdict: diagnosis.verdict,
+        reason: diagnosis.reason,
+        blockers: diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who, ...(b.link ? { link: b.link } : {}) })),
+        unreadable: diagnosis.unreadable.map((u) => ({ what: u.what, reason: u.reason }))
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./src/core/redaction.ts
@@ -29508,6 +29569,7 @@ var io = __nccwpck_require__(7185);
 
 
 
+
 /** The output values of a finished wait. */
 function waitCiOutputValues(result) {
     return {
@@ -29530,6 +29592,17 @@ const stateLabel = {
     missing: '⌛ not registered',
     self: '↩️ this job'
 };
+// The table above already shows the required checks; the diagnosis adds only the other gates.
+const CHECK_KINDS = new Set(['check-failing', 'check-pending', 'check-missing']);
+/** The diagnosis's blocks without the check blockers; one line when nothing else was found. */
+function otherGatesBlocks(diagnosis) {
+    const title = 'What else blocks the merge';
+    const blockers = diagnosis.blockers.filter((b) => !CHECK_KINDS.has(b.kind));
+    if (blockers.length === 0)
+        return [heading(3, title), paragraph('Nothing besides the checks was found blocking the merge.')];
+    const reason = `besides the checks, ${blockers.map((b) => b.evidence).join('; ')}`;
+    return renderDiagnosisHtml({ ...diagnosis, verdict: 'blocked', reason, blockers }, title);
+}
 /** The job summary of a finished wait, as HTML. */
 function waitCiSummary(result) {
     const head = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)';
@@ -29547,6 +29620,8 @@ function waitCiSummary(result) {
     else {
         blocks.push(paragraph('No required checks were observed.'));
     }
+    if (result.diagnosis !== undefined)
+        blocks.push(...otherGatesBlocks(result.diagnosis));
     blocks.push(heading(3, 'Gate sources'), list(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
     const r = result.requests;
     blocks.push(paragraph(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${(0,durations/* formatMs */._V)(result.elapsedMs)}.`));
@@ -29672,7 +29747,7 @@ function readWaitCiSettings(env = process.env) {
 
 /***/ }),
 
-/***/ 9379:
+/***/ 3119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29682,8 +29757,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   S: () => (/* binding */ waitCi)
 });
 
-// EXTERNAL MODULE: ./src/github/client.ts + 36 modules
-var client = __nccwpck_require__(4666);
+// EXTERNAL MODULE: ./src/github/client.ts + 35 modules
+var client = __nccwpck_require__(7628);
 ;// CONCATENATED MODULE: ./src/github/conditional.ts
 /**
  * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
@@ -30093,22 +30168,329 @@ function planNextPoll(policy, clock) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./src/actions/runtime.ts
-/**
- * The production clock, sleep and log every action's deps default to; tests
- * pass their own (a fake clock, a sleep that advances it, a collecting log).
- */
-
-
-/** The real clock, a real timer and the runner's log. */
-const productionRuntime = Object.freeze({
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
-    log: Object.freeze({ info: (m) => core/* info */.pq((0,escaping/* neutralizeCommands */.Kw)(m)), warning: (m) => core/* warning */.$e(m) })
-});
+;// CONCATENATED MODULE: ./src/core/diagnosis.ts
+const CLASSIC = 'classic branch protection';
+/** How a ruleset is named in a blocker's source. */
+function ruleSource(rule) {
+    if (rule.rulesetId === undefined)
+        return 'a ruleset';
+    const where = rule.source ? ` (${rule.sourceType === 'Organization' ? 'organization' : 'repository'} ${rule.source})` : '';
+    const name = rule.rulesetName ? ` '${rule.rulesetName}'` : '';
+    return `ruleset ${rule.rulesetId}${name}${where}`;
+}
+function joinSources(rules) {
+    return [...new Set(rules.map(ruleSource))].join(', ');
+}
+function param(rule, name, type) {
+    const value = rule.parameters?.[name];
+    if (type === 'object')
+        return Array.isArray(value) ? value : undefined;
+    return typeof value === type ? value : undefined;
+}
+/** True when GitHub has not finished computing mergeability: the reader reads again before deciding. */
+function needsReread(facts) {
+    return facts.pull.mergeStateStatus === 'UNKNOWN' || facts.pull.mergeable === 'UNKNOWN';
+}
+const shortSha = (sha) => sha.slice(0, 7);
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Rules the diagnosis knows how to judge, or that never stop a merge (they govern pushes). */
+const PUSH_ONLY_RULES = new Set([
+    'creation',
+    'update',
+    'deletion',
+    'non_fast_forward',
+    'commit_message_pattern',
+    'commit_author_email_pattern',
+    'committer_email_pattern',
+    'branch_name_pattern',
+    'tag_name_pattern',
+    'file_path_restriction',
+    'max_file_path_length',
+    'file_extension_restriction',
+    'max_file_size'
+]);
+const JUDGED_RULES = new Set([
+    'required_status_checks',
+    'pull_request',
+    'merge_queue',
+    'required_signatures',
+    'required_linear_history',
+    'required_deployments'
+]);
+function checkBlockers(facts, rules) {
+    if (!facts.checks.ok)
+        return [];
+    const sourceOf = (check) => {
+        const parts = [];
+        if (check.sources.includes('protection'))
+            parts.push(CLASSIC);
+        const naming = rules.filter((r) => r.type === 'required_status_checks' &&
+            (param(r, 'required_status_checks', 'object') ?? []).some((c) => c.context === check.name));
+        if (naming.length > 0)
+            parts.push(joinSources(naming));
+        else if (check.sources.includes('ruleset'))
+            parts.push('a ruleset');
+        return parts.join(', ') || 'required check';
+    };
+    const app = (check) => (check.appId !== undefined ? ` (from app ${check.appId})` : '');
+    const blockers = [];
+    for (const check of facts.checks.value) {
+        const common = { source: sourceOf(check), ...(check.url ? { link: check.url } : {}) };
+        if (check.state === 'failed') {
+            blockers.push({ kind: 'check-failing', ...common, evidence: `required check '${check.name}'${app(check)} concluded ${check.detail}`, who: 'author' });
+        }
+        else if (check.state === 'pending' || check.state === 'self') {
+            blockers.push({ kind: 'check-pending', ...common, evidence: `required check '${check.name}'${app(check)} is ${check.detail}`, who: 'ci' });
+        }
+        else if (check.state === 'missing') {
+            const noSuite = facts.headCheckSuites === 0;
+            const evidence = noSuite
+                ? `required check '${check.name}'${app(check)} never registered on ${shortSha(facts.pull.headSha)}, and no check suite exists for that head at all: it was likely pushed by a token that starts no workflows (a workflow's GITHUB_TOKEN); push it with another token or an empty commit`
+                : `required check '${check.name}'${app(check)} has not registered on ${shortSha(facts.pull.headSha)} (${check.detail}); if no job of that name runs for this pull request, the rule names a check that never comes`;
+            blockers.push({ kind: 'check-missing', ...common, evidence, who: noSuite ? 'author' : 'ci' });
+        }
+    }
+    return blockers;
+}
+function reviewBlockers(facts, rules, unreadable) {
+    const blockers = [];
+    const prRules = rules.filter((r) => r.type === 'pull_request');
+    const head = facts.pull.headSha;
+    const dismissStale = prRules.some((r) => param(r, 'dismiss_stale_reviews_on_push', 'boolean') === true);
+    const approvals = facts.reviews.filter((r) => r.state === 'APPROVED' && (!dismissStale || r.commitOid === head));
+    const requested = facts.reviewRequests.map((r) => r.reviewer);
+    const asked = requested.length > 0 ? `; review requested from ${requested.join(', ')}` : '; no reviewer is requested';
+    const counting = prRules.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > 0);
+    const needed = Math.max(0, ...counting.map((r) => param(r, 'required_approving_review_count', 'number') ?? 0));
+    // GitHub's own reviewDecision counts every review rule, classic ones included: an APPROVED there is final.
+    const rulesetShort = needed > approvals.length && facts.reviewDecision !== 'APPROVED';
+    if (facts.reviewDecision === 'CHANGES_REQUESTED') {
+        const by = facts.reviews.filter((r) => r.state === 'CHANGES_REQUESTED').map((r) => r.author);
+        blockers.push({
+            kind: 'changes-requested',
+            source: prRules.length > 0 ? joinSources(prRules) : 'review requirement (classic protection or a ruleset)',
+            evidence: `changes requested${by.length > 0 ? ` by ${by.join(', ')}` : ''}: a new review from them (or a dismissal) is needed`,
+            who: 'reviewer'
+        });
+    }
+    else if (rulesetShort || facts.reviewDecision === 'REVIEW_REQUIRED') {
+        const classic = facts.protection.ok && facts.protection.value.protected ? CLASSIC : 'review requirement';
+        const source = rulesetShort ? joinSources(counting.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > approvals.length)) : classic;
+        const count = rulesetShort ? `${plural(needed, 'approving review')} required, ${approvals.length} given` : 'an approving review is required (GitHub: REVIEW_REQUIRED)';
+        blockers.push({ kind: 'review-required', source, evidence: `${count}${asked}`, who: 'reviewer' });
+    }
+    const owners = prRules.filter((r) => param(r, 'require_code_owner_review', 'boolean') === true);
+    const ownerRequests = facts.reviewRequests.filter((r) => r.asCodeOwner).map((r) => r.reviewer);
+    if (owners.length > 0 && ownerRequests.length > 0) {
+        blockers.push({
+            kind: 'code-owner-review',
+            source: joinSources(owners),
+            evidence: `waiting on code owner review from ${ownerRequests.join(', ')}`,
+            who: 'reviewer'
+        });
+    }
+    const lastPush = prRules.filter((r) => param(r, 'require_last_push_approval', 'boolean') === true);
+    if (lastPush.length > 0) {
+        const onHead = facts.reviews.filter((r) => r.state === 'APPROVED' && r.commitOid === head && r.author !== facts.pull.author);
+        if (onHead.length === 0) {
+            blockers.push({
+                kind: 'last-push-approval',
+                source: joinSources(lastPush),
+                evidence: `no approving review on the head ${shortSha(head)}: the newest push must be approved by someone other than who pushed it`,
+                who: 'reviewer'
+            });
+        }
+        else {
+            unreadable.push({
+                what: 'who pushed the head',
+                reason: `the approval on ${shortSha(head)} by ${onHead.map((r) => r.author).join(', ')} counts only if that reviewer did not push it, and the pusher is not readable`
+            });
+        }
+    }
+    const resolve = prRules.filter((r) => param(r, 'required_review_thread_resolution', 'boolean') === true);
+    if (resolve.length > 0) {
+        const threads = facts.unresolvedThreads;
+        if (threads === null)
+            unreadable.push({ what: 'review threads', reason: 'the review threads could not be read' });
+        else if (threads.count > 0) {
+            blockers.push({
+                kind: 'unresolved-conversations',
+                source: joinSources(resolve),
+                evidence: `${threads.complete ? '' : 'at least '}${plural(threads.count, 'unresolved conversation')} on the pull request`,
+                who: 'author'
+            });
+        }
+    }
+    return blockers;
+}
+function otherRuleBlockers(facts, rules, unreadable) {
+    const blockers = [];
+    const ofType = (type) => rules.filter((r) => r.type === type);
+    const queue = ofType('merge_queue');
+    if (queue.length > 0) {
+        const q = facts.mergeQueue;
+        blockers.push(q.inQueue
+            ? {
+                kind: 'merge-queue',
+                source: joinSources(queue),
+                evidence: `in the merge queue${q.position !== null ? ` at position ${q.position}` : ''}${q.state ? `, ${q.state}` : ''}: the queue merges it when its checks pass`,
+                who: 'ci'
+            }
+            : { kind: 'merge-queue', source: joinSources(queue), evidence: 'the branch takes changes only through the merge queue, and this pull request is not in it: enqueue it', who: 'anyone' });
+    }
+    const signatures = ofType('required_signatures');
+    if (signatures.length > 0) {
+        if (facts.commits === null)
+            unreadable.push({ what: 'commit signatures', reason: 'the pull request commits could not be read' });
+        else if (facts.commits.unsigned.length > 0) {
+            blockers.push({
+                kind: 'signatures',
+                source: joinSources(signatures),
+                evidence: `${plural(facts.commits.unsigned.length, 'commit')} without a verified signature: ${facts.commits.unsigned.map(shortSha).join(', ')}`,
+                who: 'author'
+            });
+        }
+        else if (!facts.commits.complete)
+            unreadable.push({ what: 'commit signatures', reason: 'the pull request has more commits than were read' });
+    }
+    const linear = ofType('required_linear_history');
+    if (linear.length > 0 && facts.commits !== null && facts.commits.merges.length > 0) {
+        blockers.push({
+            kind: 'linear-history',
+            source: joinSources(linear),
+            evidence: `merge commit(s) in the pull request: ${facts.commits.merges.map(shortSha).join(', ')}; rebase them away (and merge by squash or rebase)`,
+            who: 'author'
+        });
+    }
+    for (const rule of ofType('required_deployments')) {
+        const environments = (param(rule, 'required_deployment_environments', 'object') ?? []).filter((e) => typeof e === 'string');
+        if (facts.deployments === null) {
+            if (environments.length > 0)
+                unreadable.push({ what: 'deployments', reason: 'the deployments of the head could not be read' });
+            continue;
+        }
+        const missing = environments.filter((e) => facts.deployments?.[e] !== 'SUCCESS' && facts.deployments?.[e] !== 'ACTIVE');
+        if (missing.length > 0) {
+            const states = missing.map((e) => `${e} (${facts.deployments?.[e]?.toLowerCase() ?? 'not deployed'})`);
+            blockers.push({ kind: 'deployments', source: ruleSource(rule), evidence: `required deployment(s) not successful on the head: ${states.join(', ')}`, who: 'ci' });
+        }
+    }
+    for (const rule of ofType('workflows')) {
+        const paths = (param(rule, 'workflows', 'object') ?? []).map((w) => (typeof w.path === 'string' ? w.path : '?'));
+        unreadable.push({
+            what: `required workflows (${ruleSource(rule)}: ${paths.join(', ') || 'unnamed'})`,
+            reason: 'the rule does not name the checks its workflows report, so whether they passed is not readable; the merge or enqueue attempt names an unsatisfied one'
+        });
+    }
+    for (const rule of rules) {
+        if (JUDGED_RULES.has(rule.type) || PUSH_ONLY_RULES.has(rule.type) || rule.type === 'workflows')
+            continue;
+        unreadable.push({ what: `rule '${rule.type}' (${ruleSource(rule)})`, reason: 'not judged here: whether it holds is not readable with this token' });
+    }
+    return blockers;
+}
+function stateBlockers(facts, strictRules) {
+    const strict = strictRules.length > 0;
+    const pull = facts.pull;
+    const blockers = [];
+    if (pull.state !== 'OPEN') {
+        blockers.push({
+            kind: 'closed',
+            source: 'pull request',
+            evidence: pull.state === 'MERGED' ? 'the pull request is already merged' : 'the pull request is closed',
+            who: pull.state === 'MERGED' ? 'anyone' : 'author'
+        });
+        return blockers;
+    }
+    if (pull.isDraft || pull.mergeStateStatus === 'DRAFT') {
+        blockers.push({ kind: 'draft', source: 'pull request', evidence: 'the pull request is a draft: mark it ready for review', who: 'author' });
+    }
+    if (pull.mergeable === 'CONFLICTING' || pull.mergeStateStatus === 'DIRTY') {
+        blockers.push({ kind: 'conflict', source: 'pull request', evidence: `the head conflicts with '${pull.baseRef}': merge or rebase it and resolve the conflicts`, who: 'author' });
+    }
+    const behind = facts.behindBy ?? 0;
+    if (pull.mergeStateStatus === 'BEHIND' || (strict && behind > 0)) {
+        const count = facts.behindBy === null ? 'behind' : `${plural(behind, 'commit')} behind`;
+        blockers.push({
+            kind: 'behind',
+            source: strict ? `${joinSources(strictRules)}: checks must pass on the latest base (strict)` : 'GitHub (mergeStateStatus BEHIND)',
+            evidence: `the head is ${count} '${pull.baseRef}': update the branch`,
+            who: 'author'
+        });
+    }
+    if (facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'actions') {
+        blockers.push({
+            kind: 'workflow-file-permission',
+            source: 'GitHub Actions token permissions',
+            evidence: `the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN may never write: merge with a GitHub App or a token with the workflows permission`,
+            who: 'admin'
+        });
+    }
+    return blockers;
+}
+function unreadableGates(facts, unreadable) {
+    if (!facts.rules.ok)
+        unreadable.push({ what: 'rulesets', reason: facts.rules.reason });
+    unreadable.push({
+        what: 'rulesets in evaluate mode',
+        reason: 'GET /rules/branches returns only active rules; evaluate-mode rules do not block and are not shown'
+    });
+    if (!facts.protection.ok)
+        unreadable.push({ what: CLASSIC, reason: facts.protection.reason });
+    else if (facts.protection.value.protected) {
+        unreadable.push({
+            what: `${CLASSIC}: review, conversation, signature and linear-history settings`,
+            reason: 'the branch endpoint shows only required status checks; the rest needs administration access (GitHub reports the review outcome as reviewDecision)'
+        });
+    }
+    if (!facts.checks.ok)
+        unreadable.push({ what: 'required checks', reason: facts.checks.reason });
+    unreadable.push({ what: 'rule-suite history', reason: 'GET /rulesets/rule-suites needs administration access' });
+}
+const WAITING_KINDS = new Set(['check-pending']);
+/** Decides the verdict and lists every blocker the facts prove. Pure: same facts, same diagnosis. */
+function diagnose(facts) {
+    const unreadable = [];
+    const rules = facts.rules.ok ? facts.rules.value : [];
+    const strict = rules.filter((r) => r.type === 'required_status_checks' && param(r, 'strict_required_status_checks_policy', 'boolean') === true);
+    const blockers = stateBlockers(facts, strict);
+    if (facts.pull.state === 'OPEN') {
+        blockers.push(...checkBlockers(facts, rules), ...reviewBlockers(facts, rules, unreadable), ...otherRuleBlockers(facts, rules, unreadable));
+    }
+    unreadableGates(facts, unreadable);
+    const status = facts.pull.mergeStateStatus;
+    if (facts.pull.state === 'OPEN' && needsReread(facts)) {
+        // Several reads still UNKNOWN: GitHub has not computed mergeability, so no verdict; the blockers seen so far still stand.
+        blockers.push({
+            kind: 'unknown',
+            source: 'GitHub (mergeStateStatus UNKNOWN)',
+            evidence: `GitHub had not computed whether the pull request can merge after ${plural(facts.pull.reads, 'read')}: ask again shortly`,
+            who: 'anyone'
+        });
+        return { verdict: 'unknown', reason: 'GitHub is still computing mergeability', blockers, unreadable };
+    }
+    // A queued entry is the queue's to merge: waiting, like a pending check.
+    const waitingOnly = blockers.every((b) => WAITING_KINDS.has(b.kind) || (b.kind === 'merge-queue' && b.who === 'ci'));
+    if (blockers.length > 0 && waitingOnly) {
+        return { verdict: 'waiting', reason: 'only pending checks (or the merge queue) stand in the way', blockers, unreadable };
+    }
+    if (blockers.length > 0) {
+        return { verdict: 'blocked', reason: `${plural(blockers.length, 'blocker')} stand${blockers.length === 1 ? 's' : ''} in the way`, blockers, unreadable };
+    }
+    if (status === 'BLOCKED') {
+        const workflowHint = facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'unknown'
+            ? `; the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN cannot merge`
+            : '';
+        blockers.push({
+            kind: 'unknown',
+            source: 'GitHub (mergeStateStatus BLOCKED)',
+            evidence: `GitHub says blocked, yet every rule readable with this token is satisfied${workflowHint}; the merge (or enqueue) attempt's own message is the one authoritative answer`,
+            who: 'anyone'
+        });
+        return { verdict: 'unknown', reason: 'GitHub says blocked and no readable rule explains it', blockers, unreadable };
+    }
+    return { verdict: 'mergeable', reason: status === 'UNSTABLE' ? 'mergeable (a check that is not required is failing or pending)' : 'mergeable', blockers, unreadable };
+}
 
 ;// CONCATENATED MODULE: ./src/github/responses.ts
 /** A response without the fields an action relies on; transient (classifier matches the name). */
@@ -30305,6 +30687,8 @@ function requiredFromRules(label, data) {
     return entries;
 }
 
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var backoff = __nccwpck_require__(3915);
 ;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
 /**
  * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
@@ -30426,6 +30810,288 @@ async function findOwnCheckRun(reader, run) {
     return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
 }
 
+;// CONCATENATED MODULE: ./src/github/merge-facts.ts
+/**
+ * The reads behind a merge diagnosis, all open to the default token (no
+ * administration access): the pull request (REST, which also starts GitHub's
+ * mergeability computation, then one GraphQL query), the active rules of the
+ * base, classic protection as the branch endpoint shows it, the required
+ * checks' states read and judged as wait-ci does, and the compare view when a
+ * strict gate makes "behind" matter. An UNKNOWN mergeability is read again
+ * with backoff before anything is decided.
+ */
+
+
+
+
+
+
+
+
+/** The one GraphQL read: everything about the pull request REST does not say (reviews, threads, queue, commits). */
+const MERGE_FACTS_QUERY = `query PurpleMergeFacts($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      number
+      state
+      isDraft
+      headRefOid
+      baseRefName
+      author { login }
+      mergeable
+      mergeStateStatus
+      reviewDecision
+      isInMergeQueue
+      mergeQueueEntry { state position }
+      latestOpinionatedReviews(first: 100, writersOnly: true) { nodes { state author { login } commit { oid } } }
+      reviewRequests(first: 100) {
+        nodes {
+          asCodeOwner
+          requestedReviewer {
+            __typename
+            ... on User { login }
+            ... on Bot { login }
+            ... on Mannequin { login }
+            ... on Team { combinedSlug }
+          }
+        }
+      }
+      reviewThreads(first: 100) { totalCount nodes { isResolved } }
+      commits(last: 100) { totalCount nodes { commit { oid parents { totalCount } signature { isValid } } } }
+      headCommit: commits(last: 1) {
+        nodes {
+          commit {
+            oid
+            checkSuites(first: 1) { totalCount }
+            deployments(last: 50) { nodes { environment latestStatus { state } } }
+          }
+        }
+      }
+      files(first: 100) { totalCount nodes { path } }
+    }
+  }
+}`;
+const DEFAULT_REREAD_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 8000, factor: 2, jitter: 0 });
+const present = (list) => (list?.nodes ?? []).filter((n) => n !== null);
+/** The pull request, and the fields GitHub refused to resolve (a token without e.g. deployments access gets partial data). */
+async function readGraphPull(client, repo, pullNumber) {
+    let data;
+    const denied = new Set();
+    try {
+        data = await client.octokit.graphql(MERGE_FACTS_QUERY, { owner: repo.owner, name: repo.repo, number: pullNumber });
+    }
+    catch (error) {
+        const partial = error;
+        if (partial.name !== 'GraphqlResponseError' || !partial.data?.repository?.pullRequest)
+            throw error;
+        data = partial.data;
+        // A field that errored is null in the data: it is unread, never "none".
+        for (const e of partial.errors ?? [])
+            for (const key of e.path ?? [])
+                if (typeof key === 'string')
+                    denied.add(key);
+    }
+    const pull = data?.repository?.pullRequest;
+    if (!pull)
+        throw new MalformedResponseError(`malformed response: GraphQL pull request #${pullNumber}: no repository.pullRequest`);
+    const checked = expectShape(`GraphQL pull request #${pullNumber}`, pull, {
+        state: 'string',
+        isDraft: 'boolean',
+        headRefOid: 'string',
+        baseRefName: 'string',
+        mergeable: 'string',
+        mergeStateStatus: 'string',
+        commits: 'object?',
+        headCommit: 'object?'
+    });
+    return { ...checked, denied };
+}
+/** A read that may fail without spoiling the diagnosis: a bad token still fails the whole run. */
+async function attempt(what, read) {
+    try {
+        return { ok: true, value: await read() };
+    }
+    catch (error) {
+        if (error.status === 401)
+            throw error;
+        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
+        return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${description})` };
+    }
+}
+const requestOf = (client) => client.octokit.request;
+async function readRules(client, repo, branch) {
+    const rules = [];
+    for (let page = 1; page <= 10; page++) {
+        const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...repo, branch, per_page: 100, page });
+        const list = expectList(`rules of branch '${branch}'`, data, '', { type: 'string' });
+        for (const r of list) {
+            rules.push({
+                type: r.type,
+                ...(r.parameters ? { parameters: r.parameters } : {}),
+                ...(typeof r.ruleset_id === 'number' ? { rulesetId: r.ruleset_id } : {}),
+                ...(typeof r.ruleset_source_type === 'string' ? { sourceType: r.ruleset_source_type } : {}),
+                ...(typeof r.ruleset_source === 'string' ? { source: r.ruleset_source } : {})
+            });
+        }
+        if (list.length < 100)
+            break;
+    }
+    return rules;
+}
+/** Names the rulesets behind the rules (one read per ruleset, best effort: a rule without its name is still judged). */
+async function withRulesetNames(client, repo, rules) {
+    const ids = [...new Set(rules.map((r) => r.rulesetId).filter((id) => id !== undefined))];
+    const names = new Map();
+    await Promise.all(ids.map(async (id) => {
+        try {
+            const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { ...repo, ruleset_id: id, includes_parents: true });
+            names.set(id, expectShape(`ruleset ${id}`, data, { name: 'string' }).name);
+        }
+        catch (error) {
+            if (error.status === 401)
+                throw error;
+        }
+    }));
+    return rules.map((r) => {
+        const name = r.rulesetId === undefined ? undefined : names.get(r.rulesetId);
+        return name === undefined ? r : { ...r, rulesetName: name };
+    });
+}
+async function readBranch(client, repo, branch) {
+    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch });
+    const entries = requiredFromBranch(`branch '${branch}'`, data);
+    return { protected: data.protected === true, requiredChecks: entries.map((e) => e.name), raw: data };
+}
+async function readBehindBy(client, repo, base, head) {
+    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/compare/{basehead}', { ...repo, basehead: `${base}...${head}`, per_page: 1 });
+    return expectShape(`compare ${base}...${head.slice(0, 7)}`, data, { behind_by: 'number' }).behind_by;
+}
+/** The required checks of the head, judged as wait-ci judges them (every required name; a missing one is missing). */
+async function readRequiredChecks(reader, headSha, readings) {
+    if (readings.every((r) => !r.ok))
+        return { ok: false, reason: 'neither classic protection nor the rulesets could be read, so the required checks are unknown' };
+    const required = buildRequiredSet(readings, '', 'all-observed');
+    if (required.mode !== 'gate')
+        return { ok: true, value: [] };
+    return attempt('the check runs and statuses of the head', async () => {
+        const names = [...new Set(required.checks.map((c) => c.name))];
+        const [runs, statuses] = await Promise.all([
+            readCheckRuns(reader, headSha, names.length <= MAX_NAMED_QUERIES ? names : undefined),
+            readStatuses(reader, headSha)
+        ]);
+        return evaluateChecks({ required, runs: runs.runs, statuses, ignore: [], strict: true, failFast: false }).checks;
+    });
+}
+/**
+ * Reads every fact the diagnosis needs for one pull request. Rereads the
+ * GraphQL pull request (with `options.sleep` between) while GitHub reports
+ * its mergeability as UNKNOWN, up to `maxReads`.
+ */
+async function readMergeFacts(client, repo, pullNumber, options) {
+    const reader = { client, repo, etags: createEtagCache() };
+    const maxReads = Math.max(1, options.maxReads ?? 5);
+    // The REST read asks GitHub to compute mergeability when it has not yet.
+    await readPull(reader, pullNumber);
+    let graph = await readGraphPull(client, repo, pullNumber);
+    let reads = 1;
+    while (reads < maxReads && graph.state === 'OPEN' && needsReread({ pull: factsPull(graph, graph.headRefOid, reads) })) {
+        const delay = (0,backoff/* backoffDelay */.EY)(reads, options.backoff ?? DEFAULT_REREAD_BACKOFF, () => 0);
+        options.log?.(`GitHub has not computed mergeability yet (read ${reads}); reading again in ${delay} ms`);
+        await options.sleep(delay);
+        graph = await readGraphPull(client, repo, pullNumber);
+        reads++;
+    }
+    const headSha = graph.headRefOid;
+    const baseRef = graph.baseRefName;
+    const [rules, protection] = await Promise.all([
+        attempt(`the rules of '${baseRef}'`, async () => withRulesetNames(client, repo, await readRules(client, repo, baseRef))),
+        attempt(`classic protection of '${baseRef}' (GET /branches)`, () => readBranch(client, repo, baseRef))
+    ]);
+    const readings = [
+        protection.ok
+            ? { source: 'protection', ok: true, entries: requiredFromBranch(`branch '${baseRef}'`, protection.value.raw) }
+            : { source: 'protection', ok: false, reason: protection.reason },
+        rules.ok ? { source: 'ruleset', ok: true, entries: requiredFromRules(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
+    ];
+    const checks = await readRequiredChecks(reader, headSha, readings);
+    const strict = rules.ok &&
+        rules.value.some((r) => r.type === 'required_status_checks' && r.parameters?.['strict_required_status_checks_policy'] === true);
+    // Classic protection's strict flag is not in the branch endpoint, so a protected branch is compared too.
+    const wantsCompare = strict || graph.mergeStateStatus === 'BEHIND' || (protection.ok && protection.value.protected);
+    const behind = graph.state === 'OPEN' && wantsCompare ? await attempt('the compare view', () => readBehindBy(client, repo, baseRef, headSha)) : undefined;
+    const denied = graph.denied;
+    const commits = denied.has('commits') ? null : graph.commits;
+    const commitNodes = present(commits).map((n) => n.commit);
+    const head = denied.has('headCommit') ? undefined : present(graph.headCommit)[0]?.commit;
+    const deployments = {};
+    for (const d of present(head?.deployments))
+        if (d.environment && d.latestStatus)
+            deployments[d.environment] = d.latestStatus.state;
+    const files = denied.has('files') ? null : graph.files;
+    const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
+    return {
+        pull: factsPull(graph, headSha, reads),
+        reviewDecision: graph.reviewDecision ?? null,
+        reviews: present(graph.latestOpinionatedReviews).map((r) => ({ author: r.author?.login ?? 'ghost', state: r.state, commitOid: r.commit?.oid ?? null })),
+        reviewRequests: present(graph.reviewRequests)
+            .filter((r) => r.requestedReviewer !== null)
+            .map((r) => ({ reviewer: r.requestedReviewer?.login ?? r.requestedReviewer?.combinedSlug ?? r.requestedReviewer?.__typename ?? '?', asCodeOwner: r.asCodeOwner })),
+        unresolvedThreads: threads
+            ? { count: present(threads).filter((t) => !t.isResolved).length, complete: present(threads).length >= threads.totalCount }
+            : null,
+        mergeQueue: { inQueue: graph.isInMergeQueue, state: graph.mergeQueueEntry?.state ?? null, position: graph.mergeQueueEntry?.position ?? null },
+        rules: rules.ok ? { ok: true, value: rules.value } : rules,
+        protection: protection.ok ? { ok: true, value: { protected: protection.value.protected, requiredChecks: protection.value.requiredChecks } } : protection,
+        checks,
+        headCheckSuites: denied.has('checkSuites') ? null : (head?.checkSuites?.totalCount ?? null),
+        behindBy: behind?.ok ? behind.value : null,
+        commits: commits
+            ? {
+                unsigned: commitNodes.filter((c) => c.signature?.isValid !== true).map((c) => c.oid),
+                merges: commitNodes.filter((c) => c.parents.totalCount > 1).map((c) => c.oid),
+                complete: commitNodes.length >= commits.totalCount
+            }
+            : null,
+        deployments: head && !denied.has('deployments') ? deployments : null,
+        workflowFiles: files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null,
+        mergingToken: options.mergingToken ?? 'unknown'
+    };
+}
+function factsPull(graph, headSha, reads) {
+    return {
+        number: graph.number,
+        state: graph.state,
+        isDraft: graph.isDraft,
+        headSha,
+        baseRef: graph.baseRefName,
+        author: graph.author?.login ?? null,
+        mergeable: graph.mergeable,
+        mergeStateStatus: graph.mergeStateStatus,
+        reads
+    };
+}
+// requiredFromRules reads GitHub's REST shape; the facts keep the rule in camel case.
+function toRestRule(rule) {
+    return { type: rule.type, ...(rule.parameters ? { parameters: rule.parameters } : {}) };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+
+/** The real clock, a real timer and the runner's log. */
+const productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+    log: Object.freeze({ info: (m) => core/* info */.pq((0,escaping/* neutralizeCommands */.Kw)(m)), warning: (m) => core/* warning */.$e(m) })
+});
+
 ;// CONCATENATED MODULE: ./src/actions/wait-ci/own-check-run.ts
 /**
  * This job's own check run, so the wait never waits on itself: from the
@@ -30498,6 +31164,8 @@ function ownCheckRunResolver(checkRunId, run, log) {
 
 
 
+
+
 /** Production deps: a client from the settings, the real clock and the runner's log. */
 function createWaitCiDeps(settings) {
     // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
@@ -30527,7 +31195,8 @@ async function waitCi(settings, deps) {
     const { owner, repo } = settings.repository;
     const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${(0,escaping/* logText */.kc)(settings.target.baseRef)}'` : `pull request #${settings.target.number}`;
     deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`);
-    return await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+    const result = await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+    return await withDiagnosis(result, wait);
 }
 /** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
 async function waitLoop(wait) {
@@ -30774,6 +31443,67 @@ async function withStatusDurations(result, wait) {
         log.info(`status history not read (${(0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error))}); times to complete of statuses left out`);
         return { ...result, requests: requestDelta(client, wait.statsAtStart) };
     }
+}
+// Rereads of an UNKNOWN mergeability: a few seconds at most, after the wait already ended.
+const DIAGNOSIS_READS = 2;
+/**
+ * After a failed or timed-out wait on a pull request, reads once what else blocks its merge
+ * (reviews, conversations, the branch), so a pipeline sees the next gate before it tries to
+ * merge. Best effort: a failed read never changes the conclusion or the outputs.
+ */
+async function withDiagnosis(result, wait) {
+    const { target } = wait.settings;
+    if (target.kind !== 'pull-request' || result.sha === '' || (result.conclusion !== 'failure' && result.conclusion !== 'timed_out'))
+        return result;
+    const { client, log, sleep } = wait.deps;
+    try {
+        const facts = await readMergeFacts(client, wait.settings.repository, target.number, { sleep, maxReads: DIAGNOSIS_READS, log: (m) => log.info(m) });
+        return { ...result, diagnosis: diagnose(facts), requests: requestDelta(client, wait.statsAtStart) };
+    }
+    catch (error) {
+        log.info(`Could not read what else blocks pull request #${target.number} (${(0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error))}); the outcome above stands, without a diagnosis.`);
+        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
+    }
+}
+
+
+/***/ }),
+
+/***/ 3915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   rM: () => (/* binding */ nextDelay)
+/* harmony export */ });
+/**
+ * When to try again: an exponential schedule with a cap and a jitter fraction.
+ * Pure: the random source is a parameter, so a test pins it. The client's
+ * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
+ * the client is given other delays).
+ */
+/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
+const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
+/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const n = Math.max(1, Math.floor(attempt));
+    const base = Math.max(0, policy.baseMs);
+    const cap = Math.max(0, policy.maxMs);
+    const factor = Math.max(1, policy.factor);
+    const jitter = Math.min(1, Math.max(0, policy.jitter));
+    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
+    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(raw * (1 - jitter * r));
+}
+/**
+ * The wait before the next try: the backoff, but never shorter than what the
+ * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
+ */
+function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
+    const backoff = backoffDelay(attempt, policy, random);
+    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
 }
 
 
@@ -32003,7 +32733,7 @@ function explainFailure(failure, options = {}) {
 
 /***/ }),
 
-/***/ 4666:
+/***/ 7628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36716,36 +37446,8 @@ function getOctokitOptions(token, options) {
 //# sourceMappingURL=utils.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./src/core/backoff.ts
-/**
- * When to try again: an exponential schedule with a cap and a jitter fraction.
- * Pure: the random source is a parameter, so a test pins it. The client's
- * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
- * the client is given other delays).
- */
-/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
-const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
-/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const n = Math.max(1, Math.floor(attempt));
-    const base = Math.max(0, policy.baseMs);
-    const cap = Math.max(0, policy.maxMs);
-    const factor = Math.max(1, policy.factor);
-    const jitter = Math.min(1, Math.max(0, policy.jitter));
-    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
-    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(raw * (1 - jitter * r));
-}
-/**
- * The wait before the next try: the backoff, but never shorter than what the
- * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
- */
-function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
-    const backoff = backoffDelay(attempt, policy, random);
-    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
-}
-
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var core_backoff = __nccwpck_require__(3915);
 // EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
 var core_transient = __nccwpck_require__(5824);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
@@ -39501,7 +40203,7 @@ function createRetryingHook(options, parse) {
             return { verdict, next: undefined };
         }
         const rateLimited = verdict.kind === 'rate-limited';
-        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random);
+        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : (0,core_backoff/* nextDelay */.rM)(attempt, options.backoff, undefined, options.random);
         const deadline = options.deadline();
         if (deadline !== undefined && now + ms > deadline) {
             options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; no retry: the deadline (timeout-seconds) comes first`);
@@ -39610,7 +40312,7 @@ function createGitHubClient(options) {
     const sleep = options.sleep ?? sleepReal;
     const random = options.random ?? Math.random;
     const backoff = {
-        ...DEFAULT_BACKOFF,
+        ...core_backoff/* DEFAULT_BACKOFF */.VU,
         ...(options.retryBaseDelayMs !== undefined ? { baseMs: options.retryBaseDelayMs } : {}),
         ...(options.retryMaxDelayMs !== undefined ? { maxMs: options.retryMaxDelayMs } : {}),
         ...(options.jitter !== undefined ? { jitter: options.jitter } : {})
@@ -39940,7 +40642,7 @@ function requirePullRequest(context, explicit, inputName = 'pull-request') {
 /* harmony export */ });
 /* unused harmony export parseClientSettings */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4666);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7628);
 /* harmony import */ var _configuration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3342);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
 /**
