@@ -49660,6 +49660,18 @@ function webHostOfApi(apiUrl) {
 
 
 
+/** What the API commands take from outside besides their arguments; tests of the bundle set the real ones. */
+/** The flags `purple wait-ci` and `purple merge` share (node:util parseArgs options). */
+const API_FLAGS = Object.freeze({
+    repo: { type: 'string' },
+    pr: { type: 'string' },
+    sha: { type: 'string' },
+    interval: { type: 'string' },
+    timeout: { type: 'string' },
+    'max-retries': { type: 'string' },
+    'request-timeout': { type: 'string' },
+    json: { type: 'boolean' }
+});
 /** The process's environment and clock. */
 const processDeps = {
     env: process.env,
@@ -49887,15 +49899,8 @@ async function waitCiCommand(args, io, deps = processDeps) {
         args: [...args],
         allowPositionals: true,
         options: {
-            repo: { type: 'string' },
-            pr: { type: 'string' },
-            sha: { type: 'string' },
-            base: { type: 'string' },
-            interval: { type: 'string' },
-            timeout: { type: 'string' },
-            'max-retries': { type: 'string' },
-            'request-timeout': { type: 'string' },
-            json: { type: 'boolean' }
+            ...API_FLAGS,
+            base: { type: 'string' }
         }
     });
     if (positionals.length > 0)
@@ -51612,15 +51617,8 @@ async function mergeCommand(args, io, deps = processDeps) {
         args: [...args],
         allowPositionals: true,
         options: {
-            repo: { type: 'string' },
-            pr: { type: 'string' },
-            sha: { type: 'string' },
-            method: { type: 'string' },
-            interval: { type: 'string' },
-            timeout: { type: 'string' },
-            'max-retries': { type: 'string' },
-            'request-timeout': { type: 'string' },
-            json: { type: 'boolean' }
+            ...API_FLAGS,
+            method: { type: 'string' }
         }
     });
     if (positionals.length > 0)

@@ -22,6 +22,18 @@ import type { CliIo } from './guard-command.js'
 type Env = Readonly<Record<string, string | undefined>>
 
 /** What the API commands take from outside besides their arguments; tests of the bundle set the real ones. */
+/** The flags `purple wait-ci` and `purple merge` share (node:util parseArgs options). */
+export const API_FLAGS = Object.freeze({
+  repo: { type: 'string' },
+  pr: { type: 'string' },
+  sha: { type: 'string' },
+  interval: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-retries': { type: 'string' },
+  'request-timeout': { type: 'string' },
+  json: { type: 'boolean' }
+} as const)
+
 export interface ApiCommandDeps {
   readonly env: Env
   readonly now: () => number

@@ -10,6 +10,7 @@ import { merge, type MergeResult } from '../actions/merge/merge.js'
 import { parseMergeOptions, type MergeInputName } from '../actions/merge/settings.js'
 import { EXIT_CODES, UsageError } from './exit-codes.js'
 import {
+  API_FLAGS,
   cliLog,
   createCliClient,
   flagInputs,
@@ -89,15 +90,8 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Api
     args: [...args],
     allowPositionals: true,
     options: {
-      repo: { type: 'string' },
-      pr: { type: 'string' },
-      sha: { type: 'string' },
-      method: { type: 'string' },
-      interval: { type: 'string' },
-      timeout: { type: 'string' },
-      'max-retries': { type: 'string' },
-      'request-timeout': { type: 'string' },
-      json: { type: 'boolean' }
+      ...API_FLAGS,
+      method: { type: 'string' }
     }
   })
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}': use --pr and --sha`, 'merge')

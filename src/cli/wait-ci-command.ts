@@ -10,6 +10,7 @@ import { parseWaitCiOptions, type WaitCiInputName, type WaitCiSettings, type Wai
 import { waitCi, type WaitCiConclusion, type WaitCiResult } from '../actions/wait-ci/wait-ci.js'
 import { EXIT_CODES, UsageError } from './exit-codes.js'
 import {
+  API_FLAGS,
   cliLog,
   createCliClient,
   flagInputs,
@@ -81,15 +82,8 @@ export async function waitCiCommand(args: readonly string[], io: CliIo, deps: Ap
     args: [...args],
     allowPositionals: true,
     options: {
-      repo: { type: 'string' },
-      pr: { type: 'string' },
-      sha: { type: 'string' },
-      base: { type: 'string' },
-      interval: { type: 'string' },
-      timeout: { type: 'string' },
-      'max-retries': { type: 'string' },
-      'request-timeout': { type: 'string' },
-      json: { type: 'boolean' }
+      ...API_FLAGS,
+      base: { type: 'string' }
     }
   })
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}': use --pr, or --sha with --base`, 'wait-ci')
