@@ -29217,7 +29217,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1779);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3824);
 
 
 // The hook calls back whatever script started this process (bin/purple.js under npx).
@@ -29240,7 +29240,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1779:
+/***/ 3824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51538,12 +51538,45 @@ async function deleteBranch(session, read) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/cli/verified-document.ts
+/**
+ * The sha a `purple wait-ci --json` document verified, for `purple merge --verified FILE`:
+ * an orchestrator hands merge the wait's own answer instead of copying a sha out of it,
+ * and a wait that did not succeed can never be merged from.
+ */
+
+/** The verified sha of a wait-ci document, or an error message saying what is wrong with it. */
+function verifiedSha(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return { error: 'it is not JSON: write the document `purple wait-ci --json` printed' };
+    }
+    if (!isRecord(doc) || doc['schema'] !== 'purple/v1' || doc['command'] !== 'wait-ci') {
+        return { error: 'it is not a purple/v1 document of `purple wait-ci --json`' };
+    }
+    if (doc['conclusion'] !== 'success') {
+        return { error: `the wait it records did not succeed (conclusion '${String(doc['conclusion'])}'): nothing it names is verified` };
+    }
+    const sha = doc['sha'];
+    if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha))
+        return { error: 'it names no full commit sha' };
+    return { sha };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/merge-command.ts
 /**
  * `purple merge`: the merge action's work (src/actions/merge) from a terminal
  * or an orchestrator's container. It merges only the sha it is given (the one
  * wait-ci verified): every merge call carries it, so GitHub refuses a moved head.
  */
+
+
+
 
 
 
@@ -51562,7 +51595,9 @@ never repeated blindly: the pull request is read back first.
 Options:
   --repo <owner/name>     Default: the GitHub repository of the 'origin' remote here.
   --pr <number>           The pull request to merge.
-  --sha <sha>             The verified head sha (wait-ci's 'sha'); required.
+  --sha <sha>             The verified head sha (wait-ci's 'sha'); required unless --verified.
+  --verified <file>       The document 'purple wait-ci --json' printed: merge the sha it verified
+                          (refused unless that wait succeeded).
   --method <m>            merge, squash or rebase (default: the first the repository allows).
   --timeout <s>           Budget for retrying while checks are expected (default ${MERGE_DEFAULTS.timeoutSeconds}).
   --interval <s>          First wait between tries (default ${MERGE_DEFAULTS.intervalSeconds}); it grows.
@@ -51611,6 +51646,20 @@ function mergeDocumentFields(result) {
         blockers: result.diagnosis === undefined ? null : JSON.parse(blockersOutput(result))
     };
 }
+/** The sha a wait-ci document at `path` verified; a usage error saying what is wrong otherwise. */
+async function readVerified(path, cwd) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, path), 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`--verified '${path}' cannot be read (${error.code ?? 'error'})`, 'merge');
+    }
+    const answer = verifiedSha(text);
+    if ('error' in answer)
+        throw new UsageError(`--verified '${path}': ${answer.error}`, 'merge');
+    return answer.sha;
+}
 /** `purple merge`; returns the exit code. */
 async function mergeCommand(args, io, deps = processDeps) {
     const { values, positionals } = (0,external_node_util_.parseArgs)({
@@ -51618,16 +51667,22 @@ async function mergeCommand(args, io, deps = processDeps) {
         allowPositionals: true,
         options: {
             ...API_FLAGS,
-            method: { type: 'string' }
+            method: { type: 'string' },
+            verified: { type: 'string' }
         }
     });
     if (positionals.length > 0)
         throw new UsageError(`unexpected argument '${positionals[0]}': use --pr and --sha`, 'merge');
     const json = values.json ?? false;
-    const options = parseFlags('merge', () => parseMergeOptions(flagInputs(io_mergeOwnInputs, merge_command_FLAGS, values)));
+    const fromWait = values.verified === undefined ? undefined : await readVerified(values.verified, io.cwd);
+    if (fromWait !== undefined && values.sha !== undefined && values.sha.toLowerCase() !== fromWait) {
+        throw new UsageError(`--sha '${values.sha}' is not the sha '${fromWait}' that --verified records: give one of them`, 'merge');
+    }
+    const flags = fromWait === undefined ? values : { ...values, sha: fromWait };
+    const options = parseFlags('merge', () => parseMergeOptions(flagInputs(io_mergeOwnInputs, merge_command_FLAGS, flags)));
     const pullNumber = requireFlag(options.pullRequest, 'merge', 'missing --pr: write the pull request number, e.g. --pr 42');
     // Unlike the action, no fallback to the head read now: the command line merges only a verified sha.
-    requireFlag(options.sha, 'merge', "missing --sha: pass the sha wait-ci verified (its 'sha'), so nothing unverified is merged");
+    requireFlag(options.sha, 'merge', "missing --sha: pass the sha wait-ci verified (its 'sha'), or --verified with its --json document, so nothing unverified is merged");
     return await runApiCommand('merge', json, io, async () => {
         const repository = await resolveRepository(values.repo, io.cwd, deps.env, 'merge');
         const clientOptions = readCliClientSettings(deps.env, values, repository, { cwd: io.cwd, command: 'merge' });

@@ -9,6 +9,9 @@ import { MERGE_DEFAULTS, mergeOutputs, mergeOwnInputs } from '../actions/merge/i
 import { merge, type MergeResult } from '../actions/merge/merge.js'
 import { parseMergeOptions, type MergeInputName } from '../actions/merge/settings.js'
 import { EXIT_CODES, UsageError } from './exit-codes.js'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { verifiedSha } from './verified-document.js'
 import {
   API_FLAGS,
   cliLog,
@@ -35,7 +38,9 @@ never repeated blindly: the pull request is read back first.
 Options:
   --repo <owner/name>     Default: the GitHub repository of the 'origin' remote here.
   --pr <number>           The pull request to merge.
-  --sha <sha>             The verified head sha (wait-ci's 'sha'); required.
+  --sha <sha>             The verified head sha (wait-ci's 'sha'); required unless --verified.
+  --verified <file>       The document 'purple wait-ci --json' printed: merge the sha it verified
+                          (refused unless that wait succeeded).
   --method <m>            merge, squash or rebase (default: the first the repository allows).
   --timeout <s>           Budget for retrying while checks are expected (default ${MERGE_DEFAULTS.timeoutSeconds}).
   --interval <s>          First wait between tries (default ${MERGE_DEFAULTS.intervalSeconds}); it grows.
@@ -84,6 +89,19 @@ export function mergeDocumentFields(result: MergeResult): Record<keyof typeof me
   }
 }
 
+/** The sha a wait-ci document at `path` verified; a usage error saying what is wrong otherwise. */
+async function readVerified(path: string, cwd: string): Promise<string> {
+  let text: string
+  try {
+    text = await readFile(resolve(cwd, path), 'utf8')
+  } catch (error) {
+    throw new UsageError(`--verified '${path}' cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'merge')
+  }
+  const answer = verifiedSha(text)
+  if ('error' in answer) throw new UsageError(`--verified '${path}': ${answer.error}`, 'merge')
+  return answer.sha
+}
+
 /** `purple merge`; returns the exit code. */
 export async function mergeCommand(args: readonly string[], io: CliIo, deps: ApiCommandDeps = processDeps): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -91,15 +109,21 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Api
     allowPositionals: true,
     options: {
       ...API_FLAGS,
-      method: { type: 'string' }
+      method: { type: 'string' },
+      verified: { type: 'string' }
     }
   })
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}': use --pr and --sha`, 'merge')
   const json = values.json ?? false
-  const options = parseFlags('merge', () => parseMergeOptions(flagInputs(mergeOwnInputs, FLAGS, values)))
+  const fromWait = values.verified === undefined ? undefined : await readVerified(values.verified, io.cwd)
+  if (fromWait !== undefined && values.sha !== undefined && values.sha.toLowerCase() !== fromWait) {
+    throw new UsageError(`--sha '${values.sha}' is not the sha '${fromWait}' that --verified records: give one of them`, 'merge')
+  }
+  const flags = fromWait === undefined ? values : { ...values, sha: fromWait }
+  const options = parseFlags('merge', () => parseMergeOptions(flagInputs(mergeOwnInputs, FLAGS, flags)))
   const pullNumber = requireFlag(options.pullRequest, 'merge', 'missing --pr: write the pull request number, e.g. --pr 42')
   // Unlike the action, no fallback to the head read now: the command line merges only a verified sha.
-  requireFlag(options.sha, 'merge', "missing --sha: pass the sha wait-ci verified (its 'sha'), so nothing unverified is merged")
+  requireFlag(options.sha, 'merge', "missing --sha: pass the sha wait-ci verified (its 'sha'), or --verified with its --json document, so nothing unverified is merged")
   return await runApiCommand('merge', json, io, async () => {
     const repository = await resolveRepository(values.repo, io.cwd, deps.env, 'merge')
     const clientOptions = readCliClientSettings(deps.env, values, repository, { cwd: io.cwd, command: 'merge' })
