@@ -29211,6 +29211,38 @@ module.exports = {
 
 /***/ }),
 
+/***/ 5240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ eventPayloadError)
+/* harmony export */ });
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6020);
+/**
+ * Imported first by an action's entry: reads the event payload before
+ * @actions/github loads, because that package parses GITHUB_EVENT_PATH as it
+ * loads and a payload that is not JSON would end the step with a bare
+ * SyntaxError and a stack trace, before any output is set. A broken payload is
+ * hidden from it here; the entry reports `eventPayloadError` instead, with
+ * every output set.
+ */
+
+function checkEventPayload() {
+    try {
+        (0,_github_context_js__WEBPACK_IMPORTED_MODULE_0__/* .readEventPayload */ .N5)();
+        return undefined;
+    }
+    catch (error) {
+        delete process.env['GITHUB_EVENT_PATH'];
+        return error instanceof Error ? error : new Error(String(error));
+    }
+}
+/** The clear error for an event payload that cannot be read, or undefined when it is fine. */
+const eventPayloadError = checkEventPayload();
+
+
+/***/ }),
+
 /***/ 2074:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29238,47 +29270,18 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 6639:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ eventFileError)
-/* harmony export */ });
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6020);
-/**
- * The event file, read before anything else is imported: @actions/github (under
- * the client) parses it at import time and dies on a file that is not JSON with
- * a bare SyntaxError and a stack trace, before any output can be set. A bad
- * file is kept from that parse and reported by the entry as one clear error.
- */
-
-/** Why the event file cannot be used, or undefined when it can. */
-const eventFileError = (() => {
-    try {
-        (0,_github_context_js__WEBPACK_IMPORTED_MODULE_0__/* .readEventPayload */ .N5)();
-        return undefined;
-    }
-    catch (error) {
-        delete process.env['GITHUB_EVENT_PATH'];
-        return error;
-    }
-})();
-
-
-/***/ }),
-
 /***/ 956:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _event_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6639);
+/* harmony import */ var _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5240);
 /* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4505);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2074);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
 /* harmony import */ var _wait_ci_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3119);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3707);
 /** wait-ci's entry: the one place that fails the step; every output is set first, on every path. */
-// First import: it must read the event file before @actions/github does (see event-file.ts).
+// First import: it must read the event file before @actions/github does (see event-payload-guard.ts).
 
 
 
@@ -29288,8 +29291,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(async () => {
     let result;
     try {
-        if (_event_file_js__WEBPACK_IMPORTED_MODULE_0__/* .eventFileError */ .N !== undefined)
-            throw _event_file_js__WEBPACK_IMPORTED_MODULE_0__/* .eventFileError */ .N;
+        if (_event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P !== undefined)
+            throw _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P;
         const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .readWaitCiSettings */ .$Z)();
         result = await (0,_wait_ci_js__WEBPACK_IMPORTED_MODULE_3__/* .waitCi */ .S)(settings, (0,_wait_ci_js__WEBPACK_IMPORTED_MODULE_3__/* .createWaitCiDeps */ .i)(settings));
     }

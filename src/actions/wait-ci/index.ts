@@ -1,6 +1,6 @@
 /** wait-ci's entry: the one place that fails the step; every output is set first, on every path. */
-// First import: it must read the event file before @actions/github does (see event-file.ts).
-import { eventFileError } from './event-file.js'
+// First import: it must read the event file before @actions/github does (see event-payload-guard.ts).
+import { eventPayloadError } from '../event-payload-guard.js'
 import { describeError } from '../../core/describe-error.js'
 import { runAction } from '../run.js'
 import { readWaitCiSettings } from './settings.js'
@@ -10,7 +10,7 @@ import { writeWaitCiError, writeWaitCiOutputs } from './outputs.js'
 await runAction(async () => {
   let result: WaitCiResult
   try {
-    if (eventFileError !== undefined) throw eventFileError
+    if (eventPayloadError !== undefined) throw eventPayloadError
     const settings = readWaitCiSettings()
     result = await waitCi(settings, createWaitCiDeps(settings))
   } catch (error) {
