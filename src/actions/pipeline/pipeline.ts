@@ -9,11 +9,11 @@
 import { diagnose, type Diagnosis } from '../../core/diagnosis.js'
 import { describeError } from '../../core/describe-error.js'
 import { createGit } from '../../git/git.js'
-import { createGitHubClient, type GitHubClient } from '../../github/client.js'
+import { createGitHubClient } from '../../github/client.js'
 import { readMergeFacts } from '../../github/merge-facts.js'
 import { guard, guardDeps, type GuardDeps, type GuardResult } from '../guard/guard.js'
-import { merge, type MergeResult } from '../merge/merge.js'
-import { productionRuntime, type ActionLog } from '../runtime.js'
+import { merge, type MergeDeps, type MergeResult } from '../merge/merge.js'
+import { productionRuntime } from '../runtime.js'
 import { waitCi, type WaitCiResult } from '../wait-ci/wait-ci.js'
 import type { PipelineSettings } from './settings.js'
 
@@ -42,12 +42,7 @@ export interface PipelineResult {
 }
 
 /** What the stages talk to; production passes `productionRuntime`, a client, guard's git and the stage printer. */
-export interface PipelineDeps {
-  readonly client: GitHubClient
-  readonly now: () => number
-  readonly sleep: (ms: number) => Promise<void>
-  readonly log: ActionLog
-  readonly random?: () => number
+export interface PipelineDeps extends MergeDeps {
   readonly guard: GuardDeps
   /** Makes a head that exists only on GitHub (a branch update's) available to guard; resolves to why not, or null. */
   readonly fetchHead: (sha: string) => Promise<string | null>
