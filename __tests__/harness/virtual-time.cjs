@@ -13,6 +13,8 @@
  *   PURPLE_VIRTUAL_TIME_CLOCK  a loopback URL (the simulator's POST /__sim/clock) told each jump before
  *                              the timer fires, so the simulator's clock keeps step
  */
+/* global require, performance, clearImmediate */
+/* eslint-disable @typescript-eslint/no-require-imports -- a --require preload is CommonJS */
 'use strict'
 const http = require('node:http')
 const timers = require('node:timers')
