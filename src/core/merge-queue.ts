@@ -144,6 +144,7 @@ export interface StartFacts {
  * The one never-started rule, for merge groups and updated heads alike: events made with the job's
  * GITHUB_TOKEN start no workflow runs, so a commit with no check suite and no workflow run after
  * `neverStartedAfterMs` never will. `probe`: old enough, look (again) for a suite or run.
+ * See docs/decisions.md, "Never started: one rule for merge groups and updated heads".
  */
 export function startVerdict(facts: StartFacts): 'started' | 'too-young' | 'probe' | 'never-started' {
   if (facts.started === true) return 'started'
