@@ -6,15 +6,26 @@
  * cannot run says why while the other one runs.
  */
 import type { Git } from '../git/git.js'
-import { addedLinesBetween, attributeFilesAt, blobSpecsAt, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
+import {
+  addedLinesBetween,
+  attributeFilesAt,
+  blobSpecsAt,
+  grepTree,
+  type PrintedFile,
+  markerSizeAttributes,
+  readBlobLines,
+  sizeNamedOutsideTree
+} from '../git/marker-scan.js'
 import { branchTips, mergesInRange, nameCommits, refsContaining, unreachableFrom, type MergeCommit } from '../git/merges.js'
 import { mergeBase, remoteNames } from '../git/revisions.js'
 import {
+  DEFAULT_MARKER_SIZE,
   MARKER_CANDIDATE_ERE,
   hasAngleMarker,
   isMarkerCandidate,
   markerHits,
   markerOf,
+  markerEreForSize,
   markerPrefix,
   markerSizeProblem,
   parseMarkerSize,
@@ -109,18 +120,26 @@ interface Scanned {
 
 /** Every candidate line of the tree at `head`, with its neighbours. */
 async function scanTree(git: Git, head: string, excluded: (path: string) => boolean, limits: GuardLimits, report: LayerReport): Promise<Scanned> {
-  // The attribute files do not depend on the search: list them while it runs.
+  // The attribute files do not depend on the search: read them while it runs.
   const listing = attributeFilesAt(git, head)
-  listing.catch(() => undefined)
-  const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate)
+  const outside = sizeNamedOutsideTree(git)
+  // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
+  // `> quote` lines and other-length underlines of a docs tree: that search starts at once, and is redone for every
+  // size only when a file names the attribute. See docs/decisions.md, "The tree search asks only for default-size markers".
+  const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), limits.grepThreads, isMarkerCandidate, mayMatter)
+  quick.catch(() => undefined)
+  const [attributeFiles, namedOutside] = await Promise.all([listing, outside])
+  const defaultSizes = !attributeFiles.namesSize && !namedOutside
+  const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate, mayMatter)
   report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
-  const files = [...scan.files].filter(([path]) => !excluded(path)).map(([path, printed]) => splitPrinted(path, printed))
+  const files: ScannedFile[] = []
+  for (const [path, printed] of scan.files) if (!excluded(path)) files.push({ path, ...printed })
   // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
   // Their blob ids do not depend on the attributes: find both at once.
   const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)))
   const [attributes, specs] = await Promise.all([
-    markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+    defaultSizes ? new Map<string, string>() : markerSizeAttributes(git, head, files.map((f) => f.path), listing),
     blobSpecsAt(git, head, separated.map((f) => f.path))
   ])
   const specOf = new Map(separated.map((f, i) => [f.path, specs[i]!]))
@@ -134,19 +153,23 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   return { files, attributes }
 }
 
-/** The lines git grep printed for one file: candidates under scan, the lines before them kept as known. */
-function splitPrinted(path: string, printed: Map<number, string>): ScannedFile {
-  const lines: NumberedLine[] = []
-  const known = new Map<number, string>()
-  for (const [line, text] of printed) {
-    if (isMarkerCandidate(text)) lines.push({ line, text })
-    else known.set(line, text)
+/**
+ * False for a file whose printed lines cannot hold a finding at any marker
+ * size: no `<`/`>` candidate (so no `|` or `=` line pairs with one) and every
+ * `=` line right after a line of text (an underline, never an orphan). The
+ * tree search prints every candidate line of a file with the line before it.
+ */
+function mayMatter(file: PrintedFile): boolean {
+  for (const l of file.lines) {
+    const c = l.text[0]
+    if (c === '<' || c === '>') return true
+    if (c === '=' && !afterText(file, l.line)) return true
   }
-  return { path, lines, known }
+  return false
 }
 
 /** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
-function afterText(file: ScannedFile, line: number): boolean {
+function afterText(file: PrintedFile, line: number): boolean {
   const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text
   return before !== undefined && !/^[ \t\r]*$/.test(before)
 }
@@ -188,10 +211,9 @@ function judge(files: readonly ScannedFile[], attributes: Map<string, string>, r
     const problem = markerSizeProblem(value)
     if (problem !== null) report.warnings.push(`${displayPath(file.path)}: ${problem}`)
     const size = parseMarkerSize(value)
-    const known = [...file.known].map(([line, text]) => ({ line, text }))
-    const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(known, size)
-    const byLine = new Map([...file.known, ...file.lines.map((l) => [l.line, l.text] as const)])
-    for (const hit of markerHits(file.lines, size, angle, (n) => byLine.get(n))) {
+    const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(file.known.values(), size)
+    const textAt = (n: number) => file.known.get(n) ?? file.lines.find((l) => l.line === n)?.text
+    for (const hit of markerHits(file.lines, size, angle, textAt)) {
       report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message })
     }
   }
