@@ -285,3 +285,60 @@ describe('the tree search at the default marker size', () => {
     expect(r.calls.filter((c) => c.includes('check-attr'))).toHaveLength(1)
   })
 })
+
+describe('the changed scope reads no file the diff already shows whole', () => {
+  const changedCalls = async (repo: TempRepo, base: string, head: string) => {
+    const calls: string[] = []
+    const git = createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) })
+    const report = await checkRange(git, { base, head, description: 'test', headBranch: null }, changed)
+    return { calls, error: report.error, markers: report.findings.map((f) => `${f.path}:${f.line}`).sort() }
+  }
+
+  it('finds the markers of new and changed files beside thousands of new heading underlines', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'src/old.ts': '<<<<<<< HEAD\nconst a = 1\n', 'src/keep.ts': 'x\n' })
+    // invented: a docs PR (new Markdown files with setext headings) that also carries what conflicts leave behind.
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 2000; i++) files[`guide/s${i}.md`] = `Section ${i}\n=======\n\n> quoted\n\nProse ${i}.\n`
+    files['guide/lone.md'] = 'intro\n\n=======\ntheirs\n'
+    files['guide/first.md'] = '=======\nstarts the file\n'
+    files['guide/rest.rst'] = '=======\nGuide\n=======\n\npara\n\n=======\n\nmore\n'
+    files['guide/conflict.md'] = 'T\n=======\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b\n'
+    // An underline added under an added title still counts in a file that had a < marker before the range.
+    files['src/old.ts'] = '<<<<<<< HEAD\nconst a = 1\nTitle\n=======\n'
+    const head = repo.commit('docs', files)
+    const r = await changedCalls(repo, base, head)
+    expect(r.error).toBeNull()
+    expect(r.markers).toEqual([
+      'guide/conflict.md:2',
+      'guide/conflict.md:4',
+      'guide/conflict.md:6',
+      'guide/conflict.md:8',
+      'guide/first.md:1',
+      'guide/lone.md:3',
+      'src/old.ts:4'
+    ])
+  })
+
+  it('a PR of new heading files reads no blob and no attribute', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'a.txt': 'a\n' })
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 50; i++) files[`guide/s${i}.md`] = `Section ${i}\n=======\n\nProse ${i}.\n`
+    const head = repo.commit('docs', files)
+    const r = await changedCalls(repo, base, head)
+    expect(r).toMatchObject({ error: null, markers: [] })
+    expect(r.calls.filter((c) => c.startsWith('cat-file --batch --buffer') || c.includes('check-attr'))).toEqual([])
+  })
+
+  it('a changed file whose only marker sits beside many added underlines, and symlinks skipped', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'docs/book.md': 'Book\n====\n' })
+    const chapters = Array.from({ length: 500 }, (_, i) => `Chapter ${i}\n=======\n\ntext\n`).join('\n')
+    symlinkSync('=======', join(repo.dir, 'link'))
+    const head = repo.commit('chapters', { 'docs/book.md': `Book\n====\n\n${chapters}\n=======\nleft over\n` })
+    const lines = repo.git(['show', `${head}:docs/book.md`]).split('\n')
+    const r = await changedCalls(repo, base, head)
+    expect(r).toMatchObject({ error: null, markers: [`docs/book.md:${lines.lastIndexOf('=======') + 1}`] })
+  })
+})

@@ -11,6 +11,7 @@ import {
   attributeFilesAt,
   blobSpecsAt,
   grepTree,
+  type AttributeFiles,
   type PrintedFile,
   markerSizeAttributes,
   readBlobLines,
@@ -122,14 +123,13 @@ interface Scanned {
 async function scanTree(git: Git, head: string, excluded: (path: string) => boolean, limits: GuardLimits, report: LayerReport): Promise<Scanned> {
   // The attribute files do not depend on the search: read them while it runs.
   const listing = attributeFilesAt(git, head)
-  const outside = sizeNamedOutsideTree(git)
+  const sizes = onlyDefaultSizes(git, listing)
   // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
   // `> quote` lines and other-length underlines of a docs tree: that search starts at once, and is redone for every
-  // size only when a file names the attribute. See docs/decisions.md, "The tree search asks only for default-size markers".
+  // size only when a file names the attribute.
   const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), limits.grepThreads, isMarkerCandidate, mayMatter)
   quick.catch(() => undefined)
-  const [attributeFiles, namedOutside] = await Promise.all([listing, outside])
-  const defaultSizes = !attributeFiles.namesSize && !namedOutside
+  const defaultSizes = await sizes
   const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate, mayMatter)
   report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
@@ -184,24 +184,36 @@ async function scanChanged(
   report: LayerReport
 ): Promise<Scanned> {
   const listing = attributeFilesAt(git, head)
-  listing.catch(() => undefined)
+  const defaultSizes = onlyDefaultSizes(git, listing)
+  defaultSizes.catch(() => undefined)
   const from = (await mergeBase(git, base, head)) ?? base
   const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
   report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`)
   if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
   if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
-  const diffFiles = added.files.filter((f) => !excluded(f.path))
-  const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map<number, string>(), oid: f.newOid }))
-  // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours).
-  const wanted = files.filter((f): f is typeof f & { oid: string } => f.oid !== null && f.lines.some((l) => !isAngle(l.text)))
+  const files = added.files.filter((f) => !excluded(f.path))
+  // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours); a new file's
+  // rest is all in the diff already.
+  const wanted = files.filter((f): f is typeof f & { newOid: string } => !f.whole && f.newOid !== null && f.lines.some((l) => !isAngle(l.text)))
   // The rest of the files and their attributes are independent reads: both at once.
   const [unread, attributes] = await Promise.all([
-    readNeighbours(git, wanted.map((f) => f.oid), wanted),
-    markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+    readNeighbours(git, wanted.map((f) => f.newOid), wanted),
+    (await defaultSizes) ? new Map<string, string>() : markerSizeAttributes(git, head, files.map((f) => f.path), listing)
   ])
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
+}
+
+/**
+ * True when every path has git's default marker size: no attribute file, in
+ * the tree or outside it, names conflict-marker-size. Then no path's
+ * attributes need reading. See docs/decisions.md, "Markers are searched at
+ * the default size unless an attribute file names another".
+ */
+async function onlyDefaultSizes(git: Git, listing: Promise<AttributeFiles>): Promise<boolean> {
+  const [files, outside] = await Promise.all([listing, sizeNamedOutsideTree(git)])
+  return !files.namesSize && !outside
 }
 
 /** Applies the marker rules to each scanned file at its own conflict-marker-size. */
