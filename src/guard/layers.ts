@@ -317,16 +317,23 @@ async function disallowedMerges(
   const patterns = sourcePatterns(policy, options.allowedSources, range.headBranch)
   notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`)
   if (merges.length === 0) return []
-  // Every read below is independent of the others: start them together.
-  const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)])
-  const { tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes)
+  // Which refs contain head is a history walk per ref (the slowest read here): ask only when it can matter. The
+  // reachability call answers first whether any allowed tip reaches head at all (head is one more candidate).
+  const [refs, remotes] = await Promise.all([branchTips(git), remoteNames(git)])
+  let containsHead: Set<string> | null = null
+  let { tips, unmatched } = allowedTips(refs, patterns, new Set(), remotes)
+  const parents = merges.flatMap((m) => m.parents.slice(1))
+  let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)])
+  if (!bad.delete(range.head)) {
+    containsHead = await refsContaining(git, range.head)
+    ;({ tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes))
+    bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)])
+  }
   for (const p of unmatched) {
     notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`)
   }
-  const parents = merges.flatMap((m) => m.parents.slice(1))
-  const bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)])
   if (bad.size === 0) return []
-  const names = await nameCommits(git, [...bad], containsHead)
+  const names = await nameCommits(git, [...bad], containsHead ?? (await refsContaining(git, range.head)))
   // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
   const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : ''
   const findings: Finding[] = []
