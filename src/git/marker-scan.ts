@@ -475,5 +475,13 @@ function mayNameSize(file: string): boolean {
     return code !== 'ENOENT' && code !== 'ENOTDIR'
   }
 }
+/** The average size of the repository's objects as stored (bytes, packed and loose together), or null when it has none. */
+export async function averageObjectBytes(git: Git): Promise<number | null> {
+  const r = await git.run(['count-objects', '-v'])
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(r.stdout)?.[1] ?? 0)
+  const objects = field('count') + field('in-pack')
+  return objects > 0 ? ((field('size') + field('size-pack')) * 1024) / objects : null
+}
+
 /** Re-exported for the layer: lines under scan as NumberedLine. */
 export type { NumberedLine }

@@ -5,10 +5,12 @@
  * real finding always blocks, a broken guard only warns), and a layer that
  * cannot run says why while the other one runs.
  */
+import { availableParallelism } from 'node:os'
 import type { Git } from '../git/git.js'
 import {
   addedLinesBetween,
   attributeFilesAt,
+  averageObjectBytes,
   blobSpecsAt,
   grepTree,
   type AttributeFiles,
@@ -38,7 +40,7 @@ import { displayPath } from '../core/unified-diff.js'
 import { describeError } from '../core/describe-error.js'
 import type { Finding } from '../core/guard-verdict.js'
 import type { HistoryState, GuardRange } from './range.js'
-import { DEFAULT_LIMITS, type CheckOptions, type GuardLimits } from './options.js'
+import { DEFAULT_LIMITS, defaultGrepThreads, type CheckOptions, type GuardLimits } from './options.js'
 
 export interface CheckReport {
   readonly findings: Finding[]
@@ -124,13 +126,15 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   // The attribute files do not depend on the search: read them while it runs.
   const listing = attributeFilesAt(git, head)
   const sizes = onlyDefaultSizes(git, listing)
+  sizes.catch(() => undefined)
   // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
   // `> quote` lines and other-length underlines of a docs tree: that search starts at once, and is redone for every
   // size only when a file names the attribute.
-  const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), limits.grepThreads, isMarkerCandidate, mayMatter)
+  const threads = await grepThreads(git, limits.grepThreads)
+  const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), threads, isMarkerCandidate, mayMatter)
   quick.catch(() => undefined)
   const defaultSizes = await sizes
-  const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate, mayMatter)
+  const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, threads, isMarkerCandidate, mayMatter)
   report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
   const files: ScannedFile[] = []
@@ -151,6 +155,13 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   const unread = await readNeighbours(git, orphanable.map((f) => specOf.get(f.path)!), orphanable)
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
+}
+
+/** git grep's thread count: as configured, or chosen from the cores and the repository's object sizes. */
+async function grepThreads(git: Git, configured: GuardLimits['grepThreads']): Promise<number | null> {
+  if (configured !== 'adaptive') return configured
+  const cores = availableParallelism()
+  return defaultGrepThreads(cores, cores <= 1 ? null : await averageObjectBytes(git))
 }
 
 /**
