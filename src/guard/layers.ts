@@ -194,11 +194,13 @@ async function scanChanged(
   limits: GuardLimits,
   report: LayerReport
 ): Promise<Scanned> {
+  const from = (await mergeBase(git, base, head)) ?? base
+  // The diff starts first (it decides the run's length); the attribute files are read while it runs.
+  const diff = addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
   const listing = attributeFilesAt(git, head)
   const defaultSizes = onlyDefaultSizes(git, listing)
   defaultSizes.catch(() => undefined)
-  const from = (await mergeBase(git, base, head)) ?? base
-  const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
+  const added = await diff
   report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`)
   if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
