@@ -2,7 +2,7 @@
  * The marker layer against real repositories: conflicts written by git itself
  * in each style, attributes read at the scanned commit, committed objects only.
  */
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkRange } from '../../src/guard/layers.js'
@@ -230,6 +230,13 @@ describe('what is scanned', () => {
 })
 
 describe('the tree search at the default marker size', () => {
+  let cleanups: Array<() => unknown> = []
+  const afterThis = (cleanup: () => unknown) => cleanups.push(cleanup)
+  afterEach(() => {
+    for (const cleanup of cleanups) cleanup()
+    cleanups = []
+  })
+
   const treeCalls = async (repo: TempRepo, head: string) => {
     const calls: string[] = []
     const git = createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) })
@@ -275,7 +282,19 @@ describe('the tree search at the default marker size', () => {
         repo.git(['config', 'core.attributesFile', file])
       }
     ],
-    ['a .gitattributes in the tree', (repo: TempRepo) => repo.commit('attributes', { 'sub/.gitattributes': '*.txt conflict-marker-size=3\n' })]
+    ['a .gitattributes in the tree', (repo: TempRepo) => repo.commit('attributes', { 'sub/.gitattributes': '*.txt conflict-marker-size=3\n' })],
+    [
+      'the XDG attributes file',
+      (repo: TempRepo) => {
+        const home = mkdtempSync(join(tmpdir(), 'purple-xdg-'))
+        mkdirSync(join(home, 'git'))
+        writeFileSync(join(home, 'git', 'attributes'), '*.txt conflict-marker-size=3\n')
+        const before = process.env.XDG_CONFIG_HOME
+        process.env.XDG_CONFIG_HOME = home
+        afterThis(() => (before === undefined ? delete process.env.XDG_CONFIG_HOME : (process.env.XDG_CONFIG_HOME = before)))
+        expect(repo.git(['check-attr', 'conflict-marker-size', '--', 'sub/a.txt'])).toBe('sub/a.txt: conflict-marker-size: 3')
+      }
+    ]
   ])('a size named in %s: 3-character markers are found too', async (_where, nameSize) => {
     const repo = tempRepo()
     repo.commit('base', { 'sub/a.txt': 'x\n<<< HEAD\nours\n===\ntheirs\n>>> other\n', 'sub/b.md': 'T\n=======\n' })

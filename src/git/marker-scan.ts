@@ -446,15 +446,17 @@ export async function attributeFilesAt(git: Git, commit: string): Promise<Attrib
  * True unless every attribute file git reads besides the tree's own is known
  * not to name `conflict-marker-size`: `$GIT_DIR/info/attributes`, the global
  * file (core.attributesFile, else the XDG one) and the system file
- * (`<prefix>/etc/gitattributes`, `/etc/gitattributes` when the prefix is
- * /usr). A file that does not exist names nothing; a location that cannot be
+ * (as git 2.42+ names it, and `<prefix>/etc/gitattributes`, `/etc/gitattributes`
+ * when the prefix is /usr). A file that does not exist names nothing; a location that cannot be
  * worked out counts as naming it (the scan then covers every size).
  */
 export async function sizeNamedOutsideTree(git: Git, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  const [info, configured, execPath] = await Promise.all([
+  const [info, configured, execPath, system] = await Promise.all([
     git.run(['rev-parse', '--git-path', 'info/attributes']),
     git.run(['config', '--type=path', '--get', 'core.attributesFile'], { okExitCodes: [0, 1] }),
-    git.run(['--exec-path'])
+    git.run(['--exec-path']),
+    // git 2.42 and later name their system file; older ones answer with usage (129).
+    git.run(['var', 'GIT_ATTR_SYSTEM'], { okExitCodes: [0, 1, 128, 129] })
   ])
   const exec = execPath.stdout.trim().replace(/\\/g, '/')
   const prefix = /^(.*)\/(?:libexec|lib)\/git-core$/.exec(exec)?.[1]
@@ -462,7 +464,8 @@ export async function sizeNamedOutsideTree(git: Git, env: NodeJS.ProcessEnv = pr
   const xdg = env.XDG_CONFIG_HOME ? join(env.XDG_CONFIG_HOME, 'git') : env.HOME ? join(env.HOME, '.config', 'git') : null
   const global = configured.stdout.trim() || (xdg === null ? null : join(xdg, 'attributes'))
   // Windows builds keep etc/ beside the prefix's parent (mingw64/..): read both.
-  const files = [info.stdout.trim(), global, `${prefix}/etc/gitattributes`, `${dirname(prefix)}/etc/gitattributes`, '/etc/gitattributes']
+  const named = system.exitCode === 0 && system.stdout.trim() !== '' ? system.stdout.trim() : null
+  const files = [info.stdout.trim(), global, named, `${prefix}/etc/gitattributes`, `${dirname(prefix)}/etc/gitattributes`, '/etc/gitattributes']
   return files.some((file) => file !== null && mayNameSize(resolve(git.cwd, file)))
 }
 
