@@ -338,7 +338,7 @@ async function disallowedMerges(
   const parents = merges.flatMap((m) => m.parents.slice(1))
   let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)])
   if (!bad.delete(range.head)) {
-    containsHead = await refsContaining(git, range.head, refs)
+    containsHead = await refsContaining(git, range.head)
     ;({ tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes))
     bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)])
   }
@@ -346,7 +346,7 @@ async function disallowedMerges(
     notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`)
   }
   if (bad.size === 0) return []
-  const names = await nameCommits(git, [...bad], containsHead ?? (await refsContaining(git, range.head, refs)))
+  const names = await nameCommits(git, [...bad], containsHead ?? (await refsContaining(git, range.head)))
   // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
   const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : ''
   const findings: Finding[] = []
