@@ -330,23 +330,26 @@ async function disallowedMerges(
   const patterns = sourcePatterns(policy, options.allowedSources, range.headBranch)
   notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`)
   if (merges.length === 0) return []
-  // Which refs contain head is a history walk per ref (the slowest read here): ask only when it can matter. The
-  // reachability call answers first whether any allowed tip reaches head at all (head is one more candidate).
+  // Which refs contain head is a history walk per ref (the slowest read here). It starts at once, beside the
+  // reachability call, which also says whether any allowed tip reaches head (head rides along as a candidate):
+  // when none does and nothing needs a name, the walk is ended unfinished.
+  const walk = new AbortController()
+  const containment = refsContaining(git, range.head, walk.signal)
+  containment.catch(() => undefined)
   const [refs, remotes] = await Promise.all([branchTips(git), remoteNames(git)])
-  let containsHead: Set<string> | null = null
   let { tips, unmatched } = allowedTips(refs, patterns, new Set(), remotes)
   const parents = merges.flatMap((m) => m.parents.slice(1))
   let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)])
   if (!bad.delete(range.head)) {
-    containsHead = await refsContaining(git, range.head)
-    ;({ tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes))
+    ;({ tips, unmatched } = allowedTips(refs, patterns, await containment, remotes))
     bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)])
   }
+  if (bad.size === 0) walk.abort()
   for (const p of unmatched) {
     notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`)
   }
   if (bad.size === 0) return []
-  const names = await nameCommits(git, [...bad], containsHead ?? (await refsContaining(git, range.head)))
+  const names = await nameCommits(git, [...bad], await containment)
   // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
   const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : ''
   const findings: Finding[] = []
