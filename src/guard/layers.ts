@@ -128,8 +128,8 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   const sizes = onlyDefaultSizes(git, listing)
   sizes.catch(() => undefined)
   // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
-  // `> quote` lines and other-length underlines of a docs tree: that search starts at once, and is redone for every
-  // size only when a file names the attribute.
+  // `> quote` lines and other-length underlines of a docs tree: that search starts before the answer arrives, and is
+  // redone for every size only when a file names the attribute.
   const threads = await grepThreads(git, limits.grepThreads)
   const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), threads, isMarkerCandidate, mayMatter)
   quick.catch(() => undefined)
@@ -212,7 +212,7 @@ async function scanChanged(
   // The rest of the files and their attributes are independent reads: both at once.
   const [unread, attributes] = await Promise.all([
     readNeighbours(git, wanted.map((f) => f.newOid), wanted),
-    (await defaultSizes) ? new Map<string, string>() : markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+    defaultSizes.then((only) => (only ? new Map<string, string>() : markerSizeAttributes(git, head, files.map((f) => f.path), listing)))
   ])
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
