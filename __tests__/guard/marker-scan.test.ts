@@ -350,6 +350,15 @@ describe('the changed scope reads no file the diff already shows whole', () => {
     expect(r.calls.filter((c) => c.startsWith('cat-file --batch --buffer') || c.includes('check-attr'))).toEqual([])
   })
 
+  it('a range that adds no marker-shaped line reads no attribute file', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { '.gitattributes': '*.md conflict-marker-size=3\n', 'a.ts': 'a\n' })
+    const head = repo.commit('code', { 'a.ts': 'a\nb\n', 'b.ts': 'export const b = 1\n' })
+    const r = await changedCalls(repo, base, head)
+    expect(r).toMatchObject({ error: null, markers: [] })
+    expect(r.calls.filter((c) => /gitattributes|check-attr|attributesFile|GIT_ATTR/.test(c))).toEqual([])
+  })
+
   it('a changed file whose only marker sits beside many added underlines, and symlinks skipped', async () => {
     const repo = tempRepo()
     const base = repo.commit('base', { 'docs/book.md': 'Book\n====\n' })

@@ -195,17 +195,28 @@ async function scanChanged(
   report: LayerReport
 ): Promise<Scanned> {
   const from = (await mergeBase(git, base, head)) ?? base
-  // The diff starts first (it decides the run's length); the attribute files are read while it runs.
-  const diff = addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
-  const listing = attributeFilesAt(git, head)
-  const defaultSizes = onlyDefaultSizes(git, listing)
-  defaultSizes.catch(() => undefined)
-  const added = await diff
+  // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
+  let reads: { listing: Promise<AttributeFiles>; defaultSizes: Promise<boolean> } | null = null
+  const startReads = () => {
+    if (reads !== null) return reads
+    const listing = attributeFilesAt(git, head)
+    const defaultSizes = onlyDefaultSizes(git, listing)
+    defaultSizes.catch(() => undefined)
+    return (reads = { listing, defaultSizes })
+  }
+  const keep = (text: string) => {
+    if (!isMarkerCandidate(text)) return false
+    startReads()
+    return true
+  }
+  const added = await addedLinesBetween(git, from, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
   report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`)
   if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
   if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
   const files = added.files.filter((f) => !excluded(f.path))
+  if (files.length === 0) return { files, attributes: new Map() }
+  const { listing, defaultSizes } = startReads()
   // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours); a new file's
   // rest is all in the diff already.
   const wanted = files.filter((f): f is typeof f & { newOid: string } => !f.whole && f.newOid !== null && f.lines.some((l) => !isAngle(l.text)))
