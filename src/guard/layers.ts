@@ -123,17 +123,14 @@ interface Scanned {
 
 /** Every candidate line of the tree at `head`, with its neighbours. */
 async function scanTree(git: Git, head: string, excluded: (path: string) => boolean, limits: GuardLimits, report: LayerReport): Promise<Scanned> {
-  // The attribute files do not depend on the search: read them while it runs.
-  const listing = attributeFilesAt(git, head)
-  const sizes = onlyDefaultSizes(git, listing)
-  sizes.catch(() => undefined)
   // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
-  // `> quote` lines and other-length underlines of a docs tree: that search starts before the answer arrives, and is
-  // redone for every size only when a file names the attribute.
+  // `> quote` lines and other-length underlines of a docs tree: that search starts first, and is redone for every
+  // size only when a file names the attribute. The attribute files are read while it runs.
   const threads = await grepThreads(git, limits.grepThreads)
   const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), threads, isMarkerCandidate, mayMatter)
   quick.catch(() => undefined)
-  const defaultSizes = await sizes
+  const listing = attributeFilesAt(git, head)
+  const defaultSizes = await onlyDefaultSizes(git, listing)
   const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, threads, isMarkerCandidate, mayMatter)
   report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
