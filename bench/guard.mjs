@@ -11,9 +11,11 @@
 //            same clean environment, and git's own two-call floor (rev-list --merges, rev-list --stdin)
 //   cold     dist/guard and `purple guard` doing nothing vs `node -e ''`
 //
-// Usage: npm run bench:guard -- [--tree 10000,40000,80000,160000] [--changed 5000,20000]
+// Usage: npm run bench:guard -- [--tree 10000,40000,80000,160000] [--changed 500,5000,20000]
 //          [--docs 5000] [--merges 150,1000,5000] [--trials 5] [--only tree,changed,docs,merges,cold] [--rebuild]
-// guard runs from dist/ (npm run build first). Not part of npm test.
+//          [--markdown]
+// --markdown prints only the README's table (progress goes to stderr). guard runs from dist/ (npm run build
+// first). Not part of npm test.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -28,12 +30,15 @@ const flag = (name, fallback) => {
 }
 const sizes = (name, fallback) => flag(name, fallback).split(',').filter(Boolean).map(Number)
 const TREE_SIZES = sizes('tree', '10000,40000,80000,160000')
-const CHANGED_SIZES = sizes('changed', '5000,20000')
+const CHANGED_SIZES = sizes('changed', '500,5000,20000')
 const DOCS_SIZES = sizes('docs', '5000')
 const MERGE_SIZES = sizes('merges', '150,1000,5000')
 const TRIALS = Number(flag('trials', '5'))
 const ONLY = new Set(flag('only', 'tree,changed,docs,merges,cold').split(','))
 const REBUILD = argv.includes('--rebuild')
+const MARKDOWN = argv.includes('--markdown')
+// With --markdown, stdout carries the table alone.
+const log = MARKDOWN ? (...a) => console.error(...a) : (...a) => console.log(...a)
 const ALLOWED_REFS = 20
 // The base tree of the changed-scope repository: its code half holds the largest PR.
 const CHANGED_BASE_FILES = Math.max(40_000, 2 * Math.max(...CHANGED_SIZES))
@@ -98,7 +103,7 @@ function repository(name, stream) {
   const t0 = performance.now()
   git(['fast-import', '--quiet', '--done'], stream())
   writeFileSync(join(dir, '.bench-built'), `${name}\n`)
-  console.log(`  built ${name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  log(`  built ${name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   return dir
 }
 
@@ -218,11 +223,11 @@ const rows = []
 const report = (figure, floorName, guardSamples, floorSamples, extra = '') => {
   const r = ratioOf(guardSamples, floorSamples)
   rows.push({ figure, floorName, guard: median(guardSamples), floor: median(floorSamples), ratio: r })
-  console.log(`${figure}: ${ms(guardSamples)} vs ${floorName} ${ms(floorSamples)} -> ${x(r)}${extra}`)
+  log(`${figure}: ${ms(guardSamples)} vs ${floorName} ${ms(floorSamples)} -> ${x(r)}${extra}`)
 }
 
 const ere = '^(<+|=+|>+|\\|+)([[:space:]]|$)'
-console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${execFileSync('git', ['--version'], { encoding: 'utf8' }).trim()}; ${TRIALS} interleaved trials, medians`)
+log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${execFileSync('git', ['--version'], { encoding: 'utf8' }).trim()}; ${TRIALS} interleaved trials, medians`)
 
 if (ONLY.has('tree')) {
   for (const n of TREE_SIZES) {
@@ -231,7 +236,7 @@ if (ONLY.has('tree')) {
     const grep = (threads) => () => spawnChecked('git', ['grep', '--no-color', ...threads, '-I', '-n', '-z', '-E', '-e', ere, head, '--'], { cwd: dir, env: cleanEnv })
     let last
     const [g, one, guard] = interleaved([grep([]), grep(['--threads', '1']), () => (last = runGuard(dir, 'tree', head, head))])
-    console.log(`tree ${n} files: git grep default ${ms(g)}, --threads 1 ${ms(one)} (${x(ratioOf(one, g))} of default); result=${last.result}`)
+    log(`tree ${n} files: git grep default ${ms(g)}, --threads 1 ${ms(one)} (${x(ratioOf(one, g))} of default); result=${last.result}`)
     report(`guard scope=tree, ${n} files`, 'git grep (default threads)', guard, g)
     report(`guard scope=tree, ${n} files`, 'git grep --threads 1', guard, one)
   }
@@ -276,8 +281,8 @@ if (ONLY.has('merges')) {
       () => (last = runGuard(dir, 'changed', base, head))
     ])
     const over = guard.map((g, i) => g - bare[i])
-    rows.push({ figure: `merge-source check, ${m} merges, ${ALLOWED_REFS + 1} refs`, floorName: "node -e '' + git's two calls", guard: median(guard), floor: median(bare) + median(gitFloor), ratio: ratioOf(guard, bare.map((b, i) => b + gitFloor[i])), over: median(over), gitFloor: median(gitFloor) })
-    console.log(
+    rows.push({ merges: m, figure: `merge-source check, ${m} merges, ${ALLOWED_REFS + 1} refs`, floorName: "node -e '' + git's two calls", guard: median(guard), floor: median(bare) + median(gitFloor), ratio: ratioOf(guard, bare.map((b, i) => b + gitFloor[i])), over: median(over), gitFloor: median(gitFloor) })
+    log(
       `merge-source check, ${m} merges: guard (whole process, scope=changed) ${ms(guard)}; node -e '' ${ms(bare)} -> +${median(over).toFixed(0)} ms; git's two-call floor ${ms(gitFloor)}; result=${last.result}, disallowed parents=${last.merges}`
     )
   }
@@ -294,8 +299,19 @@ if (ONLY.has('cold')) {
   report('cold start, purple guard doing nothing', "node -e ''", coldCli, bare)
 }
 
-console.log('\n| figure | floor | guard | floor time | ratio |\n|---|---|---|---|---|')
+const machine = `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${execFileSync('git', ['--version'], { encoding: 'utf8' }).trim()}, ${TRIALS} interleaved trials, medians`
+if (!MARKDOWN) console.log('')
+console.log(`Measured by \`npm run bench:guard\` (${machine}); each ratio from one run.\n`)
+console.log('| figure | floor | guard | floor time | ratio |\n|---|---|---|---|---|')
 for (const r of rows) {
   const ratio = r.over === undefined ? x(r.ratio) : `${x(r.ratio)} (+${r.over.toFixed(0)} ms over node -e ''; git floor ${r.gitFloor.toFixed(0)} ms)`
   console.log(`| ${r.figure} | ${r.floorName} | ${r.guard.toFixed(0)} ms | ${r.floor.toFixed(0)} ms | ${ratio} |`)
+}
+// The merge-source check's growth beside git's: Purple's fixed cost should not grow with history.
+const merges = rows.filter((r) => r.gitFloor !== undefined)
+if (merges.length > 1) {
+  const [first, last] = [merges[0], merges[merges.length - 1]]
+  const grew = last.over - first.over
+  const gitGrew = last.gitFloor - first.gitFloor
+  console.log(`\nMerge-source check from ${first.merges} to ${last.merges} merges: guard +${grew.toFixed(0)} ms, git's two-call floor +${gitGrew.toFixed(0)} ms (${gitGrew > 0 ? x(grew / gitGrew) : 'n/a'}).`)
 }

@@ -1,10 +1,12 @@
 // First writes every action.yml and the README's generated tables from the
 // declarations (src/actions/*/io.ts), then bundles every action entry point with
 // ncc into dist/<action>/index.js and refuses a bundle that ncc wrote around a
-// missing module (it exits 0 then).
+// missing module (it exits 0 then). A dynamic import() becomes a chunk beside
+// index.js (dist/cli loads each command but guard on demand); ncc writes one
+// license file per chunk, which the build merges into the one licenses.txt.
 // `node scripts/build.mjs --metadata-only` (npm run metadata) does the first step alone.
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync, existsSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
@@ -27,9 +29,32 @@ function bundle(src, out, extra = []) {
   if (!existsSync(src)) throw new Error(`build: entry '${src}' does not exist`)
   rmSync(out, { recursive: true, force: true })
   execFileSync(process.execPath, [ncc, 'build', src, '-o', out, '--quiet', ...extra], { stdio: 'inherit' })
-  if (readFileSync(join(out, 'index.js'), 'utf8').includes('webpackMissingModule')) {
-    throw new Error(`build: ${out}/index.js references a module ncc could not bundle`)
+  for (const file of readdirSync(out).filter((name) => name.endsWith('.js'))) {
+    if (readFileSync(join(out, file), 'utf8').includes('webpackMissingModule')) {
+      throw new Error(`build: ${out}/${file} references a module ncc could not bundle`)
+    }
   }
+}
+
+/**
+ * Merges ncc's per-chunk license files (`<chunk>.licenses.txt`, the entry's first)
+ * into `licenses.txt`: each package once, in first-seen order. An entry starts
+ * with a line naming an installed package, at the start or after a blank line.
+ */
+function mergeLicenses(out) {
+  const files = readdirSync(out).filter((name) => name.endsWith('.licenses.txt'))
+  files.sort((a, b) => (a === 'main.licenses.txt' ? -1 : b === 'main.licenses.txt' ? 1 : a.localeCompare(b)))
+  const entries = new Map()
+  for (const file of files) {
+    const text = readFileSync(join(out, file), 'utf8')
+    const starts = [...text.matchAll(/(?<=^|\n\n)((?:@[\w.-]+\/)?[\w.-]+)\n/g)].filter((m) => existsSync(join('node_modules', m[1], 'package.json')))
+    starts.forEach((m, i) => {
+      const end = i + 1 < starts.length ? starts[i + 1].index - 2 : text.length
+      if (!entries.has(m[1])) entries.set(m[1], text.slice(m.index, end))
+    })
+    rmSync(join(out, file))
+  }
+  writeFileSync(join(out, 'licenses.txt'), [...entries.values()].join('\n\n'))
 }
 
 // Under node_modules/.cache: git-ignored, skipped by eslint, and modules resolve from there.
@@ -40,6 +65,7 @@ execFileSync(process.execPath, [join(metadataOut, 'index.js'), ...(args.includes
 if (!metadataOnly) {
   for (const { src, out } of entries) {
     if (only.length > 0 && !only.some((name) => out.endsWith(`/${name}`))) continue
-    bundle(src, out, ['--license', 'licenses.txt'])
+    bundle(src, out, ['--license', '[name].licenses.txt'])
+    mergeLicenses(out)
   }
 }

@@ -54,6 +54,14 @@ describe('the npm package', () => {
     expect(installedPurple(installDir, ['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
   })
 
+  it('installed offline, the commands bundled as chunks of their own load: wait-ci, merge, why, retry, classify', () => {
+    for (const name of ['wait-ci', 'merge', 'why', 'retry', 'classify', 'install-hook']) {
+      const help = installedPurple(installDir, [name, '--help'])
+      expect({ name, code: help.code, stderr: help.stderr }).toEqual({ name, code: 0, stderr: '' })
+      expect(help.stdout).toMatch(new RegExp(`^Usage: purple ${name}`))
+    }
+  })
+
   it('installed offline, `purple guard` checks a fresh git repository', () => {
     const repo = tempRepo()
     repo.commit('one', { 'a.txt': 'fine\n' })

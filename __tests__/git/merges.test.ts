@@ -35,8 +35,9 @@ function repoWithMerges(n: number): { repo: TempRepo; base: string; head: string
   return { repo, base, head: feature, developParents }
 }
 
-async function countedCheck(n: number) {
+async function countedCheck(n: number, prepare: (repo: TempRepo, head: string) => void = () => undefined) {
   const { repo, base, head, developParents } = repoWithMerges(n)
+  prepare(repo, head)
   const calls: string[] = []
   const git = createGit(repo.dir, { onRun: (args) => calls.push(args[0] === '-c' ? args[2]! : args[0]!) })
   const report = await checkRange(
@@ -67,5 +68,29 @@ describe('merge-source reachability', () => {
     expect([...unreachable].sort()).toEqual([...developParents].sort())
     expect(calls).toEqual(['rev-list --stdin'])
     expect(await unreachableFrom(git, developParents, [repo.sha('develop')])).toEqual(new Set())
+  })
+})
+
+describe('refs that contain head', () => {
+  it('are not waited for when no allowed tip reaches head and nothing needs a name (the walk is ended, not an error)', async () => {
+    // A release merge only: nothing to name, and no allowed tip reaches head.
+    const { repo, base } = repoWithMerges(2)
+    const calls: string[] = []
+    const head = repo.git(['commit-tree', repo.git(['rev-parse', `${base}^{tree}`]), '-p', base, '-p', repo.sha('release/r1'), '-m', 'merge release'])
+    const report = await checkRange(
+      createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) }),
+      { base, head, description: 'test', headBranch: 'feature' },
+      { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources: ['release/*'] }
+    )
+    expect(report).toMatchObject({ error: null, findings: [] })
+    expect(report.notes).toContain('merge sources: 1 merge commit(s) in range, allowed: \'release/*\' and the base')
+    // One reachability call answered both questions.
+    expect(calls.filter((c) => c.startsWith('rev-list --stdin'))).toHaveLength(1)
+  })
+
+  it('an allowed branch that contains head allows nothing it merged', async () => {
+    const { report, developParents } = await countedCheck(6, (repo, head) => repo.git(['update-ref', 'refs/heads/release/r9', head]))
+    expect(report.error).toBeNull()
+    expect(report.findings.map((f) => f.parent).sort()).toEqual([...developParents].sort())
   })
 })

@@ -14,6 +14,11 @@ describe('dist/guard/index.js', () => {
     expect(bundle).not.toContain(name)
   })
 
+  it('loads only the Node built-ins guard uses: no node:crypto (its start-up cost buys guard nothing)', () => {
+    const builtins = [...bundle.matchAll(/createRequire\(import\.meta\.url\)\("([^"]+)"\)/g)].map((m) => m[1]).sort()
+    expect(builtins).toEqual(['node:child_process', 'node:fs', 'node:os', 'node:path'])
+  })
+
   it('stays small (under 400 KB)', () => {
     expect(bundle.length).toBeLessThan(400_000)
   })

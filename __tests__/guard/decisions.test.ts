@@ -192,3 +192,20 @@ describe('defaultGrepThreads', () => {
     expect(defaultGrepThreads(cores)).toBe(threads)
   })
 })
+
+describe('defaultGrepThreads from the cores and the average object size', () => {
+  // bench/guard.mjs and docs/decisions.md, "git grep's threads follow the size of the objects": on 2 cores one thread
+  // was faster at 112 and 212 bytes per packed object, two threads at 397 and about 900.
+  it.each([
+    [1, 900, 1],
+    [2, 112, 1],
+    [2, 212, 1],
+    [2, 397, null],
+    [4, 112, 1],
+    [4, 900, null],
+    [16, 900, null]
+  ])('%i cores, %i bytes per object -> %s', (cores, bytes, threads) => {
+    expect(defaultGrepThreads(cores, bytes)).toBe(threads)
+  })
+})
+

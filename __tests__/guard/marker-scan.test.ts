@@ -2,6 +2,9 @@
  * The marker layer against real repositories: conflicts written by git itself
  * in each style, attributes read at the scanned commit, committed objects only.
  */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { checkRange } from '../../src/guard/layers.js'
 import type { CheckOptions } from '../../src/guard/options.js'
 import { createGit } from '../../src/git/git.js'
@@ -223,5 +226,147 @@ describe('what is scanned', () => {
     const r = await scan(repo, null, missing, tree)
     expect(r.markers).toEqual([])
     expect(r.error).toMatch(/conflict-marker check failed: 'git .*' failed with exit code 128/)
+  })
+})
+
+describe('the tree search at the default marker size', () => {
+  let cleanups: Array<() => unknown> = []
+  const afterThis = (cleanup: () => unknown) => cleanups.push(cleanup)
+  afterEach(() => {
+    for (const cleanup of cleanups) cleanup()
+    cleanups = []
+  })
+
+  const treeCalls = async (repo: TempRepo, head: string) => {
+    const calls: string[] = []
+    const git = createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) })
+    const report = await checkRange(git, { base: null, head, description: 'test', headBranch: null }, tree)
+    return { calls, error: report.error, markers: report.findings.map((f) => `${f.path}:${f.line}`).sort() }
+  }
+
+  it('finds the one conflict and the one lone separator among thousands of heading underlines and quotes', async () => {
+    const repo = tempRepo()
+    // invented: a docs tree (setext headings, blockquotes, longer and shorter underlines) around one real conflict.
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 3000; i++) files[`docs/d${i}.md`] = `Title ${i}\n=======\n\n> quoted ${i}\n\nShort\n=====\n\nLong\n==========\n`
+    files['docs/conflict.md'] = 'Intro\n=======\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> other\n'
+    files['docs/lone.md'] = 'Title\n=======\n\ntext\n\n=======\nleft from a conflict\n'
+    files['src/app.ts'] = 'export const a = 1\n'
+    const head = repo.commit('docs', files)
+    const r = await treeCalls(repo, head)
+    expect(r).toMatchObject({ error: null, markers: ['docs/conflict.md:2', 'docs/conflict.md:4', 'docs/conflict.md:6', 'docs/conflict.md:8', 'docs/lone.md:6'] })
+    // No attribute file names a size: no path's attributes are read.
+    expect(r.calls.filter((c) => c.includes('check-attr'))).toEqual([])
+  })
+
+  it('finds markers in files whose names have spaces, newlines and bytes that are not UTF-8, and skips symlinks', async () => {
+    const repo = tempRepo()
+    repo.write({ 'a dir/x y.txt': 'ok\n>>>>>>> theirs\n', 'n\nl.txt': '<<<<<<< HEAD\n', 'café.txt': '=======\ncode\n' })
+    // "lé.txt" in Latin-1: not UTF-8.
+    writeFileSync(Buffer.concat([Buffer.from(`${repo.dir}/`), Buffer.from([0x6c, 0xe9, 0x2e, 0x74, 0x78, 0x74])]), 'x\n|||||||\n<<<<<<< a\n')
+    symlinkSync('<<<<<<< HEAD', join(repo.dir, 'link'))
+    const head = repo.commit('odd names')
+    expect(repo.git(['ls-tree', '--name-only', head])).toContain('link')
+    const r = await treeCalls(repo, head)
+    expect(r.error).toBeNull()
+    expect(r.markers).toEqual(['a dir/x y.txt:2', 'café.txt:1', 'l\uFFFD.txt:2', 'l\uFFFD.txt:3', 'n\nl.txt:1'])
+  })
+
+  it.each([
+    ['the info/attributes file', (repo: TempRepo) => repo.write({ '.git/info/attributes': '*.txt conflict-marker-size=3\n' })],
+    [
+      'the global attributes file (core.attributesFile)',
+      (repo: TempRepo) => {
+        const file = join(mkdtempSync(join(tmpdir(), 'purple-attr-global-')), 'attributes')
+        writeFileSync(file, '[attr]short conflict-marker-size=3\n*.txt short\n')
+        repo.git(['config', 'core.attributesFile', file])
+      }
+    ],
+    ['a .gitattributes in the tree', (repo: TempRepo) => repo.commit('attributes', { 'sub/.gitattributes': '*.txt conflict-marker-size=3\n' })],
+    [
+      'the XDG attributes file',
+      (repo: TempRepo) => {
+        const home = mkdtempSync(join(tmpdir(), 'purple-xdg-'))
+        mkdirSync(join(home, 'git'))
+        writeFileSync(join(home, 'git', 'attributes'), '*.txt conflict-marker-size=3\n')
+        const before = process.env.XDG_CONFIG_HOME
+        process.env.XDG_CONFIG_HOME = home
+        afterThis(() => (before === undefined ? delete process.env.XDG_CONFIG_HOME : (process.env.XDG_CONFIG_HOME = before)))
+        expect(repo.git(['check-attr', 'conflict-marker-size', '--', 'sub/a.txt'])).toBe('sub/a.txt: conflict-marker-size: 3')
+      }
+    ]
+  ])('a size named in %s: 3-character markers are found too', async (_where, nameSize) => {
+    const repo = tempRepo()
+    repo.commit('base', { 'sub/a.txt': 'x\n<<< HEAD\nours\n===\ntheirs\n>>> other\n', 'sub/b.md': 'T\n=======\n' })
+    nameSize(repo)
+    const r = await treeCalls(repo, repo.sha('HEAD'))
+    expect(r.markers).toEqual(['sub/a.txt:2', 'sub/a.txt:4', 'sub/a.txt:6'])
+    expect(r.calls.filter((c) => c.includes('check-attr'))).toHaveLength(1)
+  })
+})
+
+describe('the changed scope reads no file the diff already shows whole', () => {
+  const changedCalls = async (repo: TempRepo, base: string, head: string) => {
+    const calls: string[] = []
+    const git = createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) })
+    const report = await checkRange(git, { base, head, description: 'test', headBranch: null }, changed)
+    return { calls, error: report.error, markers: report.findings.map((f) => `${f.path}:${f.line}`).sort() }
+  }
+
+  it('finds the markers of new and changed files beside thousands of new heading underlines', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'src/old.ts': '<<<<<<< HEAD\nconst a = 1\n', 'src/keep.ts': 'x\n' })
+    // invented: a docs PR (new Markdown files with setext headings) that also carries what conflicts leave behind.
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 2000; i++) files[`guide/s${i}.md`] = `Section ${i}\n=======\n\n> quoted\n\nProse ${i}.\n`
+    files['guide/lone.md'] = 'intro\n\n=======\ntheirs\n'
+    files['guide/first.md'] = '=======\nstarts the file\n'
+    files['guide/rest.rst'] = '=======\nGuide\n=======\n\npara\n\n=======\n\nmore\n'
+    files['guide/conflict.md'] = 'T\n=======\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b\n'
+    // An underline added under an added title still counts in a file that had a < marker before the range.
+    files['src/old.ts'] = '<<<<<<< HEAD\nconst a = 1\nTitle\n=======\n'
+    const head = repo.commit('docs', files)
+    const r = await changedCalls(repo, base, head)
+    expect(r.error).toBeNull()
+    expect(r.markers).toEqual([
+      'guide/conflict.md:2',
+      'guide/conflict.md:4',
+      'guide/conflict.md:6',
+      'guide/conflict.md:8',
+      'guide/first.md:1',
+      'guide/lone.md:3',
+      'src/old.ts:4'
+    ])
+  })
+
+  it('a PR of new heading files reads no blob and no attribute', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'a.txt': 'a\n' })
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 50; i++) files[`guide/s${i}.md`] = `Section ${i}\n=======\n\nProse ${i}.\n`
+    const head = repo.commit('docs', files)
+    const r = await changedCalls(repo, base, head)
+    expect(r).toMatchObject({ error: null, markers: [] })
+    expect(r.calls.filter((c) => c.startsWith('cat-file --batch --buffer') || c.includes('check-attr'))).toEqual([])
+  })
+
+  it('a range that adds no marker-shaped line reads no attribute file', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { '.gitattributes': '*.md conflict-marker-size=3\n', 'a.ts': 'a\n' })
+    const head = repo.commit('code', { 'a.ts': 'a\nb\n', 'b.ts': 'export const b = 1\n' })
+    const r = await changedCalls(repo, base, head)
+    expect(r).toMatchObject({ error: null, markers: [] })
+    expect(r.calls.filter((c) => /gitattributes|check-attr|attributesFile|GIT_ATTR/.test(c))).toEqual([])
+  })
+
+  it('a changed file whose only marker sits beside many added underlines, and symlinks skipped', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'docs/book.md': 'Book\n====\n' })
+    const chapters = Array.from({ length: 500 }, (_, i) => `Chapter ${i}\n=======\n\ntext\n`).join('\n')
+    symlinkSync('=======', join(repo.dir, 'link'))
+    const head = repo.commit('chapters', { 'docs/book.md': `Book\n====\n\n${chapters}\n=======\nleft over\n` })
+    const lines = repo.git(['show', `${head}:docs/book.md`]).split('\n')
+    const r = await changedCalls(repo, base, head)
+    expect(r).toMatchObject({ error: null, markers: [`docs/book.md:${lines.lastIndexOf('=======') + 1}`] })
   })
 })

@@ -50,10 +50,10 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
   it('re-reads the gate every 5 minutes and waits for a check a ruleset started to require mid-wait', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
-    // Two minutes in, an org admin adds a ruleset requiring `e2e`; lint goes green twenty minutes in.
-    afterPoll(sim, 6, (state) => ruleset(state, [{ context: 'e2e' }]))
-    afterPoll(sim, 60, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
-    afterPoll(sim, 70, () => sim.addCheckRun({ name: 'e2e', conclusion: 'success' }))
+    // Two minutes in (two polls per 20 s interval), an org admin adds a ruleset requiring `e2e`; lint goes green twenty minutes in.
+    afterPoll(sim, 12, (state) => ruleset(state, [{ context: 'e2e' }]))
+    afterPoll(sim, 120, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    afterPoll(sim, 140, () => sim.addCheckRun({ name: 'e2e', conclusion: 'success' }))
     const { deps, lines, sleeps } = depsFor()
     const result = await waitCi(settingsFor({ 'check-run-id': '1', 'interval-seconds': '20' }), deps)
     expect(result.conclusion).toBe('success')
@@ -64,13 +64,13 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
     expect(lines).toContain('required: lint, e2e')
     expect(lines.filter((l) => l.startsWith('still waiting after ')).length).toBeGreaterThanOrEqual(2)
     expect(lines).toContainEqual(expect.stringMatching(/^still waiting after \d+m \d+s \(poll \d+, \d+ counted requests, \d+ not modified\): waiting on 2 of 2: lint \(in_progress\), e2e \(not registered yet\)$/))
-    // One poll every 20 s: unchanged answers are free 304s, so the interval never backs off.
-    expect(new Set(sleeps)).toEqual(new Set([20_000]))
+    // A poll every 10 s, two per 20 s interval: unchanged answers are free 304s, so the gap never backs off.
+    expect(new Set(sleeps)).toEqual(new Set([10_000]))
     // The gate was read at the start and about every 5 minutes of the ~24-minute wait, not every poll.
     expect(sim.count('GET', BRANCH)).toBeGreaterThanOrEqual(4)
     expect(sim.count('GET', BRANCH)).toBeLessThanOrEqual(6)
     expect(sim.count('GET', RULES)).toBe(sim.count('GET', BRANCH))
-    expect(result.polls).toBe(71)
+    expect(result.polls).toBe(141)
   })
 
   it('a gate read that fails on a later re-read keeps the last good reading: the set never shrinks on an error', async () => {
@@ -102,15 +102,18 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
   it('counts requests: steady-state polls cost nothing against the limit', async () => {
     sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
-    afterPoll(sim, 61, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    afterPoll(sim, 121, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
     const { deps, clock } = depsFor()
     const start = clock.t
     const result = await waitCi(settingsFor({ 'check-run-id': '1' }), deps)
     const minutes = (clock.t - start) / 60_000
     expect(result.conclusion).toBe('success')
-    // 5 counted at the start (PR, branch, rules, check runs, status), 1 when `test` finished; ~10 minutes of 304s between.
+    // 5 counted at the start (PR, branch, rules, check runs, status), 1 when `test` finished; ~10 minutes of 304s
+    // between, two polls per 10 s interval.
     expect(result.requests.counted).toBe(6)
     expect(result.requests.counted / minutes).toBeLessThan(1)
     expect(result.requests.notModified).toBe(result.requests.total - 6)
+    // Politeness toward GitHub's secondary limit (900 points a minute for REST reads): under 40 requests a minute, 304s included.
+    expect(result.requests.total / minutes).toBeLessThan(40)
   })
 })

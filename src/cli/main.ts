@@ -9,25 +9,29 @@ import { parseSourceList } from '../core/merge-policy.js'
 import { parsePolicyPath, parseScope } from '../guard/options.js'
 import { describeError } from '../core/describe-error.js'
 import { guardCommand, prePushCommand, type CliIo } from './guard-command.js'
-import { installHookCommand } from './install-hook.js'
-import { classifyCommand, CLASSIFY_HELP } from './classify-command.js'
-import { retryCommand, RETRY_HELP } from './retry-command.js'
 import { EXIT_CODE_HELP, EXIT_CODES, UsageError } from './exit-codes.js'
 import { jsonDocument } from './json-document.js'
 import { PURPLE_VERSION } from './version.js'
-import { whyCommand, WHY_USAGE } from './why-command.js'
-import { waitCiCommand, WAIT_CI_HELP } from './wait-ci-command.js'
-import { mergeCommand, MERGE_HELP } from './merge-command.js'
+
+/** A command's help text and runner, loaded when the command is called. */
+export interface LoadedCommand {
+  /** The whole text of `purple <name> --help`. */
+  readonly help: string
+  /** Runs it; returns the exit code. Throws UsageError for a bad call. */
+  readonly run: (args: readonly string[], io: CliIo, context: { readonly cliPath: string }) => Promise<number>
+}
 
 /** One `purple` command. */
 export interface CliCommand {
   readonly name: string
   /** One line for `purple --help`. */
   readonly summary: string
-  /** The whole text of `purple <name> --help`. */
-  readonly help: string
-  /** Runs it; returns the exit code. Throws UsageError for a bad call. */
-  readonly run: (args: readonly string[], io: CliIo, context: { readonly cliPath: string }) => Promise<number>
+  /**
+   * Loads the command. Every command but guard is a dynamic import, bundled as
+   * its own chunk: `purple guard` (a git hook people wait for) never loads the
+   * GitHub client and its HTTP stack. See docs/decisions.md, "The CLI loads each command on demand".
+   */
+  readonly load: () => Promise<LoadedCommand>
 }
 
 const GUARD_HELP = `Usage: purple guard [options]
@@ -107,21 +111,65 @@ async function runGuard(args: readonly string[], io: CliIo): Promise<number> {
 
 /** Every command, in the order `purple --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
-  { name: 'guard', summary: 'Check commits for conflict markers and disallowed merges; guard --pre-push as git\'s hook.', help: GUARD_HELP, run: runGuard },
+  {
+    name: 'guard',
+    summary: "Check commits for conflict markers and disallowed merges; guard --pre-push as git's hook.",
+    load: async () => ({ help: GUARD_HELP, run: runGuard })
+  },
   {
     name: 'install-hook',
     summary: 'Install the pre-push hook that runs purple guard.',
-    help: INSTALL_HOOK_HELP,
-    run: async (args, io, context) => {
-      const { values } = parseArgs({ args: [...args], options: { force: { type: 'boolean' } } })
-      return await installHookCommand(values.force ?? false, context.cliPath, io)
+    load: async () => {
+      const { installHookCommand } = await import('./install-hook.js')
+      return {
+        help: INSTALL_HOOK_HELP,
+        run: async (args, io, context) => {
+          const { values } = parseArgs({ args: [...args], options: { force: { type: 'boolean' } } })
+          return await installHookCommand(values.force ?? false, context.cliPath, io)
+        }
+      }
     }
   },
-  { name: 'retry', summary: 'Run a command; retry it when its output shows a transient failure.', help: RETRY_HELP, run: retryCommand },
-  { name: 'classify', summary: "Read a failure's output on stdin; print its class, rule and line.", help: CLASSIFY_HELP, run: classifyCommand },
-  { name: 'wait-ci', summary: "Wait until a pull request's required checks are green on its head; print the verified sha.", help: WAIT_CI_HELP, run: (args, io) => waitCiCommand(args, io) },
-  { name: 'merge', summary: 'Merge a pull request at the verified sha, retrying while checks are still expected.', help: MERGE_HELP, run: (args, io) => mergeCommand(args, io) },
-  { name: 'why', summary: 'Say what stands between a pull request and a merge, and who can clear it.', help: WHY_USAGE, run: (args, io) => whyCommand(args, io) }
+  {
+    name: 'retry',
+    summary: 'Run a command; retry it when its output shows a transient failure.',
+    load: async () => {
+      const { retryCommand, RETRY_HELP } = await import('./retry-command.js')
+      return { help: RETRY_HELP, run: retryCommand }
+    }
+  },
+  {
+    name: 'classify',
+    summary: "Read a failure's output on stdin; print its class, rule and line.",
+    load: async () => {
+      const { classifyCommand, CLASSIFY_HELP } = await import('./classify-command.js')
+      return { help: CLASSIFY_HELP, run: classifyCommand }
+    }
+  },
+  {
+    name: 'wait-ci',
+    summary: "Wait until a pull request's required checks are green on its head; print the verified sha.",
+    load: async () => {
+      const { waitCiCommand, WAIT_CI_HELP } = await import('./wait-ci-command.js')
+      return { help: WAIT_CI_HELP, run: (args, io) => waitCiCommand(args, io) }
+    }
+  },
+  {
+    name: 'merge',
+    summary: 'Merge a pull request at the verified sha, retrying while checks are still expected.',
+    load: async () => {
+      const { mergeCommand, MERGE_HELP } = await import('./merge-command.js')
+      return { help: MERGE_HELP, run: (args, io) => mergeCommand(args, io) }
+    }
+  },
+  {
+    name: 'why',
+    summary: 'Say what stands between a pull request and a merge, and who can clear it.',
+    load: async () => {
+      const { whyCommand, WHY_USAGE } = await import('./why-command.js')
+      return { help: WHY_USAGE, run: (args, io) => whyCommand(args, io) }
+    }
+  }
 ]
 
 export const USAGE = `Usage: purple <command> [options]
@@ -161,12 +209,13 @@ export async function main(argv: readonly string[], io: CliIo, cliPath: string):
   }
   // `--help` anywhere before a retry's `--` asks for help, never runs the command.
   const own = command.name === 'retry' && rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest
+  const loaded = await command.load()
   if (name === 'help' || own.includes('--help') || own.includes('-h')) {
-    io.stdout(command.help)
+    io.stdout(loaded.help)
     return EXIT_CODES.success
   }
   try {
-    return await command.run(rest, io, { cliPath })
+    return await loaded.run(rest, io, { cliPath })
   } catch (e) {
     const usage = e instanceof UsageError || isParseArgsError(e)
     const message = typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as Error).message : describeError(e)

@@ -36,7 +36,8 @@ Options:
   --pr <number>           The pull request whose head is verified.
   --sha <sha>             The head to verify; with --pr, a different head ends with head-moved.
   --base <branch>         With --sha and no --pr: the branch whose gate applies.
-  --interval <s>          Poll interval in seconds (default ${waitCiOwnInputs['interval-seconds'].default}).
+  --interval <s>          Poll interval in seconds (default ${waitCiOwnInputs['interval-seconds'].default}): a change is seen
+                          within half of it (polls run every half interval while answers are free 304s).
   --timeout <s>           Longest wait in seconds (default ${waitCiOwnInputs['timeout-seconds'].default}); then timed_out.
   --max-retries <n>       Retries of one API request after a transient failure (default 4).
   --request-timeout <s>   Longest time one API request may take (default 30).

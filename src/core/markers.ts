@@ -52,6 +52,16 @@ export function isMarkerCandidate(line: string): boolean {
 /** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
 export const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)'
 
+/**
+ * POSIX ERE matching every line the rules can look at when every path has
+ * marker size `size`: angle runs of `size` or longer (hasAngleMarker) and
+ * `=`/`|` runs of exactly `size`, each followed by whitespace or the end. A
+ * docs tree's `> quote` lines and longer or shorter underlines do not match.
+ */
+export function markerEreForSize(size: number): string {
+  return `^(<{${size},}|>{${size},}|={${size}}|\\|{${size}})([[:space:]]|$)`
+}
+
 export interface NumberedLine {
   /** 1-based line number in the file at the scanned commit. */
   readonly line: number
@@ -84,14 +94,16 @@ export function markerMessage(marker: MarkerChar, size: number): string {
  * and git's own `diff --check` flags those: see docs/decisions.md, "A lone
  * ======= needs a partner marker".
  */
-export function hasAngleMarker(lines: readonly NumberedLine[], size: number): boolean {
-  return lines.some((l) => {
-    const c = l.text[0]
-    if (c !== '<' && c !== '>') return false
+export function hasAngleMarker(lines: Iterable<NumberedLine> | Iterable<string>, size: number): boolean {
+  for (const l of lines) {
+    const text = typeof l === 'string' ? l : l.text
+    const c = text[0]
+    if (c !== '<' && c !== '>') continue
     let run = 1
-    while (l.text[run] === c) run++
-    return run >= size && markerOf(l.text, run) !== null
-  })
+    while (text[run] === c) run++
+    if (run >= size && markerOf(text, run) !== null) return true
+  }
+  return false
 }
 
 /** Text of a line of the file by 1-based number; undefined past the end of the file or where the shell did not read it. */

@@ -1,10 +1,12 @@
 /**
- * When wait-ci polls next: one poll per base interval, start to start, while
- * the answers are free (304 Not Modified); growing only while unchanged
- * answers still cost counted requests, back to the base at once when
- * something changes; never before a rate-limit wait ends; the gate re-read
- * now and then; and a final poll at the deadline rather than a silent overrun.
- * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
+ * When wait-ci polls next: two polls per base interval, start to start, while
+ * the answers are free (304 Not Modified) or carry news, so a change waits a
+ * quarter of the interval on average and never more than half of it (plus the
+ * poll's own time); growing from the base interval only while unchanged answers
+ * still cost counted requests; never before a rate-limit wait ends; the gate
+ * re-read now and then; and a final poll at the deadline rather than a silent overrun.
+ * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free"
+ * and "wait-ci polls twice per interval while answers are free".
  */
 import { formatMs } from './durations.js'
 
@@ -13,6 +15,8 @@ import { formatMs } from './durations.js'
 export interface PollPolicy {
   /** Base interval (the `interval-seconds` input). */
   readonly intervalMs: number
+  /** Start-to-start gap while the answers are free or something changed: half the base interval. */
+  readonly freeIntervalMs: number
   /** Backoff cap while nothing changes. */
   readonly maxIntervalMs: number
   /** Growth of the interval per unchanged poll. */
@@ -27,6 +31,7 @@ export interface PollPolicy {
 export function defaultPollPolicy(intervalMs: number, timeoutMs: number): PollPolicy {
   return {
     intervalMs,
+    freeIntervalMs: intervalMs / 2,
     // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
     maxIntervalMs: intervalMs * 2,
     backoffFactor: 1.5,
@@ -62,8 +67,9 @@ export function planNextPoll(policy: PollPolicy, clock: PollClock): PollPlan {
   if (clock.now >= deadline) return { action: 'timeout', reason: `no verdict after ${formatMs(policy.timeoutMs)}` }
   // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
   const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1
-  const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs))
-  // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
+  const interval =
+    streak === 0 ? policy.freeIntervalMs : Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs))
+  // Start to start: the time the poll took is not added to the gap, so a change waits half a gap on average.
   let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now)
   if (clock.notBefore !== undefined) {
     if (clock.notBefore > deadline) {

@@ -45,12 +45,24 @@ export interface DiffFile {
   /** A symbolic link: its "content" is a target path, never scanned. */
   symlink: boolean
   readonly lines: NumberedLine[]
+  /**
+   * Added lines next to kept ones, by number: the line right above each kept
+   * line and the two below a kept `=` line, when they were added too (what
+   * tells an underline from a separator left alone: isOrphanSeparator).
+   */
+  readonly known: Map<number, string>
+  /** The file is new: the diff added every line of it, so nothing else of it exists to be read. */
+  whole: boolean
 }
 
 interface Hunk {
   oldLeft: number
   newLeft: number
   lineNo: number
+  /** The last added line of this hunk (its number is lineNo - 1 while it is the line just above). */
+  previous: string | null
+  /** Added lines still to keep in `known` below a kept `=` line. */
+  below: number
 }
 
 /**
@@ -64,6 +76,8 @@ export class AddedLineReader {
   private mode: string | null = null
   /** The new blob named by the current file's `index` line, until its `+++` header arrives. */
   private pendingOid: string | null = null
+  /** The current file's `---` header named /dev/null: a new file. */
+  private fromNothing = false
   private hunk: Hunk | null = null
   private kept = 0
   /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
@@ -77,7 +91,7 @@ export class AddedLineReader {
 
   /** Starts a file whose header the caller read itself (a diff of two blobs names no path). */
   startFile(path: string, newOid: string): void {
-    this.file = { path, newOid, symlink: false, lines: [] }
+    this.file = { path, newOid, symlink: false, lines: [], known: new Map(), whole: false }
     this.files.push(this.file)
   }
 
@@ -89,6 +103,7 @@ export class AddedLineReader {
       this.file = null
       this.mode = null
       this.pendingOid = null
+      this.fromNothing = false
     } else if (line.startsWith('new file mode ')) {
       this.mode = line.slice('new file mode '.length)
     } else if (line.startsWith('index ')) {
@@ -96,13 +111,18 @@ export class AddedLineReader {
       const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line)
       if (m) this.pendingOid = m[1]!
       if (m?.[2]) this.mode = m[2]
+    } else if (line === '--- /dev/null') {
+      this.fromNothing = true
     } else if (line.startsWith('+++ ')) {
       const path = this.newPath(line)
-      this.file = path === null ? null : { path, newOid: this.pendingOid, symlink: this.mode === '120000', lines: [] }
+      const symlink = this.mode === '120000'
+      this.file = path === null ? null : { path, newOid: this.pendingOid, symlink, lines: [], known: new Map(), whole: this.fromNothing }
       if (this.file) this.files.push(this.file)
     } else {
       const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line)
-      if (h) this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]) }
+      if (h) {
+        this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]), previous: null, below: 0 }
+      }
     }
   }
 
@@ -116,17 +136,35 @@ export class AddedLineReader {
     }
     if (tag === '+') {
       const text = line.slice(1)
-      if (this.file !== null && !this.file.symlink && this.keep(text)) {
-        if (this.kept < this.maxKept) this.file.lines.push({ line: hunk.lineNo, text: markerPrefix(text) })
-        else this.overflowed = true
-        this.kept++
-      }
+      if (this.file !== null && !this.file.symlink) this.added(this.file, hunk, text)
+      hunk.previous = text
       hunk.newLeft--
     } else {
       hunk.oldLeft--
       hunk.newLeft--
+      hunk.previous = null
+      hunk.below = 0
     }
     hunk.lineNo++
+  }
+
+  /** Keeps an added line `keep` accepts, and the added lines around it that the rules may look at. */
+  private added(file: DiffFile, hunk: Hunk, text: string): void {
+    if (!this.keep(text)) {
+      if (hunk.below > 0) file.known.set(hunk.lineNo, markerPrefix(text))
+      hunk.below = Math.max(0, hunk.below - 1)
+      return
+    }
+    if (this.kept >= this.maxKept) {
+      this.overflowed = true
+      this.kept++
+      return
+    }
+    this.kept++
+    const kept = markerPrefix(text)
+    file.lines.push({ line: hunk.lineNo, text: kept })
+    if (hunk.previous !== null && !this.keep(hunk.previous)) file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous))
+    hunk.below = kept[0] === '=' ? 2 : Math.max(0, hunk.below - 1)
   }
 
   /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */

@@ -28,6 +28,8 @@ export interface GitRunOptions {
   readonly config?: readonly string[]
   /** 'latin1' keeps every byte as one character (paths that are not UTF-8); default 'utf8'. */
   readonly encoding?: 'utf8' | 'latin1'
+  /** Ends a read-only call whose answer is no longer needed (the call then rejects). */
+  readonly signal?: AbortSignal
 }
 
 /** A streamed call: stdout goes to `onData` as it arrives; stderr is kept (bounded) for the error message. */
@@ -110,7 +112,7 @@ function spawnGit(
   const config = [...ALWAYS_CONFIG, ...(options.config ?? [])].flatMap((c) => ['-c', c])
   return new Promise((resolve, reject) => {
     let failed: unknown = null
-    const child = spawn(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal })
     const err: Buffer[] = []
     let errSize = 0
     child.stdout.on('data', (d: Buffer) => {
@@ -128,6 +130,7 @@ function spawnGit(
       errSize += d.length
     })
     child.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.name === 'AbortError') return reject(new Error(`'git ${args.join(' ')}' was ended: its answer was no longer needed`))
       reject(new Error(`could not run git: ${spawnFailure(e, gitPath, cwd)}`))
     })
     child.on('close', (code) => {

@@ -6,21 +6,24 @@
  * each path's `conflict-marker-size` attribute at the scanned commit. Paths
  * travel as bytes (latin1 strings) and reach git through stdin, never argv.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { GitCommandError, type Git } from './git.js'
 import { lineSplitter } from './line-stream.js'
 import { markerPrefix, type NumberedLine } from '../core/markers.js'
 import { AddedLineReader, displayPath, type DiffFile } from '../core/unified-diff.js'
 
-/** Every line git printed for one file: candidate lines and their neighbours, by line number. */
-export type FileLines = Map<number, string>
+/** The lines git printed for one file: the ones `keep` accepts, and the others (the lines before them) by number. */
+export interface PrintedFile {
+  readonly lines: NumberedLine[]
+  readonly known: Map<number, string>
+}
 
 /** What a tree search found, and the files git could not read (by name). */
 export interface TreeScan {
   /** Path bytes (latin1) -> printed lines. */
-  readonly files: Map<string, FileLines>
+  readonly files: Map<string, PrintedFile>
   readonly unreadable: string[]
 }
 
@@ -34,9 +37,16 @@ export interface TreeScan {
  * anything else, 128 included, is an error, never "clean". A blob git cannot
  * read is reported by name (git grep says so on stderr and carries on).
  */
-export async function grepTree(git: Git, commit: string, ere: string, threads: number | null, keep: (text: string) => boolean): Promise<TreeScan> {
+export async function grepTree(
+  git: Git,
+  commit: string,
+  ere: string,
+  threads: number | null,
+  keep: (text: string) => boolean,
+  worthKeeping: (file: PrintedFile) => boolean = () => true
+): Promise<TreeScan> {
   try {
-    return await grepWholeTree(git, commit, ere, threads)
+    return await grepWholeTree(git, commit, ere, threads, keep, worthKeeping)
   } catch (e) {
     // A corrupt object ends git grep (exit 128) before it reaches the other files: read them one by one instead.
     if (!(e instanceof GitCommandError) || e.exitCode !== 128) throw e
@@ -56,7 +66,7 @@ async function scanTreeFileByFile(git: Git, commit: string, keep: (text: string)
       return { mode, type, oid: oid!, path: entry.slice(tab + 1) }
     })
     .filter((b) => b.type === 'blob' && b.mode !== '120000')
-  const files = new Map<string, FileLines>()
+  const files = new Map<string, PrintedFile>()
   const binary = new Set<number>()
   let offset = 0
   const unreadable = await readBlobLines(
@@ -69,42 +79,60 @@ async function scanTreeFileByFile(git: Git, commit: string, keep: (text: string)
       if (nul >= 0 && offset + nul < 8000 && !(nul === text.length - 1 && text.length > 8192)) binary.add(index)
       offset += text.length + 1
       if (!keep(text)) return
-      const lines = files.get(blobs[index]!.path) ?? new Map<number, string>()
-      lines.set(line, markerPrefix(text))
-      files.set(blobs[index]!.path, lines)
+      const path = blobs[index]!.path
+      const file = files.get(path) ?? { lines: [], known: new Map<number, string>() }
+      file.lines.push({ line, text: markerPrefix(text) })
+      files.set(path, file)
     }
   )
   for (const i of binary) files.delete(blobs[i]!.path)
   return { files, unreadable: unreadable.map((i) => displayPath(blobs[i]!.path)) }
 }
 
-async function grepWholeTree(git: Git, commit: string, ere: string, threads: number | null): Promise<TreeScan> {
-  const files = new Map<string, FileLines>()
+async function grepWholeTree(
+  git: Git,
+  commit: string,
+  ere: string,
+  threads: number | null,
+  keep: (text: string) => boolean,
+  worthKeeping: (file: PrintedFile) => boolean
+): Promise<TreeScan> {
+  const files = new Map<string, PrintedFile>()
   const prefix = `${commit}:`
-  let pending: string | null = null
-  const split = lineSplitter((raw) => {
-    // "--" between groups of context; a record always starts with "<commit>:", so this is never a path.
-    if (pending === null && raw === '--') return
-    const line: string = pending === null ? raw : `${pending}\n${raw}`
-    pending = null
-    const pathEnd = line.indexOf('\0')
-    const numberEnd = pathEnd < 0 ? -1 : line.indexOf('\0', pathEnd + 1)
-    // A path with a newline in it arrives in two pieces: join them.
-    if (numberEnd < 0) {
-      pending = line
-      return
+  let file: PrintedFile | null = null
+  let path = ''
+  // A file is judged as soon as its lines are all in: the many that cannot matter are not kept (nor collected later).
+  const done = () => {
+    if (file !== null && worthKeeping(file)) files.set(path, file)
+  }
+  // With --heading git prints "<commit>:<path>" once above a file's lines ("<number>\0<text>"), and "--" between
+  // groups: a line without a NUL is a separator or a piece of a heading (a path with a newline comes in pieces).
+  let pieces: string[] = []
+  const split = lineSplitter((line) => {
+    const nul = line.indexOf('\0')
+    if (nul < 0) return void pieces.push(line)
+    if (pieces.length > 0) {
+      // The heading starts at the first piece naming the commit ("--" never does); later pieces are the path's.
+      const start = pieces.findIndex((p) => p.startsWith(prefix))
+      if (start >= 0) {
+        done()
+        path = pieces.slice(start).join('\n').slice(prefix.length)
+        file = { lines: [], known: new Map<number, string>() }
+      }
+      pieces = []
     }
-    let path = line.slice(0, pathEnd)
-    if (path.startsWith(prefix)) path = path.slice(prefix.length)
-    const lines = files.get(path) ?? new Map<number, string>()
-    lines.set(Number(line.slice(pathEnd + 1, numberEnd)), markerPrefix(line.slice(numberEnd + 1)))
-    files.set(path, lines)
+    if (file === null) throw new Error(`unexpected 'git grep' output before any file name: '${line.slice(0, 80)}'`)
+    const number = Number(line.slice(0, nul))
+    const text = markerPrefix(line.slice(nul + 1))
+    if (keep(text)) file.lines.push({ line: number, text })
+    else file.known.set(number, text)
   })
   // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
   const threadArgs = threads === null ? [] : ['--threads', String(threads)]
-  const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--']
+  const args = ['grep', '--no-color', '--no-column', '--heading', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--']
   const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push })
   split.end()
+  done()
   return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) }
 }
 
@@ -345,10 +373,10 @@ export async function markerSizeAttributes(
   git: Git,
   commit: string,
   paths: readonly string[],
-  listing: Promise<string[]> = attributeFilesAt(git, commit)
+  listing: Promise<AttributeFiles> = attributeFilesAt(git, commit)
 ): Promise<Map<string, string>> {
   const values = new Map<string, string>()
-  const attributeFiles = await listing
+  const attributeFiles = (await listing).entries
   if (paths.length === 0) return values
   const dir = mkdtempSync(join(tmpdir(), 'purple-attr-'))
   const env = { GIT_INDEX_FILE: join(dir, 'index') }
@@ -370,29 +398,92 @@ export async function markerSizeAttributes(
   return values
 }
 
+/** The `.gitattributes` files of a commit, and whether any of them can change a marker size. */
+export interface AttributeFiles {
+  /** One `update-index --index-info` line per file. */
+  readonly entries: string[]
+  /** Some file names `conflict-marker-size` (a value, an unset, a macro, even a comment): sizes other than git's default may be in use. */
+  readonly namesSize: boolean
+}
+
+const SIZE_ATTRIBUTE = 'conflict-marker-size'
+
 /**
- * The `.gitattributes` files of the tree at `commit`, as `update-index
- * --index-info` lines (a caller may start this early: it depends on nothing
- * else). `git grep -l` with a glob pathspec walks only trees and reads only
- * those files (33 ms on an 80,000-file tree where `ls-tree -r` took 370); their
- * object ids come from one `cat-file --batch-check`, paths through stdin.
+ * The `.gitattributes` files of the tree at `commit` (a caller may start this
+ * early: it depends on nothing else). `git grep -l` with a glob pathspec walks
+ * only trees and reads only those files (33 ms on an 80,000-file tree where
+ * `ls-tree -r` took 370); their object ids and text come from one `cat-file
+ * --batch`, paths through stdin.
  */
-export async function attributeFilesAt(git: Git, commit: string): Promise<string[]> {
+export async function attributeFilesAt(git: Git, commit: string): Promise<AttributeFiles> {
   const found = await git.run(['grep', '-l', '-z', '--no-color', '-e', '', commit, '--', ':(glob)**/.gitattributes', '.gitattributes'], {
     okExitCodes: [0, 1],
     encoding: 'latin1'
   })
   const specs = [...new Set(found.stdout.split('\0').filter(Boolean))]
-  if (specs.length === 0) return []
+  if (specs.length === 0) return { entries: [], namesSize: false }
   const prefix = `${commit}:`
-  const checked = await git.run(['cat-file', '--batch-check', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' })
+  const batch = await git.run(['cat-file', '--batch', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' })
   const entries: string[] = []
-  checked.stdout.split('\n').forEach((line, i) => {
-    const m = /^([0-9a-f]+) blob \d+$/.exec(line)
-    const spec = specs[i]
-    if (m && spec?.startsWith(prefix)) entries.push(`100644 ${m[1]}\t${spec.slice(prefix.length)}`)
-  })
-  return entries
+  let namesSize = false
+  let at = 0
+  for (const spec of specs) {
+    // "<oid> blob <size>\n<content>\n", or "<spec> missing\n".
+    const nl = batch.stdout.indexOf('\n', at)
+    if (nl < 0) break
+    const m = /^([0-9a-f]+) blob (\d+)$/.exec(batch.stdout.slice(at, nl))
+    at = nl + 1
+    if (!m) continue
+    const text = batch.stdout.slice(at, at + Number(m[2]))
+    at += Number(m[2]) + 1
+    namesSize ||= text.includes(SIZE_ATTRIBUTE)
+    if (spec.startsWith(prefix)) entries.push(`100644 ${m[1]}\t${spec.slice(prefix.length)}`)
+  }
+  return { entries, namesSize }
+}
+
+/**
+ * True unless every attribute file git reads besides the tree's own is known
+ * not to name `conflict-marker-size`: `$GIT_DIR/info/attributes`, the global
+ * file (core.attributesFile, else the XDG one) and the system file
+ * (as git 2.42+ names it, and `<prefix>/etc/gitattributes`, `/etc/gitattributes`
+ * when the prefix is /usr). A file that does not exist names nothing; a location that cannot be
+ * worked out counts as naming it (the scan then covers every size).
+ */
+export async function sizeNamedOutsideTree(git: Git, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const [info, configured, execPath, system] = await Promise.all([
+    git.run(['rev-parse', '--git-path', 'info/attributes']),
+    git.run(['config', '--type=path', '--get', 'core.attributesFile'], { okExitCodes: [0, 1] }),
+    git.run(['--exec-path']),
+    // git 2.42 and later name their system file; older ones answer with usage (129).
+    git.run(['var', 'GIT_ATTR_SYSTEM'], { okExitCodes: [0, 1, 128, 129] })
+  ])
+  const exec = execPath.stdout.trim().replace(/\\/g, '/')
+  const prefix = /^(.*)\/(?:libexec|lib)\/git-core$/.exec(exec)?.[1]
+  if (prefix === undefined) return true
+  const xdg = env.XDG_CONFIG_HOME ? join(env.XDG_CONFIG_HOME, 'git') : env.HOME ? join(env.HOME, '.config', 'git') : null
+  const global = configured.stdout.trim() || (xdg === null ? null : join(xdg, 'attributes'))
+  // Windows builds keep etc/ beside the prefix's parent (mingw64/..): read both.
+  const named = system.exitCode === 0 && system.stdout.trim() !== '' ? system.stdout.trim() : null
+  const files = [info.stdout.trim(), global, named, `${prefix}/etc/gitattributes`, `${dirname(prefix)}/etc/gitattributes`, '/etc/gitattributes']
+  return files.some((file) => file !== null && mayNameSize(resolve(git.cwd, file)))
+}
+
+/** False only for a file that does not exist or never names the attribute; one that cannot be read may. */
+function mayNameSize(file: string): boolean {
+  try {
+    return readFileSync(file, 'latin1').includes(SIZE_ATTRIBUTE)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    return code !== 'ENOENT' && code !== 'ENOTDIR'
+  }
+}
+/** The average size of the repository's objects as stored (bytes, packed and loose together), or null when it has none. */
+export async function averageObjectBytes(git: Git): Promise<number | null> {
+  const r = await git.run(['count-objects', '-v'])
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(r.stdout)?.[1] ?? 0)
+  const objects = field('count') + field('in-pack')
+  return objects > 0 ? ((field('size') + field('size-pack')) * 1024) / objects : null
 }
 
 /** Re-exported for the layer: lines under scan as NumberedLine. */

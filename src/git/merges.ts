@@ -38,8 +38,8 @@ export async function branchTips(git: Git): Promise<RefTip[]> {
 }
 
 /** Branch refs whose history contains `head` (one call): never an allowed source. */
-export async function refsContaining(git: Git, head: string): Promise<Set<string>> {
-  const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes'])
+export async function refsContaining(git: Git, head: string, signal?: AbortSignal): Promise<Set<string>> {
+  const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes'], { signal })
   return new Set(r.stdout.split('\n').filter(Boolean))
 }
 

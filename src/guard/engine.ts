@@ -48,7 +48,7 @@ export async function runGuard(request: GuardRequest, deps: GuardDeps): Promise<
   try {
     const git = await openRepository(request.workingDirectory, deps.git)
     // Most clones are complete: choose the range while finding out, and choose again only after a deepen.
-    const [history, first] = await Promise.all([ensureFullHistory(git), request.chooseRange(git).catch((e: unknown) => e)])
+    const [first, history] = await Promise.all([request.chooseRange(git).catch((e: unknown) => e), ensureFullHistory(git)])
     if (history.note) notes.push(history.note)
     const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first
     range = chosen.range

@@ -5,16 +5,30 @@
  * real finding always blocks, a broken guard only warns), and a layer that
  * cannot run says why while the other one runs.
  */
+import { availableParallelism } from 'node:os'
 import type { Git } from '../git/git.js'
-import { addedLinesBetween, attributeFilesAt, blobSpecsAt, grepTree, markerSizeAttributes, readBlobLines } from '../git/marker-scan.js'
+import {
+  addedLinesBetween,
+  attributeFilesAt,
+  averageObjectBytes,
+  blobSpecsAt,
+  grepTree,
+  type AttributeFiles,
+  type PrintedFile,
+  markerSizeAttributes,
+  readBlobLines,
+  sizeNamedOutsideTree
+} from '../git/marker-scan.js'
 import { branchTips, mergesInRange, nameCommits, refsContaining, unreachableFrom, type MergeCommit } from '../git/merges.js'
 import { mergeBase, remoteNames } from '../git/revisions.js'
 import {
+  DEFAULT_MARKER_SIZE,
   MARKER_CANDIDATE_ERE,
   hasAngleMarker,
   isMarkerCandidate,
   markerHits,
   markerOf,
+  markerEreForSize,
   markerPrefix,
   markerSizeProblem,
   parseMarkerSize,
@@ -26,7 +40,7 @@ import { displayPath } from '../core/unified-diff.js'
 import { describeError } from '../core/describe-error.js'
 import type { Finding } from '../core/guard-verdict.js'
 import type { HistoryState, GuardRange } from './range.js'
-import { DEFAULT_LIMITS, type CheckOptions, type GuardLimits } from './options.js'
+import { DEFAULT_LIMITS, defaultGrepThreads, type CheckOptions, type GuardLimits } from './options.js'
 
 export interface CheckReport {
   readonly findings: Finding[]
@@ -109,18 +123,24 @@ interface Scanned {
 
 /** Every candidate line of the tree at `head`, with its neighbours. */
 async function scanTree(git: Git, head: string, excluded: (path: string) => boolean, limits: GuardLimits, report: LayerReport): Promise<Scanned> {
-  // The attribute files do not depend on the search: list them while it runs.
+  // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
+  // `> quote` lines and other-length underlines of a docs tree: that search starts first, and is redone for every
+  // size only when a file names the attribute. The attribute files are read while it runs.
+  const threads = await grepThreads(git, limits.grepThreads)
+  const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), threads, isMarkerCandidate, mayMatter)
+  quick.catch(() => undefined)
   const listing = attributeFilesAt(git, head)
-  listing.catch(() => undefined)
-  const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate)
+  const defaultSizes = await onlyDefaultSizes(git, listing)
+  const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, threads, isMarkerCandidate, mayMatter)
   report.notes.push(`conflict markers: scanned the whole tree at ${head}`)
   if (scan.unreadable.length > 0) report.problems.push(unreadableProblem(scan.unreadable))
-  const files = [...scan.files].filter(([path]) => !excluded(path)).map(([path, printed]) => splitPrinted(path, printed))
+  const files: ScannedFile[] = []
+  for (const [path, printed] of scan.files) if (!excluded(path)) files.push({ path, ...printed })
   // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
   // Their blob ids do not depend on the attributes: find both at once.
   const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)))
   const [attributes, specs] = await Promise.all([
-    markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+    defaultSizes ? new Map<string, string>() : markerSizeAttributes(git, head, files.map((f) => f.path), listing),
     blobSpecsAt(git, head, separated.map((f) => f.path))
   ])
   const specOf = new Map(separated.map((f, i) => [f.path, specs[i]!]))
@@ -134,19 +154,30 @@ async function scanTree(git: Git, head: string, excluded: (path: string) => bool
   return { files, attributes }
 }
 
-/** The lines git grep printed for one file: candidates under scan, the lines before them kept as known. */
-function splitPrinted(path: string, printed: Map<number, string>): ScannedFile {
-  const lines: NumberedLine[] = []
-  const known = new Map<number, string>()
-  for (const [line, text] of printed) {
-    if (isMarkerCandidate(text)) lines.push({ line, text })
-    else known.set(line, text)
+/** git grep's thread count: as configured, or chosen from the cores and the repository's object sizes. */
+async function grepThreads(git: Git, configured: GuardLimits['grepThreads']): Promise<number | null> {
+  if (configured !== 'adaptive') return configured
+  const cores = availableParallelism()
+  return defaultGrepThreads(cores, cores <= 1 ? null : await averageObjectBytes(git))
+}
+
+/**
+ * False for a file whose printed lines cannot hold a finding at any marker
+ * size: no `<`/`>` candidate (so no `|` or `=` line pairs with one) and every
+ * `=` line right after a line of text (an underline, never an orphan). The
+ * tree search prints every candidate line of a file with the line before it.
+ */
+function mayMatter(file: PrintedFile): boolean {
+  for (const l of file.lines) {
+    const c = l.text[0]
+    if (c === '<' || c === '>') return true
+    if (c === '=' && !afterText(file, l.line)) return true
   }
-  return { path, lines, known }
+  return false
 }
 
 /** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
-function afterText(file: ScannedFile, line: number): boolean {
+function afterText(file: PrintedFile, line: number): boolean {
   const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text
   return before !== undefined && !/^[ \t\r]*$/.test(before)
 }
@@ -160,25 +191,50 @@ async function scanChanged(
   limits: GuardLimits,
   report: LayerReport
 ): Promise<Scanned> {
-  const listing = attributeFilesAt(git, head)
-  listing.catch(() => undefined)
   const from = (await mergeBase(git, base, head)) ?? base
-  const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
+  // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
+  let reads: { listing: Promise<AttributeFiles>; defaultSizes: Promise<boolean> } | null = null
+  const startReads = () => {
+    if (reads !== null) return reads
+    const listing = attributeFilesAt(git, head)
+    const defaultSizes = onlyDefaultSizes(git, listing)
+    defaultSizes.catch(() => undefined)
+    return (reads = { listing, defaultSizes })
+  }
+  const keep = (text: string) => {
+    if (!isMarkerCandidate(text)) return false
+    startReads()
+    return true
+  }
+  const added = await addedLinesBetween(git, from, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
   report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`)
   if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
   if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
-  const diffFiles = added.files.filter((f) => !excluded(f.path))
-  const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map<number, string>(), oid: f.newOid }))
-  // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours).
-  const wanted = files.filter((f): f is typeof f & { oid: string } => f.oid !== null && f.lines.some((l) => !isAngle(l.text)))
+  const files = added.files.filter((f) => !excluded(f.path))
+  if (files.length === 0) return { files, attributes: new Map() }
+  const { listing, defaultSizes } = startReads()
+  // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours); a new file's
+  // rest is all in the diff already.
+  const wanted = files.filter((f): f is typeof f & { newOid: string } => !f.whole && f.newOid !== null && f.lines.some((l) => !isAngle(l.text)))
   // The rest of the files and their attributes are independent reads: both at once.
   const [unread, attributes] = await Promise.all([
-    readNeighbours(git, wanted.map((f) => f.oid), wanted),
-    markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+    readNeighbours(git, wanted.map((f) => f.newOid), wanted),
+    defaultSizes.then((only) => (only ? new Map<string, string>() : markerSizeAttributes(git, head, files.map((f) => f.path), listing)))
   ])
   if (unread.length > 0) report.problems.push(unreadableProblem(unread))
   return { files, attributes }
+}
+
+/**
+ * True when every path has git's default marker size: no attribute file, in
+ * the tree or outside it, names conflict-marker-size. Then no path's
+ * attributes need reading. See docs/decisions.md, "Markers are searched at
+ * the default size unless an attribute file names another".
+ */
+async function onlyDefaultSizes(git: Git, listing: Promise<AttributeFiles>): Promise<boolean> {
+  const [files, outside] = await Promise.all([listing, sizeNamedOutsideTree(git)])
+  return !files.namesSize && !outside
 }
 
 /** Applies the marker rules to each scanned file at its own conflict-marker-size. */
@@ -188,10 +244,9 @@ function judge(files: readonly ScannedFile[], attributes: Map<string, string>, r
     const problem = markerSizeProblem(value)
     if (problem !== null) report.warnings.push(`${displayPath(file.path)}: ${problem}`)
     const size = parseMarkerSize(value)
-    const known = [...file.known].map(([line, text]) => ({ line, text }))
-    const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(known, size)
-    const byLine = new Map([...file.known, ...file.lines.map((l) => [l.line, l.text] as const)])
-    for (const hit of markerHits(file.lines, size, angle, (n) => byLine.get(n))) {
+    const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(file.known.values(), size)
+    const textAt = (n: number) => file.known.get(n) ?? file.lines.find((l) => l.line === n)?.text
+    for (const hit of markerHits(file.lines, size, angle, textAt)) {
       report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message })
     }
   }
@@ -283,16 +338,26 @@ async function disallowedMerges(
   const patterns = sourcePatterns(policy, options.allowedSources, range.headBranch)
   notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`)
   if (merges.length === 0) return []
-  // Every read below is independent of the others: start them together.
-  const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)])
-  const { tips, unmatched } = allowedTips(refs, patterns, containsHead, remotes)
+  // Which refs contain head is a history walk per ref (the slowest read here). It starts at once, beside the
+  // reachability call, which also says whether any allowed tip reaches head (head rides along as a candidate):
+  // when none does and nothing needs a name, the walk is ended unfinished.
+  const walk = new AbortController()
+  const containment = refsContaining(git, range.head, walk.signal)
+  containment.catch(() => undefined)
+  const [refs, remotes] = await Promise.all([branchTips(git), remoteNames(git)])
+  let { tips, unmatched } = allowedTips(refs, patterns, new Set(), remotes)
+  const parents = merges.flatMap((m) => m.parents.slice(1))
+  let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)])
+  if (!bad.delete(range.head)) {
+    ;({ tips, unmatched } = allowedTips(refs, patterns, await containment, remotes))
+    bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)])
+  }
+  if (bad.size === 0) walk.abort()
   for (const p of unmatched) {
     notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`)
   }
-  const parents = merges.flatMap((m) => m.parents.slice(1))
-  const bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)])
   if (bad.size === 0) return []
-  const names = await nameCommits(git, [...bad], containsHead)
+  const names = await nameCommits(git, [...bad], await containment)
   // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
   const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : ''
   const findings: Finding[] = []

@@ -22,16 +22,30 @@ export interface CheckOptions {
 export interface GuardLimits {
   /** Most marker-shaped lines kept from one range (about 100 bytes each); beyond it the layer reports an error. */
   readonly maxKeptLines: number
-  /** `git grep --threads` for the tree search; null = git's default. See docs/decisions.md, "git grep runs on one thread". */
-  readonly grepThreads: number | null
+  /**
+   * `git grep --threads` for the tree search: a number, null for git's default (one per core), or 'adaptive'
+   * (defaultGrepThreads from the cores and the repository's object sizes). See docs/decisions.md, "git grep's threads
+   * follow the size of the objects".
+   */
+  readonly grepThreads: number | null | 'adaptive'
 }
 
-/** One grep thread on a machine of 2 cores or fewer, git's own default above that. */
-export function defaultGrepThreads(cores: number = availableParallelism()): number | null {
-  return cores <= 2 ? 1 : null
+/** Packed objects smaller than this on average (bytes) search faster on one thread than on several. */
+export const SMALL_OBJECT_BYTES = 300
+
+/**
+ * git grep's threads on `cores` cores for a repository whose objects take
+ * `averageObjectBytes` each (null: unknown): one thread on one core or for
+ * small objects (lookups behind git's object lock dominate), git's default
+ * (one per core) for larger ones; unknown sizes keep one thread up to 2 cores.
+ */
+export function defaultGrepThreads(cores: number = availableParallelism(), averageObjectBytes: number | null = null): number | null {
+  if (cores <= 1) return 1
+  if (averageObjectBytes === null) return cores <= 2 ? 1 : null
+  return averageObjectBytes < SMALL_OBJECT_BYTES ? 1 : null
 }
 
-export const DEFAULT_LIMITS: GuardLimits = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: defaultGrepThreads() })
+export const DEFAULT_LIMITS: GuardLimits = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: 'adaptive' })
 
 export const DEFAULT_POLICY_FILE = '.github/purple-policy.json'
 

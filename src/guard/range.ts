@@ -110,9 +110,13 @@ export async function resolveRange(git: Git, req: RangeRequest): Promise<{ range
   const notes: string[] = []
   const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null }
   const headName = req.head || defaults.head || 'HEAD'
+  // A base given by name does not depend on head: both are resolved at once (head's failure still comes first).
+  const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null
+  namedBase?.catch(() => undefined)
   const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head')
   const headBranch = req.headBranch ?? defaults.headBranch
   try {
+    if (namedBase !== null) return { range: { base: await namedBase, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes }
     return await resolveBase(git, req, defaults, head, headBranch, notes)
   } catch (e) {
     // Only the layers that need a base stop here; a tree scan needs head alone.
@@ -128,10 +132,6 @@ async function resolveBase(
   headBranch: string | null,
   notes: string[]
 ): Promise<{ range: GuardRange; notes: string[] }> {
-  if (req.base) {
-    const base = await resolveCommit(git, req.base, req.baseLabel)
-    return { range: { base, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes }
-  }
   if (defaults.base !== null) {
     if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
       const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'"

@@ -5,7 +5,6 @@
  * client: guard never calls the network. Formats as the runner documents
  * them: see docs/decisions.md, "guard writes workflow commands itself".
  */
-import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 
@@ -40,16 +39,27 @@ export function info(message: string): void {
   process.stdout.write(`${message}${EOL}`)
 }
 
-/** Sets a step output (a GITHUB_OUTPUT heredoc with a random delimiter; the old command outside the runner). */
+/**
+ * A heredoc delimiter that occurs in neither the name nor the value, so the
+ * value cannot end the heredoc early and set other outputs. Checked rather
+ * than trusted to chance, so it needs no cryptographic randomness (loading
+ * node:crypto is a measurable share of guard's start-up).
+ */
+export function outputDelimiter(name: string, value: string, seed: number = Math.floor(Math.random() * 2 ** 32)): string {
+  for (let n = seed; ; n++) {
+    const delimiter = `ghadelimiter_${n.toString(36)}`
+    if (!value.includes(delimiter) && !name.includes(delimiter)) return delimiter
+  }
+}
+
+/** Sets a step output (a GITHUB_OUTPUT heredoc; the old command outside the runner). */
 export function setOutput(name: string, value: string, env: Env = process.env): void {
   const file = env.GITHUB_OUTPUT
   if (!file) {
     process.stdout.write(`${EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${EOL}`)
     return
   }
-  const delimiter = `ghadelimiter_${randomUUID()}`
-  // A value that contains the delimiter could end the heredoc early and set other outputs.
-  if (value.includes(delimiter) || name.includes(delimiter)) throw new Error(`output '${name}' contains its own delimiter`)
+  const delimiter = outputDelimiter(name, value)
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' })
 }
 

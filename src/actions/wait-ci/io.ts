@@ -35,7 +35,7 @@ export const waitCiOwnInputs = {
   },
   'interval-seconds': {
     description:
-      'Poll interval in seconds, start to start (fractions allowed). It grows, up to twice that, only while unchanged answers still cost counted requests, and drops back at once when something changes.',
+      'Poll interval in seconds (fractions allowed): a change is seen within half of it, a quarter on average, because polls start every half interval while the answers are free 304s or bring news. Only while unchanged answers still cost counted requests do polls slow down, from this interval up to twice that.',
     default: '10'
   },
   'fail-fast': {

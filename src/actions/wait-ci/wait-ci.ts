@@ -157,7 +157,7 @@ async function waitLoop(wait: Wait): Promise<PollEnd> {
 /**
  * One poll: the head and base on the first, this job's check run, the gate when due, what the head
  * shows, then the head again: what was observed counts only if the head is still the one it is about.
- * Reading the checks first keeps the time from a change to its detection at half an interval.
+ * Reading the checks first keeps the time from a change to its detection at half a gap between polls.
  */
 async function pollOnce(wait: Wait, refreshGate: boolean): Promise<PollOutcome> {
   try {
