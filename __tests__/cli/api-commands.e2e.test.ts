@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { closeChecked } from '../sim/openapi-check.js'
+import { virtualTime } from '../harness/run-bundle.js'
 import { expectMergeInvariants, mergeCalls } from '../merge/invariants.js'
 import { gitEnv, tempRepo } from '../git/temp-repo.js'
 import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, protectBranch, shaOf, startSimulator, type Sim } from '../sim/server.js'
@@ -26,8 +27,9 @@ afterEach(async () => {
   sims = []
 })
 
+/** A simulator on the manual clock that the CLI's virtual time drives (harness/virtual-time.cjs). */
 async function start(setup?: (sim: Sim) => void): Promise<Sim> {
-  const sim = await startSimulator()
+  const sim = await startSimulator({ clock: { mode: 'manual' } })
   sims.push(sim)
   setup?.(sim)
   return sim
@@ -40,9 +42,14 @@ interface Run {
 }
 
 // Asynchronous: the simulator answers from this process, so the CLI must not block its event loop.
+// On virtual time, moving the clock of the simulator it talks to: budgets of minutes cost no wall time.
 function purple(args: readonly string[], env: Record<string, string>, cwd = tmpdir()): Promise<Run> {
+  const clock = virtualTime(sims.find((s) => s.url === env.GITHUB_API_URL))
   return new Promise((done, failed) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpdir(), ...gitEnv, ...env } })
+    const child = spawn(process.execPath, [...clock.execArgv, bin, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpdir(), ...gitEnv, ...env, ...clock.env }
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -73,7 +80,8 @@ function expectNoSecret(run: Run): void {
 }
 
 const repo = ['--repo', `${OWNER}/${REPO}`]
-const fast = ['--interval', '0.05', '--request-timeout', '2', '--max-retries', '0']
+// Polls and budgets as an orchestrator sets them; virtual time makes them cost nothing.
+const fast = ['--interval', '10', '--request-timeout', '2', '--max-retries', '0']
 const tokenEnv = (sim: Sim): Record<string, string> => ({ GH_TOKEN: DEFAULT_TOKEN, GITHUB_API_URL: sim.url })
 const requireTest = (sim: Sim): void => void protectBranch(sim.state, 'main', { contexts: ['test'], checks: [{ context: 'test', app_id: null }] })
 
@@ -116,7 +124,7 @@ async function runBoth(s: Scenario): Promise<void> {
 const requestCounts = { counted: expect.any(Number), not_modified: expect.any(Number), total: expect.any(Number) }
 
 describe('purple wait-ci: every exit code, in words and with --json', () => {
-  const waitCi = (...extra: string[]) => ['wait-ci', ...repo, '--pr', '1', ...fast, '--timeout', '3', ...extra]
+  const waitCi = (...extra: string[]) => ['wait-ci', ...repo, '--pr', '1', ...fast, '--timeout', '600', ...extra]
 
   it.each<Scenario>([
     {
@@ -170,7 +178,7 @@ describe('purple wait-ci: every exit code, in words and with --json', () => {
     },
     {
       name: 'still pending at --timeout: 8, naming what is pending',
-      args: ['wait-ci', ...repo, '--pr', '1', ...fast, '--timeout', '1'],
+      args: ['wait-ci', ...repo, '--pr', '1', ...fast, '--timeout', '120'],
       setup: (sim) => {
         requireTest(sim)
         sim.addCheckRun({ name: 'test', status: 'in_progress' })
@@ -189,7 +197,7 @@ describe('purple wait-ci: every exit code, in words and with --json', () => {
     },
     {
       name: 'GitHub answers 503 to every read until --timeout: 75',
-      args: ['wait-ci', ...repo, '--pr', '1', ...fast, '--timeout', '1'],
+      args: ['wait-ci', ...repo, '--pr', '1', ...fast, '--timeout', '120'],
       setup: (sim) => {
         requireTest(sim)
         sim.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 503 }, 1000)
@@ -208,7 +216,7 @@ describe('purple wait-ci: every exit code, in words and with --json', () => {
     },
     {
       name: 'a merge group (--sha on --base, no pull request): 0',
-      args: ['wait-ci', ...repo, '--sha', shaOf('group'), '--base', 'main', ...fast, '--timeout', '3'],
+      args: ['wait-ci', ...repo, '--sha', shaOf('group'), '--base', 'main', ...fast, '--timeout', '600'],
       setup: (sim) => {
         requireTest(sim)
         sim.addCheckRun({ name: 'test', conclusion: 'success', head_sha: shaOf('group') })
@@ -231,7 +239,7 @@ describe('purple wait-ci: every exit code, in words and with --json', () => {
 })
 
 describe('purple merge: every exit code, in words and with --json', () => {
-  const mergeArgs = (...extra: string[]) => ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '2', ...extra]
+  const mergeArgs = (...extra: string[]) => ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '300', ...extra]
 
   it.each<Scenario>([
     {
@@ -259,7 +267,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
     },
     {
       name: 'the head moved past the verified sha: 1, nothing merged',
-      args: ['merge', ...repo, '--pr', '1', '--sha', shaOf('verified-earlier'), ...fast, '--timeout', '2'],
+      args: ['merge', ...repo, '--pr', '1', '--sha', shaOf('verified-earlier'), ...fast, '--timeout', '300'],
       code: 1,
       document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'head-moved', message: expect.any(String), 'updated-sha': '', 'merge-group-sha': '', blockers: BLOCKERS_ANY },
       words: /^merge: pull request #1 not merged \(head-moved\)/,
@@ -270,7 +278,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
     },
     {
       name: 'required checks still expected at --timeout: 8',
-      args: ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '1'],
+      args: ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '120'],
       setup: (sim) => {
         requireTest(sim)
         sim.addCheckRun({ name: 'test', status: 'in_progress' })
@@ -291,7 +299,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
     },
     {
       name: "the merge call's answer lost and no read back: 1, unknown-outcome",
-      args: ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '1'],
+      args: ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '120'],
       setup: (sim) => {
         sim.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
         sim.after({ method: 'GET', path: PULL, count: 1 }, (_st, sm) => sm.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 502 }, 1000))

@@ -12,6 +12,7 @@ import { closeChecked } from '../sim/openapi-check.js'
 import { githubSchema } from '../sim/graphql.js'
 import { expectMergeInvariants, mergeCalls } from '../merge/invariants.js'
 import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, protectBranch, startSimulator, type Sim } from '../sim/server.js'
+import { virtualTime } from '../harness/run-bundle.js'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
@@ -44,7 +45,8 @@ function sh(script: string, cwd: string, env: Record<string, string>): Promise<{
 }
 
 it("the README's loop: a failed check goes to the fix with why's blockers, then the fixed head is verified and merged", async () => {
-  const s = (sim = await startSimulator({ setup: (st) => void protectBranch(st, 'main', { contexts: ['test'], checks: [{ context: 'test', app_id: null }] }) }))
+  // Every purple the loop starts runs on virtual time and moves this manual clock (harness/virtual-time.cjs).
+  const s = (sim = await startSimulator({ clock: { mode: 'manual' }, setup: (st) => void protectBranch(st, 'main', { contexts: ['test'], checks: [{ context: 'test', app_id: null }] }) }))
   s.addCheckRun({ name: 'test', conclusion: 'failure', html_url: 'https://github.com/octo-org/purple-demo/runs/1' })
   let fixedHead = ''
   // The fix step: a push that moves the head, and CI passing on it.
@@ -65,7 +67,10 @@ it("the README's loop: a failed check goes to the fix with why's blockers, then 
     // A loop that never ends must fail the test, not hang it.
     'sleep() { echo "sleep $*: the loop should not be waiting here" >&2; exit 99; }'
   ].join('\n')
+  const clock = virtualTime(s)
   const run = await sh(`${prelude}\n${loopScript()}`, dir, {
+    ...clock.env,
+    NODE_OPTIONS: clock.execArgv.join(' '),
     PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
     HOME: dir,
     REPO: `${OWNER}/${REPO}`,

@@ -16,6 +16,9 @@ import {
   queueTimeoutMessage,
   removalReasonText,
   shouldProbeGroup,
+  startVerdict,
+  NEVER_STARTED_AFTER_MS,
+  updatedHeadNeverStartedMessage,
   tokenAuthWarning,
   type FollowFacts,
   type GroupCheck,
@@ -287,5 +290,31 @@ describe('the job summary of a queue outcome', () => {
     expect(html).not.toContain('javascript:')
     expect(html).toContain(`<td>merge group</td><td><code>${GROUP}</code></td>`)
     expect(html).not.toContain('merge commit')
+  })
+})
+
+describe('never started: one rule for merge groups and updated heads', () => {
+  // loopdive/js2#1790: a job-token enqueue's group sat in AWAITING_CHECKS with zero workflow runs until evicted;
+  // a job-token push (a branch update) likewise starts no workflows (GitHub: "triggering a workflow from a workflow").
+  it.each<[number, boolean | null, ReturnType<typeof startVerdict>]>([
+    [0, null, 'too-young'],
+    [179_999, false, 'too-young'],
+    [10, true, 'started'],
+    [3_600_000, true, 'started'],
+    [180_000, null, 'probe'],
+    [180_000, false, 'never-started'],
+    [3_600_000, false, 'never-started']
+  ])('age %i ms, started %p: %s', (ageMs, started, verdict) => {
+    expect(startVerdict({ ageMs, started, neverStartedAfterMs: NEVER_STARTED_AFTER_MS })).toBe(verdict)
+  })
+
+  it('ends inside merge\'s default budget of 300 s', () => {
+    expect(NEVER_STARTED_AFTER_MS).toBeLessThan(300_000)
+  })
+
+  it('names the updated head, how long it waited, the job token and the App auth inputs', () => {
+    expect(updatedHeadNeverStartedMessage('b'.repeat(40), 180_000)).toBe(
+      `No check suite and no workflow run exists for the updated head ${'b'.repeat(40)} after 3m 0s: a branch update made with the job's GITHUB_TOKEN starts no workflows, so its required checks will never report. Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.`
+    )
   })
 })

@@ -8,7 +8,11 @@ import { resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { closeChecked } from '../sim/openapi-check.js'
 import { githubSchema } from '../sim/graphql.js'
-import { DEFAULT_TOKEN, addRuleset, pullRequestRule, startSimulator, type Sim } from '../sim/server.js'
+import { DEFAULT_TOKEN, addRuleset, pullRequestRule, startSimulator as startSim, type Sim, type SimOptions } from '../sim/server.js'
+import { virtualTime } from '../harness/run-bundle.js'
+
+/** A simulator on the manual clock the CLI's virtual time drives (harness/virtual-time.cjs). */
+const startSimulator = (options: SimOptions = {}): Promise<Sim> => startSim({ ...options, clock: { mode: 'manual' } })
 
 const bin = resolve(import.meta.dirname, '..', '..', 'bin', 'purple.js')
 
@@ -21,8 +25,12 @@ afterEach(async () => {
 
 // Asynchronous: the simulator answers from this process, so the CLI must not block its event loop.
 function purple(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const clock = virtualTime(sim)
   return new Promise((done, failed) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpdir(), ...env } })
+    const child = spawn(process.execPath, [...clock.execArgv, bin, ...args], {
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpdir(), ...env, ...clock.env }
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

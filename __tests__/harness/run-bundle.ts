@@ -38,8 +38,39 @@ export interface BundleOptions {
   /** Extra environment (GITHUB_API_URL, GITHUB_REPOSITORY, ...). */
   env?: Record<string, string>
   cwd?: string
+  /** Real ms before the harness kills the run (default 30 s). */
   timeoutMs?: number
   stdin?: string
+  /**
+   * The clock the bundle runs on. `virtual` (default): its timers jump ahead whenever it waits on nothing but
+   * them (see virtual-time.cjs), so budgets of minutes cost no wall time. `real` only where a test needs a
+   * genuine timeout.
+   */
+  time?: 'virtual' | 'real'
+  /** The simulator whose clock keeps step with the bundle's virtual clock (it must run on a manual clock). */
+  sim?: ClockedSim
+}
+
+/** What the harness needs of a simulator to keep its clock in step with a virtual-time subprocess. */
+export interface ClockedSim {
+  clockUrl: string
+  manualClock: boolean
+  clock: { now(): number }
+}
+
+/** The preload that gives a subprocess virtual time (test only). */
+export const virtualTimePreload = resolve(import.meta.dirname, 'virtual-time.cjs')
+
+/**
+ * Node arguments and environment that run a subprocess on virtual time, starting at the simulator's now
+ * and moving its clock at every jump. For the CLI tests, which spawn `node bin/purple.js` themselves.
+ */
+export function virtualTime(sim?: ClockedSim): { execArgv: string[]; env: Record<string, string> } {
+  if (sim && !sim.manualClock) throw new Error("virtualTime: start the simulator with clock: { mode: 'manual' } so the bundle's clock drives it")
+  return {
+    execArgv: ['--require', virtualTimePreload],
+    env: sim ? { PURPLE_VIRTUAL_TIME_START: String(sim.clock.now()), PURPLE_VIRTUAL_TIME_CLOCK: sim.clockUrl } : {}
+  }
 }
 
 /** The runner's env var for an input: spaces become '_', upper-cased; dashes are kept. */
@@ -136,9 +167,11 @@ export async function runBundle(bundle: string, options: BundleOptions = {}): Pr
 
   const script = resolve(repoRoot, bundle)
   if (!existsSync(script)) throw new Error(`runBundle: '${bundle}' does not exist; run 'npm run build' first`)
+  const clock = options.time === 'real' ? { execArgv: [], env: {} } : virtualTime(options.sim)
+  Object.assign(env, clock.env)
 
   return await new Promise<BundleRun>((resolvePromise, reject) => {
-    const child = spawn(bundleNode(), [script], { cwd: options.cwd ?? temp, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(bundleNode(), [...clock.execArgv, script], { cwd: options.cwd ?? temp, env, stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))

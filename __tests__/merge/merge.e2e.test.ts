@@ -40,27 +40,27 @@ const ruleset =
     addRuleset(st, { name: 'main gate', requiredChecks: contexts.map((context) => ({ context })), rules: extra })
   }
 
+/** A simulator on the manual clock the bundle's virtual time drives (harness/virtual-time.cjs). */
 async function start(setup?: SimOptions['setup']): Promise<Sim> {
-  sim = await startSimulator({ setup })
+  sim = await startSimulator({ setup, clock: { mode: 'manual' } })
   return sim
 }
 
 const PR_EVENT = { pull_request: { number: 1, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } } }
 
-/** Runs the bundle with tiny intervals; the budget is what a test passes (default 3 s). */
+/** Runs the bundle on virtual time with merge's default budget and interval (300 s, 5 s) unless a test passes its own. */
 async function runMerge(s: Sim, inputs: Record<string, string> = {}, event: object = PR_EVENT): Promise<BundleRun> {
   const run = await runBundle(bundle, {
     inputs: {
       'github-token': DEFAULT_TOKEN,
       sha: HEAD_SHA,
-      'timeout-seconds': '3',
-      'interval-seconds': '0.05',
       'max-retries': '2',
       'request-timeout-seconds': '2',
       ...inputs
     },
     event,
-    env: { GITHUB_API_URL: s.url }
+    env: { GITHUB_API_URL: s.url },
+    sim: s
   })
   // The token appears only in the ::add-mask:: command that tells the runner to hide it.
   expect(run.allText.split('\n').filter((line) => line.includes(DEFAULT_TOKEN) && !line.startsWith('::add-mask::'))).toEqual([])
@@ -148,7 +148,7 @@ describe('merge: pending answers are retried within the budget', () => {
 
   it('"expected" until the budget runs out: pending-timeout, non-zero exit, the check named', async () => {
     const s = await start(classic(['test']))
-    const run = await runMerge(s, { 'timeout-seconds': '1.2', 'interval-seconds': '0.05' })
+    const run = await runMerge(s)
     const calls = mergeCalls(s).length
     expect(calls).toBeGreaterThanOrEqual(2)
     expectRefused(run, s, 'pending-timeout', calls, /Required status check "test" is expected\..*budget is used up.*timeout-seconds/)
@@ -170,19 +170,22 @@ describe('merge: a lost answer to a merge that happened is success, not a second
 
   it('a secondary rate limit on the merge call: waits its retry-after, then merges', async () => {
     const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, { type: 'secondary-rate-limit', retryAfter: 1 })
+    s.fault({ method: 'PUT', path: MERGE }, { type: 'secondary-rate-limit', retryAfter: 60 })
     const run = await runMerge(s)
     expectMerged(run, s, 2)
     const [first, second] = mergeCalls(s)
-    expect(second!.wallTime - first!.wallTime).toBeGreaterThanOrEqual(1000)
+    // The quiet window on the simulator's clock: nothing at all is sent before retry-after has passed.
+    expect(second!.time - first!.time).toBeGreaterThanOrEqual(60_000)
+    expect(s.log.filter((e) => e.seq > first!.seq && e.time < first!.time + 60_000)).toEqual([])
+    expect(s.earlyRequests()).toEqual([])
     expectMergeInvariants(s, HEAD_SHA)
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it('connection resets on every merge call until the budget runs out: unreachable, not merged', async () => {
     const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, 'reset', 100)
-    const run = await runMerge(s, { 'timeout-seconds': '1.5' })
+    s.fault({ method: 'PUT', path: MERGE }, 'reset', 10_000)
+    const run = await runMerge(s, { 'timeout-seconds': '60' })
     const calls = mergeCalls(s).length
     expect(calls).toBeGreaterThanOrEqual(2)
     expectRefused(run, s, 'unreachable', calls, /GitHub could not be reached reliably for the merge after \d+ attempts \(last: no answer .*ECONNRESET.*budget is used up/)
@@ -405,7 +408,7 @@ describe('merge: never misreports a merge that happened', () => {
     const s = await start()
     s.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
     s.after({ method: 'GET', path: PULL, count: 1 }, (_st, sm) => sm.fault({ method: 'GET', path: PULL }, { type: 'server-error', status: 502 }, 1000))
-    const run = await runMerge(s, { 'timeout-seconds': '1', 'max-retries': '0' })
+    const run = await runMerge(s, { 'timeout-seconds': '30', 'max-retries': '0' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ merged: 'false', reason: 'unknown-outcome' })
     expect(run.outputs.message).toMatch(new RegExp(`merged is unknown.*Open https://github\\.com/octo-org/purple-demo/pull/1: if it is merged at ${HEAD_SHA}, the merge is done`))

@@ -1,9 +1,9 @@
 /**
  * End to end: the bundled merge action (dist/merge/index.js) on a base branch
  * that takes changes only through the merge queue, against the loopback
- * simulator. The simulator's clock moves only per request (manual), so where
- * the number of reads does not depend on the wall clock the conversation is a
- * committed snapshot. Every scenario checks that each enqueue carries the
+ * simulator. The bundle runs on virtual time and moves the simulator's manual
+ * clock (harness/virtual-time.cjs), so budgets are minutes, as in a workflow,
+ * and the conversation is a committed snapshot. Every scenario checks that each enqueue carries the
  * verified sha and that nothing merges an unverified head.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
@@ -28,10 +28,10 @@ afterEach(async () => {
   sim = undefined
 })
 
-/** A simulator whose main requires the queue (group check `test`); each request moves its clock 5 s. */
+/** A simulator whose main requires the queue (group check `test`), on the clock the bundle's virtual time drives. */
 async function start(setup?: (state: SimState) => void): Promise<Sim> {
   sim = await startSimulator({
-    clock: { mode: 'manual', start: T0, tickPerRequestMs: 5_000 },
+    clock: { mode: 'manual', start: T0 },
     setup: (state) => {
       requireMergeQueue(state, { check_response_timeout_minutes: 60 })
       state.mergeQueue.groupChecks = ['test']
@@ -46,14 +46,15 @@ async function runMerge(s: Sim, inputs: Record<string, string> = {}): Promise<Bu
     inputs: {
       'github-token': ADMIN_TOKEN,
       sha: HEAD_SHA,
-      'timeout-seconds': '20',
-      'interval-seconds': '0.02',
+      // merge's default budget (300 s) and an interval as a workflow would set it.
+      'interval-seconds': '10',
       'max-retries': '2',
       'request-timeout-seconds': '2',
       ...inputs
     },
     event: PR_EVENT,
-    env: { GITHUB_API_URL: s.url }
+    env: { GITHUB_API_URL: s.url },
+    sim: s
   })
   const token = inputs['github-token'] ?? ADMIN_TOKEN
   expect(run.allText.split('\n').filter((line) => line.includes(token) && !line.startsWith('::add-mask::'))).toEqual([])
@@ -149,11 +150,14 @@ describe('merge through the merge queue (bundle)', () => {
 
   it('a merge group enqueued with the job token starts nothing: the end says so and names App auth', async () => {
     const s = await start()
-    const run = await runMerge(s, { 'github-token': DEFAULT_TOKEN, 'timeout-seconds': '3' })
+    const run = await runMerge(s, { 'github-token': DEFAULT_TOKEN })
     expect(run.exitCode).toBe(1)
-    // Within a budget shorter than the never-started wait, the timeout carries the same diagnosis.
-    expect(['merge-queue-never-started', 'merge-queue-timeout']).toContain(run.outputs.reason)
-    expect(run.outputs.message).toContain('has no check suite and no workflow run')
+    // With merge's default budget it ends with the diagnosis minutes in, well before the budget: never a plain timeout.
+    expect(run.outputs.reason).toBe('merge-queue-never-started')
+    expect(run.outputs.message).toMatch(/has no check suite and no workflow run after 3m \d+s/)
+    expect(errors(run)).toEqual([run.outputs.message])
+    const enqueued = s.requests({ method: 'POST', path: '/graphql' }).find((e) => /enqueuePullRequest/.test(JSON.stringify(e.body)))!
+    expect(s.log[s.log.length - 1]!.time - enqueued.time).toBeLessThan(240_000)
     expect(run.outputs.message).toContain(APP_AUTH_ADVICE)
     expect(s.state.workflowRuns.filter((r) => r.event === 'merge_group')).toEqual([])
     expect(warnings(run)).toEqual([expect.stringContaining(APP_AUTH_ADVICE)])

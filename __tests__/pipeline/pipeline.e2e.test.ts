@@ -47,6 +47,8 @@ function cleanPr(files: Record<string, string> = {}): Pr {
 /** The simulator's PR #1 is the temp repository's feature branch; `required` are classic-protection checks on main. */
 async function startFor(pr: Pr, required: string[], more?: (st: SimState) => void): Promise<Sim> {
   sim = await startSimulator({
+    // The bundle runs on virtual time and moves this clock (see harness/virtual-time.cjs).
+    clock: { mode: 'manual' },
     setup: (st) => {
       Object.assign(st.pulls[0]!.head, { sha: pr.head })
       Object.assign(st.pulls[0]!.base, { sha: pr.base })
@@ -70,11 +72,10 @@ async function runPipeline(s: Sim, pr: Pr, inputs: Record<string, string> = {}, 
       'github-token': DEFAULT_TOKEN,
       'max-retries': '0',
       'request-timeout-seconds': '2',
-      'wait-interval-seconds': '0.05',
-      'wait-timeout-seconds': '4',
+      // Budgets as a workflow sets them: virtual time makes minutes cost no wall time.
+      'wait-interval-seconds': '10',
+      'wait-timeout-seconds': '600',
       'wait-check-run-id': '',
-      'merge-interval-seconds': '0.05',
-      'merge-timeout-seconds': '2',
       ...inputs
     },
     event: {
@@ -83,7 +84,8 @@ async function runPipeline(s: Sim, pr: Pr, inputs: Record<string, string> = {}, 
       pull_request: { number: 1, head: { sha: eventHead, ref: 'feature' }, base: { sha: pr.base, ref: 'main' } }
     },
     eventName: 'pull_request',
-    env: { ...gitEnv, GITHUB_API_URL: s.url }
+    env: { ...gitEnv, GITHUB_API_URL: s.url },
+    sim: s
   })
   expect(run.allText.split('\n').filter((line) => line.includes(DEFAULT_TOKEN) && !line.startsWith('::add-mask::'))).toEqual([])
   return run
@@ -368,11 +370,21 @@ describe('pipeline: a strict branch whose base moved', () => {
       st.branches.find((b) => b.name === 'main')!.sha = newBase
       st.pulls[0]!.mergeable_state = 'clean'
     })
-    const run = await runPipeline(s, pr, { 'merge-update-branch': 'true', 'wait-timeout-seconds': '1' })
+    // A budget of an hour: the stop comes after a few minutes without any check suite, not at the budget's end.
+    const run = await runPipeline(s, pr, { 'merge-update-branch': 'true', 'wait-timeout-seconds': '3600' })
     expect(run.exitCode).toBe(1)
-    expect(run.outputs).toMatchObject({ stage: 'wait-ci', updates: '1', conclusion: 'timed_out', sha: newHead, merged: 'false' })
-    expect(run.outputs['stage-message']).toMatch(new RegExp(`No check suite exists for the updated head ${newHead}: .*GITHUB_TOKEN.*App auth`))
+    expect(run.outputs).toMatchObject({ stage: 'wait-ci', updates: '1', merged: 'false' })
+    expect(run.outputs['stage-message']).toMatch(
+      new RegExp(`^No check suite and no workflow run exists for the updated head ${newHead} after 3m 0s: .*GITHUB_TOKEN starts no workflows.*App auth \\('app-id' and 'private-key'`)
+    )
+    expect(errors(run)).toEqual([run.outputs['stage-message']])
     expect(run.commands.some((c) => c.command === 'warning' && /updated with the job's token/.test(c.message))).toBe(true)
+    // It stopped once the few minutes were over, on the simulator's clock too: far inside the hour.
+    const update = s.requests({ method: 'PUT', path: /\/update-branch$/ })[0]!
+    const probes = s.requests({ method: 'GET', path: new RegExp(`/commits/${newHead}/check-suites$`) })
+    expect(probes.length).toBeGreaterThan(1)
+    expect(probes[probes.length - 1]!.time - update.time).toBeGreaterThanOrEqual(180_000)
+    expect(s.log[s.log.length - 1]!.time - update.time).toBeLessThan(600_000)
     // Nothing unverified was merged: the one merge call carried the first verified head and was refused.
     expect(mergeCalls(s).map((c) => [(c.body as { sha?: string }).sha, c.status])).toEqual([[pr.head, 409]])
   })

@@ -109,7 +109,7 @@ describe('merge through the queue', () => {
     sim = sc.sim
     const outcome = await mergeThroughQueue(sc.client, TARGET, options, sc.runtime)
     expect(outcome.reason).toBe('merge-queue-never-started')
-    expect(outcome.message).toContain('has no check suite and no workflow run after 5m')
+    expect(outcome.message).toContain('has no check suite and no workflow run after 3m')
     expect(outcome.message).toContain(APP_AUTH_ADVICE)
     // Warned before the enqueue, and ended minutes in, not at the hour the queue would wait.
     expect(sc.lines.findIndex((l) => l.startsWith('warning: Enqueueing with a token'))).toBeLessThan(sc.lines.findIndex((l) => l.startsWith('merge queue: enqueued')))

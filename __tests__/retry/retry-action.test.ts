@@ -1,13 +1,11 @@
 /**
  * The retry action: its settings from the runner's environment, its
- * action.yml against the declaration, and the bundle run as the runner runs
- * it (built from source into a temp folder here, as dist/ is rebuilt by the
- * release, not by this branch).
+ * action.yml against the declaration, and the bundle (dist/retry/index.js,
+ * like every other bundle test) run as the runner runs it, on virtual time.
  */
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { parse } from 'yaml'
 import { readRetrySettings } from '../../src/actions/retry/settings.js'
 import { retrySpec } from '../../src/actions/retry/io.js'
@@ -79,13 +77,7 @@ describe('retry/action.yml', () => {
 })
 
 describe('the retry action, bundled, run as the runner runs it', () => {
-  let bundle = ''
-  beforeAll(() => {
-    const out = mkdtempSync(join(tmpdir(), 'purple-retry-dist-'))
-    const ncc = resolve(repoRoot, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-    execFileSync(process.execPath, [ncc, 'build', 'src/actions/retry/index.ts', '-o', out, '--quiet'], { cwd: repoRoot, stdio: 'pipe' })
-    bundle = join(out, 'index.js')
-  }, 240_000)
+  const bundle = 'dist/retry/index.js'
 
   // Fails twice with the line Bun prints (https://github.com/oven-sh/bun/issues/6197), then succeeds.
   const flaky = `n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count
@@ -94,7 +86,7 @@ echo "ok on attempt $((n+1))"`
 
   it('retries a transient failure until the command succeeds; outputs attempts, class, rule, exit-code', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'purple-retry-ws-'))
-    const run = await runBundle(bundle, { cwd, inputs: { run: flaky, 'min-delay': '0', 'max-delay': '0' } })
+    const run = await runBundle(bundle, { cwd, inputs: { run: flaky } })
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toEqual({ attempts: '3', class: 'success', rule: '', 'exit-code': '0' })
     expect(run.stdout).toContain('ok on attempt 3')
@@ -105,7 +97,7 @@ echo "ok on attempt $((n+1))"`
   it('stops at once on a permanent failure, fails the step and reports the command\'s exit code', async () => {
     // https://github.com/anthropics/claude-code/issues/66314
     const script = `echo '{"type":"error","error":{"type":"invalid_request_error","message":"Your credit balance is too low to access the Anthropic API."}}' >&2; exit 3`
-    const run = await runBundle(bundle, { inputs: { run: script, 'min-delay': '0', 'max-delay': '0' } })
+    const run = await runBundle(bundle, { inputs: { run: script } })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toEqual({ attempts: '1', class: 'permanent', rule: 'anthropic-credit-balance', 'exit-code': '3' })
     expect(run.commands).toContainEqual(expect.objectContaining({ command: 'error', message: expect.stringContaining('the command failed (exit code 3, permanent, rule anthropic-credit-balance)') }))

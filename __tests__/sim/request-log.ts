@@ -45,8 +45,10 @@ export function describeRequest(entry: LogEntry): string {
 
 /** The ordered request log of a scenario, as text for `toMatchSnapshot()`. */
 export function conversation(sim: Sim): string {
-  const lines = sim.log.map((entry) => ({ time: entry.time, text: describeRequest(entry) }))
-  lines.sort((a, b) => a.time - b.time || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+  // Simulated time first, then real arrival: on a manual clock a virtual-time bundle's requests share one
+  // simulated instant between two jumps, and only the same real millisecond means "sent together".
+  const lines = sim.log.map((entry) => ({ time: entry.time, wall: entry.wallTime, text: describeRequest(entry) }))
+  lines.sort((a, b) => a.time - b.time || a.wall - b.wall || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
   return `\n${lines.map((l) => l.text).join('\n')}\n`
 }
 

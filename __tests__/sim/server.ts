@@ -140,6 +140,14 @@ export interface SimClock {
 export interface Sim {
   /** API base URL (`http://127.0.0.1:PORT`); GraphQL at `${url}/graphql`. Use as GITHUB_API_URL. */
   url: string
+  /**
+   * `POST` `{ to, by }` here moves the clock forward to `to` and at least `by` ms past its own now; the answer is
+   * `{ now }`. A virtual-time bundle (__tests__/harness/virtual-time.cjs) calls it before each timer it fires.
+   * Not GitHub's: never logged, never validated, loopback only.
+   */
+  clockUrl: string
+  /** True on a manual clock (the only kind a virtual-time bundle may drive). */
+  manualClock: boolean
   state: SimState
   log: LogEntry[]
   clock: SimClock
@@ -297,6 +305,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
 
   const sim: Sim = {
     url: '',
+    clockUrl: '',
+    manualClock: clockOpts.mode === 'manual',
     state,
     log,
     clock,
@@ -554,8 +564,24 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
     }
   }
 
+  // The clock control of a virtual-time bundle: outside the API, so outside the log and the schema checks.
+  const CLOCK_PATH = `${basePath}/__sim/clock`
+  const moveClock = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const { to, by } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to: number; by: number }
+    const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '')
+    if (req.method !== 'POST' || !loopback || !Number.isFinite(to) || !Number.isFinite(by)) {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'POST { to, by } from loopback' }))
+      return
+    }
+    clock.set(Math.max(now(), now() + by, to))
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ now: now() }))
+  }
+
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
+    const control = new URL(req.url ?? '/', 'http://127.0.0.1').pathname === CLOCK_PATH
+    ;(control ? moveClock(req, res) : handle(req, res)).catch((e: unknown) => {
       // A simulator bug must be loud in the test, not a hung client.
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain' })
@@ -572,6 +598,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
   const port = (server.address() as AddressInfo).port
   url = `http://127.0.0.1:${port}${basePath}`
   sim.url = url
+  sim.clockUrl = `http://127.0.0.1:${port}${CLOCK_PATH}`
   return sim
 }
 

@@ -5,7 +5,7 @@
  */
 import { renderGfm } from '../harness/gfm.js'
 import { protectBranch, startSimulator, type Sim } from '../sim/server.js'
-import { fastInputs, parsed, runWaitCi } from './scenario.js'
+import { fastInputs, parsed, runWaitCi, MANUAL } from './scenario.js'
 import { closeChecked } from '../sim/openapi-check.js'
 
 let sim: Sim
@@ -21,7 +21,7 @@ const REVIEW_ROW = /<tr>\n?<td>review-required<\/td>/
 
 describe('wait-ci: what else blocks the merge, after a wait that did not pass', () => {
   it('a failing check with a required review missing: the summary names the review, the outputs are the checks only', async () => {
-    sim = await startSimulator(testAndReview(1))
+    sim = await startSimulator({ ...testAndReview(1), clock: MANUAL })
     sim.addCheckRun({ name: 'test', conclusion: 'failure' })
     const run = await runWaitCi(sim, fastInputs())
     expect(run.outputs.conclusion).toBe('failure')
@@ -36,9 +36,9 @@ describe('wait-ci: what else blocks the merge, after a wait that did not pass', 
   })
 
   it('a timed-out wait with a required review missing names the review too', async () => {
-    sim = await startSimulator(testAndReview(1))
+    sim = await startSimulator({ ...testAndReview(1), clock: MANUAL })
     sim.addCheckRun({ name: 'test', status: 'in_progress' })
-    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '120' }))
     expect(run.outputs.conclusion).toBe('timed_out')
     const html = renderGfm(run.summary)
     expect(html).toMatch(REVIEW_ROW)
@@ -46,7 +46,7 @@ describe('wait-ci: what else blocks the merge, after a wait that did not pass', 
   })
 
   it('a failing check and nothing else in the way: the summary says so, without a blocker table', async () => {
-    sim = await startSimulator(testAndReview(null))
+    sim = await startSimulator({ ...testAndReview(null), clock: MANUAL })
     sim.addCheckRun({ name: 'test', conclusion: 'failure' })
     const run = await runWaitCi(sim, fastInputs())
     expect(run.outputs.conclusion).toBe('failure')
@@ -56,7 +56,7 @@ describe('wait-ci: what else blocks the merge, after a wait that did not pass', 
   })
 
   it('a diagnosis read that fails changes neither the conclusion nor the outputs: one log line, no section', async () => {
-    sim = await startSimulator(testAndReview(1))
+    sim = await startSimulator({ ...testAndReview(1), clock: MANUAL })
     sim.addCheckRun({ name: 'test', conclusion: 'failure' })
     sim.respond({ method: 'POST', path: '/graphql' }, { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/graphql', status: '403' } })
     const run = await runWaitCi(sim, fastInputs())
@@ -68,7 +68,7 @@ describe('wait-ci: what else blocks the merge, after a wait that did not pass', 
   })
 
   it('a green wait makes no diagnosis request', async () => {
-    sim = await startSimulator(testAndReview(1))
+    sim = await startSimulator({ ...testAndReview(1), clock: MANUAL })
     sim.addCheckRun({ name: 'test', conclusion: 'success' })
     const run = await runWaitCi(sim, fastInputs())
     expect(run.outputs.conclusion).toBe('success')

@@ -3,7 +3,7 @@
  * at every call site, and what the polling costs.
  */
 import { HEAD_SHA, shaOf, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
-import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, failure, fastInputs, parsed, polls, protect, runWaitCi, waitPullReads } from './scenario.js'
+import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, failure, fastInputs, parsed, polls, protect, runWaitCi, waitPullReads, MANUAL } from './scenario.js'
 import { conversationInRounds } from '../sim/request-log.js'
 import { closeChecked } from '../sim/openapi-check.js'
 
@@ -16,7 +16,7 @@ afterEach(async () => {
 describe("the job's own check run, with a custom name that is itself required", () => {
   // The workflow job `gate:` has `name: Gate / wait`, and a ruleset requires "Gate / wait".
   async function setup(): Promise<{ ownId: number }> {
-    sim = await startSimulator({ setup: (s) => protect(s, ['Gate / wait', 'test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['Gate / wait', 'test']) })
     // A failed earlier attempt of this job must not decide either.
     sim.addCheckRun({ name: 'Gate / wait', conclusion: 'failure', started_at: '2026-11-27T04:00:00Z' })
     sim.addJob({ name: 'build', run_id: 1001, conclusion: 'success' })
@@ -51,7 +51,7 @@ describe("the job's own check run, with a custom name that is itself required", 
 
   it('without either it cannot pass: it would wait on itself', async () => {
     await setup()
-    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '2' }), { GITHUB_RUN_ID: '999' })
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '120' }), { GITHUB_RUN_ID: '999' })
     expect(run.outputs.conclusion).toBe('timed_out')
     expect(run.commands.some((c) => c.command === 'warning' && c.message.includes("could not read the jobs of run 999"))).toBe(true)
     expect(parsed(run).pending.map((p) => p.name)).toEqual(['Gate / wait'])
@@ -60,7 +60,7 @@ describe("the job's own check run, with a custom name that is itself required", 
 
 describe('the head', () => {
   it('moving mid-wait ends with head-moved and the sha that was being verified', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     sim.addCheckRun({ name: 'test', status: 'in_progress' })
     sim.after({ method: 'GET', path: PULL, count: 3 }, (state) => {
       state.pulls[0]!.head.sha = shaOf('head-pr-1-pushed-again')
@@ -75,7 +75,7 @@ describe('the head', () => {
   })
 
   it("an explicit 'sha' that is no longer the head is head-moved at once", async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     sim.addCheckRun({ name: 'test', conclusion: 'success' })
     const stale = shaOf('an-older-head')
     const run = await runWaitCi(sim, fastInputs({ sha: stale }))
@@ -91,22 +91,22 @@ describe('rate limits', () => {
     ['the wait loop itself (max-retries 0)', '0'],
     ['the client (max-retries 2)', '2']
   ])('a secondary rate limit is not re-polled before retry-after: %s', async (_label, retries) => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
-    sim.fault({ method: 'GET', path: CHECK_RUNS }, { type: 'secondary-rate-limit', status: 403, retryAfter: 1 })
+    sim.fault({ method: 'GET', path: CHECK_RUNS }, { type: 'secondary-rate-limit', status: 403, retryAfter: 60 })
     afterPoll(sim, 3, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
-    const run = await runWaitCi(sim, fastInputs({ 'max-retries': retries, 'timeout-seconds': '8' }))
+    const run = await runWaitCi(sim, fastInputs({ 'max-retries': retries }))
     expect(run.outputs.conclusion).toBe('success')
     const listings = sim.requests({ method: 'GET', path: CHECK_RUNS })
     expect(listings[0]!.status).toBe(403)
-    // Neither the listing nor the next poll (which starts with the PR) went out before retry-after.
-    expect(listings[1]!.wallTime - listings[0]!.wallTime).toBeGreaterThanOrEqual(990)
+    // Neither the listing nor the next poll (which starts with the PR) went out before retry-after, on the simulator's clock.
+    expect(listings[1]!.time - listings[0]!.time).toBeGreaterThanOrEqual(60_000)
     const nextPoll = sim.log.find((e) => e.seq > listings[0]!.seq && e.path === PULL)!
-    expect(nextPoll.wallTime - listings[0]!.wallTime).toBeGreaterThanOrEqual(990)
+    expect(nextPoll.time - listings[0]!.time).toBeGreaterThanOrEqual(60_000)
   })
 
   it('403 without rate-limit signs on the branch endpoint: that source is unreadable, the others still gate', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['lint']) })
     sim.respond({ method: 'GET', path: BRANCH }, { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/branches/branches#get-a-branch', status: '403' } })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     sim.addCheckRun({ name: 'gate', conclusion: 'success' })
@@ -134,7 +134,7 @@ describe('a transient fault in every call site: retried, never read as "no check
   const cases = sites.flatMap(([site, path], i) => [[site, path, faults[i % faults.length]!] as const, [site, path, faults[(i + 2) % faults.length]!] as const])
 
   it.each(cases)('%s: %j', async (_site, path, fault) => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     sim.addJob({ name: 'wait', run_id: 1001, status: 'in_progress' })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
@@ -159,11 +159,11 @@ describe('a transient fault in every call site: retried, never read as "no check
     ['the primary rate limit used up, reset in 1 s', { type: 'rate-limit', status: 403, resetInSeconds: 1 } as Fault, {}],
     ['a 429 secondary rate limit', { type: 'secondary-rate-limit', status: 429, retryAfter: 1 } as Fault, {}]
   ])('every other simulator fault on the listing: %s', async (_label, fault, inputs) => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
     sim.fault({ method: 'GET', path: CHECK_RUNS }, fault)
     afterPoll(sim, 2, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
-    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '8', ...inputs }))
+    const run = await runWaitCi(sim, fastInputs({ ...inputs }))
     expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(sim.requests({ method: 'GET', path: CHECK_RUNS })[0]!.fault).not.toBeNull()
@@ -177,7 +177,7 @@ describe('a transient fault in every call site: retried, never read as "no check
       /GitHub refused a read the wait needs: HTTP 403 'Resource not accessible by integration'/
     ]
   ])('a permanent refusal ends the wait at once as a failure, with outputs: %s', async (_label, reply, message) => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     sim.addCheckRun({ name: 'test', status: 'in_progress' })
     if (typeof reply === 'string') sim.fault({ method: 'GET', path: CHECK_RUNS }, reply)
     else sim.respond({ method: 'GET', path: CHECK_RUNS }, reply)
@@ -192,17 +192,17 @@ describe('a transient fault in every call site: retried, never read as "no check
   })
 
   it("a failing gate read never degrades to 'no gate': the missing required check still holds the wait", async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     sim.fault({ method: 'GET', path: BRANCH }, 'reset', 1000)
-    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '120' }))
     expect(run.outputs.conclusion).toBe('timed_out')
     expect(failure(run)).toContain('the gate could not be read (branch protection:')
     expect(parsed(run).required).toEqual([])
   })
 
   it('with client retries (max-retries 2) a cut body is retried inside one poll', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     sim.addCheckRun({ name: 'test', conclusion: 'success' })
     sim.fault({ method: 'GET', path: CHECK_RUNS }, { type: 'cut-body', bytes: 30 })
     const run = await runWaitCi(sim, fastInputs({ 'max-retries': '2' }))
@@ -214,10 +214,10 @@ describe('a transient fault in every call site: retried, never read as "no check
 
 describe('cost: conditional requests', () => {
   it('polls that see no change are 304s, which do not count; the output and summary say so', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
     afterPoll(sim, 12, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
-    const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1', 'timeout-seconds': '10' }))
+    const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
     expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     const { requests } = parsed(run)
@@ -234,7 +234,7 @@ describe('cost: conditional requests', () => {
 
   it('150 check runs and many required names: one listing of two pages, each with its own ETag', async () => {
     const names = ['check-145', 'check-146', 'check-147', 'check-148', 'check-149', 'check-150']
-    sim = await startSimulator({ setup: (s) => protect(s, names) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, names) })
     for (let i = 1; i <= 149; i++) sim.addCheckRun({ name: `check-${i}`, conclusion: 'success' })
     const last = sim.addCheckRun({ name: 'check-150', status: 'in_progress' })
     afterPoll(sim, 4, () => sim.updateCheckRun(last.id, { conclusion: 'success' }))
@@ -251,12 +251,12 @@ describe('cost: conditional requests', () => {
   })
 
   it('150 check runs and one required name: queried by name, so churn among the other 149 costs nothing', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     const others = Array.from({ length: 149 }, (_, i) => sim.addCheckRun({ name: `check-${i + 1}`, status: 'in_progress' }))
     const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
     for (let n = 1; n <= 10; n++) afterPoll(sim, n, () => sim.updateCheckRun(others[n]!.id, { conclusion: 'success' }))
     afterPoll(sim, 10, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
-    const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1', 'timeout-seconds': '10' }))
+    const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
     expect(conversationInRounds(sim)).toMatchSnapshot()
     expect(run.outputs.conclusion).toBe('success')
     expect(new Set(sim.requests({ method: 'GET', path: CHECK_RUNS }).map((e) => e.query.check_name))).toEqual(new Set(['test']))

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { runBundle } from '../harness/run-bundle.js'
 import { renderGfm } from '../harness/gfm.js'
 import { GITHUB_ACTIONS_APP, OTHER_CI_APP, startSimulator, type Sim } from '../sim/server.js'
-import { BRANCH, RULES, afterPoll, failure, fastInputs, parsed, polls, protect, ruleset, runWaitCi } from './scenario.js'
+import { BRANCH, RULES, afterPoll, failure, fastInputs, parsed, polls, protect, ruleset, runWaitCi, MANUAL } from './scenario.js'
 import { conversationInRounds } from '../sim/request-log.js'
 import { closeChecked, openApiProblems } from '../sim/openapi-check.js'
 import type { CheckConclusion } from '../sim/state.js'
@@ -24,7 +24,7 @@ describe('a required check that registers late', () => {
     ['success', 'passes only once it is green', 0],
     ['failure', 'fails when it fails', 1]
   ] as const)('%s: %s', async (conclusion, _label, exitCode) => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['lint', 'test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['lint', 'test']) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     sim.addCheckRun({ name: 'build', conclusion: 'success' })
     // `test` builds a Docker image first: it appears after the 3rd poll, runs, then finishes after the 6th.
@@ -65,7 +65,7 @@ describe('a required check that registers late', () => {
 
 describe('where the required set comes from', () => {
   it('a check required only by a ruleset is waited on', async () => {
-    sim = await startSimulator({ setup: (s) => ruleset(s, [{ context: 'gate' }]) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => ruleset(s, [{ context: 'gate' }]) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     afterPoll(sim, 2, () => sim.addCheckRun({ name: 'gate', conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs())
@@ -78,6 +78,7 @@ describe('where the required set comes from', () => {
 
   it('a ruleset in evaluate mode does not gate', async () => {
     sim = await startSimulator({
+      clock: MANUAL,
       setup: (s) => {
         ruleset(s, [{ context: 'never' }])
         s.rulesets[0]!.enforcement = 'evaluate'
@@ -92,10 +93,10 @@ describe('where the required set comes from', () => {
   })
 
   it('a required check that never registers ends at the timeout, named', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['lint', 'gate']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['lint', 'gate']) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     // When it ends is asserted on injected time (in-process.test.ts, 'times out at the deadline').
-    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '120' }))
     expect(run.exitCode).toBe(1)
     expect(run.outputs.conclusion).toBe('timed_out')
     expect(failure(run)).toContain('missing required check: gate')
@@ -104,8 +105,8 @@ describe('where the required set comes from', () => {
   })
 
   it('zero checks observed and no gate: never success, times out saying so', async () => {
-    sim = await startSimulator()
-    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    sim = await startSimulator({ clock: MANUAL })
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '120' }))
     expect(run.outputs.conclusion).toBe('timed_out')
     expect(run.exitCode).toBe(1)
     expect(failure(run)).toContain('no checks were observed on the head')
@@ -114,7 +115,7 @@ describe('where the required set comes from', () => {
   })
 
   it("no gate and on-no-gate 'fail' fails at once, saying what to do", async () => {
-    sim = await startSimulator()
+    sim = await startSimulator({ clock: MANUAL })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     const run = await runWaitCi(sim, fastInputs({ 'on-no-gate': 'fail' }))
     expect(conversationInRounds(sim)).toMatchSnapshot()
@@ -124,7 +125,7 @@ describe('where the required set comes from', () => {
   })
 
   it('no gate, all-observed: waits for every observed check, then passes', async () => {
-    sim = await startSimulator()
+    sim = await startSimulator({ clock: MANUAL })
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
     afterPoll(sim, 3, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs())
@@ -135,7 +136,7 @@ describe('where the required set comes from', () => {
   })
 
   it('the required input adds names to the gate', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['lint']) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     afterPoll(sim, 2, () => sim.addCheckRun({ name: 'e2e (chrome, 1)', conclusion: 'success' }))
     const run = await runWaitCi(sim, fastInputs({ required: 'e2e (chrome, 1)\nlint' }))
@@ -153,7 +154,7 @@ const NOTHING_OBSERVED = { conclusion: 'failure', sha: '', required: '[]', faile
 
 describe('inputs and context', () => {
   it('no pull request in the event and none given: a failure naming the input, with every output set', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     const run = await runBundle('dist/wait-ci/index.js', {
       inputs: fastInputs(),
       event: { ref: 'refs/heads/main' },
@@ -167,7 +168,7 @@ describe('inputs and context', () => {
   })
 
   it('a bad input names itself, quotes the value and says what to write; every output is still set', async () => {
-    sim = await startSimulator()
+    sim = await startSimulator({ clock: MANUAL })
     const run = await runWaitCi(sim, fastInputs({ 'interval-seconds': 'ten' }))
     expect(run.exitCode).toBe(1)
     expect(failure(run)).toBe("Input 'interval-seconds' is 'ten': write a number of seconds of at least 0.01, e.g. '10' or '0.5'.")
@@ -177,7 +178,7 @@ describe('inputs and context', () => {
   })
 
   it('an event payload that is not JSON: one clear error, no stack trace, every output set', async () => {
-    sim = await startSimulator()
+    sim = await startSimulator({ clock: MANUAL })
     const dir = mkdtempSync(join(tmpdir(), 'purple-event-'))
     writeFileSync(join(dir, 'event.json'), '{"action": "synchronize", "number": 1, "pull_req')
     const run = await runWaitCi(sim, fastInputs(), { GITHUB_EVENT_PATH: join(dir, 'event.json') })
@@ -191,9 +192,9 @@ describe('inputs and context', () => {
 
 describe('what satisfies a required check', () => {
   it('app-scoped: a same-named run from another app does not count', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test'], [{ context: 'test', app_id: GITHUB_ACTIONS_APP.id }]) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test'], [{ context: 'test', app_id: GITHUB_ACTIONS_APP.id }]) })
     sim.addCheckRun({ name: 'test', conclusion: 'success', app_id: OTHER_CI_APP.id })
-    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '120' }))
     expect(run.outputs.conclusion).toBe('timed_out')
     expect(parsed(run).required).toEqual([{ name: 'test', app_id: GITHUB_ACTIONS_APP.id, sources: ['protection'], state: 'missing' }])
     expect(failure(run)).toContain('missing required check: test')
@@ -201,7 +202,7 @@ describe('what satisfies a required check', () => {
   })
 
   it('app-scoped: the right app passes', async () => {
-    sim = await startSimulator({ setup: (s) => ruleset(s, [{ context: 'test', integration_id: GITHUB_ACTIONS_APP.id }]) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => ruleset(s, [{ context: 'test', integration_id: GITHUB_ACTIONS_APP.id }]) })
     sim.addCheckRun({ name: 'test', conclusion: 'failure', app_id: OTHER_CI_APP.id })
     sim.addCheckRun({ name: 'test', conclusion: 'success', app_id: GITHUB_ACTIONS_APP.id })
     const run = await runWaitCi(sim, fastInputs())
@@ -210,7 +211,7 @@ describe('what satisfies a required check', () => {
   })
 
   it('a skipped required check passes', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['deploy-preview', 'lint']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['deploy-preview', 'lint']) })
     sim.addCheckRun({ name: 'deploy-preview', conclusion: 'skipped' })
     sim.addCheckRun({ name: 'lint', conclusion: 'neutral' })
     const run = await runWaitCi(sim, fastInputs())
@@ -220,7 +221,7 @@ describe('what satisfies a required check', () => {
   })
 
   it('a re-run turns a failure green: pending while it runs, then success', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     sim.addCheckRun({ name: 'test', conclusion: 'failure', started_at: '2026-11-27T04:00:00Z' })
     const rerun = sim.addCheckRun({ name: 'test', status: 'in_progress' })
     afterPoll(sim, 3, () => sim.updateCheckRun(rerun.id, { conclusion: 'success' }))
@@ -231,16 +232,16 @@ describe('what satisfies a required check', () => {
   })
 
   it('a queued re-run after a success is pending', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })
     sim.addCheckRun({ name: 'test', conclusion: 'success', started_at: '2026-11-27T04:00:00Z' })
     sim.addCheckRun({ name: 'test', status: 'queued' })
-    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '1' }))
+    const run = await runWaitCi(sim, fastInputs({ 'timeout-seconds': '120' }))
     expect(run.outputs.conclusion).toBe('timed_out')
     expect(parsed(run).pending).toEqual([{ name: 'test', state: 'pending', detail: 'queued' }])
   })
 
   it('a commit status (not a check run) as the required context', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['ci/circleci: build']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['ci/circleci: build']) })
     // CircleCI said `pending` two minutes ago; every state change is a new status.
     const twoMinutesAgo = new Date(sim.clock.now() - 120_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
     sim.addStatus({ context: 'ci/circleci: build', state: 'pending', created_at: twoMinutesAgo, updated_at: twoMinutesAgo })
@@ -258,7 +259,7 @@ describe('what satisfies a required check', () => {
   })
 
   async function failsFast(conclusion: CheckConclusion): Promise<void> {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test', 'lint']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test', 'lint']) })
     sim.addCheckRun({ name: 'test', conclusion })
     sim.addCheckRun({ name: 'lint', status: 'in_progress' })
     const run = await runWaitCi(sim, fastInputs())
@@ -284,7 +285,7 @@ describe('what satisfies a required check', () => {
   })
 
   it('an error status fails; without fail-fast the wait first lets the rest finish', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['ci/build', 'lint']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['ci/build', 'lint']) })
     sim.addStatus({ context: 'ci/build', state: 'error' })
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
     afterPoll(sim, 3, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
@@ -299,7 +300,7 @@ describe('what satisfies a required check', () => {
 describe('outside text is data', () => {
   it('a check named with a line break and a workflow command prints no command, and the summary shows it as text', async () => {
     const evil = 'lint\n::stop-commands::pwned\n::error::fake <img src=x>'
-    sim = await startSimulator({ setup: (s) => protect(s, [evil]) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, [evil]) })
     sim.addCheckRun({ name: evil, conclusion: 'success' })
     const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
     expect(conversationInRounds(sim)).toMatchSnapshot()
@@ -315,7 +316,7 @@ describe('outside text is data', () => {
   })
 
   it('the summary renders the head sha as code, not as literal backticks', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['lint']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['lint']) })
     sim.addCheckRun({ name: 'lint', conclusion: 'success' })
     const run = await runWaitCi(sim, fastInputs({ 'check-run-id': '1' }))
     expect(conversationInRounds(sim)).toMatchSnapshot()

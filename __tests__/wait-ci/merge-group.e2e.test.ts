@@ -5,7 +5,7 @@
 import { shaOf, startSimulator, type Sim } from '../sim/server.js'
 import { conversationInRounds } from '../sim/request-log.js'
 import { closeChecked } from '../sim/openapi-check.js'
-import { failure, fastInputs, parsed, protect, ruleset, runWaitCiOnMergeGroup } from './scenario.js'
+import { failure, fastInputs, parsed, protect, ruleset, runWaitCiOnMergeGroup, MANUAL } from './scenario.js'
 
 let sim: Sim
 afterEach(async () => {
@@ -23,6 +23,7 @@ function afterGroupPoll(n: number, action: () => void): void {
 describe('wait-ci on a merge_group event', () => {
   it('verifies the group sha, waits for a late check a ruleset requires, never reads a pull request', async () => {
     sim = await startSimulator({
+      clock: MANUAL,
       setup: (s) => {
         protect(s, ['lint', 'Gate / wait'])
         ruleset(s, [{ context: 'e2e' }])
@@ -54,7 +55,7 @@ describe('wait-ci on a merge_group event', () => {
   })
 
   it('fail-queue-fast (default): a required failure ends the wait at once, even with fail-fast off', async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test', 'lint']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test', 'lint']) })
     sim.addCheckRun({ name: 'test', conclusion: 'failure', head_sha: GROUP_SHA })
     sim.addCheckRun({ name: 'lint', status: 'in_progress', head_sha: GROUP_SHA })
     const run = await runWaitCiOnMergeGroup(sim, fastInputs({ 'check-run-id': '1', 'fail-fast': 'false' }), GROUP_SHA)
@@ -67,7 +68,7 @@ describe('wait-ci on a merge_group event', () => {
   })
 
   it("fail-queue-fast 'false': the wait lets the rest finish first", async () => {
-    sim = await startSimulator({ setup: (s) => protect(s, ['test', 'lint']) })
+    sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test', 'lint']) })
     sim.addCheckRun({ name: 'test', conclusion: 'failure', head_sha: GROUP_SHA })
     const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress', head_sha: GROUP_SHA })
     afterGroupPoll(2, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))

@@ -36,12 +36,18 @@ export function polls(sim: Sim): number {
   return Math.max(0, waitPullReads(sim) - 1)
 }
 
-/** Inputs for a fast wait: 50 ms polls, a few seconds at most, no client retries unless a test asks. */
+/**
+ * The simulator clock of these tests: manual, moved by the bundle's virtual time (harness/virtual-time.cjs),
+ * so a wait of minutes costs no wall time.
+ */
+export const MANUAL = { mode: 'manual' } as const
+
+/** Inputs for a wait as a workflow sets it (10 s polls, 10 minutes at most), no client retries unless a test asks. */
 export function fastInputs(over: Record<string, string> = {}): Record<string, string> {
   return {
     'github-token': DEFAULT_TOKEN,
-    'interval-seconds': '0.05',
-    'timeout-seconds': '3',
+    'interval-seconds': '10',
+    'timeout-seconds': '600',
     'request-timeout-seconds': '2',
     'max-retries': '0',
     'check-run-id': '',
@@ -69,7 +75,8 @@ export async function runWaitCi(sim: Sim, inputs: Record<string, string>, env: R
     inputs,
     event: { action: 'synchronize', number: 1, pull_request: { number: 1, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } } },
     eventName: 'pull_request',
-    env: { GITHUB_API_URL: sim.url, GITHUB_REPOSITORY: `${OWNER}/${REPO}`, ...env }
+    env: { GITHUB_API_URL: sim.url, GITHUB_REPOSITORY: `${OWNER}/${REPO}`, ...env },
+    sim
   })
   // No token in anything the action printed or wrote, whatever the scenario.
   // (`::add-mask::` is how it is masked, so that one line is the exception.)
@@ -99,7 +106,8 @@ export async function runWaitCiOnMergeGroup(sim: Sim, inputs: Record<string, str
       }
     },
     eventName: 'merge_group',
-    env: { GITHUB_API_URL: sim.url, GITHUB_REPOSITORY: `${OWNER}/${REPO}` }
+    env: { GITHUB_API_URL: sim.url, GITHUB_REPOSITORY: `${OWNER}/${REPO}` },
+    sim
   })
   if (run.allText.split('\n').some((line) => !line.startsWith('::add-mask::') && line.includes(DEFAULT_TOKEN))) throw new Error('the token leaked into the output')
   return run

@@ -112,7 +112,7 @@ export interface FollowFacts {
   readonly groupAgeMs: number
   /** Whether the group sha has a check suite or a workflow run; null when not looked at. */
   readonly groupStarted: boolean | null
-  /** A group that started nothing after this long never will (see groupNeverStartedAfterMs). */
+  /** A group that started nothing after this long never will (see startVerdict). */
   readonly neverStartedAfterMs: number
   /** Consecutive reads (this one included) without an entry and without a merge. */
   readonly readsWithoutEntry: number
@@ -126,15 +126,41 @@ export type QueueStep =
   | { readonly kind: 'group-never-started'; readonly groupSha: string }
 
 /**
- * Default wait before a merge group with no check suite and no workflow run is
- * called never-started: GitHub creates the group's suites within seconds, and
- * without them the entry only waits out the queue's check timeout (an hour by default).
+ * Default wait before a commit GitHub should have started workflows on (a merge group, the head a branch
+ * update made) is called never-started: GitHub creates check suites within seconds of the event, and without
+ * them a wait only runs out its budget. Three minutes ends well inside merge's default 300 s budget.
  */
-export const GROUP_NEVER_STARTED_AFTER_MS = 5 * 60_000
+export const NEVER_STARTED_AFTER_MS = 3 * 60_000
+
+/** What is known of a commit that should start workflows: how long it has existed, and whether a probe found any. */
+export interface StartFacts {
+  readonly ageMs: number
+  /** A check suite or workflow run exists (true), none did at the last probe (false), or not probed yet (null). */
+  readonly started: boolean | null
+  readonly neverStartedAfterMs: number
+}
+
+/**
+ * The one never-started rule, for merge groups and updated heads alike: events made with the job's
+ * GITHUB_TOKEN start no workflow runs, so a commit with no check suite and no workflow run after
+ * `neverStartedAfterMs` never will. `probe`: old enough, look (again) for a suite or run.
+ * See docs/decisions.md, "Never started: one rule for merge groups and updated heads".
+ */
+export function startVerdict(facts: StartFacts): 'started' | 'too-young' | 'probe' | 'never-started' {
+  if (facts.started === true) return 'started'
+  if (facts.ageMs < facts.neverStartedAfterMs) return 'too-young'
+  return facts.started === false ? 'never-started' : 'probe'
+}
+
+const groupVerdict = (entry: QueueEntry | null, facts: Pick<FollowFacts, 'groupAgeMs' | 'groupStarted' | 'neverStartedAfterMs'>) =>
+  entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null
+    ? startVerdict({ ageMs: facts.groupAgeMs, started: facts.groupStarted, neverStartedAfterMs: facts.neverStartedAfterMs })
+    : 'too-young'
 
 /** True when the follower should look for a check suite or workflow run of the group sha. */
 export function shouldProbeGroup(entry: QueueEntry | null, facts: Pick<FollowFacts, 'groupAgeMs' | 'groupStarted' | 'neverStartedAfterMs'>): boolean {
-  return entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null && facts.groupStarted !== true && facts.groupAgeMs >= facts.neverStartedAfterMs
+  const verdict = groupVerdict(entry, facts)
+  return verdict === 'probe' || verdict === 'never-started'
 }
 
 /**
@@ -153,10 +179,9 @@ export function nextQueueStep(snapshot: QueueSnapshot, facts: FollowFacts): Queu
     if (!closed && (mergingNow || facts.readsWithoutEntry < 2)) return { kind: 'waiting', entry: null, probeGroup: false }
     return { kind: 'ejected', reason: snapshot.removal?.reason ?? null, closed }
   }
-  if (shouldProbeGroup(entry, facts) && facts.groupStarted === false && entry.groupSha !== null) {
-    return { kind: 'group-never-started', groupSha: entry.groupSha }
-  }
-  return { kind: 'waiting', entry, probeGroup: shouldProbeGroup(entry, facts) && facts.groupStarted === null }
+  const verdict = groupVerdict(entry, facts)
+  if (verdict === 'never-started' && entry.groupSha !== null) return { kind: 'group-never-started', groupSha: entry.groupSha }
+  return { kind: 'waiting', entry, probeGroup: verdict === 'probe' }
 }
 
 /** A check of the merge group as read from check runs and commit statuses of the group sha. */
@@ -241,6 +266,15 @@ export function groupNeverStartedMessage(pull: number, groupSha: string, waitedM
     `Merge group ${short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${formatMs(waitedMs)}: ` +
     `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
     `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`
+  )
+}
+
+/** The message for the head a branch update made when nothing started on it (see startVerdict). */
+export function updatedHeadNeverStartedMessage(sha: string, waitedMs: number): string {
+  return (
+    `No check suite and no workflow run exists for the updated head ${sha} after ${formatMs(waitedMs)}: ` +
+    `a branch update made with the job's GITHUB_TOKEN starts no workflows, so its required checks will never report. ` +
+    `Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.`
   )
 }
 

@@ -7,7 +7,7 @@
  * verified head and follow it".
  */
 import {
-  GROUP_NEVER_STARTED_AFTER_MS,
+  NEVER_STARTED_AFTER_MS,
   enqueueRefusedMessage,
   failingGroupChecks,
   groupNeverStartedMessage,
@@ -263,18 +263,19 @@ const CLOCK_SLACK_MS = 60_000
 /** True when the group sha has a check suite or a workflow run; a failed read counts as started (never a false alarm). */
 async function probeGroup(client: GitHubClient, target: QueueTarget, groupSha: string, log: QueueRuntime['log']): Promise<boolean> {
   try {
-    return await groupStarted(client, target, groupSha)
+    return await commitStarted(client, target, groupSha)
   } catch (error) {
     log.info(`merge queue: could not read the check suites or workflow runs of merge group ${groupSha.slice(0, 7)} (${logText(error instanceof Error ? error.message : String(error))})`)
     return true
   }
 }
 
-async function groupStarted(client: GitHubClient, target: QueueTarget, groupSha: string): Promise<boolean> {
-  const where = { owner: target.owner, repo: target.repo }
-  const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: groupSha, per_page: 1 })
+/** Whether anything started on `sha`: a check suite or a workflow run exists for it (a merge group's, an updated head's). */
+export async function commitStarted(client: GitHubClient, repository: { readonly owner: string; readonly repo: string }, sha: string): Promise<boolean> {
+  const where = { owner: repository.owner, repo: repository.repo }
+  const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: sha, per_page: 1 })
   if ((suites.data as { total_count?: unknown }).total_count !== 0) return true
-  const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: groupSha, per_page: 1 })
+  const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: sha, per_page: 1 })
   return (runs.data as { total_count?: unknown }).total_count !== 0
 }
 
@@ -322,7 +323,7 @@ export async function followQueue(
 function createFollower(client: GitHubClient, target: QueueTarget, options: FollowOptions, runtime: QueueRuntime, enqueued: boolean) {
   const { now, log } = runtime
   const start = now()
-  const neverStartedAfterMs = options.neverStartedAfterMs ?? GROUP_NEVER_STARTED_AFTER_MS
+  const neverStartedAfterMs = options.neverStartedAfterMs ?? NEVER_STARTED_AFTER_MS
   const firstSeen = new Map<string, number>()
   const started = new Map<string, boolean>()
   let groupSha: string | null = null

@@ -11,6 +11,8 @@ import { describeError } from '../../core/describe-error.js'
 import { createGit } from '../../git/git.js'
 import { createGitHubClient } from '../../github/client.js'
 import { readMergeFacts } from '../../github/merge-facts.js'
+import { commitStarted } from '../../github/merge-queue.js'
+import { NEVER_STARTED_AFTER_MS, startVerdict, updatedHeadNeverStartedMessage } from '../../core/merge-queue.js'
 import { guard, guardDeps, type GuardDeps, type GuardResult } from '../guard/guard.js'
 import { merge, type MergeDeps, type MergeResult } from '../merge/merge.js'
 import { productionRuntime } from '../runtime.js'
@@ -104,23 +106,21 @@ async function guardRound(settings: PipelineSettings, deps: PipelineDeps, target
 }
 
 /**
- * Best effort, after a wait on an updated head ran out: when no check suite
- * exists for it at all, nothing was ever started, the sign of an update made
- * with a workflow's GITHUB_TOKEN (its pushes start no workflows). Says so and
- * names the fix; '' otherwise or when it cannot be read.
+ * Before waiting on the head a branch update made: polls until a check suite or workflow run exists for it.
+ * Nothing after NEVER_STARTED_AFTER_MS is the sign of an update made with the job's GITHUB_TOKEN (its pushes
+ * start no workflows): returns the message that says so and names the fix, instead of waiting out wait-ci's
+ * budget. A failed read counts as started (never a false alarm); wait-ci then decides as usual.
  */
-async function noChecksStarted(settings: PipelineSettings, deps: PipelineDeps, sha: string): Promise<string> {
-  try {
-    const suites = await deps.client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', {
-      owner: settings.repository.owner,
-      repo: settings.repository.repo,
-      ref: sha,
-      per_page: 1
-    })
-    if (suites.data.total_count > 0) return ''
-    return ` No check suite exists for the updated head ${sha}: a branch update made with a workflow's GITHUB_TOKEN starts no workflows. Use GitHub App auth ('app-id', 'private-key') so the new head gets its checks.`
-  } catch {
-    return ''
+async function updatedHeadNeverStarted(settings: PipelineSettings, deps: PipelineDeps, sha: string): Promise<string | null> {
+  const start = deps.now()
+  const budgetMs = settings.wait.options.timeoutMs
+  for (;;) {
+    const started = await commitStarted(deps.client, settings.repository, sha).catch(() => true)
+    const waitedMs = deps.now() - start
+    const verdict = startVerdict({ ageMs: waitedMs, started, neverStartedAfterMs: NEVER_STARTED_AFTER_MS })
+    if (verdict === 'never-started') return updatedHeadNeverStartedMessage(sha, waitedMs)
+    if (verdict === 'started' || waitedMs >= budgetMs) return null
+    await deps.sleep(Math.min(settings.wait.options.intervalMs, NEVER_STARTED_AFTER_MS - waitedMs, budgetMs - waitedMs))
   }
 }
 
@@ -139,14 +139,17 @@ async function runRound(settings: PipelineSettings, deps: PipelineDeps, target: 
   const guardHead = guarded.range !== null && guarded.range.head === settings.eventHead ? guarded.range.head : undefined
   const sha = target.head ?? settings.wait.options.sha ?? guardHead
   log.info(`Purple: stage 2 of 3, wait-ci${sha ? ` on ${sha}` : ''}${round}`)
+  const startedAt = deps.now()
+  const neverStarted = target.head === undefined ? null : await updatedHeadNeverStarted(settings, deps, target.head)
+  if (neverStarted !== null) return { stage: 'wait-ci', message: neverStarted, merged: false, round: { guard: guarded } }
+  const timeoutMs = Math.max(1, settings.wait.options.timeoutMs - (deps.now() - startedAt))
   const waited = await waitCi(
-    { ...settings.wait, options: { ...settings.wait.options, ...(sha ? { sha } : {}) } },
+    { ...settings.wait, options: { ...settings.wait.options, timeoutMs, ...(sha ? { sha } : {}) } },
     { client: deps.client, now: deps.now, sleep: deps.sleep, log }
   )
   deps.stageEnded({ stage: 'wait-ci', result: waited })
   if (waited.conclusion !== 'success') {
-    const cause = target.head === undefined || waited.conclusion !== 'timed_out' ? '' : await noChecksStarted(settings, deps, target.head)
-    return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}${cause}`, merged: false, round: { guard: guarded, waitCi: waited } }
+    return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}`, merged: false, round: { guard: guarded, waitCi: waited } }
   }
   if (waited.pullRequest === undefined) {
     return {
