@@ -81,7 +81,7 @@ function spawnGit(gitPath, cwd, args, options, onData) {
     const config = [...ALWAYS_CONFIG, ...(options.config ?? [])].flatMap((c) => ['-c', c]);
     return new Promise((resolve, reject) => {
         let failed = null;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
         const err = [];
         let errSize = 0;
         child.stdout.on('data', (d) => {
@@ -102,6 +102,8 @@ function spawnGit(gitPath, cwd, args, options, onData) {
             errSize += d.length;
         });
         child.on('error', (e) => {
+            if (e.name === 'AbortError')
+                return reject(new Error(`'git ${args.join(' ')}' was ended: its answer was no longer needed`));
             reject(new Error(`could not run git: ${spawnFailure(e, gitPath, cwd)}`));
         });
         child.on('close', (code) => {
@@ -370,6 +372,15 @@ function isMarkerCandidate(line) {
 }
 /** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
 const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)';
+/**
+ * POSIX ERE matching every line the rules can look at when every path has
+ * marker size `size`: angle runs of `size` or longer (hasAngleMarker) and
+ * `=`/`|` runs of exactly `size`, each followed by whitespace or the end. A
+ * docs tree's `> quote` lines and longer or shorter underlines do not match.
+ */
+function markerEreForSize(size) {
+    return `^(<{${size},}|>{${size},}|={${size}}|\\|{${size}})([[:space:]]|$)`;
+}
 const ROLE = {
     '<': "start of a conflict, 'ours' side",
     '|': 'common ancestor section (diff3/zdiff3 style)',
@@ -388,15 +399,18 @@ function markerMessage(marker, size) {
  * ======= needs a partner marker".
  */
 function hasAngleMarker(lines, size) {
-    return lines.some((l) => {
-        const c = l.text[0];
+    for (const l of lines) {
+        const text = typeof l === 'string' ? l : l.text;
+        const c = text[0];
         if (c !== '<' && c !== '>')
-            return false;
+            continue;
         let run = 1;
-        while (l.text[run] === c)
+        while (text[run] === c)
             run++;
-        return run >= size && markerOf(l.text, run) !== null;
-    });
+        if (run >= size && markerOf(text, run) !== null)
+            return true;
+    }
+    return false;
 }
 const isBlank = (text) => text !== undefined && /^[ \t\r]*$/.test(text);
 /**
@@ -525,6 +539,8 @@ class AddedLineReader {
     mode = null;
     /** The new blob named by the current file's `index` line, until its `+++` header arrives. */
     pendingOid = null;
+    /** The current file's `---` header named /dev/null: a new file. */
+    fromNothing = false;
     hunk = null;
     kept = 0;
     /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
@@ -536,7 +552,7 @@ class AddedLineReader {
     }
     /** Starts a file whose header the caller read itself (a diff of two blobs names no path). */
     startFile(path, newOid) {
-        this.file = { path, newOid, symlink: false, lines: [] };
+        this.file = { path, newOid, symlink: false, lines: [], known: new Map(), whole: false };
         this.files.push(this.file);
     }
     /** Feeds one line of the diff (without its LF). */
@@ -548,6 +564,7 @@ class AddedLineReader {
             this.file = null;
             this.mode = null;
             this.pendingOid = null;
+            this.fromNothing = false;
         }
         else if (line.startsWith('new file mode ')) {
             this.mode = line.slice('new file mode '.length);
@@ -560,16 +577,21 @@ class AddedLineReader {
             if (m?.[2])
                 this.mode = m[2];
         }
+        else if (line === '--- /dev/null') {
+            this.fromNothing = true;
+        }
         else if (line.startsWith('+++ ')) {
             const path = this.newPath(line);
-            this.file = path === null ? null : { path, newOid: this.pendingOid, symlink: this.mode === '120000', lines: [] };
+            const symlink = this.mode === '120000';
+            this.file = path === null ? null : { path, newOid: this.pendingOid, symlink, lines: [], known: new Map(), whole: this.fromNothing };
             if (this.file)
                 this.files.push(this.file);
         }
         else {
             const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-            if (h)
-                this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]) };
+            if (h) {
+                this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]), previous: null, below: 0 };
+            }
         }
     }
     body(line) {
@@ -583,20 +605,38 @@ class AddedLineReader {
         }
         if (tag === '+') {
             const text = line.slice(1);
-            if (this.file !== null && !this.file.symlink && this.keep(text)) {
-                if (this.kept < this.maxKept)
-                    this.file.lines.push({ line: hunk.lineNo, text: markerPrefix(text) });
-                else
-                    this.overflowed = true;
-                this.kept++;
-            }
+            if (this.file !== null && !this.file.symlink)
+                this.added(this.file, hunk, text);
+            hunk.previous = text;
             hunk.newLeft--;
         }
         else {
             hunk.oldLeft--;
             hunk.newLeft--;
+            hunk.previous = null;
+            hunk.below = 0;
         }
         hunk.lineNo++;
+    }
+    /** Keeps an added line `keep` accepts, and the added lines around it that the rules may look at. */
+    added(file, hunk, text) {
+        if (!this.keep(text)) {
+            if (hunk.below > 0)
+                file.known.set(hunk.lineNo, markerPrefix(text));
+            hunk.below = Math.max(0, hunk.below - 1);
+            return;
+        }
+        if (this.kept >= this.maxKept) {
+            this.overflowed = true;
+            this.kept++;
+            return;
+        }
+        this.kept++;
+        const kept = markerPrefix(text);
+        file.lines.push({ line: hunk.lineNo, text: kept });
+        if (hunk.previous !== null && !this.keep(hunk.previous))
+            file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous));
+        hunk.below = kept[0] === '=' ? 2 : Math.max(0, hunk.below - 1);
     }
     /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */
     newPath(header) {
@@ -641,9 +681,9 @@ class AddedLineReader {
  * anything else, 128 included, is an error, never "clean". A blob git cannot
  * read is reported by name (git grep says so on stderr and carries on).
  */
-async function grepTree(git, commit, ere, threads, keep) {
+async function grepTree(git, commit, ere, threads, keep, worthKeeping = () => true) {
     try {
-        return await grepWholeTree(git, commit, ere, threads);
+        return await grepWholeTree(git, commit, ere, threads, keep, worthKeeping);
     }
     catch (e) {
         // A corrupt object ends git grep (exit 128) before it reaches the other files: read them one by one instead.
@@ -677,43 +717,57 @@ async function scanTreeFileByFile(git, commit, keep) {
         offset += text.length + 1;
         if (!keep(text))
             return;
-        const lines = files.get(blobs[index].path) ?? new Map();
-        lines.set(line, markerPrefix(text));
-        files.set(blobs[index].path, lines);
+        const path = blobs[index].path;
+        const file = files.get(path) ?? { lines: [], known: new Map() };
+        file.lines.push({ line, text: markerPrefix(text) });
+        files.set(path, file);
     });
     for (const i of binary)
         files.delete(blobs[i].path);
     return { files, unreadable: unreadable.map((i) => displayPath(blobs[i].path)) };
 }
-async function grepWholeTree(git, commit, ere, threads) {
+async function grepWholeTree(git, commit, ere, threads, keep, worthKeeping) {
     const files = new Map();
     const prefix = `${commit}:`;
-    let pending = null;
-    const split = lineSplitter((raw) => {
-        // "--" between groups of context; a record always starts with "<commit>:", so this is never a path.
-        if (pending === null && raw === '--')
-            return;
-        const line = pending === null ? raw : `${pending}\n${raw}`;
-        pending = null;
-        const pathEnd = line.indexOf('\0');
-        const numberEnd = pathEnd < 0 ? -1 : line.indexOf('\0', pathEnd + 1);
-        // A path with a newline in it arrives in two pieces: join them.
-        if (numberEnd < 0) {
-            pending = line;
-            return;
+    let file = null;
+    let path = '';
+    // A file is judged as soon as its lines are all in: the many that cannot matter are not kept (nor collected later).
+    const done = () => {
+        if (file !== null && worthKeeping(file))
+            files.set(path, file);
+    };
+    // With --heading git prints "<commit>:<path>" once above a file's lines ("<number>\0<text>"), and "--" between
+    // groups: a line without a NUL is a separator or a piece of a heading (a path with a newline comes in pieces).
+    let pieces = [];
+    const split = lineSplitter((line) => {
+        const nul = line.indexOf('\0');
+        if (nul < 0)
+            return void pieces.push(line);
+        if (pieces.length > 0) {
+            // The heading starts at the first piece naming the commit ("--" never does); later pieces are the path's.
+            const start = pieces.findIndex((p) => p.startsWith(prefix));
+            if (start >= 0) {
+                done();
+                path = pieces.slice(start).join('\n').slice(prefix.length);
+                file = { lines: [], known: new Map() };
+            }
+            pieces = [];
         }
-        let path = line.slice(0, pathEnd);
-        if (path.startsWith(prefix))
-            path = path.slice(prefix.length);
-        const lines = files.get(path) ?? new Map();
-        lines.set(Number(line.slice(pathEnd + 1, numberEnd)), markerPrefix(line.slice(numberEnd + 1)));
-        files.set(path, lines);
+        if (file === null)
+            throw new Error(`unexpected 'git grep' output before any file name: '${line.slice(0, 80)}'`);
+        const number = Number(line.slice(0, nul));
+        const text = markerPrefix(line.slice(nul + 1));
+        if (keep(text))
+            file.lines.push({ line: number, text });
+        else
+            file.known.set(number, text);
     });
     // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
     const threadArgs = threads === null ? [] : ['--threads', String(threads)];
-    const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--'];
+    const args = ['grep', '--no-color', '--no-column', '--heading', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--'];
     const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push });
     split.end();
+    done();
     return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) };
 }
 /** Names from git's "error: '<commit>:<path>': unable to read <oid>" lines. */
@@ -926,7 +980,7 @@ async function blobSpecsAt(git, commit, paths) {
  */
 async function markerSizeAttributes(git, commit, paths, listing = attributeFilesAt(git, commit)) {
     const values = new Map();
-    const attributeFiles = await listing;
+    const attributeFiles = (await listing).entries;
     if (paths.length === 0)
         return values;
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'purple-attr-'));
@@ -950,12 +1004,13 @@ async function markerSizeAttributes(git, commit, paths, listing = attributeFiles
     }
     return values;
 }
+const SIZE_ATTRIBUTE = 'conflict-marker-size';
 /**
- * The `.gitattributes` files of the tree at `commit`, as `update-index
- * --index-info` lines (a caller may start this early: it depends on nothing
- * else). `git grep -l` with a glob pathspec walks only trees and reads only
- * those files (33 ms on an 80,000-file tree where `ls-tree -r` took 370); their
- * object ids come from one `cat-file --batch-check`, paths through stdin.
+ * The `.gitattributes` files of the tree at `commit` (a caller may start this
+ * early: it depends on nothing else). `git grep -l` with a glob pathspec walks
+ * only trees and reads only those files (33 ms on an 80,000-file tree where
+ * `ls-tree -r` took 370); their object ids and text come from one `cat-file
+ * --batch`, paths through stdin.
  */
 async function attributeFilesAt(git, commit) {
     const found = await git.run(['grep', '-l', '-z', '--no-color', '-e', '', commit, '--', ':(glob)**/.gitattributes', '.gitattributes'], {
@@ -964,17 +1019,72 @@ async function attributeFilesAt(git, commit) {
     });
     const specs = [...new Set(found.stdout.split('\0').filter(Boolean))];
     if (specs.length === 0)
-        return [];
+        return { entries: [], namesSize: false };
     const prefix = `${commit}:`;
-    const checked = await git.run(['cat-file', '--batch-check', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' });
+    const batch = await git.run(['cat-file', '--batch', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' });
     const entries = [];
-    checked.stdout.split('\n').forEach((line, i) => {
-        const m = /^([0-9a-f]+) blob \d+$/.exec(line);
-        const spec = specs[i];
-        if (m && spec?.startsWith(prefix))
+    let namesSize = false;
+    let at = 0;
+    for (const spec of specs) {
+        // "<oid> blob <size>\n<content>\n", or "<spec> missing\n".
+        const nl = batch.stdout.indexOf('\n', at);
+        if (nl < 0)
+            break;
+        const m = /^([0-9a-f]+) blob (\d+)$/.exec(batch.stdout.slice(at, nl));
+        at = nl + 1;
+        if (!m)
+            continue;
+        const text = batch.stdout.slice(at, at + Number(m[2]));
+        at += Number(m[2]) + 1;
+        namesSize ||= text.includes(SIZE_ATTRIBUTE);
+        if (spec.startsWith(prefix))
             entries.push(`100644 ${m[1]}\t${spec.slice(prefix.length)}`);
-    });
-    return entries;
+    }
+    return { entries, namesSize };
+}
+/**
+ * True unless every attribute file git reads besides the tree's own is known
+ * not to name `conflict-marker-size`: `$GIT_DIR/info/attributes`, the global
+ * file (core.attributesFile, else the XDG one) and the system file
+ * (as git 2.42+ names it, and `<prefix>/etc/gitattributes`, `/etc/gitattributes`
+ * when the prefix is /usr). A file that does not exist names nothing; a location that cannot be
+ * worked out counts as naming it (the scan then covers every size).
+ */
+async function sizeNamedOutsideTree(git, env = process.env) {
+    const [info, configured, execPath, system] = await Promise.all([
+        git.run(['rev-parse', '--git-path', 'info/attributes']),
+        git.run(['config', '--type=path', '--get', 'core.attributesFile'], { okExitCodes: [0, 1] }),
+        git.run(['--exec-path']),
+        // git 2.42 and later name their system file; older ones answer with usage (129).
+        git.run(['var', 'GIT_ATTR_SYSTEM'], { okExitCodes: [0, 1, 128, 129] })
+    ]);
+    const exec = execPath.stdout.trim().replace(/\\/g, '/');
+    const prefix = /^(.*)\/(?:libexec|lib)\/git-core$/.exec(exec)?.[1];
+    if (prefix === undefined)
+        return true;
+    const xdg = env.XDG_CONFIG_HOME ? (0,external_node_path_namespaceObject.join)(env.XDG_CONFIG_HOME, 'git') : env.HOME ? (0,external_node_path_namespaceObject.join)(env.HOME, '.config', 'git') : null;
+    const global = configured.stdout.trim() || (xdg === null ? null : (0,external_node_path_namespaceObject.join)(xdg, 'attributes'));
+    // Windows builds keep etc/ beside the prefix's parent (mingw64/..): read both.
+    const named = system.exitCode === 0 && system.stdout.trim() !== '' ? system.stdout.trim() : null;
+    const files = [info.stdout.trim(), global, named, `${prefix}/etc/gitattributes`, `${(0,external_node_path_namespaceObject.dirname)(prefix)}/etc/gitattributes`, '/etc/gitattributes'];
+    return files.some((file) => file !== null && mayNameSize((0,external_node_path_namespaceObject.resolve)(git.cwd, file)));
+}
+/** False only for a file that does not exist or never names the attribute; one that cannot be read may. */
+function mayNameSize(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'latin1').includes(SIZE_ATTRIBUTE);
+    }
+    catch (e) {
+        const code = e.code;
+        return code !== 'ENOENT' && code !== 'ENOTDIR';
+    }
+}
+/** The average size of the repository's objects as stored (bytes, packed and loose together), or null when it has none. */
+async function averageObjectBytes(git) {
+    const r = await git.run(['count-objects', '-v']);
+    const field = (name) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(r.stdout)?.[1] ?? 0);
+    const objects = field('count') + field('in-pack');
+    return objects > 0 ? ((field('size') + field('size-pack')) * 1024) / objects : null;
 }
 
 ;// CONCATENATED MODULE: ./src/git/merges.ts
@@ -1001,8 +1111,8 @@ async function branchTips(git) {
     });
 }
 /** Branch refs whose history contains `head` (one call): never an allowed source. */
-async function refsContaining(git, head) {
-    const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes']);
+async function refsContaining(git, head, signal) {
+    const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes'], { signal });
     return new Set(r.stdout.split('\n').filter(Boolean));
 }
 /** The commits among `candidates` that no tip reaches (one `rev-list --stdin` call). */
@@ -1048,6 +1158,14 @@ var path_globs = __nccwpck_require__(546);
 // EXTERNAL MODULE: ./src/guard/options.ts
 var guard_options = __nccwpck_require__(803);
 ;// CONCATENATED MODULE: ./src/guard/layers.ts
+/**
+ * The two layers of guard over a resolved range, shared by the action, the
+ * CLI and the pre-push hook. Each layer runs when it can and fails on its
+ * own: a marker found before the policy turned out malformed still blocks (a
+ * real finding always blocks, a broken guard only warns), and a layer that
+ * cannot run says why while the other one runs.
+ */
+
 
 
 
@@ -1099,19 +1217,27 @@ async function markerLayer(git, range, options, limits) {
 }
 /** Every candidate line of the tree at `head`, with its neighbours. */
 async function scanTree(git, head, excluded, limits, report) {
-    // The attribute files do not depend on the search: list them while it runs.
+    // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
+    // `> quote` lines and other-length underlines of a docs tree: that search starts first, and is redone for every
+    // size only when a file names the attribute. The attribute files are read while it runs.
+    const threads = await grepThreads(git, limits.grepThreads);
+    const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), threads, isMarkerCandidate, mayMatter);
+    quick.catch(() => undefined);
     const listing = attributeFilesAt(git, head);
-    listing.catch(() => undefined);
-    const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate);
+    const defaultSizes = await onlyDefaultSizes(git, listing);
+    const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, threads, isMarkerCandidate, mayMatter);
     report.notes.push(`conflict markers: scanned the whole tree at ${head}`);
     if (scan.unreadable.length > 0)
         report.problems.push(unreadableProblem(scan.unreadable));
-    const files = [...scan.files].filter(([path]) => !excluded(path)).map(([path, printed]) => splitPrinted(path, printed));
+    const files = [];
+    for (const [path, printed] of scan.files)
+        if (!excluded(path))
+            files.push({ path, ...printed });
     // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
     // Their blob ids do not depend on the attributes: find both at once.
     const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)));
     const [attributes, specs] = await Promise.all([
-        markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+        defaultSizes ? new Map() : markerSizeAttributes(git, head, files.map((f) => f.path), listing),
         blobSpecsAt(git, head, separated.map((f) => f.path))
     ]);
     const specOf = new Map(separated.map((f, i) => [f.path, specs[i]]));
@@ -1125,17 +1251,28 @@ async function scanTree(git, head, excluded, limits, report) {
         report.problems.push(unreadableProblem(unread));
     return { files, attributes };
 }
-/** The lines git grep printed for one file: candidates under scan, the lines before them kept as known. */
-function splitPrinted(path, printed) {
-    const lines = [];
-    const known = new Map();
-    for (const [line, text] of printed) {
-        if (isMarkerCandidate(text))
-            lines.push({ line, text });
-        else
-            known.set(line, text);
+/** git grep's thread count: as configured, or chosen from the cores and the repository's object sizes. */
+async function grepThreads(git, configured) {
+    if (configured !== 'adaptive')
+        return configured;
+    const cores = (0,external_node_os_.availableParallelism)();
+    return (0,guard_options/* defaultGrepThreads */.Nh)(cores, cores <= 1 ? null : await averageObjectBytes(git));
+}
+/**
+ * False for a file whose printed lines cannot hold a finding at any marker
+ * size: no `<`/`>` candidate (so no `|` or `=` line pairs with one) and every
+ * `=` line right after a line of text (an underline, never an orphan). The
+ * tree search prints every candidate line of a file with the line before it.
+ */
+function mayMatter(file) {
+    for (const l of file.lines) {
+        const c = l.text[0];
+        if (c === '<' || c === '>')
+            return true;
+        if (c === '=' && !afterText(file, l.line))
+            return true;
     }
-    return { path, lines, known };
+    return false;
 }
 /** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
 function afterText(file, line) {
@@ -1144,10 +1281,24 @@ function afterText(file, line) {
 }
 /** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
 async function scanChanged(git, base, head, excluded, limits, report) {
-    const listing = attributeFilesAt(git, head);
-    listing.catch(() => undefined);
     const from = (await mergeBase(git, base, head)) ?? base;
-    const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines);
+    // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
+    let reads = null;
+    const startReads = () => {
+        if (reads !== null)
+            return reads;
+        const listing = attributeFilesAt(git, head);
+        const defaultSizes = onlyDefaultSizes(git, listing);
+        defaultSizes.catch(() => undefined);
+        return (reads = { listing, defaultSizes });
+    };
+    const keep = (text) => {
+        if (!isMarkerCandidate(text))
+            return false;
+        startReads();
+        return true;
+    };
+    const added = await addedLinesBetween(git, from, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines);
     report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`);
     if (added.degraded)
         report.warnings.push(`conflict markers: ${added.degraded}`);
@@ -1155,18 +1306,31 @@ async function scanChanged(git, base, head, excluded, limits, report) {
         report.problems.push(unreadableProblem(added.unreadable));
     if (added.overflowed)
         report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`);
-    const diffFiles = added.files.filter((f) => !excluded(f.path));
-    const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map(), oid: f.newOid }));
-    // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours).
-    const wanted = files.filter((f) => f.oid !== null && f.lines.some((l) => !isAngle(l.text)));
+    const files = added.files.filter((f) => !excluded(f.path));
+    if (files.length === 0)
+        return { files, attributes: new Map() };
+    const { listing, defaultSizes } = startReads();
+    // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours); a new file's
+    // rest is all in the diff already.
+    const wanted = files.filter((f) => !f.whole && f.newOid !== null && f.lines.some((l) => !isAngle(l.text)));
     // The rest of the files and their attributes are independent reads: both at once.
     const [unread, attributes] = await Promise.all([
-        readNeighbours(git, wanted.map((f) => f.oid), wanted),
-        markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+        readNeighbours(git, wanted.map((f) => f.newOid), wanted),
+        defaultSizes.then((only) => (only ? new Map() : markerSizeAttributes(git, head, files.map((f) => f.path), listing)))
     ]);
     if (unread.length > 0)
         report.problems.push(unreadableProblem(unread));
     return { files, attributes };
+}
+/**
+ * True when every path has git's default marker size: no attribute file, in
+ * the tree or outside it, names conflict-marker-size. Then no path's
+ * attributes need reading. See docs/decisions.md, "Markers are searched at
+ * the default size unless an attribute file names another".
+ */
+async function onlyDefaultSizes(git, listing) {
+    const [files, outside] = await Promise.all([listing, sizeNamedOutsideTree(git)]);
+    return !files.namesSize && !outside;
 }
 /** Applies the marker rules to each scanned file at its own conflict-marker-size. */
 function judge(files, attributes, range, report) {
@@ -1176,10 +1340,9 @@ function judge(files, attributes, range, report) {
         if (problem !== null)
             report.warnings.push(`${displayPath(file.path)}: ${problem}`);
         const size = parseMarkerSize(value);
-        const known = [...file.known].map(([line, text]) => ({ line, text }));
-        const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(known, size);
-        const byLine = new Map([...file.known, ...file.lines.map((l) => [l.line, l.text])]);
-        for (const hit of markerHits(file.lines, size, angle, (n) => byLine.get(n))) {
+        const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(file.known.values(), size);
+        const textAt = (n) => file.known.get(n) ?? file.lines.find((l) => l.line === n)?.text;
+        for (const hit of markerHits(file.lines, size, angle, textAt)) {
             report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message });
         }
     }
@@ -1261,17 +1424,29 @@ async function disallowedMerges(git, range, policy, merges, options, notes) {
     notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`);
     if (merges.length === 0)
         return [];
-    // Every read below is independent of the others: start them together.
-    const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)]);
-    const { tips, unmatched } = (0,merge_policy/* allowedTips */.to)(refs, patterns, containsHead, remotes);
+    // Which refs contain head is a history walk per ref (the slowest read here). It starts at once, beside the
+    // reachability call, which also says whether any allowed tip reaches head (head rides along as a candidate):
+    // when none does and nothing needs a name, the walk is ended unfinished.
+    const walk = new AbortController();
+    const containment = refsContaining(git, range.head, walk.signal);
+    containment.catch(() => undefined);
+    const [refs, remotes] = await Promise.all([branchTips(git), remoteNames(git)]);
+    let { tips, unmatched } = (0,merge_policy/* allowedTips */.to)(refs, patterns, new Set(), remotes);
+    const parents = merges.flatMap((m) => m.parents.slice(1));
+    let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)]);
+    if (!bad.delete(range.head)) {
+        ;
+        ({ tips, unmatched } = (0,merge_policy/* allowedTips */.to)(refs, patterns, await containment, remotes));
+        bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
+    }
+    if (bad.size === 0)
+        walk.abort();
     for (const p of unmatched) {
         notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`);
     }
-    const parents = merges.flatMap((m) => m.parents.slice(1));
-    const bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
     if (bad.size === 0)
         return [];
-    const names = await nameCommits(git, [...bad], containsHead);
+    const names = await nameCommits(git, [...bad], await containment);
     // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
     const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
     const findings = [];
@@ -1357,9 +1532,14 @@ async function resolveRange(git, req) {
     const notes = [];
     const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null };
     const headName = req.head || defaults.head || 'HEAD';
+    // A base given by name does not depend on head: both are resolved at once (head's failure still comes first).
+    const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null;
+    namedBase?.catch(() => undefined);
     const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head');
     const headBranch = req.headBranch ?? defaults.headBranch;
     try {
+        if (namedBase !== null)
+            return { range: { base: await namedBase, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
         return await resolveBase(git, req, defaults, head, headBranch, notes);
     }
     catch (e) {
@@ -1368,10 +1548,6 @@ async function resolveRange(git, req) {
     }
 }
 async function resolveBase(git, req, defaults, head, headBranch, notes) {
-    if (req.base) {
-        const base = await resolveCommit(git, req.base, req.baseLabel);
-        return { range: { base, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
-    }
     if (defaults.base !== null) {
         if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
             const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
@@ -1419,7 +1595,7 @@ async function runGuard(request, deps) {
     try {
         const git = await openRepository(request.workingDirectory, deps.git);
         // Most clones are complete: choose the range while finding out, and choose again only after a deepen.
-        const [history, first] = await Promise.all([ensureFullHistory(git), request.chooseRange(git).catch((e) => e)]);
+        const [first, history] = await Promise.all([request.chooseRange(git).catch((e) => e), ensureFullHistory(git)]);
         if (history.note)
             notes.push(history.note);
         const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first;
@@ -1480,7 +1656,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(331);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(967);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(831);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(725);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(443);
 /**
  * The guard action: read settings, run, write, and fail the step here only.
  * A failure nothing else caught (a bug, an exception thrown from a stream
@@ -1701,8 +1877,8 @@ function renderSummary(blocks) {
 
 // EXTERNAL MODULE: ./src/actions/guard/io.ts + 1 modules
 var io = __nccwpck_require__(320);
-// EXTERNAL MODULE: ./src/actions/guard/workflow-commands.ts + 1 modules
-var workflow_commands = __nccwpck_require__(725);
+// EXTERNAL MODULE: ./src/actions/guard/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(443);
 ;// CONCATENATED MODULE: ./src/actions/guard/outputs.ts
 /**
  * How guard reports: every declared output on every path, one annotation per
@@ -1936,8 +2112,8 @@ function requirePullRequest(context, explicit, inputName = 'pull-request') {
 var options = __nccwpck_require__(803);
 // EXTERNAL MODULE: ./src/actions/guard/io.ts + 1 modules
 var io = __nccwpck_require__(320);
-// EXTERNAL MODULE: ./src/actions/guard/workflow-commands.ts + 1 modules
-var workflow_commands = __nccwpck_require__(725);
+// EXTERNAL MODULE: ./src/actions/guard/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(443);
 ;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
 /**
  * guard's inputs and event, read once into a frozen, validated settings
@@ -1989,27 +2165,22 @@ function readGuardSettings(env = process.env, prefix = '') {
 
 /***/ }),
 
-/***/ 725:
+/***/ 443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  fe: () => (/* binding */ appendSummary),
-  pq: () => (/* binding */ info),
-  Lb: () => (/* binding */ issueCommand),
-  R5: () => (/* binding */ readInput),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput)
-});
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-;// CONCATENATED MODULE: ./src/actions/guard/workflow-commands.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Lb: () => (/* binding */ issueCommand),
+/* harmony export */   R5: () => (/* binding */ readInput),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony export outputDelimiter */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The few runner interactions guard needs, written directly (inputs from
  * INPUT_*, outputs to GITHUB_OUTPUT, annotations and the summary), so the
@@ -2017,7 +2188,6 @@ var external_node_os_ = __nccwpck_require__(161);
  * client: guard never calls the network. Formats as the runner documents
  * them: see docs/decisions.md, "guard writes workflow commands itself".
  */
-
 
 
 /** An input as the runner passes it (`INPUT_<NAME>`, spaces as '_'), trimmed; '' when unset. */
@@ -2032,24 +2202,34 @@ function issueCommand(command, message, properties = {}) {
         .filter(([, v]) => v !== undefined && v !== '')
         .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
         .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 /** Prints a plain log line. */
 function info(message) {
-    process.stdout.write(`${message}${external_node_os_.EOL}`);
+    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-/** Sets a step output (a GITHUB_OUTPUT heredoc with a random delimiter; the old command outside the runner). */
+/**
+ * A heredoc delimiter that occurs in neither the name nor the value, so the
+ * value cannot end the heredoc early and set other outputs. Checked rather
+ * than trusted to chance, so it needs no cryptographic randomness (loading
+ * node:crypto is a measurable share of guard's start-up).
+ */
+function outputDelimiter(name, value, seed = Math.floor(Math.random() * 2 ** 32)) {
+    for (let n = seed;; n++) {
+        const delimiter = `ghadelimiter_${n.toString(36)}`;
+        if (!value.includes(delimiter) && !name.includes(delimiter))
+            return delimiter;
+    }
+}
+/** Sets a step output (a GITHUB_OUTPUT heredoc; the old command outside the runner). */
 function setOutput(name, value, env = process.env) {
     const file = env.GITHUB_OUTPUT;
     if (!file) {
-        process.stdout.write(`${external_node_os_.EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${external_node_os_.EOL}`);
+        process.stdout.write(`${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
         return;
     }
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
-    // A value that contains the delimiter could end the heredoc early and set other outputs.
-    if (value.includes(delimiter) || name.includes(delimiter))
-        throw new Error(`output '${name}' contains its own delimiter`);
-    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, { encoding: 'utf8' });
+    const delimiter = outputDelimiter(name, value);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, { encoding: 'utf8' });
 }
 /** Appends HTML to the job summary; returns false when there is none to write (outside the runner) or it failed. */
 function appendSummary(html, env = process.env) {
@@ -2057,7 +2237,7 @@ function appendSummary(html, env = process.env) {
     if (!file)
         return false;
     try {
-        (0,external_node_fs_.appendFileSync)(file, html, { encoding: 'utf8' });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, html, { encoding: 'utf8' });
         return true;
     }
     catch {
@@ -2411,10 +2591,11 @@ function excludeMatcher(globs) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $7: () => (/* binding */ parsePolicyPath),
+/* harmony export */   Nh: () => (/* binding */ defaultGrepThreads),
 /* harmony export */   Sk: () => (/* binding */ parseScope),
 /* harmony export */   dR: () => (/* binding */ DEFAULT_LIMITS)
 /* harmony export */ });
-/* unused harmony exports defaultGrepThreads, DEFAULT_POLICY_FILE */
+/* unused harmony exports SMALL_OBJECT_BYTES, DEFAULT_POLICY_FILE */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(114);
@@ -2425,11 +2606,22 @@ function excludeMatcher(globs) {
  */
 
 
-/** One grep thread on a machine of 2 cores or fewer, git's own default above that. */
-function defaultGrepThreads(cores = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()) {
-    return cores <= 2 ? 1 : null;
+/** Packed objects smaller than this on average (bytes) search faster on one thread than on several. */
+const SMALL_OBJECT_BYTES = 300;
+/**
+ * git grep's threads on `cores` cores for a repository whose objects take
+ * `averageObjectBytes` each (null: unknown): one thread on one core or for
+ * small objects (lookups behind git's object lock dominate), git's default
+ * (one per core) for larger ones; unknown sizes keep one thread up to 2 cores.
+ */
+function defaultGrepThreads(cores = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)(), averageObjectBytes = null) {
+    if (cores <= 1)
+        return 1;
+    if (averageObjectBytes === null)
+        return cores <= 2 ? 1 : null;
+    return averageObjectBytes < SMALL_OBJECT_BYTES ? 1 : null;
 }
-const DEFAULT_LIMITS = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: defaultGrepThreads() });
+const DEFAULT_LIMITS = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: 'adaptive' });
 const DEFAULT_POLICY_FILE = '.github/purple-policy.json';
 /** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
 function parseScope(value, label = 'scope') {

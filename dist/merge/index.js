@@ -29981,19 +29981,20 @@ const CLOCK_SLACK_MS = 60_000;
 /** True when the group sha has a check suite or a workflow run; a failed read counts as started (never a false alarm). */
 async function probeGroup(client, target, groupSha, log) {
     try {
-        return await groupStarted(client, target, groupSha);
+        return await commitStarted(client, target, groupSha);
     }
     catch (error) {
         log.info(`merge queue: could not read the check suites or workflow runs of merge group ${groupSha.slice(0, 7)} (${(0,escaping/* logText */.kc)(error instanceof Error ? error.message : String(error))})`);
         return true;
     }
 }
-async function groupStarted(client, target, groupSha) {
-    const where = { owner: target.owner, repo: target.repo };
-    const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: groupSha, per_page: 1 });
+/** Whether anything started on `sha`: a check suite or a workflow run exists for it (a merge group's, an updated head's). */
+async function commitStarted(client, repository, sha) {
+    const where = { owner: repository.owner, repo: repository.repo };
+    const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: sha, per_page: 1 });
     if (suites.data.total_count !== 0)
         return true;
-    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: groupSha, per_page: 1 });
+    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: sha, per_page: 1 });
     return runs.data.total_count !== 0;
 }
 /** The check runs and commit statuses of the group sha, as GroupChecks. */
@@ -30034,7 +30035,7 @@ async function followQueue(client, target, options, runtime, enqueued = true) {
 function createFollower(client, target, options, runtime, enqueued) {
     const { now, log } = runtime;
     const start = now();
-    const neverStartedAfterMs = options.neverStartedAfterMs ?? merge_queue/* GROUP_NEVER_STARTED_AFTER_MS */.f8;
+    const neverStartedAfterMs = options.neverStartedAfterMs ?? merge_queue/* NEVER_STARTED_AFTER_MS */.be;
     const firstSeen = new Map();
     const started = new Map();
     let groupSha = null;
@@ -32436,14 +32437,14 @@ function parseShaInput(source, name) {
 /* harmony export */   Qm: () => (/* binding */ queueSummaryBlocks),
 /* harmony export */   ST: () => (/* binding */ groupNeverStartedMessage),
 /* harmony export */   b: () => (/* binding */ failingGroupChecks),
-/* harmony export */   f8: () => (/* binding */ GROUP_NEVER_STARTED_AFTER_MS),
+/* harmony export */   be: () => (/* binding */ NEVER_STARTED_AFTER_MS),
 /* harmony export */   gn: () => (/* binding */ QUEUE_DELETE_BRANCH_NOTE),
 /* harmony export */   "in": () => (/* binding */ queueTimeoutMessage),
 /* harmony export */   io: () => (/* binding */ tokenAuthWarning),
 /* harmony export */   mh: () => (/* binding */ enqueueRefusedMessage),
 /* harmony export */   zQ: () => (/* binding */ queueMergedMessage)
 /* harmony export */ });
-/* unused harmony exports mergeQueueRuleOf, isMergeQueueRefusal, shouldProbeGroup, APP_AUTH_ADVICE, removalReasonText */
+/* unused harmony exports mergeQueueRuleOf, isMergeQueueRefusal, startVerdict, shouldProbeGroup, APP_AUTH_ADVICE, removalReasonText, updatedHeadNeverStartedMessage */
 /* harmony import */ var _escaping_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(811);
 /* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(778);
 /* harmony import */ var _summary_html_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5873);
@@ -32510,14 +32511,31 @@ function queueOffMessage(requirement) {
     return `The base branch takes changes only through the merge queue${how}, and 'merge-queue' is 'off': nothing was merged. Set 'merge-queue: auto' to let merge enqueue the verified head and follow it.`;
 }
 /**
- * Default wait before a merge group with no check suite and no workflow run is
- * called never-started: GitHub creates the group's suites within seconds, and
- * without them the entry only waits out the queue's check timeout (an hour by default).
+ * Default wait before a commit GitHub should have started workflows on (a merge group, the head a branch
+ * update made) is called never-started: GitHub creates check suites within seconds of the event, and without
+ * them a wait only runs out its budget. Three minutes ends well inside merge's default 300 s budget.
  */
-const GROUP_NEVER_STARTED_AFTER_MS = 5 * 60_000;
+const NEVER_STARTED_AFTER_MS = 3 * 60_000;
+/**
+ * The one never-started rule, for merge groups and updated heads alike: events made with the job's
+ * GITHUB_TOKEN start no workflow runs, so a commit with no check suite and no workflow run after
+ * `neverStartedAfterMs` never will. `probe`: old enough, look (again) for a suite or run.
+ * See docs/decisions.md, "Never started: one rule for merge groups and updated heads".
+ */
+function startVerdict(facts) {
+    if (facts.started === true)
+        return 'started';
+    if (facts.ageMs < facts.neverStartedAfterMs)
+        return 'too-young';
+    return facts.started === false ? 'never-started' : 'probe';
+}
+const groupVerdict = (entry, facts) => entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null
+    ? startVerdict({ ageMs: facts.groupAgeMs, started: facts.groupStarted, neverStartedAfterMs: facts.neverStartedAfterMs })
+    : 'too-young';
 /** True when the follower should look for a check suite or workflow run of the group sha. */
 function shouldProbeGroup(entry, facts) {
-    return entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null && facts.groupStarted !== true && facts.groupAgeMs >= facts.neverStartedAfterMs;
+    const verdict = groupVerdict(entry, facts);
+    return verdict === 'probe' || verdict === 'never-started';
 }
 /**
  * Decides the next step from one read. `merged` decides first: GitHub records
@@ -32537,10 +32555,10 @@ function nextQueueStep(snapshot, facts) {
             return { kind: 'waiting', entry: null, probeGroup: false };
         return { kind: 'ejected', reason: snapshot.removal?.reason ?? null, closed };
     }
-    if (shouldProbeGroup(entry, facts) && facts.groupStarted === false && entry.groupSha !== null) {
+    const verdict = groupVerdict(entry, facts);
+    if (verdict === 'never-started' && entry.groupSha !== null)
         return { kind: 'group-never-started', groupSha: entry.groupSha };
-    }
-    return { kind: 'waiting', entry, probeGroup: shouldProbeGroup(entry, facts) && facts.groupStarted === null };
+    return { kind: 'waiting', entry, probeGroup: verdict === 'probe' };
 }
 const FAILED_CONCLUSIONS = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
 const FAILED_STATES = new Set(['failure', 'error']);
@@ -32602,6 +32620,12 @@ function groupNeverStartedMessage(pull, groupSha, waitedMs) {
     return (`Merge group ${short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(waitedMs)}: ` +
         `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
         `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`);
+}
+/** The message for the head a branch update made when nothing started on it (see startVerdict). */
+function updatedHeadNeverStartedMessage(sha, waitedMs) {
+    return (`No check suite and no workflow run exists for the updated head ${sha} after ${formatMs(waitedMs)}: ` +
+        `a branch update made with the job's GITHUB_TOKEN starts no workflows, so its required checks will never report. ` +
+        `Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.`);
 }
 /** The message when the budget ends first; carries the never-started diagnosis when nothing started for the group. */
 function queueTimeoutMessage(input) {

@@ -29305,13 +29305,11 @@ const guardSpec = (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .defineAction */ .Q
 /* harmony export */   R5: () => (/* binding */ readInput),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
-/* unused harmony exports setOutput, appendSummary, setFailed */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* unused harmony exports outputDelimiter, setOutput, appendSummary, setFailed */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The few runner interactions guard needs, written directly (inputs from
  * INPUT_*, outputs to GITHUB_OUTPUT, annotations and the summary), so the
@@ -29319,7 +29317,6 @@ const guardSpec = (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .defineAction */ .Q
  * client: guard never calls the network. Formats as the runner documents
  * them: see docs/decisions.md, "guard writes workflow commands itself".
  */
-
 
 
 /** An input as the runner passes it (`INPUT_<NAME>`, spaces as '_'), trimmed; '' when unset. */
@@ -29334,23 +29331,33 @@ function issueCommand(command, message, properties = {}) {
         .filter(([, v]) => v !== undefined && v !== '')
         .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
         .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 /** Prints a plain log line. */
 function info(message) {
-    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-/** Sets a step output (a GITHUB_OUTPUT heredoc with a random delimiter; the old command outside the runner). */
+/**
+ * A heredoc delimiter that occurs in neither the name nor the value, so the
+ * value cannot end the heredoc early and set other outputs. Checked rather
+ * than trusted to chance, so it needs no cryptographic randomness (loading
+ * node:crypto is a measurable share of guard's start-up).
+ */
+function outputDelimiter(name, value, seed = Math.floor(Math.random() * 2 ** 32)) {
+    for (let n = seed;; n++) {
+        const delimiter = `ghadelimiter_${n.toString(36)}`;
+        if (!value.includes(delimiter) && !name.includes(delimiter))
+            return delimiter;
+    }
+}
+/** Sets a step output (a GITHUB_OUTPUT heredoc; the old command outside the runner). */
 function setOutput(name, value, env = process.env) {
     const file = env.GITHUB_OUTPUT;
     if (!file) {
         process.stdout.write(`${EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
         return;
     }
-    const delimiter = `ghadelimiter_${randomUUID()}`;
-    // A value that contains the delimiter could end the heredoc early and set other outputs.
-    if (value.includes(delimiter) || name.includes(delimiter))
-        throw new Error(`output '${name}' contains its own delimiter`);
+    const delimiter = outputDelimiter(name, value);
     appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
 }
 /** Appends HTML to the job summary; returns false when there is none to write (outside the runner) or it failed. */
@@ -30520,7 +30527,7 @@ function spawnGit(gitPath, cwd, args, options, onData) {
     const config = [...ALWAYS_CONFIG, ...(options.config ?? [])].flatMap((c) => ['-c', c]);
     return new Promise((resolve, reject) => {
         let failed = null;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
         const err = [];
         let errSize = 0;
         child.stdout.on('data', (d) => {
@@ -30541,6 +30548,8 @@ function spawnGit(gitPath, cwd, args, options, onData) {
             errSize += d.length;
         });
         child.on('error', (e) => {
+            if (e.name === 'AbortError')
+                return reject(new Error(`'git ${args.join(' ')}' was ended: its answer was no longer needed`));
             reject(new Error(`could not run git: ${spawnFailure(e, gitPath, cwd)}`));
         });
         child.on('close', (code) => {
@@ -31463,6 +31472,348 @@ function toRestRule(rule) {
     return { type: rule.type, ...(rule.parameters ? { parameters: rule.parameters } : {}) };
 }
 
+// EXTERNAL MODULE: ./src/core/merge-queue.ts
+var merge_queue = __nccwpck_require__(4421);
+// EXTERNAL MODULE: ./src/core/escaping.ts
+var escaping = __nccwpck_require__(811);
+;// CONCATENATED MODULE: ./src/github/merge-queue.ts
+/**
+ * GitHub's merge queue through the API: detect whether the base branch
+ * requires it, read a pull request's queue state, enqueue the verified head
+ * (adopting an entry that is already there), and follow the entry until it is
+ * merged, ejected, never starts, or the caller's budget ends. Decisions live in
+ * src/core/merge-queue.ts; see docs/decisions.md, "Merge queue: enqueue the
+ * verified head and follow it".
+ */
+
+
+const merge_queue_PER_PAGE = 100;
+// A bound on rules pages: a branch with 1,000 active rules is far past any real one.
+const MAX_RULE_PAGES = 10;
+/**
+ * Whether `base` requires the merge queue. With `rules` (a rules list the
+ * caller already read from GET /rules/branches/{base}) it costs no request;
+ * otherwise one (more only past 100 rules).
+ */
+async function detectMergeQueue(client, where, known = {}) {
+    if (known.rules)
+        return (0,merge_queue/* queueRequirement */.Lo)({ rules: known.rules });
+    const rules = [];
+    for (let page = 1; page <= MAX_RULE_PAGES; page++) {
+        const answer = await client.octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
+            owner: where.owner,
+            repo: where.repo,
+            branch: where.base,
+            per_page: merge_queue_PER_PAGE,
+            page
+        });
+        const list = answer.data;
+        if (!Array.isArray(list))
+            throw new Error(`malformed response: rules of branch '${(0,escaping/* logText */.kc)(where.base)}': expected a list`);
+        rules.push(...list);
+        if (list.length < merge_queue_PER_PAGE)
+            break;
+    }
+    return (0,merge_queue/* queueRequirement */.Lo)({ rules });
+}
+/** The read Purple makes each poll; exported so a test validates it against GitHub's schema. */
+const QUEUE_STATE_QUERY = `query PurpleMergeQueueState($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      id
+      state
+      merged
+      headRefOid
+      mergeCommit { oid }
+      isInMergeQueue
+      isMergeQueueEnabled
+      mergeQueueEntry { state position headCommit { oid } }
+      timelineItems(last: 5, itemTypes: [REMOVED_FROM_MERGE_QUEUE_EVENT]) {
+        nodes { ... on RemovedFromMergeQueueEvent { reason createdAt beforeCommit { oid } } }
+      }
+    }
+  }
+}`;
+/** The enqueue Purple makes: always pinned to the verified head. */
+const ENQUEUE_MUTATION = `mutation PurpleEnqueue($pullRequestId: ID!, $expectedHeadOid: GitObjectID!, $jump: Boolean) {
+  enqueuePullRequest(input: { pullRequestId: $pullRequestId, expectedHeadOid: $expectedHeadOid, jump: $jump }) {
+    mergeQueueEntry { state position headCommit { oid } }
+  }
+}`;
+const ENTRY_STATES = new Set(['QUEUED', 'AWAITING_CHECKS', 'MERGEABLE', 'UNMERGEABLE', 'LOCKED']);
+function toEntry(raw) {
+    if (!raw || typeof raw.state !== 'string' || !ENTRY_STATES.has(raw.state))
+        return null;
+    return {
+        state: raw.state,
+        position: typeof raw.position === 'number' ? raw.position : null,
+        groupSha: typeof raw.headCommit?.oid === 'string' ? raw.headCommit.oid : null
+    };
+}
+/** Reads the pull request's queue state in one GraphQL request; `since` (ms) drops removals older than it. */
+async function readQueueState(client, target, since = 0) {
+    const data = await client.octokit.graphql(QUEUE_STATE_QUERY, {
+        owner: target.owner,
+        name: target.repo,
+        number: target.pullNumber
+    });
+    const pull = data?.repository?.pullRequest;
+    if (!pull)
+        throw new Error(`Pull request #${target.pullNumber} was not found in ${target.owner}/${target.repo} (GraphQL answered no pullRequest)`);
+    if (typeof pull.id !== 'string' || typeof pull.headRefOid !== 'string' || typeof pull.state !== 'string') {
+        throw new Error(`malformed response: queue state of pull request #${target.pullNumber}: no id, state or headRefOid`);
+    }
+    const removals = (pull.timelineItems?.nodes ?? [])
+        .filter((n) => n !== null && typeof n.createdAt === 'string')
+        .map((n) => ({
+        reason: typeof n.reason === 'string' ? n.reason : null,
+        at: n.createdAt,
+        groupSha: typeof n.beforeCommit?.oid === 'string' ? n.beforeCommit.oid : null
+    }))
+        .filter((r) => Date.parse(r.at) >= since);
+    const last = removals[removals.length - 1];
+    return {
+        pullRequestId: pull.id,
+        headSha: pull.headRefOid,
+        isMergeQueueEnabled: pull.isMergeQueueEnabled === true,
+        removals,
+        snapshot: {
+            merged: pull.merged === true,
+            pullState: pull.state,
+            mergeCommitSha: typeof pull.mergeCommit?.oid === 'string' ? pull.mergeCommit.oid : null,
+            entry: toEntry(pull.mergeQueueEntry),
+            removal: last ? { reason: last.reason, at: last.at } : null
+        }
+    };
+}
+/** GitHub's GraphQL errors (`UNPROCESSABLE` and others) from a failed call, or null for a failure without an answer. */
+function graphqlErrors(error) {
+    const errors = error?.errors;
+    if (!Array.isArray(errors) || errors.length === 0)
+        return null;
+    return errors.map((e) => ({
+        type: typeof e?.type === 'string' ? e.type : null,
+        message: typeof e?.message === 'string' ? e.message : String(e)
+    }));
+}
+/**
+ * Adds the pull request to the queue at the verified sha, once. An entry
+ * already there is adopted, never enqueued again (that would restart its
+ * checks); a head other than `sha` is never enqueued. The mutation carries
+ * `expectedHeadOid: sha`, so GitHub refuses if the head moved in between.
+ */
+async function enqueueVerifiedHead(client, target, options) {
+    const state = options.state ?? (await readQueueState(client, target));
+    if (state.headSha !== options.sha)
+        return { kind: 'head-moved', headSha: state.headSha };
+    if (state.snapshot.entry)
+        return { kind: 'adopted', entry: state.snapshot.entry };
+    try {
+        const answer = await client.octokit.graphql(ENQUEUE_MUTATION, {
+            pullRequestId: state.pullRequestId,
+            expectedHeadOid: options.sha,
+            ...(options.jump === true ? { jump: true } : {}),
+            // One mutation per call: after a lost answer the re-read below decides, never a blind resend.
+            request: { retries: 0 }
+        });
+        return { kind: 'enqueued', entry: toEntry(answer?.enqueuePullRequest?.mergeQueueEntry) };
+    }
+    catch (error) {
+        // Whatever the answer, the queue itself says whether the enqueue landed (an answer can be lost after it did).
+        const after = await readQueueState(client, target).catch(() => null);
+        if (after?.snapshot.entry && after.headSha === options.sha)
+            return { kind: 'enqueued', entry: after.snapshot.entry };
+        // A push between the read and the enqueue: GitHub refused because of expectedHeadOid, and the new head is unverified.
+        if (after && after.headSha !== options.sha)
+            return { kind: 'head-moved', headSha: after.headSha };
+        const said = graphqlErrors(error);
+        if (said)
+            return { kind: 'refused', message: said.map((e) => e.message).join('; ') };
+        throw error;
+    }
+}
+const DEFAULT_INTERVAL_MS = 15_000;
+// Removals up to this long before the follow began may be ours (GitHub's clock and ours differ).
+const CLOCK_SLACK_MS = 60_000;
+/** True when the group sha has a check suite or a workflow run; a failed read counts as started (never a false alarm). */
+async function probeGroup(client, target, groupSha, log) {
+    try {
+        return await commitStarted(client, target, groupSha);
+    }
+    catch (error) {
+        log.info(`merge queue: could not read the check suites or workflow runs of merge group ${groupSha.slice(0, 7)} (${(0,escaping/* logText */.kc)(error instanceof Error ? error.message : String(error))})`);
+        return true;
+    }
+}
+/** Whether anything started on `sha`: a check suite or a workflow run exists for it (a merge group's, an updated head's). */
+async function commitStarted(client, repository, sha) {
+    const where = { owner: repository.owner, repo: repository.repo };
+    const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: sha, per_page: 1 });
+    if (suites.data.total_count !== 0)
+        return true;
+    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: sha, per_page: 1 });
+    return runs.data.total_count !== 0;
+}
+/** The check runs and commit statuses of the group sha, as GroupChecks. */
+async function groupChecks(client, target, groupSha) {
+    const where = { owner: target.owner, repo: target.repo, ref: groupSha, per_page: merge_queue_PER_PAGE };
+    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', where);
+    const status = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', where);
+    const fromRuns = (runs.data.check_runs ?? []).map((r) => ({
+        name: r.name,
+        outcome: r.status === 'completed' ? (r.conclusion ?? 'completed') : r.status,
+        url: r.html_url ?? r.details_url ?? null,
+        kind: 'check-run',
+        order: Number(r.id)
+    }));
+    const fromStatuses = (status.data.statuses ?? []).map((s) => ({ name: s.context, outcome: s.state, url: s.target_url ?? null, kind: 'status', order: s.id }));
+    return [...fromRuns, ...fromStatuses];
+}
+/**
+ * Follows the pull request's queue entry until it is merged, ejected (with
+ * the failing checks of its merge group), its group never starts, or the
+ * budget ends. Transient read failures are logged and the next poll retries.
+ */
+async function followQueue(client, target, options, runtime, enqueued = true) {
+    const { now, sleep } = runtime;
+    const deadline = now() + options.timeoutMs;
+    const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+    const follower = createFollower(client, target, options, runtime, enqueued);
+    for (;;) {
+        const ended = await follower.poll();
+        if (ended)
+            return ended;
+        if (now() >= deadline)
+            return follower.timeout();
+        await sleep(Math.max(0, Math.min(interval, deadline - now())));
+    }
+}
+/** What one follow remembers between reads: the group shas seen, when, and whether each started. */
+function createFollower(client, target, options, runtime, enqueued) {
+    const { now, log } = runtime;
+    const start = now();
+    const neverStartedAfterMs = options.neverStartedAfterMs ?? merge_queue/* NEVER_STARTED_AFTER_MS */.be;
+    const firstSeen = new Map();
+    const started = new Map();
+    let groupSha = null;
+    let entry = null;
+    let readsWithoutEntry = 0;
+    let polls = 0;
+    let lastLine = '';
+    const end = (reason, message, extra = {}) => ({
+        reason,
+        merged: false,
+        mergeCommitSha: '',
+        mergeGroupSha: groupSha ?? '',
+        message,
+        failingChecks: [],
+        removalReason: null,
+        enqueued,
+        polls,
+        ...extra
+    });
+    const facts = () => ({
+        groupAgeMs: groupSha !== null && firstSeen.has(groupSha) ? now() - (firstSeen.get(groupSha) ?? now()) : 0,
+        groupStarted: groupSha !== null ? (started.get(groupSha) ?? null) : null,
+        neverStartedAfterMs,
+        readsWithoutEntry
+    });
+    const remember = (state) => {
+        entry = state.snapshot.entry;
+        if (entry?.groupSha) {
+            groupSha = entry.groupSha;
+            if (!firstSeen.has(groupSha))
+                firstSeen.set(groupSha, now());
+        }
+        groupSha ??= state.removals[state.removals.length - 1]?.groupSha ?? null;
+        readsWithoutEntry = entry || state.snapshot.merged ? 0 : readsWithoutEntry + 1;
+        const line = entry
+            ? `${entry.state}${entry.position !== null ? `, position ${entry.position}` : ''}${entry.groupSha ? `, merge group ${entry.groupSha.slice(0, 7)}` : ''}`
+            : 'not in the queue';
+        if (line !== lastLine)
+            log.info(`merge queue: pull request #${target.pullNumber} ${line}`);
+        lastLine = line;
+    };
+    return {
+        /** One read and its decision: the outcome when the entry reached its end, else null. */
+        async poll() {
+            let state;
+            try {
+                state = await readQueueState(client, target, start - CLOCK_SLACK_MS);
+                polls++;
+            }
+            catch (error) {
+                log.info(`merge queue: reading pull request #${target.pullNumber} failed (${(0,escaping/* logText */.kc)(error instanceof Error ? error.message : String(error))}); reading again`);
+                return null;
+            }
+            remember(state);
+            let step = (0,merge_queue/* nextQueueStep */.L3)(state.snapshot, facts());
+            if (step.kind === 'waiting' && step.probeGroup && groupSha !== null) {
+                started.set(groupSha, await probeGroup(client, target, groupSha, log));
+                step = (0,merge_queue/* nextQueueStep */.L3)(state.snapshot, facts());
+            }
+            switch (step.kind) {
+                case 'merged':
+                    return end('merged', (0,merge_queue/* queueMergedMessage */.zQ)(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: step.mergeCommitSha ?? '' });
+                case 'group-never-started':
+                    return end('merge-queue-never-started', (0,merge_queue/* groupNeverStartedMessage */.ST)(target.pullNumber, step.groupSha, facts().groupAgeMs));
+                case 'ejected': {
+                    const failing = groupSha !== null ? (0,merge_queue/* failingGroupChecks */.b)(await groupChecks(client, target, groupSha).catch(() => [])) : [];
+                    const message = (0,merge_queue/* queueEjectedMessage */.Fv)({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing });
+                    return end('merge-queue-ejected', message, { failingChecks: failing, removalReason: step.reason });
+                }
+                default:
+                    return null;
+            }
+        },
+        /** The outcome when the budget ends; it carries the never-started diagnosis when nothing started for the group. */
+        async timeout() {
+            const current = entry;
+            const sha = current?.groupSha ?? null;
+            if (sha !== null && current?.state === 'AWAITING_CHECKS' && !started.has(sha))
+                started.set(sha, await probeGroup(client, target, sha, log));
+            const message = (0,merge_queue/* queueTimeoutMessage */["in"])({
+                pull: target.pullNumber,
+                entry: current,
+                waitedMs: now() - start,
+                groupStarted: sha !== null ? (started.get(sha) ?? null) : null,
+                checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null
+            });
+            return end('merge-queue-timeout', message);
+        }
+    };
+}
+/**
+ * Enqueues the verified head (or adopts its entry) and follows it to its end:
+ * what merge calls when the base branch requires the queue.
+ */
+async function mergeThroughQueue(client, target, options, runtime) {
+    const state = await readQueueState(client, target);
+    const warning = (0,merge_queue/* tokenAuthWarning */.io)(client.isApp);
+    // Warned before the enqueue: a job-token merge group starts no workflows, and that shows only much later.
+    if (warning && state.headSha === options.sha && !state.snapshot.entry)
+        runtime.log.warning(warning);
+    const result = await enqueueVerifiedHead(client, target, { sha: options.sha, state, ...(options.jump === undefined ? {} : { jump: options.jump }) });
+    const base = { merged: false, mergeCommitSha: '', mergeGroupSha: '', failingChecks: [], removalReason: null, enqueued: false, polls: 0 };
+    if (result.kind === 'head-moved') {
+        return {
+            ...base,
+            reason: 'head-moved',
+            message: `The head of pull request #${target.pullNumber} is ${result.headSha.slice(0, 7)}, not the verified ${options.sha.slice(0, 7)}: nothing was enqueued. Verify the new head, then merge again.`
+        };
+    }
+    if (result.kind === 'refused') {
+        return { ...base, reason: 'merge-queue-refused', message: (0,merge_queue/* enqueueRefusedMessage */.mh)(target.pullNumber, result.message) };
+    }
+    if (result.kind === 'adopted') {
+        runtime.log.info(`merge queue: pull request #${target.pullNumber} is already queued (${result.entry.state}); following that entry, not enqueueing again`);
+    }
+    else {
+        runtime.log.info(`merge queue: enqueued pull request #${target.pullNumber} at ${options.sha.slice(0, 7)}`);
+    }
+    return followQueue(client, target, options, runtime, result.kind === 'enqueued');
+}
+
 ;// CONCATENATED MODULE: ./src/git/revisions.ts
 /**
  * Revisions and repository facts guard needs. Every user-influenced name is
@@ -31705,6 +32056,15 @@ function isMarkerCandidate(line) {
 }
 /** POSIX ERE for `git grep -E` matching every line isMarkerCandidate accepts. */
 const MARKER_CANDIDATE_ERE = '^(<+|=+|>+|\\|+)([[:space:]]|$)';
+/**
+ * POSIX ERE matching every line the rules can look at when every path has
+ * marker size `size`: angle runs of `size` or longer (hasAngleMarker) and
+ * `=`/`|` runs of exactly `size`, each followed by whitespace or the end. A
+ * docs tree's `> quote` lines and longer or shorter underlines do not match.
+ */
+function markerEreForSize(size) {
+    return `^(<{${size},}|>{${size},}|={${size}}|\\|{${size}})([[:space:]]|$)`;
+}
 const ROLE = {
     '<': "start of a conflict, 'ours' side",
     '|': 'common ancestor section (diff3/zdiff3 style)',
@@ -31723,15 +32083,18 @@ function markerMessage(marker, size) {
  * ======= needs a partner marker".
  */
 function hasAngleMarker(lines, size) {
-    return lines.some((l) => {
-        const c = l.text[0];
+    for (const l of lines) {
+        const text = typeof l === 'string' ? l : l.text;
+        const c = text[0];
         if (c !== '<' && c !== '>')
-            return false;
+            continue;
         let run = 1;
-        while (l.text[run] === c)
+        while (text[run] === c)
             run++;
-        return run >= size && markerOf(l.text, run) !== null;
-    });
+        if (run >= size && markerOf(text, run) !== null)
+            return true;
+    }
+    return false;
 }
 const isBlank = (text) => text !== undefined && /^[ \t\r]*$/.test(text);
 /**
@@ -31860,6 +32223,8 @@ class AddedLineReader {
     mode = null;
     /** The new blob named by the current file's `index` line, until its `+++` header arrives. */
     pendingOid = null;
+    /** The current file's `---` header named /dev/null: a new file. */
+    fromNothing = false;
     hunk = null;
     kept = 0;
     /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
@@ -31871,7 +32236,7 @@ class AddedLineReader {
     }
     /** Starts a file whose header the caller read itself (a diff of two blobs names no path). */
     startFile(path, newOid) {
-        this.file = { path, newOid, symlink: false, lines: [] };
+        this.file = { path, newOid, symlink: false, lines: [], known: new Map(), whole: false };
         this.files.push(this.file);
     }
     /** Feeds one line of the diff (without its LF). */
@@ -31883,6 +32248,7 @@ class AddedLineReader {
             this.file = null;
             this.mode = null;
             this.pendingOid = null;
+            this.fromNothing = false;
         }
         else if (line.startsWith('new file mode ')) {
             this.mode = line.slice('new file mode '.length);
@@ -31895,16 +32261,21 @@ class AddedLineReader {
             if (m?.[2])
                 this.mode = m[2];
         }
+        else if (line === '--- /dev/null') {
+            this.fromNothing = true;
+        }
         else if (line.startsWith('+++ ')) {
             const path = this.newPath(line);
-            this.file = path === null ? null : { path, newOid: this.pendingOid, symlink: this.mode === '120000', lines: [] };
+            const symlink = this.mode === '120000';
+            this.file = path === null ? null : { path, newOid: this.pendingOid, symlink, lines: [], known: new Map(), whole: this.fromNothing };
             if (this.file)
                 this.files.push(this.file);
         }
         else {
             const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-            if (h)
-                this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]) };
+            if (h) {
+                this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]), previous: null, below: 0 };
+            }
         }
     }
     body(line) {
@@ -31918,20 +32289,38 @@ class AddedLineReader {
         }
         if (tag === '+') {
             const text = line.slice(1);
-            if (this.file !== null && !this.file.symlink && this.keep(text)) {
-                if (this.kept < this.maxKept)
-                    this.file.lines.push({ line: hunk.lineNo, text: markerPrefix(text) });
-                else
-                    this.overflowed = true;
-                this.kept++;
-            }
+            if (this.file !== null && !this.file.symlink)
+                this.added(this.file, hunk, text);
+            hunk.previous = text;
             hunk.newLeft--;
         }
         else {
             hunk.oldLeft--;
             hunk.newLeft--;
+            hunk.previous = null;
+            hunk.below = 0;
         }
         hunk.lineNo++;
+    }
+    /** Keeps an added line `keep` accepts, and the added lines around it that the rules may look at. */
+    added(file, hunk, text) {
+        if (!this.keep(text)) {
+            if (hunk.below > 0)
+                file.known.set(hunk.lineNo, markerPrefix(text));
+            hunk.below = Math.max(0, hunk.below - 1);
+            return;
+        }
+        if (this.kept >= this.maxKept) {
+            this.overflowed = true;
+            this.kept++;
+            return;
+        }
+        this.kept++;
+        const kept = markerPrefix(text);
+        file.lines.push({ line: hunk.lineNo, text: kept });
+        if (hunk.previous !== null && !this.keep(hunk.previous))
+            file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous));
+        hunk.below = kept[0] === '=' ? 2 : Math.max(0, hunk.below - 1);
     }
     /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */
     newPath(header) {
@@ -31976,9 +32365,9 @@ class AddedLineReader {
  * anything else, 128 included, is an error, never "clean". A blob git cannot
  * read is reported by name (git grep says so on stderr and carries on).
  */
-async function grepTree(git, commit, ere, threads, keep) {
+async function grepTree(git, commit, ere, threads, keep, worthKeeping = () => true) {
     try {
-        return await grepWholeTree(git, commit, ere, threads);
+        return await grepWholeTree(git, commit, ere, threads, keep, worthKeeping);
     }
     catch (e) {
         // A corrupt object ends git grep (exit 128) before it reaches the other files: read them one by one instead.
@@ -32012,43 +32401,57 @@ async function scanTreeFileByFile(git, commit, keep) {
         offset += text.length + 1;
         if (!keep(text))
             return;
-        const lines = files.get(blobs[index].path) ?? new Map();
-        lines.set(line, markerPrefix(text));
-        files.set(blobs[index].path, lines);
+        const path = blobs[index].path;
+        const file = files.get(path) ?? { lines: [], known: new Map() };
+        file.lines.push({ line, text: markerPrefix(text) });
+        files.set(path, file);
     });
     for (const i of binary)
         files.delete(blobs[i].path);
     return { files, unreadable: unreadable.map((i) => displayPath(blobs[i].path)) };
 }
-async function grepWholeTree(git, commit, ere, threads) {
+async function grepWholeTree(git, commit, ere, threads, keep, worthKeeping) {
     const files = new Map();
     const prefix = `${commit}:`;
-    let pending = null;
-    const split = lineSplitter((raw) => {
-        // "--" between groups of context; a record always starts with "<commit>:", so this is never a path.
-        if (pending === null && raw === '--')
-            return;
-        const line = pending === null ? raw : `${pending}\n${raw}`;
-        pending = null;
-        const pathEnd = line.indexOf('\0');
-        const numberEnd = pathEnd < 0 ? -1 : line.indexOf('\0', pathEnd + 1);
-        // A path with a newline in it arrives in two pieces: join them.
-        if (numberEnd < 0) {
-            pending = line;
-            return;
+    let file = null;
+    let path = '';
+    // A file is judged as soon as its lines are all in: the many that cannot matter are not kept (nor collected later).
+    const done = () => {
+        if (file !== null && worthKeeping(file))
+            files.set(path, file);
+    };
+    // With --heading git prints "<commit>:<path>" once above a file's lines ("<number>\0<text>"), and "--" between
+    // groups: a line without a NUL is a separator or a piece of a heading (a path with a newline comes in pieces).
+    let pieces = [];
+    const split = lineSplitter((line) => {
+        const nul = line.indexOf('\0');
+        if (nul < 0)
+            return void pieces.push(line);
+        if (pieces.length > 0) {
+            // The heading starts at the first piece naming the commit ("--" never does); later pieces are the path's.
+            const start = pieces.findIndex((p) => p.startsWith(prefix));
+            if (start >= 0) {
+                done();
+                path = pieces.slice(start).join('\n').slice(prefix.length);
+                file = { lines: [], known: new Map() };
+            }
+            pieces = [];
         }
-        let path = line.slice(0, pathEnd);
-        if (path.startsWith(prefix))
-            path = path.slice(prefix.length);
-        const lines = files.get(path) ?? new Map();
-        lines.set(Number(line.slice(pathEnd + 1, numberEnd)), markerPrefix(line.slice(numberEnd + 1)));
-        files.set(path, lines);
+        if (file === null)
+            throw new Error(`unexpected 'git grep' output before any file name: '${line.slice(0, 80)}'`);
+        const number = Number(line.slice(0, nul));
+        const text = markerPrefix(line.slice(nul + 1));
+        if (keep(text))
+            file.lines.push({ line: number, text });
+        else
+            file.known.set(number, text);
     });
     // `commit` is a resolved full oid: git 2.39 rejects `--end-of-options` before grep's revisions.
     const threadArgs = threads === null ? [] : ['--threads', String(threads)];
-    const args = ['grep', '--no-color', '--no-column', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--'];
+    const args = ['grep', '--no-color', '--no-column', '--heading', ...threadArgs, '-I', '-n', '-z', '-B1', '-E', '-e', ere, commit, '--'];
     const r = await git.stream(args, { okExitCodes: [0, 1], onData: split.push });
     split.end();
+    done();
     return { files, unreadable: unreadableFromStderr(r.stderr, prefix).map((name) => displayPath(name)) };
 }
 /** Names from git's "error: '<commit>:<path>': unable to read <oid>" lines. */
@@ -32261,7 +32664,7 @@ async function blobSpecsAt(git, commit, paths) {
  */
 async function markerSizeAttributes(git, commit, paths, listing = attributeFilesAt(git, commit)) {
     const values = new Map();
-    const attributeFiles = await listing;
+    const attributeFiles = (await listing).entries;
     if (paths.length === 0)
         return values;
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'purple-attr-'));
@@ -32285,12 +32688,13 @@ async function markerSizeAttributes(git, commit, paths, listing = attributeFiles
     }
     return values;
 }
+const SIZE_ATTRIBUTE = 'conflict-marker-size';
 /**
- * The `.gitattributes` files of the tree at `commit`, as `update-index
- * --index-info` lines (a caller may start this early: it depends on nothing
- * else). `git grep -l` with a glob pathspec walks only trees and reads only
- * those files (33 ms on an 80,000-file tree where `ls-tree -r` took 370); their
- * object ids come from one `cat-file --batch-check`, paths through stdin.
+ * The `.gitattributes` files of the tree at `commit` (a caller may start this
+ * early: it depends on nothing else). `git grep -l` with a glob pathspec walks
+ * only trees and reads only those files (33 ms on an 80,000-file tree where
+ * `ls-tree -r` took 370); their object ids and text come from one `cat-file
+ * --batch`, paths through stdin.
  */
 async function attributeFilesAt(git, commit) {
     const found = await git.run(['grep', '-l', '-z', '--no-color', '-e', '', commit, '--', ':(glob)**/.gitattributes', '.gitattributes'], {
@@ -32299,17 +32703,72 @@ async function attributeFilesAt(git, commit) {
     });
     const specs = [...new Set(found.stdout.split('\0').filter(Boolean))];
     if (specs.length === 0)
-        return [];
+        return { entries: [], namesSize: false };
     const prefix = `${commit}:`;
-    const checked = await git.run(['cat-file', '--batch-check', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' });
+    const batch = await git.run(['cat-file', '--batch', '-z'], { input: Buffer.from(specs.map((s) => `${s}\0`).join(''), 'latin1'), encoding: 'latin1' });
     const entries = [];
-    checked.stdout.split('\n').forEach((line, i) => {
-        const m = /^([0-9a-f]+) blob \d+$/.exec(line);
-        const spec = specs[i];
-        if (m && spec?.startsWith(prefix))
+    let namesSize = false;
+    let at = 0;
+    for (const spec of specs) {
+        // "<oid> blob <size>\n<content>\n", or "<spec> missing\n".
+        const nl = batch.stdout.indexOf('\n', at);
+        if (nl < 0)
+            break;
+        const m = /^([0-9a-f]+) blob (\d+)$/.exec(batch.stdout.slice(at, nl));
+        at = nl + 1;
+        if (!m)
+            continue;
+        const text = batch.stdout.slice(at, at + Number(m[2]));
+        at += Number(m[2]) + 1;
+        namesSize ||= text.includes(SIZE_ATTRIBUTE);
+        if (spec.startsWith(prefix))
             entries.push(`100644 ${m[1]}\t${spec.slice(prefix.length)}`);
-    });
-    return entries;
+    }
+    return { entries, namesSize };
+}
+/**
+ * True unless every attribute file git reads besides the tree's own is known
+ * not to name `conflict-marker-size`: `$GIT_DIR/info/attributes`, the global
+ * file (core.attributesFile, else the XDG one) and the system file
+ * (as git 2.42+ names it, and `<prefix>/etc/gitattributes`, `/etc/gitattributes`
+ * when the prefix is /usr). A file that does not exist names nothing; a location that cannot be
+ * worked out counts as naming it (the scan then covers every size).
+ */
+async function sizeNamedOutsideTree(git, env = process.env) {
+    const [info, configured, execPath, system] = await Promise.all([
+        git.run(['rev-parse', '--git-path', 'info/attributes']),
+        git.run(['config', '--type=path', '--get', 'core.attributesFile'], { okExitCodes: [0, 1] }),
+        git.run(['--exec-path']),
+        // git 2.42 and later name their system file; older ones answer with usage (129).
+        git.run(['var', 'GIT_ATTR_SYSTEM'], { okExitCodes: [0, 1, 128, 129] })
+    ]);
+    const exec = execPath.stdout.trim().replace(/\\/g, '/');
+    const prefix = /^(.*)\/(?:libexec|lib)\/git-core$/.exec(exec)?.[1];
+    if (prefix === undefined)
+        return true;
+    const xdg = env.XDG_CONFIG_HOME ? (0,external_node_path_namespaceObject.join)(env.XDG_CONFIG_HOME, 'git') : env.HOME ? (0,external_node_path_namespaceObject.join)(env.HOME, '.config', 'git') : null;
+    const global = configured.stdout.trim() || (xdg === null ? null : (0,external_node_path_namespaceObject.join)(xdg, 'attributes'));
+    // Windows builds keep etc/ beside the prefix's parent (mingw64/..): read both.
+    const named = system.exitCode === 0 && system.stdout.trim() !== '' ? system.stdout.trim() : null;
+    const files = [info.stdout.trim(), global, named, `${prefix}/etc/gitattributes`, `${(0,external_node_path_namespaceObject.dirname)(prefix)}/etc/gitattributes`, '/etc/gitattributes'];
+    return files.some((file) => file !== null && mayNameSize((0,external_node_path_namespaceObject.resolve)(git.cwd, file)));
+}
+/** False only for a file that does not exist or never names the attribute; one that cannot be read may. */
+function mayNameSize(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'latin1').includes(SIZE_ATTRIBUTE);
+    }
+    catch (e) {
+        const code = e.code;
+        return code !== 'ENOENT' && code !== 'ENOTDIR';
+    }
+}
+/** The average size of the repository's objects as stored (bytes, packed and loose together), or null when it has none. */
+async function averageObjectBytes(git) {
+    const r = await git.run(['count-objects', '-v']);
+    const field = (name) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(r.stdout)?.[1] ?? 0);
+    const objects = field('count') + field('in-pack');
+    return objects > 0 ? ((field('size') + field('size-pack')) * 1024) / objects : null;
 }
 
 ;// CONCATENATED MODULE: ./src/git/merges.ts
@@ -32336,8 +32795,8 @@ async function branchTips(git) {
     });
 }
 /** Branch refs whose history contains `head` (one call): never an allowed source. */
-async function refsContaining(git, head) {
-    const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes']);
+async function refsContaining(git, head, signal) {
+    const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes'], { signal });
     return new Set(r.stdout.split('\n').filter(Boolean));
 }
 /** The commits among `candidates` that no tip reaches (one `rev-list --stdin` call). */
@@ -32383,6 +32842,14 @@ var path_globs = __nccwpck_require__(3546);
 // EXTERNAL MODULE: ./src/guard/options.ts
 var guard_options = __nccwpck_require__(3803);
 ;// CONCATENATED MODULE: ./src/guard/layers.ts
+/**
+ * The two layers of guard over a resolved range, shared by the action, the
+ * CLI and the pre-push hook. Each layer runs when it can and fails on its
+ * own: a marker found before the policy turned out malformed still blocks (a
+ * real finding always blocks, a broken guard only warns), and a layer that
+ * cannot run says why while the other one runs.
+ */
+
 
 
 
@@ -32434,19 +32901,27 @@ async function markerLayer(git, range, options, limits) {
 }
 /** Every candidate line of the tree at `head`, with its neighbours. */
 async function scanTree(git, head, excluded, limits, report) {
-    // The attribute files do not depend on the search: list them while it runs.
+    // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
+    // `> quote` lines and other-length underlines of a docs tree: that search starts first, and is redone for every
+    // size only when a file names the attribute. The attribute files are read while it runs.
+    const threads = await grepThreads(git, limits.grepThreads);
+    const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), threads, isMarkerCandidate, mayMatter);
+    quick.catch(() => undefined);
     const listing = attributeFilesAt(git, head);
-    listing.catch(() => undefined);
-    const scan = await grepTree(git, head, MARKER_CANDIDATE_ERE, limits.grepThreads, isMarkerCandidate);
+    const defaultSizes = await onlyDefaultSizes(git, listing);
+    const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, threads, isMarkerCandidate, mayMatter);
     report.notes.push(`conflict markers: scanned the whole tree at ${head}`);
     if (scan.unreadable.length > 0)
         report.problems.push(unreadableProblem(scan.unreadable));
-    const files = [...scan.files].filter(([path]) => !excluded(path)).map(([path, printed]) => splitPrinted(path, printed));
+    const files = [];
+    for (const [path, printed] of scan.files)
+        if (!excluded(path))
+            files.push({ path, ...printed });
     // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
     // Their blob ids do not depend on the attributes: find both at once.
     const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)));
     const [attributes, specs] = await Promise.all([
-        markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+        defaultSizes ? new Map() : markerSizeAttributes(git, head, files.map((f) => f.path), listing),
         blobSpecsAt(git, head, separated.map((f) => f.path))
     ]);
     const specOf = new Map(separated.map((f, i) => [f.path, specs[i]]));
@@ -32460,17 +32935,28 @@ async function scanTree(git, head, excluded, limits, report) {
         report.problems.push(unreadableProblem(unread));
     return { files, attributes };
 }
-/** The lines git grep printed for one file: candidates under scan, the lines before them kept as known. */
-function splitPrinted(path, printed) {
-    const lines = [];
-    const known = new Map();
-    for (const [line, text] of printed) {
-        if (isMarkerCandidate(text))
-            lines.push({ line, text });
-        else
-            known.set(line, text);
+/** git grep's thread count: as configured, or chosen from the cores and the repository's object sizes. */
+async function grepThreads(git, configured) {
+    if (configured !== 'adaptive')
+        return configured;
+    const cores = (0,external_node_os_.availableParallelism)();
+    return (0,guard_options/* defaultGrepThreads */.Nh)(cores, cores <= 1 ? null : await averageObjectBytes(git));
+}
+/**
+ * False for a file whose printed lines cannot hold a finding at any marker
+ * size: no `<`/`>` candidate (so no `|` or `=` line pairs with one) and every
+ * `=` line right after a line of text (an underline, never an orphan). The
+ * tree search prints every candidate line of a file with the line before it.
+ */
+function mayMatter(file) {
+    for (const l of file.lines) {
+        const c = l.text[0];
+        if (c === '<' || c === '>')
+            return true;
+        if (c === '=' && !afterText(file, l.line))
+            return true;
     }
-    return { path, lines, known };
+    return false;
 }
 /** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
 function afterText(file, line) {
@@ -32479,10 +32965,24 @@ function afterText(file, line) {
 }
 /** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
 async function scanChanged(git, base, head, excluded, limits, report) {
-    const listing = attributeFilesAt(git, head);
-    listing.catch(() => undefined);
     const from = (await mergeBase(git, base, head)) ?? base;
-    const added = await addedLinesBetween(git, from, head, isMarkerCandidate, MARKER_CANDIDATE_ERE, limits.maxKeptLines);
+    // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
+    let reads = null;
+    const startReads = () => {
+        if (reads !== null)
+            return reads;
+        const listing = attributeFilesAt(git, head);
+        const defaultSizes = onlyDefaultSizes(git, listing);
+        defaultSizes.catch(() => undefined);
+        return (reads = { listing, defaultSizes });
+    };
+    const keep = (text) => {
+        if (!isMarkerCandidate(text))
+            return false;
+        startReads();
+        return true;
+    };
+    const added = await addedLinesBetween(git, from, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines);
     report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`);
     if (added.degraded)
         report.warnings.push(`conflict markers: ${added.degraded}`);
@@ -32490,18 +32990,31 @@ async function scanChanged(git, base, head, excluded, limits, report) {
         report.problems.push(unreadableProblem(added.unreadable));
     if (added.overflowed)
         report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`);
-    const diffFiles = added.files.filter((f) => !excluded(f.path));
-    const files = diffFiles.map((f) => ({ path: f.path, lines: f.lines, known: new Map(), oid: f.newOid }));
-    // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours).
-    const wanted = files.filter((f) => f.oid !== null && f.lines.some((l) => !isAngle(l.text)));
+    const files = added.files.filter((f) => !excluded(f.path));
+    if (files.length === 0)
+        return { files, attributes: new Map() };
+    const { listing, defaultSizes } = startReads();
+    // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours); a new file's
+    // rest is all in the diff already.
+    const wanted = files.filter((f) => !f.whole && f.newOid !== null && f.lines.some((l) => !isAngle(l.text)));
     // The rest of the files and their attributes are independent reads: both at once.
     const [unread, attributes] = await Promise.all([
-        readNeighbours(git, wanted.map((f) => f.oid), wanted),
-        markerSizeAttributes(git, head, files.map((f) => f.path), listing)
+        readNeighbours(git, wanted.map((f) => f.newOid), wanted),
+        defaultSizes.then((only) => (only ? new Map() : markerSizeAttributes(git, head, files.map((f) => f.path), listing)))
     ]);
     if (unread.length > 0)
         report.problems.push(unreadableProblem(unread));
     return { files, attributes };
+}
+/**
+ * True when every path has git's default marker size: no attribute file, in
+ * the tree or outside it, names conflict-marker-size. Then no path's
+ * attributes need reading. See docs/decisions.md, "Markers are searched at
+ * the default size unless an attribute file names another".
+ */
+async function onlyDefaultSizes(git, listing) {
+    const [files, outside] = await Promise.all([listing, sizeNamedOutsideTree(git)]);
+    return !files.namesSize && !outside;
 }
 /** Applies the marker rules to each scanned file at its own conflict-marker-size. */
 function layers_judge(files, attributes, range, report) {
@@ -32511,10 +33024,9 @@ function layers_judge(files, attributes, range, report) {
         if (problem !== null)
             report.warnings.push(`${displayPath(file.path)}: ${problem}`);
         const size = parseMarkerSize(value);
-        const known = [...file.known].map(([line, text]) => ({ line, text }));
-        const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(known, size);
-        const byLine = new Map([...file.known, ...file.lines.map((l) => [l.line, l.text])]);
-        for (const hit of markerHits(file.lines, size, angle, (n) => byLine.get(n))) {
+        const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(file.known.values(), size);
+        const textAt = (n) => file.known.get(n) ?? file.lines.find((l) => l.line === n)?.text;
+        for (const hit of markerHits(file.lines, size, angle, textAt)) {
             report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message });
         }
     }
@@ -32596,17 +33108,29 @@ async function disallowedMerges(git, range, policy, merges, options, notes) {
     notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`);
     if (merges.length === 0)
         return [];
-    // Every read below is independent of the others: start them together.
-    const [refs, containsHead, remotes] = await Promise.all([branchTips(git), refsContaining(git, range.head), remoteNames(git)]);
-    const { tips, unmatched } = (0,merge_policy/* allowedTips */.to)(refs, patterns, containsHead, remotes);
+    // Which refs contain head is a history walk per ref (the slowest read here). It starts at once, beside the
+    // reachability call, which also says whether any allowed tip reaches head (head rides along as a candidate):
+    // when none does and nothing needs a name, the walk is ended unfinished.
+    const walk = new AbortController();
+    const containment = refsContaining(git, range.head, walk.signal);
+    containment.catch(() => undefined);
+    const [refs, remotes] = await Promise.all([branchTips(git), remoteNames(git)]);
+    let { tips, unmatched } = (0,merge_policy/* allowedTips */.to)(refs, patterns, new Set(), remotes);
+    const parents = merges.flatMap((m) => m.parents.slice(1));
+    let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)]);
+    if (!bad.delete(range.head)) {
+        ;
+        ({ tips, unmatched } = (0,merge_policy/* allowedTips */.to)(refs, patterns, await containment, remotes));
+        bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
+    }
+    if (bad.size === 0)
+        walk.abort();
     for (const p of unmatched) {
         notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`);
     }
-    const parents = merges.flatMap((m) => m.parents.slice(1));
-    const bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
     if (bad.size === 0)
         return [];
-    const names = await nameCommits(git, [...bad], containsHead);
+    const names = await nameCommits(git, [...bad], await containment);
     // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
     const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
     const findings = [];
@@ -32692,9 +33216,14 @@ async function resolveRange(git, req) {
     const notes = [];
     const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null };
     const headName = req.head || defaults.head || 'HEAD';
+    // A base given by name does not depend on head: both are resolved at once (head's failure still comes first).
+    const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null;
+    namedBase?.catch(() => undefined);
     const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head');
     const headBranch = req.headBranch ?? defaults.headBranch;
     try {
+        if (namedBase !== null)
+            return { range: { base: await namedBase, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
         return await resolveBase(git, req, defaults, head, headBranch, notes);
     }
     catch (e) {
@@ -32703,10 +33232,6 @@ async function resolveRange(git, req) {
     }
 }
 async function resolveBase(git, req, defaults, head, headBranch, notes) {
-    if (req.base) {
-        const base = await resolveCommit(git, req.base, req.baseLabel);
-        return { range: { base, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
-    }
     if (defaults.base !== null) {
         if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
             const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
@@ -32797,7 +33322,7 @@ async function runGuard(request, deps) {
     try {
         const git = await openRepository(request.workingDirectory, deps.git);
         // Most clones are complete: choose the range while finding out, and choose again only after a deepen.
-        const [history, first] = await Promise.all([ensureFullHistory(git), request.chooseRange(git).catch((e) => e)]);
+        const [first, history] = await Promise.all([request.chooseRange(git).catch((e) => e), ensureFullHistory(git)]);
         if (history.note)
             notes.push(history.note);
         const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first;
@@ -33257,347 +33782,6 @@ function nextMergeStep(budget, state, random = Math.random) {
     }
     const wait = (0,backoff/* nextDelay */.rM)(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
     return { kind: 'wait', ms: Math.min(wait, left) };
-}
-
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-// EXTERNAL MODULE: ./src/core/merge-queue.ts
-var merge_queue = __nccwpck_require__(4421);
-;// CONCATENATED MODULE: ./src/github/merge-queue.ts
-/**
- * GitHub's merge queue through the API: detect whether the base branch
- * requires it, read a pull request's queue state, enqueue the verified head
- * (adopting an entry that is already there), and follow the entry until it is
- * merged, ejected, never starts, or the caller's budget ends. Decisions live in
- * src/core/merge-queue.ts; see docs/decisions.md, "Merge queue: enqueue the
- * verified head and follow it".
- */
-
-
-const merge_queue_PER_PAGE = 100;
-// A bound on rules pages: a branch with 1,000 active rules is far past any real one.
-const MAX_RULE_PAGES = 10;
-/**
- * Whether `base` requires the merge queue. With `rules` (a rules list the
- * caller already read from GET /rules/branches/{base}) it costs no request;
- * otherwise one (more only past 100 rules).
- */
-async function detectMergeQueue(client, where, known = {}) {
-    if (known.rules)
-        return (0,merge_queue/* queueRequirement */.Lo)({ rules: known.rules });
-    const rules = [];
-    for (let page = 1; page <= MAX_RULE_PAGES; page++) {
-        const answer = await client.octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
-            owner: where.owner,
-            repo: where.repo,
-            branch: where.base,
-            per_page: merge_queue_PER_PAGE,
-            page
-        });
-        const list = answer.data;
-        if (!Array.isArray(list))
-            throw new Error(`malformed response: rules of branch '${(0,escaping/* logText */.kc)(where.base)}': expected a list`);
-        rules.push(...list);
-        if (list.length < merge_queue_PER_PAGE)
-            break;
-    }
-    return (0,merge_queue/* queueRequirement */.Lo)({ rules });
-}
-/** The read Purple makes each poll; exported so a test validates it against GitHub's schema. */
-const QUEUE_STATE_QUERY = `query PurpleMergeQueueState($owner: String!, $name: String!, $number: Int!) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      id
-      state
-      merged
-      headRefOid
-      mergeCommit { oid }
-      isInMergeQueue
-      isMergeQueueEnabled
-      mergeQueueEntry { state position headCommit { oid } }
-      timelineItems(last: 5, itemTypes: [REMOVED_FROM_MERGE_QUEUE_EVENT]) {
-        nodes { ... on RemovedFromMergeQueueEvent { reason createdAt beforeCommit { oid } } }
-      }
-    }
-  }
-}`;
-/** The enqueue Purple makes: always pinned to the verified head. */
-const ENQUEUE_MUTATION = `mutation PurpleEnqueue($pullRequestId: ID!, $expectedHeadOid: GitObjectID!, $jump: Boolean) {
-  enqueuePullRequest(input: { pullRequestId: $pullRequestId, expectedHeadOid: $expectedHeadOid, jump: $jump }) {
-    mergeQueueEntry { state position headCommit { oid } }
-  }
-}`;
-const ENTRY_STATES = new Set(['QUEUED', 'AWAITING_CHECKS', 'MERGEABLE', 'UNMERGEABLE', 'LOCKED']);
-function toEntry(raw) {
-    if (!raw || typeof raw.state !== 'string' || !ENTRY_STATES.has(raw.state))
-        return null;
-    return {
-        state: raw.state,
-        position: typeof raw.position === 'number' ? raw.position : null,
-        groupSha: typeof raw.headCommit?.oid === 'string' ? raw.headCommit.oid : null
-    };
-}
-/** Reads the pull request's queue state in one GraphQL request; `since` (ms) drops removals older than it. */
-async function readQueueState(client, target, since = 0) {
-    const data = await client.octokit.graphql(QUEUE_STATE_QUERY, {
-        owner: target.owner,
-        name: target.repo,
-        number: target.pullNumber
-    });
-    const pull = data?.repository?.pullRequest;
-    if (!pull)
-        throw new Error(`Pull request #${target.pullNumber} was not found in ${target.owner}/${target.repo} (GraphQL answered no pullRequest)`);
-    if (typeof pull.id !== 'string' || typeof pull.headRefOid !== 'string' || typeof pull.state !== 'string') {
-        throw new Error(`malformed response: queue state of pull request #${target.pullNumber}: no id, state or headRefOid`);
-    }
-    const removals = (pull.timelineItems?.nodes ?? [])
-        .filter((n) => n !== null && typeof n.createdAt === 'string')
-        .map((n) => ({
-        reason: typeof n.reason === 'string' ? n.reason : null,
-        at: n.createdAt,
-        groupSha: typeof n.beforeCommit?.oid === 'string' ? n.beforeCommit.oid : null
-    }))
-        .filter((r) => Date.parse(r.at) >= since);
-    const last = removals[removals.length - 1];
-    return {
-        pullRequestId: pull.id,
-        headSha: pull.headRefOid,
-        isMergeQueueEnabled: pull.isMergeQueueEnabled === true,
-        removals,
-        snapshot: {
-            merged: pull.merged === true,
-            pullState: pull.state,
-            mergeCommitSha: typeof pull.mergeCommit?.oid === 'string' ? pull.mergeCommit.oid : null,
-            entry: toEntry(pull.mergeQueueEntry),
-            removal: last ? { reason: last.reason, at: last.at } : null
-        }
-    };
-}
-/** GitHub's GraphQL errors (`UNPROCESSABLE` and others) from a failed call, or null for a failure without an answer. */
-function graphqlErrors(error) {
-    const errors = error?.errors;
-    if (!Array.isArray(errors) || errors.length === 0)
-        return null;
-    return errors.map((e) => ({
-        type: typeof e?.type === 'string' ? e.type : null,
-        message: typeof e?.message === 'string' ? e.message : String(e)
-    }));
-}
-/**
- * Adds the pull request to the queue at the verified sha, once. An entry
- * already there is adopted, never enqueued again (that would restart its
- * checks); a head other than `sha` is never enqueued. The mutation carries
- * `expectedHeadOid: sha`, so GitHub refuses if the head moved in between.
- */
-async function enqueueVerifiedHead(client, target, options) {
-    const state = options.state ?? (await readQueueState(client, target));
-    if (state.headSha !== options.sha)
-        return { kind: 'head-moved', headSha: state.headSha };
-    if (state.snapshot.entry)
-        return { kind: 'adopted', entry: state.snapshot.entry };
-    try {
-        const answer = await client.octokit.graphql(ENQUEUE_MUTATION, {
-            pullRequestId: state.pullRequestId,
-            expectedHeadOid: options.sha,
-            ...(options.jump === true ? { jump: true } : {}),
-            // One mutation per call: after a lost answer the re-read below decides, never a blind resend.
-            request: { retries: 0 }
-        });
-        return { kind: 'enqueued', entry: toEntry(answer?.enqueuePullRequest?.mergeQueueEntry) };
-    }
-    catch (error) {
-        // Whatever the answer, the queue itself says whether the enqueue landed (an answer can be lost after it did).
-        const after = await readQueueState(client, target).catch(() => null);
-        if (after?.snapshot.entry && after.headSha === options.sha)
-            return { kind: 'enqueued', entry: after.snapshot.entry };
-        // A push between the read and the enqueue: GitHub refused because of expectedHeadOid, and the new head is unverified.
-        if (after && after.headSha !== options.sha)
-            return { kind: 'head-moved', headSha: after.headSha };
-        const said = graphqlErrors(error);
-        if (said)
-            return { kind: 'refused', message: said.map((e) => e.message).join('; ') };
-        throw error;
-    }
-}
-const DEFAULT_INTERVAL_MS = 15_000;
-// Removals up to this long before the follow began may be ours (GitHub's clock and ours differ).
-const CLOCK_SLACK_MS = 60_000;
-/** True when the group sha has a check suite or a workflow run; a failed read counts as started (never a false alarm). */
-async function probeGroup(client, target, groupSha, log) {
-    try {
-        return await groupStarted(client, target, groupSha);
-    }
-    catch (error) {
-        log.info(`merge queue: could not read the check suites or workflow runs of merge group ${groupSha.slice(0, 7)} (${(0,escaping/* logText */.kc)(error instanceof Error ? error.message : String(error))})`);
-        return true;
-    }
-}
-async function groupStarted(client, target, groupSha) {
-    const where = { owner: target.owner, repo: target.repo };
-    const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: groupSha, per_page: 1 });
-    if (suites.data.total_count !== 0)
-        return true;
-    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: groupSha, per_page: 1 });
-    return runs.data.total_count !== 0;
-}
-/** The check runs and commit statuses of the group sha, as GroupChecks. */
-async function groupChecks(client, target, groupSha) {
-    const where = { owner: target.owner, repo: target.repo, ref: groupSha, per_page: merge_queue_PER_PAGE };
-    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', where);
-    const status = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', where);
-    const fromRuns = (runs.data.check_runs ?? []).map((r) => ({
-        name: r.name,
-        outcome: r.status === 'completed' ? (r.conclusion ?? 'completed') : r.status,
-        url: r.html_url ?? r.details_url ?? null,
-        kind: 'check-run',
-        order: Number(r.id)
-    }));
-    const fromStatuses = (status.data.statuses ?? []).map((s) => ({ name: s.context, outcome: s.state, url: s.target_url ?? null, kind: 'status', order: s.id }));
-    return [...fromRuns, ...fromStatuses];
-}
-/**
- * Follows the pull request's queue entry until it is merged, ejected (with
- * the failing checks of its merge group), its group never starts, or the
- * budget ends. Transient read failures are logged and the next poll retries.
- */
-async function followQueue(client, target, options, runtime, enqueued = true) {
-    const { now, sleep } = runtime;
-    const deadline = now() + options.timeoutMs;
-    const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-    const follower = createFollower(client, target, options, runtime, enqueued);
-    for (;;) {
-        const ended = await follower.poll();
-        if (ended)
-            return ended;
-        if (now() >= deadline)
-            return follower.timeout();
-        await sleep(Math.max(0, Math.min(interval, deadline - now())));
-    }
-}
-/** What one follow remembers between reads: the group shas seen, when, and whether each started. */
-function createFollower(client, target, options, runtime, enqueued) {
-    const { now, log } = runtime;
-    const start = now();
-    const neverStartedAfterMs = options.neverStartedAfterMs ?? merge_queue/* GROUP_NEVER_STARTED_AFTER_MS */.f8;
-    const firstSeen = new Map();
-    const started = new Map();
-    let groupSha = null;
-    let entry = null;
-    let readsWithoutEntry = 0;
-    let polls = 0;
-    let lastLine = '';
-    const end = (reason, message, extra = {}) => ({
-        reason,
-        merged: false,
-        mergeCommitSha: '',
-        mergeGroupSha: groupSha ?? '',
-        message,
-        failingChecks: [],
-        removalReason: null,
-        enqueued,
-        polls,
-        ...extra
-    });
-    const facts = () => ({
-        groupAgeMs: groupSha !== null && firstSeen.has(groupSha) ? now() - (firstSeen.get(groupSha) ?? now()) : 0,
-        groupStarted: groupSha !== null ? (started.get(groupSha) ?? null) : null,
-        neverStartedAfterMs,
-        readsWithoutEntry
-    });
-    const remember = (state) => {
-        entry = state.snapshot.entry;
-        if (entry?.groupSha) {
-            groupSha = entry.groupSha;
-            if (!firstSeen.has(groupSha))
-                firstSeen.set(groupSha, now());
-        }
-        groupSha ??= state.removals[state.removals.length - 1]?.groupSha ?? null;
-        readsWithoutEntry = entry || state.snapshot.merged ? 0 : readsWithoutEntry + 1;
-        const line = entry
-            ? `${entry.state}${entry.position !== null ? `, position ${entry.position}` : ''}${entry.groupSha ? `, merge group ${entry.groupSha.slice(0, 7)}` : ''}`
-            : 'not in the queue';
-        if (line !== lastLine)
-            log.info(`merge queue: pull request #${target.pullNumber} ${line}`);
-        lastLine = line;
-    };
-    return {
-        /** One read and its decision: the outcome when the entry reached its end, else null. */
-        async poll() {
-            let state;
-            try {
-                state = await readQueueState(client, target, start - CLOCK_SLACK_MS);
-                polls++;
-            }
-            catch (error) {
-                log.info(`merge queue: reading pull request #${target.pullNumber} failed (${(0,escaping/* logText */.kc)(error instanceof Error ? error.message : String(error))}); reading again`);
-                return null;
-            }
-            remember(state);
-            let step = (0,merge_queue/* nextQueueStep */.L3)(state.snapshot, facts());
-            if (step.kind === 'waiting' && step.probeGroup && groupSha !== null) {
-                started.set(groupSha, await probeGroup(client, target, groupSha, log));
-                step = (0,merge_queue/* nextQueueStep */.L3)(state.snapshot, facts());
-            }
-            switch (step.kind) {
-                case 'merged':
-                    return end('merged', (0,merge_queue/* queueMergedMessage */.zQ)(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: step.mergeCommitSha ?? '' });
-                case 'group-never-started':
-                    return end('merge-queue-never-started', (0,merge_queue/* groupNeverStartedMessage */.ST)(target.pullNumber, step.groupSha, facts().groupAgeMs));
-                case 'ejected': {
-                    const failing = groupSha !== null ? (0,merge_queue/* failingGroupChecks */.b)(await groupChecks(client, target, groupSha).catch(() => [])) : [];
-                    const message = (0,merge_queue/* queueEjectedMessage */.Fv)({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing });
-                    return end('merge-queue-ejected', message, { failingChecks: failing, removalReason: step.reason });
-                }
-                default:
-                    return null;
-            }
-        },
-        /** The outcome when the budget ends; it carries the never-started diagnosis when nothing started for the group. */
-        async timeout() {
-            const current = entry;
-            const sha = current?.groupSha ?? null;
-            if (sha !== null && current?.state === 'AWAITING_CHECKS' && !started.has(sha))
-                started.set(sha, await probeGroup(client, target, sha, log));
-            const message = (0,merge_queue/* queueTimeoutMessage */["in"])({
-                pull: target.pullNumber,
-                entry: current,
-                waitedMs: now() - start,
-                groupStarted: sha !== null ? (started.get(sha) ?? null) : null,
-                checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null
-            });
-            return end('merge-queue-timeout', message);
-        }
-    };
-}
-/**
- * Enqueues the verified head (or adopts its entry) and follows it to its end:
- * what merge calls when the base branch requires the queue.
- */
-async function mergeThroughQueue(client, target, options, runtime) {
-    const state = await readQueueState(client, target);
-    const warning = (0,merge_queue/* tokenAuthWarning */.io)(client.isApp);
-    // Warned before the enqueue: a job-token merge group starts no workflows, and that shows only much later.
-    if (warning && state.headSha === options.sha && !state.snapshot.entry)
-        runtime.log.warning(warning);
-    const result = await enqueueVerifiedHead(client, target, { sha: options.sha, state, ...(options.jump === undefined ? {} : { jump: options.jump }) });
-    const base = { merged: false, mergeCommitSha: '', mergeGroupSha: '', failingChecks: [], removalReason: null, enqueued: false, polls: 0 };
-    if (result.kind === 'head-moved') {
-        return {
-            ...base,
-            reason: 'head-moved',
-            message: `The head of pull request #${target.pullNumber} is ${result.headSha.slice(0, 7)}, not the verified ${options.sha.slice(0, 7)}: nothing was enqueued. Verify the new head, then merge again.`
-        };
-    }
-    if (result.kind === 'refused') {
-        return { ...base, reason: 'merge-queue-refused', message: (0,merge_queue/* enqueueRefusedMessage */.mh)(target.pullNumber, result.message) };
-    }
-    if (result.kind === 'adopted') {
-        runtime.log.info(`merge queue: pull request #${target.pullNumber} is already queued (${result.entry.state}); following that entry, not enqueueing again`);
-    }
-    else {
-        runtime.log.info(`merge queue: enqueued pull request #${target.pullNumber} at ${options.sha.slice(0, 7)}`);
-    }
-    return followQueue(client, target, options, runtime, result.kind === 'enqueued');
 }
 
 // EXTERNAL MODULE: ./src/github/configuration.ts
@@ -34115,18 +34299,21 @@ function updateGate(state, answers, at, input) {
 
 ;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
 /**
- * When wait-ci polls next: one poll per base interval, start to start, while
- * the answers are free (304 Not Modified); growing only while unchanged
- * answers still cost counted requests, back to the base at once when
- * something changes; never before a rate-limit wait ends; the gate re-read
- * now and then; and a final poll at the deadline rather than a silent overrun.
- * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
+ * When wait-ci polls next: two polls per base interval, start to start, while
+ * the answers are free (304 Not Modified) or carry news, so a change waits a
+ * quarter of the interval on average and never more than half of it (plus the
+ * poll's own time); growing from the base interval only while unchanged answers
+ * still cost counted requests; never before a rate-limit wait ends; the gate
+ * re-read now and then; and a final poll at the deadline rather than a silent overrun.
+ * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free"
+ * and "wait-ci polls twice per interval while answers are free".
  */
 
 /** Production defaults for a given base interval and timeout. */
 function defaultPollPolicy(intervalMs, timeoutMs) {
     return {
         intervalMs,
+        freeIntervalMs: intervalMs / 2,
         // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
         maxIntervalMs: intervalMs * 2,
         backoffFactor: 1.5,
@@ -34141,8 +34328,8 @@ function planNextPoll(policy, clock) {
         return { action: 'timeout', reason: `no verdict after ${(0,durations/* formatMs */._V)(policy.timeoutMs)}` };
     // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
     const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
-    const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
-    // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
+    const interval = streak === 0 ? policy.freeIntervalMs : Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
+    // Start to start: the time the poll took is not added to the gap, so a change waits half a gap on average.
     let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
     if (clock.notBefore !== undefined) {
         if (clock.notBefore > deadline) {
@@ -34297,7 +34484,7 @@ async function waitLoop(wait) {
 /**
  * One poll: the head and base on the first, this job's check run, the gate when due, what the head
  * shows, then the head again: what was observed counts only if the head is still the one it is about.
- * Reading the checks first keeps the time from a change to its detection at half an interval.
+ * Reading the checks first keeps the time from a change to its detection at half a gap between polls.
  */
 async function pollOnce(wait, refreshGate) {
     try {
@@ -34553,6 +34740,8 @@ async function withDiagnosis(result, wait) {
 
 
 
+
+
 /** Production deps: one client for every stage (the stages' timeouts over every round are its hard limit), git for guard. */
 function createPipelineDeps(settings, stageEnded) {
     const rounds = settings.merge.updateBranch ? settings.maxUpdates + 1 : 1;
@@ -34596,25 +34785,23 @@ async function guardRound(settings, deps, target) {
     return guard({ ...settings.guard, base: target.previousHead ?? settings.guard.base, head: target.head }, deps.guard);
 }
 /**
- * Best effort, after a wait on an updated head ran out: when no check suite
- * exists for it at all, nothing was ever started, the sign of an update made
- * with a workflow's GITHUB_TOKEN (its pushes start no workflows). Says so and
- * names the fix; '' otherwise or when it cannot be read.
+ * Before waiting on the head a branch update made: polls until a check suite or workflow run exists for it.
+ * Nothing after NEVER_STARTED_AFTER_MS is the sign of an update made with the job's GITHUB_TOKEN (its pushes
+ * start no workflows): returns the message that says so and names the fix, instead of waiting out wait-ci's
+ * budget. A failed read counts as started (never a false alarm); wait-ci then decides as usual.
  */
-async function noChecksStarted(settings, deps, sha) {
-    try {
-        const suites = await deps.client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', {
-            owner: settings.repository.owner,
-            repo: settings.repository.repo,
-            ref: sha,
-            per_page: 1
-        });
-        if (suites.data.total_count > 0)
-            return '';
-        return ` No check suite exists for the updated head ${sha}: a branch update made with a workflow's GITHUB_TOKEN starts no workflows. Use GitHub App auth ('app-id', 'private-key') so the new head gets its checks.`;
-    }
-    catch {
-        return '';
+async function updatedHeadNeverStarted(settings, deps, sha) {
+    const start = deps.now();
+    const budgetMs = settings.wait.options.timeoutMs;
+    for (;;) {
+        const started = await commitStarted(deps.client, settings.repository, sha).catch(() => true);
+        const waitedMs = deps.now() - start;
+        const verdict = (0,merge_queue/* startVerdict */.mI)({ ageMs: waitedMs, started, neverStartedAfterMs: merge_queue/* NEVER_STARTED_AFTER_MS */.be });
+        if (verdict === 'never-started')
+            return (0,merge_queue/* updatedHeadNeverStartedMessage */.wx)(sha, waitedMs);
+        if (verdict === 'started' || waitedMs >= budgetMs)
+            return null;
+        await deps.sleep(Math.min(settings.wait.options.intervalMs, merge_queue/* NEVER_STARTED_AFTER_MS */.be - waitedMs, budgetMs - waitedMs));
     }
 }
 /** One pass: guard, then wait-ci, then merge, each pinned to the head before it. */
@@ -34632,11 +34819,15 @@ async function runRound(settings, deps, target) {
     const guardHead = guarded.range !== null && guarded.range.head === settings.eventHead ? guarded.range.head : undefined;
     const sha = target.head ?? settings.wait.options.sha ?? guardHead;
     log.info(`Purple: stage 2 of 3, wait-ci${sha ? ` on ${sha}` : ''}${round}`);
-    const waited = await waitCi({ ...settings.wait, options: { ...settings.wait.options, ...(sha ? { sha } : {}) } }, { client: deps.client, now: deps.now, sleep: deps.sleep, log });
+    const startedAt = deps.now();
+    const neverStarted = target.head === undefined ? null : await updatedHeadNeverStarted(settings, deps, target.head);
+    if (neverStarted !== null)
+        return { stage: 'wait-ci', message: neverStarted, merged: false, round: { guard: guarded } };
+    const timeoutMs = Math.max(1, settings.wait.options.timeoutMs - (deps.now() - startedAt));
+    const waited = await waitCi({ ...settings.wait, options: { ...settings.wait.options, timeoutMs, ...(sha ? { sha } : {}) } }, { client: deps.client, now: deps.now, sleep: deps.sleep, log });
     deps.stageEnded({ stage: 'wait-ci', result: waited });
     if (waited.conclusion !== 'success') {
-        const cause = target.head === undefined || waited.conclusion !== 'timed_out' ? '' : await noChecksStarted(settings, deps, target.head);
-        return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}${cause}`, merged: false, round: { guard: guarded, waitCi: waited } };
+        return { stage: 'wait-ci', message: `wait-ci ended with ${waited.conclusion}: ${waited.message}`, merged: false, round: { guard: guarded, waitCi: waited } };
     }
     if (waited.pullRequest === undefined) {
         return {
@@ -34993,7 +35184,7 @@ const waitCiOwnInputs = {
         default: '3600'
     },
     'interval-seconds': {
-        description: 'Poll interval in seconds, start to start (fractions allowed). It grows, up to twice that, only while unchanged answers still cost counted requests, and drops back at once when something changes.',
+        description: 'Poll interval in seconds (fractions allowed): a change is seen within half of it, a quarter on average, because polls start every half interval while the answers are free 304s or bring news. Only while unchanged answers still cost counted requests do polls slow down, from this interval up to twice that.',
         default: '10'
     },
     'fail-fast': {
@@ -35425,11 +35616,13 @@ function allowedTips(refs, patterns, containsHead, remotes) {
 /* harmony export */   Qm: () => (/* binding */ queueSummaryBlocks),
 /* harmony export */   ST: () => (/* binding */ groupNeverStartedMessage),
 /* harmony export */   b: () => (/* binding */ failingGroupChecks),
-/* harmony export */   f8: () => (/* binding */ GROUP_NEVER_STARTED_AFTER_MS),
+/* harmony export */   be: () => (/* binding */ NEVER_STARTED_AFTER_MS),
 /* harmony export */   gn: () => (/* binding */ QUEUE_DELETE_BRANCH_NOTE),
 /* harmony export */   "in": () => (/* binding */ queueTimeoutMessage),
 /* harmony export */   io: () => (/* binding */ tokenAuthWarning),
+/* harmony export */   mI: () => (/* binding */ startVerdict),
 /* harmony export */   mh: () => (/* binding */ enqueueRefusedMessage),
+/* harmony export */   wx: () => (/* binding */ updatedHeadNeverStartedMessage),
 /* harmony export */   zQ: () => (/* binding */ queueMergedMessage)
 /* harmony export */ });
 /* unused harmony exports mergeQueueRuleOf, isMergeQueueRefusal, shouldProbeGroup, APP_AUTH_ADVICE, removalReasonText */
@@ -35499,14 +35692,31 @@ function queueOffMessage(requirement) {
     return `The base branch takes changes only through the merge queue${how}, and 'merge-queue' is 'off': nothing was merged. Set 'merge-queue: auto' to let merge enqueue the verified head and follow it.`;
 }
 /**
- * Default wait before a merge group with no check suite and no workflow run is
- * called never-started: GitHub creates the group's suites within seconds, and
- * without them the entry only waits out the queue's check timeout (an hour by default).
+ * Default wait before a commit GitHub should have started workflows on (a merge group, the head a branch
+ * update made) is called never-started: GitHub creates check suites within seconds of the event, and without
+ * them a wait only runs out its budget. Three minutes ends well inside merge's default 300 s budget.
  */
-const GROUP_NEVER_STARTED_AFTER_MS = 5 * 60_000;
+const NEVER_STARTED_AFTER_MS = 3 * 60_000;
+/**
+ * The one never-started rule, for merge groups and updated heads alike: events made with the job's
+ * GITHUB_TOKEN start no workflow runs, so a commit with no check suite and no workflow run after
+ * `neverStartedAfterMs` never will. `probe`: old enough, look (again) for a suite or run.
+ * See docs/decisions.md, "Never started: one rule for merge groups and updated heads".
+ */
+function startVerdict(facts) {
+    if (facts.started === true)
+        return 'started';
+    if (facts.ageMs < facts.neverStartedAfterMs)
+        return 'too-young';
+    return facts.started === false ? 'never-started' : 'probe';
+}
+const groupVerdict = (entry, facts) => entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null
+    ? startVerdict({ ageMs: facts.groupAgeMs, started: facts.groupStarted, neverStartedAfterMs: facts.neverStartedAfterMs })
+    : 'too-young';
 /** True when the follower should look for a check suite or workflow run of the group sha. */
 function shouldProbeGroup(entry, facts) {
-    return entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null && facts.groupStarted !== true && facts.groupAgeMs >= facts.neverStartedAfterMs;
+    const verdict = groupVerdict(entry, facts);
+    return verdict === 'probe' || verdict === 'never-started';
 }
 /**
  * Decides the next step from one read. `merged` decides first: GitHub records
@@ -35526,10 +35736,10 @@ function nextQueueStep(snapshot, facts) {
             return { kind: 'waiting', entry: null, probeGroup: false };
         return { kind: 'ejected', reason: snapshot.removal?.reason ?? null, closed };
     }
-    if (shouldProbeGroup(entry, facts) && facts.groupStarted === false && entry.groupSha !== null) {
+    const verdict = groupVerdict(entry, facts);
+    if (verdict === 'never-started' && entry.groupSha !== null)
         return { kind: 'group-never-started', groupSha: entry.groupSha };
-    }
-    return { kind: 'waiting', entry, probeGroup: shouldProbeGroup(entry, facts) && facts.groupStarted === null };
+    return { kind: 'waiting', entry, probeGroup: verdict === 'probe' };
 }
 const FAILED_CONCLUSIONS = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
 const FAILED_STATES = new Set(['failure', 'error']);
@@ -35591,6 +35801,12 @@ function groupNeverStartedMessage(pull, groupSha, waitedMs) {
     return (`Merge group ${short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(waitedMs)}: ` +
         `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
         `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`);
+}
+/** The message for the head a branch update made when nothing started on it (see startVerdict). */
+function updatedHeadNeverStartedMessage(sha, waitedMs) {
+    return (`No check suite and no workflow run exists for the updated head ${sha} after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(waitedMs)}: ` +
+        `a branch update made with the job's GITHUB_TOKEN starts no workflows, so its required checks will never report. ` +
+        `Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.`);
 }
 /** The message when the budget ends first; carries the never-started diagnosis when nothing started for the group. */
 function queueTimeoutMessage(input) {
@@ -44797,10 +45013,11 @@ function createRetryingHook(options, parse) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $7: () => (/* binding */ parsePolicyPath),
+/* harmony export */   Nh: () => (/* binding */ defaultGrepThreads),
 /* harmony export */   Sk: () => (/* binding */ parseScope),
 /* harmony export */   dR: () => (/* binding */ DEFAULT_LIMITS)
 /* harmony export */ });
-/* unused harmony exports defaultGrepThreads, DEFAULT_POLICY_FILE */
+/* unused harmony exports SMALL_OBJECT_BYTES, DEFAULT_POLICY_FILE */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9114);
@@ -44811,11 +45028,22 @@ function createRetryingHook(options, parse) {
  */
 
 
-/** One grep thread on a machine of 2 cores or fewer, git's own default above that. */
-function defaultGrepThreads(cores = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()) {
-    return cores <= 2 ? 1 : null;
+/** Packed objects smaller than this on average (bytes) search faster on one thread than on several. */
+const SMALL_OBJECT_BYTES = 300;
+/**
+ * git grep's threads on `cores` cores for a repository whose objects take
+ * `averageObjectBytes` each (null: unknown): one thread on one core or for
+ * small objects (lookups behind git's object lock dominate), git's default
+ * (one per core) for larger ones; unknown sizes keep one thread up to 2 cores.
+ */
+function defaultGrepThreads(cores = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)(), averageObjectBytes = null) {
+    if (cores <= 1)
+        return 1;
+    if (averageObjectBytes === null)
+        return cores <= 2 ? 1 : null;
+    return averageObjectBytes < SMALL_OBJECT_BYTES ? 1 : null;
 }
-const DEFAULT_LIMITS = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: defaultGrepThreads() });
+const DEFAULT_LIMITS = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: 'adaptive' });
 const DEFAULT_POLICY_FILE = '.github/purple-policy.json';
 /** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
 function parseScope(value, label = 'scope') {

@@ -29359,7 +29359,7 @@ const waitCiOwnInputs = {
         default: '3600'
     },
     'interval-seconds': {
-        description: 'Poll interval in seconds, start to start (fractions allowed). It grows, up to twice that, only while unchanged answers still cost counted requests, and drops back at once when something changes.',
+        description: 'Poll interval in seconds (fractions allowed): a change is seen within half of it, a quarter on average, because polls start every half interval while the answers are free 304s or bring news. Only while unchanged answers still cost counted requests do polls slow down, from this interval up to twice that.',
         default: '10'
     },
     'fail-fast': {
@@ -30125,18 +30125,21 @@ function updateGate(state, answers, at, input) {
 var durations = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
 /**
- * When wait-ci polls next: one poll per base interval, start to start, while
- * the answers are free (304 Not Modified); growing only while unchanged
- * answers still cost counted requests, back to the base at once when
- * something changes; never before a rate-limit wait ends; the gate re-read
- * now and then; and a final poll at the deadline rather than a silent overrun.
- * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free".
+ * When wait-ci polls next: two polls per base interval, start to start, while
+ * the answers are free (304 Not Modified) or carry news, so a change waits a
+ * quarter of the interval on average and never more than half of it (plus the
+ * poll's own time); growing from the base interval only while unchanged answers
+ * still cost counted requests; never before a rate-limit wait ends; the gate
+ * re-read now and then; and a final poll at the deadline rather than a silent overrun.
+ * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free"
+ * and "wait-ci polls twice per interval while answers are free".
  */
 
 /** Production defaults for a given base interval and timeout. */
 function defaultPollPolicy(intervalMs, timeoutMs) {
     return {
         intervalMs,
+        freeIntervalMs: intervalMs / 2,
         // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
         maxIntervalMs: intervalMs * 2,
         backoffFactor: 1.5,
@@ -30151,8 +30154,8 @@ function planNextPoll(policy, clock) {
         return { action: 'timeout', reason: `no verdict after ${(0,durations/* formatMs */._V)(policy.timeoutMs)}` };
     // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
     const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
-    const interval = Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
-    // Start to start: the time the poll took is not added to the gap, so a change waits half an interval on average.
+    const interval = streak === 0 ? policy.freeIntervalMs : Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
+    // Start to start: the time the poll took is not added to the gap, so a change waits half a gap on average.
     let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
     if (clock.notBefore !== undefined) {
         if (clock.notBefore > deadline) {
@@ -31231,7 +31234,7 @@ async function waitLoop(wait) {
 /**
  * One poll: the head and base on the first, this job's check run, the gate when due, what the head
  * shows, then the head again: what was observed counts only if the head is still the one it is about.
- * Reading the checks first keeps the time from a change to its detection at half an interval.
+ * Reading the checks first keeps the time from a change to its detection at half a gap between polls.
  */
 async function pollOnce(wait, refreshGate) {
     try {
