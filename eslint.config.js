@@ -19,5 +19,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@actions/*', '@octokit/*', 'node:child_process', '../git/*', '../github/*', '../actions/*'] }]
     }
+  },
+  {
+    // The layers that talk to the world serve the actions and the CLI; they never reach back into them.
+    files: ['src/git/**/*.ts', 'src/github/**/*.ts', 'src/guard/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../actions/*', '../cli/*'] }]
+    }
   }
 )

@@ -25,7 +25,7 @@ import {
   type Reading,
   type ReviewDecision
 } from '../core/diagnosis.js'
-import { MAX_NAMED_QUERIES, readCheckRuns, readPull, readStatuses, type Reader } from '../actions/wait-ci/github-reads.js'
+import { MAX_NAMED_QUERIES, readCheckRuns, readPull, readStatuses, type Reader } from './ci-reads.js'
 
 /** The one GraphQL read: everything about the pull request REST does not say (reviews, threads, queue, commits). */
 export const MERGE_FACTS_QUERY = `query PurpleMergeFacts($owner: String!, $name: String!, $number: Int!) {

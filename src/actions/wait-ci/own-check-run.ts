@@ -6,7 +6,7 @@
 import { explainFailure } from '../../core/transient.js'
 import { logText } from '../../core/escaping.js'
 import type { ActionLog } from '../runtime.js'
-import { findOwnCheckRun, type Reader } from './github-reads.js'
+import { findOwnCheckRun, type Reader } from '../../github/ci-reads.js'
 import type { WaitCiRun } from './settings.js'
 
 /** Where the own check run's id came from. */

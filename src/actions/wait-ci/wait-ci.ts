@@ -28,7 +28,7 @@ import {
   readStatusHistory,
   readStatuses,
   type Reader
-} from './github-reads.js'
+} from '../../github/ci-reads.js'
 
 /** What wait-ci talks to and waits with; tests and the pipeline pass their own. */
 export interface WaitCiDeps {

@@ -1,11 +1,11 @@
 /**
- * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
+ * The reads of a commit's checks and gate (wait-ci's polls, the merge diagnosis), each a conditional GET with a stored ETag
  * (a 304 does not count against the rate limit), each answer parsed once into
  * typed observations so a cut or HTML body is a transient failure
  * (MalformedResponseError), never "zero checks".
  */
-import { getWithEtag, type EtagCache } from '../../github/conditional.js'
-import type { GitHubClient } from '../../github/client.js'
+import { getWithEtag, type EtagCache } from './conditional.js'
+import type { GitHubClient } from './client.js'
 import {
   expectList,
   expectPullRequest,
@@ -14,10 +14,10 @@ import {
   parseStatusHistory,
   requiredFromBranch,
   requiredFromRules
-} from '../../github/responses.js'
-import type { RepositoryRef } from '../../github/context.js'
-import type { ObservedCheckRun, ObservedStatus } from '../../core/check-state.js'
-import type { GateEntry } from '../../core/required-checks.js'
+} from './responses.js'
+import type { RepositoryRef } from './context.js'
+import type { ObservedCheckRun, ObservedStatus } from '../core/check-state.js'
+import type { GateEntry } from '../core/required-checks.js'
 
 const PER_PAGE = 100
 // A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
