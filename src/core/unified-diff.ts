@@ -55,11 +55,19 @@ export interface DiffFile {
   whole: boolean
 }
 
+const PLUS = 0x2b
+const MINUS = 0x2d
+const BACKSLASH = 0x5c
+const LT = 0x3c
+const EQ = 0x3d
+const GT = 0x3e
+const PIPE = 0x7c
+
 interface Hunk {
   oldLeft: number
   newLeft: number
   lineNo: number
-  /** The last added line of this hunk (its number is lineNo - 1 while it is the line just above). */
+  /** The last added line of this hunk with its `+` (its number is lineNo - 1 while it is the line just above). */
   previous: string | null
   /** Added lines still to keep in `known` below a kept `=` line. */
   below: number
@@ -67,7 +75,8 @@ interface Hunk {
 
 /**
  * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
- * `keep` accepts (cut by markerPrefix). Hunk bodies are consumed by their
+ * `keep` accepts (cut by markerPrefix); `keep` is asked only about lines that
+ * start with `<`, `=`, `>` or `|` (no other line can be a marker). Hunk bodies are consumed by their
  * counts, so an added line that reads "+++ x" is content, never a header.
  */
 export class AddedLineReader {
@@ -128,16 +137,15 @@ export class AddedLineReader {
 
   private body(line: string): void {
     const hunk = this.hunk!
-    const tag = line[0]
-    if (tag === '\\') return // "\ No newline at end of file"
-    if (tag === '-') {
+    const tag = line.charCodeAt(0)
+    if (tag === BACKSLASH) return // "\ No newline at end of file"
+    if (tag === MINUS) {
       hunk.oldLeft--
       return
     }
-    if (tag === '+') {
-      const text = line.slice(1)
-      if (this.file !== null && !this.file.symlink) this.added(this.file, hunk, text)
-      hunk.previous = text
+    if (tag === PLUS) {
+      if (this.file !== null && !this.file.symlink) this.added(this.file, hunk, line)
+      hunk.previous = line
       hunk.newLeft--
     } else {
       hunk.oldLeft--
@@ -148,11 +156,17 @@ export class AddedLineReader {
     hunk.lineNo++
   }
 
-  /** Keeps an added line `keep` accepts, and the added lines around it that the rules may look at. */
-  private added(file: DiffFile, hunk: Hunk, text: string): void {
-    if (!this.keep(text)) {
-      if (hunk.below > 0) file.known.set(hunk.lineNo, markerPrefix(text))
-      hunk.below = Math.max(0, hunk.below - 1)
+  /**
+   * Keeps an added line (`line` still carries its `+`) that `keep` accepts, and the added lines around it that the
+   * rules may look at. Only a line starting with a marker character is offered to `keep`: most added lines of a
+   * large diff are then never sliced.
+   */
+  private added(file: DiffFile, hunk: Hunk, line: string): void {
+    if (!this.accepts(line)) {
+      if (hunk.below > 0) {
+        file.known.set(hunk.lineNo, markerPrefix(line.slice(1)))
+        hunk.below--
+      }
       return
     }
     if (this.kept >= this.maxKept) {
@@ -161,10 +175,16 @@ export class AddedLineReader {
       return
     }
     this.kept++
-    const kept = markerPrefix(text)
+    const kept = markerPrefix(line.slice(1))
     file.lines.push({ line: hunk.lineNo, text: kept })
-    if (hunk.previous !== null && !this.keep(hunk.previous)) file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous))
+    if (hunk.previous !== null && !this.accepts(hunk.previous)) file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous.slice(1)))
     hunk.below = kept[0] === '=' ? 2 : Math.max(0, hunk.below - 1)
+  }
+
+  /** Whether `keep` accepts an added line (with its `+`); a line not starting with a marker character never is. */
+  private accepts(line: string): boolean {
+    const c = line.charCodeAt(1)
+    return (c === LT || c === EQ || c === GT || c === PIPE) && this.keep(line.slice(1))
   }
 
   /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */

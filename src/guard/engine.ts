@@ -5,7 +5,7 @@
  * and every layer that can still run does.
  */
 import { createGit, type Git, type GitDeps } from '../git/git.js'
-import { topLevel } from '../git/revisions.js'
+import { openFacts } from '../git/revisions.js'
 import { describeError } from '../core/describe-error.js'
 import { checkRange } from './layers.js'
 import { ensureFullHistory, type GuardRange } from './range.js'
@@ -35,7 +35,8 @@ export interface GuardRequest {
 
 /** The git runner at the top level of the repository containing `directory` (scans use repository-relative paths). */
 export async function openRepository(directory: string, deps: GitDeps): Promise<Git> {
-  return createGit(await topLevel(createGit(directory, deps)), deps)
+  const { topLevel, ...facts } = await openFacts(createGit(directory, deps))
+  return createGit(topLevel, deps, facts)
 }
 
 const isChosen = (v: unknown): v is { range: GuardRange; notes: string[] } => typeof v === 'object' && v !== null && 'range' in v

@@ -108,7 +108,8 @@ interface ScannedFile {
 async function markerLayer(git: Git, range: GuardRange, options: CheckOptions, limits: GuardLimits): Promise<LayerReport> {
   const report = emptyLayer()
   const matcher = excludeMatcher(options.exclude)
-  const excluded = (path: string) => matcher(displayPath(path))
+  // With nothing excluded no path needs decoding for the test.
+  const excluded = options.exclude.length === 0 ? () => false : (path: string) => matcher(displayPath(path))
   const scanned =
     options.scope === 'tree' || range.base === null
       ? await scanTree(git, range.head, excluded, limits, report)
@@ -191,7 +192,9 @@ async function scanChanged(
   limits: GuardLimits,
   report: LayerReport
 ): Promise<Scanned> {
-  const from = (await mergeBase(git, base, head)) ?? base
+  // The diff starts from the merge base itself; the merge base is asked beside it, for the note.
+  let from: Promise<string | null> = Promise.resolve(null)
+  const askMergeBase = () => (from = mergeBase(git, base, head))
   // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
   let reads: { listing: Promise<AttributeFiles>; defaultSizes: Promise<boolean> } | null = null
   const startReads = () => {
@@ -206,8 +209,8 @@ async function scanChanged(
     startReads()
     return true
   }
-  const added = await addedLinesBetween(git, from, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
-  report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`)
+  const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, askMergeBase)
+  report.notes.push(`conflict markers: scanned lines added in ${(await from) ?? base}..${head}`)
   if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
   if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
