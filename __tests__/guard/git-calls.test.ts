@@ -1,0 +1,134 @@
+/**
+ * guard's fixed cost is its git processes (each start is a few ms of
+ * fork/exec): what one git call can answer is asked in one, and the diff does
+ * not wait for the merge base. Real repositories; calls counted with onRun.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { runGuard, openRepository, type GuardDeps } from '../../src/guard/engine.js'
+import { DEFAULT_LIMITS, type CheckOptions } from '../../src/guard/options.js'
+import { resolveRange } from '../../src/guard/range.js'
+import { createGit } from '../../src/git/git.js'
+import { resolveCommitsAtOnce } from '../../src/git/revisions.js'
+import { gitEnv, tempRepo, type TempRepo } from '../git/temp-repo.js'
+
+const options: CheckOptions = { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources: [] }
+
+// The engine's git inherits process.env: give it the tests' identity and no user config.
+Object.assign(process.env, gitEnv)
+
+function run(dir: string, base: string, head: string) {
+  const calls: string[] = []
+  const lines: string[] = []
+  const deps: GuardDeps = {
+    git: { onRun: (args) => calls.push(args.filter((a, i) => a !== '-c' && args[i - 1] !== '-c').join(' ')) },
+    limits: DEFAULT_LIMITS,
+    log: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`) }
+  }
+  const result = runGuard(
+    {
+      workingDirectory: dir,
+      options,
+      failSafe: true,
+      chooseRange: (git) => resolveRange(git, { base, head, event: null, baseLabel: "input 'base'", headLabel: "input 'head'", headBranch: null })
+    },
+    deps
+  )
+  return result.then((r) => ({ ...r, calls, lines }))
+}
+
+const markers = (r: { findings: readonly { kind: string; path: string | null; line: number | null }[] }) =>
+  r.findings.filter((f) => f.kind === 'conflict-marker').map((f) => `${f.path}:${f.line}`)
+
+function pullRequest(): { repo: TempRepo; base: string; head: string } {
+  const repo = tempRepo()
+  const base = repo.commit('base', { 'a.txt': 'one\n', 'docs/readme.md': 'Intro\n' })
+  repo.git(['checkout', '--quiet', '-b', 'topic'])
+  repo.commit('topic', { 'a.txt': 'one\n<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\n' })
+  return { repo, base, head: repo.sha('topic') }
+}
+
+describe('git calls of a changed-scope run', () => {
+  it('opens the repository with one rev-parse (top level, shallow, info/attributes) and resolves base and head with one more', async () => {
+    const { repo, base } = pullRequest()
+    mkdirSync(join(repo.dir, 'docs', 'deep'), { recursive: true })
+    const r = await run(join(repo.dir, 'docs'), 'main', 'topic')
+    expect(markers(r)).toEqual(['a.txt:2', 'a.txt:4', 'a.txt:6'])
+    expect(r.range?.base).toBe(base)
+    const revParses = r.calls.filter((c) => c.startsWith('rev-parse'))
+    expect(revParses).toEqual([
+      'rev-parse --show-toplevel --is-shallow-repository --git-path info/attributes',
+      'rev-parse --end-of-options topic^{commit} main^{commit}'
+    ])
+  })
+
+  it('starts the diff from base...head before asking the merge base (which only names it in the note)', async () => {
+    const { repo } = pullRequest()
+    // main moves on after topic forked: the merge base is not main's tip.
+    repo.git(['checkout', '--quiet', 'main'])
+    const fork = repo.sha('main')
+    const moved = repo.commit('main moves on', { 'b.txt': '=======\n' })
+    const r = await run(repo.dir, moved, 'topic')
+    const diff = r.calls.findIndex((c) => c.startsWith('diff -U0'))
+    const mergeBase = r.calls.findIndex((c) => c.startsWith('merge-base'))
+    expect(diff).toBeGreaterThanOrEqual(0)
+    expect(r.calls[diff]).toContain(`${moved}...${repo.sha('topic')}`)
+    expect(mergeBase).toBeGreaterThan(diff)
+    // Lines added on main after the fork are not the pull request's.
+    expect(markers(r)).toEqual(['a.txt:2', 'a.txt:4', 'a.txt:6'])
+    expect(r.lines).toContain(`guard: conflict markers: scanned lines added in ${fork}..${repo.sha('topic')}`)
+  })
+
+  it('histories with no merge base: the whole of base..head is still scanned', async () => {
+    const { repo } = pullRequest()
+    repo.git(['checkout', '--quiet', '--orphan', 'unrelated'])
+    repo.git(['rm', '--quiet', '-r', '-f', '.'])
+    const other = repo.commit('unrelated root', { 'c.txt': 'c\n' })
+    const r = await run(repo.dir, other, 'topic')
+    expect(r.error).toBeNull()
+    expect(markers(r)).toEqual(['a.txt:2', 'a.txt:4', 'a.txt:6'])
+    expect(r.lines).toContain(`guard: conflict markers: scanned lines added in ${other}..${repo.sha('topic')}`)
+  })
+
+  it.each([
+    ['a base that is not a commit', 'nope', "input 'base' 'nope' is not a commit in this repository"],
+    ['a range as base (rev-parse prints two lines for it)', 'main..topic', "input 'base' 'main..topic' is not a commit in this repository"],
+    ['an option-shaped base', '--output=x', "input 'base' '--output=x' is not a commit in this repository"]
+  ])('%s: reported as before, naming the input', async (_what, base, message) => {
+    const { repo } = pullRequest()
+    const r = await run(repo.dir, base, 'topic')
+    expect(r.result).toBe('error')
+    expect(r.error).toContain(message)
+  })
+
+  it('a head that is not a commit is reported before a bad base', async () => {
+    const { repo } = pullRequest()
+    const r = await run(repo.dir, 'nope', 'missing-head')
+    expect(r.error).toContain("input 'head' 'missing-head' is not a commit in this repository")
+  })
+})
+
+describe('resolveCommitsAtOnce', () => {
+  it('answers full ids in order, or null when one call cannot tell', async () => {
+    const { repo, base, head } = pullRequest()
+    const git = await openRepository(repo.dir, {})
+    expect(await resolveCommitsAtOnce(git, ['topic', 'main'])).toEqual([head, base])
+    expect(await resolveCommitsAtOnce(git, ['main', 'nope'])).toBeNull()
+    expect(await resolveCommitsAtOnce(git, ['main..topic', 'main'])).toBeNull()
+    expect(await resolveCommitsAtOnce(git, ['-h', 'main'])).toBeNull()
+    // A tree is not a commit.
+    expect(await resolveCommitsAtOnce(git, [`${base}^{tree}`, 'main'])).toBeNull()
+  })
+
+  it('openRepository gives the facts later steps use instead of asking git', async () => {
+    const repo = tempRepo()
+    repo.commit('one', { 'a.txt': 'a\n' })
+    mkdirSync(join(repo.dir, 'sub'))
+    const calls: string[] = []
+    const git = await openRepository(join(repo.dir, 'sub'), { onRun: (args) => calls.push(args.join(' ')) })
+    expect(git.cwd).toBe(repo.dir)
+    expect(git.facts).toEqual({ shallow: false, infoAttributes: join(repo.dir, '.git', 'info', 'attributes') })
+    expect(calls).toHaveLength(1)
+    expect(createGit(repo.dir).facts).toBeNull()
+  })
+})
