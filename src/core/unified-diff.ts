@@ -63,6 +63,16 @@ const EQ = 0x3d
 const GT = 0x3e
 const PIPE = 0x7c
 
+/** Where the run of lowercase hex digits starting at `from` ends. */
+function hexEnd(text: string, from: number): number {
+  let i = from
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) break
+  }
+  return i
+}
+
 interface Hunk {
   oldLeft: number
   newLeft: number
@@ -108,31 +118,43 @@ export class AddedLineReader {
   line(line: string): void {
     if (this.hunk !== null && (this.hunk.oldLeft > 0 || this.hunk.newLeft > 0)) return this.body(line)
     this.hunk = null
-    if (line.startsWith('diff --git ')) {
+    // Headers are told apart by their first character first: a large diff has several per file.
+    const first = line.charCodeAt(0)
+    if (first === 0x64 /* d */ && line.startsWith('diff --git ')) {
       this.file = null
       this.mode = null
       this.pendingOid = null
       this.fromNothing = false
-    } else if (line.startsWith('new file mode ')) {
+    } else if (first === 0x6e /* n */ && line.startsWith('new file mode ')) {
       this.mode = line.slice('new file mode '.length)
-    } else if (line.startsWith('index ')) {
-      // "index <old>..<new>[ <mode>]": the mode is there when it did not change.
-      const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line)
-      if (m) this.pendingOid = m[1]!
-      if (m?.[2]) this.mode = m[2]
-    } else if (line === '--- /dev/null') {
+    } else if (first === 0x69 /* i */ && line.startsWith('index ')) {
+      this.indexLine(line)
+    } else if (first === MINUS && line === '--- /dev/null') {
       this.fromNothing = true
-    } else if (line.startsWith('+++ ')) {
+    } else if (first === PLUS && line.startsWith('+++ ')) {
       const path = this.newPath(line)
       const symlink = this.mode === '120000'
       this.file = path === null ? null : { path, newOid: this.pendingOid, symlink, lines: [], known: new Map(), whole: this.fromNothing }
       if (this.file) this.files.push(this.file)
-    } else {
+    } else if (first === 0x40 /* @ */) {
       const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line)
       if (h) {
         this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]), previous: null, below: 0 }
       }
     }
+  }
+
+  /** "index <old>..<new>[ <mode>]" (the mode is there when it did not change): the new blob, and the mode. */
+  private indexLine(line: string): void {
+    const dots = line.indexOf('..', 6)
+    if (dots <= 6 || hexEnd(line, 6) !== dots) return
+    const end = hexEnd(line, dots + 2)
+    if (end === dots + 2) return
+    this.pendingOid = line.slice(dots + 2, end)
+    if (line.charCodeAt(end) !== 0x20) return
+    let digits = end + 1
+    while (digits < line.length && line.charCodeAt(digits) >= 0x30 && line.charCodeAt(digits) <= 0x39) digits++
+    if (digits > end + 1) this.mode = line.slice(end + 1, digits)
   }
 
   private body(line: string): void {
