@@ -62,21 +62,18 @@ describe('git calls of a changed-scope run', () => {
     ])
   })
 
-  it('starts the diff from base...head before asking the merge base (which only names it in the note)', async () => {
+  it('diffs from base...head: git finds the merge base inside the diff, with no merge-base call before it', async () => {
     const { repo } = pullRequest()
-    // main moves on after topic forked: the merge base is not main's tip.
+    // main moves on after topic forked, adding a marker-shaped line: the merge base is not main's tip.
     repo.git(['checkout', '--quiet', 'main'])
-    const fork = repo.sha('main')
-    const moved = repo.commit('main moves on', { 'b.txt': '=======\n' })
+    const moved = repo.commit('main moves on', { 'b.txt': '<<<<<<< main only\n' })
     const r = await run(repo.dir, moved, 'topic')
-    const diff = r.calls.findIndex((c) => c.startsWith('diff -U0'))
-    const mergeBase = r.calls.findIndex((c) => c.startsWith('merge-base'))
-    expect(diff).toBeGreaterThanOrEqual(0)
-    expect(r.calls[diff]).toContain(`${moved}...${repo.sha('topic')}`)
-    expect(mergeBase).toBeGreaterThan(diff)
-    // Lines added on main after the fork are not the pull request's.
+    const diff = r.calls.find((c) => c.startsWith('diff -U0'))
+    expect(diff).toContain(`${moved}...${repo.sha('topic')}`)
+    expect(r.calls.filter((c) => c.startsWith('merge-base'))).toEqual([])
+    // The marker main added after the fork is not the pull request's.
     expect(markers(r)).toEqual(['a.txt:2', 'a.txt:4', 'a.txt:6'])
-    expect(r.lines).toContain(`guard: conflict markers: scanned lines added in ${fork}..${repo.sha('topic')}`)
+    expect(r.lines).toContain(`guard: conflict markers: scanned lines added in ${moved}...${repo.sha('topic')}`)
   })
 
   it('histories with no merge base: the whole of base..head is still scanned', async () => {
@@ -88,6 +85,7 @@ describe('git calls of a changed-scope run', () => {
     expect(r.error).toBeNull()
     expect(markers(r)).toEqual(['a.txt:2', 'a.txt:4', 'a.txt:6'])
     expect(r.lines).toContain(`guard: conflict markers: scanned lines added in ${other}..${repo.sha('topic')}`)
+    expect(r.calls.filter((c) => c.startsWith('merge-base'))).toHaveLength(1)
   })
 
   it.each([

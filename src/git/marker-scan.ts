@@ -154,6 +154,8 @@ export interface AddedScan {
   readonly overflowed: boolean
   /** Set when the whole-range diff failed and files were read one by one. */
   readonly degraded: string | null
+  /** The commit the lines were diffed from, when known (a diff from the merge base names none). */
+  readonly from: string | null
 }
 
 /**
@@ -165,8 +167,8 @@ export interface AddedScan {
  *
  * With `mergeBase`, the diff starts from the merge base of `from` and `to`
  * (`from...to`, as a pull request shows it) without waiting for it: git finds
- * it inside the diff, and `mergeBase` (called once the diff has started) is
- * asked only beside it, for the caller's note and for the fallbacks.
+ * it inside the diff, and `mergeBase` is called only when that diff fails
+ * (no merge base: the whole of from..to; else file by file from it).
  */
 export async function addedLinesBetween(
   git: Git,
@@ -202,17 +204,15 @@ export async function addedLinesBetween(
     ],
     { onData: split.push }
   )
-  const base = mergeBase?.()
-  base?.catch(() => undefined)
   try {
     await diff
     split.end()
-    return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null }
+    return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null, from: mergeBase === null ? from : null }
   } catch (e) {
     if (!(e instanceof GitCommandError)) throw e
-    if (base !== undefined) {
-      // No merge base (git refuses `a...b` then): the whole of `from`..`to`, as before.
-      const start = await base
+    if (mergeBase !== null) {
+      // No merge base (git refuses `a...b` then): the whole of `from`..`to`.
+      const start = await mergeBase()
       if (start === null) return await addedLinesBetween(git, from, to, keep, keepEre, maxKept)
       return await addedLinesFileByFile(git, start, to, keep, maxKept, e)
     }
@@ -265,7 +265,7 @@ async function addedLinesFileByFile(
     }
   }
   const degraded = `the diff of the whole range failed (${cause.message}); read each changed file on its own, renames not followed`
-  return { files, unreadable, overflowed, degraded }
+  return { files, unreadable, overflowed, degraded, from }
 }
 
 /**

@@ -192,9 +192,6 @@ async function scanChanged(
   limits: GuardLimits,
   report: LayerReport
 ): Promise<Scanned> {
-  // The diff starts from the merge base itself; the merge base is asked beside it, for the note.
-  let from: Promise<string | null> = Promise.resolve(null)
-  const askMergeBase = () => (from = mergeBase(git, base, head))
   // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
   let reads: { listing: Promise<AttributeFiles>; defaultSizes: Promise<boolean> } | null = null
   const startReads = () => {
@@ -209,8 +206,10 @@ async function scanChanged(
     startReads()
     return true
   }
-  const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, askMergeBase)
-  report.notes.push(`conflict markers: scanned lines added in ${(await from) ?? base}..${head}`)
+  // git finds the merge base inside the diff (`base...head`): asking for it first would be one more process before
+  // the diff could start, and only the fallbacks need it.
+  const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, () => mergeBase(git, base, head))
+  report.notes.push(`conflict markers: scanned lines added in ${added.from === null ? `${base}...${head}` : `${added.from}..${head}`}`)
   if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
   if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
