@@ -130,3 +130,41 @@ describe('resolveCommitsAtOnce', () => {
     expect(createGit(repo.dir).facts).toBeNull()
   })
 })
+
+describe('a pull request adding documentation pages', () => {
+  const attributeReads = (calls: readonly string[]) => calls.filter((c) => /gitattributes|check-attr|attributesFile|GIT_ATTR|--exec-path/.test(c))
+
+  it('new pages whose `=======` lines all underline a heading: no finding at any size, so no attribute file is read', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'a.txt': 'a\n' })
+    const head = repo.commit('docs', {
+      'guide/one.md': 'Section one\n=======\n\nProse.\n',
+      'guide/two.md': 'Two\r\n=======\r\n\r\nMore\r\n=======\r\n'
+    })
+    const r = await run(repo.dir, base, head)
+    expect(r.error).toBeNull()
+    expect(markers(r)).toEqual([])
+    expect(attributeReads(r.calls)).toEqual([])
+  })
+
+  it.each([
+    ['a separator after a blank line with text below (what a conflict leaves)', 'Intro\n\n=======\ntheirs\n', ['new.md:3']],
+    ['a separator on the first line', '=======\ntheirs\n', ['new.md:1']],
+    ['an underline in a page that also adds an angle marker', 'Title\n=======\n<<<<<<< ours\n', ['new.md:2', 'new.md:3']],
+    ['a `|||||||` line beside an angle marker', 'Title\n|||||||\n>>>>>>> theirs\n', ['new.md:2', 'new.md:3']]
+  ])('a new page with %s is still judged', async (_what, text, expected) => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'a.txt': 'a\n' })
+    const head = repo.commit('page', { 'new.md': text, 'other.md': 'Heading\n=======\n' })
+    const r = await run(repo.dir, base, head)
+    expect(markers(r)).toEqual(expected)
+  })
+
+  it('a heading underline added to an existing page still reads that page (an angle marker may be elsewhere in it)', async () => {
+    const repo = tempRepo()
+    const base = repo.commit('base', { 'page.md': '<<<<<<< left in long ago\ntext\n' })
+    const head = repo.commit('heading', { 'page.md': '<<<<<<< left in long ago\ntext\nTitle\n=======\n' })
+    const r = await run(repo.dir, base, head)
+    expect(markers(r)).toEqual(['page.md:4'])
+  })
+})
