@@ -62,6 +62,36 @@ describe('git calls of a changed-scope run', () => {
     ])
   })
 
+  it('resolves base and head while the repository is opened, not after (both git calls start before any answer)', async () => {
+    const { repo } = pullRequest()
+    // Each call notes whether a git answer could have arrived since the first call started (an I/O turn passed).
+    let turned = false
+    const seen: { call: string; afterAnAnswer: boolean }[] = []
+    const lines: string[] = []
+    await runGuard(
+      {
+        workingDirectory: repo.dir,
+        options,
+        failSafe: true,
+        chooseRange: (git) => resolveRange(git, { base: 'main', head: 'topic', event: null, baseLabel: "input 'base'", headLabel: "input 'head'", headBranch: null })
+      },
+      {
+        git: {
+          onRun: (args) => {
+            if (seen.length === 0) setImmediate(() => (turned = true))
+            seen.push({ call: args.slice(0, 2).join(' '), afterAnAnswer: turned })
+          }
+        },
+        limits: DEFAULT_LIMITS,
+        log: { info: (m) => lines.push(m), warning: (m) => lines.push(m) }
+      }
+    )
+    expect(seen.slice(0, 2)).toEqual([
+      { call: 'rev-parse --show-toplevel', afterAnAnswer: false },
+      { call: 'rev-parse --end-of-options', afterAnAnswer: false }
+    ])
+  })
+
   it('diffs from base...head: git finds the merge base inside the diff, with no merge-base call before it', async () => {
     const { repo } = pullRequest()
     // main moves on after topic forked, adding a marker-shaped line: the merge base is not main's tip.
