@@ -13,7 +13,9 @@
 //
 // Usage: npm run bench:guard -- [--tree 10000,40000,80000,160000] [--changed 500,5000,20000]
 //          [--docs 5000] [--merges 150,1000,5000] [--trials 5] [--only tree,changed,docs,merges,cold] [--rebuild]
-//          [--markdown]
+//          [--markdown] [--against <dist folder>]
+// --against runs another build's guard (e.g. main's dist/) interleaved with this one in the changed, docs,
+// merges and cold figures and prints its figure beside: on a shared machine that is the fair before/after.
 // --markdown prints only the README's table (progress goes to stderr). guard runs from dist/ (npm run build
 // first). Not part of npm test.
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -37,6 +39,9 @@ const TRIALS = Number(flag('trials', '5'))
 const ONLY = new Set(flag('only', 'tree,changed,docs,merges,cold').split(','))
 const REBUILD = argv.includes('--rebuild')
 const MARKDOWN = argv.includes('--markdown')
+const AGAINST = flag('against', null)
+const GUARD_BUNDLE = join(root, 'dist', 'guard', 'index.js')
+const AGAINST_BUNDLE = AGAINST === null ? null : resolve(AGAINST, 'guard', 'index.js')
 // With --markdown, stdout carries the table alone.
 const log = MARKDOWN ? (...a) => console.error(...a) : (...a) => console.log(...a)
 const ALLOWED_REFS = 20
@@ -192,11 +197,11 @@ function spawnChecked(cmd, args, options) {
 }
 
 /** Runs dist/guard once as the runner would (clean environment); returns its outputs. */
-function runGuard(dir, scope, base, head) {
+function runGuard(dir, scope, base, head, bundle = GUARD_BUNDLE) {
   const temp = mkdtempSync(join(tmpdir(), 'purple-bench-'))
   const output = join(temp, 'output')
   writeFileSync(output, '')
-  const r = spawnChecked(process.execPath, [join(root, 'dist', 'guard', 'index.js')], {
+  const r = spawnChecked(process.execPath, [bundle], {
     cwd: dir,
     encoding: 'utf8',
     env: {
@@ -218,6 +223,9 @@ function runGuard(dir, scope, base, head) {
   if (result === '?' || result === 'error') throw new Error(`guard did not run cleanly:\n${r.stdout}\n${r.stderr}`)
   return { result, markers: field('marker-count'), merges: field('disallowed-merge-count') }
 }
+
+/** The --against build's figure for the same trials, or ''. */
+const against = (samples, floorSamples) => (samples ? ` (--against build: ${ms(samples)} -> ${x(ratioOf(samples, floorSamples))})` : '')
 
 const rows = []
 const report = (figure, floorName, guardSamples, floorSamples, extra = '') => {
@@ -253,11 +261,12 @@ if (ONLY.has('changed') || ONLY.has('docs')) {
   for (const [figure, branch] of scenarios) {
     const head = git(['rev-parse', branch])
     let last
-    const [check, guard] = interleaved([
+    const [check, guard, other] = interleaved([
       () => spawnChecked('git', ['diff', '--check', base, head], { cwd: dir, env: cleanEnv }),
-      () => (last = runGuard(dir, 'changed', base, head))
+      () => (last = runGuard(dir, 'changed', base, head)),
+      ...(AGAINST_BUNDLE ? [() => runGuard(dir, 'changed', base, head, AGAINST_BUNDLE)] : [])
     ])
-    report(figure, 'git diff --check', guard, check, `; result=${last.result}, markers=${last.markers}`)
+    report(figure, 'git diff --check', guard, check, `; result=${last.result}, markers=${last.markers}${against(other, check)}`)
   }
 }
 
@@ -275,27 +284,30 @@ if (ONLY.has('merges')) {
       spawnChecked('git', ['rev-list', '--stdin'], { cwd: dir, env: cleanEnv, input: [...parents, ...tips.map((t) => `^${t}`)].join('\n') + '\n' })
     }
     let last
-    const [bare, gitFloor, guard] = interleaved([
+    const [bare, gitFloor, guard, other] = interleaved([
       () => spawnChecked(process.execPath, ['-e', ''], { cwd: dir, env: cleanEnv }),
       floor,
-      () => (last = runGuard(dir, 'changed', base, head))
+      () => (last = runGuard(dir, 'changed', base, head)),
+      ...(AGAINST_BUNDLE ? [() => runGuard(dir, 'changed', base, head, AGAINST_BUNDLE)] : [])
     ])
     const over = guard.map((g, i) => g - bare[i])
     rows.push({ merges: m, figure: `merge-source check, ${m} merges, ${ALLOWED_REFS + 1} refs`, floorName: "node -e '' + git's two calls", guard: median(guard), floor: median(bare) + median(gitFloor), ratio: ratioOf(guard, bare.map((b, i) => b + gitFloor[i])), over: median(over), gitFloor: median(gitFloor) })
     log(
-      `merge-source check, ${m} merges: guard (whole process, scope=changed) ${ms(guard)}; node -e '' ${ms(bare)} -> +${median(over).toFixed(0)} ms; git's two-call floor ${ms(gitFloor)}; result=${last.result}, disallowed parents=${last.merges}`
+      `merge-source check, ${m} merges: guard (whole process, scope=changed) ${ms(guard)}; node -e '' ${ms(bare)} -> +${median(over).toFixed(0)} ms; git's two-call floor ${ms(gitFloor)}; result=${last.result}, disallowed parents=${last.merges}${other ? ` (--against build: ${ms(other)} -> +${median(other.map((g, i) => g - bare[i])).toFixed(0)} ms)` : ''}`
     )
   }
 }
 
 if (ONLY.has('cold')) {
   // Doing nothing: an invalid input ends guard right after it reads its settings.
-  const [bare, coldGuard, coldCli] = interleaved([
+  const cold = (bundle) => () => spawnChecked(process.execPath, [bundle], { env: { ...cleanEnv, INPUT_SCOPE: 'none' } })
+  const [bare, coldGuard, coldCli, other] = interleaved([
     () => spawnChecked(process.execPath, ['-e', ''], { env: cleanEnv }),
-    () => spawnChecked(process.execPath, [join(root, 'dist', 'guard', 'index.js')], { env: { ...cleanEnv, INPUT_SCOPE: 'none' } }),
-    () => spawnChecked(process.execPath, [join(root, 'dist', 'cli', 'index.js'), 'guard', '--scope', 'none'], { env: cleanEnv })
+    cold(GUARD_BUNDLE),
+    () => spawnChecked(process.execPath, [join(root, 'dist', 'cli', 'index.js'), 'guard', '--scope', 'none'], { env: cleanEnv }),
+    ...(AGAINST_BUNDLE ? [cold(AGAINST_BUNDLE)] : [])
   ])
-  report('cold start, dist/guard doing nothing', "node -e ''", coldGuard, bare)
+  report('cold start, dist/guard doing nothing', "node -e ''", coldGuard, bare, against(other, bare))
   report('cold start, purple guard doing nothing', "node -e ''", coldCli, bare)
 }
 

@@ -55,11 +55,29 @@ export interface DiffFile {
   whole: boolean
 }
 
+const PLUS = 0x2b
+const MINUS = 0x2d
+const BACKSLASH = 0x5c
+const LT = 0x3c
+const EQ = 0x3d
+const GT = 0x3e
+const PIPE = 0x7c
+
+/** Where the run of lowercase hex digits starting at `from` ends. */
+function hexEnd(text: string, from: number): number {
+  let i = from
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) break
+  }
+  return i
+}
+
 interface Hunk {
   oldLeft: number
   newLeft: number
   lineNo: number
-  /** The last added line of this hunk (its number is lineNo - 1 while it is the line just above). */
+  /** The last added line of this hunk with its `+` (its number is lineNo - 1 while it is the line just above). */
   previous: string | null
   /** Added lines still to keep in `known` below a kept `=` line. */
   below: number
@@ -67,7 +85,8 @@ interface Hunk {
 
 /**
  * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
- * `keep` accepts (cut by markerPrefix). Hunk bodies are consumed by their
+ * `keep` accepts (cut by markerPrefix); `keep` is asked only about lines that
+ * start with `<`, `=`, `>` or `|` (no other line can be a marker). Hunk bodies are consumed by their
  * counts, so an added line that reads "+++ x" is content, never a header.
  */
 export class AddedLineReader {
@@ -99,26 +118,25 @@ export class AddedLineReader {
   line(line: string): void {
     if (this.hunk !== null && (this.hunk.oldLeft > 0 || this.hunk.newLeft > 0)) return this.body(line)
     this.hunk = null
-    if (line.startsWith('diff --git ')) {
+    // Headers are told apart by their first character first: a large diff has several per file.
+    const first = line.charCodeAt(0)
+    if (first === 0x64 /* d */ && line.startsWith('diff --git ')) {
       this.file = null
       this.mode = null
       this.pendingOid = null
       this.fromNothing = false
-    } else if (line.startsWith('new file mode ')) {
+    } else if (first === 0x6e /* n */ && line.startsWith('new file mode ')) {
       this.mode = line.slice('new file mode '.length)
-    } else if (line.startsWith('index ')) {
-      // "index <old>..<new>[ <mode>]": the mode is there when it did not change.
-      const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line)
-      if (m) this.pendingOid = m[1]!
-      if (m?.[2]) this.mode = m[2]
-    } else if (line === '--- /dev/null') {
+    } else if (first === 0x69 /* i */ && line.startsWith('index ')) {
+      this.indexLine(line)
+    } else if (first === MINUS && line === '--- /dev/null') {
       this.fromNothing = true
-    } else if (line.startsWith('+++ ')) {
+    } else if (first === PLUS && line.startsWith('+++ ')) {
       const path = this.newPath(line)
       const symlink = this.mode === '120000'
       this.file = path === null ? null : { path, newOid: this.pendingOid, symlink, lines: [], known: new Map(), whole: this.fromNothing }
       if (this.file) this.files.push(this.file)
-    } else {
+    } else if (first === 0x40 /* @ */) {
       const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line)
       if (h) {
         this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]), previous: null, below: 0 }
@@ -126,18 +144,30 @@ export class AddedLineReader {
     }
   }
 
+  /** "index <old>..<new>[ <mode>]" (the mode is there when it did not change): the new blob, and the mode. */
+  private indexLine(line: string): void {
+    const dots = line.indexOf('..', 6)
+    if (dots <= 6 || hexEnd(line, 6) !== dots) return
+    const end = hexEnd(line, dots + 2)
+    if (end === dots + 2) return
+    this.pendingOid = line.slice(dots + 2, end)
+    if (line.charCodeAt(end) !== 0x20) return
+    let digits = end + 1
+    while (digits < line.length && line.charCodeAt(digits) >= 0x30 && line.charCodeAt(digits) <= 0x39) digits++
+    if (digits > end + 1) this.mode = line.slice(end + 1, digits)
+  }
+
   private body(line: string): void {
     const hunk = this.hunk!
-    const tag = line[0]
-    if (tag === '\\') return // "\ No newline at end of file"
-    if (tag === '-') {
+    const tag = line.charCodeAt(0)
+    if (tag === BACKSLASH) return // "\ No newline at end of file"
+    if (tag === MINUS) {
       hunk.oldLeft--
       return
     }
-    if (tag === '+') {
-      const text = line.slice(1)
-      if (this.file !== null && !this.file.symlink) this.added(this.file, hunk, text)
-      hunk.previous = text
+    if (tag === PLUS) {
+      if (this.file !== null && !this.file.symlink) this.added(this.file, hunk, line)
+      hunk.previous = line
       hunk.newLeft--
     } else {
       hunk.oldLeft--
@@ -148,11 +178,17 @@ export class AddedLineReader {
     hunk.lineNo++
   }
 
-  /** Keeps an added line `keep` accepts, and the added lines around it that the rules may look at. */
-  private added(file: DiffFile, hunk: Hunk, text: string): void {
-    if (!this.keep(text)) {
-      if (hunk.below > 0) file.known.set(hunk.lineNo, markerPrefix(text))
-      hunk.below = Math.max(0, hunk.below - 1)
+  /**
+   * Keeps an added line (`line` still carries its `+`) that `keep` accepts, and the added lines around it that the
+   * rules may look at. Only a line starting with a marker character is offered to `keep`: most added lines of a
+   * large diff are then never sliced.
+   */
+  private added(file: DiffFile, hunk: Hunk, line: string): void {
+    if (!this.accepts(line)) {
+      if (hunk.below > 0) {
+        file.known.set(hunk.lineNo, markerPrefix(line.slice(1)))
+        hunk.below--
+      }
       return
     }
     if (this.kept >= this.maxKept) {
@@ -161,10 +197,16 @@ export class AddedLineReader {
       return
     }
     this.kept++
-    const kept = markerPrefix(text)
+    const kept = markerPrefix(line.slice(1))
     file.lines.push({ line: hunk.lineNo, text: kept })
-    if (hunk.previous !== null && !this.keep(hunk.previous)) file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous))
+    if (hunk.previous !== null && !this.accepts(hunk.previous)) file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous.slice(1)))
     hunk.below = kept[0] === '=' ? 2 : Math.max(0, hunk.below - 1)
+  }
+
+  /** Whether `keep` accepts an added line (with its `+`); a line not starting with a marker character never is. */
+  private accepts(line: string): boolean {
+    const c = line.charCodeAt(1)
+    return (c === LT || c === EQ || c === GT || c === PIPE) && this.keep(line.slice(1))
   }
 
   /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */

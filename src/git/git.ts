@@ -37,9 +37,19 @@ export interface GitStreamOptions extends Omit<GitRunOptions, 'encoding'> {
   readonly onData: (chunk: Buffer) => void
 }
 
+/** What one `rev-parse` said about the repository when it was opened (see openRepository). */
+export interface RepositoryFacts {
+  /** A shallow clone (merge parents may be hidden). */
+  readonly shallow: boolean
+  /** Absolute path of `$GIT_DIR/info/attributes`. */
+  readonly infoAttributes: string
+}
+
 /** A git runner bound to one working directory. */
 export interface Git {
   readonly cwd: string
+  /** Facts learnt when the repository was opened, so no later call asks git again; null when not known. */
+  readonly facts: RepositoryFacts | null
   run(args: readonly string[], options?: GitRunOptions): Promise<GitResult>
   /** Runs git and hands stdout to `options.onData` chunk by chunk; resolves with the exit code and stderr. */
   stream(args: readonly string[], options: GitStreamOptions): Promise<{ exitCode: number; stderr: string }>
@@ -74,11 +84,12 @@ const MAX_STDERR = 64 * 1024
 const ALWAYS_CONFIG = ['core.fsmonitor=false']
 
 /** Creates the git runner for `cwd`. */
-export function createGit(cwd: string, deps: GitDeps = {}): Git {
+export function createGit(cwd: string, deps: GitDeps = {}, facts: RepositoryFacts | null = null): Git {
   const gitPath = deps.gitPath ?? 'git'
   const maxOutput = deps.maxOutputBytes ?? DEFAULT_MAX_OUTPUT
   return {
     cwd,
+    facts,
     run: async (args, options = {}) => {
       deps.onRun?.(args)
       const out: Buffer[] = []

@@ -2,6 +2,8 @@
  * Splits streamed git output into lines without ever holding more than one
  * line (cut at a fixed length) in memory. Lines come out as latin1 strings:
  * one character per byte, so paths that are not UTF-8 survive unchanged.
+ * Each chunk is decoded once and its lines are slices of that string: a
+ * decode per line cost more than the line's own work on a large diff.
  */
 /** Longest part of one line kept while splitting (longer lines are cut and end in NUL). */
 const MAX_LINE_BYTES = 8192
@@ -16,60 +18,56 @@ export interface LineFilter {
 
 /** Returns a chunk consumer that calls `onLine` per LF-terminated line, and a `end()` for the last partial line. */
 export function lineSplitter(onLine: (line: string) => void, filter?: LineFilter): { push: (chunk: Buffer) => void; end: () => void } {
-  let parts: Buffer[] = []
-  let size = 0
+  // A line whose start came in an earlier chunk: whether it is wanted, and its kept start.
+  let open = false
+  let openWanted = true
+  let rest = ''
   let cut = false
-  // The wanted-or-not answer for a line whose start came in an earlier chunk.
-  let pendingWant: boolean | null = null
-  const emit = () => {
-    const text = parts.length === 1 ? parts[0]!.toString('latin1') : Buffer.concat(parts).toString('latin1')
+  const finishOpen = () => {
+    if (!openWanted) filter!.skipped()
     // A cut line ends in NUL, which no marker rule accepts (consumers then shorten it with markerPrefix).
-    onLine(cut ? `${text}\u0000` : text)
-    parts = []
-    size = 0
+    else onLine(cut ? `${rest}\u0000` : rest)
+    open = false
+    rest = ''
     cut = false
   }
-  const keep = (piece: Buffer) => {
-    if (size + piece.length > MAX_LINE_BYTES) {
-      piece = piece.subarray(0, MAX_LINE_BYTES - size)
+  const extend = (piece: string) => {
+    if (cut) return
+    const room = MAX_LINE_BYTES - rest.length
+    if (piece.length > room) {
+      rest += piece.slice(0, room)
       cut = true
-    }
-    if (piece.length > 0) parts.push(piece)
-    size += piece.length
+    } else rest += piece
   }
   return {
     push(chunk) {
+      const text = chunk.toString('latin1')
+      const n = text.length
       let at = 0
-      while (at < chunk.length) {
-        const nl = chunk.indexOf(10, at)
-        const starting = size === 0 && !cut && pendingWant === null
-        let wanted = true
-        if (filter) {
-          wanted = starting ? filter.want(nl === at ? -1 : chunk[at]!) : (pendingWant ?? true)
-        }
+      if (open && n > 0) {
+        const nl = text.indexOf('\n')
+        if (openWanted) extend(nl < 0 ? text : text.slice(0, nl))
+        if (nl < 0) return
+        finishOpen()
+        at = nl + 1
+      }
+      while (at < n) {
+        const nl = text.indexOf('\n', at)
+        const wanted = filter === undefined || filter.want(nl === at ? -1 : text.charCodeAt(at))
         if (nl < 0) {
-          if (!wanted) pendingWant = false
-          else if (!cut) keep(chunk.subarray(at))
-          if (wanted && filter) pendingWant = true
+          open = true
+          openWanted = wanted
+          if (wanted) extend(text.slice(at))
           return
         }
-        if (!wanted) {
-          filter!.skipped()
-        } else if (starting && nl - at <= MAX_LINE_BYTES) {
-          // The whole line is in this chunk: decode it in place, no copy.
-          onLine(chunk.toString('latin1', at, nl))
-        } else {
-          if (!cut) keep(chunk.subarray(at, nl))
-          emit()
-        }
-        pendingWant = null
+        if (!wanted) filter!.skipped()
+        else if (nl - at <= MAX_LINE_BYTES) onLine(text.slice(at, nl))
+        else onLine(`${text.slice(at, at + MAX_LINE_BYTES)}\u0000`)
         at = nl + 1
       }
     },
     end() {
-      if (pendingWant === false) filter!.skipped()
-      else if (size > 0 || cut) emit()
-      pendingWant = null
+      if (open) finishOpen()
     }
   }
 }

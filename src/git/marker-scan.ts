@@ -154,6 +154,8 @@ export interface AddedScan {
   readonly overflowed: boolean
   /** Set when the whole-range diff failed and files were read one by one. */
   readonly degraded: string | null
+  /** The commit the lines were diffed from, when known (a diff from the merge base names none). */
+  readonly from: string | null
 }
 
 /**
@@ -162,6 +164,11 @@ export interface AddedScan {
  * followed so a moved file is not "all added"; binary files show no lines.
  * When git cannot produce the whole diff (an unreadable blob), each changed
  * file is read on its own, and the ones that fail are reported by name.
+ *
+ * With `mergeBase`, the diff starts from the merge base of `from` and `to`
+ * (`from...to`, as a pull request shows it) without waiting for it: git finds
+ * it inside the diff, and `mergeBase` is called only when that diff fails
+ * (no merge base: the whole of from..to; else file by file from it).
  */
 export async function addedLinesBetween(
   git: Git,
@@ -169,38 +176,46 @@ export async function addedLinesBetween(
   to: string,
   keep: (text: string) => boolean,
   keepEre: string,
-  maxKept: number
+  maxKept: number,
+  mergeBase: (() => Promise<string | null>) | null = null
 ): Promise<AddedScan> {
   const reader = new AddedLineReader(keep, 'b/', maxKept)
   const split = lineSplitter((line) => reader.line(line))
+  const revisions = mergeBase === null ? [from, to] : [`${from}...${to}`]
+  const diff = git.stream(
+    [
+      '-c',
+      'core.quotePath=true',
+      'diff',
+      '-U0',
+      '--full-index',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--no-relative',
+      '--find-renames',
+      // Only files with an added or removed line `keep` could accept are printed: git skips the rest.
+      `-G${keepEre}`,
+      '--src-prefix=a/',
+      '--dst-prefix=b/',
+      '--end-of-options',
+      ...revisions,
+      '--'
+    ],
+    { onData: split.push }
+  )
   try {
-    await git.stream(
-      [
-        '-c',
-        'core.quotePath=true',
-        'diff',
-        '-U0',
-        '--full-index',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        '--no-relative',
-        '--find-renames',
-        // Only files with an added or removed line `keep` could accept are printed: git skips the rest.
-        `-G${keepEre}`,
-        '--src-prefix=a/',
-        '--dst-prefix=b/',
-        '--end-of-options',
-        from,
-        to,
-        '--'
-      ],
-      { onData: split.push }
-    )
+    await diff
     split.end()
-    return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null }
+    return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null, from: mergeBase === null ? from : null }
   } catch (e) {
     if (!(e instanceof GitCommandError)) throw e
+    if (mergeBase !== null) {
+      // No merge base (git refuses `a...b` then): the whole of `from`..`to`.
+      const start = await mergeBase()
+      if (start === null) return await addedLinesBetween(git, from, to, keep, keepEre, maxKept)
+      return await addedLinesFileByFile(git, start, to, keep, maxKept, e)
+    }
     return await addedLinesFileByFile(git, from, to, keep, maxKept, e)
   }
 }
@@ -250,7 +265,7 @@ async function addedLinesFileByFile(
     }
   }
   const degraded = `the diff of the whole range failed (${cause.message}); read each changed file on its own, renames not followed`
-  return { files, unreadable, overflowed, degraded }
+  return { files, unreadable, overflowed, degraded, from }
 }
 
 /**
@@ -451,8 +466,9 @@ export async function attributeFilesAt(git: Git, commit: string): Promise<Attrib
  * worked out counts as naming it (the scan then covers every size).
  */
 export async function sizeNamedOutsideTree(git: Git, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  // The info file's path is known when the repository was opened: one process fewer.
   const [info, configured, execPath, system] = await Promise.all([
-    git.run(['rev-parse', '--git-path', 'info/attributes']),
+    git.facts?.infoAttributes ?? git.run(['rev-parse', '--git-path', 'info/attributes']).then((r) => r.stdout.trim()),
     git.run(['config', '--type=path', '--get', 'core.attributesFile'], { okExitCodes: [0, 1] }),
     git.run(['--exec-path']),
     // git 2.42 and later name their system file; older ones answer with usage (129).
@@ -465,7 +481,7 @@ export async function sizeNamedOutsideTree(git: Git, env: NodeJS.ProcessEnv = pr
   const global = configured.stdout.trim() || (xdg === null ? null : join(xdg, 'attributes'))
   // Windows builds keep etc/ beside the prefix's parent (mingw64/..): read both.
   const named = system.exitCode === 0 && system.stdout.trim() !== '' ? system.stdout.trim() : null
-  const files = [info.stdout.trim(), global, named, `${prefix}/etc/gitattributes`, `${dirname(prefix)}/etc/gitattributes`, '/etc/gitattributes']
+  const files = [info, global, named, `${prefix}/etc/gitattributes`, `${dirname(prefix)}/etc/gitattributes`, '/etc/gitattributes']
   return files.some((file) => file !== null && mayNameSize(resolve(git.cwd, file)))
 }
 

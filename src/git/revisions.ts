@@ -4,7 +4,8 @@
  * (a branch named `--output=x` must never become an option); every
  * later call gets full object ids only.
  */
-import { GitCommandError, type Git } from './git.js'
+import { resolve } from 'node:path'
+import { GitCommandError, type Git, type RepositoryFacts } from './git.js'
 
 const FULL_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 
@@ -43,19 +44,50 @@ export async function mergeBase(git: Git, a: string, b: string): Promise<string 
 
 /** The repository's top-level directory (scans run from there so paths are repository-relative). */
 export async function topLevel(git: Git): Promise<string> {
+  return (await openFacts(git)).topLevel
+}
+
+/**
+ * The top-level directory and the facts later steps need, from one
+ * `rev-parse` (each further call is a process start of a few ms).
+ */
+export async function openFacts(git: Git): Promise<RepositoryFacts & { topLevel: string }> {
+  let out: string
   try {
-    return (await git.run(['rev-parse', '--show-toplevel'])).stdout.trim()
+    out = (await git.run(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'info/attributes'])).stdout
   } catch (e) {
     if (e instanceof GitCommandError) {
       throw new Error(`'${git.cwd}' is not inside a git work tree that guard can read: ${e.stderr.trim() || e.message}`, { cause: e })
     }
     throw e
   }
+  const [top, shallow, info] = out.split('\n')
+  if (top === undefined || top === '' || (shallow !== 'true' && shallow !== 'false') || info === undefined || info === '') {
+    throw new Error(`'${git.cwd}': unexpected answer of 'git rev-parse --show-toplevel': '${out.slice(0, 200)}'`)
+  }
+  // --git-path answers relative to the directory git ran in.
+  return { topLevel: top, shallow: shallow === 'true', infoAttributes: resolve(git.cwd, info) }
 }
 
 /** True in a shallow clone (actions/checkout's default depth 1 hides merge parents). */
 export async function isShallow(git: Git): Promise<boolean> {
+  if (git.facts !== null) return git.facts.shallow
   return (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
+}
+
+/**
+ * Full commit ids of several user-given revisions from one `rev-parse`, in
+ * order, or null when one call cannot tell: a name that is not a commit (the
+ * caller then resolves each with resolveCommit, whose errors name the input),
+ * a name starting with '-' (rev-parse without --verify could read it as an
+ * option), or an answer that is not one full id per name (`a..b` prints two).
+ */
+export async function resolveCommitsAtOnce(git: Git, names: readonly string[]): Promise<string[] | null> {
+  if (names.some((n) => n.startsWith('-'))) return null
+  // git 2.39's rev-parse prints --end-of-options back when --verify is absent; later versions consume it.
+  const r = await git.run(['rev-parse', '--end-of-options', ...names.map((n) => `${n}^{commit}`)], { okExitCodes: [0, 1, 128] })
+  const lines = r.stdout.split('\n').filter((l) => l !== '' && l !== '--end-of-options')
+  return r.exitCode === 0 && lines.length === names.length && lines.every(isFullOid) ? lines : null
 }
 
 /** Remote names, `origin` first. */

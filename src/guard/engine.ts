@@ -5,7 +5,7 @@
  * and every layer that can still run does.
  */
 import { createGit, type Git, type GitDeps } from '../git/git.js'
-import { topLevel } from '../git/revisions.js'
+import { openFacts } from '../git/revisions.js'
 import { describeError } from '../core/describe-error.js'
 import { checkRange } from './layers.js'
 import { ensureFullHistory, type GuardRange } from './range.js'
@@ -29,13 +29,17 @@ export interface GuardRequest {
   readonly workingDirectory: string
   readonly options: CheckOptions
   readonly failSafe: boolean
-  /** Chooses the range once the repository is open and its history complete (or known not to be). */
+  /**
+   * Chooses the range. It first runs while the repository is being opened (given a runner in the working
+   * directory), and again at the top level when the clone was deepened or that first choice failed.
+   */
   readonly chooseRange: (git: Git) => Promise<{ range: GuardRange; notes: string[] }>
 }
 
 /** The git runner at the top level of the repository containing `directory` (scans use repository-relative paths). */
 export async function openRepository(directory: string, deps: GitDeps): Promise<Git> {
-  return createGit(await topLevel(createGit(directory, deps)), deps)
+  const { topLevel, ...facts } = await openFacts(createGit(directory, deps))
+  return createGit(topLevel, deps, facts)
 }
 
 const isChosen = (v: unknown): v is { range: GuardRange; notes: string[] } => typeof v === 'object' && v !== null && 'range' in v
@@ -46,9 +50,14 @@ export async function runGuard(request: GuardRequest, deps: GuardDeps): Promise<
   let range: GuardRange | null = null
   let result: GuardResult
   try {
-    const git = await openRepository(request.workingDirectory, deps.git)
-    // Most clones are complete: choose the range while finding out, and choose again only after a deepen.
-    const [first, history] = await Promise.all([request.chooseRange(git).catch((e: unknown) => e), ensureFullHistory(git)])
+    // Names resolve alike from any directory of the work tree: the range is chosen while the repository is opened
+    // (no wait for one process before the next starts), and chosen again after a deepen or to report a failure.
+    const [git, first] = await Promise.all([
+      openRepository(request.workingDirectory, deps.git),
+      request.chooseRange(createGit(request.workingDirectory, deps.git)).catch((e: unknown) => e)
+    ])
+    // Whether the clone is shallow came with the opening: deepening is the only git call this may make.
+    const history = await ensureFullHistory(git)
     if (history.note) notes.push(history.note)
     const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first
     range = chosen.range

@@ -36,7 +36,7 @@ import {
 } from '../core/markers.js'
 import { allowedTips, parseMergePolicy, sourcePatterns, type MergePolicy } from '../core/merge-policy.js'
 import { excludeMatcher } from '../core/path-globs.js'
-import { displayPath } from '../core/unified-diff.js'
+import { displayPath, type DiffFile } from '../core/unified-diff.js'
 import { describeError } from '../core/describe-error.js'
 import type { Finding } from '../core/guard-verdict.js'
 import type { HistoryState, GuardRange } from './range.js'
@@ -108,7 +108,8 @@ interface ScannedFile {
 async function markerLayer(git: Git, range: GuardRange, options: CheckOptions, limits: GuardLimits): Promise<LayerReport> {
   const report = emptyLayer()
   const matcher = excludeMatcher(options.exclude)
-  const excluded = (path: string) => matcher(displayPath(path))
+  // With nothing excluded no path needs decoding for the test.
+  const excluded = options.exclude.length === 0 ? () => false : (path: string) => matcher(displayPath(path))
   const scanned =
     options.scope === 'tree' || range.base === null
       ? await scanTree(git, range.head, excluded, limits, report)
@@ -176,6 +177,16 @@ function mayMatter(file: PrintedFile): boolean {
   return false
 }
 
+/**
+ * True for a new file whose added marker-shaped lines are all `=` lines right
+ * after a line of text: the diff holds the whole file, so it has no angle
+ * marker, and an underline is never an orphan, at any marker size. Such a
+ * file (a docs page with headings) needs neither its attributes nor more reads.
+ */
+function underlinesOnly(file: DiffFile): boolean {
+  return file.whole && file.lines.every((l) => l.text[0] === '=' && afterText(file, l.line))
+}
+
 /** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
 function afterText(file: PrintedFile, line: number): boolean {
   const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text
@@ -191,7 +202,6 @@ async function scanChanged(
   limits: GuardLimits,
   report: LayerReport
 ): Promise<Scanned> {
-  const from = (await mergeBase(git, base, head)) ?? base
   // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
   let reads: { listing: Promise<AttributeFiles>; defaultSizes: Promise<boolean> } | null = null
   const startReads = () => {
@@ -203,15 +213,19 @@ async function scanChanged(
   }
   const keep = (text: string) => {
     if (!isMarkerCandidate(text)) return false
-    startReads()
+    // A `=` line is most often a heading underline that no size can make a finding (see underlinesOnly): the reads
+    // start early only for the other shapes, and after the diff when a file still needs them.
+    if (text[0] !== '=') startReads()
     return true
   }
-  const added = await addedLinesBetween(git, from, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines)
-  report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`)
+  // git finds the merge base inside the diff (`base...head`): asking for it first would be one more process before
+  // the diff could start, and only the fallbacks need it.
+  const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, () => mergeBase(git, base, head))
+  report.notes.push(`conflict markers: scanned lines added in ${added.from === null ? `${base}...${head}` : `${added.from}..${head}`}`)
   if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
   if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
-  const files = added.files.filter((f) => !excluded(f.path))
+  const files = added.files.filter((f) => !excluded(f.path) && (added.overflowed || !underlinesOnly(f)))
   if (files.length === 0) return { files, attributes: new Map() }
   const { listing, defaultSizes } = startReads()
   // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours); a new file's

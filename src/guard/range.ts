@@ -13,6 +13,7 @@ import {
   remoteDefaultBranch,
   remoteNames,
   resolveCommit,
+  resolveCommitsAtOnce,
   unshallow
 } from '../git/revisions.js'
 import { describeError } from '../core/describe-error.js'
@@ -110,11 +111,17 @@ export async function resolveRange(git: Git, req: RangeRequest): Promise<{ range
   const notes: string[] = []
   const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null }
   const headName = req.head || defaults.head || 'HEAD'
-  // A base given by name does not depend on head: both are resolved at once (head's failure still comes first).
+  const headLabel = req.head ? req.headLabel : 'head'
+  const headBranch = req.headBranch ?? defaults.headBranch
+  if (req.base) {
+    // A base given by name does not depend on head: one rev-parse answers both. When it cannot, head's failure comes
+    // first and a base that fails is reported in the range (a tree scan needs head alone).
+    const both = await resolveCommitsAtOnce(git, [headName, req.base])
+    if (both !== null) return { range: { base: both[1]!, head: both[0]!, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes }
+  }
   const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null
   namedBase?.catch(() => undefined)
-  const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head')
-  const headBranch = req.headBranch ?? defaults.headBranch
+  const head = await resolveCommit(git, headName, headLabel)
   try {
     if (namedBase !== null) return { range: { base: await namedBase, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes }
     return await resolveBase(git, req, defaults, head, headBranch, notes)
