@@ -734,8 +734,8 @@ const runtime_productionRuntime = Object.freeze({
     log: Object.freeze({ info: (m) => core/* info */.pq((0,escaping/* neutralizeCommands */.Kw)(m)), warning: (m) => core/* warning */.$e(m) })
 });
 
-// EXTERNAL MODULE: ./src/actions/wait-ci/github-reads.ts
-var github_reads = __webpack_require__(1389);
+// EXTERNAL MODULE: ./src/github/ci-reads.ts
+var ci_reads = __webpack_require__(3783);
 ;// CONCATENATED MODULE: ./src/actions/wait-ci/own-check-run.ts
 /**
  * This job's own check run, so the wait never waits on itself: from the
@@ -760,7 +760,7 @@ function ownCheckRunResolver(checkRunId, run, log) {
                 return;
             }
             try {
-                const found = await (0,github_reads/* findOwnCheckRun */.BD)(reader, {
+                const found = await (0,ci_reads/* findOwnCheckRun */.BD)(reader, {
                     runId: run.runId,
                     attempt: run.attempt,
                     ...(run.runnerName ? { runnerName: run.runnerName } : {}),
@@ -908,7 +908,7 @@ async function readHead(wait) {
         }
         return undefined;
     }
-    const pull = await (0,github_reads/* readPull */.Es)(wait.reader, target.number);
+    const pull = await (0,ci_reads/* readPull */.Es)(wait.reader, target.number);
     if (wait.head === undefined) {
         if (options.sha !== undefined && options.sha !== pull.headSha) {
             wait.head = { sha: options.sha, baseRef: pull.baseRef };
@@ -939,8 +939,8 @@ async function readGate(wait) {
     const { log } = wait.deps;
     const branch = wait.head.baseRef;
     const [protection, ruleset] = await Promise.all([
-        readSource('protection', () => (0,github_reads/* readBranchGate */.a5)(wait.reader, branch)),
-        readSource('ruleset', () => (0,github_reads/* readRulesGate */.$i)(wait.reader, branch))
+        readSource('protection', () => (0,ci_reads/* readBranchGate */.a5)(wait.reader, branch)),
+        readSource('ruleset', () => (0,ci_reads/* readRulesGate */.$i)(wait.reader, branch))
     ]);
     const update = updateGate(wait.gate, { protection, ruleset }, wait.deps.now(), wait.settings.options);
     wait.gate = update.state;
@@ -975,10 +975,10 @@ async function judgeChecks(wait, gateChanged) {
     const sha = wait.head.sha;
     // With a few required names, query each by name: churn among the other checks then costs nothing.
     const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
-    const byName = names !== undefined && names.length <= github_reads/* MAX_NAMED_QUERIES */.Ir ? names : undefined;
-    const [checkRuns, statuses] = await (0,github_reads/* allReads */.RC)([
-        (0,github_reads/* readCheckRuns */.zd)(wait.reader, sha, byName),
-        (0,github_reads/* readStatuses */.r_)(wait.reader, sha)
+    const byName = names !== undefined && names.length <= ci_reads/* MAX_NAMED_QUERIES */.Ir ? names : undefined;
+    const [checkRuns, statuses] = await (0,ci_reads/* allReads */.RC)([
+        (0,ci_reads/* readCheckRuns */.zd)(wait.reader, sha, byName),
+        (0,ci_reads/* readStatuses */.r_)(wait.reader, sha)
     ]);
     if (required === undefined)
         return { changed: gateChanged };
@@ -1079,7 +1079,7 @@ async function withStatusDurations(result, wait) {
         return result;
     const { client, log } = wait.deps;
     try {
-        const durations = (0,check_state/* statusDurations */.We)(await (0,github_reads/* readStatusHistory */.$9)(wait.reader, result.sha));
+        const durations = (0,check_state/* statusDurations */.We)(await (0,ci_reads/* readStatusHistory */.$9)(wait.reader, result.sha));
         const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
         return { ...result, checks, requests: requestDelta(client, wait.statsAtStart) };
     }

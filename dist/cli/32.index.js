@@ -2,145 +2,6 @@ export const id = 32;
 export const ids = [32];
 export const modules = {
 
-/***/ 1389:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $9: () => (/* binding */ readStatusHistory),
-/* harmony export */   $i: () => (/* binding */ readRulesGate),
-/* harmony export */   BD: () => (/* binding */ findOwnCheckRun),
-/* harmony export */   Es: () => (/* binding */ readPull),
-/* harmony export */   Ir: () => (/* binding */ MAX_NAMED_QUERIES),
-/* harmony export */   RC: () => (/* binding */ allReads),
-/* harmony export */   a5: () => (/* binding */ readBranchGate),
-/* harmony export */   r_: () => (/* binding */ readStatuses),
-/* harmony export */   zd: () => (/* binding */ readCheckRuns)
-/* harmony export */ });
-/* harmony import */ var _github_conditional_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7059);
-/* harmony import */ var _github_responses_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3499);
-/**
- * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
- * (a 304 does not count against the rate limit), each answer parsed once into
- * typed observations so a cut or HTML body is a transient failure
- * (MalformedResponseError), never "zero checks".
- */
-
-
-const PER_PAGE = 100;
-// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
-const MAX_PAGES = 10;
-/**
- * Waits for every read, then throws the first failure: a poll that fails leaves no read in
- * flight (its answer and ETag land before the next poll asks again).
- */
-async function allReads(reads) {
-    const settled = await Promise.allSettled(reads);
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return settled.map((r) => r.value);
-}
-function request(reader) {
-    return reader.client.octokit.request;
-}
-/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
-async function readPull(reader, pullNumber) {
-    const answer = await (0,_github_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => (0,_github_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectPullRequest */ .q0)(`pull request #${pullNumber}`, data));
-    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
-}
-/**
- * Above this many required names, one listing of every run is cheaper than
- * one query per name. Below it, per-name queries keep churn of checks that are
- * not required (a head with 150 runs) from turning 304s into counted 200s.
- */
-const MAX_NAMED_QUERIES = 5;
-/**
- * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
- * and name): every run, or with `names` only the runs of those names.
- */
-async function readCheckRuns(reader, sha, names) {
-    if (names === undefined)
-        return readCheckRunPages(reader, sha);
-    const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)));
-    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
-}
-async function readCheckRunPages(reader, sha, name) {
-    const runs = new Map();
-    let totalCount = 0;
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await (0,_github_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => (0,_github_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCheckRunsPage */ .fR)(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
-        totalCount = page === 1 ? answer.data.totalCount : totalCount;
-        // A run listed twice while pages shift between two reads is one run.
-        for (const run of answer.data.runs)
-            runs.set(run.id, run);
-        if (page * PER_PAGE >= totalCount || answer.data.runs.length < PER_PAGE)
-            break;
-    }
-    return { runs: [...runs.values()], totalCount };
-}
-/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
-async function readStatuses(reader, sha) {
-    const statuses = new Map();
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await (0,_github_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => (0,_github_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCombinedStatus */ .yc)(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
-        for (const status of answer.data.statuses)
-            if (!statuses.has(status.context))
-                statuses.set(status.context, status);
-        if (page * PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < PER_PAGE)
-            break;
-    }
-    return [...statuses.values()];
-}
-/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
-async function readStatusHistory(reader, sha) {
-    const answer = await (0,_github_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => (0,_github_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStatusHistory */ .Gp)(`status history of ${sha.slice(0, 7)}`, data));
-    return answer.data;
-}
-/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
-async function readBranchGate(reader, branch) {
-    const answer = await (0,_github_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => (0,_github_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredFromBranch */ .a4)(`branch '${branch}'`, data));
-    return answer.data;
-}
-/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
-async function readRulesGate(reader, branch) {
-    const entries = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await (0,_github_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: PER_PAGE, page }, reader.etags, (data) => {
-            const label = `rules of branch '${branch}' page ${page}`;
-            return { count: (0,_github_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectList */ .sn)(label, data, '', { type: 'string' }).length, entries: (0,_github_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredFromRules */ .RV)(label, data) };
-        });
-        entries.push(...answer.data.entries);
-        if (answer.data.count < PER_PAGE)
-            break;
-    }
-    return entries;
-}
-/**
- * This job's check run from the current run's jobs API, where the runner does
- * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
- * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
- */
-async function findOwnCheckRun(reader, run) {
-    const jobs = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await (0,_github_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: PER_PAGE, page }, reader.etags, (data) => (0,_github_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectList */ .sn)(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
-        jobs.push(...answer.data);
-        if (answer.data.length < PER_PAGE)
-            break;
-    }
-    const running = jobs.filter((j) => j.status === 'in_progress');
-    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
-    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
-    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
-    if (!pick)
-        return undefined;
-    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
-    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
-}
-
-
-/***/ }),
-
 /***/ 5706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1675,6 +1536,145 @@ function createAppAuthStrategy(options) {
 
 /***/ }),
 
+/***/ 3783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $9: () => (/* binding */ readStatusHistory),
+/* harmony export */   $i: () => (/* binding */ readRulesGate),
+/* harmony export */   BD: () => (/* binding */ findOwnCheckRun),
+/* harmony export */   Es: () => (/* binding */ readPull),
+/* harmony export */   Ir: () => (/* binding */ MAX_NAMED_QUERIES),
+/* harmony export */   RC: () => (/* binding */ allReads),
+/* harmony export */   a5: () => (/* binding */ readBranchGate),
+/* harmony export */   r_: () => (/* binding */ readStatuses),
+/* harmony export */   zd: () => (/* binding */ readCheckRuns)
+/* harmony export */ });
+/* harmony import */ var _conditional_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7059);
+/* harmony import */ var _responses_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3499);
+/**
+ * The reads of a commit's checks and gate (wait-ci's polls, the merge diagnosis), each a conditional GET with a stored ETag
+ * (a 304 does not count against the rate limit), each answer parsed once into
+ * typed observations so a cut or HTML body is a transient failure
+ * (MalformedResponseError), never "zero checks".
+ */
+
+
+const PER_PAGE = 100;
+// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
+const MAX_PAGES = 10;
+/**
+ * Waits for every read, then throws the first failure: a poll that fails leaves no read in
+ * flight (its answer and ETag land before the next poll asks again).
+ */
+async function allReads(reads) {
+    const settled = await Promise.allSettled(reads);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((r) => r.value);
+}
+function request(reader) {
+    return reader.client.octokit.request;
+}
+/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
+async function readPull(reader, pullNumber) {
+    const answer = await (0,_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectPullRequest */ .q0)(`pull request #${pullNumber}`, data));
+    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
+}
+/**
+ * Above this many required names, one listing of every run is cheaper than
+ * one query per name. Below it, per-name queries keep churn of checks that are
+ * not required (a head with 150 runs) from turning 304s into counted 200s.
+ */
+const MAX_NAMED_QUERIES = 5;
+/**
+ * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
+ * and name): every run, or with `names` only the runs of those names.
+ */
+async function readCheckRuns(reader, sha, names) {
+    if (names === undefined)
+        return readCheckRunPages(reader, sha);
+    const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)));
+    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
+}
+async function readCheckRunPages(reader, sha, name) {
+    const runs = new Map();
+    let totalCount = 0;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await (0,_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCheckRunsPage */ .fR)(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
+        totalCount = page === 1 ? answer.data.totalCount : totalCount;
+        // A run listed twice while pages shift between two reads is one run.
+        for (const run of answer.data.runs)
+            runs.set(run.id, run);
+        if (page * PER_PAGE >= totalCount || answer.data.runs.length < PER_PAGE)
+            break;
+    }
+    return { runs: [...runs.values()], totalCount };
+}
+/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
+async function readStatuses(reader, sha) {
+    const statuses = new Map();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await (0,_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCombinedStatus */ .yc)(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
+        for (const status of answer.data.statuses)
+            if (!statuses.has(status.context))
+                statuses.set(status.context, status);
+        if (page * PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < PER_PAGE)
+            break;
+    }
+    return [...statuses.values()];
+}
+/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
+async function readStatusHistory(reader, sha) {
+    const answer = await (0,_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStatusHistory */ .Gp)(`status history of ${sha.slice(0, 7)}`, data));
+    return answer.data;
+}
+/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
+async function readBranchGate(reader, branch) {
+    const answer = await (0,_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredFromBranch */ .a4)(`branch '${branch}'`, data));
+    return answer.data;
+}
+/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
+async function readRulesGate(reader, branch) {
+    const entries = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await (0,_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: PER_PAGE, page }, reader.etags, (data) => {
+            const label = `rules of branch '${branch}' page ${page}`;
+            return { count: (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectList */ .sn)(label, data, '', { type: 'string' }).length, entries: (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredFromRules */ .RV)(label, data) };
+        });
+        entries.push(...answer.data.entries);
+        if (answer.data.count < PER_PAGE)
+            break;
+    }
+    return entries;
+}
+/**
+ * This job's check run from the current run's jobs API, where the runner does
+ * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
+ * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
+ */
+async function findOwnCheckRun(reader, run) {
+    const jobs = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await (0,_conditional_js__WEBPACK_IMPORTED_MODULE_1__/* .getWithEtag */ .M)(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: PER_PAGE, page }, reader.etags, (data) => (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectList */ .sn)(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
+        jobs.push(...answer.data);
+        if (answer.data.length < PER_PAGE)
+            break;
+    }
+    const running = jobs.filter((j) => j.status === 'in_progress');
+    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
+    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
+    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
+    if (!pick)
+        return undefined;
+    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
+    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
+}
+
+
+/***/ }),
+
 /***/ 3852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2229,7 +2229,7 @@ function readClientSettings(env = process.env) {
 /* harmony import */ var _core_check_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5235);
 /* harmony import */ var _core_required_checks_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1518);
 /* harmony import */ var _core_diagnosis_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8410);
-/* harmony import */ var _actions_wait_ci_github_reads_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1389);
+/* harmony import */ var _ci_reads_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3783);
 /**
  * The reads behind a merge diagnosis, all open to the default token (no
  * administration access): the pull request (REST, which also starts GitHub's
@@ -2395,8 +2395,8 @@ async function readRequiredChecks(reader, headSha, readings) {
     return attempt('the check runs and statuses of the head', async () => {
         const names = [...new Set(required.checks.map((c) => c.name))];
         const [runs, statuses] = await Promise.all([
-            (0,_actions_wait_ci_github_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .readCheckRuns */ .zd)(reader, headSha, names.length <= _actions_wait_ci_github_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_NAMED_QUERIES */ .Ir ? names : undefined),
-            (0,_actions_wait_ci_github_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .readStatuses */ .r_)(reader, headSha)
+            (0,_ci_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .readCheckRuns */ .zd)(reader, headSha, names.length <= _ci_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_NAMED_QUERIES */ .Ir ? names : undefined),
+            (0,_ci_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .readStatuses */ .r_)(reader, headSha)
         ]);
         return (0,_core_check_state_js__WEBPACK_IMPORTED_MODULE_3__/* .evaluateChecks */ .Jn)({ required, runs: runs.runs, statuses, ignore: [], strict: true, failFast: false }).checks;
     });
@@ -2410,7 +2410,7 @@ async function readMergeFacts(client, repo, pullNumber, options) {
     const reader = { client, repo, etags: (0,_conditional_js__WEBPACK_IMPORTED_MODULE_7__/* .createEtagCache */ .i)() };
     const maxReads = Math.max(1, options.maxReads ?? 5);
     // The REST read asks GitHub to compute mergeability when it has not yet.
-    await (0,_actions_wait_ci_github_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .readPull */ .Es)(reader, pullNumber);
+    await (0,_ci_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .readPull */ .Es)(reader, pullNumber);
     let graph = await readGraphPull(client, repo, pullNumber);
     let reads = 1;
     while (reads < maxReads && graph.state === 'OPEN' && (0,_core_diagnosis_js__WEBPACK_IMPORTED_MODULE_4__/* .needsReread */ .Dw)({ pull: factsPull(graph, graph.headRefOid, reads) })) {

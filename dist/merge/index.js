@@ -29251,7 +29251,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3531);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9698);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3683);
-/* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4730);
+/* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7396);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5350);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7938);
 /** The merge action's entry: the one place that fails the step. */
@@ -29388,7 +29388,7 @@ const mergeSpec = defineAction({
 
 /***/ }),
 
-/***/ 4730:
+/***/ 7396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30987,16 +30987,16 @@ function diagnose(facts) {
     return { verdict: 'mergeable', reason: status === 'UNSTABLE' ? 'mergeable (a check that is not required is failing or pending)' : 'mergeable', blockers, unreadable };
 }
 
-;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
+;// CONCATENATED MODULE: ./src/github/ci-reads.ts
 /**
- * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
+ * The reads of a commit's checks and gate (wait-ci's polls, the merge diagnosis), each a conditional GET with a stored ETag
  * (a 304 does not count against the rate limit), each answer parsed once into
  * typed observations so a cut or HTML body is a transient failure
  * (MalformedResponseError), never "zero checks".
  */
 
 
-const github_reads_PER_PAGE = 100;
+const ci_reads_PER_PAGE = 100;
 // A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
 const MAX_PAGES = 10;
 /**
@@ -31038,12 +31038,12 @@ async function readCheckRunPages(reader, sha, name) {
     const runs = new Map();
     let totalCount = 0;
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: github_reads_PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
+        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
         totalCount = page === 1 ? answer.data.totalCount : totalCount;
         // A run listed twice while pages shift between two reads is one run.
         for (const run of answer.data.runs)
             runs.set(run.id, run);
-        if (page * github_reads_PER_PAGE >= totalCount || answer.data.runs.length < github_reads_PER_PAGE)
+        if (page * ci_reads_PER_PAGE >= totalCount || answer.data.runs.length < ci_reads_PER_PAGE)
             break;
     }
     return { runs: [...runs.values()], totalCount };
@@ -31052,18 +31052,18 @@ async function readCheckRunPages(reader, sha, name) {
 async function readStatuses(reader, sha) {
     const statuses = new Map();
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: github_reads_PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
+        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
         for (const status of answer.data.statuses)
             if (!statuses.has(status.context))
                 statuses.set(status.context, status);
-        if (page * github_reads_PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < github_reads_PER_PAGE)
+        if (page * ci_reads_PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < ci_reads_PER_PAGE)
             break;
     }
     return [...statuses.values()];
 }
 /** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
 async function readStatusHistory(reader, sha) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: github_reads_PER_PAGE }, reader.etags, (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data));
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: ci_reads_PER_PAGE }, reader.etags, (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data));
     return answer.data;
 }
 /** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
@@ -31075,12 +31075,12 @@ async function readBranchGate(reader, branch) {
 async function readRulesGate(reader, branch) {
     const entries = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: github_reads_PER_PAGE, page }, reader.etags, (data) => {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => {
             const label = `rules of branch '${branch}' page ${page}`;
             return { count: expectList(label, data, '', { type: 'string' }).length, entries: requiredFromRules(label, data) };
         });
         entries.push(...answer.data.entries);
-        if (answer.data.count < github_reads_PER_PAGE)
+        if (answer.data.count < ci_reads_PER_PAGE)
             break;
     }
     return entries;
@@ -31093,9 +31093,9 @@ async function readRulesGate(reader, branch) {
 async function findOwnCheckRun(reader, run) {
     const jobs = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: github_reads_PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
         jobs.push(...answer.data);
-        if (answer.data.length < github_reads_PER_PAGE)
+        if (answer.data.length < ci_reads_PER_PAGE)
             break;
     }
     const running = jobs.filter((j) => j.status === 'in_progress');

@@ -29583,7 +29583,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4505);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2074);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6576);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9483);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6364);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3857);
 /** The root action's entry: the one place that fails the step; every output is set first, on every path. */
 // First: a broken event payload must become one clear error, not a crash while the client loads.
@@ -30043,7 +30043,7 @@ async function writeWaitCiError(message, prefix = '') {
 // EXTERNAL MODULE: ./src/actions/pipeline/io.ts
 var pipeline_io = __nccwpck_require__(3428);
 // EXTERNAL MODULE: ./src/actions/pipeline/pipeline.ts + 33 modules
-var pipeline = __nccwpck_require__(9483);
+var pipeline = __nccwpck_require__(6364);
 ;// CONCATENATED MODULE: ./src/actions/pipeline/outputs.ts
 /**
  * The root action's outputs and its one job summary. Every declared output
@@ -30120,7 +30120,7 @@ async function writePipelineInputError(message) {
 
 /***/ }),
 
-/***/ 9483:
+/***/ 6364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30493,11 +30493,12 @@ const MAX_STDERR = 64 * 1024;
 // Read-only by construction: the repository's fsmonitor command never runs (git would start it for index reads).
 const ALWAYS_CONFIG = ['core.fsmonitor=false'];
 /** Creates the git runner for `cwd`. */
-function createGit(cwd, deps = {}) {
+function createGit(cwd, deps = {}, facts = null) {
     const gitPath = deps.gitPath ?? 'git';
     const maxOutput = deps.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
     return {
         cwd,
+        facts,
         run: async (args, options = {}) => {
             deps.onRun?.(args);
             const out = [];
@@ -31086,9 +31087,9 @@ function statusDurations(history) {
     return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
 }
 
-;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
+;// CONCATENATED MODULE: ./src/github/ci-reads.ts
 /**
- * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
+ * The reads of a commit's checks and gate (wait-ci's polls, the merge diagnosis), each a conditional GET with a stored ETag
  * (a 304 does not count against the rate limit), each answer parsed once into
  * typed observations so a cut or HTML body is a transient failure
  * (MalformedResponseError), never "zero checks".
@@ -31814,6 +31815,8 @@ async function mergeThroughQueue(client, target, options, runtime) {
     return followQueue(client, target, options, runtime, result.kind === 'enqueued');
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/git/revisions.ts
 /**
  * Revisions and repository facts guard needs. Every user-influenced name is
@@ -31821,6 +31824,7 @@ async function mergeThroughQueue(client, target, options, runtime) {
  * (a branch named `--output=x` must never become an option); every
  * later call gets full object ids only.
  */
+
 
 const FULL_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /** True for a full SHA-1 or SHA-256 object id. */
@@ -31853,8 +31857,16 @@ async function mergeBase(git, a, b) {
 }
 /** The repository's top-level directory (scans run from there so paths are repository-relative). */
 async function topLevel(git) {
+    return (await openFacts(git)).topLevel;
+}
+/**
+ * The top-level directory and the facts later steps need, from one
+ * `rev-parse` (each further call is a process start of a few ms).
+ */
+async function openFacts(git) {
+    let out;
     try {
-        return (await git.run(['rev-parse', '--show-toplevel'])).stdout.trim();
+        out = (await git.run(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'info/attributes'])).stdout;
     }
     catch (e) {
         if (e instanceof GitCommandError) {
@@ -31862,10 +31874,33 @@ async function topLevel(git) {
         }
         throw e;
     }
+    const [top, shallow, info] = out.split('\n');
+    if (top === undefined || top === '' || (shallow !== 'true' && shallow !== 'false') || info === undefined || info === '') {
+        throw new Error(`'${git.cwd}': unexpected answer of 'git rev-parse --show-toplevel': '${out.slice(0, 200)}'`);
+    }
+    // --git-path answers relative to the directory git ran in.
+    return { topLevel: top, shallow: shallow === 'true', infoAttributes: (0,external_node_path_namespaceObject.resolve)(git.cwd, info) };
 }
 /** True in a shallow clone (actions/checkout's default depth 1 hides merge parents). */
 async function isShallow(git) {
+    if (git.facts !== null)
+        return git.facts.shallow;
     return (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+/**
+ * Full commit ids of several user-given revisions from one `rev-parse`, in
+ * order, or null when one call cannot tell: a name that is not a commit (the
+ * caller then resolves each with resolveCommit, whose errors name the input),
+ * a name starting with '-' (rev-parse without --verify could read it as an
+ * option), or an answer that is not one full id per name (`a..b` prints two).
+ */
+async function resolveCommitsAtOnce(git, names) {
+    if (names.some((n) => n.startsWith('-')))
+        return null;
+    // git 2.39's rev-parse prints --end-of-options back when --verify is absent; later versions consume it.
+    const r = await git.run(['rev-parse', '--end-of-options', ...names.map((n) => `${n}^{commit}`)], { okExitCodes: [0, 1, 128] });
+    const lines = r.stdout.split('\n').filter((l) => l !== '' && l !== '--end-of-options');
+    return r.exitCode === 0 && lines.length === names.length && lines.every(isFullOid) ? lines : null;
 }
 /** Remote names, `origin` first. */
 async function remoteNames(git) {
@@ -31924,81 +31959,80 @@ async function currentBranch(git) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/git/line-stream.ts
 /**
  * Splits streamed git output into lines without ever holding more than one
  * line (cut at a fixed length) in memory. Lines come out as latin1 strings:
  * one character per byte, so paths that are not UTF-8 survive unchanged.
+ * Each chunk is decoded once and its lines are slices of that string: a
+ * decode per line cost more than the line's own work on a large diff.
  */
 /** Longest part of one line kept while splitting (longer lines are cut and end in NUL). */
 const MAX_LINE_BYTES = 8192;
 /** Returns a chunk consumer that calls `onLine` per LF-terminated line, and a `end()` for the last partial line. */
 function lineSplitter(onLine, filter) {
-    let parts = [];
-    let size = 0;
+    // A line whose start came in an earlier chunk: whether it is wanted, and its kept start.
+    let open = false;
+    let openWanted = true;
+    let rest = '';
     let cut = false;
-    // The wanted-or-not answer for a line whose start came in an earlier chunk.
-    let pendingWant = null;
-    const emit = () => {
-        const text = parts.length === 1 ? parts[0].toString('latin1') : Buffer.concat(parts).toString('latin1');
+    const finishOpen = () => {
+        if (!openWanted)
+            filter.skipped();
         // A cut line ends in NUL, which no marker rule accepts (consumers then shorten it with markerPrefix).
-        onLine(cut ? `${text}\u0000` : text);
-        parts = [];
-        size = 0;
+        else
+            onLine(cut ? `${rest}\u0000` : rest);
+        open = false;
+        rest = '';
         cut = false;
     };
-    const keep = (piece) => {
-        if (size + piece.length > MAX_LINE_BYTES) {
-            piece = piece.subarray(0, MAX_LINE_BYTES - size);
+    const extend = (piece) => {
+        if (cut)
+            return;
+        const room = MAX_LINE_BYTES - rest.length;
+        if (piece.length > room) {
+            rest += piece.slice(0, room);
             cut = true;
         }
-        if (piece.length > 0)
-            parts.push(piece);
-        size += piece.length;
+        else
+            rest += piece;
     };
     return {
         push(chunk) {
+            const text = chunk.toString('latin1');
+            const n = text.length;
             let at = 0;
-            while (at < chunk.length) {
-                const nl = chunk.indexOf(10, at);
-                const starting = size === 0 && !cut && pendingWant === null;
-                let wanted = true;
-                if (filter) {
-                    wanted = starting ? filter.want(nl === at ? -1 : chunk[at]) : (pendingWant ?? true);
-                }
+            if (open && n > 0) {
+                const nl = text.indexOf('\n');
+                if (openWanted)
+                    extend(nl < 0 ? text : text.slice(0, nl));
+                if (nl < 0)
+                    return;
+                finishOpen();
+                at = nl + 1;
+            }
+            while (at < n) {
+                const nl = text.indexOf('\n', at);
+                const wanted = filter === undefined || filter.want(nl === at ? -1 : text.charCodeAt(at));
                 if (nl < 0) {
-                    if (!wanted)
-                        pendingWant = false;
-                    else if (!cut)
-                        keep(chunk.subarray(at));
-                    if (wanted && filter)
-                        pendingWant = true;
+                    open = true;
+                    openWanted = wanted;
+                    if (wanted)
+                        extend(text.slice(at));
                     return;
                 }
-                if (!wanted) {
+                if (!wanted)
                     filter.skipped();
-                }
-                else if (starting && nl - at <= MAX_LINE_BYTES) {
-                    // The whole line is in this chunk: decode it in place, no copy.
-                    onLine(chunk.toString('latin1', at, nl));
-                }
-                else {
-                    if (!cut)
-                        keep(chunk.subarray(at, nl));
-                    emit();
-                }
-                pendingWant = null;
+                else if (nl - at <= MAX_LINE_BYTES)
+                    onLine(text.slice(at, nl));
+                else
+                    onLine(`${text.slice(at, at + MAX_LINE_BYTES)}\u0000`);
                 at = nl + 1;
             }
         },
         end() {
-            if (pendingWant === false)
-                filter.skipped();
-            else if (size > 0 || cut)
-                emit();
-            pendingWant = null;
+            if (open)
+                finishOpen();
         }
     };
 }
@@ -32209,9 +32243,27 @@ function unquoteGitPathBytes(text) {
 function displayPath(bytes) {
     return Buffer.from(bytes, 'latin1').toString('utf8');
 }
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const BACKSLASH = 0x5c;
+const LT = 0x3c;
+const EQ = 0x3d;
+const GT = 0x3e;
+const PIPE = 0x7c;
+/** Where the run of lowercase hex digits starting at `from` ends. */
+function hexEnd(text, from) {
+    let i = from;
+    for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)))
+            break;
+    }
+    return i;
+}
 /**
  * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
- * `keep` accepts (cut by markerPrefix). Hunk bodies are consumed by their
+ * `keep` accepts (cut by markerPrefix); `keep` is asked only about lines that
+ * start with `<`, `=`, `>` or `|` (no other line can be a marker). Hunk bodies are consumed by their
  * counts, so an added line that reads "+++ x" is content, never a header.
  */
 class AddedLineReader {
@@ -32244,54 +32296,67 @@ class AddedLineReader {
         if (this.hunk !== null && (this.hunk.oldLeft > 0 || this.hunk.newLeft > 0))
             return this.body(line);
         this.hunk = null;
-        if (line.startsWith('diff --git ')) {
+        // Headers are told apart by their first character first: a large diff has several per file.
+        const first = line.charCodeAt(0);
+        if (first === 0x64 /* d */ && line.startsWith('diff --git ')) {
             this.file = null;
             this.mode = null;
             this.pendingOid = null;
             this.fromNothing = false;
         }
-        else if (line.startsWith('new file mode ')) {
+        else if (first === 0x6e /* n */ && line.startsWith('new file mode ')) {
             this.mode = line.slice('new file mode '.length);
         }
-        else if (line.startsWith('index ')) {
-            // "index <old>..<new>[ <mode>]": the mode is there when it did not change.
-            const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line);
-            if (m)
-                this.pendingOid = m[1];
-            if (m?.[2])
-                this.mode = m[2];
+        else if (first === 0x69 /* i */ && line.startsWith('index ')) {
+            this.indexLine(line);
         }
-        else if (line === '--- /dev/null') {
+        else if (first === MINUS && line === '--- /dev/null') {
             this.fromNothing = true;
         }
-        else if (line.startsWith('+++ ')) {
+        else if (first === PLUS && line.startsWith('+++ ')) {
             const path = this.newPath(line);
             const symlink = this.mode === '120000';
             this.file = path === null ? null : { path, newOid: this.pendingOid, symlink, lines: [], known: new Map(), whole: this.fromNothing };
             if (this.file)
                 this.files.push(this.file);
         }
-        else {
+        else if (first === 0x40 /* @ */) {
             const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
             if (h) {
                 this.hunk = { oldLeft: h[1] === undefined ? 1 : Number(h[1]), newLeft: h[3] === undefined ? 1 : Number(h[3]), lineNo: Number(h[2]), previous: null, below: 0 };
             }
         }
     }
+    /** "index <old>..<new>[ <mode>]" (the mode is there when it did not change): the new blob, and the mode. */
+    indexLine(line) {
+        const dots = line.indexOf('..', 6);
+        if (dots <= 6 || hexEnd(line, 6) !== dots)
+            return;
+        const end = hexEnd(line, dots + 2);
+        if (end === dots + 2)
+            return;
+        this.pendingOid = line.slice(dots + 2, end);
+        if (line.charCodeAt(end) !== 0x20)
+            return;
+        let digits = end + 1;
+        while (digits < line.length && line.charCodeAt(digits) >= 0x30 && line.charCodeAt(digits) <= 0x39)
+            digits++;
+        if (digits > end + 1)
+            this.mode = line.slice(end + 1, digits);
+    }
     body(line) {
         const hunk = this.hunk;
-        const tag = line[0];
-        if (tag === '\\')
+        const tag = line.charCodeAt(0);
+        if (tag === BACKSLASH)
             return; // "\ No newline at end of file"
-        if (tag === '-') {
+        if (tag === MINUS) {
             hunk.oldLeft--;
             return;
         }
-        if (tag === '+') {
-            const text = line.slice(1);
+        if (tag === PLUS) {
             if (this.file !== null && !this.file.symlink)
-                this.added(this.file, hunk, text);
-            hunk.previous = text;
+                this.added(this.file, hunk, line);
+            hunk.previous = line;
             hunk.newLeft--;
         }
         else {
@@ -32302,12 +32367,17 @@ class AddedLineReader {
         }
         hunk.lineNo++;
     }
-    /** Keeps an added line `keep` accepts, and the added lines around it that the rules may look at. */
-    added(file, hunk, text) {
-        if (!this.keep(text)) {
-            if (hunk.below > 0)
-                file.known.set(hunk.lineNo, markerPrefix(text));
-            hunk.below = Math.max(0, hunk.below - 1);
+    /**
+     * Keeps an added line (`line` still carries its `+`) that `keep` accepts, and the added lines around it that the
+     * rules may look at. Only a line starting with a marker character is offered to `keep`: most added lines of a
+     * large diff are then never sliced.
+     */
+    added(file, hunk, line) {
+        if (!this.accepts(line)) {
+            if (hunk.below > 0) {
+                file.known.set(hunk.lineNo, markerPrefix(line.slice(1)));
+                hunk.below--;
+            }
             return;
         }
         if (this.kept >= this.maxKept) {
@@ -32316,11 +32386,16 @@ class AddedLineReader {
             return;
         }
         this.kept++;
-        const kept = markerPrefix(text);
+        const kept = markerPrefix(line.slice(1));
         file.lines.push({ line: hunk.lineNo, text: kept });
-        if (hunk.previous !== null && !this.keep(hunk.previous))
-            file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous));
+        if (hunk.previous !== null && !this.accepts(hunk.previous))
+            file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous.slice(1)));
         hunk.below = kept[0] === '=' ? 2 : Math.max(0, hunk.below - 1);
+    }
+    /** Whether `keep` accepts an added line (with its `+`); a line not starting with a marker character never is. */
+    accepts(line) {
+        const c = line.charCodeAt(1);
+        return (c === LT || c === EQ || c === GT || c === PIPE) && this.keep(line.slice(1));
     }
     /** Path bytes from a `+++ b/<path>` header, or null for `/dev/null`. */
     newPath(header) {
@@ -32469,37 +32544,50 @@ function unreadableFromStderr(stderr, prefix) {
  * followed so a moved file is not "all added"; binary files show no lines.
  * When git cannot produce the whole diff (an unreadable blob), each changed
  * file is read on its own, and the ones that fail are reported by name.
+ *
+ * With `mergeBase`, the diff starts from the merge base of `from` and `to`
+ * (`from...to`, as a pull request shows it) without waiting for it: git finds
+ * it inside the diff, and `mergeBase` is called only when that diff fails
+ * (no merge base: the whole of from..to; else file by file from it).
  */
-async function addedLinesBetween(git, from, to, keep, keepEre, maxKept) {
+async function addedLinesBetween(git, from, to, keep, keepEre, maxKept, mergeBase = null) {
     const reader = new AddedLineReader(keep, 'b/', maxKept);
     const split = lineSplitter((line) => reader.line(line));
+    const revisions = mergeBase === null ? [from, to] : [`${from}...${to}`];
+    const diff = git.stream([
+        '-c',
+        'core.quotePath=true',
+        'diff',
+        '-U0',
+        '--full-index',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--no-relative',
+        '--find-renames',
+        // Only files with an added or removed line `keep` could accept are printed: git skips the rest.
+        `-G${keepEre}`,
+        '--src-prefix=a/',
+        '--dst-prefix=b/',
+        '--end-of-options',
+        ...revisions,
+        '--'
+    ], { onData: split.push });
     try {
-        await git.stream([
-            '-c',
-            'core.quotePath=true',
-            'diff',
-            '-U0',
-            '--full-index',
-            '--no-color',
-            '--no-ext-diff',
-            '--no-textconv',
-            '--no-relative',
-            '--find-renames',
-            // Only files with an added or removed line `keep` could accept are printed: git skips the rest.
-            `-G${keepEre}`,
-            '--src-prefix=a/',
-            '--dst-prefix=b/',
-            '--end-of-options',
-            from,
-            to,
-            '--'
-        ], { onData: split.push });
+        await diff;
         split.end();
-        return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null };
+        return { files: reader.result(), unreadable: [], overflowed: reader.overflowed, degraded: null, from: mergeBase === null ? from : null };
     }
     catch (e) {
         if (!(e instanceof GitCommandError))
             throw e;
+        if (mergeBase !== null) {
+            // No merge base (git refuses `a...b` then): the whole of `from`..`to`.
+            const start = await mergeBase();
+            if (start === null)
+                return await addedLinesBetween(git, from, to, keep, keepEre, maxKept);
+            return await addedLinesFileByFile(git, start, to, keep, maxKept, e);
+        }
         return await addedLinesFileByFile(git, from, to, keep, maxKept, e);
     }
 }
@@ -32546,7 +32634,7 @@ async function addedLinesFileByFile(git, from, to, keep, maxKept, cause) {
         }
     }
     const degraded = `the diff of the whole range failed (${cause.message}); read each changed file on its own, renames not followed`;
-    return { files, unreadable, overflowed, degraded };
+    return { files, unreadable, overflowed, degraded, from };
 }
 /**
  * Streams blobs (`git cat-file --batch -z`; each spec an object id or
@@ -32735,8 +32823,9 @@ async function attributeFilesAt(git, commit) {
  * worked out counts as naming it (the scan then covers every size).
  */
 async function sizeNamedOutsideTree(git, env = process.env) {
+    // The info file's path is known when the repository was opened: one process fewer.
     const [info, configured, execPath, system] = await Promise.all([
-        git.run(['rev-parse', '--git-path', 'info/attributes']),
+        git.facts?.infoAttributes ?? git.run(['rev-parse', '--git-path', 'info/attributes']).then((r) => r.stdout.trim()),
         git.run(['config', '--type=path', '--get', 'core.attributesFile'], { okExitCodes: [0, 1] }),
         git.run(['--exec-path']),
         // git 2.42 and later name their system file; older ones answer with usage (129).
@@ -32750,7 +32839,7 @@ async function sizeNamedOutsideTree(git, env = process.env) {
     const global = configured.stdout.trim() || (xdg === null ? null : (0,external_node_path_namespaceObject.join)(xdg, 'attributes'));
     // Windows builds keep etc/ beside the prefix's parent (mingw64/..): read both.
     const named = system.exitCode === 0 && system.stdout.trim() !== '' ? system.stdout.trim() : null;
-    const files = [info.stdout.trim(), global, named, `${prefix}/etc/gitattributes`, `${(0,external_node_path_namespaceObject.dirname)(prefix)}/etc/gitattributes`, '/etc/gitattributes'];
+    const files = [info, global, named, `${prefix}/etc/gitattributes`, `${(0,external_node_path_namespaceObject.dirname)(prefix)}/etc/gitattributes`, '/etc/gitattributes'];
     return files.some((file) => file !== null && mayNameSize((0,external_node_path_namespaceObject.resolve)(git.cwd, file)));
 }
 /** False only for a file that does not exist or never names the attribute; one that cannot be read may. */
@@ -32893,7 +32982,8 @@ async function guarded(name, layer) {
 async function markerLayer(git, range, options, limits) {
     const report = emptyLayer();
     const matcher = (0,path_globs/* excludeMatcher */.B)(options.exclude);
-    const excluded = (path) => matcher(displayPath(path));
+    // With nothing excluded no path needs decoding for the test.
+    const excluded = options.exclude.length === 0 ? () => false : (path) => matcher(displayPath(path));
     const scanned = options.scope === 'tree' || range.base === null
         ? await scanTree(git, range.head, excluded, limits, report)
         : await scanChanged(git, range.base, range.head, excluded, limits, report);
@@ -32958,6 +33048,15 @@ function mayMatter(file) {
     }
     return false;
 }
+/**
+ * True for a new file whose added marker-shaped lines are all `=` lines right
+ * after a line of text: the diff holds the whole file, so it has no angle
+ * marker, and an underline is never an orphan, at any marker size. Such a
+ * file (a docs page with headings) needs neither its attributes nor more reads.
+ */
+function underlinesOnly(file) {
+    return file.whole && file.lines.every((l) => l.text[0] === '=' && afterText(file, l.line));
+}
 /** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
 function afterText(file, line) {
     const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text;
@@ -32965,7 +33064,6 @@ function afterText(file, line) {
 }
 /** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
 async function scanChanged(git, base, head, excluded, limits, report) {
-    const from = (await mergeBase(git, base, head)) ?? base;
     // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
     let reads = null;
     const startReads = () => {
@@ -32979,18 +33077,23 @@ async function scanChanged(git, base, head, excluded, limits, report) {
     const keep = (text) => {
         if (!isMarkerCandidate(text))
             return false;
-        startReads();
+        // A `=` line is most often a heading underline that no size can make a finding (see underlinesOnly): the reads
+        // start early only for the other shapes, and after the diff when a file still needs them.
+        if (text[0] !== '=')
+            startReads();
         return true;
     };
-    const added = await addedLinesBetween(git, from, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines);
-    report.notes.push(`conflict markers: scanned lines added in ${from}..${head}`);
+    // git finds the merge base inside the diff (`base...head`): asking for it first would be one more process before
+    // the diff could start, and only the fallbacks need it.
+    const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, () => mergeBase(git, base, head));
+    report.notes.push(`conflict markers: scanned lines added in ${added.from === null ? `${base}...${head}` : `${added.from}..${head}`}`);
     if (added.degraded)
         report.warnings.push(`conflict markers: ${added.degraded}`);
     if (added.unreadable.length > 0)
         report.problems.push(unreadableProblem(added.unreadable));
     if (added.overflowed)
         report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`);
-    const files = added.files.filter((f) => !excluded(f.path));
+    const files = added.files.filter((f) => !excluded(f.path) && (added.overflowed || !underlinesOnly(f)));
     if (files.length === 0)
         return { files, attributes: new Map() };
     const { listing, defaultSizes } = startReads();
@@ -33033,8 +33136,8 @@ function layers_judge(files, attributes, range, report) {
     return report;
 }
 const isAngle = (text) => text[0] === '<' || text[0] === '>';
-const LT = 0x3c;
-const GT = 0x3e;
+const layers_LT = 0x3c;
+const layers_GT = 0x3e;
 /**
  * What the rest of each file says: its angle candidates anywhere and the
  * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
@@ -33048,7 +33151,7 @@ async function readNeighbours(git, specs, files) {
     const unreadable = await readBlobLines(git, specs, (index, line, text) => {
         if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index].has(line))
             files[index].known.set(line, markerPrefix(text));
-    }, (index, line, first) => first === LT || first === GT || neighbours[index].has(line));
+    }, (index, line, first) => first === layers_LT || first === layers_GT || neighbours[index].has(line));
     return unreadable.map((i) => displayPath(files[i].path));
 }
 function unreadableProblem(names) {
@@ -33216,11 +33319,18 @@ async function resolveRange(git, req) {
     const notes = [];
     const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null };
     const headName = req.head || defaults.head || 'HEAD';
-    // A base given by name does not depend on head: both are resolved at once (head's failure still comes first).
+    const headLabel = req.head ? req.headLabel : 'head';
+    const headBranch = req.headBranch ?? defaults.headBranch;
+    if (req.base) {
+        // A base given by name does not depend on head: one rev-parse answers both. When it cannot, head's failure comes
+        // first and a base that fails is reported in the range (a tree scan needs head alone).
+        const both = await resolveCommitsAtOnce(git, [headName, req.base]);
+        if (both !== null)
+            return { range: { base: both[1], head: both[0], description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
+    }
     const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null;
     namedBase?.catch(() => undefined);
-    const head = await resolveCommit(git, headName, req.head ? req.headLabel : 'head');
-    const headBranch = req.headBranch ?? defaults.headBranch;
+    const head = await resolveCommit(git, headName, headLabel);
     try {
         if (namedBase !== null)
             return { range: { base: await namedBase, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
@@ -33311,7 +33421,8 @@ function guardFailure(result) {
 
 /** The git runner at the top level of the repository containing `directory` (scans use repository-relative paths). */
 async function openRepository(directory, deps) {
-    return createGit(await topLevel(createGit(directory, deps)), deps);
+    const { topLevel, ...facts } = await openFacts(createGit(directory, deps));
+    return createGit(topLevel, deps, facts);
 }
 const isChosen = (v) => typeof v === 'object' && v !== null && 'range' in v;
 /** Runs guard; never throws (a failure becomes result 'error'). Notes and warnings go to the log and the result. */
@@ -33320,9 +33431,14 @@ async function runGuard(request, deps) {
     let range = null;
     let result;
     try {
-        const git = await openRepository(request.workingDirectory, deps.git);
-        // Most clones are complete: choose the range while finding out, and choose again only after a deepen.
-        const [first, history] = await Promise.all([request.chooseRange(git).catch((e) => e), ensureFullHistory(git)]);
+        // Names resolve alike from any directory of the work tree: the range is chosen while the repository is opened
+        // (no wait for one process before the next starts), and chosen again after a deepen or to report a failure.
+        const [git, first] = await Promise.all([
+            openRepository(request.workingDirectory, deps.git),
+            request.chooseRange(createGit(request.workingDirectory, deps.git)).catch((e) => e)
+        ]);
+        // Whether the clone is shallow came with the opening: deepening is the only git call this may make.
+        const history = await ensureFullHistory(git);
         if (history.note)
             notes.push(history.note);
         const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first;

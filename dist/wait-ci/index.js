@@ -29278,7 +29278,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4505);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2074);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
-/* harmony import */ var _wait_ci_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3119);
+/* harmony import */ var _wait_ci_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(389);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3707);
 /** wait-ci's entry: the one place that fails the step; every output is set first, on every path. */
 // First import: it must read the event file before @actions/github does (see event-payload-guard.ts).
@@ -29750,7 +29750,7 @@ function readWaitCiSettings(env = process.env) {
 
 /***/ }),
 
-/***/ 3119:
+/***/ 389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30695,9 +30695,9 @@ function requiredFromRules(label, data) {
 
 // EXTERNAL MODULE: ./src/core/backoff.ts
 var backoff = __nccwpck_require__(3915);
-;// CONCATENATED MODULE: ./src/actions/wait-ci/github-reads.ts
+;// CONCATENATED MODULE: ./src/github/ci-reads.ts
 /**
- * The GitHub reads wait-ci makes, each a conditional GET with a stored ETag
+ * The reads of a commit's checks and gate (wait-ci's polls, the merge diagnosis), each a conditional GET with a stored ETag
  * (a 304 does not count against the rate limit), each answer parsed once into
  * typed observations so a cut or HTML body is a transient failure
  * (MalformedResponseError), never "zero checks".
