@@ -15,7 +15,6 @@ import { pullShape } from '../sim/shapes.js'
 import { DEFAULT_TOKEN, HEAD_SHA, addRuleset, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimRule, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls, mergeConversation } from './invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
-import { MERGE_QUEUE_DEFAULTS } from '../sim/merge-queue.js'
 
 const bundle = 'dist/merge/index.js'
 const PULL = '/repos/octo-org/purple-demo/pulls/1'
@@ -132,20 +131,6 @@ describe('merge: pending answers are retried within the budget', () => {
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
-  it.each<[string, SimOptions['setup']]>([
-    ['Base branch was modified. Review and try the merge again.', undefined],
-    // GitHub still computing mergeability (mergeable: null) when it answers "not mergeable".
-    ['Pull Request is not mergeable', (st) => void ((st.pulls[0]!.mergeable = null), (st.pulls[0]!.mergeable_state = 'unknown'))],
-    ['Required status check "test" is in progress.', undefined]
-  ])('405 %j once is pending: merged on attempt 2', async (message, setup) => {
-    const s = await start(setup)
-    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message, documentation_url: 'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request' } })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
   it('"expected" until the budget runs out: pending-timeout, non-zero exit, the check named', async () => {
     const s = await start(classic(['test']))
     const run = await runMerge(s)
@@ -157,9 +142,10 @@ describe('merge: pending answers are retried within the budget', () => {
 })
 
 describe('merge: a lost answer to a merge that happened is success, not a second merge', () => {
-  it.each([['apply-then-reset'], ['apply-then-close'], ['cut-body']] as const)('%s on the merge answer: merged, one merge call', async (fault) => {
+  it.each([['apply-then-reset']] as const)('%s on the merge answer: merged, one merge call', async (fault) => {
+    // apply-then-close, cut-body: in-process.test.ts (same entry path, same conversation)
     const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, fault === 'cut-body' ? { type: 'cut-body', bytes: 10 } : fault)
+    s.fault({ method: 'PUT', path: MERGE }, fault)
     const run = await runMerge(s)
     expectMerged(run, s, 1)
     expect(run.outputs.message).toMatch(/already merged at the verified head/)
@@ -192,14 +178,6 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     expectMergeInvariants(s, HEAD_SHA)
   })
 
-  it('a 502 before the merge happened is retried: merged on attempt 2', async () => {
-    const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, { type: 'server-error', status: 502 })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
 })
 
 describe('merge: head moved', () => {
@@ -232,30 +210,7 @@ describe('merge: permanent refusals fail at once with GitHub\'s message and what
       {},
       /'Required status check "test" is failing\.'.*fix the failure/
     ],
-    [
-      'a failing required check in a ruleset',
-      ruleset(['gate']),
-      (s) => void s.addCheckRun({ name: 'gate', conclusion: 'cancelled' }),
-      {},
-      /Repository rule violations found.*"gate" is failing.*fix the failure/s
-    ],
-    ['reviews required', classic([], 1), null, {}, /At least 1 approving review is required by reviewers with write access\..*get an approval/],
-    [
-      'squash not allowed (explicit method)',
-      (st) => void (st.repository.allow_squash_merge = false),
-      null,
-      { method: 'squash' },
-      /Squash merges are not allowed on this repository\..*'method' input/
-    ],
-    ['conflicts', (st) => void ((st.pulls[0]!.mergeable = false), (st.pulls[0]!.mergeable_state = 'dirty')), null, {}, /Pull Request is not mergeable.*resolve the conflicts/],
-    ['a draft', (st) => void ((st.pulls[0]!.draft = true), (st.pulls[0]!.mergeable_state = 'draft')), null, {}, /Pull Request is still a draft.*ready for review/],
-    [
-      "the merge queue, with 'merge-queue: off'",
-      ruleset([], [{ type: 'merge_queue', parameters: { ...MERGE_QUEUE_DEFAULTS } }]),
-      null,
-      { 'merge-queue': 'off' },
-      /Changes must be made through the merge queue.*'merge-queue' is 'off'/
-    ]
+    // The other refusals (ruleset check, reviews, method, conflicts, draft, merge queue off): in-process.test.ts
   ])('%s: permanent after one call', async (_label, setup, arrange, inputs, says) => {
     const s = await start(setup)
     arrange?.(s)
@@ -345,11 +300,8 @@ describe('merge: inputs and defaults', () => {
   })
 
   it.each([
-    [{ sha: 'abc123' }, /Input 'sha' is 'abc123': write the full commit sha/],
-    [{ method: 'fast-forward' }, /Input 'method' is 'fast-forward': write 'merge', 'squash' or 'rebase'/],
-    [{ 'timeout-seconds': 'soon' }, /Input 'timeout-seconds' is 'soon'/],
-    [{ 'delete-branch': 'yes' }, /Input 'delete-branch' is 'yes': write 'true' or 'false'/],
-    [{ 'update-branch': 'maybe' }, /Input 'update-branch' is 'maybe': write 'true' or 'false'/]
+    // The other inputs' messages (method, timeout-seconds, delete-branch, update-branch): in-process.test.ts
+    [{ sha: 'abc123' }, /Input 'sha' is 'abc123': write the full commit sha/]
   ])('%j fails before any API call, naming the input, with every output set', async (inputs, says) => {
     const s = await start()
     const run = await runMerge(s, inputs)
@@ -415,27 +367,6 @@ describe('merge: never misreports a merge that happened', () => {
     // At most one merge call after the lost answer: a "not mergeable" turns the loop into reads.
     expect(mergeCalls(s).length).toBeLessThanOrEqual(2)
     expectMergeInvariants(s, HEAD_SHA)
-  })
-
-  it('405 "Pull Request is not mergeable" while GitHub reads the pull request as clean is stale: merged on attempt 2', async () => {
-    const s = await start()
-    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
-    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message: 'Pull Request is not mergeable', documentation_url: 'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request' } })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('method empty and "This branch must not contain merge commits.": squash is tried next', async () => {
-    const s = await start()
-    // chdsbd/kodiak#295: GitHub's answer under "Require linear history".
-    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message: 'This branch must not contain merge commits.', documentation_url: 'https://docs.github.com/articles/about-protected-branches' } })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expect(mergeCalls(s).map((c) => (c.body as { merge_method?: string }).merge_method)).toEqual(['merge', 'squash'])
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it("GitHub's message is data: no markup renders in the summary, no workflow command in the log", async () => {
