@@ -131,7 +131,8 @@ describe('a transient fault in every call site: retried, never read as "no check
     ['jobs of the run', JOBS]
   ]
   const faults: (Fault | FaultName)[] = ['reset', 'close', { type: 'cut-body', bytes: 20 }, { type: 'cloudflare', status: 524 }, { type: 'server-error', status: 502 }]
-  const cases = sites.flatMap(([site, path], i) => [[site, path, faults[i % faults.length]!] as const, [site, path, faults[(i + 2) % faults.length]!] as const])
+  // One site and fault as the bundle; the other eleven rows run the entry's own work in-process (in-process.test.ts).
+  const cases = sites.flatMap(([site, path], i) => [[site, path, faults[i % faults.length]!] as const, [site, path, faults[(i + 2) % faults.length]!] as const]).slice(0, 1)
 
   it.each(cases)('%s: %j', async (_site, path, fault) => {
     sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })

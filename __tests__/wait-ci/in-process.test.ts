@@ -3,13 +3,18 @@
  * production intervals on a fake clock (sleep advances it): the gate is
  * re-read during a long wait, and the schedule is what the defaults say.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createGitHubClient } from '../../src/github/client.js'
-import { waitCi, type WaitCiDeps } from '../../src/actions/wait-ci/wait-ci.js'
+import { waitCi, type WaitCiDeps, type WaitCiResult } from '../../src/actions/wait-ci/wait-ci.js'
 import { specInputSource } from '../../src/core/inputs.js'
-import { parseWaitCiOptions, type WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
+import { parseWaitCiOptions, readWaitCiSettings, type WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
-import { DEFAULT_TOKEN, OWNER, REPO, startSimulator, type Sim } from '../sim/server.js'
-import { BRANCH, RULES, afterPoll, protect, ruleset } from './scenario.js'
+import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
+import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, fastInputs, protect, ruleset } from './scenario.js'
+import { conversationInRounds } from '../sim/request-log.js'
+import { inputEnvName } from '../harness/run-bundle.js'
 import { closeChecked } from '../sim/openapi-check.js'
 
 let sim: Sim
@@ -115,5 +120,77 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
     expect(result.requests.notModified).toBe(result.requests.total - 6)
     // Politeness toward GitHub's secondary limit (900 points a minute for REST reads): under 40 requests a minute, 304s included.
     expect(result.requests.total / minutes).toBeLessThan(40)
+  })
+})
+
+/*
+ * Rows moved from faults.e2e.test.ts that differ only in which call site GitHub fails and how: the bundle keeps
+ * one such row (outputs, log, exit code); here each runs the settings reader, client and waitCi() the bundle's
+ * entry runs, with its inputs and runner environment, on the simulator's manual clock (every wait advances it, as
+ * the bundle's virtual clock does), so the conversation with GitHub is the one the bundle had.
+ */
+const PR_EVENT = { action: 'synchronize', number: 1, pull_request: { number: 1, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } } }
+
+/** What wait-ci's entry does, on the simulator's clock; `lines` is what it logged (the bundle's stdout lines). */
+async function waitCiAsEntry(s: Sim, inputs: Record<string, string>, runnerEnv: Record<string, string> = {}): Promise<{ result: WaitCiResult; lines: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'purple-wait-inproc-'))
+  writeFileSync(join(dir, 'event.json'), JSON.stringify(PR_EVENT))
+  const env = {
+    GITHUB_API_URL: s.url,
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_RUN_ID: '1001',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'gate',
+    ...runnerEnv
+  }
+  const names = Object.keys(inputs).map(inputEnvName)
+  const saved = names.map((n) => process.env[n])
+  for (const [name, value] of Object.entries(inputs)) process.env[inputEnvName(name)] = value
+  let settings: WaitCiSettings
+  try {
+    settings = readWaitCiSettings(env)
+  } finally {
+    names.forEach((n, i) => (saved[i] === undefined ? delete process.env[n] : (process.env[n] = saved[i])))
+  }
+  const lines: string[] = []
+  const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`) }
+  const now = (): number => s.clock.now()
+  const sleep = async (ms: number): Promise<void> => s.clock.advance(ms)
+  const client = createGitHubClient({ ...settings.client, deadline: now() + settings.options.timeoutMs, now, sleep, log: log.info, setSecret: () => undefined })
+  return { result: await waitCi(settings, { client, now, sleep, log }), lines }
+}
+
+describe('a transient fault in every call site: retried, never read as "no checks", the wait goes on (in-process, as the entry runs it)', () => {
+  const sites: [string, string | RegExp][] = [
+    ['pull request', PULL],
+    ['branch (classic protection)', BRANCH],
+    ['rules (rulesets)', RULES],
+    ['check runs', CHECK_RUNS],
+    ['combined status', STATUS],
+    ['jobs of the run', JOBS]
+  ]
+  const faults: (Fault | FaultName)[] = ['reset', 'close', { type: 'cut-body', bytes: 20 }, { type: 'cloudflare', status: 524 }, { type: 'server-error', status: 502 }]
+  // The first case ("pull request", reset) runs as the bundle in faults.e2e.test.ts.
+  const cases = sites.flatMap(([site, path], i) => [[site, path, faults[i % faults.length]!] as const, [site, path, faults[(i + 2) % faults.length]!] as const]).slice(1)
+
+  it.each(cases)('%s: %j', async (_site, path, fault) => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['test']) })
+    sim.addJob({ name: 'wait', run_id: 1001, status: 'in_progress' })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    sim.fault({ method: 'GET', path }, fault)
+    afterPoll(sim, 2, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    const { result, lines } = await waitCiAsEntry(sim, fastInputs(), { GITHUB_RUN_ID: '1001', RUNNER_NAME: 'GitHub Actions 1' })
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(result.conclusion).toBe('success')
+    const hits = sim.requests({ method: 'GET', path })
+    expect(hits[0]!.fault).not.toBeNull()
+    expect(hits.length).toBeGreaterThanOrEqual(2)
+    // Every site, the jobs API included, was read again and served its purpose.
+    expect(lines.join('\n')).toContain("this job's check run: ")
+    // A gate source that fails is read again next poll; any other read fails the poll, which is run again.
+    expect(lines.join('\n')).toMatch(/poll \d+ failed: .*; the wait goes on|gate not read yet \(.*\); trying again next poll|jobs of run 1001 not read \(.*\); trying again next poll/)
   })
 })
