@@ -15,7 +15,9 @@ import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, startSimulator, type Fault, type 
 import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, fastInputs, protect, ruleset } from './scenario.js'
 import { conversationInRounds } from '../sim/request-log.js'
 import { inputEnvName } from '../harness/run-bundle.js'
-import { closeChecked } from '../sim/openapi-check.js'
+import { closeChecked, openApiProblems } from '../sim/openapi-check.js'
+import type { CheckConclusion } from '../sim/state.js'
+import { waitCiOutputValues } from '../../src/actions/wait-ci/outputs.js'
 
 let sim: Sim
 afterEach(async () => {
@@ -192,5 +194,34 @@ describe('a transient fault in every call site: retried, never read as "no check
     expect(lines.join('\n')).toContain("this job's check run: ")
     // A gate source that fails is read again next poll; any other read fails the poll, which is run again.
     expect(lines.join('\n')).toMatch(/poll \d+ failed: .*; the wait goes on|gate not read yet \(.*\); trying again next poll|jobs of run 1001 not read \(.*\); trying again next poll/)
+  })
+})
+
+describe('what satisfies a required check: conclusions that fail fast (in-process, as the entry runs it)', () => {
+  // 'cancelled' runs as the bundle in gate.e2e.test.ts (exit code, outputs); these rows differ only in GitHub's conclusion.
+  async function failsFast(conclusion: CheckConclusion): Promise<void> {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['test', 'lint']) })
+    sim.addCheckRun({ name: 'test', conclusion })
+    sim.addCheckRun({ name: 'lint', status: 'in_progress' })
+    const { result } = await waitCiAsEntry(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    const outputs = waitCiOutputValues(result)
+    expect(outputs.conclusion).toBe('failure')
+    expect(JSON.parse(outputs.failed)).toEqual([{ name: 'test', conclusion, url: expect.any(String) }])
+    // fail-fast: stopped at the first failure, with lint still running.
+    expect(JSON.parse(outputs.pending)).toEqual([{ name: 'lint', state: 'pending', detail: 'in_progress' }])
+  }
+
+  it.each([['action_required'], ['timed_out']] as const)('%s is a failure with a non-zero exit', failsFast)
+
+  it('startup_failure, a conclusion outside the published check-run schema, is a failure too', async () => {
+    // GitHub's OpenAPI enum for check-run conclusions stops at action_required, yet real runs name
+    // startup_failure and stale: wait-ci reads any conclusion it does not know as a failure.
+    await failsFast('startup_failure')
+    // The drift check sees exactly this off-schema answer (once for the wait, once for the reads of what else
+    // blocks the merge), and nothing else; then the log is cleared for afterEach.
+    const problem = expect.stringContaining('/conclusion must be equal to one of the allowed values')
+    expect(openApiProblems(sim.log)).toEqual([problem, problem])
+    sim.log.length = 0
   })
 })
