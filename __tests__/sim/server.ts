@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { applyFault, type Fault, type FaultName, normalizeFault, writeResponse, type WireResponse } from './faults.js'
-import { appClientId, appKeys, type AppKeys } from './jwt.js'
+import { appClientId, appKeys } from './jwt.js'
 import { route, type RouteContext } from './routes.js'
 import {
   defaultState,
@@ -465,9 +465,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
     now,
     iso: () => iso(now()),
     nextId,
-    get keys(): AppKeys {
-      return appKeys()
-    },
+    keys: appKeys,
     installationTokenTtlMs: options.installationTokenTtlMs ?? 3600_000,
     pendingCheckWord: options.pendingCheckWord ?? 'expected',
     mintToken: () => `ghs_sim${randomBytes(18).toString('hex')}`,
