@@ -271,6 +271,29 @@ describe('merge in-process, as the entry runs it: pending answers are retried wi
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
+
+  it('plural `2 of 2 required status checks are expected.` once, then both register: merged on attempt 2', async () => {
+    const s = await startManual(classic(['test', 'lint']))
+    s.after({ method: 'PUT', path: MERGE, count: 1 }, (_st, sm) => {
+      sm.addCheckRun({ name: 'test', conclusion: 'success' })
+      sm.addCheckRun({ name: 'lint', conclusion: 'success' })
+    })
+    const result = await mergeAsEntry(s)
+    expectMergedResult(result, s, 2)
+    expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: '2 of 2 required status checks are expected.' })
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
+
+  it('the ruleset-wrapped form `Repository rule violations found\\n\\nRequired status check "gate" is expected.` is pending too', async () => {
+    const s = await startManual(ruleset(['gate']))
+    s.after({ method: 'PUT', path: MERGE, count: 2 }, (_st, sm) => void sm.addCheckRun({ name: 'gate', conclusion: 'success' }))
+    const result = await mergeAsEntry(s)
+    expectMergedResult(result, s, 3)
+    expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: 'Repository rule violations found\n\nRequired status check "gate" is expected.\n\n' })
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
 })
 
 describe('merge in-process, as the entry runs it: never misreports a merge that happened', () => {
@@ -348,6 +371,15 @@ describe("merge in-process, as the entry runs it: permanent refusals fail at onc
     expectMergeInvariants(s, HEAD_SHA)
     expect(mergeConversation(s)).toMatchSnapshot()
   })
+
+  it('a check that is expected, then fails: stops at the failing answer and never calls merge again', async () => {
+    const s = await startManual(classic(['test']))
+    s.after({ method: 'PUT', path: MERGE, count: 1 }, (_st, sm) => void sm.addCheckRun({ name: 'test', conclusion: 'failure' }))
+    const result = await mergeAsEntry(s)
+    expectRefusedResult(result, s, 'permanent', 2, /"test" is failing/)
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
 })
 
 describe('merge in-process, as the entry runs it: a bad input fails before any API call, naming the input', () => {
@@ -360,5 +392,28 @@ describe('merge in-process, as the entry runs it: a bad input fails before any A
     const s = await startManual()
     expect(() => settingsFor(s, inputs)).toThrow(says)
     expect(s.log).toHaveLength(0)
+  })
+})
+
+describe('merge in-process, as the entry runs it: inputs and defaults', () => {
+  it('no method given: the first method the repository allows', async () => {
+    const s = await startManual((st) => {
+      st.repository.allow_merge_commit = false
+      st.repository.allow_squash_merge = false
+    })
+    const result = await mergeAsEntry(s, { 'commit-title': 'Ship it (#1)' })
+    expectMergedResult(result, s, 1)
+    expect(mergeCalls(s)[0]!.body).toEqual({ sha: HEAD_SHA, merge_method: 'rebase', commit_title: 'Ship it (#1)' })
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
+
+  it('delete-branch: true deletes the head branch after the merge', async () => {
+    const s = await startManual()
+    const result = await mergeAsEntry(s, { 'delete-branch': 'true' })
+    expectMergedResult(result, s, 1)
+    expect(s.requests({ method: 'DELETE' }).map((e) => [e.path, e.status])).toEqual([['/repos/octo-org/purple-demo/git/refs/heads/feature', 204]])
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
   })
 })

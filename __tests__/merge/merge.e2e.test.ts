@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { renderGfm } from '../harness/gfm.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
 import { pullShape } from '../sim/shapes.js'
-import { DEFAULT_TOKEN, HEAD_SHA, addRuleset, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimRule, type SimState } from '../sim/server.js'
+import { DEFAULT_TOKEN, HEAD_SHA, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls, mergeConversation } from './invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
 
@@ -31,12 +31,6 @@ const classic =
   (contexts: string[], reviews: number | null = null) =>
   (st: SimState): void => {
     protectBranch(st, undefined, { contexts, reviews })
-  }
-
-const ruleset =
-  (contexts: string[], extra: SimRule[] = []) =>
-  (st: SimState): void => {
-    addRuleset(st, { name: 'main gate', requiredChecks: contexts.map((context) => ({ context })), rules: extra })
   }
 
 /** A simulator on the manual clock the bundle's virtual time drives (harness/virtual-time.cjs). */
@@ -104,29 +98,6 @@ describe('merge: pending answers are retried within the budget', () => {
     expect(html).toContain('<h2>Purple merge: merged</h2>')
     expect(html).toMatch(/<tr><td>1<\/td><td>\+0 s<\/td><td>merge<\/td><td>HTTP 405: Required status check &quot;test&quot; is expected\.<\/td><td>pending<\/td><td>[\d.]+ s<\/td><\/tr>/)
     expect(html).toMatch(/<tr><td>2<\/td><td>[^<]*<\/td><td>merge<\/td><td>HTTP 200: Pull Request successfully merged<\/td><td>merged<\/td><td><\/td><\/tr>/)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('plural `2 of 2 required status checks are expected.` once, then both register: merged on attempt 2', async () => {
-    const s = await start(classic(['test', 'lint']))
-    s.after({ method: 'PUT', path: MERGE, count: 1 }, (_st, sm) => {
-      sm.addCheckRun({ name: 'test', conclusion: 'success' })
-      sm.addCheckRun({ name: 'lint', conclusion: 'success' })
-    })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: '2 of 2 required status checks are expected.' })
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('the ruleset-wrapped form `Repository rule violations found\\n\\nRequired status check "gate" is expected.` is pending too', async () => {
-    const s = await start(ruleset(['gate']))
-    s.after({ method: 'PUT', path: MERGE, count: 2 }, (_st, sm) => void sm.addCheckRun({ name: 'gate', conclusion: 'success' }))
-    const run = await runMerge(s)
-    expectMerged(run, s, 3)
-    expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: 'Repository rule violations found\n\nRequired status check "gate" is expected.\n\n' })
     expectMergeInvariants(s, HEAD_SHA)
     expect(mergeConversation(s)).toMatchSnapshot()
   })
@@ -220,14 +191,6 @@ describe('merge: permanent refusals fail at once with GitHub\'s message and what
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
-  it('a check that is expected, then fails: stops at the failing answer and never calls merge again', async () => {
-    const s = await start(classic(['test']))
-    s.after({ method: 'PUT', path: MERGE, count: 1 }, (_st, sm) => void sm.addCheckRun({ name: 'test', conclusion: 'failure' }))
-    const run = await runMerge(s)
-    expectRefused(run, s, 'permanent', 2, /"test" is failing/)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
 })
 
 describe('merge: what blocks, when it stops without merging', () => {
@@ -253,18 +216,6 @@ describe('merge: what blocks, when it stops without merging', () => {
 })
 
 describe('merge: inputs and defaults', () => {
-  it('no method given: the first method the repository allows', async () => {
-    const s = await start((st) => {
-      st.repository.allow_merge_commit = false
-      st.repository.allow_squash_merge = false
-    })
-    const run = await runMerge(s, { 'commit-title': 'Ship it (#1)' })
-    expectMerged(run, s, 1)
-    expect(mergeCalls(s)[0]!.body).toEqual({ sha: HEAD_SHA, merge_method: 'rebase', commit_title: 'Ship it (#1)' })
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
   it('no sha given: merges the head read at start and warns that nothing verified it', async () => {
     const s = await start()
     const run = await runMerge(s, { sha: '' })
@@ -287,15 +238,6 @@ describe('merge: inputs and defaults', () => {
     const s = await start()
     const run = await runMerge(s, { 'pull-request': '2' })
     expectRefused(run, s, 'permanent', 0, /Could not read pull request #2, so nothing was merged: .*404/)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('delete-branch: true deletes the head branch after the merge', async () => {
-    const s = await start()
-    const run = await runMerge(s, { 'delete-branch': 'true' })
-    expectMerged(run, s, 1)
-    expect(s.requests({ method: 'DELETE' }).map((e) => [e.path, e.status])).toEqual([['/repos/octo-org/purple-demo/git/refs/heads/feature', 204]])
-    expectMergeInvariants(s, HEAD_SHA)
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
