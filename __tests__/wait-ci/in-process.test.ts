@@ -11,8 +11,8 @@ import { waitCi, type WaitCiDeps, type WaitCiResult } from '../../src/actions/wa
 import { specInputSource } from '../../src/core/inputs.js'
 import { parseWaitCiOptions, readWaitCiSettings, type WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
-import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
-import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, fastInputs, protect, ruleset } from './scenario.js'
+import { DEFAULT_TOKEN, GITHUB_ACTIONS_APP, HEAD_SHA, OTHER_CI_APP, OWNER, REPO, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
+import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, fastInputs, parsed, polls, protect, ruleset } from './scenario.js'
 import { conversationInRounds } from '../sim/request-log.js'
 import { inputEnvName } from '../harness/run-bundle.js'
 import { closeChecked, openApiProblems } from '../sim/openapi-check.js'
@@ -134,7 +134,7 @@ describe('waitCi in-process, production schedule on a fake clock', () => {
 const PR_EVENT = { action: 'synchronize', number: 1, pull_request: { number: 1, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } } }
 
 /** What wait-ci's entry does, on the simulator's clock; `lines` is what it logged (the bundle's stdout lines). */
-async function waitCiAsEntry(s: Sim, inputs: Record<string, string>, runnerEnv: Record<string, string> = {}): Promise<{ result: WaitCiResult; lines: string[] }> {
+async function waitCiAsEntry(s: Sim, inputs: Record<string, string>, runnerEnv: Record<string, string> = {}): Promise<{ result: WaitCiResult; lines: string[]; outputs: ReturnType<typeof waitCiOutputValues> }> {
   const dir = mkdtempSync(join(tmpdir(), 'purple-wait-inproc-'))
   writeFileSync(join(dir, 'event.json'), JSON.stringify(PR_EVENT))
   const env = {
@@ -161,7 +161,8 @@ async function waitCiAsEntry(s: Sim, inputs: Record<string, string>, runnerEnv: 
   const now = (): number => s.clock.now()
   const sleep = async (ms: number): Promise<void> => s.clock.advance(ms)
   const client = createGitHubClient({ ...settings.client, deadline: now() + settings.options.timeoutMs, now, sleep, log: log.info, setSecret: () => undefined })
-  return { result: await waitCi(settings, { client, now, sleep, log }), lines }
+  const result = await waitCi(settings, { client, now, sleep, log })
+  return { result, lines, outputs: waitCiOutputValues(result) }
 }
 
 describe('a transient fault in every call site: retried, never read as "no checks", the wait goes on (in-process, as the entry runs it)', () => {
@@ -223,5 +224,114 @@ describe('what satisfies a required check: conclusions that fail fast (in-proces
     const problem = expect.stringContaining('/conclusion must be equal to one of the allowed values')
     expect(openApiProblems(sim.log)).toEqual([problem, problem])
     sim.log.length = 0
+  })
+})
+
+// Moved from gate.e2e.test.ts: they differ from the bundle runs kept there only in GitHub's answers.
+describe('where the required set comes from (in-process, as the entry runs it)', () => {
+  it('a check required only by a ruleset is waited on', async () => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => ruleset(s, [{ context: 'gate' }]) })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    afterPoll(sim, 2, () => sim.addCheckRun({ name: 'gate', conclusion: 'success' }))
+    const { outputs } = await waitCiAsEntry(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('success')
+    expect(parsed({ outputs }).required).toEqual([{ name: 'gate', sources: ['ruleset'], state: 'success' }])
+    expect(polls(sim)).toBe(3)
+    expect(sim.count('GET', RULES)).toBeGreaterThanOrEqual(1)
+  })
+
+  it('a ruleset in evaluate mode does not gate', async () => {
+    sim = await startSimulator({
+      clock: { mode: 'manual' },
+      setup: (s) => {
+        ruleset(s, [{ context: 'never' }])
+        s.rulesets[0]!.enforcement = 'evaluate'
+        protect(s, ['lint'])
+      }
+    })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    const { outputs } = await waitCiAsEntry(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('success')
+    expect(parsed({ outputs }).required.map((c) => c.name)).toEqual(['lint'])
+  })
+
+  it("no gate and on-no-gate 'fail' fails at once, saying what to do", async () => {
+    sim = await startSimulator({ clock: { mode: 'manual' } })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    const { outputs, result } = await waitCiAsEntry(sim, fastInputs({ 'on-no-gate': 'fail' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('failure')
+    expect(`wait-ci: ${result.conclusion}: ${result.message}`).toContain("on-no-gate is 'fail'")
+    expect(polls(sim)).toBe(1)
+  })
+
+  it('no gate, all-observed: waits for every observed check, then passes', async () => {
+    sim = await startSimulator({ clock: { mode: 'manual' } })
+    const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
+    afterPoll(sim, 3, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    const { outputs } = await waitCiAsEntry(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('success')
+    expect(parsed({ outputs }).required).toEqual([{ name: 'lint', sources: ['observed'], state: 'success' }])
+    expect(polls(sim)).toBe(4)
+  })
+
+  it('the required input adds names to the gate', async () => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['lint']) })
+    sim.addCheckRun({ name: 'lint', conclusion: 'success' })
+    afterPoll(sim, 2, () => sim.addCheckRun({ name: 'e2e (chrome, 1)', conclusion: 'success' }))
+    const { outputs } = await waitCiAsEntry(sim, fastInputs({ required: 'e2e (chrome, 1)\nlint' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('success')
+    expect(parsed({ outputs }).required).toEqual([
+      { name: 'lint', sources: ['protection', 'input'], state: 'success' },
+      { name: 'e2e (chrome, 1)', sources: ['input'], state: 'success' }
+    ])
+  })
+})
+
+// Moved from gate.e2e.test.ts: they differ from the bundle runs kept there only in GitHub's answers.
+describe('what satisfies a required check (in-process, as the entry runs it)', () => {
+  it('app-scoped: the right app passes', async () => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => ruleset(s, [{ context: 'test', integration_id: GITHUB_ACTIONS_APP.id }]) })
+    sim.addCheckRun({ name: 'test', conclusion: 'failure', app_id: OTHER_CI_APP.id })
+    sim.addCheckRun({ name: 'test', conclusion: 'success', app_id: GITHUB_ACTIONS_APP.id })
+    const { outputs } = await waitCiAsEntry(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('success')
+  })
+
+  it('a re-run turns a failure green: pending while it runs, then success', async () => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['test']) })
+    sim.addCheckRun({ name: 'test', conclusion: 'failure', started_at: '2026-11-27T04:00:00Z' })
+    const rerun = sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    afterPoll(sim, 3, () => sim.updateCheckRun(rerun.id, { conclusion: 'success' }))
+    const { outputs } = await waitCiAsEntry(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('success')
+    expect(polls(sim)).toBe(4)
+  })
+
+  it('a queued re-run after a success is pending', async () => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['test']) })
+    sim.addCheckRun({ name: 'test', conclusion: 'success', started_at: '2026-11-27T04:00:00Z' })
+    sim.addCheckRun({ name: 'test', status: 'queued' })
+    const { outputs } = await waitCiAsEntry(sim, fastInputs({ 'timeout-seconds': '120' }))
+    expect(outputs.conclusion).toBe('timed_out')
+    expect(parsed({ outputs }).pending).toEqual([{ name: 'test', state: 'pending', detail: 'queued' }])
+  })
+
+  it('an error status fails; without fail-fast the wait first lets the rest finish', async () => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['ci/build', 'lint']) })
+    sim.addStatus({ context: 'ci/build', state: 'error' })
+    const lint = sim.addCheckRun({ name: 'lint', status: 'in_progress' })
+    afterPoll(sim, 3, () => sim.updateCheckRun(lint.id, { conclusion: 'success' }))
+    const { outputs } = await waitCiAsEntry(sim, fastInputs({ 'fail-fast': 'false' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('failure')
+    expect(polls(sim)).toBe(4)
+    expect(parsed({ outputs }).failed).toEqual([{ name: 'ci/build', conclusion: 'error', url: null }])
   })
 })
