@@ -12,7 +12,7 @@ import { specInputSource } from '../../src/core/inputs.js'
 import { parseWaitCiOptions, readWaitCiSettings, type WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 import { DEFAULT_TOKEN, GITHUB_ACTIONS_APP, HEAD_SHA, OTHER_CI_APP, OWNER, REPO, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
-import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, fastInputs, parsed, polls, protect, ruleset } from './scenario.js'
+import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, fastInputs, parsed, polls, protect, ruleset, waitPullReads } from './scenario.js'
 import { conversationInRounds } from '../sim/request-log.js'
 import { inputEnvName } from '../harness/run-bundle.js'
 import { closeChecked, openApiProblems } from '../sim/openapi-check.js'
@@ -333,5 +333,78 @@ describe('what satisfies a required check (in-process, as the entry runs it)', (
     expect(outputs.conclusion).toBe('failure')
     expect(polls(sim)).toBe(4)
     expect(parsed({ outputs }).failed).toEqual([{ name: 'ci/build', conclusion: 'error', url: null }])
+  })
+})
+
+// Moved from faults.e2e.test.ts: they differ from the bundle runs kept there only in GitHub's answers.
+describe('cost: conditional requests (in-process, as the entry runs it)', () => {
+  it('150 check runs and many required names: one listing of two pages, each with its own ETag', async () => {
+    const names = ['check-145', 'check-146', 'check-147', 'check-148', 'check-149', 'check-150']
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, names) })
+    for (let i = 1; i <= 149; i++) sim.addCheckRun({ name: `check-${i}`, conclusion: 'success' })
+    const last = sim.addCheckRun({ name: 'check-150', status: 'in_progress' })
+    afterPoll(sim, 4, () => sim.updateCheckRun(last.id, { conclusion: 'success' }))
+    const { outputs } = await waitCiAsEntry(sim, fastInputs({ 'check-run-id': '1' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('success')
+    const listings = sim.requests({ method: 'GET', path: CHECK_RUNS })
+    expect(listings.map((e) => [e.query.page, e.query.check_name])).toEqual(
+      Array.from({ length: 5 }, () => [['1', undefined], ['2', undefined]]).flat()
+    )
+    // Both pages fresh at first, 304s while nothing changed, then only the page holding check-150 changed.
+    expect(listings.map((e) => e.status)).toEqual([200, 200, 304, 304, 304, 304, 304, 304, ...[listings[8]!.status, listings[9]!.status]])
+    expect([listings[8]!.status, listings[9]!.status].sort()).toEqual([200, 304])
+  })
+
+  it('150 check runs and one required name: queried by name, so churn among the other 149 costs nothing', async () => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['test']) })
+    const others = Array.from({ length: 149 }, (_, i) => sim.addCheckRun({ name: `check-${i + 1}`, status: 'in_progress' }))
+    const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    for (let n = 1; n <= 10; n++) afterPoll(sim, n, () => sim.updateCheckRun(others[n]!.id, { conclusion: 'success' }))
+    afterPoll(sim, 10, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    const { outputs } = await waitCiAsEntry(sim, fastInputs({ 'check-run-id': '1' }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('success')
+    expect(new Set(sim.requests({ method: 'GET', path: CHECK_RUNS }).map((e) => e.query.check_name))).toEqual(new Set(['test']))
+    // PR, branch, rules, test's runs, status at the start; test's runs once more when it finished.
+    expect(parsed({ outputs }).requests.counted).toBe(6)
+  })
+})
+
+// Moved from faults.e2e.test.ts (rows of tables whose other rows stay bundle runs there).
+describe('a transient fault in every call site: retried, never read as "no checks", the wait goes on (in-process, as the entry runs it, more faults)', () => {
+  it.each([
+    ['a socket closed after a keep-alive answer', 'close-keep-alive' as FaultName, {}],
+    ['the primary rate limit used up, reset in 1 s', { type: 'rate-limit', status: 403, resetInSeconds: 1 } as Fault, {}],
+    ['a 429 secondary rate limit', { type: 'secondary-rate-limit', status: 429, retryAfter: 1 } as Fault, {}]
+  ])('every other simulator fault on the listing: %s', async (_label, fault, inputs) => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['test']) })
+    const test = sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    sim.fault({ method: 'GET', path: CHECK_RUNS }, fault)
+    afterPoll(sim, 2, () => sim.updateCheckRun(test.id, { conclusion: 'success' }))
+    const { outputs } = await waitCiAsEntry(sim, fastInputs({ ...inputs }))
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('success')
+    expect(sim.requests({ method: 'GET', path: CHECK_RUNS })[0]!.fault).not.toBeNull()
+  })
+
+  it.each([
+    [
+      "403 for a token without 'checks: read'",
+      { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference', status: '403' } },
+      /GitHub refused a read the wait needs: HTTP 403 'Resource not accessible by integration'/
+    ]
+  ])('a permanent refusal ends the wait at once as a failure, with outputs: %s', async (_label, reply, message) => {
+    sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['test']) })
+    sim.addCheckRun({ name: 'test', status: 'in_progress' })
+    if (typeof reply === 'string') sim.fault({ method: 'GET', path: CHECK_RUNS }, reply)
+    else sim.respond({ method: 'GET', path: CHECK_RUNS }, reply)
+    const { outputs, result } = await waitCiAsEntry(sim, fastInputs())
+    expect(conversationInRounds(sim)).toMatchSnapshot()
+    expect(outputs.conclusion).toBe('failure')
+    expect(outputs.sha).toBe(HEAD_SHA)
+    expect(`wait-ci: ${result.conclusion}: ${result.message}`).toMatch(message)
+    // It stopped within the first poll: the head was read once, at its start, and never confirmed.
+    expect(waitPullReads(sim)).toBe(1)
   })
 })
