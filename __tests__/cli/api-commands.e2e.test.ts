@@ -104,6 +104,11 @@ interface Scenario {
   readonly then?: (sim: Sim) => void
   /** Also run the words as the bundled CLI (and require the same output as in-process). */
   readonly bundleWords?: boolean
+  /**
+   * Run --json in-process too: for a second scenario with an exit code another scenario of the command
+   * already runs as the bundled CLI (the printing path is the same; only GitHub's answers differ).
+   */
+  readonly jsonInProcess?: boolean
 }
 
 /** The command's function in this process, on the simulator's manual clock (every wait advances it). */
@@ -120,14 +125,16 @@ async function commandInProcess(args: readonly string[], env: Record<string, str
 }
 
 /**
- * Runs a scenario twice, each on a fresh simulator: with --json as the bundled CLI, and in words. The words
- * run is the same command function in-process (what main() calls), except with `bundleWords` (one scenario per command), where it runs
- * both ways and the two must print the same words. Same code; the document and the words as given.
+ * Runs a scenario twice, each on a fresh simulator: with --json as the bundled CLI (in-process with
+ * `jsonInProcess`), and in words through the same command function in-process (what main() calls). With
+ * `bundleWords` (one scenario per command) the words also run bundled, and both must print the same.
+ * Same code; the document and the words as given.
  */
 async function runBoth(s: Scenario): Promise<void> {
   const command = s.args[0]!
   const sim = await start(s.setup)
-  const json = await purple([...s.args, '--json'], (s.env ?? tokenEnv)(sim))
+  const jsonArgs = [...s.args, '--json']
+  const json = s.jsonInProcess ? await commandInProcess(jsonArgs, (s.env ?? tokenEnv)(sim), sim) : await purple(jsonArgs, (s.env ?? tokenEnv)(sim))
   expectNoSecret(json)
   s.then?.(sim)
   const simWords = await start(s.setup)
@@ -196,6 +203,7 @@ describe('purple wait-ci: every exit code, in words and with --json', () => {
     },
     {
       name: 'the head is not the --sha given: 1, head-moved',
+      jsonInProcess: true,
       args: waitCi('--sha', shaOf('an-older-head')),
       setup: (sim) => {
         requireTest(sim)
@@ -245,6 +253,7 @@ describe('purple wait-ci: every exit code, in words and with --json', () => {
     },
     {
       name: 'a merge group (--sha on --base, no pull request): 0',
+      jsonInProcess: true,
       args: ['wait-ci', ...repo, '--sha', shaOf('group'), '--base', 'main', ...fast, '--timeout', '600'],
       setup: (sim) => {
         requireTest(sim)
@@ -297,6 +306,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
     },
     {
       name: 'the head moved past the verified sha: 1, nothing merged',
+      jsonInProcess: true,
       args: ['merge', ...repo, '--pr', '1', '--sha', shaOf('verified-earlier'), ...fast, '--timeout', '300'],
       code: 1,
       document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'head-moved', message: expect.any(String), 'updated-sha': '', 'merge-group-sha': '', blockers: BLOCKERS_ANY },
@@ -329,6 +339,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
     },
     {
       name: "the merge call's answer lost and no read back: 1, unknown-outcome",
+      jsonInProcess: true,
       args: ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '120'],
       setup: (sim) => {
         sim.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
