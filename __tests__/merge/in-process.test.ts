@@ -10,11 +10,12 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { merge, type MergeDeps, type MergeResult, type MergeTarget } from '../../src/actions/merge/merge.js'
 import { readMergeSettings, type MergeSettings } from '../../src/actions/merge/settings.js'
+import { mergeOutputValues } from '../../src/actions/merge/outputs.js'
 import { MERGE_DEFAULTS } from '../../src/actions/merge/io.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { closeChecked } from '../sim/openapi-check.js'
 import { pullShape } from '../sim/shapes.js'
-import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, addRuleset, protectBranch, startSimulator, type Sim, type SimOptions, type SimRule, type SimState } from '../sim/server.js'
+import { DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, addRuleset, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimRule, type SimState } from '../sim/server.js'
 import { MERGE_QUEUE_DEFAULTS } from '../sim/merge-queue.js'
 import { inputEnvName } from '../harness/run-bundle.js'
 import { expectMergeInvariants, mergeCalls, mergeConversation } from './invariants.js'
@@ -234,13 +235,23 @@ async function mergeAsEntry(s: Sim, inputs: Record<string, string> = {}): Promis
 function expectMergedResult(result: MergeResult, s: Sim, attempts: number): void {
   const pr = s.state.pulls[0]!
   expect(pr.merged).toBe(true)
-  expect(result).toMatchObject({ merged: true, mergeCommitSha: pr.merge_commit_sha!, attempts, reason: 'merged', updatedSha: '', mergeGroupSha: '' })
+  // The outputs the entry sets from this result (mergeOutputValues), as the bundle tests assert them.
+  expect(mergeOutputValues(result)).toEqual({
+    merged: 'true',
+    'merge-commit-sha': pr.merge_commit_sha!,
+    attempts: String(attempts),
+    reason: 'merged',
+    message: expect.any(String),
+    'updated-sha': '',
+    'merge-group-sha': '',
+    blockers: ''
+  })
   expect(mergeCalls(s)).toHaveLength(attempts)
 }
 
 function expectRefusedResult(result: MergeResult, s: Sim, reason: string, attempts: number, says: RegExp): void {
   expect(s.state.pulls[0]!.merged).toBe(false)
-  expect(result).toMatchObject({ merged: false, attempts, reason })
+  expect(mergeOutputValues(result)).toMatchObject({ merged: 'false', 'merge-commit-sha': '', attempts: String(attempts), reason, 'updated-sha': expect.any(String) })
   expect(result.message).toMatch(says)
   expect(mergeCalls(s)).toHaveLength(attempts)
 }
@@ -315,6 +326,18 @@ describe('merge in-process, as the entry runs it: never misreports a merge that 
     expectMergeInvariants(s, HEAD_SHA)
     expect(mergeConversation(s)).toMatchSnapshot()
   })
+
+  it('a lost answer, two stale reads and a 405 "not mergeable" on the retry: read again until it shows merged', async () => {
+    const s = await startManual()
+    s.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
+    s.after({ method: 'GET', path: PULL, count: 1 }, (_st, sm) => sm.respond({ method: 'GET', path: PULL }, staleRead(sm), 2))
+    const result = await mergeAsEntry(s)
+    expectMergedResult(result, s, 2)
+    expect(mergeCalls(s).map((c) => [c.fault, c.status])).toEqual([['apply-then-reset', 200], [null, 405]])
+    expect(result.message).toMatch(/already merged at the verified head/)
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
 })
 
 describe('merge in-process, as the entry runs it: a lost answer to a merge that happened is success, not a second merge', () => {
@@ -333,6 +356,20 @@ describe('merge in-process, as the entry runs it: a lost answer to a merge that 
     const s = await startManual()
     s.fault({ method: 'PUT', path: MERGE }, { type: 'server-error', status: 502 })
     expectMergedResult(await mergeAsEntry(s), s, 2)
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
+
+  it('a secondary rate limit on the merge call: waits its retry-after, then merges', async () => {
+    const s = await startManual()
+    s.fault({ method: 'PUT', path: MERGE }, { type: 'secondary-rate-limit', retryAfter: 60 })
+    const result = await mergeAsEntry(s)
+    expectMergedResult(result, s, 2)
+    const [first, second] = mergeCalls(s)
+    // The quiet window on the simulator's clock: nothing at all is sent before retry-after has passed.
+    expect(second!.time - first!.time).toBeGreaterThanOrEqual(60_000)
+    expect(s.log.filter((e) => e.seq > first!.seq && e.time < first!.time + 60_000)).toEqual([])
+    expect(s.earlyRequests()).toEqual([])
     expectMergeInvariants(s, HEAD_SHA)
     expect(mergeConversation(s)).toMatchSnapshot()
   })
@@ -414,6 +451,22 @@ describe('merge in-process, as the entry runs it: inputs and defaults', () => {
     expectMergedResult(result, s, 1)
     expect(s.requests({ method: 'DELETE' }).map((e) => [e.path, e.status])).toEqual([['/repos/octo-org/purple-demo/git/refs/heads/feature', 204]])
     expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
+
+  it('already merged at the verified sha before it starts: success without a merge call', async () => {
+    const s = await startManual((st) => Object.assign(st.pulls[0]!, { merged: true, state: 'closed', merge_commit_sha: shaOf('merged-before') }))
+    const result = await mergeAsEntry(s)
+    expect(result.merged).toBe(true)
+    expect(mergeOutputValues(result)).toMatchObject({ merged: 'true', attempts: '0', reason: 'merged', 'merge-commit-sha': shaOf('merged-before') })
+    expectMergeInvariants(s, HEAD_SHA)
+    expect(mergeConversation(s)).toMatchSnapshot()
+  })
+
+  it('a pull request that does not exist: permanent, outputs set, no merge call', async () => {
+    const s = await startManual()
+    const result = await mergeAsEntry(s, { 'pull-request': '2' })
+    expectRefusedResult(result, s, 'permanent', 0, /Could not read pull request #2, so nothing was merged: .*404/)
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 })

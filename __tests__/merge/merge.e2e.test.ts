@@ -11,7 +11,6 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { renderGfm } from '../harness/gfm.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
-import { pullShape } from '../sim/shapes.js'
 import { DEFAULT_TOKEN, HEAD_SHA, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls, mergeConversation } from './invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
@@ -125,20 +124,6 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
-  it('a secondary rate limit on the merge call: waits its retry-after, then merges', async () => {
-    const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, { type: 'secondary-rate-limit', retryAfter: 60 })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    const [first, second] = mergeCalls(s)
-    // The quiet window on the simulator's clock: nothing at all is sent before retry-after has passed.
-    expect(second!.time - first!.time).toBeGreaterThanOrEqual(60_000)
-    expect(s.log.filter((e) => e.seq > first!.seq && e.time < first!.time + 60_000)).toEqual([])
-    expect(s.earlyRequests()).toEqual([])
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
   it('connection resets on every merge call until the budget runs out: unreachable, not merged', async () => {
     const s = await start()
     s.fault({ method: 'PUT', path: MERGE }, 'reset', 10_000)
@@ -225,22 +210,6 @@ describe('merge: inputs and defaults', () => {
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
-  it('already merged at the verified sha before it starts: success without a merge call', async () => {
-    const s = await start((st) => Object.assign(st.pulls[0]!, { merged: true, state: 'closed', merge_commit_sha: shaOf('merged-before') }))
-    const run = await runMerge(s)
-    expect(run.exitCode).toBe(0)
-    expect(run.outputs).toMatchObject({ merged: 'true', attempts: '0', reason: 'merged', 'merge-commit-sha': shaOf('merged-before') })
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('a pull request that does not exist: permanent, outputs set, no merge call', async () => {
-    const s = await start()
-    const run = await runMerge(s, { 'pull-request': '2' })
-    expectRefused(run, s, 'permanent', 0, /Could not read pull request #2, so nothing was merged: .*404/)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
   it.each([
     // The other inputs' messages (method, timeout-seconds, delete-branch, update-branch): in-process.test.ts
     [{ sha: 'abc123' }, /Input 'sha' is 'abc123': write the full commit sha/]
@@ -280,24 +249,6 @@ describe('merge: inputs and defaults', () => {
 })
 
 describe('merge: never misreports a merge that happened', () => {
-  /** The pull request as it was before the merge: what a stale read shows. */
-  const staleRead = (s: Sim) => (): { status: number; body: unknown } => ({
-    status: 200,
-    body: pullShape(s.url, s.state.repository, { ...s.state.pulls[0]!, state: 'open', merged: false, merged_at: null, merge_commit_sha: null, mergeable: true, mergeable_state: 'clean' })
-  })
-
-  it('a lost answer, two stale reads and a 405 "not mergeable" on the retry: read again until it shows merged', async () => {
-    const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
-    s.after({ method: 'GET', path: PULL, count: 1 }, (_st, sm) => sm.respond({ method: 'GET', path: PULL }, staleRead(sm), 2))
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expect(mergeCalls(s).map((c) => [c.fault, c.status])).toEqual([['apply-then-reset', 200], [null, 405]])
-    expect(run.outputs.message).toMatch(/already merged at the verified head/)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
   it('a lost answer and every read failing after it: unknown-outcome with the link and what to check, never pending-timeout', async () => {
     const s = await start()
     s.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
