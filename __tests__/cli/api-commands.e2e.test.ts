@@ -2,13 +2,15 @@
  * `purple wait-ci` and `purple merge` as an orchestrator runs them (node
  * bin/purple.js, the bundled CLI) against the loopback simulator, with a clean
  * environment: no runner variables, only PATH, HOME and what each test sets.
- * Every exit code of both commands, in words and with --json (the same code),
+ * Every exit code of both commands, in words and with --json (the same code; the
+ * words in-process through the same command function, and once per command bundled too),
  * the purple/v1 document, and no credential ever printed.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { main } from '../../src/cli/main.js'
 import { closeChecked } from '../sim/openapi-check.js'
 import { virtualTime } from '../harness/run-bundle.js'
 import { expectMergeInvariants, mergeCalls } from '../merge/invariants.js'
@@ -100,25 +102,58 @@ interface Scenario {
   /** What the words on stdout say. */
   readonly words: RegExp
   readonly then?: (sim: Sim) => void
+  /** Also run the words as the bundled CLI (and require the same output as in-process). */
+  readonly bundleWords?: boolean
+  /**
+   * Run --json in-process too: for a second scenario with an exit code another scenario of the command
+   * already runs as the bundled CLI (the printing path is the same; only GitHub's answers differ).
+   */
+  readonly jsonInProcess?: boolean
 }
 
-/** Runs a scenario twice, each on a fresh simulator: in words and with --json. Same code; the document and the words as given. */
+/** The command's function in this process, on the simulator's manual clock (every wait advances it). */
+async function commandInProcess(args: readonly string[], env: Record<string, string>, sim: Sim): Promise<Run> {
+  const { waitCiCommand } = await import('../../src/cli/wait-ci-command.js')
+  const { mergeCommand } = await import('../../src/cli/merge-command.js')
+  let stdout = ''
+  let stderr = ''
+  const io = { cwd: tmpdir(), stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), readStdin: async () => '' }
+  const deps = { env: { PATH: process.env.PATH, HOME: tmpdir(), ...env }, now: () => sim.clock.now(), sleep: async (ms: number) => sim.clock.advance(ms) }
+  const [name, ...rest] = args
+  const code = await (name === 'merge' ? mergeCommand : waitCiCommand)(rest, io, deps)
+  return { code, stdout, stderr }
+}
+
+/**
+ * Runs a scenario twice, each on a fresh simulator: with --json as the bundled CLI (in-process with
+ * `jsonInProcess`), and in words through the same command function in-process (what main() calls). With
+ * `bundleWords` (one scenario per command) the words also run bundled, and both must print the same.
+ * Same code; the document and the words as given.
+ */
 async function runBoth(s: Scenario): Promise<void> {
-  const runs: Record<'plain' | 'json', Run> = { plain: { code: null, stdout: '', stderr: '' }, json: { code: null, stdout: '', stderr: '' } }
-  for (const mode of ['plain', 'json'] as const) {
-    const sim = await start(s.setup)
-    const run = await purple([...s.args, ...(mode === 'json' ? ['--json'] : [])], (s.env ?? tokenEnv)(sim))
-    expectNoSecret(run)
-    s.then?.(sim)
-    runs[mode] = run
-  }
   const command = s.args[0]!
-  expect({ plain: runs.plain.code, json: runs.json.code }).toEqual({ plain: s.code, json: s.code })
-  expect(runs.plain.stdout).toMatch(s.words)
-  expect(documentOf(runs.json)).toEqual({ schema: 'purple/v1', command, 'exit-code': s.code, ...s.document })
-  expectJsonProgress(runs.json, command)
+  const sim = await start(s.setup)
+  const jsonArgs = [...s.args, '--json']
+  const json = s.jsonInProcess ? await commandInProcess(jsonArgs, (s.env ?? tokenEnv)(sim), sim) : await purple(jsonArgs, (s.env ?? tokenEnv)(sim))
+  expectNoSecret(json)
+  s.then?.(sim)
+  const simWords = await start(s.setup)
+  const plain = await commandInProcess(s.args, (s.env ?? tokenEnv)(simWords), simWords)
+  expectNoSecret(plain)
+  s.then?.(simWords)
+  if (s.bundleWords) {
+    const simBundle = await start(s.setup)
+    const bundled = await purple(s.args, (s.env ?? tokenEnv)(simBundle))
+    expectNoSecret(bundled)
+    s.then?.(simBundle)
+    expect(bundled).toEqual(plain)
+  }
+  expect({ plain: plain.code, json: json.code }).toEqual({ plain: s.code, json: s.code })
+  expect(plain.stdout).toMatch(s.words)
+  expect(documentOf(json)).toEqual({ schema: 'purple/v1', command, 'exit-code': s.code, ...s.document })
+  expectJsonProgress(json, command)
   // In words, progress lines on stderr name the command.
-  for (const line of runs.plain.stderr.split('\n').filter(Boolean)) expect(line).toMatch(new RegExp(`^purple ${command}: `))
+  for (const line of plain.stderr.split('\n').filter(Boolean)) expect(line).toMatch(new RegExp(`^purple ${command}: `))
 }
 
 const requestCounts = { counted: expect.any(Number), not_modified: expect.any(Number), total: expect.any(Number) }
@@ -129,6 +164,7 @@ describe('purple wait-ci: every exit code, in words and with --json', () => {
   it.each<Scenario>([
     {
       name: 'green: 0, the verified sha',
+      bundleWords: true,
       args: waitCi(),
       setup: (sim) => {
         requireTest(sim)
@@ -167,6 +203,7 @@ describe('purple wait-ci: every exit code, in words and with --json', () => {
     },
     {
       name: 'the head is not the --sha given: 1, head-moved',
+      jsonInProcess: true,
       args: waitCi('--sha', shaOf('an-older-head')),
       setup: (sim) => {
         requireTest(sim)
@@ -216,6 +253,7 @@ describe('purple wait-ci: every exit code, in words and with --json', () => {
     },
     {
       name: 'a merge group (--sha on --base, no pull request): 0',
+      jsonInProcess: true,
       args: ['wait-ci', ...repo, '--sha', shaOf('group'), '--base', 'main', ...fast, '--timeout', '600'],
       setup: (sim) => {
         requireTest(sim)
@@ -244,6 +282,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
   it.each<Scenario>([
     {
       name: 'merged: 0, every call pinned to the sha',
+      bundleWords: true,
       args: mergeArgs('--method', 'squash'),
       code: 0,
       document: { merged: true, 'merge-commit-sha': expect.stringMatching(SHA40), attempts: 1, reason: 'merged', message: expect.any(String), 'updated-sha': '', 'merge-group-sha': '', blockers: null },
@@ -267,6 +306,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
     },
     {
       name: 'the head moved past the verified sha: 1, nothing merged',
+      jsonInProcess: true,
       args: ['merge', ...repo, '--pr', '1', '--sha', shaOf('verified-earlier'), ...fast, '--timeout', '300'],
       code: 1,
       document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'head-moved', message: expect.any(String), 'updated-sha': '', 'merge-group-sha': '', blockers: BLOCKERS_ANY },
@@ -299,6 +339,7 @@ describe('purple merge: every exit code, in words and with --json', () => {
     },
     {
       name: "the merge call's answer lost and no read back: 1, unknown-outcome",
+      jsonInProcess: true,
       args: ['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, ...fast, '--timeout', '120'],
       setup: (sim) => {
         sim.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
@@ -366,31 +407,63 @@ describe('credentials', () => {
   })
 })
 
+// Every usage error takes one path (main's catch: code 2, the message with its help pointer, the --json document):
+// two rows run the bundled CLI, one per command; the others call the same main() in-process, the
+// environment pointed at a simulator that must see no request.
+const usageRows: ReadonlyArray<readonly [readonly string[], string]> = [
+  [['wait-ci', ...repo, '--pr', '1', '--timeout', 'soon'], "option '--timeout' is 'soon': write a number of seconds"],
+  [['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, '--bogus'], "Unknown option '--bogus'"],
+  [['wait-ci', ...repo, '--pr', '1', '--interval', '0'], "option '--interval' is '0'"],
+  [['wait-ci', ...repo, '--pr', 'one'], "option '--pr' is 'one': write the pull request number"],
+  [['wait-ci', ...repo, '--pr', '1', '--max-retries', 'lots'], "option '--max-retries' is 'lots'"],
+  [['wait-ci', ...repo, '--pr', '1', '--request-timeout', '0'], "option '--request-timeout' is '0'"],
+  [['wait-ci', ...repo], 'missing --pr'],
+  [['wait-ci', ...repo, '--base', 'main'], '--base needs --sha'],
+  [['wait-ci', ...repo, '--pr', '1', '--sha', HEAD_SHA, '--base', 'main'], 'not both'],
+  [['wait-ci', '--repo', 'not-a-repo', '--pr', '1'], "--repo is 'not-a-repo': write owner/name"],
+  [['merge', ...repo, '--pr', '1'], 'missing --sha'],
+  [['merge', ...repo, '--pr', '1', '--sha', 'abc123'], "option '--sha' is 'abc123': write the full commit sha"],
+  [['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, '--method', 'fast-forward'], "option '--method' is 'fast-forward'"],
+  [['merge', ...repo, '--sha', HEAD_SHA], 'missing --pr']
+]
+
+function expectUsage(args: readonly string[], message: string, plain: Run, json: Run): void {
+  expect([plain.code, json.code]).toEqual([2, 2])
+  expect(plain.stderr).toContain(message)
+  expect(plain.stderr).toContain(`(see purple ${args[0]} --help)`)
+  expect(documentOf(json)).toEqual({ schema: 'purple/v1', command: args[0], 'exit-code': 2, error: expect.stringContaining(message) })
+}
+
+/** main() in this process with the given environment, its output captured. */
+async function purpleInProcess(args: readonly string[], env: Record<string, string>): Promise<Run> {
+  const saved = Object.keys(env).map((k) => [k, process.env[k]] as const)
+  Object.assign(process.env, env)
+  let stdout = ''
+  let stderr = ''
+  const io = { cwd: tmpdir(), stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), readStdin: async () => '' }
+  try {
+    const code = await main(args, io, bin)
+    return { code, stdout, stderr }
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  }
+}
+
 describe('usage: 2, the message names the flag', () => {
-  it.each([
-    [['wait-ci', ...repo, '--pr', '1', '--timeout', 'soon'], "option '--timeout' is 'soon': write a number of seconds"],
-    [['wait-ci', ...repo, '--pr', '1', '--interval', '0'], "option '--interval' is '0'"],
-    [['wait-ci', ...repo, '--pr', 'one'], "option '--pr' is 'one': write the pull request number"],
-    [['wait-ci', ...repo, '--pr', '1', '--max-retries', 'lots'], "option '--max-retries' is 'lots'"],
-    [['wait-ci', ...repo, '--pr', '1', '--request-timeout', '0'], "option '--request-timeout' is '0'"],
-    [['wait-ci', ...repo], 'missing --pr'],
-    [['wait-ci', ...repo, '--base', 'main'], '--base needs --sha'],
-    [['wait-ci', ...repo, '--pr', '1', '--sha', HEAD_SHA, '--base', 'main'], 'not both'],
-    [['wait-ci', '--repo', 'not-a-repo', '--pr', '1'], "--repo is 'not-a-repo': write owner/name"],
-    [['merge', ...repo, '--pr', '1'], 'missing --sha'],
-    [['merge', ...repo, '--pr', '1', '--sha', 'abc123'], "option '--sha' is 'abc123': write the full commit sha"],
-    [['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, '--method', 'fast-forward'], "option '--method' is 'fast-forward'"],
-    [['merge', ...repo, '--sha', HEAD_SHA], 'missing --pr'],
-    [['merge', ...repo, '--pr', '1', '--sha', HEAD_SHA, '--bogus'], "Unknown option '--bogus'"]
-  ])('%j', async (args, message) => {
+  it.each(usageRows.slice(0, 2))('the bundled CLI: %j', async (args, message) => {
     const sim = await start()
     const env = tokenEnv(sim)
-    const plain = await purple(args, env)
-    const json = await purple([...args, '--json'], env)
-    expect([plain.code, json.code]).toEqual([2, 2])
-    expect(plain.stderr).toContain(message)
-    expect(plain.stderr).toContain(`(see purple ${args[0]} --help)`)
-    expect(documentOf(json)).toEqual({ schema: 'purple/v1', command: args[0], 'exit-code': 2, error: expect.stringContaining(message) })
+    expectUsage(args, message, await purple(args, env), await purple([...args, '--json'], env))
+    expect(sim.log).toEqual([])
+  })
+
+  it.each(usageRows.slice(2))('in-process main(): %j', async (args, message) => {
+    const sim = await start()
+    const env = tokenEnv(sim)
+    expectUsage(args, message, await purpleInProcess(args, env), await purpleInProcess([...args, '--json'], env))
     expect(sim.log).toEqual([])
   })
 })

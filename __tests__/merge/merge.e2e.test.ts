@@ -11,11 +11,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { renderGfm } from '../harness/gfm.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
-import { pullShape } from '../sim/shapes.js'
-import { DEFAULT_TOKEN, HEAD_SHA, addRuleset, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimRule, type SimState } from '../sim/server.js'
+import { DEFAULT_TOKEN, HEAD_SHA, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls, mergeConversation } from './invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
-import { MERGE_QUEUE_DEFAULTS } from '../sim/merge-queue.js'
 
 const bundle = 'dist/merge/index.js'
 const PULL = '/repos/octo-org/purple-demo/pulls/1'
@@ -32,12 +30,6 @@ const classic =
   (contexts: string[], reviews: number | null = null) =>
   (st: SimState): void => {
     protectBranch(st, undefined, { contexts, reviews })
-  }
-
-const ruleset =
-  (contexts: string[], extra: SimRule[] = []) =>
-  (st: SimState): void => {
-    addRuleset(st, { name: 'main gate', requiredChecks: contexts.map((context) => ({ context })), rules: extra })
   }
 
 /** A simulator on the manual clock the bundle's virtual time drives (harness/virtual-time.cjs). */
@@ -109,43 +101,6 @@ describe('merge: pending answers are retried within the budget', () => {
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
-  it('plural `2 of 2 required status checks are expected.` once, then both register: merged on attempt 2', async () => {
-    const s = await start(classic(['test', 'lint']))
-    s.after({ method: 'PUT', path: MERGE, count: 1 }, (_st, sm) => {
-      sm.addCheckRun({ name: 'test', conclusion: 'success' })
-      sm.addCheckRun({ name: 'lint', conclusion: 'success' })
-    })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: '2 of 2 required status checks are expected.' })
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('the ruleset-wrapped form `Repository rule violations found\\n\\nRequired status check "gate" is expected.` is pending too', async () => {
-    const s = await start(ruleset(['gate']))
-    s.after({ method: 'PUT', path: MERGE, count: 2 }, (_st, sm) => void sm.addCheckRun({ name: 'gate', conclusion: 'success' }))
-    const run = await runMerge(s)
-    expectMerged(run, s, 3)
-    expect(mergeCalls(s)[0]!.responseBody).toMatchObject({ message: 'Repository rule violations found\n\nRequired status check "gate" is expected.\n\n' })
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it.each<[string, SimOptions['setup']]>([
-    ['Base branch was modified. Review and try the merge again.', undefined],
-    // GitHub still computing mergeability (mergeable: null) when it answers "not mergeable".
-    ['Pull Request is not mergeable', (st) => void ((st.pulls[0]!.mergeable = null), (st.pulls[0]!.mergeable_state = 'unknown'))],
-    ['Required status check "test" is in progress.', undefined]
-  ])('405 %j once is pending: merged on attempt 2', async (message, setup) => {
-    const s = await start(setup)
-    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message, documentation_url: 'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request' } })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
   it('"expected" until the budget runs out: pending-timeout, non-zero exit, the check named', async () => {
     const s = await start(classic(['test']))
     const run = await runMerge(s)
@@ -157,27 +112,14 @@ describe('merge: pending answers are retried within the budget', () => {
 })
 
 describe('merge: a lost answer to a merge that happened is success, not a second merge', () => {
-  it.each([['apply-then-reset'], ['apply-then-close'], ['cut-body']] as const)('%s on the merge answer: merged, one merge call', async (fault) => {
+  it.each([['apply-then-reset']] as const)('%s on the merge answer: merged, one merge call', async (fault) => {
+    // apply-then-close, cut-body: in-process.test.ts (same entry path, same conversation)
     const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, fault === 'cut-body' ? { type: 'cut-body', bytes: 10 } : fault)
+    s.fault({ method: 'PUT', path: MERGE }, fault)
     const run = await runMerge(s)
     expectMerged(run, s, 1)
     expect(run.outputs.message).toMatch(/already merged at the verified head/)
     expect(mergeCalls(s)[0]!.fault).toBe(fault)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('a secondary rate limit on the merge call: waits its retry-after, then merges', async () => {
-    const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, { type: 'secondary-rate-limit', retryAfter: 60 })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    const [first, second] = mergeCalls(s)
-    // The quiet window on the simulator's clock: nothing at all is sent before retry-after has passed.
-    expect(second!.time - first!.time).toBeGreaterThanOrEqual(60_000)
-    expect(s.log.filter((e) => e.seq > first!.seq && e.time < first!.time + 60_000)).toEqual([])
-    expect(s.earlyRequests()).toEqual([])
     expectMergeInvariants(s, HEAD_SHA)
     expect(mergeConversation(s)).toMatchSnapshot()
   })
@@ -192,14 +134,6 @@ describe('merge: a lost answer to a merge that happened is success, not a second
     expectMergeInvariants(s, HEAD_SHA)
   })
 
-  it('a 502 before the merge happened is retried: merged on attempt 2', async () => {
-    const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, { type: 'server-error', status: 502 })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
 })
 
 describe('merge: head moved', () => {
@@ -232,30 +166,7 @@ describe('merge: permanent refusals fail at once with GitHub\'s message and what
       {},
       /'Required status check "test" is failing\.'.*fix the failure/
     ],
-    [
-      'a failing required check in a ruleset',
-      ruleset(['gate']),
-      (s) => void s.addCheckRun({ name: 'gate', conclusion: 'cancelled' }),
-      {},
-      /Repository rule violations found.*"gate" is failing.*fix the failure/s
-    ],
-    ['reviews required', classic([], 1), null, {}, /At least 1 approving review is required by reviewers with write access\..*get an approval/],
-    [
-      'squash not allowed (explicit method)',
-      (st) => void (st.repository.allow_squash_merge = false),
-      null,
-      { method: 'squash' },
-      /Squash merges are not allowed on this repository\..*'method' input/
-    ],
-    ['conflicts', (st) => void ((st.pulls[0]!.mergeable = false), (st.pulls[0]!.mergeable_state = 'dirty')), null, {}, /Pull Request is not mergeable.*resolve the conflicts/],
-    ['a draft', (st) => void ((st.pulls[0]!.draft = true), (st.pulls[0]!.mergeable_state = 'draft')), null, {}, /Pull Request is still a draft.*ready for review/],
-    [
-      "the merge queue, with 'merge-queue: off'",
-      ruleset([], [{ type: 'merge_queue', parameters: { ...MERGE_QUEUE_DEFAULTS } }]),
-      null,
-      { 'merge-queue': 'off' },
-      /Changes must be made through the merge queue.*'merge-queue' is 'off'/
-    ]
+    // The other refusals (ruleset check, reviews, method, conflicts, draft, merge queue off): in-process.test.ts
   ])('%s: permanent after one call', async (_label, setup, arrange, inputs, says) => {
     const s = await start(setup)
     arrange?.(s)
@@ -265,14 +176,6 @@ describe('merge: permanent refusals fail at once with GitHub\'s message and what
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
-  it('a check that is expected, then fails: stops at the failing answer and never calls merge again', async () => {
-    const s = await start(classic(['test']))
-    s.after({ method: 'PUT', path: MERGE, count: 1 }, (_st, sm) => void sm.addCheckRun({ name: 'test', conclusion: 'failure' }))
-    const run = await runMerge(s)
-    expectRefused(run, s, 'permanent', 2, /"test" is failing/)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
 })
 
 describe('merge: what blocks, when it stops without merging', () => {
@@ -298,18 +201,6 @@ describe('merge: what blocks, when it stops without merging', () => {
 })
 
 describe('merge: inputs and defaults', () => {
-  it('no method given: the first method the repository allows', async () => {
-    const s = await start((st) => {
-      st.repository.allow_merge_commit = false
-      st.repository.allow_squash_merge = false
-    })
-    const run = await runMerge(s, { 'commit-title': 'Ship it (#1)' })
-    expectMerged(run, s, 1)
-    expect(mergeCalls(s)[0]!.body).toEqual({ sha: HEAD_SHA, merge_method: 'rebase', commit_title: 'Ship it (#1)' })
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
   it('no sha given: merges the head read at start and warns that nothing verified it', async () => {
     const s = await start()
     const run = await runMerge(s, { sha: '' })
@@ -319,37 +210,9 @@ describe('merge: inputs and defaults', () => {
     expect(mergeConversation(s)).toMatchSnapshot()
   })
 
-  it('already merged at the verified sha before it starts: success without a merge call', async () => {
-    const s = await start((st) => Object.assign(st.pulls[0]!, { merged: true, state: 'closed', merge_commit_sha: shaOf('merged-before') }))
-    const run = await runMerge(s)
-    expect(run.exitCode).toBe(0)
-    expect(run.outputs).toMatchObject({ merged: 'true', attempts: '0', reason: 'merged', 'merge-commit-sha': shaOf('merged-before') })
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('a pull request that does not exist: permanent, outputs set, no merge call', async () => {
-    const s = await start()
-    const run = await runMerge(s, { 'pull-request': '2' })
-    expectRefused(run, s, 'permanent', 0, /Could not read pull request #2, so nothing was merged: .*404/)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('delete-branch: true deletes the head branch after the merge', async () => {
-    const s = await start()
-    const run = await runMerge(s, { 'delete-branch': 'true' })
-    expectMerged(run, s, 1)
-    expect(s.requests({ method: 'DELETE' }).map((e) => [e.path, e.status])).toEqual([['/repos/octo-org/purple-demo/git/refs/heads/feature', 204]])
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
   it.each([
-    [{ sha: 'abc123' }, /Input 'sha' is 'abc123': write the full commit sha/],
-    [{ method: 'fast-forward' }, /Input 'method' is 'fast-forward': write 'merge', 'squash' or 'rebase'/],
-    [{ 'timeout-seconds': 'soon' }, /Input 'timeout-seconds' is 'soon'/],
-    [{ 'delete-branch': 'yes' }, /Input 'delete-branch' is 'yes': write 'true' or 'false'/],
-    [{ 'update-branch': 'maybe' }, /Input 'update-branch' is 'maybe': write 'true' or 'false'/]
+    // The other inputs' messages (method, timeout-seconds, delete-branch, update-branch): in-process.test.ts
+    [{ sha: 'abc123' }, /Input 'sha' is 'abc123': write the full commit sha/]
   ])('%j fails before any API call, naming the input, with every output set', async (inputs, says) => {
     const s = await start()
     const run = await runMerge(s, inputs)
@@ -386,24 +249,6 @@ describe('merge: inputs and defaults', () => {
 })
 
 describe('merge: never misreports a merge that happened', () => {
-  /** The pull request as it was before the merge: what a stale read shows. */
-  const staleRead = (s: Sim) => (): { status: number; body: unknown } => ({
-    status: 200,
-    body: pullShape(s.url, s.state.repository, { ...s.state.pulls[0]!, state: 'open', merged: false, merged_at: null, merge_commit_sha: null, mergeable: true, mergeable_state: 'clean' })
-  })
-
-  it('a lost answer, two stale reads and a 405 "not mergeable" on the retry: read again until it shows merged', async () => {
-    const s = await start()
-    s.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
-    s.after({ method: 'GET', path: PULL, count: 1 }, (_st, sm) => sm.respond({ method: 'GET', path: PULL }, staleRead(sm), 2))
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expect(mergeCalls(s).map((c) => [c.fault, c.status])).toEqual([['apply-then-reset', 200], [null, 405]])
-    expect(run.outputs.message).toMatch(/already merged at the verified head/)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
   it('a lost answer and every read failing after it: unknown-outcome with the link and what to check, never pending-timeout', async () => {
     const s = await start()
     s.fault({ method: 'PUT', path: MERGE }, 'apply-then-reset')
@@ -415,27 +260,6 @@ describe('merge: never misreports a merge that happened', () => {
     // At most one merge call after the lost answer: a "not mergeable" turns the loop into reads.
     expect(mergeCalls(s).length).toBeLessThanOrEqual(2)
     expectMergeInvariants(s, HEAD_SHA)
-  })
-
-  it('405 "Pull Request is not mergeable" while GitHub reads the pull request as clean is stale: merged on attempt 2', async () => {
-    const s = await start()
-    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
-    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message: 'Pull Request is not mergeable', documentation_url: 'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request' } })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
-  })
-
-  it('method empty and "This branch must not contain merge commits.": squash is tried next', async () => {
-    const s = await start()
-    // chdsbd/kodiak#295: GitHub's answer under "Require linear history".
-    s.respondOnce({ method: 'PUT', path: MERGE }, { status: 405, body: { message: 'This branch must not contain merge commits.', documentation_url: 'https://docs.github.com/articles/about-protected-branches' } })
-    const run = await runMerge(s)
-    expectMerged(run, s, 2)
-    expect(mergeCalls(s).map((c) => (c.body as { merge_method?: string }).merge_method)).toEqual(['merge', 'squash'])
-    expectMergeInvariants(s, HEAD_SHA)
-    expect(mergeConversation(s)).toMatchSnapshot()
   })
 
   it("GitHub's message is data: no markup renders in the summary, no workflow command in the log", async () => {

@@ -237,10 +237,8 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
   })
 
   it.each([
-    [{ 'wait-timeout-seconds': 'soon' }, /Input 'wait-timeout-seconds' is 'soon'/],
-    [{ 'merge-method': 'fast-forward' }, /Input 'merge-method' is 'fast-forward'/],
-    [{ 'guard-scope': 'everything' }, /Input 'guard-scope' is 'everything'/],
-    [{ 'max-updates': 'many' }, /Input 'max-updates' is 'many': write a whole number from 0 to 10/]
+    // merge-method, guard-scope and max-updates: settings.test.ts reads them with readPipelineSettings, the same path.
+    [{ 'wait-timeout-seconds': 'soon' }, /Input 'wait-timeout-seconds' is 'soon'/]
   ])('an invalid stage input %j fails before any stage, naming the root action input', async (inputs, says) => {
     const pr = cleanPr()
     const s = await startFor(pr, ['test'])

@@ -3,10 +3,11 @@
  * scripts/openapi-slice.mjs). Any test can call `expect(openApiProblems(sim.log)).toEqual([])` after a
  * scenario, so the simulator cannot drift from GitHub without a test failing.
  */
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
-import { Ajv, type ValidateFunction } from 'ajv'
-import addFormatsModule from 'ajv-formats'
+import type { Ajv, ValidateFunction } from 'ajv'
 
 export interface Slice {
   source: string
@@ -21,17 +22,25 @@ export interface LoggedResponse {
   responseBody?: unknown
 }
 
+let sliceText: string | undefined
 let slice: Slice | undefined
+
+function openApiSliceText(): string {
+  sliceText ??= readFileSync(resolve(import.meta.dirname, 'openapi-slice.json'), 'utf8')
+  return sliceText
+}
 
 /** The committed slice. */
 export function openApiSlice(): Slice {
-  slice ??= JSON.parse(readFileSync(resolve(import.meta.dirname, 'openapi-slice.json'), 'utf8')) as Slice
+  slice ??= JSON.parse(openApiSliceText()) as Slice
   return slice
 }
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
+const require = createRequire(import.meta.url)
+const ajvOptions = { strict: false, allErrors: true, validateFormats: true, code: { source: true } }
 let ajv: Ajv | undefined
 const cache = new Map<string, ValidateFunction>()
+let cacheDir: string | undefined
 
 /** OpenAPI 3.0 `nullable: true` -> JSON Schema (`type: [t, 'null']`, or anyOf with null when there is no type). */
 export function toJsonSchema(node: unknown, parentKey?: string): unknown {
@@ -49,11 +58,45 @@ export function toJsonSchema(node: unknown, parentKey?: string): unknown {
   return { anyOf: [out, { type: 'null' }] }
 }
 
+/**
+ * Where compiled validators are kept between test files (jest gives every file fresh modules, and compiling
+ * the slice's schemas is most of an e2e file's set-up). Keyed by everything the generated code depends on,
+ * so an edited slice, conversion or ajv version compiles afresh.
+ */
+function validatorCacheDir(): string {
+  if (cacheDir) return cacheDir
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version
+  const hash = createHash('sha256')
+    .update(openApiSliceText())
+    .update(toJsonSchema.toString())
+    .update(JSON.stringify(ajvOptions) + ajvVersion)
+    .digest('hex')
+    .slice(0, 16)
+  cacheDir = resolve(import.meta.dirname, '../../node_modules/.cache/purple-openapi', hash)
+  mkdirSync(cacheDir, { recursive: true })
+  return cacheDir
+}
+
+/** Compiles one schema to standalone code (the same validation ajv.compile runs) and stores it atomically. */
+function compileToFile(schema: object, file: string): void {
+  if (!ajv) {
+    const { Ajv: AjvClass } = require('ajv') as typeof import('ajv')
+    const addFormats = require('ajv-formats') as (a: Ajv) => Ajv
+    ajv = addFormats(new AjvClass(ajvOptions))
+  }
+  const standaloneCode = require('ajv/dist/standalone').default as (a: Ajv, v: ValidateFunction) => string
+  const code = standaloneCode(ajv, ajv.compile(toJsonSchema(schema) as object))
+  const temp = `${file}.${process.pid}.tmp`
+  writeFileSync(temp, code)
+  renameSync(temp, file)
+}
+
 function validator(key: string, schema: object): ValidateFunction {
-  ajv ??= addFormats(new Ajv({ strict: false, allErrors: true, validateFormats: true }))
   let v = cache.get(key)
   if (!v) {
-    v = ajv.compile(toJsonSchema(schema) as object)
+    const file = resolve(validatorCacheDir(), `${createHash('sha256').update(key).digest('hex').slice(0, 16)}.cjs`)
+    if (!existsSync(file)) compileToFile(schema, file)
+    v = require(file) as ValidateFunction
     cache.set(key, v)
   }
   return v

@@ -45,7 +45,8 @@ export interface RouteContext {
   now: () => number
   iso: () => string
   nextId: () => number
-  keys: AppKeys
+  /** The App's key pair, generated on first use. */
+  keys: () => AppKeys
   installationTokenTtlMs: number
   pendingCheckWord: 'expected' | 'pending'
   mintToken: () => string
@@ -814,7 +815,7 @@ export function route(ctx: RouteContext): RouteResult {
 
   if (r.auth === 'jwt') {
     if (!req.token) return fail(err(401, 'A JSON web token could not be decoded', r.docs))
-    const check = verifyAppJwt(req.token, ctx.keys, state.installation.app_id, Math.floor(Date.now() / 1000))
+    const check = verifyAppJwt(req.token, ctx.keys(), state.installation.app_id, Math.floor(Date.now() / 1000))
     if (!check.ok) return fail(err(401, check.message, r.docs))
     const h = r.handler(ctx, params, null)
     return { response: wire(h, base), operation: r.operation, counted: false }

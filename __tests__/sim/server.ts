@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { applyFault, type Fault, type FaultName, normalizeFault, writeResponse, type WireResponse } from './faults.js'
-import { appClientId, appKeys, type AppKeys } from './jwt.js'
+import { appClientId, appKeys } from './jwt.js'
 import { route, type RouteContext } from './routes.js'
 import {
   defaultState,
@@ -254,7 +254,6 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
   const seenShas = new Set<string>()
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
-  const keys: AppKeys = appKeys()
   const basePath = options.basePath ?? ''
   let seq = 0
   let url = ''
@@ -315,8 +314,13 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
       clientId: appClientId(state.installation.app_id),
       slug: state.installation.app_slug,
       installationId: state.installation.id,
-      privateKey: keys.privateKeyPkcs1,
-      privateKeyPkcs8: keys.privateKeyPkcs8
+      // Generated on first use (an RSA key costs ~130 ms of CPU; most scenarios use a token, not the App).
+      get privateKey() {
+        return appKeys().privateKeyPkcs1
+      },
+      get privateKeyPkcs8() {
+        return appKeys().privateKeyPkcs8
+      }
     },
     count(method: string, path?: string | RegExp) {
       return log.filter(
@@ -461,7 +465,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Sim> {
     now,
     iso: () => iso(now()),
     nextId,
-    keys,
+    keys: appKeys,
     installationTokenTtlMs: options.installationTokenTtlMs ?? 3600_000,
     pendingCheckWord: options.pendingCheckWord ?? 'expected',
     mintToken: () => `ghs_sim${randomBytes(18).toString('hex')}`,

@@ -113,8 +113,8 @@ export async function runWaitCiOnMergeGroup(sim: Sim, inputs: Record<string, str
   return run
 }
 
-/** The JSON outputs parsed. */
-export function parsed(run: BundleRun): {
+/** The JSON outputs parsed (of a bundle run, or of outputs computed in-process). */
+export function parsed(run: Pick<BundleRun, 'outputs'>): {
   required: { name: string; app_id?: number; sources: string[]; state: string }[]
   failed: { name: string; conclusion: string }[]
   pending: { name: string; state: string }[]
