@@ -43,13 +43,39 @@ export function describeRequest(entry: LogEntry): string {
   return parts.join(' ')
 }
 
-/** The ordered request log of a scenario, as text for `toMatchSnapshot()`. */
+/**
+ * The ordered request log of a scenario, as text for `toMatchSnapshot()`. Ordered by simulated time, then
+ * arrival; within one simulated instant each run of reads between two writes is listed sorted, because reads
+ * a client sends in parallel arrive in any order (and reads sent one after another in the same instant cannot
+ * be told apart from them by the server). A write never moves across a read: that order is the behaviour.
+ */
 export function conversation(sim: Sim): string {
-  // Simulated time first, then real arrival: on a manual clock a virtual-time bundle's requests share one
-  // simulated instant between two jumps, and only the same real millisecond means "sent together".
-  const lines = sim.log.map((entry) => ({ time: entry.time, wall: entry.wallTime, text: describeRequest(entry) }))
-  lines.sort((a, b) => a.time - b.time || a.wall - b.wall || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-  return `\n${lines.map((l) => l.text).join('\n')}\n`
+  const entries = [...sim.log].sort((a, b) => a.time - b.time || a.seq - b.seq)
+  const out: string[] = []
+  let reads: string[] = []
+  let instant: number | null = null
+  const flush = () => {
+    out.push(...reads.sort())
+    reads = []
+  }
+  for (const entry of entries) {
+    if (entry.time !== instant) flush()
+    instant = entry.time
+    const text = describeRequest(entry)
+    if (entry.method === 'GET' || isGraphqlQuery(entry)) reads.push(text)
+    else {
+      flush()
+      out.push(text)
+    }
+  }
+  flush()
+  return `\n${out.join('\n')}\n`
+}
+
+/** A GraphQL POST that only reads (a `query`, not a `mutation`). */
+function isGraphqlQuery(entry: LogEntry): boolean {
+  const body = entry.body as { query?: unknown } | null
+  return entry.method === 'POST' && entry.path === '/graphql' && typeof body?.query === 'string' && !/^\s*mutation\b/.test(body.query)
 }
 
 /**
