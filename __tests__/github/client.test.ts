@@ -41,7 +41,8 @@ describe('a transient fault is retried and the call succeeds', () => {
     ['503', { type: 'server-error', status: 503 }, /HTTP 503 .*: transient/],
     ['504', { type: 'server-error', status: 504 }, /HTTP 504 .*: transient/]
   ])('%s', async (_label, fault, reason) => {
-    const { c, lines } = client()
+    // Only the hung response needs the short request timeout; elsewhere a slow first request on a loaded machine must not time out.
+    const { c, lines } = client(fault === 'hang' ? {} : { requestTimeoutMs: 30_000 })
     sim.fault({ method: 'GET', path: PULL }, fault)
     const { data } = await getPull(c)
     expect(data.head.sha).toBe(HEAD_SHA)
