@@ -8,6 +8,7 @@
  * `<` and `>` a space, a tab or the end of the line, for `=` and `|` any
  * whitespace or the end of the line (a CR of a CRLF line is whitespace).
  */
+import { ownCopy } from './own-copy.js'
 
 export type MarkerChar = '<' | '=' | '>' | '|'
 
@@ -181,8 +182,8 @@ export const MAX_KEPT_LINE = 4096
  * Marker sizes above MAX_KEPT_LINE - 2 are not supported.
  */
 export function markerPrefix(text: string): string {
-  if (text.length <= MAX_KEPT_LINE) return text
+  if (text.length <= MAX_KEPT_LINE) return ownCopy(text)
   let run = 1
   while (run < MAX_KEPT_LINE - 2 && text[run] === text[0]) run++
-  return `${text.slice(0, run + 2)}\u0000`
+  return ownCopy(`${text.slice(0, run + 2)}\u0000`)
 }

@@ -6,6 +6,7 @@
  * one character per byte) so a name that is not UTF-8 can be handed back to git.
  */
 import { markerPrefix, type NumberedLine } from './markers.js'
+import { ownCopy } from './own-copy.js'
 
 /** Undoes git's C-style path quoting ("a\tb", "\303\251") into the path's bytes (a latin1 string). */
 export function unquoteGitPathBytes(text: string): string {
@@ -150,7 +151,7 @@ export class AddedLineReader {
     if (dots <= 6 || hexEnd(line, 6) !== dots) return
     const end = hexEnd(line, dots + 2)
     if (end === dots + 2) return
-    this.pendingOid = line.slice(dots + 2, end)
+    this.pendingOid = ownCopy(line.slice(dots + 2, end))
     if (line.charCodeAt(end) !== 0x20) return
     let digits = end + 1
     while (digits < line.length && line.charCodeAt(digits) >= 0x30 && line.charCodeAt(digits) <= 0x39) digits++
@@ -216,7 +217,7 @@ export class AddedLineReader {
     // git appends a TAB after a name that contains a space (diff.c), so patch(1) can find its end.
     if (name.endsWith('\t')) name = name.slice(0, -1)
     name = unquoteGitPathBytes(name)
-    return name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name
+    return ownCopy(name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name)
   }
 
   /** The files read so far that have kept lines, symlinks left out. */

@@ -3,7 +3,9 @@
  * line (cut at a fixed length) in memory. Lines come out as latin1 strings:
  * one character per byte, so paths that are not UTF-8 survive unchanged.
  * Each chunk is decoded once and its lines are slices of that string: a
- * decode per line cost more than the line's own work on a large diff.
+ * decode per line cost more than the line's own work on a large diff. A slice
+ * holds its whole chunk alive: what a consumer keeps goes through ownCopy
+ * (src/core/own-copy.ts; markerPrefix does it for kept lines).
  */
 /** Longest part of one line kept while splitting (longer lines are cut and end in NUL). */
 const MAX_LINE_BYTES = 8192

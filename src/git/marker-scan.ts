@@ -13,6 +13,7 @@ import { GitCommandError, type Git } from './git.js'
 import { lineSplitter } from './line-stream.js'
 import { markerPrefix, type NumberedLine } from '../core/markers.js'
 import { AddedLineReader, displayPath, type DiffFile } from '../core/unified-diff.js'
+import { ownCopy } from '../core/own-copy.js'
 
 /** The lines git printed for one file: the ones `keep` accepts, and the others (the lines before them) by number. */
 export interface PrintedFile {
@@ -116,7 +117,7 @@ async function grepWholeTree(
       const start = pieces.findIndex((p) => p.startsWith(prefix))
       if (start >= 0) {
         done()
-        path = pieces.slice(start).join('\n').slice(prefix.length)
+        path = ownCopy(pieces.slice(start).join('\n').slice(prefix.length))
         file = { lines: [], known: new Map<number, string>() }
       }
       pieces = []

@@ -1,0 +1,41 @@
+/**
+ * What guard keeps from a huge diff stays small: the line splitter hands out
+ * slices of whole decoded chunks, and a kept slice (a marker line, a path, a
+ * blob id) must not hold its chunk in memory. 200 new files of ~260 KB each
+ * (52 MB of diff) with one marker line each: what is kept is a few KB.
+ */
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { lineSplitter } from '../../src/git/line-stream.js'
+import { AddedLineReader } from '../../src/core/unified-diff.js'
+import { isMarkerCandidate } from '../../src/core/markers.js'
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+// invented diff: the shape `git diff -U0 --full-index` prints for a new file
+function newFileDiff(n: number): Buffer {
+  const filler = `+${'x'.repeat(99)}\n`.repeat(2600)
+  const oid = n.toString(16).padStart(40, '0')
+  return Buffer.from(
+    `diff --git a/docs/file-${n}.txt b/docs/file-${n}.txt\nnew file mode 100644\nindex ${'0'.repeat(40)}..${oid}\n--- /dev/null\n+++ b/docs/file-${n}.txt\n@@ -0,0 +1,2601 @@\n${filler}+<<<<<<< HEAD marker line of file ${n}\n`,
+    'latin1'
+  )
+}
+
+it('keeps the marker lines, paths and blob ids of a 52 MB diff without holding its chunks', () => {
+  gc()
+  const before = process.memoryUsage().heapUsed
+  const reader = new AddedLineReader(isMarkerCandidate, 'b/', 1_000_000)
+  const split = lineSplitter((line) => reader.line(line))
+  for (let n = 0; n < 200; n++) split.push(newFileDiff(n))
+  split.end()
+  const files = reader.result()
+  gc()
+  const grown = process.memoryUsage().heapUsed - before
+  expect(files).toHaveLength(200)
+  expect(files[7]).toMatchObject({ path: 'docs/file-7.txt', newOid: (7).toString(16).padStart(40, '0') })
+  expect(files[7]!.lines).toEqual([{ line: 2601, text: '<<<<<<< HEAD marker line of file 7' }])
+  // Slices holding their chunks kept about 52 MB here; own copies keep a few hundred KB.
+  expect(grown).toBeLessThan(10_000_000)
+})
