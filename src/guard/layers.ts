@@ -187,9 +187,22 @@ function underlinesOnly(file: DiffFile): boolean {
   return file.whole && file.lines.every((l) => l.text[0] === '=' && afterText(file, l.line))
 }
 
+// Kept lines by number, built once per file and only when a line is not among the known ones (a search per
+// lookup would be quadratic in a file of many marker-shaped lines).
+const keptByNumber = new WeakMap<PrintedFile, Map<number, string>>()
+
+/** The text of line `n` of a scanned file, kept or known; undefined when git printed neither. */
+function textAt(file: PrintedFile, n: number): string | undefined {
+  const known = file.known.get(n)
+  if (known !== undefined) return known
+  let kept = keptByNumber.get(file)
+  if (kept === undefined) keptByNumber.set(file, (kept = new Map(file.lines.map((l) => [l.line, l.text]))))
+  return kept.get(n)
+}
+
 /** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
 function afterText(file: PrintedFile, line: number): boolean {
-  const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text
+  const before = textAt(file, line - 1)
   return before !== undefined && !/^[ \t\r]*$/.test(before)
 }
 
@@ -259,8 +272,7 @@ function judge(files: readonly ScannedFile[], attributes: Map<string, string>, r
     if (problem !== null) report.warnings.push(`${displayPath(file.path)}: ${problem}`)
     const size = parseMarkerSize(value)
     const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(file.known.values(), size)
-    const textAt = (n: number) => file.known.get(n) ?? file.lines.find((l) => l.line === n)?.text
-    for (const hit of markerHits(file.lines, size, angle, textAt)) {
+    for (const hit of markerHits(file.lines, size, angle, (n) => textAt(file, n))) {
       report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message })
     }
   }
