@@ -58,7 +58,7 @@ class UsageError extends Error {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6463);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2898);
 
 
 // The hook calls back whatever script started this process (bin/purple.js under npx).
@@ -99,7 +99,7 @@ function jsonDocument(command, fields) {
 
 /***/ }),
 
-/***/ 6463:
+/***/ 2898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3897,7 +3897,9 @@ var external_node_path_ = __nccwpck_require__(6760);
  * line (cut at a fixed length) in memory. Lines come out as latin1 strings:
  * one character per byte, so paths that are not UTF-8 survive unchanged.
  * Each chunk is decoded once and its lines are slices of that string: a
- * decode per line cost more than the line's own work on a large diff.
+ * decode per line cost more than the line's own work on a large diff. A slice
+ * holds its whole chunk alive: what a consumer keeps goes through ownCopy
+ * (src/core/own-copy.ts; markerPrefix does it for kept lines).
  */
 /** Longest part of one line kept while splitting (longer lines are cut and end in NUL). */
 const MAX_LINE_BYTES = 8192;
@@ -3969,6 +3971,18 @@ function lineSplitter(onLine, filter) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/own-copy.ts
+/**
+ * Text that is kept, as a string of its own. The line splitter decodes each
+ * chunk of git's output once and hands out slices of it; V8 keeps a slice's
+ * whole parent string alive, so a few kept lines (or paths) from a huge diff
+ * would hold most of its chunks in memory. Concatenating flattens the text
+ * into a new string; the slice then refers to that copy, not to the chunk.
+ */
+function ownCopy(text) {
+    return ` ${text}`.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/core/markers.ts
 /**
  * Conflict markers by git's own rule: a half-resolved merge must not ship
@@ -3980,6 +3994,7 @@ function lineSplitter(onLine, filter) {
  * `<` and `>` a space, a tab or the end of the line, for `=` and `|` any
  * whitespace or the end of the line (a CR of a CRLF line is whitespace).
  */
+
 /** git's default `conflict-marker-size`. */
 const DEFAULT_MARKER_SIZE = 7;
 const ASCII_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
@@ -4130,11 +4145,11 @@ const MAX_KEPT_LINE = 4096;
  */
 function markerPrefix(text) {
     if (text.length <= MAX_KEPT_LINE)
-        return text;
+        return ownCopy(text);
     let run = 1;
     while (run < MAX_KEPT_LINE - 2 && text[run] === text[0])
         run++;
-    return `${text.slice(0, run + 2)}\u0000`;
+    return ownCopy(`${text.slice(0, run + 2)}\u0000`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/unified-diff.ts
@@ -4145,6 +4160,7 @@ function markerPrefix(text) {
  * size is read in bounded memory. Paths are kept as bytes (a latin1 string,
  * one character per byte) so a name that is not UTF-8 can be handed back to git.
  */
+
 
 /** Undoes git's C-style path quoting ("a\tb", "\303\251") into the path's bytes (a latin1 string). */
 function unquoteGitPathBytes(text) {
@@ -4267,7 +4283,7 @@ class AddedLineReader {
         const end = hexEnd(line, dots + 2);
         if (end === dots + 2)
             return;
-        this.pendingOid = line.slice(dots + 2, end);
+        this.pendingOid = ownCopy(line.slice(dots + 2, end));
         if (line.charCodeAt(end) !== 0x20)
             return;
         let digits = end + 1;
@@ -4338,7 +4354,7 @@ class AddedLineReader {
         if (name.endsWith('\t'))
             name = name.slice(0, -1);
         name = unquoteGitPathBytes(name);
-        return name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name;
+        return ownCopy(name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name);
     }
     /** The files read so far that have kept lines, symlinks left out. */
     result() {
@@ -4355,6 +4371,7 @@ class AddedLineReader {
  * each path's `conflict-marker-size` attribute at the scanned commit. Paths
  * travel as bytes (latin1 strings) and reach git through stdin, never argv.
  */
+
 
 
 
@@ -4439,7 +4456,7 @@ async function grepWholeTree(git, commit, ere, threads, keep, worthKeeping) {
             const start = pieces.findIndex((p) => p.startsWith(prefix));
             if (start >= 0) {
                 done();
-                path = pieces.slice(start).join('\n').slice(prefix.length);
+                path = ownCopy(pieces.slice(start).join('\n').slice(prefix.length));
                 file = { lines: [], known: new Map() };
             }
             pieces = [];
@@ -4983,9 +5000,22 @@ function mayMatter(file) {
 function underlinesOnly(file) {
     return file.whole && file.lines.every((l) => l.text[0] === '=' && afterText(file, l.line));
 }
+// Kept lines by number, built once per file and only when a line is not among the known ones (a search per
+// lookup would be quadratic in a file of many marker-shaped lines).
+const keptByNumber = new WeakMap();
+/** The text of line `n` of a scanned file, kept or known; undefined when git printed neither. */
+function textAt(file, n) {
+    const known = file.known.get(n);
+    if (known !== undefined)
+        return known;
+    let kept = keptByNumber.get(file);
+    if (kept === undefined)
+        keptByNumber.set(file, (kept = new Map(file.lines.map((l) => [l.line, l.text]))));
+    return kept.get(n);
+}
 /** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
 function afterText(file, line) {
-    const before = file.known.get(line - 1) ?? file.lines.find((l) => l.line === line - 1)?.text;
+    const before = textAt(file, line - 1);
     return before !== undefined && !/^[ \t\r]*$/.test(before);
 }
 /** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
@@ -5054,8 +5084,7 @@ function judge(files, attributes, range, report) {
             report.warnings.push(`${displayPath(file.path)}: ${problem}`);
         const size = parseMarkerSize(value);
         const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(file.known.values(), size);
-        const textAt = (n) => file.known.get(n) ?? file.lines.find((l) => l.line === n)?.text;
-        for (const hit of markerHits(file.lines, size, angle, textAt)) {
+        for (const hit of markerHits(file.lines, size, angle, (n) => textAt(file, n))) {
             report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message });
         }
     }
