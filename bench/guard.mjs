@@ -141,10 +141,10 @@ const changedRepo = () =>
     return s.text()
   })
 
-// A 1,000-file tree; feature/m<M> holds M merges from 20 release/* branches (every 50th from develop: disallowed).
-const mergeRepo = () => {
-  const most = Math.max(...MERGE_SIZES)
-  return repository(`merges-${MERGE_SIZES.join('_')}`, () => {
+// A 1,000-file tree; feature/work holds M merges from 20 release/* branches (every 50th from develop: disallowed).
+// One repository per M, so that no other branch contains the head under test (as in a pull request's clone).
+const mergeRepo = (merges) =>
+  repository(`merges-${merges}`, () => {
     const s = importer()
     s.commit('refs/heads/main', 1, 'base\n', null, null, [
       ['.github/purple-policy.json', JSON.stringify({ feature: 'feature/<task>', base: 'main', allowed: ['release/*'] })],
@@ -154,20 +154,16 @@ const mergeRepo = () => {
     for (let r = 1; r <= ALLOWED_REFS; r++) tips.set(`release/r${String(r).padStart(2, '0')}`, ':1')
     let mark = 1
     let feature = ':1'
-    const branchAt = new Map()
-    for (let m = 1; m <= most; m++) {
+    for (let m = 1; m <= merges; m++) {
       const source = m % 50 === 0 ? 'develop' : `release/r${String((m % ALLOWED_REFS) + 1).padStart(2, '0')}`
       const file = [`changes/${source.replace('/', '-')}/c${m}.txt`, `change ${m} from ${source}\n`]
       s.commit(`refs/heads/${source}`, ++mark, `${source} change ${m}\n`, tips.get(source), null, [file])
       tips.set(source, `:${mark}`)
       s.commit('refs/heads/feature/work', ++mark, `Merge ${source} (${m})\n`, feature, `:${mark - 1}`, [file])
       feature = `:${mark}`
-      if (MERGE_SIZES.includes(m)) branchAt.set(m, feature)
     }
-    for (const [m, at] of branchAt) s.reset(`refs/heads/feature/m${m}`, at)
     return s.text()
   })
-}
 
 const median = (values) => {
   const s = [...values].sort((a, b) => a - b)
@@ -271,12 +267,12 @@ if (ONLY.has('changed') || ONLY.has('docs')) {
 }
 
 if (ONLY.has('merges')) {
-  const dir = mergeRepo()
-  const git = gitIn(dir)
-  const base = git(['rev-parse', 'main'])
-  const tips = git(['for-each-ref', '--format=%(objectname)', 'refs/heads/release', 'refs/heads/main']).split('\n')
   for (const m of MERGE_SIZES) {
-    const head = git(['rev-parse', `feature/m${m}`])
+    const dir = mergeRepo(m)
+    const git = gitIn(dir)
+    const base = git(['rev-parse', 'main'])
+    const tips = git(['for-each-ref', '--format=%(objectname)', 'refs/heads/release', 'refs/heads/main']).split('\n')
+    const head = git(['rev-parse', 'feature/work'])
     // git's own floor: the merges of the range, then which of their parents no allowed tip reaches.
     const floor = () => {
       const merges = spawnChecked('git', ['rev-list', '--merges', '--parents', head, `^${base}`], { cwd: dir, env: cleanEnv, encoding: 'utf8' })

@@ -88,9 +88,47 @@ describe('refs that contain head', () => {
     expect(calls.filter((c) => c.startsWith('rev-list --stdin'))).toHaveLength(1)
   })
 
-  it('an allowed branch that contains head allows nothing it merged', async () => {
-    const { report, developParents } = await countedCheck(6, (repo, head) => repo.git(['update-ref', 'refs/heads/release/r9', head]))
+  it('an allowed branch that contains head allows nothing it merged (at head, or ahead of it)', async () => {
+    const atHead = await countedCheck(6, (repo, head) => repo.git(['update-ref', 'refs/heads/release/r9', head]))
+    const ahead = await countedCheck(6, (repo, head) =>
+      repo.git(['update-ref', 'refs/heads/release/r9', repo.git(['commit-tree', repo.git(['rev-parse', `${head}^{tree}`]), '-p', head, '-m', 'after head'])])
+    )
+    for (const { report, developParents } of [atHead, ahead]) {
+      expect(report.error).toBeNull()
+      expect(report.findings.map((f) => f.parent).sort()).toEqual([...developParents].sort())
+    }
+    // A branch at head's own commit is known to contain it: one reachability call, not a second after the walk.
+    expect(atHead.calls.filter((c) => c === 'rev-list')).toHaveLength(2)
+    expect(ahead.calls.filter((c) => c === 'rev-list')).toHaveLength(3)
+  })
+
+  it('the pull request branch itself (a feature pattern narrowed to it) costs no second reachability call', async () => {
+    const { repo, base, head } = repoWithMerges(4)
+    const calls: string[] = []
+    const report = await checkRange(
+      createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) }),
+      { base, head, description: 'test', headBranch: 'feature' },
+      { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources: ['release/*', 'feature'] }
+    )
     expect(report.error).toBeNull()
-    expect(report.findings.map((f) => f.parent).sort()).toEqual([...developParents].sort())
+    expect(report.findings).toHaveLength(2)
+    expect(calls.filter((c) => c.startsWith('rev-list --stdin'))).toHaveLength(1)
+  })
+})
+
+describe('names of flagged parents', () => {
+  it('come from a branch that neither contains head nor is allowed (allowed tips cannot reach them, so name-rev skips them)', async () => {
+    const { repo, base, head } = repoWithMerges(4)
+    const calls: string[] = []
+    const report = await checkRange(
+      createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) }),
+      { base, head, description: 'test', headBranch: 'feature' },
+      { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources: ['release/*'] }
+    )
+    expect(report.findings.map((f) => /\(from ([^)]+)\)/.exec(f.message)?.[1]).sort()).toEqual(['develop', 'develop~1'])
+    const nameRev = calls.find((c) => c.startsWith('name-rev'))!
+    expect(nameRev).toContain('--exclude=refs/heads/feature ')
+    for (let r = 1; r <= 5; r++) expect(nameRev).toContain(`--exclude=refs/heads/release/r${r} `)
+    expect(nameRev).not.toContain('--exclude=refs/heads/develop')
   })
 })

@@ -371,7 +371,9 @@ async function disallowedMerges(
   const containment = refsContaining(git, range.head, walk.signal)
   containment.catch(() => undefined)
   const [refs, remotes] = await Promise.all([branchTips(git), remoteNames(git)])
-  let { tips, unmatched } = allowedTips(refs, patterns, new Set(), remotes)
+  // A ref at head's own commit (the pull request's branch, its remote-tracking ref) contains head: known without a walk.
+  const atHead = new Set(refs.filter((r) => r.sha === range.head).map((r) => r.ref))
+  let { tips, unmatched } = allowedTips(refs, patterns, atHead, remotes)
   const parents = merges.flatMap((m) => m.parents.slice(1))
   let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)])
   if (!bad.delete(range.head)) {
@@ -383,7 +385,8 @@ async function disallowedMerges(
     notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`)
   }
   if (bad.size === 0) return []
-  const names = await nameCommits(git, [...bad], await containment)
+  // No allowed tip reaches a flagged parent, so naming need not walk their histories either.
+  const names = await nameCommits(git, [...bad], [...(await containment), ...tips.map((t) => t.ref)])
   // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
   const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : ''
   const findings: Finding[] = []
