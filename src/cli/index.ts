@@ -8,7 +8,8 @@ const readStdin = async (): Promise<string> => {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks).toString('utf8')
 }
-process.exitCode = await main(
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void main(
   process.argv.slice(2),
   {
     cwd: process.cwd(),
@@ -17,4 +18,6 @@ process.exitCode = await main(
     readStdin
   },
   cliPath
-)
+).then((code) => {
+  process.exitCode = code
+})

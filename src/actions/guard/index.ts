@@ -27,21 +27,27 @@ process.on('uncaughtException', (e) => {
   process.exit()
 })
 
-try {
+/** Reads the settings, runs guard and writes its outputs; every failure ends in `lastResort`. */
+async function main(): Promise<void> {
   try {
-    settings = readGuardSettings()
+    try {
+      settings = readGuardSettings()
+    } catch (e) {
+      finished = true
+      writeGuardSettingsError(describeError(e))
+      setFailed(logText(describeError(e)))
+    }
+    if (settings !== null) {
+      const result = await guard(settings, guardDeps(guardActionLog))
+      writeGuardOutputs(result)
+      finished = true
+      const failure = guardFailure(result)
+      if (failure !== null) setFailed(failure)
+    }
   } catch (e) {
-    finished = true
-    writeGuardSettingsError(describeError(e))
-    setFailed(logText(describeError(e)))
+    lastResort(e)
   }
-  if (settings !== null) {
-    const result = await guard(settings, guardDeps(guardActionLog))
-    writeGuardOutputs(result)
-    finished = true
-    const failure = guardFailure(result)
-    if (failure !== null) setFailed(failure)
-  }
-} catch (e) {
-  lastResort(e)
 }
+
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void main()

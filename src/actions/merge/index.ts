@@ -8,7 +8,8 @@ import { merge } from './merge.js'
 import { writeMergeInputError, writeMergeOutputs } from './outputs.js'
 import { readMergeSettings, type MergeSettings } from './settings.js'
 
-await runAction(async () => {
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void runAction(async () => {
   let settings: MergeSettings
   let client: ReturnType<typeof createGitHubClient>
   try {

@@ -7,7 +7,8 @@ import { printStageEnd, writePipelineInputError, writePipelineOutputs } from './
 import { createPipelineDeps, pipeline } from './pipeline.js'
 import { readPipelineSettings, type PipelineSettings } from './settings.js'
 
-await runAction(async () => {
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void runAction(async () => {
   let settings: PipelineSettings
   try {
     if (eventPayloadError !== undefined) throw eventPayloadError

@@ -5,7 +5,8 @@ import { spawnAttempt } from './process-runner.js'
 import { formatRetryEvent, runRetry } from './retry.js'
 import { readRetrySettings, type RetrySettings } from './settings.js'
 
-await runAction(async () => {
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void runAction(async () => {
   let settings: RetrySettings
   try {
     settings = readRetrySettings()

@@ -7,7 +7,8 @@ import { readWaitCiSettings } from './settings.js'
 import { createWaitCiDeps, waitCi, type WaitCiResult } from './wait-ci.js'
 import { writeWaitCiError, writeWaitCiOutputs } from './outputs.js'
 
-await runAction(async () => {
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void runAction(async () => {
   let result: WaitCiResult
   try {
     if (eventPayloadError !== undefined) throw eventPayloadError
