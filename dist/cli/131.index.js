@@ -1,6 +1,7 @@
-export const id = 131;
-export const ids = [131];
-export const modules = {
+"use strict";
+exports.id = 131;
+exports.ids = [131];
+exports.modules = {
 
 /***/ 8477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2338,3 +2339,4 @@ function requirePullRequest(context, explicit, inputName = 'pull-request') {
 /***/ })
 
 };
+;

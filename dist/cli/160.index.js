@@ -1,6 +1,7 @@
-export const id = 160;
-export const ids = [160];
-export const modules = {
+"use strict";
+exports.id = 160;
+exports.ids = [160];
+exports.modules = {
 
 /***/ 2160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -147,3 +148,4 @@ async function whyCommand(argv, io, deps = { env: process.env, sleep: realSleep 
 /***/ })
 
 };
+;

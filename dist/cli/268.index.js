@@ -1,6 +1,7 @@
-export const id = 268;
-export const ids = [268];
-export const modules = {
+"use strict";
+exports.id = 268;
+exports.ids = [268];
+exports.modules = {
 
 /***/ 8477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1351,3 +1352,4 @@ function requirePullRequest(context, explicit, inputName = 'pull-request') {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 280;
-export const ids = [280];
-export const modules = {
+"use strict";
+exports.id = 280;
+exports.ids = [280];
+exports.modules = {
 
 /***/ 2391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -506,3 +507,4 @@ function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
 /***/ })
 
 };
+;

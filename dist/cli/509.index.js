@@ -1,6 +1,7 @@
-export const id = 509;
-export const ids = [509];
-export const modules = {
+"use strict";
+exports.id = 509;
+exports.ids = [509];
+exports.modules = {
 
 /***/ 509:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -683,3 +684,4 @@ function asRecord(value) {
 /***/ })
 
 };
+;

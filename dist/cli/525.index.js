@@ -1,6 +1,7 @@
-export const id = 525;
-export const ids = [525];
-export const modules = {
+"use strict";
+exports.id = 525;
+exports.ids = [525];
+exports.modules = {
 
 /***/ 4525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -103,3 +104,4 @@ async function installHookCommand(force, cliPath, io) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 978;
-export const ids = [978];
-export const modules = {
+"use strict";
+exports.id = 978;
+exports.ids = [978];
+exports.modules = {
 
 /***/ 4978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -113,3 +114,4 @@ function integerOption(flag, value, command, min = 0) {
 /***/ })
 
 };
+;

@@ -1,5 +1,6 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
+/******/ (() => { // webpackBootstrap
+/******/ 	"use strict";
+/******/ 	var __webpack_modules__ = ({
 
 /***/ 8551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -52,35 +53,6 @@ class UsageError extends Error {
 
 /***/ }),
 
-/***/ 486:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2898);
-
-
-// The hook calls back whatever script started this process (bin/purple.js under npx).
-const cliPath = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1] ?? '.');
-const readStdin = async () => {
-    const chunks = [];
-    for await (const chunk of process.stdin)
-        chunks.push(chunk);
-    return Buffer.concat(chunks).toString('utf8');
-};
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), {
-    cwd: process.cwd(),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    readStdin
-}, cliPath);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
 /***/ 970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -99,17 +71,877 @@ function jsonDocument(command, fields) {
 
 /***/ }),
 
-/***/ 2898:
+/***/ 4505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  iW: () => (/* binding */ main)
-});
 
-// UNUSED EXPORTS: COMMANDS, USAGE
+/***/ }),
 
+/***/ 811:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
+/* harmony export */   kc: () => (/* binding */ logText)
+/* harmony export */ });
+/* unused harmony export escapeHtml */
+/**
+ * Text from outside (check names, GitHub's messages, file names, branch names)
+ * is data. These turn it into something that can only ever be read: in the job
+ * log it can start no workflow command, in a summary it can render no markup.
+ * See docs/decisions.md, "Outside text is data".
+ */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** HTML text or attribute value: escapes & < > " and '. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// Other C0/C1 controls (ESC starts terminal sequences) except tab.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * One line of outside text for the log: line breaks shown as `\n`, other control
+ * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
+ * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
+ */
+function logText(text) {
+    return text
+        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/**
+ * A whole message for stdout, as a last line of defence: every line that would
+ * start a workflow command gets a visible `| ` in front. Purple's own commands go
+ * through @actions/core, never through this.
+ */
+function neutralizeCommands(message) {
+    return message
+        .split(/\r\n|\r|\n/)
+        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 9114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ parseShaInput),
+/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
+/* harmony export */   Vm: () => (/* binding */ parsePositiveIntegerInput),
+/* harmony export */   Xu: () => (/* binding */ inputError),
+/* harmony export */   f0: () => (/* binding */ specInputSource),
+/* harmony export */   gF: () => (/* binding */ parsePullRequestInput),
+/* harmony export */   lp: () => (/* binding */ parseSecondsInput)
+/* harmony export */ });
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
+        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
+        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
+        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
+        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+
+/***/ }),
+
+/***/ 308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ GitCommandError),
+/* harmony export */   l: () => (/* binding */ createGit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The one way Purple runs git: an argument array (never a shell string), the
+ * exit codes the caller accepts, and a clear error for anything else. Every
+ * name that came from a user goes after `--end-of-options` or `--` at the call
+ * site; this helper never builds a command line from text.
+ *
+ * Output is either collected (small answers, bounded by `maxOutputBytes`) or
+ * streamed to the caller chunk by chunk (diffs and searches, whose size is the
+ * repository's), so no answer of git ever has to fit in one string.
+ */
+
+
+/** A git call that ended with an exit code the caller did not accept. */
+class GitCommandError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(args, exitCode, stderr) {
+        const detail = stderr.trim().split('\n').slice(-3).join(' / ') || 'no message';
+        super(`'git ${args.join(' ')}' failed with exit code ${exitCode ?? 'none'}: ${detail}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'GitCommandError';
+    }
+}
+const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+const MAX_STDERR = 64 * 1024;
+// Read-only by construction: the repository's fsmonitor command never runs (git would start it for index reads).
+const ALWAYS_CONFIG = ['core.fsmonitor=false'];
+/** Creates the git runner for `cwd`. */
+function createGit(cwd, deps = {}, facts = null) {
+    const gitPath = deps.gitPath ?? 'git';
+    const maxOutput = deps.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    return {
+        cwd,
+        facts,
+        run: async (args, options = {}) => {
+            deps.onRun?.(args);
+            const out = [];
+            let size = 0;
+            let overflow = false;
+            const r = await spawnGit(gitPath, cwd, args, options, (chunk) => {
+                size += chunk.length;
+                if (size > maxOutput)
+                    overflow = true;
+                else
+                    out.push(chunk);
+            });
+            if (overflow)
+                throw new Error(`'git ${args.join(' ')}' printed more than ${maxOutput} bytes: more than guard reads from one answer`);
+            return { exitCode: r.exitCode, stdout: Buffer.concat(out).toString(options.encoding ?? 'utf8'), stderr: r.stderr };
+        },
+        stream: (args, options) => {
+            deps.onRun?.(args);
+            return spawnGit(gitPath, cwd, args, options, options.onData);
+        }
+    };
+}
+function spawnGit(gitPath, cwd, args, options, onData) {
+    const okExitCodes = options.okExitCodes ?? [0];
+    // No pager, no prompts, no optional index writes: guard only reads.
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', ...options.env };
+    const config = [...ALWAYS_CONFIG, ...(options.config ?? [])].flatMap((c) => ['-c', c]);
+    return new Promise((resolve, reject) => {
+        let failed = null;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
+        const err = [];
+        let errSize = 0;
+        child.stdout.on('data', (d) => {
+            if (failed !== null)
+                return;
+            // A throw inside the consumer must end this call, never escape as an uncaught exception.
+            try {
+                onData(d);
+            }
+            catch (e) {
+                failed = e;
+                child.kill();
+            }
+        });
+        child.stderr.on('data', (d) => {
+            if (errSize < MAX_STDERR)
+                err.push(d);
+            errSize += d.length;
+        });
+        child.on('error', (e) => {
+            if (e.name === 'AbortError')
+                return reject(new Error(`'git ${args.join(' ')}' was ended: its answer was no longer needed`));
+            reject(new Error(`could not run git: ${spawnFailure(e, gitPath, cwd)}`));
+        });
+        child.on('close', (code) => {
+            if (failed !== null)
+                return reject(failed);
+            const stderr = Buffer.concat(err).toString('utf8');
+            if (code === null || !okExitCodes.includes(code))
+                return reject(new GitCommandError(args, code, stderr));
+            resolve({ exitCode: code, stderr });
+        });
+        // git may exit before reading all of stdin (e.g. on a bad revision): that is reported by the exit code.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Why git could not start: spawn says ENOENT both for a missing program and a missing working directory. */
+function spawnFailure(e, gitPath, cwd) {
+    if (e.code !== 'ENOENT')
+        return e.message;
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd))
+        return `the working directory '${cwd}' does not exist: check out the repository first or fix the path`;
+    return `git was not found ('${gitPath}'): install git or put it on PATH`;
+}
+
+
+/***/ }),
+
+/***/ 1638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ar: () => (/* binding */ openFacts),
+/* harmony export */   Ki: () => (/* binding */ remoteDefaultBranch),
+/* harmony export */   M4: () => (/* binding */ topLevel),
+/* harmony export */   QG: () => (/* binding */ unshallow),
+/* harmony export */   RS: () => (/* binding */ remoteNames),
+/* harmony export */   Sm: () => (/* binding */ commitExists),
+/* harmony export */   WL: () => (/* binding */ resolveCommit),
+/* harmony export */   YB: () => (/* binding */ isFullOid),
+/* harmony export */   eR: () => (/* binding */ currentBranch),
+/* harmony export */   fE: () => (/* binding */ isShallow),
+/* harmony export */   nM: () => (/* binding */ resolveCommitsAtOnce),
+/* harmony export */   tw: () => (/* binding */ upstreamRef),
+/* harmony export */   wu: () => (/* binding */ mergeBase)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(308);
+/**
+ * Revisions and repository facts guard needs. Every user-influenced name is
+ * resolved once here with `rev-parse --verify --end-of-options <name>^{commit}`
+ * (a branch named `--output=x` must never become an option); every
+ * later call gets full object ids only.
+ */
+
+
+const FULL_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** True for a full SHA-1 or SHA-256 object id. */
+function isFullOid(text) {
+    return FULL_OID.test(text);
+}
+/** Resolves a user-given revision to the full commit id; throws naming `what` (the input) when it is not a commit here. */
+async function resolveCommit(git, name, what) {
+    const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], {
+        okExitCodes: [0, 1, 128]
+    });
+    const sha = r.stdout.trim();
+    if (r.exitCode !== 0 || !isFullOid(sha)) {
+        throw new Error(`${what} '${name}' is not a commit in this repository: fetch it first (actions/checkout with fetch-depth: 0) or pass a branch, tag or sha that exists`);
+    }
+    return sha;
+}
+/** True when the object exists locally as a commit (a force-pushed remote oid may not). */
+async function commitExists(git, oid) {
+    if (!isFullOid(oid))
+        return false;
+    const r = await git.run(['cat-file', '-e', `${oid}^{commit}`], { okExitCodes: [0, 1, 128] });
+    return r.exitCode === 0;
+}
+/** The merge base of two commits, or null when they share no history. */
+async function mergeBase(git, a, b) {
+    const r = await git.run(['merge-base', '--end-of-options', a, b], { okExitCodes: [0, 1] });
+    const sha = r.stdout.trim().split('\n')[0] ?? '';
+    return r.exitCode === 0 && isFullOid(sha) ? sha : null;
+}
+/** The repository's top-level directory (scans run from there so paths are repository-relative). */
+async function topLevel(git) {
+    return (await openFacts(git)).topLevel;
+}
+/**
+ * The top-level directory and the facts later steps need, from one
+ * `rev-parse` (each further call is a process start of a few ms).
+ */
+async function openFacts(git) {
+    let out;
+    try {
+        out = (await git.run(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'info/attributes'])).stdout;
+    }
+    catch (e) {
+        if (e instanceof _git_js__WEBPACK_IMPORTED_MODULE_1__/* .GitCommandError */ .i) {
+            throw new Error(`'${git.cwd}' is not inside a git work tree that guard can read: ${e.stderr.trim() || e.message}`, { cause: e });
+        }
+        throw e;
+    }
+    const [top, shallow, info] = out.split('\n');
+    if (top === undefined || top === '' || (shallow !== 'true' && shallow !== 'false') || info === undefined || info === '') {
+        throw new Error(`'${git.cwd}': unexpected answer of 'git rev-parse --show-toplevel': '${out.slice(0, 200)}'`);
+    }
+    // --git-path answers relative to the directory git ran in.
+    return { topLevel: top, shallow: shallow === 'true', infoAttributes: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(git.cwd, info) };
+}
+/** True in a shallow clone (actions/checkout's default depth 1 hides merge parents). */
+async function isShallow(git) {
+    if (git.facts !== null)
+        return git.facts.shallow;
+    return (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+/**
+ * Full commit ids of several user-given revisions from one `rev-parse`, in
+ * order, or null when one call cannot tell: a name that is not a commit (the
+ * caller then resolves each with resolveCommit, whose errors name the input),
+ * a name starting with '-' (rev-parse without --verify could read it as an
+ * option), or an answer that is not one full id per name (`a..b` prints two).
+ */
+async function resolveCommitsAtOnce(git, names) {
+    if (names.some((n) => n.startsWith('-')))
+        return null;
+    // git 2.39's rev-parse prints --end-of-options back when --verify is absent; later versions consume it.
+    const r = await git.run(['rev-parse', '--end-of-options', ...names.map((n) => `${n}^{commit}`)], { okExitCodes: [0, 1, 128] });
+    const lines = r.stdout.split('\n').filter((l) => l !== '' && l !== '--end-of-options');
+    return r.exitCode === 0 && lines.length === names.length && lines.every(isFullOid) ? lines : null;
+}
+/** Remote names, `origin` first. */
+async function remoteNames(git) {
+    const names = (await git.run(['remote'])).stdout.split('\n').filter(Boolean);
+    return names.sort((a, b) => (a === 'origin' ? -1 : b === 'origin' ? 1 : 0));
+}
+/**
+ * Turns a shallow clone into a full one with every branch of `remote`, so
+ * merge parents and allowed refs become visible. Throws when the fetch fails.
+ */
+async function unshallow(git, remote) {
+    // Writing refs would run the repository's reference-transaction hook: guard runs no repository command.
+    const config = ['core.hooksPath=/dev/null'];
+    await git.run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--unshallow',
+        '--end-of-options',
+        remote,
+        `+refs/heads/*:refs/remotes/${remote}/*`
+    ], { config });
+}
+/** The remote's default branch ref (`refs/remotes/origin/HEAD` -> `refs/remotes/origin/main`), or null. */
+async function remoteDefaultBranch(git, remotes, hint) {
+    for (const remote of remotes) {
+        const r = await git.run(['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`], { okExitCodes: [0, 1, 128] });
+        if (r.exitCode === 0 && r.stdout.trim() !== '')
+            return r.stdout.trim();
+    }
+    const names = hint ? [hint] : ['main', 'master'];
+    for (const remote of remotes) {
+        for (const name of names) {
+            const ref = `refs/remotes/${remote}/${name}`;
+            const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+                okExitCodes: [0, 1, 128]
+            });
+            if (r.exitCode === 0)
+                return ref;
+        }
+    }
+    return null;
+}
+/** The upstream ref of the current branch (`refs/remotes/origin/x`), or null. */
+async function upstreamRef(git) {
+    const r = await git.run(['rev-parse', '--symbolic-full-name', '--verify', '--quiet', '@{upstream}'], {
+        okExitCodes: [0, 1, 128]
+    });
+    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
+}
+/** The current branch name, or null when detached. */
+async function currentBranch(git) {
+    const r = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [0, 1, 128] });
+    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = require("assert");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = require("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = require("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = require("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = require("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = require("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = require("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = require("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = require("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = require("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = require("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = require("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = require("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = require("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = require("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = require("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = require("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = require("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = require("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = require("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = require("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = require("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = require("node:string_decoder");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = require("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = require("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = require("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = require("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = require("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = require("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = require("path");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = require("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = require("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = require("util");
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/******/ 	// expose the modules object (__webpack_modules__)
+/******/ 	__nccwpck_require__.m = __webpack_modules__;
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/ensure chunk */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.f = {};
+/******/ 		// This file contains only the entry chunk.
+/******/ 		// The chunk loading function for additional chunks
+/******/ 		__nccwpck_require__.e = (chunkId) => {
+/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 				__nccwpck_require__.f[key](chunkId, promises);
+/******/ 				return promises;
+/******/ 			}, []));
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/get javascript chunk filename */
+/******/ 	(() => {
+/******/ 		// This function allow to reference async chunks
+/******/ 		__nccwpck_require__.u = (chunkId) => {
+/******/ 			// return url for filenames based on template
+/******/ 			return "" + chunkId + ".index.js";
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/require chunk loading */
+/******/ 	(() => {
+/******/ 		// no baseURI
+/******/ 		
+/******/ 		// object to store loaded chunks
+/******/ 		// "1" means "loaded", otherwise not loaded yet
+/******/ 		var installedChunks = {
+/******/ 			792: 1
+/******/ 		};
+/******/ 		
+/******/ 		// no on chunks loaded
+/******/ 		
+/******/ 		var installChunk = (chunk) => {
+/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
+/******/ 			for(var moduleId in moreModules) {
+/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
+/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
+/******/ 				}
+/******/ 			}
+/******/ 			if(runtime) runtime(__nccwpck_require__);
+/******/ 			for(var i = 0; i < chunkIds.length; i++)
+/******/ 				installedChunks[chunkIds[i]] = 1;
+/******/ 		
+/******/ 		};
+/******/ 		
+/******/ 		// require() chunk loading for javascript
+/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
+/******/ 			// "1" is the signal for "already loaded"
+/******/ 			if(!installedChunks[chunkId]) {
+/******/ 				if(true) { // all chunks have JS
+/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
+/******/ 				} else installedChunks[chunkId] = 1;
+/******/ 			}
+/******/ 		};
+/******/ 		
+/******/ 		// no external install chunk
+/******/ 		
+/******/ 		// no HMR
+/******/ 		
+/******/ 		// no HMR manifest
+/******/ 	})();
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -3780,7 +4612,7 @@ function allowedTips(refs, patterns, containsHead, remotes) {
 }
 
 ;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+const external_node_os_namespaceObject = require("node:os");
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
 ;// CONCATENATED MODULE: ./src/guard/options.ts
@@ -3887,8 +4719,6 @@ function branchOfPushedRef(ref) {
 var git_git = __nccwpck_require__(308);
 // EXTERNAL MODULE: ./src/git/revisions.ts
 var revisions = __nccwpck_require__(1638);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/git/line-stream.ts
@@ -5173,7 +6003,9 @@ async function disallowedMerges(git, range, policy, merges, options, notes) {
     const containment = refsContaining(git, range.head, walk.signal);
     containment.catch(() => undefined);
     const [refs, remotes] = await Promise.all([branchTips(git), (0,revisions/* remoteNames */.RS)(git)]);
-    let { tips, unmatched } = allowedTips(refs, patterns, new Set(), remotes);
+    // A ref at head's own commit (the pull request's branch, its remote-tracking ref) contains head: known without a walk.
+    const atHead = new Set(refs.filter((r) => r.sha === range.head).map((r) => r.ref));
+    let { tips, unmatched } = allowedTips(refs, patterns, atHead, remotes);
     const parents = merges.flatMap((m) => m.parents.slice(1));
     let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)]);
     if (!bad.delete(range.head)) {
@@ -5188,7 +6020,8 @@ async function disallowedMerges(git, range, policy, merges, options, notes) {
     }
     if (bad.size === 0)
         return [];
-    const names = await nameCommits(git, [...bad], await containment);
+    // No allowed tip reaches a flagged parent, so naming need not walk their histories either.
+    const names = await nameCommits(git, [...bad], [...(await containment), ...tips.map((t) => t.ref)]);
     // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
     const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
     const findings = [];
@@ -5783,970 +6616,27 @@ async function main(argv, io, cliPath) {
     }
 }
 
-
-/***/ }),
-
-/***/ 4505:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
-/* harmony export */ });
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-
-/***/ }),
-
-/***/ 811:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
-/* harmony export */   kc: () => (/* binding */ logText)
-/* harmony export */ });
-/* unused harmony export escapeHtml */
-/**
- * Text from outside (check names, GitHub's messages, file names, branch names)
- * is data. These turn it into something that can only ever be read: in the job
- * log it can start no workflow command, in a summary it can render no markup.
- * See docs/decisions.md, "Outside text is data".
- */
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** HTML text or attribute value: escapes & < > " and '. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
-const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-// Other C0/C1 controls (ESC starts terminal sequences) except tab.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/**
- * One line of outside text for the log: line breaks shown as `\n`, other control
- * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
- * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
- */
-function logText(text) {
-    return text
-        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
-const COMMAND_START = /^(\s*)(::|##\[)/;
-/**
- * A whole message for stdout, as a last line of defence: every line that would
- * start a workflow command gets a visible `| ` in front. Purple's own commands go
- * through @actions/core, never through this.
- */
-function neutralizeCommands(message) {
-    return message
-        .split(/\r\n|\r|\n/)
-        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
-        .join('\n');
-}
-
-
-/***/ }),
-
-/***/ 9114:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AW: () => (/* binding */ parseShaInput),
-/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
-/* harmony export */   Vm: () => (/* binding */ parsePositiveIntegerInput),
-/* harmony export */   Xu: () => (/* binding */ inputError),
-/* harmony export */   f0: () => (/* binding */ specInputSource),
-/* harmony export */   gF: () => (/* binding */ parsePullRequestInput),
-/* harmony export */   lp: () => (/* binding */ parseSecondsInput)
-/* harmony export */ });
-/**
- * Input parsing shared by every action and by the GitHub client's inputs
- * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
- * root pipeline accept the same spellings and word their errors alike. In
- * src/core because src/github may not import the action shells. Pure: no
- * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
- * github/inputs.ts). Errors name the input as the workflow spells it, so the
- * root action's `wait-timeout-seconds` is named by construction, not by
- * rewriting a stage's message afterwards.
- */
-/** The error for an invalid input: which input, the value it had, what to write instead. */
-function inputError(label, value, expected) {
-    return new Error(`Input '${label}' is '${value}': ${expected}`);
-}
-/**
- * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
- * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
- */
-function specInputSource(inputs, read, prefix = '', shared = []) {
-    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
-    return Object.freeze({
-        label,
-        get: (name) => {
-            const raw = read(label(name));
-            if (raw !== '')
-                return raw;
-            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
-            // default (run outside the runner) counts as unset.
-            const fallback = inputs[name].default ?? '';
-            return fallback.startsWith('${{') ? '' : fallback;
-        }
-    });
-}
-/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function parseBooleanInput(source, name) {
-    const value = source.get(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw inputError(source.label(name), value, "write 'true' or 'false'.");
-}
-/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, bound) {
-    const value = source.get(name).trim();
-    const seconds = Number(value);
-    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
-    if (value === '' || !Number.isFinite(seconds) || !inRange) {
-        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
-        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
-        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
-        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
-        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
-        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
-    }
-    return Math.round(seconds * 1000);
-}
-/** A positive whole number (`what` says which), or undefined when the input is empty. */
-function parsePositiveIntegerInput(source, name, what) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** A pull request number, or undefined when empty (the pull request of the triggering event). */
-function parsePullRequestInput(source, name) {
-    return parsePositiveIntegerInput(source, name, 'the pull request number');
-}
-/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
-function parseShaInput(source, name) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    const sha = value.toLowerCase();
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
-    }
-    return sha;
-}
-
-
-/***/ }),
-
-/***/ 308:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ GitCommandError),
-/* harmony export */   l: () => (/* binding */ createGit)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/**
- * The one way Purple runs git: an argument array (never a shell string), the
- * exit codes the caller accepts, and a clear error for anything else. Every
- * name that came from a user goes after `--end-of-options` or `--` at the call
- * site; this helper never builds a command line from text.
- *
- * Output is either collected (small answers, bounded by `maxOutputBytes`) or
- * streamed to the caller chunk by chunk (diffs and searches, whose size is the
- * repository's), so no answer of git ever has to fit in one string.
- */
-
-
-/** A git call that ended with an exit code the caller did not accept. */
-class GitCommandError extends Error {
-    args;
-    exitCode;
-    stderr;
-    constructor(args, exitCode, stderr) {
-        const detail = stderr.trim().split('\n').slice(-3).join(' / ') || 'no message';
-        super(`'git ${args.join(' ')}' failed with exit code ${exitCode ?? 'none'}: ${detail}`);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'GitCommandError';
-    }
-}
-const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
-const MAX_STDERR = 64 * 1024;
-// Read-only by construction: the repository's fsmonitor command never runs (git would start it for index reads).
-const ALWAYS_CONFIG = ['core.fsmonitor=false'];
-/** Creates the git runner for `cwd`. */
-function createGit(cwd, deps = {}, facts = null) {
-    const gitPath = deps.gitPath ?? 'git';
-    const maxOutput = deps.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-    return {
-        cwd,
-        facts,
-        run: async (args, options = {}) => {
-            deps.onRun?.(args);
-            const out = [];
-            let size = 0;
-            let overflow = false;
-            const r = await spawnGit(gitPath, cwd, args, options, (chunk) => {
-                size += chunk.length;
-                if (size > maxOutput)
-                    overflow = true;
-                else
-                    out.push(chunk);
-            });
-            if (overflow)
-                throw new Error(`'git ${args.join(' ')}' printed more than ${maxOutput} bytes: more than guard reads from one answer`);
-            return { exitCode: r.exitCode, stdout: Buffer.concat(out).toString(options.encoding ?? 'utf8'), stderr: r.stderr };
-        },
-        stream: (args, options) => {
-            deps.onRun?.(args);
-            return spawnGit(gitPath, cwd, args, options, options.onData);
-        }
-    };
-}
-function spawnGit(gitPath, cwd, args, options, onData) {
-    const okExitCodes = options.okExitCodes ?? [0];
-    // No pager, no prompts, no optional index writes: guard only reads.
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', ...options.env };
-    const config = [...ALWAYS_CONFIG, ...(options.config ?? [])].flatMap((c) => ['-c', c]);
-    return new Promise((resolve, reject) => {
-        let failed = null;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(gitPath, ['--no-pager', ...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
-        const err = [];
-        let errSize = 0;
-        child.stdout.on('data', (d) => {
-            if (failed !== null)
-                return;
-            // A throw inside the consumer must end this call, never escape as an uncaught exception.
-            try {
-                onData(d);
-            }
-            catch (e) {
-                failed = e;
-                child.kill();
-            }
-        });
-        child.stderr.on('data', (d) => {
-            if (errSize < MAX_STDERR)
-                err.push(d);
-            errSize += d.length;
-        });
-        child.on('error', (e) => {
-            if (e.name === 'AbortError')
-                return reject(new Error(`'git ${args.join(' ')}' was ended: its answer was no longer needed`));
-            reject(new Error(`could not run git: ${spawnFailure(e, gitPath, cwd)}`));
-        });
-        child.on('close', (code) => {
-            if (failed !== null)
-                return reject(failed);
-            const stderr = Buffer.concat(err).toString('utf8');
-            if (code === null || !okExitCodes.includes(code))
-                return reject(new GitCommandError(args, code, stderr));
-            resolve({ exitCode: code, stderr });
-        });
-        // git may exit before reading all of stdin (e.g. on a bad revision): that is reported by the exit code.
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input ?? '');
-    });
-}
-/** Why git could not start: spawn says ENOENT both for a missing program and a missing working directory. */
-function spawnFailure(e, gitPath, cwd) {
-    if (e.code !== 'ENOENT')
-        return e.message;
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd))
-        return `the working directory '${cwd}' does not exist: check out the repository first or fix the path`;
-    return `git was not found ('${gitPath}'): install git or put it on PATH`;
-}
-
-
-/***/ }),
-
-/***/ 1638:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ar: () => (/* binding */ openFacts),
-/* harmony export */   Ki: () => (/* binding */ remoteDefaultBranch),
-/* harmony export */   M4: () => (/* binding */ topLevel),
-/* harmony export */   QG: () => (/* binding */ unshallow),
-/* harmony export */   RS: () => (/* binding */ remoteNames),
-/* harmony export */   Sm: () => (/* binding */ commitExists),
-/* harmony export */   WL: () => (/* binding */ resolveCommit),
-/* harmony export */   YB: () => (/* binding */ isFullOid),
-/* harmony export */   eR: () => (/* binding */ currentBranch),
-/* harmony export */   fE: () => (/* binding */ isShallow),
-/* harmony export */   nM: () => (/* binding */ resolveCommitsAtOnce),
-/* harmony export */   tw: () => (/* binding */ upstreamRef),
-/* harmony export */   wu: () => (/* binding */ mergeBase)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(308);
-/**
- * Revisions and repository facts guard needs. Every user-influenced name is
- * resolved once here with `rev-parse --verify --end-of-options <name>^{commit}`
- * (a branch named `--output=x` must never become an option); every
- * later call gets full object ids only.
- */
-
-
-const FULL_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** True for a full SHA-1 or SHA-256 object id. */
-function isFullOid(text) {
-    return FULL_OID.test(text);
-}
-/** Resolves a user-given revision to the full commit id; throws naming `what` (the input) when it is not a commit here. */
-async function resolveCommit(git, name, what) {
-    const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], {
-        okExitCodes: [0, 1, 128]
-    });
-    const sha = r.stdout.trim();
-    if (r.exitCode !== 0 || !isFullOid(sha)) {
-        throw new Error(`${what} '${name}' is not a commit in this repository: fetch it first (actions/checkout with fetch-depth: 0) or pass a branch, tag or sha that exists`);
-    }
-    return sha;
-}
-/** True when the object exists locally as a commit (a force-pushed remote oid may not). */
-async function commitExists(git, oid) {
-    if (!isFullOid(oid))
-        return false;
-    const r = await git.run(['cat-file', '-e', `${oid}^{commit}`], { okExitCodes: [0, 1, 128] });
-    return r.exitCode === 0;
-}
-/** The merge base of two commits, or null when they share no history. */
-async function mergeBase(git, a, b) {
-    const r = await git.run(['merge-base', '--end-of-options', a, b], { okExitCodes: [0, 1] });
-    const sha = r.stdout.trim().split('\n')[0] ?? '';
-    return r.exitCode === 0 && isFullOid(sha) ? sha : null;
-}
-/** The repository's top-level directory (scans run from there so paths are repository-relative). */
-async function topLevel(git) {
-    return (await openFacts(git)).topLevel;
-}
-/**
- * The top-level directory and the facts later steps need, from one
- * `rev-parse` (each further call is a process start of a few ms).
- */
-async function openFacts(git) {
-    let out;
-    try {
-        out = (await git.run(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'info/attributes'])).stdout;
-    }
-    catch (e) {
-        if (e instanceof _git_js__WEBPACK_IMPORTED_MODULE_1__/* .GitCommandError */ .i) {
-            throw new Error(`'${git.cwd}' is not inside a git work tree that guard can read: ${e.stderr.trim() || e.message}`, { cause: e });
-        }
-        throw e;
-    }
-    const [top, shallow, info] = out.split('\n');
-    if (top === undefined || top === '' || (shallow !== 'true' && shallow !== 'false') || info === undefined || info === '') {
-        throw new Error(`'${git.cwd}': unexpected answer of 'git rev-parse --show-toplevel': '${out.slice(0, 200)}'`);
-    }
-    // --git-path answers relative to the directory git ran in.
-    return { topLevel: top, shallow: shallow === 'true', infoAttributes: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(git.cwd, info) };
-}
-/** True in a shallow clone (actions/checkout's default depth 1 hides merge parents). */
-async function isShallow(git) {
-    if (git.facts !== null)
-        return git.facts.shallow;
-    return (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-}
-/**
- * Full commit ids of several user-given revisions from one `rev-parse`, in
- * order, or null when one call cannot tell: a name that is not a commit (the
- * caller then resolves each with resolveCommit, whose errors name the input),
- * a name starting with '-' (rev-parse without --verify could read it as an
- * option), or an answer that is not one full id per name (`a..b` prints two).
- */
-async function resolveCommitsAtOnce(git, names) {
-    if (names.some((n) => n.startsWith('-')))
-        return null;
-    // git 2.39's rev-parse prints --end-of-options back when --verify is absent; later versions consume it.
-    const r = await git.run(['rev-parse', '--end-of-options', ...names.map((n) => `${n}^{commit}`)], { okExitCodes: [0, 1, 128] });
-    const lines = r.stdout.split('\n').filter((l) => l !== '' && l !== '--end-of-options');
-    return r.exitCode === 0 && lines.length === names.length && lines.every(isFullOid) ? lines : null;
-}
-/** Remote names, `origin` first. */
-async function remoteNames(git) {
-    const names = (await git.run(['remote'])).stdout.split('\n').filter(Boolean);
-    return names.sort((a, b) => (a === 'origin' ? -1 : b === 'origin' ? 1 : 0));
-}
-/**
- * Turns a shallow clone into a full one with every branch of `remote`, so
- * merge parents and allowed refs become visible. Throws when the fetch fails.
- */
-async function unshallow(git, remote) {
-    // Writing refs would run the repository's reference-transaction hook: guard runs no repository command.
-    const config = ['core.hooksPath=/dev/null'];
-    await git.run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--unshallow',
-        '--end-of-options',
-        remote,
-        `+refs/heads/*:refs/remotes/${remote}/*`
-    ], { config });
-}
-/** The remote's default branch ref (`refs/remotes/origin/HEAD` -> `refs/remotes/origin/main`), or null. */
-async function remoteDefaultBranch(git, remotes, hint) {
-    for (const remote of remotes) {
-        const r = await git.run(['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`], { okExitCodes: [0, 1, 128] });
-        if (r.exitCode === 0 && r.stdout.trim() !== '')
-            return r.stdout.trim();
-    }
-    const names = hint ? [hint] : ['main', 'master'];
-    for (const remote of remotes) {
-        for (const name of names) {
-            const ref = `refs/remotes/${remote}/${name}`;
-            const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-                okExitCodes: [0, 1, 128]
-            });
-            if (r.exitCode === 0)
-                return ref;
-        }
-    }
-    return null;
-}
-/** The upstream ref of the current branch (`refs/remotes/origin/x`), or null. */
-async function upstreamRef(git) {
-    const r = await git.run(['rev-parse', '--symbolic-full-name', '--verify', '--quiet', '@{upstream}'], {
-        okExitCodes: [0, 1, 128]
-    });
-    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
-}
-/** The current branch name, or null when detached. */
-async function currentBranch(git) {
-    const r = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [0, 1, 128] });
-    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 6193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(486);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+;// CONCATENATED MODULE: ./src/cli/index.ts
+
+
+// The hook calls back whatever script started this process (bin/purple.js under npx).
+const cliPath = (0,external_node_fs_.realpathSync)(process.argv[1] ?? '.');
+const readStdin = async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin)
+        chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+};
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin
+}, cliPath).then((code) => {
+    process.exitCode = code;
+});
+
+module.exports = __webpack_exports__;
+/******/ })()
+;

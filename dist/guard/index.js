@@ -1,20 +1,112 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
+/******/ (() => { // webpackBootstrap
+/******/ 	"use strict";
+var __webpack_exports__ = {};
 
-/***/ 312:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/core/describe-error.ts
+/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
 
+;// CONCATENATED MODULE: ./src/core/escaping.ts
+/**
+ * Text from outside (check names, GitHub's messages, file names, branch names)
+ * is data. These turn it into something that can only ever be read: in the job
+ * log it can start no workflow command, in a summary it can render no markup.
+ * See docs/decisions.md, "Outside text is data".
+ */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** HTML text or attribute value: escapes & < > " and '. */
+function escaping_escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// Other C0/C1 controls (ESC starts terminal sequences) except tab.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * One line of outside text for the log: line breaks shown as `\n`, other control
+ * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
+ * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
+ */
+function logText(text) {
+    return text
+        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/**
+ * A whole message for stdout, as a last line of defence: every line that would
+ * start a workflow command gets a visible `| ` in front. Purple's own commands go
+ * through @actions/core, never through this.
+ */
+function neutralizeCommands(message) {
+    return message
+        .split(/\r\n|\r|\n/)
+        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
+        .join('\n');
+}
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ guard),
-  K: () => (/* binding */ guardDeps)
-});
+;// CONCATENATED MODULE: ./src/core/guard-verdict.ts
+/**
+ * What guard concluded, as plain data shared by the action, the CLI and the
+ * pipeline. A guard that breaks must not stop every
+ * pipeline (fail-safe), but a real finding always blocks.
+ */
+/** Decides the outcome: findings block even when part of the guard failed; an error alone blocks only without fail-safe. */
+function decideVerdict(findings, error, failSafe) {
+    if (findings.length > 0)
+        return { result: 'blocked', blocks: true };
+    if (error !== null)
+        return { result: 'error', blocks: !failSafe };
+    return { result: 'pass', blocks: false };
+}
+/** One line per finding, `path:line: message` for markers (what editors and terminals link). */
+function formatFinding(f) {
+    if (f.kind === 'conflict-marker')
+        return `${f.path}:${f.line}: ${f.message}`;
+    return `${f.commit}: ${f.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/guard/result.ts
+/** guard's plain result, shared by the action, the root pipeline and the CLI. */
+
+/** Builds the result from findings and an error, applying fail-safe. */
+function guardResult(findings, error, failSafe, extra) {
+    const verdict = decideVerdict(findings, error, failSafe);
+    return Object.freeze({
+        ...verdict,
+        findings,
+        markerCount: findings.filter((f) => f.kind === 'conflict-marker').length,
+        disallowedMergeCount: findings.filter((f) => f.kind === 'disallowed-merge').length,
+        error,
+        failSafe,
+        ...extra
+    });
+}
+/** Why the step (or hook) fails, or null when it passes: findings always, an error only with fail-safe off. */
+function guardFailure(result) {
+    if (result.findings.length > 0) {
+        return `guard blocked: ${result.markerCount} conflict marker(s), ${result.disallowedMergeCount} disallowed merge parent(s)`;
+    }
+    return result.blocks ? `guard failed (fail-safe is off): ${result.error}` : null;
+}
 
 ;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: ./src/git/git.ts
 /**
  * The one way Purple runs git: an argument array (never a shell string), the
@@ -124,13 +216,13 @@ function spawnGit(gitPath, cwd, args, options, onData) {
 function spawnFailure(e, gitPath, cwd) {
     if (e.code !== 'ENOENT')
         return e.message;
-    if (!(0,external_node_fs_.existsSync)(cwd))
+    if (!(0,external_node_fs_namespaceObject.existsSync)(cwd))
         return `the working directory '${cwd}' does not exist: check out the repository first or fix the path`;
     return `git was not found ('${gitPath}'): install git or put it on PATH`;
 }
 
 ;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./src/git/revisions.ts
 /**
  * Revisions and repository facts guard needs. Every user-influenced name is
@@ -271,10 +363,8 @@ async function currentBranch(git) {
     return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
 }
 
-// EXTERNAL MODULE: ./src/core/describe-error.ts
-var describe_error = __nccwpck_require__(505);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = require("node:os");
 ;// CONCATENATED MODULE: ./src/git/line-stream.ts
 /**
  * Splits streamed git output into lines without ever holding more than one
@@ -1088,7 +1178,7 @@ async function markerSizeAttributes(git, commit, paths, listing = attributeFiles
     const attributeFiles = (await listing).entries;
     if (paths.length === 0)
         return values;
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'purple-attr-'));
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'purple-attr-'));
     const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(dir, 'index') };
     try {
         if (attributeFiles.length > 0) {
@@ -1105,7 +1195,7 @@ async function markerSizeAttributes(git, commit, paths, listing = attributeFiles
             values.set(fields[i], fields[i + 2]);
     }
     finally {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
     }
     return values;
 }
@@ -1178,7 +1268,7 @@ async function sizeNamedOutsideTree(git, env = process.env) {
 /** False only for a file that does not exist or never names the attribute; one that cannot be read may. */
 function mayNameSize(file) {
     try {
-        return (0,external_node_fs_.readFileSync)(file, 'latin1').includes(SIZE_ATTRIBUTE);
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'latin1').includes(SIZE_ATTRIBUTE);
     }
     catch (e) {
         const code = e.code;
@@ -1256,1619 +1346,6 @@ async function nameCommits(git, shas, excludeRefs) {
     });
     return names;
 }
-
-// EXTERNAL MODULE: ./src/core/merge-policy.ts
-var merge_policy = __nccwpck_require__(146);
-// EXTERNAL MODULE: ./src/core/path-globs.ts
-var path_globs = __nccwpck_require__(546);
-// EXTERNAL MODULE: ./src/guard/options.ts
-var guard_options = __nccwpck_require__(803);
-;// CONCATENATED MODULE: ./src/guard/layers.ts
-/**
- * The two layers of guard over a resolved range, shared by the action, the
- * CLI and the pre-push hook. Each layer runs when it can and fails on its
- * own: a marker found before the policy turned out malformed still blocks (a
- * real finding always blocks, a broken guard only warns), and a layer that
- * cannot run says why while the other one runs.
- */
-
-
-
-
-
-
-
-
-
-
-const emptyLayer = () => ({ findings: [], notes: [], warnings: [], problems: [] });
-/** Runs both layers over `range` in the repository of `git` (its top level). */
-async function checkRange(git, range, options, context = {}) {
-    const limits = context.limits ?? guard_options/* DEFAULT_LIMITS */.dR;
-    // Without a base neither layer of a `changed` check can run: the reason is the whole answer.
-    if (range.base === null && range.baseProblem && options.scope === 'changed') {
-        return { findings: [], notes: [], warnings: [], error: range.baseProblem };
-    }
-    // The layers share nothing, so they run side by side (git grep and rev-list on two cores).
-    const [markers, merges] = await Promise.all([
-        guarded('conflict-marker check', () => markerLayer(git, range, options, limits)),
-        guarded('merge-source check', () => mergeLayer(git, range, options, context.history?.problem ?? null))
-    ]);
-    const problems = [...markers.problems, ...merges.problems];
-    return {
-        findings: [...markers.findings, ...merges.findings],
-        notes: [...markers.notes, ...merges.notes],
-        warnings: [...markers.warnings, ...merges.warnings],
-        error: problems.length > 0 ? problems.join('; ') : null
-    };
-}
-/** A layer that throws (any failure, a bug included) becomes that layer's problem, never the caller's exception. */
-async function guarded(name, layer) {
-    try {
-        const report = await layer();
-        return { ...report, problems: report.problems.map((p) => `${name} ${p}`) };
-    }
-    catch (e) {
-        return { ...emptyLayer(), problems: [`${name} failed: ${(0,describe_error/* describeError */.U)(e)}`] };
-    }
-}
-async function markerLayer(git, range, options, limits) {
-    const report = emptyLayer();
-    const matcher = (0,path_globs/* excludeMatcher */.B)(options.exclude);
-    // With nothing excluded no path needs decoding for the test.
-    const excluded = options.exclude.length === 0 ? () => false : (path) => matcher(displayPath(path));
-    const scanned = options.scope === 'tree' || range.base === null
-        ? await scanTree(git, range.head, excluded, limits, report)
-        : await scanChanged(git, range.base, range.head, excluded, limits, report);
-    return judge(scanned.files, scanned.attributes, range, report);
-}
-/** Every candidate line of the tree at `head`, with its neighbours. */
-async function scanTree(git, head, excluded, limits, report) {
-    // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
-    // `> quote` lines and other-length underlines of a docs tree: that search starts first, and is redone for every
-    // size only when a file names the attribute. The attribute files are read while it runs.
-    const threads = await grepThreads(git, limits.grepThreads);
-    const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), threads, isMarkerCandidate, mayMatter);
-    quick.catch(() => undefined);
-    const listing = attributeFilesAt(git, head);
-    const defaultSizes = await onlyDefaultSizes(git, listing);
-    const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, threads, isMarkerCandidate, mayMatter);
-    report.notes.push(`conflict markers: scanned the whole tree at ${head}`);
-    if (scan.unreadable.length > 0)
-        report.problems.push(unreadableProblem(scan.unreadable));
-    const files = [];
-    for (const [path, printed] of scan.files)
-        if (!excluded(path))
-            files.push({ path, ...printed });
-    // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
-    // Their blob ids do not depend on the attributes: find both at once.
-    const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)));
-    const [attributes, specs] = await Promise.all([
-        defaultSizes ? new Map() : markerSizeAttributes(git, head, files.map((f) => f.path), listing),
-        blobSpecsAt(git, head, separated.map((f) => f.path))
-    ]);
-    const specOf = new Map(separated.map((f, i) => [f.path, specs[i]]));
-    // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
-    const orphanable = separated.filter((f) => {
-        const size = parseMarkerSize(attributes.get(f.path));
-        return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=' && !afterText(f, l.line));
-    });
-    const unread = await readNeighbours(git, orphanable.map((f) => specOf.get(f.path)), orphanable);
-    if (unread.length > 0)
-        report.problems.push(unreadableProblem(unread));
-    return { files, attributes };
-}
-/** git grep's thread count: as configured, or chosen from the cores and the repository's object sizes. */
-async function grepThreads(git, configured) {
-    if (configured !== 'adaptive')
-        return configured;
-    const cores = (0,external_node_os_.availableParallelism)();
-    return (0,guard_options/* defaultGrepThreads */.Nh)(cores, cores <= 1 ? null : await averageObjectBytes(git));
-}
-/**
- * False for a file whose printed lines cannot hold a finding at any marker
- * size: no `<`/`>` candidate (so no `|` or `=` line pairs with one) and every
- * `=` line right after a line of text (an underline, never an orphan). The
- * tree search prints every candidate line of a file with the line before it.
- */
-function mayMatter(file) {
-    for (const l of file.lines) {
-        const c = l.text[0];
-        if (c === '<' || c === '>')
-            return true;
-        if (c === '=' && !afterText(file, l.line))
-            return true;
-    }
-    return false;
-}
-/**
- * True for a new file whose added marker-shaped lines are all `=` lines right
- * after a line of text: the diff holds the whole file, so it has no angle
- * marker, and an underline is never an orphan, at any marker size. Such a
- * file (a docs page with headings) needs neither its attributes nor more reads.
- */
-function underlinesOnly(file) {
-    return file.whole && file.lines.every((l) => l.text[0] === '=' && afterText(file, l.line));
-}
-// Kept lines by number, built once per file and only when a line is not among the known ones (a search per
-// lookup would be quadratic in a file of many marker-shaped lines).
-const keptByNumber = new WeakMap();
-/** The text of line `n` of a scanned file, kept or known; undefined when git printed neither. */
-function textAt(file, n) {
-    const known = file.known.get(n);
-    if (known !== undefined)
-        return known;
-    let kept = keptByNumber.get(file);
-    if (kept === undefined)
-        keptByNumber.set(file, (kept = new Map(file.lines.map((l) => [l.line, l.text]))));
-    return kept.get(n);
-}
-/** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
-function afterText(file, line) {
-    const before = textAt(file, line - 1);
-    return before !== undefined && !/^[ \t\r]*$/.test(before);
-}
-/** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
-async function scanChanged(git, base, head, excluded, limits, report) {
-    // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
-    let reads = null;
-    const startReads = () => {
-        if (reads !== null)
-            return reads;
-        const listing = attributeFilesAt(git, head);
-        const defaultSizes = onlyDefaultSizes(git, listing);
-        defaultSizes.catch(() => undefined);
-        return (reads = { listing, defaultSizes });
-    };
-    const keep = (text) => {
-        if (!isMarkerCandidate(text))
-            return false;
-        // A `=` line is most often a heading underline that no size can make a finding (see underlinesOnly): the reads
-        // start early only for the other shapes, and after the diff when a file still needs them.
-        if (text[0] !== '=')
-            startReads();
-        return true;
-    };
-    // git finds the merge base inside the diff (`base...head`): asking for it first would be one more process before
-    // the diff could start, and only the fallbacks need it.
-    const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, () => mergeBase(git, base, head));
-    report.notes.push(`conflict markers: scanned lines added in ${added.from === null ? `${base}...${head}` : `${added.from}..${head}`}`);
-    if (added.degraded)
-        report.warnings.push(`conflict markers: ${added.degraded}`);
-    if (added.unreadable.length > 0)
-        report.problems.push(unreadableProblem(added.unreadable));
-    if (added.overflowed)
-        report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`);
-    const files = added.files.filter((f) => !excluded(f.path) && (added.overflowed || !underlinesOnly(f)));
-    if (files.length === 0)
-        return { files, attributes: new Map() };
-    const { listing, defaultSizes } = startReads();
-    // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours); a new file's
-    // rest is all in the diff already.
-    const wanted = files.filter((f) => !f.whole && f.newOid !== null && f.lines.some((l) => !isAngle(l.text)));
-    // The rest of the files and their attributes are independent reads: both at once.
-    const [unread, attributes] = await Promise.all([
-        readNeighbours(git, wanted.map((f) => f.newOid), wanted),
-        defaultSizes.then((only) => (only ? new Map() : markerSizeAttributes(git, head, files.map((f) => f.path), listing)))
-    ]);
-    if (unread.length > 0)
-        report.problems.push(unreadableProblem(unread));
-    return { files, attributes };
-}
-/**
- * True when every path has git's default marker size: no attribute file, in
- * the tree or outside it, names conflict-marker-size. Then no path's
- * attributes need reading. See docs/decisions.md, "Markers are searched at
- * the default size unless an attribute file names another".
- */
-async function onlyDefaultSizes(git, listing) {
-    const [files, outside] = await Promise.all([listing, sizeNamedOutsideTree(git)]);
-    return !files.namesSize && !outside;
-}
-/** Applies the marker rules to each scanned file at its own conflict-marker-size. */
-function judge(files, attributes, range, report) {
-    for (const file of files) {
-        const value = attributes.get(file.path);
-        const problem = markerSizeProblem(value);
-        if (problem !== null)
-            report.warnings.push(`${displayPath(file.path)}: ${problem}`);
-        const size = parseMarkerSize(value);
-        const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(file.known.values(), size);
-        for (const hit of markerHits(file.lines, size, angle, (n) => textAt(file, n))) {
-            report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message });
-        }
-    }
-    return report;
-}
-const isAngle = (text) => text[0] === '<' || text[0] === '>';
-const layers_LT = 0x3c;
-const layers_GT = 0x3e;
-/**
- * What the rest of each file says: its angle candidates anywhere and the
- * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
- * --batch` (`specs[i]` names the blob of `files[i]`) and kept in `known`.
- * Returns the names of the files git could not read.
- */
-async function readNeighbours(git, specs, files) {
-    if (files.length === 0)
-        return [];
-    const neighbours = files.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])));
-    const unreadable = await readBlobLines(git, specs, (index, line, text) => {
-        if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index].has(line))
-            files[index].known.set(line, markerPrefix(text));
-    }, (index, line, first) => first === layers_LT || first === layers_GT || neighbours[index].has(line));
-    return unreadable.map((i) => displayPath(files[i].path));
-}
-function unreadableProblem(names) {
-    const shown = names.slice(0, 20).map((n) => `'${n}'`).join(', ');
-    const more = names.length > 20 ? ` and ${names.length - 20} more` : '';
-    return `could not read ${names.length} file(s), which were not checked: ${shown}${more} (a missing or corrupt object: run 'git fsck')`;
-}
-/** Reads the policy file from the BASE commit (one `cat-file --batch` call; the path goes through stdin). */
-async function readPolicyAtBase(git, base, path) {
-    const r = await git.run(['cat-file', '--batch'], { input: `${base}:${path}\n` });
-    const header = r.stdout.slice(0, r.stdout.indexOf('\n'));
-    if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
-        return null;
-    const m = /^[0-9a-f]+ (\w+) \d+$/.exec(header);
-    if (!m)
-        throw new Error(`could not read '${path}' at the base commit: git answered '${header}'`);
-    if (m[1] !== 'blob')
-        throw new Error(`policy file '${path}' at the base commit is a ${m[1]}, not a file`);
-    // The size in the header counts bytes; the batch output ends the content with one LF.
-    const body = r.stdout.slice(header.length + 1).replace(/\n$/, '');
-    return (0,merge_policy/* parseMergePolicy */.Or)(body, `${path}@${base.slice(0, 12)}`);
-}
-async function mergeLayer(git, range, options, historyProblem) {
-    const report = emptyLayer();
-    if (historyProblem !== null) {
-        report.problems.push(`could not run: ${historyProblem}`);
-        return report;
-    }
-    if (range.base === null) {
-        if (range.baseProblem) {
-            report.problems.push(`could not run: ${range.baseProblem}`);
-            return report;
-        }
-        const policyNote = 'merge sources: not checked, there is no base to read the policy from or to bound the range';
-        if (options.allowedSources.length > 0)
-            report.warnings.push(policyNote);
-        else
-            report.notes.push(policyNote);
-        return report;
-    }
-    // The policy and the range's merges are independent reads: both at once.
-    const [policy, merges] = await Promise.all([readPolicyAtBase(git, range.base, options.policyFile), mergesInRange(git, range.base, range.head)]);
-    if (policy === null && options.policyFileExplicit) {
-        // A named policy that is not there must not silently turn the check off.
-        report.problems.push(`could not use the policy: '${options.policyFile}' was named explicitly but does not exist at the base commit ${range.base}`);
-    }
-    if (policy === null && options.allowedSources.length === 0) {
-        report.notes.push(`merge sources: not checked, no '${options.policyFile}' at the base commit and no allowed-sources`);
-        return report;
-    }
-    report.findings.push(...(await disallowedMerges(git, range, policy, merges, options, report.notes)));
-    return report;
-}
-async function disallowedMerges(git, range, policy, merges, options, notes) {
-    const base = range.base;
-    const patterns = (0,merge_policy/* sourcePatterns */.JX)(policy, options.allowedSources, range.headBranch);
-    notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`);
-    if (merges.length === 0)
-        return [];
-    // Which refs contain head is a history walk per ref (the slowest read here). It starts at once, beside the
-    // reachability call, which also says whether any allowed tip reaches head (head rides along as a candidate):
-    // when none does and nothing needs a name, the walk is ended unfinished.
-    const walk = new AbortController();
-    const containment = refsContaining(git, range.head, walk.signal);
-    containment.catch(() => undefined);
-    const [refs, remotes] = await Promise.all([branchTips(git), remoteNames(git)]);
-    let { tips, unmatched } = (0,merge_policy/* allowedTips */.to)(refs, patterns, new Set(), remotes);
-    const parents = merges.flatMap((m) => m.parents.slice(1));
-    let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)]);
-    if (!bad.delete(range.head)) {
-        ;
-        ({ tips, unmatched } = (0,merge_policy/* allowedTips */.to)(refs, patterns, await containment, remotes));
-        bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
-    }
-    if (bad.size === 0)
-        walk.abort();
-    for (const p of unmatched) {
-        notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`);
-    }
-    if (bad.size === 0)
-        return [];
-    const names = await nameCommits(git, [...bad], await containment);
-    // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
-    const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
-    const findings = [];
-    for (const m of merges) {
-        m.parents.forEach((parent, i) => {
-            if (i === 0 || !bad.has(parent))
-                return;
-            const from = names.get(parent);
-            const source = from ? ` (from ${from})` : '';
-            findings.push({
-                kind: 'disallowed-merge',
-                path: null,
-                line: null,
-                commit: m.commit,
-                parent,
-                message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch${missing}`
-            });
-        });
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ./src/guard/range.ts
-
-
-function field(obj, ...path) {
-    let cur = obj;
-    for (const key of path) {
-        if (typeof cur !== 'object' || cur === null)
-            return null;
-        cur = cur[key];
-    }
-    return typeof cur === 'string' && cur !== '' ? cur : null;
-}
-/** Defaults the event gives: PR base/head shas, merge-queue shas, a push's `before`/`after`. */
-function eventDefaults(event) {
-    const p = event.payload;
-    if (field(p, 'pull_request', 'base', 'sha')) {
-        return {
-            base: field(p, 'pull_request', 'base', 'sha'),
-            head: field(p, 'pull_request', 'head', 'sha'),
-            headBranch: field(p, 'pull_request', 'head', 'ref')
-        };
-    }
-    if (field(p, 'merge_group', 'base_sha')) {
-        return { base: field(p, 'merge_group', 'base_sha'), head: field(p, 'merge_group', 'head_sha'), headBranch: null };
-    }
-    const ref = field(p, 'ref') ?? (event.ref || null);
-    const headBranch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
-    const before = field(p, 'before');
-    // A new branch is pushed with before = 0000...: there is no previous tip to compare with.
-    const base = before !== null && !/^0+$/.test(before) ? before : null;
-    return { base, head: field(p, 'after'), headBranch };
-}
-/**
- * Deepens a shallow clone from its remote (all branches, so allowed refs
- * exist too). Never throws: a clone that stays shallow is reported, and the
- * layers that need no history still run.
- */
-async function ensureFullHistory(git) {
-    const advice = 'check out with full history (actions/checkout with fetch-depth: 0)';
-    try {
-        if (!(await isShallow(git)))
-            return { note: null, problem: null };
-        const remote = (await remoteNames(git))[0];
-        if (remote === undefined) {
-            return { note: null, problem: `this is a shallow clone with no remote to deepen it from, so merge parents are hidden: ${advice}` };
-        }
-        try {
-            await unshallow(git, remote);
-        }
-        catch (e) {
-            return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${(0,describe_error/* describeError */.U)(e)}): ${advice}` };
-        }
-        return { note: `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`, problem: null };
-    }
-    catch (e) {
-        return { note: null, problem: `could not tell whether the clone is shallow (${(0,describe_error/* describeError */.U)(e)}): ${advice}` };
-    }
-}
-/** Resolves head, then base, to full shas, taking defaults from the event, then the remote default branch; a base that fails is reported in the range. */
-async function resolveRange(git, req) {
-    const notes = [];
-    const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null };
-    const headName = req.head || defaults.head || 'HEAD';
-    const headLabel = req.head ? req.headLabel : 'head';
-    const headBranch = req.headBranch ?? defaults.headBranch;
-    if (req.base) {
-        // A base given by name does not depend on head: one rev-parse answers both. When it cannot, head's failure comes
-        // first and a base that fails is reported in the range (a tree scan needs head alone).
-        const both = await resolveCommitsAtOnce(git, [headName, req.base]);
-        if (both !== null)
-            return { range: { base: both[1], head: both[0], description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
-    }
-    const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null;
-    namedBase?.catch(() => undefined);
-    const head = await resolveCommit(git, headName, headLabel);
-    try {
-        if (namedBase !== null)
-            return { range: { base: await namedBase, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
-        return await resolveBase(git, req, defaults, head, headBranch, notes);
-    }
-    catch (e) {
-        // Only the layers that need a base stop here; a tree scan needs head alone.
-        return { range: { base: null, head, description: 'no base', headBranch, baseProblem: (0,describe_error/* describeError */.U)(e) }, notes };
-    }
-}
-async function resolveBase(git, req, defaults, head, headBranch, notes) {
-    if (defaults.base !== null) {
-        if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
-            const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
-            return { range: { base: defaults.base, head, description: what, headBranch }, notes };
-        }
-        // A force push leaves 'before' unfetched: compare with the default branch instead of failing.
-        notes.push(`base '${defaults.base}' from the event is not in this clone; using the default branch instead`);
-    }
-    const remotes = await remoteNames(git);
-    const hint = req.event ? field(req.event.payload, 'repository', 'default_branch') : null;
-    const defaultRef = await remoteDefaultBranch(git, remotes, hint);
-    if (defaultRef === null) {
-        throw new Error(`could not choose a base: no pull request or push in the event and no remote default branch (refs/remotes/<remote>/HEAD); set ${req.baseLabel}`);
-    }
-    const tip = await resolveCommit(git, defaultRef, 'the default branch');
-    const base = (await mergeBase(git, tip, head)) ?? tip;
-    return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
-}
-
-// EXTERNAL MODULE: ./src/guard/result.ts + 1 modules
-var guard_result = __nccwpck_require__(230);
-;// CONCATENATED MODULE: ./src/guard/engine.ts
-/**
- * guard from a working directory to a result: open the repository, make its
- * history complete if it can, choose the range, run the layers. Never throws:
- * whatever fails becomes result 'error' (blocking only with fail-safe off),
- * and every layer that can still run does.
- */
-
-
-
-
-
-
-/** The git runner at the top level of the repository containing `directory` (scans use repository-relative paths). */
-async function openRepository(directory, deps) {
-    const { topLevel, ...facts } = await openFacts(createGit(directory, deps));
-    return createGit(topLevel, deps, facts);
-}
-const isChosen = (v) => typeof v === 'object' && v !== null && 'range' in v;
-/** Runs guard; never throws (a failure becomes result 'error'). Notes and warnings go to the log and the result. */
-async function runGuard(request, deps) {
-    const notes = [];
-    let range = null;
-    let result;
-    try {
-        // Names resolve alike from any directory of the work tree: the range is chosen while the repository is opened
-        // (no wait for one process before the next starts), and chosen again after a deepen or to report a failure.
-        const [git, first] = await Promise.all([
-            openRepository(request.workingDirectory, deps.git),
-            request.chooseRange(createGit(request.workingDirectory, deps.git)).catch((e) => e)
-        ]);
-        // Whether the clone is shallow came with the opening: deepening is the only git call this may make.
-        const history = await ensureFullHistory(git);
-        if (history.note)
-            notes.push(history.note);
-        const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first;
-        range = chosen.range;
-        notes.push(...chosen.notes, `range: ${range.base ?? '(none)'}..${range.head} (base: ${range.description})`);
-        const report = await checkRange(git, range, request.options, { limits: deps.limits, history });
-        result = (0,guard_result/* guardResult */.H)(report.findings, report.error, request.failSafe, { range, notes: [...notes, ...report.notes], warnings: report.warnings });
-    }
-    catch (e) {
-        result = (0,guard_result/* guardResult */.H)([], (0,describe_error/* describeError */.U)(e), request.failSafe, { range, notes, warnings: [] });
-    }
-    for (const note of result.notes)
-        deps.log.info(`guard: ${note}`);
-    for (const warning of result.warnings)
-        deps.log.warning(`guard: ${warning}`);
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/actions/guard/guard.ts
-/**
- * The guard action's work: settings in, plain result out. The root pipeline
- * calls this in-process; the engine it runs (src/guard) is the CLI's too.
- */
-
-
-
-/** Production deps: git from PATH, the default limits, and the given log. */
-function guardDeps(log) {
-    return Object.freeze({ git: {}, log, limits: guard_options/* DEFAULT_LIMITS */.dR });
-}
-/** Runs guard over the range the settings name; never throws (a failure becomes result 'error'). */
-function guard(settings, deps) {
-    return runGuard({
-        workingDirectory: settings.workingDirectory,
-        options: settings,
-        failSafe: settings.failSafe,
-        chooseRange: (git) => resolveRange(git, {
-            base: settings.base,
-            head: settings.head,
-            event: settings.event,
-            baseLabel: settings.labels.base,
-            headLabel: settings.labels.head,
-            headBranch: null
-        })
-    }, deps);
-}
-
-
-/***/ }),
-
-/***/ 433:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(505);
-/* harmony import */ var _core_escaping_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(811);
-/* harmony import */ var _guard_result_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(230);
-/* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(312);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(967);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(831);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(443);
-/**
- * The guard action: read settings, run, write, and fail the step here only.
- * A failure nothing else caught (a bug, an exception thrown from a stream
- * callback) still ends as result=error, passing under fail-safe.
- */
-
-
-
-
-
-
-
-let settings = null;
-let finished = false;
-function lastResort(error) {
-    if (finished)
-        return;
-    finished = true;
-    const message = (0,_core_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(`guard failed unexpectedly: ${(0,_core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .U)(error)}`);
-    (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .writeGuardSettingsError */ .a1)(message);
-    if (settings?.failSafe === false)
-        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .setFailed */ .C1)(message);
-    else
-        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .issueCommand */ .Lb)('warning', `${message} (not blocking: fail-safe)`);
-}
-process.on('uncaughtException', (e) => {
-    lastResort(e);
-    process.exit();
-});
-try {
-    try {
-        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .readGuardSettings */ .t)();
-    }
-    catch (e) {
-        finished = true;
-        (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .writeGuardSettingsError */ .a1)((0,_core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .U)(e));
-        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .setFailed */ .C1)((0,_core_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)((0,_core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .U)(e)));
-    }
-    if (settings !== null) {
-        const result = await (0,_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .guard */ .a)(settings, (0,_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .guardDeps */ .K)(_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .guardActionLog */ .kC));
-        (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .writeGuardOutputs */ .H7)(result);
-        finished = true;
-        const failure = (0,_guard_result_js__WEBPACK_IMPORTED_MODULE_6__/* .guardFailure */ .o)(result);
-        if (failure !== null)
-            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .setFailed */ .C1)(failure);
-    }
-}
-catch (e) {
-    lastResort(e);
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 320:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  J: () => (/* binding */ guardSpec)
-});
-
-;// CONCATENATED MODULE: ./src/actions/spec.ts
-/** Declares an action spec, keeping its literal input/output names as types. */
-function defineAction(spec) {
-    return Object.freeze(spec);
-}
-
-;// CONCATENATED MODULE: ./src/actions/guard/io.ts
-
-/** guard's inputs and outputs, declared once; guard/action.yml is held against this by a test. */
-const guardSpec = defineAction({
-    dir: 'guard',
-    name: 'Purple guard',
-    description: 'Blocks conflict markers and merges from disallowed branches in the committed range.',
-    inputs: {
-        base: {
-            description: "Base of the range to check (branch, tag or sha). Default: the pull request's base sha; for a push, the 'before' sha; otherwise the merge base with the remote default branch.",
-            default: ''
-        },
-        head: {
-            description: "Head of the range to check. Default: the pull request's head sha, else HEAD.",
-            default: ''
-        },
-        scope: {
-            description: "'changed': conflict markers on lines added in base..head. 'tree': audit every file of the committed tree at head. Never the working tree.",
-            default: 'changed'
-        },
-        exclude: {
-            description: 'Newline-separated globs of paths never scanned for markers (a glob without / matches a file name anywhere).',
-            default: ''
-        },
-        'policy-file': {
-            description: 'Merge-source policy, read from the BASE commit (the branch under test cannot loosen it). Absent file: the allowlist layer is off unless allowed-sources is set.',
-            default: '.github/purple-policy.json'
-        },
-        'allowed-sources': {
-            description: 'Extra allowed merge sources (branch names or globs such as release/*), newline or comma separated; added to the policy file.',
-            default: ''
-        },
-        'fail-safe': {
-            description: 'When guard itself fails (git missing, unreadable repository, malformed policy, a bug), warn and exit 0 with result=error. A finding always blocks.',
-            default: 'true'
-        }
-    },
-    outputs: {
-        result: { description: "'pass', 'blocked' or 'error' (guard itself failed and fail-safe let the step pass)." },
-        findings: { description: 'JSON array of {kind, path, line, commit, parent, message}; kind is conflict-marker or disallowed-merge.' },
-        'marker-count': { description: 'Number of conflict-marker lines found.' },
-        'disallowed-merge-count': { description: 'Number of merge parents that no allowed source reaches.' }
-    }
-});
-
-
-/***/ }),
-
-/***/ 967:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  kC: () => (/* binding */ guardActionLog),
-  H7: () => (/* binding */ writeGuardOutputs),
-  a1: () => (/* binding */ writeGuardSettingsError)
-});
-
-// UNUSED EXPORTS: guardOutputValues, guardOutputWriter, guardSummary, writeGuardAnnotations
-
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-;// CONCATENATED MODULE: ./src/core/redaction.ts
-/**
- * Secrets known to the process, and their removal from text that leaves it
- * through a channel the runner does not mask. The runner masks the log and the
- * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
- * token back: see docs/decisions.md, "Outputs never carry a secret".
- */
-const known = new Set();
-/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
-function rememberSecret(secret) {
-    if (secret.trim().length < 4)
-        return;
-    known.add(secret);
-    for (const line of secret.split(/\r?\n/)) {
-        const part = line.trim();
-        if (part.length >= 8 && !part.startsWith('-----'))
-            known.add(part);
-    }
-}
-/** The text with every remembered secret replaced by `***`, longest first. */
-function redactSecrets(text) {
-    if (known.size === 0 || text === '')
-        return text;
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length))
-        out = out.split(secret).join('***');
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/summary-html.ts
-/**
- * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
- * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
- * markdown inside it is not parsed, so every block here is one HTML element with
- * no blank line inside, and every piece of text goes through `escapeHtml` with its
- * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
- */
-
-const markup = (html) => Object.freeze({ html });
-/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
-function inline(content) {
-    if (typeof content === 'string')
-        return (0,escaping/* escapeHtml */.ZD)(content).replace(/\r\n|\r|\n/g, '<br>');
-    if (Array.isArray(content))
-        return content.map((part) => inline(part)).join('');
-    return content.html;
-}
-/** `<code>` around escaped text. */
-function code(text) {
-    return markup(`<code>${inline(text)}</code>`);
-}
-/** `<strong>` around escaped content. */
-function strong(content) {
-    return markup(`<strong>${inline(content)}</strong>`);
-}
-/** A link, only for http(s) addresses; anything else is shown as text. */
-function summary_html_link(href, content) {
-    if (!/^https?:\/\//i.test(href))
-        return markup(inline(content));
-    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
-}
-/** A heading block. */
-function heading(level, content) {
-    return markup(`<h${level}>${inline(content)}</h${level}>`);
-}
-/** A paragraph block. */
-function paragraph(content) {
-    return markup(`<p>${inline(content)}</p>`);
-}
-/** A bulleted list block. */
-function list(items) {
-    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
-}
-/** A table block: a header row, then one row per entry, every cell closed. */
-function table(headers, rows) {
-    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
-    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
-    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
-}
-/** A summary: blocks separated by blank lines, so each stays one HTML block. */
-function renderSummary(blocks) {
-    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
-}
-
-// EXTERNAL MODULE: ./src/actions/guard/io.ts + 1 modules
-var io = __nccwpck_require__(320);
-// EXTERNAL MODULE: ./src/actions/guard/workflow-commands.ts
-var workflow_commands = __nccwpck_require__(443);
-;// CONCATENATED MODULE: ./src/actions/guard/outputs.ts
-/**
- * How guard reports: every declared output on every path, one annotation per
- * finding (on its file and line), warnings when guard itself failed, and the
- * job summary. Nothing here fails the step: index.ts does. File names and
- * messages are outside text: logText before the log, summary-html for the summary.
- */
-
-
-
-
-
-/** A setter that writes every declared output of guard (names prefixed for the root action), secrets redacted. */
-function guardOutputWriter(prefix = '') {
-    return (values) => {
-        for (const name of Object.keys(io/* guardSpec */.J.outputs))
-            (0,workflow_commands/* setOutput */.uH)(`${prefix}${name}`, redactSecrets(values[name]));
-    };
-}
-/** The log guard's engine writes to in the action: plain lines and warning annotations, outside text shown as data. */
-const guardActionLog = Object.freeze({
-    info: (message) => (0,workflow_commands/* info */.pq)((0,escaping/* logText */.kc)(message)),
-    warning: (message) => (0,workflow_commands/* issueCommand */.Lb)('warning', (0,escaping/* logText */.kc)(message))
-});
-/** Prints one annotation per finding and a warning when guard itself failed (the root action prints them as guard ends). */
-function writeGuardAnnotations(result) {
-    for (const f of result.findings) {
-        if (f.kind === 'conflict-marker')
-            (0,workflow_commands/* issueCommand */.Lb)('error', (0,escaping/* logText */.kc)(f.message), { title: 'Conflict marker', file: (0,escaping/* logText */.kc)(f.path), line: f.line });
-        else
-            (0,workflow_commands/* issueCommand */.Lb)('error', (0,escaping/* logText */.kc)(f.message), { title: 'Disallowed merge source' });
-    }
-    if (result.error !== null && !result.blocks) {
-        (0,workflow_commands/* issueCommand */.Lb)('warning', (0,escaping/* logText */.kc)(`guard could not complete, not blocking (fail-safe): ${result.error}`));
-    }
-    else if (result.error !== null && result.findings.length > 0) {
-        (0,workflow_commands/* issueCommand */.Lb)('warning', (0,escaping/* logText */.kc)(`guard: part of the check failed: ${result.error}`));
-    }
-}
-/** The output values of a finished guard run. */
-function guardOutputValues(result) {
-    return {
-        result: result.result,
-        findings: JSON.stringify(result.findings),
-        'marker-count': String(result.markerCount),
-        'disallowed-merge-count': String(result.disallowedMergeCount)
-    };
-}
-/** Writes outputs, annotations and the job summary of a result. */
-function writeGuardOutputs(result, prefix = '') {
-    writeGuardAnnotations(result);
-    guardOutputWriter(prefix)(guardOutputValues(result));
-    (0,workflow_commands/* appendSummary */.fe)(redactSecrets(guardSummary(result)));
-}
-/** Outputs and summary when guard could not even read its settings: every output set, the reason in the summary. */
-function writeGuardSettingsError(message, prefix = '') {
-    guardOutputWriter(prefix)({ result: 'error', findings: '[]', 'marker-count': '', 'disallowed-merge-count': '' });
-    (0,workflow_commands/* appendSummary */.fe)(renderSummary([heading(3, 'Purple guard: error'), paragraph(['guard did not run: ', message])]));
-}
-/** The job summary of a result, as HTML (every piece of text escaped). */
-function guardSummary(result) {
-    const blocks = [heading(3, `Purple guard: ${result.result}`)];
-    if (result.range) {
-        blocks.push(paragraph(['Range ', code(`${result.range.base ?? '(none)'}..${result.range.head}`), ` (${result.range.description})`]));
-    }
-    if (result.error)
-        blocks.push(paragraph(`Guard error: ${result.error}`));
-    if (result.findings.length > 0) {
-        const rows = result.findings.map((f) => [
-            f.kind,
-            f.path !== null ? `${f.path}:${f.line}` : f.commit.slice(0, 12),
-            f.parent ? f.parent.slice(0, 12) : '',
-            f.message
-        ]);
-        blocks.push(table(['kind', 'where', 'parent', 'message'], rows));
-    }
-    return renderSummary(blocks);
-}
-
-
-/***/ }),
-
-/***/ 831:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ readGuardSettings)
-});
-
-// EXTERNAL MODULE: ./src/core/path-globs.ts
-var path_globs = __nccwpck_require__(546);
-// EXTERNAL MODULE: ./src/core/merge-policy.ts
-var merge_policy = __nccwpck_require__(146);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var core_inputs = __nccwpck_require__(114);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: ./src/core/records.ts
-/**
- * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
- * the one test for "an object whose fields may be read".
- */
-/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
-function records_asRecord(value) {
-    return isRecord(value) ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-/**
- * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
- * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
- * import, from an env passed in (tests give their own).
- */
-
-
-/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
-function readRepository(env = process.env) {
-    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
-    if (!match) {
-        throw new Error(value === ''
-            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
-            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
-    }
-    return { owner: match[1], repo: match[2] };
-}
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function fromPullObject(pr) {
-    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
-        return undefined;
-    const head = asRecord(pr.head);
-    const base = asRecord(pr.base);
-    const ref = { number: pr.number };
-    if (str(head?.sha))
-        ref.headSha = str(head?.sha);
-    if (str(head?.ref))
-        ref.headRef = str(head?.ref);
-    if (str(base?.ref))
-        ref.baseRef = str(base?.ref);
-    if (str(base?.sha))
-        ref.baseSha = str(base?.sha);
-    return ref;
-}
-/**
- * The pull request an event payload is about: pull_request / pull_request_target /
- * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
- * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
- * `pull_requests` entry). Undefined when the event names none.
- */
-function pullRequestFromPayload(payload) {
-    const pr = asRecord(payload.pull_request);
-    if (pr)
-        return fromPullObject(pr);
-    const issue = asRecord(payload.issue);
-    if (issue && asRecord(issue.pull_request) && typeof issue.number === 'number')
-        return { number: issue.number };
-    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
-        const holder = key === 'check_run' ? asRecord(asRecord(payload.check_run)?.check_suite) ?? asRecord(payload.check_run) : asRecord(payload[key]);
-        const list = holder?.pull_requests;
-        if (Array.isArray(list) && list.length > 0) {
-            const first = asRecord(list[0]);
-            if (first)
-                return fromPullObject(first);
-        }
-    }
-    return undefined;
-}
-/**
- * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
- * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
- */
-function mergeGroupFromPayload(payload) {
-    const group = asRecord(payload.merge_group);
-    const headSha = str(group?.head_sha);
-    const baseRef = str(group?.base_ref);
-    if (headSha === undefined || baseRef === undefined)
-        return undefined;
-    return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
-}
-/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
-function readEventPayload(env = process.env) {
-    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
-    if (path === '')
-        return {};
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
-    }
-    try {
-        return records_asRecord(JSON.parse(text)) ?? {};
-    }
-    catch (error) {
-        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
-    }
-}
-/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
-function readGitHubContext(env = process.env) {
-    const repository = readRepository(env);
-    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
-    const payload = readEventPayload(env);
-    const pullRequest = pullRequestFromPayload(payload);
-    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
-}
-/**
- * The pull request to act on: the explicit number (a 'pull-request' input)
- * when given, else the event's; a clear error naming the input when neither exists.
- */
-function requirePullRequest(context, explicit, inputName = 'pull-request') {
-    if (explicit !== undefined) {
-        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
-    }
-    if (context.pullRequest)
-        return context.pullRequest;
-    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
-    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
-        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
-}
-
-// EXTERNAL MODULE: ./src/guard/options.ts
-var options = __nccwpck_require__(803);
-// EXTERNAL MODULE: ./src/actions/guard/io.ts + 1 modules
-var io = __nccwpck_require__(320);
-// EXTERNAL MODULE: ./src/actions/guard/workflow-commands.ts
-var workflow_commands = __nccwpck_require__(443);
-;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
-/**
- * guard's inputs and event, read once into a frozen, validated settings
- * object. The work (guard.ts) and the CLI receive settings, never the
- * environment. Inputs are read from INPUT_* directly (workflow-commands.ts),
- * so this loads no Actions toolkit.
- */
-
-
-
-
-
-
-
-function readEvent(env, labels) {
-    let payload;
-    try {
-        payload = readEventPayload(env);
-    }
-    catch (e) {
-        // Without the event guard cannot default its range; explicit revisions make it independent of it.
-        throw new Error(`${e.message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e });
-    }
-    return { name: env.GITHUB_EVENT_NAME ?? '', payload, ref: env.GITHUB_REF ?? '' };
-}
-/**
- * Reads guard's inputs (the action's own, or the root action's under
- * `prefix`, e.g. `guard-scope`) and the event. Throws on an invalid input,
- * naming it as the workflow spells it: a misconfigured workflow fails at once.
- */
-function readGuardSettings(env = process.env, prefix = '') {
-    const inputs = (0,core_inputs/* specInputSource */.f0)(io/* guardSpec */.J.inputs, (label) => (0,workflow_commands/* readInput */.R5)(label, env), prefix);
-    const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` });
-    return Object.freeze({
-        base: inputs.get('base').trim(),
-        head: inputs.get('head').trim(),
-        labels,
-        scope: (0,options/* parseScope */.Sk)(inputs.get('scope'), inputs.label('scope')),
-        exclude: Object.freeze((0,path_globs/* parseGlobList */.q)(inputs.get('exclude'))),
-        policyFile: (0,options/* parsePolicyPath */.$7)(inputs.get('policy-file'), inputs.label('policy-file')),
-        policyFileExplicit: (0,workflow_commands/* readInput */.R5)(inputs.label('policy-file'), env) !== '',
-        allowedSources: Object.freeze((0,merge_policy/* parseSourceList */.NS)(inputs.get('allowed-sources'))),
-        failSafe: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'fail-safe'),
-        workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
-        event: readEvent(env, labels)
-    });
-}
-
-
-/***/ }),
-
-/***/ 443:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ setFailed),
-/* harmony export */   Lb: () => (/* binding */ issueCommand),
-/* harmony export */   R5: () => (/* binding */ readInput),
-/* harmony export */   fe: () => (/* binding */ appendSummary),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   uH: () => (/* binding */ setOutput)
-/* harmony export */ });
-/* unused harmony export outputDelimiter */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/**
- * The few runner interactions guard needs, written directly (inputs from
- * INPUT_*, outputs to GITHUB_OUTPUT, annotations and the summary), so the
- * guard bundle and `purple guard` load no Actions toolkit and with it no HTTP
- * client: guard never calls the network. Formats as the runner documents
- * them: see docs/decisions.md, "guard writes workflow commands itself".
- */
-
-
-/** An input as the runner passes it (`INPUT_<NAME>`, spaces as '_'), trimmed; '' when unset. */
-function readInput(name, env = process.env) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-/** Prints one workflow command (`::error title=..,file=..,line=..::message`), every part escaped. */
-function issueCommand(command, message, properties = {}) {
-    const props = Object.entries(properties)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-/** Prints a plain log line. */
-function info(message) {
-    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-/**
- * A heredoc delimiter that occurs in neither the name nor the value, so the
- * value cannot end the heredoc early and set other outputs. Checked rather
- * than trusted to chance, so it needs no cryptographic randomness (loading
- * node:crypto is a measurable share of guard's start-up).
- */
-function outputDelimiter(name, value, seed = Math.floor(Math.random() * 2 ** 32)) {
-    for (let n = seed;; n++) {
-        const delimiter = `ghadelimiter_${n.toString(36)}`;
-        if (!value.includes(delimiter) && !name.includes(delimiter))
-            return delimiter;
-    }
-}
-/** Sets a step output (a GITHUB_OUTPUT heredoc; the old command outside the runner). */
-function setOutput(name, value, env = process.env) {
-    const file = env.GITHUB_OUTPUT;
-    if (!file) {
-        process.stdout.write(`${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-        return;
-    }
-    const delimiter = outputDelimiter(name, value);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, { encoding: 'utf8' });
-}
-/** Appends HTML to the job summary; returns false when there is none to write (outside the runner) or it failed. */
-function appendSummary(html, env = process.env) {
-    const file = env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        return false;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, html, { encoding: 'utf8' });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Fails the step: an error annotation and exit code 1. */
-function setFailed(message) {
-    process.exitCode = 1;
-    issueCommand('error', message);
-}
-
-
-/***/ }),
-
-/***/ 505:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
-/* harmony export */ });
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-
-/***/ }),
-
-/***/ 811:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   kc: () => (/* binding */ logText)
-/* harmony export */ });
-/* unused harmony export neutralizeCommands */
-/**
- * Text from outside (check names, GitHub's messages, file names, branch names)
- * is data. These turn it into something that can only ever be read: in the job
- * log it can start no workflow command, in a summary it can render no markup.
- * See docs/decisions.md, "Outside text is data".
- */
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** HTML text or attribute value: escapes & < > " and '. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
-const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-// Other C0/C1 controls (ESC starts terminal sequences) except tab.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/**
- * One line of outside text for the log: line breaks shown as `\n`, other control
- * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
- * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
- */
-function logText(text) {
-    return text
-        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
-const COMMAND_START = /^(\s*)(::|##\[)/;
-/**
- * A whole message for stdout, as a last line of defence: every line that would
- * start a workflow command gets a visible `| ` in front. Purple's own commands go
- * through @actions/core, never through this.
- */
-function neutralizeCommands(message) {
-    return message
-        .split(/\r\n|\r|\n/)
-        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
-        .join('\n');
-}
-
-
-/***/ }),
-
-/***/ 114:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
-/* harmony export */   Xu: () => (/* binding */ inputError),
-/* harmony export */   f0: () => (/* binding */ specInputSource)
-/* harmony export */ });
-/* unused harmony exports parseSecondsInput, parsePositiveIntegerInput, parsePullRequestInput, parseShaInput */
-/**
- * Input parsing shared by every action and by the GitHub client's inputs
- * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
- * root pipeline accept the same spellings and word their errors alike. In
- * src/core because src/github may not import the action shells. Pure: no
- * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
- * github/inputs.ts). Errors name the input as the workflow spells it, so the
- * root action's `wait-timeout-seconds` is named by construction, not by
- * rewriting a stage's message afterwards.
- */
-/** The error for an invalid input: which input, the value it had, what to write instead. */
-function inputError(label, value, expected) {
-    return new Error(`Input '${label}' is '${value}': ${expected}`);
-}
-/**
- * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
- * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
- */
-function specInputSource(inputs, read, prefix = '', shared = []) {
-    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
-    return Object.freeze({
-        label,
-        get: (name) => {
-            const raw = read(label(name));
-            if (raw !== '')
-                return raw;
-            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
-            // default (run outside the runner) counts as unset.
-            const fallback = inputs[name].default ?? '';
-            return fallback.startsWith('${{') ? '' : fallback;
-        }
-    });
-}
-/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function parseBooleanInput(source, name) {
-    const value = source.get(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw inputError(source.label(name), value, "write 'true' or 'false'.");
-}
-/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, bound) {
-    const value = source.get(name).trim();
-    const seconds = Number(value);
-    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
-    if (value === '' || !Number.isFinite(seconds) || !inRange) {
-        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
-        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
-        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
-        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
-        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
-        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
-    }
-    return Math.round(seconds * 1000);
-}
-/** A positive whole number (`what` says which), or undefined when the input is empty. */
-function parsePositiveIntegerInput(source, name, what) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** A pull request number, or undefined when empty (the pull request of the triggering event). */
-function parsePullRequestInput(source, name) {
-    return parsePositiveIntegerInput(source, name, 'the pull request number');
-}
-/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
-function parseShaInput(source, name) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    const sha = value.toLowerCase();
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
-    }
-    return sha;
-}
-
-
-/***/ }),
-
-/***/ 146:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JX: () => (/* binding */ sourcePatterns),
-/* harmony export */   NS: () => (/* binding */ parseSourceList),
-/* harmony export */   Or: () => (/* binding */ parseMergePolicy),
-/* harmony export */   to: () => (/* binding */ allowedTips)
-/* harmony export */ });
-/* unused harmony exports branchMatches, branchOfRef */
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(138);
-/**
- * The merge-source allowlist of guard: an agent that merges `develop` into a
- * pull request aimed at `main` ships every commit of `develop` with it. Pure: parses
- * the policy file, turns it into branch patterns, and decides which refs are
- * allowed sources. The shell reads the file from the BASE commit and asks git
- * about reachability.
- */
-
-const KEYS = ['feature', 'base', 'allowed'];
-/** Parses and validates the policy file text; throws an Error naming the file and what to fix. */
-function parseMergePolicy(text, source) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new Error(`policy file '${source}' is not valid JSON (${e.message}): fix it on the base branch`, { cause: e });
-    }
-    const fix = `expected {"feature": "feature/<name>", "base": "main", "allowed": ["develop", "release/*"]}`;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new Error(`policy file '${source}' must hold a JSON object: ${fix}`);
-    }
-    const record = data;
-    const unknown = Object.keys(record).filter((k) => !KEYS.includes(k));
-    if (unknown.length > 0) {
-        throw new Error(`policy file '${source}' has unknown key(s) ${unknown.map((k) => `'${k}'`).join(', ')}: ${fix}`);
-    }
-    const text1 = (key) => {
-        const v = record[key];
-        if (v === undefined || v === null)
-            return null;
-        if (typeof v !== 'string' || v.trim() === '') {
-            throw new Error(`policy file '${source}': '${key}' must be a non-empty branch name or glob, got ${JSON.stringify(v)}`);
-        }
-        return v.trim();
-    };
-    const allowedRaw = record.allowed ?? [];
-    if (!Array.isArray(allowedRaw) || allowedRaw.some((a) => typeof a !== 'string' || a.trim() === '')) {
-        throw new Error(`policy file '${source}': 'allowed' must be an array of branch names or globs, got ${JSON.stringify(allowedRaw)}`);
-    }
-    return Object.freeze({
-        feature: text1('feature'),
-        base: text1('base'),
-        allowed: Object.freeze(allowedRaw.map((a) => a.trim()))
-    });
-}
-/** Splits the `allowed-sources` input (newlines or commas) into patterns. */
-function parseSourceList(text) {
-    return text
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '' && !s.startsWith('#'));
-}
-/**
- * Branch patterns that count as allowed sources. A `<placeholder>` in the
- * feature pattern ("feature/<task-id>") is a wildcard; when the branch under
- * test is known and fits it, only that branch counts, so a sibling feature
- * branch is not a free pass.
- */
-function sourcePatterns(policy, inline, headBranch) {
-    const patterns = [];
-    if (policy?.feature) {
-        const glob = policy.feature.replace(/<[^<>/]*>/g, '*');
-        patterns.push(headBranch !== null && branchMatches(headBranch, glob) ? headBranch : glob);
-    }
-    if (policy?.base)
-        patterns.push(policy.base);
-    patterns.push(...(policy?.allowed ?? []), ...inline);
-    return [...new Set(patterns)];
-}
-/** True when a branch name (`release/x`) fits a pattern (`release/*`; `*` stays within one path segment). */
-function branchMatches(branch, pattern) {
-    return branch === pattern || (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(branch, pattern, { dot: true, nocomment: true, nonegate: true });
-}
-/**
- * The branch name of a full ref: `refs/heads/x` -> `x`,
- * `refs/remotes/<remote>/x` -> `x` (remote names given), anything else null.
- */
-function branchOfRef(ref, remotes) {
-    if (ref.startsWith('refs/heads/'))
-        return ref.slice('refs/heads/'.length);
-    if (!ref.startsWith('refs/remotes/'))
-        return null;
-    const rest = ref.slice('refs/remotes/'.length);
-    // Longest remote name first: a remote may itself contain '/'.
-    const remote = [...remotes].sort((a, b) => b.length - a.length).find((r) => rest.startsWith(`${r}/`));
-    if (remote === undefined)
-        return null; // e.g. refs/remotes/pull/1/merge made by actions/checkout
-    const branch = rest.slice(remote.length + 1);
-    return branch === 'HEAD' || branch === '' ? null : branch;
-}
-/**
- * The refs whose history counts as allowed: branch refs fitting a pattern,
- * minus every ref that contains the head under test (the head itself would
- * allow everything it merged).
- */
-function allowedTips(refs, patterns, containsHead, remotes) {
-    const tips = [];
-    const used = new Set();
-    for (const r of refs) {
-        const branch = branchOfRef(r.ref, remotes);
-        if (branch === null)
-            continue;
-        const hits = patterns.filter((p) => branchMatches(branch, p));
-        if (hits.length === 0)
-            continue;
-        for (const h of hits)
-            used.add(h);
-        if (!containsHead.has(r.ref))
-            tips.push(r);
-    }
-    return { tips, unmatched: patterns.filter((p) => !used.has(p)) };
-}
-
-
-/***/ }),
-
-/***/ 546:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ excludeMatcher),
-/* harmony export */   q: () => (/* binding */ parseGlobList)
-/* harmony export */ });
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(138);
-/**
- * The `exclude` input of guard: paths never scanned for markers.
- * Globs match the whole repository-relative path; a glob without a '/'
- * also matches a file name anywhere (`*.snap`), like .gitignore. Check names
- * use the other dialect: see docs/decisions.md, "Check-name globs are not path globs".
- */
-
-/** Splits a newline-separated glob list, dropping blanks and `#` comments. */
-function parseGlobList(text) {
-    return text
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '' && !s.startsWith('#'));
-}
-/** Returns a predicate that is true for excluded paths. */
-function excludeMatcher(globs) {
-    if (globs.length === 0)
-        return () => false;
-    const tests = globs.map((g) => {
-        const dirGlob = g.endsWith('/') ? `${g}**` : g;
-        const options = { dot: true, nocomment: true, nonegate: true, matchBase: !dirGlob.includes('/') };
-        return (path) => (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(path, dirGlob, options);
-    });
-    return (path) => tests.some((t) => t(path));
-}
-
-
-/***/ }),
-
-/***/ 803:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $7: () => (/* binding */ parsePolicyPath),
-/* harmony export */   Nh: () => (/* binding */ defaultGrepThreads),
-/* harmony export */   Sk: () => (/* binding */ parseScope),
-/* harmony export */   dR: () => (/* binding */ DEFAULT_LIMITS)
-/* harmony export */ });
-/* unused harmony exports SMALL_OBJECT_BYTES, DEFAULT_POLICY_FILE */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(114);
-/**
- * What guard is asked to check, as the action's inputs and the CLI's flags
- * both spell it, and the parsers they share. No @actions import: the CLI
- * loads this without the Actions toolkit.
- */
-
-
-/** Packed objects smaller than this on average (bytes) search faster on one thread than on several. */
-const SMALL_OBJECT_BYTES = 300;
-/**
- * git grep's threads on `cores` cores for a repository whose objects take
- * `averageObjectBytes` each (null: unknown): one thread on one core or for
- * small objects (lookups behind git's object lock dominate), git's default
- * (one per core) for larger ones; unknown sizes keep one thread up to 2 cores.
- */
-function defaultGrepThreads(cores = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)(), averageObjectBytes = null) {
-    if (cores <= 1)
-        return 1;
-    if (averageObjectBytes === null)
-        return cores <= 2 ? 1 : null;
-    return averageObjectBytes < SMALL_OBJECT_BYTES ? 1 : null;
-}
-const DEFAULT_LIMITS = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: 'adaptive' });
-const DEFAULT_POLICY_FILE = '.github/purple-policy.json';
-/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
-function parseScope(value, label = 'scope') {
-    const v = value.trim() || 'changed';
-    if (v === 'changed' || v === 'tree')
-        return v;
-    throw (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputError */ .Xu)(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)");
-}
-/** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
-function parsePolicyPath(value, label = 'policy-file') {
-    const p = (value.trim() || DEFAULT_POLICY_FILE).replace(/^(\.\/)+/, '').replace(/^\/+/, '');
-    if (p === '' || p.split('/').includes('..')) {
-        throw (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputError */ .Xu)(label, value, `expected a path inside the repository such as '${DEFAULT_POLICY_FILE}'`);
-    }
-    return p;
-}
-
-
-/***/ }),
-
-/***/ 230:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  o: () => (/* binding */ guardFailure),
-  H: () => (/* binding */ guardResult)
-});
-
-;// CONCATENATED MODULE: ./src/core/guard-verdict.ts
-/**
- * What guard concluded, as plain data shared by the action, the CLI and the
- * pipeline. A guard that breaks must not stop every
- * pipeline (fail-safe), but a real finding always blocks.
- */
-/** Decides the outcome: findings block even when part of the guard failed; an error alone blocks only without fail-safe. */
-function decideVerdict(findings, error, failSafe) {
-    if (findings.length > 0)
-        return { result: 'blocked', blocks: true };
-    if (error !== null)
-        return { result: 'error', blocks: !failSafe };
-    return { result: 'pass', blocks: false };
-}
-/** One line per finding, `path:line: message` for markers (what editors and terminals link). */
-function formatFinding(f) {
-    if (f.kind === 'conflict-marker')
-        return `${f.path}:${f.line}: ${f.message}`;
-    return `${f.commit}: ${f.message}`;
-}
-
-;// CONCATENATED MODULE: ./src/guard/result.ts
-/** guard's plain result, shared by the action, the root pipeline and the CLI. */
-
-/** Builds the result from findings and an error, applying fail-safe. */
-function guardResult(findings, error, failSafe, extra) {
-    const verdict = decideVerdict(findings, error, failSafe);
-    return Object.freeze({
-        ...verdict,
-        findings,
-        markerCount: findings.filter((f) => f.kind === 'conflict-marker').length,
-        disallowedMergeCount: findings.filter((f) => f.kind === 'disallowed-merge').length,
-        error,
-        failSafe,
-        ...extra
-    });
-}
-/** Why the step (or hook) fails, or null when it passes: findings always, an error only with fail-safe off. */
-function guardFailure(result) {
-    if (result.findings.length > 0) {
-        return `guard blocked: ${result.markerCount} conflict marker(s), ${result.disallowedMergeCount} disallowed merge parent(s)`;
-    }
-    return result.blocks ? `guard failed (fail-safe is off): ${result.error}` : null;
-}
-
-
-/***/ }),
-
-/***/ 24:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 138:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  xF: () => (/* binding */ minimatch)
-});
-
-// UNUSED EXPORTS: GLOBSTAR, Minimatch, braceExpand, defaults, escape, filter, match, sep, unescape
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -6395,148 +4872,1317 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/core/merge-policy.ts
+/**
+ * The merge-source allowlist of guard: an agent that merges `develop` into a
+ * pull request aimed at `main` ships every commit of `develop` with it. Pure: parses
+ * the policy file, turns it into branch patterns, and decides which refs are
+ * allowed sources. The shell reads the file from the BASE commit and asks git
+ * about reachability.
+ */
 
-/***/ })
+const KEYS = ['feature', 'base', 'allowed'];
+/** Parses and validates the policy file text; throws an Error naming the file and what to fix. */
+function parseMergePolicy(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`policy file '${source}' is not valid JSON (${e.message}): fix it on the base branch`, { cause: e });
+    }
+    const fix = `expected {"feature": "feature/<name>", "base": "main", "allowed": ["develop", "release/*"]}`;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new Error(`policy file '${source}' must hold a JSON object: ${fix}`);
+    }
+    const record = data;
+    const unknown = Object.keys(record).filter((k) => !KEYS.includes(k));
+    if (unknown.length > 0) {
+        throw new Error(`policy file '${source}' has unknown key(s) ${unknown.map((k) => `'${k}'`).join(', ')}: ${fix}`);
+    }
+    const text1 = (key) => {
+        const v = record[key];
+        if (v === undefined || v === null)
+            return null;
+        if (typeof v !== 'string' || v.trim() === '') {
+            throw new Error(`policy file '${source}': '${key}' must be a non-empty branch name or glob, got ${JSON.stringify(v)}`);
+        }
+        return v.trim();
+    };
+    const allowedRaw = record.allowed ?? [];
+    if (!Array.isArray(allowedRaw) || allowedRaw.some((a) => typeof a !== 'string' || a.trim() === '')) {
+        throw new Error(`policy file '${source}': 'allowed' must be an array of branch names or globs, got ${JSON.stringify(allowedRaw)}`);
+    }
+    return Object.freeze({
+        feature: text1('feature'),
+        base: text1('base'),
+        allowed: Object.freeze(allowedRaw.map((a) => a.trim()))
+    });
+}
+/** Splits the `allowed-sources` input (newlines or commas) into patterns. */
+function parseSourceList(text) {
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '' && !s.startsWith('#'));
+}
+/**
+ * Branch patterns that count as allowed sources. A `<placeholder>` in the
+ * feature pattern ("feature/<task-id>") is a wildcard; when the branch under
+ * test is known and fits it, only that branch counts, so a sibling feature
+ * branch is not a free pass.
+ */
+function sourcePatterns(policy, inline, headBranch) {
+    const patterns = [];
+    if (policy?.feature) {
+        const glob = policy.feature.replace(/<[^<>/]*>/g, '*');
+        patterns.push(headBranch !== null && branchMatches(headBranch, glob) ? headBranch : glob);
+    }
+    if (policy?.base)
+        patterns.push(policy.base);
+    patterns.push(...(policy?.allowed ?? []), ...inline);
+    return [...new Set(patterns)];
+}
+/** True when a branch name (`release/x`) fits a pattern (`release/*`; `*` stays within one path segment). */
+function branchMatches(branch, pattern) {
+    return branch === pattern || minimatch(branch, pattern, { dot: true, nocomment: true, nonegate: true });
+}
+/**
+ * The branch name of a full ref: `refs/heads/x` -> `x`,
+ * `refs/remotes/<remote>/x` -> `x` (remote names given), anything else null.
+ */
+function branchOfRef(ref, remotes) {
+    if (ref.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    if (!ref.startsWith('refs/remotes/'))
+        return null;
+    const rest = ref.slice('refs/remotes/'.length);
+    // Longest remote name first: a remote may itself contain '/'.
+    const remote = [...remotes].sort((a, b) => b.length - a.length).find((r) => rest.startsWith(`${r}/`));
+    if (remote === undefined)
+        return null; // e.g. refs/remotes/pull/1/merge made by actions/checkout
+    const branch = rest.slice(remote.length + 1);
+    return branch === 'HEAD' || branch === '' ? null : branch;
+}
+/**
+ * The refs whose history counts as allowed: branch refs fitting a pattern,
+ * minus every ref that contains the head under test (the head itself would
+ * allow everything it merged).
+ */
+function allowedTips(refs, patterns, containsHead, remotes) {
+    const tips = [];
+    const used = new Set();
+    for (const r of refs) {
+        const branch = branchOfRef(r.ref, remotes);
+        if (branch === null)
+            continue;
+        const hits = patterns.filter((p) => branchMatches(branch, p));
+        if (hits.length === 0)
+            continue;
+        for (const h of hits)
+            used.add(h);
+        if (!containsHead.has(r.ref))
+            tips.push(r);
+    }
+    return { tips, unmatched: patterns.filter((p) => !used.has(p)) };
+}
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(433);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+;// CONCATENATED MODULE: ./src/core/path-globs.ts
+/**
+ * The `exclude` input of guard: paths never scanned for markers.
+ * Globs match the whole repository-relative path; a glob without a '/'
+ * also matches a file name anywhere (`*.snap`), like .gitignore. Check names
+ * use the other dialect: see docs/decisions.md, "Check-name globs are not path globs".
+ */
+
+/** Splits a newline-separated glob list, dropping blanks and `#` comments. */
+function parseGlobList(text) {
+    return text
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '' && !s.startsWith('#'));
+}
+/** Returns a predicate that is true for excluded paths. */
+function excludeMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const tests = globs.map((g) => {
+        const dirGlob = g.endsWith('/') ? `${g}**` : g;
+        const options = { dot: true, nocomment: true, nonegate: true, matchBase: !dirGlob.includes('/') };
+        return (path) => minimatch(path, dirGlob, options);
+    });
+    return (path) => tests.some((t) => t(path));
+}
+
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
+        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
+        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
+        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
+        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+;// CONCATENATED MODULE: ./src/guard/options.ts
+/**
+ * What guard is asked to check, as the action's inputs and the CLI's flags
+ * both spell it, and the parsers they share. No @actions import: the CLI
+ * loads this without the Actions toolkit.
+ */
+
+
+/** Packed objects smaller than this on average (bytes) search faster on one thread than on several. */
+const SMALL_OBJECT_BYTES = 300;
+/**
+ * git grep's threads on `cores` cores for a repository whose objects take
+ * `averageObjectBytes` each (null: unknown): one thread on one core or for
+ * small objects (lookups behind git's object lock dominate), git's default
+ * (one per core) for larger ones; unknown sizes keep one thread up to 2 cores.
+ */
+function defaultGrepThreads(cores = (0,external_node_os_namespaceObject.availableParallelism)(), averageObjectBytes = null) {
+    if (cores <= 1)
+        return 1;
+    if (averageObjectBytes === null)
+        return cores <= 2 ? 1 : null;
+    return averageObjectBytes < SMALL_OBJECT_BYTES ? 1 : null;
+}
+const DEFAULT_LIMITS = Object.freeze({ maxKeptLines: 1_000_000, grepThreads: 'adaptive' });
+const DEFAULT_POLICY_FILE = '.github/purple-policy.json';
+/** Parses 'scope' ('' is its default); `label` is the input's name where it was read. */
+function parseScope(value, label = 'scope') {
+    const v = value.trim() || 'changed';
+    if (v === 'changed' || v === 'tree')
+        return v;
+    throw inputError(label, value, "expected 'changed' (lines added in base..head) or 'tree' (the whole tree at head)");
+}
+/** Normalises the policy path to repository-relative form; refuses one that leaves the repository. */
+function parsePolicyPath(value, label = 'policy-file') {
+    const p = (value.trim() || DEFAULT_POLICY_FILE).replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+    if (p === '' || p.split('/').includes('..')) {
+        throw inputError(label, value, `expected a path inside the repository such as '${DEFAULT_POLICY_FILE}'`);
+    }
+    return p;
+}
+
+;// CONCATENATED MODULE: ./src/guard/layers.ts
+/**
+ * The two layers of guard over a resolved range, shared by the action, the
+ * CLI and the pre-push hook. Each layer runs when it can and fails on its
+ * own: a marker found before the policy turned out malformed still blocks (a
+ * real finding always blocks, a broken guard only warns), and a layer that
+ * cannot run says why while the other one runs.
+ */
+
+
+
+
+
+
+
+
+
+
+const emptyLayer = () => ({ findings: [], notes: [], warnings: [], problems: [] });
+/** Runs both layers over `range` in the repository of `git` (its top level). */
+async function checkRange(git, range, options, context = {}) {
+    const limits = context.limits ?? DEFAULT_LIMITS;
+    // Without a base neither layer of a `changed` check can run: the reason is the whole answer.
+    if (range.base === null && range.baseProblem && options.scope === 'changed') {
+        return { findings: [], notes: [], warnings: [], error: range.baseProblem };
+    }
+    // The layers share nothing, so they run side by side (git grep and rev-list on two cores).
+    const [markers, merges] = await Promise.all([
+        guarded('conflict-marker check', () => markerLayer(git, range, options, limits)),
+        guarded('merge-source check', () => mergeLayer(git, range, options, context.history?.problem ?? null))
+    ]);
+    const problems = [...markers.problems, ...merges.problems];
+    return {
+        findings: [...markers.findings, ...merges.findings],
+        notes: [...markers.notes, ...merges.notes],
+        warnings: [...markers.warnings, ...merges.warnings],
+        error: problems.length > 0 ? problems.join('; ') : null
+    };
+}
+/** A layer that throws (any failure, a bug included) becomes that layer's problem, never the caller's exception. */
+async function guarded(name, layer) {
+    try {
+        const report = await layer();
+        return { ...report, problems: report.problems.map((p) => `${name} ${p}`) };
+    }
+    catch (e) {
+        return { ...emptyLayer(), problems: [`${name} failed: ${describeError(e)}`] };
+    }
+}
+async function markerLayer(git, range, options, limits) {
+    const report = emptyLayer();
+    const matcher = excludeMatcher(options.exclude);
+    // With nothing excluded no path needs decoding for the test.
+    const excluded = options.exclude.length === 0 ? () => false : (path) => matcher(displayPath(path));
+    const scanned = options.scope === 'tree' || range.base === null
+        ? await scanTree(git, range.head, excluded, limits, report)
+        : await scanChanged(git, range.base, range.head, excluded, limits, report);
+    return judge(scanned.files, scanned.attributes, range, report);
+}
+/** Every candidate line of the tree at `head`, with its neighbours. */
+async function scanTree(git, head, excluded, limits, report) {
+    // Where no attribute file names conflict-marker-size every path has git's default size, and git need not print the
+    // `> quote` lines and other-length underlines of a docs tree: that search starts first, and is redone for every
+    // size only when a file names the attribute. The attribute files are read while it runs.
+    const threads = await grepThreads(git, limits.grepThreads);
+    const quick = grepTree(git, head, markerEreForSize(DEFAULT_MARKER_SIZE), threads, isMarkerCandidate, mayMatter);
+    quick.catch(() => undefined);
+    const listing = attributeFilesAt(git, head);
+    const defaultSizes = await onlyDefaultSizes(git, listing);
+    const scan = defaultSizes ? await quick : await grepTree(git, head, MARKER_CANDIDATE_ERE, threads, isMarkerCandidate, mayMatter);
+    report.notes.push(`conflict markers: scanned the whole tree at ${head}`);
+    if (scan.unreadable.length > 0)
+        report.problems.push(unreadableProblem(scan.unreadable));
+    const files = [];
+    for (const [path, printed] of scan.files)
+        if (!excluded(path))
+            files.push({ path, ...printed });
+    // A `=` line after a line of text is an underline, never an orphan: only the others may need the rest of their file.
+    // Their blob ids do not depend on the attributes: find both at once.
+    const separated = files.filter((f) => f.lines.some((l) => l.text[0] === '=' && !afterText(f, l.line)));
+    const [attributes, specs] = await Promise.all([
+        defaultSizes ? new Map() : markerSizeAttributes(git, head, files.map((f) => f.path), listing),
+        blobSpecsAt(git, head, separated.map((f) => f.path))
+    ]);
+    const specOf = new Map(separated.map((f, i) => [f.path, specs[i]]));
+    // Only a `=======` with no angle marker in its file depends on its neighbours: read just those files.
+    const orphanable = separated.filter((f) => {
+        const size = parseMarkerSize(attributes.get(f.path));
+        return !hasAngleMarker(f.lines, size) && f.lines.some((l) => markerOf(l.text, size) === '=' && !afterText(f, l.line));
+    });
+    const unread = await readNeighbours(git, orphanable.map((f) => specOf.get(f.path)), orphanable);
+    if (unread.length > 0)
+        report.problems.push(unreadableProblem(unread));
+    return { files, attributes };
+}
+/** git grep's thread count: as configured, or chosen from the cores and the repository's object sizes. */
+async function grepThreads(git, configured) {
+    if (configured !== 'adaptive')
+        return configured;
+    const cores = (0,external_node_os_namespaceObject.availableParallelism)();
+    return defaultGrepThreads(cores, cores <= 1 ? null : await averageObjectBytes(git));
+}
+/**
+ * False for a file whose printed lines cannot hold a finding at any marker
+ * size: no `<`/`>` candidate (so no `|` or `=` line pairs with one) and every
+ * `=` line right after a line of text (an underline, never an orphan). The
+ * tree search prints every candidate line of a file with the line before it.
+ */
+function mayMatter(file) {
+    for (const l of file.lines) {
+        const c = l.text[0];
+        if (c === '<' || c === '>')
+            return true;
+        if (c === '=' && !afterText(file, l.line))
+            return true;
+    }
+    return false;
+}
+/**
+ * True for a new file whose added marker-shaped lines are all `=` lines right
+ * after a line of text: the diff holds the whole file, so it has no angle
+ * marker, and an underline is never an orphan, at any marker size. Such a
+ * file (a docs page with headings) needs neither its attributes nor more reads.
+ */
+function underlinesOnly(file) {
+    return file.whole && file.lines.every((l) => l.text[0] === '=' && afterText(file, l.line));
+}
+// Kept lines by number, built once per file and only when a line is not among the known ones (a search per
+// lookup would be quadratic in a file of many marker-shaped lines).
+const keptByNumber = new WeakMap();
+/** The text of line `n` of a scanned file, kept or known; undefined when git printed neither. */
+function textAt(file, n) {
+    const known = file.known.get(n);
+    if (known !== undefined)
+        return known;
+    let kept = keptByNumber.get(file);
+    if (kept === undefined)
+        keptByNumber.set(file, (kept = new Map(file.lines.map((l) => [l.line, l.text]))));
+    return kept.get(n);
+}
+/** True when the line before `line` is known and is text (not blank): then `line` cannot be an orphan separator. */
+function afterText(file, line) {
+    const before = textAt(file, line - 1);
+    return before !== undefined && !/^[ \t\r]*$/.test(before);
+}
+/** Candidate lines added in base..head (from the merge base, as a pull request shows them), and what the rest of each file says. */
+async function scanChanged(git, base, head, excluded, limits, report) {
+    // Most ranges add no marker-shaped line: the attribute files are read only once the diff shows one, while it runs.
+    let reads = null;
+    const startReads = () => {
+        if (reads !== null)
+            return reads;
+        const listing = attributeFilesAt(git, head);
+        const defaultSizes = onlyDefaultSizes(git, listing);
+        defaultSizes.catch(() => undefined);
+        return (reads = { listing, defaultSizes });
+    };
+    const keep = (text) => {
+        if (!isMarkerCandidate(text))
+            return false;
+        // A `=` line is most often a heading underline that no size can make a finding (see underlinesOnly): the reads
+        // start early only for the other shapes, and after the diff when a file still needs them.
+        if (text[0] !== '=')
+            startReads();
+        return true;
+    };
+    // git finds the merge base inside the diff (`base...head`): asking for it first would be one more process before
+    // the diff could start, and only the fallbacks need it.
+    const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, () => mergeBase(git, base, head));
+    report.notes.push(`conflict markers: scanned lines added in ${added.from === null ? `${base}...${head}` : `${added.from}..${head}`}`);
+    if (added.degraded)
+        report.warnings.push(`conflict markers: ${added.degraded}`);
+    if (added.unreadable.length > 0)
+        report.problems.push(unreadableProblem(added.unreadable));
+    if (added.overflowed)
+        report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`);
+    const files = added.files.filter((f) => !excluded(f.path) && (added.overflowed || !underlinesOnly(f)));
+    if (files.length === 0)
+        return { files, attributes: new Map() };
+    const { listing, defaultSizes } = startReads();
+    // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours); a new file's
+    // rest is all in the diff already.
+    const wanted = files.filter((f) => !f.whole && f.newOid !== null && f.lines.some((l) => !isAngle(l.text)));
+    // The rest of the files and their attributes are independent reads: both at once.
+    const [unread, attributes] = await Promise.all([
+        readNeighbours(git, wanted.map((f) => f.newOid), wanted),
+        defaultSizes.then((only) => (only ? new Map() : markerSizeAttributes(git, head, files.map((f) => f.path), listing)))
+    ]);
+    if (unread.length > 0)
+        report.problems.push(unreadableProblem(unread));
+    return { files, attributes };
+}
+/**
+ * True when every path has git's default marker size: no attribute file, in
+ * the tree or outside it, names conflict-marker-size. Then no path's
+ * attributes need reading. See docs/decisions.md, "Markers are searched at
+ * the default size unless an attribute file names another".
+ */
+async function onlyDefaultSizes(git, listing) {
+    const [files, outside] = await Promise.all([listing, sizeNamedOutsideTree(git)]);
+    return !files.namesSize && !outside;
+}
+/** Applies the marker rules to each scanned file at its own conflict-marker-size. */
+function judge(files, attributes, range, report) {
+    for (const file of files) {
+        const value = attributes.get(file.path);
+        const problem = markerSizeProblem(value);
+        if (problem !== null)
+            report.warnings.push(`${displayPath(file.path)}: ${problem}`);
+        const size = parseMarkerSize(value);
+        const angle = hasAngleMarker(file.lines, size) || hasAngleMarker(file.known.values(), size);
+        for (const hit of markerHits(file.lines, size, angle, (n) => textAt(file, n))) {
+            report.findings.push({ kind: 'conflict-marker', path: displayPath(file.path), line: hit.line, commit: range.head, parent: null, message: hit.message });
+        }
+    }
+    return report;
+}
+const isAngle = (text) => text[0] === '<' || text[0] === '>';
+const layers_LT = 0x3c;
+const layers_GT = 0x3e;
+/**
+ * What the rest of each file says: its angle candidates anywhere and the
+ * neighbours of its `=` lines (isOrphanSeparator), read in one `cat-file
+ * --batch` (`specs[i]` names the blob of `files[i]`) and kept in `known`.
+ * Returns the names of the files git could not read.
+ */
+async function readNeighbours(git, specs, files) {
+    if (files.length === 0)
+        return [];
+    const neighbours = files.map((f) => new Set(f.lines.filter((l) => l.text[0] === '=').flatMap((l) => [l.line - 1, l.line + 1, l.line + 2])));
+    const unreadable = await readBlobLines(git, specs, (index, line, text) => {
+        if ((isAngle(text) && isMarkerCandidate(text)) || neighbours[index].has(line))
+            files[index].known.set(line, markerPrefix(text));
+    }, (index, line, first) => first === layers_LT || first === layers_GT || neighbours[index].has(line));
+    return unreadable.map((i) => displayPath(files[i].path));
+}
+function unreadableProblem(names) {
+    const shown = names.slice(0, 20).map((n) => `'${n}'`).join(', ');
+    const more = names.length > 20 ? ` and ${names.length - 20} more` : '';
+    return `could not read ${names.length} file(s), which were not checked: ${shown}${more} (a missing or corrupt object: run 'git fsck')`;
+}
+/** Reads the policy file from the BASE commit (one `cat-file --batch` call; the path goes through stdin). */
+async function readPolicyAtBase(git, base, path) {
+    const r = await git.run(['cat-file', '--batch'], { input: `${base}:${path}\n` });
+    const header = r.stdout.slice(0, r.stdout.indexOf('\n'));
+    if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
+        return null;
+    const m = /^[0-9a-f]+ (\w+) \d+$/.exec(header);
+    if (!m)
+        throw new Error(`could not read '${path}' at the base commit: git answered '${header}'`);
+    if (m[1] !== 'blob')
+        throw new Error(`policy file '${path}' at the base commit is a ${m[1]}, not a file`);
+    // The size in the header counts bytes; the batch output ends the content with one LF.
+    const body = r.stdout.slice(header.length + 1).replace(/\n$/, '');
+    return parseMergePolicy(body, `${path}@${base.slice(0, 12)}`);
+}
+async function mergeLayer(git, range, options, historyProblem) {
+    const report = emptyLayer();
+    if (historyProblem !== null) {
+        report.problems.push(`could not run: ${historyProblem}`);
+        return report;
+    }
+    if (range.base === null) {
+        if (range.baseProblem) {
+            report.problems.push(`could not run: ${range.baseProblem}`);
+            return report;
+        }
+        const policyNote = 'merge sources: not checked, there is no base to read the policy from or to bound the range';
+        if (options.allowedSources.length > 0)
+            report.warnings.push(policyNote);
+        else
+            report.notes.push(policyNote);
+        return report;
+    }
+    // The policy and the range's merges are independent reads: both at once.
+    const [policy, merges] = await Promise.all([readPolicyAtBase(git, range.base, options.policyFile), mergesInRange(git, range.base, range.head)]);
+    if (policy === null && options.policyFileExplicit) {
+        // A named policy that is not there must not silently turn the check off.
+        report.problems.push(`could not use the policy: '${options.policyFile}' was named explicitly but does not exist at the base commit ${range.base}`);
+    }
+    if (policy === null && options.allowedSources.length === 0) {
+        report.notes.push(`merge sources: not checked, no '${options.policyFile}' at the base commit and no allowed-sources`);
+        return report;
+    }
+    report.findings.push(...(await disallowedMerges(git, range, policy, merges, options, report.notes)));
+    return report;
+}
+async function disallowedMerges(git, range, policy, merges, options, notes) {
+    const base = range.base;
+    const patterns = sourcePatterns(policy, options.allowedSources, range.headBranch);
+    notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`);
+    if (merges.length === 0)
+        return [];
+    // Which refs contain head is a history walk per ref (the slowest read here). It starts at once, beside the
+    // reachability call, which also says whether any allowed tip reaches head (head rides along as a candidate):
+    // when none does and nothing needs a name, the walk is ended unfinished.
+    const walk = new AbortController();
+    const containment = refsContaining(git, range.head, walk.signal);
+    containment.catch(() => undefined);
+    const [refs, remotes] = await Promise.all([branchTips(git), remoteNames(git)]);
+    // A ref at head's own commit (the pull request's branch, its remote-tracking ref) contains head: known without a walk.
+    const atHead = new Set(refs.filter((r) => r.sha === range.head).map((r) => r.ref));
+    let { tips, unmatched } = allowedTips(refs, patterns, atHead, remotes);
+    const parents = merges.flatMap((m) => m.parents.slice(1));
+    let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)]);
+    if (!bad.delete(range.head)) {
+        ;
+        ({ tips, unmatched } = allowedTips(refs, patterns, await containment, remotes));
+        bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
+    }
+    if (bad.size === 0)
+        walk.abort();
+    for (const p of unmatched) {
+        notes.push(`merge sources: allowed '${p}' matches no branch in this clone (fetch it, e.g. fetch-depth: 0, if merges from it are expected)`);
+    }
+    if (bad.size === 0)
+        return [];
+    // No allowed tip reaches a flagged parent, so naming need not walk their histories either.
+    const names = await nameCommits(git, [...bad], [...(await containment), ...tips.map((t) => t.ref)]);
+    // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
+    const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
+    const findings = [];
+    for (const m of merges) {
+        m.parents.forEach((parent, i) => {
+            if (i === 0 || !bad.has(parent))
+                return;
+            const from = names.get(parent);
+            const source = from ? ` (from ${from})` : '';
+            findings.push({
+                kind: 'disallowed-merge',
+                path: null,
+                line: null,
+                commit: m.commit,
+                parent,
+                message: `merge ${m.commit.slice(0, 12)} brings in parent ${parent.slice(0, 12)}${source}, which no allowed source reaches (allowed: ${patterns.join(', ') || 'the base only'}): undo the merge or add its source to the policy on the base branch${missing}`
+            });
+        });
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/guard/range.ts
+
+
+function field(obj, ...path) {
+    let cur = obj;
+    for (const key of path) {
+        if (typeof cur !== 'object' || cur === null)
+            return null;
+        cur = cur[key];
+    }
+    return typeof cur === 'string' && cur !== '' ? cur : null;
+}
+/** Defaults the event gives: PR base/head shas, merge-queue shas, a push's `before`/`after`. */
+function eventDefaults(event) {
+    const p = event.payload;
+    if (field(p, 'pull_request', 'base', 'sha')) {
+        return {
+            base: field(p, 'pull_request', 'base', 'sha'),
+            head: field(p, 'pull_request', 'head', 'sha'),
+            headBranch: field(p, 'pull_request', 'head', 'ref')
+        };
+    }
+    if (field(p, 'merge_group', 'base_sha')) {
+        return { base: field(p, 'merge_group', 'base_sha'), head: field(p, 'merge_group', 'head_sha'), headBranch: null };
+    }
+    const ref = field(p, 'ref') ?? (event.ref || null);
+    const headBranch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
+    const before = field(p, 'before');
+    // A new branch is pushed with before = 0000...: there is no previous tip to compare with.
+    const base = before !== null && !/^0+$/.test(before) ? before : null;
+    return { base, head: field(p, 'after'), headBranch };
+}
+/**
+ * Deepens a shallow clone from its remote (all branches, so allowed refs
+ * exist too). Never throws: a clone that stays shallow is reported, and the
+ * layers that need no history still run.
+ */
+async function ensureFullHistory(git) {
+    const advice = 'check out with full history (actions/checkout with fetch-depth: 0)';
+    try {
+        if (!(await isShallow(git)))
+            return { note: null, problem: null };
+        const remote = (await remoteNames(git))[0];
+        if (remote === undefined) {
+            return { note: null, problem: `this is a shallow clone with no remote to deepen it from, so merge parents are hidden: ${advice}` };
+        }
+        try {
+            await unshallow(git, remote);
+        }
+        catch (e) {
+            return { note: null, problem: `this is a shallow clone and deepening it from '${remote}' failed (${describeError(e)}): ${advice}` };
+        }
+        return { note: `the clone was shallow: fetched the full history of '${remote}' so merge parents are visible`, problem: null };
+    }
+    catch (e) {
+        return { note: null, problem: `could not tell whether the clone is shallow (${describeError(e)}): ${advice}` };
+    }
+}
+/** Resolves head, then base, to full shas, taking defaults from the event, then the remote default branch; a base that fails is reported in the range. */
+async function resolveRange(git, req) {
+    const notes = [];
+    const defaults = req.event ? eventDefaults(req.event) : { base: null, head: null, headBranch: null };
+    const headName = req.head || defaults.head || 'HEAD';
+    const headLabel = req.head ? req.headLabel : 'head';
+    const headBranch = req.headBranch ?? defaults.headBranch;
+    if (req.base) {
+        // A base given by name does not depend on head: one rev-parse answers both. When it cannot, head's failure comes
+        // first and a base that fails is reported in the range (a tree scan needs head alone).
+        const both = await resolveCommitsAtOnce(git, [headName, req.base]);
+        if (both !== null)
+            return { range: { base: both[1], head: both[0], description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
+    }
+    const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null;
+    namedBase?.catch(() => undefined);
+    const head = await resolveCommit(git, headName, headLabel);
+    try {
+        if (namedBase !== null)
+            return { range: { base: await namedBase, head, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
+        return await resolveBase(git, req, defaults, head, headBranch, notes);
+    }
+    catch (e) {
+        // Only the layers that need a base stop here; a tree scan needs head alone.
+        return { range: { base: null, head, description: 'no base', headBranch, baseProblem: describeError(e) }, notes };
+    }
+}
+async function resolveBase(git, req, defaults, head, headBranch, notes) {
+    if (defaults.base !== null) {
+        if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
+            const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
+            return { range: { base: defaults.base, head, description: what, headBranch }, notes };
+        }
+        // A force push leaves 'before' unfetched: compare with the default branch instead of failing.
+        notes.push(`base '${defaults.base}' from the event is not in this clone; using the default branch instead`);
+    }
+    const remotes = await remoteNames(git);
+    const hint = req.event ? field(req.event.payload, 'repository', 'default_branch') : null;
+    const defaultRef = await remoteDefaultBranch(git, remotes, hint);
+    if (defaultRef === null) {
+        throw new Error(`could not choose a base: no pull request or push in the event and no remote default branch (refs/remotes/<remote>/HEAD); set ${req.baseLabel}`);
+    }
+    const tip = await resolveCommit(git, defaultRef, 'the default branch');
+    const base = (await mergeBase(git, tip, head)) ?? tip;
+    return { range: { base, head, description: `merge base with ${defaultRef}`, headBranch }, notes };
+}
+
+;// CONCATENATED MODULE: ./src/guard/engine.ts
+/**
+ * guard from a working directory to a result: open the repository, make its
+ * history complete if it can, choose the range, run the layers. Never throws:
+ * whatever fails becomes result 'error' (blocking only with fail-safe off),
+ * and every layer that can still run does.
+ */
+
+
+
+
+
+
+/** The git runner at the top level of the repository containing `directory` (scans use repository-relative paths). */
+async function openRepository(directory, deps) {
+    const { topLevel, ...facts } = await openFacts(createGit(directory, deps));
+    return createGit(topLevel, deps, facts);
+}
+const isChosen = (v) => typeof v === 'object' && v !== null && 'range' in v;
+/** Runs guard; never throws (a failure becomes result 'error'). Notes and warnings go to the log and the result. */
+async function runGuard(request, deps) {
+    const notes = [];
+    let range = null;
+    let result;
+    try {
+        // Names resolve alike from any directory of the work tree: the range is chosen while the repository is opened
+        // (no wait for one process before the next starts), and chosen again after a deepen or to report a failure.
+        const [git, first] = await Promise.all([
+            openRepository(request.workingDirectory, deps.git),
+            request.chooseRange(createGit(request.workingDirectory, deps.git)).catch((e) => e)
+        ]);
+        // Whether the clone is shallow came with the opening: deepening is the only git call this may make.
+        const history = await ensureFullHistory(git);
+        if (history.note)
+            notes.push(history.note);
+        const chosen = history.note !== null || first instanceof Error || !isChosen(first) ? await request.chooseRange(git) : first;
+        range = chosen.range;
+        notes.push(...chosen.notes, `range: ${range.base ?? '(none)'}..${range.head} (base: ${range.description})`);
+        const report = await checkRange(git, range, request.options, { limits: deps.limits, history });
+        result = guardResult(report.findings, report.error, request.failSafe, { range, notes: [...notes, ...report.notes], warnings: report.warnings });
+    }
+    catch (e) {
+        result = guardResult([], describeError(e), request.failSafe, { range, notes, warnings: [] });
+    }
+    for (const note of result.notes)
+        deps.log.info(`guard: ${note}`);
+    for (const warning of result.warnings)
+        deps.log.warning(`guard: ${warning}`);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/actions/guard/guard.ts
+/**
+ * The guard action's work: settings in, plain result out. The root pipeline
+ * calls this in-process; the engine it runs (src/guard) is the CLI's too.
+ */
+
+
+
+/** Production deps: git from PATH, the default limits, and the given log. */
+function guardDeps(log) {
+    return Object.freeze({ git: {}, log, limits: DEFAULT_LIMITS });
+}
+/** Runs guard over the range the settings name; never throws (a failure becomes result 'error'). */
+function guard(settings, deps) {
+    return runGuard({
+        workingDirectory: settings.workingDirectory,
+        options: settings,
+        failSafe: settings.failSafe,
+        chooseRange: (git) => resolveRange(git, {
+            base: settings.base,
+            head: settings.head,
+            event: settings.event,
+            baseLabel: settings.labels.base,
+            headLabel: settings.labels.head,
+            headBranch: null
+        })
+    }, deps);
+}
+
+;// CONCATENATED MODULE: ./src/core/redaction.ts
+/**
+ * Secrets known to the process, and their removal from text that leaves it
+ * through a channel the runner does not mask. The runner masks the log and the
+ * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
+ * token back: see docs/decisions.md, "Outputs never carry a secret".
+ */
+const known = new Set();
+/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
+function rememberSecret(secret) {
+    if (secret.trim().length < 4)
+        return;
+    known.add(secret);
+    for (const line of secret.split(/\r?\n/)) {
+        const part = line.trim();
+        if (part.length >= 8 && !part.startsWith('-----'))
+            known.add(part);
+    }
+}
+/** The text with every remembered secret replaced by `***`, longest first. */
+function redactSecrets(text) {
+    if (known.size === 0 || text === '')
+        return text;
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/summary-html.ts
+/**
+ * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
+ * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
+ * markdown inside it is not parsed, so every block here is one HTML element with
+ * no blank line inside, and every piece of text goes through `escapeHtml` with its
+ * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
+ */
+
+const markup = (html) => Object.freeze({ html });
+/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
+function inline(content) {
+    if (typeof content === 'string')
+        return escaping_escapeHtml(content).replace(/\r\n|\r|\n/g, '<br>');
+    if (Array.isArray(content))
+        return content.map((part) => inline(part)).join('');
+    return content.html;
+}
+/** `<code>` around escaped text. */
+function code(text) {
+    return markup(`<code>${inline(text)}</code>`);
+}
+/** `<strong>` around escaped content. */
+function strong(content) {
+    return markup(`<strong>${inline(content)}</strong>`);
+}
+/** A link, only for http(s) addresses; anything else is shown as text. */
+function summary_html_link(href, content) {
+    if (!/^https?:\/\//i.test(href))
+        return markup(inline(content));
+    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
+}
+/** A heading block. */
+function heading(level, content) {
+    return markup(`<h${level}>${inline(content)}</h${level}>`);
+}
+/** A paragraph block. */
+function paragraph(content) {
+    return markup(`<p>${inline(content)}</p>`);
+}
+/** A bulleted list block. */
+function list(items) {
+    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+}
+/** A table block: a header row, then one row per entry, every cell closed. */
+function table(headers, rows) {
+    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
+    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
+    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
+}
+/** A summary: blocks separated by blank lines, so each stays one HTML block. */
+function renderSummary(blocks) {
+    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/spec.ts
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+;// CONCATENATED MODULE: ./src/actions/guard/io.ts
+
+/** guard's inputs and outputs, declared once; guard/action.yml is held against this by a test. */
+const guardSpec = defineAction({
+    dir: 'guard',
+    name: 'Purple guard',
+    description: 'Blocks conflict markers and merges from disallowed branches in the committed range.',
+    inputs: {
+        base: {
+            description: "Base of the range to check (branch, tag or sha). Default: the pull request's base sha; for a push, the 'before' sha; otherwise the merge base with the remote default branch.",
+            default: ''
+        },
+        head: {
+            description: "Head of the range to check. Default: the pull request's head sha, else HEAD.",
+            default: ''
+        },
+        scope: {
+            description: "'changed': conflict markers on lines added in base..head. 'tree': audit every file of the committed tree at head. Never the working tree.",
+            default: 'changed'
+        },
+        exclude: {
+            description: 'Newline-separated globs of paths never scanned for markers (a glob without / matches a file name anywhere).',
+            default: ''
+        },
+        'policy-file': {
+            description: 'Merge-source policy, read from the BASE commit (the branch under test cannot loosen it). Absent file: the allowlist layer is off unless allowed-sources is set.',
+            default: '.github/purple-policy.json'
+        },
+        'allowed-sources': {
+            description: 'Extra allowed merge sources (branch names or globs such as release/*), newline or comma separated; added to the policy file.',
+            default: ''
+        },
+        'fail-safe': {
+            description: 'When guard itself fails (git missing, unreadable repository, malformed policy, a bug), warn and exit 0 with result=error. A finding always blocks.',
+            default: 'true'
+        }
+    },
+    outputs: {
+        result: { description: "'pass', 'blocked' or 'error' (guard itself failed and fail-safe let the step pass)." },
+        findings: { description: 'JSON array of {kind, path, line, commit, parent, message}; kind is conflict-marker or disallowed-merge.' },
+        'marker-count': { description: 'Number of conflict-marker lines found.' },
+        'disallowed-merge-count': { description: 'Number of merge parents that no allowed source reaches.' }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/actions/guard/workflow-commands.ts
+/**
+ * The few runner interactions guard needs, written directly (inputs from
+ * INPUT_*, outputs to GITHUB_OUTPUT, annotations and the summary), so the
+ * guard bundle and `purple guard` load no Actions toolkit and with it no HTTP
+ * client: guard never calls the network. Formats as the runner documents
+ * them: see docs/decisions.md, "guard writes workflow commands itself".
+ */
+
+
+/** An input as the runner passes it (`INPUT_<NAME>`, spaces as '_'), trimmed; '' when unset. */
+function readInput(name, env = process.env) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** Prints one workflow command (`::error title=..,file=..,line=..::message`), every part escaped. */
+function issueCommand(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+/** Prints a plain log line. */
+function info(message) {
+    process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+}
+/**
+ * A heredoc delimiter that occurs in neither the name nor the value, so the
+ * value cannot end the heredoc early and set other outputs. Checked rather
+ * than trusted to chance, so it needs no cryptographic randomness (loading
+ * node:crypto is a measurable share of guard's start-up).
+ */
+function outputDelimiter(name, value, seed = Math.floor(Math.random() * 2 ** 32)) {
+    for (let n = seed;; n++) {
+        const delimiter = `ghadelimiter_${n.toString(36)}`;
+        if (!value.includes(delimiter) && !name.includes(delimiter))
+            return delimiter;
+    }
+}
+/** Sets a step output (a GITHUB_OUTPUT heredoc; the old command outside the runner). */
+function setOutput(name, value, env = process.env) {
+    const file = env.GITHUB_OUTPUT;
+    if (!file) {
+        process.stdout.write(`${external_node_os_namespaceObject.EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${external_node_os_namespaceObject.EOL}`);
+        return;
+    }
+    const delimiter = outputDelimiter(name, value);
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+}
+/** Appends HTML to the job summary; returns false when there is none to write (outside the runner) or it failed. */
+function appendSummary(html, env = process.env) {
+    const file = env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return false;
+    try {
+        (0,external_node_fs_namespaceObject.appendFileSync)(file, html, { encoding: 'utf8' });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Fails the step: an error annotation and exit code 1. */
+function setFailed(message) {
+    process.exitCode = 1;
+    issueCommand('error', message);
+}
+
+;// CONCATENATED MODULE: ./src/actions/guard/outputs.ts
+/**
+ * How guard reports: every declared output on every path, one annotation per
+ * finding (on its file and line), warnings when guard itself failed, and the
+ * job summary. Nothing here fails the step: index.ts does. File names and
+ * messages are outside text: logText before the log, summary-html for the summary.
+ */
+
+
+
+
+
+/** A setter that writes every declared output of guard (names prefixed for the root action), secrets redacted. */
+function guardOutputWriter(prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(guardSpec.outputs))
+            setOutput(`${prefix}${name}`, redactSecrets(values[name]));
+    };
+}
+/** The log guard's engine writes to in the action: plain lines and warning annotations, outside text shown as data. */
+const guardActionLog = Object.freeze({
+    info: (message) => info(logText(message)),
+    warning: (message) => issueCommand('warning', logText(message))
+});
+/** Prints one annotation per finding and a warning when guard itself failed (the root action prints them as guard ends). */
+function writeGuardAnnotations(result) {
+    for (const f of result.findings) {
+        if (f.kind === 'conflict-marker')
+            issueCommand('error', logText(f.message), { title: 'Conflict marker', file: logText(f.path), line: f.line });
+        else
+            issueCommand('error', logText(f.message), { title: 'Disallowed merge source' });
+    }
+    if (result.error !== null && !result.blocks) {
+        issueCommand('warning', logText(`guard could not complete, not blocking (fail-safe): ${result.error}`));
+    }
+    else if (result.error !== null && result.findings.length > 0) {
+        issueCommand('warning', logText(`guard: part of the check failed: ${result.error}`));
+    }
+}
+/** The output values of a finished guard run. */
+function guardOutputValues(result) {
+    return {
+        result: result.result,
+        findings: JSON.stringify(result.findings),
+        'marker-count': String(result.markerCount),
+        'disallowed-merge-count': String(result.disallowedMergeCount)
+    };
+}
+/** Writes outputs, annotations and the job summary of a result. */
+function writeGuardOutputs(result, prefix = '') {
+    writeGuardAnnotations(result);
+    guardOutputWriter(prefix)(guardOutputValues(result));
+    appendSummary(redactSecrets(guardSummary(result)));
+}
+/** Outputs and summary when guard could not even read its settings: every output set, the reason in the summary. */
+function writeGuardSettingsError(message, prefix = '') {
+    guardOutputWriter(prefix)({ result: 'error', findings: '[]', 'marker-count': '', 'disallowed-merge-count': '' });
+    appendSummary(renderSummary([heading(3, 'Purple guard: error'), paragraph(['guard did not run: ', message])]));
+}
+/** The job summary of a result, as HTML (every piece of text escaped). */
+function guardSummary(result) {
+    const blocks = [heading(3, `Purple guard: ${result.result}`)];
+    if (result.range) {
+        blocks.push(paragraph(['Range ', code(`${result.range.base ?? '(none)'}..${result.range.head}`), ` (${result.range.description})`]));
+    }
+    if (result.error)
+        blocks.push(paragraph(`Guard error: ${result.error}`));
+    if (result.findings.length > 0) {
+        const rows = result.findings.map((f) => [
+            f.kind,
+            f.path !== null ? `${f.path}:${f.line}` : f.commit.slice(0, 12),
+            f.parent ? f.parent.slice(0, 12) : '',
+            f.message
+        ]);
+        blocks.push(table(['kind', 'where', 'parent', 'message'], rows));
+    }
+    return renderSummary(blocks);
+}
+
+;// CONCATENATED MODULE: ./src/core/records.ts
+/**
+ * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
+ * the one test for "an object whose fields may be read".
+ */
+/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
+function records_asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
+ * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
+ * import, from an env passed in (tests give their own).
+ */
+
+
+/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
+function readRepository(env = process.env) {
+    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
+    if (!match) {
+        throw new Error(value === ''
+            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
+            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function fromPullObject(pr) {
+    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
+        return undefined;
+    const head = asRecord(pr.head);
+    const base = asRecord(pr.base);
+    const ref = { number: pr.number };
+    if (str(head?.sha))
+        ref.headSha = str(head?.sha);
+    if (str(head?.ref))
+        ref.headRef = str(head?.ref);
+    if (str(base?.ref))
+        ref.baseRef = str(base?.ref);
+    if (str(base?.sha))
+        ref.baseSha = str(base?.sha);
+    return ref;
+}
+/**
+ * The pull request an event payload is about: pull_request / pull_request_target /
+ * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
+ * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
+ * `pull_requests` entry). Undefined when the event names none.
+ */
+function pullRequestFromPayload(payload) {
+    const pr = asRecord(payload.pull_request);
+    if (pr)
+        return fromPullObject(pr);
+    const issue = asRecord(payload.issue);
+    if (issue && asRecord(issue.pull_request) && typeof issue.number === 'number')
+        return { number: issue.number };
+    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
+        const holder = key === 'check_run' ? asRecord(asRecord(payload.check_run)?.check_suite) ?? asRecord(payload.check_run) : asRecord(payload[key]);
+        const list = holder?.pull_requests;
+        if (Array.isArray(list) && list.length > 0) {
+            const first = asRecord(list[0]);
+            if (first)
+                return fromPullObject(first);
+        }
+    }
+    return undefined;
+}
+/**
+ * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
+ * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
+ */
+function mergeGroupFromPayload(payload) {
+    const group = asRecord(payload.merge_group);
+    const headSha = str(group?.head_sha);
+    const baseRef = str(group?.base_ref);
+    if (headSha === undefined || baseRef === undefined)
+        return undefined;
+    return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
+}
+/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
+    if (path === '')
+        return {};
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
+    }
+    try {
+        return records_asRecord(JSON.parse(text)) ?? {};
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
+    }
+}
+/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
+function readGitHubContext(env = process.env) {
+    const repository = readRepository(env);
+    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
+    const payload = readEventPayload(env);
+    const pullRequest = pullRequestFromPayload(payload);
+    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
+}
+/**
+ * The pull request to act on: the explicit number (a 'pull-request' input)
+ * when given, else the event's; a clear error naming the input when neither exists.
+ */
+function requirePullRequest(context, explicit, inputName = 'pull-request') {
+    if (explicit !== undefined) {
+        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
+    }
+    if (context.pullRequest)
+        return context.pullRequest;
+    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
+    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
+        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
+}
+
+;// CONCATENATED MODULE: ./src/actions/guard/settings.ts
+/**
+ * guard's inputs and event, read once into a frozen, validated settings
+ * object. The work (guard.ts) and the CLI receive settings, never the
+ * environment. Inputs are read from INPUT_* directly (workflow-commands.ts),
+ * so this loads no Actions toolkit.
+ */
+
+
+
+
+
+
+
+function readEvent(env, labels) {
+    let payload;
+    try {
+        payload = readEventPayload(env);
+    }
+    catch (e) {
+        // Without the event guard cannot default its range; explicit revisions make it independent of it.
+        throw new Error(`${e.message.replace(/\.$/, '')}: set ${labels.base} and ${labels.head}`, { cause: e });
+    }
+    return { name: env.GITHUB_EVENT_NAME ?? '', payload, ref: env.GITHUB_REF ?? '' };
+}
+/**
+ * Reads guard's inputs (the action's own, or the root action's under
+ * `prefix`, e.g. `guard-scope`) and the event. Throws on an invalid input,
+ * naming it as the workflow spells it: a misconfigured workflow fails at once.
+ */
+function readGuardSettings(env = process.env, prefix = '') {
+    const inputs = specInputSource(guardSpec.inputs, (label) => readInput(label, env), prefix);
+    const labels = Object.freeze({ base: `input '${inputs.label('base')}'`, head: `input '${inputs.label('head')}'` });
+    return Object.freeze({
+        base: inputs.get('base').trim(),
+        head: inputs.get('head').trim(),
+        labels,
+        scope: parseScope(inputs.get('scope'), inputs.label('scope')),
+        exclude: Object.freeze(parseGlobList(inputs.get('exclude'))),
+        policyFile: parsePolicyPath(inputs.get('policy-file'), inputs.label('policy-file')),
+        policyFileExplicit: readInput(inputs.label('policy-file'), env) !== '',
+        allowedSources: Object.freeze(parseSourceList(inputs.get('allowed-sources'))),
+        failSafe: parseBooleanInput(inputs, 'fail-safe'),
+        workingDirectory: env.GITHUB_WORKSPACE || process.cwd(),
+        event: readEvent(env, labels)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/guard/index.ts
+/**
+ * The guard action: read settings, run, write, and fail the step here only.
+ * A failure nothing else caught (a bug, an exception thrown from a stream
+ * callback) still ends as result=error, passing under fail-safe.
+ */
+
+
+
+
+
+
+
+let settings = null;
+let finished = false;
+function lastResort(error) {
+    if (finished)
+        return;
+    finished = true;
+    const message = logText(`guard failed unexpectedly: ${describeError(error)}`);
+    writeGuardSettingsError(message);
+    if (settings?.failSafe === false)
+        setFailed(message);
+    else
+        issueCommand('warning', `${message} (not blocking: fail-safe)`);
+}
+process.on('uncaughtException', (e) => {
+    lastResort(e);
+    process.exit();
+});
+/** Reads the settings, runs guard and writes its outputs; every failure ends in `lastResort`. */
+async function main() {
+    try {
+        try {
+            settings = readGuardSettings();
+        }
+        catch (e) {
+            finished = true;
+            writeGuardSettingsError(describeError(e));
+            setFailed(logText(describeError(e)));
+        }
+        if (settings !== null) {
+            const result = await guard(settings, guardDeps(guardActionLog));
+            writeGuardOutputs(result);
+            finished = true;
+            const failure = guardFailure(result);
+            if (failure !== null)
+                setFailed(failure);
+        }
+    }
+    catch (e) {
+        lastResort(e);
+    }
+}
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void main();
+
+module.exports = __webpack_exports__;
+/******/ })()
+;

@@ -1,9 +1,10 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
+/******/ (() => { // webpackBootstrap
+/******/ 	var __webpack_modules__ = ({
 
 /***/ 9659:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
+"use strict";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
@@ -747,6 +748,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /***/ 3335:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getProxyUrl = getProxyUrl;
@@ -855,6 +857,7 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 var net = __nccwpck_require__(9278);
@@ -1126,6 +1129,7 @@ exports.debug = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const Client = __nccwpck_require__(3701)
@@ -1366,6 +1370,7 @@ module.exports = {
 /***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -1481,6 +1486,7 @@ module.exports = connect
 /***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -1739,6 +1745,7 @@ module.exports = pipeline
 /***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -1960,6 +1967,7 @@ module.exports.RequestHandler = RequestHandler
 /***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -2187,6 +2195,7 @@ module.exports = stream
 /***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
@@ -2302,6 +2311,7 @@ module.exports = upgrade
 /***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 module.exports.request = __nccwpck_require__(4043)
@@ -2316,6 +2326,7 @@ module.exports.connect = __nccwpck_require__(2279)
 /***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
@@ -2808,6 +2819,7 @@ module.exports = {
 /***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const net = __nccwpck_require__(7030)
@@ -3055,6 +3067,7 @@ module.exports = buildConnector
 /***/ 735:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {Record<string, string | undefined>} */
@@ -3180,6 +3193,7 @@ module.exports = {
 /***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const diagnosticsChannel = __nccwpck_require__(3053)
 const util = __nccwpck_require__(7975)
@@ -3389,6 +3403,7 @@ module.exports = {
 /***/ 8707:
 /***/ ((module) => {
 
+"use strict";
 
 
 const kUndiciError = Symbol.for('undici.error.UND_ERR')
@@ -3821,6 +3836,7 @@ module.exports = {
 /***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -4384,6 +4400,7 @@ module.exports = {
 /***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -4543,6 +4560,7 @@ module.exports = {
 /***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -5269,6 +5287,7 @@ module.exports = {
 /***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { InvalidArgumentError } = __nccwpck_require__(8707)
@@ -5409,6 +5428,7 @@ module.exports = Agent
 /***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -5625,6 +5645,7 @@ module.exports = BalancedPool
 /***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 /* global WebAssembly */
@@ -7145,6 +7166,7 @@ module.exports = connectH1
 /***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -7944,6 +7966,7 @@ module.exports = connectH2
 /***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // @ts-check
 
 
@@ -8575,6 +8598,7 @@ module.exports = Client
 /***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const buffer = __nccwpck_require__(4573)
@@ -8790,6 +8814,7 @@ module.exports = DispatcherBase
 /***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const EventEmitter = __nccwpck_require__(8474)
 
@@ -8862,6 +8887,7 @@ module.exports = Dispatcher
 /***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const DispatcherBase = __nccwpck_require__(1841)
@@ -9029,6 +9055,7 @@ module.exports = EnvHttpProxyAgent
 /***/ 4660:
 /***/ ((module) => {
 
+"use strict";
 /* eslint-disable */
 
 
@@ -9153,6 +9180,7 @@ module.exports = class FixedQueue {
 /***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const DispatcherBase = __nccwpck_require__(1841)
@@ -9395,6 +9423,7 @@ module.exports = PoolStats
 /***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -9509,6 +9538,7 @@ module.exports = Pool
 /***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
@@ -9790,6 +9820,7 @@ module.exports = ProxyAgent
 /***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const Dispatcher = __nccwpck_require__(883)
@@ -9832,6 +9863,7 @@ module.exports = RetryAgent
 /***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 // We include a version number for the Dispatcher API. In case of breaking changes,
@@ -9871,6 +9903,7 @@ module.exports = {
 /***/ 8155:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = class DecoratorHandler {
@@ -9922,6 +9955,7 @@ module.exports = class DecoratorHandler {
 /***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const util = __nccwpck_require__(3440)
@@ -10161,6 +10195,7 @@ module.exports = RedirectHandler
 /***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const assert = __nccwpck_require__(4589)
 
@@ -10605,6 +10640,7 @@ module.exports = RetryHandler
 /***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
@@ -10987,6 +11023,7 @@ module.exports = interceptorOpts => {
 /***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const util = __nccwpck_require__(3440)
@@ -11117,6 +11154,7 @@ module.exports = createDumpInterceptor
 /***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const RedirectHandler = __nccwpck_require__(8754)
@@ -11145,6 +11183,7 @@ module.exports = createRedirectInterceptor
 /***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const RedirectHandler = __nccwpck_require__(8754)
 
@@ -11176,6 +11215,7 @@ module.exports = opts => {
 /***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const RetryHandler = __nccwpck_require__(7816)
 
@@ -11202,6 +11242,7 @@ module.exports = globalOpts => {
 /***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
@@ -11486,6 +11527,7 @@ exports.SPECIAL_HEADERS = {
 /***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Buffer } = __nccwpck_require__(4573)
@@ -11498,6 +11540,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 /***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Buffer } = __nccwpck_require__(4573)
@@ -11510,6 +11553,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 /***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.enumToMap = void 0;
@@ -11531,6 +11575,7 @@ exports.enumToMap = enumToMap;
 /***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kClients } = __nccwpck_require__(6443)
@@ -11698,6 +11743,7 @@ module.exports = MockAgent
 /***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { promisify } = __nccwpck_require__(7975)
@@ -11764,6 +11810,7 @@ module.exports = MockClient
 /***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { UndiciError } = __nccwpck_require__(8707)
@@ -11799,6 +11846,7 @@ module.exports = {
 /***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
@@ -12013,6 +12061,7 @@ module.exports.MockScope = MockScope
 /***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { promisify } = __nccwpck_require__(7975)
@@ -12079,6 +12128,7 @@ module.exports = MockPool
 /***/ 1117:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -12109,6 +12159,7 @@ module.exports = {
 /***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { MockNotMatchedError } = __nccwpck_require__(2429)
@@ -12483,6 +12534,7 @@ module.exports = {
 /***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Transform } = __nccwpck_require__(7075)
@@ -12533,6 +12585,7 @@ module.exports = class PendingInterceptorsFormatter {
 /***/ 1529:
 /***/ ((module) => {
 
+"use strict";
 
 
 const singulars = {
@@ -12569,6 +12622,7 @@ module.exports = class Pluralizer {
 /***/ 6603:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -12999,6 +13053,7 @@ module.exports = {
 /***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kConstruct } = __nccwpck_require__(109)
@@ -13865,6 +13920,7 @@ module.exports = {
 /***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kConstruct } = __nccwpck_require__(109)
@@ -14024,6 +14080,7 @@ module.exports = {
 /***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 module.exports = {
@@ -14036,6 +14093,7 @@ module.exports = {
 /***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -14088,6 +14146,7 @@ module.exports = {
 /***/ 1276:
 /***/ ((module) => {
 
+"use strict";
 
 
 // https://wicg.github.io/cookie-store/#cookie-maximum-attribute-value-size
@@ -14107,6 +14166,7 @@ module.exports = {
 /***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { parseSetCookie } = __nccwpck_require__(1978)
@@ -14298,6 +14358,7 @@ module.exports = {
 /***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
@@ -14615,6 +14676,7 @@ module.exports = {
 /***/ 7797:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -14974,6 +15036,7 @@ module.exports = {
 /***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
@@ -15555,6 +15618,7 @@ module.exports = {
 /***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { pipeline } = __nccwpck_require__(7075)
@@ -16045,6 +16109,7 @@ module.exports = {
 /***/ 4811:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -16089,6 +16154,7 @@ module.exports = {
 /***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const util = __nccwpck_require__(3440)
@@ -16625,6 +16691,7 @@ module.exports = {
 /***/ 4495:
 /***/ ((module) => {
 
+"use strict";
 
 
 const corsSafeListedMethods = /** @type {const} */ (['GET', 'HEAD', 'POST'])
@@ -16756,6 +16823,7 @@ module.exports = {
 /***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -17507,6 +17575,7 @@ module.exports = {
 /***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kConnected, kSize } = __nccwpck_require__(6443)
@@ -17560,6 +17629,7 @@ module.exports = function () {
 /***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Blob, File } = __nccwpck_require__(4573)
@@ -17693,6 +17763,7 @@ module.exports = { FileLike, isFileLike }
 /***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
@@ -18174,6 +18245,7 @@ module.exports = {
 /***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
@@ -18433,6 +18505,7 @@ module.exports = { FormData, makeEntry }
 /***/ 1059:
 /***/ ((module) => {
 
+"use strict";
 
 
 // In case of breaking changes, increase the version
@@ -18480,6 +18553,7 @@ module.exports = {
 /***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
@@ -19174,6 +19248,7 @@ module.exports = {
 /***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
@@ -21451,6 +21526,7 @@ module.exports = {
 /***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 /* globals AbortController */
 
 
@@ -22495,6 +22571,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 /***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
@@ -23112,6 +23189,7 @@ module.exports = {
 /***/ 3627:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -23128,6 +23206,7 @@ module.exports = {
 /***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Transform } = __nccwpck_require__(7075)
@@ -24767,6 +24846,7 @@ module.exports = {
 /***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { types, inspect } = __nccwpck_require__(7975)
@@ -25469,6 +25549,7 @@ module.exports = {
 /***/ 2607:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -25766,6 +25847,7 @@ module.exports = {
 /***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -26117,6 +26199,7 @@ module.exports = {
 /***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { webidl } = __nccwpck_require__(5893)
@@ -26202,6 +26285,7 @@ module.exports = {
 /***/ 961:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -26219,6 +26303,7 @@ module.exports = {
 /***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -26617,6 +26702,7 @@ module.exports = {
 /***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
@@ -26995,6 +27081,7 @@ module.exports = {
 /***/ 736:
 /***/ ((module) => {
 
+"use strict";
 
 
 // This is a Globally Unique Identifier unique used
@@ -27068,6 +27155,7 @@ module.exports = {
 /***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { webidl } = __nccwpck_require__(5893)
@@ -27404,6 +27492,7 @@ module.exports = {
 /***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { maxUnsigned16Bit } = __nccwpck_require__(736)
@@ -27507,6 +27596,7 @@ module.exports = {
 /***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
@@ -27619,6 +27709,7 @@ module.exports = { PerMessageDeflate }
 /***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Writable } = __nccwpck_require__(7075)
@@ -28153,6 +28244,7 @@ module.exports = {
 /***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
@@ -28264,6 +28356,7 @@ module.exports = { SendQueue }
 /***/ 1216:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -28283,6 +28376,7 @@ module.exports = {
 /***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
@@ -28612,6 +28706,7 @@ module.exports = {
 /***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { webidl } = __nccwpck_require__(5893)
@@ -29211,13 +29306,589 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5240:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 2613:
+/***/ ((module) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ eventPayloadError)
-/* harmony export */ });
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6020);
+"use strict";
+module.exports = require("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("util");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it need to be in strict mode.
+(() => {
+"use strict";
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./src/core/records.ts
+/**
+ * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
+ * the one test for "an object whose fields may be read".
+ */
+/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
+function records_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
+function records_asRecord(value) {
+    return records_isRecord(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
+ * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
+ * import, from an env passed in (tests give their own).
+ */
+
+
+/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
+function readRepository(env = process.env) {
+    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
+    if (!match) {
+        throw new Error(value === ''
+            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
+            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function fromPullObject(pr) {
+    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
+        return undefined;
+    const head = records_asRecord(pr.head);
+    const base = records_asRecord(pr.base);
+    const ref = { number: pr.number };
+    if (str(head?.sha))
+        ref.headSha = str(head?.sha);
+    if (str(head?.ref))
+        ref.headRef = str(head?.ref);
+    if (str(base?.ref))
+        ref.baseRef = str(base?.ref);
+    if (str(base?.sha))
+        ref.baseSha = str(base?.sha);
+    return ref;
+}
+/**
+ * The pull request an event payload is about: pull_request / pull_request_target /
+ * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
+ * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
+ * `pull_requests` entry). Undefined when the event names none.
+ */
+function pullRequestFromPayload(payload) {
+    const pr = records_asRecord(payload.pull_request);
+    if (pr)
+        return fromPullObject(pr);
+    const issue = records_asRecord(payload.issue);
+    if (issue && records_asRecord(issue.pull_request) && typeof issue.number === 'number')
+        return { number: issue.number };
+    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
+        const holder = key === 'check_run' ? records_asRecord(records_asRecord(payload.check_run)?.check_suite) ?? records_asRecord(payload.check_run) : records_asRecord(payload[key]);
+        const list = holder?.pull_requests;
+        if (Array.isArray(list) && list.length > 0) {
+            const first = records_asRecord(list[0]);
+            if (first)
+                return fromPullObject(first);
+        }
+    }
+    return undefined;
+}
+/**
+ * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
+ * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
+ */
+function mergeGroupFromPayload(payload) {
+    const group = asRecord(payload.merge_group);
+    const headSha = str(group?.head_sha);
+    const baseRef = str(group?.base_ref);
+    if (headSha === undefined || baseRef === undefined)
+        return undefined;
+    return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
+}
+/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
+    if (path === '')
+        return {};
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
+    }
+    try {
+        return records_asRecord(JSON.parse(text)) ?? {};
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
+    }
+}
+/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
+function readGitHubContext(env = process.env) {
+    const repository = readRepository(env);
+    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
+    const payload = readEventPayload(env);
+    const pullRequest = pullRequestFromPayload(payload);
+    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
+}
+/**
+ * The pull request to act on: the explicit number (a 'pull-request' input)
+ * when given, else the event's; a clear error naming the input when neither exists.
+ */
+function requirePullRequest(context, explicit, inputName = 'pull-request') {
+    if (explicit !== undefined) {
+        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
+    }
+    if (context.pullRequest)
+        return context.pullRequest;
+    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
+    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
+        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
+}
+
+;// CONCATENATED MODULE: ./src/actions/event-payload-guard.ts
 /**
  * Imported first by an action's entry: reads the event payload before
  * @actions/github loads, because that package parses GITHUB_EVENT_PATH as it
@@ -29229,7 +29900,7 @@ module.exports = {
 
 function checkEventPayload() {
     try {
-        (0,_github_context_js__WEBPACK_IMPORTED_MODULE_0__/* .readEventPayload */ .N5)();
+        readEventPayload();
         return undefined;
     }
     catch (error) {
@@ -29240,4533 +29911,10 @@ function checkEventPayload() {
 /** The clear error for an event payload that cannot be read, or undefined when it is fine. */
 const eventPayloadError = checkEventPayload();
 
-
-/***/ }),
-
-/***/ 4716:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5240);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3531);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9698);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3683);
-/* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7396);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5350);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7938);
-/** The merge action's entry: the one place that fails the step. */
-// First: a broken event payload must become a clear error, not a crash while the client loads.
-
-
-
-
-
-
-
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .C)(async () => {
-    let settings;
-    let client;
-    try {
-        if (_event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P !== undefined)
-            throw _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P;
-        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .readMergeSettings */ .YY)();
-        // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
-        client = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .createGitHubClient */ .LX)({ ...settings.client, deadline: _runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .productionRuntime */ .y.now() + settings.timeoutMs });
-    }
-    catch (error) {
-        // Outputs in every case: a bad input still sets every output, then fails the step with the same message.
-        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeMergeInputError */ .Qk)(error instanceof Error ? error.message : String(error));
-        throw error;
-    }
-    const result = await (0,_merge_js__WEBPACK_IMPORTED_MODULE_4__/* .merge */ .h)(settings, { ..._runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .productionRuntime */ .y, client });
-    await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeMergeOutputs */ .MK)(result);
-    if (!result.merged)
-        throw new Error(result.message);
-});
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 6769:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  qk: () => (/* binding */ mergeOwnInputs),
-  S_: () => (/* binding */ mergeSpec)
-});
-
-// UNUSED EXPORTS: MERGE_DEFAULTS, mergeOutputs
-
-// EXTERNAL MODULE: ./src/github/inputs.ts
-var inputs = __nccwpck_require__(5446);
-;// CONCATENATED MODULE: ./src/actions/spec.ts
-/** Declares an action spec, keeping its literal input/output names as types. */
-function defineAction(spec) {
-    return Object.freeze(spec);
-}
-
-;// CONCATENATED MODULE: ./src/actions/merge/io.ts
-
-
-/** Production defaults of the pending-retry budget. */
-const MERGE_DEFAULTS = Object.freeze({ timeoutSeconds: 300, intervalSeconds: 5 });
-/** merge's own inputs (without the shared token inputs); the root pipeline prefixes them with `merge-`. */
-const mergeOwnInputs = {
-    'pull-request': {
-        description: 'Number of the pull request to merge. Empty: the pull request of the triggering event.',
-        default: ''
-    },
-    sha: {
-        description: "The head sha that was verified, normally wait-ci's 'sha' output. GitHub refuses the merge if the head moved since. Empty: the head read at start, with a warning that nothing verified it.",
-        default: ''
-    },
-    method: {
-        description: "Merge method: 'merge', 'squash' or 'rebase'. Empty: the first one the repository allows.",
-        default: ''
-    },
-    'commit-title': {
-        description: "Title of the merge or squash commit. Empty: GitHub's default.",
-        default: ''
-    },
-    'commit-message': {
-        description: "Body of the merge or squash commit. Empty: GitHub's default.",
-        default: ''
-    },
-    'delete-branch': {
-        description: "Delete the head branch after the merge ('true' or 'false'); never for a branch of a fork.",
-        default: 'false'
-    },
-    'update-branch': {
-        description: "When the branch must be up to date and the base moved ('behind'): 'true' updates the branch from its base once, pinned to the verified sha, and ends with 'branch-updated' (the new head is not merged: verify it first); 'false' ends with 'behind'.",
-        default: 'false'
-    },
-    'merge-queue': {
-        description: "When the base branch takes changes only through the merge queue: 'auto' adds the verified head to the queue (or follows its entry when it is already queued) and waits until the queue merges or removes it; 'off' ends with 'permanent', naming the queue. The branch's rules are read only when GitHub refuses a direct merge, so a branch without a queue costs no extra request.",
-        default: 'auto'
-    },
-    'merge-queue-jump': {
-        description: "'true' puts the pull request at the front of the merge queue (GitHub's 'jump'), which rebuilds the groups behind it; only when you mean it.",
-        default: 'false'
-    },
-    'timeout-seconds': {
-        description: "Budget for retrying while GitHub still reports required checks as expected (or is computing mergeability, or the base just moved), from the first merge call. Through a merge queue it is also the wait for the queue: set it near the queue's own check response timeout.",
-        default: String(MERGE_DEFAULTS.timeoutSeconds)
-    },
-    'interval-seconds': {
-        description: 'Wait before the first retry; later waits grow 1.5 times up to six times this. The merge queue is read every three intervals. Fractions allowed.',
-        default: String(MERGE_DEFAULTS.intervalSeconds)
-    }
-};
-/** merge's outputs; the root pipeline prefixes them with `merge-`. */
-const mergeOutputs = {
-    merged: { description: "'true' when the pull request is merged at the verified sha (also when an earlier attempt merged it), else 'false'." },
-    'merge-commit-sha': { description: 'The sha of the merge (or squash/rebase) commit; empty when not merged.' },
-    attempts: { description: 'How many times the merge endpoint was called.' },
-    reason: {
-        description: "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'unknown-outcome' (a merge call's answer was lost and whether it merged could not be read back: look at the pull request), 'head-moved' (re-verify the new head), 'behind' (the base moved and the branch must be up to date), 'branch-updated' (the branch was updated from its base: verify 'updated-sha'), 'merge-queue-ejected' (the queue removed the pull request; the message names the failing checks of its merge group), 'merge-queue-timeout' (still queued when the budget ran out), 'merge-queue-refused' (GitHub refused to enqueue; its words are in 'message'), 'merge-queue-never-started' (the merge group started no workflow: enqueue with App auth), 'permanent' (GitHub refused; see 'message'), or 'invalid-input' (an input or the event was not usable; nothing was called)."
-    },
-    message: { description: "GitHub's own message for the outcome, and what to do about it." },
-    'updated-sha': { description: "The new head after 'update-branch' updated the branch (reason 'branch-updated'); empty otherwise." },
-    blockers: {
-        description: "When merge stopped without merging: what stands between the pull request and a merge, read once after the refusal, as a JSON array of {kind, source, evidence, who} (e.g. kind 'review-required'); '[]' when that read found nothing blocking. Empty when merged, or when the read failed (best effort: it never changes the outcome)."
-    },
-    'merge-group-sha': { description: 'The head sha of the merge group the merge queue built for the pull request (the merge commit when the queue merged it); empty when no merge queue was used.' }
-};
-/** merge's inputs and outputs, declared once. */
-const mergeSpec = defineAction({
-    dir: 'merge',
-    name: 'Purple merge',
-    description: 'Merges the verified head sha, retrying while GitHub still reports required checks as expected.',
-    inputs: { ...inputs/* clientInputs */.HC, ...mergeOwnInputs },
-    outputs: mergeOutputs
-});
-
-
-/***/ }),
-
-/***/ 7396:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ merge)
-});
-
-// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
-var core_transient = __nccwpck_require__(5824);
-;// CONCATENATED MODULE: ./src/core/merge-errors.ts
-/**
- * Classifies every answer of GitHub's merge endpoint (PUT /pulls/{n}/merge)
- * into what the merge action does next. Pure: the shell passes the failure
- * (status + GitHub's message, or the network error) and a fresh read of the
- * pull request; nothing here talks to GitHub.
- *
- * Why this exists: GitHub says both `Required status check "x" is expected.`
- * and "N of M required status checks are expected." while a check has not
- * registered yet (both are worth waiting for), and a merge whose answer was
- * lost must be recognised as done, never reported as "not mergeable" (see
- * docs/decisions.md, "The merge call is never retried blindly").
- *
- * Every regular expression here runs in linear time on any input: a message
- * is outside text of any length.
- */
-
-const ADVICE = {
-    'check-failing': 'A required check failed on the verified head: fix the failure and push, then run wait-ci and merge again.',
-    'review-required': 'The base branch requires approving reviews: get an approval from a reviewer with write access (or change the rule), then run merge again.',
-    'method-not-allowed': "Set the 'method' input to a merge method the repository allows (Settings > General > Pull Requests), or leave it empty to use the first allowed one.",
-    conflict: 'The pull request conflicts with its base branch: merge or rebase the base into it, resolve the conflicts, push, and run the pipeline again.',
-    draft: 'The pull request is a draft: mark it ready for review, then run merge again.',
-    'merge-queue': 'The base branch requires the merge queue: add the pull request to the queue (merge queue UI or `gh pr merge --auto`) instead of merging it directly.',
-    'rule-violation': 'A repository rule blocks this merge: read the rule named in the message under Settings > Rules > Rulesets (or ask an admin), then run merge again.',
-    closed: 'The pull request is closed without being merged: reopen it if it should still be merged.',
-    'merged-other-head': 'The pull request was merged at a head that Purple did not verify: review what was merged on the base branch.',
-    forbidden: "The token may not merge into this branch: give the job 'contents: write' and 'pull-requests: write', or use a token or GitHub App that branch protection allows to merge.",
-    'not-found': "The pull request or repository was not found with this token: check 'pull-request' and that the token can read the repository.",
-    'invalid-request': "GitHub rejected the request itself: check the 'method', 'commit-title' and 'commit-message' inputs.",
-    'not-mergeable': 'GitHub reports the pull request as not mergeable for a reason other than a pending check: open it on GitHub to see what blocks it.'
-};
-// GitHub wraps ruleset refusals as a header line followed by one line per
-// violation, e.g. "Repository rule violations found\n\nRequired status check
-// \"test\" is expected.\n\n" (akuity/kargo#6397) or "...\n\nWaiting on 1 more
-// approval from a reviewer with write access ...\n\n" (microsoft/winget-pkgs#379724).
-const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i;
-/** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
-function listViolations(message) {
-    // Non-empty runs only: a megabyte of blank lines allocates nothing.
-    const lines = (message.match(/[^\r\n]+/g) ?? []).map((line) => line.trim()).filter((line) => line !== '');
-    if (lines.length > 0 && RULESET_HEADER.test(lines[0]))
-        return lines.slice(1);
-    return [message.trim()];
-}
-// Order matters: a failing check is final even if the same text also says
-// something is expected, and the merge must never be retried after it.
-const VIOLATION_RULES = [
-    // `Required status check "test" is failing.`; `... "continuous-integration/jenkins/branch" is errored.` (alphagov/bulk-merger
-    // README); "2 of 2 required status checks have not succeeded: 1 failing." (lyra-os-linux/vegad#52)
-    { test: /\bis failing\b|\bare failing\b|\bis errored\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed|errored)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
-    // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
-    { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
-    // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase);
-    // chdsbd/kodiak#295: "This branch must not contain merge commits." (required linear history: squash or rebase still work).
-    // No `.*` between words: on a long message that is quadratic.
-    {
-        test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|\bmerge method \w+ (?:is )?not allowed\b|\bmust not contain merge commits\b/i,
-        verdict: { kind: 'permanent', category: 'method-not-allowed' }
-    },
-    // lindell/multi-gitter#622: "Pull Request is still a draft"
-    { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
-    // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
-    // winget-pkgs#379724: "Waiting on 1 more approval from a reviewer with write access ..."
-    {
-        test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
-        verdict: { kind: 'permanent', category: 'review-required' }
-    },
-    // akuity/kargo#6397 and PennyDreadfulMTG/Penny-Dreadful-Tools#6226: singular `Required status check "x" is expected.`,
-    // plural "N of M required status checks are expected.": any "expected" block is pending.
-    { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
-    // `Required status check "x" is in progress.`: the check is running, not failed.
-    { test: /\bin progress\b|\bis pending\b|\bare pending\b/i, verdict: { kind: 'pending' } },
-    // KnpLabs/php-github-api#497, cli/cli#12748: GitHub recomputes after the base moved; retrying is the documented fix.
-    { test: /base branch was modified/i, verdict: { kind: 'pending' } },
-    // "N of M required status checks have not succeeded." without an "expected": some failed.
-    { test: /\bnot succeeded\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
-    { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
-    { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
-];
-/** What one violation line asks for: wait, give up (with the category), or unknown. */
-function classifyViolation(text) {
-    // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
-    const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"');
-    for (const rule of VIOLATION_RULES)
-        if (rule.test.test(words))
-            return rule.verdict;
-    return { kind: 'unknown' };
-}
-function permanent(category, message) {
-    return { kind: 'permanent', category, message, advice: ADVICE[category] };
-}
-/** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
-function judgePullState(pull, verifiedSha) {
-    if (pull.merged) {
-        // A retry after a lost answer finds the merge already done: success, if it was our head
-        // (see docs/decisions.md, "The merge call is never retried blindly").
-        if (pull.headSha === verifiedSha) {
-            return {
-                kind: 'already-merged',
-                mergeCommitSha: pull.mergeCommitSha ?? '',
-                message: `Pull request is already merged at the verified head ${verifiedSha}.`
-            };
-        }
-        return permanent('merged-other-head', `Pull request was merged at head ${pull.headSha}, not at the verified head ${verifiedSha}.`);
-    }
-    if (pull.state === 'closed')
-        return permanent('closed', 'Pull request is closed without being merged.');
-    if (pull.headSha !== verifiedSha) {
-        return {
-            kind: 'head-moved',
-            headSha: pull.headSha,
-            message: `Head branch moved from the verified ${verifiedSha} to ${pull.headSha}; the new head must be verified before it is merged.`
-        };
-    }
-    return undefined;
-}
-// A pull request GitHub itself reads as mergeable: a "not mergeable" refusal next to it is a stale computation.
-const MERGEABLE_STATES = new Set(['clean', 'unstable', 'has_hooks']);
-function classifyNotMergeable(message, pull) {
-    // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
-    if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown')
-        return { kind: 'pending', message };
-    if (pull.mergeable === false || pull.mergeableState === 'dirty')
-        return permanent('conflict', message);
-    if (pull.draft || pull.mergeableState === 'draft')
-        return permanent('draft', message);
-    if (pull.mergeableState === 'behind')
-        return { kind: 'behind', message };
-    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
-    if (MERGEABLE_STATES.has(pull.mergeableState))
-        return { kind: 'pending', message: `${message} (GitHub reads the pull request as ${pull.mergeableState}: a stale answer)` };
-    return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`);
-}
-// gabrielkoerich/orch#3371: 409 "Head branch is out of date. Review and try the merge again."; cli/cli's
-// merge command words GitHub's BEHIND state as "the head branch is not up to date with the base branch".
-const OUT_OF_DATE = /\bout of date\b|\bout-of-date\b|\bnot up to date\b/i;
-/** How much of a message the rules read (GitHub's own are far shorter). */
-const CLASSIFIED_CHARS = 8192;
-function violationsHeader(message) {
-    const end = message.search(/\r?\n/);
-    return end < 0 ? message : message.slice(0, end);
-}
-/**
- * Classifies one failed merge call. `pull` is a read of the pull request made
- * after the failure (undefined when that read failed too); `verifiedSha` is the
- * head sha that was verified and sent with the merge call.
- */
-function classifyMergeFailure(failure, pull, verifiedSha, context = {}) {
-    // The pull request's state outranks any message: a lost answer to a merge
-    // that went through, then a 405 "not mergeable" on the retry, is a success.
-    if (pull !== undefined) {
-        const byState = judgePullState(pull, verifiedSha);
-        if (byState !== undefined)
-            return byState;
-    }
-    const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`;
-    // Judged on its head only: GitHub's merge messages are a few short lines, and a megabyte of outside text
-    // would make even linear rules slow. The whole message is still reported.
-    const words = message.length > CLASSIFIED_CHARS ? message.slice(0, CLASSIFIED_CHARS) : message;
-    const clipped = { ...failure, message: words };
-    // The base moved on a branch that must be up to date: the head is where it was (checked above), so this is
-    // never head-moved. Right after an update GitHub may still say "out of date" while it recomputes: a read
-    // that shows the head current and not behind makes that pending.
-    if (failure.status === 409 || failure.status === 405) {
-        if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(words)))
-            return { kind: 'behind', message };
-        if (OUT_OF_DATE.test(words))
-            return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message };
-    }
-    // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
-    // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
-    if (failure.status === 409 || /head branch was modified/i.test(words)) {
-        return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) };
-    }
-    if (failure.status === 403) {
-        // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
-        const transport = (0,core_transient/* classifyFailure */.XE)(clipped);
-        if (transport.kind !== 'permanent')
-            return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
-    }
-    if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
-        const violations = listViolations(words);
-        const kinds = violations.map(classifyViolation);
-        // Classify on every violation GitHub lists: pending only if all of them are pending.
-        const blocking = kinds.findIndex((k) => k.kind === 'permanent');
-        if (blocking >= 0) {
-            const kind = kinds[blocking];
-            return permanent(kind.category, message);
-        }
-        const unknown = kinds.findIndex((k) => k.kind === 'unknown');
-        if (unknown < 0)
-            return { kind: 'pending', message };
-        const text = violations[unknown];
-        if (/not mergeable/i.test(text))
-            return context.outcomeUnknown ? judgeUnsettled(pull, verifiedSha, message) : classifyNotMergeable(message, pull);
-        if (RULESET_HEADER.test(violationsHeader(words)))
-            return permanent('rule-violation', message);
-        if (failure.status === 403)
-            return permanent('forbidden', message);
-        if (failure.status === 422)
-            return permanent('invalid-request', message);
-        // An unknown 405 while GitHub is still computing mergeability: give it the budget.
-        if (pull?.mergeable === null)
-            return { kind: 'pending', message };
-        return permanent('not-mergeable', message);
-    }
-    if (failure.status === 404)
-        return permanent('not-found', message);
-    const transport = (0,core_transient/* classifyFailure */.XE)(clipped);
-    if (transport.kind === 'permanent') {
-        if (failure.status === 401)
-            return permanent('forbidden', message);
-        return permanent('invalid-request', message);
-    }
-    return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
-}
-function retryAfter(transport) {
-    return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs };
-}
-/** Whether a verdict ends the merge step (anything but pending, transient and unsettled). */
-function isFinal(verdict) {
-    return verdict.kind !== 'pending' && verdict.kind !== 'transient' && verdict.kind !== 'unsettled';
-}
-/** What came back, in a few words: "HTTP 502", or "no answer (read ECONNRESET)". */
-function describeAnswer(failure) {
-    return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`;
-}
-// Node's codes for a connection that was never made (refused, or the host name did not resolve).
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-/** The error codes of a failure and its causes (fetch puts the network's reason in `cause`). */
-function errorCodes(failure) {
-    const codes = [];
-    let current = failure;
-    for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-        const code = current.code;
-        if (typeof code === 'string')
-            codes.push(code);
-        current = current.cause;
-    }
-    return codes;
-}
-/**
- * Whether, after this merge call, it is unknown if the pull request merged.
- * An answer that never arrived, a server error or a cut 200 may hide a merge
- * GitHub made; a refusal that names a reason (a check expected) proves the
- * pull request was open; a rate limit and another "not mergeable" prove nothing.
- */
-function outcomeUnknownAfter(previous, failure, verdict) {
-    if (isFinal(verdict))
-        return false;
-    // A connection that was never made carried no request.
-    if (failure.status === undefined && errorCodes(failure).some((code) => NEVER_SENT.has(code)))
-        return previous;
-    if (failure.status === undefined || failure.status >= 500 || failure.status < 300)
-        return true;
-    return verdict.kind === 'pending' ? false : previous;
-}
-/**
- * Judges a read of the pull request made while a merge's outcome is unknown:
- * merged, closed, a moved head or a conflict settle it; anything else (a read
- * that may be stale, or no read at all) leaves it unsettled.
- */
-function judgeUnsettled(pull, verifiedSha, message) {
-    if (pull === undefined)
-        return { kind: 'unsettled', message };
-    const byState = judgePullState(pull, verifiedSha);
-    if (byState !== undefined)
-        return byState;
-    // A merge that went through cannot leave a conflict behind: `dirty` proves it did not merge.
-    if (pull.mergeable === false || pull.mergeableState === 'dirty')
-        return permanent('conflict', message);
-    return { kind: 'unsettled', message };
-}
-
-;// CONCATENATED MODULE: ./src/core/merge-outcome.ts
-const notMerged = { merged: false, mergeCommitSha: '' };
-/** The outcome of an answer that ends the run; `readMergeCommitSha` fills in a merge commit the answer did not carry. */
-function fromVerdict(verdict, readMergeCommitSha = '') {
-    switch (verdict.kind) {
-        case 'merged':
-            return { merged: true, mergeCommitSha: verdict.mergeCommitSha, reason: 'merged', message: verdict.message };
-        case 'already-merged':
-            return {
-                merged: true,
-                mergeCommitSha: verdict.mergeCommitSha || readMergeCommitSha,
-                reason: 'merged',
-                message: `${verdict.message} (an earlier attempt merged it; its answer may have been lost)`
-            };
-        case 'head-moved':
-            return { ...notMerged, reason: 'head-moved', message: `${verdict.message} Run wait-ci on the new head, then merge its verified sha.` };
-        case 'behind':
-            return {
-                ...notMerged,
-                reason: 'behind',
-                message: `GitHub refused the merge: '${verdict.message}'. The base branch moved and this branch must be up to date with it; the head is still the verified one. Update the branch from its base (or set 'update-branch: true'), then verify and merge the new head.`
-            };
-        case 'permanent':
-            return { ...notMerged, reason: 'permanent', category: verdict.category, message: `GitHub refused the merge: '${verdict.message}'. ${verdict.advice}` };
-    }
-}
-function afterUnreachable(stop) {
-    if (!stop.readBack)
-        return 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.';
-    // A read right after a lost answer may not show the merge yet.
-    if (stop.outcomeUnknown)
-        return `The last read showed ${stop.pullUrl} unmerged, but a read right after a lost answer can lag: look at it before running merge again (running it again is safe: it only merges ${stop.sha}).`;
-    return 'The pull request is not merged; run merge again.';
-}
-/** The outcome of a run that ran out of budget: never a definite "not merged" when the merge may have happened. */
-function stopOutcome(stop) {
-    const { verdict, attempts, why } = stop;
-    // A lost answer that no later read settled: the merge may have happened.
-    if (verdict.kind === 'unsettled' || (stop.outcomeUnknown && !stop.readBack)) {
-        return {
-            ...notMerged,
-            reason: 'unknown-outcome',
-            message: `Whether pull request #${stop.pullNumber} merged is unknown: a merge call got no usable answer, and until ${why} GitHub neither showed it merged nor gave an answer that proves it was not (last: '${verdict.message}'). Open ${stop.pullUrl}: if it is merged at ${stop.sha}, the merge is done; if it is still open, run merge again (it only ever merges ${stop.sha}).`
-        };
-    }
-    if (verdict.kind === 'pending') {
-        return {
-            ...notMerged,
-            reason: 'pending-timeout',
-            message: `GitHub still held the merge back after ${attempts} attempts: '${verdict.message}'. Stopped because ${why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
-        };
-    }
-    return {
-        ...notMerged,
-        reason: 'unreachable',
-        message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${afterUnreachable(stop)}`
-    };
-}
-/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
-function updateOutcome(end, behind, pullNumber, sha) {
-    const noWorkflows = "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').";
-    switch (end.kind) {
-        case 'updated':
-            return {
-                updatedSha: end.newHead,
-                outcome: {
-                    ...notMerged,
-                    reason: 'branch-updated',
-                    message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''} ${noWorkflows}`
-                }
-            };
-        case 'not-shown':
-            return end.answerLost
-                ? {
-                    updatedSha: '',
-                    outcome: {
-                        ...notMerged,
-                        reason: 'behind',
-                        message: `${fromVerdict(behind).message} The update's answer was lost and no new head showed within the budget: look at pull request #${pullNumber}; if its head is still ${sha}, update it again.`
-                    }
-                }
-                : {
-                    updatedSha: '',
-                    outcome: {
-                        ...notMerged,
-                        reason: 'branch-updated',
-                        message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
-                    }
-                };
-        case 'refused':
-            return { updatedSha: '', outcome: { ...fromVerdict(behind), message: `${fromVerdict(behind).message} Updating the branch failed: ${end.answer} '${end.message}'.` } };
-        case 'head-moved':
-            return {
-                updatedSha: '',
-                outcome: fromVerdict({
-                    kind: 'head-moved',
-                    message: `Head branch moved from the verified ${sha} to ${end.newHead} before the update (GitHub refused it: ${end.answer} '${end.message}'); the new head must be verified before it is merged.`
-                })
-            };
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/backoff.ts
-var backoff = __nccwpck_require__(3915);
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
-;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
-/**
- * When the merge action tries again after a pending or transient answer, and
- * when it gives up. Pure: the shell passes the clock reading; every number is
- * a parameter so tests run the whole budget in milliseconds. The growth of
- * the waits is the shared schedule of src/core/backoff.ts.
- */
-
-
-/** The backoff policy of a merge budget. */
-function mergeBackoffPolicy(budget) {
-    return {
-        baseMs: budget.intervalMs,
-        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
-        factor: budget.factor ?? 1.5,
-        jitter: budget.jitter ?? 0.2
-    };
-}
-/**
- * Decides the next step after `failures` failed attempts. A wait is clipped to
- * the time left, so the last attempt happens at the deadline instead of never;
- * a server's retry-after longer than the time left stops the run (re-asking
- * before retry-after is what gets a token blocked).
- */
-function nextMergeStep(budget, state, random = Math.random) {
-    const left = budget.timeoutMs - state.elapsedMs;
-    if (left <= 0)
-        return { kind: 'stop', why: `the ${(0,durations/* formatSeconds */.Xo)(budget.timeoutMs)} budget is used up` };
-    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
-        return { kind: 'stop', why: `GitHub asked to wait ${(0,durations/* formatSeconds */.Xo)(state.retryAfterMs)}, more than the ${(0,durations/* formatSeconds */.Xo)(left)} left` };
-    }
-    const wait = (0,backoff/* nextDelay */.rM)(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
-    return { kind: 'wait', ms: Math.min(wait, left) };
-}
-
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-// EXTERNAL MODULE: ./src/core/merge-queue.ts
-var merge_queue = __nccwpck_require__(4421);
-;// CONCATENATED MODULE: ./src/github/merge-queue.ts
-/**
- * GitHub's merge queue through the API: detect whether the base branch
- * requires it, read a pull request's queue state, enqueue the verified head
- * (adopting an entry that is already there), and follow the entry until it is
- * merged, ejected, never starts, or the caller's budget ends. Decisions live in
- * src/core/merge-queue.ts; see docs/decisions.md, "Merge queue: enqueue the
- * verified head and follow it".
- */
-
-
-const PER_PAGE = 100;
-// A bound on rules pages: a branch with 1,000 active rules is far past any real one.
-const MAX_RULE_PAGES = 10;
-/**
- * Whether `base` requires the merge queue. With `rules` (a rules list the
- * caller already read from GET /rules/branches/{base}) it costs no request;
- * otherwise one (more only past 100 rules).
- */
-async function detectMergeQueue(client, where, known = {}) {
-    if (known.rules)
-        return (0,merge_queue/* queueRequirement */.Lo)({ rules: known.rules });
-    const rules = [];
-    for (let page = 1; page <= MAX_RULE_PAGES; page++) {
-        const answer = await client.octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
-            owner: where.owner,
-            repo: where.repo,
-            branch: where.base,
-            per_page: PER_PAGE,
-            page
-        });
-        const list = answer.data;
-        if (!Array.isArray(list))
-            throw new Error(`malformed response: rules of branch '${(0,escaping/* logText */.kc)(where.base)}': expected a list`);
-        rules.push(...list);
-        if (list.length < PER_PAGE)
-            break;
-    }
-    return (0,merge_queue/* queueRequirement */.Lo)({ rules });
-}
-/** The read Purple makes each poll; exported so a test validates it against GitHub's schema. */
-const QUEUE_STATE_QUERY = `query PurpleMergeQueueState($owner: String!, $name: String!, $number: Int!) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      id
-      state
-      merged
-      headRefOid
-      mergeCommit { oid }
-      isInMergeQueue
-      isMergeQueueEnabled
-      mergeQueueEntry { state position headCommit { oid } }
-      timelineItems(last: 5, itemTypes: [REMOVED_FROM_MERGE_QUEUE_EVENT]) {
-        nodes { ... on RemovedFromMergeQueueEvent { reason createdAt beforeCommit { oid } } }
-      }
-    }
-  }
-}`;
-/** The enqueue Purple makes: always pinned to the verified head. */
-const ENQUEUE_MUTATION = `mutation PurpleEnqueue($pullRequestId: ID!, $expectedHeadOid: GitObjectID!, $jump: Boolean) {
-  enqueuePullRequest(input: { pullRequestId: $pullRequestId, expectedHeadOid: $expectedHeadOid, jump: $jump }) {
-    mergeQueueEntry { state position headCommit { oid } }
-  }
-}`;
-const ENTRY_STATES = new Set(['QUEUED', 'AWAITING_CHECKS', 'MERGEABLE', 'UNMERGEABLE', 'LOCKED']);
-function toEntry(raw) {
-    if (!raw || typeof raw.state !== 'string' || !ENTRY_STATES.has(raw.state))
-        return null;
-    return {
-        state: raw.state,
-        position: typeof raw.position === 'number' ? raw.position : null,
-        groupSha: typeof raw.headCommit?.oid === 'string' ? raw.headCommit.oid : null
-    };
-}
-/** Reads the pull request's queue state in one GraphQL request; `since` (ms) drops removals older than it. */
-async function readQueueState(client, target, since = 0) {
-    const data = await client.octokit.graphql(QUEUE_STATE_QUERY, {
-        owner: target.owner,
-        name: target.repo,
-        number: target.pullNumber
-    });
-    const pull = data?.repository?.pullRequest;
-    if (!pull)
-        throw new Error(`Pull request #${target.pullNumber} was not found in ${target.owner}/${target.repo} (GraphQL answered no pullRequest)`);
-    if (typeof pull.id !== 'string' || typeof pull.headRefOid !== 'string' || typeof pull.state !== 'string') {
-        throw new Error(`malformed response: queue state of pull request #${target.pullNumber}: no id, state or headRefOid`);
-    }
-    const removals = (pull.timelineItems?.nodes ?? [])
-        .filter((n) => n !== null && typeof n.createdAt === 'string')
-        .map((n) => ({
-        reason: typeof n.reason === 'string' ? n.reason : null,
-        at: n.createdAt,
-        groupSha: typeof n.beforeCommit?.oid === 'string' ? n.beforeCommit.oid : null
-    }))
-        .filter((r) => Date.parse(r.at) >= since);
-    const last = removals[removals.length - 1];
-    return {
-        pullRequestId: pull.id,
-        headSha: pull.headRefOid,
-        isMergeQueueEnabled: pull.isMergeQueueEnabled === true,
-        removals,
-        snapshot: {
-            merged: pull.merged === true,
-            pullState: pull.state,
-            mergeCommitSha: typeof pull.mergeCommit?.oid === 'string' ? pull.mergeCommit.oid : null,
-            entry: toEntry(pull.mergeQueueEntry),
-            removal: last ? { reason: last.reason, at: last.at } : null
-        }
-    };
-}
-/** GitHub's GraphQL errors (`UNPROCESSABLE` and others) from a failed call, or null for a failure without an answer. */
-function graphqlErrors(error) {
-    const errors = error?.errors;
-    if (!Array.isArray(errors) || errors.length === 0)
-        return null;
-    return errors.map((e) => ({
-        type: typeof e?.type === 'string' ? e.type : null,
-        message: typeof e?.message === 'string' ? e.message : String(e)
-    }));
-}
-/**
- * Adds the pull request to the queue at the verified sha, once. An entry
- * already there is adopted, never enqueued again (that would restart its
- * checks); a head other than `sha` is never enqueued. The mutation carries
- * `expectedHeadOid: sha`, so GitHub refuses if the head moved in between.
- */
-async function enqueueVerifiedHead(client, target, options) {
-    const state = options.state ?? (await readQueueState(client, target));
-    if (state.headSha !== options.sha)
-        return { kind: 'head-moved', headSha: state.headSha };
-    if (state.snapshot.entry)
-        return { kind: 'adopted', entry: state.snapshot.entry };
-    try {
-        const answer = await client.octokit.graphql(ENQUEUE_MUTATION, {
-            pullRequestId: state.pullRequestId,
-            expectedHeadOid: options.sha,
-            ...(options.jump === true ? { jump: true } : {}),
-            // One mutation per call: after a lost answer the re-read below decides, never a blind resend.
-            request: { retries: 0 }
-        });
-        return { kind: 'enqueued', entry: toEntry(answer?.enqueuePullRequest?.mergeQueueEntry) };
-    }
-    catch (error) {
-        // Whatever the answer, the queue itself says whether the enqueue landed (an answer can be lost after it did).
-        const after = await readQueueState(client, target).catch(() => null);
-        if (after?.snapshot.entry && after.headSha === options.sha)
-            return { kind: 'enqueued', entry: after.snapshot.entry };
-        // A push between the read and the enqueue: GitHub refused because of expectedHeadOid, and the new head is unverified.
-        if (after && after.headSha !== options.sha)
-            return { kind: 'head-moved', headSha: after.headSha };
-        const said = graphqlErrors(error);
-        if (said)
-            return { kind: 'refused', message: said.map((e) => e.message).join('; ') };
-        throw error;
-    }
-}
-const DEFAULT_INTERVAL_MS = 15_000;
-// Removals up to this long before the follow began may be ours (GitHub's clock and ours differ).
-const CLOCK_SLACK_MS = 60_000;
-/** True when the group sha has a check suite or a workflow run; a failed read counts as started (never a false alarm). */
-async function probeGroup(client, target, groupSha, log) {
-    try {
-        return await commitStarted(client, target, groupSha);
-    }
-    catch (error) {
-        log.info(`merge queue: could not read the check suites or workflow runs of merge group ${groupSha.slice(0, 7)} (${(0,escaping/* logText */.kc)(error instanceof Error ? error.message : String(error))})`);
-        return true;
-    }
-}
-/** Whether anything started on `sha`: a check suite or a workflow run exists for it (a merge group's, an updated head's). */
-async function commitStarted(client, repository, sha) {
-    const where = { owner: repository.owner, repo: repository.repo };
-    const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: sha, per_page: 1 });
-    if (suites.data.total_count !== 0)
-        return true;
-    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: sha, per_page: 1 });
-    return runs.data.total_count !== 0;
-}
-/** The check runs and commit statuses of the group sha, as GroupChecks. */
-async function groupChecks(client, target, groupSha) {
-    const where = { owner: target.owner, repo: target.repo, ref: groupSha, per_page: PER_PAGE };
-    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', where);
-    const status = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', where);
-    const fromRuns = (runs.data.check_runs ?? []).map((r) => ({
-        name: r.name,
-        outcome: r.status === 'completed' ? (r.conclusion ?? 'completed') : r.status,
-        url: r.html_url ?? r.details_url ?? null,
-        kind: 'check-run',
-        order: Number(r.id)
-    }));
-    const fromStatuses = (status.data.statuses ?? []).map((s) => ({ name: s.context, outcome: s.state, url: s.target_url ?? null, kind: 'status', order: s.id }));
-    return [...fromRuns, ...fromStatuses];
-}
-/**
- * Follows the pull request's queue entry until it is merged, ejected (with
- * the failing checks of its merge group), its group never starts, or the
- * budget ends. Transient read failures are logged and the next poll retries.
- */
-async function followQueue(client, target, options, runtime, enqueued = true) {
-    const { now, sleep } = runtime;
-    const deadline = now() + options.timeoutMs;
-    const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-    const follower = createFollower(client, target, options, runtime, enqueued);
-    for (;;) {
-        const ended = await follower.poll();
-        if (ended)
-            return ended;
-        if (now() >= deadline)
-            return follower.timeout();
-        await sleep(Math.max(0, Math.min(interval, deadline - now())));
-    }
-}
-/** What one follow remembers between reads: the group shas seen, when, and whether each started. */
-function createFollower(client, target, options, runtime, enqueued) {
-    const { now, log } = runtime;
-    const start = now();
-    const neverStartedAfterMs = options.neverStartedAfterMs ?? merge_queue/* NEVER_STARTED_AFTER_MS */.be;
-    const firstSeen = new Map();
-    const started = new Map();
-    let groupSha = null;
-    let entry = null;
-    let readsWithoutEntry = 0;
-    let polls = 0;
-    let lastLine = '';
-    const end = (reason, message, extra = {}) => ({
-        reason,
-        merged: false,
-        mergeCommitSha: '',
-        mergeGroupSha: groupSha ?? '',
-        message,
-        failingChecks: [],
-        removalReason: null,
-        enqueued,
-        polls,
-        ...extra
-    });
-    const facts = () => ({
-        groupAgeMs: groupSha !== null && firstSeen.has(groupSha) ? now() - (firstSeen.get(groupSha) ?? now()) : 0,
-        groupStarted: groupSha !== null ? (started.get(groupSha) ?? null) : null,
-        neverStartedAfterMs,
-        readsWithoutEntry
-    });
-    const remember = (state) => {
-        entry = state.snapshot.entry;
-        if (entry?.groupSha) {
-            groupSha = entry.groupSha;
-            if (!firstSeen.has(groupSha))
-                firstSeen.set(groupSha, now());
-        }
-        groupSha ??= state.removals[state.removals.length - 1]?.groupSha ?? null;
-        readsWithoutEntry = entry || state.snapshot.merged ? 0 : readsWithoutEntry + 1;
-        const line = entry
-            ? `${entry.state}${entry.position !== null ? `, position ${entry.position}` : ''}${entry.groupSha ? `, merge group ${entry.groupSha.slice(0, 7)}` : ''}`
-            : 'not in the queue';
-        if (line !== lastLine)
-            log.info(`merge queue: pull request #${target.pullNumber} ${line}`);
-        lastLine = line;
-    };
-    return {
-        /** One read and its decision: the outcome when the entry reached its end, else null. */
-        async poll() {
-            let state;
-            try {
-                state = await readQueueState(client, target, start - CLOCK_SLACK_MS);
-                polls++;
-            }
-            catch (error) {
-                log.info(`merge queue: reading pull request #${target.pullNumber} failed (${(0,escaping/* logText */.kc)(error instanceof Error ? error.message : String(error))}); reading again`);
-                return null;
-            }
-            remember(state);
-            let step = (0,merge_queue/* nextQueueStep */.L3)(state.snapshot, facts());
-            if (step.kind === 'waiting' && step.probeGroup && groupSha !== null) {
-                started.set(groupSha, await probeGroup(client, target, groupSha, log));
-                step = (0,merge_queue/* nextQueueStep */.L3)(state.snapshot, facts());
-            }
-            switch (step.kind) {
-                case 'merged':
-                    return end('merged', (0,merge_queue/* queueMergedMessage */.zQ)(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: step.mergeCommitSha ?? '' });
-                case 'group-never-started':
-                    return end('merge-queue-never-started', (0,merge_queue/* groupNeverStartedMessage */.ST)(target.pullNumber, step.groupSha, facts().groupAgeMs));
-                case 'ejected': {
-                    const failing = groupSha !== null ? (0,merge_queue/* failingGroupChecks */.b)(await groupChecks(client, target, groupSha).catch(() => [])) : [];
-                    const message = (0,merge_queue/* queueEjectedMessage */.Fv)({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing });
-                    return end('merge-queue-ejected', message, { failingChecks: failing, removalReason: step.reason });
-                }
-                default:
-                    return null;
-            }
-        },
-        /** The outcome when the budget ends; it carries the never-started diagnosis when nothing started for the group. */
-        async timeout() {
-            const current = entry;
-            const sha = current?.groupSha ?? null;
-            if (sha !== null && current?.state === 'AWAITING_CHECKS' && !started.has(sha))
-                started.set(sha, await probeGroup(client, target, sha, log));
-            const message = (0,merge_queue/* queueTimeoutMessage */["in"])({
-                pull: target.pullNumber,
-                entry: current,
-                waitedMs: now() - start,
-                groupStarted: sha !== null ? (started.get(sha) ?? null) : null,
-                checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null
-            });
-            return end('merge-queue-timeout', message);
-        }
-    };
-}
-/**
- * Enqueues the verified head (or adopts its entry) and follows it to its end:
- * what merge calls when the base branch requires the queue.
- */
-async function mergeThroughQueue(client, target, options, runtime) {
-    const state = await readQueueState(client, target);
-    const warning = (0,merge_queue/* tokenAuthWarning */.io)(client.isApp);
-    // Warned before the enqueue: a job-token merge group starts no workflows, and that shows only much later.
-    if (warning && state.headSha === options.sha && !state.snapshot.entry)
-        runtime.log.warning(warning);
-    const result = await enqueueVerifiedHead(client, target, { sha: options.sha, state, ...(options.jump === undefined ? {} : { jump: options.jump }) });
-    const base = { merged: false, mergeCommitSha: '', mergeGroupSha: '', failingChecks: [], removalReason: null, enqueued: false, polls: 0 };
-    if (result.kind === 'head-moved') {
-        return {
-            ...base,
-            reason: 'head-moved',
-            message: `The head of pull request #${target.pullNumber} is ${result.headSha.slice(0, 7)}, not the verified ${options.sha.slice(0, 7)}: nothing was enqueued. Verify the new head, then merge again.`
-        };
-    }
-    if (result.kind === 'refused') {
-        return { ...base, reason: 'merge-queue-refused', message: (0,merge_queue/* enqueueRefusedMessage */.mh)(target.pullNumber, result.message) };
-    }
-    if (result.kind === 'adopted') {
-        runtime.log.info(`merge queue: pull request #${target.pullNumber} is already queued (${result.entry.state}); following that entry, not enqueueing again`);
-    }
-    else {
-        runtime.log.info(`merge queue: enqueued pull request #${target.pullNumber} at ${options.sha.slice(0, 7)}`);
-    }
-    return followQueue(client, target, options, runtime, result.kind === 'enqueued');
-}
-
-;// CONCATENATED MODULE: ./src/github/conditional.ts
-/**
- * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
- * Not Modified, which does not count against the primary rate limit, so a
- * long wait costs few counted requests. Octokit throws a 304 as a
- * RequestError; here it becomes `{ notModified: true }` with the cached data.
- */
-/** A new in-memory ETag cache. */
-function createEtagCache() {
-    return new Map();
-}
-function keyOf(route, parameters) {
-    const sorted = Object.keys(parameters)
-        .filter((k) => k !== 'headers' && k !== 'request')
-        .sort()
-        .map((k) => [k, parameters[k]]);
-    return `${route} ${JSON.stringify(sorted)}`;
-}
-function isNotModified(error) {
-    return typeof error === 'object' && error !== null && error.status === 304;
-}
-/**
- * GET `route` with If-None-Match from `cache`. `validate` checks (and types)
- * a fresh body before it is cached, so a malformed answer is never replayed.
- */
-async function conditional_getWithEtag(request, route, parameters, cache, validate = (data) => data) {
-    const key = keyOf(route, parameters);
-    const cached = cache.get(key);
-    const headers = { ...(parameters.headers ?? {}), ...(cached ? { 'if-none-match': cached.etag } : {}) };
-    try {
-        const response = await request(route, { ...parameters, headers });
-        const data = validate(response.data);
-        const etag = response.headers.etag;
-        if (typeof etag === 'string' && etag !== '')
-            cache.set(key, { etag, data });
-        return { notModified: false, data, headers: response.headers, ...(typeof etag === 'string' ? { etag } : {}) };
-    }
-    catch (error) {
-        if (isNotModified(error) && cached)
-            return { notModified: true, data: cached.data, etag: cached.etag };
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/responses.ts
-/** A response without the fields an action relies on; transient (classifier matches the name). */
-class MalformedResponseError extends Error {
-    name = 'MalformedResponseError';
-}
-function typeOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    return typeof value;
-}
-function matches(value, type) {
-    const nullable = type.endsWith('?');
-    const base = nullable ? type.slice(0, -1) : type;
-    if (nullable && (value === null || value === undefined))
-        return true;
-    return typeOf(value) === base;
-}
-function at(data, path) {
-    let current = data;
-    for (const key of path.split('.')) {
-        if (typeof current !== 'object' || current === null)
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-function whatCame(data) {
-    if (data === '')
-        return 'an empty body (a response cut mid-stream?)';
-    if (data === undefined)
-        return 'no body';
-    if (typeof data === 'string')
-        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
-    return typeOf(data);
-}
-/**
- * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
- * returns it typed; throws MalformedResponseError naming `label` and the field.
- */
-function expectShape(label, data, fields) {
-    if (typeof data !== 'object' || data === null) {
-        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
-    }
-    for (const [path, type] of Object.entries(fields)) {
-        const value = at(data, path);
-        if (!matches(value, type)) {
-            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
-        }
-    }
-    return data;
-}
-/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
-function responses_expectList(label, data, arrayPath, fields) {
-    const list = arrayPath === '' ? data : at(data, arrayPath);
-    if (!Array.isArray(list)) {
-        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
-        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
-    }
-    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
-    return list;
-}
-/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
-function expectPullRequest(label, data) {
-    return expectShape(label, data, {
-        number: 'number',
-        state: 'string',
-        mergeable: 'boolean?',
-        merge_commit_sha: 'string?',
-        'head.sha': 'string',
-        'head.ref': 'string',
-        'base.sha': 'string',
-        'base.ref': 'string'
-    });
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
-function expectCheckRunsPage(label, data) {
-    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
-    responses_expectList(label, page, 'check_runs', {
-        id: 'number',
-        name: 'string',
-        status: 'string',
-        conclusion: 'string?',
-        started_at: 'string?',
-        completed_at: 'string?',
-        html_url: 'string?',
-        details_url: 'string?',
-        app: 'object?'
-    });
-    return page;
-}
-const responses_text = (value) => (typeof value === 'string' ? value : null);
-/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
-function parseCheckRunsPage(label, data) {
-    const page = expectCheckRunsPage(label, data);
-    const runs = page.check_runs.map((raw) => {
-        const app = raw.app;
-        return {
-            id: raw.id,
-            name: raw.name,
-            status: raw.status,
-            conclusion: raw.conclusion,
-            startedAt: raw.started_at,
-            completedAt: raw.completed_at ?? null,
-            appId: typeof app?.id === 'number' ? app.id : null,
-            appSlug: responses_text(app?.slug),
-            url: responses_text(raw.html_url) ?? responses_text(raw.details_url)
-        };
-    });
-    return { totalCount: page.total_count, runs };
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
-function expectCombinedStatus(label, data) {
-    const combined = expectShape(label, data, {
-        state: 'string',
-        sha: 'string',
-        total_count: 'number',
-        statuses: 'array'
-    });
-    responses_expectList(label, combined, 'statuses', statusFields);
-    return combined;
-}
-const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
-function observedStatus(raw) {
-    return {
-        id: typeof raw.id === 'number' ? raw.id : 0,
-        context: raw.context,
-        state: raw.state,
-        createdAt: responses_text(raw.created_at),
-        updatedAt: responses_text(raw.updated_at),
-        url: responses_text(raw.target_url)
-    };
-}
-/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
-function parseCombinedStatus(label, data) {
-    const combined = expectCombinedStatus(label, data);
-    return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
-}
-/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
-function responses_parseStatusHistory(label, data) {
-    return responses_expectList(label, data, '', statusFields).map(observedStatus);
-}
-// GitHub writes "any source" as null; the protection API also accepts -1 for it.
-function appOf(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-/**
- * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
- * (readable with the default token, unlike the admin-only protection endpoints).
- */
-function responses_requiredFromBranch(label, data) {
-    const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
-    const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
-    if (rsc === undefined || rsc === null)
-        return [];
-    const entries = new Map();
-    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
-    if (Array.isArray(rsc.checks)) {
-        for (const check of responses_expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
-            const appId = appOf(check.app_id);
-            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
-        }
-    }
-    if (Array.isArray(rsc.contexts)) {
-        for (const context of rsc.contexts) {
-            if (typeof context !== 'string')
-                throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`);
-            const known = [...entries.values()].some((e) => e.name === context);
-            if (!known)
-                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
-        }
-    }
-    return [...entries.values()];
-}
-/**
- * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
- * Rules in `evaluate` mode are not returned there and do not gate, so every returned
- * `required_status_checks` rule counts.
- */
-function responses_requiredFromRules(label, data) {
-    const rules = responses_expectList(label, data, '', { type: 'string' });
-    const entries = [];
-    for (const [i, rule] of rules.entries()) {
-        if (rule.type !== 'required_status_checks')
-            continue;
-        const checks = responses_expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
-            context: 'string'
-        });
-        for (const check of checks)
-            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
-    }
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./src/core/required-checks.ts
-/**
- * The required set of a branch, read from the gate definition rather than from
- * a snapshot of what is visible (a check that registers late is not visible
- * yet, but is required all the same): classic protection as
- * the branch endpoint shows it, rulesets from the rules endpoint, and the
- * `required` input, each name tagged with where it came from.
- */
-/** Extra names from the `required` input, one per line (names may hold commas, e.g. `test (ubuntu, 20)`). */
-function requiredFromInput(text) {
-    const names = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    return [...new Set(names)].map((name) => ({ name, source: 'input' }));
-}
-/**
- * Union of every source, merged per name. A name required by one source for
- * any app and by another for app X needs app X; two different apps stay two
- * requirements, since each rule must be met on its own.
- */
-function unionRequired(entries) {
-    const byName = new Map();
-    for (const entry of entries) {
-        const list = byName.get(entry.name) ?? [];
-        list.push(entry);
-        byName.set(entry.name, list);
-    }
-    const checks = [];
-    for (const [name, list] of byName) {
-        const apps = [...new Set(list.map((e) => e.appId).filter((a) => a !== undefined))].sort((a, b) => a - b);
-        const anySources = list.filter((e) => e.appId === undefined).map((e) => e.source);
-        if (apps.length === 0) {
-            checks.push({ name, sources: orderSources(anySources) });
-            continue;
-        }
-        for (const appId of apps) {
-            const sources = [...list.filter((e) => e.appId === appId).map((e) => e.source), ...anySources];
-            checks.push({ name, appId, sources: orderSources(sources) });
-        }
-    }
-    return checks;
-}
-const sourceOrder = ['protection', 'ruleset', 'input'];
-function orderSources(sources) {
-    return sourceOrder.filter((s) => sources.includes(s));
-}
-/**
- * Builds what to wait on from the gate readings and the `required` input.
- * Without any required name the `on-no-gate` policy decides: wait on all
- * observed checks (never succeeding on none) or fail.
- */
-function buildRequiredSet(readings, requiredInput, onNoGate) {
-    const notes = [];
-    const entries = [];
-    for (const reading of readings) {
-        const label = reading.source === 'protection' ? 'branch protection' : 'rulesets';
-        if (reading.ok) {
-            entries.push(...reading.entries);
-            notes.push(`${label}: read, ${reading.entries.length} required check(s)`);
-        }
-        else {
-            notes.push(`${label}: could not be read (${reading.reason}); going on with the other sources`);
-        }
-    }
-    const fromInput = requiredFromInput(requiredInput);
-    entries.push(...fromInput);
-    if (fromInput.length > 0)
-        notes.push(`required input: ${fromInput.length} name(s)`);
-    const checks = unionRequired(entries);
-    if (checks.length > 0)
-        return { mode: 'gate', checks, readings, notes };
-    const anyRead = readings.some((r) => r.ok);
-    notes.push(anyRead
-        ? 'no required checks: the branch has no required status checks and the required input is empty'
-        : 'no required checks: no gate source could be read and the required input is empty');
-    if (onNoGate === 'fail') {
-        notes.push("on-no-gate is 'fail': set 'required' or give the token read access to the branch and its rules");
-        return { mode: 'fail', checks: [], readings, notes };
-    }
-    notes.push("on-no-gate is 'all-observed': waiting for every check observed on the head (none observed is pending)");
-    return { mode: 'all-observed', checks: [], readings, notes };
-}
-/**
- * Compiles a check-name glob: `*` matches any run of characters (slashes included), `?` one; the
- * rest is literal. Check names are not paths, so this is not guard's path dialect: see
- * docs/decisions.md, "Check-name globs are not path globs".
- */
-function compileGlob(glob) {
-    let source = '';
-    for (const ch of glob) {
-        if (ch === '*')
-            source += '.*';
-        else if (ch === '?')
-            source += '.';
-        else
-            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`, 's');
-}
-
-;// CONCATENATED MODULE: ./src/core/check-state.ts
-/**
- * Decides, from plain observations of one head sha, the state of every
- * required check and the overall verdict. Its one promise: never
- * `success` while a required check is missing, pending or failing, and never
- * success on an empty set.
- */
-
-const satisfying = new Set(['success', 'neutral', 'skipped']);
-const failing = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
-/** Maps a check run to its state: completed runs by conclusion, everything else (queued, in_progress, waiting, requested, pending) is pending. */
-function runState(run) {
-    if (run.status !== 'completed')
-        return 'pending';
-    if (run.conclusion === null)
-        return 'pending';
-    if (satisfying.has(run.conclusion))
-        return 'success';
-    // Unknown future conclusions fail rather than pass: a false failure costs a re-run, a false success a bad merge.
-    if (failing.has(run.conclusion))
-        return 'failed';
-    return 'failed';
-}
-/** Maps a commit status state: success passes, error/failure fail, pending (or anything else) waits. */
-function statusState(state) {
-    if (state === 'success')
-        return 'success';
-    if (state === 'error' || state === 'failure')
-        return 'failed';
-    return 'pending';
-}
-function time(value) {
-    if (value === null)
-        return Number.POSITIVE_INFINITY;
-    const t = Date.parse(value);
-    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-}
-/**
- * Orders runs of one name newest first, by creation: GitHub gives every check run,
- * a re-run included, a new and higher id, while `started_at` is empty until a
- * runner picks it up and comes from the runner's clock. A run that never started
- * but was created before a completed one is therefore not the newest.
- */
-function newestFirst(a, b) {
-    return b.id - a.id;
-}
-function durationOf(start, end) {
-    if (start === null || end === null)
-        return undefined;
-    const d = Date.parse(end) - Date.parse(start);
-    return Number.isFinite(d) && d >= 0 ? d : undefined;
-}
-function judge(name, appId, sources, input) {
-    const base = { name, ...(appId === undefined ? {} : { appId }), sources };
-    const runs = input.runs
-        .filter((r) => r.name === name && (appId === undefined || r.appId === appId))
-        .sort(newestFirst);
-    // The job's own run is the newest of its name while we wait; older runs of the name (a prior attempt) must not decide.
-    if (input.ownCheckRunId !== undefined && runs.some((r) => r.id === input.ownCheckRunId)) {
-        return { ...base, state: 'self', detail: 'this job', kind: 'check-run' };
-    }
-    // A status cannot prove which app posted it, so it never satisfies an app-scoped requirement.
-    const status = appId === undefined ? input.statuses.find((s) => s.context === name) : undefined;
-    const run = runs[0];
-    if (run !== undefined && (status === undefined || time(run.startedAt) >= time(status.updatedAt ?? status.createdAt))) {
-        const state = runState(run);
-        return {
-            ...base,
-            state,
-            detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status,
-            kind: 'check-run',
-            ...(run.url ? { url: run.url } : {}),
-            ...(state !== 'pending' ? withDuration(durationOf(run.startedAt, run.completedAt)) : {})
-        };
-    }
-    if (status !== undefined) {
-        const state = statusState(status.state);
-        return {
-            ...base,
-            state,
-            detail: status.state,
-            kind: 'status',
-            ...(status.url ? { url: status.url } : {}),
-            ...(state !== 'pending' ? withDuration(durationOf(status.createdAt, status.updatedAt)) : {})
-        };
-    }
-    const otherApps = input.runs.filter((r) => r.name === name).map((r) => r.appSlug ?? String(r.appId));
-    const detail = otherApps.length > 0
-        ? `not registered by app ${appId}; seen only from ${[...new Set(otherApps)].join(', ')}`
-        : 'not registered yet';
-    return { ...base, state: 'missing', detail };
-}
-function withDuration(durationMs) {
-    return durationMs === undefined ? {} : { durationMs };
-}
-/** Judges every required (or, without a gate, every observed) check and the overall verdict. */
-function evaluateChecks(input) {
-    const ignores = input.ignore.map(compileGlob);
-    const ignored = (name) => ignores.some((g) => g.test(name));
-    let checks;
-    let ignoredRequired = [];
-    if (input.required.mode === 'gate') {
-        checks = input.required.checks.map((c) => judge(c.name, c.appId, c.sources, input));
-        ignoredRequired = [...new Set(input.required.checks.map((c) => c.name).filter(ignored))];
-    }
-    else if (input.required.mode === 'all-observed') {
-        const ownName = input.runs.find((r) => r.id === input.ownCheckRunId)?.name;
-        const names = [
-            ...new Set([
-                ...input.runs.filter((r) => r.id !== input.ownCheckRunId && r.name !== ownName).map((r) => r.name),
-                ...input.statuses.map((s) => s.context)
-            ])
-        ].filter((n) => !ignored(n));
-        checks = names.sort().map((n) => judge(n, undefined, ['observed'], input));
-    }
-    else {
-        return { verdict: 'failure', checks: [], ignoredRequired, line: 'no required checks and on-no-gate is fail' };
-    }
-    // Without strict mode a required check that never appeared is reported but does not hold the wait.
-    const counted = input.strict ? checks : checks.filter((c) => c.state !== 'missing');
-    const failed = counted.filter((c) => c.state === 'failed');
-    const waiting = counted.filter((c) => c.state === 'pending' || c.state === 'missing');
-    const verified = counted.filter((c) => c.state === 'success');
-    let verdict;
-    if (failed.length > 0 && (input.failFast || waiting.length === 0))
-        verdict = 'failure';
-    else if (waiting.length > 0 || failed.length > 0)
-        verdict = 'pending';
-    // Never success on nothing: an empty set (or only this job itself) is pending until something appears.
-    else if (verified.length === 0)
-        verdict = 'pending';
-    else
-        verdict = 'success';
-    return { verdict, checks, ignoredRequired, line: describe(verdict, counted, waiting, failed) };
-}
-function describe(verdict, counted, waiting, failed) {
-    const list = (cs) => cs.map((c) => `${c.name} (${c.detail})`).join(', ');
-    if (verdict === 'success')
-        return `all ${counted.length} required check(s) passed`;
-    if (verdict === 'failure')
-        return `failed: ${list(failed)}`;
-    if (counted.length === 0)
-        return 'waiting: no checks observed yet';
-    return `waiting on ${waiting.length + failed.length} of ${counted.length}: ${list([...failed, ...waiting])}`;
-}
-/** A stable fingerprint of what was observed, to tell "something changed" from "nothing did". */
-function observationKey(evaluation) {
-    return evaluation.checks.map((c) => `${c.name}|${c.appId ?? ''}|${c.state}|${c.detail}`).join('\n');
-}
-/**
- * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
- * newest first): every state change is a new immutable status, so the combined view alone
- * cannot tell when a context started. From the first status of the context to the newest.
- */
-function statusDurations(history) {
-    const spans = new Map();
-    for (const status of history) {
-        const t = Date.parse(status.createdAt ?? '');
-        if (Number.isNaN(t))
-            continue;
-        const span = spans.get(status.context);
-        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
-    }
-    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
-}
-
-;// CONCATENATED MODULE: ./src/core/diagnosis.ts
-const CLASSIC = 'classic branch protection';
-/** How a ruleset is named in a blocker's source. */
-function ruleSource(rule) {
-    if (rule.rulesetId === undefined)
-        return 'a ruleset';
-    const where = rule.source ? ` (${rule.sourceType === 'Organization' ? 'organization' : 'repository'} ${rule.source})` : '';
-    const name = rule.rulesetName ? ` '${rule.rulesetName}'` : '';
-    return `ruleset ${rule.rulesetId}${name}${where}`;
-}
-function joinSources(rules) {
-    return [...new Set(rules.map(ruleSource))].join(', ');
-}
-function param(rule, name, type) {
-    const value = rule.parameters?.[name];
-    if (type === 'object')
-        return Array.isArray(value) ? value : undefined;
-    return typeof value === type ? value : undefined;
-}
-/** True when GitHub has not finished computing mergeability: the reader reads again before deciding. */
-function needsReread(facts) {
-    return facts.pull.mergeStateStatus === 'UNKNOWN' || facts.pull.mergeable === 'UNKNOWN';
-}
-const shortSha = (sha) => sha.slice(0, 7);
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/** Rules the diagnosis knows how to judge, or that never stop a merge (they govern pushes). */
-const PUSH_ONLY_RULES = new Set([
-    'creation',
-    'update',
-    'deletion',
-    'non_fast_forward',
-    'commit_message_pattern',
-    'commit_author_email_pattern',
-    'committer_email_pattern',
-    'branch_name_pattern',
-    'tag_name_pattern',
-    'file_path_restriction',
-    'max_file_path_length',
-    'file_extension_restriction',
-    'max_file_size'
-]);
-const JUDGED_RULES = new Set([
-    'required_status_checks',
-    'pull_request',
-    'merge_queue',
-    'required_signatures',
-    'required_linear_history',
-    'required_deployments'
-]);
-function checkBlockers(facts, rules) {
-    if (!facts.checks.ok)
-        return [];
-    const sourceOf = (check) => {
-        const parts = [];
-        if (check.sources.includes('protection'))
-            parts.push(CLASSIC);
-        const naming = rules.filter((r) => r.type === 'required_status_checks' &&
-            (param(r, 'required_status_checks', 'object') ?? []).some((c) => c.context === check.name));
-        if (naming.length > 0)
-            parts.push(joinSources(naming));
-        else if (check.sources.includes('ruleset'))
-            parts.push('a ruleset');
-        return parts.join(', ') || 'required check';
-    };
-    const app = (check) => (check.appId !== undefined ? ` (from app ${check.appId})` : '');
-    const blockers = [];
-    for (const check of facts.checks.value) {
-        const common = { source: sourceOf(check), ...(check.url ? { link: check.url } : {}) };
-        if (check.state === 'failed') {
-            blockers.push({ kind: 'check-failing', ...common, evidence: `required check '${check.name}'${app(check)} concluded ${check.detail}`, who: 'author' });
-        }
-        else if (check.state === 'pending' || check.state === 'self') {
-            blockers.push({ kind: 'check-pending', ...common, evidence: `required check '${check.name}'${app(check)} is ${check.detail}`, who: 'ci' });
-        }
-        else if (check.state === 'missing') {
-            const noSuite = facts.headCheckSuites === 0;
-            const evidence = noSuite
-                ? `required check '${check.name}'${app(check)} never registered on ${shortSha(facts.pull.headSha)}, and no check suite exists for that head at all: it was likely pushed by a token that starts no workflows (a workflow's GITHUB_TOKEN); push it with another token or an empty commit`
-                : `required check '${check.name}'${app(check)} has not registered on ${shortSha(facts.pull.headSha)} (${check.detail}); if no job of that name runs for this pull request, the rule names a check that never comes`;
-            blockers.push({ kind: 'check-missing', ...common, evidence, who: noSuite ? 'author' : 'ci' });
-        }
-    }
-    return blockers;
-}
-function reviewBlockers(facts, rules, unreadable) {
-    const blockers = [];
-    const prRules = rules.filter((r) => r.type === 'pull_request');
-    const head = facts.pull.headSha;
-    const dismissStale = prRules.some((r) => param(r, 'dismiss_stale_reviews_on_push', 'boolean') === true);
-    const approvals = facts.reviews.filter((r) => r.state === 'APPROVED' && (!dismissStale || r.commitOid === head));
-    const requested = facts.reviewRequests.map((r) => r.reviewer);
-    const asked = requested.length > 0 ? `; review requested from ${requested.join(', ')}` : '; no reviewer is requested';
-    const counting = prRules.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > 0);
-    const needed = Math.max(0, ...counting.map((r) => param(r, 'required_approving_review_count', 'number') ?? 0));
-    // GitHub's own reviewDecision counts every review rule, classic ones included: an APPROVED there is final.
-    const rulesetShort = needed > approvals.length && facts.reviewDecision !== 'APPROVED';
-    if (facts.reviewDecision === 'CHANGES_REQUESTED') {
-        const by = facts.reviews.filter((r) => r.state === 'CHANGES_REQUESTED').map((r) => r.author);
-        blockers.push({
-            kind: 'changes-requested',
-            source: prRules.length > 0 ? joinSources(prRules) : 'review requirement (classic protection or a ruleset)',
-            evidence: `changes requested${by.length > 0 ? ` by ${by.join(', ')}` : ''}: a new review from them (or a dismissal) is needed`,
-            who: 'reviewer'
-        });
-    }
-    else if (rulesetShort || facts.reviewDecision === 'REVIEW_REQUIRED') {
-        const classic = facts.protection.ok && facts.protection.value.protected ? CLASSIC : 'review requirement';
-        const source = rulesetShort ? joinSources(counting.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > approvals.length)) : classic;
-        const count = rulesetShort ? `${plural(needed, 'approving review')} required, ${approvals.length} given` : 'an approving review is required (GitHub: REVIEW_REQUIRED)';
-        blockers.push({ kind: 'review-required', source, evidence: `${count}${asked}`, who: 'reviewer' });
-    }
-    const owners = prRules.filter((r) => param(r, 'require_code_owner_review', 'boolean') === true);
-    const ownerRequests = facts.reviewRequests.filter((r) => r.asCodeOwner).map((r) => r.reviewer);
-    if (owners.length > 0 && ownerRequests.length > 0) {
-        blockers.push({
-            kind: 'code-owner-review',
-            source: joinSources(owners),
-            evidence: `waiting on code owner review from ${ownerRequests.join(', ')}`,
-            who: 'reviewer'
-        });
-    }
-    const lastPush = prRules.filter((r) => param(r, 'require_last_push_approval', 'boolean') === true);
-    if (lastPush.length > 0) {
-        const onHead = facts.reviews.filter((r) => r.state === 'APPROVED' && r.commitOid === head && r.author !== facts.pull.author);
-        if (onHead.length === 0) {
-            blockers.push({
-                kind: 'last-push-approval',
-                source: joinSources(lastPush),
-                evidence: `no approving review on the head ${shortSha(head)}: the newest push must be approved by someone other than who pushed it`,
-                who: 'reviewer'
-            });
-        }
-        else {
-            unreadable.push({
-                what: 'who pushed the head',
-                reason: `the approval on ${shortSha(head)} by ${onHead.map((r) => r.author).join(', ')} counts only if that reviewer did not push it, and the pusher is not readable`
-            });
-        }
-    }
-    const resolve = prRules.filter((r) => param(r, 'required_review_thread_resolution', 'boolean') === true);
-    if (resolve.length > 0) {
-        const threads = facts.unresolvedThreads;
-        if (threads === null)
-            unreadable.push({ what: 'review threads', reason: 'the review threads could not be read' });
-        else if (threads.count > 0) {
-            blockers.push({
-                kind: 'unresolved-conversations',
-                source: joinSources(resolve),
-                evidence: `${threads.complete ? '' : 'at least '}${plural(threads.count, 'unresolved conversation')} on the pull request`,
-                who: 'author'
-            });
-        }
-    }
-    return blockers;
-}
-function otherRuleBlockers(facts, rules, unreadable) {
-    const blockers = [];
-    const ofType = (type) => rules.filter((r) => r.type === type);
-    const queue = ofType('merge_queue');
-    if (queue.length > 0) {
-        const q = facts.mergeQueue;
-        blockers.push(q.inQueue
-            ? {
-                kind: 'merge-queue',
-                source: joinSources(queue),
-                evidence: `in the merge queue${q.position !== null ? ` at position ${q.position}` : ''}${q.state ? `, ${q.state}` : ''}: the queue merges it when its checks pass`,
-                who: 'ci'
-            }
-            : { kind: 'merge-queue', source: joinSources(queue), evidence: 'the branch takes changes only through the merge queue, and this pull request is not in it: enqueue it', who: 'anyone' });
-    }
-    const signatures = ofType('required_signatures');
-    if (signatures.length > 0) {
-        if (facts.commits === null)
-            unreadable.push({ what: 'commit signatures', reason: 'the pull request commits could not be read' });
-        else if (facts.commits.unsigned.length > 0) {
-            blockers.push({
-                kind: 'signatures',
-                source: joinSources(signatures),
-                evidence: `${plural(facts.commits.unsigned.length, 'commit')} without a verified signature: ${facts.commits.unsigned.map(shortSha).join(', ')}`,
-                who: 'author'
-            });
-        }
-        else if (!facts.commits.complete)
-            unreadable.push({ what: 'commit signatures', reason: 'the pull request has more commits than were read' });
-    }
-    const linear = ofType('required_linear_history');
-    if (linear.length > 0 && facts.commits !== null && facts.commits.merges.length > 0) {
-        blockers.push({
-            kind: 'linear-history',
-            source: joinSources(linear),
-            evidence: `merge commit(s) in the pull request: ${facts.commits.merges.map(shortSha).join(', ')}; rebase them away (and merge by squash or rebase)`,
-            who: 'author'
-        });
-    }
-    for (const rule of ofType('required_deployments')) {
-        const environments = (param(rule, 'required_deployment_environments', 'object') ?? []).filter((e) => typeof e === 'string');
-        if (facts.deployments === null) {
-            if (environments.length > 0)
-                unreadable.push({ what: 'deployments', reason: 'the deployments of the head could not be read' });
-            continue;
-        }
-        const missing = environments.filter((e) => facts.deployments?.[e] !== 'SUCCESS' && facts.deployments?.[e] !== 'ACTIVE');
-        if (missing.length > 0) {
-            const states = missing.map((e) => `${e} (${facts.deployments?.[e]?.toLowerCase() ?? 'not deployed'})`);
-            blockers.push({ kind: 'deployments', source: ruleSource(rule), evidence: `required deployment(s) not successful on the head: ${states.join(', ')}`, who: 'ci' });
-        }
-    }
-    for (const rule of ofType('workflows')) {
-        const paths = (param(rule, 'workflows', 'object') ?? []).map((w) => (typeof w.path === 'string' ? w.path : '?'));
-        unreadable.push({
-            what: `required workflows (${ruleSource(rule)}: ${paths.join(', ') || 'unnamed'})`,
-            reason: 'the rule does not name the checks its workflows report, so whether they passed is not readable; the merge or enqueue attempt names an unsatisfied one'
-        });
-    }
-    for (const rule of rules) {
-        if (JUDGED_RULES.has(rule.type) || PUSH_ONLY_RULES.has(rule.type) || rule.type === 'workflows')
-            continue;
-        unreadable.push({ what: `rule '${rule.type}' (${ruleSource(rule)})`, reason: 'not judged here: whether it holds is not readable with this token' });
-    }
-    return blockers;
-}
-function stateBlockers(facts, strictRules) {
-    const strict = strictRules.length > 0;
-    const pull = facts.pull;
-    const blockers = [];
-    if (pull.state !== 'OPEN') {
-        blockers.push({
-            kind: 'closed',
-            source: 'pull request',
-            evidence: pull.state === 'MERGED' ? 'the pull request is already merged' : 'the pull request is closed',
-            who: pull.state === 'MERGED' ? 'anyone' : 'author'
-        });
-        return blockers;
-    }
-    if (pull.isDraft || pull.mergeStateStatus === 'DRAFT') {
-        blockers.push({ kind: 'draft', source: 'pull request', evidence: 'the pull request is a draft: mark it ready for review', who: 'author' });
-    }
-    if (pull.mergeable === 'CONFLICTING' || pull.mergeStateStatus === 'DIRTY') {
-        blockers.push({ kind: 'conflict', source: 'pull request', evidence: `the head conflicts with '${pull.baseRef}': merge or rebase it and resolve the conflicts`, who: 'author' });
-    }
-    const behind = facts.behindBy ?? 0;
-    if (pull.mergeStateStatus === 'BEHIND' || (strict && behind > 0)) {
-        const count = facts.behindBy === null ? 'behind' : `${plural(behind, 'commit')} behind`;
-        blockers.push({
-            kind: 'behind',
-            source: strict ? `${joinSources(strictRules)}: checks must pass on the latest base (strict)` : 'GitHub (mergeStateStatus BEHIND)',
-            evidence: `the head is ${count} '${pull.baseRef}': update the branch`,
-            who: 'author'
-        });
-    }
-    if (facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'actions') {
-        blockers.push({
-            kind: 'workflow-file-permission',
-            source: 'GitHub Actions token permissions',
-            evidence: `the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN may never write: merge with a GitHub App or a token with the workflows permission`,
-            who: 'admin'
-        });
-    }
-    return blockers;
-}
-function unreadableGates(facts, unreadable) {
-    if (!facts.rules.ok)
-        unreadable.push({ what: 'rulesets', reason: facts.rules.reason });
-    unreadable.push({
-        what: 'rulesets in evaluate mode',
-        reason: 'GET /rules/branches returns only active rules; evaluate-mode rules do not block and are not shown'
-    });
-    if (!facts.protection.ok)
-        unreadable.push({ what: CLASSIC, reason: facts.protection.reason });
-    else if (facts.protection.value.protected) {
-        unreadable.push({
-            what: `${CLASSIC}: review, conversation, signature and linear-history settings`,
-            reason: 'the branch endpoint shows only required status checks; the rest needs administration access (GitHub reports the review outcome as reviewDecision)'
-        });
-    }
-    if (!facts.checks.ok)
-        unreadable.push({ what: 'required checks', reason: facts.checks.reason });
-    unreadable.push({ what: 'rule-suite history', reason: 'GET /rulesets/rule-suites needs administration access' });
-}
-const WAITING_KINDS = new Set(['check-pending']);
-/** Decides the verdict and lists every blocker the facts prove. Pure: same facts, same diagnosis. */
-function diagnose(facts) {
-    const unreadable = [];
-    const rules = facts.rules.ok ? facts.rules.value : [];
-    const strict = rules.filter((r) => r.type === 'required_status_checks' && param(r, 'strict_required_status_checks_policy', 'boolean') === true);
-    const blockers = stateBlockers(facts, strict);
-    if (facts.pull.state === 'OPEN') {
-        blockers.push(...checkBlockers(facts, rules), ...reviewBlockers(facts, rules, unreadable), ...otherRuleBlockers(facts, rules, unreadable));
-    }
-    unreadableGates(facts, unreadable);
-    const status = facts.pull.mergeStateStatus;
-    if (facts.pull.state === 'OPEN' && needsReread(facts)) {
-        // Several reads still UNKNOWN: GitHub has not computed mergeability, so no verdict; the blockers seen so far still stand.
-        blockers.push({
-            kind: 'unknown',
-            source: 'GitHub (mergeStateStatus UNKNOWN)',
-            evidence: `GitHub had not computed whether the pull request can merge after ${plural(facts.pull.reads, 'read')}: ask again shortly`,
-            who: 'anyone'
-        });
-        return { verdict: 'unknown', reason: 'GitHub is still computing mergeability', blockers, unreadable };
-    }
-    // A queued entry is the queue's to merge: waiting, like a pending check.
-    const waitingOnly = blockers.every((b) => WAITING_KINDS.has(b.kind) || (b.kind === 'merge-queue' && b.who === 'ci'));
-    if (blockers.length > 0 && waitingOnly) {
-        return { verdict: 'waiting', reason: 'only pending checks (or the merge queue) stand in the way', blockers, unreadable };
-    }
-    if (blockers.length > 0) {
-        return { verdict: 'blocked', reason: `${plural(blockers.length, 'blocker')} stand${blockers.length === 1 ? 's' : ''} in the way`, blockers, unreadable };
-    }
-    if (status === 'BLOCKED') {
-        const workflowHint = facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'unknown'
-            ? `; the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN cannot merge`
-            : '';
-        blockers.push({
-            kind: 'unknown',
-            source: 'GitHub (mergeStateStatus BLOCKED)',
-            evidence: `GitHub says blocked, yet every rule readable with this token is satisfied${workflowHint}; the merge (or enqueue) attempt's own message is the one authoritative answer`,
-            who: 'anyone'
-        });
-        return { verdict: 'unknown', reason: 'GitHub says blocked and no readable rule explains it', blockers, unreadable };
-    }
-    return { verdict: 'mergeable', reason: status === 'UNSTABLE' ? 'mergeable (a check that is not required is failing or pending)' : 'mergeable', blockers, unreadable };
-}
-
-;// CONCATENATED MODULE: ./src/github/ci-reads.ts
-/**
- * The reads of a commit's checks and gate (wait-ci's polls, the merge diagnosis), each a conditional GET with a stored ETag
- * (a 304 does not count against the rate limit), each answer parsed once into
- * typed observations so a cut or HTML body is a transient failure
- * (MalformedResponseError), never "zero checks".
- */
-
-
-const ci_reads_PER_PAGE = 100;
-// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
-const MAX_PAGES = 10;
-/**
- * Waits for every read, then throws the first failure: a poll that fails leaves no read in
- * flight (its answer and ETag land before the next poll asks again).
- */
-async function allReads(reads) {
-    const settled = await Promise.allSettled(reads);
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return settled.map((r) => r.value);
-}
-function request(reader) {
-    return reader.client.octokit.request;
-}
-/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
-async function readPull(reader, pullNumber) {
-    const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
-    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
-}
-/**
- * Above this many required names, one listing of every run is cheaper than
- * one query per name. Below it, per-name queries keep churn of checks that are
- * not required (a head with 150 runs) from turning 304s into counted 200s.
- */
-const MAX_NAMED_QUERIES = 5;
-/**
- * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
- * and name): every run, or with `names` only the runs of those names.
- */
-async function readCheckRuns(reader, sha, names) {
-    if (names === undefined)
-        return readCheckRunPages(reader, sha);
-    const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)));
-    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
-}
-async function readCheckRunPages(reader, sha, name) {
-    const runs = new Map();
-    let totalCount = 0;
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
-        totalCount = page === 1 ? answer.data.totalCount : totalCount;
-        // A run listed twice while pages shift between two reads is one run.
-        for (const run of answer.data.runs)
-            runs.set(run.id, run);
-        if (page * ci_reads_PER_PAGE >= totalCount || answer.data.runs.length < ci_reads_PER_PAGE)
-            break;
-    }
-    return { runs: [...runs.values()], totalCount };
-}
-/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
-async function readStatuses(reader, sha) {
-    const statuses = new Map();
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
-        for (const status of answer.data.statuses)
-            if (!statuses.has(status.context))
-                statuses.set(status.context, status);
-        if (page * ci_reads_PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < ci_reads_PER_PAGE)
-            break;
-    }
-    return [...statuses.values()];
-}
-/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
-async function readStatusHistory(reader, sha) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: ci_reads_PER_PAGE }, reader.etags, (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data));
-    return answer.data;
-}
-/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
-async function readBranchGate(reader, branch) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(`branch '${branch}'`, data));
-    return answer.data;
-}
-/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
-async function readRulesGate(reader, branch) {
-    const entries = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => {
-            const label = `rules of branch '${branch}' page ${page}`;
-            return { count: expectList(label, data, '', { type: 'string' }).length, entries: requiredFromRules(label, data) };
-        });
-        entries.push(...answer.data.entries);
-        if (answer.data.count < ci_reads_PER_PAGE)
-            break;
-    }
-    return entries;
-}
-/**
- * This job's check run from the current run's jobs API, where the runner does
- * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
- * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
- */
-async function findOwnCheckRun(reader, run) {
-    const jobs = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
-        jobs.push(...answer.data);
-        if (answer.data.length < ci_reads_PER_PAGE)
-            break;
-    }
-    const running = jobs.filter((j) => j.status === 'in_progress');
-    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
-    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
-    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
-    if (!pick)
-        return undefined;
-    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
-    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
-}
-
-;// CONCATENATED MODULE: ./src/github/merge-facts.ts
-/**
- * The reads behind a merge diagnosis, all open to the default token (no
- * administration access): the pull request (REST, which also starts GitHub's
- * mergeability computation, then one GraphQL query), the active rules of the
- * base, classic protection as the branch endpoint shows it, the required
- * checks' states read and judged as wait-ci does, and the compare view when a
- * strict gate makes "behind" matter. An UNKNOWN mergeability is read again
- * with backoff before anything is decided.
- */
-
-
-
-
-
-
-
-
-/** The one GraphQL read: everything about the pull request REST does not say (reviews, threads, queue, commits). */
-const MERGE_FACTS_QUERY = `query PurpleMergeFacts($owner: String!, $name: String!, $number: Int!) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      number
-      state
-      isDraft
-      headRefOid
-      baseRefName
-      author { login }
-      mergeable
-      mergeStateStatus
-      reviewDecision
-      isInMergeQueue
-      mergeQueueEntry { state position }
-      latestOpinionatedReviews(first: 100, writersOnly: true) { nodes { state author { login } commit { oid } } }
-      reviewRequests(first: 100) {
-        nodes {
-          asCodeOwner
-          requestedReviewer {
-            __typename
-            ... on User { login }
-            ... on Bot { login }
-            ... on Mannequin { login }
-            ... on Team { combinedSlug }
-          }
-        }
-      }
-      reviewThreads(first: 100) { totalCount nodes { isResolved } }
-      commits(last: 100) { totalCount nodes { commit { oid parents { totalCount } signature { isValid } } } }
-      headCommit: commits(last: 1) {
-        nodes {
-          commit {
-            oid
-            checkSuites(first: 1) { totalCount }
-            deployments(last: 50) { nodes { environment latestStatus { state } } }
-          }
-        }
-      }
-      files(first: 100) { totalCount nodes { path } }
-    }
-  }
-}`;
-const DEFAULT_REREAD_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 8000, factor: 2, jitter: 0 });
-const present = (list) => (list?.nodes ?? []).filter((n) => n !== null);
-/** The pull request, and the fields GitHub refused to resolve (a token without e.g. deployments access gets partial data). */
-async function readGraphPull(client, repo, pullNumber) {
-    let data;
-    const denied = new Set();
-    try {
-        data = await client.octokit.graphql(MERGE_FACTS_QUERY, { owner: repo.owner, name: repo.repo, number: pullNumber });
-    }
-    catch (error) {
-        const partial = error;
-        if (partial.name !== 'GraphqlResponseError' || !partial.data?.repository?.pullRequest)
-            throw error;
-        data = partial.data;
-        // A field that errored is null in the data: it is unread, never "none".
-        for (const e of partial.errors ?? [])
-            for (const key of e.path ?? [])
-                if (typeof key === 'string')
-                    denied.add(key);
-    }
-    const pull = data?.repository?.pullRequest;
-    if (!pull)
-        throw new MalformedResponseError(`malformed response: GraphQL pull request #${pullNumber}: no repository.pullRequest`);
-    const checked = expectShape(`GraphQL pull request #${pullNumber}`, pull, {
-        state: 'string',
-        isDraft: 'boolean',
-        headRefOid: 'string',
-        baseRefName: 'string',
-        mergeable: 'string',
-        mergeStateStatus: 'string',
-        commits: 'object?',
-        headCommit: 'object?'
-    });
-    return { ...checked, denied };
-}
-/** A read that may fail without spoiling the diagnosis: a bad token still fails the whole run. */
-async function attempt(what, read) {
-    try {
-        return { ok: true, value: await read() };
-    }
-    catch (error) {
-        if (error.status === 401)
-            throw error;
-        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
-        return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${description})` };
-    }
-}
-const requestOf = (client) => client.octokit.request;
-async function readRules(client, repo, branch) {
-    const rules = [];
-    for (let page = 1; page <= 10; page++) {
-        const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...repo, branch, per_page: 100, page });
-        const list = responses_expectList(`rules of branch '${branch}'`, data, '', { type: 'string' });
-        for (const r of list) {
-            rules.push({
-                type: r.type,
-                ...(r.parameters ? { parameters: r.parameters } : {}),
-                ...(typeof r.ruleset_id === 'number' ? { rulesetId: r.ruleset_id } : {}),
-                ...(typeof r.ruleset_source_type === 'string' ? { sourceType: r.ruleset_source_type } : {}),
-                ...(typeof r.ruleset_source === 'string' ? { source: r.ruleset_source } : {})
-            });
-        }
-        if (list.length < 100)
-            break;
-    }
-    return rules;
-}
-/** Names the rulesets behind the rules (one read per ruleset, best effort: a rule without its name is still judged). */
-async function withRulesetNames(client, repo, rules) {
-    const ids = [...new Set(rules.map((r) => r.rulesetId).filter((id) => id !== undefined))];
-    const names = new Map();
-    await Promise.all(ids.map(async (id) => {
-        try {
-            const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { ...repo, ruleset_id: id, includes_parents: true });
-            names.set(id, expectShape(`ruleset ${id}`, data, { name: 'string' }).name);
-        }
-        catch (error) {
-            if (error.status === 401)
-                throw error;
-        }
-    }));
-    return rules.map((r) => {
-        const name = r.rulesetId === undefined ? undefined : names.get(r.rulesetId);
-        return name === undefined ? r : { ...r, rulesetName: name };
-    });
-}
-async function readBranch(client, repo, branch) {
-    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch });
-    const entries = responses_requiredFromBranch(`branch '${branch}'`, data);
-    return { protected: data.protected === true, requiredChecks: entries.map((e) => e.name), raw: data };
-}
-async function readBehindBy(client, repo, base, head) {
-    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/compare/{basehead}', { ...repo, basehead: `${base}...${head}`, per_page: 1 });
-    return expectShape(`compare ${base}...${head.slice(0, 7)}`, data, { behind_by: 'number' }).behind_by;
-}
-/** The required checks of the head, judged as wait-ci judges them (every required name; a missing one is missing). */
-async function readRequiredChecks(reader, headSha, readings) {
-    if (readings.every((r) => !r.ok))
-        return { ok: false, reason: 'neither classic protection nor the rulesets could be read, so the required checks are unknown' };
-    const required = buildRequiredSet(readings, '', 'all-observed');
-    if (required.mode !== 'gate')
-        return { ok: true, value: [] };
-    return attempt('the check runs and statuses of the head', async () => {
-        const names = [...new Set(required.checks.map((c) => c.name))];
-        const [runs, statuses] = await Promise.all([
-            readCheckRuns(reader, headSha, names.length <= MAX_NAMED_QUERIES ? names : undefined),
-            readStatuses(reader, headSha)
-        ]);
-        return evaluateChecks({ required, runs: runs.runs, statuses, ignore: [], strict: true, failFast: false }).checks;
-    });
-}
-/**
- * Reads every fact the diagnosis needs for one pull request. Rereads the
- * GraphQL pull request (with `options.sleep` between) while GitHub reports
- * its mergeability as UNKNOWN, up to `maxReads`.
- */
-async function readMergeFacts(client, repo, pullNumber, options) {
-    const reader = { client, repo, etags: createEtagCache() };
-    const maxReads = Math.max(1, options.maxReads ?? 5);
-    // The REST read asks GitHub to compute mergeability when it has not yet.
-    await readPull(reader, pullNumber);
-    let graph = await readGraphPull(client, repo, pullNumber);
-    let reads = 1;
-    while (reads < maxReads && graph.state === 'OPEN' && needsReread({ pull: factsPull(graph, graph.headRefOid, reads) })) {
-        const delay = (0,backoff/* backoffDelay */.EY)(reads, options.backoff ?? DEFAULT_REREAD_BACKOFF, () => 0);
-        options.log?.(`GitHub has not computed mergeability yet (read ${reads}); reading again in ${delay} ms`);
-        await options.sleep(delay);
-        graph = await readGraphPull(client, repo, pullNumber);
-        reads++;
-    }
-    const headSha = graph.headRefOid;
-    const baseRef = graph.baseRefName;
-    const [rules, protection] = await Promise.all([
-        attempt(`the rules of '${baseRef}'`, async () => withRulesetNames(client, repo, await readRules(client, repo, baseRef))),
-        attempt(`classic protection of '${baseRef}' (GET /branches)`, () => readBranch(client, repo, baseRef))
-    ]);
-    const readings = [
-        protection.ok
-            ? { source: 'protection', ok: true, entries: responses_requiredFromBranch(`branch '${baseRef}'`, protection.value.raw) }
-            : { source: 'protection', ok: false, reason: protection.reason },
-        rules.ok ? { source: 'ruleset', ok: true, entries: responses_requiredFromRules(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
-    ];
-    const checks = await readRequiredChecks(reader, headSha, readings);
-    const strict = rules.ok &&
-        rules.value.some((r) => r.type === 'required_status_checks' && r.parameters?.['strict_required_status_checks_policy'] === true);
-    // Classic protection's strict flag is not in the branch endpoint, so a protected branch is compared too.
-    const wantsCompare = strict || graph.mergeStateStatus === 'BEHIND' || (protection.ok && protection.value.protected);
-    const behind = graph.state === 'OPEN' && wantsCompare ? await attempt('the compare view', () => readBehindBy(client, repo, baseRef, headSha)) : undefined;
-    const denied = graph.denied;
-    const commits = denied.has('commits') ? null : graph.commits;
-    const commitNodes = present(commits).map((n) => n.commit);
-    const head = denied.has('headCommit') ? undefined : present(graph.headCommit)[0]?.commit;
-    const deployments = {};
-    for (const d of present(head?.deployments))
-        if (d.environment && d.latestStatus)
-            deployments[d.environment] = d.latestStatus.state;
-    const files = denied.has('files') ? null : graph.files;
-    const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
-    return {
-        pull: factsPull(graph, headSha, reads),
-        reviewDecision: graph.reviewDecision ?? null,
-        reviews: present(graph.latestOpinionatedReviews).map((r) => ({ author: r.author?.login ?? 'ghost', state: r.state, commitOid: r.commit?.oid ?? null })),
-        reviewRequests: present(graph.reviewRequests)
-            .filter((r) => r.requestedReviewer !== null)
-            .map((r) => ({ reviewer: r.requestedReviewer?.login ?? r.requestedReviewer?.combinedSlug ?? r.requestedReviewer?.__typename ?? '?', asCodeOwner: r.asCodeOwner })),
-        unresolvedThreads: threads
-            ? { count: present(threads).filter((t) => !t.isResolved).length, complete: present(threads).length >= threads.totalCount }
-            : null,
-        mergeQueue: { inQueue: graph.isInMergeQueue, state: graph.mergeQueueEntry?.state ?? null, position: graph.mergeQueueEntry?.position ?? null },
-        rules: rules.ok ? { ok: true, value: rules.value } : rules,
-        protection: protection.ok ? { ok: true, value: { protected: protection.value.protected, requiredChecks: protection.value.requiredChecks } } : protection,
-        checks,
-        headCheckSuites: denied.has('checkSuites') ? null : (head?.checkSuites?.totalCount ?? null),
-        behindBy: behind?.ok ? behind.value : null,
-        commits: commits
-            ? {
-                unsigned: commitNodes.filter((c) => c.signature?.isValid !== true).map((c) => c.oid),
-                merges: commitNodes.filter((c) => c.parents.totalCount > 1).map((c) => c.oid),
-                complete: commitNodes.length >= commits.totalCount
-            }
-            : null,
-        deployments: head && !denied.has('deployments') ? deployments : null,
-        workflowFiles: files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null,
-        mergingToken: options.mergingToken ?? 'unknown'
-    };
-}
-function factsPull(graph, headSha, reads) {
-    return {
-        number: graph.number,
-        state: graph.state,
-        isDraft: graph.isDraft,
-        headSha,
-        baseRef: graph.baseRefName,
-        author: graph.author?.login ?? null,
-        mergeable: graph.mergeable,
-        mergeStateStatus: graph.mergeStateStatus,
-        reads
-    };
-}
-// requiredFromRules reads GitHub's REST shape; the facts keep the rule in camel case.
-function toRestRule(rule) {
-    return { type: rule.type, ...(rule.parameters ? { parameters: rule.parameters } : {}) };
-}
-
-// EXTERNAL MODULE: ./src/github/configuration.ts
-var configuration = __nccwpck_require__(3342);
-// EXTERNAL MODULE: ./src/github/retrying.ts
-var retrying = __nccwpck_require__(8809);
-;// CONCATENATED MODULE: ./src/github/retry.ts
-/**
- * The retry loop the actions put around a whole call, for what no HTTP layer
- * can see: a 200 whose body is not the shape the action relies on (a cut body
- * resolves as `data: ""`). An HTTP or network failure the client already
- * retried is not retried again (the client marks it), so retries never
- * multiply (see docs/decisions.md, "Retries happen in one place"). Decisions
- * come from classifyFailure, waits from the shared backoff; sleep and clock
- * are injected.
- */
-
-
-
-
-/**
- * A call that failed for good: GitHub's answer and Purple's verdict in one
- * message. Keeps `status` and `response` of the original error so callers can
- * still inspect them; the original is the `cause`.
- */
-class GitHubCallError extends Error {
-    verdict;
-    attempts;
-    name = 'GitHubCallError';
-    status;
-    response;
-    constructor(message, verdict, attempts, cause) {
-        super(message, { cause });
-        this.verdict = verdict;
-        this.attempts = attempts;
-        const data = (0,core_transient/* toFailureData */.GN)(cause);
-        if (data.status !== undefined)
-            this.status = data.status;
-        if (typeof cause === 'object' && cause !== null && 'response' in cause)
-            this.response = cause.response;
-    }
-}
-const PERMANENT_CONFIGURATION = { kind: 'permanent', reason: 'a configuration error: fix the input it names' };
-/**
- * Runs `fn` until it succeeds, a failure is permanent or already retried by
- * the client, or the retries are spent; throws GitHubCallError naming
- * `label`, the attempts and the reason.
- */
-async function withRetry(label, fn, policy) {
-    const now = policy.now ?? Date.now;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() };
-            const { verdict, description: described } = (0,configuration/* isConfigurationError */.p0)(error)
-                ? { verdict: PERMANENT_CONFIGURATION, description: error.message }
-                : (0,core_transient/* explainFailure */.SP)(error, options);
-            // The client made its own attempts at this failure: they are this call's budget.
-            const handled = (0,retrying/* clientAttempts */.u)(error);
-            const spent = handled !== undefined || attempt > policy.retries;
-            if (verdict.kind === 'permanent' || spent || verdict.waitCapped === true) {
-                const attempts = handled ?? attempt;
-                const why = verdict.kind === 'permanent' ? '' : verdict.waitCapped === true ? ' (rate-limit wait too long)' : described.includes(`after ${attempts} attempt`) ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
-                throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempts, error);
-            }
-            const delay = (0,backoff/* nextDelay */.rM)(attempt, policy.backoff, verdict.retryAfterMs, policy.random);
-            policy.onRetry?.(verdict.kind);
-            policy.log?.(`${label}: attempt ${attempt} of ${policy.retries + 1} failed: ${described}; retrying in ${delay} ms`);
-            await policy.sleep(delay);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/actions/merge/settings.ts + 1 modules
-var settings = __nccwpck_require__(7938);
-;// CONCATENATED MODULE: ./src/actions/merge/merge.ts
-/**
- * The merge action's work: merge the verified head sha, retrying within a
- * budget while GitHub says required checks are still "expected", and treating
- * a merge whose answer was lost as done. The merge call runs with the client's
- * retries off and this loop decides (see docs/decisions.md, "The merge call is
- * never retried blindly").
- *
- * Invariants the tests assert from the simulator's request log:
- * - every merge (and branch update) call carries the verified sha, so GitHub refuses if the head moved;
- * - no merge call follows an answer that said a required check failed;
- * - after a lost answer, a "not mergeable" is never reported as a refusal;
- * - through the merge queue, only the verified sha is enqueued (an entry already queued is adopted).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-function toPullRead(data) {
-    const pr = expectPullRequest('pull request', data);
-    const raw = data;
-    return {
-        snapshot: {
-            state: pr.state === 'closed' ? 'closed' : 'open',
-            merged: pr.merged === true,
-            mergeCommitSha: pr.merge_commit_sha,
-            headSha: pr.head.sha,
-            mergeable: pr.mergeable,
-            mergeableState: pr.mergeable_state ?? 'unknown',
-            draft: pr.draft === true
-        },
-        headRef: pr.head.ref,
-        headRepo: typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '',
-        htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : '',
-        baseRef: pr.base.ref
-    };
-}
-/** GitHub's `message` from an error's JSON body, else the error's own message. */
-function failureOf(error) {
-    const data = (0,core_transient/* toFailureData */.GN)(error);
-    const body = error?.response?.data;
-    const said = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : undefined;
-    return { ...data, message: said ?? data.message ?? String(error) };
-}
-async function readAfter(session, what) {
-    try {
-        return await session.readPull();
-    }
-    catch (readError) {
-        session.deps.log.info(`Could not read pull request #${session.pull_number} ${what}: ${(0,escaping/* logText */.kc)(failureOf(readError).message)}`);
-        return undefined;
-    }
-}
-async function callMerge(session, method, outcomeUnknown) {
-    const { owner, repo, pull_number, sha, target } = session;
-    try {
-        const response = await session.deps.client.octokit.rest.pulls.merge({
-            owner,
-            repo,
-            pull_number,
-            sha,
-            ...(method ? { merge_method: method } : {}),
-            ...(target.commitTitle ? { commit_title: target.commitTitle } : {}),
-            ...(target.commitMessage ? { commit_message: target.commitMessage } : {}),
-            // Off for this call only: a retried merge can hide a merge that happened.
-            request: { retries: 0 }
-        });
-        const body = expectShape('merge answer', response.data, { merged: 'boolean', sha: 'string' });
-        if (body.merged !== true)
-            throw new MalformedResponseError(`malformed response: merge answer says merged: ${String(body.merged)}`);
-        return { verdict: { kind: 'merged', mergeCommitSha: body.sha, message: body.message ?? 'Pull Request successfully merged' }, status: response.status, mergeCalled: true };
-    }
-    catch (error) {
-        const failure = failureOf(error);
-        // Whatever the answer (or its absence), the PR's state decides first: a lost answer may hide a merge that happened.
-        const read = await readAfter(session, 'after the merge call');
-        const verdict = classifyMergeFailure(failure, read?.snapshot, sha, { outcomeUnknown });
-        return { verdict, failure, ...(failure.status === undefined ? {} : { status: failure.status }), ...(read ? { read } : {}), mergeCalled: true };
-    }
-}
-/** A read instead of a merge call, while a lost answer may hide a merge. */
-async function reread(session, message) {
-    const read = await readAfter(session, 'to learn whether it merged');
-    return { verdict: judgeUnsettled(read?.snapshot, session.sha, message), ...(read ? { read } : {}), mergeCalled: false };
-}
-/**
- * Merges the pull request at the verified sha within the pending-retry
- * budget; when it stops without merging, adds the diagnosis of what blocks.
- */
-async function merge(target, deps) {
-    const result = await mergeOnce(target, deps);
-    // After an update the head is new and unchecked: the next step is to verify it, not a list of blockers.
-    if (result.merged || result.sha === '' || result.reason === 'branch-updated')
-        return result;
-    const diagnosis = await diagnoseAfter(target, deps);
-    return diagnosis === undefined ? result : { ...result, diagnosis };
-}
-// Rereads of an UNKNOWN mergeability after the refusal: a few seconds, not the merge budget.
-const DIAGNOSIS_READS = 3;
-/** One read of the merge facts after merge stopped; best effort: a failed read never changes merge's outcome. */
-async function diagnoseAfter(target, deps) {
-    try {
-        const facts = await readMergeFacts(deps.client, target.repository, target.pullNumber, {
-            sleep: deps.sleep,
-            maxReads: DIAGNOSIS_READS,
-            mergingToken: target.mergingToken ?? 'unknown',
-            log: (m) => deps.log.info(m)
-        });
-        return diagnose(facts);
-    }
-    catch (error) {
-        deps.log.info(`Could not read what blocks pull request #${target.pullNumber} (${(0,escaping/* logText */.kc)(failureOf(error).message)}); the outcome above stands, without a diagnosis.`);
-        return undefined;
-    }
-}
-async function mergeOnce(target, deps) {
-    const { owner, repo } = target.repository;
-    const pull_number = target.pullNumber;
-    const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toPullRead((await deps.client.octokit.rest.pulls.get({ owner, repo, pull_number })).data), deps.client.retryPolicy);
-    let start;
-    try {
-        start = await readPull();
-    }
-    catch (error) {
-        // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
-        const permanent = (0,core_transient/* classifyFailure */.XE)(error).kind === 'permanent';
-        return {
-            merged: false,
-            mergeCommitSha: '',
-            attempts: 0,
-            reason: permanent ? 'permanent' : 'unreachable',
-            message: `Could not read pull request #${pull_number}, so nothing was merged: ${error instanceof Error ? error.message : String(error)}`,
-            pullNumber: pull_number,
-            sha: target.sha ?? '',
-            shaPinned: target.sha !== undefined,
-            timeline: [],
-            updatedSha: '',
-            mergeGroupSha: '',
-            failingGroupChecks: []
-        };
-    }
-    const sha = target.sha ?? start.snapshot.headSha;
-    if (target.sha === undefined) {
-        deps.log.warning(`Input 'sha' is empty: merging the head read now (${sha}), which nothing verified. Pass the sha that wait-ci verified, e.g. 'sha: \${{ steps.wait.outputs.sha }}'.`);
-    }
-    const session = { deps, target, owner, repo, pull_number, sha, readPull };
-    const pullUrl = start.htmlUrl || `pull request #${pull_number} of ${owner}/${repo}`;
-    const timeline = [];
-    const finish = (outcome, extra = {}) => ({
-        ...outcome,
-        pullNumber: pull_number,
-        sha,
-        shaPinned: target.sha !== undefined,
-        attempts: timeline.length,
-        timeline,
-        updatedSha: extra.updatedSha ?? '',
-        mergeGroupSha: extra.mergeGroupSha ?? '',
-        failingGroupChecks: extra.failingGroupChecks ?? [],
-        ...(extra.branchDeleted === undefined ? {} : { branchDeleted: extra.branchDeleted })
-    });
-    const before = judgePullState(start.snapshot, sha);
-    if (before !== undefined)
-        return finish(fromVerdict(before, start.snapshot.mergeCommitSha ?? ''));
-    const startedAt = deps.now();
-    const methods = await methodsToTry(target, deps, owner, repo);
-    const loop = await mergeLoop(session, methods, timeline);
-    if (loop.kind === 'stopped')
-        return finish(stopOutcome({ ...loop.stop, attempts: timeline.length, pullNumber: pull_number, pullUrl, sha }));
-    const queue = queueRefusalOf(loop.verdict, timeline);
-    if (queue.required)
-        return finish(...(await throughQueue(session, queue, start.baseRef, startedAt)));
-    return finish(...(await afterFinal(session, loop.verdict, loop.read)));
-}
-/**
- * Whether the last merge call was GitHub's refusal of a direct merge on a
- * branch that takes changes only through the merge queue. Read from the
- * refusal itself, so a branch without a queue costs no extra request.
- */
-function queueRefusalOf(verdict, timeline) {
-    const last = timeline[timeline.length - 1];
-    if (verdict.kind !== 'permanent' || last === undefined)
-        return { required: false };
-    return (0,merge_queue/* queueRequirement */.Lo)({ refusal: { ...(last.status === undefined ? {} : { status: last.status }), message: last.message } });
-}
-/**
- * The base requires the merge queue: with 'merge-queue: off' end naming it;
- * else enqueue the verified head (or adopt its entry) and follow the entry
- * within what is left of the budget.
- */
-async function throughQueue(session, refusal, base, startedAt) {
-    const { deps, target, owner, repo, pull_number, sha } = session;
-    if ((0,merge_queue/* queuePath */.Hs)(refusal, target.mergeQueue) === 'refuse') {
-        return [{ merged: false, mergeCommitSha: '', reason: 'permanent', category: 'merge-queue', message: (0,merge_queue/* queueOffMessage */.Gg)(refusal) }, {}];
-    }
-    // The rule carries the queue's own check timeout, for the timeout message; one read, made only when a queue exists.
-    const rule = await detectMergeQueue(deps.client, { owner, repo, base }).catch((error) => {
-        deps.log.info(`Could not read the rules of '${(0,escaping/* logText */.kc)(base)}' (${(0,escaping/* logText */.kc)(failureOf(error).message)}); following the queue without its check timeout.`);
-        return refusal;
-    });
-    const checkResponseTimeoutMinutes = rule.required && rule.source === 'rule' ? rule.rule.checkResponseTimeoutMinutes : null;
-    deps.log.info(`The base branch '${(0,escaping/* logText */.kc)(base)}' takes changes only through the merge queue: enqueueing the verified head ${sha}.`);
-    const followed = await mergeThroughQueue(deps.client, { owner, repo, pullNumber: pull_number }, {
-        sha,
-        timeoutMs: Math.max(0, target.timeoutMs - (deps.now() - startedAt)),
-        // A queue entry moves in minutes, not seconds: no need to read it at the retry pace.
-        intervalMs: target.intervalMs * 3,
-        checkResponseTimeoutMinutes,
-        ...(target.mergeQueueJump ? { jump: true } : {})
-    }, deps);
-    if (followed.merged && target.deleteBranch)
-        deps.log.info(merge_queue/* QUEUE_DELETE_BRANCH_NOTE */.gn);
-    const outcome = { merged: followed.merged, mergeCommitSha: followed.mergeCommitSha, reason: followed.reason, message: followed.message };
-    return [outcome, { mergeGroupSha: followed.mergeGroupSha, failingGroupChecks: followed.failingChecks, ...(followed.merged && target.deleteBranch ? { branchDeleted: false } : {}) }];
-}
-/** Calls merge (or, while the outcome is unknown, reads) until a final answer or the end of the budget. */
-async function mergeLoop(session, methods, timeline) {
-    const { deps, target } = session;
-    const startedAt = deps.now();
-    let methodIndex = 0;
-    let outcomeUnknown = false;
-    let rereadOnly = false;
-    for (let round = 1;; round++) {
-        const method = methods[methodIndex];
-        const atMs = deps.now() - startedAt;
-        const step = rereadOnly ? await reread(session, 'whether the merge happened is not known yet') : await callMerge(session, method, outcomeUnknown);
-        const { verdict } = step;
-        if (step.failure)
-            outcomeUnknown = outcomeUnknownAfter(outcomeUnknown, step.failure, verdict);
-        rereadOnly = verdict.kind === 'unsettled';
-        const entry = step.mergeCalled ? record(session, timeline, step, method, atMs) : undefined;
-        if (step.mergeCalled && isMethodFallback(verdict, target, methodIndex, methods.length)) {
-            // The method was our guess, not the user's: GitHub refused before doing anything, so try the next one.
-            timeline.push({ ...entry, waitMs: 0 });
-            methodIndex++;
-            continue;
-        }
-        if (isFinal(verdict)) {
-            if (entry)
-                timeline.push(entry);
-            return { kind: 'final', verdict, ...(step.read ? { read: step.read } : {}) };
-        }
-        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
-        if (next.kind === 'stop') {
-            if (entry)
-                timeline.push(entry);
-            return { kind: 'stopped', stop: { verdict, why: next.why, readBack: step.read !== undefined, outcomeUnknown } };
-        }
-        if (entry)
-            timeline.push({ ...entry, waitMs: next.ms });
-        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${(0,durations/* formatSeconds */.Xo)(next.ms)} (${verdict.kind}: ${(0,escaping/* logText */.kc)(verdict.message)})`);
-        await deps.sleep(next.ms);
-    }
-}
-function isMethodFallback(verdict, target, methodIndex, methodCount) {
-    return verdict.kind === 'permanent' && verdict.category === 'method-not-allowed' && target.method === undefined && methodIndex + 1 < methodCount;
-}
-function retryAfterOf(verdict) {
-    return verdict.kind === 'transient' && verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {};
-}
-/** Logs one merge call and returns its timeline entry (without the wait). */
-function record(session, timeline, step, method, atMs) {
-    const attempt = timeline.length + 1;
-    const said = step.failure ? step.failure.message : step.verdict.kind === 'merged' ? step.verdict.message : '';
-    const answer = step.failure ? `${describeAnswer(step.failure)} '${(0,escaping/* logText */.kc)(said)}'` : 'merged';
-    session.deps.log.info(`Merge attempt ${attempt}${method ? ` (${method})` : ''}: ${answer} -> ${step.verdict.kind}`);
-    return { attempt, atMs, method: method ?? 'default', ...(step.status === undefined ? {} : { status: step.status }), message: said, decision: step.verdict.kind };
-}
-/** What follows a final answer: delete the branch after a merge, update it when behind and asked to. */
-async function afterFinal(session, verdict, read) {
-    const outcome = fromVerdict(verdict, read?.snapshot.mergeCommitSha ?? '');
-    if (outcome.merged && session.target.deleteBranch) {
-        return [outcome, { branchDeleted: await deleteBranch(session, read ?? (await session.readPull().catch(() => undefined))) }];
-    }
-    if (verdict.kind === 'behind' && session.target.updateBranch)
-        return updateBranch(session, verdict);
-    return [outcome];
-}
-/**
- * Updates the branch from its base once, pinned to the verified sha (GitHub
- * refuses when the head moved), and reads the new head back. The new head is
- * never merged here: nothing has verified it.
- */
-async function updateBranch(session, behind) {
-    const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha);
-    if (updatedSha)
-        session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`);
-    return [outcome, { updatedSha }];
-}
-async function runUpdate(session) {
-    const { deps, owner, repo, pull_number, sha } = session;
-    let answerLost = false;
-    try {
-        // Once, without the client's retries: a second update would merge the base again.
-        await deps.client.octokit.rest.pulls.updateBranch({ owner, repo, pull_number, expected_head_sha: sha, request: { retries: 0 } });
-    }
-    catch (error) {
-        const failure = failureOf(error);
-        answerLost = failure.status === undefined || failure.status >= 500;
-        if (!answerLost) {
-            // GitHub refused, so nothing was updated: a head that moved anyway is someone else's push.
-            const head = (await readAfter(session, 'after the refused branch update'))?.snapshot.headSha;
-            const said = { answer: describeAnswer(failure), message: failure.message };
-            return head !== undefined && head !== sha ? { kind: 'head-moved', newHead: head, ...said } : { kind: 'refused', ...said };
-        }
-    }
-    const newHead = await awaitNewHead(session);
-    return newHead === undefined ? { kind: 'not-shown', answerLost } : { kind: 'updated', newHead, answerLost };
-}
-/** Reads the pull request until its head is no longer the verified sha (GitHub updates in the background); undefined when the budget ends first. */
-async function awaitNewHead(session) {
-    const { deps, target, sha } = session;
-    const startedAt = deps.now();
-    for (let round = 1;; round++) {
-        const read = await readAfter(session, 'after the branch update');
-        if (read !== undefined && read.snapshot.headSha !== sha)
-            return read.snapshot.headSha;
-        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
-        if (next.kind === 'stop')
-            return undefined;
-        await deps.sleep(next.ms);
-    }
-}
-/** The explicit method, else the repository's allowed ones in GitHub's order, else all three (GitHub refuses a wrong one before merging). */
-async function methodsToTry(target, deps, owner, repo) {
-    if (target.method !== undefined)
-        return [target.method];
-    try {
-        const data = await withRetry('GET repository', async () => (await deps.client.octokit.rest.repos.get({ owner, repo })).data, deps.client.retryPolicy);
-        const flags = {
-            merge: data.allow_merge_commit,
-            squash: data.allow_squash_merge,
-            rebase: data.allow_rebase_merge
-        };
-        // The allow_* fields are only there for tokens that may see the settings; absent means unknown, not "no".
-        const allowed = settings/* MERGE_METHODS */.Y0.filter((m) => flags[m] !== false);
-        if (allowed.length > 0)
-            return allowed;
-    }
-    catch (error) {
-        deps.log.warning(`Could not read the repository's allowed merge methods (${(0,escaping/* logText */.kc)(failureOf(error).message)}); trying merge, squash, rebase in turn.`);
-    }
-    return settings/* MERGE_METHODS */.Y0;
-}
-async function deleteBranch(session, read) {
-    const { deps, owner, repo } = session;
-    if (read === undefined || read.headRef === '') {
-        deps.log.warning("'delete-branch' is true but the head branch could not be read; not deleting it.");
-        return false;
-    }
-    const ref = (0,escaping/* logText */.kc)(read.headRef);
-    if (read.headRepo !== `${owner}/${repo}`) {
-        deps.log.info(`Not deleting '${ref}': it belongs to ${(0,escaping/* logText */.kc)(read.headRepo) || 'a deleted fork'}, not ${owner}/${repo}.`);
-        return false;
-    }
-    try {
-        // Each segment encoded, the slashes kept: GitHub's ref path (`heads/feature/x`), safe for any branch name.
-        const path = read.headRef.split('/').map(encodeURIComponent).join('/');
-        await withRetry(`DELETE branch '${ref}'`, () => deps.client.octokit.request(`DELETE /repos/{owner}/{repo}/git/refs/heads/${path}`, { owner, repo }), deps.client.retryPolicy);
-        deps.log.info(`Deleted the head branch '${ref}'.`);
-        return true;
-    }
-    catch (error) {
-        // The merge is done; a branch left behind is not a failure (it may be protected or already gone).
-        deps.log.warning(`Merged, but could not delete the head branch '${ref}': ${(0,escaping/* logText */.kc)(failureOf(error).message)}`);
-        return false;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5350:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qk: () => (/* binding */ writeMergeInputError),
-  MK: () => (/* binding */ writeMergeOutputs)
-});
-
-// UNUSED EXPORTS: blockersOutput, mergeOutputValues, mergeSummary
-
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
-// EXTERNAL MODULE: ./src/core/merge-queue.ts
-var merge_queue = __nccwpck_require__(4421);
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-// EXTERNAL MODULE: ./src/core/summary-html.ts
-var summary_html = __nccwpck_require__(5873);
-;// CONCATENATED MODULE: ./src/core/diagnosis-report.ts
-/**
- * A diagnosis shown to people: summary-html blocks for a job summary, plain
- * lines for a terminal or a log (outside text kept on one line each), and the
- * JSON document `purple why --json` prints.
- */
-
-
-const WHO_WORDS = {
-    author: 'the author (push a fix, update the branch)',
-    reviewer: 'a reviewer',
-    admin: 'an admin (settings or token)',
-    ci: 'CI (wait, or re-run)',
-    anyone: 'anyone (retry)'
-};
-const VERDICT_WORDS = {
-    mergeable: 'mergeable',
-    waiting: 'waiting',
-    blocked: 'blocked',
-    unknown: 'unknown'
-};
-/** The diagnosis as job-summary blocks: a heading, the verdict, a table of blockers, and what could not be read. */
-function renderDiagnosisHtml(diagnosis, title = 'What stands between this PR and a merge') {
-    const blocks = [(0,summary_html/* heading */.R_)(3, title), (0,summary_html/* paragraph */.FY)([(0,summary_html/* strong */.ko)(VERDICT_WORDS[diagnosis.verdict]), `: ${diagnosis.reason}.`])];
-    if (diagnosis.blockers.length > 0) {
-        const evidence = (b) => (b.link ? [b.evidence, ' (', (0,summary_html/* link */.nf)(b.link, 'details'), ')'] : b.evidence);
-        blocks.push((0,summary_html/* table */.tp)(['blocker', 'evidence', 'rule', 'who can clear it'], diagnosis.blockers.map((b) => [b.kind, evidence(b), b.source, WHO_WORDS[b.who]])));
-    }
-    if (diagnosis.unreadable.length > 0) {
-        blocks.push((0,summary_html/* paragraph */.FY)('Not readable with this token (not guessed):'));
-        blocks.push((0,summary_html/* list */.p_)(diagnosis.unreadable.map((u) => [(0,summary_html/* strong */.ko)(u.what), `: ${u.reason}`])));
-    }
-    return blocks;
-}
-/** The diagnosis as plain lines (no trailing newlines); outside text cannot break a line or start a workflow command. */
-function renderDiagnosisText(diagnosis) {
-    const lines = [`${VERDICT_WORDS[diagnosis.verdict]}: ${logText(diagnosis.reason)}`];
-    for (const b of diagnosis.blockers) {
-        lines.push(`  - ${b.kind}: ${logText(b.evidence)}`);
-        lines.push(`      rule: ${logText(b.source)}; who: ${WHO_WORDS[b.who]}${b.link ? `; ${logText(b.link)}` : ''}`);
-    }
-    if (diagnosis.unreadable.length > 0) {
-        lines.push('  not readable with this token:');
-        for (const u of diagnosis.unreadable)
-            lines.push(`  - ${logText(u.what)}: ${logText(u.reason)}`);
-    }
-    return lines;
-}
-/** The machine-readable document (`schema: purple/v1`). */
-function diagnosisDocument(diagnosis, extra = {}) {
-    return {
-        schema: 'purple/v1',
-        command: 'why',
-        ...extra,
-        verdict: diagnosis.verdict,
-        reason: diagnosis.reason,
-        blockers: diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who, ...(b.link ? { link: b.link } : {}) })),
-        unreadable: diagnosis.unreadable.map((u) => ({ what: u.what, reason: u.reason }))
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/core/redaction.ts
-var redaction = __nccwpck_require__(3862);
-;// CONCATENATED MODULE: ./src/actions/outputs.ts
-/**
- * How every action reports: a typed output setter built from the action's
- * declaration (a renamed or forgotten output is a compile error), and a job
- * summary written best-effort (core.summary.write() throws when
- * GITHUB_STEP_SUMMARY is unset, as outside the runner).
- */
-
-
-/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
-function outputWriter(spec, prefix = '') {
-    return (values) => {
-        for (const name of Object.keys(spec.outputs)) {
-            core/* setOutput */.uH(`${prefix}${name}`, (0,redaction/* redactSecrets */.f)(values[name] ?? ''));
-        }
-    };
-}
-/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
-async function writeSummary(html) {
-    try {
-        await core/* summary */.z.addRaw((0,redaction/* redactSecrets */.f)(html), true).write();
-    }
-    catch (error) {
-        core/* debug */.Yz(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    finally {
-        core/* summary */.z.emptyBuffer();
-    }
-}
-
-// EXTERNAL MODULE: ./src/actions/merge/io.ts + 1 modules
-var io = __nccwpck_require__(6769);
-;// CONCATENATED MODULE: ./src/actions/merge/outputs.ts
-/**
- * merge's outputs and job summary. Every declared output is written on every
- * path (a settings error included), and the summary says why the step ended;
- * GitHub's messages are outside text, escaped by summary-html.
- */
-
-
-
-
-
-
-/** Every merge output of a finished merge, as the action sets them (the root action and the CLI read the same). */
-function mergeOutputValues(result) {
-    return {
-        merged: result.merged ? 'true' : 'false',
-        'merge-commit-sha': result.mergeCommitSha,
-        attempts: String(result.attempts),
-        reason: result.reason,
-        message: result.message,
-        'updated-sha': result.updatedSha,
-        'merge-group-sha': result.mergeGroupSha,
-        blockers: blockersOutput(result)
-    };
-}
-/** Sets every merge output (names prefixed for the root action) and writes the summary. */
-async function writeMergeOutputs(result, prefix = '') {
-    outputWriter(io/* mergeSpec */.S_, prefix)(mergeOutputValues(result));
-    await writeSummary(mergeSummary(result));
-}
-/** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
-async function writeMergeInputError(message, prefix = '') {
-    const reason = 'invalid-input';
-    outputWriter(io/* mergeSpec */.S_, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '', 'merge-group-sha': '', blockers: '' });
-    await writeSummary((0,summary_html/* renderSummary */.Br)([(0,summary_html/* heading */.R_)(2, `Purple merge: ${reason}`), (0,summary_html/* paragraph */.FY)(['Nothing was called: ', message])]));
-}
-/** The 'blockers' output: the diagnosis's blockers as JSON, '' when there is none (merged, or unreadable). */
-function blockersOutput(result) {
-    if (result.diagnosis === undefined)
-        return '';
-    return JSON.stringify(result.diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who })));
-}
-/** The job summary section: outcome, then one row per merge call, then what blocks when not merged. */
-function mergeSummary(result) {
-    const blocks = [
-        (0,summary_html/* heading */.R_)(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
-        (0,summary_html/* paragraph */.FY)([
-            `Pull request #${result.pullNumber} at `,
-            (0,summary_html/* code */.aY)(result.sha),
-            result.shaPinned ? '' : ' (not pinned: no sha was given)',
-            ...(result.merged ? [', merge commit ', (0,summary_html/* code */.aY)(result.mergeCommitSha)] : []),
-            ...(result.updatedSha ? [', updated to ', (0,summary_html/* code */.aY)(result.updatedSha), ' (not merged)'] : []),
-            '.'
-        ]),
-        ...(result.mergeGroupSha !== '' || result.failingGroupChecks.length > 0
-            ? (0,merge_queue/* queueSummaryBlocks */.Qm)({ message: result.message, mergeGroupSha: result.mergeGroupSha, mergeCommitSha: result.mergeCommitSha, failingChecks: result.failingGroupChecks })
-            : [(0,summary_html/* paragraph */.FY)(result.message)])
-    ];
-    if (result.timeline.length > 0) {
-        blocks.push((0,summary_html/* table */.tp)(['#', 'at', 'method', 'answer', 'decision', 'next try in'], result.timeline.map((a) => [
-            String(a.attempt),
-            `+${(0,durations/* formatSeconds */.Xo)(a.atMs)}`,
-            a.method,
-            `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
-            a.decision,
-            a.waitMs === undefined ? '' : (0,durations/* formatSeconds */.Xo)(a.waitMs)
-        ])));
-    }
-    if (result.diagnosis !== undefined)
-        blocks.push(...renderDiagnosisHtml(result.diagnosis));
-    return (0,summary_html/* renderSummary */.Br)(blocks);
-}
-
-
-/***/ }),
-
-/***/ 7938:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Y0: () => (/* binding */ MERGE_METHODS),
-  YY: () => (/* binding */ readMergeSettings)
-});
-
-// UNUSED EXPORTS: mergingTokenOf, parseMergeOptions
-
-// EXTERNAL MODULE: ./src/github/context.ts + 1 modules
-var github_context = __nccwpck_require__(6020);
-// EXTERNAL MODULE: ./src/github/inputs.ts
-var inputs = __nccwpck_require__(5446);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var core_inputs = __nccwpck_require__(9114);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./src/actions/input-source.ts
-/**
- * The one reader of action inputs through @actions/core: an InputSource with
- * the action.yml defaults applied (core.getInput gives '' for a left-out
- * input only when action.yml has no default, e.g. when run outside the runner).
- */
-
-
-/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
-function actionInputs(inputs, prefix = '', shared = []) {
-    return (0,core_inputs/* specInputSource */.f0)(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
-}
-
-// EXTERNAL MODULE: ./src/actions/merge/io.ts + 1 modules
-var io = __nccwpck_require__(6769);
-;// CONCATENATED MODULE: ./src/actions/merge/settings.ts
-
-
-
-
-
-const MERGE_METHODS = ['merge', 'squash', 'rebase'];
-/**
- * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
- * workflow files): an installation token (`ghs_`) given as 'github-token' is
- * taken to be the job's own; App auth and personal tokens are not.
- */
-function mergingTokenOf(auth) {
-    if (auth.kind === 'app')
-        return 'other';
-    const token = auth.token.trim();
-    if (token.startsWith('ghs_'))
-        return 'actions';
-    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
-}
-/**
- * Pure: merge's options from its inputs. Where they are read under another
- * name (the root action's `merge-…`), the source's labels say so, and an
- * error names the input the user actually wrote.
- */
-function parseMergeOptions(inputs) {
-    const pullRequest = (0,core_inputs/* parsePullRequestInput */.gF)(inputs, 'pull-request');
-    const sha = (0,core_inputs/* parseShaInput */.AW)(inputs, 'sha');
-    const method = inputs.get('method').trim().toLowerCase();
-    if (method !== '' && !MERGE_METHODS.includes(method)) {
-        throw (0,core_inputs/* inputError */.Xu)(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
-    }
-    const deleteBranch = (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'delete-branch');
-    const updateBranch = (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'update-branch');
-    const mergeQueue = inputs.get('merge-queue').trim().toLowerCase();
-    if (mergeQueue !== 'auto' && mergeQueue !== 'off') {
-        throw (0,core_inputs/* inputError */.Xu)(inputs.label('merge-queue'), mergeQueue, "write 'auto' (enqueue when the base branch requires the merge queue) or 'off'.");
-    }
-    const mergeQueueJump = (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'merge-queue-jump');
-    const timeoutMs = (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'timeout-seconds', { min: 0 });
-    const intervalMs = (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'interval-seconds', { min: 0.001 });
-    const title = inputs.get('commit-title');
-    const message = inputs.get('commit-message');
-    return Object.freeze({
-        ...(pullRequest === undefined ? {} : { pullRequest }),
-        ...(sha === undefined ? {} : { sha }),
-        ...(method === '' ? {} : { method: method }),
-        ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
-        ...(message.trim() === '' ? {} : { commitMessage: message }),
-        deleteBranch,
-        updateBranch,
-        mergeQueue: mergeQueue,
-        mergeQueueJump,
-        timeoutMs,
-        intervalMs
-    });
-}
-/** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
-function readMergeSettings(env = process.env) {
-    const options = parseMergeOptions(actionInputs(io/* mergeOwnInputs */.qk));
-    const client = (0,inputs/* readClientSettings */.Hq)(env);
-    const context = (0,github_context/* readGitHubContext */.L7)(env);
-    const pull = (0,github_context/* requirePullRequest */.aI)(context, options.pullRequest);
-    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number, mergingToken: mergingTokenOf(client.auth) });
-}
-
-
-/***/ }),
-
-/***/ 9698:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./src/core/describe-error.ts
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/run.ts
-
-
-/**
- * Runs an action body and calls setFailed exactly once on a throw, whatever
- * was thrown (the template only fails `if (error instanceof Error)`, which
- * leaves the step green on a thrown string).
- */
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        core/* setFailed */.C1(describeError(error));
-    }
-}
-
-
-/***/ }),
-
-/***/ 3683:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ productionRuntime)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _core_escaping_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(811);
-/**
- * The production clock, sleep and log every action's deps default to; tests
- * pass their own (a fake clock, a sleep that advances it, a collecting log).
- */
-
-
-/** The real clock, a real timer and the runner's log. */
-const productionRuntime = Object.freeze({
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
-    log: Object.freeze({ info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_core_escaping_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralizeCommands */ .Kw)(m)), warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m) })
-});
-
-
-/***/ }),
-
-/***/ 3915:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
-/* harmony export */   rM: () => (/* binding */ nextDelay)
-/* harmony export */ });
-/**
- * When to try again: an exponential schedule with a cap and a jitter fraction.
- * Pure: the random source is a parameter, so a test pins it. The client's
- * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
- * the client is given other delays).
- */
-/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
-const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
-/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const n = Math.max(1, Math.floor(attempt));
-    const base = Math.max(0, policy.baseMs);
-    const cap = Math.max(0, policy.maxMs);
-    const factor = Math.max(1, policy.factor);
-    const jitter = Math.min(1, Math.max(0, policy.jitter));
-    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
-    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(raw * (1 - jitter * r));
-}
-/**
- * The wait before the next try: the backoff, but never shorter than what the
- * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
- */
-function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
-    const backoff = backoffDelay(attempt, policy, random);
-    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
-}
-
-
-/***/ }),
-
-/***/ 778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Xo: () => (/* binding */ formatSeconds),
-/* harmony export */   Yx: () => (/* binding */ formatWaitSeconds),
-/* harmony export */   _V: () => (/* binding */ formatMs)
-/* harmony export */ });
-/**
- * How Purple writes a duration for people. Two forms, one place:
- * - `formatMs` ("45s", "12m 5s", "1h 0m") for how long something took or
- *   waited: a wait, a check's run time, the queue's time so far;
- * - `formatSeconds` ("90 s", "1.5 s") for an amount compared with a setting
- *   given in seconds (a budget, a wait GitHub asked for, a retry delay), so the
- *   number reads exactly as it is written in `timeout-seconds` or `retry-after`.
- */
-/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m` (under a second: `250ms`). */
-function formatMs(ms) {
-    const s = Math.round(ms / 1000);
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m ${s % 60}s`;
-    return `${Math.floor(m / 60)}h ${m % 60}m`;
-}
-/** Renders milliseconds as seconds to three significant digits: "90 s", "1.5 s", "0.01 s". */
-function formatSeconds(ms) {
-    const s = ms / 1000;
-    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
-}
-/** `formatSeconds` of a wait rounded up to whole seconds ("60 s"): a wait told to a person is never shorter than the real one. */
-function formatWaitSeconds(ms) {
-    return formatSeconds(Math.ceil(ms / 1000) * 1000);
-}
-
-
-/***/ }),
-
-/***/ 811:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   kc: () => (/* binding */ logText)
-/* harmony export */ });
-/**
- * Text from outside (check names, GitHub's messages, file names, branch names)
- * is data. These turn it into something that can only ever be read: in the job
- * log it can start no workflow command, in a summary it can render no markup.
- * See docs/decisions.md, "Outside text is data".
- */
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** HTML text or attribute value: escapes & < > " and '. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
-const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-// Other C0/C1 controls (ESC starts terminal sequences) except tab.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/**
- * One line of outside text for the log: line breaks shown as `\n`, other control
- * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
- * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
- */
-function logText(text) {
-    return text
-        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
-const COMMAND_START = /^(\s*)(::|##\[)/;
-/**
- * A whole message for stdout, as a last line of defence: every line that would
- * start a workflow command gets a visible `| ` in front. Purple's own commands go
- * through @actions/core, never through this.
- */
-function neutralizeCommands(message) {
-    return message
-        .split(/\r\n|\r|\n/)
-        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
-        .join('\n');
-}
-
-
-/***/ }),
-
-/***/ 9114:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AW: () => (/* binding */ parseShaInput),
-/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
-/* harmony export */   Vm: () => (/* binding */ parsePositiveIntegerInput),
-/* harmony export */   Xu: () => (/* binding */ inputError),
-/* harmony export */   f0: () => (/* binding */ specInputSource),
-/* harmony export */   gF: () => (/* binding */ parsePullRequestInput),
-/* harmony export */   lp: () => (/* binding */ parseSecondsInput)
-/* harmony export */ });
-/**
- * Input parsing shared by every action and by the GitHub client's inputs
- * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
- * root pipeline accept the same spellings and word their errors alike. In
- * src/core because src/github may not import the action shells. Pure: no
- * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
- * github/inputs.ts). Errors name the input as the workflow spells it, so the
- * root action's `wait-timeout-seconds` is named by construction, not by
- * rewriting a stage's message afterwards.
- */
-/** The error for an invalid input: which input, the value it had, what to write instead. */
-function inputError(label, value, expected) {
-    return new Error(`Input '${label}' is '${value}': ${expected}`);
-}
-/**
- * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
- * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
- */
-function specInputSource(inputs, read, prefix = '', shared = []) {
-    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
-    return Object.freeze({
-        label,
-        get: (name) => {
-            const raw = read(label(name));
-            if (raw !== '')
-                return raw;
-            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
-            // default (run outside the runner) counts as unset.
-            const fallback = inputs[name].default ?? '';
-            return fallback.startsWith('${{') ? '' : fallback;
-        }
-    });
-}
-/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function parseBooleanInput(source, name) {
-    const value = source.get(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw inputError(source.label(name), value, "write 'true' or 'false'.");
-}
-/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, bound) {
-    const value = source.get(name).trim();
-    const seconds = Number(value);
-    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
-    if (value === '' || !Number.isFinite(seconds) || !inRange) {
-        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
-        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
-        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
-        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
-        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
-        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
-    }
-    return Math.round(seconds * 1000);
-}
-/** A positive whole number (`what` says which), or undefined when the input is empty. */
-function parsePositiveIntegerInput(source, name, what) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** A pull request number, or undefined when empty (the pull request of the triggering event). */
-function parsePullRequestInput(source, name) {
-    return parsePositiveIntegerInput(source, name, 'the pull request number');
-}
-/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
-function parseShaInput(source, name) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    const sha = value.toLowerCase();
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
-    }
-    return sha;
-}
-
-
-/***/ }),
-
-/***/ 4421:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fv: () => (/* binding */ queueEjectedMessage),
-/* harmony export */   Gg: () => (/* binding */ queueOffMessage),
-/* harmony export */   Hs: () => (/* binding */ queuePath),
-/* harmony export */   L3: () => (/* binding */ nextQueueStep),
-/* harmony export */   Lo: () => (/* binding */ queueRequirement),
-/* harmony export */   Qm: () => (/* binding */ queueSummaryBlocks),
-/* harmony export */   ST: () => (/* binding */ groupNeverStartedMessage),
-/* harmony export */   b: () => (/* binding */ failingGroupChecks),
-/* harmony export */   be: () => (/* binding */ NEVER_STARTED_AFTER_MS),
-/* harmony export */   gn: () => (/* binding */ QUEUE_DELETE_BRANCH_NOTE),
-/* harmony export */   "in": () => (/* binding */ queueTimeoutMessage),
-/* harmony export */   io: () => (/* binding */ tokenAuthWarning),
-/* harmony export */   mh: () => (/* binding */ enqueueRefusedMessage),
-/* harmony export */   zQ: () => (/* binding */ queueMergedMessage)
-/* harmony export */ });
-/* unused harmony exports mergeQueueRuleOf, isMergeQueueRefusal, startVerdict, shouldProbeGroup, APP_AUTH_ADVICE, removalReasonText, updatedHeadNeverStartedMessage */
-/* harmony import */ var _escaping_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(811);
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(778);
-/* harmony import */ var _summary_html_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5873);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5033);
-/**
- * Decisions about GitHub's merge queue over plain data: whether a branch
- * requires the queue, what an observed queue entry means for the next step,
- * which checks of a merge group failed, and the words Purple says about each
- * outcome. Purple enqueues (never arms auto-merge) and follows the entry to
- * its end; see docs/decisions.md, "Merge queue: enqueue the verified head and
- * follow it".
- */
-
-
-
-
-const numberOrNull = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const stringOrNull = (value) => (typeof value === 'string' && value !== '' ? value : null);
-/**
- * The `merge_queue` rule in a `GET /repos/{o}/{r}/rules/branches/{b}` answer
- * (all pages), or null. That endpoint lists only rules of active rulesets, so
- * any `merge_queue` rule there is enforced.
- */
-function mergeQueueRuleOf(rules) {
-    const rule = rules.find((r) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(r) && r.type === 'merge_queue');
-    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(rule))
-        return null;
-    const p = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(rule.parameters) ? rule.parameters : {};
-    return {
-        rulesetId: numberOrNull(rule.ruleset_id),
-        checkResponseTimeoutMinutes: numberOrNull(p.check_response_timeout_minutes),
-        mergeMethod: stringOrNull(p.merge_method),
-        groupingStrategy: stringOrNull(p.grouping_strategy)
-    };
-}
-// The direct-merge refusal on a queue-only branch: plain or under the ruleset header.
-const QUEUE_REFUSAL = /changes must be made through the merge queue/i;
-/** True when a merge answer is GitHub's refusal of a direct merge on a branch that requires the queue. */
-function isMergeQueueRefusal(status, message) {
-    return status === 405 && QUEUE_REFUSAL.test(message);
-}
-/**
- * Whether a queue is required: from the branch's rules when they were read,
- * else from a merge refusal. No rule and no refusal means no queue.
- */
-function queueRequirement(input) {
-    const rule = input.rules ? mergeQueueRuleOf(input.rules) : null;
-    if (rule)
-        return { required: true, source: 'rule', rule };
-    const refusal = input.refusal;
-    if (refusal && isMergeQueueRefusal(refusal.status, refusal.message))
-        return { required: true, source: 'refusal', message: refusal.message };
-    return { required: false };
-}
-/** What merge does: merge directly (no queue), enqueue (`auto` with a queue), or stop naming the queue (`off`). */
-function queuePath(requirement, mode) {
-    if (!requirement.required)
-        return 'merge';
-    return mode === 'auto' ? 'enqueue' : 'refuse';
-}
-/** The message when the branch requires the queue and `merge-queue` is `off`. */
-function queueOffMessage(requirement) {
-    const how = requirement.required && requirement.source === 'refusal' ? ` (GitHub: ${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(requirement.message.trim())})` : '';
-    return `The base branch takes changes only through the merge queue${how}, and 'merge-queue' is 'off': nothing was merged. Set 'merge-queue: auto' to let merge enqueue the verified head and follow it.`;
-}
-/**
- * Default wait before a commit GitHub should have started workflows on (a merge group, the head a branch
- * update made) is called never-started: GitHub creates check suites within seconds of the event, and without
- * them a wait only runs out its budget. Three minutes ends well inside merge's default 300 s budget.
- */
-const NEVER_STARTED_AFTER_MS = 3 * 60_000;
-/**
- * The one never-started rule, for merge groups and updated heads alike: events made with the job's
- * GITHUB_TOKEN start no workflow runs, so a commit with no check suite and no workflow run after
- * `neverStartedAfterMs` never will. `probe`: old enough, look (again) for a suite or run.
- * See docs/decisions.md, "Never started: one rule for merge groups and updated heads".
- */
-function startVerdict(facts) {
-    if (facts.started === true)
-        return 'started';
-    if (facts.ageMs < facts.neverStartedAfterMs)
-        return 'too-young';
-    return facts.started === false ? 'never-started' : 'probe';
-}
-const groupVerdict = (entry, facts) => entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null
-    ? startVerdict({ ageMs: facts.groupAgeMs, started: facts.groupStarted, neverStartedAfterMs: facts.neverStartedAfterMs })
-    : 'too-young';
-/** True when the follower should look for a check suite or workflow run of the group sha. */
-function shouldProbeGroup(entry, facts) {
-    const verdict = groupVerdict(entry, facts);
-    return verdict === 'probe' || verdict === 'never-started';
-}
-/**
- * Decides the next step from one read. `merged` decides first: GitHub records
- * a removal from the queue on a successful merge too, and the two land in
- * either order, so an entry that vanished unmerged is confirmed by a second
- * read before it counts as an ejection.
- */
-function nextQueueStep(snapshot, facts) {
-    if (snapshot.merged || snapshot.pullState === 'MERGED')
-        return { kind: 'merged', mergeCommitSha: snapshot.mergeCommitSha };
-    const entry = snapshot.entry;
-    if (entry === null) {
-        const closed = snapshot.pullState === 'CLOSED';
-        // A removal that says `merged` is a merge GitHub has not shown on the pull request yet: never an ejection.
-        const mergingNow = snapshot.removal?.reason === 'merged';
-        if (!closed && (mergingNow || facts.readsWithoutEntry < 2))
-            return { kind: 'waiting', entry: null, probeGroup: false };
-        return { kind: 'ejected', reason: snapshot.removal?.reason ?? null, closed };
-    }
-    const verdict = groupVerdict(entry, facts);
-    if (verdict === 'never-started' && entry.groupSha !== null)
-        return { kind: 'group-never-started', groupSha: entry.groupSha };
-    return { kind: 'waiting', entry, probeGroup: verdict === 'probe' };
-}
-const FAILED_CONCLUSIONS = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
-const FAILED_STATES = new Set(['failure', 'error']);
-/**
- * The failing checks of a merge group, newest run per name, by name. After an
- * ejection the pull request's own checks still read green: the group's checks
- * ran on another sha, so they are the only evidence of what failed.
- */
-function failingGroupChecks(checks) {
-    const newest = new Map();
-    for (const check of checks) {
-        const key = `${check.kind}\u0000${check.name}`;
-        const current = newest.get(key);
-        if (!current || check.order > current.order)
-            newest.set(key, check);
-    }
-    return [...newest.values()]
-        .filter((c) => (c.kind === 'check-run' ? FAILED_CONCLUSIONS.has(c.outcome) : FAILED_STATES.has(c.outcome)))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-/** Why Purple enqueues with an App: the job token's merge group starts no workflows. */
-const APP_AUTH_ADVICE = "Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself): events made with the job's GITHUB_TOKEN start no workflow runs, so a merge group it creates runs no merge_group workflows and waits until the queue removes it (see docs/decisions.md, \"Merge queue: enqueue the verified head and follow it\").";
-/** The warning before enqueueing with token auth (null with App auth). */
-function tokenAuthWarning(isApp) {
-    if (isApp)
-        return null;
-    return `Enqueueing with a token, not a GitHub App: if this is the job's GITHUB_TOKEN, the merge group will start no workflows. ${APP_AUTH_ADVICE}`;
-}
-/** Plain words for a removal reason (GraphQL `RemovedFromMergeQueueEvent.reason`); unknown reasons are quoted. */
-function removalReasonText(reason) {
-    if (reason === null || reason.trim() === '')
-        return 'GitHub gave no reason';
-    if (reason === 'failed_checks')
-        return "the merge group's required checks failed";
-    return `reason '${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(reason)}'`;
-}
-const short = (sha) => (sha ? sha.slice(0, 7) : 'unknown');
-/** The message for a pull request the queue merged. */
-function queueMergedMessage(pull, mergeCommitSha, groupSha) {
-    const group = groupSha ? ` (merge group ${short(groupSha)})` : '';
-    return `The merge queue merged pull request #${pull}${group}: merge commit ${short(mergeCommitSha)}.`;
-}
-/** The message for an entry the queue removed without merging, naming each failing group check with its link. */
-function queueEjectedMessage(input) {
-    const how = input.closed ? 'was closed while in the merge queue' : 'was removed from the merge queue without merging';
-    const parts = [`Pull request #${input.pull} ${how}: ${removalReasonText(input.reason)}.`];
-    if (input.failing.length > 0) {
-        const named = input.failing.map((c) => `'${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(c.name)}' (${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(c.outcome)}${c.url ? `: ${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(c.url)}` : ''})`);
-        parts.push(`Failing checks of merge group ${short(input.groupSha)}: ${named.join(', ')}.`);
-    }
-    else if (input.groupSha) {
-        parts.push(`No failing check was found on merge group ${short(input.groupSha)}.`);
-    }
-    parts.push("The pull request's own checks may still read green: fix what failed in the group, then enqueue again.");
-    return parts.join(' ');
-}
-/** The message for a merge group that started nothing. */
-function groupNeverStartedMessage(pull, groupSha, waitedMs) {
-    return (`Merge group ${short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(waitedMs)}: ` +
-        `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
-        `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`);
-}
-/** The message for the head a branch update made when nothing started on it (see startVerdict). */
-function updatedHeadNeverStartedMessage(sha, waitedMs) {
-    return (`No check suite and no workflow run exists for the updated head ${sha} after ${formatMs(waitedMs)}: ` +
-        `a branch update made with the job's GITHUB_TOKEN starts no workflows, so its required checks will never report. ` +
-        `Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.`);
-}
-/** The message when the budget ends first; carries the never-started diagnosis when nothing started for the group. */
-function queueTimeoutMessage(input) {
-    const where = input.entry
-        ? `still in the merge queue (${input.entry.state}${input.entry.position !== null ? `, position ${input.entry.position}` : ''})`
-        : 'not merged';
-    const parts = [`Pull request #${input.pull} is ${where} after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(input.waitedMs)}, the 'timeout-seconds' budget; it stays queued.`];
-    if (input.groupStarted === false && input.entry?.groupSha) {
-        parts.push(`Its merge group ${short(input.entry.groupSha)} has no check suite and no workflow run. ${APP_AUTH_ADVICE}`);
-    }
-    if (input.checkResponseTimeoutMinutes !== null) {
-        parts.push(`The queue waits up to ${input.checkResponseTimeoutMinutes} minutes for required checks: give 'timeout-seconds' about ${input.checkResponseTimeoutMinutes * 60} to follow an entry to its end.`);
-    }
-    return parts.join(' ');
-}
-/** The message for an enqueue GitHub refused: its own words, which name the blocker precisely. */
-function enqueueRefusedMessage(pull, githubMessage) {
-    return `GitHub refused to add pull request #${pull} to the merge queue: ${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(githubMessage)}`;
-}
-/** The note for `delete-branch` when the queue merged: the queue deletes or keeps the head branch by its own setting. */
-const QUEUE_DELETE_BRANCH_NOTE = "delete-branch skipped: the merge queue merged this pull request, and the repository's own setting decides whether its head branch is deleted.";
-/** Job-summary blocks for a queue outcome: the message, the group and merge commit, and each failing group check linked. */
-function queueSummaryBlocks(outcome) {
-    const blocks = [(0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .paragraph */ .FY)(outcome.message)];
-    const facts = [
-        ['merge group', outcome.mergeGroupSha],
-        ['merge commit', outcome.mergeCommitSha]
-    ];
-    const shown = facts.filter(([, sha]) => sha !== '');
-    if (shown.length > 0)
-        blocks.push((0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['', 'sha'], shown.map(([label, sha]) => [label, (0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(sha)])));
-    if (outcome.failingChecks.length > 0) {
-        const rows = outcome.failingChecks.map((c) => [c.url ? (0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(c.url, c.name) : c.name, c.kind === 'status' ? 'status' : 'check run', c.outcome]);
-        blocks.push((0,_summary_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['failing check of the merge group', 'kind', 'outcome'], rows));
-    }
-    return blocks;
-}
-
-
-/***/ }),
-
-/***/ 5033:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ asRecord),
-/* harmony export */   u: () => (/* binding */ isRecord)
-/* harmony export */ });
-/**
- * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
- * the one test for "an object whose fields may be read".
- */
-/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
-function asRecord(value) {
-    return isRecord(value) ? value : undefined;
-}
-
-
-/***/ }),
-
-/***/ 3862:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ rememberSecret),
-/* harmony export */   f: () => (/* binding */ redactSecrets)
-/* harmony export */ });
-/**
- * Secrets known to the process, and their removal from text that leaves it
- * through a channel the runner does not mask. The runner masks the log and the
- * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
- * token back: see docs/decisions.md, "Outputs never carry a secret".
- */
-const known = new Set();
-/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
-function rememberSecret(secret) {
-    if (secret.trim().length < 4)
-        return;
-    known.add(secret);
-    for (const line of secret.split(/\r?\n/)) {
-        const part = line.trim();
-        if (part.length >= 8 && !part.startsWith('-----'))
-            known.add(part);
-    }
-}
-/** The text with every remembered secret replaced by `***`, longest first. */
-function redactSecrets(text) {
-    if (known.size === 0 || text === '')
-        return text;
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length))
-        out = out.split(secret).join('***');
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 5873:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   FY: () => (/* binding */ paragraph),
-/* harmony export */   R_: () => (/* binding */ heading),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   ko: () => (/* binding */ strong),
-/* harmony export */   nf: () => (/* binding */ link),
-/* harmony export */   p_: () => (/* binding */ list),
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-/* unused harmony export inline */
-/* harmony import */ var _escaping_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(811);
-/**
- * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
- * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
- * markdown inside it is not parsed, so every block here is one HTML element with
- * no blank line inside, and every piece of text goes through `escapeHtml` with its
- * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
- */
-
-const markup = (html) => Object.freeze({ html });
-/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
-function inline(content) {
-    if (typeof content === 'string')
-        return (0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(content).replace(/\r\n|\r|\n/g, '<br>');
-    if (Array.isArray(content))
-        return content.map((part) => inline(part)).join('');
-    return content.html;
-}
-/** `<code>` around escaped text. */
-function code(text) {
-    return markup(`<code>${inline(text)}</code>`);
-}
-/** `<strong>` around escaped content. */
-function strong(content) {
-    return markup(`<strong>${inline(content)}</strong>`);
-}
-/** A link, only for http(s) addresses; anything else is shown as text. */
-function link(href, content) {
-    if (!/^https?:\/\//i.test(href))
-        return markup(inline(content));
-    return markup(`<a href="${(0,_escaping_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(href)}">${inline(content)}</a>`);
-}
-/** A heading block. */
-function heading(level, content) {
-    return markup(`<h${level}>${inline(content)}</h${level}>`);
-}
-/** A paragraph block. */
-function paragraph(content) {
-    return markup(`<p>${inline(content)}</p>`);
-}
-/** A bulleted list block. */
-function list(items) {
-    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
-}
-/** A table block: a header row, then one row per entry, every cell closed. */
-function table(headers, rows) {
-    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
-    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
-    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
-}
-/** A summary: blocks separated by blank lines, so each stays one HTML block. */
-function renderSummary(blocks) {
-    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
-}
-
-
-/***/ }),
-
-/***/ 5824:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  jE: () => (/* binding */ DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
-  fy: () => (/* binding */ TOKEN_INVALID_ADVICE),
-  XE: () => (/* binding */ classifyFailure),
-  SP: () => (/* binding */ explainFailure),
-  GN: () => (/* binding */ toFailureData)
-});
-
-// UNUSED EXPORTS: describeFailure
-
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
-;// CONCATENATED MODULE: ./src/core/failure-rules.ts
-/**
- * The failure rules: which output lines mean "try again", "wait for the rate
- * limit", "fix the credentials" or "stop, nothing will change". Data only; the
- * engine that runs them is src/core/failure-engine.ts, and both the GitHub
- * client (transient.ts) and `purple retry` / `purple classify` read this list.
- *
- * Every rule names a public thread where the tool printed the line; the test
- * __tests__/core/failure-rules.test.ts holds at least one real fixture per rule.
- * Patterns are case-insensitive, multi-line regular expressions restricted to a
- * linear-time subset (see `checkPattern`): no `*` or `+`, bounded `{m,n}` only.
- * Bump FAILURE_RULES_VERSION when a rule changes what it matches.
- */
-const FAILURE_RULES_VERSION = 1;
-/**
- * The rules, in the order they are checked within a class tier; permanent and
- * auth rules run before rate-limited before transient, so a transient-looking
- * consequence ("the remote end hung up") cannot hide its cause ("HTTP 401").
- */
-const failure_rules_FAILURE_RULES = [
-    // Permanent and auth: a retry sends the same request and gets the same answer.
-    {
-        id: 'anthropic-credit-balance',
-        class: 'permanent',
-        pattern: 'credit balance is too low',
-        summary: 'the API account has no credit left',
-        source: 'https://github.com/anthropics/claude-code/issues/66314'
-    },
-    {
-        id: 'anthropic-extra-usage-required',
-        class: 'permanent',
-        pattern: 'extra usage is required',
-        summary: 'the plan does not cover this request (answered as a 429, but no wait fixes it)',
-        source: 'https://github.com/anthropics/claude-code/issues/27252'
-    },
-    {
-        id: 'openai-insufficient-quota',
-        class: 'permanent',
-        pattern: 'insufficient_quota|exceeded your current quota',
-        summary: 'the API quota or billing is exhausted (answered as a 429, but no wait fixes it)',
-        source: 'https://github.com/chatanywhere/GPT_API_free/issues/229'
-    },
-    {
-        id: 'anthropic-prompt-too-long',
-        class: 'permanent',
-        pattern: 'prompt is too long|request_too_large',
-        summary: 'the request is larger than the model accepts',
-        source: 'https://github.com/anthropics/claude-code/issues/59696'
-    },
-    {
-        id: 'openai-context-length',
-        class: 'permanent',
-        pattern: "context_length_exceeded|model's maximum context length is",
-        summary: 'the request is larger than the model accepts',
-        source: 'https://github.com/langroid/langroid/issues/820'
-    },
-    {
-        id: 'anthropic-authentication-error',
-        class: 'auth',
-        pattern: 'authentication_error|invalid x-api-key',
-        summary: 'the API key was refused',
-        source: 'https://github.com/cline/cline/issues/12'
-    },
-    {
-        id: 'openai-invalid-api-key',
-        class: 'auth',
-        pattern: 'incorrect api key provided|invalid_api_key',
-        summary: 'the API key was refused',
-        source: 'https://github.com/continuedev/continue/issues/9358'
-    },
-    {
-        id: 'github-bad-credentials',
-        class: 'auth',
-        pattern: '\\bbad credentials\\b',
-        summary: 'GitHub refused the token',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api'
-    },
-    {
-        id: 'git-http-auth',
-        class: 'auth',
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 40[13]\\b',
-        summary: 'the git server refused the credentials',
-        source: 'https://github.com/gogs/gogs/issues/4718'
-    },
-    {
-        id: 'git-authentication-failed',
-        class: 'auth',
-        pattern: 'fatal: Authentication failed for|support for password authentication was removed',
-        summary: 'the git server refused the credentials',
-        source: 'https://github.com/Shpota/github-activity-generator/issues/75'
-    },
-    {
-        id: 'git-http-4xx',
-        class: 'permanent',
-        // 4xx but 408 (timeout) and 429 (rate limit): the request itself is refused or too large.
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 4(?:0[0-79]|1\\d|2[0-8])\\b',
-        summary: 'the git server refused the request (4xx): too large or not allowed',
-        source: 'https://github.com/dear-github/dear-github/issues/433'
-    },
-    {
-        id: 'npm-e401',
-        class: 'auth',
-        pattern: '\\bcode E401\\b',
-        summary: 'the npm registry refused the credentials',
-        source: 'https://github.com/zowe/zowe-cli/issues/445'
-    },
-    {
-        id: 'docker-unauthorized',
-        class: 'auth',
-        pattern: 'unauthorized: incorrect username or password|unauthorized: authentication required',
-        summary: 'the container registry refused the credentials',
-        source: 'https://github.com/docker/hub-feedback/issues/1098'
-    },
-    {
-        id: 'docker-access-denied',
-        class: 'permanent',
-        pattern: 'denied: requested access to the resource is denied',
-        summary: 'the container registry refused access to the repository',
-        source: 'https://github.com/docker/for-mac/issues/1271'
-    },
-    {
-        id: 'node-tls-certificate',
-        class: 'permanent',
-        pattern: 'CERT_HAS_EXPIRED|certificate has expired|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID',
-        summary: "the server's TLS certificate cannot be trusted (expired, self-signed or for another name)",
-        source: 'https://github.com/lobehub/lobe-cli-toolbox/issues/45'
-    },
-    {
-        id: 'node-invalid-url',
-        class: 'permanent',
-        pattern: '\\bERR_INVALID_URL\\b|TypeError: Invalid URL',
-        summary: 'the URL is not valid (check GITHUB_API_URL or the base URL)',
-        source: 'https://nodejs.org/api/errors.html#err_invalid_url'
-    },
-    {
-        id: 'purple-github-app-auth',
-        class: 'auth',
-        // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed).
-        pattern: '\\bGITHUB_APP_AUTH\\b',
-        summary: 'the GitHub App cannot authenticate',
-        source: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app'
-    },
-    {
-        id: 'command-not-found',
-        class: 'permanent',
-        exitCodes: [126, 127],
-        summary: 'the command was not found or is not executable',
-        source: 'https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html'
-    },
-    // Rate limited: wait (for the server's hint when it gives one), then try again.
-    {
-        id: 'anthropic-rate-limit',
-        class: 'rate-limited',
-        pattern: '\\brate_limit_error\\b',
-        summary: 'rate limited by the API',
-        source: 'https://github.com/gsd-build/gsd-2/issues/32'
-    },
-    {
-        id: 'anthropic-server-limiting',
-        class: 'rate-limited',
-        pattern: 'temporarily limiting requests',
-        summary: 'the server is temporarily limiting requests',
-        source: 'https://github.com/anthropics/claude-code/issues/71505'
-    },
-    {
-        id: 'openai-rate-limit',
-        class: 'rate-limited',
-        pattern: '\\brate_limit_exceeded\\b|rate limit reached for',
-        summary: 'rate limited by the API',
-        source: 'https://github.com/n3d1117/chatgpt-telegram-bot/pull/341'
-    },
-    {
-        id: 'docker-toomanyrequests',
-        class: 'rate-limited',
-        pattern: '\\btoomanyrequests\\b',
-        summary: 'the container registry pull rate limit',
-        source: 'https://github.com/docker/hub-feedback/issues/2429'
-    },
-    {
-        id: 'github-secondary-rate-limit',
-        class: 'rate-limited',
-        pattern: 'secondary rate limit|abuse detection',
-        summary: 'GitHub secondary rate limit',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
-    },
-    {
-        id: 'github-primary-rate-limit',
-        class: 'rate-limited',
-        pattern: 'API rate limit exceeded',
-        summary: 'GitHub primary rate limit used up',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits'
-    },
-    {
-        id: 'http-too-many-requests',
-        class: 'rate-limited',
-        pattern: 'too many requests',
-        summary: 'too many requests (HTTP 429)',
-        source: 'https://github.com/ScribeMD/docker-cache/issues/829'
-    },
-    // Transient: the network or the far end hiccupped; the same request can succeed.
-    {
-        id: 'anthropic-overloaded',
-        class: 'transient',
-        pattern: '\\boverloaded_error\\b|\\b529 Overloaded\\b',
-        summary: 'the API is overloaded (529)',
-        source: 'https://github.com/anthropics/claude-code/issues/5184'
-    },
-    {
-        id: 'anthropic-api-error',
-        class: 'transient',
-        pattern: '\\bapi_error\\b',
-        summary: 'the API had an internal error',
-        source: 'https://github.com/anthropics/claude-code/issues/61368'
-    },
-    {
-        id: 'bun-socket-closed',
-        class: 'transient',
-        pattern: 'socket connection was closed unexpectedly',
-        summary: 'the socket connection was closed unexpectedly',
-        source: 'https://github.com/oven-sh/bun/issues/6197'
-    },
-    {
-        id: 'undici-socket',
-        class: 'transient',
-        pattern: '\\bUND_ERR_SOCKET\\b',
-        summary: 'socket closed by the other side',
-        source: 'https://github.com/e2b-dev/E2B/issues/430'
-    },
-    {
-        id: 'undici-other-side-closed',
-        class: 'transient',
-        pattern: 'other side closed',
-        summary: 'connection closed by the other side',
-        source: 'https://github.com/nodejs/undici/issues/2400'
-    },
-    {
-        id: 'undici-error-code',
-        class: 'transient',
-        pattern: '\\bUND_ERR_\\w{1,40}',
-        summary: 'undici network error',
-        source: 'https://github.com/nodejs/undici/issues/2235'
-    },
-    {
-        id: 'node-socket-hang-up',
-        class: 'transient',
-        pattern: 'socket hang ?up',
-        summary: 'socket hang up',
-        source: 'https://github.com/request/request/issues/849'
-    },
-    {
-        id: 'node-econnreset',
-        class: 'transient',
-        pattern: '\\bECONNRESET\\b',
-        summary: 'connection reset',
-        source: 'https://github.com/npm/cli/issues/7477'
-    },
-    {
-        id: 'node-etimedout',
-        class: 'transient',
-        pattern: '\\bETIMEDOUT\\b',
-        summary: 'connection timed out',
-        source: 'https://github.com/npm/npm/issues/15889'
-    },
-    {
-        id: 'node-eai-again',
-        class: 'transient',
-        pattern: '\\bEAI_AGAIN\\b',
-        summary: 'DNS lookup failed temporarily',
-        source: 'https://github.com/einaregilsson/build-number/issues/8'
-    },
-    {
-        id: 'node-econnrefused',
-        class: 'transient',
-        pattern: '\\bECONNREFUSED\\b',
-        summary: 'connection refused',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-enotfound',
-        class: 'transient',
-        pattern: '\\bENOTFOUND\\b',
-        summary: 'DNS lookup failed',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-epipe',
-        class: 'transient',
-        pattern: '\\bEPIPE\\b|broken pipe',
-        summary: 'broken pipe (the other side closed the connection)',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-network-down',
-        class: 'transient',
-        pattern: '\\bE(?:NETUNREACH|HOSTUNREACH|NETDOWN|CONNABORTED)\\b',
-        summary: 'network unreachable or connection aborted',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'undici-fetch-failed',
-        class: 'transient',
-        pattern: '\\bfetch failed\\b',
-        summary: 'fetch failed',
-        source: 'https://github.com/nodejs/undici/issues/2400'
-    },
-    {
-        id: 'undici-terminated',
-        class: 'transient',
-        pattern: '(?:TypeError: |^)terminated\\b',
-        summary: 'response terminated mid-stream',
-        source: 'https://github.com/ericc-ch/copilot-api/issues/148'
-    },
-    {
-        id: 'api-connection-error',
-        class: 'transient',
-        pattern: '\\bConnection error\\.',
-        summary: 'the API client could not connect',
-        source: 'https://github.com/chatanywhere/GPT_API_free/issues/425'
-    },
-    {
-        id: 'api-request-timed-out',
-        class: 'transient',
-        pattern: '\\bRequest timed out\\.',
-        summary: 'the API client timed out',
-        source: 'https://github.com/langchain-ai/langchain/issues/21919'
-    },
-    {
-        id: 'cloudflare-5xx',
-        class: 'transient',
-        pattern: '\\b52[0-7]: (?:Web server is returning an unknown error|Web server is down|Connection timed out|Origin is unreachable|A timeout occurred|SSL handshake failed|Invalid SSL certificate)|\\bError code 52[0-7]\\b|\\borigin_response_timeout\\b',
-        summary: 'a Cloudflare 52x page: the origin behind it failed',
-        source: 'https://github.com/Helicone/helicone/issues/798'
-    },
-    {
-        id: 'npm-e5xx',
-        class: 'transient',
-        pattern: '\\bcode E5\\d\\d\\b',
-        summary: 'the npm registry answered a server error',
-        source: 'https://github.com/npm/npm/issues/20555'
-    },
-    {
-        id: 'http-gateway-5xx',
-        class: 'transient',
-        pattern: '\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)\\b',
-        summary: 'a gateway or the server is unavailable (502/503/504)',
-        source: 'https://github.com/npm/cli/issues/1302'
-    },
-    {
-        id: 'git-http-5xx',
-        class: 'transient',
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 5\\d\\d\\b',
-        summary: 'the git server answered a server error',
-        source: 'https://github.com/gitbucket/gitbucket/issues/3340'
-    },
-    {
-        id: 'git-curl-transport',
-        class: 'transient',
-        // curl 7 connect, 18 partial file, 28 timeout, 52 empty reply, 55/56 send/receive failure, 92 HTTP/2 stream.
-        pattern: 'RPC failed; (?:curl |result=)(?:7|18|28|52|55|56|92)\\b',
-        summary: 'the connection to the git server broke',
-        source: 'https://github.com/desktop/desktop/issues/12186'
-    },
-    {
-        id: 'git-remote-hung-up',
-        class: 'transient',
-        pattern: 'the remote end hung up unexpectedly|fatal: early EOF|unexpected disconnect while reading sideband packet',
-        summary: 'the git server closed the connection',
-        source: 'https://github.com/fracz/git-exercises/issues/22'
-    },
-    {
-        id: 'docker-tls-handshake-timeout',
-        class: 'transient',
-        pattern: 'TLS handshake timeout',
-        summary: 'TLS handshake timed out',
-        source: 'https://github.com/docker/hub-feedback/issues/947'
-    },
-    {
-        id: 'go-io-timeout',
-        class: 'transient',
-        pattern: '\\bi/o timeout\\b',
-        summary: 'network i/o timed out',
-        source: 'https://github.com/golang/go/issues/35516'
-    },
-    {
-        id: 'go-connection-reset',
-        class: 'transient',
-        pattern: 'connection reset by peer',
-        summary: 'connection reset',
-        source: 'https://github.com/goproxyio/goproxy/issues/181'
-    },
-    {
-        id: 'timed-out',
-        class: 'transient',
-        pattern: '\\btimed? ?out\\b|\\btimeout\\b',
-        summary: 'timed out',
-        source: 'https://github.com/yihong0618/bilingual_book_maker/issues/244'
-    },
-    {
-        id: 'network-error',
-        class: 'transient',
-        pattern: '\\bpremature close\\b|\\bnetwork\\b|\\baborted\\b',
-        summary: 'network error',
-        source: 'https://github.com/jfromaniello/npm-install-retry/issues/14'
-    }
-];
-
-;// CONCATENATED MODULE: ./src/core/failure-engine.ts
-/**
- * The rule engine behind every failure classification in Purple: compiles the
- * rules of src/core/failure-rules.ts (plus a user's own), checks each pattern
- * stays in a linear-time subset, and finds the rule that decides for a piece
- * of output. Pure: text and exit code in, verdict out.
- *
- * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
- */
-
-
-/** Longest pattern accepted, in characters. */
-const MAX_PATTERN_LENGTH = 400;
-/** Largest count in a `{m,n}` quantifier. */
-const MAX_REPEAT = 100;
-/** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
-const MAX_BRANCHING = 256;
-/** Output looked at: the tail, as the cause of a failure is printed last. */
-const MAX_CLASSIFIED_CHARS = 1_048_576;
-const TIER = { permanent: 0, auth: 0, 'rate-limited': 1, transient: 2 };
-/**
- * Why a pattern is refused, or undefined when it is in the linear-time subset:
- * no backreference or lookaround, no count on a group (`?` is fine), no unbounded
- * quantifier (`*`, `+`, `{m,}`), counts at most 100, and a bounded number of
- * choices per match start. With these, V8's backtracking does at most a
- * constant amount of work per input position, so a match is linear in the input.
- */
-function checkPattern(pattern) {
-    if (pattern.length === 0)
-        return 'the pattern is empty';
-    if (pattern.length > MAX_PATTERN_LENGTH)
-        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
-    let branching = 1;
-    const alternatives = [1];
-    let i = 0;
-    let lastAtomWasGroup = false;
-    while (i < pattern.length) {
-        const c = pattern[i];
-        if (c === '\\') {
-            const next = pattern[i + 1] ?? '';
-            if (/[1-9]/.test(next) || next === 'k')
-                return 'backreferences are not allowed';
-            i += 2;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === '[') {
-            const end = classEnd(pattern, i);
-            if (end < 0)
-                return 'a character class is not closed';
-            i = end + 1;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === '(') {
-            if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4)))
-                return 'lookahead and lookbehind are not allowed';
-            alternatives.push(1);
-            const named = pattern.startsWith('(?<', i) ? pattern.indexOf('>', i) : -1;
-            i = pattern.startsWith('(?:', i) ? i + 3 : named > 0 ? named + 1 : i + 1;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === ')') {
-            branching *= alternatives.pop() ?? 1;
-            if (alternatives.length === 0)
-                return 'a group is closed that was never opened';
-            i += 1;
-            lastAtomWasGroup = true;
-            continue;
-        }
-        if (c === '|') {
-            alternatives.push((alternatives.pop() ?? 1) + 1);
-            i += 1;
-            continue;
-        }
-        if (c === '*' || c === '+')
-            return `the unbounded quantifier '${c}' is not allowed: use {0,${MAX_REPEAT}} or {1,${MAX_REPEAT}}`;
-        if (c === '?' || c === '{') {
-            // An optional group is fine (its choices are counted below); a repeated one multiplies them per repetition.
-            if (lastAtomWasGroup && c === '{')
-                return 'a counted quantifier on a group is not allowed';
-            const range = c === '?' ? { min: 0, max: 1, length: 1 } : parseBraces(pattern, i);
-            if (typeof range === 'string')
-                return range;
-            branching *= range.max - range.min + 1;
-            i += range.length;
-            if (pattern[i] === '?')
-                i += 1; // lazy modifier
-            continue;
-        }
-        i += 1;
-        lastAtomWasGroup = false;
-    }
-    if (alternatives.length !== 1)
-        return 'a group is not closed';
-    branching *= alternatives[0] ?? 1;
-    if (branching > MAX_BRANCHING)
-        return `the pattern has too many choices per position (${branching} > ${MAX_BRANCHING})`;
-    try {
-        new RegExp(pattern, 'im');
-    }
-    catch (e) {
-        return `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`;
-    }
-    return undefined;
-}
-function classEnd(pattern, start) {
-    let i = start + 1;
-    if (pattern[i] === '^')
-        i += 1;
-    if (pattern[i] === ']')
-        i += 1;
-    while (i < pattern.length) {
-        if (pattern[i] === '\\')
-            i += 2;
-        else if (pattern[i] === ']')
-            return i;
-        else
-            i += 1;
-    }
-    return -1;
-}
-function parseBraces(pattern, start) {
-    const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(start, start + 12));
-    if (m === null)
-        return "a '{' must be a bounded count such as {1,40}";
-    const min = Number(m[1]);
-    if (m[2] !== undefined && m[3] === '')
-        return `the unbounded quantifier '{${min},}' is not allowed`;
-    const max = m[3] !== undefined ? Number(m[3]) : min;
-    if (max < min || max > MAX_REPEAT)
-        return `a count must lie within 0..${MAX_REPEAT}`;
-    return { min, max, length: m[0].length };
-}
-/** Validates and compiles rules, permanent and auth first, then rate-limited, then transient; throws naming the rule. */
-function compileRules(rules) {
-    const compiled = rules.map((rule, index) => {
-        if (rule.pattern === undefined && (rule.exitCodes === undefined || rule.exitCodes.length === 0)) {
-            throw new Error(`failure rule '${rule.id}' has neither a pattern nor exit codes`);
-        }
-        if (rule.pattern === undefined)
-            return { rule, index };
-        const problem = checkPattern(rule.pattern);
-        if (problem !== undefined)
-            throw new Error(`failure rule '${rule.id}': ${problem}`);
-        return { rule, regex: new RegExp(rule.pattern, 'im'), index };
-    });
-    // A stable sort keeps the file order within a tier.
-    compiled.sort((a, b) => TIER[a.rule.class] - TIER[b.rule.class] || a.index - b.index);
-    return compiled.map(({ rule, regex }) => ({ rule, regex }));
-}
-let builtIn;
-/** The built-in rules, compiled once. */
-function builtInRules() {
-    builtIn ??= compileRules(failure_rules_FAILURE_RULES);
-    return builtIn;
-}
-function lineAround(text, index) {
-    const start = text.lastIndexOf('\n', index) + 1;
-    const newline = text.indexOf('\n', index);
-    const line = text.slice(start, newline < 0 ? text.length : newline).trim();
-    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
-}
-/**
- * The rule that decides for this output and exit code: the first match in tier
- * order (permanent and auth, then rate-limited, then transient), or `unknown`.
- */
-function classifyText(text, options = {}) {
-    const rules = options.rules ?? builtInRules();
-    const tail = text.length > MAX_CLASSIFIED_CHARS ? text.slice(text.length - MAX_CLASSIFIED_CHARS) : text;
-    for (const { rule, regex } of rules) {
-        if (rule.exitCodes !== undefined && rule.exitCodes.length > 0) {
-            if (options.exitCode === undefined || !rule.exitCodes.includes(options.exitCode))
-                continue;
-            if (regex === undefined)
-                return { class: rule.class, rule, line: '' };
-        }
-        if (regex === undefined)
-            continue;
-        const match = regex.exec(tail);
-        if (match !== null)
-            return { class: rule.class, rule, line: lineAround(tail, match.index) };
-    }
-    return { class: 'unknown', line: '' };
-}
-const CLASSES = (/* unused pure expression or super */ null && (['transient', 'rate-limited', 'auth', 'permanent']));
-/**
- * Reads a user's rule file: `{"version": 1, "rules": [{"id", "class", "pattern" | "exitCodes", "summary"?, "source"?}]}`.
- * Throws an Error naming the file and the rule on anything malformed.
- */
-function parseRuleFile(json, fileName) {
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    }
-    catch (e) {
-        throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-    }
-    const list = isRecord(parsed) ? parsed.rules : undefined;
-    if (!Array.isArray(list))
-        throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
-    const rules = list.map((raw, n) => {
-        const r = isRecord(raw) ? raw : {};
-        const where = `rules file '${fileName}', rule ${n + 1}`;
-        if (typeof r.id !== 'string' || r.id === '')
-            throw new Error(`${where}: 'id' must be a non-empty string`);
-        if (!CLASSES.includes(r.class)) {
-            throw new Error(`${where} ('${r.id}'): 'class' must be one of ${CLASSES.join(', ')}`);
-        }
-        if (r.pattern !== undefined && typeof r.pattern !== 'string')
-            throw new Error(`${where} ('${r.id}'): 'pattern' must be a string`);
-        const codes = r.exitCodes;
-        if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => Number.isInteger(c)))) {
-            throw new Error(`${where} ('${r.id}'): 'exitCodes' must be a list of integers`);
-        }
-        return {
-            id: r.id,
-            class: r.class,
-            ...(typeof r.pattern === 'string' ? { pattern: r.pattern } : {}),
-            ...(codes !== undefined ? { exitCodes: codes } : {}),
-            summary: typeof r.summary === 'string' ? r.summary : r.id,
-            source: typeof r.source === 'string' ? r.source : fileName
-        };
-    });
-    compileRules(rules); // validates every pattern now, so a bad file fails before the first attempt
-    return rules;
-}
-/** The user's rules ahead of the built-in ones (so they can override), compiled in tier order. */
-function withUserRules(user) {
-    return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
-}
-
-// EXTERNAL MODULE: ./src/core/records.ts
-var records = __nccwpck_require__(5033);
-;// CONCATENATED MODULE: ./src/core/transient.ts
-/**
- * Is a failed GitHub call worth trying again? Transient, rate-limited or
- * permanent, decided over plain data (status, headers, body text, or a network
- * error's name/message/code and its cause chain).
- *
- * Biased toward transient: a long agent run once died on "The socket
- * connection was closed unexpectedly" because a hand-written pattern list did
- * not know that phrase. A false "transient" costs one backoff; a false
- * "permanent" stops a pipeline and calls a human. So anything not recognised
- * as permanent is transient. Codes and phrases come from the one rule list,
- * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
- * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
- */
-
-
-
-
-const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
-const DEFAULT_FALLBACK_RETRY_AFTER_MS = 60_000;
-/** What the 401 message tells people; a long wait with a job token is the usual cause. */
-const TOKEN_INVALID_ADVICE = 'the token is invalid or expired. A borrowed token can expire during a long run: for waits longer than an hour, ' +
-    "authenticate as a GitHub App with the 'app-id' and 'private-key' inputs, whose installation token Purple refreshes itself";
-const CLOUDFLARE = {
-    520: 'Cloudflare 520 unknown error from the origin',
-    521: 'Cloudflare 521 web server is down',
-    522: 'Cloudflare 522 connection timed out',
-    523: 'Cloudflare 523 origin is unreachable',
-    524: 'Cloudflare 524 origin_response_timeout (a timeout occurred)',
-    525: 'Cloudflare 525 SSL handshake failed',
-    526: 'Cloudflare 526 invalid SSL certificate',
-    527: 'Cloudflare 527 railgun error'
-};
-const PERMANENT_STATUS = {
-    400: 'GitHub rejected the request as malformed (400); trying again sends the same request',
-    401: TOKEN_INVALID_ADVICE,
-    403: "the token lacks a permission for this call (403 with no rate-limit sign); grant it in the workflow's 'permissions:' block",
-    404: 'not found (404): the repository, pull request or ref does not exist, or the token cannot see it (GitHub answers 404, not 403, for what a token may not read)',
-    405: 'GitHub refused the operation in the current state (405); the caller decides what that means (merge owns it)',
-    406: 'GitHub cannot produce the requested media type (406)',
-    409: 'conflict with the current state (409); the caller decides what that means (merge owns it)',
-    410: 'gone (410): the resource was removed or the feature is disabled',
-    411: 'GitHub requires a content length (411)',
-    413: 'request too large (413)',
-    414: 'request URI too long (414)',
-    415: 'unsupported media type (415)',
-    422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
-    451: 'unavailable for legal reasons (451)'
-};
-function str(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-function bodyText(data) {
-    if (typeof data === 'string')
-        return data;
-    if (data === undefined || data === null)
-        return undefined;
-    // An array body is JSON too (a list endpoint's answer).
-    if (typeof data === 'object' && !(data instanceof ArrayBuffer)) {
-        try {
-            return JSON.stringify(data);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/**
- * Normalises anything thrown into FailureData. An Octokit RequestError with a
- * response is an HTTP failure; one without a response (status 500 made up by
- * @octokit/request around a fetch error) is a network failure.
- */
-function toFailureData(error) {
-    if (typeof error === 'string')
-        return { message: error };
-    if (!(0,records/* isRecord */.u)(error))
-        return { message: String(error) };
-    const response = (0,records/* isRecord */.u)(error.response) ? error.response : undefined;
-    const base = {
-        message: str(error.message),
-        name: str(error.name),
-        code: str(error.code),
-        cause: error.cause,
-        now: typeof error.now === 'number' ? error.now : undefined
-    };
-    if (response) {
-        const status = typeof response.status === 'number' ? response.status : typeof error.status === 'number' ? error.status : undefined;
-        return {
-            ...base,
-            status,
-            headers: (0,records/* isRecord */.u)(response.headers) ? response.headers : undefined,
-            body: bodyText(response.data)
-        };
-    }
-    const status = typeof error.status === 'number' ? error.status : undefined;
-    // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
-    const octokitNetwork = error.name === 'HttpError' && (0,records/* isRecord */.u)(error.request) && status === 500;
-    return {
-        ...base,
-        status: octokitNetwork ? undefined : status,
-        headers: (0,records/* isRecord */.u)(error.headers) ? error.headers : undefined,
-        body: str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
-    };
-}
-function causeChain(failure) {
-    const links = [{ name: failure.name, message: failure.message, code: failure.code }];
-    const seen = new Set();
-    const queue = [failure.cause];
-    while (queue.length > 0 && links.length < 16) {
-        const next = queue.shift();
-        if (!(0,records/* isRecord */.u)(next) || seen.has(next))
-            continue;
-        seen.add(next);
-        links.push({ name: str(next.name), message: str(next.message), code: str(next.code) });
-        queue.push(next.cause);
-        // Node's happy-eyeballs connect failure is an AggregateError of one error per address.
-        if (Array.isArray(next.errors))
-            queue.push(...next.errors.slice(0, 4));
-    }
-    return links;
-}
-function headerMap(headers) {
-    const map = new Map();
-    for (const [key, value] of Object.entries(headers ?? {})) {
-        if (value !== undefined)
-            map.set(key.toLowerCase(), String(value));
-    }
-    return map;
-}
-/** Seconds or an HTTP date, as RFC 9110 allows for Retry-After. */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function isHtml(body, contentType) {
-    if (contentType !== undefined && /text\/html/i.test(contentType))
-        return true;
-    return body !== undefined && /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(body);
-}
-function githubMessage(body) {
-    if (body === undefined)
-        return undefined;
-    try {
-        const parsed = JSON.parse(body);
-        if ((0,records/* isRecord */.u)(parsed) && typeof parsed.message === 'string')
-            return parsed.message;
-    }
-    catch {
-        // not JSON: the caller shows the text itself
-    }
-    return undefined;
-}
-function rateLimited(waitMs, why, cap) {
-    const capped = waitMs > cap;
-    const wait = Math.max(0, Math.min(waitMs, cap));
-    return {
-        kind: 'rate-limited',
-        reason: `${why}; wait ${(0,durations/* formatSeconds */.Xo)(waitMs)}${capped ? ` (longer than the ${(0,durations/* formatSeconds */.Xo)(cap)} this run may wait)` : ''}`,
-        retryAfterMs: wait,
-        ...(capped ? { waitCapped: true } : {})
-    };
-}
-function classifyHttp(failure, status, options) {
-    const now = failure.now ?? options.now ?? Date.now();
-    const cap = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
-    const fallback = options.fallbackRetryAfterMs ?? DEFAULT_FALLBACK_RETRY_AFTER_MS;
-    const headers = headerMap(failure.headers);
-    const text = `${failure.body ?? ''} ${failure.message ?? ''}`;
-    const html = isHtml(failure.body, headers.get('content-type'));
-    if (status === 401)
-        return { kind: 'permanent', reason: TOKEN_INVALID_ADVICE };
-    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
-    const exhausted = headers.get('x-ratelimit-remaining') === '0';
-    const said = classifyText(text);
-    // Quota or billing used up comes back as a 429 too, but no wait fixes it.
-    if (status === 429 && (said.class === 'permanent' || said.class === 'auth'))
-        return { kind: 'permanent', reason: ruleReason(said) };
-    const secondary = said.rule?.id === 'github-secondary-rate-limit';
-    if (status === 429 || (status === 403 && (retryAfter !== undefined || said.class === 'rate-limited' || exhausted))) {
-        if (retryAfter !== undefined)
-            return rateLimited(retryAfter, `${secondary ? 'secondary rate limit' : `rate limited (${status})`}, retry-after given`, cap);
-        const reset = Number(headers.get('x-ratelimit-reset'));
-        if (exhausted && Number.isFinite(reset) && reset > 0) {
-            // One second past the reset, as GitHub's docs advise.
-            return rateLimited(Math.max(0, reset * 1000 - now + 1000), 'primary rate limit used up until x-ratelimit-reset', cap);
-        }
-        return rateLimited(fallback, secondary ? 'secondary rate limit, no retry-after given' : `rate limited (${status}), no retry-after given`, cap);
-    }
-    // GitHub's API only ever answers JSON: an HTML page is a proxy or gateway talking.
-    if (html)
-        return { kind: 'transient', reason: `an HTML error page (HTTP ${status}) came back where GitHub's API sends JSON: a proxy or gateway error` };
-    if (CLOUDFLARE[status] !== undefined)
-        return { kind: 'transient', reason: CLOUDFLARE[status] };
-    if (status >= 500)
-        return { kind: 'transient', reason: `server error ${status}` };
-    if (status >= 200 && status < 300)
-        return { kind: 'transient', reason: `malformed response (HTTP ${status} with a body that is not what GitHub sends)` };
-    const permanent = PERMANENT_STATUS[status];
-    if (permanent !== undefined)
-        return { kind: 'permanent', reason: permanent };
-    if (status === 304)
-        return { kind: 'permanent', reason: 'not modified (304): an answer to a conditional request, not an error' };
-    return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` };
-}
-function ruleReason(verdict) {
-    return `${verdict.rule?.summary ?? 'unrecognised'}: '${(0,escaping/* logText */.kc)(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`;
-}
-/** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */
-function networkVerdict(verdict, code) {
-    if (verdict.rule === undefined)
-        return undefined;
-    const suffix = code !== undefined ? ` (${code})` : '';
-    if (verdict.class === 'permanent' || verdict.class === 'auth')
-        return { kind: 'permanent', reason: `${verdict.rule.summary}${suffix}` };
-    return { kind: 'transient', reason: `network: ${verdict.rule.summary}${suffix}` };
-}
-function classifyNetwork(failure) {
-    const chain = causeChain(failure);
-    for (const link of chain) {
-        if (link.name === 'TimeoutError' || link.name === 'AbortError') {
-            return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' };
-        }
-        if (link.name === 'MalformedResponseError')
-            return { kind: 'transient', reason: 'a cut or altered body; asking again' };
-    }
-    // A specific code (ECONNRESET, UND_ERR_SOCKET) outranks the generic 'fetch failed' that wraps every fetch error.
-    const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined && c !== ''))];
-    const byCode = classifyText(codes.join('\n'));
-    const fromCode = networkVerdict(byCode, byCode.line);
-    if (fromCode !== undefined)
-        return fromCode;
-    const messages = chain.map((l) => l.message).filter((m) => m !== undefined && m !== '');
-    const fromMessage = networkVerdict(classifyText(messages.join('\n')));
-    if (fromMessage !== undefined)
-        return fromMessage;
-    return { kind: 'transient', reason: 'unrecognised failure, treated as transient (a false "permanent" costs a human)' };
-}
-/** Transient, rate-limited or permanent, for an HTTP answer or a network error (anything thrown is accepted). */
-function classifyFailure(failure, options = {}) {
-    const data = toFailureData(failure);
-    return data.status === undefined ? classifyNetwork(data) : classifyHttp(data, data.status, options);
-}
-function clip(text, max = 200) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
-function describeFailure(failure, options = {}) {
-    return explainFailure(failure, options).description;
-}
-/** Classifies a failure once and describes it: for callers that act on the verdict and log the description. */
-function explainFailure(failure, options = {}) {
-    const data = toFailureData(failure);
-    const verdict = classifyFailure(data, options);
-    let what;
-    if (data.status === undefined && data.name === 'MalformedResponseError') {
-        what = clip(data.message ?? 'malformed response', 300);
-    }
-    else if (data.status === undefined) {
-        const chain = causeChain(data);
-        const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined))];
-        const messages = [...new Set(chain.map((l) => l.message).filter((m) => m !== undefined && m !== ''))];
-        const network = verdict.reason.startsWith('network:') || /timed out|aborted/.test(verdict.reason);
-        // Our own errors (App auth) carry a whole sentence of advice: keep it, and their code is in the reason.
-        what = network
-            ? `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
-            : `error '${clip(messages[0] ?? 'unknown', 600)}'`;
-    }
-    else {
-        const headers = headerMap(data.headers);
-        const title = /<title>([^<]*)<\/title>/i.exec(data.body ?? '')?.[1];
-        const said = githubMessage(data.body) ?? (data.message !== undefined && data.message !== '' ? data.message : undefined);
-        if (isHtml(data.body, headers.get('content-type'))) {
-            what = `HTTP ${data.status} HTML page${title !== undefined ? ` '${clip(title, 80)}'` : ''}`;
-        }
-        else {
-            what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
-        }
-    }
-    return { verdict, description: `${what}: ${verdict.kind} (${verdict.reason})` };
-}
-
-
-/***/ }),
-
-/***/ 3531:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  TB: () => (/* binding */ CLIENT_DEFAULTS),
-  LX: () => (/* binding */ createGitHubClient)
-});
-
-// UNUSED EXPORTS: ConfigurationError, RequestTimeoutError
-
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = require("fs");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = require("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -33778,12 +29926,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -38462,12 +34610,3974 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/core/backoff.ts
-var core_backoff = __nccwpck_require__(3915);
-// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
-var core_transient = __nccwpck_require__(5824);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = require("crypto");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = require("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var lib_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lib_lowercaseKeys(this.requestOptions.headers), lib_lowercaseKeys(headers || {}));
+        }
+        return lib_lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lib_lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lib_lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => lib_awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lib_lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = require("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = require("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/backoff.ts
+/**
+ * When to try again: an exponential schedule with a cap and a jitter fraction.
+ * Pure: the random source is a parameter, so a test pins it. The client's
+ * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
+ * the client is given other delays).
+ */
+/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
+const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
+/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const n = Math.max(1, Math.floor(attempt));
+    const base = Math.max(0, policy.baseMs);
+    const cap = Math.max(0, policy.maxMs);
+    const factor = Math.max(1, policy.factor);
+    const jitter = Math.min(1, Math.max(0, policy.jitter));
+    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
+    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(raw * (1 - jitter * r));
+}
+/**
+ * The wait before the next try: the backoff, but never shorter than what the
+ * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
+ */
+function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
+    const backoff = backoffDelay(attempt, policy, random);
+    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
+}
+
+;// CONCATENATED MODULE: ./src/core/escaping.ts
+/**
+ * Text from outside (check names, GitHub's messages, file names, branch names)
+ * is data. These turn it into something that can only ever be read: in the job
+ * log it can start no workflow command, in a summary it can render no markup.
+ * See docs/decisions.md, "Outside text is data".
+ */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** HTML text or attribute value: escapes & < > " and '. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// Other C0/C1 controls (ESC starts terminal sequences) except tab.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * One line of outside text for the log: line breaks shown as `\n`, other control
+ * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
+ * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
+ */
+function escaping_logText(text) {
+    return text
+        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/**
+ * A whole message for stdout, as a last line of defence: every line that would
+ * start a workflow command gets a visible `| ` in front. Purple's own commands go
+ * through @actions/core, never through this.
+ */
+function neutralizeCommands(message) {
+    return message
+        .split(/\r\n|\r|\n/)
+        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/durations.ts
+/**
+ * How Purple writes a duration for people. Two forms, one place:
+ * - `formatMs` ("45s", "12m 5s", "1h 0m") for how long something took or
+ *   waited: a wait, a check's run time, the queue's time so far;
+ * - `formatSeconds` ("90 s", "1.5 s") for an amount compared with a setting
+ *   given in seconds (a budget, a wait GitHub asked for, a retry delay), so the
+ *   number reads exactly as it is written in `timeout-seconds` or `retry-after`.
+ */
+/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m` (under a second: `250ms`). */
+function durations_formatMs(ms) {
+    const s = Math.round(ms / 1000);
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${s % 60}s`;
+    return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+/** Renders milliseconds as seconds to three significant digits: "90 s", "1.5 s", "0.01 s". */
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
+}
+/** `formatSeconds` of a wait rounded up to whole seconds ("60 s"): a wait told to a person is never shorter than the real one. */
+function formatWaitSeconds(ms) {
+    return formatSeconds(Math.ceil(ms / 1000) * 1000);
+}
+
+;// CONCATENATED MODULE: ./src/core/failure-rules.ts
+/**
+ * The failure rules: which output lines mean "try again", "wait for the rate
+ * limit", "fix the credentials" or "stop, nothing will change". Data only; the
+ * engine that runs them is src/core/failure-engine.ts, and both the GitHub
+ * client (transient.ts) and `purple retry` / `purple classify` read this list.
+ *
+ * Every rule names a public thread where the tool printed the line; the test
+ * __tests__/core/failure-rules.test.ts holds at least one real fixture per rule.
+ * Patterns are case-insensitive, multi-line regular expressions restricted to a
+ * linear-time subset (see `checkPattern`): no `*` or `+`, bounded `{m,n}` only.
+ * Bump FAILURE_RULES_VERSION when a rule changes what it matches.
+ */
+const FAILURE_RULES_VERSION = 1;
+/**
+ * The rules, in the order they are checked within a class tier; permanent and
+ * auth rules run before rate-limited before transient, so a transient-looking
+ * consequence ("the remote end hung up") cannot hide its cause ("HTTP 401").
+ */
+const failure_rules_FAILURE_RULES = [
+    // Permanent and auth: a retry sends the same request and gets the same answer.
+    {
+        id: 'anthropic-credit-balance',
+        class: 'permanent',
+        pattern: 'credit balance is too low',
+        summary: 'the API account has no credit left',
+        source: 'https://github.com/anthropics/claude-code/issues/66314'
+    },
+    {
+        id: 'anthropic-extra-usage-required',
+        class: 'permanent',
+        pattern: 'extra usage is required',
+        summary: 'the plan does not cover this request (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/anthropics/claude-code/issues/27252'
+    },
+    {
+        id: 'openai-insufficient-quota',
+        class: 'permanent',
+        pattern: 'insufficient_quota|exceeded your current quota',
+        summary: 'the API quota or billing is exhausted (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/229'
+    },
+    {
+        id: 'anthropic-prompt-too-long',
+        class: 'permanent',
+        pattern: 'prompt is too long|request_too_large',
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/anthropics/claude-code/issues/59696'
+    },
+    {
+        id: 'openai-context-length',
+        class: 'permanent',
+        pattern: "context_length_exceeded|model's maximum context length is",
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/langroid/langroid/issues/820'
+    },
+    {
+        id: 'anthropic-authentication-error',
+        class: 'auth',
+        pattern: 'authentication_error|invalid x-api-key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/cline/cline/issues/12'
+    },
+    {
+        id: 'openai-invalid-api-key',
+        class: 'auth',
+        pattern: 'incorrect api key provided|invalid_api_key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/continuedev/continue/issues/9358'
+    },
+    {
+        id: 'github-bad-credentials',
+        class: 'auth',
+        pattern: '\\bbad credentials\\b',
+        summary: 'GitHub refused the token',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api'
+    },
+    {
+        id: 'git-http-auth',
+        class: 'auth',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 40[13]\\b',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/gogs/gogs/issues/4718'
+    },
+    {
+        id: 'git-authentication-failed',
+        class: 'auth',
+        pattern: 'fatal: Authentication failed for|support for password authentication was removed',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/Shpota/github-activity-generator/issues/75'
+    },
+    {
+        id: 'git-http-4xx',
+        class: 'permanent',
+        // 4xx but 408 (timeout) and 429 (rate limit): the request itself is refused or too large.
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 4(?:0[0-79]|1\\d|2[0-8])\\b',
+        summary: 'the git server refused the request (4xx): too large or not allowed',
+        source: 'https://github.com/dear-github/dear-github/issues/433'
+    },
+    {
+        id: 'npm-e401',
+        class: 'auth',
+        pattern: '\\bcode E401\\b',
+        summary: 'the npm registry refused the credentials',
+        source: 'https://github.com/zowe/zowe-cli/issues/445'
+    },
+    {
+        id: 'docker-unauthorized',
+        class: 'auth',
+        pattern: 'unauthorized: incorrect username or password|unauthorized: authentication required',
+        summary: 'the container registry refused the credentials',
+        source: 'https://github.com/docker/hub-feedback/issues/1098'
+    },
+    {
+        id: 'docker-access-denied',
+        class: 'permanent',
+        pattern: 'denied: requested access to the resource is denied',
+        summary: 'the container registry refused access to the repository',
+        source: 'https://github.com/docker/for-mac/issues/1271'
+    },
+    {
+        id: 'node-tls-certificate',
+        class: 'permanent',
+        pattern: 'CERT_HAS_EXPIRED|certificate has expired|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID',
+        summary: "the server's TLS certificate cannot be trusted (expired, self-signed or for another name)",
+        source: 'https://github.com/lobehub/lobe-cli-toolbox/issues/45'
+    },
+    {
+        id: 'node-invalid-url',
+        class: 'permanent',
+        pattern: '\\bERR_INVALID_URL\\b|TypeError: Invalid URL',
+        summary: 'the URL is not valid (check GITHUB_API_URL or the base URL)',
+        source: 'https://nodejs.org/api/errors.html#err_invalid_url'
+    },
+    {
+        id: 'purple-github-app-auth',
+        class: 'auth',
+        // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed).
+        pattern: '\\bGITHUB_APP_AUTH\\b',
+        summary: 'the GitHub App cannot authenticate',
+        source: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app'
+    },
+    {
+        id: 'command-not-found',
+        class: 'permanent',
+        exitCodes: [126, 127],
+        summary: 'the command was not found or is not executable',
+        source: 'https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html'
+    },
+    // Rate limited: wait (for the server's hint when it gives one), then try again.
+    {
+        id: 'anthropic-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_error\\b',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/gsd-build/gsd-2/issues/32'
+    },
+    {
+        id: 'anthropic-server-limiting',
+        class: 'rate-limited',
+        pattern: 'temporarily limiting requests',
+        summary: 'the server is temporarily limiting requests',
+        source: 'https://github.com/anthropics/claude-code/issues/71505'
+    },
+    {
+        id: 'openai-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_exceeded\\b|rate limit reached for',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/n3d1117/chatgpt-telegram-bot/pull/341'
+    },
+    {
+        id: 'docker-toomanyrequests',
+        class: 'rate-limited',
+        pattern: '\\btoomanyrequests\\b',
+        summary: 'the container registry pull rate limit',
+        source: 'https://github.com/docker/hub-feedback/issues/2429'
+    },
+    {
+        id: 'github-secondary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'secondary rate limit|abuse detection',
+        summary: 'GitHub secondary rate limit',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+    },
+    {
+        id: 'github-primary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'API rate limit exceeded',
+        summary: 'GitHub primary rate limit used up',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits'
+    },
+    {
+        id: 'http-too-many-requests',
+        class: 'rate-limited',
+        pattern: 'too many requests',
+        summary: 'too many requests (HTTP 429)',
+        source: 'https://github.com/ScribeMD/docker-cache/issues/829'
+    },
+    // Transient: the network or the far end hiccupped; the same request can succeed.
+    {
+        id: 'anthropic-overloaded',
+        class: 'transient',
+        pattern: '\\boverloaded_error\\b|\\b529 Overloaded\\b',
+        summary: 'the API is overloaded (529)',
+        source: 'https://github.com/anthropics/claude-code/issues/5184'
+    },
+    {
+        id: 'anthropic-api-error',
+        class: 'transient',
+        pattern: '\\bapi_error\\b',
+        summary: 'the API had an internal error',
+        source: 'https://github.com/anthropics/claude-code/issues/61368'
+    },
+    {
+        id: 'bun-socket-closed',
+        class: 'transient',
+        pattern: 'socket connection was closed unexpectedly',
+        summary: 'the socket connection was closed unexpectedly',
+        source: 'https://github.com/oven-sh/bun/issues/6197'
+    },
+    {
+        id: 'undici-socket',
+        class: 'transient',
+        pattern: '\\bUND_ERR_SOCKET\\b',
+        summary: 'socket closed by the other side',
+        source: 'https://github.com/e2b-dev/E2B/issues/430'
+    },
+    {
+        id: 'undici-other-side-closed',
+        class: 'transient',
+        pattern: 'other side closed',
+        summary: 'connection closed by the other side',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-error-code',
+        class: 'transient',
+        pattern: '\\bUND_ERR_\\w{1,40}',
+        summary: 'undici network error',
+        source: 'https://github.com/nodejs/undici/issues/2235'
+    },
+    {
+        id: 'node-socket-hang-up',
+        class: 'transient',
+        pattern: 'socket hang ?up',
+        summary: 'socket hang up',
+        source: 'https://github.com/request/request/issues/849'
+    },
+    {
+        id: 'node-econnreset',
+        class: 'transient',
+        pattern: '\\bECONNRESET\\b',
+        summary: 'connection reset',
+        source: 'https://github.com/npm/cli/issues/7477'
+    },
+    {
+        id: 'node-etimedout',
+        class: 'transient',
+        pattern: '\\bETIMEDOUT\\b',
+        summary: 'connection timed out',
+        source: 'https://github.com/npm/npm/issues/15889'
+    },
+    {
+        id: 'node-eai-again',
+        class: 'transient',
+        pattern: '\\bEAI_AGAIN\\b',
+        summary: 'DNS lookup failed temporarily',
+        source: 'https://github.com/einaregilsson/build-number/issues/8'
+    },
+    {
+        id: 'node-econnrefused',
+        class: 'transient',
+        pattern: '\\bECONNREFUSED\\b',
+        summary: 'connection refused',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-enotfound',
+        class: 'transient',
+        pattern: '\\bENOTFOUND\\b',
+        summary: 'DNS lookup failed',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-epipe',
+        class: 'transient',
+        pattern: '\\bEPIPE\\b|broken pipe',
+        summary: 'broken pipe (the other side closed the connection)',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-network-down',
+        class: 'transient',
+        pattern: '\\bE(?:NETUNREACH|HOSTUNREACH|NETDOWN|CONNABORTED)\\b',
+        summary: 'network unreachable or connection aborted',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'undici-fetch-failed',
+        class: 'transient',
+        pattern: '\\bfetch failed\\b',
+        summary: 'fetch failed',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-terminated',
+        class: 'transient',
+        pattern: '(?:TypeError: |^)terminated\\b',
+        summary: 'response terminated mid-stream',
+        source: 'https://github.com/ericc-ch/copilot-api/issues/148'
+    },
+    {
+        id: 'api-connection-error',
+        class: 'transient',
+        pattern: '\\bConnection error\\.',
+        summary: 'the API client could not connect',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/425'
+    },
+    {
+        id: 'api-request-timed-out',
+        class: 'transient',
+        pattern: '\\bRequest timed out\\.',
+        summary: 'the API client timed out',
+        source: 'https://github.com/langchain-ai/langchain/issues/21919'
+    },
+    {
+        id: 'cloudflare-5xx',
+        class: 'transient',
+        pattern: '\\b52[0-7]: (?:Web server is returning an unknown error|Web server is down|Connection timed out|Origin is unreachable|A timeout occurred|SSL handshake failed|Invalid SSL certificate)|\\bError code 52[0-7]\\b|\\borigin_response_timeout\\b',
+        summary: 'a Cloudflare 52x page: the origin behind it failed',
+        source: 'https://github.com/Helicone/helicone/issues/798'
+    },
+    {
+        id: 'npm-e5xx',
+        class: 'transient',
+        pattern: '\\bcode E5\\d\\d\\b',
+        summary: 'the npm registry answered a server error',
+        source: 'https://github.com/npm/npm/issues/20555'
+    },
+    {
+        id: 'http-gateway-5xx',
+        class: 'transient',
+        pattern: '\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)\\b',
+        summary: 'a gateway or the server is unavailable (502/503/504)',
+        source: 'https://github.com/npm/cli/issues/1302'
+    },
+    {
+        id: 'git-http-5xx',
+        class: 'transient',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 5\\d\\d\\b',
+        summary: 'the git server answered a server error',
+        source: 'https://github.com/gitbucket/gitbucket/issues/3340'
+    },
+    {
+        id: 'git-curl-transport',
+        class: 'transient',
+        // curl 7 connect, 18 partial file, 28 timeout, 52 empty reply, 55/56 send/receive failure, 92 HTTP/2 stream.
+        pattern: 'RPC failed; (?:curl |result=)(?:7|18|28|52|55|56|92)\\b',
+        summary: 'the connection to the git server broke',
+        source: 'https://github.com/desktop/desktop/issues/12186'
+    },
+    {
+        id: 'git-remote-hung-up',
+        class: 'transient',
+        pattern: 'the remote end hung up unexpectedly|fatal: early EOF|unexpected disconnect while reading sideband packet',
+        summary: 'the git server closed the connection',
+        source: 'https://github.com/fracz/git-exercises/issues/22'
+    },
+    {
+        id: 'docker-tls-handshake-timeout',
+        class: 'transient',
+        pattern: 'TLS handshake timeout',
+        summary: 'TLS handshake timed out',
+        source: 'https://github.com/docker/hub-feedback/issues/947'
+    },
+    {
+        id: 'go-io-timeout',
+        class: 'transient',
+        pattern: '\\bi/o timeout\\b',
+        summary: 'network i/o timed out',
+        source: 'https://github.com/golang/go/issues/35516'
+    },
+    {
+        id: 'go-connection-reset',
+        class: 'transient',
+        pattern: 'connection reset by peer',
+        summary: 'connection reset',
+        source: 'https://github.com/goproxyio/goproxy/issues/181'
+    },
+    {
+        id: 'timed-out',
+        class: 'transient',
+        pattern: '\\btimed? ?out\\b|\\btimeout\\b',
+        summary: 'timed out',
+        source: 'https://github.com/yihong0618/bilingual_book_maker/issues/244'
+    },
+    {
+        id: 'network-error',
+        class: 'transient',
+        pattern: '\\bpremature close\\b|\\bnetwork\\b|\\baborted\\b',
+        summary: 'network error',
+        source: 'https://github.com/jfromaniello/npm-install-retry/issues/14'
+    }
+];
+
+;// CONCATENATED MODULE: ./src/core/failure-engine.ts
+/**
+ * The rule engine behind every failure classification in Purple: compiles the
+ * rules of src/core/failure-rules.ts (plus a user's own), checks each pattern
+ * stays in a linear-time subset, and finds the rule that decides for a piece
+ * of output. Pure: text and exit code in, verdict out.
+ *
+ * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
+ */
+
+
+/** Longest pattern accepted, in characters. */
+const MAX_PATTERN_LENGTH = 400;
+/** Largest count in a `{m,n}` quantifier. */
+const MAX_REPEAT = 100;
+/** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
+const MAX_BRANCHING = 256;
+/** Output looked at: the tail, as the cause of a failure is printed last. */
+const MAX_CLASSIFIED_CHARS = 1_048_576;
+const TIER = { permanent: 0, auth: 0, 'rate-limited': 1, transient: 2 };
+/**
+ * Why a pattern is refused, or undefined when it is in the linear-time subset:
+ * no backreference or lookaround, no count on a group (`?` is fine), no unbounded
+ * quantifier (`*`, `+`, `{m,}`), counts at most 100, and a bounded number of
+ * choices per match start. With these, V8's backtracking does at most a
+ * constant amount of work per input position, so a match is linear in the input.
+ */
+function checkPattern(pattern) {
+    if (pattern.length === 0)
+        return 'the pattern is empty';
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+    let branching = 1;
+    const alternatives = [1];
+    let i = 0;
+    let lastAtomWasGroup = false;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            const next = pattern[i + 1] ?? '';
+            if (/[1-9]/.test(next) || next === 'k')
+                return 'backreferences are not allowed';
+            i += 2;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '[') {
+            const end = classEnd(pattern, i);
+            if (end < 0)
+                return 'a character class is not closed';
+            i = end + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '(') {
+            if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4)))
+                return 'lookahead and lookbehind are not allowed';
+            alternatives.push(1);
+            const named = pattern.startsWith('(?<', i) ? pattern.indexOf('>', i) : -1;
+            i = pattern.startsWith('(?:', i) ? i + 3 : named > 0 ? named + 1 : i + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === ')') {
+            branching *= alternatives.pop() ?? 1;
+            if (alternatives.length === 0)
+                return 'a group is closed that was never opened';
+            i += 1;
+            lastAtomWasGroup = true;
+            continue;
+        }
+        if (c === '|') {
+            alternatives.push((alternatives.pop() ?? 1) + 1);
+            i += 1;
+            continue;
+        }
+        if (c === '*' || c === '+')
+            return `the unbounded quantifier '${c}' is not allowed: use {0,${MAX_REPEAT}} or {1,${MAX_REPEAT}}`;
+        if (c === '?' || c === '{') {
+            // An optional group is fine (its choices are counted below); a repeated one multiplies them per repetition.
+            if (lastAtomWasGroup && c === '{')
+                return 'a counted quantifier on a group is not allowed';
+            const range = c === '?' ? { min: 0, max: 1, length: 1 } : parseBraces(pattern, i);
+            if (typeof range === 'string')
+                return range;
+            branching *= range.max - range.min + 1;
+            i += range.length;
+            if (pattern[i] === '?')
+                i += 1; // lazy modifier
+            continue;
+        }
+        i += 1;
+        lastAtomWasGroup = false;
+    }
+    if (alternatives.length !== 1)
+        return 'a group is not closed';
+    branching *= alternatives[0] ?? 1;
+    if (branching > MAX_BRANCHING)
+        return `the pattern has too many choices per position (${branching} > ${MAX_BRANCHING})`;
+    try {
+        new RegExp(pattern, 'im');
+    }
+    catch (e) {
+        return `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`;
+    }
+    return undefined;
+}
+function classEnd(pattern, start) {
+    let i = start + 1;
+    if (pattern[i] === '^')
+        i += 1;
+    if (pattern[i] === ']')
+        i += 1;
+    while (i < pattern.length) {
+        if (pattern[i] === '\\')
+            i += 2;
+        else if (pattern[i] === ']')
+            return i;
+        else
+            i += 1;
+    }
+    return -1;
+}
+function parseBraces(pattern, start) {
+    const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(start, start + 12));
+    if (m === null)
+        return "a '{' must be a bounded count such as {1,40}";
+    const min = Number(m[1]);
+    if (m[2] !== undefined && m[3] === '')
+        return `the unbounded quantifier '{${min},}' is not allowed`;
+    const max = m[3] !== undefined ? Number(m[3]) : min;
+    if (max < min || max > MAX_REPEAT)
+        return `a count must lie within 0..${MAX_REPEAT}`;
+    return { min, max, length: m[0].length };
+}
+/** Validates and compiles rules, permanent and auth first, then rate-limited, then transient; throws naming the rule. */
+function compileRules(rules) {
+    const compiled = rules.map((rule, index) => {
+        if (rule.pattern === undefined && (rule.exitCodes === undefined || rule.exitCodes.length === 0)) {
+            throw new Error(`failure rule '${rule.id}' has neither a pattern nor exit codes`);
+        }
+        if (rule.pattern === undefined)
+            return { rule, index };
+        const problem = checkPattern(rule.pattern);
+        if (problem !== undefined)
+            throw new Error(`failure rule '${rule.id}': ${problem}`);
+        return { rule, regex: new RegExp(rule.pattern, 'im'), index };
+    });
+    // A stable sort keeps the file order within a tier.
+    compiled.sort((a, b) => TIER[a.rule.class] - TIER[b.rule.class] || a.index - b.index);
+    return compiled.map(({ rule, regex }) => ({ rule, regex }));
+}
+let builtIn;
+/** The built-in rules, compiled once. */
+function builtInRules() {
+    builtIn ??= compileRules(failure_rules_FAILURE_RULES);
+    return builtIn;
+}
+function lineAround(text, index) {
+    const start = text.lastIndexOf('\n', index) + 1;
+    const newline = text.indexOf('\n', index);
+    const line = text.slice(start, newline < 0 ? text.length : newline).trim();
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+/**
+ * The rule that decides for this output and exit code: the first match in tier
+ * order (permanent and auth, then rate-limited, then transient), or `unknown`.
+ */
+function classifyText(text, options = {}) {
+    const rules = options.rules ?? builtInRules();
+    const tail = text.length > MAX_CLASSIFIED_CHARS ? text.slice(text.length - MAX_CLASSIFIED_CHARS) : text;
+    for (const { rule, regex } of rules) {
+        if (rule.exitCodes !== undefined && rule.exitCodes.length > 0) {
+            if (options.exitCode === undefined || !rule.exitCodes.includes(options.exitCode))
+                continue;
+            if (regex === undefined)
+                return { class: rule.class, rule, line: '' };
+        }
+        if (regex === undefined)
+            continue;
+        const match = regex.exec(tail);
+        if (match !== null)
+            return { class: rule.class, rule, line: lineAround(tail, match.index) };
+    }
+    return { class: 'unknown', line: '' };
+}
+const CLASSES = (/* unused pure expression or super */ null && (['transient', 'rate-limited', 'auth', 'permanent']));
+/**
+ * Reads a user's rule file: `{"version": 1, "rules": [{"id", "class", "pattern" | "exitCodes", "summary"?, "source"?}]}`.
+ * Throws an Error naming the file and the rule on anything malformed.
+ */
+function parseRuleFile(json, fileName) {
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch (e) {
+        throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    }
+    const list = isRecord(parsed) ? parsed.rules : undefined;
+    if (!Array.isArray(list))
+        throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
+    const rules = list.map((raw, n) => {
+        const r = isRecord(raw) ? raw : {};
+        const where = `rules file '${fileName}', rule ${n + 1}`;
+        if (typeof r.id !== 'string' || r.id === '')
+            throw new Error(`${where}: 'id' must be a non-empty string`);
+        if (!CLASSES.includes(r.class)) {
+            throw new Error(`${where} ('${r.id}'): 'class' must be one of ${CLASSES.join(', ')}`);
+        }
+        if (r.pattern !== undefined && typeof r.pattern !== 'string')
+            throw new Error(`${where} ('${r.id}'): 'pattern' must be a string`);
+        const codes = r.exitCodes;
+        if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => Number.isInteger(c)))) {
+            throw new Error(`${where} ('${r.id}'): 'exitCodes' must be a list of integers`);
+        }
+        return {
+            id: r.id,
+            class: r.class,
+            ...(typeof r.pattern === 'string' ? { pattern: r.pattern } : {}),
+            ...(codes !== undefined ? { exitCodes: codes } : {}),
+            summary: typeof r.summary === 'string' ? r.summary : r.id,
+            source: typeof r.source === 'string' ? r.source : fileName
+        };
+    });
+    compileRules(rules); // validates every pattern now, so a bad file fails before the first attempt
+    return rules;
+}
+/** The user's rules ahead of the built-in ones (so they can override), compiled in tier order. */
+function withUserRules(user) {
+    return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
+}
+
+;// CONCATENATED MODULE: ./src/core/transient.ts
+/**
+ * Is a failed GitHub call worth trying again? Transient, rate-limited or
+ * permanent, decided over plain data (status, headers, body text, or a network
+ * error's name/message/code and its cause chain).
+ *
+ * Biased toward transient: a long agent run once died on "The socket
+ * connection was closed unexpectedly" because a hand-written pattern list did
+ * not know that phrase. A false "transient" costs one backoff; a false
+ * "permanent" stops a pipeline and calls a human. So anything not recognised
+ * as permanent is transient. Codes and phrases come from the one rule list,
+ * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
+ * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
+ */
+
+
+
+
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+const DEFAULT_FALLBACK_RETRY_AFTER_MS = 60_000;
+/** What the 401 message tells people; a long wait with a job token is the usual cause. */
+const TOKEN_INVALID_ADVICE = 'the token is invalid or expired. A borrowed token can expire during a long run: for waits longer than an hour, ' +
+    "authenticate as a GitHub App with the 'app-id' and 'private-key' inputs, whose installation token Purple refreshes itself";
+const CLOUDFLARE = {
+    520: 'Cloudflare 520 unknown error from the origin',
+    521: 'Cloudflare 521 web server is down',
+    522: 'Cloudflare 522 connection timed out',
+    523: 'Cloudflare 523 origin is unreachable',
+    524: 'Cloudflare 524 origin_response_timeout (a timeout occurred)',
+    525: 'Cloudflare 525 SSL handshake failed',
+    526: 'Cloudflare 526 invalid SSL certificate',
+    527: 'Cloudflare 527 railgun error'
+};
+const PERMANENT_STATUS = {
+    400: 'GitHub rejected the request as malformed (400); trying again sends the same request',
+    401: TOKEN_INVALID_ADVICE,
+    403: "the token lacks a permission for this call (403 with no rate-limit sign); grant it in the workflow's 'permissions:' block",
+    404: 'not found (404): the repository, pull request or ref does not exist, or the token cannot see it (GitHub answers 404, not 403, for what a token may not read)',
+    405: 'GitHub refused the operation in the current state (405); the caller decides what that means (merge owns it)',
+    406: 'GitHub cannot produce the requested media type (406)',
+    409: 'conflict with the current state (409); the caller decides what that means (merge owns it)',
+    410: 'gone (410): the resource was removed or the feature is disabled',
+    411: 'GitHub requires a content length (411)',
+    413: 'request too large (413)',
+    414: 'request URI too long (414)',
+    415: 'unsupported media type (415)',
+    422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
+    451: 'unavailable for legal reasons (451)'
+};
+function transient_str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function bodyText(data) {
+    if (typeof data === 'string')
+        return data;
+    if (data === undefined || data === null)
+        return undefined;
+    // An array body is JSON too (a list endpoint's answer).
+    if (typeof data === 'object' && !(data instanceof ArrayBuffer)) {
+        try {
+            return JSON.stringify(data);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/**
+ * Normalises anything thrown into FailureData. An Octokit RequestError with a
+ * response is an HTTP failure; one without a response (status 500 made up by
+ * @octokit/request around a fetch error) is a network failure.
+ */
+function toFailureData(error) {
+    if (typeof error === 'string')
+        return { message: error };
+    if (!records_isRecord(error))
+        return { message: String(error) };
+    const response = records_isRecord(error.response) ? error.response : undefined;
+    const base = {
+        message: transient_str(error.message),
+        name: transient_str(error.name),
+        code: transient_str(error.code),
+        cause: error.cause,
+        now: typeof error.now === 'number' ? error.now : undefined
+    };
+    if (response) {
+        const status = typeof response.status === 'number' ? response.status : typeof error.status === 'number' ? error.status : undefined;
+        return {
+            ...base,
+            status,
+            headers: records_isRecord(response.headers) ? response.headers : undefined,
+            body: bodyText(response.data)
+        };
+    }
+    const status = typeof error.status === 'number' ? error.status : undefined;
+    // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
+    const octokitNetwork = error.name === 'HttpError' && records_isRecord(error.request) && status === 500;
+    return {
+        ...base,
+        status: octokitNetwork ? undefined : status,
+        headers: records_isRecord(error.headers) ? error.headers : undefined,
+        body: transient_str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
+    };
+}
+function causeChain(failure) {
+    const links = [{ name: failure.name, message: failure.message, code: failure.code }];
+    const seen = new Set();
+    const queue = [failure.cause];
+    while (queue.length > 0 && links.length < 16) {
+        const next = queue.shift();
+        if (!records_isRecord(next) || seen.has(next))
+            continue;
+        seen.add(next);
+        links.push({ name: transient_str(next.name), message: transient_str(next.message), code: transient_str(next.code) });
+        queue.push(next.cause);
+        // Node's happy-eyeballs connect failure is an AggregateError of one error per address.
+        if (Array.isArray(next.errors))
+            queue.push(...next.errors.slice(0, 4));
+    }
+    return links;
+}
+function headerMap(headers) {
+    const map = new Map();
+    for (const [key, value] of Object.entries(headers ?? {})) {
+        if (value !== undefined)
+            map.set(key.toLowerCase(), String(value));
+    }
+    return map;
+}
+/** Seconds or an HTTP date, as RFC 9110 allows for Retry-After. */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function isHtml(body, contentType) {
+    if (contentType !== undefined && /text\/html/i.test(contentType))
+        return true;
+    return body !== undefined && /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(body);
+}
+function githubMessage(body) {
+    if (body === undefined)
+        return undefined;
+    try {
+        const parsed = JSON.parse(body);
+        if (records_isRecord(parsed) && typeof parsed.message === 'string')
+            return parsed.message;
+    }
+    catch {
+        // not JSON: the caller shows the text itself
+    }
+    return undefined;
+}
+function rateLimited(waitMs, why, cap) {
+    const capped = waitMs > cap;
+    const wait = Math.max(0, Math.min(waitMs, cap));
+    return {
+        kind: 'rate-limited',
+        reason: `${why}; wait ${formatSeconds(waitMs)}${capped ? ` (longer than the ${formatSeconds(cap)} this run may wait)` : ''}`,
+        retryAfterMs: wait,
+        ...(capped ? { waitCapped: true } : {})
+    };
+}
+function classifyHttp(failure, status, options) {
+    const now = failure.now ?? options.now ?? Date.now();
+    const cap = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    const fallback = options.fallbackRetryAfterMs ?? DEFAULT_FALLBACK_RETRY_AFTER_MS;
+    const headers = headerMap(failure.headers);
+    const text = `${failure.body ?? ''} ${failure.message ?? ''}`;
+    const html = isHtml(failure.body, headers.get('content-type'));
+    if (status === 401)
+        return { kind: 'permanent', reason: TOKEN_INVALID_ADVICE };
+    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+    const exhausted = headers.get('x-ratelimit-remaining') === '0';
+    const said = classifyText(text);
+    // Quota or billing used up comes back as a 429 too, but no wait fixes it.
+    if (status === 429 && (said.class === 'permanent' || said.class === 'auth'))
+        return { kind: 'permanent', reason: ruleReason(said) };
+    const secondary = said.rule?.id === 'github-secondary-rate-limit';
+    if (status === 429 || (status === 403 && (retryAfter !== undefined || said.class === 'rate-limited' || exhausted))) {
+        if (retryAfter !== undefined)
+            return rateLimited(retryAfter, `${secondary ? 'secondary rate limit' : `rate limited (${status})`}, retry-after given`, cap);
+        const reset = Number(headers.get('x-ratelimit-reset'));
+        if (exhausted && Number.isFinite(reset) && reset > 0) {
+            // One second past the reset, as GitHub's docs advise.
+            return rateLimited(Math.max(0, reset * 1000 - now + 1000), 'primary rate limit used up until x-ratelimit-reset', cap);
+        }
+        return rateLimited(fallback, secondary ? 'secondary rate limit, no retry-after given' : `rate limited (${status}), no retry-after given`, cap);
+    }
+    // GitHub's API only ever answers JSON: an HTML page is a proxy or gateway talking.
+    if (html)
+        return { kind: 'transient', reason: `an HTML error page (HTTP ${status}) came back where GitHub's API sends JSON: a proxy or gateway error` };
+    if (CLOUDFLARE[status] !== undefined)
+        return { kind: 'transient', reason: CLOUDFLARE[status] };
+    if (status >= 500)
+        return { kind: 'transient', reason: `server error ${status}` };
+    if (status >= 200 && status < 300)
+        return { kind: 'transient', reason: `malformed response (HTTP ${status} with a body that is not what GitHub sends)` };
+    const permanent = PERMANENT_STATUS[status];
+    if (permanent !== undefined)
+        return { kind: 'permanent', reason: permanent };
+    if (status === 304)
+        return { kind: 'permanent', reason: 'not modified (304): an answer to a conditional request, not an error' };
+    return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` };
+}
+function ruleReason(verdict) {
+    return `${verdict.rule?.summary ?? 'unrecognised'}: '${escaping_logText(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`;
+}
+/** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */
+function networkVerdict(verdict, code) {
+    if (verdict.rule === undefined)
+        return undefined;
+    const suffix = code !== undefined ? ` (${code})` : '';
+    if (verdict.class === 'permanent' || verdict.class === 'auth')
+        return { kind: 'permanent', reason: `${verdict.rule.summary}${suffix}` };
+    return { kind: 'transient', reason: `network: ${verdict.rule.summary}${suffix}` };
+}
+function classifyNetwork(failure) {
+    const chain = causeChain(failure);
+    for (const link of chain) {
+        if (link.name === 'TimeoutError' || link.name === 'AbortError') {
+            return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' };
+        }
+        if (link.name === 'MalformedResponseError')
+            return { kind: 'transient', reason: 'a cut or altered body; asking again' };
+    }
+    // A specific code (ECONNRESET, UND_ERR_SOCKET) outranks the generic 'fetch failed' that wraps every fetch error.
+    const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined && c !== ''))];
+    const byCode = classifyText(codes.join('\n'));
+    const fromCode = networkVerdict(byCode, byCode.line);
+    if (fromCode !== undefined)
+        return fromCode;
+    const messages = chain.map((l) => l.message).filter((m) => m !== undefined && m !== '');
+    const fromMessage = networkVerdict(classifyText(messages.join('\n')));
+    if (fromMessage !== undefined)
+        return fromMessage;
+    return { kind: 'transient', reason: 'unrecognised failure, treated as transient (a false "permanent" costs a human)' };
+}
+/** Transient, rate-limited or permanent, for an HTTP answer or a network error (anything thrown is accepted). */
+function classifyFailure(failure, options = {}) {
+    const data = toFailureData(failure);
+    return data.status === undefined ? classifyNetwork(data) : classifyHttp(data, data.status, options);
+}
+function clip(text, max = 200) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
+function describeFailure(failure, options = {}) {
+    return explainFailure(failure, options).description;
+}
+/** Classifies a failure once and describes it: for callers that act on the verdict and log the description. */
+function explainFailure(failure, options = {}) {
+    const data = toFailureData(failure);
+    const verdict = classifyFailure(data, options);
+    let what;
+    if (data.status === undefined && data.name === 'MalformedResponseError') {
+        what = clip(data.message ?? 'malformed response', 300);
+    }
+    else if (data.status === undefined) {
+        const chain = causeChain(data);
+        const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined))];
+        const messages = [...new Set(chain.map((l) => l.message).filter((m) => m !== undefined && m !== ''))];
+        const network = verdict.reason.startsWith('network:') || /timed out|aborted/.test(verdict.reason);
+        // Our own errors (App auth) carry a whole sentence of advice: keep it, and their code is in the reason.
+        what = network
+            ? `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
+            : `error '${clip(messages[0] ?? 'unknown', 600)}'`;
+    }
+    else {
+        const headers = headerMap(data.headers);
+        const title = /<title>([^<]*)<\/title>/i.exec(data.body ?? '')?.[1];
+        const said = githubMessage(data.body) ?? (data.message !== undefined && data.message !== '' ? data.message : undefined);
+        if (isHtml(data.body, headers.get('content-type'))) {
+            what = `HTTP ${data.status} HTML page${title !== undefined ? ` '${clip(title, 80)}'` : ''}`;
+        }
+        else {
+            what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
+        }
+    }
+    return { verdict, description: `${what}: ${verdict.kind} (${verdict.reason})` };
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
 // pkg/dist-src/version.js
 var oauth_methods_dist_bundle_VERSION = "0.0.0-development";
@@ -40771,10 +40881,111 @@ function createAppAuth(options) {
 /* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
 /* v8 ignore end -- @preserve */
 
-// EXTERNAL MODULE: ./src/core/redaction.ts
-var redaction = __nccwpck_require__(3862);
-// EXTERNAL MODULE: ./src/github/configuration.ts
-var configuration = __nccwpck_require__(3342);
+;// CONCATENATED MODULE: ./src/core/redaction.ts
+/**
+ * Secrets known to the process, and their removal from text that leaves it
+ * through a channel the runner does not mask. The runner masks the log and the
+ * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
+ * token back: see docs/decisions.md, "Outputs never carry a secret".
+ */
+const known = new Set();
+/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
+function rememberSecret(secret) {
+    if (secret.trim().length < 4)
+        return;
+    known.add(secret);
+    for (const line of secret.split(/\r?\n/)) {
+        const part = line.trim();
+        if (part.length >= 8 && !part.startsWith('-----'))
+            known.add(part);
+    }
+}
+/** The text with every remembered secret replaced by `***`, longest first. */
+function redactSecrets(text) {
+    if (known.size === 0 || text === '')
+        return text;
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/configuration.ts
+/**
+ * Errors in what the workflow gave Purple, found before any request leaves:
+ * a private key that cannot sign, an API URL that is not one or carries
+ * credentials. No retry can fix them, so they end the step at once, name the
+ * input, and never quote a secret. See docs/decisions.md, "Configuration
+ * errors are not transient".
+ */
+
+
+/**
+ * A configuration error: permanent. `code` is one the failure classifier
+ * already calls permanent (a bad key: GITHUB_APP_AUTH; a bad URL:
+ * ERR_INVALID_URL), so callers that only classify also stop at once.
+ */
+class ConfigurationError extends Error {
+    input;
+    code;
+    name = 'ConfigurationError';
+    constructor(
+    /** The input or variable to fix, e.g. 'private-key' or 'GITHUB_API_URL'. */
+    input, message, code) {
+        super(message);
+        this.input = input;
+        this.code = code;
+    }
+}
+/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
+function messageOf(error) {
+    const message = typeof error === 'object' && error !== null ? error.message : undefined;
+    return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
+}
+/** True for an error in the workflow's configuration (never worth a retry). */
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
+}
+/** Throws ConfigurationError naming 'private-key' when the key cannot be decoded (the key is never quoted). */
+function checkPrivateKey(privateKey) {
+    try {
+        (0,external_node_crypto_.createPrivateKey)(privateKey);
+    }
+    catch (error) {
+        const why = messageOf(error);
+        throw new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`, 'GITHUB_APP_AUTH');
+    }
+}
+/**
+ * The API root without a trailing slash; throws ConfigurationError naming
+ * `source` when it is not an http(s) URL or carries credentials (whose
+ * password is masked by `setSecret` and never printed).
+ */
+function checkApiUrl(url, source, setSecret) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        // Unparseable: a password could still be in it, so the value is not quoted.
+        throw new ConfigurationError(source, `${source} is not a URL: write the API root, e.g. 'https://api.github.com' or 'https://HOST/api/v3'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+        for (const secret of [parsed.password, decodeURIComponent(parsed.password)]) {
+            if (secret !== '') {
+                setSecret(secret);
+                rememberSecret(secret);
+            }
+        }
+        const shown = `${parsed.protocol}//***@${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+        throw new ConfigurationError(source, `${source} '${shown}' has credentials in it: remove 'user:password@' and authenticate with 'github-token' or 'app-id' and 'private-key'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new ConfigurationError(source, `${source} '${parsed.protocol}//${parsed.host}' is not an http(s) URL: write the API root, e.g. 'https://api.github.com'.`, 'ERR_INVALID_URL');
+    }
+    return url.replace(/\/+$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/github/auth.ts
 /**
  * Credentials for the client: a static token, or a GitHub App whose
@@ -40794,7 +41005,7 @@ const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
 function maskSecret(secret, setSecret) {
     if (secret.trim() === '')
         return;
-    (0,redaction/* rememberSecret */.G)(secret);
+    rememberSecret(secret);
     setSecret(secret);
     for (const line of secret.split(/\r?\n/)) {
         const part = line.trim();
@@ -40844,7 +41055,7 @@ class GitHubAppAuthError extends Error {
     name = 'GitHubAppAuthError';
     code = 'GITHUB_APP_AUTH';
 }
-function githubMessage(error) {
+function auth_githubMessage(error) {
     const data = error.response?.data;
     if (typeof data === 'object' && data !== null && typeof data.message === 'string')
         return data.message;
@@ -40856,7 +41067,7 @@ function explainAppFailure(error, what, advice) {
     const hint = status !== undefined ? advice[status] : undefined;
     if (status === undefined || hint === undefined)
         throw error;
-    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${githubMessage(error)}': ${hint}`, { cause: error });
+    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${auth_githubMessage(error)}': ${hint}`, { cause: error });
 }
 /**
  * An error auth-app raised before any request left (no status, no request:
@@ -40865,11 +41076,11 @@ function explainAppFailure(error, what, advice) {
  */
 function asSigningError(error) {
     // Duck-typed: WebCrypto's DataError is a DOMException, not always an Error of this realm.
-    if (typeof error !== 'object' || error === null || error instanceof configuration/* ConfigurationError */.j1 || error instanceof GitHubAppAuthError)
+    if (typeof error !== 'object' || error === null || error instanceof ConfigurationError || error instanceof GitHubAppAuthError)
         return error;
     if (statusOf(error) !== undefined || 'request' in error || 'response' in error)
         return error;
-    return new configuration/* ConfigurationError */.j1('private-key', `Input 'private-key' cannot be used to sign the App's token: ${(0,configuration/* messageOf */.bD)(error)}. Paste the whole .pem file from the App's settings page, unchanged.`, 'GITHUB_APP_AUTH');
+    return new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign the App's token: ${messageOf(error)}. Paste the whole .pem file from the App's settings page, unchanged.`, 'GITHUB_APP_AUTH');
 }
 function statusOf(error) {
     return typeof error === 'object' && error !== null && typeof error.status === 'number'
@@ -40995,8 +41206,6 @@ function createAppAuthStrategy(options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/github/rate-gate.ts
 /**
  * One rate-limit window for the whole client. GitHub asks a client to send
@@ -41035,14 +41244,14 @@ function createRateLimitGate(options) {
             for (let now = options.now(); until > now; now = options.now()) {
                 const wait = until - now;
                 if (wait > options.maxWaitMs) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${(0,durations/* formatWaitSeconds */.Yx)(wait)} wait, longer than max-rate-limit-wait (${(0,durations/* formatWaitSeconds */.Yx)(options.maxWaitMs)}): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${formatWaitSeconds(wait)} wait, longer than max-rate-limit-wait (${formatWaitSeconds(options.maxWaitMs)}): not waiting`, until);
                 }
                 if (deadline !== undefined && until > deadline) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${(0,durations/* formatWaitSeconds */.Yx)(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${formatWaitSeconds(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
                 }
                 if (!announced) {
                     options.onWait?.();
-                    options.log(`${label}: ${why}; sending nothing for ${(0,durations/* formatWaitSeconds */.Yx)(wait)} as GitHub asked`);
+                    options.log(`${label}: ${why}; sending nothing for ${formatWaitSeconds(wait)} as GitHub asked`);
                 }
                 announced = false;
                 await options.sleep(wait);
@@ -41051,8 +41260,196 @@ function createRateLimitGate(options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/github/retrying.ts
-var retrying = __nccwpck_require__(8809);
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/github/retrying.ts
+/**
+ * The one retry loop of a GitHub request, as an Octokit `request` hook.
+ * The failure classifier decides (transient, rate-limited, permanent), the
+ * shared backoff schedule says how long, and the injected sleep waits; one
+ * rate-limit gate holds every request of the client while GitHub asked for
+ * quiet; the call's deadline stops any retry or wait that would end past it.
+ *
+ * A request made while another is being sent (the App's installation lookup
+ * and token mint, made by the auth hook inside the call) is sent once: the
+ * call's own loop retries the whole, so a call costs at most `retries + 1`
+ * attempts however it fails, minting included (docs/decisions.md, "Retries
+ * happen in one place").
+ *
+ * Never retried here: 405 and 409 (the merge logic owns them, see
+ * docs/decisions.md, "The merge call runs without client retries"), calls
+ * with `request: { retries: 0 }`, 304 answers, permanent failures.
+ */
+
+
+
+
+const ATTEMPTS = Symbol.for('purple.github.attempts');
+/** How many attempts the client made before it gave up on this error; undefined if the client did not handle it. */
+function clientAttempts(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const n = error[ATTEMPTS];
+    return typeof n === 'number' ? n : undefined;
+}
+// Set while a call is being sent: requests made inside it (App auth) are part of it.
+const insideCall = new external_node_async_hooks_.AsyncLocalStorage();
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+function routeLabel(method, url, baseUrl) {
+    const full = url ?? '';
+    const path = full.startsWith(baseUrl) ? full.slice(baseUrl.length) : full;
+    return `${method ?? 'GET'} ${path.split('?')[0]}`;
+}
+function header(headers, name) {
+    const value = headers?.[name];
+    return value === undefined || value === null ? undefined : String(value);
+}
+function limitName(error) {
+    if (header(error.response?.headers, 'x-ratelimit-remaining') === '0')
+        return 'primary rate limit used up';
+    return /secondary rate/i.test(error.message ?? '') || header(error.response?.headers, 'retry-after') !== undefined
+        ? 'secondary rate limit'
+        : `rate limited (${error.status})`;
+}
+function plural(n) {
+    return n === 1 ? '1 attempt' : `${n} attempts`;
+}
+/**
+ * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
+ * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
+ */
+function giveUp(error, attempts, verdict, why) {
+    if (typeof error !== 'object' || error === null)
+        return error;
+    Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
+    const e = error;
+    const network = e.response === undefined && e.request !== undefined;
+    if (network && typeof e.message === 'string') {
+        // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
+        const what = verdict.reason.replace(/^network: /, '');
+        e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`;
+    }
+    return error;
+}
+/** The `request` hook: wrap it with `octokit.hook.wrap('request', createRetryingHook(...))`. */
+function createRetryingHook(options, parse) {
+    const classify = { maxRateLimitWaitMs: options.maxRateLimitWaitMs };
+    let nextWriteAt = Number.NEGATIVE_INFINITY;
+    const label = (route) => {
+        try {
+            const parsed = parse(route);
+            return routeLabel(parsed.method, parsed.url, options.baseUrl);
+        }
+        catch {
+            return routeLabel(route.method, route.url, options.baseUrl);
+        }
+    };
+    // GitHub asks for at least a second between writes; reads and GraphQL queries are not spaced.
+    const spaceWrites = async (route) => {
+        const method = (route.method ?? 'GET').toUpperCase();
+        const query = typeof route.query === 'string' ? route.query : '';
+        const isWrite = WRITE_METHODS.has(method) && !(route.url === '/graphql' && !/^\s*mutation\b/.test(query));
+        if (!isWrite || options.writeSpacingMs <= 0)
+            return;
+        const now = options.now();
+        const at = Math.max(now, nextWriteAt);
+        nextWriteAt = at + options.writeSpacingMs;
+        if (at > now)
+            await options.sleep(at - now);
+    };
+    // Any answer can open the window: a 403/429 that asks for a wait, or x-ratelimit-remaining 0 on any status.
+    const noteLimits = (status, headers, error) => {
+        const now = options.now();
+        if (error !== undefined && (status === 403 || status === 429)) {
+            const verdict = classifyFailure(error, { now, maxRateLimitWaitMs: Number.MAX_SAFE_INTEGER });
+            if (verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined)
+                options.gate.hold(now + verdict.retryAfterMs, limitName(error));
+            return;
+        }
+        const reset = Number(header(headers, 'x-ratelimit-reset'));
+        if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+            // One second past the reset, as GitHub's docs advise.
+            options.gate.hold(reset * 1000 + 1000, 'primary rate limit used up until x-ratelimit-reset');
+        }
+    };
+    const sendOnce = async (request, route, announced) => {
+        await options.gate.pass(label(route), options.deadline(), announced);
+        await spaceWrites(route);
+        try {
+            const response = await request(route);
+            noteLimits(response.status, response.headers);
+            return response;
+        }
+        catch (error) {
+            const e = error;
+            noteLimits(e.status, e.response?.headers, e);
+            throw error;
+        }
+    };
+    const loop = async (request, route) => {
+        const retries = typeof route.request?.retries === 'number' ? route.request.retries : options.retries;
+        let announced = false;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await sendOnce(request, route, announced);
+            }
+            catch (error) {
+                const { verdict, next: delay } = decide(error, attempt, retries);
+                if (delay === undefined)
+                    throw giveUp(error, attempt, verdict);
+                if (typeof delay === 'string')
+                    throw giveUp(error, attempt, verdict, delay);
+                announced = delay.rateLimited;
+                if (!delay.rateLimited)
+                    await options.sleep(delay.ms);
+            }
+        }
+    };
+    /** The verdict on attempt `attempt`'s failure and what to do next: undefined = stop, a string = stop for that reason, else wait. */
+    const decide = (error, attempt, retries) => {
+        const now = options.now();
+        // Described now, before a 401's message gains the advice below (a 401 is permanent: never described here).
+        const { verdict, description } = explainFailure(error, { ...classify, now });
+        if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
+            // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
+            error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`;
+        }
+        // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
+        if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
+            return { verdict, next: undefined };
+        const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
+        if (verdict.waitCapped === true) {
+            const asked = options.gate.openUntil();
+            const wait = asked === undefined ? '' : ` asks for a ${formatWaitSeconds(asked - now)} wait,`;
+            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${formatWaitSeconds(options.maxRateLimitWaitMs)}): not waiting`);
+            return { verdict, next: undefined };
+        }
+        if (attempt > retries) {
+            if (retries > 0)
+                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${description}`);
+            return { verdict, next: undefined };
+        }
+        const rateLimited = verdict.kind === 'rate-limited';
+        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random);
+        const deadline = options.deadline();
+        if (deadline !== undefined && now + ms > deadline) {
+            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; no retry: the deadline (timeout-seconds) comes first`);
+            return { verdict, next: 'the deadline (timeout-seconds) came first' };
+        }
+        options.onRetry(verdict.kind);
+        options.log(rateLimited
+            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${formatWaitSeconds(ms)} as GitHub asked`
+            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; retrying in ${ms} ms`);
+        return { verdict, next: { ms, rateLimited } };
+    };
+    return async (request, route) => {
+        // Inside a call (App auth): sent once; the call's loop retries the whole.
+        if (insideCall.getStore() === true)
+            return sendOnce(request, route, false);
+        return insideCall.run(true, () => loop(request, route));
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/timed-fetch.ts
 /**
  * The fetch every client request goes through: a timeout over the whole
@@ -41124,7 +41521,7 @@ function timedFetch(base, limitMs, counts) {
 const CLIENT_DEFAULTS = Object.freeze({
     retries: 4,
     requestTimeoutMs: 30_000,
-    maxRateLimitWaitMs: core_transient/* DEFAULT_MAX_RATE_LIMIT_WAIT_MS */.jE,
+    maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
     writeSpacingMs: 1000
 });
 const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41135,14 +41532,14 @@ const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 function createGitHubClient(options) {
     const settings = { ...CLIENT_DEFAULTS, ...definedOnly(options) };
-    const log = options.log ?? ((message) => core/* info */.pq(message));
-    const setSecret = options.setSecret ?? ((secret) => core/* setSecret */.Pq(secret));
-    const baseUrl = (0,configuration/* checkApiUrl */.Sz)(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret);
+    const log = options.log ?? ((message) => info(message));
+    const setSecret = options.setSecret ?? ((secret) => core_setSecret(secret));
+    const baseUrl = checkApiUrl(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret);
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? sleepReal;
     const random = options.random ?? Math.random;
     const backoff = {
-        ...core_backoff/* DEFAULT_BACKOFF */.VU,
+        ...DEFAULT_BACKOFF,
         ...(options.retryBaseDelayMs !== undefined ? { baseMs: options.retryBaseDelayMs } : {}),
         ...(options.retryMaxDelayMs !== undefined ? { maxMs: options.retryMaxDelayMs } : {}),
         ...(options.jitter !== undefined ? { jitter: options.jitter } : {})
@@ -41166,7 +41563,7 @@ function createGitHubClient(options) {
     }
     else {
         maskSecret(options.auth.privateKey, setSecret);
-        (0,configuration/* checkPrivateKey */.fH)(options.auth.privateKey);
+        checkPrivateKey(options.auth.privateKey);
         authOptions = {
             authStrategy: createAppAuthStrategy({
                 config: options.auth,
@@ -41184,7 +41581,7 @@ function createGitHubClient(options) {
     const hookOptions = { ...settings, backoff, now, sleep, random, log, deadline, gate, baseUrl, isApp, onRetry };
     // Registered after the auth hook, so it runs outside it: a retry re-runs auth (a re-mint included).
     const retryingPlugin = (octokit) => {
-        octokit.hook.wrap('request', (0,retrying/* createRetryingHook */.s)(hookOptions, (route) => octokit.request.endpoint.parse(route)));
+        octokit.hook.wrap('request', createRetryingHook(hookOptions, (route) => octokit.request.endpoint.parse(route)));
         return {};
     };
     // Cut an attempt off at the deadline when that comes before the request timeout.
@@ -41232,248 +41629,2443 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
-
-/***/ }),
-
-/***/ 3342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sz: () => (/* binding */ checkApiUrl),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   fH: () => (/* binding */ checkPrivateKey),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError),
-/* harmony export */   p0: () => (/* binding */ isConfigurationError)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_redaction_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3862);
-/**
- * Errors in what the workflow gave Purple, found before any request leaves:
- * a private key that cannot sign, an API URL that is not one or carries
- * credentials. No retry can fix them, so they end the step at once, name the
- * input, and never quote a secret. See docs/decisions.md, "Configuration
- * errors are not transient".
- */
-
-
-/**
- * A configuration error: permanent. `code` is one the failure classifier
- * already calls permanent (a bad key: GITHUB_APP_AUTH; a bad URL:
- * ERR_INVALID_URL), so callers that only classify also stop at once.
- */
-class ConfigurationError extends Error {
-    input;
-    code;
-    name = 'ConfigurationError';
-    constructor(
-    /** The input or variable to fix, e.g. 'private-key' or 'GITHUB_API_URL'. */
-    input, message, code) {
-        super(message);
-        this.input = input;
-        this.code = code;
-    }
-}
-/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
-function messageOf(error) {
-    const message = typeof error === 'object' && error !== null ? error.message : undefined;
-    return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
-}
-/** True for an error in the workflow's configuration (never worth a retry). */
-function isConfigurationError(error) {
-    return error instanceof ConfigurationError;
-}
-/** Throws ConfigurationError naming 'private-key' when the key cannot be decoded (the key is never quoted). */
-function checkPrivateKey(privateKey) {
+;// CONCATENATED MODULE: ./src/core/describe-error.ts
+/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
     try {
-        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey);
-    }
-    catch (error) {
-        const why = messageOf(error);
-        throw new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`, 'GITHUB_APP_AUTH');
-    }
-}
-/**
- * The API root without a trailing slash; throws ConfigurationError naming
- * `source` when it is not an http(s) URL or carries credentials (whose
- * password is masked by `setSecret` and never printed).
- */
-function checkApiUrl(url, source, setSecret) {
-    let parsed;
-    try {
-        parsed = new URL(url);
+        return JSON.stringify(error);
     }
     catch {
-        // Unparseable: a password could still be in it, so the value is not quoted.
-        throw new ConfigurationError(source, `${source} is not a URL: write the API root, e.g. 'https://api.github.com' or 'https://HOST/api/v3'.`, 'ERR_INVALID_URL');
+        return String(error);
     }
-    if (parsed.username !== '' || parsed.password !== '') {
-        for (const secret of [parsed.password, decodeURIComponent(parsed.password)]) {
-            if (secret !== '') {
-                setSecret(secret);
-                (0,_core_redaction_js__WEBPACK_IMPORTED_MODULE_1__/* .rememberSecret */ .G)(secret);
-            }
-        }
-        const shown = `${parsed.protocol}//***@${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-        throw new ConfigurationError(source, `${source} '${shown}' has credentials in it: remove 'user:password@' and authenticate with 'github-token' or 'app-id' and 'private-key'.`, 'ERR_INVALID_URL');
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new ConfigurationError(source, `${source} '${parsed.protocol}//${parsed.host}' is not an http(s) URL: write the API root, e.g. 'https://api.github.com'.`, 'ERR_INVALID_URL');
-    }
-    return url.replace(/\/+$/, '');
 }
 
-
-/***/ }),
-
-/***/ 6020:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/actions/run.ts
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  N5: () => (/* binding */ readEventPayload),
-  L7: () => (/* binding */ readGitHubContext),
-  aI: () => (/* binding */ requirePullRequest)
+/**
+ * Runs an action body and calls setFailed exactly once on a throw, whatever
+ * was thrown (the template only fails `if (error instanceof Error)`, which
+ * leaves the step green on a thrown string).
+ */
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        setFailed(describeError(error));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+
+/** The real clock, a real timer and the runner's log. */
+const productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+    log: Object.freeze({ info: (m) => info(neutralizeCommands(m)), warning: (m) => warning(m) })
 });
 
-// UNUSED EXPORTS: mergeGroupFromPayload, pullRequestFromPayload, readRepository
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./src/core/records.ts
-var records = __nccwpck_require__(5033);
-;// CONCATENATED MODULE: ./src/github/context.ts
+;// CONCATENATED MODULE: ./src/core/merge-errors.ts
 /**
- * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
- * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
- * import, from an env passed in (tests give their own).
+ * Classifies every answer of GitHub's merge endpoint (PUT /pulls/{n}/merge)
+ * into what the merge action does next. Pure: the shell passes the failure
+ * (status + GitHub's message, or the network error) and a fresh read of the
+ * pull request; nothing here talks to GitHub.
+ *
+ * Why this exists: GitHub says both `Required status check "x" is expected.`
+ * and "N of M required status checks are expected." while a check has not
+ * registered yet (both are worth waiting for), and a merge whose answer was
+ * lost must be recognised as done, never reported as "not mergeable" (see
+ * docs/decisions.md, "The merge call is never retried blindly").
+ *
+ * Every regular expression here runs in linear time on any input: a message
+ * is outside text of any length.
  */
 
-
-/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
-function readRepository(env = process.env) {
-    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
-    if (!match) {
-        throw new Error(value === ''
-            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
-            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
-    }
-    return { owner: match[1], repo: match[2] };
+const ADVICE = {
+    'check-failing': 'A required check failed on the verified head: fix the failure and push, then run wait-ci and merge again.',
+    'review-required': 'The base branch requires approving reviews: get an approval from a reviewer with write access (or change the rule), then run merge again.',
+    'method-not-allowed': "Set the 'method' input to a merge method the repository allows (Settings > General > Pull Requests), or leave it empty to use the first allowed one.",
+    conflict: 'The pull request conflicts with its base branch: merge or rebase the base into it, resolve the conflicts, push, and run the pipeline again.',
+    draft: 'The pull request is a draft: mark it ready for review, then run merge again.',
+    'merge-queue': 'The base branch requires the merge queue: add the pull request to the queue (merge queue UI or `gh pr merge --auto`) instead of merging it directly.',
+    'rule-violation': 'A repository rule blocks this merge: read the rule named in the message under Settings > Rules > Rulesets (or ask an admin), then run merge again.',
+    closed: 'The pull request is closed without being merged: reopen it if it should still be merged.',
+    'merged-other-head': 'The pull request was merged at a head that Purple did not verify: review what was merged on the base branch.',
+    forbidden: "The token may not merge into this branch: give the job 'contents: write' and 'pull-requests: write', or use a token or GitHub App that branch protection allows to merge.",
+    'not-found': "The pull request or repository was not found with this token: check 'pull-request' and that the token can read the repository.",
+    'invalid-request': "GitHub rejected the request itself: check the 'method', 'commit-title' and 'commit-message' inputs.",
+    'not-mergeable': 'GitHub reports the pull request as not mergeable for a reason other than a pending check: open it on GitHub to see what blocks it.'
+};
+// GitHub wraps ruleset refusals as a header line followed by one line per
+// violation, e.g. "Repository rule violations found\n\nRequired status check
+// \"test\" is expected.\n\n" (akuity/kargo#6397) or "...\n\nWaiting on 1 more
+// approval from a reviewer with write access ...\n\n" (microsoft/winget-pkgs#379724).
+const RULESET_HEADER = /^\s*repository rule violations? found\s*$/i;
+/** Splits a merge message into the violations GitHub lists (one entry when it is not a ruleset refusal). */
+function listViolations(message) {
+    // Non-empty runs only: a megabyte of blank lines allocates nothing.
+    const lines = (message.match(/[^\r\n]+/g) ?? []).map((line) => line.trim()).filter((line) => line !== '');
+    if (lines.length > 0 && RULESET_HEADER.test(lines[0]))
+        return lines.slice(1);
+    return [message.trim()];
 }
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
+// Order matters: a failing check is final even if the same text also says
+// something is expected, and the merge must never be retried after it.
+const VIOLATION_RULES = [
+    // `Required status check "test" is failing.`; `... "continuous-integration/jenkins/branch" is errored.` (alphagov/bulk-merger
+    // README); "2 of 2 required status checks have not succeeded: 1 failing." (lyra-os-linux/vegad#52)
+    { test: /\bis failing\b|\bare failing\b|\bis errored\b|\bha(?:s|ve) failed\b|\bhas an error\b|\b\d+ (?:failing|failed|errored)\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+    // pascalgn/automerge-action#235: "Changes must be made through the merge queue"
+    { test: /merge queue/i, verdict: { kind: 'permanent', category: 'merge-queue' } },
+    // Mergifyio/mergify#1812 and akuity/kargo#6490: "Merge commits are not allowed on this repository." (and squash/rebase);
+    // chdsbd/kodiak#295: "This branch must not contain merge commits." (required linear history: squash or rebase still work).
+    // No `.*` between words: on a long message that is quadratic.
+    {
+        test: /\b(?:merge commits|squash merges|rebase merges) are not allowed\b|\bmerge method \w+ (?:is )?not allowed\b|\bmust not contain merge commits\b/i,
+        verdict: { kind: 'permanent', category: 'method-not-allowed' }
+    },
+    // lindell/multi-gitter#622: "Pull Request is still a draft"
+    { test: /\bdraft\b/i, verdict: { kind: 'permanent', category: 'draft' } },
+    // Reviewable/Reviewable#561: "At least 1 approving review is required by reviewers with write access."
+    // winget-pkgs#379724: "Waiting on 1 more approval from a reviewer with write access ..."
+    {
+        test: /approving review|\bapprovals?\b|review is required|reviews? required|code owner|changes requested|review thread|conversation/i,
+        verdict: { kind: 'permanent', category: 'review-required' }
+    },
+    // akuity/kargo#6397 and PennyDreadfulMTG/Penny-Dreadful-Tools#6226: singular `Required status check "x" is expected.`,
+    // plural "N of M required status checks are expected.": any "expected" block is pending.
+    { test: /\bexpected\b/i, verdict: { kind: 'pending' } },
+    // `Required status check "x" is in progress.`: the check is running, not failed.
+    { test: /\bin progress\b|\bis pending\b|\bare pending\b/i, verdict: { kind: 'pending' } },
+    // KnpLabs/php-github-api#497, cli/cli#12748: GitHub recomputes after the base moved; retrying is the documented fix.
+    { test: /base branch was modified/i, verdict: { kind: 'pending' } },
+    // "N of M required status checks have not succeeded." without an "expected": some failed.
+    { test: /\bnot succeeded\b/i, verdict: { kind: 'permanent', category: 'check-failing' } },
+    { test: /not authorized to push|resource not accessible|must have (?:admin|write|push)|permission/i, verdict: { kind: 'permanent', category: 'forbidden' } },
+    { test: /\bconflicts?\b/i, verdict: { kind: 'permanent', category: 'conflict' } }
+];
+/** What one violation line asks for: wait, give up (with the category), or unknown. */
+function classifyViolation(text) {
+    // Judge GitHub's words, not the check's name: `Required status check "draft-review" is expected.` is pending.
+    const words = text.replace(/"[^"]*"|'[^']*'/g, '"…"');
+    for (const rule of VIOLATION_RULES)
+        if (rule.test.test(words))
+            return rule.verdict;
+    return { kind: 'unknown' };
 }
-function fromPullObject(pr) {
-    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
-        return undefined;
-    const head = (0,records/* asRecord */.q)(pr.head);
-    const base = (0,records/* asRecord */.q)(pr.base);
-    const ref = { number: pr.number };
-    if (str(head?.sha))
-        ref.headSha = str(head?.sha);
-    if (str(head?.ref))
-        ref.headRef = str(head?.ref);
-    if (str(base?.ref))
-        ref.baseRef = str(base?.ref);
-    if (str(base?.sha))
-        ref.baseSha = str(base?.sha);
-    return ref;
+function permanent(category, message) {
+    return { kind: 'permanent', category, message, advice: ADVICE[category] };
 }
-/**
- * The pull request an event payload is about: pull_request / pull_request_target /
- * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
- * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
- * `pull_requests` entry). Undefined when the event names none.
- */
-function pullRequestFromPayload(payload) {
-    const pr = (0,records/* asRecord */.q)(payload.pull_request);
-    if (pr)
-        return fromPullObject(pr);
-    const issue = (0,records/* asRecord */.q)(payload.issue);
-    if (issue && (0,records/* asRecord */.q)(issue.pull_request) && typeof issue.number === 'number')
-        return { number: issue.number };
-    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
-        const holder = key === 'check_run' ? (0,records/* asRecord */.q)((0,records/* asRecord */.q)(payload.check_run)?.check_suite) ?? (0,records/* asRecord */.q)(payload.check_run) : (0,records/* asRecord */.q)(payload[key]);
-        const list = holder?.pull_requests;
-        if (Array.isArray(list) && list.length > 0) {
-            const first = (0,records/* asRecord */.q)(list[0]);
-            if (first)
-                return fromPullObject(first);
+/** What to do about a pull request that was found merged or closed, or whose head moved; undefined when it is open at the verified sha. */
+function judgePullState(pull, verifiedSha) {
+    if (pull.merged) {
+        // A retry after a lost answer finds the merge already done: success, if it was our head
+        // (see docs/decisions.md, "The merge call is never retried blindly").
+        if (pull.headSha === verifiedSha) {
+            return {
+                kind: 'already-merged',
+                mergeCommitSha: pull.mergeCommitSha ?? '',
+                message: `Pull request is already merged at the verified head ${verifiedSha}.`
+            };
         }
+        return permanent('merged-other-head', `Pull request was merged at head ${pull.headSha}, not at the verified head ${verifiedSha}.`);
+    }
+    if (pull.state === 'closed')
+        return permanent('closed', 'Pull request is closed without being merged.');
+    if (pull.headSha !== verifiedSha) {
+        return {
+            kind: 'head-moved',
+            headSha: pull.headSha,
+            message: `Head branch moved from the verified ${verifiedSha} to ${pull.headSha}; the new head must be verified before it is merged.`
+        };
     }
     return undefined;
 }
+// A pull request GitHub itself reads as mergeable: a "not mergeable" refusal next to it is a stale computation.
+const MERGEABLE_STATES = new Set(['clean', 'unstable', 'has_hooks']);
+function classifyNotMergeable(message, pull) {
+    // `mergeable: null` means GitHub is still computing; a retry will get a real answer.
+    if (pull === undefined || pull.mergeable === null || pull.mergeableState === 'unknown')
+        return { kind: 'pending', message };
+    if (pull.mergeable === false || pull.mergeableState === 'dirty')
+        return permanent('conflict', message);
+    if (pull.draft || pull.mergeableState === 'draft')
+        return permanent('draft', message);
+    if (pull.mergeableState === 'behind')
+        return { kind: 'behind', message };
+    // strands-labs/robots#2578: "Pull Request is not mergeable", then the same merge went through at once.
+    if (MERGEABLE_STATES.has(pull.mergeableState))
+        return { kind: 'pending', message: `${message} (GitHub reads the pull request as ${pull.mergeableState}: a stale answer)` };
+    return permanent('not-mergeable', `${message} (mergeable_state: ${pull.mergeableState})`);
+}
+// gabrielkoerich/orch#3371: 409 "Head branch is out of date. Review and try the merge again."; cli/cli's
+// merge command words GitHub's BEHIND state as "the head branch is not up to date with the base branch".
+const OUT_OF_DATE = /\bout of date\b|\bout-of-date\b|\bnot up to date\b/i;
+/** How much of a message the rules read (GitHub's own are far shorter). */
+const CLASSIFIED_CHARS = 8192;
+function violationsHeader(message) {
+    const end = message.search(/\r?\n/);
+    return end < 0 ? message : message.slice(0, end);
+}
 /**
- * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
- * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
+ * Classifies one failed merge call. `pull` is a read of the pull request made
+ * after the failure (undefined when that read failed too); `verifiedSha` is the
+ * head sha that was verified and sent with the merge call.
  */
-function mergeGroupFromPayload(payload) {
-    const group = asRecord(payload.merge_group);
-    const headSha = str(group?.head_sha);
-    const baseRef = str(group?.base_ref);
-    if (headSha === undefined || baseRef === undefined)
+function classifyMergeFailure(failure, pull, verifiedSha, context = {}) {
+    // The pull request's state outranks any message: a lost answer to a merge
+    // that went through, then a 405 "not mergeable" on the retry, is a success.
+    if (pull !== undefined) {
+        const byState = judgePullState(pull, verifiedSha);
+        if (byState !== undefined)
+            return byState;
+    }
+    const message = failure.message.trim() || `HTTP ${failure.status ?? 'error'} without a message`;
+    // Judged on its head only: GitHub's merge messages are a few short lines, and a megabyte of outside text
+    // would make even linear rules slow. The whole message is still reported.
+    const words = message.length > CLASSIFIED_CHARS ? message.slice(0, CLASSIFIED_CHARS) : message;
+    const clipped = { ...failure, message: words };
+    // The base moved on a branch that must be up to date: the head is where it was (checked above), so this is
+    // never head-moved. Right after an update GitHub may still say "out of date" while it recomputes: a read
+    // that shows the head current and not behind makes that pending.
+    if (failure.status === 409 || failure.status === 405) {
+        if (pull?.mergeableState === 'behind' && (failure.status === 409 || OUT_OF_DATE.test(words)))
+            return { kind: 'behind', message };
+        if (OUT_OF_DATE.test(words))
+            return pull === undefined ? { kind: 'behind', message } : { kind: 'pending', message };
+    }
+    // dlang/dlang-bot#77: 409 "Head branch was modified. Review and try the merge again." is
+    // GitHub refusing because the sha we sent is no longer the head. Never retried blindly.
+    if (failure.status === 409 || /head branch was modified/i.test(words)) {
+        return { kind: 'head-moved', message, ...(pull ? { headSha: pull.headSha } : {}) };
+    }
+    if (failure.status === 403) {
+        // A 403 with rate-limit signs (retry-after, "secondary rate limit") is the client layer's call: wait, then retry.
+        const transport = classifyFailure(clipped);
+        if (transport.kind !== 'permanent')
+            return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
+    }
+    if (failure.status === 405 || failure.status === 422 || failure.status === 403) {
+        const violations = listViolations(words);
+        const kinds = violations.map(classifyViolation);
+        // Classify on every violation GitHub lists: pending only if all of them are pending.
+        const blocking = kinds.findIndex((k) => k.kind === 'permanent');
+        if (blocking >= 0) {
+            const kind = kinds[blocking];
+            return permanent(kind.category, message);
+        }
+        const unknown = kinds.findIndex((k) => k.kind === 'unknown');
+        if (unknown < 0)
+            return { kind: 'pending', message };
+        const text = violations[unknown];
+        if (/not mergeable/i.test(text))
+            return context.outcomeUnknown ? judgeUnsettled(pull, verifiedSha, message) : classifyNotMergeable(message, pull);
+        if (RULESET_HEADER.test(violationsHeader(words)))
+            return permanent('rule-violation', message);
+        if (failure.status === 403)
+            return permanent('forbidden', message);
+        if (failure.status === 422)
+            return permanent('invalid-request', message);
+        // An unknown 405 while GitHub is still computing mergeability: give it the budget.
+        if (pull?.mergeable === null)
+            return { kind: 'pending', message };
+        return permanent('not-mergeable', message);
+    }
+    if (failure.status === 404)
+        return permanent('not-found', message);
+    const transport = classifyFailure(clipped);
+    if (transport.kind === 'permanent') {
+        if (failure.status === 401)
+            return permanent('forbidden', message);
+        return permanent('invalid-request', message);
+    }
+    return { kind: 'transient', message, answer: describeAnswer(failure), ...retryAfter(transport) };
+}
+function retryAfter(transport) {
+    return transport.retryAfterMs === undefined ? {} : { retryAfterMs: transport.retryAfterMs };
+}
+/** Whether a verdict ends the merge step (anything but pending, transient and unsettled). */
+function isFinal(verdict) {
+    return verdict.kind !== 'pending' && verdict.kind !== 'transient' && verdict.kind !== 'unsettled';
+}
+/** What came back, in a few words: "HTTP 502", or "no answer (read ECONNRESET)". */
+function describeAnswer(failure) {
+    return failure.status === undefined ? `no answer (${failure.message})` : `HTTP ${failure.status}`;
+}
+// Node's codes for a connection that was never made (refused, or the host name did not resolve).
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** The error codes of a failure and its causes (fetch puts the network's reason in `cause`). */
+function errorCodes(failure) {
+    const codes = [];
+    let current = failure;
+    for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            codes.push(code);
+        current = current.cause;
+    }
+    return codes;
+}
+/**
+ * Whether, after this merge call, it is unknown if the pull request merged.
+ * An answer that never arrived, a server error or a cut 200 may hide a merge
+ * GitHub made; a refusal that names a reason (a check expected) proves the
+ * pull request was open; a rate limit and another "not mergeable" prove nothing.
+ */
+function outcomeUnknownAfter(previous, failure, verdict) {
+    if (isFinal(verdict))
+        return false;
+    // A connection that was never made carried no request.
+    if (failure.status === undefined && errorCodes(failure).some((code) => NEVER_SENT.has(code)))
+        return previous;
+    if (failure.status === undefined || failure.status >= 500 || failure.status < 300)
+        return true;
+    return verdict.kind === 'pending' ? false : previous;
+}
+/**
+ * Judges a read of the pull request made while a merge's outcome is unknown:
+ * merged, closed, a moved head or a conflict settle it; anything else (a read
+ * that may be stale, or no read at all) leaves it unsettled.
+ */
+function judgeUnsettled(pull, verifiedSha, message) {
+    if (pull === undefined)
+        return { kind: 'unsettled', message };
+    const byState = judgePullState(pull, verifiedSha);
+    if (byState !== undefined)
+        return byState;
+    // A merge that went through cannot leave a conflict behind: `dirty` proves it did not merge.
+    if (pull.mergeable === false || pull.mergeableState === 'dirty')
+        return permanent('conflict', message);
+    return { kind: 'unsettled', message };
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-outcome.ts
+const notMerged = { merged: false, mergeCommitSha: '' };
+/** The outcome of an answer that ends the run; `readMergeCommitSha` fills in a merge commit the answer did not carry. */
+function fromVerdict(verdict, readMergeCommitSha = '') {
+    switch (verdict.kind) {
+        case 'merged':
+            return { merged: true, mergeCommitSha: verdict.mergeCommitSha, reason: 'merged', message: verdict.message };
+        case 'already-merged':
+            return {
+                merged: true,
+                mergeCommitSha: verdict.mergeCommitSha || readMergeCommitSha,
+                reason: 'merged',
+                message: `${verdict.message} (an earlier attempt merged it; its answer may have been lost)`
+            };
+        case 'head-moved':
+            return { ...notMerged, reason: 'head-moved', message: `${verdict.message} Run wait-ci on the new head, then merge its verified sha.` };
+        case 'behind':
+            return {
+                ...notMerged,
+                reason: 'behind',
+                message: `GitHub refused the merge: '${verdict.message}'. The base branch moved and this branch must be up to date with it; the head is still the verified one. Update the branch from its base (or set 'update-branch: true'), then verify and merge the new head.`
+            };
+        case 'permanent':
+            return { ...notMerged, reason: 'permanent', category: verdict.category, message: `GitHub refused the merge: '${verdict.message}'. ${verdict.advice}` };
+    }
+}
+function afterUnreachable(stop) {
+    if (!stop.readBack)
+        return 'Whether the last attempt merged could not be read back: look at the pull request before running merge again.';
+    // A read right after a lost answer may not show the merge yet.
+    if (stop.outcomeUnknown)
+        return `The last read showed ${stop.pullUrl} unmerged, but a read right after a lost answer can lag: look at it before running merge again (running it again is safe: it only merges ${stop.sha}).`;
+    return 'The pull request is not merged; run merge again.';
+}
+/** The outcome of a run that ran out of budget: never a definite "not merged" when the merge may have happened. */
+function stopOutcome(stop) {
+    const { verdict, attempts, why } = stop;
+    // A lost answer that no later read settled: the merge may have happened.
+    if (verdict.kind === 'unsettled' || (stop.outcomeUnknown && !stop.readBack)) {
+        return {
+            ...notMerged,
+            reason: 'unknown-outcome',
+            message: `Whether pull request #${stop.pullNumber} merged is unknown: a merge call got no usable answer, and until ${why} GitHub neither showed it merged nor gave an answer that proves it was not (last: '${verdict.message}'). Open ${stop.pullUrl}: if it is merged at ${stop.sha}, the merge is done; if it is still open, run merge again (it only ever merges ${stop.sha}).`
+        };
+    }
+    if (verdict.kind === 'pending') {
+        return {
+            ...notMerged,
+            reason: 'pending-timeout',
+            message: `GitHub still held the merge back after ${attempts} attempts: '${verdict.message}'. Stopped because ${why}. Raise 'timeout-seconds' if checks take longer to register, or check that the required checks run on this pull request.`
+        };
+    }
+    return {
+        ...notMerged,
+        reason: 'unreachable',
+        message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${afterUnreachable(stop)}`
+    };
+}
+/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
+function updateOutcome(end, behind, pullNumber, sha) {
+    const noWorkflows = "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').";
+    switch (end.kind) {
+        case 'updated':
+            return {
+                updatedSha: end.newHead,
+                outcome: {
+                    ...notMerged,
+                    reason: 'branch-updated',
+                    message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''} ${noWorkflows}`
+                }
+            };
+        case 'not-shown':
+            return end.answerLost
+                ? {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'behind',
+                        message: `${fromVerdict(behind).message} The update's answer was lost and no new head showed within the budget: look at pull request #${pullNumber}; if its head is still ${sha}, update it again.`
+                    }
+                }
+                : {
+                    updatedSha: '',
+                    outcome: {
+                        ...notMerged,
+                        reason: 'branch-updated',
+                        message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
+                    }
+                };
+        case 'refused':
+            return { updatedSha: '', outcome: { ...fromVerdict(behind), message: `${fromVerdict(behind).message} Updating the branch failed: ${end.answer} '${end.message}'.` } };
+        case 'head-moved':
+            return {
+                updatedSha: '',
+                outcome: fromVerdict({
+                    kind: 'head-moved',
+                    message: `Head branch moved from the verified ${sha} to ${end.newHead} before the update (GitHub refused it: ${end.answer} '${end.message}'); the new head must be verified before it is merged.`
+                })
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-schedule.ts
+/**
+ * When the merge action tries again after a pending or transient answer, and
+ * when it gives up. Pure: the shell passes the clock reading; every number is
+ * a parameter so tests run the whole budget in milliseconds. The growth of
+ * the waits is the shared schedule of src/core/backoff.ts.
+ */
+
+
+/** The backoff policy of a merge budget. */
+function mergeBackoffPolicy(budget) {
+    return {
+        baseMs: budget.intervalMs,
+        maxMs: budget.maxIntervalMs ?? budget.intervalMs * 6,
+        factor: budget.factor ?? 1.5,
+        jitter: budget.jitter ?? 0.2
+    };
+}
+/**
+ * Decides the next step after `failures` failed attempts. A wait is clipped to
+ * the time left, so the last attempt happens at the deadline instead of never;
+ * a server's retry-after longer than the time left stops the run (re-asking
+ * before retry-after is what gets a token blocked).
+ */
+function nextMergeStep(budget, state, random = Math.random) {
+    const left = budget.timeoutMs - state.elapsedMs;
+    if (left <= 0)
+        return { kind: 'stop', why: `the ${formatSeconds(budget.timeoutMs)} budget is used up` };
+    if (state.retryAfterMs !== undefined && state.retryAfterMs > left) {
+        return { kind: 'stop', why: `GitHub asked to wait ${formatSeconds(state.retryAfterMs)}, more than the ${formatSeconds(left)} left` };
+    }
+    const wait = nextDelay(state.failures, mergeBackoffPolicy(budget), state.retryAfterMs, random);
+    return { kind: 'wait', ms: Math.min(wait, left) };
+}
+
+;// CONCATENATED MODULE: ./src/core/summary-html.ts
+/**
+ * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
+ * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
+ * markdown inside it is not parsed, so every block here is one HTML element with
+ * no blank line inside, and every piece of text goes through `escapeHtml` with its
+ * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
+ */
+
+const markup = (html) => Object.freeze({ html });
+/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
+function inline(content) {
+    if (typeof content === 'string')
+        return escapeHtml(content).replace(/\r\n|\r|\n/g, '<br>');
+    if (Array.isArray(content))
+        return content.map((part) => inline(part)).join('');
+    return content.html;
+}
+/** `<code>` around escaped text. */
+function code(text) {
+    return markup(`<code>${inline(text)}</code>`);
+}
+/** `<strong>` around escaped content. */
+function strong(content) {
+    return markup(`<strong>${inline(content)}</strong>`);
+}
+/** A link, only for http(s) addresses; anything else is shown as text. */
+function summary_html_link(href, content) {
+    if (!/^https?:\/\//i.test(href))
+        return markup(inline(content));
+    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
+}
+/** A heading block. */
+function heading(level, content) {
+    return markup(`<h${level}>${inline(content)}</h${level}>`);
+}
+/** A paragraph block. */
+function paragraph(content) {
+    return markup(`<p>${inline(content)}</p>`);
+}
+/** A bulleted list block. */
+function list(items) {
+    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+}
+/** A table block: a header row, then one row per entry, every cell closed. */
+function table(headers, rows) {
+    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
+    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
+    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
+}
+/** A summary: blocks separated by blank lines, so each stays one HTML block. */
+function renderSummary(blocks) {
+    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-queue.ts
+/**
+ * Decisions about GitHub's merge queue over plain data: whether a branch
+ * requires the queue, what an observed queue entry means for the next step,
+ * which checks of a merge group failed, and the words Purple says about each
+ * outcome. Purple enqueues (never arms auto-merge) and follows the entry to
+ * its end; see docs/decisions.md, "Merge queue: enqueue the verified head and
+ * follow it".
+ */
+
+
+
+
+const numberOrNull = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const stringOrNull = (value) => (typeof value === 'string' && value !== '' ? value : null);
+/**
+ * The `merge_queue` rule in a `GET /repos/{o}/{r}/rules/branches/{b}` answer
+ * (all pages), or null. That endpoint lists only rules of active rulesets, so
+ * any `merge_queue` rule there is enforced.
+ */
+function mergeQueueRuleOf(rules) {
+    const rule = rules.find((r) => records_isRecord(r) && r.type === 'merge_queue');
+    if (!records_isRecord(rule))
+        return null;
+    const p = records_isRecord(rule.parameters) ? rule.parameters : {};
+    return {
+        rulesetId: numberOrNull(rule.ruleset_id),
+        checkResponseTimeoutMinutes: numberOrNull(p.check_response_timeout_minutes),
+        mergeMethod: stringOrNull(p.merge_method),
+        groupingStrategy: stringOrNull(p.grouping_strategy)
+    };
+}
+// The direct-merge refusal on a queue-only branch: plain or under the ruleset header.
+const QUEUE_REFUSAL = /changes must be made through the merge queue/i;
+/** True when a merge answer is GitHub's refusal of a direct merge on a branch that requires the queue. */
+function isMergeQueueRefusal(status, message) {
+    return status === 405 && QUEUE_REFUSAL.test(message);
+}
+/**
+ * Whether a queue is required: from the branch's rules when they were read,
+ * else from a merge refusal. No rule and no refusal means no queue.
+ */
+function queueRequirement(input) {
+    const rule = input.rules ? mergeQueueRuleOf(input.rules) : null;
+    if (rule)
+        return { required: true, source: 'rule', rule };
+    const refusal = input.refusal;
+    if (refusal && isMergeQueueRefusal(refusal.status, refusal.message))
+        return { required: true, source: 'refusal', message: refusal.message };
+    return { required: false };
+}
+/** What merge does: merge directly (no queue), enqueue (`auto` with a queue), or stop naming the queue (`off`). */
+function queuePath(requirement, mode) {
+    if (!requirement.required)
+        return 'merge';
+    return mode === 'auto' ? 'enqueue' : 'refuse';
+}
+/** The message when the branch requires the queue and `merge-queue` is `off`. */
+function queueOffMessage(requirement) {
+    const how = requirement.required && requirement.source === 'refusal' ? ` (GitHub: ${escaping_logText(requirement.message.trim())})` : '';
+    return `The base branch takes changes only through the merge queue${how}, and 'merge-queue' is 'off': nothing was merged. Set 'merge-queue: auto' to let merge enqueue the verified head and follow it.`;
+}
+/**
+ * Default wait before a commit GitHub should have started workflows on (a merge group, the head a branch
+ * update made) is called never-started: GitHub creates check suites within seconds of the event, and without
+ * them a wait only runs out its budget. Three minutes ends well inside merge's default 300 s budget.
+ */
+const NEVER_STARTED_AFTER_MS = 3 * 60_000;
+/**
+ * The one never-started rule, for merge groups and updated heads alike: events made with the job's
+ * GITHUB_TOKEN start no workflow runs, so a commit with no check suite and no workflow run after
+ * `neverStartedAfterMs` never will. `probe`: old enough, look (again) for a suite or run.
+ * See docs/decisions.md, "Never started: one rule for merge groups and updated heads".
+ */
+function startVerdict(facts) {
+    if (facts.started === true)
+        return 'started';
+    if (facts.ageMs < facts.neverStartedAfterMs)
+        return 'too-young';
+    return facts.started === false ? 'never-started' : 'probe';
+}
+const groupVerdict = (entry, facts) => entry?.state === 'AWAITING_CHECKS' && entry.groupSha !== null
+    ? startVerdict({ ageMs: facts.groupAgeMs, started: facts.groupStarted, neverStartedAfterMs: facts.neverStartedAfterMs })
+    : 'too-young';
+/** True when the follower should look for a check suite or workflow run of the group sha. */
+function shouldProbeGroup(entry, facts) {
+    const verdict = groupVerdict(entry, facts);
+    return verdict === 'probe' || verdict === 'never-started';
+}
+/**
+ * Decides the next step from one read. `merged` decides first: GitHub records
+ * a removal from the queue on a successful merge too, and the two land in
+ * either order, so an entry that vanished unmerged is confirmed by a second
+ * read before it counts as an ejection.
+ */
+function nextQueueStep(snapshot, facts) {
+    if (snapshot.merged || snapshot.pullState === 'MERGED')
+        return { kind: 'merged', mergeCommitSha: snapshot.mergeCommitSha };
+    const entry = snapshot.entry;
+    if (entry === null) {
+        const closed = snapshot.pullState === 'CLOSED';
+        // A removal that says `merged` is a merge GitHub has not shown on the pull request yet: never an ejection.
+        const mergingNow = snapshot.removal?.reason === 'merged';
+        if (!closed && (mergingNow || facts.readsWithoutEntry < 2))
+            return { kind: 'waiting', entry: null, probeGroup: false };
+        return { kind: 'ejected', reason: snapshot.removal?.reason ?? null, closed };
+    }
+    const verdict = groupVerdict(entry, facts);
+    if (verdict === 'never-started' && entry.groupSha !== null)
+        return { kind: 'group-never-started', groupSha: entry.groupSha };
+    return { kind: 'waiting', entry, probeGroup: verdict === 'probe' };
+}
+const FAILED_CONCLUSIONS = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
+const FAILED_STATES = new Set(['failure', 'error']);
+/**
+ * The failing checks of a merge group, newest run per name, by name. After an
+ * ejection the pull request's own checks still read green: the group's checks
+ * ran on another sha, so they are the only evidence of what failed.
+ */
+function failingGroupChecks(checks) {
+    const newest = new Map();
+    for (const check of checks) {
+        const key = `${check.kind}\u0000${check.name}`;
+        const current = newest.get(key);
+        if (!current || check.order > current.order)
+            newest.set(key, check);
+    }
+    return [...newest.values()]
+        .filter((c) => (c.kind === 'check-run' ? FAILED_CONCLUSIONS.has(c.outcome) : FAILED_STATES.has(c.outcome)))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** Why Purple enqueues with an App: the job token's merge group starts no workflows. */
+const APP_AUTH_ADVICE = "Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself): events made with the job's GITHUB_TOKEN start no workflow runs, so a merge group it creates runs no merge_group workflows and waits until the queue removes it (see docs/decisions.md, \"Merge queue: enqueue the verified head and follow it\").";
+/** The warning before enqueueing with token auth (null with App auth). */
+function tokenAuthWarning(isApp) {
+    if (isApp)
+        return null;
+    return `Enqueueing with a token, not a GitHub App: if this is the job's GITHUB_TOKEN, the merge group will start no workflows. ${APP_AUTH_ADVICE}`;
+}
+/** Plain words for a removal reason (GraphQL `RemovedFromMergeQueueEvent.reason`); unknown reasons are quoted. */
+function removalReasonText(reason) {
+    if (reason === null || reason.trim() === '')
+        return 'GitHub gave no reason';
+    if (reason === 'failed_checks')
+        return "the merge group's required checks failed";
+    return `reason '${escaping_logText(reason)}'`;
+}
+const merge_queue_short = (sha) => (sha ? sha.slice(0, 7) : 'unknown');
+/** The message for a pull request the queue merged. */
+function queueMergedMessage(pull, mergeCommitSha, groupSha) {
+    const group = groupSha ? ` (merge group ${merge_queue_short(groupSha)})` : '';
+    return `The merge queue merged pull request #${pull}${group}: merge commit ${merge_queue_short(mergeCommitSha)}.`;
+}
+/** The message for an entry the queue removed without merging, naming each failing group check with its link. */
+function queueEjectedMessage(input) {
+    const how = input.closed ? 'was closed while in the merge queue' : 'was removed from the merge queue without merging';
+    const parts = [`Pull request #${input.pull} ${how}: ${removalReasonText(input.reason)}.`];
+    if (input.failing.length > 0) {
+        const named = input.failing.map((c) => `'${escaping_logText(c.name)}' (${escaping_logText(c.outcome)}${c.url ? `: ${escaping_logText(c.url)}` : ''})`);
+        parts.push(`Failing checks of merge group ${merge_queue_short(input.groupSha)}: ${named.join(', ')}.`);
+    }
+    else if (input.groupSha) {
+        parts.push(`No failing check was found on merge group ${merge_queue_short(input.groupSha)}.`);
+    }
+    parts.push("The pull request's own checks may still read green: fix what failed in the group, then enqueue again.");
+    return parts.join(' ');
+}
+/** The message for a merge group that started nothing. */
+function groupNeverStartedMessage(pull, groupSha, waitedMs) {
+    return (`Merge group ${merge_queue_short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${durations_formatMs(waitedMs)}: ` +
+        `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
+        `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`);
+}
+/** The message for the head a branch update made when nothing started on it (see startVerdict). */
+function updatedHeadNeverStartedMessage(sha, waitedMs) {
+    return (`No check suite and no workflow run exists for the updated head ${sha} after ${formatMs(waitedMs)}: ` +
+        `a branch update made with the job's GITHUB_TOKEN starts no workflows, so its required checks will never report. ` +
+        `Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.`);
+}
+/** The message when the budget ends first; carries the never-started diagnosis when nothing started for the group. */
+function queueTimeoutMessage(input) {
+    const where = input.entry
+        ? `still in the merge queue (${input.entry.state}${input.entry.position !== null ? `, position ${input.entry.position}` : ''})`
+        : 'not merged';
+    const parts = [`Pull request #${input.pull} is ${where} after ${durations_formatMs(input.waitedMs)}, the 'timeout-seconds' budget; it stays queued.`];
+    if (input.groupStarted === false && input.entry?.groupSha) {
+        parts.push(`Its merge group ${merge_queue_short(input.entry.groupSha)} has no check suite and no workflow run. ${APP_AUTH_ADVICE}`);
+    }
+    if (input.checkResponseTimeoutMinutes !== null) {
+        parts.push(`The queue waits up to ${input.checkResponseTimeoutMinutes} minutes for required checks: give 'timeout-seconds' about ${input.checkResponseTimeoutMinutes * 60} to follow an entry to its end.`);
+    }
+    return parts.join(' ');
+}
+/** The message for an enqueue GitHub refused: its own words, which name the blocker precisely. */
+function enqueueRefusedMessage(pull, githubMessage) {
+    return `GitHub refused to add pull request #${pull} to the merge queue: ${escaping_logText(githubMessage)}`;
+}
+/** The note for `delete-branch` when the queue merged: the queue deletes or keeps the head branch by its own setting. */
+const QUEUE_DELETE_BRANCH_NOTE = "delete-branch skipped: the merge queue merged this pull request, and the repository's own setting decides whether its head branch is deleted.";
+/** Job-summary blocks for a queue outcome: the message, the group and merge commit, and each failing group check linked. */
+function queueSummaryBlocks(outcome) {
+    const blocks = [paragraph(outcome.message)];
+    const facts = [
+        ['merge group', outcome.mergeGroupSha],
+        ['merge commit', outcome.mergeCommitSha]
+    ];
+    const shown = facts.filter(([, sha]) => sha !== '');
+    if (shown.length > 0)
+        blocks.push(table(['', 'sha'], shown.map(([label, sha]) => [label, code(sha)])));
+    if (outcome.failingChecks.length > 0) {
+        const rows = outcome.failingChecks.map((c) => [c.url ? summary_html_link(c.url, c.name) : c.name, c.kind === 'status' ? 'status' : 'check run', c.outcome]);
+        blocks.push(table(['failing check of the merge group', 'kind', 'outcome'], rows));
+    }
+    return blocks;
+}
+
+;// CONCATENATED MODULE: ./src/github/merge-queue.ts
+/**
+ * GitHub's merge queue through the API: detect whether the base branch
+ * requires it, read a pull request's queue state, enqueue the verified head
+ * (adopting an entry that is already there), and follow the entry until it is
+ * merged, ejected, never starts, or the caller's budget ends. Decisions live in
+ * src/core/merge-queue.ts; see docs/decisions.md, "Merge queue: enqueue the
+ * verified head and follow it".
+ */
+
+
+const PER_PAGE = 100;
+// A bound on rules pages: a branch with 1,000 active rules is far past any real one.
+const MAX_RULE_PAGES = 10;
+/**
+ * Whether `base` requires the merge queue. With `rules` (a rules list the
+ * caller already read from GET /rules/branches/{base}) it costs no request;
+ * otherwise one (more only past 100 rules).
+ */
+async function detectMergeQueue(client, where, known = {}) {
+    if (known.rules)
+        return queueRequirement({ rules: known.rules });
+    const rules = [];
+    for (let page = 1; page <= MAX_RULE_PAGES; page++) {
+        const answer = await client.octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
+            owner: where.owner,
+            repo: where.repo,
+            branch: where.base,
+            per_page: PER_PAGE,
+            page
+        });
+        const list = answer.data;
+        if (!Array.isArray(list))
+            throw new Error(`malformed response: rules of branch '${escaping_logText(where.base)}': expected a list`);
+        rules.push(...list);
+        if (list.length < PER_PAGE)
+            break;
+    }
+    return queueRequirement({ rules });
+}
+/** The read Purple makes each poll; exported so a test validates it against GitHub's schema. */
+const QUEUE_STATE_QUERY = `query PurpleMergeQueueState($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      id
+      state
+      merged
+      headRefOid
+      mergeCommit { oid }
+      isInMergeQueue
+      isMergeQueueEnabled
+      mergeQueueEntry { state position headCommit { oid } }
+      timelineItems(last: 5, itemTypes: [REMOVED_FROM_MERGE_QUEUE_EVENT]) {
+        nodes { ... on RemovedFromMergeQueueEvent { reason createdAt beforeCommit { oid } } }
+      }
+    }
+  }
+}`;
+/** The enqueue Purple makes: always pinned to the verified head. */
+const ENQUEUE_MUTATION = `mutation PurpleEnqueue($pullRequestId: ID!, $expectedHeadOid: GitObjectID!, $jump: Boolean) {
+  enqueuePullRequest(input: { pullRequestId: $pullRequestId, expectedHeadOid: $expectedHeadOid, jump: $jump }) {
+    mergeQueueEntry { state position headCommit { oid } }
+  }
+}`;
+const ENTRY_STATES = new Set(['QUEUED', 'AWAITING_CHECKS', 'MERGEABLE', 'UNMERGEABLE', 'LOCKED']);
+function toEntry(raw) {
+    if (!raw || typeof raw.state !== 'string' || !ENTRY_STATES.has(raw.state))
+        return null;
+    return {
+        state: raw.state,
+        position: typeof raw.position === 'number' ? raw.position : null,
+        groupSha: typeof raw.headCommit?.oid === 'string' ? raw.headCommit.oid : null
+    };
+}
+/** Reads the pull request's queue state in one GraphQL request; `since` (ms) drops removals older than it. */
+async function readQueueState(client, target, since = 0) {
+    const data = await client.octokit.graphql(QUEUE_STATE_QUERY, {
+        owner: target.owner,
+        name: target.repo,
+        number: target.pullNumber
+    });
+    const pull = data?.repository?.pullRequest;
+    if (!pull)
+        throw new Error(`Pull request #${target.pullNumber} was not found in ${target.owner}/${target.repo} (GraphQL answered no pullRequest)`);
+    if (typeof pull.id !== 'string' || typeof pull.headRefOid !== 'string' || typeof pull.state !== 'string') {
+        throw new Error(`malformed response: queue state of pull request #${target.pullNumber}: no id, state or headRefOid`);
+    }
+    const removals = (pull.timelineItems?.nodes ?? [])
+        .filter((n) => n !== null && typeof n.createdAt === 'string')
+        .map((n) => ({
+        reason: typeof n.reason === 'string' ? n.reason : null,
+        at: n.createdAt,
+        groupSha: typeof n.beforeCommit?.oid === 'string' ? n.beforeCommit.oid : null
+    }))
+        .filter((r) => Date.parse(r.at) >= since);
+    const last = removals[removals.length - 1];
+    return {
+        pullRequestId: pull.id,
+        headSha: pull.headRefOid,
+        isMergeQueueEnabled: pull.isMergeQueueEnabled === true,
+        removals,
+        snapshot: {
+            merged: pull.merged === true,
+            pullState: pull.state,
+            mergeCommitSha: typeof pull.mergeCommit?.oid === 'string' ? pull.mergeCommit.oid : null,
+            entry: toEntry(pull.mergeQueueEntry),
+            removal: last ? { reason: last.reason, at: last.at } : null
+        }
+    };
+}
+/** GitHub's GraphQL errors (`UNPROCESSABLE` and others) from a failed call, or null for a failure without an answer. */
+function graphqlErrors(error) {
+    const errors = error?.errors;
+    if (!Array.isArray(errors) || errors.length === 0)
+        return null;
+    return errors.map((e) => ({
+        type: typeof e?.type === 'string' ? e.type : null,
+        message: typeof e?.message === 'string' ? e.message : String(e)
+    }));
+}
+/**
+ * Adds the pull request to the queue at the verified sha, once. An entry
+ * already there is adopted, never enqueued again (that would restart its
+ * checks); a head other than `sha` is never enqueued. The mutation carries
+ * `expectedHeadOid: sha`, so GitHub refuses if the head moved in between.
+ */
+async function enqueueVerifiedHead(client, target, options) {
+    const state = options.state ?? (await readQueueState(client, target));
+    if (state.headSha !== options.sha)
+        return { kind: 'head-moved', headSha: state.headSha };
+    if (state.snapshot.entry)
+        return { kind: 'adopted', entry: state.snapshot.entry };
+    try {
+        const answer = await client.octokit.graphql(ENQUEUE_MUTATION, {
+            pullRequestId: state.pullRequestId,
+            expectedHeadOid: options.sha,
+            ...(options.jump === true ? { jump: true } : {}),
+            // One mutation per call: after a lost answer the re-read below decides, never a blind resend.
+            request: { retries: 0 }
+        });
+        return { kind: 'enqueued', entry: toEntry(answer?.enqueuePullRequest?.mergeQueueEntry) };
+    }
+    catch (error) {
+        // Whatever the answer, the queue itself says whether the enqueue landed (an answer can be lost after it did).
+        const after = await readQueueState(client, target).catch(() => null);
+        if (after?.snapshot.entry && after.headSha === options.sha)
+            return { kind: 'enqueued', entry: after.snapshot.entry };
+        // A push between the read and the enqueue: GitHub refused because of expectedHeadOid, and the new head is unverified.
+        if (after && after.headSha !== options.sha)
+            return { kind: 'head-moved', headSha: after.headSha };
+        const said = graphqlErrors(error);
+        if (said)
+            return { kind: 'refused', message: said.map((e) => e.message).join('; ') };
+        throw error;
+    }
+}
+const DEFAULT_INTERVAL_MS = 15_000;
+// Removals up to this long before the follow began may be ours (GitHub's clock and ours differ).
+const CLOCK_SLACK_MS = 60_000;
+/** True when the group sha has a check suite or a workflow run; a failed read counts as started (never a false alarm). */
+async function probeGroup(client, target, groupSha, log) {
+    try {
+        return await commitStarted(client, target, groupSha);
+    }
+    catch (error) {
+        log.info(`merge queue: could not read the check suites or workflow runs of merge group ${groupSha.slice(0, 7)} (${escaping_logText(error instanceof Error ? error.message : String(error))})`);
+        return true;
+    }
+}
+/** Whether anything started on `sha`: a check suite or a workflow run exists for it (a merge group's, an updated head's). */
+async function commitStarted(client, repository, sha) {
+    const where = { owner: repository.owner, repo: repository.repo };
+    const suites = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-suites', { ...where, ref: sha, per_page: 1 });
+    if (suites.data.total_count !== 0)
+        return true;
+    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/runs', { ...where, head_sha: sha, per_page: 1 });
+    return runs.data.total_count !== 0;
+}
+/** The check runs and commit statuses of the group sha, as GroupChecks. */
+async function groupChecks(client, target, groupSha) {
+    const where = { owner: target.owner, repo: target.repo, ref: groupSha, per_page: PER_PAGE };
+    const runs = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', where);
+    const status = await client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', where);
+    const fromRuns = (runs.data.check_runs ?? []).map((r) => ({
+        name: r.name,
+        outcome: r.status === 'completed' ? (r.conclusion ?? 'completed') : r.status,
+        url: r.html_url ?? r.details_url ?? null,
+        kind: 'check-run',
+        order: Number(r.id)
+    }));
+    const fromStatuses = (status.data.statuses ?? []).map((s) => ({ name: s.context, outcome: s.state, url: s.target_url ?? null, kind: 'status', order: s.id }));
+    return [...fromRuns, ...fromStatuses];
+}
+/**
+ * Follows the pull request's queue entry until it is merged, ejected (with
+ * the failing checks of its merge group), its group never starts, or the
+ * budget ends. Transient read failures are logged and the next poll retries.
+ */
+async function followQueue(client, target, options, runtime, enqueued = true) {
+    const { now, sleep } = runtime;
+    const deadline = now() + options.timeoutMs;
+    const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+    const follower = createFollower(client, target, options, runtime, enqueued);
+    for (;;) {
+        const ended = await follower.poll();
+        if (ended)
+            return ended;
+        if (now() >= deadline)
+            return follower.timeout();
+        await sleep(Math.max(0, Math.min(interval, deadline - now())));
+    }
+}
+/** What one follow remembers between reads: the group shas seen, when, and whether each started. */
+function createFollower(client, target, options, runtime, enqueued) {
+    const { now, log } = runtime;
+    const start = now();
+    const neverStartedAfterMs = options.neverStartedAfterMs ?? NEVER_STARTED_AFTER_MS;
+    const firstSeen = new Map();
+    const started = new Map();
+    let groupSha = null;
+    let entry = null;
+    let readsWithoutEntry = 0;
+    let polls = 0;
+    let lastLine = '';
+    const end = (reason, message, extra = {}) => ({
+        reason,
+        merged: false,
+        mergeCommitSha: '',
+        mergeGroupSha: groupSha ?? '',
+        message,
+        failingChecks: [],
+        removalReason: null,
+        enqueued,
+        polls,
+        ...extra
+    });
+    const facts = () => ({
+        groupAgeMs: groupSha !== null && firstSeen.has(groupSha) ? now() - (firstSeen.get(groupSha) ?? now()) : 0,
+        groupStarted: groupSha !== null ? (started.get(groupSha) ?? null) : null,
+        neverStartedAfterMs,
+        readsWithoutEntry
+    });
+    const remember = (state) => {
+        entry = state.snapshot.entry;
+        if (entry?.groupSha) {
+            groupSha = entry.groupSha;
+            if (!firstSeen.has(groupSha))
+                firstSeen.set(groupSha, now());
+        }
+        groupSha ??= state.removals[state.removals.length - 1]?.groupSha ?? null;
+        readsWithoutEntry = entry || state.snapshot.merged ? 0 : readsWithoutEntry + 1;
+        const line = entry
+            ? `${entry.state}${entry.position !== null ? `, position ${entry.position}` : ''}${entry.groupSha ? `, merge group ${entry.groupSha.slice(0, 7)}` : ''}`
+            : 'not in the queue';
+        if (line !== lastLine)
+            log.info(`merge queue: pull request #${target.pullNumber} ${line}`);
+        lastLine = line;
+    };
+    return {
+        /** One read and its decision: the outcome when the entry reached its end, else null. */
+        async poll() {
+            let state;
+            try {
+                state = await readQueueState(client, target, start - CLOCK_SLACK_MS);
+                polls++;
+            }
+            catch (error) {
+                log.info(`merge queue: reading pull request #${target.pullNumber} failed (${escaping_logText(error instanceof Error ? error.message : String(error))}); reading again`);
+                return null;
+            }
+            remember(state);
+            let step = nextQueueStep(state.snapshot, facts());
+            if (step.kind === 'waiting' && step.probeGroup && groupSha !== null) {
+                started.set(groupSha, await probeGroup(client, target, groupSha, log));
+                step = nextQueueStep(state.snapshot, facts());
+            }
+            switch (step.kind) {
+                case 'merged':
+                    return end('merged', queueMergedMessage(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: step.mergeCommitSha ?? '' });
+                case 'group-never-started':
+                    return end('merge-queue-never-started', groupNeverStartedMessage(target.pullNumber, step.groupSha, facts().groupAgeMs));
+                case 'ejected': {
+                    const failing = groupSha !== null ? failingGroupChecks(await groupChecks(client, target, groupSha).catch(() => [])) : [];
+                    const message = queueEjectedMessage({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing });
+                    return end('merge-queue-ejected', message, { failingChecks: failing, removalReason: step.reason });
+                }
+                default:
+                    return null;
+            }
+        },
+        /** The outcome when the budget ends; it carries the never-started diagnosis when nothing started for the group. */
+        async timeout() {
+            const current = entry;
+            const sha = current?.groupSha ?? null;
+            if (sha !== null && current?.state === 'AWAITING_CHECKS' && !started.has(sha))
+                started.set(sha, await probeGroup(client, target, sha, log));
+            const message = queueTimeoutMessage({
+                pull: target.pullNumber,
+                entry: current,
+                waitedMs: now() - start,
+                groupStarted: sha !== null ? (started.get(sha) ?? null) : null,
+                checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null
+            });
+            return end('merge-queue-timeout', message);
+        }
+    };
+}
+/**
+ * Enqueues the verified head (or adopts its entry) and follows it to its end:
+ * what merge calls when the base branch requires the queue.
+ */
+async function mergeThroughQueue(client, target, options, runtime) {
+    const state = await readQueueState(client, target);
+    const warning = tokenAuthWarning(client.isApp);
+    // Warned before the enqueue: a job-token merge group starts no workflows, and that shows only much later.
+    if (warning && state.headSha === options.sha && !state.snapshot.entry)
+        runtime.log.warning(warning);
+    const result = await enqueueVerifiedHead(client, target, { sha: options.sha, state, ...(options.jump === undefined ? {} : { jump: options.jump }) });
+    const base = { merged: false, mergeCommitSha: '', mergeGroupSha: '', failingChecks: [], removalReason: null, enqueued: false, polls: 0 };
+    if (result.kind === 'head-moved') {
+        return {
+            ...base,
+            reason: 'head-moved',
+            message: `The head of pull request #${target.pullNumber} is ${result.headSha.slice(0, 7)}, not the verified ${options.sha.slice(0, 7)}: nothing was enqueued. Verify the new head, then merge again.`
+        };
+    }
+    if (result.kind === 'refused') {
+        return { ...base, reason: 'merge-queue-refused', message: enqueueRefusedMessage(target.pullNumber, result.message) };
+    }
+    if (result.kind === 'adopted') {
+        runtime.log.info(`merge queue: pull request #${target.pullNumber} is already queued (${result.entry.state}); following that entry, not enqueueing again`);
+    }
+    else {
+        runtime.log.info(`merge queue: enqueued pull request #${target.pullNumber} at ${options.sha.slice(0, 7)}`);
+    }
+    return followQueue(client, target, options, runtime, result.kind === 'enqueued');
+}
+
+;// CONCATENATED MODULE: ./src/github/conditional.ts
+/**
+ * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
+ * Not Modified, which does not count against the primary rate limit, so a
+ * long wait costs few counted requests. Octokit throws a 304 as a
+ * RequestError; here it becomes `{ notModified: true }` with the cached data.
+ */
+/** A new in-memory ETag cache. */
+function createEtagCache() {
+    return new Map();
+}
+function keyOf(route, parameters) {
+    const sorted = Object.keys(parameters)
+        .filter((k) => k !== 'headers' && k !== 'request')
+        .sort()
+        .map((k) => [k, parameters[k]]);
+    return `${route} ${JSON.stringify(sorted)}`;
+}
+function isNotModified(error) {
+    return typeof error === 'object' && error !== null && error.status === 304;
+}
+/**
+ * GET `route` with If-None-Match from `cache`. `validate` checks (and types)
+ * a fresh body before it is cached, so a malformed answer is never replayed.
+ */
+async function conditional_getWithEtag(request, route, parameters, cache, validate = (data) => data) {
+    const key = keyOf(route, parameters);
+    const cached = cache.get(key);
+    const headers = { ...(parameters.headers ?? {}), ...(cached ? { 'if-none-match': cached.etag } : {}) };
+    try {
+        const response = await request(route, { ...parameters, headers });
+        const data = validate(response.data);
+        const etag = response.headers.etag;
+        if (typeof etag === 'string' && etag !== '')
+            cache.set(key, { etag, data });
+        return { notModified: false, data, headers: response.headers, ...(typeof etag === 'string' ? { etag } : {}) };
+    }
+    catch (error) {
+        if (isNotModified(error) && cached)
+            return { notModified: true, data: cached.data, etag: cached.etag };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/responses.ts
+/** A response without the fields an action relies on; transient (classifier matches the name). */
+class MalformedResponseError extends Error {
+    name = 'MalformedResponseError';
+}
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    return typeof value;
+}
+function matches(value, type) {
+    const nullable = type.endsWith('?');
+    const base = nullable ? type.slice(0, -1) : type;
+    if (nullable && (value === null || value === undefined))
+        return true;
+    return typeOf(value) === base;
+}
+function at(data, path) {
+    let current = data;
+    for (const key of path.split('.')) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function whatCame(data) {
+    if (data === '')
+        return 'an empty body (a response cut mid-stream?)';
+    if (data === undefined)
+        return 'no body';
+    if (typeof data === 'string')
+        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
+    return typeOf(data);
+}
+/**
+ * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
+ * returns it typed; throws MalformedResponseError naming `label` and the field.
+ */
+function expectShape(label, data, fields) {
+    if (typeof data !== 'object' || data === null) {
+        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
+    }
+    for (const [path, type] of Object.entries(fields)) {
+        const value = at(data, path);
+        if (!matches(value, type)) {
+            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
+        }
+    }
+    return data;
+}
+/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
+function responses_expectList(label, data, arrayPath, fields) {
+    const list = arrayPath === '' ? data : at(data, arrayPath);
+    if (!Array.isArray(list)) {
+        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
+        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
+    }
+    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
+    return list;
+}
+/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
+function expectPullRequest(label, data) {
+    return expectShape(label, data, {
+        number: 'number',
+        state: 'string',
+        mergeable: 'boolean?',
+        merge_commit_sha: 'string?',
+        'head.sha': 'string',
+        'head.ref': 'string',
+        'base.sha': 'string',
+        'base.ref': 'string'
+    });
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
+function expectCheckRunsPage(label, data) {
+    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
+    responses_expectList(label, page, 'check_runs', {
+        id: 'number',
+        name: 'string',
+        status: 'string',
+        conclusion: 'string?',
+        started_at: 'string?',
+        completed_at: 'string?',
+        html_url: 'string?',
+        details_url: 'string?',
+        app: 'object?'
+    });
+    return page;
+}
+const responses_text = (value) => (typeof value === 'string' ? value : null);
+/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
+function parseCheckRunsPage(label, data) {
+    const page = expectCheckRunsPage(label, data);
+    const runs = page.check_runs.map((raw) => {
+        const app = raw.app;
+        return {
+            id: raw.id,
+            name: raw.name,
+            status: raw.status,
+            conclusion: raw.conclusion,
+            startedAt: raw.started_at,
+            completedAt: raw.completed_at ?? null,
+            appId: typeof app?.id === 'number' ? app.id : null,
+            appSlug: responses_text(app?.slug),
+            url: responses_text(raw.html_url) ?? responses_text(raw.details_url)
+        };
+    });
+    return { totalCount: page.total_count, runs };
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
+function expectCombinedStatus(label, data) {
+    const combined = expectShape(label, data, {
+        state: 'string',
+        sha: 'string',
+        total_count: 'number',
+        statuses: 'array'
+    });
+    responses_expectList(label, combined, 'statuses', statusFields);
+    return combined;
+}
+const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
+function observedStatus(raw) {
+    return {
+        id: typeof raw.id === 'number' ? raw.id : 0,
+        context: raw.context,
+        state: raw.state,
+        createdAt: responses_text(raw.created_at),
+        updatedAt: responses_text(raw.updated_at),
+        url: responses_text(raw.target_url)
+    };
+}
+/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
+function parseCombinedStatus(label, data) {
+    const combined = expectCombinedStatus(label, data);
+    return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
+}
+/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
+function responses_parseStatusHistory(label, data) {
+    return responses_expectList(label, data, '', statusFields).map(observedStatus);
+}
+// GitHub writes "any source" as null; the protection API also accepts -1 for it.
+function appOf(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+/**
+ * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
+ * (readable with the default token, unlike the admin-only protection endpoints).
+ */
+function responses_requiredFromBranch(label, data) {
+    const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
+    const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
+    if (rsc === undefined || rsc === null)
+        return [];
+    const entries = new Map();
+    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
+    if (Array.isArray(rsc.checks)) {
+        for (const check of responses_expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
+            const appId = appOf(check.app_id);
+            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
+        }
+    }
+    if (Array.isArray(rsc.contexts)) {
+        for (const context of rsc.contexts) {
+            if (typeof context !== 'string')
+                throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`);
+            const known = [...entries.values()].some((e) => e.name === context);
+            if (!known)
+                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
+        }
+    }
+    return [...entries.values()];
+}
+/**
+ * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
+ * Rules in `evaluate` mode are not returned there and do not gate, so every returned
+ * `required_status_checks` rule counts.
+ */
+function responses_requiredFromRules(label, data) {
+    const rules = responses_expectList(label, data, '', { type: 'string' });
+    const entries = [];
+    for (const [i, rule] of rules.entries()) {
+        if (rule.type !== 'required_status_checks')
+            continue;
+        const checks = responses_expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
+            context: 'string'
+        });
+        for (const check of checks)
+            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/core/required-checks.ts
+/**
+ * The required set of a branch, read from the gate definition rather than from
+ * a snapshot of what is visible (a check that registers late is not visible
+ * yet, but is required all the same): classic protection as
+ * the branch endpoint shows it, rulesets from the rules endpoint, and the
+ * `required` input, each name tagged with where it came from.
+ */
+/** Extra names from the `required` input, one per line (names may hold commas, e.g. `test (ubuntu, 20)`). */
+function requiredFromInput(text) {
+    const names = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return [...new Set(names)].map((name) => ({ name, source: 'input' }));
+}
+/**
+ * Union of every source, merged per name. A name required by one source for
+ * any app and by another for app X needs app X; two different apps stay two
+ * requirements, since each rule must be met on its own.
+ */
+function unionRequired(entries) {
+    const byName = new Map();
+    for (const entry of entries) {
+        const list = byName.get(entry.name) ?? [];
+        list.push(entry);
+        byName.set(entry.name, list);
+    }
+    const checks = [];
+    for (const [name, list] of byName) {
+        const apps = [...new Set(list.map((e) => e.appId).filter((a) => a !== undefined))].sort((a, b) => a - b);
+        const anySources = list.filter((e) => e.appId === undefined).map((e) => e.source);
+        if (apps.length === 0) {
+            checks.push({ name, sources: orderSources(anySources) });
+            continue;
+        }
+        for (const appId of apps) {
+            const sources = [...list.filter((e) => e.appId === appId).map((e) => e.source), ...anySources];
+            checks.push({ name, appId, sources: orderSources(sources) });
+        }
+    }
+    return checks;
+}
+const sourceOrder = ['protection', 'ruleset', 'input'];
+function orderSources(sources) {
+    return sourceOrder.filter((s) => sources.includes(s));
+}
+/**
+ * Builds what to wait on from the gate readings and the `required` input.
+ * Without any required name the `on-no-gate` policy decides: wait on all
+ * observed checks (never succeeding on none) or fail.
+ */
+function buildRequiredSet(readings, requiredInput, onNoGate) {
+    const notes = [];
+    const entries = [];
+    for (const reading of readings) {
+        const label = reading.source === 'protection' ? 'branch protection' : 'rulesets';
+        if (reading.ok) {
+            entries.push(...reading.entries);
+            notes.push(`${label}: read, ${reading.entries.length} required check(s)`);
+        }
+        else {
+            notes.push(`${label}: could not be read (${reading.reason}); going on with the other sources`);
+        }
+    }
+    const fromInput = requiredFromInput(requiredInput);
+    entries.push(...fromInput);
+    if (fromInput.length > 0)
+        notes.push(`required input: ${fromInput.length} name(s)`);
+    const checks = unionRequired(entries);
+    if (checks.length > 0)
+        return { mode: 'gate', checks, readings, notes };
+    const anyRead = readings.some((r) => r.ok);
+    notes.push(anyRead
+        ? 'no required checks: the branch has no required status checks and the required input is empty'
+        : 'no required checks: no gate source could be read and the required input is empty');
+    if (onNoGate === 'fail') {
+        notes.push("on-no-gate is 'fail': set 'required' or give the token read access to the branch and its rules");
+        return { mode: 'fail', checks: [], readings, notes };
+    }
+    notes.push("on-no-gate is 'all-observed': waiting for every check observed on the head (none observed is pending)");
+    return { mode: 'all-observed', checks: [], readings, notes };
+}
+/**
+ * Compiles a check-name glob: `*` matches any run of characters (slashes included), `?` one; the
+ * rest is literal. Check names are not paths, so this is not guard's path dialect: see
+ * docs/decisions.md, "Check-name globs are not path globs".
+ */
+function compileGlob(glob) {
+    let source = '';
+    for (const ch of glob) {
+        if (ch === '*')
+            source += '.*';
+        else if (ch === '?')
+            source += '.';
+        else
+            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 's');
+}
+
+;// CONCATENATED MODULE: ./src/core/check-state.ts
+/**
+ * Decides, from plain observations of one head sha, the state of every
+ * required check and the overall verdict. Its one promise: never
+ * `success` while a required check is missing, pending or failing, and never
+ * success on an empty set.
+ */
+
+const satisfying = new Set(['success', 'neutral', 'skipped']);
+const failing = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
+/** Maps a check run to its state: completed runs by conclusion, everything else (queued, in_progress, waiting, requested, pending) is pending. */
+function runState(run) {
+    if (run.status !== 'completed')
+        return 'pending';
+    if (run.conclusion === null)
+        return 'pending';
+    if (satisfying.has(run.conclusion))
+        return 'success';
+    // Unknown future conclusions fail rather than pass: a false failure costs a re-run, a false success a bad merge.
+    if (failing.has(run.conclusion))
+        return 'failed';
+    return 'failed';
+}
+/** Maps a commit status state: success passes, error/failure fail, pending (or anything else) waits. */
+function statusState(state) {
+    if (state === 'success')
+        return 'success';
+    if (state === 'error' || state === 'failure')
+        return 'failed';
+    return 'pending';
+}
+function time(value) {
+    if (value === null)
+        return Number.POSITIVE_INFINITY;
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+/**
+ * Orders runs of one name newest first, by creation: GitHub gives every check run,
+ * a re-run included, a new and higher id, while `started_at` is empty until a
+ * runner picks it up and comes from the runner's clock. A run that never started
+ * but was created before a completed one is therefore not the newest.
+ */
+function newestFirst(a, b) {
+    return b.id - a.id;
+}
+function durationOf(start, end) {
+    if (start === null || end === null)
         return undefined;
-    return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
+    const d = Date.parse(end) - Date.parse(start);
+    return Number.isFinite(d) && d >= 0 ? d : undefined;
 }
-/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
-function readEventPayload(env = process.env) {
-    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
-    if (path === '')
-        return {};
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+function judge(name, appId, sources, input) {
+    const base = { name, ...(appId === undefined ? {} : { appId }), sources };
+    const runs = input.runs
+        .filter((r) => r.name === name && (appId === undefined || r.appId === appId))
+        .sort(newestFirst);
+    // The job's own run is the newest of its name while we wait; older runs of the name (a prior attempt) must not decide.
+    if (input.ownCheckRunId !== undefined && runs.some((r) => r.id === input.ownCheckRunId)) {
+        return { ...base, state: 'self', detail: 'this job', kind: 'check-run' };
     }
-    catch (error) {
-        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
+    // A status cannot prove which app posted it, so it never satisfies an app-scoped requirement.
+    const status = appId === undefined ? input.statuses.find((s) => s.context === name) : undefined;
+    const run = runs[0];
+    if (run !== undefined && (status === undefined || time(run.startedAt) >= time(status.updatedAt ?? status.createdAt))) {
+        const state = runState(run);
+        return {
+            ...base,
+            state,
+            detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status,
+            kind: 'check-run',
+            ...(run.url ? { url: run.url } : {}),
+            ...(state !== 'pending' ? withDuration(durationOf(run.startedAt, run.completedAt)) : {})
+        };
     }
-    try {
-        return (0,records/* asRecord */.q)(JSON.parse(text)) ?? {};
+    if (status !== undefined) {
+        const state = statusState(status.state);
+        return {
+            ...base,
+            state,
+            detail: status.state,
+            kind: 'status',
+            ...(status.url ? { url: status.url } : {}),
+            ...(state !== 'pending' ? withDuration(durationOf(status.createdAt, status.updatedAt)) : {})
+        };
     }
-    catch (error) {
-        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
-    }
+    const otherApps = input.runs.filter((r) => r.name === name).map((r) => r.appSlug ?? String(r.appId));
+    const detail = otherApps.length > 0
+        ? `not registered by app ${appId}; seen only from ${[...new Set(otherApps)].join(', ')}`
+        : 'not registered yet';
+    return { ...base, state: 'missing', detail };
 }
-/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
-function readGitHubContext(env = process.env) {
-    const repository = readRepository(env);
-    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
-    const payload = readEventPayload(env);
-    const pullRequest = pullRequestFromPayload(payload);
-    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
+function withDuration(durationMs) {
+    return durationMs === undefined ? {} : { durationMs };
+}
+/** Judges every required (or, without a gate, every observed) check and the overall verdict. */
+function evaluateChecks(input) {
+    const ignores = input.ignore.map(compileGlob);
+    const ignored = (name) => ignores.some((g) => g.test(name));
+    let checks;
+    let ignoredRequired = [];
+    if (input.required.mode === 'gate') {
+        checks = input.required.checks.map((c) => judge(c.name, c.appId, c.sources, input));
+        ignoredRequired = [...new Set(input.required.checks.map((c) => c.name).filter(ignored))];
+    }
+    else if (input.required.mode === 'all-observed') {
+        const ownName = input.runs.find((r) => r.id === input.ownCheckRunId)?.name;
+        const names = [
+            ...new Set([
+                ...input.runs.filter((r) => r.id !== input.ownCheckRunId && r.name !== ownName).map((r) => r.name),
+                ...input.statuses.map((s) => s.context)
+            ])
+        ].filter((n) => !ignored(n));
+        checks = names.sort().map((n) => judge(n, undefined, ['observed'], input));
+    }
+    else {
+        return { verdict: 'failure', checks: [], ignoredRequired, line: 'no required checks and on-no-gate is fail' };
+    }
+    // Without strict mode a required check that never appeared is reported but does not hold the wait.
+    const counted = input.strict ? checks : checks.filter((c) => c.state !== 'missing');
+    const failed = counted.filter((c) => c.state === 'failed');
+    const waiting = counted.filter((c) => c.state === 'pending' || c.state === 'missing');
+    const verified = counted.filter((c) => c.state === 'success');
+    let verdict;
+    if (failed.length > 0 && (input.failFast || waiting.length === 0))
+        verdict = 'failure';
+    else if (waiting.length > 0 || failed.length > 0)
+        verdict = 'pending';
+    // Never success on nothing: an empty set (or only this job itself) is pending until something appears.
+    else if (verified.length === 0)
+        verdict = 'pending';
+    else
+        verdict = 'success';
+    return { verdict, checks, ignoredRequired, line: describe(verdict, counted, waiting, failed) };
+}
+function describe(verdict, counted, waiting, failed) {
+    const list = (cs) => cs.map((c) => `${c.name} (${c.detail})`).join(', ');
+    if (verdict === 'success')
+        return `all ${counted.length} required check(s) passed`;
+    if (verdict === 'failure')
+        return `failed: ${list(failed)}`;
+    if (counted.length === 0)
+        return 'waiting: no checks observed yet';
+    return `waiting on ${waiting.length + failed.length} of ${counted.length}: ${list([...failed, ...waiting])}`;
+}
+/** A stable fingerprint of what was observed, to tell "something changed" from "nothing did". */
+function observationKey(evaluation) {
+    return evaluation.checks.map((c) => `${c.name}|${c.appId ?? ''}|${c.state}|${c.detail}`).join('\n');
 }
 /**
- * The pull request to act on: the explicit number (a 'pull-request' input)
- * when given, else the event's; a clear error naming the input when neither exists.
+ * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
+ * newest first): every state change is a new immutable status, so the combined view alone
+ * cannot tell when a context started. From the first status of the context to the newest.
  */
-function requirePullRequest(context, explicit, inputName = 'pull-request') {
-    if (explicit !== undefined) {
-        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
+function statusDurations(history) {
+    const spans = new Map();
+    for (const status of history) {
+        const t = Date.parse(status.createdAt ?? '');
+        if (Number.isNaN(t))
+            continue;
+        const span = spans.get(status.context);
+        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
     }
-    if (context.pullRequest)
-        return context.pullRequest;
-    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
-    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
-        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
+    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
 }
 
+;// CONCATENATED MODULE: ./src/core/diagnosis.ts
+const CLASSIC = 'classic branch protection';
+/** How a ruleset is named in a blocker's source. */
+function ruleSource(rule) {
+    if (rule.rulesetId === undefined)
+        return 'a ruleset';
+    const where = rule.source ? ` (${rule.sourceType === 'Organization' ? 'organization' : 'repository'} ${rule.source})` : '';
+    const name = rule.rulesetName ? ` '${rule.rulesetName}'` : '';
+    return `ruleset ${rule.rulesetId}${name}${where}`;
+}
+function joinSources(rules) {
+    return [...new Set(rules.map(ruleSource))].join(', ');
+}
+function param(rule, name, type) {
+    const value = rule.parameters?.[name];
+    if (type === 'object')
+        return Array.isArray(value) ? value : undefined;
+    return typeof value === type ? value : undefined;
+}
+/** True when GitHub has not finished computing mergeability: the reader reads again before deciding. */
+function needsReread(facts) {
+    return facts.pull.mergeStateStatus === 'UNKNOWN' || facts.pull.mergeable === 'UNKNOWN';
+}
+const shortSha = (sha) => sha.slice(0, 7);
+const diagnosis_plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Rules the diagnosis knows how to judge, or that never stop a merge (they govern pushes). */
+const PUSH_ONLY_RULES = new Set([
+    'creation',
+    'update',
+    'deletion',
+    'non_fast_forward',
+    'commit_message_pattern',
+    'commit_author_email_pattern',
+    'committer_email_pattern',
+    'branch_name_pattern',
+    'tag_name_pattern',
+    'file_path_restriction',
+    'max_file_path_length',
+    'file_extension_restriction',
+    'max_file_size'
+]);
+const JUDGED_RULES = new Set([
+    'required_status_checks',
+    'pull_request',
+    'merge_queue',
+    'required_signatures',
+    'required_linear_history',
+    'required_deployments'
+]);
+function checkBlockers(facts, rules) {
+    if (!facts.checks.ok)
+        return [];
+    const sourceOf = (check) => {
+        const parts = [];
+        if (check.sources.includes('protection'))
+            parts.push(CLASSIC);
+        const naming = rules.filter((r) => r.type === 'required_status_checks' &&
+            (param(r, 'required_status_checks', 'object') ?? []).some((c) => c.context === check.name));
+        if (naming.length > 0)
+            parts.push(joinSources(naming));
+        else if (check.sources.includes('ruleset'))
+            parts.push('a ruleset');
+        return parts.join(', ') || 'required check';
+    };
+    const app = (check) => (check.appId !== undefined ? ` (from app ${check.appId})` : '');
+    const blockers = [];
+    for (const check of facts.checks.value) {
+        const common = { source: sourceOf(check), ...(check.url ? { link: check.url } : {}) };
+        if (check.state === 'failed') {
+            blockers.push({ kind: 'check-failing', ...common, evidence: `required check '${check.name}'${app(check)} concluded ${check.detail}`, who: 'author' });
+        }
+        else if (check.state === 'pending' || check.state === 'self') {
+            blockers.push({ kind: 'check-pending', ...common, evidence: `required check '${check.name}'${app(check)} is ${check.detail}`, who: 'ci' });
+        }
+        else if (check.state === 'missing') {
+            const noSuite = facts.headCheckSuites === 0;
+            const evidence = noSuite
+                ? `required check '${check.name}'${app(check)} never registered on ${shortSha(facts.pull.headSha)}, and no check suite exists for that head at all: it was likely pushed by a token that starts no workflows (a workflow's GITHUB_TOKEN); push it with another token or an empty commit`
+                : `required check '${check.name}'${app(check)} has not registered on ${shortSha(facts.pull.headSha)} (${check.detail}); if no job of that name runs for this pull request, the rule names a check that never comes`;
+            blockers.push({ kind: 'check-missing', ...common, evidence, who: noSuite ? 'author' : 'ci' });
+        }
+    }
+    return blockers;
+}
+function reviewBlockers(facts, rules, unreadable) {
+    const blockers = [];
+    const prRules = rules.filter((r) => r.type === 'pull_request');
+    const head = facts.pull.headSha;
+    const dismissStale = prRules.some((r) => param(r, 'dismiss_stale_reviews_on_push', 'boolean') === true);
+    const approvals = facts.reviews.filter((r) => r.state === 'APPROVED' && (!dismissStale || r.commitOid === head));
+    const requested = facts.reviewRequests.map((r) => r.reviewer);
+    const asked = requested.length > 0 ? `; review requested from ${requested.join(', ')}` : '; no reviewer is requested';
+    const counting = prRules.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > 0);
+    const needed = Math.max(0, ...counting.map((r) => param(r, 'required_approving_review_count', 'number') ?? 0));
+    // GitHub's own reviewDecision counts every review rule, classic ones included: an APPROVED there is final.
+    const rulesetShort = needed > approvals.length && facts.reviewDecision !== 'APPROVED';
+    if (facts.reviewDecision === 'CHANGES_REQUESTED') {
+        const by = facts.reviews.filter((r) => r.state === 'CHANGES_REQUESTED').map((r) => r.author);
+        blockers.push({
+            kind: 'changes-requested',
+            source: prRules.length > 0 ? joinSources(prRules) : 'review requirement (classic protection or a ruleset)',
+            evidence: `changes requested${by.length > 0 ? ` by ${by.join(', ')}` : ''}: a new review from them (or a dismissal) is needed`,
+            who: 'reviewer'
+        });
+    }
+    else if (rulesetShort || facts.reviewDecision === 'REVIEW_REQUIRED') {
+        const classic = facts.protection.ok && facts.protection.value.protected ? CLASSIC : 'review requirement';
+        const source = rulesetShort ? joinSources(counting.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > approvals.length)) : classic;
+        const count = rulesetShort ? `${diagnosis_plural(needed, 'approving review')} required, ${approvals.length} given` : 'an approving review is required (GitHub: REVIEW_REQUIRED)';
+        blockers.push({ kind: 'review-required', source, evidence: `${count}${asked}`, who: 'reviewer' });
+    }
+    const owners = prRules.filter((r) => param(r, 'require_code_owner_review', 'boolean') === true);
+    const ownerRequests = facts.reviewRequests.filter((r) => r.asCodeOwner).map((r) => r.reviewer);
+    if (owners.length > 0 && ownerRequests.length > 0) {
+        blockers.push({
+            kind: 'code-owner-review',
+            source: joinSources(owners),
+            evidence: `waiting on code owner review from ${ownerRequests.join(', ')}`,
+            who: 'reviewer'
+        });
+    }
+    const lastPush = prRules.filter((r) => param(r, 'require_last_push_approval', 'boolean') === true);
+    if (lastPush.length > 0) {
+        const onHead = facts.reviews.filter((r) => r.state === 'APPROVED' && r.commitOid === head && r.author !== facts.pull.author);
+        if (onHead.length === 0) {
+            blockers.push({
+                kind: 'last-push-approval',
+                source: joinSources(lastPush),
+                evidence: `no approving review on the head ${shortSha(head)}: the newest push must be approved by someone other than who pushed it`,
+                who: 'reviewer'
+            });
+        }
+        else {
+            unreadable.push({
+                what: 'who pushed the head',
+                reason: `the approval on ${shortSha(head)} by ${onHead.map((r) => r.author).join(', ')} counts only if that reviewer did not push it, and the pusher is not readable`
+            });
+        }
+    }
+    const resolve = prRules.filter((r) => param(r, 'required_review_thread_resolution', 'boolean') === true);
+    if (resolve.length > 0) {
+        const threads = facts.unresolvedThreads;
+        if (threads === null)
+            unreadable.push({ what: 'review threads', reason: 'the review threads could not be read' });
+        else if (threads.count > 0) {
+            blockers.push({
+                kind: 'unresolved-conversations',
+                source: joinSources(resolve),
+                evidence: `${threads.complete ? '' : 'at least '}${diagnosis_plural(threads.count, 'unresolved conversation')} on the pull request`,
+                who: 'author'
+            });
+        }
+    }
+    return blockers;
+}
+function otherRuleBlockers(facts, rules, unreadable) {
+    const blockers = [];
+    const ofType = (type) => rules.filter((r) => r.type === type);
+    const queue = ofType('merge_queue');
+    if (queue.length > 0) {
+        const q = facts.mergeQueue;
+        blockers.push(q.inQueue
+            ? {
+                kind: 'merge-queue',
+                source: joinSources(queue),
+                evidence: `in the merge queue${q.position !== null ? ` at position ${q.position}` : ''}${q.state ? `, ${q.state}` : ''}: the queue merges it when its checks pass`,
+                who: 'ci'
+            }
+            : { kind: 'merge-queue', source: joinSources(queue), evidence: 'the branch takes changes only through the merge queue, and this pull request is not in it: enqueue it', who: 'anyone' });
+    }
+    const signatures = ofType('required_signatures');
+    if (signatures.length > 0) {
+        if (facts.commits === null)
+            unreadable.push({ what: 'commit signatures', reason: 'the pull request commits could not be read' });
+        else if (facts.commits.unsigned.length > 0) {
+            blockers.push({
+                kind: 'signatures',
+                source: joinSources(signatures),
+                evidence: `${diagnosis_plural(facts.commits.unsigned.length, 'commit')} without a verified signature: ${facts.commits.unsigned.map(shortSha).join(', ')}`,
+                who: 'author'
+            });
+        }
+        else if (!facts.commits.complete)
+            unreadable.push({ what: 'commit signatures', reason: 'the pull request has more commits than were read' });
+    }
+    const linear = ofType('required_linear_history');
+    if (linear.length > 0 && facts.commits !== null && facts.commits.merges.length > 0) {
+        blockers.push({
+            kind: 'linear-history',
+            source: joinSources(linear),
+            evidence: `merge commit(s) in the pull request: ${facts.commits.merges.map(shortSha).join(', ')}; rebase them away (and merge by squash or rebase)`,
+            who: 'author'
+        });
+    }
+    for (const rule of ofType('required_deployments')) {
+        const environments = (param(rule, 'required_deployment_environments', 'object') ?? []).filter((e) => typeof e === 'string');
+        if (facts.deployments === null) {
+            if (environments.length > 0)
+                unreadable.push({ what: 'deployments', reason: 'the deployments of the head could not be read' });
+            continue;
+        }
+        const missing = environments.filter((e) => facts.deployments?.[e] !== 'SUCCESS' && facts.deployments?.[e] !== 'ACTIVE');
+        if (missing.length > 0) {
+            const states = missing.map((e) => `${e} (${facts.deployments?.[e]?.toLowerCase() ?? 'not deployed'})`);
+            blockers.push({ kind: 'deployments', source: ruleSource(rule), evidence: `required deployment(s) not successful on the head: ${states.join(', ')}`, who: 'ci' });
+        }
+    }
+    for (const rule of ofType('workflows')) {
+        const paths = (param(rule, 'workflows', 'object') ?? []).map((w) => (typeof w.path === 'string' ? w.path : '?'));
+        unreadable.push({
+            what: `required workflows (${ruleSource(rule)}: ${paths.join(', ') || 'unnamed'})`,
+            reason: 'the rule does not name the checks its workflows report, so whether they passed is not readable; the merge or enqueue attempt names an unsatisfied one'
+        });
+    }
+    for (const rule of rules) {
+        if (JUDGED_RULES.has(rule.type) || PUSH_ONLY_RULES.has(rule.type) || rule.type === 'workflows')
+            continue;
+        unreadable.push({ what: `rule '${rule.type}' (${ruleSource(rule)})`, reason: 'not judged here: whether it holds is not readable with this token' });
+    }
+    return blockers;
+}
+function stateBlockers(facts, strictRules) {
+    const strict = strictRules.length > 0;
+    const pull = facts.pull;
+    const blockers = [];
+    if (pull.state !== 'OPEN') {
+        blockers.push({
+            kind: 'closed',
+            source: 'pull request',
+            evidence: pull.state === 'MERGED' ? 'the pull request is already merged' : 'the pull request is closed',
+            who: pull.state === 'MERGED' ? 'anyone' : 'author'
+        });
+        return blockers;
+    }
+    if (pull.isDraft || pull.mergeStateStatus === 'DRAFT') {
+        blockers.push({ kind: 'draft', source: 'pull request', evidence: 'the pull request is a draft: mark it ready for review', who: 'author' });
+    }
+    if (pull.mergeable === 'CONFLICTING' || pull.mergeStateStatus === 'DIRTY') {
+        blockers.push({ kind: 'conflict', source: 'pull request', evidence: `the head conflicts with '${pull.baseRef}': merge or rebase it and resolve the conflicts`, who: 'author' });
+    }
+    const behind = facts.behindBy ?? 0;
+    if (pull.mergeStateStatus === 'BEHIND' || (strict && behind > 0)) {
+        const count = facts.behindBy === null ? 'behind' : `${diagnosis_plural(behind, 'commit')} behind`;
+        blockers.push({
+            kind: 'behind',
+            source: strict ? `${joinSources(strictRules)}: checks must pass on the latest base (strict)` : 'GitHub (mergeStateStatus BEHIND)',
+            evidence: `the head is ${count} '${pull.baseRef}': update the branch`,
+            who: 'author'
+        });
+    }
+    if (facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'actions') {
+        blockers.push({
+            kind: 'workflow-file-permission',
+            source: 'GitHub Actions token permissions',
+            evidence: `the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN may never write: merge with a GitHub App or a token with the workflows permission`,
+            who: 'admin'
+        });
+    }
+    return blockers;
+}
+function unreadableGates(facts, unreadable) {
+    if (!facts.rules.ok)
+        unreadable.push({ what: 'rulesets', reason: facts.rules.reason });
+    unreadable.push({
+        what: 'rulesets in evaluate mode',
+        reason: 'GET /rules/branches returns only active rules; evaluate-mode rules do not block and are not shown'
+    });
+    if (!facts.protection.ok)
+        unreadable.push({ what: CLASSIC, reason: facts.protection.reason });
+    else if (facts.protection.value.protected) {
+        unreadable.push({
+            what: `${CLASSIC}: review, conversation, signature and linear-history settings`,
+            reason: 'the branch endpoint shows only required status checks; the rest needs administration access (GitHub reports the review outcome as reviewDecision)'
+        });
+    }
+    if (!facts.checks.ok)
+        unreadable.push({ what: 'required checks', reason: facts.checks.reason });
+    unreadable.push({ what: 'rule-suite history', reason: 'GET /rulesets/rule-suites needs administration access' });
+}
+const WAITING_KINDS = new Set(['check-pending']);
+/** Decides the verdict and lists every blocker the facts prove. Pure: same facts, same diagnosis. */
+function diagnose(facts) {
+    const unreadable = [];
+    const rules = facts.rules.ok ? facts.rules.value : [];
+    const strict = rules.filter((r) => r.type === 'required_status_checks' && param(r, 'strict_required_status_checks_policy', 'boolean') === true);
+    const blockers = stateBlockers(facts, strict);
+    if (facts.pull.state === 'OPEN') {
+        blockers.push(...checkBlockers(facts, rules), ...reviewBlockers(facts, rules, unreadable), ...otherRuleBlockers(facts, rules, unreadable));
+    }
+    unreadableGates(facts, unreadable);
+    const status = facts.pull.mergeStateStatus;
+    if (facts.pull.state === 'OPEN' && needsReread(facts)) {
+        // Several reads still UNKNOWN: GitHub has not computed mergeability, so no verdict; the blockers seen so far still stand.
+        blockers.push({
+            kind: 'unknown',
+            source: 'GitHub (mergeStateStatus UNKNOWN)',
+            evidence: `GitHub had not computed whether the pull request can merge after ${diagnosis_plural(facts.pull.reads, 'read')}: ask again shortly`,
+            who: 'anyone'
+        });
+        return { verdict: 'unknown', reason: 'GitHub is still computing mergeability', blockers, unreadable };
+    }
+    // A queued entry is the queue's to merge: waiting, like a pending check.
+    const waitingOnly = blockers.every((b) => WAITING_KINDS.has(b.kind) || (b.kind === 'merge-queue' && b.who === 'ci'));
+    if (blockers.length > 0 && waitingOnly) {
+        return { verdict: 'waiting', reason: 'only pending checks (or the merge queue) stand in the way', blockers, unreadable };
+    }
+    if (blockers.length > 0) {
+        return { verdict: 'blocked', reason: `${diagnosis_plural(blockers.length, 'blocker')} stand${blockers.length === 1 ? 's' : ''} in the way`, blockers, unreadable };
+    }
+    if (status === 'BLOCKED') {
+        const workflowHint = facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'unknown'
+            ? `; the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN cannot merge`
+            : '';
+        blockers.push({
+            kind: 'unknown',
+            source: 'GitHub (mergeStateStatus BLOCKED)',
+            evidence: `GitHub says blocked, yet every rule readable with this token is satisfied${workflowHint}; the merge (or enqueue) attempt's own message is the one authoritative answer`,
+            who: 'anyone'
+        });
+        return { verdict: 'unknown', reason: 'GitHub says blocked and no readable rule explains it', blockers, unreadable };
+    }
+    return { verdict: 'mergeable', reason: status === 'UNSTABLE' ? 'mergeable (a check that is not required is failing or pending)' : 'mergeable', blockers, unreadable };
+}
 
-/***/ }),
+;// CONCATENATED MODULE: ./src/github/ci-reads.ts
+/**
+ * The reads of a commit's checks and gate (wait-ci's polls, the merge diagnosis), each a conditional GET with a stored ETag
+ * (a 304 does not count against the rate limit), each answer parsed once into
+ * typed observations so a cut or HTML body is a transient failure
+ * (MalformedResponseError), never "zero checks".
+ */
 
-/***/ 5446:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HC: () => (/* binding */ clientInputs),
-/* harmony export */   Hq: () => (/* binding */ readClientSettings)
-/* harmony export */ });
-/* unused harmony export parseClientSettings */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3531);
-/* harmony import */ var _configuration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3342);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
+const ci_reads_PER_PAGE = 100;
+// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
+const MAX_PAGES = 10;
+/**
+ * Waits for every read, then throws the first failure: a poll that fails leaves no read in
+ * flight (its answer and ETag land before the next poll asks again).
+ */
+async function allReads(reads) {
+    const settled = await Promise.allSettled(reads);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((r) => r.value);
+}
+function request(reader) {
+    return reader.client.octokit.request;
+}
+/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
+async function readPull(reader, pullNumber) {
+    const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
+    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
+}
+/**
+ * Above this many required names, one listing of every run is cheaper than
+ * one query per name. Below it, per-name queries keep churn of checks that are
+ * not required (a head with 150 runs) from turning 304s into counted 200s.
+ */
+const MAX_NAMED_QUERIES = 5;
+/**
+ * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
+ * and name): every run, or with `names` only the runs of those names.
+ */
+async function readCheckRuns(reader, sha, names) {
+    if (names === undefined)
+        return readCheckRunPages(reader, sha);
+    const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)));
+    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
+}
+async function readCheckRunPages(reader, sha, name) {
+    const runs = new Map();
+    let totalCount = 0;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
+        totalCount = page === 1 ? answer.data.totalCount : totalCount;
+        // A run listed twice while pages shift between two reads is one run.
+        for (const run of answer.data.runs)
+            runs.set(run.id, run);
+        if (page * ci_reads_PER_PAGE >= totalCount || answer.data.runs.length < ci_reads_PER_PAGE)
+            break;
+    }
+    return { runs: [...runs.values()], totalCount };
+}
+/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
+async function readStatuses(reader, sha) {
+    const statuses = new Map();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await conditional_getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
+        for (const status of answer.data.statuses)
+            if (!statuses.has(status.context))
+                statuses.set(status.context, status);
+        if (page * ci_reads_PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < ci_reads_PER_PAGE)
+            break;
+    }
+    return [...statuses.values()];
+}
+/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
+async function readStatusHistory(reader, sha) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: ci_reads_PER_PAGE }, reader.etags, (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data));
+    return answer.data;
+}
+/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
+async function readBranchGate(reader, branch) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(`branch '${branch}'`, data));
+    return answer.data;
+}
+/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
+async function readRulesGate(reader, branch) {
+    const entries = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => {
+            const label = `rules of branch '${branch}' page ${page}`;
+            return { count: expectList(label, data, '', { type: 'string' }).length, entries: requiredFromRules(label, data) };
+        });
+        entries.push(...answer.data.entries);
+        if (answer.data.count < ci_reads_PER_PAGE)
+            break;
+    }
+    return entries;
+}
+/**
+ * This job's check run from the current run's jobs API, where the runner does
+ * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
+ * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
+ */
+async function findOwnCheckRun(reader, run) {
+    const jobs = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: ci_reads_PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
+        jobs.push(...answer.data);
+        if (answer.data.length < ci_reads_PER_PAGE)
+            break;
+    }
+    const running = jobs.filter((j) => j.status === 'in_progress');
+    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
+    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
+    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
+    if (!pick)
+        return undefined;
+    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
+    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
+}
+
+;// CONCATENATED MODULE: ./src/github/merge-facts.ts
+/**
+ * The reads behind a merge diagnosis, all open to the default token (no
+ * administration access): the pull request (REST, which also starts GitHub's
+ * mergeability computation, then one GraphQL query), the active rules of the
+ * base, classic protection as the branch endpoint shows it, the required
+ * checks' states read and judged as wait-ci does, and the compare view when a
+ * strict gate makes "behind" matter. An UNKNOWN mergeability is read again
+ * with backoff before anything is decided.
+ */
+
+
+
+
+
+
+
+
+/** The one GraphQL read: everything about the pull request REST does not say (reviews, threads, queue, commits). */
+const MERGE_FACTS_QUERY = `query PurpleMergeFacts($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      number
+      state
+      isDraft
+      headRefOid
+      baseRefName
+      author { login }
+      mergeable
+      mergeStateStatus
+      reviewDecision
+      isInMergeQueue
+      mergeQueueEntry { state position }
+      latestOpinionatedReviews(first: 100, writersOnly: true) { nodes { state author { login } commit { oid } } }
+      reviewRequests(first: 100) {
+        nodes {
+          asCodeOwner
+          requestedReviewer {
+            __typename
+            ... on User { login }
+            ... on Bot { login }
+            ... on Mannequin { login }
+            ... on Team { combinedSlug }
+          }
+        }
+      }
+      reviewThreads(first: 100) { totalCount nodes { isResolved } }
+      commits(last: 100) { totalCount nodes { commit { oid parents { totalCount } signature { isValid } } } }
+      headCommit: commits(last: 1) {
+        nodes {
+          commit {
+            oid
+            checkSuites(first: 1) { totalCount }
+            deployments(last: 50) { nodes { environment latestStatus { state } } }
+          }
+        }
+      }
+      files(first: 100) { totalCount nodes { path } }
+    }
+  }
+}`;
+const DEFAULT_REREAD_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 8000, factor: 2, jitter: 0 });
+const present = (list) => (list?.nodes ?? []).filter((n) => n !== null);
+/** The pull request, and the fields GitHub refused to resolve (a token without e.g. deployments access gets partial data). */
+async function readGraphPull(client, repo, pullNumber) {
+    let data;
+    const denied = new Set();
+    try {
+        data = await client.octokit.graphql(MERGE_FACTS_QUERY, { owner: repo.owner, name: repo.repo, number: pullNumber });
+    }
+    catch (error) {
+        const partial = error;
+        if (partial.name !== 'GraphqlResponseError' || !partial.data?.repository?.pullRequest)
+            throw error;
+        data = partial.data;
+        // A field that errored is null in the data: it is unread, never "none".
+        for (const e of partial.errors ?? [])
+            for (const key of e.path ?? [])
+                if (typeof key === 'string')
+                    denied.add(key);
+    }
+    const pull = data?.repository?.pullRequest;
+    if (!pull)
+        throw new MalformedResponseError(`malformed response: GraphQL pull request #${pullNumber}: no repository.pullRequest`);
+    const checked = expectShape(`GraphQL pull request #${pullNumber}`, pull, {
+        state: 'string',
+        isDraft: 'boolean',
+        headRefOid: 'string',
+        baseRefName: 'string',
+        mergeable: 'string',
+        mergeStateStatus: 'string',
+        commits: 'object?',
+        headCommit: 'object?'
+    });
+    return { ...checked, denied };
+}
+/** A read that may fail without spoiling the diagnosis: a bad token still fails the whole run. */
+async function attempt(what, read) {
+    try {
+        return { ok: true, value: await read() };
+    }
+    catch (error) {
+        if (error.status === 401)
+            throw error;
+        const { verdict, description } = explainFailure(error);
+        return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${description})` };
+    }
+}
+const requestOf = (client) => client.octokit.request;
+async function readRules(client, repo, branch) {
+    const rules = [];
+    for (let page = 1; page <= 10; page++) {
+        const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...repo, branch, per_page: 100, page });
+        const list = responses_expectList(`rules of branch '${branch}'`, data, '', { type: 'string' });
+        for (const r of list) {
+            rules.push({
+                type: r.type,
+                ...(r.parameters ? { parameters: r.parameters } : {}),
+                ...(typeof r.ruleset_id === 'number' ? { rulesetId: r.ruleset_id } : {}),
+                ...(typeof r.ruleset_source_type === 'string' ? { sourceType: r.ruleset_source_type } : {}),
+                ...(typeof r.ruleset_source === 'string' ? { source: r.ruleset_source } : {})
+            });
+        }
+        if (list.length < 100)
+            break;
+    }
+    return rules;
+}
+/** Names the rulesets behind the rules (one read per ruleset, best effort: a rule without its name is still judged). */
+async function withRulesetNames(client, repo, rules) {
+    const ids = [...new Set(rules.map((r) => r.rulesetId).filter((id) => id !== undefined))];
+    const names = new Map();
+    await Promise.all(ids.map(async (id) => {
+        try {
+            const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { ...repo, ruleset_id: id, includes_parents: true });
+            names.set(id, expectShape(`ruleset ${id}`, data, { name: 'string' }).name);
+        }
+        catch (error) {
+            if (error.status === 401)
+                throw error;
+        }
+    }));
+    return rules.map((r) => {
+        const name = r.rulesetId === undefined ? undefined : names.get(r.rulesetId);
+        return name === undefined ? r : { ...r, rulesetName: name };
+    });
+}
+async function readBranch(client, repo, branch) {
+    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch });
+    const entries = responses_requiredFromBranch(`branch '${branch}'`, data);
+    return { protected: data.protected === true, requiredChecks: entries.map((e) => e.name), raw: data };
+}
+async function readBehindBy(client, repo, base, head) {
+    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/compare/{basehead}', { ...repo, basehead: `${base}...${head}`, per_page: 1 });
+    return expectShape(`compare ${base}...${head.slice(0, 7)}`, data, { behind_by: 'number' }).behind_by;
+}
+/** The required checks of the head, judged as wait-ci judges them (every required name; a missing one is missing). */
+async function readRequiredChecks(reader, headSha, readings) {
+    if (readings.every((r) => !r.ok))
+        return { ok: false, reason: 'neither classic protection nor the rulesets could be read, so the required checks are unknown' };
+    const required = buildRequiredSet(readings, '', 'all-observed');
+    if (required.mode !== 'gate')
+        return { ok: true, value: [] };
+    return attempt('the check runs and statuses of the head', async () => {
+        const names = [...new Set(required.checks.map((c) => c.name))];
+        const [runs, statuses] = await Promise.all([
+            readCheckRuns(reader, headSha, names.length <= MAX_NAMED_QUERIES ? names : undefined),
+            readStatuses(reader, headSha)
+        ]);
+        return evaluateChecks({ required, runs: runs.runs, statuses, ignore: [], strict: true, failFast: false }).checks;
+    });
+}
+/**
+ * Reads every fact the diagnosis needs for one pull request. Rereads the
+ * GraphQL pull request (with `options.sleep` between) while GitHub reports
+ * its mergeability as UNKNOWN, up to `maxReads`.
+ */
+async function readMergeFacts(client, repo, pullNumber, options) {
+    const reader = { client, repo, etags: createEtagCache() };
+    const maxReads = Math.max(1, options.maxReads ?? 5);
+    // The REST read asks GitHub to compute mergeability when it has not yet.
+    await readPull(reader, pullNumber);
+    let graph = await readGraphPull(client, repo, pullNumber);
+    let reads = 1;
+    while (reads < maxReads && graph.state === 'OPEN' && needsReread({ pull: factsPull(graph, graph.headRefOid, reads) })) {
+        const delay = backoffDelay(reads, options.backoff ?? DEFAULT_REREAD_BACKOFF, () => 0);
+        options.log?.(`GitHub has not computed mergeability yet (read ${reads}); reading again in ${delay} ms`);
+        await options.sleep(delay);
+        graph = await readGraphPull(client, repo, pullNumber);
+        reads++;
+    }
+    const headSha = graph.headRefOid;
+    const baseRef = graph.baseRefName;
+    const [rules, protection] = await Promise.all([
+        attempt(`the rules of '${baseRef}'`, async () => withRulesetNames(client, repo, await readRules(client, repo, baseRef))),
+        attempt(`classic protection of '${baseRef}' (GET /branches)`, () => readBranch(client, repo, baseRef))
+    ]);
+    const readings = [
+        protection.ok
+            ? { source: 'protection', ok: true, entries: responses_requiredFromBranch(`branch '${baseRef}'`, protection.value.raw) }
+            : { source: 'protection', ok: false, reason: protection.reason },
+        rules.ok ? { source: 'ruleset', ok: true, entries: responses_requiredFromRules(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
+    ];
+    const checks = await readRequiredChecks(reader, headSha, readings);
+    const strict = rules.ok &&
+        rules.value.some((r) => r.type === 'required_status_checks' && r.parameters?.['strict_required_status_checks_policy'] === true);
+    // Classic protection's strict flag is not in the branch endpoint, so a protected branch is compared too.
+    const wantsCompare = strict || graph.mergeStateStatus === 'BEHIND' || (protection.ok && protection.value.protected);
+    const behind = graph.state === 'OPEN' && wantsCompare ? await attempt('the compare view', () => readBehindBy(client, repo, baseRef, headSha)) : undefined;
+    const denied = graph.denied;
+    const commits = denied.has('commits') ? null : graph.commits;
+    const commitNodes = present(commits).map((n) => n.commit);
+    const head = denied.has('headCommit') ? undefined : present(graph.headCommit)[0]?.commit;
+    const deployments = {};
+    for (const d of present(head?.deployments))
+        if (d.environment && d.latestStatus)
+            deployments[d.environment] = d.latestStatus.state;
+    const files = denied.has('files') ? null : graph.files;
+    const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
+    return {
+        pull: factsPull(graph, headSha, reads),
+        reviewDecision: graph.reviewDecision ?? null,
+        reviews: present(graph.latestOpinionatedReviews).map((r) => ({ author: r.author?.login ?? 'ghost', state: r.state, commitOid: r.commit?.oid ?? null })),
+        reviewRequests: present(graph.reviewRequests)
+            .filter((r) => r.requestedReviewer !== null)
+            .map((r) => ({ reviewer: r.requestedReviewer?.login ?? r.requestedReviewer?.combinedSlug ?? r.requestedReviewer?.__typename ?? '?', asCodeOwner: r.asCodeOwner })),
+        unresolvedThreads: threads
+            ? { count: present(threads).filter((t) => !t.isResolved).length, complete: present(threads).length >= threads.totalCount }
+            : null,
+        mergeQueue: { inQueue: graph.isInMergeQueue, state: graph.mergeQueueEntry?.state ?? null, position: graph.mergeQueueEntry?.position ?? null },
+        rules: rules.ok ? { ok: true, value: rules.value } : rules,
+        protection: protection.ok ? { ok: true, value: { protected: protection.value.protected, requiredChecks: protection.value.requiredChecks } } : protection,
+        checks,
+        headCheckSuites: denied.has('checkSuites') ? null : (head?.checkSuites?.totalCount ?? null),
+        behindBy: behind?.ok ? behind.value : null,
+        commits: commits
+            ? {
+                unsigned: commitNodes.filter((c) => c.signature?.isValid !== true).map((c) => c.oid),
+                merges: commitNodes.filter((c) => c.parents.totalCount > 1).map((c) => c.oid),
+                complete: commitNodes.length >= commits.totalCount
+            }
+            : null,
+        deployments: head && !denied.has('deployments') ? deployments : null,
+        workflowFiles: files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null,
+        mergingToken: options.mergingToken ?? 'unknown'
+    };
+}
+function factsPull(graph, headSha, reads) {
+    return {
+        number: graph.number,
+        state: graph.state,
+        isDraft: graph.isDraft,
+        headSha,
+        baseRef: graph.baseRefName,
+        author: graph.author?.login ?? null,
+        mergeable: graph.mergeable,
+        mergeStateStatus: graph.mergeStateStatus,
+        reads
+    };
+}
+// requiredFromRules reads GitHub's REST shape; the facts keep the rule in camel case.
+function toRestRule(rule) {
+    return { type: rule.type, ...(rule.parameters ? { parameters: rule.parameters } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/github/retry.ts
+/**
+ * The retry loop the actions put around a whole call, for what no HTTP layer
+ * can see: a 200 whose body is not the shape the action relies on (a cut body
+ * resolves as `data: ""`). An HTTP or network failure the client already
+ * retried is not retried again (the client marks it), so retries never
+ * multiply (see docs/decisions.md, "Retries happen in one place"). Decisions
+ * come from classifyFailure, waits from the shared backoff; sleep and clock
+ * are injected.
+ */
+
+
+
+
+/**
+ * A call that failed for good: GitHub's answer and Purple's verdict in one
+ * message. Keeps `status` and `response` of the original error so callers can
+ * still inspect them; the original is the `cause`.
+ */
+class GitHubCallError extends Error {
+    verdict;
+    attempts;
+    name = 'GitHubCallError';
+    status;
+    response;
+    constructor(message, verdict, attempts, cause) {
+        super(message, { cause });
+        this.verdict = verdict;
+        this.attempts = attempts;
+        const data = toFailureData(cause);
+        if (data.status !== undefined)
+            this.status = data.status;
+        if (typeof cause === 'object' && cause !== null && 'response' in cause)
+            this.response = cause.response;
+    }
+}
+const PERMANENT_CONFIGURATION = { kind: 'permanent', reason: 'a configuration error: fix the input it names' };
+/**
+ * Runs `fn` until it succeeds, a failure is permanent or already retried by
+ * the client, or the retries are spent; throws GitHubCallError naming
+ * `label`, the attempts and the reason.
+ */
+async function withRetry(label, fn, policy) {
+    const now = policy.now ?? Date.now;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            const options = { maxRateLimitWaitMs: policy.maxRateLimitWaitMs, now: now() };
+            const { verdict, description: described } = isConfigurationError(error)
+                ? { verdict: PERMANENT_CONFIGURATION, description: error.message }
+                : explainFailure(error, options);
+            // The client made its own attempts at this failure: they are this call's budget.
+            const handled = clientAttempts(error);
+            const spent = handled !== undefined || attempt > policy.retries;
+            if (verdict.kind === 'permanent' || spent || verdict.waitCapped === true) {
+                const attempts = handled ?? attempt;
+                const why = verdict.kind === 'permanent' ? '' : verdict.waitCapped === true ? ' (rate-limit wait too long)' : described.includes(`after ${attempts} attempt`) ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+                throw new GitHubCallError(`${label} failed${why}: ${described}`, verdict, attempts, error);
+            }
+            const delay = nextDelay(attempt, policy.backoff, verdict.retryAfterMs, policy.random);
+            policy.onRetry?.(verdict.kind);
+            policy.log?.(`${label}: attempt ${attempt} of ${policy.retries + 1} failed: ${described}; retrying in ${delay} ms`);
+            await policy.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
+        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
+        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
+        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
+        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
  * The token and tuning inputs every API action shares, declared once as spec
  * fragments to spread into each action's io.ts, and turned into
@@ -41507,11 +44099,11 @@ const clientInputs = {
     },
     'request-timeout-seconds': {
         description: 'Longest time one API request may take (answer and whole body); a slower one is retried as a transient failure.',
-        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.requestTimeoutMs / 1000)
+        default: String(CLIENT_DEFAULTS.requestTimeoutMs / 1000)
     },
     'max-retries': {
         description: 'Retries of an API request after a transient failure (network error, 5xx, 524, rate limit), with exponential backoff. 0 turns retries off.',
-        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries)
+        default: String(CLIENT_DEFAULTS.retries)
     }
 };
 const MAX_RETRIES_LIMIT = 20;
@@ -41526,7 +44118,7 @@ function normalizePrivateKey(raw) {
  */
 function parseClientSettings(inputs, env = process.env) {
     const get = (name) => inputs.get(name);
-    const bad = (name, value, expected) => (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputError */ .Xu)(inputs.label(name), value, expected);
+    const bad = (name, value, expected) => inputError(inputs.label(name), value, expected);
     const appId = get('app-id').trim();
     const privateKey = normalizePrivateKey(get('private-key'));
     const owner = get('owner').trim();
@@ -41542,8 +44134,8 @@ function parseClientSettings(inputs, env = process.env) {
         if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
             throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.");
         }
-        (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPrivateKey */ .fH)(privateKey);
-        const installationId = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveIntegerInput */ .Vm)(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
+        checkPrivateKey(privateKey);
+        const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
         if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner))
             throw bad('owner', owner, 'write an organization or user login.');
         const repository = parseRepository(env['GITHUB_REPOSITORY']);
@@ -41563,13 +44155,13 @@ function parseClientSettings(inputs, env = process.env) {
         }
         auth = { kind: 'token', token };
     }
-    const requestTimeoutMs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSecondsInput */ .lp)(inputs, 'request-timeout-seconds', { above: 0 });
+    const requestTimeoutMs = parseSecondsInput(inputs, 'request-timeout-seconds', { above: 0 });
     const retriesText = get('max-retries').trim();
     if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
-        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries}'.`);
+        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`);
     }
     const rawUrl = env['GITHUB_API_URL']?.trim();
-    const baseUrl = rawUrl ? (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkApiUrl */ .Sz)(rawUrl, 'GITHUB_API_URL', (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret)) : undefined;
+    const baseUrl = rawUrl ? checkApiUrl(rawUrl, 'GITHUB_API_URL', (secret) => core_setSecret(secret)) : undefined;
     return Object.freeze({
         auth: Object.freeze(auth),
         ...(baseUrl ? { baseUrl } : {}),
@@ -41587,3712 +44179,745 @@ function readClientSettings(env = process.env) {
     // getInput returns '' for an input the workflow left out only when action.yml gives no default; specInputSource
     // falls back to ours, except for 'github-token': its default '${{ github.token }}' is an expression, so falling
     // back would send that literal text as the token. An empty token stays '' and fails with its own message.
-    return parseClientSettings((0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .specInputSource */ .f0)(clientInputs, (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)), env);
+    return parseClientSettings(specInputSource(clientInputs, (name) => getInput(name)), env);
 }
 
-
-/***/ }),
-
-/***/ 8809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ createRetryingHook),
-/* harmony export */   u: () => (/* binding */ clientAttempts)
-/* harmony export */ });
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3915);
-/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(778);
-/* harmony import */ var _core_transient_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5824);
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
 /**
- * The one retry loop of a GitHub request, as an Octokit `request` hook.
- * The failure classifier decides (transient, rate-limited, permanent), the
- * shared backoff schedule says how long, and the injected sleep waits; one
- * rate-limit gate holds every request of the client while GitHub asked for
- * quiet; the call's deadline stops any retry or wait that would end past it.
- *
- * A request made while another is being sent (the App's installation lookup
- * and token mint, made by the auth hook inside the call) is sent once: the
- * call's own loop retries the whole, so a call costs at most `retries + 1`
- * attempts however it fails, minting included (docs/decisions.md, "Retries
- * happen in one place").
- *
- * Never retried here: 405 and 409 (the merge logic owns them, see
- * docs/decisions.md, "The merge call runs without client retries"), calls
- * with `request: { retries: 0 }`, 304 answers, permanent failures.
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
  */
 
 
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function actionInputs(inputs, prefix = '', shared = []) {
+    return specInputSource(inputs, (label) => getInput(label), prefix, shared);
+}
+
+;// CONCATENATED MODULE: ./src/actions/spec.ts
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/io.ts
 
 
-const ATTEMPTS = Symbol.for('purple.github.attempts');
-/** How many attempts the client made before it gave up on this error; undefined if the client did not handle it. */
-function clientAttempts(error) {
-    if (typeof error !== 'object' || error === null)
-        return undefined;
-    const n = error[ATTEMPTS];
-    return typeof n === 'number' ? n : undefined;
-}
-// Set while a call is being sent: requests made inside it (App auth) are part of it.
-const insideCall = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-function routeLabel(method, url, baseUrl) {
-    const full = url ?? '';
-    const path = full.startsWith(baseUrl) ? full.slice(baseUrl.length) : full;
-    return `${method ?? 'GET'} ${path.split('?')[0]}`;
-}
-function header(headers, name) {
-    const value = headers?.[name];
-    return value === undefined || value === null ? undefined : String(value);
-}
-function limitName(error) {
-    if (header(error.response?.headers, 'x-ratelimit-remaining') === '0')
-        return 'primary rate limit used up';
-    return /secondary rate/i.test(error.message ?? '') || header(error.response?.headers, 'retry-after') !== undefined
-        ? 'secondary rate limit'
-        : `rate limited (${error.status})`;
-}
-function plural(n) {
-    return n === 1 ? '1 attempt' : `${n} attempts`;
-}
-/**
- * Marks an error as handled by the client (withRetry then does not retry it) and, for a network
- * failure (whose message is all a reader sees), says what failed, how many attempts were made and why they stopped.
- */
-function giveUp(error, attempts, verdict, why) {
-    if (typeof error !== 'object' || error === null)
-        return error;
-    Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
-    const e = error;
-    const network = e.response === undefined && e.request !== undefined;
-    if (network && typeof e.message === 'string') {
-        // "fetch failed" alone does not say what failed: the classifier reads the cause's code (ECONNREFUSED, ENOTFOUND, a timeout).
-        const what = verdict.reason.replace(/^network: /, '');
-        e.message = `${e.message}: ${what} (gave up after ${plural(attempts)}${why ? `: ${why}` : ''})`;
+/** Production defaults of the pending-retry budget. */
+const MERGE_DEFAULTS = Object.freeze({ timeoutSeconds: 300, intervalSeconds: 5 });
+/** merge's own inputs (without the shared token inputs); the root pipeline prefixes them with `merge-`. */
+const mergeOwnInputs = {
+    'pull-request': {
+        description: 'Number of the pull request to merge. Empty: the pull request of the triggering event.',
+        default: ''
+    },
+    sha: {
+        description: "The head sha that was verified, normally wait-ci's 'sha' output. GitHub refuses the merge if the head moved since. Empty: the head read at start, with a warning that nothing verified it.",
+        default: ''
+    },
+    method: {
+        description: "Merge method: 'merge', 'squash' or 'rebase'. Empty: the first one the repository allows.",
+        default: ''
+    },
+    'commit-title': {
+        description: "Title of the merge or squash commit. Empty: GitHub's default.",
+        default: ''
+    },
+    'commit-message': {
+        description: "Body of the merge or squash commit. Empty: GitHub's default.",
+        default: ''
+    },
+    'delete-branch': {
+        description: "Delete the head branch after the merge ('true' or 'false'); never for a branch of a fork.",
+        default: 'false'
+    },
+    'update-branch': {
+        description: "When the branch must be up to date and the base moved ('behind'): 'true' updates the branch from its base once, pinned to the verified sha, and ends with 'branch-updated' (the new head is not merged: verify it first); 'false' ends with 'behind'.",
+        default: 'false'
+    },
+    'merge-queue': {
+        description: "When the base branch takes changes only through the merge queue: 'auto' adds the verified head to the queue (or follows its entry when it is already queued) and waits until the queue merges or removes it; 'off' ends with 'permanent', naming the queue. The branch's rules are read only when GitHub refuses a direct merge, so a branch without a queue costs no extra request.",
+        default: 'auto'
+    },
+    'merge-queue-jump': {
+        description: "'true' puts the pull request at the front of the merge queue (GitHub's 'jump'), which rebuilds the groups behind it; only when you mean it.",
+        default: 'false'
+    },
+    'timeout-seconds': {
+        description: "Budget for retrying while GitHub still reports required checks as expected (or is computing mergeability, or the base just moved), from the first merge call. Through a merge queue it is also the wait for the queue: set it near the queue's own check response timeout.",
+        default: String(MERGE_DEFAULTS.timeoutSeconds)
+    },
+    'interval-seconds': {
+        description: 'Wait before the first retry; later waits grow 1.5 times up to six times this. The merge queue is read every three intervals. Fractions allowed.',
+        default: String(MERGE_DEFAULTS.intervalSeconds)
     }
-    return error;
-}
-/** The `request` hook: wrap it with `octokit.hook.wrap('request', createRetryingHook(...))`. */
-function createRetryingHook(options, parse) {
-    const classify = { maxRateLimitWaitMs: options.maxRateLimitWaitMs };
-    let nextWriteAt = Number.NEGATIVE_INFINITY;
-    const label = (route) => {
-        try {
-            const parsed = parse(route);
-            return routeLabel(parsed.method, parsed.url, options.baseUrl);
-        }
-        catch {
-            return routeLabel(route.method, route.url, options.baseUrl);
-        }
-    };
-    // GitHub asks for at least a second between writes; reads and GraphQL queries are not spaced.
-    const spaceWrites = async (route) => {
-        const method = (route.method ?? 'GET').toUpperCase();
-        const query = typeof route.query === 'string' ? route.query : '';
-        const isWrite = WRITE_METHODS.has(method) && !(route.url === '/graphql' && !/^\s*mutation\b/.test(query));
-        if (!isWrite || options.writeSpacingMs <= 0)
-            return;
-        const now = options.now();
-        const at = Math.max(now, nextWriteAt);
-        nextWriteAt = at + options.writeSpacingMs;
-        if (at > now)
-            await options.sleep(at - now);
-    };
-    // Any answer can open the window: a 403/429 that asks for a wait, or x-ratelimit-remaining 0 on any status.
-    const noteLimits = (status, headers, error) => {
-        const now = options.now();
-        if (error !== undefined && (status === 403 || status === 429)) {
-            const verdict = (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFailure */ .XE)(error, { now, maxRateLimitWaitMs: Number.MAX_SAFE_INTEGER });
-            if (verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined)
-                options.gate.hold(now + verdict.retryAfterMs, limitName(error));
-            return;
-        }
-        const reset = Number(header(headers, 'x-ratelimit-reset'));
-        if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
-            // One second past the reset, as GitHub's docs advise.
-            options.gate.hold(reset * 1000 + 1000, 'primary rate limit used up until x-ratelimit-reset');
-        }
-    };
-    const sendOnce = async (request, route, announced) => {
-        await options.gate.pass(label(route), options.deadline(), announced);
-        await spaceWrites(route);
-        try {
-            const response = await request(route);
-            noteLimits(response.status, response.headers);
-            return response;
-        }
-        catch (error) {
-            const e = error;
-            noteLimits(e.status, e.response?.headers, e);
-            throw error;
-        }
-    };
-    const loop = async (request, route) => {
-        const retries = typeof route.request?.retries === 'number' ? route.request.retries : options.retries;
-        let announced = false;
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await sendOnce(request, route, announced);
-            }
-            catch (error) {
-                const { verdict, next: delay } = decide(error, attempt, retries);
-                if (delay === undefined)
-                    throw giveUp(error, attempt, verdict);
-                if (typeof delay === 'string')
-                    throw giveUp(error, attempt, verdict, delay);
-                announced = delay.rateLimited;
-                if (!delay.rateLimited)
-                    await options.sleep(delay.ms);
-            }
-        }
-    };
-    /** The verdict on attempt `attempt`'s failure and what to do next: undefined = stop, a string = stop for that reason, else wait. */
-    const decide = (error, attempt, retries) => {
-        const now = options.now();
-        // Described now, before a 401's message gains the advice below (a 401 is permanent: never described here).
-        const { verdict, description } = (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .explainFailure */ .SP)(error, { ...classify, now });
-        if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_INVALID_ADVICE */ .fy)) {
-            // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
-            error.message = `${error.message ?? 'Bad credentials'}: ${_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_INVALID_ADVICE */ .fy}`;
-        }
-        // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
-        if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
-            return { verdict, next: undefined };
-        const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
-        if (verdict.waitCapped === true) {
-            const asked = options.gate.openUntil();
-            const wait = asked === undefined ? '' : ` asks for a ${(0,_core_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatWaitSeconds */ .Yx)(asked - now)} wait,`;
-            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${(0,_core_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatWaitSeconds */ .Yx)(options.maxRateLimitWaitMs)}): not waiting`);
-            return { verdict, next: undefined };
-        }
-        if (attempt > retries) {
-            if (retries > 0)
-                options.log(`${where}: attempt ${attempt} of ${retries + 1} failed, giving up: ${description}`);
-            return { verdict, next: undefined };
-        }
-        const rateLimited = verdict.kind === 'rate-limited';
-        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : (0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_1__/* .nextDelay */ .rM)(attempt, options.backoff, undefined, options.random);
-        const deadline = options.deadline();
-        if (deadline !== undefined && now + ms > deadline) {
-            options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; no retry: the deadline (timeout-seconds) comes first`);
-            return { verdict, next: 'the deadline (timeout-seconds) came first' };
-        }
-        options.onRetry(verdict.kind);
-        options.log(rateLimited
-            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${(0,_core_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatWaitSeconds */ .Yx)(ms)} as GitHub asked`
-            : `${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; retrying in ${ms} ms`);
-        return { verdict, next: { ms, rateLimited } };
-    };
-    return async (request, route) => {
-        // Inside a call (App auth): sent once; the call's loop retries the whole.
-        if (insideCall.getStore() === true)
-            return sendOnce(request, route, false);
-        return insideCall.run(true, () => loop(request, route));
-    };
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 6919:
-/***/ ((__unused_webpack_module, exports) => {
-
-var __webpack_unused_export__;
-
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-__webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = format;
-exports.qg = parse;
-const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
-const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
- */
-const QUOTE_REGEXP = /[\\"]/g;
-/**
- * RegExp to match type in RFC 9110 sec 8.3.1
- *
- * media-type = type "/" subtype
- * type       = token
- * subtype    = token
- */
-const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !TYPE_REGEXP.test(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!TOKEN_REGEXP.test(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${qstring(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function parse(header, options) {
-    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
-    const len = header.length;
-    let index = skipOWS(header, options?.start ?? 0, len);
-    const valueStart = index;
-    index = skipValue(header, index, len, stopChar);
-    const valueEnd = trailingOWS(header, valueStart, index);
-    const type = header.slice(valueStart, valueEnd).toLowerCase();
-    if (options?.parameters === false) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopChar);
-}
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopChar) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        if (header.charCodeAt(index) === stopChar)
-            break;
-        index = skipOWS(header, index + 1 /* Skip over ; */, len);
-        const keyStart = index;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            if (code === stopChar)
-                break parameter;
-            if (code === SEMI)
-                continue parameter;
-            if (code === EQ) {
-                const keyEnd = trailingOWS(header, keyStart, index);
-                const key = header.slice(keyStart, keyEnd).toLowerCase();
-                index = skipOWS(header, index + 1, len);
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    index++;
-                    let value = "";
-                    while (index < len) {
-                        const code = header.charCodeAt(index++);
-                        if (code === DQUOTE) {
-                            index = skipValue(header, index, len, stopChar);
-                            if (parameters[key] === undefined)
-                                parameters[key] = value;
-                            break;
-                        }
-                        if (code === BSLASH && index < len) {
-                            value += header[index++];
-                            continue;
-                        }
-                        value += String.fromCharCode(code);
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                index = skipValue(header, index, len, stopChar);
-                if (parameters[key] === undefined) {
-                    const valueEnd = trailingOWS(header, valueStart, index);
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                continue parameter;
-            }
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Skip over characters until a semicolon or other exit character.
- */
-function skipValue(str, index, len, stopChar) {
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code === SEMI || code === stopChar)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Skip optional whitespace (OWS) in an HTTP header value.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function skipOWS(header, index, len) {
-    while (index < len) {
-        const char = header.charCodeAt(index);
-        if (char !== SP && char !== HTAB)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Trim optional whitespace (OWS) from the end of a substring.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function trailingOWS(header, start, end) {
-    while (end > start) {
-        const char = header.charCodeAt(end - 1);
-        if (char !== SP && char !== HTAB)
-            break;
-        end--;
-    }
-    return end;
-}
-/**
- * Serialize a parameter value.
- */
-function qstring(str) {
-    if (TOKEN_REGEXP.test(str))
-        return str;
-    if (TEXT_REGEXP.test(str))
-        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
-    throw new TypeError(`Invalid parameter value: ${str}`);
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 6257:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  V4: () => (/* binding */ getInput),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
+};
+/** merge's outputs; the root pipeline prefixes them with `merge-`. */
+const mergeOutputs = {
+    merged: { description: "'true' when the pull request is merged at the verified sha (also when an earlier attempt merged it), else 'false'." },
+    'merge-commit-sha': { description: 'The sha of the merge (or squash/rebase) commit; empty when not merged.' },
+    attempts: { description: 'How many times the merge endpoint was called.' },
+    reason: {
+        description: "Why it ended: 'merged', 'pending-timeout' (checks still expected when the budget ran out), 'unreachable' (GitHub failed transiently until the budget ran out), 'unknown-outcome' (a merge call's answer was lost and whether it merged could not be read back: look at the pull request), 'head-moved' (re-verify the new head), 'behind' (the base moved and the branch must be up to date), 'branch-updated' (the branch was updated from its base: verify 'updated-sha'), 'merge-queue-ejected' (the queue removed the pull request; the message names the failing checks of its merge group), 'merge-queue-timeout' (still queued when the budget ran out), 'merge-queue-refused' (GitHub refused to enqueue; its words are in 'message'), 'merge-queue-never-started' (the merge group started no workflow: enqueue with App auth), 'permanent' (GitHub refused; see 'message'), or 'invalid-input' (an input or the event was not usable; nothing was called)."
+    },
+    message: { description: "GitHub's own message for the outcome, and what to do about it." },
+    'updated-sha': { description: "The new head after 'update-branch' updated the branch (reason 'branch-updated'); empty otherwise." },
+    blockers: {
+        description: "When merge stopped without merging: what stands between the pull request and a merge, read once after the refusal, as a JSON array of {kind, source, evidence, who} (e.g. kind 'review-required'); '[]' when that read found nothing blocking. Empty when merged, or when the read failed (best effort: it never changes the outcome)."
+    },
+    'merge-group-sha': { description: 'The head sha of the merge group the merge queue built for the pull request (the merge commit when the queue merged it); empty when no merge queue was used.' }
+};
+/** merge's inputs and outputs, declared once. */
+const mergeSpec = defineAction({
+    dir: 'merge',
+    name: 'Purple merge',
+    description: 'Merges the verified head sha, retrying while GitHub still reports required checks as expected.',
+    inputs: { ...clientInputs, ...mergeOwnInputs },
+    outputs: mergeOutputs
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+;// CONCATENATED MODULE: ./src/actions/merge/settings.ts
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+const MERGE_METHODS = ['merge', 'squash', 'rebase'];
 /**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
+ * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
+ * workflow files): an installation token (`ghs_`) given as 'github-token' is
+ * taken to be the job's own; App auth and personal tokens are not.
  */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
+function mergingTokenOf(auth) {
+    if (auth.kind === 'app')
+        return 'other';
+    const token = auth.token.trim();
+    if (token.startsWith('ghs_'))
+        return 'actions';
+    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
 }
 /**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ * Pure: merge's options from its inputs. Where they are read under another
+ * name (the root action's `merge-…`), the source's labels say so, and an
+ * error names the input the user actually wrote.
  */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
+function parseMergeOptions(inputs) {
+    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
+    const sha = parseShaInput(inputs, 'sha');
+    const method = inputs.get('method').trim().toLowerCase();
+    if (method !== '' && !MERGE_METHODS.includes(method)) {
+        throw inputError(inputs.label('method'), method, "write 'merge', 'squash' or 'rebase', or leave it empty for the first one the repository allows.");
     }
+    const deleteBranch = parseBooleanInput(inputs, 'delete-branch');
+    const updateBranch = parseBooleanInput(inputs, 'update-branch');
+    const mergeQueue = inputs.get('merge-queue').trim().toLowerCase();
+    if (mergeQueue !== 'auto' && mergeQueue !== 'off') {
+        throw inputError(inputs.label('merge-queue'), mergeQueue, "write 'auto' (enqueue when the base branch requires the merge queue) or 'off'.");
+    }
+    const mergeQueueJump = parseBooleanInput(inputs, 'merge-queue-jump');
+    const timeoutMs = parseSecondsInput(inputs, 'timeout-seconds', { min: 0 });
+    const intervalMs = parseSecondsInput(inputs, 'interval-seconds', { min: 0.001 });
+    const title = inputs.get('commit-title');
+    const message = inputs.get('commit-message');
+    return Object.freeze({
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        ...(method === '' ? {} : { method: method }),
+        ...(title.trim() === '' ? {} : { commitTitle: title.trim() }),
+        ...(message.trim() === '' ? {} : { commitMessage: message }),
+        deleteBranch,
+        updateBranch,
+        mergeQueue: mergeQueue,
+        mergeQueueJump,
+        timeoutMs,
+        intervalMs
+    });
+}
+/** Reads merge's inputs, the token inputs and the runner's context into frozen settings. */
+function readMergeSettings(env = process.env) {
+    const options = parseMergeOptions(actionInputs(mergeOwnInputs));
+    const client = readClientSettings(env);
+    const context = readGitHubContext(env);
+    const pull = requirePullRequest(context, options.pullRequest);
+    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number, mergingToken: mergingTokenOf(client.auth) });
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/merge.ts
+/**
+ * The merge action's work: merge the verified head sha, retrying within a
+ * budget while GitHub says required checks are still "expected", and treating
+ * a merge whose answer was lost as done. The merge call runs with the client's
+ * retries off and this loop decides (see docs/decisions.md, "The merge call is
+ * never retried blindly").
+ *
+ * Invariants the tests assert from the simulator's request log:
+ * - every merge (and branch update) call carries the verified sha, so GitHub refuses if the head moved;
+ * - no merge call follows an answer that said a required check failed;
+ * - after a lost answer, a "not mergeable" is never reported as a refusal;
+ * - through the merge queue, only the verified sha is enqueued (an entry already queued is adopted).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+function toPullRead(data) {
+    const pr = expectPullRequest('pull request', data);
+    const raw = data;
     return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
+        snapshot: {
+            state: pr.state === 'closed' ? 'closed' : 'open',
+            merged: pr.merged === true,
+            mergeCommitSha: pr.merge_commit_sha,
+            headSha: pr.head.sha,
+            mergeable: pr.mergeable,
+            mergeableState: pr.mergeable_state ?? 'unknown',
+            draft: pr.draft === true
+        },
+        headRef: pr.head.ref,
+        headRepo: typeof raw.head?.repo?.full_name === 'string' ? raw.head.repo.full_name : '',
+        htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : '',
+        baseRef: pr.base.ref
     };
 }
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+/** GitHub's `message` from an error's JSON body, else the error's own message. */
+function failureOf(error) {
+    const data = toFailureData(error);
+    const body = error?.response?.data;
+    const said = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : undefined;
+    return { ...data, message: said ?? data.message ?? String(error) };
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
+async function readAfter(session, what) {
+    try {
+        return await session.readPull();
     }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
+    catch (readError) {
+        session.deps.log.info(`Could not read pull request #${session.pull_number} ${what}: ${escaping_logText(failureOf(readError).message)}`);
         return undefined;
     }
 }
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
+async function callMerge(session, method, outcomeUnknown) {
+    const { owner, repo, pull_number, sha, target } = session;
+    try {
+        const response = await session.deps.client.octokit.rest.pulls.merge({
+            owner,
+            repo,
+            pull_number,
+            sha,
+            ...(method ? { merge_method: method } : {}),
+            ...(target.commitTitle ? { commit_title: target.commitTitle } : {}),
+            ...(target.commitMessage ? { commit_message: target.commitMessage } : {}),
+            // Off for this call only: a retried merge can hide a merge that happened.
+            request: { retries: 0 }
+        });
+        const body = expectShape('merge answer', response.data, { merged: 'boolean', sha: 'string' });
+        if (body.merged !== true)
+            throw new MalformedResponseError(`malformed response: merge answer says merged: ${String(body.merged)}`);
+        return { verdict: { kind: 'merged', mergeCommitSha: body.sha, message: body.message ?? 'Pull Request successfully merged' }, status: response.status, mergeCalled: true };
     }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
+    catch (error) {
+        const failure = failureOf(error);
+        // Whatever the answer (or its absence), the PR's state decides first: a lost answer may hide a merge that happened.
+        const read = await readAfter(session, 'after the merge call');
+        const verdict = classifyMergeFailure(failure, read?.snapshot, sha, { outcomeUnknown });
+        return { verdict, failure, ...(failure.status === undefined ? {} : { status: failure.status }), ...(read ? { read } : {}), mergeCalled: true };
     }
 }
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
+/** A read instead of a merge call, while a lost answer may hide a merge. */
+async function reread(session, message) {
+    const read = await readAfter(session, 'to learn whether it merged');
+    return { verdict: judgeUnsettled(read?.snapshot, session.sha, message), ...(read ? { read } : {}), mergeCalled: false };
 }
 /**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
+ * Merges the pull request at the verified sha within the pending-retry
+ * budget; when it stops without merging, adds the diagnosis of what blocks.
  */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
+async function merge_merge(target, deps) {
+    const result = await mergeOnce(target, deps);
+    // After an update the head is new and unchecked: the next step is to verify it, not a list of blockers.
+    if (result.merged || result.sha === '' || result.reason === 'branch-updated')
         return result;
-    });
+    const diagnosis = await diagnoseAfter(target, deps);
+    return diagnosis === undefined ? result : { ...result, diagnosis };
 }
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
+// Rereads of an UNKNOWN mergeability after the refusal: a few seconds, not the merge budget.
+const DIAGNOSIS_READS = 3;
+/** One read of the merge facts after merge stopped; best effort: a failed read never changes merge's outcome. */
+async function diagnoseAfter(target, deps) {
+    try {
+        const facts = await readMergeFacts(deps.client, target.repository, target.pullNumber, {
+            sleep: deps.sleep,
+            maxReads: DIAGNOSIS_READS,
+            mergingToken: target.mergingToken ?? 'unknown',
+            log: (m) => deps.log.info(m)
         });
+        return diagnose(facts);
+    }
+    catch (error) {
+        deps.log.info(`Could not read what blocks pull request #${target.pullNumber} (${escaping_logText(failureOf(error).message)}); the outcome above stands, without a diagnosis.`);
+        return undefined;
     }
 }
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
+async function mergeOnce(target, deps) {
+    const { owner, repo } = target.repository;
+    const pull_number = target.pullNumber;
+    const readPull = () => withRetry(`GET pull request #${pull_number}`, async () => toPullRead((await deps.client.octokit.rest.pulls.get({ owner, repo, pull_number })).data), deps.client.retryPolicy);
+    let start;
+    try {
+        start = await readPull();
     }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
+    catch (error) {
+        // Outputs are set in every case: a PR that cannot be read is a result, not a crash.
+        const permanent = classifyFailure(error).kind === 'permanent';
         return {
-            exitCode,
-            stdout,
-            stderr
+            merged: false,
+            mergeCommitSha: '',
+            attempts: 0,
+            reason: permanent ? 'permanent' : 'unreachable',
+            message: `Could not read pull request #${pull_number}, so nothing was merged: ${error instanceof Error ? error.message : String(error)}`,
+            pullNumber: pull_number,
+            sha: target.sha ?? '',
+            shaPinned: target.sha !== undefined,
+            timeline: [],
+            updatedSha: '',
+            mergeGroupSha: '',
+            failingGroupChecks: []
         };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    const sha = target.sha ?? start.snapshot.headSha;
+    if (target.sha === undefined) {
+        deps.log.warning(`Input 'sha' is empty: merging the head read now (${sha}), which nothing verified. Pass the sha that wait-ci verified, e.g. 'sha: \${{ steps.wait.outputs.sha }}'.`);
+    }
+    const session = { deps, target, owner, repo, pull_number, sha, readPull };
+    const pullUrl = start.htmlUrl || `pull request #${pull_number} of ${owner}/${repo}`;
+    const timeline = [];
+    const finish = (outcome, extra = {}) => ({
+        ...outcome,
+        pullNumber: pull_number,
+        sha,
+        shaPinned: target.sha !== undefined,
+        attempts: timeline.length,
+        timeline,
+        updatedSha: extra.updatedSha ?? '',
+        mergeGroupSha: extra.mergeGroupSha ?? '',
+        failingGroupChecks: extra.failingGroupChecks ?? [],
+        ...(extra.branchDeleted === undefined ? {} : { branchDeleted: extra.branchDeleted })
+    });
+    const before = judgePullState(start.snapshot, sha);
+    if (before !== undefined)
+        return finish(fromVerdict(before, start.snapshot.mergeCommitSha ?? ''));
+    const startedAt = deps.now();
+    const methods = await methodsToTry(target, deps, owner, repo);
+    const loop = await mergeLoop(session, methods, timeline);
+    if (loop.kind === 'stopped')
+        return finish(stopOutcome({ ...loop.stop, attempts: timeline.length, pullNumber: pull_number, pullUrl, sha }));
+    const queue = queueRefusalOf(loop.verdict, timeline);
+    if (queue.required)
+        return finish(...(await throughQueue(session, queue, start.baseRef, startedAt)));
+    return finish(...(await afterFinal(session, loop.verdict, loop.read)));
 }
 /**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
+ * Whether the last merge call was GitHub's refusal of a direct merge on a
+ * branch that takes changes only through the merge queue. Read from the
+ * refusal itself, so a branch without a queue costs no extra request.
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+function queueRefusalOf(verdict, timeline) {
+    const last = timeline[timeline.length - 1];
+    if (verdict.kind !== 'permanent' || last === undefined)
+        return { required: false };
+    return queueRequirement({ refusal: { ...(last.status === undefined ? {} : { status: last.status }), message: last.message } });
 }
 /**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
+ * The base requires the merge queue: with 'merge-queue: off' end naming it;
+ * else enqueue the verified head (or adopt its entry) and follow the entry
+ * within what is left of the budget.
  */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
+async function throughQueue(session, refusal, base, startedAt) {
+    const { deps, target, owner, repo, pull_number, sha } = session;
+    if (queuePath(refusal, target.mergeQueue) === 'refuse') {
+        return [{ merged: false, mergeCommitSha: '', reason: 'permanent', category: 'merge-queue', message: queueOffMessage(refusal) }, {}];
     }
-    else {
-        issueCommand('add-path', {}, inputPath);
+    // The rule carries the queue's own check timeout, for the timeout message; one read, made only when a queue exists.
+    const rule = await detectMergeQueue(deps.client, { owner, repo, base }).catch((error) => {
+        deps.log.info(`Could not read the rules of '${escaping_logText(base)}' (${escaping_logText(failureOf(error).message)}); following the queue without its check timeout.`);
+        return refusal;
+    });
+    const checkResponseTimeoutMinutes = rule.required && rule.source === 'rule' ? rule.rule.checkResponseTimeoutMinutes : null;
+    deps.log.info(`The base branch '${escaping_logText(base)}' takes changes only through the merge queue: enqueueing the verified head ${sha}.`);
+    const followed = await mergeThroughQueue(deps.client, { owner, repo, pullNumber: pull_number }, {
+        sha,
+        timeoutMs: Math.max(0, target.timeoutMs - (deps.now() - startedAt)),
+        // A queue entry moves in minutes, not seconds: no need to read it at the retry pace.
+        intervalMs: target.intervalMs * 3,
+        checkResponseTimeoutMinutes,
+        ...(target.mergeQueueJump ? { jump: true } : {})
+    }, deps);
+    if (followed.merged && target.deleteBranch)
+        deps.log.info(QUEUE_DELETE_BRANCH_NOTE);
+    const outcome = { merged: followed.merged, mergeCommitSha: followed.mergeCommitSha, reason: followed.reason, message: followed.message };
+    return [outcome, { mergeGroupSha: followed.mergeGroupSha, failingGroupChecks: followed.failingChecks, ...(followed.merged && target.deleteBranch ? { branchDeleted: false } : {}) }];
+}
+/** Calls merge (or, while the outcome is unknown, reads) until a final answer or the end of the budget. */
+async function mergeLoop(session, methods, timeline) {
+    const { deps, target } = session;
+    const startedAt = deps.now();
+    let methodIndex = 0;
+    let outcomeUnknown = false;
+    let rereadOnly = false;
+    for (let round = 1;; round++) {
+        const method = methods[methodIndex];
+        const atMs = deps.now() - startedAt;
+        const step = rereadOnly ? await reread(session, 'whether the merge happened is not known yet') : await callMerge(session, method, outcomeUnknown);
+        const { verdict } = step;
+        if (step.failure)
+            outcomeUnknown = outcomeUnknownAfter(outcomeUnknown, step.failure, verdict);
+        rereadOnly = verdict.kind === 'unsettled';
+        const entry = step.mergeCalled ? record(session, timeline, step, method, atMs) : undefined;
+        if (step.mergeCalled && isMethodFallback(verdict, target, methodIndex, methods.length)) {
+            // The method was our guess, not the user's: GitHub refused before doing anything, so try the next one.
+            timeline.push({ ...entry, waitMs: 0 });
+            methodIndex++;
+            continue;
+        }
+        if (isFinal(verdict)) {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'final', verdict, ...(step.read ? { read: step.read } : {}) };
+        }
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt, ...retryAfterOf(verdict) }, deps.random);
+        if (next.kind === 'stop') {
+            if (entry)
+                timeline.push(entry);
+            return { kind: 'stopped', stop: { verdict, why: next.why, readBack: step.read !== undefined, outcomeUnknown } };
+        }
+        if (entry)
+            timeline.push({ ...entry, waitMs: next.ms });
+        deps.log.info(`  ${rereadOnly ? 'reading the pull request again' : 'retrying'} in ${formatSeconds(next.ms)} (${verdict.kind}: ${escaping_logText(verdict.message)})`);
+        await deps.sleep(next.ms);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+function isMethodFallback(verdict, target, methodIndex, methodCount) {
+    return verdict.kind === 'permanent' && verdict.category === 'method-not-allowed' && target.method === undefined && methodIndex + 1 < methodCount;
+}
+function retryAfterOf(verdict) {
+    return verdict.kind === 'transient' && verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {};
+}
+/** Logs one merge call and returns its timeline entry (without the wait). */
+function record(session, timeline, step, method, atMs) {
+    const attempt = timeline.length + 1;
+    const said = step.failure ? step.failure.message : step.verdict.kind === 'merged' ? step.verdict.message : '';
+    const answer = step.failure ? `${describeAnswer(step.failure)} '${escaping_logText(said)}'` : 'merged';
+    session.deps.log.info(`Merge attempt ${attempt}${method ? ` (${method})` : ''}: ${answer} -> ${step.verdict.kind}`);
+    return { attempt, atMs, method: method ?? 'default', ...(step.status === undefined ? {} : { status: step.status }), message: said, decision: step.verdict.kind };
+}
+/** What follows a final answer: delete the branch after a merge, update it when behind and asked to. */
+async function afterFinal(session, verdict, read) {
+    const outcome = fromVerdict(verdict, read?.snapshot.mergeCommitSha ?? '');
+    if (outcome.merged && session.target.deleteBranch) {
+        return [outcome, { branchDeleted: await deleteBranch(session, read ?? (await session.readPull().catch(() => undefined))) }];
+    }
+    if (verdict.kind === 'behind' && session.target.updateBranch)
+        return updateBranch(session, verdict);
+    return [outcome];
 }
 /**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
+ * Updates the branch from its base once, pinned to the verified sha (GitHub
+ * refuses when the head moved), and reads the new head back. The new head is
+ * never merged here: nothing has verified it.
  */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
+async function updateBranch(session, behind) {
+    const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha);
+    if (updatedSha)
+        session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`);
+    return [outcome, { updatedSha }];
 }
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
+async function runUpdate(session) {
+    const { deps, owner, repo, pull_number, sha } = session;
+    let answerLost = false;
+    try {
+        // Once, without the client's retries: a second update would merge the base again.
+        await deps.client.octokit.rest.pulls.updateBranch({ owner, repo, pull_number, expected_head_sha: sha, request: { retries: 0 } });
     }
-    return inputs.map(input => input.trim());
+    catch (error) {
+        const failure = failureOf(error);
+        answerLost = failure.status === undefined || failure.status >= 500;
+        if (!answerLost) {
+            // GitHub refused, so nothing was updated: a head that moved anyway is someone else's push.
+            const head = (await readAfter(session, 'after the refused branch update'))?.snapshot.headSha;
+            const said = { answer: describeAnswer(failure), message: failure.message };
+            return head !== undefined && head !== sha ? { kind: 'head-moved', newHead: head, ...said } : { kind: 'refused', ...said };
+        }
+    }
+    const newHead = await awaitNewHead(session);
+    return newHead === undefined ? { kind: 'not-shown', answerLost } : { kind: 'updated', newHead, answerLost };
 }
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
+/** Reads the pull request until its head is no longer the verified sha (GitHub updates in the background); undefined when the budget ends first. */
+async function awaitNewHead(session) {
+    const { deps, target, sha } = session;
+    const startedAt = deps.now();
+    for (let round = 1;; round++) {
+        const read = await readAfter(session, 'after the branch update');
+        if (read !== undefined && read.snapshot.headSha !== sha)
+            return read.snapshot.headSha;
+        const next = nextMergeStep(target, { failures: round, elapsedMs: deps.now() - startedAt }, deps.random);
+        if (next.kind === 'stop')
+            return undefined;
+        await deps.sleep(next.ms);
+    }
+}
+/** The explicit method, else the repository's allowed ones in GitHub's order, else all three (GitHub refuses a wrong one before merging). */
+async function methodsToTry(target, deps, owner, repo) {
+    if (target.method !== undefined)
+        return [target.method];
+    try {
+        const data = await withRetry('GET repository', async () => (await deps.client.octokit.rest.repos.get({ owner, repo })).data, deps.client.retryPolicy);
+        const flags = {
+            merge: data.allow_merge_commit,
+            squash: data.allow_squash_merge,
+            rebase: data.allow_rebase_merge
+        };
+        // The allow_* fields are only there for tokens that may see the settings; absent means unknown, not "no".
+        const allowed = MERGE_METHODS.filter((m) => flags[m] !== false);
+        if (allowed.length > 0)
+            return allowed;
+    }
+    catch (error) {
+        deps.log.warning(`Could not read the repository's allowed merge methods (${escaping_logText(failureOf(error).message)}); trying merge, squash, rebase in turn.`);
+    }
+    return MERGE_METHODS;
+}
+async function deleteBranch(session, read) {
+    const { deps, owner, repo } = session;
+    if (read === undefined || read.headRef === '') {
+        deps.log.warning("'delete-branch' is true but the head branch could not be read; not deleting it.");
         return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    const ref = escaping_logText(read.headRef);
+    if (read.headRepo !== `${owner}/${repo}`) {
+        deps.log.info(`Not deleting '${ref}': it belongs to ${escaping_logText(read.headRepo) || 'a deleted fork'}, not ${owner}/${repo}.`);
+        return false;
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    try {
+        // Each segment encoded, the slashes kept: GitHub's ref path (`heads/feature/x`), safe for any branch name.
+        const path = read.headRef.split('/').map(encodeURIComponent).join('/');
+        await withRetry(`DELETE branch '${ref}'`, () => deps.client.octokit.request(`DELETE /repos/{owner}/{repo}/git/refs/heads/${path}`, { owner, repo }), deps.client.retryPolicy);
+        deps.log.info(`Deleted the head branch '${ref}'.`);
+        return true;
+    }
+    catch (error) {
+        // The merge is done; a branch left behind is not a failure (it may be protected or already gone).
+        deps.log.warning(`Merged, but could not delete the head branch '${ref}': ${escaping_logText(failureOf(error).message)}`);
+        return false;
+    }
 }
+
+;// CONCATENATED MODULE: ./src/core/diagnosis-report.ts
 /**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
+ * A diagnosis shown to people: summary-html blocks for a job summary, plain
+ * lines for a terminal or a log (outside text kept on one line each), and the
+ * JSON document `purple why --json` prints.
  */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
+
+
+const WHO_WORDS = {
+    author: 'the author (push a fix, update the branch)',
+    reviewer: 'a reviewer',
+    admin: 'an admin (settings or token)',
+    ci: 'CI (wait, or re-run)',
+    anyone: 'anyone (retry)'
+};
+const VERDICT_WORDS = {
+    mergeable: 'mergeable',
+    waiting: 'waiting',
+    blocked: 'blocked',
+    unknown: 'unknown'
+};
+/** The diagnosis as job-summary blocks: a heading, the verdict, a table of blockers, and what could not be read. */
+function renderDiagnosisHtml(diagnosis, title = 'What stands between this PR and a merge') {
+    const blocks = [heading(3, title), paragraph([strong(VERDICT_WORDS[diagnosis.verdict]), `: ${diagnosis.reason}.`])];
+    if (diagnosis.blockers.length > 0) {
+        const evidence = (b) => (b.link ? [b.evidence, ' (', summary_html_link(b.link, 'details'), ')'] : b.evidence);
+        blocks.push(table(['blocker', 'evidence', 'rule', 'who can clear it'], diagnosis.blockers.map((b) => [b.kind, evidence(b), b.source, WHO_WORDS[b.who]])));
+    }
+    if (diagnosis.unreadable.length > 0) {
+        blocks.push(paragraph('Not readable with this token (not guessed):'));
+        blocks.push(list(diagnosis.unreadable.map((u) => [strong(u.what), `: ${u.reason}`])));
+    }
+    return blocks;
 }
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
+/** The diagnosis as plain lines (no trailing newlines); outside text cannot break a line or start a workflow command. */
+function renderDiagnosisText(diagnosis) {
+    const lines = [`${VERDICT_WORDS[diagnosis.verdict]}: ${logText(diagnosis.reason)}`];
+    for (const b of diagnosis.blockers) {
+        lines.push(`  - ${b.kind}: ${logText(b.evidence)}`);
+        lines.push(`      rule: ${logText(b.source)}; who: ${WHO_WORDS[b.who]}${b.link ? `; ${logText(b.link)}` : ''}`);
+    }
+    if (diagnosis.unreadable.length > 0) {
+        lines.push('  not readable with this token:');
+        for (const u of diagnosis.unreadable)
+            lines.push(`  - ${logText(u.what)}: ${logText(u.reason)}`);
+    }
+    return lines;
 }
+/** The machine-readable document (`schema: purple/v1`). */
+function diagnosisDocument(diagnosis, extra = {}) {
+    return {
+        schema: 'purple/v1',
+        command: 'why',
+        ...extra,
+        verdict: diagnosis.verdict,
+        reason: diagnosis.reason,
+        blockers: diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who, ...(b.link ? { link: b.link } : {}) })),
+        unreadable: diagnosis.unreadable.map((u) => ({ what: u.what, reason: u.reason }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/outputs.ts
 /**
- * Summary exports
+ * How every action reports: a typed output setter built from the action's
+ * declaration (a renamed or forgotten output is a compile error), and a job
+ * summary written best-effort (core.summary.write() throws when
+ * GITHUB_STEP_SUMMARY is unset, as outside the runner).
  */
 
+
+/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
+function outputWriter(spec, prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(spec.outputs)) {
+            setOutput(`${prefix}${name}`, redactSecrets(values[name] ?? ''));
+        }
+    };
+}
+/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
+async function writeSummary(html) {
+    try {
+        await summary.addRaw(redactSecrets(html), true).write();
+    }
+    catch (error) {
+        core_debug(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        summary.emptyBuffer();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/outputs.ts
 /**
- * @deprecated use core.summary
+ * merge's outputs and job summary. Every declared output is written on every
+ * path (a settings error included), and the summary says why the step ended;
+ * GitHub's messages are outside text, escaped by summary-html.
  */
 
-/**
- * Path exports
- */
 
-/**
- * Platform utilities exports
- */
 
-//# sourceMappingURL=core.js.map
 
-/***/ })
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(4716);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+
+/** Every merge output of a finished merge, as the action sets them (the root action and the CLI read the same). */
+function mergeOutputValues(result) {
+    return {
+        merged: result.merged ? 'true' : 'false',
+        'merge-commit-sha': result.mergeCommitSha,
+        attempts: String(result.attempts),
+        reason: result.reason,
+        message: result.message,
+        'updated-sha': result.updatedSha,
+        'merge-group-sha': result.mergeGroupSha,
+        blockers: blockersOutput(result)
+    };
+}
+/** Sets every merge output (names prefixed for the root action) and writes the summary. */
+async function writeMergeOutputs(result, prefix = '') {
+    outputWriter(mergeSpec, prefix)(mergeOutputValues(result));
+    await writeSummary(mergeSummary(result));
+}
+/** Sets every merge output for a run that ended before any call (bad input, no pull request), and says why in the summary. */
+async function writeMergeInputError(message, prefix = '') {
+    const reason = 'invalid-input';
+    outputWriter(mergeSpec, prefix)({ merged: 'false', 'merge-commit-sha': '', attempts: '0', reason, message, 'updated-sha': '', 'merge-group-sha': '', blockers: '' });
+    await writeSummary(renderSummary([heading(2, `Purple merge: ${reason}`), paragraph(['Nothing was called: ', message])]));
+}
+/** The 'blockers' output: the diagnosis's blockers as JSON, '' when there is none (merged, or unreadable). */
+function blockersOutput(result) {
+    if (result.diagnosis === undefined)
+        return '';
+    return JSON.stringify(result.diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who })));
+}
+/** The job summary section: outcome, then one row per merge call, then what blocks when not merged. */
+function mergeSummary(result) {
+    const blocks = [
+        heading(2, `Purple merge: ${result.merged ? 'merged' : result.reason}`),
+        paragraph([
+            `Pull request #${result.pullNumber} at `,
+            code(result.sha),
+            result.shaPinned ? '' : ' (not pinned: no sha was given)',
+            ...(result.merged ? [', merge commit ', code(result.mergeCommitSha)] : []),
+            ...(result.updatedSha ? [', updated to ', code(result.updatedSha), ' (not merged)'] : []),
+            '.'
+        ]),
+        ...(result.mergeGroupSha !== '' || result.failingGroupChecks.length > 0
+            ? queueSummaryBlocks({ message: result.message, mergeGroupSha: result.mergeGroupSha, mergeCommitSha: result.mergeCommitSha, failingChecks: result.failingGroupChecks })
+            : [paragraph(result.message)])
+    ];
+    if (result.timeline.length > 0) {
+        blocks.push(table(['#', 'at', 'method', 'answer', 'decision', 'next try in'], result.timeline.map((a) => [
+            String(a.attempt),
+            `+${formatSeconds(a.atMs)}`,
+            a.method,
+            `${a.status === undefined ? 'no answer' : `HTTP ${a.status}`}${a.message ? `: ${a.message}` : ''}`,
+            a.decision,
+            a.waitMs === undefined ? '' : formatSeconds(a.waitMs)
+        ])));
+    }
+    if (result.diagnosis !== undefined)
+        blocks.push(...renderDiagnosisHtml(result.diagnosis));
+    return renderSummary(blocks);
+}
+
+;// CONCATENATED MODULE: ./src/actions/merge/index.ts
+/** The merge action's entry: the one place that fails the step. */
+// First: a broken event payload must become a clear error, not a crash while the client loads.
+
+
+
+
+
+
+
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void runAction(async () => {
+    let settings;
+    let client;
+    try {
+        if (eventPayloadError !== undefined)
+            throw eventPayloadError;
+        settings = readMergeSettings();
+        // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
+        client = createGitHubClient({ ...settings.client, deadline: productionRuntime.now() + settings.timeoutMs });
+    }
+    catch (error) {
+        // Outputs in every case: a bad input still sets every output, then fails the step with the same message.
+        await writeMergeInputError(error instanceof Error ? error.message : String(error));
+        throw error;
+    }
+    const result = await merge_merge(settings, { ...productionRuntime, client });
+    await writeMergeOutputs(result);
+    if (!result.merged)
+        throw new Error(result.message);
+});
+
+})();
+
+module.exports = __webpack_exports__;
+/******/ })()
+;

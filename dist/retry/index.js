@@ -1,5 +1,5 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
+/******/ (() => { // webpackBootstrap
+/******/ 	var __webpack_modules__ = ({
 
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
@@ -12,6 +12,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+"use strict";
 var __webpack_unused_export__;
 
 
@@ -284,6 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 var __webpack_unused_export__;
 
 
@@ -525,6 +527,7 @@ module.exports = {
 /***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -640,6 +643,7 @@ module.exports = connect
 /***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -898,6 +902,7 @@ module.exports = pipeline
 /***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -1119,6 +1124,7 @@ module.exports.RequestHandler = RequestHandler
 /***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -1346,6 +1352,7 @@ module.exports = stream
 /***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
@@ -1461,6 +1468,7 @@ module.exports = upgrade
 /***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 module.exports.request = __nccwpck_require__(4043)
@@ -1475,6 +1483,7 @@ module.exports.connect = __nccwpck_require__(2279)
 /***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
@@ -1967,6 +1976,7 @@ module.exports = {
 /***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const net = __nccwpck_require__(7030)
@@ -2214,6 +2224,7 @@ module.exports = buildConnector
 /***/ 735:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {Record<string, string | undefined>} */
@@ -2339,6 +2350,7 @@ module.exports = {
 /***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const diagnosticsChannel = __nccwpck_require__(3053)
 const util = __nccwpck_require__(7975)
@@ -2548,6 +2560,7 @@ module.exports = {
 /***/ 8707:
 /***/ ((module) => {
 
+"use strict";
 
 
 const kUndiciError = Symbol.for('undici.error.UND_ERR')
@@ -2980,6 +2993,7 @@ module.exports = {
 /***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -3543,6 +3557,7 @@ module.exports = {
 /***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -3702,6 +3717,7 @@ module.exports = {
 /***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -4428,6 +4444,7 @@ module.exports = {
 /***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { InvalidArgumentError } = __nccwpck_require__(8707)
@@ -4568,6 +4585,7 @@ module.exports = Agent
 /***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -4784,6 +4802,7 @@ module.exports = BalancedPool
 /***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 /* global WebAssembly */
@@ -6304,6 +6323,7 @@ module.exports = connectH1
 /***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -7103,6 +7123,7 @@ module.exports = connectH2
 /***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // @ts-check
 
 
@@ -7734,6 +7755,7 @@ module.exports = Client
 /***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const buffer = __nccwpck_require__(4573)
@@ -7949,6 +7971,7 @@ module.exports = DispatcherBase
 /***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const EventEmitter = __nccwpck_require__(8474)
 
@@ -8021,6 +8044,7 @@ module.exports = Dispatcher
 /***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const DispatcherBase = __nccwpck_require__(1841)
@@ -8188,6 +8212,7 @@ module.exports = EnvHttpProxyAgent
 /***/ 4660:
 /***/ ((module) => {
 
+"use strict";
 /* eslint-disable */
 
 
@@ -8312,6 +8337,7 @@ module.exports = class FixedQueue {
 /***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const DispatcherBase = __nccwpck_require__(1841)
@@ -8554,6 +8580,7 @@ module.exports = PoolStats
 /***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -8668,6 +8695,7 @@ module.exports = Pool
 /***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
@@ -8949,6 +8977,7 @@ module.exports = ProxyAgent
 /***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const Dispatcher = __nccwpck_require__(883)
@@ -8991,6 +9020,7 @@ module.exports = RetryAgent
 /***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 // We include a version number for the Dispatcher API. In case of breaking changes,
@@ -9030,6 +9060,7 @@ module.exports = {
 /***/ 8155:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = class DecoratorHandler {
@@ -9081,6 +9112,7 @@ module.exports = class DecoratorHandler {
 /***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const util = __nccwpck_require__(3440)
@@ -9320,6 +9352,7 @@ module.exports = RedirectHandler
 /***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const assert = __nccwpck_require__(4589)
 
@@ -9764,6 +9797,7 @@ module.exports = RetryHandler
 /***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
@@ -10146,6 +10180,7 @@ module.exports = interceptorOpts => {
 /***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const util = __nccwpck_require__(3440)
@@ -10276,6 +10311,7 @@ module.exports = createDumpInterceptor
 /***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const RedirectHandler = __nccwpck_require__(8754)
@@ -10304,6 +10340,7 @@ module.exports = createRedirectInterceptor
 /***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const RedirectHandler = __nccwpck_require__(8754)
 
@@ -10335,6 +10372,7 @@ module.exports = opts => {
 /***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const RetryHandler = __nccwpck_require__(7816)
 
@@ -10361,6 +10399,7 @@ module.exports = globalOpts => {
 /***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
@@ -10645,6 +10684,7 @@ exports.SPECIAL_HEADERS = {
 /***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Buffer } = __nccwpck_require__(4573)
@@ -10657,6 +10697,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 /***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Buffer } = __nccwpck_require__(4573)
@@ -10669,6 +10710,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 /***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.enumToMap = void 0;
@@ -10690,6 +10732,7 @@ exports.enumToMap = enumToMap;
 /***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kClients } = __nccwpck_require__(6443)
@@ -10857,6 +10900,7 @@ module.exports = MockAgent
 /***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { promisify } = __nccwpck_require__(7975)
@@ -10923,6 +10967,7 @@ module.exports = MockClient
 /***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { UndiciError } = __nccwpck_require__(8707)
@@ -10958,6 +11003,7 @@ module.exports = {
 /***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
@@ -11172,6 +11218,7 @@ module.exports.MockScope = MockScope
 /***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { promisify } = __nccwpck_require__(7975)
@@ -11238,6 +11285,7 @@ module.exports = MockPool
 /***/ 1117:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -11268,6 +11316,7 @@ module.exports = {
 /***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { MockNotMatchedError } = __nccwpck_require__(2429)
@@ -11642,6 +11691,7 @@ module.exports = {
 /***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Transform } = __nccwpck_require__(7075)
@@ -11692,6 +11742,7 @@ module.exports = class PendingInterceptorsFormatter {
 /***/ 1529:
 /***/ ((module) => {
 
+"use strict";
 
 
 const singulars = {
@@ -11728,6 +11779,7 @@ module.exports = class Pluralizer {
 /***/ 6603:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -12158,6 +12210,7 @@ module.exports = {
 /***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kConstruct } = __nccwpck_require__(109)
@@ -13024,6 +13077,7 @@ module.exports = {
 /***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kConstruct } = __nccwpck_require__(109)
@@ -13183,6 +13237,7 @@ module.exports = {
 /***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 module.exports = {
@@ -13195,6 +13250,7 @@ module.exports = {
 /***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -13247,6 +13303,7 @@ module.exports = {
 /***/ 1276:
 /***/ ((module) => {
 
+"use strict";
 
 
 // https://wicg.github.io/cookie-store/#cookie-maximum-attribute-value-size
@@ -13266,6 +13323,7 @@ module.exports = {
 /***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { parseSetCookie } = __nccwpck_require__(1978)
@@ -13457,6 +13515,7 @@ module.exports = {
 /***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
@@ -13774,6 +13833,7 @@ module.exports = {
 /***/ 7797:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -14133,6 +14193,7 @@ module.exports = {
 /***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
@@ -14714,6 +14775,7 @@ module.exports = {
 /***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { pipeline } = __nccwpck_require__(7075)
@@ -15204,6 +15266,7 @@ module.exports = {
 /***/ 4811:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -15248,6 +15311,7 @@ module.exports = {
 /***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const util = __nccwpck_require__(3440)
@@ -15784,6 +15848,7 @@ module.exports = {
 /***/ 4495:
 /***/ ((module) => {
 
+"use strict";
 
 
 const corsSafeListedMethods = /** @type {const} */ (['GET', 'HEAD', 'POST'])
@@ -15915,6 +15980,7 @@ module.exports = {
 /***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -16666,6 +16732,7 @@ module.exports = {
 /***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kConnected, kSize } = __nccwpck_require__(6443)
@@ -16719,6 +16786,7 @@ module.exports = function () {
 /***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Blob, File } = __nccwpck_require__(4573)
@@ -16852,6 +16920,7 @@ module.exports = { FileLike, isFileLike }
 /***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
@@ -17333,6 +17402,7 @@ module.exports = {
 /***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
@@ -17592,6 +17662,7 @@ module.exports = { FormData, makeEntry }
 /***/ 1059:
 /***/ ((module) => {
 
+"use strict";
 
 
 // In case of breaking changes, increase the version
@@ -17639,6 +17710,7 @@ module.exports = {
 /***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
@@ -18333,6 +18405,7 @@ module.exports = {
 /***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
@@ -20610,6 +20683,7 @@ module.exports = {
 /***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 /* globals AbortController */
 
 
@@ -21654,6 +21728,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 /***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
@@ -22271,6 +22346,7 @@ module.exports = {
 /***/ 3627:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -22287,6 +22363,7 @@ module.exports = {
 /***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Transform } = __nccwpck_require__(7075)
@@ -23926,6 +24003,7 @@ module.exports = {
 /***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { types, inspect } = __nccwpck_require__(7975)
@@ -24628,6 +24706,7 @@ module.exports = {
 /***/ 2607:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -24925,6 +25004,7 @@ module.exports = {
 /***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -25276,6 +25356,7 @@ module.exports = {
 /***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { webidl } = __nccwpck_require__(5893)
@@ -25361,6 +25442,7 @@ module.exports = {
 /***/ 961:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -25378,6 +25460,7 @@ module.exports = {
 /***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -25776,6 +25859,7 @@ module.exports = {
 /***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
@@ -26154,6 +26238,7 @@ module.exports = {
 /***/ 736:
 /***/ ((module) => {
 
+"use strict";
 
 
 // This is a Globally Unique Identifier unique used
@@ -26227,6 +26312,7 @@ module.exports = {
 /***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { webidl } = __nccwpck_require__(5893)
@@ -26563,6 +26649,7 @@ module.exports = {
 /***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { maxUnsigned16Bit } = __nccwpck_require__(736)
@@ -26666,6 +26753,7 @@ module.exports = {
 /***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
@@ -26778,6 +26866,7 @@ module.exports = { PerMessageDeflate }
 /***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Writable } = __nccwpck_require__(7075)
@@ -27312,6 +27401,7 @@ module.exports = {
 /***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
@@ -27423,6 +27513,7 @@ module.exports = { SendQueue }
 /***/ 1216:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -27442,6 +27533,7 @@ module.exports = {
 /***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
@@ -27771,6 +27863,7 @@ module.exports = {
 /***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { webidl } = __nccwpck_require__(5893)
@@ -28370,1761 +28463,274 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5354:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9698);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3683);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5584);
-/* harmony import */ var _process_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6077);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1142);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3633);
-
-
-
-
-
-
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(async () => {
-    let settings;
-    try {
-        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .readRetrySettings */ .C)();
-    }
-    catch (error) {
-        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .writeRetryOutputs */ .o)(undefined);
-        throw error;
-    }
-    const result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .runRetry */ .wJ)(settings, {
-        // The command is the workflow's own step, as trusted as a run: step: its output goes to the log unchanged.
-        run: (command, args, timeoutMs) => (0,_process_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .spawnAttempt */ .p)(command, args, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, { ...(timeoutMs !== undefined ? { timeoutMs } : {}) }),
-        sleep: _runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .productionRuntime */ .y.sleep,
-        now: _runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .productionRuntime */ .y.now,
-        random: Math.random,
-        log: (event) => _runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .productionRuntime */ .y.log.info((0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .formatRetryEvent */ .SA)(event, 'retry'))
-    });
-    await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .writeRetryOutputs */ .o)(result);
-    if (result.exitCode !== 0)
-        throw new Error(`the command failed (exit code ${result.exitCode}, ${result.class}${result.rule !== '' ? `, rule ${result.rule}` : ''}): ${result.why}`);
-});
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9959:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Q: () => (/* binding */ retrySpec)
-});
-
-;// CONCATENATED MODULE: ./src/actions/spec.ts
-/** Declares an action spec, keeping its literal input/output names as types. */
-function defineAction(spec) {
-    return Object.freeze(spec);
-}
-
-;// CONCATENATED MODULE: ./src/actions/retry/io.ts
-
-/** The retry action's inputs and outputs, declared once; retry/action.yml is held against this by a test. */
-const retrySpec = defineAction({
-    dir: 'retry',
-    name: 'Purple retry',
-    description: 'Runs a command and retries it when its output shows a transient failure; stops at once on a permanent or auth failure.',
-    inputs: {
-        run: {
-            description: 'The command to run, as a bash script (like a run: step). Its output is passed through and read when it fails.',
-            required: true
-        },
-        attempts: { description: 'Attempts in all, the first included.', default: '5' },
-        deadline: { description: 'Seconds after which no new attempt starts (empty: none).', default: '' },
-        'attempt-timeout': { description: "Seconds after which an attempt's whole process group is killed (empty: none); a timed-out attempt counts as transient.", default: '' },
-        'min-delay': { description: 'Shortest wait between attempts, in seconds.', default: '1' },
-        'max-delay': { description: "Longest backoff wait, in seconds; a rate limit's own wait (retry-after, \"try again in 18s\") may be longer.", default: '60' },
-        rules: { description: 'Path of a rules file checked before the built-in rules: {"version": 1, "rules": [{"id", "class", "pattern", "source"}]}.', default: '' },
-        unknown: { description: "What a failure no rule knows means: 'retry' (default) or 'fail'.", default: 'retry' }
-    },
-    outputs: {
-        attempts: { description: 'How many attempts ran.' },
-        class: { description: "'success', or the class of the last failure: transient, rate-limited, auth, permanent or unknown (empty when the inputs were invalid)." },
-        rule: { description: 'Id of the failure rule that decided (empty on success or when no rule matched).' },
-        'exit-code': { description: "The step's exit code: 0 on success, the command's own on a permanent or auth failure, 75 when every attempt failed transiently." }
-    }
-});
-
-
-/***/ }),
-
-/***/ 5584:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  o: () => (/* binding */ writeRetryOutputs)
-});
-
-// UNUSED EXPORTS: retryOutputValues
-
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-;// CONCATENATED MODULE: ./src/core/summary-html.ts
-/**
- * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
- * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
- * markdown inside it is not parsed, so every block here is one HTML element with
- * no blank line inside, and every piece of text goes through `escapeHtml` with its
- * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
- */
-
-const markup = (html) => Object.freeze({ html });
-/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
-function inline(content) {
-    if (typeof content === 'string')
-        return (0,escaping/* escapeHtml */.ZD)(content).replace(/\r\n|\r|\n/g, '<br>');
-    if (Array.isArray(content))
-        return content.map((part) => inline(part)).join('');
-    return content.html;
-}
-/** `<code>` around escaped text. */
-function code(text) {
-    return markup(`<code>${inline(text)}</code>`);
-}
-/** `<strong>` around escaped content. */
-function strong(content) {
-    return markup(`<strong>${inline(content)}</strong>`);
-}
-/** A link, only for http(s) addresses; anything else is shown as text. */
-function summary_html_link(href, content) {
-    if (!/^https?:\/\//i.test(href))
-        return markup(inline(content));
-    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
-}
-/** A heading block. */
-function heading(level, content) {
-    return markup(`<h${level}>${inline(content)}</h${level}>`);
-}
-/** A paragraph block. */
-function paragraph(content) {
-    return markup(`<p>${inline(content)}</p>`);
-}
-/** A bulleted list block. */
-function list(items) {
-    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
-}
-/** A table block: a header row, then one row per entry, every cell closed. */
-function table(headers, rows) {
-    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
-    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
-    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
-}
-/** A summary: blocks separated by blank lines, so each stays one HTML block. */
-function renderSummary(blocks) {
-    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
-;// CONCATENATED MODULE: ./src/core/redaction.ts
-/**
- * Secrets known to the process, and their removal from text that leaves it
- * through a channel the runner does not mask. The runner masks the log and the
- * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
- * token back: see docs/decisions.md, "Outputs never carry a secret".
- */
-const known = new Set();
-/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
-function rememberSecret(secret) {
-    if (secret.trim().length < 4)
-        return;
-    known.add(secret);
-    for (const line of secret.split(/\r?\n/)) {
-        const part = line.trim();
-        if (part.length >= 8 && !part.startsWith('-----'))
-            known.add(part);
-    }
-}
-/** The text with every remembered secret replaced by `***`, longest first. */
-function redactSecrets(text) {
-    if (known.size === 0 || text === '')
-        return text;
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length))
-        out = out.split(secret).join('***');
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/actions/outputs.ts
-/**
- * How every action reports: a typed output setter built from the action's
- * declaration (a renamed or forgotten output is a compile error), and a job
- * summary written best-effort (core.summary.write() throws when
- * GITHUB_STEP_SUMMARY is unset, as outside the runner).
- */
-
-
-/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
-function outputWriter(spec, prefix = '') {
-    return (values) => {
-        for (const name of Object.keys(spec.outputs)) {
-            core/* setOutput */.uH(`${prefix}${name}`, redactSecrets(values[name] ?? ''));
-        }
-    };
-}
-/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
-async function writeSummary(html) {
-    try {
-        await core/* summary */.z.addRaw(redactSecrets(html), true).write();
-    }
-    catch (error) {
-        core/* debug */.Yz(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    finally {
-        core/* summary */.z.emptyBuffer();
-    }
-}
-
-// EXTERNAL MODULE: ./src/actions/retry/io.ts + 1 modules
-var io = __nccwpck_require__(9959);
-;// CONCATENATED MODULE: ./src/actions/retry/outputs.ts
-/** The retry action's outputs (every one, on every path) and its job summary. */
-
-
-
-/** The output values for a result; for a settings error (no result): no attempt ran, the rest empty. */
-function retryOutputValues(result) {
-    if (result === undefined)
-        return { attempts: '0', class: '', rule: '', 'exit-code': '' };
-    return { attempts: String(result.attempts), class: result.class, rule: result.rule, 'exit-code': String(result.exitCode) };
-}
-/** Sets every output and writes the summary (best-effort). */
-async function writeRetryOutputs(result, prefix = '') {
-    outputWriter(io/* retrySpec */.Q, prefix)(retryOutputValues(result));
-    if (result === undefined)
-        return;
-    await writeSummary(renderSummary([
-        heading(2, `Purple retry: ${result.class === 'success' ? 'succeeded' : `stopped (${result.class})`} after ${result.attempts} attempt(s)`),
-        paragraph(result.why),
-        table(['exit code', 'class', 'rule', 'matched line'], [[String(result.exitCode), result.class, result.rule, result.line]])
-    ]));
-}
-
-
-/***/ }),
-
-/***/ 6077:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  p: () => (/* binding */ spawnAttempt)
-});
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-// EXTERNAL MODULE: ./src/actions/retry/retry.ts + 3 modules
-var retry = __nccwpck_require__(1142);
-;// CONCATENATED MODULE: ./src/actions/retry/process-runner.ts
-/**
- * The production attempt runner for the retry action and `purple retry`: the
- * command in its own process group, output forwarded live and its tail kept,
- * the whole group killed when the attempt's time is up.
- */
-
-
-
-/** Grace between SIGTERM and SIGKILL for a timed-out attempt's process group. */
-const KILL_GRACE_MS = 2000;
-/**
- * Production `run`: spawns the command in its own process group (so a timeout
- * kills the whole tree, grandchildren included), forwards its output live
- * and keeps the tail. The attempt ends after `timeoutMs`, or when `timer`
- * resolves (tests pass one they control).
- */
-function spawnAttempt(command, args, io, limit = {}) {
-    const killGraceMs = limit.killGraceMs ?? KILL_GRACE_MS;
-    return new Promise((resolve) => {
-        let clock;
-        const timer = limit.timer ??
-            (limit.timeoutMs !== undefined ? new Promise((done) => (clock = setTimeout(done, limit.timeoutMs))) : undefined);
-        const tail = new retry/* OutputTail */.gY();
-        let timedOut = false;
-        // No stdin: a retry is only sound if every attempt sees the same input, and a
-        // process group apart from the terminal's would stop on reading a TTY.
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-        const killGroup = (signal) => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, signal);
-            }
-            catch {
-                // already gone
-            }
-        };
-        const forward = (signal) => () => {
-            killGroup(signal);
-            process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
-        };
-        // The child has its own process group, so a Ctrl-C at the terminal reaches only us: pass it on.
-        const onInt = forward('SIGINT');
-        const onTerm = forward('SIGTERM');
-        process.once('SIGINT', onInt);
-        process.once('SIGTERM', onTerm);
-        for (const [stream, write] of [
-            [child.stdout, io.stdout],
-            [child.stderr, io.stderr]
-        ]) {
-            const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-            stream.on('data', (chunk) => {
-                const text = decoder.write(chunk);
-                tail.push(text);
-                write(text);
-            });
-        }
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(clock);
-            process.removeListener('SIGINT', onInt);
-            process.removeListener('SIGTERM', onTerm);
-            resolve({ ...result, timedOut, tail: tail.value() });
-        };
-        void timer?.then(() => {
-            if (settled)
-                return;
-            timedOut = true;
-            killGroup('SIGTERM');
-            setTimeout(() => killGroup('SIGKILL'), killGraceMs).unref();
-        });
-        child.on('error', (error) => finish({ spawnError: `${error.code ?? 'error'}: ${error.message}` }));
-        child.on('close', (code, signal) => {
-            // The group may outlive its leader (a background grandchild): end it with the attempt.
-            if (timedOut)
-                killGroup('SIGKILL');
-            finish({ ...(code !== null ? { exitCode: code } : {}), ...(signal !== null ? { signal } : {}) });
-        });
-    });
-}
-
-
-/***/ }),
-
-/***/ 1142:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  gY: () => (/* binding */ OutputTail),
-  SA: () => (/* binding */ formatRetryEvent),
-  wJ: () => (/* binding */ runRetry)
-});
-
-// EXTERNAL MODULE: ./src/core/failure-engine.ts + 2 modules
-var failure_engine = __nccwpck_require__(5640);
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-;// CONCATENATED MODULE: ./src/core/rate-limit-hint.ts
-/**
- * How long a rate-limited tool asked us to wait, read from its output: a
- * `retry-after` header it printed, "Please try again in 18.642s" (OpenAI's
- * wording), or a reset time (`x-ratelimit-reset`, `anthropic-ratelimit-*-reset`).
- * Pure; every pattern here is linear (bounded counts, no nested quantifiers).
- */
-/** Only the tail is read: the hint belongs to the last failure. */
-const HINT_WINDOW = 65_536;
-/** Larger than any sensible wait; a bigger number is a misread, not a hint. */
-const MAX_HINT_MS = 24 * 3600_000;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3600_000 };
-/** "1m30.5s", "18.642s", "52ms", "2h" -> ms; undefined when not a duration. */
-function parseDuration(text) {
-    const parts = text.match(/(\d{1,9}(?:\.\d{1,9})?)(ms|h|m|s)/g);
-    if (parts === null || parts.join('') !== text)
-        return undefined;
-    let total = 0;
-    for (const part of parts) {
-        const m = /^(\d{1,9}(?:\.\d{1,9})?)(ms|h|m|s)$/.exec(part);
-        if (m === null)
-            return undefined;
-        total += Number(m[1]) * (UNIT_MS[m[2] ?? 's'] ?? 1000);
-    }
-    return total;
-}
-/** A header value: seconds, a duration ("6m0s"), an epoch in seconds (reset headers only), or a date. */
-function headerValueMs(value, nowMs, epochAllowed) {
-    const v = value.trim();
-    const first = v.split(/[\s,;]/, 1)[0] ?? '';
-    const duration = parseDuration(first);
-    if (duration !== undefined)
-        return duration;
-    const number = /^(\d{1,12}(?:\.\d{1,6})?)(?![\d.:TZ-])/.exec(v);
-    if (number !== null) {
-        const n = Number(number[1]);
-        // A reset header may carry an absolute epoch in seconds (GitHub's x-ratelimit-reset).
-        return epochAllowed && n > 1_000_000_000 ? n * 1000 - nowMs : n * 1000;
-    }
-    const date = Date.parse(v);
-    return Number.isNaN(date) ? undefined : date - nowMs;
-}
-/**
- * The longest wait the output asks for, in ms (never negative), or undefined
- * when it names none. The longest, because a tool that prints several limits
- * (requests and tokens) is only usable again once all of them reset.
- */
-function rateLimitHintMs(output, nowMs) {
-    const text = output.length > HINT_WINDOW ? output.slice(output.length - HINT_WINDOW) : output;
-    const waits = [];
-    for (const m of text.matchAll(/\bretry-after(-ms)?["']?\s{0,3}[:=]\s{0,3}["']?([^"'\r\n}]{1,40})/gi)) {
-        const raw = m[2] ?? '';
-        const ms = m[1] !== undefined ? Number(raw.trim()) : headerValueMs(raw, nowMs, false);
-        if (ms !== undefined && Number.isFinite(ms))
-            waits.push(ms);
-    }
-    for (const m of text.matchAll(/\btry again in (\d{1,9}(?:\.\d{1,9})?(?:ms|h|m|s)(?:\d{1,9}(?:\.\d{1,9})?(?:ms|h|m|s)){0,3})\b/gi)) {
-        const ms = parseDuration(m[1] ?? '');
-        if (ms !== undefined)
-            waits.push(ms);
-    }
-    for (const m of text.matchAll(/\b(?:x-)?(?:anthropic-)?ratelimit-(?:[a-z-]{0,30}-)?reset(?:-[a-z]{1,20})?["']?\s{0,3}[:=]\s{0,3}["']?([^"'\r\n,}]{1,40})/gi)) {
-        const ms = headerValueMs(m[1] ?? '', nowMs, true);
-        if (ms !== undefined && Number.isFinite(ms))
-            waits.push(ms);
-    }
-    const sane = waits.filter((w) => w <= MAX_HINT_MS).map((w) => Math.max(0, Math.ceil(w)));
-    return sane.length === 0 ? undefined : Math.max(...sane);
-}
-
-;// CONCATENATED MODULE: ./src/core/backoff.ts
-/**
- * When to try again: an exponential schedule with a cap and a jitter fraction.
- * Pure: the random source is a parameter, so a test pins it. The client's
- * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
- * the client is given other delays).
- */
-/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
-const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
-/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const n = Math.max(1, Math.floor(attempt));
-    const base = Math.max(0, policy.baseMs);
-    const cap = Math.max(0, policy.maxMs);
-    const factor = Math.max(1, policy.factor);
-    const jitter = Math.min(1, Math.max(0, policy.jitter));
-    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
-    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(raw * (1 - jitter * r));
-}
-/**
- * The wait before the next try: the backoff, but never shorter than what the
- * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
- */
-function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
-    const backoff = backoffDelay(attempt, policy, random);
-    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
-}
-
-;// CONCATENATED MODULE: ./src/core/retry-plan.ts
-/**
- * `purple retry`'s decision after a failed attempt: stop (and with which exit
- * code) or wait how long and try again. Pure: the verdict, the clock and the
- * random source come in as data, so the whole schedule is testable.
- *
- * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
- */
-
-/** Exit code when every attempt failed transiently (sysexits EX_TEMPFAIL). */
-const EXIT_TRANSIENT_EXHAUSTED = 75;
-/**
- * Full jitter above a floor: retry n waits uniformly in [0, min(max, min x 2^n)],
- * never less than min-delay, and never less than the server's hint.
- */
-function backoffWaitMs(retry, policy, random) {
-    const jittered = backoffDelay(retry, { baseMs: policy.minDelayMs * 2, maxMs: policy.maxDelayMs, factor: 2, jitter: 1 }, random);
-    return Math.max(policy.minDelayMs, jittered);
-}
-/** Stop or retry after a failed attempt; `elapsedMs` counts from the first start. */
-function decideAfterFailure(failure, policy, elapsedMs, random) {
-    const { verdict } = failure;
-    const own = failure.exitCode !== undefined && failure.exitCode !== 0 ? failure.exitCode : 1;
-    const rule = verdict.rule !== undefined ? `${verdict.class}, rule ${verdict.rule.id}` : 'no rule matched';
-    if (verdict.class === 'permanent' || verdict.class === 'auth') {
-        return { action: 'stop', exitCode: own, why: `${rule}: a retry would fail the same way` };
-    }
-    if (verdict.class === 'unknown' && policy.unknown === 'fail') {
-        return { action: 'stop', exitCode: own, why: `${rule} and --unknown fail` };
-    }
-    if (failure.attempt >= policy.attempts) {
-        return { action: 'stop', exitCode: EXIT_TRANSIENT_EXHAUSTED, why: `${rule}; all ${policy.attempts} attempts used` };
-    }
-    const backoff = backoffWaitMs(failure.attempt, policy, random);
-    const delayMs = failure.hintMs !== undefined && failure.hintMs > backoff ? failure.hintMs : backoff;
-    if (policy.deadlineMs !== undefined && elapsedMs + delayMs >= policy.deadlineMs) {
-        return { action: 'stop', exitCode: EXIT_TRANSIENT_EXHAUSTED, why: `${rule}; waiting ${delayMs} ms would pass the deadline` };
-    }
-    const hinted = delayMs === failure.hintMs ? ' (the wait the output asked for)' : '';
-    return { action: 'retry', delayMs, why: `${rule}; next attempt in ${delayMs} ms${hinted}` };
-}
-
-;// CONCATENATED MODULE: ./src/actions/retry/retry.ts
-/**
- * The retry action's work, shared with `purple retry`: run a command until it
- * succeeds, fails for good, or the attempts or deadline run out, asking the
- * rule engine after each failure. Processes, clock and sleep are deps; the
- * decision is src/core/retry-plan.ts.
- */
-
-
-
-
-/** The human progress line for an event. */
-function formatRetryEvent(event, who = 'purple retry') {
-    // The matched line is the command's output: one line, control characters shown escaped.
-    const matched = event.line !== '' ? `: '${(0,escaping/* logText */.kc)(event.line)}'` : '';
-    return `${who}: attempt ${event.attempt}/${event.attempts} ${event.ended} (${event.reason})${matched}`;
-}
-/** Keeps the last `max` characters of a stream of text. */
-class OutputTail {
-    max;
-    text = '';
-    constructor(max = 65_536) {
-        this.max = max;
-    }
-    /** Appends a chunk, dropping the oldest text past the limit. */
-    push(chunk) {
-        this.text += chunk;
-        if (this.text.length > this.max * 2)
-            this.text = this.text.slice(this.text.length - this.max);
-    }
-    /** The kept tail. */
-    value() {
-        return this.text.length > this.max ? this.text.slice(this.text.length - this.max) : this.text;
-    }
-}
-const TIMEOUT_VERDICT = {
-    class: 'transient',
-    rule: { id: 'attempt-timeout', class: 'transient', summary: 'the attempt ran past its timeout', source: 'the attempt-timeout setting' },
-    line: ''
-};
-function verdictOf(result, rules) {
-    if (result.timedOut)
-        return TIMEOUT_VERDICT;
-    if (result.spawnError !== undefined) {
-        // A shell answers 127 for a command it cannot find; so do we, and that is permanent.
-        return (0,failure_engine/* classifyText */.oF)(result.spawnError, { exitCode: 127, rules });
-    }
-    return (0,failure_engine/* classifyText */.oF)(result.tail, { exitCode: result.exitCode, rules });
-}
-/** Runs the command until it succeeds, fails for good, or the attempts or deadline run out. */
-async function runRetry(options, deps) {
-    const start = deps.now();
-    for (let attempt = 1;; attempt++) {
-        const remaining = options.deadlineMs !== undefined ? Math.max(1, options.deadlineMs - (deps.now() - start)) : undefined;
-        const limit = options.attemptTimeoutMs !== undefined && remaining !== undefined ? Math.min(options.attemptTimeoutMs, remaining) : (options.attemptTimeoutMs ?? remaining);
-        const result = await deps.run(options.command, options.args, limit);
-        if (result.exitCode === 0 && !result.timedOut) {
-            return { exitCode: 0, attempts: attempt, class: 'success', rule: '', line: '', why: 'the command succeeded' };
-        }
-        const verdict = verdictOf(result, options.rules);
-        const exitCode = result.spawnError !== undefined ? 127 : result.exitCode;
-        const decision = decideAfterFailure({ attempt, exitCode, verdict, hintMs: rateLimitHintMs(result.tail, deps.now()) }, options, deps.now() - start, deps.random);
-        const ended = result.timedOut ? 'timed out' : result.spawnError !== undefined ? `could not start (${result.spawnError})` : result.signal !== undefined ? `died on ${result.signal}` : `exited ${result.exitCode}`;
-        deps.log({
-            attempt,
-            attempts: options.attempts,
-            ended,
-            class: verdict.class,
-            rule: verdict.rule?.id ?? '',
-            line: verdict.line,
-            next: decision.action,
-            ...(decision.action === 'retry' ? { delayMs: decision.delayMs } : {}),
-            reason: decision.why
-        });
-        if (decision.action === 'stop') {
-            return { exitCode: decision.exitCode, attempts: attempt, class: verdict.class, rule: verdict.rule?.id ?? '', line: verdict.line, why: decision.why };
-        }
-        await deps.sleep(decision.delayMs);
-    }
-}
-
-
-/***/ }),
-
-/***/ 3633:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ readRetrySettings)
-});
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./src/core/failure-engine.ts + 2 modules
-var failure_engine = __nccwpck_require__(5640);
-;// CONCATENATED MODULE: ./src/core/inputs.ts
-/**
- * Input parsing shared by every action and by the GitHub client's inputs
- * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
- * root pipeline accept the same spellings and word their errors alike. In
- * src/core because src/github may not import the action shells. Pure: no
- * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
- * github/inputs.ts). Errors name the input as the workflow spells it, so the
- * root action's `wait-timeout-seconds` is named by construction, not by
- * rewriting a stage's message afterwards.
- */
-/** The error for an invalid input: which input, the value it had, what to write instead. */
-function inputError(label, value, expected) {
-    return new Error(`Input '${label}' is '${value}': ${expected}`);
-}
-/**
- * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
- * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
- */
-function specInputSource(inputs, read, prefix = '', shared = []) {
-    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
-    return Object.freeze({
-        label,
-        get: (name) => {
-            const raw = read(label(name));
-            if (raw !== '')
-                return raw;
-            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
-            // default (run outside the runner) counts as unset.
-            const fallback = inputs[name].default ?? '';
-            return fallback.startsWith('${{') ? '' : fallback;
-        }
-    });
-}
-/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function parseBooleanInput(source, name) {
-    const value = source.get(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw inputError(source.label(name), value, "write 'true' or 'false'.");
-}
-/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, bound) {
-    const value = source.get(name).trim();
-    const seconds = Number(value);
-    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
-    if (value === '' || !Number.isFinite(seconds) || !inRange) {
-        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
-        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
-        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
-        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
-        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
-        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
-    }
-    return Math.round(seconds * 1000);
-}
-/** A positive whole number (`what` says which), or undefined when the input is empty. */
-function parsePositiveIntegerInput(source, name, what) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** A pull request number, or undefined when empty (the pull request of the triggering event). */
-function parsePullRequestInput(source, name) {
-    return parsePositiveIntegerInput(source, name, 'the pull request number');
-}
-/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
-function parseShaInput(source, name) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    const sha = value.toLowerCase();
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
-    }
-    return sha;
-}
-
-// EXTERNAL MODULE: ./src/actions/retry/io.ts + 1 modules
-var io = __nccwpck_require__(9959);
-;// CONCATENATED MODULE: ./src/actions/retry/settings.ts
-/**
- * The retry action's inputs, read once into a frozen settings object. Errors
- * name the input, quote the value and say what to write instead.
- */
-
-
-
-
-
-function optionalSeconds(inputs, name) {
-    return inputs.get(name).trim() === '' ? undefined : parseSecondsInput(inputs, name, { above: 0 });
-}
-function readRules(inputs, workspace) {
-    const file = inputs.get('rules').trim();
-    if (file === '')
-        return (0,failure_engine/* withUserRules */.FY)([]);
-    try {
-        return (0,failure_engine/* withUserRules */.FY)((0,failure_engine/* parseRuleFile */.wb)((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(workspace, file), 'utf8'), file));
-    }
-    catch (e) {
-        // Duck-typed: an fs error may come from another realm and fail instanceof.
-        const message = typeof e === 'object' && e !== null && typeof e.message === 'string' ? e.message : String(e);
-        throw inputError(inputs.label('rules'), file, `${message}; write the path of a rules file in the workspace, or leave it empty.`);
-    }
-}
-/** Reads the retry action's inputs from the environment the runner sets (INPUT_<NAME>). */
-function readRetrySettings(env = process.env) {
-    const inputs = specInputSource(io/* retrySpec */.Q.inputs, (label) => (env[`INPUT_${label.replace(/ /g, '_').toUpperCase()}`] ?? '').trim());
-    const run = inputs.get('run');
-    if (run.trim() === '')
-        throw inputError(inputs.label('run'), run, 'write the command to run, as in a run: step.');
-    const attempts = inputs.get('attempts').trim();
-    if (!/^[1-9]\d{0,3}$/.test(attempts))
-        throw inputError(inputs.label('attempts'), attempts, "write a whole number of attempts of at least 1, e.g. '5'.");
-    const unknown = inputs.get('unknown').trim();
-    if (unknown !== 'retry' && unknown !== 'fail')
-        throw inputError(inputs.label('unknown'), unknown, "write 'retry' or 'fail'.");
-    const minDelayMs = parseSecondsInput(inputs, 'min-delay', { min: 0 });
-    const maxDelayMs = parseSecondsInput(inputs, 'max-delay', { min: 0 });
-    if (maxDelayMs < minDelayMs)
-        throw inputError(inputs.label('max-delay'), inputs.get('max-delay'), `write at least the min-delay (${minDelayMs / 1000}).`);
-    const deadlineMs = optionalSeconds(inputs, 'deadline');
-    const attemptTimeoutMs = optionalSeconds(inputs, 'attempt-timeout');
-    return Object.freeze({
-        // What GitHub runs for `shell: bash` (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsshell).
-        command: 'bash',
-        args: ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run],
-        attempts: Number(attempts),
-        ...(deadlineMs !== undefined ? { deadlineMs } : {}),
-        ...(attemptTimeoutMs !== undefined ? { attemptTimeoutMs } : {}),
-        minDelayMs,
-        maxDelayMs,
-        unknown,
-        rules: readRules(inputs, env.GITHUB_WORKSPACE || process.cwd())
-    });
-}
-
-
-/***/ }),
-
-/***/ 9698:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
-;// CONCATENATED MODULE: ./src/core/describe-error.ts
-/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/run.ts
-
-
-/**
- * Runs an action body and calls setFailed exactly once on a throw, whatever
- * was thrown (the template only fails `if (error instanceof Error)`, which
- * leaves the step green on a thrown string).
- */
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        core/* setFailed */.C1(describeError(error));
-    }
-}
-
-
-/***/ }),
-
-/***/ 3683:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ productionRuntime)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _core_escaping_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(811);
-/**
- * The production clock, sleep and log every action's deps default to; tests
- * pass their own (a fake clock, a sleep that advances it, a collecting log).
- */
-
-
-/** The real clock, a real timer and the runner's log. */
-const productionRuntime = Object.freeze({
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
-    log: Object.freeze({ info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_core_escaping_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralizeCommands */ .Kw)(m)), warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m) })
-});
-
-
-/***/ }),
-
-/***/ 811:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   kc: () => (/* binding */ logText)
-/* harmony export */ });
-/**
- * Text from outside (check names, GitHub's messages, file names, branch names)
- * is data. These turn it into something that can only ever be read: in the job
- * log it can start no workflow command, in a summary it can render no markup.
- * See docs/decisions.md, "Outside text is data".
- */
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** HTML text or attribute value: escapes & < > " and '. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
-const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-// Other C0/C1 controls (ESC starts terminal sequences) except tab.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/**
- * One line of outside text for the log: line breaks shown as `\n`, other control
- * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
- * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
- */
-function logText(text) {
-    return text
-        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
-const COMMAND_START = /^(\s*)(::|##\[)/;
-/**
- * A whole message for stdout, as a last line of defence: every line that would
- * start a workflow command gets a visible `| ` in front. Purple's own commands go
- * through @actions/core, never through this.
- */
-function neutralizeCommands(message) {
-    return message
-        .split(/\r\n|\r|\n/)
-        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
-        .join('\n');
-}
-
-
-/***/ }),
-
-/***/ 5640:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  oF: () => (/* binding */ classifyText),
-  wb: () => (/* binding */ parseRuleFile),
-  FY: () => (/* binding */ withUserRules)
-});
-
-// UNUSED EXPORTS: MAX_CLASSIFIED_CHARS, builtInRules, checkPattern, compileRules
-
-;// CONCATENATED MODULE: ./src/core/failure-rules.ts
-/**
- * The failure rules: which output lines mean "try again", "wait for the rate
- * limit", "fix the credentials" or "stop, nothing will change". Data only; the
- * engine that runs them is src/core/failure-engine.ts, and both the GitHub
- * client (transient.ts) and `purple retry` / `purple classify` read this list.
- *
- * Every rule names a public thread where the tool printed the line; the test
- * __tests__/core/failure-rules.test.ts holds at least one real fixture per rule.
- * Patterns are case-insensitive, multi-line regular expressions restricted to a
- * linear-time subset (see `checkPattern`): no `*` or `+`, bounded `{m,n}` only.
- * Bump FAILURE_RULES_VERSION when a rule changes what it matches.
- */
-const FAILURE_RULES_VERSION = 1;
-/**
- * The rules, in the order they are checked within a class tier; permanent and
- * auth rules run before rate-limited before transient, so a transient-looking
- * consequence ("the remote end hung up") cannot hide its cause ("HTTP 401").
- */
-const FAILURE_RULES = [
-    // Permanent and auth: a retry sends the same request and gets the same answer.
-    {
-        id: 'anthropic-credit-balance',
-        class: 'permanent',
-        pattern: 'credit balance is too low',
-        summary: 'the API account has no credit left',
-        source: 'https://github.com/anthropics/claude-code/issues/66314'
-    },
-    {
-        id: 'anthropic-extra-usage-required',
-        class: 'permanent',
-        pattern: 'extra usage is required',
-        summary: 'the plan does not cover this request (answered as a 429, but no wait fixes it)',
-        source: 'https://github.com/anthropics/claude-code/issues/27252'
-    },
-    {
-        id: 'openai-insufficient-quota',
-        class: 'permanent',
-        pattern: 'insufficient_quota|exceeded your current quota',
-        summary: 'the API quota or billing is exhausted (answered as a 429, but no wait fixes it)',
-        source: 'https://github.com/chatanywhere/GPT_API_free/issues/229'
-    },
-    {
-        id: 'anthropic-prompt-too-long',
-        class: 'permanent',
-        pattern: 'prompt is too long|request_too_large',
-        summary: 'the request is larger than the model accepts',
-        source: 'https://github.com/anthropics/claude-code/issues/59696'
-    },
-    {
-        id: 'openai-context-length',
-        class: 'permanent',
-        pattern: "context_length_exceeded|model's maximum context length is",
-        summary: 'the request is larger than the model accepts',
-        source: 'https://github.com/langroid/langroid/issues/820'
-    },
-    {
-        id: 'anthropic-authentication-error',
-        class: 'auth',
-        pattern: 'authentication_error|invalid x-api-key',
-        summary: 'the API key was refused',
-        source: 'https://github.com/cline/cline/issues/12'
-    },
-    {
-        id: 'openai-invalid-api-key',
-        class: 'auth',
-        pattern: 'incorrect api key provided|invalid_api_key',
-        summary: 'the API key was refused',
-        source: 'https://github.com/continuedev/continue/issues/9358'
-    },
-    {
-        id: 'github-bad-credentials',
-        class: 'auth',
-        pattern: '\\bbad credentials\\b',
-        summary: 'GitHub refused the token',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api'
-    },
-    {
-        id: 'git-http-auth',
-        class: 'auth',
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 40[13]\\b',
-        summary: 'the git server refused the credentials',
-        source: 'https://github.com/gogs/gogs/issues/4718'
-    },
-    {
-        id: 'git-authentication-failed',
-        class: 'auth',
-        pattern: 'fatal: Authentication failed for|support for password authentication was removed',
-        summary: 'the git server refused the credentials',
-        source: 'https://github.com/Shpota/github-activity-generator/issues/75'
-    },
-    {
-        id: 'git-http-4xx',
-        class: 'permanent',
-        // 4xx but 408 (timeout) and 429 (rate limit): the request itself is refused or too large.
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 4(?:0[0-79]|1\\d|2[0-8])\\b',
-        summary: 'the git server refused the request (4xx): too large or not allowed',
-        source: 'https://github.com/dear-github/dear-github/issues/433'
-    },
-    {
-        id: 'npm-e401',
-        class: 'auth',
-        pattern: '\\bcode E401\\b',
-        summary: 'the npm registry refused the credentials',
-        source: 'https://github.com/zowe/zowe-cli/issues/445'
-    },
-    {
-        id: 'docker-unauthorized',
-        class: 'auth',
-        pattern: 'unauthorized: incorrect username or password|unauthorized: authentication required',
-        summary: 'the container registry refused the credentials',
-        source: 'https://github.com/docker/hub-feedback/issues/1098'
-    },
-    {
-        id: 'docker-access-denied',
-        class: 'permanent',
-        pattern: 'denied: requested access to the resource is denied',
-        summary: 'the container registry refused access to the repository',
-        source: 'https://github.com/docker/for-mac/issues/1271'
-    },
-    {
-        id: 'node-tls-certificate',
-        class: 'permanent',
-        pattern: 'CERT_HAS_EXPIRED|certificate has expired|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID',
-        summary: "the server's TLS certificate cannot be trusted (expired, self-signed or for another name)",
-        source: 'https://github.com/lobehub/lobe-cli-toolbox/issues/45'
-    },
-    {
-        id: 'node-invalid-url',
-        class: 'permanent',
-        pattern: '\\bERR_INVALID_URL\\b|TypeError: Invalid URL',
-        summary: 'the URL is not valid (check GITHUB_API_URL or the base URL)',
-        source: 'https://nodejs.org/api/errors.html#err_invalid_url'
-    },
-    {
-        id: 'purple-github-app-auth',
-        class: 'auth',
-        // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed).
-        pattern: '\\bGITHUB_APP_AUTH\\b',
-        summary: 'the GitHub App cannot authenticate',
-        source: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app'
-    },
-    {
-        id: 'command-not-found',
-        class: 'permanent',
-        exitCodes: [126, 127],
-        summary: 'the command was not found or is not executable',
-        source: 'https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html'
-    },
-    // Rate limited: wait (for the server's hint when it gives one), then try again.
-    {
-        id: 'anthropic-rate-limit',
-        class: 'rate-limited',
-        pattern: '\\brate_limit_error\\b',
-        summary: 'rate limited by the API',
-        source: 'https://github.com/gsd-build/gsd-2/issues/32'
-    },
-    {
-        id: 'anthropic-server-limiting',
-        class: 'rate-limited',
-        pattern: 'temporarily limiting requests',
-        summary: 'the server is temporarily limiting requests',
-        source: 'https://github.com/anthropics/claude-code/issues/71505'
-    },
-    {
-        id: 'openai-rate-limit',
-        class: 'rate-limited',
-        pattern: '\\brate_limit_exceeded\\b|rate limit reached for',
-        summary: 'rate limited by the API',
-        source: 'https://github.com/n3d1117/chatgpt-telegram-bot/pull/341'
-    },
-    {
-        id: 'docker-toomanyrequests',
-        class: 'rate-limited',
-        pattern: '\\btoomanyrequests\\b',
-        summary: 'the container registry pull rate limit',
-        source: 'https://github.com/docker/hub-feedback/issues/2429'
-    },
-    {
-        id: 'github-secondary-rate-limit',
-        class: 'rate-limited',
-        pattern: 'secondary rate limit|abuse detection',
-        summary: 'GitHub secondary rate limit',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
-    },
-    {
-        id: 'github-primary-rate-limit',
-        class: 'rate-limited',
-        pattern: 'API rate limit exceeded',
-        summary: 'GitHub primary rate limit used up',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits'
-    },
-    {
-        id: 'http-too-many-requests',
-        class: 'rate-limited',
-        pattern: 'too many requests',
-        summary: 'too many requests (HTTP 429)',
-        source: 'https://github.com/ScribeMD/docker-cache/issues/829'
-    },
-    // Transient: the network or the far end hiccupped; the same request can succeed.
-    {
-        id: 'anthropic-overloaded',
-        class: 'transient',
-        pattern: '\\boverloaded_error\\b|\\b529 Overloaded\\b',
-        summary: 'the API is overloaded (529)',
-        source: 'https://github.com/anthropics/claude-code/issues/5184'
-    },
-    {
-        id: 'anthropic-api-error',
-        class: 'transient',
-        pattern: '\\bapi_error\\b',
-        summary: 'the API had an internal error',
-        source: 'https://github.com/anthropics/claude-code/issues/61368'
-    },
-    {
-        id: 'bun-socket-closed',
-        class: 'transient',
-        pattern: 'socket connection was closed unexpectedly',
-        summary: 'the socket connection was closed unexpectedly',
-        source: 'https://github.com/oven-sh/bun/issues/6197'
-    },
-    {
-        id: 'undici-socket',
-        class: 'transient',
-        pattern: '\\bUND_ERR_SOCKET\\b',
-        summary: 'socket closed by the other side',
-        source: 'https://github.com/e2b-dev/E2B/issues/430'
-    },
-    {
-        id: 'undici-other-side-closed',
-        class: 'transient',
-        pattern: 'other side closed',
-        summary: 'connection closed by the other side',
-        source: 'https://github.com/nodejs/undici/issues/2400'
-    },
-    {
-        id: 'undici-error-code',
-        class: 'transient',
-        pattern: '\\bUND_ERR_\\w{1,40}',
-        summary: 'undici network error',
-        source: 'https://github.com/nodejs/undici/issues/2235'
-    },
-    {
-        id: 'node-socket-hang-up',
-        class: 'transient',
-        pattern: 'socket hang ?up',
-        summary: 'socket hang up',
-        source: 'https://github.com/request/request/issues/849'
-    },
-    {
-        id: 'node-econnreset',
-        class: 'transient',
-        pattern: '\\bECONNRESET\\b',
-        summary: 'connection reset',
-        source: 'https://github.com/npm/cli/issues/7477'
-    },
-    {
-        id: 'node-etimedout',
-        class: 'transient',
-        pattern: '\\bETIMEDOUT\\b',
-        summary: 'connection timed out',
-        source: 'https://github.com/npm/npm/issues/15889'
-    },
-    {
-        id: 'node-eai-again',
-        class: 'transient',
-        pattern: '\\bEAI_AGAIN\\b',
-        summary: 'DNS lookup failed temporarily',
-        source: 'https://github.com/einaregilsson/build-number/issues/8'
-    },
-    {
-        id: 'node-econnrefused',
-        class: 'transient',
-        pattern: '\\bECONNREFUSED\\b',
-        summary: 'connection refused',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-enotfound',
-        class: 'transient',
-        pattern: '\\bENOTFOUND\\b',
-        summary: 'DNS lookup failed',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-epipe',
-        class: 'transient',
-        pattern: '\\bEPIPE\\b|broken pipe',
-        summary: 'broken pipe (the other side closed the connection)',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-network-down',
-        class: 'transient',
-        pattern: '\\bE(?:NETUNREACH|HOSTUNREACH|NETDOWN|CONNABORTED)\\b',
-        summary: 'network unreachable or connection aborted',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'undici-fetch-failed',
-        class: 'transient',
-        pattern: '\\bfetch failed\\b',
-        summary: 'fetch failed',
-        source: 'https://github.com/nodejs/undici/issues/2400'
-    },
-    {
-        id: 'undici-terminated',
-        class: 'transient',
-        pattern: '(?:TypeError: |^)terminated\\b',
-        summary: 'response terminated mid-stream',
-        source: 'https://github.com/ericc-ch/copilot-api/issues/148'
-    },
-    {
-        id: 'api-connection-error',
-        class: 'transient',
-        pattern: '\\bConnection error\\.',
-        summary: 'the API client could not connect',
-        source: 'https://github.com/chatanywhere/GPT_API_free/issues/425'
-    },
-    {
-        id: 'api-request-timed-out',
-        class: 'transient',
-        pattern: '\\bRequest timed out\\.',
-        summary: 'the API client timed out',
-        source: 'https://github.com/langchain-ai/langchain/issues/21919'
-    },
-    {
-        id: 'cloudflare-5xx',
-        class: 'transient',
-        pattern: '\\b52[0-7]: (?:Web server is returning an unknown error|Web server is down|Connection timed out|Origin is unreachable|A timeout occurred|SSL handshake failed|Invalid SSL certificate)|\\bError code 52[0-7]\\b|\\borigin_response_timeout\\b',
-        summary: 'a Cloudflare 52x page: the origin behind it failed',
-        source: 'https://github.com/Helicone/helicone/issues/798'
-    },
-    {
-        id: 'npm-e5xx',
-        class: 'transient',
-        pattern: '\\bcode E5\\d\\d\\b',
-        summary: 'the npm registry answered a server error',
-        source: 'https://github.com/npm/npm/issues/20555'
-    },
-    {
-        id: 'http-gateway-5xx',
-        class: 'transient',
-        pattern: '\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)\\b',
-        summary: 'a gateway or the server is unavailable (502/503/504)',
-        source: 'https://github.com/npm/cli/issues/1302'
-    },
-    {
-        id: 'git-http-5xx',
-        class: 'transient',
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 5\\d\\d\\b',
-        summary: 'the git server answered a server error',
-        source: 'https://github.com/gitbucket/gitbucket/issues/3340'
-    },
-    {
-        id: 'git-curl-transport',
-        class: 'transient',
-        // curl 7 connect, 18 partial file, 28 timeout, 52 empty reply, 55/56 send/receive failure, 92 HTTP/2 stream.
-        pattern: 'RPC failed; (?:curl |result=)(?:7|18|28|52|55|56|92)\\b',
-        summary: 'the connection to the git server broke',
-        source: 'https://github.com/desktop/desktop/issues/12186'
-    },
-    {
-        id: 'git-remote-hung-up',
-        class: 'transient',
-        pattern: 'the remote end hung up unexpectedly|fatal: early EOF|unexpected disconnect while reading sideband packet',
-        summary: 'the git server closed the connection',
-        source: 'https://github.com/fracz/git-exercises/issues/22'
-    },
-    {
-        id: 'docker-tls-handshake-timeout',
-        class: 'transient',
-        pattern: 'TLS handshake timeout',
-        summary: 'TLS handshake timed out',
-        source: 'https://github.com/docker/hub-feedback/issues/947'
-    },
-    {
-        id: 'go-io-timeout',
-        class: 'transient',
-        pattern: '\\bi/o timeout\\b',
-        summary: 'network i/o timed out',
-        source: 'https://github.com/golang/go/issues/35516'
-    },
-    {
-        id: 'go-connection-reset',
-        class: 'transient',
-        pattern: 'connection reset by peer',
-        summary: 'connection reset',
-        source: 'https://github.com/goproxyio/goproxy/issues/181'
-    },
-    {
-        id: 'timed-out',
-        class: 'transient',
-        pattern: '\\btimed? ?out\\b|\\btimeout\\b',
-        summary: 'timed out',
-        source: 'https://github.com/yihong0618/bilingual_book_maker/issues/244'
-    },
-    {
-        id: 'network-error',
-        class: 'transient',
-        pattern: '\\bpremature close\\b|\\bnetwork\\b|\\baborted\\b',
-        summary: 'network error',
-        source: 'https://github.com/jfromaniello/npm-install-retry/issues/14'
-    }
-];
-
-;// CONCATENATED MODULE: ./src/core/records.ts
-/**
- * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
- * the one test for "an object whose fields may be read".
- */
-/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
-function asRecord(value) {
-    return isRecord(value) ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/failure-engine.ts
-/**
- * The rule engine behind every failure classification in Purple: compiles the
- * rules of src/core/failure-rules.ts (plus a user's own), checks each pattern
- * stays in a linear-time subset, and finds the rule that decides for a piece
- * of output. Pure: text and exit code in, verdict out.
- *
- * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
- */
-
-
-/** Longest pattern accepted, in characters. */
-const MAX_PATTERN_LENGTH = 400;
-/** Largest count in a `{m,n}` quantifier. */
-const MAX_REPEAT = 100;
-/** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
-const MAX_BRANCHING = 256;
-/** Output looked at: the tail, as the cause of a failure is printed last. */
-const MAX_CLASSIFIED_CHARS = 1_048_576;
-const TIER = { permanent: 0, auth: 0, 'rate-limited': 1, transient: 2 };
-/**
- * Why a pattern is refused, or undefined when it is in the linear-time subset:
- * no backreference or lookaround, no count on a group (`?` is fine), no unbounded
- * quantifier (`*`, `+`, `{m,}`), counts at most 100, and a bounded number of
- * choices per match start. With these, V8's backtracking does at most a
- * constant amount of work per input position, so a match is linear in the input.
- */
-function checkPattern(pattern) {
-    if (pattern.length === 0)
-        return 'the pattern is empty';
-    if (pattern.length > MAX_PATTERN_LENGTH)
-        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
-    let branching = 1;
-    const alternatives = [1];
-    let i = 0;
-    let lastAtomWasGroup = false;
-    while (i < pattern.length) {
-        const c = pattern[i];
-        if (c === '\\') {
-            const next = pattern[i + 1] ?? '';
-            if (/[1-9]/.test(next) || next === 'k')
-                return 'backreferences are not allowed';
-            i += 2;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === '[') {
-            const end = classEnd(pattern, i);
-            if (end < 0)
-                return 'a character class is not closed';
-            i = end + 1;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === '(') {
-            if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4)))
-                return 'lookahead and lookbehind are not allowed';
-            alternatives.push(1);
-            const named = pattern.startsWith('(?<', i) ? pattern.indexOf('>', i) : -1;
-            i = pattern.startsWith('(?:', i) ? i + 3 : named > 0 ? named + 1 : i + 1;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === ')') {
-            branching *= alternatives.pop() ?? 1;
-            if (alternatives.length === 0)
-                return 'a group is closed that was never opened';
-            i += 1;
-            lastAtomWasGroup = true;
-            continue;
-        }
-        if (c === '|') {
-            alternatives.push((alternatives.pop() ?? 1) + 1);
-            i += 1;
-            continue;
-        }
-        if (c === '*' || c === '+')
-            return `the unbounded quantifier '${c}' is not allowed: use {0,${MAX_REPEAT}} or {1,${MAX_REPEAT}}`;
-        if (c === '?' || c === '{') {
-            // An optional group is fine (its choices are counted below); a repeated one multiplies them per repetition.
-            if (lastAtomWasGroup && c === '{')
-                return 'a counted quantifier on a group is not allowed';
-            const range = c === '?' ? { min: 0, max: 1, length: 1 } : parseBraces(pattern, i);
-            if (typeof range === 'string')
-                return range;
-            branching *= range.max - range.min + 1;
-            i += range.length;
-            if (pattern[i] === '?')
-                i += 1; // lazy modifier
-            continue;
-        }
-        i += 1;
-        lastAtomWasGroup = false;
-    }
-    if (alternatives.length !== 1)
-        return 'a group is not closed';
-    branching *= alternatives[0] ?? 1;
-    if (branching > MAX_BRANCHING)
-        return `the pattern has too many choices per position (${branching} > ${MAX_BRANCHING})`;
-    try {
-        new RegExp(pattern, 'im');
-    }
-    catch (e) {
-        return `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`;
-    }
-    return undefined;
-}
-function classEnd(pattern, start) {
-    let i = start + 1;
-    if (pattern[i] === '^')
-        i += 1;
-    if (pattern[i] === ']')
-        i += 1;
-    while (i < pattern.length) {
-        if (pattern[i] === '\\')
-            i += 2;
-        else if (pattern[i] === ']')
-            return i;
-        else
-            i += 1;
-    }
-    return -1;
-}
-function parseBraces(pattern, start) {
-    const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(start, start + 12));
-    if (m === null)
-        return "a '{' must be a bounded count such as {1,40}";
-    const min = Number(m[1]);
-    if (m[2] !== undefined && m[3] === '')
-        return `the unbounded quantifier '{${min},}' is not allowed`;
-    const max = m[3] !== undefined ? Number(m[3]) : min;
-    if (max < min || max > MAX_REPEAT)
-        return `a count must lie within 0..${MAX_REPEAT}`;
-    return { min, max, length: m[0].length };
-}
-/** Validates and compiles rules, permanent and auth first, then rate-limited, then transient; throws naming the rule. */
-function compileRules(rules) {
-    const compiled = rules.map((rule, index) => {
-        if (rule.pattern === undefined && (rule.exitCodes === undefined || rule.exitCodes.length === 0)) {
-            throw new Error(`failure rule '${rule.id}' has neither a pattern nor exit codes`);
-        }
-        if (rule.pattern === undefined)
-            return { rule, index };
-        const problem = checkPattern(rule.pattern);
-        if (problem !== undefined)
-            throw new Error(`failure rule '${rule.id}': ${problem}`);
-        return { rule, regex: new RegExp(rule.pattern, 'im'), index };
-    });
-    // A stable sort keeps the file order within a tier.
-    compiled.sort((a, b) => TIER[a.rule.class] - TIER[b.rule.class] || a.index - b.index);
-    return compiled.map(({ rule, regex }) => ({ rule, regex }));
-}
-let builtIn;
-/** The built-in rules, compiled once. */
-function builtInRules() {
-    builtIn ??= compileRules(FAILURE_RULES);
-    return builtIn;
-}
-function lineAround(text, index) {
-    const start = text.lastIndexOf('\n', index) + 1;
-    const newline = text.indexOf('\n', index);
-    const line = text.slice(start, newline < 0 ? text.length : newline).trim();
-    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
-}
-/**
- * The rule that decides for this output and exit code: the first match in tier
- * order (permanent and auth, then rate-limited, then transient), or `unknown`.
- */
-function classifyText(text, options = {}) {
-    const rules = options.rules ?? builtInRules();
-    const tail = text.length > MAX_CLASSIFIED_CHARS ? text.slice(text.length - MAX_CLASSIFIED_CHARS) : text;
-    for (const { rule, regex } of rules) {
-        if (rule.exitCodes !== undefined && rule.exitCodes.length > 0) {
-            if (options.exitCode === undefined || !rule.exitCodes.includes(options.exitCode))
-                continue;
-            if (regex === undefined)
-                return { class: rule.class, rule, line: '' };
-        }
-        if (regex === undefined)
-            continue;
-        const match = regex.exec(tail);
-        if (match !== null)
-            return { class: rule.class, rule, line: lineAround(tail, match.index) };
-    }
-    return { class: 'unknown', line: '' };
-}
-const CLASSES = ['transient', 'rate-limited', 'auth', 'permanent'];
-/**
- * Reads a user's rule file: `{"version": 1, "rules": [{"id", "class", "pattern" | "exitCodes", "summary"?, "source"?}]}`.
- * Throws an Error naming the file and the rule on anything malformed.
- */
-function parseRuleFile(json, fileName) {
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    }
-    catch (e) {
-        throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-    }
-    const list = isRecord(parsed) ? parsed.rules : undefined;
-    if (!Array.isArray(list))
-        throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
-    const rules = list.map((raw, n) => {
-        const r = isRecord(raw) ? raw : {};
-        const where = `rules file '${fileName}', rule ${n + 1}`;
-        if (typeof r.id !== 'string' || r.id === '')
-            throw new Error(`${where}: 'id' must be a non-empty string`);
-        if (!CLASSES.includes(r.class)) {
-            throw new Error(`${where} ('${r.id}'): 'class' must be one of ${CLASSES.join(', ')}`);
-        }
-        if (r.pattern !== undefined && typeof r.pattern !== 'string')
-            throw new Error(`${where} ('${r.id}'): 'pattern' must be a string`);
-        const codes = r.exitCodes;
-        if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => Number.isInteger(c)))) {
-            throw new Error(`${where} ('${r.id}'): 'exitCodes' must be a list of integers`);
-        }
-        return {
-            id: r.id,
-            class: r.class,
-            ...(typeof r.pattern === 'string' ? { pattern: r.pattern } : {}),
-            ...(codes !== undefined ? { exitCodes: codes } : {}),
-            summary: typeof r.summary === 'string' ? r.summary : r.id,
-            source: typeof r.source === 'string' ? r.source : fileName
-        };
-    });
-    compileRules(rules); // validates every pattern now, so a bad file fails before the first attempt
-    return rules;
-}
-/** The user's rules ahead of the built-in ones (so they can override), compiled in tier order. */
-function withUserRules(user) {
-    return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
-}
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+"use strict";
+module.exports = require("assert");
 
 /***/ }),
 
 /***/ 4434:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+"use strict";
+module.exports = require("events");
 
 /***/ }),
 
 /***/ 8611:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+"use strict";
+module.exports = require("http");
 
 /***/ }),
 
 /***/ 5692:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+"use strict";
+module.exports = require("https");
 
 /***/ }),
 
 /***/ 9278:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+"use strict";
+module.exports = require("net");
 
 /***/ }),
 
 /***/ 4589:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+"use strict";
+module.exports = require("node:assert");
 
 /***/ }),
 
 /***/ 6698:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+"use strict";
+module.exports = require("node:async_hooks");
 
 /***/ }),
 
 /***/ 4573:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+"use strict";
+module.exports = require("node:buffer");
 
 /***/ }),
 
 /***/ 7540:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+"use strict";
+module.exports = require("node:console");
 
 /***/ }),
 
 /***/ 7598:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+"use strict";
+module.exports = require("node:crypto");
 
 /***/ }),
 
 /***/ 3053:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+"use strict";
+module.exports = require("node:diagnostics_channel");
 
 /***/ }),
 
 /***/ 610:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+"use strict";
+module.exports = require("node:dns");
 
 /***/ }),
 
 /***/ 8474:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+"use strict";
+module.exports = require("node:events");
 
 /***/ }),
 
 /***/ 7067:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+"use strict";
+module.exports = require("node:http");
 
 /***/ }),
 
 /***/ 2467:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+"use strict";
+module.exports = require("node:http2");
 
 /***/ }),
 
 /***/ 7030:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+"use strict";
+module.exports = require("node:net");
 
 /***/ }),
 
 /***/ 643:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+"use strict";
+module.exports = require("node:perf_hooks");
 
 /***/ }),
 
 /***/ 1792:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+"use strict";
+module.exports = require("node:querystring");
 
 /***/ }),
 
 /***/ 7075:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+"use strict";
+module.exports = require("node:stream");
 
 /***/ }),
 
 /***/ 1692:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+"use strict";
+module.exports = require("node:tls");
 
 /***/ }),
 
 /***/ 3136:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+"use strict";
+module.exports = require("node:url");
 
 /***/ }),
 
 /***/ 7975:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+"use strict";
+module.exports = require("node:util");
 
 /***/ }),
 
 /***/ 3429:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+"use strict";
+module.exports = require("node:util/types");
 
 /***/ }),
 
 /***/ 5919:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+"use strict";
+module.exports = require("node:worker_threads");
 
 /***/ }),
 
 /***/ 8522:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+"use strict";
+module.exports = require("node:zlib");
 
 /***/ }),
 
 /***/ 3193:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+"use strict";
+module.exports = require("string_decoder");
 
 /***/ }),
 
 /***/ 4756:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+"use strict";
+module.exports = require("tls");
 
 /***/ }),
 
 /***/ 9023:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+"use strict";
+module.exports = require("util");
 
-/***/ }),
+/***/ })
 
-/***/ 3218:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it need to be in strict mode.
+(() => {
+"use strict";
 
 ;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+const external_os_namespaceObject = require("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30254,9 +28860,9 @@ function escapeProperty(s) {
 }
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+const external_crypto_namespaceObject = require("crypto");
 ;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+const external_fs_namespaceObject = require("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -30293,7 +28899,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+const external_path_namespaceObject = require("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -31560,7 +30166,7 @@ var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+const external_child_process_namespaceObject = require("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
@@ -32016,7 +30622,7 @@ function io_copyFile(srcFile, destFile, force) {
 }
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+const external_timers_namespaceObject = require("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -33068,136 +31674,1406 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/describe-error.ts
+/** Renders any thrown value as a message; a thrown string or object must still fail the step. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
 
-/***/ })
+;// CONCATENATED MODULE: ./src/actions/run.ts
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5354);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+
+/**
+ * Runs an action body and calls setFailed exactly once on a throw, whatever
+ * was thrown (the template only fails `if (error instanceof Error)`, which
+ * leaves the step green on a thrown string).
+ */
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        setFailed(describeError(error));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/escaping.ts
+/**
+ * Text from outside (check names, GitHub's messages, file names, branch names)
+ * is data. These turn it into something that can only ever be read: in the job
+ * log it can start no workflow command, in a summary it can render no markup.
+ * See docs/decisions.md, "Outside text is data".
+ */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** HTML text or attribute value: escapes & < > " and '. */
+function escaping_escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// Other C0/C1 controls (ESC starts terminal sequences) except tab.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * One line of outside text for the log: line breaks shown as `\n`, other control
+ * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
+ * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
+ */
+function logText(text) {
+    return text
+        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/**
+ * A whole message for stdout, as a last line of defence: every line that would
+ * start a workflow command gets a visible `| ` in front. Purple's own commands go
+ * through @actions/core, never through this.
+ */
+function neutralizeCommands(message) {
+    return message
+        .split(/\r\n|\r|\n/)
+        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+
+/** The real clock, a real timer and the runner's log. */
+const productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+    log: Object.freeze({ info: (m) => info(neutralizeCommands(m)), warning: (m) => warning(m) })
+});
+
+;// CONCATENATED MODULE: ./src/core/summary-html.ts
+/**
+ * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
+ * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
+ * markdown inside it is not parsed, so every block here is one HTML element with
+ * no blank line inside, and every piece of text goes through `escapeHtml` with its
+ * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
+ */
+
+const markup = (html) => Object.freeze({ html });
+/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
+function inline(content) {
+    if (typeof content === 'string')
+        return escaping_escapeHtml(content).replace(/\r\n|\r|\n/g, '<br>');
+    if (Array.isArray(content))
+        return content.map((part) => inline(part)).join('');
+    return content.html;
+}
+/** `<code>` around escaped text. */
+function code(text) {
+    return markup(`<code>${inline(text)}</code>`);
+}
+/** `<strong>` around escaped content. */
+function strong(content) {
+    return markup(`<strong>${inline(content)}</strong>`);
+}
+/** A link, only for http(s) addresses; anything else is shown as text. */
+function summary_html_link(href, content) {
+    if (!/^https?:\/\//i.test(href))
+        return markup(inline(content));
+    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
+}
+/** A heading block. */
+function heading(level, content) {
+    return markup(`<h${level}>${inline(content)}</h${level}>`);
+}
+/** A paragraph block. */
+function paragraph(content) {
+    return markup(`<p>${inline(content)}</p>`);
+}
+/** A bulleted list block. */
+function list(items) {
+    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+}
+/** A table block: a header row, then one row per entry, every cell closed. */
+function table(headers, rows) {
+    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
+    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
+    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
+}
+/** A summary: blocks separated by blank lines, so each stays one HTML block. */
+function renderSummary(blocks) {
+    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/redaction.ts
+/**
+ * Secrets known to the process, and their removal from text that leaves it
+ * through a channel the runner does not mask. The runner masks the log and the
+ * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
+ * token back: see docs/decisions.md, "Outputs never carry a secret".
+ */
+const known = new Set();
+/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
+function rememberSecret(secret) {
+    if (secret.trim().length < 4)
+        return;
+    known.add(secret);
+    for (const line of secret.split(/\r?\n/)) {
+        const part = line.trim();
+        if (part.length >= 8 && !part.startsWith('-----'))
+            known.add(part);
+    }
+}
+/** The text with every remembered secret replaced by `***`, longest first. */
+function redactSecrets(text) {
+    if (known.size === 0 || text === '')
+        return text;
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/actions/outputs.ts
+/**
+ * How every action reports: a typed output setter built from the action's
+ * declaration (a renamed or forgotten output is a compile error), and a job
+ * summary written best-effort (core.summary.write() throws when
+ * GITHUB_STEP_SUMMARY is unset, as outside the runner).
+ */
+
+
+/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
+function outputWriter(spec, prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(spec.outputs)) {
+            setOutput(`${prefix}${name}`, redactSecrets(values[name] ?? ''));
+        }
+    };
+}
+/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
+async function writeSummary(html) {
+    try {
+        await summary.addRaw(redactSecrets(html), true).write();
+    }
+    catch (error) {
+        core_debug(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        summary.emptyBuffer();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/spec.ts
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+;// CONCATENATED MODULE: ./src/actions/retry/io.ts
+
+/** The retry action's inputs and outputs, declared once; retry/action.yml is held against this by a test. */
+const retrySpec = defineAction({
+    dir: 'retry',
+    name: 'Purple retry',
+    description: 'Runs a command and retries it when its output shows a transient failure; stops at once on a permanent or auth failure.',
+    inputs: {
+        run: {
+            description: 'The command to run, as a bash script (like a run: step). Its output is passed through and read when it fails.',
+            required: true
+        },
+        attempts: { description: 'Attempts in all, the first included.', default: '5' },
+        deadline: { description: 'Seconds after which no new attempt starts (empty: none).', default: '' },
+        'attempt-timeout': { description: "Seconds after which an attempt's whole process group is killed (empty: none); a timed-out attempt counts as transient.", default: '' },
+        'min-delay': { description: 'Shortest wait between attempts, in seconds.', default: '1' },
+        'max-delay': { description: "Longest backoff wait, in seconds; a rate limit's own wait (retry-after, \"try again in 18s\") may be longer.", default: '60' },
+        rules: { description: 'Path of a rules file checked before the built-in rules: {"version": 1, "rules": [{"id", "class", "pattern", "source"}]}.', default: '' },
+        unknown: { description: "What a failure no rule knows means: 'retry' (default) or 'fail'.", default: 'retry' }
+    },
+    outputs: {
+        attempts: { description: 'How many attempts ran.' },
+        class: { description: "'success', or the class of the last failure: transient, rate-limited, auth, permanent or unknown (empty when the inputs were invalid)." },
+        rule: { description: 'Id of the failure rule that decided (empty on success or when no rule matched).' },
+        'exit-code': { description: "The step's exit code: 0 on success, the command's own on a permanent or auth failure, 75 when every attempt failed transiently." }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/actions/retry/outputs.ts
+/** The retry action's outputs (every one, on every path) and its job summary. */
+
+
+
+/** The output values for a result; for a settings error (no result): no attempt ran, the rest empty. */
+function retryOutputValues(result) {
+    if (result === undefined)
+        return { attempts: '0', class: '', rule: '', 'exit-code': '' };
+    return { attempts: String(result.attempts), class: result.class, rule: result.rule, 'exit-code': String(result.exitCode) };
+}
+/** Sets every output and writes the summary (best-effort). */
+async function writeRetryOutputs(result, prefix = '') {
+    outputWriter(retrySpec, prefix)(retryOutputValues(result));
+    if (result === undefined)
+        return;
+    await writeSummary(renderSummary([
+        heading(2, `Purple retry: ${result.class === 'success' ? 'succeeded' : `stopped (${result.class})`} after ${result.attempts} attempt(s)`),
+        paragraph(result.why),
+        table(['exit code', 'class', 'rule', 'matched line'], [[String(result.exitCode), result.class, result.rule, result.line]])
+    ]));
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = require("node:string_decoder");
+;// CONCATENATED MODULE: ./src/core/failure-rules.ts
+/**
+ * The failure rules: which output lines mean "try again", "wait for the rate
+ * limit", "fix the credentials" or "stop, nothing will change". Data only; the
+ * engine that runs them is src/core/failure-engine.ts, and both the GitHub
+ * client (transient.ts) and `purple retry` / `purple classify` read this list.
+ *
+ * Every rule names a public thread where the tool printed the line; the test
+ * __tests__/core/failure-rules.test.ts holds at least one real fixture per rule.
+ * Patterns are case-insensitive, multi-line regular expressions restricted to a
+ * linear-time subset (see `checkPattern`): no `*` or `+`, bounded `{m,n}` only.
+ * Bump FAILURE_RULES_VERSION when a rule changes what it matches.
+ */
+const FAILURE_RULES_VERSION = 1;
+/**
+ * The rules, in the order they are checked within a class tier; permanent and
+ * auth rules run before rate-limited before transient, so a transient-looking
+ * consequence ("the remote end hung up") cannot hide its cause ("HTTP 401").
+ */
+const FAILURE_RULES = [
+    // Permanent and auth: a retry sends the same request and gets the same answer.
+    {
+        id: 'anthropic-credit-balance',
+        class: 'permanent',
+        pattern: 'credit balance is too low',
+        summary: 'the API account has no credit left',
+        source: 'https://github.com/anthropics/claude-code/issues/66314'
+    },
+    {
+        id: 'anthropic-extra-usage-required',
+        class: 'permanent',
+        pattern: 'extra usage is required',
+        summary: 'the plan does not cover this request (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/anthropics/claude-code/issues/27252'
+    },
+    {
+        id: 'openai-insufficient-quota',
+        class: 'permanent',
+        pattern: 'insufficient_quota|exceeded your current quota',
+        summary: 'the API quota or billing is exhausted (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/229'
+    },
+    {
+        id: 'anthropic-prompt-too-long',
+        class: 'permanent',
+        pattern: 'prompt is too long|request_too_large',
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/anthropics/claude-code/issues/59696'
+    },
+    {
+        id: 'openai-context-length',
+        class: 'permanent',
+        pattern: "context_length_exceeded|model's maximum context length is",
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/langroid/langroid/issues/820'
+    },
+    {
+        id: 'anthropic-authentication-error',
+        class: 'auth',
+        pattern: 'authentication_error|invalid x-api-key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/cline/cline/issues/12'
+    },
+    {
+        id: 'openai-invalid-api-key',
+        class: 'auth',
+        pattern: 'incorrect api key provided|invalid_api_key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/continuedev/continue/issues/9358'
+    },
+    {
+        id: 'github-bad-credentials',
+        class: 'auth',
+        pattern: '\\bbad credentials\\b',
+        summary: 'GitHub refused the token',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api'
+    },
+    {
+        id: 'git-http-auth',
+        class: 'auth',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 40[13]\\b',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/gogs/gogs/issues/4718'
+    },
+    {
+        id: 'git-authentication-failed',
+        class: 'auth',
+        pattern: 'fatal: Authentication failed for|support for password authentication was removed',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/Shpota/github-activity-generator/issues/75'
+    },
+    {
+        id: 'git-http-4xx',
+        class: 'permanent',
+        // 4xx but 408 (timeout) and 429 (rate limit): the request itself is refused or too large.
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 4(?:0[0-79]|1\\d|2[0-8])\\b',
+        summary: 'the git server refused the request (4xx): too large or not allowed',
+        source: 'https://github.com/dear-github/dear-github/issues/433'
+    },
+    {
+        id: 'npm-e401',
+        class: 'auth',
+        pattern: '\\bcode E401\\b',
+        summary: 'the npm registry refused the credentials',
+        source: 'https://github.com/zowe/zowe-cli/issues/445'
+    },
+    {
+        id: 'docker-unauthorized',
+        class: 'auth',
+        pattern: 'unauthorized: incorrect username or password|unauthorized: authentication required',
+        summary: 'the container registry refused the credentials',
+        source: 'https://github.com/docker/hub-feedback/issues/1098'
+    },
+    {
+        id: 'docker-access-denied',
+        class: 'permanent',
+        pattern: 'denied: requested access to the resource is denied',
+        summary: 'the container registry refused access to the repository',
+        source: 'https://github.com/docker/for-mac/issues/1271'
+    },
+    {
+        id: 'node-tls-certificate',
+        class: 'permanent',
+        pattern: 'CERT_HAS_EXPIRED|certificate has expired|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID',
+        summary: "the server's TLS certificate cannot be trusted (expired, self-signed or for another name)",
+        source: 'https://github.com/lobehub/lobe-cli-toolbox/issues/45'
+    },
+    {
+        id: 'node-invalid-url',
+        class: 'permanent',
+        pattern: '\\bERR_INVALID_URL\\b|TypeError: Invalid URL',
+        summary: 'the URL is not valid (check GITHUB_API_URL or the base URL)',
+        source: 'https://nodejs.org/api/errors.html#err_invalid_url'
+    },
+    {
+        id: 'purple-github-app-auth',
+        class: 'auth',
+        // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed).
+        pattern: '\\bGITHUB_APP_AUTH\\b',
+        summary: 'the GitHub App cannot authenticate',
+        source: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app'
+    },
+    {
+        id: 'command-not-found',
+        class: 'permanent',
+        exitCodes: [126, 127],
+        summary: 'the command was not found or is not executable',
+        source: 'https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html'
+    },
+    // Rate limited: wait (for the server's hint when it gives one), then try again.
+    {
+        id: 'anthropic-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_error\\b',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/gsd-build/gsd-2/issues/32'
+    },
+    {
+        id: 'anthropic-server-limiting',
+        class: 'rate-limited',
+        pattern: 'temporarily limiting requests',
+        summary: 'the server is temporarily limiting requests',
+        source: 'https://github.com/anthropics/claude-code/issues/71505'
+    },
+    {
+        id: 'openai-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_exceeded\\b|rate limit reached for',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/n3d1117/chatgpt-telegram-bot/pull/341'
+    },
+    {
+        id: 'docker-toomanyrequests',
+        class: 'rate-limited',
+        pattern: '\\btoomanyrequests\\b',
+        summary: 'the container registry pull rate limit',
+        source: 'https://github.com/docker/hub-feedback/issues/2429'
+    },
+    {
+        id: 'github-secondary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'secondary rate limit|abuse detection',
+        summary: 'GitHub secondary rate limit',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+    },
+    {
+        id: 'github-primary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'API rate limit exceeded',
+        summary: 'GitHub primary rate limit used up',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits'
+    },
+    {
+        id: 'http-too-many-requests',
+        class: 'rate-limited',
+        pattern: 'too many requests',
+        summary: 'too many requests (HTTP 429)',
+        source: 'https://github.com/ScribeMD/docker-cache/issues/829'
+    },
+    // Transient: the network or the far end hiccupped; the same request can succeed.
+    {
+        id: 'anthropic-overloaded',
+        class: 'transient',
+        pattern: '\\boverloaded_error\\b|\\b529 Overloaded\\b',
+        summary: 'the API is overloaded (529)',
+        source: 'https://github.com/anthropics/claude-code/issues/5184'
+    },
+    {
+        id: 'anthropic-api-error',
+        class: 'transient',
+        pattern: '\\bapi_error\\b',
+        summary: 'the API had an internal error',
+        source: 'https://github.com/anthropics/claude-code/issues/61368'
+    },
+    {
+        id: 'bun-socket-closed',
+        class: 'transient',
+        pattern: 'socket connection was closed unexpectedly',
+        summary: 'the socket connection was closed unexpectedly',
+        source: 'https://github.com/oven-sh/bun/issues/6197'
+    },
+    {
+        id: 'undici-socket',
+        class: 'transient',
+        pattern: '\\bUND_ERR_SOCKET\\b',
+        summary: 'socket closed by the other side',
+        source: 'https://github.com/e2b-dev/E2B/issues/430'
+    },
+    {
+        id: 'undici-other-side-closed',
+        class: 'transient',
+        pattern: 'other side closed',
+        summary: 'connection closed by the other side',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-error-code',
+        class: 'transient',
+        pattern: '\\bUND_ERR_\\w{1,40}',
+        summary: 'undici network error',
+        source: 'https://github.com/nodejs/undici/issues/2235'
+    },
+    {
+        id: 'node-socket-hang-up',
+        class: 'transient',
+        pattern: 'socket hang ?up',
+        summary: 'socket hang up',
+        source: 'https://github.com/request/request/issues/849'
+    },
+    {
+        id: 'node-econnreset',
+        class: 'transient',
+        pattern: '\\bECONNRESET\\b',
+        summary: 'connection reset',
+        source: 'https://github.com/npm/cli/issues/7477'
+    },
+    {
+        id: 'node-etimedout',
+        class: 'transient',
+        pattern: '\\bETIMEDOUT\\b',
+        summary: 'connection timed out',
+        source: 'https://github.com/npm/npm/issues/15889'
+    },
+    {
+        id: 'node-eai-again',
+        class: 'transient',
+        pattern: '\\bEAI_AGAIN\\b',
+        summary: 'DNS lookup failed temporarily',
+        source: 'https://github.com/einaregilsson/build-number/issues/8'
+    },
+    {
+        id: 'node-econnrefused',
+        class: 'transient',
+        pattern: '\\bECONNREFUSED\\b',
+        summary: 'connection refused',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-enotfound',
+        class: 'transient',
+        pattern: '\\bENOTFOUND\\b',
+        summary: 'DNS lookup failed',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-epipe',
+        class: 'transient',
+        pattern: '\\bEPIPE\\b|broken pipe',
+        summary: 'broken pipe (the other side closed the connection)',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-network-down',
+        class: 'transient',
+        pattern: '\\bE(?:NETUNREACH|HOSTUNREACH|NETDOWN|CONNABORTED)\\b',
+        summary: 'network unreachable or connection aborted',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'undici-fetch-failed',
+        class: 'transient',
+        pattern: '\\bfetch failed\\b',
+        summary: 'fetch failed',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-terminated',
+        class: 'transient',
+        pattern: '(?:TypeError: |^)terminated\\b',
+        summary: 'response terminated mid-stream',
+        source: 'https://github.com/ericc-ch/copilot-api/issues/148'
+    },
+    {
+        id: 'api-connection-error',
+        class: 'transient',
+        pattern: '\\bConnection error\\.',
+        summary: 'the API client could not connect',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/425'
+    },
+    {
+        id: 'api-request-timed-out',
+        class: 'transient',
+        pattern: '\\bRequest timed out\\.',
+        summary: 'the API client timed out',
+        source: 'https://github.com/langchain-ai/langchain/issues/21919'
+    },
+    {
+        id: 'cloudflare-5xx',
+        class: 'transient',
+        pattern: '\\b52[0-7]: (?:Web server is returning an unknown error|Web server is down|Connection timed out|Origin is unreachable|A timeout occurred|SSL handshake failed|Invalid SSL certificate)|\\bError code 52[0-7]\\b|\\borigin_response_timeout\\b',
+        summary: 'a Cloudflare 52x page: the origin behind it failed',
+        source: 'https://github.com/Helicone/helicone/issues/798'
+    },
+    {
+        id: 'npm-e5xx',
+        class: 'transient',
+        pattern: '\\bcode E5\\d\\d\\b',
+        summary: 'the npm registry answered a server error',
+        source: 'https://github.com/npm/npm/issues/20555'
+    },
+    {
+        id: 'http-gateway-5xx',
+        class: 'transient',
+        pattern: '\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)\\b',
+        summary: 'a gateway or the server is unavailable (502/503/504)',
+        source: 'https://github.com/npm/cli/issues/1302'
+    },
+    {
+        id: 'git-http-5xx',
+        class: 'transient',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 5\\d\\d\\b',
+        summary: 'the git server answered a server error',
+        source: 'https://github.com/gitbucket/gitbucket/issues/3340'
+    },
+    {
+        id: 'git-curl-transport',
+        class: 'transient',
+        // curl 7 connect, 18 partial file, 28 timeout, 52 empty reply, 55/56 send/receive failure, 92 HTTP/2 stream.
+        pattern: 'RPC failed; (?:curl |result=)(?:7|18|28|52|55|56|92)\\b',
+        summary: 'the connection to the git server broke',
+        source: 'https://github.com/desktop/desktop/issues/12186'
+    },
+    {
+        id: 'git-remote-hung-up',
+        class: 'transient',
+        pattern: 'the remote end hung up unexpectedly|fatal: early EOF|unexpected disconnect while reading sideband packet',
+        summary: 'the git server closed the connection',
+        source: 'https://github.com/fracz/git-exercises/issues/22'
+    },
+    {
+        id: 'docker-tls-handshake-timeout',
+        class: 'transient',
+        pattern: 'TLS handshake timeout',
+        summary: 'TLS handshake timed out',
+        source: 'https://github.com/docker/hub-feedback/issues/947'
+    },
+    {
+        id: 'go-io-timeout',
+        class: 'transient',
+        pattern: '\\bi/o timeout\\b',
+        summary: 'network i/o timed out',
+        source: 'https://github.com/golang/go/issues/35516'
+    },
+    {
+        id: 'go-connection-reset',
+        class: 'transient',
+        pattern: 'connection reset by peer',
+        summary: 'connection reset',
+        source: 'https://github.com/goproxyio/goproxy/issues/181'
+    },
+    {
+        id: 'timed-out',
+        class: 'transient',
+        pattern: '\\btimed? ?out\\b|\\btimeout\\b',
+        summary: 'timed out',
+        source: 'https://github.com/yihong0618/bilingual_book_maker/issues/244'
+    },
+    {
+        id: 'network-error',
+        class: 'transient',
+        pattern: '\\bpremature close\\b|\\bnetwork\\b|\\baborted\\b',
+        summary: 'network error',
+        source: 'https://github.com/jfromaniello/npm-install-retry/issues/14'
+    }
+];
+
+;// CONCATENATED MODULE: ./src/core/records.ts
+/**
+ * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
+ * the one test for "an object whose fields may be read".
+ */
+/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
+function asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/failure-engine.ts
+/**
+ * The rule engine behind every failure classification in Purple: compiles the
+ * rules of src/core/failure-rules.ts (plus a user's own), checks each pattern
+ * stays in a linear-time subset, and finds the rule that decides for a piece
+ * of output. Pure: text and exit code in, verdict out.
+ *
+ * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
+ */
+
+
+/** Longest pattern accepted, in characters. */
+const MAX_PATTERN_LENGTH = 400;
+/** Largest count in a `{m,n}` quantifier. */
+const MAX_REPEAT = 100;
+/** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
+const MAX_BRANCHING = 256;
+/** Output looked at: the tail, as the cause of a failure is printed last. */
+const MAX_CLASSIFIED_CHARS = 1_048_576;
+const TIER = { permanent: 0, auth: 0, 'rate-limited': 1, transient: 2 };
+/**
+ * Why a pattern is refused, or undefined when it is in the linear-time subset:
+ * no backreference or lookaround, no count on a group (`?` is fine), no unbounded
+ * quantifier (`*`, `+`, `{m,}`), counts at most 100, and a bounded number of
+ * choices per match start. With these, V8's backtracking does at most a
+ * constant amount of work per input position, so a match is linear in the input.
+ */
+function checkPattern(pattern) {
+    if (pattern.length === 0)
+        return 'the pattern is empty';
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+    let branching = 1;
+    const alternatives = [1];
+    let i = 0;
+    let lastAtomWasGroup = false;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            const next = pattern[i + 1] ?? '';
+            if (/[1-9]/.test(next) || next === 'k')
+                return 'backreferences are not allowed';
+            i += 2;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '[') {
+            const end = classEnd(pattern, i);
+            if (end < 0)
+                return 'a character class is not closed';
+            i = end + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '(') {
+            if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4)))
+                return 'lookahead and lookbehind are not allowed';
+            alternatives.push(1);
+            const named = pattern.startsWith('(?<', i) ? pattern.indexOf('>', i) : -1;
+            i = pattern.startsWith('(?:', i) ? i + 3 : named > 0 ? named + 1 : i + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === ')') {
+            branching *= alternatives.pop() ?? 1;
+            if (alternatives.length === 0)
+                return 'a group is closed that was never opened';
+            i += 1;
+            lastAtomWasGroup = true;
+            continue;
+        }
+        if (c === '|') {
+            alternatives.push((alternatives.pop() ?? 1) + 1);
+            i += 1;
+            continue;
+        }
+        if (c === '*' || c === '+')
+            return `the unbounded quantifier '${c}' is not allowed: use {0,${MAX_REPEAT}} or {1,${MAX_REPEAT}}`;
+        if (c === '?' || c === '{') {
+            // An optional group is fine (its choices are counted below); a repeated one multiplies them per repetition.
+            if (lastAtomWasGroup && c === '{')
+                return 'a counted quantifier on a group is not allowed';
+            const range = c === '?' ? { min: 0, max: 1, length: 1 } : parseBraces(pattern, i);
+            if (typeof range === 'string')
+                return range;
+            branching *= range.max - range.min + 1;
+            i += range.length;
+            if (pattern[i] === '?')
+                i += 1; // lazy modifier
+            continue;
+        }
+        i += 1;
+        lastAtomWasGroup = false;
+    }
+    if (alternatives.length !== 1)
+        return 'a group is not closed';
+    branching *= alternatives[0] ?? 1;
+    if (branching > MAX_BRANCHING)
+        return `the pattern has too many choices per position (${branching} > ${MAX_BRANCHING})`;
+    try {
+        new RegExp(pattern, 'im');
+    }
+    catch (e) {
+        return `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`;
+    }
+    return undefined;
+}
+function classEnd(pattern, start) {
+    let i = start + 1;
+    if (pattern[i] === '^')
+        i += 1;
+    if (pattern[i] === ']')
+        i += 1;
+    while (i < pattern.length) {
+        if (pattern[i] === '\\')
+            i += 2;
+        else if (pattern[i] === ']')
+            return i;
+        else
+            i += 1;
+    }
+    return -1;
+}
+function parseBraces(pattern, start) {
+    const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(start, start + 12));
+    if (m === null)
+        return "a '{' must be a bounded count such as {1,40}";
+    const min = Number(m[1]);
+    if (m[2] !== undefined && m[3] === '')
+        return `the unbounded quantifier '{${min},}' is not allowed`;
+    const max = m[3] !== undefined ? Number(m[3]) : min;
+    if (max < min || max > MAX_REPEAT)
+        return `a count must lie within 0..${MAX_REPEAT}`;
+    return { min, max, length: m[0].length };
+}
+/** Validates and compiles rules, permanent and auth first, then rate-limited, then transient; throws naming the rule. */
+function compileRules(rules) {
+    const compiled = rules.map((rule, index) => {
+        if (rule.pattern === undefined && (rule.exitCodes === undefined || rule.exitCodes.length === 0)) {
+            throw new Error(`failure rule '${rule.id}' has neither a pattern nor exit codes`);
+        }
+        if (rule.pattern === undefined)
+            return { rule, index };
+        const problem = checkPattern(rule.pattern);
+        if (problem !== undefined)
+            throw new Error(`failure rule '${rule.id}': ${problem}`);
+        return { rule, regex: new RegExp(rule.pattern, 'im'), index };
+    });
+    // A stable sort keeps the file order within a tier.
+    compiled.sort((a, b) => TIER[a.rule.class] - TIER[b.rule.class] || a.index - b.index);
+    return compiled.map(({ rule, regex }) => ({ rule, regex }));
+}
+let builtIn;
+/** The built-in rules, compiled once. */
+function builtInRules() {
+    builtIn ??= compileRules(FAILURE_RULES);
+    return builtIn;
+}
+function lineAround(text, index) {
+    const start = text.lastIndexOf('\n', index) + 1;
+    const newline = text.indexOf('\n', index);
+    const line = text.slice(start, newline < 0 ? text.length : newline).trim();
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+/**
+ * The rule that decides for this output and exit code: the first match in tier
+ * order (permanent and auth, then rate-limited, then transient), or `unknown`.
+ */
+function classifyText(text, options = {}) {
+    const rules = options.rules ?? builtInRules();
+    const tail = text.length > MAX_CLASSIFIED_CHARS ? text.slice(text.length - MAX_CLASSIFIED_CHARS) : text;
+    for (const { rule, regex } of rules) {
+        if (rule.exitCodes !== undefined && rule.exitCodes.length > 0) {
+            if (options.exitCode === undefined || !rule.exitCodes.includes(options.exitCode))
+                continue;
+            if (regex === undefined)
+                return { class: rule.class, rule, line: '' };
+        }
+        if (regex === undefined)
+            continue;
+        const match = regex.exec(tail);
+        if (match !== null)
+            return { class: rule.class, rule, line: lineAround(tail, match.index) };
+    }
+    return { class: 'unknown', line: '' };
+}
+const CLASSES = ['transient', 'rate-limited', 'auth', 'permanent'];
+/**
+ * Reads a user's rule file: `{"version": 1, "rules": [{"id", "class", "pattern" | "exitCodes", "summary"?, "source"?}]}`.
+ * Throws an Error naming the file and the rule on anything malformed.
+ */
+function parseRuleFile(json, fileName) {
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch (e) {
+        throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    }
+    const list = isRecord(parsed) ? parsed.rules : undefined;
+    if (!Array.isArray(list))
+        throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
+    const rules = list.map((raw, n) => {
+        const r = isRecord(raw) ? raw : {};
+        const where = `rules file '${fileName}', rule ${n + 1}`;
+        if (typeof r.id !== 'string' || r.id === '')
+            throw new Error(`${where}: 'id' must be a non-empty string`);
+        if (!CLASSES.includes(r.class)) {
+            throw new Error(`${where} ('${r.id}'): 'class' must be one of ${CLASSES.join(', ')}`);
+        }
+        if (r.pattern !== undefined && typeof r.pattern !== 'string')
+            throw new Error(`${where} ('${r.id}'): 'pattern' must be a string`);
+        const codes = r.exitCodes;
+        if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => Number.isInteger(c)))) {
+            throw new Error(`${where} ('${r.id}'): 'exitCodes' must be a list of integers`);
+        }
+        return {
+            id: r.id,
+            class: r.class,
+            ...(typeof r.pattern === 'string' ? { pattern: r.pattern } : {}),
+            ...(codes !== undefined ? { exitCodes: codes } : {}),
+            summary: typeof r.summary === 'string' ? r.summary : r.id,
+            source: typeof r.source === 'string' ? r.source : fileName
+        };
+    });
+    compileRules(rules); // validates every pattern now, so a bad file fails before the first attempt
+    return rules;
+}
+/** The user's rules ahead of the built-in ones (so they can override), compiled in tier order. */
+function withUserRules(user) {
+    return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
+}
+
+;// CONCATENATED MODULE: ./src/core/rate-limit-hint.ts
+/**
+ * How long a rate-limited tool asked us to wait, read from its output: a
+ * `retry-after` header it printed, "Please try again in 18.642s" (OpenAI's
+ * wording), or a reset time (`x-ratelimit-reset`, `anthropic-ratelimit-*-reset`).
+ * Pure; every pattern here is linear (bounded counts, no nested quantifiers).
+ */
+/** Only the tail is read: the hint belongs to the last failure. */
+const HINT_WINDOW = 65_536;
+/** Larger than any sensible wait; a bigger number is a misread, not a hint. */
+const MAX_HINT_MS = 24 * 3600_000;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3600_000 };
+/** "1m30.5s", "18.642s", "52ms", "2h" -> ms; undefined when not a duration. */
+function parseDuration(text) {
+    const parts = text.match(/(\d{1,9}(?:\.\d{1,9})?)(ms|h|m|s)/g);
+    if (parts === null || parts.join('') !== text)
+        return undefined;
+    let total = 0;
+    for (const part of parts) {
+        const m = /^(\d{1,9}(?:\.\d{1,9})?)(ms|h|m|s)$/.exec(part);
+        if (m === null)
+            return undefined;
+        total += Number(m[1]) * (UNIT_MS[m[2] ?? 's'] ?? 1000);
+    }
+    return total;
+}
+/** A header value: seconds, a duration ("6m0s"), an epoch in seconds (reset headers only), or a date. */
+function headerValueMs(value, nowMs, epochAllowed) {
+    const v = value.trim();
+    const first = v.split(/[\s,;]/, 1)[0] ?? '';
+    const duration = parseDuration(first);
+    if (duration !== undefined)
+        return duration;
+    const number = /^(\d{1,12}(?:\.\d{1,6})?)(?![\d.:TZ-])/.exec(v);
+    if (number !== null) {
+        const n = Number(number[1]);
+        // A reset header may carry an absolute epoch in seconds (GitHub's x-ratelimit-reset).
+        return epochAllowed && n > 1_000_000_000 ? n * 1000 - nowMs : n * 1000;
+    }
+    const date = Date.parse(v);
+    return Number.isNaN(date) ? undefined : date - nowMs;
+}
+/**
+ * The longest wait the output asks for, in ms (never negative), or undefined
+ * when it names none. The longest, because a tool that prints several limits
+ * (requests and tokens) is only usable again once all of them reset.
+ */
+function rateLimitHintMs(output, nowMs) {
+    const text = output.length > HINT_WINDOW ? output.slice(output.length - HINT_WINDOW) : output;
+    const waits = [];
+    for (const m of text.matchAll(/\bretry-after(-ms)?["']?\s{0,3}[:=]\s{0,3}["']?([^"'\r\n}]{1,40})/gi)) {
+        const raw = m[2] ?? '';
+        const ms = m[1] !== undefined ? Number(raw.trim()) : headerValueMs(raw, nowMs, false);
+        if (ms !== undefined && Number.isFinite(ms))
+            waits.push(ms);
+    }
+    for (const m of text.matchAll(/\btry again in (\d{1,9}(?:\.\d{1,9})?(?:ms|h|m|s)(?:\d{1,9}(?:\.\d{1,9})?(?:ms|h|m|s)){0,3})\b/gi)) {
+        const ms = parseDuration(m[1] ?? '');
+        if (ms !== undefined)
+            waits.push(ms);
+    }
+    for (const m of text.matchAll(/\b(?:x-)?(?:anthropic-)?ratelimit-(?:[a-z-]{0,30}-)?reset(?:-[a-z]{1,20})?["']?\s{0,3}[:=]\s{0,3}["']?([^"'\r\n,}]{1,40})/gi)) {
+        const ms = headerValueMs(m[1] ?? '', nowMs, true);
+        if (ms !== undefined && Number.isFinite(ms))
+            waits.push(ms);
+    }
+    const sane = waits.filter((w) => w <= MAX_HINT_MS).map((w) => Math.max(0, Math.ceil(w)));
+    return sane.length === 0 ? undefined : Math.max(...sane);
+}
+
+;// CONCATENATED MODULE: ./src/core/backoff.ts
+/**
+ * When to try again: an exponential schedule with a cap and a jitter fraction.
+ * Pure: the random source is a parameter, so a test pins it. The client's
+ * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
+ * the client is given other delays).
+ */
+/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
+const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
+/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const n = Math.max(1, Math.floor(attempt));
+    const base = Math.max(0, policy.baseMs);
+    const cap = Math.max(0, policy.maxMs);
+    const factor = Math.max(1, policy.factor);
+    const jitter = Math.min(1, Math.max(0, policy.jitter));
+    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
+    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(raw * (1 - jitter * r));
+}
+/**
+ * The wait before the next try: the backoff, but never shorter than what the
+ * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
+ */
+function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
+    const backoff = backoffDelay(attempt, policy, random);
+    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
+}
+
+;// CONCATENATED MODULE: ./src/core/retry-plan.ts
+/**
+ * `purple retry`'s decision after a failed attempt: stop (and with which exit
+ * code) or wait how long and try again. Pure: the verdict, the clock and the
+ * random source come in as data, so the whole schedule is testable.
+ *
+ * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
+ */
+
+/** Exit code when every attempt failed transiently (sysexits EX_TEMPFAIL). */
+const EXIT_TRANSIENT_EXHAUSTED = 75;
+/**
+ * Full jitter above a floor: retry n waits uniformly in [0, min(max, min x 2^n)],
+ * never less than min-delay, and never less than the server's hint.
+ */
+function backoffWaitMs(retry, policy, random) {
+    const jittered = backoffDelay(retry, { baseMs: policy.minDelayMs * 2, maxMs: policy.maxDelayMs, factor: 2, jitter: 1 }, random);
+    return Math.max(policy.minDelayMs, jittered);
+}
+/** Stop or retry after a failed attempt; `elapsedMs` counts from the first start. */
+function decideAfterFailure(failure, policy, elapsedMs, random) {
+    const { verdict } = failure;
+    const own = failure.exitCode !== undefined && failure.exitCode !== 0 ? failure.exitCode : 1;
+    const rule = verdict.rule !== undefined ? `${verdict.class}, rule ${verdict.rule.id}` : 'no rule matched';
+    if (verdict.class === 'permanent' || verdict.class === 'auth') {
+        return { action: 'stop', exitCode: own, why: `${rule}: a retry would fail the same way` };
+    }
+    if (verdict.class === 'unknown' && policy.unknown === 'fail') {
+        return { action: 'stop', exitCode: own, why: `${rule} and --unknown fail` };
+    }
+    if (failure.attempt >= policy.attempts) {
+        return { action: 'stop', exitCode: EXIT_TRANSIENT_EXHAUSTED, why: `${rule}; all ${policy.attempts} attempts used` };
+    }
+    const backoff = backoffWaitMs(failure.attempt, policy, random);
+    const delayMs = failure.hintMs !== undefined && failure.hintMs > backoff ? failure.hintMs : backoff;
+    if (policy.deadlineMs !== undefined && elapsedMs + delayMs >= policy.deadlineMs) {
+        return { action: 'stop', exitCode: EXIT_TRANSIENT_EXHAUSTED, why: `${rule}; waiting ${delayMs} ms would pass the deadline` };
+    }
+    const hinted = delayMs === failure.hintMs ? ' (the wait the output asked for)' : '';
+    return { action: 'retry', delayMs, why: `${rule}; next attempt in ${delayMs} ms${hinted}` };
+}
+
+;// CONCATENATED MODULE: ./src/actions/retry/retry.ts
+/**
+ * The retry action's work, shared with `purple retry`: run a command until it
+ * succeeds, fails for good, or the attempts or deadline run out, asking the
+ * rule engine after each failure. Processes, clock and sleep are deps; the
+ * decision is src/core/retry-plan.ts.
+ */
+
+
+
+
+/** The human progress line for an event. */
+function formatRetryEvent(event, who = 'purple retry') {
+    // The matched line is the command's output: one line, control characters shown escaped.
+    const matched = event.line !== '' ? `: '${logText(event.line)}'` : '';
+    return `${who}: attempt ${event.attempt}/${event.attempts} ${event.ended} (${event.reason})${matched}`;
+}
+/** Keeps the last `max` characters of a stream of text. */
+class OutputTail {
+    max;
+    text = '';
+    constructor(max = 65_536) {
+        this.max = max;
+    }
+    /** Appends a chunk, dropping the oldest text past the limit. */
+    push(chunk) {
+        this.text += chunk;
+        if (this.text.length > this.max * 2)
+            this.text = this.text.slice(this.text.length - this.max);
+    }
+    /** The kept tail. */
+    value() {
+        return this.text.length > this.max ? this.text.slice(this.text.length - this.max) : this.text;
+    }
+}
+const TIMEOUT_VERDICT = {
+    class: 'transient',
+    rule: { id: 'attempt-timeout', class: 'transient', summary: 'the attempt ran past its timeout', source: 'the attempt-timeout setting' },
+    line: ''
+};
+function verdictOf(result, rules) {
+    if (result.timedOut)
+        return TIMEOUT_VERDICT;
+    if (result.spawnError !== undefined) {
+        // A shell answers 127 for a command it cannot find; so do we, and that is permanent.
+        return classifyText(result.spawnError, { exitCode: 127, rules });
+    }
+    return classifyText(result.tail, { exitCode: result.exitCode, rules });
+}
+/** Runs the command until it succeeds, fails for good, or the attempts or deadline run out. */
+async function runRetry(options, deps) {
+    const start = deps.now();
+    for (let attempt = 1;; attempt++) {
+        const remaining = options.deadlineMs !== undefined ? Math.max(1, options.deadlineMs - (deps.now() - start)) : undefined;
+        const limit = options.attemptTimeoutMs !== undefined && remaining !== undefined ? Math.min(options.attemptTimeoutMs, remaining) : (options.attemptTimeoutMs ?? remaining);
+        const result = await deps.run(options.command, options.args, limit);
+        if (result.exitCode === 0 && !result.timedOut) {
+            return { exitCode: 0, attempts: attempt, class: 'success', rule: '', line: '', why: 'the command succeeded' };
+        }
+        const verdict = verdictOf(result, options.rules);
+        const exitCode = result.spawnError !== undefined ? 127 : result.exitCode;
+        const decision = decideAfterFailure({ attempt, exitCode, verdict, hintMs: rateLimitHintMs(result.tail, deps.now()) }, options, deps.now() - start, deps.random);
+        const ended = result.timedOut ? 'timed out' : result.spawnError !== undefined ? `could not start (${result.spawnError})` : result.signal !== undefined ? `died on ${result.signal}` : `exited ${result.exitCode}`;
+        deps.log({
+            attempt,
+            attempts: options.attempts,
+            ended,
+            class: verdict.class,
+            rule: verdict.rule?.id ?? '',
+            line: verdict.line,
+            next: decision.action,
+            ...(decision.action === 'retry' ? { delayMs: decision.delayMs } : {}),
+            reason: decision.why
+        });
+        if (decision.action === 'stop') {
+            return { exitCode: decision.exitCode, attempts: attempt, class: verdict.class, rule: verdict.rule?.id ?? '', line: verdict.line, why: decision.why };
+        }
+        await deps.sleep(decision.delayMs);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/retry/process-runner.ts
+/**
+ * The production attempt runner for the retry action and `purple retry`: the
+ * command in its own process group, output forwarded live and its tail kept,
+ * the whole group killed when the attempt's time is up.
+ */
+
+
+
+/** Grace between SIGTERM and SIGKILL for a timed-out attempt's process group. */
+const KILL_GRACE_MS = 2000;
+/**
+ * Production `run`: spawns the command in its own process group (so a timeout
+ * kills the whole tree, grandchildren included), forwards its output live
+ * and keeps the tail. The attempt ends after `timeoutMs`, or when `timer`
+ * resolves (tests pass one they control).
+ */
+function spawnAttempt(command, args, io, limit = {}) {
+    const killGraceMs = limit.killGraceMs ?? KILL_GRACE_MS;
+    return new Promise((resolve) => {
+        let clock;
+        const timer = limit.timer ??
+            (limit.timeoutMs !== undefined ? new Promise((done) => (clock = setTimeout(done, limit.timeoutMs))) : undefined);
+        const tail = new OutputTail();
+        let timedOut = false;
+        // No stdin: a retry is only sound if every attempt sees the same input, and a
+        // process group apart from the terminal's would stop on reading a TTY.
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+        const killGroup = (signal) => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, signal);
+            }
+            catch {
+                // already gone
+            }
+        };
+        const forward = (signal) => () => {
+            killGroup(signal);
+            process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+        };
+        // The child has its own process group, so a Ctrl-C at the terminal reaches only us: pass it on.
+        const onInt = forward('SIGINT');
+        const onTerm = forward('SIGTERM');
+        process.once('SIGINT', onInt);
+        process.once('SIGTERM', onTerm);
+        for (const [stream, write] of [
+            [child.stdout, io.stdout],
+            [child.stderr, io.stderr]
+        ]) {
+            const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+            stream.on('data', (chunk) => {
+                const text = decoder.write(chunk);
+                tail.push(text);
+                write(text);
+            });
+        }
+        let settled = false;
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(clock);
+            process.removeListener('SIGINT', onInt);
+            process.removeListener('SIGTERM', onTerm);
+            resolve({ ...result, timedOut, tail: tail.value() });
+        };
+        void timer?.then(() => {
+            if (settled)
+                return;
+            timedOut = true;
+            killGroup('SIGTERM');
+            setTimeout(() => killGroup('SIGKILL'), killGraceMs).unref();
+        });
+        child.on('error', (error) => finish({ spawnError: `${error.code ?? 'error'}: ${error.message}` }));
+        child.on('close', (code, signal) => {
+            // The group may outlive its leader (a background grandchild): end it with the attempt.
+            if (timedOut)
+                killGroup('SIGKILL');
+            finish({ ...(code !== null ? { exitCode: code } : {}), ...(signal !== null ? { signal } : {}) });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
+ */
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
+}
+/**
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
+ */
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
+        }
+    });
+}
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
+        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
+        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
+        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
+        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
+    }
+    return Math.round(seconds * 1000);
+}
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
+}
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
+}
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
+        return undefined;
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    }
+    return sha;
+}
+
+;// CONCATENATED MODULE: ./src/actions/retry/settings.ts
+/**
+ * The retry action's inputs, read once into a frozen settings object. Errors
+ * name the input, quote the value and say what to write instead.
+ */
+
+
+
+
+
+function optionalSeconds(inputs, name) {
+    return inputs.get(name).trim() === '' ? undefined : parseSecondsInput(inputs, name, { above: 0 });
+}
+function readRules(inputs, workspace) {
+    const file = inputs.get('rules').trim();
+    if (file === '')
+        return withUserRules([]);
+    try {
+        return withUserRules(parseRuleFile((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(workspace, file), 'utf8'), file));
+    }
+    catch (e) {
+        // Duck-typed: an fs error may come from another realm and fail instanceof.
+        const message = typeof e === 'object' && e !== null && typeof e.message === 'string' ? e.message : String(e);
+        throw inputError(inputs.label('rules'), file, `${message}; write the path of a rules file in the workspace, or leave it empty.`);
+    }
+}
+/** Reads the retry action's inputs from the environment the runner sets (INPUT_<NAME>). */
+function readRetrySettings(env = process.env) {
+    const inputs = specInputSource(retrySpec.inputs, (label) => (env[`INPUT_${label.replace(/ /g, '_').toUpperCase()}`] ?? '').trim());
+    const run = inputs.get('run');
+    if (run.trim() === '')
+        throw inputError(inputs.label('run'), run, 'write the command to run, as in a run: step.');
+    const attempts = inputs.get('attempts').trim();
+    if (!/^[1-9]\d{0,3}$/.test(attempts))
+        throw inputError(inputs.label('attempts'), attempts, "write a whole number of attempts of at least 1, e.g. '5'.");
+    const unknown = inputs.get('unknown').trim();
+    if (unknown !== 'retry' && unknown !== 'fail')
+        throw inputError(inputs.label('unknown'), unknown, "write 'retry' or 'fail'.");
+    const minDelayMs = parseSecondsInput(inputs, 'min-delay', { min: 0 });
+    const maxDelayMs = parseSecondsInput(inputs, 'max-delay', { min: 0 });
+    if (maxDelayMs < minDelayMs)
+        throw inputError(inputs.label('max-delay'), inputs.get('max-delay'), `write at least the min-delay (${minDelayMs / 1000}).`);
+    const deadlineMs = optionalSeconds(inputs, 'deadline');
+    const attemptTimeoutMs = optionalSeconds(inputs, 'attempt-timeout');
+    return Object.freeze({
+        // What GitHub runs for `shell: bash` (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsshell).
+        command: 'bash',
+        args: ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run],
+        attempts: Number(attempts),
+        ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+        ...(attemptTimeoutMs !== undefined ? { attemptTimeoutMs } : {}),
+        minDelayMs,
+        maxDelayMs,
+        unknown,
+        rules: readRules(inputs, env.GITHUB_WORKSPACE || process.cwd())
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/retry/index.ts
+
+
+
+
+
+
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void runAction(async () => {
+    let settings;
+    try {
+        settings = readRetrySettings();
+    }
+    catch (error) {
+        await writeRetryOutputs(undefined);
+        throw error;
+    }
+    const result = await runRetry(settings, {
+        // The command is the workflow's own step, as trusted as a run: step: its output goes to the log unchanged.
+        run: (command, args, timeoutMs) => spawnAttempt(command, args, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, { ...(timeoutMs !== undefined ? { timeoutMs } : {}) }),
+        sleep: productionRuntime.sleep,
+        now: productionRuntime.now,
+        random: Math.random,
+        log: (event) => productionRuntime.log.info(formatRetryEvent(event, 'retry'))
+    });
+    await writeRetryOutputs(result);
+    if (result.exitCode !== 0)
+        throw new Error(`the command failed (exit code ${result.exitCode}, ${result.class}${result.rule !== '' ? `, rule ${result.rule}` : ''}): ${result.why}`);
+});
+
+})();
+
+module.exports = __webpack_exports__;
+/******/ })()
+;

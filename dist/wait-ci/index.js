@@ -1,9 +1,10 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
+/******/ (() => { // webpackBootstrap
+/******/ 	var __webpack_modules__ = ({
 
 /***/ 9659:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
+"use strict";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
@@ -747,6 +748,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /***/ 3335:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getProxyUrl = getProxyUrl;
@@ -855,6 +857,7 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 var net = __nccwpck_require__(9278);
@@ -1126,6 +1129,7 @@ exports.debug = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const Client = __nccwpck_require__(3701)
@@ -1366,6 +1370,7 @@ module.exports = {
 /***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -1481,6 +1486,7 @@ module.exports = connect
 /***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -1739,6 +1745,7 @@ module.exports = pipeline
 /***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -1960,6 +1967,7 @@ module.exports.RequestHandler = RequestHandler
 /***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -2187,6 +2195,7 @@ module.exports = stream
 /***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
@@ -2302,6 +2311,7 @@ module.exports = upgrade
 /***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 module.exports.request = __nccwpck_require__(4043)
@@ -2316,6 +2326,7 @@ module.exports.connect = __nccwpck_require__(2279)
 /***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
@@ -2808,6 +2819,7 @@ module.exports = {
 /***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const net = __nccwpck_require__(7030)
@@ -3055,6 +3067,7 @@ module.exports = buildConnector
 /***/ 735:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {Record<string, string | undefined>} */
@@ -3180,6 +3193,7 @@ module.exports = {
 /***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const diagnosticsChannel = __nccwpck_require__(3053)
 const util = __nccwpck_require__(7975)
@@ -3389,6 +3403,7 @@ module.exports = {
 /***/ 8707:
 /***/ ((module) => {
 
+"use strict";
 
 
 const kUndiciError = Symbol.for('undici.error.UND_ERR')
@@ -3821,6 +3836,7 @@ module.exports = {
 /***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -4384,6 +4400,7 @@ module.exports = {
 /***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -4543,6 +4560,7 @@ module.exports = {
 /***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -5269,6 +5287,7 @@ module.exports = {
 /***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { InvalidArgumentError } = __nccwpck_require__(8707)
@@ -5409,6 +5428,7 @@ module.exports = Agent
 /***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -5625,6 +5645,7 @@ module.exports = BalancedPool
 /***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 /* global WebAssembly */
@@ -7145,6 +7166,7 @@ module.exports = connectH1
 /***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -7944,6 +7966,7 @@ module.exports = connectH2
 /***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // @ts-check
 
 
@@ -8575,6 +8598,7 @@ module.exports = Client
 /***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const buffer = __nccwpck_require__(4573)
@@ -8790,6 +8814,7 @@ module.exports = DispatcherBase
 /***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const EventEmitter = __nccwpck_require__(8474)
 
@@ -8862,6 +8887,7 @@ module.exports = Dispatcher
 /***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const DispatcherBase = __nccwpck_require__(1841)
@@ -9029,6 +9055,7 @@ module.exports = EnvHttpProxyAgent
 /***/ 4660:
 /***/ ((module) => {
 
+"use strict";
 /* eslint-disable */
 
 
@@ -9153,6 +9180,7 @@ module.exports = class FixedQueue {
 /***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const DispatcherBase = __nccwpck_require__(1841)
@@ -9395,6 +9423,7 @@ module.exports = PoolStats
 /***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -9509,6 +9538,7 @@ module.exports = Pool
 /***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
@@ -9790,6 +9820,7 @@ module.exports = ProxyAgent
 /***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const Dispatcher = __nccwpck_require__(883)
@@ -9832,6 +9863,7 @@ module.exports = RetryAgent
 /***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 // We include a version number for the Dispatcher API. In case of breaking changes,
@@ -9871,6 +9903,7 @@ module.exports = {
 /***/ 8155:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = class DecoratorHandler {
@@ -9922,6 +9955,7 @@ module.exports = class DecoratorHandler {
 /***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const util = __nccwpck_require__(3440)
@@ -10161,6 +10195,7 @@ module.exports = RedirectHandler
 /***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const assert = __nccwpck_require__(4589)
 
@@ -10605,6 +10640,7 @@ module.exports = RetryHandler
 /***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
@@ -10987,6 +11023,7 @@ module.exports = interceptorOpts => {
 /***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const util = __nccwpck_require__(3440)
@@ -11117,6 +11154,7 @@ module.exports = createDumpInterceptor
 /***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const RedirectHandler = __nccwpck_require__(8754)
@@ -11145,6 +11183,7 @@ module.exports = createRedirectInterceptor
 /***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const RedirectHandler = __nccwpck_require__(8754)
 
@@ -11176,6 +11215,7 @@ module.exports = opts => {
 /***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const RetryHandler = __nccwpck_require__(7816)
 
@@ -11202,6 +11242,7 @@ module.exports = globalOpts => {
 /***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
@@ -11486,6 +11527,7 @@ exports.SPECIAL_HEADERS = {
 /***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Buffer } = __nccwpck_require__(4573)
@@ -11498,6 +11540,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 /***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Buffer } = __nccwpck_require__(4573)
@@ -11510,6 +11553,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 /***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.enumToMap = void 0;
@@ -11531,6 +11575,7 @@ exports.enumToMap = enumToMap;
 /***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kClients } = __nccwpck_require__(6443)
@@ -11698,6 +11743,7 @@ module.exports = MockAgent
 /***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { promisify } = __nccwpck_require__(7975)
@@ -11764,6 +11810,7 @@ module.exports = MockClient
 /***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { UndiciError } = __nccwpck_require__(8707)
@@ -11799,6 +11846,7 @@ module.exports = {
 /***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
@@ -12013,6 +12061,7 @@ module.exports.MockScope = MockScope
 /***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { promisify } = __nccwpck_require__(7975)
@@ -12079,6 +12128,7 @@ module.exports = MockPool
 /***/ 1117:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -12109,6 +12159,7 @@ module.exports = {
 /***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { MockNotMatchedError } = __nccwpck_require__(2429)
@@ -12483,6 +12534,7 @@ module.exports = {
 /***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Transform } = __nccwpck_require__(7075)
@@ -12533,6 +12585,7 @@ module.exports = class PendingInterceptorsFormatter {
 /***/ 1529:
 /***/ ((module) => {
 
+"use strict";
 
 
 const singulars = {
@@ -12569,6 +12622,7 @@ module.exports = class Pluralizer {
 /***/ 6603:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -12999,6 +13053,7 @@ module.exports = {
 /***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kConstruct } = __nccwpck_require__(109)
@@ -13865,6 +13920,7 @@ module.exports = {
 /***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kConstruct } = __nccwpck_require__(109)
@@ -14024,6 +14080,7 @@ module.exports = {
 /***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 module.exports = {
@@ -14036,6 +14093,7 @@ module.exports = {
 /***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -14088,6 +14146,7 @@ module.exports = {
 /***/ 1276:
 /***/ ((module) => {
 
+"use strict";
 
 
 // https://wicg.github.io/cookie-store/#cookie-maximum-attribute-value-size
@@ -14107,6 +14166,7 @@ module.exports = {
 /***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { parseSetCookie } = __nccwpck_require__(1978)
@@ -14298,6 +14358,7 @@ module.exports = {
 /***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
@@ -14615,6 +14676,7 @@ module.exports = {
 /***/ 7797:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -14974,6 +15036,7 @@ module.exports = {
 /***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
@@ -15555,6 +15618,7 @@ module.exports = {
 /***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { pipeline } = __nccwpck_require__(7075)
@@ -16045,6 +16109,7 @@ module.exports = {
 /***/ 4811:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -16089,6 +16154,7 @@ module.exports = {
 /***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const util = __nccwpck_require__(3440)
@@ -16625,6 +16691,7 @@ module.exports = {
 /***/ 4495:
 /***/ ((module) => {
 
+"use strict";
 
 
 const corsSafeListedMethods = /** @type {const} */ (['GET', 'HEAD', 'POST'])
@@ -16756,6 +16823,7 @@ module.exports = {
 /***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const assert = __nccwpck_require__(4589)
@@ -17507,6 +17575,7 @@ module.exports = {
 /***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kConnected, kSize } = __nccwpck_require__(6443)
@@ -17560,6 +17629,7 @@ module.exports = function () {
 /***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Blob, File } = __nccwpck_require__(4573)
@@ -17693,6 +17763,7 @@ module.exports = { FileLike, isFileLike }
 /***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
@@ -18174,6 +18245,7 @@ module.exports = {
 /***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
@@ -18433,6 +18505,7 @@ module.exports = { FormData, makeEntry }
 /***/ 1059:
 /***/ ((module) => {
 
+"use strict";
 
 
 // In case of breaking changes, increase the version
@@ -18480,6 +18553,7 @@ module.exports = {
 /***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
@@ -19174,6 +19248,7 @@ module.exports = {
 /***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
@@ -21451,6 +21526,7 @@ module.exports = {
 /***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 /* globals AbortController */
 
 
@@ -22495,6 +22571,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 /***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
@@ -23112,6 +23189,7 @@ module.exports = {
 /***/ 3627:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -23128,6 +23206,7 @@ module.exports = {
 /***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Transform } = __nccwpck_require__(7075)
@@ -24767,6 +24846,7 @@ module.exports = {
 /***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { types, inspect } = __nccwpck_require__(7975)
@@ -25469,6 +25549,7 @@ module.exports = {
 /***/ 2607:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -25766,6 +25847,7 @@ module.exports = {
 /***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -26117,6 +26199,7 @@ module.exports = {
 /***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { webidl } = __nccwpck_require__(5893)
@@ -26202,6 +26285,7 @@ module.exports = {
 /***/ 961:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -26219,6 +26303,7 @@ module.exports = {
 /***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const {
@@ -26617,6 +26702,7 @@ module.exports = {
 /***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
@@ -26995,6 +27081,7 @@ module.exports = {
 /***/ 736:
 /***/ ((module) => {
 
+"use strict";
 
 
 // This is a Globally Unique Identifier unique used
@@ -27068,6 +27155,7 @@ module.exports = {
 /***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { webidl } = __nccwpck_require__(5893)
@@ -27404,6 +27492,7 @@ module.exports = {
 /***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { maxUnsigned16Bit } = __nccwpck_require__(736)
@@ -27507,6 +27596,7 @@ module.exports = {
 /***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
@@ -27619,6 +27709,7 @@ module.exports = { PerMessageDeflate }
 /***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { Writable } = __nccwpck_require__(7075)
@@ -28153,6 +28244,7 @@ module.exports = {
 /***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
@@ -28264,6 +28356,7 @@ module.exports = { SendQueue }
 /***/ 1216:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -28283,6 +28376,7 @@ module.exports = {
 /***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
@@ -28612,6 +28706,7 @@ module.exports = {
 /***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+"use strict";
 
 
 const { webidl } = __nccwpck_require__(5893)
@@ -29211,13 +29306,589 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5240:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 2613:
+/***/ ((module) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ eventPayloadError)
-/* harmony export */ });
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6020);
+"use strict";
+module.exports = require("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("util");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it need to be in strict mode.
+(() => {
+"use strict";
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./src/core/records.ts
+/**
+ * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
+ * the one test for "an object whose fields may be read".
+ */
+/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
+function records_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
+function asRecord(value) {
+    return records_isRecord(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
+ * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
+ * import, from an env passed in (tests give their own).
+ */
+
+
+/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
+function readRepository(env = process.env) {
+    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
+    if (!match) {
+        throw new Error(value === ''
+            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
+            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function fromPullObject(pr) {
+    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
+        return undefined;
+    const head = asRecord(pr.head);
+    const base = asRecord(pr.base);
+    const ref = { number: pr.number };
+    if (str(head?.sha))
+        ref.headSha = str(head?.sha);
+    if (str(head?.ref))
+        ref.headRef = str(head?.ref);
+    if (str(base?.ref))
+        ref.baseRef = str(base?.ref);
+    if (str(base?.sha))
+        ref.baseSha = str(base?.sha);
+    return ref;
+}
+/**
+ * The pull request an event payload is about: pull_request / pull_request_target /
+ * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
+ * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
+ * `pull_requests` entry). Undefined when the event names none.
+ */
+function pullRequestFromPayload(payload) {
+    const pr = asRecord(payload.pull_request);
+    if (pr)
+        return fromPullObject(pr);
+    const issue = asRecord(payload.issue);
+    if (issue && asRecord(issue.pull_request) && typeof issue.number === 'number')
+        return { number: issue.number };
+    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
+        const holder = key === 'check_run' ? asRecord(asRecord(payload.check_run)?.check_suite) ?? asRecord(payload.check_run) : asRecord(payload[key]);
+        const list = holder?.pull_requests;
+        if (Array.isArray(list) && list.length > 0) {
+            const first = asRecord(list[0]);
+            if (first)
+                return fromPullObject(first);
+        }
+    }
+    return undefined;
+}
+/**
+ * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
+ * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
+ */
+function mergeGroupFromPayload(payload) {
+    const group = asRecord(payload.merge_group);
+    const headSha = str(group?.head_sha);
+    const baseRef = str(group?.base_ref);
+    if (headSha === undefined || baseRef === undefined)
+        return undefined;
+    return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
+}
+/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
+function readEventPayload(env = process.env) {
+    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
+    if (path === '')
+        return {};
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
+    }
+    try {
+        return asRecord(JSON.parse(text)) ?? {};
+    }
+    catch (error) {
+        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
+    }
+}
+/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
+function readGitHubContext(env = process.env) {
+    const repository = readRepository(env);
+    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
+    const payload = readEventPayload(env);
+    const pullRequest = pullRequestFromPayload(payload);
+    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
+}
+/**
+ * The pull request to act on: the explicit number (a 'pull-request' input)
+ * when given, else the event's; a clear error naming the input when neither exists.
+ */
+function requirePullRequest(context, explicit, inputName = 'pull-request') {
+    if (explicit !== undefined) {
+        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
+    }
+    if (context.pullRequest)
+        return context.pullRequest;
+    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
+    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
+        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
+}
+
+;// CONCATENATED MODULE: ./src/actions/event-payload-guard.ts
 /**
  * Imported first by an action's entry: reads the event payload before
  * @actions/github loads, because that package parses GITHUB_EVENT_PATH as it
@@ -29229,7 +29900,7 @@ module.exports = {
 
 function checkEventPayload() {
     try {
-        (0,_github_context_js__WEBPACK_IMPORTED_MODULE_0__/* .readEventPayload */ .N5)();
+        readEventPayload();
         return undefined;
     }
     catch (error) {
@@ -29240,2287 +29911,7 @@ function checkEventPayload() {
 /** The clear error for an event payload that cannot be read, or undefined when it is fine. */
 const eventPayloadError = checkEventPayload();
 
-
-/***/ }),
-
-/***/ 2074:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4505);
-
-
-/**
- * Runs an action body and calls setFailed exactly once on a throw, whatever
- * was thrown (the template only fails `if (error instanceof Error)`, which
- * leaves the step green on a thrown string).
- */
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_core_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error));
-    }
-}
-
-
-/***/ }),
-
-/***/ 956:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5240);
-/* harmony import */ var _core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4505);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2074);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
-/* harmony import */ var _wait_ci_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(389);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3707);
-/** wait-ci's entry: the one place that fails the step; every output is set first, on every path. */
-// First import: it must read the event file before @actions/github does (see event-payload-guard.ts).
-
-
-
-
-
-
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(async () => {
-    let result;
-    try {
-        if (_event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P !== undefined)
-            throw _event_payload_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .eventPayloadError */ .P;
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .readWaitCiSettings */ .$Z)();
-        result = await (0,_wait_ci_js__WEBPACK_IMPORTED_MODULE_3__/* .waitCi */ .S)(settings, (0,_wait_ci_js__WEBPACK_IMPORTED_MODULE_3__/* .createWaitCiDeps */ .i)(settings));
-    }
-    catch (error) {
-        // Outputs in every case, so a workflow can route even this to a fix step.
-        await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiError */ .DV)((0,_core_describe_error_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .U)(error));
-        throw error;
-    }
-    await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWaitCiOutputs */ .du)(result);
-    if (result.conclusion !== 'success')
-        throw new Error(`wait-ci: ${result.conclusion}: ${result.message}`);
-});
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 7185:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ waitCiOwnInputs),
-  j: () => (/* binding */ waitCiSpec)
-});
-
-// EXTERNAL MODULE: ./src/github/inputs.ts
-var inputs = __nccwpck_require__(5446);
-;// CONCATENATED MODULE: ./src/actions/spec.ts
-/** Declares an action spec, keeping its literal input/output names as types. */
-function defineAction(spec) {
-    return Object.freeze(spec);
-}
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/io.ts
-
-
-/** wait-ci's own inputs (the client's token and tuning inputs are spread in beside them). */
-const waitCiOwnInputs = {
-    'pull-request': {
-        description: 'Number of the pull request whose head is verified. Empty: the pull request of the triggering event.'
-    },
-    sha: {
-        description: 'Head sha to verify. Empty: the pull request head read at the start. If given and the pull request head differs, the wait ends with head-moved.'
-    },
-    required: {
-        description: 'Extra required check names, one per line, added to those of branch protection and rulesets (names may contain commas).'
-    },
-    strict: {
-        description: 'A required check that has not registered yet is pending (true) rather than absent (false). Keep true: late-registering checks are how early passes happen.',
-        default: 'true'
-    },
-    'on-no-gate': {
-        description: "What to do when no required check is known (no readable gate, empty 'required'): all-observed waits for every check observed on the head (never succeeding on none); fail stops with a failure.",
-        default: 'all-observed'
-    },
-    ignore: {
-        description: 'Check names (globs, one per line, * matches anything) not to wait on when waiting on all observed checks. Required checks are never ignored.'
-    },
-    'timeout-seconds': {
-        description: 'Longest wait in seconds; then the conclusion is timed_out, naming what was still pending or missing.',
-        default: '3600'
-    },
-    'interval-seconds': {
-        description: 'Poll interval in seconds (fractions allowed): a change is seen within half of it, a quarter on average, because polls start every half interval while the answers are free 304s or bring news. Only while unchanged answers still cost counted requests do polls slow down, from this interval up to twice that.',
-        default: '10'
-    },
-    'fail-fast': {
-        description: 'Stop at the first failed required check (true) or wait for all of them to finish (false).',
-        default: 'true'
-    },
-    'fail-queue-fast': {
-        description: 'In a merge_group run: stop at the first failed required check (true), so the queue removes the group at once, or let the rest finish (false).',
-        default: 'true'
-    },
-    'check-run-id': {
-        description: "This job's own check run id, so the wait never waits on itself (even when the job's name is a required check). Leave the default; where the runner does not expose it, the current run's jobs API is asked (needs actions: read).",
-        default: '${{ job.check_run_id }}'
-    }
-};
-/** wait-ci's inputs and outputs, declared once. */
-const waitCiSpec = defineAction({
-    dir: 'wait-ci',
-    name: 'Purple wait-ci',
-    description: 'Waits until every required check of the gate definition is green on the PR head (or the merge group sha in a merge_group run).',
-    inputs: {
-        ...inputs/* clientInputs */.HC,
-        ...waitCiOwnInputs
-    },
-    outputs: {
-        conclusion: { description: 'success | failure | timed_out | head-moved' },
-        sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit); in a merge_group run, the group sha.' },
-        required: { description: 'JSON array of the required checks: [{"name", "app_id"?, "sources": [...], "state"}].' },
-        failed: { description: 'JSON array of required checks that failed: [{"name", "conclusion", "url"}].' },
-        pending: { description: 'JSON array of required checks still pending or never registered: [{"name", "state"}].' },
-        'api-requests': {
-            description: 'API requests made, as JSON: {"counted": n, "not_modified": n, "total": n} (304 answers do not count against the rate limit).'
-        }
-    }
-});
-
-
-/***/ }),
-
-/***/ 3707:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  DV: () => (/* binding */ writeWaitCiError),
-  du: () => (/* binding */ writeWaitCiOutputs)
-});
-
-// UNUSED EXPORTS: waitCiOutputValues, waitCiSummary
-
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-;// CONCATENATED MODULE: ./src/core/summary-html.ts
-/**
- * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
- * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
- * markdown inside it is not parsed, so every block here is one HTML element with
- * no blank line inside, and every piece of text goes through `escapeHtml` with its
- * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
- */
-
-const markup = (html) => Object.freeze({ html });
-/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
-function inline(content) {
-    if (typeof content === 'string')
-        return (0,escaping/* escapeHtml */.ZD)(content).replace(/\r\n|\r|\n/g, '<br>');
-    if (Array.isArray(content))
-        return content.map((part) => inline(part)).join('');
-    return content.html;
-}
-/** `<code>` around escaped text. */
-function code(text) {
-    return markup(`<code>${inline(text)}</code>`);
-}
-/** `<strong>` around escaped content. */
-function strong(content) {
-    return markup(`<strong>${inline(content)}</strong>`);
-}
-/** A link, only for http(s) addresses; anything else is shown as text. */
-function summary_html_link(href, content) {
-    if (!/^https?:\/\//i.test(href))
-        return markup(inline(content));
-    return markup(`<a href="${(0,escaping/* escapeHtml */.ZD)(href)}">${inline(content)}</a>`);
-}
-/** A heading block. */
-function heading(level, content) {
-    return markup(`<h${level}>${inline(content)}</h${level}>`);
-}
-/** A paragraph block. */
-function paragraph(content) {
-    return markup(`<p>${inline(content)}</p>`);
-}
-/** A bulleted list block. */
-function list(items) {
-    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
-}
-/** A table block: a header row, then one row per entry, every cell closed. */
-function table(headers, rows) {
-    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
-    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
-    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
-}
-/** A summary: blocks separated by blank lines, so each stays one HTML block. */
-function renderSummary(blocks) {
-    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
-}
-
-;// CONCATENATED MODULE: ./src/core/diagnosis-report.ts
-/**
- * A diagnosis shown to people: summary-html blocks for a job summary, plain
- * lines for a terminal or a log (outside text kept on one line each), and the
- * JSON document `purple why --json` prints.
- */
-
-
-const WHO_WORDS = {
-    author: 'the author (push a fix, update the branch)',
-    reviewer: 'a reviewer',
-    admin: 'an admin (settings or token)',
-    ci: 'CI (wait, or re-run)',
-    anyone: 'anyone (retry)'
-};
-const VERDICT_WORDS = {
-    mergeable: 'mergeable',
-    waiting: 'waiting',
-    blocked: 'blocked',
-    unknown: 'unknown'
-};
-/** The diagnosis as job-summary blocks: a heading, the verdict, a table of blockers, and what could not be read. */
-function renderDiagnosisHtml(diagnosis, title = 'What stands between this PR and a merge') {
-    const blocks = [heading(3, title), paragraph([strong(VERDICT_WORDS[diagnosis.verdict]), `: ${diagnosis.reason}.`])];
-    if (diagnosis.blockers.length > 0) {
-        const evidence = (b) => (b.link ? [b.evidence, ' (', summary_html_link(b.link, 'details'), ')'] : b.evidence);
-        blocks.push(table(['blocker', 'evidence', 'rule', 'who can clear it'], diagnosis.blockers.map((b) => [b.kind, evidence(b), b.source, WHO_WORDS[b.who]])));
-    }
-    if (diagnosis.unreadable.length > 0) {
-        blocks.push(paragraph('Not readable with this token (not guessed):'));
-        blocks.push(list(diagnosis.unreadable.map((u) => [strong(u.what), `: ${u.reason}`])));
-    }
-    return blocks;
-}
-/** The diagnosis as plain lines (no trailing newlines); outside text cannot break a line or start a workflow command. */
-function renderDiagnosisText(diagnosis) {
-    const lines = [`${VERDICT_WORDS[diagnosis.verdict]}: ${logText(diagnosis.reason)}`];
-    for (const b of diagnosis.blockers) {
-        lines.push(`  - ${b.kind}: ${logText(b.evidence)}`);
-        lines.push(`      rule: ${logText(b.source)}; who: ${WHO_WORDS[b.who]}${b.link ? `; ${logText(b.link)}` : ''}`);
-    }
-    if (diagnosis.unreadable.length > 0) {
-        lines.push('  not readable with this token:');
-        for (const u of diagnosis.unreadable)
-            lines.push(`  - ${logText(u.what)}: ${logText(u.reason)}`);
-    }
-    return lines;
-}
-/** The machine-readable document (`schema: purple/v1`). */
-function diagnosisDocument(diagnosis, extra = {}) {
-    return {
-        schema: 'purple/v1',
-        command: 'why',
-        ...extra,
-        verdict: diagnosis.verdict,
-        reason: diagnosis.reason,
-        blockers: diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who, ...(b.link ? { link: b.link } : {}) })),
-        unreadable: diagnosis.unreadable.map((u) => ({ what: u.what, reason: u.reason }))
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/core/redaction.ts
-var redaction = __nccwpck_require__(3862);
-;// CONCATENATED MODULE: ./src/actions/outputs.ts
-/**
- * How every action reports: a typed output setter built from the action's
- * declaration (a renamed or forgotten output is a compile error), and a job
- * summary written best-effort (core.summary.write() throws when
- * GITHUB_STEP_SUMMARY is unset, as outside the runner).
- */
-
-
-/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
-function outputWriter(spec, prefix = '') {
-    return (values) => {
-        for (const name of Object.keys(spec.outputs)) {
-            core/* setOutput */.uH(`${prefix}${name}`, (0,redaction/* redactSecrets */.f)(values[name] ?? ''));
-        }
-    };
-}
-/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
-async function writeSummary(html) {
-    try {
-        await core/* summary */.z.addRaw((0,redaction/* redactSecrets */.f)(html), true).write();
-    }
-    catch (error) {
-        core/* debug */.Yz(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    finally {
-        core/* summary */.z.emptyBuffer();
-    }
-}
-
-// EXTERNAL MODULE: ./src/actions/wait-ci/io.ts + 1 modules
-var io = __nccwpck_require__(7185);
-;// CONCATENATED MODULE: ./src/actions/wait-ci/outputs.ts
-
-
-
-
-
-/** The output values of a finished wait. */
-function waitCiOutputValues(result) {
-    return {
-        conclusion: result.conclusion,
-        sha: result.sha,
-        required: JSON.stringify(result.checks.map((c) => ({ name: c.name, ...(c.appId !== undefined ? { app_id: c.appId } : {}), sources: c.sources, state: c.state }))),
-        failed: JSON.stringify(result.checks.filter((c) => c.state === 'failed').map((c) => ({ name: c.name, conclusion: c.detail, url: c.url ?? null }))),
-        pending: JSON.stringify(result.checks.filter((c) => c.state === 'pending' || c.state === 'missing').map((c) => ({ name: c.name, state: c.state, detail: c.detail }))),
-        'api-requests': JSON.stringify({ counted: result.requests.counted, not_modified: result.requests.notModified, total: result.requests.total })
-    };
-}
-/** The output values when the wait could not start (bad input, unreadable event): a failure, nothing observed. */
-function waitCiErrorOutputValues() {
-    return { conclusion: 'failure', sha: '', required: '[]', failed: '[]', pending: '[]', 'api-requests': JSON.stringify({ counted: 0, not_modified: 0, total: 0 }) };
-}
-const stateLabel = {
-    success: '✅ success',
-    pending: '⏳ pending',
-    failed: '❌ failed',
-    missing: '⌛ not registered',
-    self: '↩️ this job'
-};
-// The table above already shows the required checks; the diagnosis adds only the other gates.
-const CHECK_KINDS = new Set(['check-failing', 'check-pending', 'check-missing']);
-/** The diagnosis's blocks without the check blockers; one line when nothing else was found. */
-function otherGatesBlocks(diagnosis) {
-    const title = 'What else blocks the merge';
-    const blockers = diagnosis.blockers.filter((b) => !CHECK_KINDS.has(b.kind));
-    if (blockers.length === 0)
-        return [heading(3, title), paragraph('Nothing besides the checks was found blocking the merge.')];
-    const reason = `besides the checks, ${blockers.map((b) => b.evidence).join('; ')}`;
-    return renderDiagnosisHtml({ ...diagnosis, verdict: 'blocked', reason, blockers }, title);
-}
-/** The job summary of a finished wait, as HTML. */
-function waitCiSummary(result) {
-    const head = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)';
-    const what = result.target.kind === 'merge-group' ? ['Merge group into ', code(result.target.baseRef), ', sha '] : [`Pull request #${result.target.number}, head `];
-    const blocks = [heading(2, `wait-ci: ${result.conclusion}`), paragraph([...what, head, `. ${result.message}`])];
-    if (result.checks.length > 0) {
-        blocks.push(table(['check', 'state', 'source', 'link', 'time to complete'], result.checks.map((c) => [
-            c.name + (c.appId !== undefined ? ` (app ${c.appId})` : ''),
-            `${stateLabel[c.state]} (${c.detail})`,
-            c.sources.join(', '),
-            c.url ? summary_html_link(c.url, 'details') : '',
-            c.durationMs !== undefined ? (0,durations/* formatMs */._V)(c.durationMs) : ''
-        ])));
-    }
-    else {
-        blocks.push(paragraph('No required checks were observed.'));
-    }
-    if (result.diagnosis !== undefined)
-        blocks.push(...otherGatesBlocks(result.diagnosis));
-    blocks.push(heading(3, 'Gate sources'), list(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
-    const r = result.requests;
-    blocks.push(paragraph(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${(0,durations/* formatMs */._V)(result.elapsedMs)}.`));
-    return renderSummary(blocks);
-}
-/** Sets every output and writes the job summary (best-effort); never fails the step. */
-async function writeWaitCiOutputs(result, prefix = '') {
-    outputWriter(io/* waitCiSpec */.j, prefix)(waitCiOutputValues(result));
-    await writeSummary(waitCiSummary(result));
-}
-/** Sets every output and a summary saying why the wait could not start. */
-async function writeWaitCiError(message, prefix = '') {
-    outputWriter(io/* waitCiSpec */.j, prefix)(waitCiErrorOutputValues());
-    await writeSummary(renderSummary([heading(2, 'wait-ci: failure'), paragraph(`The wait could not start: ${message}`)]));
-}
-
-
-/***/ }),
-
-/***/ 3218:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $Z: () => (/* binding */ readWaitCiSettings)
-});
-
-// UNUSED EXPORTS: parseWaitCiOptions, resolveWaitCiSettings
-
-// EXTERNAL MODULE: ./src/github/context.ts + 1 modules
-var github_context = __nccwpck_require__(6020);
-// EXTERNAL MODULE: ./src/github/inputs.ts
-var inputs = __nccwpck_require__(5446);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var core_inputs = __nccwpck_require__(9114);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./src/actions/input-source.ts
-/**
- * The one reader of action inputs through @actions/core: an InputSource with
- * the action.yml defaults applied (core.getInput gives '' for a left-out
- * input only when action.yml has no default, e.g. when run outside the runner).
- */
-
-
-/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
-function actionInputs(inputs, prefix = '', shared = []) {
-    return (0,core_inputs/* specInputSource */.f0)(inputs, (label) => core/* getInput */.V4(label), prefix, shared);
-}
-
-// EXTERNAL MODULE: ./src/actions/wait-ci/io.ts + 1 modules
-var io = __nccwpck_require__(7185);
-;// CONCATENATED MODULE: ./src/actions/wait-ci/settings.ts
-
-
-
-
-
-/** Pure: builds the options from wait-ci's inputs (its own action's, or the root action's `wait-…`). */
-function parseWaitCiOptions(inputs) {
-    const sha = (0,core_inputs/* parseShaInput */.AW)(inputs, 'sha');
-    const onNoGate = inputs.get('on-no-gate').trim();
-    if (onNoGate !== 'all-observed' && onNoGate !== 'fail')
-        throw (0,core_inputs/* inputError */.Xu)(inputs.label('on-no-gate'), onNoGate, "write 'all-observed' or 'fail'.");
-    const pullRequest = (0,core_inputs/* parsePullRequestInput */.gF)(inputs, 'pull-request');
-    const options = {
-        ...(pullRequest === undefined ? {} : { pullRequest }),
-        ...(sha === undefined ? {} : { sha }),
-        required: inputs.get('required'),
-        strict: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'strict'),
-        onNoGate,
-        ignore: inputs
-            .get('ignore')
-            .split(/\r?\n/)
-            .map((l) => l.trim())
-            .filter((l) => l !== ''),
-        timeoutMs: (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'timeout-seconds', { min: 1 }),
-        intervalMs: (0,core_inputs/* parseSecondsInput */.lp)(inputs, 'interval-seconds', { min: 0.01 }),
-        failFast: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'fail-fast'),
-        failQueueFast: (0,core_inputs/* parseBooleanInput */.S8)(inputs, 'fail-queue-fast')
-    };
-    // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
-    const checkRunId = (0,core_inputs/* parsePositiveIntegerInput */.Vm)(inputs, 'check-run-id', "the job's check run id");
-    return Object.freeze(checkRunId === undefined ? options : { ...options, checkRunId });
-}
-function positiveInteger(value) {
-    const n = Number(value);
-    return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
-}
-/** The run ids the runner sets (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, RUNNER_NAME, GITHUB_JOB). */
-function readWaitCiRun(env) {
-    const runId = positiveInteger(env['GITHUB_RUN_ID']);
-    return Object.freeze({
-        ...(runId === undefined ? {} : { runId }),
-        attempt: positiveInteger(env['GITHUB_RUN_ATTEMPT']) ?? 1,
-        ...(env['RUNNER_NAME'] ? { runnerName: env['RUNNER_NAME'] } : {}),
-        ...(env['GITHUB_JOB'] ? { jobKey: env['GITHUB_JOB'] } : {})
-    });
-}
-/**
- * The rest of the settings around already-parsed options (the root action parses its `wait-…`
- * inputs itself): the repository, what to verify (the 'pull-request' input, else a merge_group
- * event's group, else the event's pull request) and the run ids.
- */
-function resolveWaitCiSettings(client, options, env) {
-    const context = (0,github_context/* readGitHubContext */.L7)(env);
-    const group = options.pullRequest === undefined ? (0,github_context/* mergeGroupFromPayload */.uY)(context.payload) : undefined;
-    if (group && options.sha !== undefined && options.sha !== group.headSha) {
-        // The queue merges the group's commit, so verifying any other would vouch for a commit that is not merged.
-        throw new Error(`Input 'sha' is '${options.sha}', but this merge_group run tests the group commit ${group.headSha}: leave 'sha' empty in merge_group runs.`);
-    }
-    const target = group
-        ? { kind: 'merge-group', headSha: group.headSha, baseRef: group.baseRef }
-        : { kind: 'pull-request', number: (0,github_context/* requirePullRequest */.aI)(context, options.pullRequest).number };
-    return Object.freeze({ client, options, repository: context.repository, target: Object.freeze(target), run: readWaitCiRun(env) });
-}
-/** Reads and validates every wait-ci input, the environment and the event payload. */
-function readWaitCiSettings(env = process.env) {
-    return resolveWaitCiSettings((0,inputs/* readClientSettings */.Hq)(env), parseWaitCiOptions(actionInputs(io/* waitCiOwnInputs */.h)), env);
-}
-
-
-/***/ }),
-
-/***/ 389:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ createWaitCiDeps),
-  S: () => (/* binding */ waitCi)
-});
-
-// EXTERNAL MODULE: ./src/github/client.ts + 35 modules
-var client = __nccwpck_require__(7628);
-;// CONCATENATED MODULE: ./src/github/conditional.ts
-/**
- * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
- * Not Modified, which does not count against the primary rate limit, so a
- * long wait costs few counted requests. Octokit throws a 304 as a
- * RequestError; here it becomes `{ notModified: true }` with the cached data.
- */
-/** A new in-memory ETag cache. */
-function createEtagCache() {
-    return new Map();
-}
-function keyOf(route, parameters) {
-    const sorted = Object.keys(parameters)
-        .filter((k) => k !== 'headers' && k !== 'request')
-        .sort()
-        .map((k) => [k, parameters[k]]);
-    return `${route} ${JSON.stringify(sorted)}`;
-}
-function isNotModified(error) {
-    return typeof error === 'object' && error !== null && error.status === 304;
-}
-/**
- * GET `route` with If-None-Match from `cache`. `validate` checks (and types)
- * a fresh body before it is cached, so a malformed answer is never replayed.
- */
-async function getWithEtag(request, route, parameters, cache, validate = (data) => data) {
-    const key = keyOf(route, parameters);
-    const cached = cache.get(key);
-    const headers = { ...(parameters.headers ?? {}), ...(cached ? { 'if-none-match': cached.etag } : {}) };
-    try {
-        const response = await request(route, { ...parameters, headers });
-        const data = validate(response.data);
-        const etag = response.headers.etag;
-        if (typeof etag === 'string' && etag !== '')
-            cache.set(key, { etag, data });
-        return { notModified: false, data, headers: response.headers, ...(typeof etag === 'string' ? { etag } : {}) };
-    }
-    catch (error) {
-        if (isNotModified(error) && cached)
-            return { notModified: true, data: cached.data, etag: cached.etag };
-        throw error;
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
-var core_transient = __nccwpck_require__(5824);
-;// CONCATENATED MODULE: ./src/core/required-checks.ts
-/**
- * The required set of a branch, read from the gate definition rather than from
- * a snapshot of what is visible (a check that registers late is not visible
- * yet, but is required all the same): classic protection as
- * the branch endpoint shows it, rulesets from the rules endpoint, and the
- * `required` input, each name tagged with where it came from.
- */
-/** Extra names from the `required` input, one per line (names may hold commas, e.g. `test (ubuntu, 20)`). */
-function requiredFromInput(text) {
-    const names = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    return [...new Set(names)].map((name) => ({ name, source: 'input' }));
-}
-/**
- * Union of every source, merged per name. A name required by one source for
- * any app and by another for app X needs app X; two different apps stay two
- * requirements, since each rule must be met on its own.
- */
-function unionRequired(entries) {
-    const byName = new Map();
-    for (const entry of entries) {
-        const list = byName.get(entry.name) ?? [];
-        list.push(entry);
-        byName.set(entry.name, list);
-    }
-    const checks = [];
-    for (const [name, list] of byName) {
-        const apps = [...new Set(list.map((e) => e.appId).filter((a) => a !== undefined))].sort((a, b) => a - b);
-        const anySources = list.filter((e) => e.appId === undefined).map((e) => e.source);
-        if (apps.length === 0) {
-            checks.push({ name, sources: orderSources(anySources) });
-            continue;
-        }
-        for (const appId of apps) {
-            const sources = [...list.filter((e) => e.appId === appId).map((e) => e.source), ...anySources];
-            checks.push({ name, appId, sources: orderSources(sources) });
-        }
-    }
-    return checks;
-}
-const sourceOrder = ['protection', 'ruleset', 'input'];
-function orderSources(sources) {
-    return sourceOrder.filter((s) => sources.includes(s));
-}
-/**
- * Builds what to wait on from the gate readings and the `required` input.
- * Without any required name the `on-no-gate` policy decides: wait on all
- * observed checks (never succeeding on none) or fail.
- */
-function buildRequiredSet(readings, requiredInput, onNoGate) {
-    const notes = [];
-    const entries = [];
-    for (const reading of readings) {
-        const label = reading.source === 'protection' ? 'branch protection' : 'rulesets';
-        if (reading.ok) {
-            entries.push(...reading.entries);
-            notes.push(`${label}: read, ${reading.entries.length} required check(s)`);
-        }
-        else {
-            notes.push(`${label}: could not be read (${reading.reason}); going on with the other sources`);
-        }
-    }
-    const fromInput = requiredFromInput(requiredInput);
-    entries.push(...fromInput);
-    if (fromInput.length > 0)
-        notes.push(`required input: ${fromInput.length} name(s)`);
-    const checks = unionRequired(entries);
-    if (checks.length > 0)
-        return { mode: 'gate', checks, readings, notes };
-    const anyRead = readings.some((r) => r.ok);
-    notes.push(anyRead
-        ? 'no required checks: the branch has no required status checks and the required input is empty'
-        : 'no required checks: no gate source could be read and the required input is empty');
-    if (onNoGate === 'fail') {
-        notes.push("on-no-gate is 'fail': set 'required' or give the token read access to the branch and its rules");
-        return { mode: 'fail', checks: [], readings, notes };
-    }
-    notes.push("on-no-gate is 'all-observed': waiting for every check observed on the head (none observed is pending)");
-    return { mode: 'all-observed', checks: [], readings, notes };
-}
-/**
- * Compiles a check-name glob: `*` matches any run of characters (slashes included), `?` one; the
- * rest is literal. Check names are not paths, so this is not guard's path dialect: see
- * docs/decisions.md, "Check-name globs are not path globs".
- */
-function compileGlob(glob) {
-    let source = '';
-    for (const ch of glob) {
-        if (ch === '*')
-            source += '.*';
-        else if (ch === '?')
-            source += '.';
-        else
-            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`, 's');
-}
-
-;// CONCATENATED MODULE: ./src/core/check-state.ts
-/**
- * Decides, from plain observations of one head sha, the state of every
- * required check and the overall verdict. Its one promise: never
- * `success` while a required check is missing, pending or failing, and never
- * success on an empty set.
- */
-
-const satisfying = new Set(['success', 'neutral', 'skipped']);
-const failing = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
-/** Maps a check run to its state: completed runs by conclusion, everything else (queued, in_progress, waiting, requested, pending) is pending. */
-function runState(run) {
-    if (run.status !== 'completed')
-        return 'pending';
-    if (run.conclusion === null)
-        return 'pending';
-    if (satisfying.has(run.conclusion))
-        return 'success';
-    // Unknown future conclusions fail rather than pass: a false failure costs a re-run, a false success a bad merge.
-    if (failing.has(run.conclusion))
-        return 'failed';
-    return 'failed';
-}
-/** Maps a commit status state: success passes, error/failure fail, pending (or anything else) waits. */
-function statusState(state) {
-    if (state === 'success')
-        return 'success';
-    if (state === 'error' || state === 'failure')
-        return 'failed';
-    return 'pending';
-}
-function time(value) {
-    if (value === null)
-        return Number.POSITIVE_INFINITY;
-    const t = Date.parse(value);
-    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-}
-/**
- * Orders runs of one name newest first, by creation: GitHub gives every check run,
- * a re-run included, a new and higher id, while `started_at` is empty until a
- * runner picks it up and comes from the runner's clock. A run that never started
- * but was created before a completed one is therefore not the newest.
- */
-function newestFirst(a, b) {
-    return b.id - a.id;
-}
-function durationOf(start, end) {
-    if (start === null || end === null)
-        return undefined;
-    const d = Date.parse(end) - Date.parse(start);
-    return Number.isFinite(d) && d >= 0 ? d : undefined;
-}
-function judge(name, appId, sources, input) {
-    const base = { name, ...(appId === undefined ? {} : { appId }), sources };
-    const runs = input.runs
-        .filter((r) => r.name === name && (appId === undefined || r.appId === appId))
-        .sort(newestFirst);
-    // The job's own run is the newest of its name while we wait; older runs of the name (a prior attempt) must not decide.
-    if (input.ownCheckRunId !== undefined && runs.some((r) => r.id === input.ownCheckRunId)) {
-        return { ...base, state: 'self', detail: 'this job', kind: 'check-run' };
-    }
-    // A status cannot prove which app posted it, so it never satisfies an app-scoped requirement.
-    const status = appId === undefined ? input.statuses.find((s) => s.context === name) : undefined;
-    const run = runs[0];
-    if (run !== undefined && (status === undefined || time(run.startedAt) >= time(status.updatedAt ?? status.createdAt))) {
-        const state = runState(run);
-        return {
-            ...base,
-            state,
-            detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status,
-            kind: 'check-run',
-            ...(run.url ? { url: run.url } : {}),
-            ...(state !== 'pending' ? withDuration(durationOf(run.startedAt, run.completedAt)) : {})
-        };
-    }
-    if (status !== undefined) {
-        const state = statusState(status.state);
-        return {
-            ...base,
-            state,
-            detail: status.state,
-            kind: 'status',
-            ...(status.url ? { url: status.url } : {}),
-            ...(state !== 'pending' ? withDuration(durationOf(status.createdAt, status.updatedAt)) : {})
-        };
-    }
-    const otherApps = input.runs.filter((r) => r.name === name).map((r) => r.appSlug ?? String(r.appId));
-    const detail = otherApps.length > 0
-        ? `not registered by app ${appId}; seen only from ${[...new Set(otherApps)].join(', ')}`
-        : 'not registered yet';
-    return { ...base, state: 'missing', detail };
-}
-function withDuration(durationMs) {
-    return durationMs === undefined ? {} : { durationMs };
-}
-/** Judges every required (or, without a gate, every observed) check and the overall verdict. */
-function evaluateChecks(input) {
-    const ignores = input.ignore.map(compileGlob);
-    const ignored = (name) => ignores.some((g) => g.test(name));
-    let checks;
-    let ignoredRequired = [];
-    if (input.required.mode === 'gate') {
-        checks = input.required.checks.map((c) => judge(c.name, c.appId, c.sources, input));
-        ignoredRequired = [...new Set(input.required.checks.map((c) => c.name).filter(ignored))];
-    }
-    else if (input.required.mode === 'all-observed') {
-        const ownName = input.runs.find((r) => r.id === input.ownCheckRunId)?.name;
-        const names = [
-            ...new Set([
-                ...input.runs.filter((r) => r.id !== input.ownCheckRunId && r.name !== ownName).map((r) => r.name),
-                ...input.statuses.map((s) => s.context)
-            ])
-        ].filter((n) => !ignored(n));
-        checks = names.sort().map((n) => judge(n, undefined, ['observed'], input));
-    }
-    else {
-        return { verdict: 'failure', checks: [], ignoredRequired, line: 'no required checks and on-no-gate is fail' };
-    }
-    // Without strict mode a required check that never appeared is reported but does not hold the wait.
-    const counted = input.strict ? checks : checks.filter((c) => c.state !== 'missing');
-    const failed = counted.filter((c) => c.state === 'failed');
-    const waiting = counted.filter((c) => c.state === 'pending' || c.state === 'missing');
-    const verified = counted.filter((c) => c.state === 'success');
-    let verdict;
-    if (failed.length > 0 && (input.failFast || waiting.length === 0))
-        verdict = 'failure';
-    else if (waiting.length > 0 || failed.length > 0)
-        verdict = 'pending';
-    // Never success on nothing: an empty set (or only this job itself) is pending until something appears.
-    else if (verified.length === 0)
-        verdict = 'pending';
-    else
-        verdict = 'success';
-    return { verdict, checks, ignoredRequired, line: describe(verdict, counted, waiting, failed) };
-}
-function describe(verdict, counted, waiting, failed) {
-    const list = (cs) => cs.map((c) => `${c.name} (${c.detail})`).join(', ');
-    if (verdict === 'success')
-        return `all ${counted.length} required check(s) passed`;
-    if (verdict === 'failure')
-        return `failed: ${list(failed)}`;
-    if (counted.length === 0)
-        return 'waiting: no checks observed yet';
-    return `waiting on ${waiting.length + failed.length} of ${counted.length}: ${list([...failed, ...waiting])}`;
-}
-/** A stable fingerprint of what was observed, to tell "something changed" from "nothing did". */
-function observationKey(evaluation) {
-    return evaluation.checks.map((c) => `${c.name}|${c.appId ?? ''}|${c.state}|${c.detail}`).join('\n');
-}
-/**
- * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
- * newest first): every state change is a new immutable status, so the combined view alone
- * cannot tell when a context started. From the first status of the context to the newest.
- */
-function statusDurations(history) {
-    const spans = new Map();
-    for (const status of history) {
-        const t = Date.parse(status.createdAt ?? '');
-        if (Number.isNaN(t))
-            continue;
-        const span = spans.get(status.context);
-        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
-    }
-    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
-}
-
-;// CONCATENATED MODULE: ./src/core/gate-tracker.ts
-/**
- * The gate as a long wait knows it: the last reading of each source and the
- * required set built from them. A source is replaced only by a reading that
- * succeeded, or by a refusal when it was never read well before: a failed
- * re-read never shrinks the set (a 404 mid-wait must not drop `test` and let
- * the rest pass early).
- */
-
-const initialGate = Object.freeze({ readings: Object.freeze({}) });
-/** The name of a source in messages. */
-function sourceLabel(source) {
-    return source === 'protection' ? 'branch protection' : 'rulesets';
-}
-/** Read the gate this poll: never read in full yet, or the planner says a re-read is due. */
-function gateReadDue(state, refreshDue) {
-    return state.required === undefined || state.pendingWhy !== undefined || refreshDue;
-}
-/** Folds one read of both sources into the gate (pure: keep-last-good and the rebuilt set). */
-function updateGate(state, answers, at, input) {
-    const readings = { ...state.readings };
-    const kept = [];
-    let pendingWhy;
-    for (const source of ['protection', 'ruleset']) {
-        const answer = answers[source];
-        const previous = state.readings[source];
-        if ('reading' in answer) {
-            if (answer.reading.ok || previous === undefined || !previous.ok)
-                readings[source] = answer.reading;
-            else
-                kept.push({ source, reason: answer.reading.reason });
-        }
-        else if (previous === undefined) {
-            pendingWhy = `${sourceLabel(source)}: ${answer.pending}`;
-        }
-    }
-    if (pendingWhy !== undefined) {
-        return { state: { ...state, readings, pendingWhy }, changed: false, kept };
-    }
-    const required = buildRequiredSet([readings.protection, readings.ruleset], input.required, input.onNoGate);
-    const changed = state.required === undefined || JSON.stringify(required.checks) !== JSON.stringify(state.required.checks);
-    return { state: { readings, lastReadAt: at, required }, changed, kept };
-}
-
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
-;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
-/**
- * When wait-ci polls next: two polls per base interval, start to start, while
- * the answers are free (304 Not Modified) or carry news, so a change waits a
- * quarter of the interval on average and never more than half of it (plus the
- * poll's own time); growing from the base interval only while unchanged answers
- * still cost counted requests; never before a rate-limit wait ends; the gate
- * re-read now and then; and a final poll at the deadline rather than a silent overrun.
- * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free"
- * and "wait-ci polls twice per interval while answers are free".
- */
-
-/** Production defaults for a given base interval and timeout. */
-function defaultPollPolicy(intervalMs, timeoutMs) {
-    return {
-        intervalMs,
-        freeIntervalMs: intervalMs / 2,
-        // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
-        maxIntervalMs: intervalMs * 2,
-        backoffFactor: 1.5,
-        gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
-        timeoutMs
-    };
-}
-/** Plans the next poll, or says the wait is over. */
-function planNextPoll(policy, clock) {
-    const deadline = clock.startedAt + policy.timeoutMs;
-    if (clock.now >= deadline)
-        return { action: 'timeout', reason: `no verdict after ${(0,durations/* formatMs */._V)(policy.timeoutMs)}` };
-    // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
-    const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
-    const interval = streak === 0 ? policy.freeIntervalMs : Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
-    // Start to start: the time the poll took is not added to the gap, so a change waits half a gap on average.
-    let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
-    if (clock.notBefore !== undefined) {
-        if (clock.notBefore > deadline) {
-            return { action: 'timeout', reason: `rate limited until after the deadline (${(0,durations/* formatMs */._V)(policy.timeoutMs)})` };
-        }
-        delay = Math.max(delay, clock.notBefore - clock.now);
-    }
-    // The last poll happens at the deadline itself, so a check that went green just before it still counts.
-    delay = Math.max(0, Math.min(delay, deadline - clock.now));
-    const pollAt = clock.now + delay;
-    return {
-        action: 'poll',
-        delayMs: Math.round(delay),
-        unchangedStreak: streak,
-        refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/diagnosis.ts
-const CLASSIC = 'classic branch protection';
-/** How a ruleset is named in a blocker's source. */
-function ruleSource(rule) {
-    if (rule.rulesetId === undefined)
-        return 'a ruleset';
-    const where = rule.source ? ` (${rule.sourceType === 'Organization' ? 'organization' : 'repository'} ${rule.source})` : '';
-    const name = rule.rulesetName ? ` '${rule.rulesetName}'` : '';
-    return `ruleset ${rule.rulesetId}${name}${where}`;
-}
-function joinSources(rules) {
-    return [...new Set(rules.map(ruleSource))].join(', ');
-}
-function param(rule, name, type) {
-    const value = rule.parameters?.[name];
-    if (type === 'object')
-        return Array.isArray(value) ? value : undefined;
-    return typeof value === type ? value : undefined;
-}
-/** True when GitHub has not finished computing mergeability: the reader reads again before deciding. */
-function needsReread(facts) {
-    return facts.pull.mergeStateStatus === 'UNKNOWN' || facts.pull.mergeable === 'UNKNOWN';
-}
-const shortSha = (sha) => sha.slice(0, 7);
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/** Rules the diagnosis knows how to judge, or that never stop a merge (they govern pushes). */
-const PUSH_ONLY_RULES = new Set([
-    'creation',
-    'update',
-    'deletion',
-    'non_fast_forward',
-    'commit_message_pattern',
-    'commit_author_email_pattern',
-    'committer_email_pattern',
-    'branch_name_pattern',
-    'tag_name_pattern',
-    'file_path_restriction',
-    'max_file_path_length',
-    'file_extension_restriction',
-    'max_file_size'
-]);
-const JUDGED_RULES = new Set([
-    'required_status_checks',
-    'pull_request',
-    'merge_queue',
-    'required_signatures',
-    'required_linear_history',
-    'required_deployments'
-]);
-function checkBlockers(facts, rules) {
-    if (!facts.checks.ok)
-        return [];
-    const sourceOf = (check) => {
-        const parts = [];
-        if (check.sources.includes('protection'))
-            parts.push(CLASSIC);
-        const naming = rules.filter((r) => r.type === 'required_status_checks' &&
-            (param(r, 'required_status_checks', 'object') ?? []).some((c) => c.context === check.name));
-        if (naming.length > 0)
-            parts.push(joinSources(naming));
-        else if (check.sources.includes('ruleset'))
-            parts.push('a ruleset');
-        return parts.join(', ') || 'required check';
-    };
-    const app = (check) => (check.appId !== undefined ? ` (from app ${check.appId})` : '');
-    const blockers = [];
-    for (const check of facts.checks.value) {
-        const common = { source: sourceOf(check), ...(check.url ? { link: check.url } : {}) };
-        if (check.state === 'failed') {
-            blockers.push({ kind: 'check-failing', ...common, evidence: `required check '${check.name}'${app(check)} concluded ${check.detail}`, who: 'author' });
-        }
-        else if (check.state === 'pending' || check.state === 'self') {
-            blockers.push({ kind: 'check-pending', ...common, evidence: `required check '${check.name}'${app(check)} is ${check.detail}`, who: 'ci' });
-        }
-        else if (check.state === 'missing') {
-            const noSuite = facts.headCheckSuites === 0;
-            const evidence = noSuite
-                ? `required check '${check.name}'${app(check)} never registered on ${shortSha(facts.pull.headSha)}, and no check suite exists for that head at all: it was likely pushed by a token that starts no workflows (a workflow's GITHUB_TOKEN); push it with another token or an empty commit`
-                : `required check '${check.name}'${app(check)} has not registered on ${shortSha(facts.pull.headSha)} (${check.detail}); if no job of that name runs for this pull request, the rule names a check that never comes`;
-            blockers.push({ kind: 'check-missing', ...common, evidence, who: noSuite ? 'author' : 'ci' });
-        }
-    }
-    return blockers;
-}
-function reviewBlockers(facts, rules, unreadable) {
-    const blockers = [];
-    const prRules = rules.filter((r) => r.type === 'pull_request');
-    const head = facts.pull.headSha;
-    const dismissStale = prRules.some((r) => param(r, 'dismiss_stale_reviews_on_push', 'boolean') === true);
-    const approvals = facts.reviews.filter((r) => r.state === 'APPROVED' && (!dismissStale || r.commitOid === head));
-    const requested = facts.reviewRequests.map((r) => r.reviewer);
-    const asked = requested.length > 0 ? `; review requested from ${requested.join(', ')}` : '; no reviewer is requested';
-    const counting = prRules.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > 0);
-    const needed = Math.max(0, ...counting.map((r) => param(r, 'required_approving_review_count', 'number') ?? 0));
-    // GitHub's own reviewDecision counts every review rule, classic ones included: an APPROVED there is final.
-    const rulesetShort = needed > approvals.length && facts.reviewDecision !== 'APPROVED';
-    if (facts.reviewDecision === 'CHANGES_REQUESTED') {
-        const by = facts.reviews.filter((r) => r.state === 'CHANGES_REQUESTED').map((r) => r.author);
-        blockers.push({
-            kind: 'changes-requested',
-            source: prRules.length > 0 ? joinSources(prRules) : 'review requirement (classic protection or a ruleset)',
-            evidence: `changes requested${by.length > 0 ? ` by ${by.join(', ')}` : ''}: a new review from them (or a dismissal) is needed`,
-            who: 'reviewer'
-        });
-    }
-    else if (rulesetShort || facts.reviewDecision === 'REVIEW_REQUIRED') {
-        const classic = facts.protection.ok && facts.protection.value.protected ? CLASSIC : 'review requirement';
-        const source = rulesetShort ? joinSources(counting.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > approvals.length)) : classic;
-        const count = rulesetShort ? `${plural(needed, 'approving review')} required, ${approvals.length} given` : 'an approving review is required (GitHub: REVIEW_REQUIRED)';
-        blockers.push({ kind: 'review-required', source, evidence: `${count}${asked}`, who: 'reviewer' });
-    }
-    const owners = prRules.filter((r) => param(r, 'require_code_owner_review', 'boolean') === true);
-    const ownerRequests = facts.reviewRequests.filter((r) => r.asCodeOwner).map((r) => r.reviewer);
-    if (owners.length > 0 && ownerRequests.length > 0) {
-        blockers.push({
-            kind: 'code-owner-review',
-            source: joinSources(owners),
-            evidence: `waiting on code owner review from ${ownerRequests.join(', ')}`,
-            who: 'reviewer'
-        });
-    }
-    const lastPush = prRules.filter((r) => param(r, 'require_last_push_approval', 'boolean') === true);
-    if (lastPush.length > 0) {
-        const onHead = facts.reviews.filter((r) => r.state === 'APPROVED' && r.commitOid === head && r.author !== facts.pull.author);
-        if (onHead.length === 0) {
-            blockers.push({
-                kind: 'last-push-approval',
-                source: joinSources(lastPush),
-                evidence: `no approving review on the head ${shortSha(head)}: the newest push must be approved by someone other than who pushed it`,
-                who: 'reviewer'
-            });
-        }
-        else {
-            unreadable.push({
-                what: 'who pushed the head',
-                reason: `the approval on ${shortSha(head)} by ${onHead.map((r) => r.author).join(', ')} counts only if that reviewer did not push it, and the pusher is not readable`
-            });
-        }
-    }
-    const resolve = prRules.filter((r) => param(r, 'required_review_thread_resolution', 'boolean') === true);
-    if (resolve.length > 0) {
-        const threads = facts.unresolvedThreads;
-        if (threads === null)
-            unreadable.push({ what: 'review threads', reason: 'the review threads could not be read' });
-        else if (threads.count > 0) {
-            blockers.push({
-                kind: 'unresolved-conversations',
-                source: joinSources(resolve),
-                evidence: `${threads.complete ? '' : 'at least '}${plural(threads.count, 'unresolved conversation')} on the pull request`,
-                who: 'author'
-            });
-        }
-    }
-    return blockers;
-}
-function otherRuleBlockers(facts, rules, unreadable) {
-    const blockers = [];
-    const ofType = (type) => rules.filter((r) => r.type === type);
-    const queue = ofType('merge_queue');
-    if (queue.length > 0) {
-        const q = facts.mergeQueue;
-        blockers.push(q.inQueue
-            ? {
-                kind: 'merge-queue',
-                source: joinSources(queue),
-                evidence: `in the merge queue${q.position !== null ? ` at position ${q.position}` : ''}${q.state ? `, ${q.state}` : ''}: the queue merges it when its checks pass`,
-                who: 'ci'
-            }
-            : { kind: 'merge-queue', source: joinSources(queue), evidence: 'the branch takes changes only through the merge queue, and this pull request is not in it: enqueue it', who: 'anyone' });
-    }
-    const signatures = ofType('required_signatures');
-    if (signatures.length > 0) {
-        if (facts.commits === null)
-            unreadable.push({ what: 'commit signatures', reason: 'the pull request commits could not be read' });
-        else if (facts.commits.unsigned.length > 0) {
-            blockers.push({
-                kind: 'signatures',
-                source: joinSources(signatures),
-                evidence: `${plural(facts.commits.unsigned.length, 'commit')} without a verified signature: ${facts.commits.unsigned.map(shortSha).join(', ')}`,
-                who: 'author'
-            });
-        }
-        else if (!facts.commits.complete)
-            unreadable.push({ what: 'commit signatures', reason: 'the pull request has more commits than were read' });
-    }
-    const linear = ofType('required_linear_history');
-    if (linear.length > 0 && facts.commits !== null && facts.commits.merges.length > 0) {
-        blockers.push({
-            kind: 'linear-history',
-            source: joinSources(linear),
-            evidence: `merge commit(s) in the pull request: ${facts.commits.merges.map(shortSha).join(', ')}; rebase them away (and merge by squash or rebase)`,
-            who: 'author'
-        });
-    }
-    for (const rule of ofType('required_deployments')) {
-        const environments = (param(rule, 'required_deployment_environments', 'object') ?? []).filter((e) => typeof e === 'string');
-        if (facts.deployments === null) {
-            if (environments.length > 0)
-                unreadable.push({ what: 'deployments', reason: 'the deployments of the head could not be read' });
-            continue;
-        }
-        const missing = environments.filter((e) => facts.deployments?.[e] !== 'SUCCESS' && facts.deployments?.[e] !== 'ACTIVE');
-        if (missing.length > 0) {
-            const states = missing.map((e) => `${e} (${facts.deployments?.[e]?.toLowerCase() ?? 'not deployed'})`);
-            blockers.push({ kind: 'deployments', source: ruleSource(rule), evidence: `required deployment(s) not successful on the head: ${states.join(', ')}`, who: 'ci' });
-        }
-    }
-    for (const rule of ofType('workflows')) {
-        const paths = (param(rule, 'workflows', 'object') ?? []).map((w) => (typeof w.path === 'string' ? w.path : '?'));
-        unreadable.push({
-            what: `required workflows (${ruleSource(rule)}: ${paths.join(', ') || 'unnamed'})`,
-            reason: 'the rule does not name the checks its workflows report, so whether they passed is not readable; the merge or enqueue attempt names an unsatisfied one'
-        });
-    }
-    for (const rule of rules) {
-        if (JUDGED_RULES.has(rule.type) || PUSH_ONLY_RULES.has(rule.type) || rule.type === 'workflows')
-            continue;
-        unreadable.push({ what: `rule '${rule.type}' (${ruleSource(rule)})`, reason: 'not judged here: whether it holds is not readable with this token' });
-    }
-    return blockers;
-}
-function stateBlockers(facts, strictRules) {
-    const strict = strictRules.length > 0;
-    const pull = facts.pull;
-    const blockers = [];
-    if (pull.state !== 'OPEN') {
-        blockers.push({
-            kind: 'closed',
-            source: 'pull request',
-            evidence: pull.state === 'MERGED' ? 'the pull request is already merged' : 'the pull request is closed',
-            who: pull.state === 'MERGED' ? 'anyone' : 'author'
-        });
-        return blockers;
-    }
-    if (pull.isDraft || pull.mergeStateStatus === 'DRAFT') {
-        blockers.push({ kind: 'draft', source: 'pull request', evidence: 'the pull request is a draft: mark it ready for review', who: 'author' });
-    }
-    if (pull.mergeable === 'CONFLICTING' || pull.mergeStateStatus === 'DIRTY') {
-        blockers.push({ kind: 'conflict', source: 'pull request', evidence: `the head conflicts with '${pull.baseRef}': merge or rebase it and resolve the conflicts`, who: 'author' });
-    }
-    const behind = facts.behindBy ?? 0;
-    if (pull.mergeStateStatus === 'BEHIND' || (strict && behind > 0)) {
-        const count = facts.behindBy === null ? 'behind' : `${plural(behind, 'commit')} behind`;
-        blockers.push({
-            kind: 'behind',
-            source: strict ? `${joinSources(strictRules)}: checks must pass on the latest base (strict)` : 'GitHub (mergeStateStatus BEHIND)',
-            evidence: `the head is ${count} '${pull.baseRef}': update the branch`,
-            who: 'author'
-        });
-    }
-    if (facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'actions') {
-        blockers.push({
-            kind: 'workflow-file-permission',
-            source: 'GitHub Actions token permissions',
-            evidence: `the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN may never write: merge with a GitHub App or a token with the workflows permission`,
-            who: 'admin'
-        });
-    }
-    return blockers;
-}
-function unreadableGates(facts, unreadable) {
-    if (!facts.rules.ok)
-        unreadable.push({ what: 'rulesets', reason: facts.rules.reason });
-    unreadable.push({
-        what: 'rulesets in evaluate mode',
-        reason: 'GET /rules/branches returns only active rules; evaluate-mode rules do not block and are not shown'
-    });
-    if (!facts.protection.ok)
-        unreadable.push({ what: CLASSIC, reason: facts.protection.reason });
-    else if (facts.protection.value.protected) {
-        unreadable.push({
-            what: `${CLASSIC}: review, conversation, signature and linear-history settings`,
-            reason: 'the branch endpoint shows only required status checks; the rest needs administration access (GitHub reports the review outcome as reviewDecision)'
-        });
-    }
-    if (!facts.checks.ok)
-        unreadable.push({ what: 'required checks', reason: facts.checks.reason });
-    unreadable.push({ what: 'rule-suite history', reason: 'GET /rulesets/rule-suites needs administration access' });
-}
-const WAITING_KINDS = new Set(['check-pending']);
-/** Decides the verdict and lists every blocker the facts prove. Pure: same facts, same diagnosis. */
-function diagnose(facts) {
-    const unreadable = [];
-    const rules = facts.rules.ok ? facts.rules.value : [];
-    const strict = rules.filter((r) => r.type === 'required_status_checks' && param(r, 'strict_required_status_checks_policy', 'boolean') === true);
-    const blockers = stateBlockers(facts, strict);
-    if (facts.pull.state === 'OPEN') {
-        blockers.push(...checkBlockers(facts, rules), ...reviewBlockers(facts, rules, unreadable), ...otherRuleBlockers(facts, rules, unreadable));
-    }
-    unreadableGates(facts, unreadable);
-    const status = facts.pull.mergeStateStatus;
-    if (facts.pull.state === 'OPEN' && needsReread(facts)) {
-        // Several reads still UNKNOWN: GitHub has not computed mergeability, so no verdict; the blockers seen so far still stand.
-        blockers.push({
-            kind: 'unknown',
-            source: 'GitHub (mergeStateStatus UNKNOWN)',
-            evidence: `GitHub had not computed whether the pull request can merge after ${plural(facts.pull.reads, 'read')}: ask again shortly`,
-            who: 'anyone'
-        });
-        return { verdict: 'unknown', reason: 'GitHub is still computing mergeability', blockers, unreadable };
-    }
-    // A queued entry is the queue's to merge: waiting, like a pending check.
-    const waitingOnly = blockers.every((b) => WAITING_KINDS.has(b.kind) || (b.kind === 'merge-queue' && b.who === 'ci'));
-    if (blockers.length > 0 && waitingOnly) {
-        return { verdict: 'waiting', reason: 'only pending checks (or the merge queue) stand in the way', blockers, unreadable };
-    }
-    if (blockers.length > 0) {
-        return { verdict: 'blocked', reason: `${plural(blockers.length, 'blocker')} stand${blockers.length === 1 ? 's' : ''} in the way`, blockers, unreadable };
-    }
-    if (status === 'BLOCKED') {
-        const workflowHint = facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'unknown'
-            ? `; the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN cannot merge`
-            : '';
-        blockers.push({
-            kind: 'unknown',
-            source: 'GitHub (mergeStateStatus BLOCKED)',
-            evidence: `GitHub says blocked, yet every rule readable with this token is satisfied${workflowHint}; the merge (or enqueue) attempt's own message is the one authoritative answer`,
-            who: 'anyone'
-        });
-        return { verdict: 'unknown', reason: 'GitHub says blocked and no readable rule explains it', blockers, unreadable };
-    }
-    return { verdict: 'mergeable', reason: status === 'UNSTABLE' ? 'mergeable (a check that is not required is failing or pending)' : 'mergeable', blockers, unreadable };
-}
-
-;// CONCATENATED MODULE: ./src/github/responses.ts
-/** A response without the fields an action relies on; transient (classifier matches the name). */
-class MalformedResponseError extends Error {
-    name = 'MalformedResponseError';
-}
-function typeOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    return typeof value;
-}
-function matches(value, type) {
-    const nullable = type.endsWith('?');
-    const base = nullable ? type.slice(0, -1) : type;
-    if (nullable && (value === null || value === undefined))
-        return true;
-    return typeOf(value) === base;
-}
-function at(data, path) {
-    let current = data;
-    for (const key of path.split('.')) {
-        if (typeof current !== 'object' || current === null)
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-function whatCame(data) {
-    if (data === '')
-        return 'an empty body (a response cut mid-stream?)';
-    if (data === undefined)
-        return 'no body';
-    if (typeof data === 'string')
-        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
-    return typeOf(data);
-}
-/**
- * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
- * returns it typed; throws MalformedResponseError naming `label` and the field.
- */
-function expectShape(label, data, fields) {
-    if (typeof data !== 'object' || data === null) {
-        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
-    }
-    for (const [path, type] of Object.entries(fields)) {
-        const value = at(data, path);
-        if (!matches(value, type)) {
-            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
-        }
-    }
-    return data;
-}
-/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
-function expectList(label, data, arrayPath, fields) {
-    const list = arrayPath === '' ? data : at(data, arrayPath);
-    if (!Array.isArray(list)) {
-        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
-        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
-    }
-    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
-    return list;
-}
-/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
-function expectPullRequest(label, data) {
-    return expectShape(label, data, {
-        number: 'number',
-        state: 'string',
-        mergeable: 'boolean?',
-        merge_commit_sha: 'string?',
-        'head.sha': 'string',
-        'head.ref': 'string',
-        'base.sha': 'string',
-        'base.ref': 'string'
-    });
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
-function expectCheckRunsPage(label, data) {
-    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
-    expectList(label, page, 'check_runs', {
-        id: 'number',
-        name: 'string',
-        status: 'string',
-        conclusion: 'string?',
-        started_at: 'string?',
-        completed_at: 'string?',
-        html_url: 'string?',
-        details_url: 'string?',
-        app: 'object?'
-    });
-    return page;
-}
-const responses_text = (value) => (typeof value === 'string' ? value : null);
-/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
-function parseCheckRunsPage(label, data) {
-    const page = expectCheckRunsPage(label, data);
-    const runs = page.check_runs.map((raw) => {
-        const app = raw.app;
-        return {
-            id: raw.id,
-            name: raw.name,
-            status: raw.status,
-            conclusion: raw.conclusion,
-            startedAt: raw.started_at,
-            completedAt: raw.completed_at ?? null,
-            appId: typeof app?.id === 'number' ? app.id : null,
-            appSlug: responses_text(app?.slug),
-            url: responses_text(raw.html_url) ?? responses_text(raw.details_url)
-        };
-    });
-    return { totalCount: page.total_count, runs };
-}
-/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
-function expectCombinedStatus(label, data) {
-    const combined = expectShape(label, data, {
-        state: 'string',
-        sha: 'string',
-        total_count: 'number',
-        statuses: 'array'
-    });
-    expectList(label, combined, 'statuses', statusFields);
-    return combined;
-}
-const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
-function observedStatus(raw) {
-    return {
-        id: typeof raw.id === 'number' ? raw.id : 0,
-        context: raw.context,
-        state: raw.state,
-        createdAt: responses_text(raw.created_at),
-        updatedAt: responses_text(raw.updated_at),
-        url: responses_text(raw.target_url)
-    };
-}
-/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
-function parseCombinedStatus(label, data) {
-    const combined = expectCombinedStatus(label, data);
-    return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
-}
-/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
-function parseStatusHistory(label, data) {
-    return expectList(label, data, '', statusFields).map(observedStatus);
-}
-// GitHub writes "any source" as null; the protection API also accepts -1 for it.
-function appOf(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-/**
- * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
- * (readable with the default token, unlike the admin-only protection endpoints).
- */
-function requiredFromBranch(label, data) {
-    const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
-    const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
-    if (rsc === undefined || rsc === null)
-        return [];
-    const entries = new Map();
-    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
-    if (Array.isArray(rsc.checks)) {
-        for (const check of expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
-            const appId = appOf(check.app_id);
-            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
-        }
-    }
-    if (Array.isArray(rsc.contexts)) {
-        for (const context of rsc.contexts) {
-            if (typeof context !== 'string')
-                throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`);
-            const known = [...entries.values()].some((e) => e.name === context);
-            if (!known)
-                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
-        }
-    }
-    return [...entries.values()];
-}
-/**
- * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
- * Rules in `evaluate` mode are not returned there and do not gate, so every returned
- * `required_status_checks` rule counts.
- */
-function requiredFromRules(label, data) {
-    const rules = expectList(label, data, '', { type: 'string' });
-    const entries = [];
-    for (const [i, rule] of rules.entries()) {
-        if (rule.type !== 'required_status_checks')
-            continue;
-        const checks = expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
-            context: 'string'
-        });
-        for (const check of checks)
-            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
-    }
-    return entries;
-}
-
-// EXTERNAL MODULE: ./src/core/backoff.ts
-var backoff = __nccwpck_require__(3915);
-;// CONCATENATED MODULE: ./src/github/ci-reads.ts
-/**
- * The reads of a commit's checks and gate (wait-ci's polls, the merge diagnosis), each a conditional GET with a stored ETag
- * (a 304 does not count against the rate limit), each answer parsed once into
- * typed observations so a cut or HTML body is a transient failure
- * (MalformedResponseError), never "zero checks".
- */
-
-
-const PER_PAGE = 100;
-// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
-const MAX_PAGES = 10;
-/**
- * Waits for every read, then throws the first failure: a poll that fails leaves no read in
- * flight (its answer and ETag land before the next poll asks again).
- */
-async function allReads(reads) {
-    const settled = await Promise.allSettled(reads);
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return settled.map((r) => r.value);
-}
-function request(reader) {
-    return reader.client.octokit.request;
-}
-/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
-async function readPull(reader, pullNumber) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
-    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
-}
-/**
- * Above this many required names, one listing of every run is cheaper than
- * one query per name. Below it, per-name queries keep churn of checks that are
- * not required (a head with 150 runs) from turning 304s into counted 200s.
- */
-const MAX_NAMED_QUERIES = 5;
-/**
- * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
- * and name): every run, or with `names` only the runs of those names.
- */
-async function readCheckRuns(reader, sha, names) {
-    if (names === undefined)
-        return readCheckRunPages(reader, sha);
-    const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)));
-    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
-}
-async function readCheckRunPages(reader, sha, name) {
-    const runs = new Map();
-    let totalCount = 0;
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
-        totalCount = page === 1 ? answer.data.totalCount : totalCount;
-        // A run listed twice while pages shift between two reads is one run.
-        for (const run of answer.data.runs)
-            runs.set(run.id, run);
-        if (page * PER_PAGE >= totalCount || answer.data.runs.length < PER_PAGE)
-            break;
-    }
-    return { runs: [...runs.values()], totalCount };
-}
-/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
-async function readStatuses(reader, sha) {
-    const statuses = new Map();
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
-        for (const status of answer.data.statuses)
-            if (!statuses.has(status.context))
-                statuses.set(status.context, status);
-        if (page * PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < PER_PAGE)
-            break;
-    }
-    return [...statuses.values()];
-}
-/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
-async function readStatusHistory(reader, sha) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data));
-    return answer.data;
-}
-/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
-async function readBranchGate(reader, branch) {
-    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(`branch '${branch}'`, data));
-    return answer.data;
-}
-/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
-async function readRulesGate(reader, branch) {
-    const entries = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: PER_PAGE, page }, reader.etags, (data) => {
-            const label = `rules of branch '${branch}' page ${page}`;
-            return { count: expectList(label, data, '', { type: 'string' }).length, entries: requiredFromRules(label, data) };
-        });
-        entries.push(...answer.data.entries);
-        if (answer.data.count < PER_PAGE)
-            break;
-    }
-    return entries;
-}
-/**
- * This job's check run from the current run's jobs API, where the runner does
- * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
- * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
- */
-async function findOwnCheckRun(reader, run) {
-    const jobs = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
-        jobs.push(...answer.data);
-        if (answer.data.length < PER_PAGE)
-            break;
-    }
-    const running = jobs.filter((j) => j.status === 'in_progress');
-    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
-    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
-    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
-    if (!pick)
-        return undefined;
-    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
-    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
-}
-
-;// CONCATENATED MODULE: ./src/github/merge-facts.ts
-/**
- * The reads behind a merge diagnosis, all open to the default token (no
- * administration access): the pull request (REST, which also starts GitHub's
- * mergeability computation, then one GraphQL query), the active rules of the
- * base, classic protection as the branch endpoint shows it, the required
- * checks' states read and judged as wait-ci does, and the compare view when a
- * strict gate makes "behind" matter. An UNKNOWN mergeability is read again
- * with backoff before anything is decided.
- */
-
-
-
-
-
-
-
-
-/** The one GraphQL read: everything about the pull request REST does not say (reviews, threads, queue, commits). */
-const MERGE_FACTS_QUERY = `query PurpleMergeFacts($owner: String!, $name: String!, $number: Int!) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      number
-      state
-      isDraft
-      headRefOid
-      baseRefName
-      author { login }
-      mergeable
-      mergeStateStatus
-      reviewDecision
-      isInMergeQueue
-      mergeQueueEntry { state position }
-      latestOpinionatedReviews(first: 100, writersOnly: true) { nodes { state author { login } commit { oid } } }
-      reviewRequests(first: 100) {
-        nodes {
-          asCodeOwner
-          requestedReviewer {
-            __typename
-            ... on User { login }
-            ... on Bot { login }
-            ... on Mannequin { login }
-            ... on Team { combinedSlug }
-          }
-        }
-      }
-      reviewThreads(first: 100) { totalCount nodes { isResolved } }
-      commits(last: 100) { totalCount nodes { commit { oid parents { totalCount } signature { isValid } } } }
-      headCommit: commits(last: 1) {
-        nodes {
-          commit {
-            oid
-            checkSuites(first: 1) { totalCount }
-            deployments(last: 50) { nodes { environment latestStatus { state } } }
-          }
-        }
-      }
-      files(first: 100) { totalCount nodes { path } }
-    }
-  }
-}`;
-const DEFAULT_REREAD_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 8000, factor: 2, jitter: 0 });
-const present = (list) => (list?.nodes ?? []).filter((n) => n !== null);
-/** The pull request, and the fields GitHub refused to resolve (a token without e.g. deployments access gets partial data). */
-async function readGraphPull(client, repo, pullNumber) {
-    let data;
-    const denied = new Set();
-    try {
-        data = await client.octokit.graphql(MERGE_FACTS_QUERY, { owner: repo.owner, name: repo.repo, number: pullNumber });
-    }
-    catch (error) {
-        const partial = error;
-        if (partial.name !== 'GraphqlResponseError' || !partial.data?.repository?.pullRequest)
-            throw error;
-        data = partial.data;
-        // A field that errored is null in the data: it is unread, never "none".
-        for (const e of partial.errors ?? [])
-            for (const key of e.path ?? [])
-                if (typeof key === 'string')
-                    denied.add(key);
-    }
-    const pull = data?.repository?.pullRequest;
-    if (!pull)
-        throw new MalformedResponseError(`malformed response: GraphQL pull request #${pullNumber}: no repository.pullRequest`);
-    const checked = expectShape(`GraphQL pull request #${pullNumber}`, pull, {
-        state: 'string',
-        isDraft: 'boolean',
-        headRefOid: 'string',
-        baseRefName: 'string',
-        mergeable: 'string',
-        mergeStateStatus: 'string',
-        commits: 'object?',
-        headCommit: 'object?'
-    });
-    return { ...checked, denied };
-}
-/** A read that may fail without spoiling the diagnosis: a bad token still fails the whole run. */
-async function attempt(what, read) {
-    try {
-        return { ok: true, value: await read() };
-    }
-    catch (error) {
-        if (error.status === 401)
-            throw error;
-        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
-        return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${description})` };
-    }
-}
-const requestOf = (client) => client.octokit.request;
-async function readRules(client, repo, branch) {
-    const rules = [];
-    for (let page = 1; page <= 10; page++) {
-        const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...repo, branch, per_page: 100, page });
-        const list = expectList(`rules of branch '${branch}'`, data, '', { type: 'string' });
-        for (const r of list) {
-            rules.push({
-                type: r.type,
-                ...(r.parameters ? { parameters: r.parameters } : {}),
-                ...(typeof r.ruleset_id === 'number' ? { rulesetId: r.ruleset_id } : {}),
-                ...(typeof r.ruleset_source_type === 'string' ? { sourceType: r.ruleset_source_type } : {}),
-                ...(typeof r.ruleset_source === 'string' ? { source: r.ruleset_source } : {})
-            });
-        }
-        if (list.length < 100)
-            break;
-    }
-    return rules;
-}
-/** Names the rulesets behind the rules (one read per ruleset, best effort: a rule without its name is still judged). */
-async function withRulesetNames(client, repo, rules) {
-    const ids = [...new Set(rules.map((r) => r.rulesetId).filter((id) => id !== undefined))];
-    const names = new Map();
-    await Promise.all(ids.map(async (id) => {
-        try {
-            const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { ...repo, ruleset_id: id, includes_parents: true });
-            names.set(id, expectShape(`ruleset ${id}`, data, { name: 'string' }).name);
-        }
-        catch (error) {
-            if (error.status === 401)
-                throw error;
-        }
-    }));
-    return rules.map((r) => {
-        const name = r.rulesetId === undefined ? undefined : names.get(r.rulesetId);
-        return name === undefined ? r : { ...r, rulesetName: name };
-    });
-}
-async function readBranch(client, repo, branch) {
-    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch });
-    const entries = requiredFromBranch(`branch '${branch}'`, data);
-    return { protected: data.protected === true, requiredChecks: entries.map((e) => e.name), raw: data };
-}
-async function readBehindBy(client, repo, base, head) {
-    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/compare/{basehead}', { ...repo, basehead: `${base}...${head}`, per_page: 1 });
-    return expectShape(`compare ${base}...${head.slice(0, 7)}`, data, { behind_by: 'number' }).behind_by;
-}
-/** The required checks of the head, judged as wait-ci judges them (every required name; a missing one is missing). */
-async function readRequiredChecks(reader, headSha, readings) {
-    if (readings.every((r) => !r.ok))
-        return { ok: false, reason: 'neither classic protection nor the rulesets could be read, so the required checks are unknown' };
-    const required = buildRequiredSet(readings, '', 'all-observed');
-    if (required.mode !== 'gate')
-        return { ok: true, value: [] };
-    return attempt('the check runs and statuses of the head', async () => {
-        const names = [...new Set(required.checks.map((c) => c.name))];
-        const [runs, statuses] = await Promise.all([
-            readCheckRuns(reader, headSha, names.length <= MAX_NAMED_QUERIES ? names : undefined),
-            readStatuses(reader, headSha)
-        ]);
-        return evaluateChecks({ required, runs: runs.runs, statuses, ignore: [], strict: true, failFast: false }).checks;
-    });
-}
-/**
- * Reads every fact the diagnosis needs for one pull request. Rereads the
- * GraphQL pull request (with `options.sleep` between) while GitHub reports
- * its mergeability as UNKNOWN, up to `maxReads`.
- */
-async function readMergeFacts(client, repo, pullNumber, options) {
-    const reader = { client, repo, etags: createEtagCache() };
-    const maxReads = Math.max(1, options.maxReads ?? 5);
-    // The REST read asks GitHub to compute mergeability when it has not yet.
-    await readPull(reader, pullNumber);
-    let graph = await readGraphPull(client, repo, pullNumber);
-    let reads = 1;
-    while (reads < maxReads && graph.state === 'OPEN' && needsReread({ pull: factsPull(graph, graph.headRefOid, reads) })) {
-        const delay = (0,backoff/* backoffDelay */.EY)(reads, options.backoff ?? DEFAULT_REREAD_BACKOFF, () => 0);
-        options.log?.(`GitHub has not computed mergeability yet (read ${reads}); reading again in ${delay} ms`);
-        await options.sleep(delay);
-        graph = await readGraphPull(client, repo, pullNumber);
-        reads++;
-    }
-    const headSha = graph.headRefOid;
-    const baseRef = graph.baseRefName;
-    const [rules, protection] = await Promise.all([
-        attempt(`the rules of '${baseRef}'`, async () => withRulesetNames(client, repo, await readRules(client, repo, baseRef))),
-        attempt(`classic protection of '${baseRef}' (GET /branches)`, () => readBranch(client, repo, baseRef))
-    ]);
-    const readings = [
-        protection.ok
-            ? { source: 'protection', ok: true, entries: requiredFromBranch(`branch '${baseRef}'`, protection.value.raw) }
-            : { source: 'protection', ok: false, reason: protection.reason },
-        rules.ok ? { source: 'ruleset', ok: true, entries: requiredFromRules(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
-    ];
-    const checks = await readRequiredChecks(reader, headSha, readings);
-    const strict = rules.ok &&
-        rules.value.some((r) => r.type === 'required_status_checks' && r.parameters?.['strict_required_status_checks_policy'] === true);
-    // Classic protection's strict flag is not in the branch endpoint, so a protected branch is compared too.
-    const wantsCompare = strict || graph.mergeStateStatus === 'BEHIND' || (protection.ok && protection.value.protected);
-    const behind = graph.state === 'OPEN' && wantsCompare ? await attempt('the compare view', () => readBehindBy(client, repo, baseRef, headSha)) : undefined;
-    const denied = graph.denied;
-    const commits = denied.has('commits') ? null : graph.commits;
-    const commitNodes = present(commits).map((n) => n.commit);
-    const head = denied.has('headCommit') ? undefined : present(graph.headCommit)[0]?.commit;
-    const deployments = {};
-    for (const d of present(head?.deployments))
-        if (d.environment && d.latestStatus)
-            deployments[d.environment] = d.latestStatus.state;
-    const files = denied.has('files') ? null : graph.files;
-    const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
-    return {
-        pull: factsPull(graph, headSha, reads),
-        reviewDecision: graph.reviewDecision ?? null,
-        reviews: present(graph.latestOpinionatedReviews).map((r) => ({ author: r.author?.login ?? 'ghost', state: r.state, commitOid: r.commit?.oid ?? null })),
-        reviewRequests: present(graph.reviewRequests)
-            .filter((r) => r.requestedReviewer !== null)
-            .map((r) => ({ reviewer: r.requestedReviewer?.login ?? r.requestedReviewer?.combinedSlug ?? r.requestedReviewer?.__typename ?? '?', asCodeOwner: r.asCodeOwner })),
-        unresolvedThreads: threads
-            ? { count: present(threads).filter((t) => !t.isResolved).length, complete: present(threads).length >= threads.totalCount }
-            : null,
-        mergeQueue: { inQueue: graph.isInMergeQueue, state: graph.mergeQueueEntry?.state ?? null, position: graph.mergeQueueEntry?.position ?? null },
-        rules: rules.ok ? { ok: true, value: rules.value } : rules,
-        protection: protection.ok ? { ok: true, value: { protected: protection.value.protected, requiredChecks: protection.value.requiredChecks } } : protection,
-        checks,
-        headCheckSuites: denied.has('checkSuites') ? null : (head?.checkSuites?.totalCount ?? null),
-        behindBy: behind?.ok ? behind.value : null,
-        commits: commits
-            ? {
-                unsigned: commitNodes.filter((c) => c.signature?.isValid !== true).map((c) => c.oid),
-                merges: commitNodes.filter((c) => c.parents.totalCount > 1).map((c) => c.oid),
-                complete: commitNodes.length >= commits.totalCount
-            }
-            : null,
-        deployments: head && !denied.has('deployments') ? deployments : null,
-        workflowFiles: files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null,
-        mergingToken: options.mergingToken ?? 'unknown'
-    };
-}
-function factsPull(graph, headSha, reads) {
-    return {
-        number: graph.number,
-        state: graph.state,
-        isDraft: graph.isDraft,
-        headSha,
-        baseRef: graph.baseRefName,
-        author: graph.author?.login ?? null,
-        mergeable: graph.mergeable,
-        mergeStateStatus: graph.mergeStateStatus,
-        reads
-    };
-}
-// requiredFromRules reads GitHub's REST shape; the facts keep the rule in camel case.
-function toRestRule(rule) {
-    return { type: rule.type, ...(rule.parameters ? { parameters: rule.parameters } : {}) };
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./src/actions/runtime.ts
-/**
- * The production clock, sleep and log every action's deps default to; tests
- * pass their own (a fake clock, a sleep that advances it, a collecting log).
- */
-
-
-/** The real clock, a real timer and the runner's log. */
-const productionRuntime = Object.freeze({
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
-    log: Object.freeze({ info: (m) => core/* info */.pq((0,escaping/* neutralizeCommands */.Kw)(m)), warning: (m) => core/* warning */.$e(m) })
-});
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/own-check-run.ts
-/**
- * This job's own check run, so the wait never waits on itself: from the
- * `check-run-id` input, else once from the current run's jobs API (asked
- * again next poll after a transient failure).
- */
-
-
-
-/** A resolver for this job: the input's id, or the jobs API of `run`. */
-function ownCheckRunResolver(checkRunId, run, log) {
-    let own = checkRunId !== undefined ? { id: checkRunId, via: 'input' } : undefined;
-    let done = own !== undefined;
-    return {
-        current: () => own,
-        async resolve(reader) {
-            if (done)
-                return;
-            done = true;
-            if (run.runId === undefined) {
-                log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)");
-                return;
-            }
-            try {
-                const found = await findOwnCheckRun(reader, {
-                    runId: run.runId,
-                    attempt: run.attempt,
-                    ...(run.runnerName ? { runnerName: run.runnerName } : {}),
-                    ...(run.jobKey ? { jobKey: run.jobKey } : {})
-                });
-                if (found) {
-                    own = { id: found.checkRunId, via: 'jobs-api' };
-                    log.info(`this job's check run: ${found.checkRunId} ('${(0,escaping/* logText */.kc)(found.name)}'), from the jobs API of run ${run.runId}`);
-                }
-                else {
-                    log.warning(`could not tell this job's check run among the jobs of run ${run.runId}; if its name is a required check, the wait cannot pass`);
-                }
-            }
-            catch (error) {
-                const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
-                const why = (0,escaping/* logText */.kc)(description);
-                if (verdict.kind !== 'permanent') {
-                    // Not blocking: without the id this job only looks pending, which can never pass early.
-                    done = false;
-                    log.info(`jobs of run ${run.runId} not read (${why}); trying again next poll`);
-                }
-                else {
-                    log.warning(`could not read the jobs of run ${run.runId} to find this job's check run (${why}); grant 'actions: read' or pass 'check-run-id'`);
-                }
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/actions/wait-ci/wait-ci.ts
-/**
- * wait-ci's work: read the gate, then poll the head's check runs and statuses
- * until every required check is green, one fails, the head moves or the time
- * runs out. Never `success` while a required check is missing, pending or
- * failing; an API error is never "zero checks".
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Production deps: a client from the settings, the real clock and the runner's log. */
-function createWaitCiDeps(settings) {
-    // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
-    const deadline = productionRuntime.now() + settings.options.timeoutMs;
-    return { ...productionRuntime, client: (0,client/* createGitHubClient */.LX)({ ...settings.client, deadline }) };
-}
-/** How often a wait where nothing changes says it is still waiting. */
-const HEARTBEAT_MS = 5 * 60_000;
-/** Waits on the head's required checks and returns a plain result (sets no outputs, throws for no outcome). */
-async function waitCi(settings, deps) {
-    const { options } = settings;
-    const wait = {
-        settings,
-        deps,
-        reader: { client: deps.client, repo: settings.repository, etags: createEtagCache() },
-        policy: defaultPollPolicy(options.intervalMs, options.timeoutMs),
-        own: ownCheckRunResolver(options.checkRunId, settings.run, deps.log),
-        startedAt: deps.now(),
-        statsAtStart: deps.client.stats(),
-        failFast: settings.target.kind === 'merge-group' ? options.failQueueFast : options.failFast,
-        gate: initialGate,
-        lastKey: '',
-        lastReportAt: deps.now(),
-        warnedIgnored: false,
-        polls: 0
-    };
-    const { owner, repo } = settings.repository;
-    const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${(0,escaping/* logText */.kc)(settings.target.baseRef)}'` : `pull request #${settings.target.number}`;
-    deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`);
-    const result = await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
-    return await withDiagnosis(result, wait);
-}
-/** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
-async function waitLoop(wait) {
-    let streak = 0;
-    let refreshGate = false;
-    for (;;) {
-        wait.polls++;
-        const [pollStartedAt, before] = [wait.deps.now(), wait.deps.client.stats().counted];
-        const poll = await pollOnce(wait, refreshGate);
-        if ('end' in poll)
-            return poll.end;
-        const plan = planNextPoll(wait.policy, {
-            startedAt: wait.startedAt,
-            now: wait.deps.now(),
-            pollStartedAt,
-            changed: poll.changed,
-            counted: wait.deps.client.stats().counted - before,
-            unchangedStreak: streak,
-            lastGateReadAt: wait.gate.lastReadAt ?? wait.startedAt,
-            ...(poll.notBefore !== undefined ? { notBefore: poll.notBefore } : {})
-        });
-        if (plan.action === 'timeout')
-            return { conclusion: 'timed_out', message: timeoutMessage(plan.reason, wait.evaluation, wait.gate.pendingWhy) };
-        streak = plan.unchangedStreak;
-        refreshGate = plan.refreshGate;
-        await wait.deps.sleep(plan.delayMs);
-    }
-}
-/**
- * One poll: the head and base on the first, this job's check run, the gate when due, what the head
- * shows, then the head again: what was observed counts only if the head is still the one it is about.
- * Reading the checks first keeps the time from a change to its detection at half a gap between polls.
- */
-async function pollOnce(wait, refreshGate) {
-    try {
-        const moved = wait.head === undefined ? await readHead(wait) : undefined;
-        if (moved)
-            return { end: moved };
-        await wait.own.resolve(wait.reader);
-        const gateChanged = gateReadDue(wait.gate, refreshGate) ? await readGate(wait) : false;
-        const outcome = await judgeChecks(wait, gateChanged);
-        const movedSince = await readHead(wait);
-        return movedSince ? { end: movedSince } : outcome;
-    }
-    catch (error) {
-        const now = wait.deps.now();
-        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error, { now });
-        const what = (0,escaping/* logText */.kc)(description);
-        if (verdict.kind === 'permanent')
-            return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } };
-        // The client already retried; the wait goes on and asks again at the next poll.
-        wait.deps.log.warning(`poll ${wait.polls} failed: ${what}; the wait goes on`);
-        const notBefore = verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined ? now + verdict.retryAfterMs : undefined;
-        return notBefore === undefined ? { changed: false } : { changed: false, notBefore };
-    }
-}
-/** The head: judged only as first read; a move makes any verdict stale. A merge group's sha cannot move. */
-async function readHead(wait) {
-    const { target, options } = wait.settings;
-    if (target.kind === 'merge-group') {
-        // The settings made sure a 'sha' input, if any, is the group's.
-        if (wait.head === undefined) {
-            wait.head = { sha: target.headSha, baseRef: target.baseRef };
-            wait.deps.log.info(`merge group ${wait.head.sha}, base branch '${(0,escaping/* logText */.kc)(target.baseRef)}'`);
-        }
-        return undefined;
-    }
-    const pull = await readPull(wait.reader, target.number);
-    if (wait.head === undefined) {
-        if (options.sha !== undefined && options.sha !== pull.headSha) {
-            wait.head = { sha: options.sha, baseRef: pull.baseRef };
-            return { conclusion: 'head-moved', message: `the pull request head is ${pull.headSha}, not the 'sha' input ${options.sha}: the verified sha would be stale` };
-        }
-        wait.head = { sha: pull.headSha, baseRef: pull.baseRef };
-        wait.deps.log.info(`head ${pull.headSha}, base branch '${(0,escaping/* logText */.kc)(pull.baseRef)}'`);
-    }
-    else if (pull.headSha !== wait.head.sha) {
-        return { conclusion: 'head-moved', message: `the head moved from ${wait.head.sha} to ${pull.headSha} during the wait: the verified sha would be stale` };
-    }
-    return undefined;
-}
-/** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
-async function readSource(source, read) {
-    try {
-        return { reading: { source, ok: true, entries: await read() } };
-    }
-    catch (error) {
-        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error);
-        if (verdict.kind === 'permanent')
-            return { reading: { source, ok: false, reason: description } };
-        return { pending: description };
-    }
-}
-/** Reads both gate sources and folds them in; true when the required set changed. */
-async function readGate(wait) {
-    const { log } = wait.deps;
-    const branch = wait.head.baseRef;
-    const [protection, ruleset] = await Promise.all([
-        readSource('protection', () => readBranchGate(wait.reader, branch)),
-        readSource('ruleset', () => readRulesGate(wait.reader, branch))
-    ]);
-    const update = updateGate(wait.gate, { protection, ruleset }, wait.deps.now(), wait.settings.options);
-    wait.gate = update.state;
-    for (const k of update.kept)
-        log.warning(`re-reading ${sourceLabel(k.source)} failed (${(0,escaping/* logText */.kc)(k.reason)}); keeping the last reading`);
-    const required = update.state.required;
-    if (update.state.pendingWhy !== undefined) {
-        if (required === undefined)
-            log.info(`gate not read yet (${(0,escaping/* logText */.kc)(update.state.pendingWhy)}); trying again next poll`);
-        return false;
-    }
-    if (update.changed && required !== undefined) {
-        for (const note of required.notes)
-            log.info(`gate: ${(0,escaping/* logText */.kc)(note)}`);
-        for (const r of required.readings) {
-            if (!r.ok)
-                log.warning(`${sourceLabel(r.source)} of '${(0,escaping/* logText */.kc)(branch)}' could not be read: ${(0,escaping/* logText */.kc)(r.reason)}`);
-        }
-        log.info(`required: ${(0,escaping/* logText */.kc)(required.checks.map((c) => c.name + (c.appId ? ` (app ${c.appId})` : '')).join(', ')) || '(none)'}`);
-    }
-    return update.changed;
-}
-/** Reads what the head shows and judges it against the gate. */
-async function judgeChecks(wait, gateChanged) {
-    const { deps, settings } = wait;
-    const { options } = settings;
-    const required = wait.gate.required;
-    if (required?.mode === 'fail') {
-        wait.evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true });
-        return { end: { conclusion: 'failure', message: `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}` } };
-    }
-    const sha = wait.head.sha;
-    // With a few required names, query each by name: churn among the other checks then costs nothing.
-    const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
-    const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined;
-    const [checkRuns, statuses] = await allReads([
-        readCheckRuns(wait.reader, sha, byName),
-        readStatuses(wait.reader, sha)
-    ]);
-    if (required === undefined)
-        return { changed: gateChanged };
-    const own = wait.own.current();
-    const evaluation = evaluateChecks({
-        required,
-        runs: checkRuns.runs,
-        statuses,
-        ...(own ? { ownCheckRunId: own.id } : {}),
-        ignore: options.ignore,
-        strict: options.strict,
-        failFast: wait.failFast
-    });
-    wait.evaluation = evaluation;
-    if (evaluation.ignoredRequired.length > 0 && !wait.warnedIgnored) {
-        wait.warnedIgnored = true;
-        deps.log.warning(`'ignore' matches required check(s) ${(0,escaping/* logText */.kc)(evaluation.ignoredRequired.join(', '))}: required checks are never ignored (GitHub would block the merge on them)`);
-    }
-    const changed = reportProgress(wait, evaluation) || gateChanged;
-    // A success needs a consistent listing (pages that shifted may hide a run) and a gate read in full this time round.
-    const consistent = checkRuns.runs.length >= checkRuns.totalCount;
-    if (evaluation.verdict === 'failure')
-        return { end: { conclusion: 'failure', message: evaluation.line } };
-    if (evaluation.verdict === 'success' && consistent && wait.gate.pendingWhy === undefined)
-        return { end: { conclusion: 'success', message: evaluation.line } };
-    return { changed };
-}
-/** Logs a change, or now and then that the wait is still alive; true when something changed. */
-function reportProgress(wait, evaluation) {
-    const { deps } = wait;
-    const key = observationKey(evaluation);
-    if (key !== wait.lastKey) {
-        wait.lastKey = key;
-        wait.lastReportAt = deps.now();
-        deps.log.info(`poll ${wait.polls}: ${(0,escaping/* logText */.kc)(evaluation.line)}`);
-        return true;
-    }
-    if (deps.now() - wait.lastReportAt >= HEARTBEAT_MS) {
-        // A quiet hour-long wait still shows it is alive, and what it costs so far.
-        wait.lastReportAt = deps.now();
-        const so = requestDelta(deps.client, wait.statsAtStart);
-        deps.log.info(`still waiting after ${(0,durations/* formatMs */._V)(deps.now() - wait.startedAt)} (poll ${wait.polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${(0,escaping/* logText */.kc)(evaluation.line)}`);
-    }
-    return false;
-}
-function finish(wait, end) {
-    const { settings, deps } = wait;
-    const required = wait.gate.required;
-    const own = wait.own.current();
-    return {
-        conclusion: end.conclusion,
-        sha: wait.head?.sha ?? settings.options.sha ?? '',
-        target: settings.target,
-        ...(settings.target.kind === 'pull-request' ? { pullRequest: settings.target.number } : {}),
-        message: end.message,
-        mode: required?.mode ?? 'unknown',
-        checks: wait.evaluation?.checks ?? [],
-        gateNotes: required?.notes ?? [],
-        readings: Object.values(wait.gate.readings).map((r) => (r.ok ? { source: r.source, ok: true } : { source: r.source, ok: false, reason: r.reason })),
-        requests: requestDelta(deps.client, wait.statsAtStart),
-        polls: wait.polls,
-        elapsedMs: deps.now() - wait.startedAt,
-        ...(own ? { ownCheckRun: own } : {})
-    };
-}
-function timeoutMessage(reason, evaluation, gatePendingWhy) {
-    const parts = [`timed out: ${reason}`];
-    if (gatePendingWhy)
-        parts.push(`the gate could not be read (${gatePendingWhy})`);
-    const checks = evaluation?.checks ?? [];
-    const missing = checks.filter((c) => c.state === 'missing').map((c) => c.name);
-    const pending = checks.filter((c) => c.state === 'pending').map((c) => `${c.name} (${c.detail})`);
-    const failed = checks.filter((c) => c.state === 'failed').map((c) => `${c.name} (${c.detail})`);
-    for (const name of missing)
-        parts.push(`missing required check: ${name}`);
-    if (pending.length > 0)
-        parts.push(`still pending: ${pending.join(', ')}`);
-    if (failed.length > 0)
-        parts.push(`failed: ${failed.join(', ')}`);
-    if (evaluation === undefined)
-        parts.push('no poll completed');
-    else if (checks.length === 0)
-        parts.push('no checks were observed on the head');
-    return parts.join('; ');
-}
-function requestDelta(client, start) {
-    const now = client.stats();
-    return { counted: now.counted - start.counted, notModified: now.notModified - start.notModified, total: now.requests - start.requests };
-}
-/**
- * Dates the commit statuses that decided (the combined view only has the newest status of a
- * context, created when it finished) from the status history: one request, only when a status
- * was judged, and best effort: the verdict never depends on it.
- */
-async function withStatusDurations(result, wait) {
-    const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
-    if (dated.length === 0 || result.sha === '')
-        return result;
-    const { client, log } = wait.deps;
-    try {
-        const durations = statusDurations(await readStatusHistory(wait.reader, result.sha));
-        const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
-        return { ...result, checks, requests: requestDelta(client, wait.statsAtStart) };
-    }
-    catch (error) {
-        log.info(`status history not read (${(0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error))}); times to complete of statuses left out`);
-        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
-    }
-}
-// Rereads of an UNKNOWN mergeability: a few seconds at most, after the wait already ended.
-const DIAGNOSIS_READS = 2;
-/**
- * After a failed or timed-out wait on a pull request, reads once what else blocks its merge
- * (reviews, conversations, the branch), so a pipeline sees the next gate before it tries to
- * merge. Best effort: a failed read never changes the conclusion or the outputs.
- */
-async function withDiagnosis(result, wait) {
-    const { target } = wait.settings;
-    if (target.kind !== 'pull-request' || result.sha === '' || (result.conclusion !== 'failure' && result.conclusion !== 'timed_out'))
-        return result;
-    const { client, log, sleep } = wait.deps;
-    try {
-        const facts = await readMergeFacts(client, wait.settings.repository, target.number, { sleep, maxReads: DIAGNOSIS_READS, log: (m) => log.info(m) });
-        return { ...result, diagnosis: diagnose(facts), requests: requestDelta(client, wait.statsAtStart) };
-    }
-    catch (error) {
-        log.info(`Could not read what else blocks pull request #${target.number} (${(0,escaping/* logText */.kc)((0,core_transient/* describeFailure */.Ic)(error))}); the outcome above stands, without a diagnosis.`);
-        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
-    }
-}
-
-
-/***/ }),
-
-/***/ 3915:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
-/* harmony export */   rM: () => (/* binding */ nextDelay)
-/* harmony export */ });
-/**
- * When to try again: an exponential schedule with a cap and a jitter fraction.
- * Pure: the random source is a parameter, so a test pins it. The client's
- * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
- * the client is given other delays).
- */
-/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
-const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
-/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const n = Math.max(1, Math.floor(attempt));
-    const base = Math.max(0, policy.baseMs);
-    const cap = Math.max(0, policy.maxMs);
-    const factor = Math.max(1, policy.factor);
-    const jitter = Math.min(1, Math.max(0, policy.jitter));
-    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
-    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(raw * (1 - jitter * r));
-}
-/**
- * The wait before the next try: the backoff, but never shorter than what the
- * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
- */
-function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
-    const backoff = backoffDelay(attempt, policy, random);
-    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
-}
-
-
-/***/ }),
-
-/***/ 4505:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
-/* harmony export */ });
+;// CONCATENATED MODULE: ./src/core/describe-error.ts
 /** Renders any thrown value as a message; a thrown string or object must still fail the step. */
 function describeError(error) {
     if (error instanceof Error)
@@ -31535,1226 +29926,2968 @@ function describeError(error) {
     }
 }
 
-
-/***/ }),
-
-/***/ 778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Xo: () => (/* binding */ formatSeconds),
-/* harmony export */   Yx: () => (/* binding */ formatWaitSeconds),
-/* harmony export */   _V: () => (/* binding */ formatMs)
-/* harmony export */ });
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = require("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
- * How Purple writes a duration for people. Two forms, one place:
- * - `formatMs` ("45s", "12m 5s", "1h 0m") for how long something took or
- *   waited: a wait, a check's run time, the queue's time so far;
- * - `formatSeconds` ("90 s", "1.5 s") for an amount compared with a setting
- *   given in seconds (a budget, a wait GitHub asked for, a retry delay), so the
- *   number reads exactly as it is written in `timeout-seconds` or `retry-after`.
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
  */
-/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m` (under a second: `250ms`). */
-function formatMs(ms) {
-    const s = Math.round(ms / 1000);
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m ${s % 60}s`;
-    return `${Math.floor(m / 60)}h ${m % 60}m`;
-}
-/** Renders milliseconds as seconds to three significant digits: "90 s", "1.5 s", "0.01 s". */
-function formatSeconds(ms) {
-    const s = ms / 1000;
-    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
-}
-/** `formatSeconds` of a wait rounded up to whole seconds ("60 s"): a wait told to a person is never shorter than the real one. */
-function formatWaitSeconds(ms) {
-    return formatSeconds(Math.ceil(ms / 1000) * 1000);
-}
-
-
-/***/ }),
-
-/***/ 811:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   kc: () => (/* binding */ logText)
-/* harmony export */ });
-/**
- * Text from outside (check names, GitHub's messages, file names, branch names)
- * is data. These turn it into something that can only ever be read: in the job
- * log it can start no workflow command, in a summary it can render no markup.
- * See docs/decisions.md, "Outside text is data".
- */
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** HTML text or attribute value: escapes & < > " and '. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
-const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-// Other C0/C1 controls (ESC starts terminal sequences) except tab.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/**
- * One line of outside text for the log: line breaks shown as `\n`, other control
- * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
- * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
- */
-function logText(text) {
-    return text
-        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
-const COMMAND_START = /^(\s*)(::|##\[)/;
-/**
- * A whole message for stdout, as a last line of defence: every line that would
- * start a workflow command gets a visible `| ` in front. Purple's own commands go
- * through @actions/core, never through this.
- */
-function neutralizeCommands(message) {
-    return message
-        .split(/\r\n|\r|\n/)
-        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
-        .join('\n');
-}
-
-
-/***/ }),
-
-/***/ 9114:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AW: () => (/* binding */ parseShaInput),
-/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
-/* harmony export */   Vm: () => (/* binding */ parsePositiveIntegerInput),
-/* harmony export */   Xu: () => (/* binding */ inputError),
-/* harmony export */   f0: () => (/* binding */ specInputSource),
-/* harmony export */   gF: () => (/* binding */ parsePullRequestInput),
-/* harmony export */   lp: () => (/* binding */ parseSecondsInput)
-/* harmony export */ });
-/**
- * Input parsing shared by every action and by the GitHub client's inputs
- * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
- * root pipeline accept the same spellings and word their errors alike. In
- * src/core because src/github may not import the action shells. Pure: no
- * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
- * github/inputs.ts). Errors name the input as the workflow spells it, so the
- * root action's `wait-timeout-seconds` is named by construction, not by
- * rewriting a stage's message afterwards.
- */
-/** The error for an invalid input: which input, the value it had, what to write instead. */
-function inputError(label, value, expected) {
-    return new Error(`Input '${label}' is '${value}': ${expected}`);
-}
-/**
- * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
- * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
- */
-function specInputSource(inputs, read, prefix = '', shared = []) {
-    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
-    return Object.freeze({
-        label,
-        get: (name) => {
-            const raw = read(label(name));
-            if (raw !== '')
-                return raw;
-            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
-            // default (run outside the runner) counts as unset.
-            const fallback = inputs[name].default ?? '';
-            return fallback.startsWith('${{') ? '' : fallback;
-        }
-    });
-}
-/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
-function parseBooleanInput(source, name) {
-    const value = source.get(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw inputError(source.label(name), value, "write 'true' or 'false'.");
-}
-/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
-function parseSecondsInput(source, name, bound) {
-    const value = source.get(name).trim();
-    const seconds = Number(value);
-    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
-    if (value === '' || !Number.isFinite(seconds) || !inRange) {
-        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
-        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
-        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
-        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
-        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
-        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
     }
-    return Math.round(seconds * 1000);
-}
-/** A positive whole number (`what` says which), or undefined when the input is empty. */
-function parsePositiveIntegerInput(source, name, what) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
-    return Number(value);
-}
-/** A pull request number, or undefined when empty (the pull request of the triggering event). */
-function parsePullRequestInput(source, name) {
-    return parsePositiveIntegerInput(source, name, 'the pull request number');
-}
-/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
-function parseShaInput(source, name) {
-    const value = source.get(name).trim();
-    if (value === '')
-        return undefined;
-    const sha = value.toLowerCase();
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
-        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
     }
-    return sha;
+    return JSON.stringify(input);
 }
-
-
-/***/ }),
-
-/***/ 5033:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ asRecord),
-/* harmony export */   u: () => (/* binding */ isRecord)
-/* harmony export */ });
 /**
- * Reading JSON of unknown shape (GitHub answers, event payloads, rule files):
- * the one test for "an object whose fields may be read".
- */
-/** Is `value` a JSON object, i.e. neither null nor an array nor a primitive? */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** `value` when it is a JSON object, else undefined (for `?.` chains over a payload). */
-function asRecord(value) {
-    return isRecord(value) ? value : undefined;
-}
-
-
-/***/ }),
-
-/***/ 3862:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ rememberSecret),
-/* harmony export */   f: () => (/* binding */ redactSecrets)
-/* harmony export */ });
-/**
- * Secrets known to the process, and their removal from text that leaves it
- * through a channel the runner does not mask. The runner masks the log and the
- * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
- * token back: see docs/decisions.md, "Outputs never carry a secret".
- */
-const known = new Set();
-/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
-function rememberSecret(secret) {
-    if (secret.trim().length < 4)
-        return;
-    known.add(secret);
-    for (const line of secret.split(/\r?\n/)) {
-        const part = line.trim();
-        if (part.length >= 8 && !part.startsWith('-----'))
-            known.add(part);
-    }
-}
-/** The text with every remembered secret replaced by `***`, longest first. */
-function redactSecrets(text) {
-    if (known.size === 0 || text === '')
-        return text;
-    let out = text;
-    for (const secret of [...known].sort((a, b) => b.length - a.length))
-        out = out.split(secret).join('***');
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 5824:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  jE: () => (/* binding */ DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
-  fy: () => (/* binding */ TOKEN_INVALID_ADVICE),
-  XE: () => (/* binding */ classifyFailure),
-  Ic: () => (/* binding */ describeFailure),
-  SP: () => (/* binding */ explainFailure)
-});
-
-// UNUSED EXPORTS: toFailureData
-
-// EXTERNAL MODULE: ./src/core/escaping.ts
-var escaping = __nccwpck_require__(811);
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
-;// CONCATENATED MODULE: ./src/core/failure-rules.ts
-/**
- * The failure rules: which output lines mean "try again", "wait for the rate
- * limit", "fix the credentials" or "stop, nothing will change". Data only; the
- * engine that runs them is src/core/failure-engine.ts, and both the GitHub
- * client (transient.ts) and `purple retry` / `purple classify` read this list.
  *
- * Every rule names a public thread where the tool printed the line; the test
- * __tests__/core/failure-rules.test.ts holds at least one real fixture per rule.
- * Patterns are case-insensitive, multi-line regular expressions restricted to a
- * linear-time subset (see `checkPattern`): no `*` or `+`, bounded `{m,n}` only.
- * Bump FAILURE_RULES_VERSION when a rule changes what it matches.
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-const FAILURE_RULES_VERSION = 1;
-/**
- * The rules, in the order they are checked within a class tier; permanent and
- * auth rules run before rate-limited before transient, so a transient-looking
- * consequence ("the remote end hung up") cannot hide its cause ("HTTP 401").
- */
-const failure_rules_FAILURE_RULES = [
-    // Permanent and auth: a retry sends the same request and gets the same answer.
-    {
-        id: 'anthropic-credit-balance',
-        class: 'permanent',
-        pattern: 'credit balance is too low',
-        summary: 'the API account has no credit left',
-        source: 'https://github.com/anthropics/claude-code/issues/66314'
-    },
-    {
-        id: 'anthropic-extra-usage-required',
-        class: 'permanent',
-        pattern: 'extra usage is required',
-        summary: 'the plan does not cover this request (answered as a 429, but no wait fixes it)',
-        source: 'https://github.com/anthropics/claude-code/issues/27252'
-    },
-    {
-        id: 'openai-insufficient-quota',
-        class: 'permanent',
-        pattern: 'insufficient_quota|exceeded your current quota',
-        summary: 'the API quota or billing is exhausted (answered as a 429, but no wait fixes it)',
-        source: 'https://github.com/chatanywhere/GPT_API_free/issues/229'
-    },
-    {
-        id: 'anthropic-prompt-too-long',
-        class: 'permanent',
-        pattern: 'prompt is too long|request_too_large',
-        summary: 'the request is larger than the model accepts',
-        source: 'https://github.com/anthropics/claude-code/issues/59696'
-    },
-    {
-        id: 'openai-context-length',
-        class: 'permanent',
-        pattern: "context_length_exceeded|model's maximum context length is",
-        summary: 'the request is larger than the model accepts',
-        source: 'https://github.com/langroid/langroid/issues/820'
-    },
-    {
-        id: 'anthropic-authentication-error',
-        class: 'auth',
-        pattern: 'authentication_error|invalid x-api-key',
-        summary: 'the API key was refused',
-        source: 'https://github.com/cline/cline/issues/12'
-    },
-    {
-        id: 'openai-invalid-api-key',
-        class: 'auth',
-        pattern: 'incorrect api key provided|invalid_api_key',
-        summary: 'the API key was refused',
-        source: 'https://github.com/continuedev/continue/issues/9358'
-    },
-    {
-        id: 'github-bad-credentials',
-        class: 'auth',
-        pattern: '\\bbad credentials\\b',
-        summary: 'GitHub refused the token',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api'
-    },
-    {
-        id: 'git-http-auth',
-        class: 'auth',
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 40[13]\\b',
-        summary: 'the git server refused the credentials',
-        source: 'https://github.com/gogs/gogs/issues/4718'
-    },
-    {
-        id: 'git-authentication-failed',
-        class: 'auth',
-        pattern: 'fatal: Authentication failed for|support for password authentication was removed',
-        summary: 'the git server refused the credentials',
-        source: 'https://github.com/Shpota/github-activity-generator/issues/75'
-    },
-    {
-        id: 'git-http-4xx',
-        class: 'permanent',
-        // 4xx but 408 (timeout) and 429 (rate limit): the request itself is refused or too large.
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 4(?:0[0-79]|1\\d|2[0-8])\\b',
-        summary: 'the git server refused the request (4xx): too large or not allowed',
-        source: 'https://github.com/dear-github/dear-github/issues/433'
-    },
-    {
-        id: 'npm-e401',
-        class: 'auth',
-        pattern: '\\bcode E401\\b',
-        summary: 'the npm registry refused the credentials',
-        source: 'https://github.com/zowe/zowe-cli/issues/445'
-    },
-    {
-        id: 'docker-unauthorized',
-        class: 'auth',
-        pattern: 'unauthorized: incorrect username or password|unauthorized: authentication required',
-        summary: 'the container registry refused the credentials',
-        source: 'https://github.com/docker/hub-feedback/issues/1098'
-    },
-    {
-        id: 'docker-access-denied',
-        class: 'permanent',
-        pattern: 'denied: requested access to the resource is denied',
-        summary: 'the container registry refused access to the repository',
-        source: 'https://github.com/docker/for-mac/issues/1271'
-    },
-    {
-        id: 'node-tls-certificate',
-        class: 'permanent',
-        pattern: 'CERT_HAS_EXPIRED|certificate has expired|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID',
-        summary: "the server's TLS certificate cannot be trusted (expired, self-signed or for another name)",
-        source: 'https://github.com/lobehub/lobe-cli-toolbox/issues/45'
-    },
-    {
-        id: 'node-invalid-url',
-        class: 'permanent',
-        pattern: '\\bERR_INVALID_URL\\b|TypeError: Invalid URL',
-        summary: 'the URL is not valid (check GITHUB_API_URL or the base URL)',
-        source: 'https://nodejs.org/api/errors.html#err_invalid_url'
-    },
-    {
-        id: 'purple-github-app-auth',
-        class: 'auth',
-        // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed).
-        pattern: '\\bGITHUB_APP_AUTH\\b',
-        summary: 'the GitHub App cannot authenticate',
-        source: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app'
-    },
-    {
-        id: 'command-not-found',
-        class: 'permanent',
-        exitCodes: [126, 127],
-        summary: 'the command was not found or is not executable',
-        source: 'https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html'
-    },
-    // Rate limited: wait (for the server's hint when it gives one), then try again.
-    {
-        id: 'anthropic-rate-limit',
-        class: 'rate-limited',
-        pattern: '\\brate_limit_error\\b',
-        summary: 'rate limited by the API',
-        source: 'https://github.com/gsd-build/gsd-2/issues/32'
-    },
-    {
-        id: 'anthropic-server-limiting',
-        class: 'rate-limited',
-        pattern: 'temporarily limiting requests',
-        summary: 'the server is temporarily limiting requests',
-        source: 'https://github.com/anthropics/claude-code/issues/71505'
-    },
-    {
-        id: 'openai-rate-limit',
-        class: 'rate-limited',
-        pattern: '\\brate_limit_exceeded\\b|rate limit reached for',
-        summary: 'rate limited by the API',
-        source: 'https://github.com/n3d1117/chatgpt-telegram-bot/pull/341'
-    },
-    {
-        id: 'docker-toomanyrequests',
-        class: 'rate-limited',
-        pattern: '\\btoomanyrequests\\b',
-        summary: 'the container registry pull rate limit',
-        source: 'https://github.com/docker/hub-feedback/issues/2429'
-    },
-    {
-        id: 'github-secondary-rate-limit',
-        class: 'rate-limited',
-        pattern: 'secondary rate limit|abuse detection',
-        summary: 'GitHub secondary rate limit',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
-    },
-    {
-        id: 'github-primary-rate-limit',
-        class: 'rate-limited',
-        pattern: 'API rate limit exceeded',
-        summary: 'GitHub primary rate limit used up',
-        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits'
-    },
-    {
-        id: 'http-too-many-requests',
-        class: 'rate-limited',
-        pattern: 'too many requests',
-        summary: 'too many requests (HTTP 429)',
-        source: 'https://github.com/ScribeMD/docker-cache/issues/829'
-    },
-    // Transient: the network or the far end hiccupped; the same request can succeed.
-    {
-        id: 'anthropic-overloaded',
-        class: 'transient',
-        pattern: '\\boverloaded_error\\b|\\b529 Overloaded\\b',
-        summary: 'the API is overloaded (529)',
-        source: 'https://github.com/anthropics/claude-code/issues/5184'
-    },
-    {
-        id: 'anthropic-api-error',
-        class: 'transient',
-        pattern: '\\bapi_error\\b',
-        summary: 'the API had an internal error',
-        source: 'https://github.com/anthropics/claude-code/issues/61368'
-    },
-    {
-        id: 'bun-socket-closed',
-        class: 'transient',
-        pattern: 'socket connection was closed unexpectedly',
-        summary: 'the socket connection was closed unexpectedly',
-        source: 'https://github.com/oven-sh/bun/issues/6197'
-    },
-    {
-        id: 'undici-socket',
-        class: 'transient',
-        pattern: '\\bUND_ERR_SOCKET\\b',
-        summary: 'socket closed by the other side',
-        source: 'https://github.com/e2b-dev/E2B/issues/430'
-    },
-    {
-        id: 'undici-other-side-closed',
-        class: 'transient',
-        pattern: 'other side closed',
-        summary: 'connection closed by the other side',
-        source: 'https://github.com/nodejs/undici/issues/2400'
-    },
-    {
-        id: 'undici-error-code',
-        class: 'transient',
-        pattern: '\\bUND_ERR_\\w{1,40}',
-        summary: 'undici network error',
-        source: 'https://github.com/nodejs/undici/issues/2235'
-    },
-    {
-        id: 'node-socket-hang-up',
-        class: 'transient',
-        pattern: 'socket hang ?up',
-        summary: 'socket hang up',
-        source: 'https://github.com/request/request/issues/849'
-    },
-    {
-        id: 'node-econnreset',
-        class: 'transient',
-        pattern: '\\bECONNRESET\\b',
-        summary: 'connection reset',
-        source: 'https://github.com/npm/cli/issues/7477'
-    },
-    {
-        id: 'node-etimedout',
-        class: 'transient',
-        pattern: '\\bETIMEDOUT\\b',
-        summary: 'connection timed out',
-        source: 'https://github.com/npm/npm/issues/15889'
-    },
-    {
-        id: 'node-eai-again',
-        class: 'transient',
-        pattern: '\\bEAI_AGAIN\\b',
-        summary: 'DNS lookup failed temporarily',
-        source: 'https://github.com/einaregilsson/build-number/issues/8'
-    },
-    {
-        id: 'node-econnrefused',
-        class: 'transient',
-        pattern: '\\bECONNREFUSED\\b',
-        summary: 'connection refused',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-enotfound',
-        class: 'transient',
-        pattern: '\\bENOTFOUND\\b',
-        summary: 'DNS lookup failed',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-epipe',
-        class: 'transient',
-        pattern: '\\bEPIPE\\b|broken pipe',
-        summary: 'broken pipe (the other side closed the connection)',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'node-network-down',
-        class: 'transient',
-        pattern: '\\bE(?:NETUNREACH|HOSTUNREACH|NETDOWN|CONNABORTED)\\b',
-        summary: 'network unreachable or connection aborted',
-        source: 'https://nodejs.org/api/errors.html#common-system-errors'
-    },
-    {
-        id: 'undici-fetch-failed',
-        class: 'transient',
-        pattern: '\\bfetch failed\\b',
-        summary: 'fetch failed',
-        source: 'https://github.com/nodejs/undici/issues/2400'
-    },
-    {
-        id: 'undici-terminated',
-        class: 'transient',
-        pattern: '(?:TypeError: |^)terminated\\b',
-        summary: 'response terminated mid-stream',
-        source: 'https://github.com/ericc-ch/copilot-api/issues/148'
-    },
-    {
-        id: 'api-connection-error',
-        class: 'transient',
-        pattern: '\\bConnection error\\.',
-        summary: 'the API client could not connect',
-        source: 'https://github.com/chatanywhere/GPT_API_free/issues/425'
-    },
-    {
-        id: 'api-request-timed-out',
-        class: 'transient',
-        pattern: '\\bRequest timed out\\.',
-        summary: 'the API client timed out',
-        source: 'https://github.com/langchain-ai/langchain/issues/21919'
-    },
-    {
-        id: 'cloudflare-5xx',
-        class: 'transient',
-        pattern: '\\b52[0-7]: (?:Web server is returning an unknown error|Web server is down|Connection timed out|Origin is unreachable|A timeout occurred|SSL handshake failed|Invalid SSL certificate)|\\bError code 52[0-7]\\b|\\borigin_response_timeout\\b',
-        summary: 'a Cloudflare 52x page: the origin behind it failed',
-        source: 'https://github.com/Helicone/helicone/issues/798'
-    },
-    {
-        id: 'npm-e5xx',
-        class: 'transient',
-        pattern: '\\bcode E5\\d\\d\\b',
-        summary: 'the npm registry answered a server error',
-        source: 'https://github.com/npm/npm/issues/20555'
-    },
-    {
-        id: 'http-gateway-5xx',
-        class: 'transient',
-        pattern: '\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)\\b',
-        summary: 'a gateway or the server is unavailable (502/503/504)',
-        source: 'https://github.com/npm/cli/issues/1302'
-    },
-    {
-        id: 'git-http-5xx',
-        class: 'transient',
-        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 5\\d\\d\\b',
-        summary: 'the git server answered a server error',
-        source: 'https://github.com/gitbucket/gitbucket/issues/3340'
-    },
-    {
-        id: 'git-curl-transport',
-        class: 'transient',
-        // curl 7 connect, 18 partial file, 28 timeout, 52 empty reply, 55/56 send/receive failure, 92 HTTP/2 stream.
-        pattern: 'RPC failed; (?:curl |result=)(?:7|18|28|52|55|56|92)\\b',
-        summary: 'the connection to the git server broke',
-        source: 'https://github.com/desktop/desktop/issues/12186'
-    },
-    {
-        id: 'git-remote-hung-up',
-        class: 'transient',
-        pattern: 'the remote end hung up unexpectedly|fatal: early EOF|unexpected disconnect while reading sideband packet',
-        summary: 'the git server closed the connection',
-        source: 'https://github.com/fracz/git-exercises/issues/22'
-    },
-    {
-        id: 'docker-tls-handshake-timeout',
-        class: 'transient',
-        pattern: 'TLS handshake timeout',
-        summary: 'TLS handshake timed out',
-        source: 'https://github.com/docker/hub-feedback/issues/947'
-    },
-    {
-        id: 'go-io-timeout',
-        class: 'transient',
-        pattern: '\\bi/o timeout\\b',
-        summary: 'network i/o timed out',
-        source: 'https://github.com/golang/go/issues/35516'
-    },
-    {
-        id: 'go-connection-reset',
-        class: 'transient',
-        pattern: 'connection reset by peer',
-        summary: 'connection reset',
-        source: 'https://github.com/goproxyio/goproxy/issues/181'
-    },
-    {
-        id: 'timed-out',
-        class: 'transient',
-        pattern: '\\btimed? ?out\\b|\\btimeout\\b',
-        summary: 'timed out',
-        source: 'https://github.com/yihong0618/bilingual_book_maker/issues/244'
-    },
-    {
-        id: 'network-error',
-        class: 'transient',
-        pattern: '\\bpremature close\\b|\\bnetwork\\b|\\baborted\\b',
-        summary: 'network error',
-        source: 'https://github.com/jfromaniello/npm-install-retry/issues/14'
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
     }
-];
-
-;// CONCATENATED MODULE: ./src/core/failure-engine.ts
-/**
- * The rule engine behind every failure classification in Purple: compiles the
- * rules of src/core/failure-rules.ts (plus a user's own), checks each pattern
- * stays in a linear-time subset, and finds the rule that decides for a piece
- * of output. Pure: text and exit code in, verdict out.
- *
- * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
- */
-
-
-/** Longest pattern accepted, in characters. */
-const MAX_PATTERN_LENGTH = 400;
-/** Largest count in a `{m,n}` quantifier. */
-const MAX_REPEAT = 100;
-/** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
-const MAX_BRANCHING = 256;
-/** Output looked at: the tail, as the cause of a failure is printed last. */
-const MAX_CLASSIFIED_CHARS = 1_048_576;
-const TIER = { permanent: 0, auth: 0, 'rate-limited': 1, transient: 2 };
-/**
- * Why a pattern is refused, or undefined when it is in the linear-time subset:
- * no backreference or lookaround, no count on a group (`?` is fine), no unbounded
- * quantifier (`*`, `+`, `{m,}`), counts at most 100, and a bounded number of
- * choices per match start. With these, V8's backtracking does at most a
- * constant amount of work per input position, so a match is linear in the input.
- */
-function checkPattern(pattern) {
-    if (pattern.length === 0)
-        return 'the pattern is empty';
-    if (pattern.length > MAX_PATTERN_LENGTH)
-        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
-    let branching = 1;
-    const alternatives = [1];
-    let i = 0;
-    let lastAtomWasGroup = false;
-    while (i < pattern.length) {
-        const c = pattern[i];
-        if (c === '\\') {
-            const next = pattern[i + 1] ?? '';
-            if (/[1-9]/.test(next) || next === 'k')
-                return 'backreferences are not allowed';
-            i += 2;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === '[') {
-            const end = classEnd(pattern, i);
-            if (end < 0)
-                return 'a character class is not closed';
-            i = end + 1;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === '(') {
-            if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4)))
-                return 'lookahead and lookbehind are not allowed';
-            alternatives.push(1);
-            const named = pattern.startsWith('(?<', i) ? pattern.indexOf('>', i) : -1;
-            i = pattern.startsWith('(?:', i) ? i + 3 : named > 0 ? named + 1 : i + 1;
-            lastAtomWasGroup = false;
-            continue;
-        }
-        if (c === ')') {
-            branching *= alternatives.pop() ?? 1;
-            if (alternatives.length === 0)
-                return 'a group is closed that was never opened';
-            i += 1;
-            lastAtomWasGroup = true;
-            continue;
-        }
-        if (c === '|') {
-            alternatives.push((alternatives.pop() ?? 1) + 1);
-            i += 1;
-            continue;
-        }
-        if (c === '*' || c === '+')
-            return `the unbounded quantifier '${c}' is not allowed: use {0,${MAX_REPEAT}} or {1,${MAX_REPEAT}}`;
-        if (c === '?' || c === '{') {
-            // An optional group is fine (its choices are counted below); a repeated one multiplies them per repetition.
-            if (lastAtomWasGroup && c === '{')
-                return 'a counted quantifier on a group is not allowed';
-            const range = c === '?' ? { min: 0, max: 1, length: 1 } : parseBraces(pattern, i);
-            if (typeof range === 'string')
-                return range;
-            branching *= range.max - range.min + 1;
-            i += range.length;
-            if (pattern[i] === '?')
-                i += 1; // lazy modifier
-            continue;
-        }
-        i += 1;
-        lastAtomWasGroup = false;
-    }
-    if (alternatives.length !== 1)
-        return 'a group is not closed';
-    branching *= alternatives[0] ?? 1;
-    if (branching > MAX_BRANCHING)
-        return `the pattern has too many choices per position (${branching} > ${MAX_BRANCHING})`;
-    try {
-        new RegExp(pattern, 'im');
-    }
-    catch (e) {
-        return `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`;
-    }
-    return undefined;
-}
-function classEnd(pattern, start) {
-    let i = start + 1;
-    if (pattern[i] === '^')
-        i += 1;
-    if (pattern[i] === ']')
-        i += 1;
-    while (i < pattern.length) {
-        if (pattern[i] === '\\')
-            i += 2;
-        else if (pattern[i] === ']')
-            return i;
-        else
-            i += 1;
-    }
-    return -1;
-}
-function parseBraces(pattern, start) {
-    const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(start, start + 12));
-    if (m === null)
-        return "a '{' must be a bounded count such as {1,40}";
-    const min = Number(m[1]);
-    if (m[2] !== undefined && m[3] === '')
-        return `the unbounded quantifier '{${min},}' is not allowed`;
-    const max = m[3] !== undefined ? Number(m[3]) : min;
-    if (max < min || max > MAX_REPEAT)
-        return `a count must lie within 0..${MAX_REPEAT}`;
-    return { min, max, length: m[0].length };
-}
-/** Validates and compiles rules, permanent and auth first, then rate-limited, then transient; throws naming the rule. */
-function compileRules(rules) {
-    const compiled = rules.map((rule, index) => {
-        if (rule.pattern === undefined && (rule.exitCodes === undefined || rule.exitCodes.length === 0)) {
-            throw new Error(`failure rule '${rule.id}' has neither a pattern nor exit codes`);
-        }
-        if (rule.pattern === undefined)
-            return { rule, index };
-        const problem = checkPattern(rule.pattern);
-        if (problem !== undefined)
-            throw new Error(`failure rule '${rule.id}': ${problem}`);
-        return { rule, regex: new RegExp(rule.pattern, 'im'), index };
-    });
-    // A stable sort keeps the file order within a tier.
-    compiled.sort((a, b) => TIER[a.rule.class] - TIER[b.rule.class] || a.index - b.index);
-    return compiled.map(({ rule, regex }) => ({ rule, regex }));
-}
-let builtIn;
-/** The built-in rules, compiled once. */
-function builtInRules() {
-    builtIn ??= compileRules(failure_rules_FAILURE_RULES);
-    return builtIn;
-}
-function lineAround(text, index) {
-    const start = text.lastIndexOf('\n', index) + 1;
-    const newline = text.indexOf('\n', index);
-    const line = text.slice(start, newline < 0 ? text.length : newline).trim();
-    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
-}
-/**
- * The rule that decides for this output and exit code: the first match in tier
- * order (permanent and auth, then rate-limited, then transient), or `unknown`.
- */
-function classifyText(text, options = {}) {
-    const rules = options.rules ?? builtInRules();
-    const tail = text.length > MAX_CLASSIFIED_CHARS ? text.slice(text.length - MAX_CLASSIFIED_CHARS) : text;
-    for (const { rule, regex } of rules) {
-        if (rule.exitCodes !== undefined && rule.exitCodes.length > 0) {
-            if (options.exitCode === undefined || !rule.exitCodes.includes(options.exitCode))
-                continue;
-            if (regex === undefined)
-                return { class: rule.class, rule, line: '' };
-        }
-        if (regex === undefined)
-            continue;
-        const match = regex.exec(tail);
-        if (match !== null)
-            return { class: rule.class, rule, line: lineAround(tail, match.index) };
-    }
-    return { class: 'unknown', line: '' };
-}
-const CLASSES = (/* unused pure expression or super */ null && (['transient', 'rate-limited', 'auth', 'permanent']));
-/**
- * Reads a user's rule file: `{"version": 1, "rules": [{"id", "class", "pattern" | "exitCodes", "summary"?, "source"?}]}`.
- * Throws an Error naming the file and the rule on anything malformed.
- */
-function parseRuleFile(json, fileName) {
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    }
-    catch (e) {
-        throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-    }
-    const list = isRecord(parsed) ? parsed.rules : undefined;
-    if (!Array.isArray(list))
-        throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
-    const rules = list.map((raw, n) => {
-        const r = isRecord(raw) ? raw : {};
-        const where = `rules file '${fileName}', rule ${n + 1}`;
-        if (typeof r.id !== 'string' || r.id === '')
-            throw new Error(`${where}: 'id' must be a non-empty string`);
-        if (!CLASSES.includes(r.class)) {
-            throw new Error(`${where} ('${r.id}'): 'class' must be one of ${CLASSES.join(', ')}`);
-        }
-        if (r.pattern !== undefined && typeof r.pattern !== 'string')
-            throw new Error(`${where} ('${r.id}'): 'pattern' must be a string`);
-        const codes = r.exitCodes;
-        if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => Number.isInteger(c)))) {
-            throw new Error(`${where} ('${r.id}'): 'exitCodes' must be a list of integers`);
-        }
-        return {
-            id: r.id,
-            class: r.class,
-            ...(typeof r.pattern === 'string' ? { pattern: r.pattern } : {}),
-            ...(codes !== undefined ? { exitCodes: codes } : {}),
-            summary: typeof r.summary === 'string' ? r.summary : r.id,
-            source: typeof r.source === 'string' ? r.source : fileName
-        };
-    });
-    compileRules(rules); // validates every pattern now, so a bad file fails before the first attempt
-    return rules;
-}
-/** The user's rules ahead of the built-in ones (so they can override), compiled in tier order. */
-function withUserRules(user) {
-    return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
-}
-
-// EXTERNAL MODULE: ./src/core/records.ts
-var records = __nccwpck_require__(5033);
-;// CONCATENATED MODULE: ./src/core/transient.ts
-/**
- * Is a failed GitHub call worth trying again? Transient, rate-limited or
- * permanent, decided over plain data (status, headers, body text, or a network
- * error's name/message/code and its cause chain).
- *
- * Biased toward transient: a long agent run once died on "The socket
- * connection was closed unexpectedly" because a hand-written pattern list did
- * not know that phrase. A false "transient" costs one backoff; a false
- * "permanent" stops a pipeline and calls a human. So anything not recognised
- * as permanent is transient. Codes and phrases come from the one rule list,
- * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
- * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
- */
-
-
-
-
-const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
-const DEFAULT_FALLBACK_RETRY_AFTER_MS = 60_000;
-/** What the 401 message tells people; a long wait with a job token is the usual cause. */
-const TOKEN_INVALID_ADVICE = 'the token is invalid or expired. A borrowed token can expire during a long run: for waits longer than an hour, ' +
-    "authenticate as a GitHub App with the 'app-id' and 'private-key' inputs, whose installation token Purple refreshes itself";
-const CLOUDFLARE = {
-    520: 'Cloudflare 520 unknown error from the origin',
-    521: 'Cloudflare 521 web server is down',
-    522: 'Cloudflare 522 connection timed out',
-    523: 'Cloudflare 523 origin is unreachable',
-    524: 'Cloudflare 524 origin_response_timeout (a timeout occurred)',
-    525: 'Cloudflare 525 SSL handshake failed',
-    526: 'Cloudflare 526 invalid SSL certificate',
-    527: 'Cloudflare 527 railgun error'
-};
-const PERMANENT_STATUS = {
-    400: 'GitHub rejected the request as malformed (400); trying again sends the same request',
-    401: TOKEN_INVALID_ADVICE,
-    403: "the token lacks a permission for this call (403 with no rate-limit sign); grant it in the workflow's 'permissions:' block",
-    404: 'not found (404): the repository, pull request or ref does not exist, or the token cannot see it (GitHub answers 404, not 403, for what a token may not read)',
-    405: 'GitHub refused the operation in the current state (405); the caller decides what that means (merge owns it)',
-    406: 'GitHub cannot produce the requested media type (406)',
-    409: 'conflict with the current state (409); the caller decides what that means (merge owns it)',
-    410: 'gone (410): the resource was removed or the feature is disabled',
-    411: 'GitHub requires a content length (411)',
-    413: 'request too large (413)',
-    414: 'request URI too long (414)',
-    415: 'unsupported media type (415)',
-    422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
-    451: 'unavailable for legal reasons (451)'
-};
-function str(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-function bodyText(data) {
-    if (typeof data === 'string')
-        return data;
-    if (data === undefined || data === null)
-        return undefined;
-    // An array body is JSON too (a list endpoint's answer).
-    if (typeof data === 'object' && !(data instanceof ArrayBuffer)) {
-        try {
-            return JSON.stringify(data);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/**
- * Normalises anything thrown into FailureData. An Octokit RequestError with a
- * response is an HTTP failure; one without a response (status 500 made up by
- * @octokit/request around a fetch error) is a network failure.
- */
-function toFailureData(error) {
-    if (typeof error === 'string')
-        return { message: error };
-    if (!(0,records/* isRecord */.u)(error))
-        return { message: String(error) };
-    const response = (0,records/* isRecord */.u)(error.response) ? error.response : undefined;
-    const base = {
-        message: str(error.message),
-        name: str(error.name),
-        code: str(error.code),
-        cause: error.cause,
-        now: typeof error.now === 'number' ? error.now : undefined
-    };
-    if (response) {
-        const status = typeof response.status === 'number' ? response.status : typeof error.status === 'number' ? error.status : undefined;
-        return {
-            ...base,
-            status,
-            headers: (0,records/* isRecord */.u)(response.headers) ? response.headers : undefined,
-            body: bodyText(response.data)
-        };
-    }
-    const status = typeof error.status === 'number' ? error.status : undefined;
-    // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
-    const octokitNetwork = error.name === 'HttpError' && (0,records/* isRecord */.u)(error.request) && status === 500;
     return {
-        ...base,
-        status: octokitNetwork ? undefined : status,
-        headers: (0,records/* isRecord */.u)(error.headers) ? error.headers : undefined,
-        body: str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
     };
 }
-function causeChain(failure) {
-    const links = [{ name: failure.name, message: failure.message, code: failure.code }];
-    const seen = new Set();
-    const queue = [failure.cause];
-    while (queue.length > 0 && links.length < 16) {
-        const next = queue.shift();
-        if (!(0,records/* isRecord */.u)(next) || seen.has(next))
-            continue;
-        seen.add(next);
-        links.push({ name: str(next.name), message: str(next.message), code: str(next.code) });
-        queue.push(next.cause);
-        // Node's happy-eyeballs connect failure is an AggregateError of one error per address.
-        if (Array.isArray(next.errors))
-            queue.push(...next.errors.slice(0, 4));
-    }
-    return links;
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-function headerMap(headers) {
-    const map = new Map();
-    for (const [key, value] of Object.entries(headers ?? {})) {
-        if (value !== undefined)
-            map.set(key.toLowerCase(), String(value));
-    }
-    return map;
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
 }
-/** Seconds or an HTTP date, as RFC 9110 allows for Retry-After. */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function isHtml(body, contentType) {
-    if (contentType !== undefined && /text\/html/i.test(contentType))
-        return true;
-    return body !== undefined && /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(body);
-}
-function githubMessage(body) {
-    if (body === undefined)
-        return undefined;
-    try {
-        const parsed = JSON.parse(body);
-        if ((0,records/* isRecord */.u)(parsed) && typeof parsed.message === 'string')
-            return parsed.message;
-    }
-    catch {
-        // not JSON: the caller shows the text itself
-    }
-    return undefined;
-}
-function rateLimited(waitMs, why, cap) {
-    const capped = waitMs > cap;
-    const wait = Math.max(0, Math.min(waitMs, cap));
-    return {
-        kind: 'rate-limited',
-        reason: `${why}; wait ${(0,durations/* formatSeconds */.Xo)(waitMs)}${capped ? ` (longer than the ${(0,durations/* formatSeconds */.Xo)(cap)} this run may wait)` : ''}`,
-        retryAfterMs: wait,
-        ...(capped ? { waitCapped: true } : {})
-    };
-}
-function classifyHttp(failure, status, options) {
-    const now = failure.now ?? options.now ?? Date.now();
-    const cap = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
-    const fallback = options.fallbackRetryAfterMs ?? DEFAULT_FALLBACK_RETRY_AFTER_MS;
-    const headers = headerMap(failure.headers);
-    const text = `${failure.body ?? ''} ${failure.message ?? ''}`;
-    const html = isHtml(failure.body, headers.get('content-type'));
-    if (status === 401)
-        return { kind: 'permanent', reason: TOKEN_INVALID_ADVICE };
-    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
-    const exhausted = headers.get('x-ratelimit-remaining') === '0';
-    const said = classifyText(text);
-    // Quota or billing used up comes back as a 429 too, but no wait fixes it.
-    if (status === 429 && (said.class === 'permanent' || said.class === 'auth'))
-        return { kind: 'permanent', reason: ruleReason(said) };
-    const secondary = said.rule?.id === 'github-secondary-rate-limit';
-    if (status === 429 || (status === 403 && (retryAfter !== undefined || said.class === 'rate-limited' || exhausted))) {
-        if (retryAfter !== undefined)
-            return rateLimited(retryAfter, `${secondary ? 'secondary rate limit' : `rate limited (${status})`}, retry-after given`, cap);
-        const reset = Number(headers.get('x-ratelimit-reset'));
-        if (exhausted && Number.isFinite(reset) && reset > 0) {
-            // One second past the reset, as GitHub's docs advise.
-            return rateLimited(Math.max(0, reset * 1000 - now + 1000), 'primary rate limit used up until x-ratelimit-reset', cap);
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
         }
-        return rateLimited(fallback, secondary ? 'secondary rate limit, no retry-after given' : `rate limited (${status}), no retry-after given`, cap);
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
     }
-    // GitHub's API only ever answers JSON: an HTML page is a proxy or gateway talking.
-    if (html)
-        return { kind: 'transient', reason: `an HTML error page (HTTP ${status}) came back where GitHub's API sends JSON: a proxy or gateway error` };
-    if (CLOUDFLARE[status] !== undefined)
-        return { kind: 'transient', reason: CLOUDFLARE[status] };
-    if (status >= 500)
-        return { kind: 'transient', reason: `server error ${status}` };
-    if (status >= 200 && status < 300)
-        return { kind: 'transient', reason: `malformed response (HTTP ${status} with a body that is not what GitHub sends)` };
-    const permanent = PERMANENT_STATUS[status];
-    if (permanent !== undefined)
-        return { kind: 'permanent', reason: permanent };
-    if (status === 304)
-        return { kind: 'permanent', reason: 'not modified (304): an answer to a conditional request, not an error' };
-    return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` };
-}
-function ruleReason(verdict) {
-    return `${verdict.rule?.summary ?? 'unrecognised'}: '${(0,escaping/* logText */.kc)(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`;
-}
-/** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */
-function networkVerdict(verdict, code) {
-    if (verdict.rule === undefined)
-        return undefined;
-    const suffix = code !== undefined ? ` (${code})` : '';
-    if (verdict.class === 'permanent' || verdict.class === 'auth')
-        return { kind: 'permanent', reason: `${verdict.rule.summary}${suffix}` };
-    return { kind: 'transient', reason: `network: ${verdict.rule.summary}${suffix}` };
-}
-function classifyNetwork(failure) {
-    const chain = causeChain(failure);
-    for (const link of chain) {
-        if (link.name === 'TimeoutError' || link.name === 'AbortError') {
-            return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' };
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
         }
-        if (link.name === 'MalformedResponseError')
-            return { kind: 'transient', reason: 'a cut or altered body; asking again' };
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
     }
-    // A specific code (ECONNRESET, UND_ERR_SOCKET) outranks the generic 'fetch failed' that wraps every fetch error.
-    const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined && c !== ''))];
-    const byCode = classifyText(codes.join('\n'));
-    const fromCode = networkVerdict(byCode, byCode.line);
-    if (fromCode !== undefined)
-        return fromCode;
-    const messages = chain.map((l) => l.message).filter((m) => m !== undefined && m !== '');
-    const fromMessage = networkVerdict(classifyText(messages.join('\n')));
-    if (fromMessage !== undefined)
-        return fromMessage;
-    return { kind: 'transient', reason: 'unrecognised failure, treated as transient (a false "permanent" costs a human)' };
 }
-/** Transient, rate-limited or permanent, for an HTTP answer or a network error (anything thrown is accepted). */
-function classifyFailure(failure, options = {}) {
-    const data = toFailureData(failure);
-    return data.status === undefined ? classifyNetwork(data) : classifyHttp(data, data.status, options);
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
 }
-function clip(text, max = 200) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
 }
-/** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
-function describeFailure(failure, options = {}) {
-    return explainFailure(failure, options).description;
-}
-/** Classifies a failure once and describes it: for callers that act on the verdict and log the description. */
-function explainFailure(failure, options = {}) {
-    const data = toFailureData(failure);
-    const verdict = classifyFailure(data, options);
-    let what;
-    if (data.status === undefined && data.name === 'MalformedResponseError') {
-        what = clip(data.message ?? 'malformed response', 300);
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = require("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = require("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    else if (data.status === undefined) {
-        const chain = causeChain(data);
-        const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined))];
-        const messages = [...new Set(chain.map((l) => l.message).filter((m) => m !== undefined && m !== ''))];
-        const network = verdict.reason.startsWith('network:') || /timed out|aborted/.test(verdict.reason);
-        // Our own errors (App auth) carry a whole sentence of advice: keep it, and their code is in the reason.
-        what = network
-            ? `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
-            : `error '${clip(messages[0] ?? 'unknown', 600)}'`;
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
     }
-    else {
-        const headers = headerMap(data.headers);
-        const title = /<title>([^<]*)<\/title>/i.exec(data.body ?? '')?.[1];
-        const said = githubMessage(data.body) ?? (data.message !== undefined && data.message !== '' ? data.message : undefined);
-        if (isHtml(data.body, headers.get('content-type'))) {
-            what = `HTTP ${data.status} HTML page${title !== undefined ? ` '${clip(title, 80)}'` : ''}`;
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = require("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
         }
         else {
-            what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
         }
     }
-    return { verdict, description: `${what}: ${verdict.kind} (${verdict.reason})` };
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = require("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = require("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/actions/run.ts
+
+
+/**
+ * Runs an action body and calls setFailed exactly once on a throw, whatever
+ * was thrown (the template only fails `if (error instanceof Error)`, which
+ * leaves the step green on a thrown string).
+ */
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        setFailed(describeError(error));
+    }
 }
 
-
-/***/ }),
-
-/***/ 7628:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  TB: () => (/* binding */ CLIENT_DEFAULTS),
-  LX: () => (/* binding */ createGitHubClient)
-});
-
-// UNUSED EXPORTS: ConfigurationError, RequestTimeoutError
-
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -32766,12 +32899,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -32810,10 +32943,8 @@ class Context {
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -32843,7 +32974,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
         return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
@@ -33047,7 +33178,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
+function dist_bundle_lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -33099,7 +33230,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -37450,12 +37581,1035 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/core/backoff.ts
-var core_backoff = __nccwpck_require__(3915);
-// EXTERNAL MODULE: ./src/core/transient.ts + 2 modules
-var core_transient = __nccwpck_require__(5824);
+;// CONCATENATED MODULE: ./src/core/backoff.ts
+/**
+ * When to try again: an exponential schedule with a cap and a jitter fraction.
+ * Pure: the random source is a parameter, so a test pins it. The client's
+ * retry loop and `withRetry` use this one schedule (DEFAULT_BACKOFF unless
+ * the client is given other delays).
+ */
+/** Production defaults: 1 s, 2 s, 4 s ... capped at 30 s, up to a quarter shaved off at random. */
+const DEFAULT_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 });
+/** The delay before retry number `attempt` (1 = first retry), in whole ms. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const n = Math.max(1, Math.floor(attempt));
+    const base = Math.max(0, policy.baseMs);
+    const cap = Math.max(0, policy.maxMs);
+    const factor = Math.max(1, policy.factor);
+    const jitter = Math.min(1, Math.max(0, policy.jitter));
+    // Exponent clamped so a long run (attempt 2000) cannot overflow to Infinity * 0 = NaN.
+    const raw = Math.min(cap, base * Math.pow(factor, Math.min(n - 1, 64)));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(raw * (1 - jitter * r));
+}
+/**
+ * The wait before the next try: the backoff, but never shorter than what the
+ * server asked for (retry-after / x-ratelimit-reset), so a rate limit is not re-polled early.
+ */
+function nextDelay(attempt, policy, serverAskedMs, random = Math.random) {
+    const backoff = backoffDelay(attempt, policy, random);
+    return serverAskedMs === undefined ? backoff : Math.max(backoff, Math.ceil(serverAskedMs));
+}
+
+;// CONCATENATED MODULE: ./src/core/escaping.ts
+/**
+ * Text from outside (check names, GitHub's messages, file names, branch names)
+ * is data. These turn it into something that can only ever be read: in the job
+ * log it can start no workflow command, in a summary it can render no markup.
+ * See docs/decisions.md, "Outside text is data".
+ */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** HTML text or attribute value: escapes & < > " and '. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+// Line breaks the runner splits on, plus the Unicode ones a viewer may break on.
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// Other C0/C1 controls (ESC starts terminal sequences) except tab.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * One line of outside text for the log: line breaks shown as `\n`, other control
+ * characters as `\u00XX`. Printed after Purple's own words, it cannot begin a line,
+ * so it cannot start a workflow command (`::error::`, `::stop-commands::`).
+ */
+function escaping_logText(text) {
+    return text
+        .replace(LINE_BREAKS, (m) => (m === '\r\n' || m === '\n' ? '\\n' : m === '\r' ? '\\r' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// The runner reads a line as a command when, trimmed, it starts with `::` (or the older `##[`).
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/**
+ * A whole message for stdout, as a last line of defence: every line that would
+ * start a workflow command gets a visible `| ` in front. Purple's own commands go
+ * through @actions/core, never through this.
+ */
+function neutralizeCommands(message) {
+    return message
+        .split(/\r\n|\r|\n/)
+        .map((line) => (COMMAND_START.test(line) ? line.replace(COMMAND_START, '$1| $2') : line))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/durations.ts
+/**
+ * How Purple writes a duration for people. Two forms, one place:
+ * - `formatMs` ("45s", "12m 5s", "1h 0m") for how long something took or
+ *   waited: a wait, a check's run time, the queue's time so far;
+ * - `formatSeconds` ("90 s", "1.5 s") for an amount compared with a setting
+ *   given in seconds (a budget, a wait GitHub asked for, a retry delay), so the
+ *   number reads exactly as it is written in `timeout-seconds` or `retry-after`.
+ */
+/** Renders a duration for messages: `45s`, `12m 5s`, `1h 0m` (under a second: `250ms`). */
+function formatMs(ms) {
+    const s = Math.round(ms / 1000);
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${s % 60}s`;
+    return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+/** Renders milliseconds as seconds to three significant digits: "90 s", "1.5 s", "0.01 s". */
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : Number(s.toPrecision(3))} s`;
+}
+/** `formatSeconds` of a wait rounded up to whole seconds ("60 s"): a wait told to a person is never shorter than the real one. */
+function formatWaitSeconds(ms) {
+    return formatSeconds(Math.ceil(ms / 1000) * 1000);
+}
+
+;// CONCATENATED MODULE: ./src/core/failure-rules.ts
+/**
+ * The failure rules: which output lines mean "try again", "wait for the rate
+ * limit", "fix the credentials" or "stop, nothing will change". Data only; the
+ * engine that runs them is src/core/failure-engine.ts, and both the GitHub
+ * client (transient.ts) and `purple retry` / `purple classify` read this list.
+ *
+ * Every rule names a public thread where the tool printed the line; the test
+ * __tests__/core/failure-rules.test.ts holds at least one real fixture per rule.
+ * Patterns are case-insensitive, multi-line regular expressions restricted to a
+ * linear-time subset (see `checkPattern`): no `*` or `+`, bounded `{m,n}` only.
+ * Bump FAILURE_RULES_VERSION when a rule changes what it matches.
+ */
+const FAILURE_RULES_VERSION = 1;
+/**
+ * The rules, in the order they are checked within a class tier; permanent and
+ * auth rules run before rate-limited before transient, so a transient-looking
+ * consequence ("the remote end hung up") cannot hide its cause ("HTTP 401").
+ */
+const failure_rules_FAILURE_RULES = [
+    // Permanent and auth: a retry sends the same request and gets the same answer.
+    {
+        id: 'anthropic-credit-balance',
+        class: 'permanent',
+        pattern: 'credit balance is too low',
+        summary: 'the API account has no credit left',
+        source: 'https://github.com/anthropics/claude-code/issues/66314'
+    },
+    {
+        id: 'anthropic-extra-usage-required',
+        class: 'permanent',
+        pattern: 'extra usage is required',
+        summary: 'the plan does not cover this request (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/anthropics/claude-code/issues/27252'
+    },
+    {
+        id: 'openai-insufficient-quota',
+        class: 'permanent',
+        pattern: 'insufficient_quota|exceeded your current quota',
+        summary: 'the API quota or billing is exhausted (answered as a 429, but no wait fixes it)',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/229'
+    },
+    {
+        id: 'anthropic-prompt-too-long',
+        class: 'permanent',
+        pattern: 'prompt is too long|request_too_large',
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/anthropics/claude-code/issues/59696'
+    },
+    {
+        id: 'openai-context-length',
+        class: 'permanent',
+        pattern: "context_length_exceeded|model's maximum context length is",
+        summary: 'the request is larger than the model accepts',
+        source: 'https://github.com/langroid/langroid/issues/820'
+    },
+    {
+        id: 'anthropic-authentication-error',
+        class: 'auth',
+        pattern: 'authentication_error|invalid x-api-key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/cline/cline/issues/12'
+    },
+    {
+        id: 'openai-invalid-api-key',
+        class: 'auth',
+        pattern: 'incorrect api key provided|invalid_api_key',
+        summary: 'the API key was refused',
+        source: 'https://github.com/continuedev/continue/issues/9358'
+    },
+    {
+        id: 'github-bad-credentials',
+        class: 'auth',
+        pattern: '\\bbad credentials\\b',
+        summary: 'GitHub refused the token',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api'
+    },
+    {
+        id: 'git-http-auth',
+        class: 'auth',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 40[13]\\b',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/gogs/gogs/issues/4718'
+    },
+    {
+        id: 'git-authentication-failed',
+        class: 'auth',
+        pattern: 'fatal: Authentication failed for|support for password authentication was removed',
+        summary: 'the git server refused the credentials',
+        source: 'https://github.com/Shpota/github-activity-generator/issues/75'
+    },
+    {
+        id: 'git-http-4xx',
+        class: 'permanent',
+        // 4xx but 408 (timeout) and 429 (rate limit): the request itself is refused or too large.
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 4(?:0[0-79]|1\\d|2[0-8])\\b',
+        summary: 'the git server refused the request (4xx): too large or not allowed',
+        source: 'https://github.com/dear-github/dear-github/issues/433'
+    },
+    {
+        id: 'npm-e401',
+        class: 'auth',
+        pattern: '\\bcode E401\\b',
+        summary: 'the npm registry refused the credentials',
+        source: 'https://github.com/zowe/zowe-cli/issues/445'
+    },
+    {
+        id: 'docker-unauthorized',
+        class: 'auth',
+        pattern: 'unauthorized: incorrect username or password|unauthorized: authentication required',
+        summary: 'the container registry refused the credentials',
+        source: 'https://github.com/docker/hub-feedback/issues/1098'
+    },
+    {
+        id: 'docker-access-denied',
+        class: 'permanent',
+        pattern: 'denied: requested access to the resource is denied',
+        summary: 'the container registry refused access to the repository',
+        source: 'https://github.com/docker/for-mac/issues/1271'
+    },
+    {
+        id: 'node-tls-certificate',
+        class: 'permanent',
+        pattern: 'CERT_HAS_EXPIRED|certificate has expired|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID',
+        summary: "the server's TLS certificate cannot be trusted (expired, self-signed or for another name)",
+        source: 'https://github.com/lobehub/lobe-cli-toolbox/issues/45'
+    },
+    {
+        id: 'node-invalid-url',
+        class: 'permanent',
+        pattern: '\\bERR_INVALID_URL\\b|TypeError: Invalid URL',
+        summary: 'the URL is not valid (check GITHUB_API_URL or the base URL)',
+        source: 'https://nodejs.org/api/errors.html#err_invalid_url'
+    },
+    {
+        id: 'purple-github-app-auth',
+        class: 'auth',
+        // Set by src/github/auth.ts when GitHub refuses the App itself (bad key, not installed).
+        pattern: '\\bGITHUB_APP_AUTH\\b',
+        summary: 'the GitHub App cannot authenticate',
+        source: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app'
+    },
+    {
+        id: 'command-not-found',
+        class: 'permanent',
+        exitCodes: [126, 127],
+        summary: 'the command was not found or is not executable',
+        source: 'https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html'
+    },
+    // Rate limited: wait (for the server's hint when it gives one), then try again.
+    {
+        id: 'anthropic-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_error\\b',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/gsd-build/gsd-2/issues/32'
+    },
+    {
+        id: 'anthropic-server-limiting',
+        class: 'rate-limited',
+        pattern: 'temporarily limiting requests',
+        summary: 'the server is temporarily limiting requests',
+        source: 'https://github.com/anthropics/claude-code/issues/71505'
+    },
+    {
+        id: 'openai-rate-limit',
+        class: 'rate-limited',
+        pattern: '\\brate_limit_exceeded\\b|rate limit reached for',
+        summary: 'rate limited by the API',
+        source: 'https://github.com/n3d1117/chatgpt-telegram-bot/pull/341'
+    },
+    {
+        id: 'docker-toomanyrequests',
+        class: 'rate-limited',
+        pattern: '\\btoomanyrequests\\b',
+        summary: 'the container registry pull rate limit',
+        source: 'https://github.com/docker/hub-feedback/issues/2429'
+    },
+    {
+        id: 'github-secondary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'secondary rate limit|abuse detection',
+        summary: 'GitHub secondary rate limit',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+    },
+    {
+        id: 'github-primary-rate-limit',
+        class: 'rate-limited',
+        pattern: 'API rate limit exceeded',
+        summary: 'GitHub primary rate limit used up',
+        source: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits'
+    },
+    {
+        id: 'http-too-many-requests',
+        class: 'rate-limited',
+        pattern: 'too many requests',
+        summary: 'too many requests (HTTP 429)',
+        source: 'https://github.com/ScribeMD/docker-cache/issues/829'
+    },
+    // Transient: the network or the far end hiccupped; the same request can succeed.
+    {
+        id: 'anthropic-overloaded',
+        class: 'transient',
+        pattern: '\\boverloaded_error\\b|\\b529 Overloaded\\b',
+        summary: 'the API is overloaded (529)',
+        source: 'https://github.com/anthropics/claude-code/issues/5184'
+    },
+    {
+        id: 'anthropic-api-error',
+        class: 'transient',
+        pattern: '\\bapi_error\\b',
+        summary: 'the API had an internal error',
+        source: 'https://github.com/anthropics/claude-code/issues/61368'
+    },
+    {
+        id: 'bun-socket-closed',
+        class: 'transient',
+        pattern: 'socket connection was closed unexpectedly',
+        summary: 'the socket connection was closed unexpectedly',
+        source: 'https://github.com/oven-sh/bun/issues/6197'
+    },
+    {
+        id: 'undici-socket',
+        class: 'transient',
+        pattern: '\\bUND_ERR_SOCKET\\b',
+        summary: 'socket closed by the other side',
+        source: 'https://github.com/e2b-dev/E2B/issues/430'
+    },
+    {
+        id: 'undici-other-side-closed',
+        class: 'transient',
+        pattern: 'other side closed',
+        summary: 'connection closed by the other side',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-error-code',
+        class: 'transient',
+        pattern: '\\bUND_ERR_\\w{1,40}',
+        summary: 'undici network error',
+        source: 'https://github.com/nodejs/undici/issues/2235'
+    },
+    {
+        id: 'node-socket-hang-up',
+        class: 'transient',
+        pattern: 'socket hang ?up',
+        summary: 'socket hang up',
+        source: 'https://github.com/request/request/issues/849'
+    },
+    {
+        id: 'node-econnreset',
+        class: 'transient',
+        pattern: '\\bECONNRESET\\b',
+        summary: 'connection reset',
+        source: 'https://github.com/npm/cli/issues/7477'
+    },
+    {
+        id: 'node-etimedout',
+        class: 'transient',
+        pattern: '\\bETIMEDOUT\\b',
+        summary: 'connection timed out',
+        source: 'https://github.com/npm/npm/issues/15889'
+    },
+    {
+        id: 'node-eai-again',
+        class: 'transient',
+        pattern: '\\bEAI_AGAIN\\b',
+        summary: 'DNS lookup failed temporarily',
+        source: 'https://github.com/einaregilsson/build-number/issues/8'
+    },
+    {
+        id: 'node-econnrefused',
+        class: 'transient',
+        pattern: '\\bECONNREFUSED\\b',
+        summary: 'connection refused',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-enotfound',
+        class: 'transient',
+        pattern: '\\bENOTFOUND\\b',
+        summary: 'DNS lookup failed',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-epipe',
+        class: 'transient',
+        pattern: '\\bEPIPE\\b|broken pipe',
+        summary: 'broken pipe (the other side closed the connection)',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'node-network-down',
+        class: 'transient',
+        pattern: '\\bE(?:NETUNREACH|HOSTUNREACH|NETDOWN|CONNABORTED)\\b',
+        summary: 'network unreachable or connection aborted',
+        source: 'https://nodejs.org/api/errors.html#common-system-errors'
+    },
+    {
+        id: 'undici-fetch-failed',
+        class: 'transient',
+        pattern: '\\bfetch failed\\b',
+        summary: 'fetch failed',
+        source: 'https://github.com/nodejs/undici/issues/2400'
+    },
+    {
+        id: 'undici-terminated',
+        class: 'transient',
+        pattern: '(?:TypeError: |^)terminated\\b',
+        summary: 'response terminated mid-stream',
+        source: 'https://github.com/ericc-ch/copilot-api/issues/148'
+    },
+    {
+        id: 'api-connection-error',
+        class: 'transient',
+        pattern: '\\bConnection error\\.',
+        summary: 'the API client could not connect',
+        source: 'https://github.com/chatanywhere/GPT_API_free/issues/425'
+    },
+    {
+        id: 'api-request-timed-out',
+        class: 'transient',
+        pattern: '\\bRequest timed out\\.',
+        summary: 'the API client timed out',
+        source: 'https://github.com/langchain-ai/langchain/issues/21919'
+    },
+    {
+        id: 'cloudflare-5xx',
+        class: 'transient',
+        pattern: '\\b52[0-7]: (?:Web server is returning an unknown error|Web server is down|Connection timed out|Origin is unreachable|A timeout occurred|SSL handshake failed|Invalid SSL certificate)|\\bError code 52[0-7]\\b|\\borigin_response_timeout\\b',
+        summary: 'a Cloudflare 52x page: the origin behind it failed',
+        source: 'https://github.com/Helicone/helicone/issues/798'
+    },
+    {
+        id: 'npm-e5xx',
+        class: 'transient',
+        pattern: '\\bcode E5\\d\\d\\b',
+        summary: 'the npm registry answered a server error',
+        source: 'https://github.com/npm/npm/issues/20555'
+    },
+    {
+        id: 'http-gateway-5xx',
+        class: 'transient',
+        pattern: '\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)\\b',
+        summary: 'a gateway or the server is unavailable (502/503/504)',
+        source: 'https://github.com/npm/cli/issues/1302'
+    },
+    {
+        id: 'git-http-5xx',
+        class: 'transient',
+        pattern: 'RPC failed; (?:result=\\d{1,3}, )?HTTP(?: code =)? 5\\d\\d\\b',
+        summary: 'the git server answered a server error',
+        source: 'https://github.com/gitbucket/gitbucket/issues/3340'
+    },
+    {
+        id: 'git-curl-transport',
+        class: 'transient',
+        // curl 7 connect, 18 partial file, 28 timeout, 52 empty reply, 55/56 send/receive failure, 92 HTTP/2 stream.
+        pattern: 'RPC failed; (?:curl |result=)(?:7|18|28|52|55|56|92)\\b',
+        summary: 'the connection to the git server broke',
+        source: 'https://github.com/desktop/desktop/issues/12186'
+    },
+    {
+        id: 'git-remote-hung-up',
+        class: 'transient',
+        pattern: 'the remote end hung up unexpectedly|fatal: early EOF|unexpected disconnect while reading sideband packet',
+        summary: 'the git server closed the connection',
+        source: 'https://github.com/fracz/git-exercises/issues/22'
+    },
+    {
+        id: 'docker-tls-handshake-timeout',
+        class: 'transient',
+        pattern: 'TLS handshake timeout',
+        summary: 'TLS handshake timed out',
+        source: 'https://github.com/docker/hub-feedback/issues/947'
+    },
+    {
+        id: 'go-io-timeout',
+        class: 'transient',
+        pattern: '\\bi/o timeout\\b',
+        summary: 'network i/o timed out',
+        source: 'https://github.com/golang/go/issues/35516'
+    },
+    {
+        id: 'go-connection-reset',
+        class: 'transient',
+        pattern: 'connection reset by peer',
+        summary: 'connection reset',
+        source: 'https://github.com/goproxyio/goproxy/issues/181'
+    },
+    {
+        id: 'timed-out',
+        class: 'transient',
+        pattern: '\\btimed? ?out\\b|\\btimeout\\b',
+        summary: 'timed out',
+        source: 'https://github.com/yihong0618/bilingual_book_maker/issues/244'
+    },
+    {
+        id: 'network-error',
+        class: 'transient',
+        pattern: '\\bpremature close\\b|\\bnetwork\\b|\\baborted\\b',
+        summary: 'network error',
+        source: 'https://github.com/jfromaniello/npm-install-retry/issues/14'
+    }
+];
+
+;// CONCATENATED MODULE: ./src/core/failure-engine.ts
+/**
+ * The rule engine behind every failure classification in Purple: compiles the
+ * rules of src/core/failure-rules.ts (plus a user's own), checks each pattern
+ * stays in a linear-time subset, and finds the rule that decides for a piece
+ * of output. Pure: text and exit code in, verdict out.
+ *
+ * See docs/decisions.md, "Failure rules: permanent first, unknown retried".
+ */
+
+
+/** Longest pattern accepted, in characters. */
+const MAX_PATTERN_LENGTH = 400;
+/** Largest count in a `{m,n}` quantifier. */
+const MAX_REPEAT = 100;
+/** Cap on the product of choices (alternatives, optional parts, repeat ranges) one match start can try. */
+const MAX_BRANCHING = 256;
+/** Output looked at: the tail, as the cause of a failure is printed last. */
+const MAX_CLASSIFIED_CHARS = 1_048_576;
+const TIER = { permanent: 0, auth: 0, 'rate-limited': 1, transient: 2 };
+/**
+ * Why a pattern is refused, or undefined when it is in the linear-time subset:
+ * no backreference or lookaround, no count on a group (`?` is fine), no unbounded
+ * quantifier (`*`, `+`, `{m,}`), counts at most 100, and a bounded number of
+ * choices per match start. With these, V8's backtracking does at most a
+ * constant amount of work per input position, so a match is linear in the input.
+ */
+function checkPattern(pattern) {
+    if (pattern.length === 0)
+        return 'the pattern is empty';
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+    let branching = 1;
+    const alternatives = [1];
+    let i = 0;
+    let lastAtomWasGroup = false;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            const next = pattern[i + 1] ?? '';
+            if (/[1-9]/.test(next) || next === 'k')
+                return 'backreferences are not allowed';
+            i += 2;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '[') {
+            const end = classEnd(pattern, i);
+            if (end < 0)
+                return 'a character class is not closed';
+            i = end + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === '(') {
+            if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4)))
+                return 'lookahead and lookbehind are not allowed';
+            alternatives.push(1);
+            const named = pattern.startsWith('(?<', i) ? pattern.indexOf('>', i) : -1;
+            i = pattern.startsWith('(?:', i) ? i + 3 : named > 0 ? named + 1 : i + 1;
+            lastAtomWasGroup = false;
+            continue;
+        }
+        if (c === ')') {
+            branching *= alternatives.pop() ?? 1;
+            if (alternatives.length === 0)
+                return 'a group is closed that was never opened';
+            i += 1;
+            lastAtomWasGroup = true;
+            continue;
+        }
+        if (c === '|') {
+            alternatives.push((alternatives.pop() ?? 1) + 1);
+            i += 1;
+            continue;
+        }
+        if (c === '*' || c === '+')
+            return `the unbounded quantifier '${c}' is not allowed: use {0,${MAX_REPEAT}} or {1,${MAX_REPEAT}}`;
+        if (c === '?' || c === '{') {
+            // An optional group is fine (its choices are counted below); a repeated one multiplies them per repetition.
+            if (lastAtomWasGroup && c === '{')
+                return 'a counted quantifier on a group is not allowed';
+            const range = c === '?' ? { min: 0, max: 1, length: 1 } : parseBraces(pattern, i);
+            if (typeof range === 'string')
+                return range;
+            branching *= range.max - range.min + 1;
+            i += range.length;
+            if (pattern[i] === '?')
+                i += 1; // lazy modifier
+            continue;
+        }
+        i += 1;
+        lastAtomWasGroup = false;
+    }
+    if (alternatives.length !== 1)
+        return 'a group is not closed';
+    branching *= alternatives[0] ?? 1;
+    if (branching > MAX_BRANCHING)
+        return `the pattern has too many choices per position (${branching} > ${MAX_BRANCHING})`;
+    try {
+        new RegExp(pattern, 'im');
+    }
+    catch (e) {
+        return `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`;
+    }
+    return undefined;
+}
+function classEnd(pattern, start) {
+    let i = start + 1;
+    if (pattern[i] === '^')
+        i += 1;
+    if (pattern[i] === ']')
+        i += 1;
+    while (i < pattern.length) {
+        if (pattern[i] === '\\')
+            i += 2;
+        else if (pattern[i] === ']')
+            return i;
+        else
+            i += 1;
+    }
+    return -1;
+}
+function parseBraces(pattern, start) {
+    const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(start, start + 12));
+    if (m === null)
+        return "a '{' must be a bounded count such as {1,40}";
+    const min = Number(m[1]);
+    if (m[2] !== undefined && m[3] === '')
+        return `the unbounded quantifier '{${min},}' is not allowed`;
+    const max = m[3] !== undefined ? Number(m[3]) : min;
+    if (max < min || max > MAX_REPEAT)
+        return `a count must lie within 0..${MAX_REPEAT}`;
+    return { min, max, length: m[0].length };
+}
+/** Validates and compiles rules, permanent and auth first, then rate-limited, then transient; throws naming the rule. */
+function compileRules(rules) {
+    const compiled = rules.map((rule, index) => {
+        if (rule.pattern === undefined && (rule.exitCodes === undefined || rule.exitCodes.length === 0)) {
+            throw new Error(`failure rule '${rule.id}' has neither a pattern nor exit codes`);
+        }
+        if (rule.pattern === undefined)
+            return { rule, index };
+        const problem = checkPattern(rule.pattern);
+        if (problem !== undefined)
+            throw new Error(`failure rule '${rule.id}': ${problem}`);
+        return { rule, regex: new RegExp(rule.pattern, 'im'), index };
+    });
+    // A stable sort keeps the file order within a tier.
+    compiled.sort((a, b) => TIER[a.rule.class] - TIER[b.rule.class] || a.index - b.index);
+    return compiled.map(({ rule, regex }) => ({ rule, regex }));
+}
+let builtIn;
+/** The built-in rules, compiled once. */
+function builtInRules() {
+    builtIn ??= compileRules(failure_rules_FAILURE_RULES);
+    return builtIn;
+}
+function lineAround(text, index) {
+    const start = text.lastIndexOf('\n', index) + 1;
+    const newline = text.indexOf('\n', index);
+    const line = text.slice(start, newline < 0 ? text.length : newline).trim();
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+/**
+ * The rule that decides for this output and exit code: the first match in tier
+ * order (permanent and auth, then rate-limited, then transient), or `unknown`.
+ */
+function classifyText(text, options = {}) {
+    const rules = options.rules ?? builtInRules();
+    const tail = text.length > MAX_CLASSIFIED_CHARS ? text.slice(text.length - MAX_CLASSIFIED_CHARS) : text;
+    for (const { rule, regex } of rules) {
+        if (rule.exitCodes !== undefined && rule.exitCodes.length > 0) {
+            if (options.exitCode === undefined || !rule.exitCodes.includes(options.exitCode))
+                continue;
+            if (regex === undefined)
+                return { class: rule.class, rule, line: '' };
+        }
+        if (regex === undefined)
+            continue;
+        const match = regex.exec(tail);
+        if (match !== null)
+            return { class: rule.class, rule, line: lineAround(tail, match.index) };
+    }
+    return { class: 'unknown', line: '' };
+}
+const CLASSES = (/* unused pure expression or super */ null && (['transient', 'rate-limited', 'auth', 'permanent']));
+/**
+ * Reads a user's rule file: `{"version": 1, "rules": [{"id", "class", "pattern" | "exitCodes", "summary"?, "source"?}]}`.
+ * Throws an Error naming the file and the rule on anything malformed.
+ */
+function parseRuleFile(json, fileName) {
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch (e) {
+        throw new Error(`rules file '${fileName}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    }
+    const list = isRecord(parsed) ? parsed.rules : undefined;
+    if (!Array.isArray(list))
+        throw new Error(`rules file '${fileName}' must be {"version": 1, "rules": [...]}`);
+    const rules = list.map((raw, n) => {
+        const r = isRecord(raw) ? raw : {};
+        const where = `rules file '${fileName}', rule ${n + 1}`;
+        if (typeof r.id !== 'string' || r.id === '')
+            throw new Error(`${where}: 'id' must be a non-empty string`);
+        if (!CLASSES.includes(r.class)) {
+            throw new Error(`${where} ('${r.id}'): 'class' must be one of ${CLASSES.join(', ')}`);
+        }
+        if (r.pattern !== undefined && typeof r.pattern !== 'string')
+            throw new Error(`${where} ('${r.id}'): 'pattern' must be a string`);
+        const codes = r.exitCodes;
+        if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => Number.isInteger(c)))) {
+            throw new Error(`${where} ('${r.id}'): 'exitCodes' must be a list of integers`);
+        }
+        return {
+            id: r.id,
+            class: r.class,
+            ...(typeof r.pattern === 'string' ? { pattern: r.pattern } : {}),
+            ...(codes !== undefined ? { exitCodes: codes } : {}),
+            summary: typeof r.summary === 'string' ? r.summary : r.id,
+            source: typeof r.source === 'string' ? r.source : fileName
+        };
+    });
+    compileRules(rules); // validates every pattern now, so a bad file fails before the first attempt
+    return rules;
+}
+/** The user's rules ahead of the built-in ones (so they can override), compiled in tier order. */
+function withUserRules(user) {
+    return user.length === 0 ? builtInRules() : compileRules([...user, ...FAILURE_RULES]);
+}
+
+;// CONCATENATED MODULE: ./src/core/transient.ts
+/**
+ * Is a failed GitHub call worth trying again? Transient, rate-limited or
+ * permanent, decided over plain data (status, headers, body text, or a network
+ * error's name/message/code and its cause chain).
+ *
+ * Biased toward transient: a long agent run once died on "The socket
+ * connection was closed unexpectedly" because a hand-written pattern list did
+ * not know that phrase. A false "transient" costs one backoff; a false
+ * "permanent" stops a pipeline and calls a human. So anything not recognised
+ * as permanent is transient. Codes and phrases come from the one rule list,
+ * src/core/failure-rules.ts, that `purple retry` and `purple classify` read too
+ * (see docs/decisions.md, "Failure rules: permanent first, unknown retried").
+ */
+
+
+
+
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+const DEFAULT_FALLBACK_RETRY_AFTER_MS = 60_000;
+/** What the 401 message tells people; a long wait with a job token is the usual cause. */
+const TOKEN_INVALID_ADVICE = 'the token is invalid or expired. A borrowed token can expire during a long run: for waits longer than an hour, ' +
+    "authenticate as a GitHub App with the 'app-id' and 'private-key' inputs, whose installation token Purple refreshes itself";
+const CLOUDFLARE = {
+    520: 'Cloudflare 520 unknown error from the origin',
+    521: 'Cloudflare 521 web server is down',
+    522: 'Cloudflare 522 connection timed out',
+    523: 'Cloudflare 523 origin is unreachable',
+    524: 'Cloudflare 524 origin_response_timeout (a timeout occurred)',
+    525: 'Cloudflare 525 SSL handshake failed',
+    526: 'Cloudflare 526 invalid SSL certificate',
+    527: 'Cloudflare 527 railgun error'
+};
+const PERMANENT_STATUS = {
+    400: 'GitHub rejected the request as malformed (400); trying again sends the same request',
+    401: TOKEN_INVALID_ADVICE,
+    403: "the token lacks a permission for this call (403 with no rate-limit sign); grant it in the workflow's 'permissions:' block",
+    404: 'not found (404): the repository, pull request or ref does not exist, or the token cannot see it (GitHub answers 404, not 403, for what a token may not read)',
+    405: 'GitHub refused the operation in the current state (405); the caller decides what that means (merge owns it)',
+    406: 'GitHub cannot produce the requested media type (406)',
+    409: 'conflict with the current state (409); the caller decides what that means (merge owns it)',
+    410: 'gone (410): the resource was removed or the feature is disabled',
+    411: 'GitHub requires a content length (411)',
+    413: 'request too large (413)',
+    414: 'request URI too long (414)',
+    415: 'unsupported media type (415)',
+    422: 'GitHub could not process the request (422 validation failed); trying again sends the same request',
+    451: 'unavailable for legal reasons (451)'
+};
+function transient_str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function bodyText(data) {
+    if (typeof data === 'string')
+        return data;
+    if (data === undefined || data === null)
+        return undefined;
+    // An array body is JSON too (a list endpoint's answer).
+    if (typeof data === 'object' && !(data instanceof ArrayBuffer)) {
+        try {
+            return JSON.stringify(data);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/**
+ * Normalises anything thrown into FailureData. An Octokit RequestError with a
+ * response is an HTTP failure; one without a response (status 500 made up by
+ * @octokit/request around a fetch error) is a network failure.
+ */
+function toFailureData(error) {
+    if (typeof error === 'string')
+        return { message: error };
+    if (!records_isRecord(error))
+        return { message: String(error) };
+    const response = records_isRecord(error.response) ? error.response : undefined;
+    const base = {
+        message: transient_str(error.message),
+        name: transient_str(error.name),
+        code: transient_str(error.code),
+        cause: error.cause,
+        now: typeof error.now === 'number' ? error.now : undefined
+    };
+    if (response) {
+        const status = typeof response.status === 'number' ? response.status : typeof error.status === 'number' ? error.status : undefined;
+        return {
+            ...base,
+            status,
+            headers: records_isRecord(response.headers) ? response.headers : undefined,
+            body: bodyText(response.data)
+        };
+    }
+    const status = typeof error.status === 'number' ? error.status : undefined;
+    // @octokit/request labels every fetch failure "HttpError 500" with the real error as cause.
+    const octokitNetwork = error.name === 'HttpError' && records_isRecord(error.request) && status === 500;
+    return {
+        ...base,
+        status: octokitNetwork ? undefined : status,
+        headers: records_isRecord(error.headers) ? error.headers : undefined,
+        body: transient_str(error.body) ?? (octokitNetwork ? undefined : bodyText(error.data))
+    };
+}
+function causeChain(failure) {
+    const links = [{ name: failure.name, message: failure.message, code: failure.code }];
+    const seen = new Set();
+    const queue = [failure.cause];
+    while (queue.length > 0 && links.length < 16) {
+        const next = queue.shift();
+        if (!records_isRecord(next) || seen.has(next))
+            continue;
+        seen.add(next);
+        links.push({ name: transient_str(next.name), message: transient_str(next.message), code: transient_str(next.code) });
+        queue.push(next.cause);
+        // Node's happy-eyeballs connect failure is an AggregateError of one error per address.
+        if (Array.isArray(next.errors))
+            queue.push(...next.errors.slice(0, 4));
+    }
+    return links;
+}
+function headerMap(headers) {
+    const map = new Map();
+    for (const [key, value] of Object.entries(headers ?? {})) {
+        if (value !== undefined)
+            map.set(key.toLowerCase(), String(value));
+    }
+    return map;
+}
+/** Seconds or an HTTP date, as RFC 9110 allows for Retry-After. */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function isHtml(body, contentType) {
+    if (contentType !== undefined && /text\/html/i.test(contentType))
+        return true;
+    return body !== undefined && /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(body);
+}
+function githubMessage(body) {
+    if (body === undefined)
+        return undefined;
+    try {
+        const parsed = JSON.parse(body);
+        if (records_isRecord(parsed) && typeof parsed.message === 'string')
+            return parsed.message;
+    }
+    catch {
+        // not JSON: the caller shows the text itself
+    }
+    return undefined;
+}
+function rateLimited(waitMs, why, cap) {
+    const capped = waitMs > cap;
+    const wait = Math.max(0, Math.min(waitMs, cap));
+    return {
+        kind: 'rate-limited',
+        reason: `${why}; wait ${formatSeconds(waitMs)}${capped ? ` (longer than the ${formatSeconds(cap)} this run may wait)` : ''}`,
+        retryAfterMs: wait,
+        ...(capped ? { waitCapped: true } : {})
+    };
+}
+function classifyHttp(failure, status, options) {
+    const now = failure.now ?? options.now ?? Date.now();
+    const cap = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    const fallback = options.fallbackRetryAfterMs ?? DEFAULT_FALLBACK_RETRY_AFTER_MS;
+    const headers = headerMap(failure.headers);
+    const text = `${failure.body ?? ''} ${failure.message ?? ''}`;
+    const html = isHtml(failure.body, headers.get('content-type'));
+    if (status === 401)
+        return { kind: 'permanent', reason: TOKEN_INVALID_ADVICE };
+    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+    const exhausted = headers.get('x-ratelimit-remaining') === '0';
+    const said = classifyText(text);
+    // Quota or billing used up comes back as a 429 too, but no wait fixes it.
+    if (status === 429 && (said.class === 'permanent' || said.class === 'auth'))
+        return { kind: 'permanent', reason: ruleReason(said) };
+    const secondary = said.rule?.id === 'github-secondary-rate-limit';
+    if (status === 429 || (status === 403 && (retryAfter !== undefined || said.class === 'rate-limited' || exhausted))) {
+        if (retryAfter !== undefined)
+            return rateLimited(retryAfter, `${secondary ? 'secondary rate limit' : `rate limited (${status})`}, retry-after given`, cap);
+        const reset = Number(headers.get('x-ratelimit-reset'));
+        if (exhausted && Number.isFinite(reset) && reset > 0) {
+            // One second past the reset, as GitHub's docs advise.
+            return rateLimited(Math.max(0, reset * 1000 - now + 1000), 'primary rate limit used up until x-ratelimit-reset', cap);
+        }
+        return rateLimited(fallback, secondary ? 'secondary rate limit, no retry-after given' : `rate limited (${status}), no retry-after given`, cap);
+    }
+    // GitHub's API only ever answers JSON: an HTML page is a proxy or gateway talking.
+    if (html)
+        return { kind: 'transient', reason: `an HTML error page (HTTP ${status}) came back where GitHub's API sends JSON: a proxy or gateway error` };
+    if (CLOUDFLARE[status] !== undefined)
+        return { kind: 'transient', reason: CLOUDFLARE[status] };
+    if (status >= 500)
+        return { kind: 'transient', reason: `server error ${status}` };
+    if (status >= 200 && status < 300)
+        return { kind: 'transient', reason: `malformed response (HTTP ${status} with a body that is not what GitHub sends)` };
+    const permanent = PERMANENT_STATUS[status];
+    if (permanent !== undefined)
+        return { kind: 'permanent', reason: permanent };
+    if (status === 304)
+        return { kind: 'permanent', reason: 'not modified (304): an answer to a conditional request, not an error' };
+    return { kind: 'transient', reason: `unrecognised HTTP ${status}, treated as transient (a false "permanent" costs a human)` };
+}
+function ruleReason(verdict) {
+    return `${verdict.rule?.summary ?? 'unrecognised'}: '${escaping_logText(verdict.line)}' (rule ${verdict.rule?.id ?? 'none'})`;
+}
+/** A network verdict from the rules: permanent or auth stop; rate-limited and transient are both worth a retry here (no retry-after). */
+function networkVerdict(verdict, code) {
+    if (verdict.rule === undefined)
+        return undefined;
+    const suffix = code !== undefined ? ` (${code})` : '';
+    if (verdict.class === 'permanent' || verdict.class === 'auth')
+        return { kind: 'permanent', reason: `${verdict.rule.summary}${suffix}` };
+    return { kind: 'transient', reason: `network: ${verdict.rule.summary}${suffix}` };
+}
+function classifyNetwork(failure) {
+    const chain = causeChain(failure);
+    for (const link of chain) {
+        if (link.name === 'TimeoutError' || link.name === 'AbortError') {
+            return { kind: 'transient', reason: link.name === 'TimeoutError' ? 'the request timed out' : 'the request was aborted' };
+        }
+        if (link.name === 'MalformedResponseError')
+            return { kind: 'transient', reason: 'a cut or altered body; asking again' };
+    }
+    // A specific code (ECONNRESET, UND_ERR_SOCKET) outranks the generic 'fetch failed' that wraps every fetch error.
+    const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined && c !== ''))];
+    const byCode = classifyText(codes.join('\n'));
+    const fromCode = networkVerdict(byCode, byCode.line);
+    if (fromCode !== undefined)
+        return fromCode;
+    const messages = chain.map((l) => l.message).filter((m) => m !== undefined && m !== '');
+    const fromMessage = networkVerdict(classifyText(messages.join('\n')));
+    if (fromMessage !== undefined)
+        return fromMessage;
+    return { kind: 'transient', reason: 'unrecognised failure, treated as transient (a false "permanent" costs a human)' };
+}
+/** Transient, rate-limited or permanent, for an HTTP answer or a network error (anything thrown is accepted). */
+function classifyFailure(failure, options = {}) {
+    const data = toFailureData(failure);
+    return data.status === undefined ? classifyNetwork(data) : classifyHttp(data, data.status, options);
+}
+function clip(text, max = 200) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** One line saying what failed and what the verdict is, e.g. "HTTP 502 'Bad gateway': transient (server error 502)". */
+function describeFailure(failure, options = {}) {
+    return explainFailure(failure, options).description;
+}
+/** Classifies a failure once and describes it: for callers that act on the verdict and log the description. */
+function explainFailure(failure, options = {}) {
+    const data = toFailureData(failure);
+    const verdict = classifyFailure(data, options);
+    let what;
+    if (data.status === undefined && data.name === 'MalformedResponseError') {
+        what = clip(data.message ?? 'malformed response', 300);
+    }
+    else if (data.status === undefined) {
+        const chain = causeChain(data);
+        const codes = [...new Set(chain.map((l) => l.code).filter((c) => c !== undefined))];
+        const messages = [...new Set(chain.map((l) => l.message).filter((m) => m !== undefined && m !== ''))];
+        const network = verdict.reason.startsWith('network:') || /timed out|aborted/.test(verdict.reason);
+        // Our own errors (App auth) carry a whole sentence of advice: keep it, and their code is in the reason.
+        what = network
+            ? `network error '${clip(messages.join(': ') || 'unknown')}'${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
+            : `error '${clip(messages[0] ?? 'unknown', 600)}'`;
+    }
+    else {
+        const headers = headerMap(data.headers);
+        const title = /<title>([^<]*)<\/title>/i.exec(data.body ?? '')?.[1];
+        const said = githubMessage(data.body) ?? (data.message !== undefined && data.message !== '' ? data.message : undefined);
+        if (isHtml(data.body, headers.get('content-type'))) {
+            what = `HTTP ${data.status} HTML page${title !== undefined ? ` '${clip(title, 80)}'` : ''}`;
+        }
+        else {
+            what = `HTTP ${data.status}${said !== undefined ? ` '${clip(said)}'` : ''}`;
+        }
+    }
+    return { verdict, description: `${what}: ${verdict.kind} (${verdict.reason})` };
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
 // pkg/dist-src/version.js
 var oauth_methods_dist_bundle_VERSION = "0.0.0-development";
@@ -39759,10 +40913,111 @@ function createAppAuth(options) {
 /* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
 /* v8 ignore end -- @preserve */
 
-// EXTERNAL MODULE: ./src/core/redaction.ts
-var redaction = __nccwpck_require__(3862);
-// EXTERNAL MODULE: ./src/github/configuration.ts
-var configuration = __nccwpck_require__(3342);
+;// CONCATENATED MODULE: ./src/core/redaction.ts
+/**
+ * Secrets known to the process, and their removal from text that leaves it
+ * through a channel the runner does not mask. The runner masks the log and the
+ * summary (core.setSecret), never GITHUB_OUTPUT, and an error body can echo a
+ * token back: see docs/decisions.md, "Outputs never carry a secret".
+ */
+const known = new Set();
+/** Remembers a secret (and each of its lines of 8+ characters) for `redactSecrets`. */
+function rememberSecret(secret) {
+    if (secret.trim().length < 4)
+        return;
+    known.add(secret);
+    for (const line of secret.split(/\r?\n/)) {
+        const part = line.trim();
+        if (part.length >= 8 && !part.startsWith('-----'))
+            known.add(part);
+    }
+}
+/** The text with every remembered secret replaced by `***`, longest first. */
+function redactSecrets(text) {
+    if (known.size === 0 || text === '')
+        return text;
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/configuration.ts
+/**
+ * Errors in what the workflow gave Purple, found before any request leaves:
+ * a private key that cannot sign, an API URL that is not one or carries
+ * credentials. No retry can fix them, so they end the step at once, name the
+ * input, and never quote a secret. See docs/decisions.md, "Configuration
+ * errors are not transient".
+ */
+
+
+/**
+ * A configuration error: permanent. `code` is one the failure classifier
+ * already calls permanent (a bad key: GITHUB_APP_AUTH; a bad URL:
+ * ERR_INVALID_URL), so callers that only classify also stop at once.
+ */
+class ConfigurationError extends Error {
+    input;
+    code;
+    name = 'ConfigurationError';
+    constructor(
+    /** The input or variable to fix, e.g. 'private-key' or 'GITHUB_API_URL'. */
+    input, message, code) {
+        super(message);
+        this.input = input;
+        this.code = code;
+    }
+}
+/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
+function messageOf(error) {
+    const message = typeof error === 'object' && error !== null ? error.message : undefined;
+    return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
+}
+/** True for an error in the workflow's configuration (never worth a retry). */
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
+}
+/** Throws ConfigurationError naming 'private-key' when the key cannot be decoded (the key is never quoted). */
+function checkPrivateKey(privateKey) {
+    try {
+        (0,external_node_crypto_.createPrivateKey)(privateKey);
+    }
+    catch (error) {
+        const why = messageOf(error);
+        throw new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`, 'GITHUB_APP_AUTH');
+    }
+}
+/**
+ * The API root without a trailing slash; throws ConfigurationError naming
+ * `source` when it is not an http(s) URL or carries credentials (whose
+ * password is masked by `setSecret` and never printed).
+ */
+function checkApiUrl(url, source, setSecret) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        // Unparseable: a password could still be in it, so the value is not quoted.
+        throw new ConfigurationError(source, `${source} is not a URL: write the API root, e.g. 'https://api.github.com' or 'https://HOST/api/v3'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+        for (const secret of [parsed.password, decodeURIComponent(parsed.password)]) {
+            if (secret !== '') {
+                setSecret(secret);
+                rememberSecret(secret);
+            }
+        }
+        const shown = `${parsed.protocol}//***@${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+        throw new ConfigurationError(source, `${source} '${shown}' has credentials in it: remove 'user:password@' and authenticate with 'github-token' or 'app-id' and 'private-key'.`, 'ERR_INVALID_URL');
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new ConfigurationError(source, `${source} '${parsed.protocol}//${parsed.host}' is not an http(s) URL: write the API root, e.g. 'https://api.github.com'.`, 'ERR_INVALID_URL');
+    }
+    return url.replace(/\/+$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/github/auth.ts
 /**
  * Credentials for the client: a static token, or a GitHub App whose
@@ -39782,7 +41037,7 @@ const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
 function maskSecret(secret, setSecret) {
     if (secret.trim() === '')
         return;
-    (0,redaction/* rememberSecret */.G)(secret);
+    rememberSecret(secret);
     setSecret(secret);
     for (const line of secret.split(/\r?\n/)) {
         const part = line.trim();
@@ -39832,7 +41087,7 @@ class GitHubAppAuthError extends Error {
     name = 'GitHubAppAuthError';
     code = 'GITHUB_APP_AUTH';
 }
-function githubMessage(error) {
+function auth_githubMessage(error) {
     const data = error.response?.data;
     if (typeof data === 'object' && data !== null && typeof data.message === 'string')
         return data.message;
@@ -39844,7 +41099,7 @@ function explainAppFailure(error, what, advice) {
     const hint = status !== undefined ? advice[status] : undefined;
     if (status === undefined || hint === undefined)
         throw error;
-    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${githubMessage(error)}': ${hint}`, { cause: error });
+    throw new GitHubAppAuthError(`${what}: GitHub answered ${status} '${auth_githubMessage(error)}': ${hint}`, { cause: error });
 }
 /**
  * An error auth-app raised before any request left (no status, no request:
@@ -39853,11 +41108,11 @@ function explainAppFailure(error, what, advice) {
  */
 function asSigningError(error) {
     // Duck-typed: WebCrypto's DataError is a DOMException, not always an Error of this realm.
-    if (typeof error !== 'object' || error === null || error instanceof configuration/* ConfigurationError */.j1 || error instanceof GitHubAppAuthError)
+    if (typeof error !== 'object' || error === null || error instanceof ConfigurationError || error instanceof GitHubAppAuthError)
         return error;
     if (statusOf(error) !== undefined || 'request' in error || 'response' in error)
         return error;
-    return new configuration/* ConfigurationError */.j1('private-key', `Input 'private-key' cannot be used to sign the App's token: ${(0,configuration/* messageOf */.bD)(error)}. Paste the whole .pem file from the App's settings page, unchanged.`, 'GITHUB_APP_AUTH');
+    return new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign the App's token: ${messageOf(error)}. Paste the whole .pem file from the App's settings page, unchanged.`, 'GITHUB_APP_AUTH');
 }
 function statusOf(error) {
     return typeof error === 'object' && error !== null && typeof error.status === 'number'
@@ -39983,8 +41238,6 @@ function createAppAuthStrategy(options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/github/rate-gate.ts
 /**
  * One rate-limit window for the whole client. GitHub asks a client to send
@@ -40023,14 +41276,14 @@ function createRateLimitGate(options) {
             for (let now = options.now(); until > now; now = options.now()) {
                 const wait = until - now;
                 if (wait > options.maxWaitMs) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${(0,durations/* formatWaitSeconds */.Yx)(wait)} wait, longer than max-rate-limit-wait (${(0,durations/* formatWaitSeconds */.Yx)(options.maxWaitMs)}): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${formatWaitSeconds(wait)} wait, longer than max-rate-limit-wait (${formatWaitSeconds(options.maxWaitMs)}): not waiting`, until);
                 }
                 if (deadline !== undefined && until > deadline) {
-                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${(0,durations/* formatWaitSeconds */.Yx)(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
+                    throw new RateLimitWaitError(`${label}: ${why} asks for a ${formatWaitSeconds(wait)} wait, past the deadline (timeout-seconds): not waiting`, until);
                 }
                 if (!announced) {
                     options.onWait?.();
-                    options.log(`${label}: ${why}; sending nothing for ${(0,durations/* formatWaitSeconds */.Yx)(wait)} as GitHub asked`);
+                    options.log(`${label}: ${why}; sending nothing for ${formatWaitSeconds(wait)} as GitHub asked`);
                 }
                 announced = false;
                 await options.sleep(wait);
@@ -40140,7 +41393,7 @@ function createRetryingHook(options, parse) {
     const noteLimits = (status, headers, error) => {
         const now = options.now();
         if (error !== undefined && (status === 403 || status === 429)) {
-            const verdict = (0,core_transient/* classifyFailure */.XE)(error, { now, maxRateLimitWaitMs: Number.MAX_SAFE_INTEGER });
+            const verdict = classifyFailure(error, { now, maxRateLimitWaitMs: Number.MAX_SAFE_INTEGER });
             if (verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined)
                 options.gate.hold(now + verdict.retryAfterMs, limitName(error));
             return;
@@ -40188,10 +41441,10 @@ function createRetryingHook(options, parse) {
     const decide = (error, attempt, retries) => {
         const now = options.now();
         // Described now, before a 401's message gains the advice below (a 401 is permanent: never described here).
-        const { verdict, description } = (0,core_transient/* explainFailure */.SP)(error, { ...classify, now });
-        if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(core_transient/* TOKEN_INVALID_ADVICE */.fy)) {
+        const { verdict, description } = explainFailure(error, { ...classify, now });
+        if (error.status === 401 && !options.isApp && !(error.message ?? '').includes(TOKEN_INVALID_ADVICE)) {
             // Whoever prints this error (runAction, a caller's log) shows what to do, not just "Bad credentials".
-            error.message = `${error.message ?? 'Bad credentials'}: ${core_transient/* TOKEN_INVALID_ADVICE */.fy}`;
+            error.message = `${error.message ?? 'Bad credentials'}: ${TOKEN_INVALID_ADVICE}`;
         }
         // No request object: raised before anything was sent (configuration, App auth, a refused gate wait).
         if (error.request === undefined || error.status === 304 || error.status === 405 || error.status === 409 || verdict.kind === 'permanent')
@@ -40199,8 +41452,8 @@ function createRetryingHook(options, parse) {
         const where = routeLabel(error.request.method, error.request.url, options.baseUrl);
         if (verdict.waitCapped === true) {
             const asked = options.gate.openUntil();
-            const wait = asked === undefined ? '' : ` asks for a ${(0,durations/* formatWaitSeconds */.Yx)(asked - now)} wait,`;
-            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${(0,durations/* formatWaitSeconds */.Yx)(options.maxRateLimitWaitMs)}): not waiting`);
+            const wait = asked === undefined ? '' : ` asks for a ${formatWaitSeconds(asked - now)} wait,`;
+            options.log(`${where}: ${limitName(error)}${wait} longer than max-rate-limit-wait (${formatWaitSeconds(options.maxRateLimitWaitMs)}): not waiting`);
             return { verdict, next: undefined };
         }
         if (attempt > retries) {
@@ -40209,7 +41462,7 @@ function createRetryingHook(options, parse) {
             return { verdict, next: undefined };
         }
         const rateLimited = verdict.kind === 'rate-limited';
-        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : (0,core_backoff/* nextDelay */.rM)(attempt, options.backoff, undefined, options.random);
+        const ms = rateLimited ? Math.max(0, (options.gate.openUntil() ?? now) - now) : nextDelay(attempt, options.backoff, undefined, options.random);
         const deadline = options.deadline();
         if (deadline !== undefined && now + ms > deadline) {
             options.log(`${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; no retry: the deadline (timeout-seconds) comes first`);
@@ -40217,7 +41470,7 @@ function createRetryingHook(options, parse) {
         }
         options.onRetry(verdict.kind);
         options.log(rateLimited
-            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${(0,durations/* formatWaitSeconds */.Yx)(ms)} as GitHub asked`
+            ? `${where}: ${limitName(error)}, attempt ${attempt} of ${retries + 1}; waiting ${formatWaitSeconds(ms)} as GitHub asked`
             : `${where}: attempt ${attempt} of ${retries + 1} failed: ${description}; retrying in ${ms} ms`);
         return { verdict, next: { ms, rateLimited } };
     };
@@ -40300,7 +41553,7 @@ function timedFetch(base, limitMs, counts) {
 const CLIENT_DEFAULTS = Object.freeze({
     retries: 4,
     requestTimeoutMs: 30_000,
-    maxRateLimitWaitMs: core_transient/* DEFAULT_MAX_RATE_LIMIT_WAIT_MS */.jE,
+    maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
     writeSpacingMs: 1000
 });
 const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40311,14 +41564,14 @@ const sleepReal = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 function createGitHubClient(options) {
     const settings = { ...CLIENT_DEFAULTS, ...definedOnly(options) };
-    const log = options.log ?? ((message) => core/* info */.pq(message));
-    const setSecret = options.setSecret ?? ((secret) => core/* setSecret */.Pq(secret));
-    const baseUrl = (0,configuration/* checkApiUrl */.Sz)(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret);
+    const log = options.log ?? ((message) => info(message));
+    const setSecret = options.setSecret ?? ((secret) => core_setSecret(secret));
+    const baseUrl = checkApiUrl(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? 'https://api.github.com', 'GITHUB_API_URL', setSecret);
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? sleepReal;
     const random = options.random ?? Math.random;
     const backoff = {
-        ...core_backoff/* DEFAULT_BACKOFF */.VU,
+        ...DEFAULT_BACKOFF,
         ...(options.retryBaseDelayMs !== undefined ? { baseMs: options.retryBaseDelayMs } : {}),
         ...(options.retryMaxDelayMs !== undefined ? { maxMs: options.retryMaxDelayMs } : {}),
         ...(options.jitter !== undefined ? { jitter: options.jitter } : {})
@@ -40342,7 +41595,7 @@ function createGitHubClient(options) {
     }
     else {
         maskSecret(options.auth.privateKey, setSecret);
-        (0,configuration/* checkPrivateKey */.fH)(options.auth.privateKey);
+        checkPrivateKey(options.auth.privateKey);
         authOptions = {
             authStrategy: createAppAuthStrategy({
                 config: options.auth,
@@ -40408,249 +41661,90 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
-
-/***/ }),
-
-/***/ 3342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sz: () => (/* binding */ checkApiUrl),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   fH: () => (/* binding */ checkPrivateKey),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
-/* harmony export */ });
-/* unused harmony export isConfigurationError */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_redaction_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3862);
+;// CONCATENATED MODULE: ./src/core/inputs.ts
 /**
- * Errors in what the workflow gave Purple, found before any request leaves:
- * a private key that cannot sign, an API URL that is not one or carries
- * credentials. No retry can fix them, so they end the step at once, name the
- * input, and never quote a secret. See docs/decisions.md, "Configuration
- * errors are not transient".
+ * Input parsing shared by every action and by the GitHub client's inputs
+ * (src/github/inputs.ts), written once so that guard, wait-ci, merge and the
+ * root pipeline accept the same spellings and word their errors alike. In
+ * src/core because src/github may not import the action shells. Pure: no
+ * `@actions/*` (the readers over core.getInput are actions/input-source.ts and
+ * github/inputs.ts). Errors name the input as the workflow spells it, so the
+ * root action's `wait-timeout-seconds` is named by construction, not by
+ * rewriting a stage's message afterwards.
  */
-
-
-/**
- * A configuration error: permanent. `code` is one the failure classifier
- * already calls permanent (a bad key: GITHUB_APP_AUTH; a bad URL:
- * ERR_INVALID_URL), so callers that only classify also stop at once.
- */
-class ConfigurationError extends Error {
-    input;
-    code;
-    name = 'ConfigurationError';
-    constructor(
-    /** The input or variable to fix, e.g. 'private-key' or 'GITHUB_API_URL'. */
-    input, message, code) {
-        super(message);
-        this.input = input;
-        this.code = code;
-    }
-}
-/** The first line of an error's message; duck-typed, as crypto errors can come from another realm. */
-function messageOf(error) {
-    const message = typeof error === 'object' && error !== null ? error.message : undefined;
-    return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
-}
-/** True for an error in the workflow's configuration (never worth a retry). */
-function isConfigurationError(error) {
-    return error instanceof ConfigurationError;
-}
-/** Throws ConfigurationError naming 'private-key' when the key cannot be decoded (the key is never quoted). */
-function checkPrivateKey(privateKey) {
-    try {
-        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey);
-    }
-    catch (error) {
-        const why = messageOf(error);
-        throw new ConfigurationError('private-key', `Input 'private-key' cannot be used to sign: ${why}. Paste the whole .pem file from the App's settings page (BEGIN and END lines included), unchanged.`, 'GITHUB_APP_AUTH');
-    }
+/** The error for an invalid input: which input, the value it had, what to write instead. */
+function inputError(label, value, expected) {
+    return new Error(`Input '${label}' is '${value}': ${expected}`);
 }
 /**
- * The API root without a trailing slash; throws ConfigurationError naming
- * `source` when it is not an http(s) URL or carries credentials (whose
- * password is masked by `setSecret` and never printed).
+ * An InputSource over `read` (a reader of inputs by the workflow's name, '' when unset), with each input's
+ * action.yml default applied; `prefix` names the inputs in the root action, except the `shared` ones.
  */
-function checkApiUrl(url, source, setSecret) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        // Unparseable: a password could still be in it, so the value is not quoted.
-        throw new ConfigurationError(source, `${source} is not a URL: write the API root, e.g. 'https://api.github.com' or 'https://HOST/api/v3'.`, 'ERR_INVALID_URL');
-    }
-    if (parsed.username !== '' || parsed.password !== '') {
-        for (const secret of [parsed.password, decodeURIComponent(parsed.password)]) {
-            if (secret !== '') {
-                setSecret(secret);
-                (0,_core_redaction_js__WEBPACK_IMPORTED_MODULE_1__/* .rememberSecret */ .G)(secret);
-            }
+function specInputSource(inputs, read, prefix = '', shared = []) {
+    const label = (name) => (shared.includes(name) ? name : `${prefix}${name}`);
+    return Object.freeze({
+        label,
+        get: (name) => {
+            const raw = read(label(name));
+            if (raw !== '')
+                return raw;
+            // The runner passes '' for a left-out input only when there is no default; an unevaluated `${{ … }}`
+            // default (run outside the runner) counts as unset.
+            const fallback = inputs[name].default ?? '';
+            return fallback.startsWith('${{') ? '' : fallback;
         }
-        const shown = `${parsed.protocol}//***@${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-        throw new ConfigurationError(source, `${source} '${shown}' has credentials in it: remove 'user:password@' and authenticate with 'github-token' or 'app-id' and 'private-key'.`, 'ERR_INVALID_URL');
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new ConfigurationError(source, `${source} '${parsed.protocol}//${parsed.host}' is not an http(s) URL: write the API root, e.g. 'https://api.github.com'.`, 'ERR_INVALID_URL');
-    }
-    return url.replace(/\/+$/, '');
+    });
 }
-
-
-/***/ }),
-
-/***/ 6020:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  uY: () => (/* binding */ mergeGroupFromPayload),
-  N5: () => (/* binding */ readEventPayload),
-  L7: () => (/* binding */ readGitHubContext),
-  aI: () => (/* binding */ requirePullRequest)
-});
-
-// UNUSED EXPORTS: pullRequestFromPayload, readRepository
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./src/core/records.ts
-var records = __nccwpck_require__(5033);
-;// CONCATENATED MODULE: ./src/github/context.ts
-/**
- * Where the action runs: the repository (GITHUB_REPOSITORY) and the pull
- * request of the triggering event (GITHUB_EVENT_PATH). Read on call, never at
- * import, from an env passed in (tests give their own).
- */
-
-
-/** owner/repo from GITHUB_REPOSITORY; a clear error when it is unset or malformed. */
-function readRepository(env = process.env) {
-    const value = env['GITHUB_REPOSITORY']?.trim() ?? '';
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
-    if (!match) {
-        throw new Error(value === ''
-            ? 'GITHUB_REPOSITORY is not set: run this inside GitHub Actions, or set it to owner/repo.'
-            : `GITHUB_REPOSITORY is '${value}': expected 'owner/repo'.`);
+/** A YAML 1.2 core boolean (true/True/TRUE, false/False/FALSE), as core.getBooleanInput, with a message that says what to write. */
+function parseBooleanInput(source, name) {
+    const value = source.get(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw inputError(source.label(name), value, "write 'true' or 'false'.");
+}
+/** A number of seconds of at least `min`, or above `above` (fractions allowed), as whole milliseconds. */
+function parseSecondsInput(source, name, bound) {
+    const value = source.get(name).trim();
+    const seconds = Number(value);
+    const inRange = 'min' in bound ? seconds >= bound.min : seconds > bound.above;
+    if (value === '' || !Number.isFinite(seconds) || !inRange) {
+        const range = 'min' in bound ? `of at least ${bound.min}` : `above ${bound.above}`;
+        // The examples must be values the input accepts: '0.5' is no example for 'at least 1'.
+        const accepts = (n) => ('min' in bound ? n >= bound.min : n > bound.above);
+        const examples = ['10', '0.5'].filter((e) => accepts(Number(e))).map((e) => `'${e}'`);
+        const hint = examples.length > 0 ? `, e.g. ${examples.join(' or ')}` : '';
+        throw inputError(source.label(name), value, `write a number of seconds ${range}${hint}.`);
     }
-    return { owner: match[1], repo: match[2] };
+    return Math.round(seconds * 1000);
 }
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function fromPullObject(pr) {
-    if (typeof pr.number !== 'number' || !Number.isInteger(pr.number) || pr.number <= 0)
+/** A positive whole number (`what` says which), or undefined when the input is empty. */
+function parsePositiveIntegerInput(source, name, what) {
+    const value = source.get(name).trim();
+    if (value === '')
         return undefined;
-    const head = (0,records/* asRecord */.q)(pr.head);
-    const base = (0,records/* asRecord */.q)(pr.base);
-    const ref = { number: pr.number };
-    if (str(head?.sha))
-        ref.headSha = str(head?.sha);
-    if (str(head?.ref))
-        ref.headRef = str(head?.ref);
-    if (str(base?.ref))
-        ref.baseRef = str(base?.ref);
-    if (str(base?.sha))
-        ref.baseSha = str(base?.sha);
-    return ref;
+    if (!/^[1-9][0-9]*$/.test(value))
+        throw inputError(source.label(name), value, `write ${what}, a positive whole number.`);
+    return Number(value);
 }
-/**
- * The pull request an event payload is about: pull_request / pull_request_target /
- * pull_request_review(_comment) (`pull_request`), issue_comment on a PR
- * (`issue.pull_request`), check_suite / check_run / workflow_run (their first
- * `pull_requests` entry). Undefined when the event names none.
- */
-function pullRequestFromPayload(payload) {
-    const pr = (0,records/* asRecord */.q)(payload.pull_request);
-    if (pr)
-        return fromPullObject(pr);
-    const issue = (0,records/* asRecord */.q)(payload.issue);
-    if (issue && (0,records/* asRecord */.q)(issue.pull_request) && typeof issue.number === 'number')
-        return { number: issue.number };
-    for (const key of ['check_suite', 'check_run', 'workflow_run']) {
-        const holder = key === 'check_run' ? (0,records/* asRecord */.q)((0,records/* asRecord */.q)(payload.check_run)?.check_suite) ?? (0,records/* asRecord */.q)(payload.check_run) : (0,records/* asRecord */.q)(payload[key]);
-        const list = holder?.pull_requests;
-        if (Array.isArray(list) && list.length > 0) {
-            const first = (0,records/* asRecord */.q)(list[0]);
-            if (first)
-                return fromPullObject(first);
-        }
-    }
-    return undefined;
+/** A pull request number, or undefined when empty (the pull request of the triggering event). */
+function parsePullRequestInput(source, name) {
+    return parsePositiveIntegerInput(source, name, 'the pull request number');
 }
-/**
- * The merge group of a `merge_group` event (`merge_group.head_sha`, and `merge_group.base_ref`
- * written as a full ref, e.g. `refs/heads/main`); undefined when the payload has none.
- */
-function mergeGroupFromPayload(payload) {
-    const group = (0,records/* asRecord */.q)(payload.merge_group);
-    const headSha = str(group?.head_sha);
-    const baseRef = str(group?.base_ref);
-    if (headSha === undefined || baseRef === undefined)
+/** A full commit sha, lowercased (40 hex characters, or 64 in a SHA-256 repository), or undefined when empty. */
+function parseShaInput(source, name) {
+    const value = source.get(name).trim();
+    if (value === '')
         return undefined;
-    return { headSha, baseRef: baseRef.replace(/^refs\/heads\//, '') };
-}
-/** The triggering event's payload from GITHUB_EVENT_PATH ({} when unset); a clear error when it cannot be read. */
-function readEventPayload(env = process.env) {
-    const path = env['GITHUB_EVENT_PATH']?.trim() ?? '';
-    if (path === '')
-        return {};
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    const sha = value.toLowerCase();
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+        throw inputError(source.label(name), value, 'write the full commit sha (40 hex characters, 64 in a SHA-256 repository), or leave it empty.');
     }
-    catch (error) {
-        throw new Error(`GITHUB_EVENT_PATH is '${path}' but it cannot be read (${error.message}).`, { cause: error });
-    }
-    try {
-        return (0,records/* asRecord */.q)(JSON.parse(text)) ?? {};
-    }
-    catch (error) {
-        throw new Error(`GITHUB_EVENT_PATH '${path}' does not hold JSON: the runner writes the event payload there.`, { cause: error });
-    }
-}
-/** Repository, event name and payload, and the event's pull request, from the runner's environment. */
-function readGitHubContext(env = process.env) {
-    const repository = readRepository(env);
-    const eventName = env['GITHUB_EVENT_NAME']?.trim() ?? '';
-    const payload = readEventPayload(env);
-    const pullRequest = pullRequestFromPayload(payload);
-    return { repository, eventName, payload, ...(pullRequest ? { pullRequest } : {}) };
-}
-/**
- * The pull request to act on: the explicit number (a 'pull-request' input)
- * when given, else the event's; a clear error naming the input when neither exists.
- */
-function requirePullRequest(context, explicit, inputName = 'pull-request') {
-    if (explicit !== undefined) {
-        return context.pullRequest?.number === explicit ? context.pullRequest : { number: explicit };
-    }
-    if (context.pullRequest)
-        return context.pullRequest;
-    const event = context.eventName === '' ? 'this run' : `the '${context.eventName}' event of this run`;
-    throw new Error(`Cannot tell which pull request to use: input '${inputName}' is empty and ${event} names no pull request. ` +
-        `Run on 'pull_request' events, or set '${inputName}', e.g. '\${{ github.event.pull_request.number }}' or a step output.`);
+    return sha;
 }
 
-
-/***/ }),
-
-/***/ 5446:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HC: () => (/* binding */ clientInputs),
-/* harmony export */   Hq: () => (/* binding */ readClientSettings)
-/* harmony export */ });
-/* unused harmony export parseClientSettings */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7628);
-/* harmony import */ var _configuration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3342);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
+;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
  * The token and tuning inputs every API action shares, declared once as spec
  * fragments to spread into each action's io.ts, and turned into
@@ -40684,11 +41778,11 @@ const clientInputs = {
     },
     'request-timeout-seconds': {
         description: 'Longest time one API request may take (answer and whole body); a slower one is retried as a transient failure.',
-        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.requestTimeoutMs / 1000)
+        default: String(CLIENT_DEFAULTS.requestTimeoutMs / 1000)
     },
     'max-retries': {
         description: 'Retries of an API request after a transient failure (network error, 5xx, 524, rate limit), with exponential backoff. 0 turns retries off.',
-        default: String(_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries)
+        default: String(CLIENT_DEFAULTS.retries)
     }
 };
 const MAX_RETRIES_LIMIT = 20;
@@ -40703,7 +41797,7 @@ function normalizePrivateKey(raw) {
  */
 function parseClientSettings(inputs, env = process.env) {
     const get = (name) => inputs.get(name);
-    const bad = (name, value, expected) => (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputError */ .Xu)(inputs.label(name), value, expected);
+    const bad = (name, value, expected) => inputError(inputs.label(name), value, expected);
     const appId = get('app-id').trim();
     const privateKey = normalizePrivateKey(get('private-key'));
     const owner = get('owner').trim();
@@ -40719,8 +41813,8 @@ function parseClientSettings(inputs, env = process.env) {
         if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
             throw new Error("Input 'private-key' is not a PEM private key: paste the whole .pem file the App settings page gave you, including the BEGIN and END lines.");
         }
-        (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPrivateKey */ .fH)(privateKey);
-        const installationId = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveIntegerInput */ .Vm)(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
+        checkPrivateKey(privateKey);
+        const installationId = parsePositiveIntegerInput(inputs, 'installation-id', "the App's installation id (or leave it empty to look it up)");
         if (owner !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner))
             throw bad('owner', owner, 'write an organization or user login.');
         const repository = parseRepository(env['GITHUB_REPOSITORY']);
@@ -40740,13 +41834,13 @@ function parseClientSettings(inputs, env = process.env) {
         }
         auth = { kind: 'token', token };
     }
-    const requestTimeoutMs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSecondsInput */ .lp)(inputs, 'request-timeout-seconds', { above: 0 });
+    const requestTimeoutMs = parseSecondsInput(inputs, 'request-timeout-seconds', { above: 0 });
     const retriesText = get('max-retries').trim();
     if (!/^[0-9]+$/.test(retriesText) || Number(retriesText) > MAX_RETRIES_LIMIT) {
-        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_DEFAULTS */ .TB.retries}'.`);
+        throw bad('max-retries', retriesText, `write a whole number from 0 to ${MAX_RETRIES_LIMIT}, e.g. '${CLIENT_DEFAULTS.retries}'.`);
     }
     const rawUrl = env['GITHUB_API_URL']?.trim();
-    const baseUrl = rawUrl ? (0,_configuration_js__WEBPACK_IMPORTED_MODULE_2__/* .checkApiUrl */ .Sz)(rawUrl, 'GITHUB_API_URL', (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret)) : undefined;
+    const baseUrl = rawUrl ? checkApiUrl(rawUrl, 'GITHUB_API_URL', (secret) => core_setSecret(secret)) : undefined;
     return Object.freeze({
         auth: Object.freeze(auth),
         ...(baseUrl ? { baseUrl } : {}),
@@ -40764,3510 +41858,2114 @@ function readClientSettings(env = process.env) {
     // getInput returns '' for an input the workflow left out only when action.yml gives no default; specInputSource
     // falls back to ours, except for 'github-token': its default '${{ github.token }}' is an expression, so falling
     // back would send that literal text as the token. An empty token stays '' and fails with its own message.
-    return parseClientSettings((0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .specInputSource */ .f0)(clientInputs, (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)), env);
+    return parseClientSettings(specInputSource(clientInputs, (name) => getInput(name)), env);
 }
 
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 6919:
-/***/ ((__unused_webpack_module, exports) => {
-
-var __webpack_unused_export__;
-
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-__webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = format;
-exports.qg = parse;
-const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
-const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+;// CONCATENATED MODULE: ./src/actions/input-source.ts
 /**
- * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ * The one reader of action inputs through @actions/core: an InputSource with
+ * the action.yml defaults applied (core.getInput gives '' for a left-out
+ * input only when action.yml has no default, e.g. when run outside the runner).
  */
-const QUOTE_REGEXP = /[\\"]/g;
-/**
- * RegExp to match type in RFC 9110 sec 8.3.1
- *
- * media-type = type "/" subtype
- * type       = token
- * subtype    = token
- */
-const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !TYPE_REGEXP.test(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
+
+
+/** The action's inputs as the runner passes them, defaults applied; `prefix` and `shared` as in specInputSource. */
+function actionInputs(inputs, prefix = '', shared = []) {
+    return specInputSource(inputs, (label) => getInput(label), prefix, shared);
+}
+
+;// CONCATENATED MODULE: ./src/actions/spec.ts
+/** Declares an action spec, keeping its literal input/output names as types. */
+function defineAction(spec) {
+    return Object.freeze(spec);
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/io.ts
+
+
+/** wait-ci's own inputs (the client's token and tuning inputs are spread in beside them). */
+const waitCiOwnInputs = {
+    'pull-request': {
+        description: 'Number of the pull request whose head is verified. Empty: the pull request of the triggering event.'
+    },
+    sha: {
+        description: 'Head sha to verify. Empty: the pull request head read at the start. If given and the pull request head differs, the wait ends with head-moved.'
+    },
+    required: {
+        description: 'Extra required check names, one per line, added to those of branch protection and rulesets (names may contain commas).'
+    },
+    strict: {
+        description: 'A required check that has not registered yet is pending (true) rather than absent (false). Keep true: late-registering checks are how early passes happen.',
+        default: 'true'
+    },
+    'on-no-gate': {
+        description: "What to do when no required check is known (no readable gate, empty 'required'): all-observed waits for every check observed on the head (never succeeding on none); fail stops with a failure.",
+        default: 'all-observed'
+    },
+    ignore: {
+        description: 'Check names (globs, one per line, * matches anything) not to wait on when waiting on all observed checks. Required checks are never ignored.'
+    },
+    'timeout-seconds': {
+        description: 'Longest wait in seconds; then the conclusion is timed_out, naming what was still pending or missing.',
+        default: '3600'
+    },
+    'interval-seconds': {
+        description: 'Poll interval in seconds (fractions allowed): a change is seen within half of it, a quarter on average, because polls start every half interval while the answers are free 304s or bring news. Only while unchanged answers still cost counted requests do polls slow down, from this interval up to twice that.',
+        default: '10'
+    },
+    'fail-fast': {
+        description: 'Stop at the first failed required check (true) or wait for all of them to finish (false).',
+        default: 'true'
+    },
+    'fail-queue-fast': {
+        description: 'In a merge_group run: stop at the first failed required check (true), so the queue removes the group at once, or let the rest finish (false).',
+        default: 'true'
+    },
+    'check-run-id': {
+        description: "This job's own check run id, so the wait never waits on itself (even when the job's name is a required check). Leave the default; where the runner does not expose it, the current run's jobs API is asked (needs actions: read).",
+        default: '${{ job.check_run_id }}'
     }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!TOKEN_REGEXP.test(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${qstring(parameters[param])}`;
+};
+/** wait-ci's inputs and outputs, declared once. */
+const waitCiSpec = defineAction({
+    dir: 'wait-ci',
+    name: 'Purple wait-ci',
+    description: 'Waits until every required check of the gate definition is green on the PR head (or the merge group sha in a merge_group run).',
+    inputs: {
+        ...clientInputs,
+        ...waitCiOwnInputs
+    },
+    outputs: {
+        conclusion: { description: 'success | failure | timed_out | head-moved' },
+        sha: { description: 'The head sha that was verified (pass it to merge so it merges exactly this commit); in a merge_group run, the group sha.' },
+        required: { description: 'JSON array of the required checks: [{"name", "app_id"?, "sources": [...], "state"}].' },
+        failed: { description: 'JSON array of required checks that failed: [{"name", "conclusion", "url"}].' },
+        pending: { description: 'JSON array of required checks still pending or never registered: [{"name", "state"}].' },
+        'api-requests': {
+            description: 'API requests made, as JSON: {"counted": n, "not_modified": n, "total": n} (304 answers do not count against the rate limit).'
         }
     }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function parse(header, options) {
-    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
-    const len = header.length;
-    let index = skipOWS(header, options?.start ?? 0, len);
-    const valueStart = index;
-    index = skipValue(header, index, len, stopChar);
-    const valueEnd = trailingOWS(header, valueStart, index);
-    const type = header.slice(valueStart, valueEnd).toLowerCase();
-    if (options?.parameters === false) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopChar);
-}
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopChar) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        if (header.charCodeAt(index) === stopChar)
-            break;
-        index = skipOWS(header, index + 1 /* Skip over ; */, len);
-        const keyStart = index;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            if (code === stopChar)
-                break parameter;
-            if (code === SEMI)
-                continue parameter;
-            if (code === EQ) {
-                const keyEnd = trailingOWS(header, keyStart, index);
-                const key = header.slice(keyStart, keyEnd).toLowerCase();
-                index = skipOWS(header, index + 1, len);
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    index++;
-                    let value = "";
-                    while (index < len) {
-                        const code = header.charCodeAt(index++);
-                        if (code === DQUOTE) {
-                            index = skipValue(header, index, len, stopChar);
-                            if (parameters[key] === undefined)
-                                parameters[key] = value;
-                            break;
-                        }
-                        if (code === BSLASH && index < len) {
-                            value += header[index++];
-                            continue;
-                        }
-                        value += String.fromCharCode(code);
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                index = skipValue(header, index, len, stopChar);
-                if (parameters[key] === undefined) {
-                    const valueEnd = trailingOWS(header, valueStart, index);
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                continue parameter;
-            }
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Skip over characters until a semicolon or other exit character.
- */
-function skipValue(str, index, len, stopChar) {
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code === SEMI || code === stopChar)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Skip optional whitespace (OWS) in an HTTP header value.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function skipOWS(header, index, len) {
-    while (index < len) {
-        const char = header.charCodeAt(index);
-        if (char !== SP && char !== HTAB)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Trim optional whitespace (OWS) from the end of a substring.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function trailingOWS(header, start, end) {
-    while (end > start) {
-        const char = header.charCodeAt(end - 1);
-        if (char !== SP && char !== HTAB)
-            break;
-        end--;
-    }
-    return end;
-}
-/**
- * Serialize a parameter value.
- */
-function qstring(str) {
-    if (TOKEN_REGEXP.test(str))
-        return str;
-    if (TEXT_REGEXP.test(str))
-        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
-    throw new TypeError(`Invalid parameter value: ${str}`);
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 6257:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  V4: () => (/* binding */ getInput),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+;// CONCATENATED MODULE: ./src/actions/wait-ci/settings.ts
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
+
+
+
+
+/** Pure: builds the options from wait-ci's inputs (its own action's, or the root action's `wait-…`). */
+function parseWaitCiOptions(inputs) {
+    const sha = parseShaInput(inputs, 'sha');
+    const onNoGate = inputs.get('on-no-gate').trim();
+    if (onNoGate !== 'all-observed' && onNoGate !== 'fail')
+        throw inputError(inputs.label('on-no-gate'), onNoGate, "write 'all-observed' or 'fail'.");
+    const pullRequest = parsePullRequestInput(inputs, 'pull-request');
+    const options = {
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        ...(sha === undefined ? {} : { sha }),
+        required: inputs.get('required'),
+        strict: parseBooleanInput(inputs, 'strict'),
+        onNoGate,
+        ignore: inputs
+            .get('ignore')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l !== ''),
+        timeoutMs: parseSecondsInput(inputs, 'timeout-seconds', { min: 1 }),
+        intervalMs: parseSecondsInput(inputs, 'interval-seconds', { min: 0.01 }),
+        failFast: parseBooleanInput(inputs, 'fail-fast'),
+        failQueueFast: parseBooleanInput(inputs, 'fail-queue-fast')
+    };
+    // Empty where the runner has no job.check_run_id (GHES before 3.18): the jobs API is asked instead.
+    const checkRunId = parsePositiveIntegerInput(inputs, 'check-run-id', "the job's check run id");
+    return Object.freeze(checkRunId === undefined ? options : { ...options, checkRunId });
+}
+function positiveInteger(value) {
+    const n = Number(value);
+    return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+/** The run ids the runner sets (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, RUNNER_NAME, GITHUB_JOB). */
+function readWaitCiRun(env) {
+    const runId = positiveInteger(env['GITHUB_RUN_ID']);
+    return Object.freeze({
+        ...(runId === undefined ? {} : { runId }),
+        attempt: positiveInteger(env['GITHUB_RUN_ATTEMPT']) ?? 1,
+        ...(env['RUNNER_NAME'] ? { runnerName: env['RUNNER_NAME'] } : {}),
+        ...(env['GITHUB_JOB'] ? { jobKey: env['GITHUB_JOB'] } : {})
+    });
 }
 /**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ * The rest of the settings around already-parsed options (the root action parses its `wait-…`
+ * inputs itself): the repository, what to verify (the 'pull-request' input, else a merge_group
+ * event's group, else the event's pull request) and the run ids.
  */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
+function resolveWaitCiSettings(client, options, env) {
+    const context = readGitHubContext(env);
+    const group = options.pullRequest === undefined ? mergeGroupFromPayload(context.payload) : undefined;
+    if (group && options.sha !== undefined && options.sha !== group.headSha) {
+        // The queue merges the group's commit, so verifying any other would vouch for a commit that is not merged.
+        throw new Error(`Input 'sha' is '${options.sha}', but this merge_group run tests the group commit ${group.headSha}: leave 'sha' empty in merge_group runs.`);
     }
+    const target = group
+        ? { kind: 'merge-group', headSha: group.headSha, baseRef: group.baseRef }
+        : { kind: 'pull-request', number: requirePullRequest(context, options.pullRequest).number };
+    return Object.freeze({ client, options, repository: context.repository, target: Object.freeze(target), run: readWaitCiRun(env) });
+}
+/** Reads and validates every wait-ci input, the environment and the event payload. */
+function readWaitCiSettings(env = process.env) {
+    return resolveWaitCiSettings(readClientSettings(env), parseWaitCiOptions(actionInputs(waitCiOwnInputs)), env);
+}
+
+;// CONCATENATED MODULE: ./src/github/conditional.ts
+/**
+ * Conditional GETs: send the stored ETag as If-None-Match; GitHub answers 304
+ * Not Modified, which does not count against the primary rate limit, so a
+ * long wait costs few counted requests. Octokit throws a 304 as a
+ * RequestError; here it becomes `{ notModified: true }` with the cached data.
+ */
+/** A new in-memory ETag cache. */
+function createEtagCache() {
+    return new Map();
+}
+function keyOf(route, parameters) {
+    const sorted = Object.keys(parameters)
+        .filter((k) => k !== 'headers' && k !== 'request')
+        .sort()
+        .map((k) => [k, parameters[k]]);
+    return `${route} ${JSON.stringify(sorted)}`;
+}
+function isNotModified(error) {
+    return typeof error === 'object' && error !== null && error.status === 304;
+}
+/**
+ * GET `route` with If-None-Match from `cache`. `validate` checks (and types)
+ * a fresh body before it is cached, so a malformed answer is never replayed.
+ */
+async function getWithEtag(request, route, parameters, cache, validate = (data) => data) {
+    const key = keyOf(route, parameters);
+    const cached = cache.get(key);
+    const headers = { ...(parameters.headers ?? {}), ...(cached ? { 'if-none-match': cached.etag } : {}) };
+    try {
+        const response = await request(route, { ...parameters, headers });
+        const data = validate(response.data);
+        const etag = response.headers.etag;
+        if (typeof etag === 'string' && etag !== '')
+            cache.set(key, { etag, data });
+        return { notModified: false, data, headers: response.headers, ...(typeof etag === 'string' ? { etag } : {}) };
+    }
+    catch (error) {
+        if (isNotModified(error) && cached)
+            return { notModified: true, data: cached.data, etag: cached.etag };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/required-checks.ts
+/**
+ * The required set of a branch, read from the gate definition rather than from
+ * a snapshot of what is visible (a check that registers late is not visible
+ * yet, but is required all the same): classic protection as
+ * the branch endpoint shows it, rulesets from the rules endpoint, and the
+ * `required` input, each name tagged with where it came from.
+ */
+/** Extra names from the `required` input, one per line (names may hold commas, e.g. `test (ubuntu, 20)`). */
+function requiredFromInput(text) {
+    const names = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return [...new Set(names)].map((name) => ({ name, source: 'input' }));
+}
+/**
+ * Union of every source, merged per name. A name required by one source for
+ * any app and by another for app X needs app X; two different apps stay two
+ * requirements, since each rule must be met on its own.
+ */
+function unionRequired(entries) {
+    const byName = new Map();
+    for (const entry of entries) {
+        const list = byName.get(entry.name) ?? [];
+        list.push(entry);
+        byName.set(entry.name, list);
+    }
+    const checks = [];
+    for (const [name, list] of byName) {
+        const apps = [...new Set(list.map((e) => e.appId).filter((a) => a !== undefined))].sort((a, b) => a - b);
+        const anySources = list.filter((e) => e.appId === undefined).map((e) => e.source);
+        if (apps.length === 0) {
+            checks.push({ name, sources: orderSources(anySources) });
+            continue;
+        }
+        for (const appId of apps) {
+            const sources = [...list.filter((e) => e.appId === appId).map((e) => e.source), ...anySources];
+            checks.push({ name, appId, sources: orderSources(sources) });
+        }
+    }
+    return checks;
+}
+const sourceOrder = ['protection', 'ruleset', 'input'];
+function orderSources(sources) {
+    return sourceOrder.filter((s) => sources.includes(s));
+}
+/**
+ * Builds what to wait on from the gate readings and the `required` input.
+ * Without any required name the `on-no-gate` policy decides: wait on all
+ * observed checks (never succeeding on none) or fail.
+ */
+function buildRequiredSet(readings, requiredInput, onNoGate) {
+    const notes = [];
+    const entries = [];
+    for (const reading of readings) {
+        const label = reading.source === 'protection' ? 'branch protection' : 'rulesets';
+        if (reading.ok) {
+            entries.push(...reading.entries);
+            notes.push(`${label}: read, ${reading.entries.length} required check(s)`);
+        }
+        else {
+            notes.push(`${label}: could not be read (${reading.reason}); going on with the other sources`);
+        }
+    }
+    const fromInput = requiredFromInput(requiredInput);
+    entries.push(...fromInput);
+    if (fromInput.length > 0)
+        notes.push(`required input: ${fromInput.length} name(s)`);
+    const checks = unionRequired(entries);
+    if (checks.length > 0)
+        return { mode: 'gate', checks, readings, notes };
+    const anyRead = readings.some((r) => r.ok);
+    notes.push(anyRead
+        ? 'no required checks: the branch has no required status checks and the required input is empty'
+        : 'no required checks: no gate source could be read and the required input is empty');
+    if (onNoGate === 'fail') {
+        notes.push("on-no-gate is 'fail': set 'required' or give the token read access to the branch and its rules");
+        return { mode: 'fail', checks: [], readings, notes };
+    }
+    notes.push("on-no-gate is 'all-observed': waiting for every check observed on the head (none observed is pending)");
+    return { mode: 'all-observed', checks: [], readings, notes };
+}
+/**
+ * Compiles a check-name glob: `*` matches any run of characters (slashes included), `?` one; the
+ * rest is literal. Check names are not paths, so this is not guard's path dialect: see
+ * docs/decisions.md, "Check-name globs are not path globs".
+ */
+function compileGlob(glob) {
+    let source = '';
+    for (const ch of glob) {
+        if (ch === '*')
+            source += '.*';
+        else if (ch === '?')
+            source += '.';
+        else
+            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 's');
+}
+
+;// CONCATENATED MODULE: ./src/core/check-state.ts
+/**
+ * Decides, from plain observations of one head sha, the state of every
+ * required check and the overall verdict. Its one promise: never
+ * `success` while a required check is missing, pending or failing, and never
+ * success on an empty set.
+ */
+
+const satisfying = new Set(['success', 'neutral', 'skipped']);
+const failing = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure', 'stale']);
+/** Maps a check run to its state: completed runs by conclusion, everything else (queued, in_progress, waiting, requested, pending) is pending. */
+function runState(run) {
+    if (run.status !== 'completed')
+        return 'pending';
+    if (run.conclusion === null)
+        return 'pending';
+    if (satisfying.has(run.conclusion))
+        return 'success';
+    // Unknown future conclusions fail rather than pass: a false failure costs a re-run, a false success a bad merge.
+    if (failing.has(run.conclusion))
+        return 'failed';
+    return 'failed';
+}
+/** Maps a commit status state: success passes, error/failure fail, pending (or anything else) waits. */
+function statusState(state) {
+    if (state === 'success')
+        return 'success';
+    if (state === 'error' || state === 'failure')
+        return 'failed';
+    return 'pending';
+}
+function time(value) {
+    if (value === null)
+        return Number.POSITIVE_INFINITY;
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+/**
+ * Orders runs of one name newest first, by creation: GitHub gives every check run,
+ * a re-run included, a new and higher id, while `started_at` is empty until a
+ * runner picks it up and comes from the runner's clock. A run that never started
+ * but was created before a completed one is therefore not the newest.
+ */
+function newestFirst(a, b) {
+    return b.id - a.id;
+}
+function durationOf(start, end) {
+    if (start === null || end === null)
+        return undefined;
+    const d = Date.parse(end) - Date.parse(start);
+    return Number.isFinite(d) && d >= 0 ? d : undefined;
+}
+function judge(name, appId, sources, input) {
+    const base = { name, ...(appId === undefined ? {} : { appId }), sources };
+    const runs = input.runs
+        .filter((r) => r.name === name && (appId === undefined || r.appId === appId))
+        .sort(newestFirst);
+    // The job's own run is the newest of its name while we wait; older runs of the name (a prior attempt) must not decide.
+    if (input.ownCheckRunId !== undefined && runs.some((r) => r.id === input.ownCheckRunId)) {
+        return { ...base, state: 'self', detail: 'this job', kind: 'check-run' };
+    }
+    // A status cannot prove which app posted it, so it never satisfies an app-scoped requirement.
+    const status = appId === undefined ? input.statuses.find((s) => s.context === name) : undefined;
+    const run = runs[0];
+    if (run !== undefined && (status === undefined || time(run.startedAt) >= time(status.updatedAt ?? status.createdAt))) {
+        const state = runState(run);
+        return {
+            ...base,
+            state,
+            detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status,
+            kind: 'check-run',
+            ...(run.url ? { url: run.url } : {}),
+            ...(state !== 'pending' ? withDuration(durationOf(run.startedAt, run.completedAt)) : {})
+        };
+    }
+    if (status !== undefined) {
+        const state = statusState(status.state);
+        return {
+            ...base,
+            state,
+            detail: status.state,
+            kind: 'status',
+            ...(status.url ? { url: status.url } : {}),
+            ...(state !== 'pending' ? withDuration(durationOf(status.createdAt, status.updatedAt)) : {})
+        };
+    }
+    const otherApps = input.runs.filter((r) => r.name === name).map((r) => r.appSlug ?? String(r.appId));
+    const detail = otherApps.length > 0
+        ? `not registered by app ${appId}; seen only from ${[...new Set(otherApps)].join(', ')}`
+        : 'not registered yet';
+    return { ...base, state: 'missing', detail };
+}
+function withDuration(durationMs) {
+    return durationMs === undefined ? {} : { durationMs };
+}
+/** Judges every required (or, without a gate, every observed) check and the overall verdict. */
+function evaluateChecks(input) {
+    const ignores = input.ignore.map(compileGlob);
+    const ignored = (name) => ignores.some((g) => g.test(name));
+    let checks;
+    let ignoredRequired = [];
+    if (input.required.mode === 'gate') {
+        checks = input.required.checks.map((c) => judge(c.name, c.appId, c.sources, input));
+        ignoredRequired = [...new Set(input.required.checks.map((c) => c.name).filter(ignored))];
+    }
+    else if (input.required.mode === 'all-observed') {
+        const ownName = input.runs.find((r) => r.id === input.ownCheckRunId)?.name;
+        const names = [
+            ...new Set([
+                ...input.runs.filter((r) => r.id !== input.ownCheckRunId && r.name !== ownName).map((r) => r.name),
+                ...input.statuses.map((s) => s.context)
+            ])
+        ].filter((n) => !ignored(n));
+        checks = names.sort().map((n) => judge(n, undefined, ['observed'], input));
+    }
+    else {
+        return { verdict: 'failure', checks: [], ignoredRequired, line: 'no required checks and on-no-gate is fail' };
+    }
+    // Without strict mode a required check that never appeared is reported but does not hold the wait.
+    const counted = input.strict ? checks : checks.filter((c) => c.state !== 'missing');
+    const failed = counted.filter((c) => c.state === 'failed');
+    const waiting = counted.filter((c) => c.state === 'pending' || c.state === 'missing');
+    const verified = counted.filter((c) => c.state === 'success');
+    let verdict;
+    if (failed.length > 0 && (input.failFast || waiting.length === 0))
+        verdict = 'failure';
+    else if (waiting.length > 0 || failed.length > 0)
+        verdict = 'pending';
+    // Never success on nothing: an empty set (or only this job itself) is pending until something appears.
+    else if (verified.length === 0)
+        verdict = 'pending';
+    else
+        verdict = 'success';
+    return { verdict, checks, ignoredRequired, line: describe(verdict, counted, waiting, failed) };
+}
+function describe(verdict, counted, waiting, failed) {
+    const list = (cs) => cs.map((c) => `${c.name} (${c.detail})`).join(', ');
+    if (verdict === 'success')
+        return `all ${counted.length} required check(s) passed`;
+    if (verdict === 'failure')
+        return `failed: ${list(failed)}`;
+    if (counted.length === 0)
+        return 'waiting: no checks observed yet';
+    return `waiting on ${waiting.length + failed.length} of ${counted.length}: ${list([...failed, ...waiting])}`;
+}
+/** A stable fingerprint of what was observed, to tell "something changed" from "nothing did". */
+function observationKey(evaluation) {
+    return evaluation.checks.map((c) => `${c.name}|${c.appId ?? ''}|${c.state}|${c.detail}`).join('\n');
+}
+/**
+ * Time to complete of each status context from its history (`GET /commits/{ref}/statuses`,
+ * newest first): every state change is a new immutable status, so the combined view alone
+ * cannot tell when a context started. From the first status of the context to the newest.
+ */
+function statusDurations(history) {
+    const spans = new Map();
+    for (const status of history) {
+        const t = Date.parse(status.createdAt ?? '');
+        if (Number.isNaN(t))
+            continue;
+        const span = spans.get(status.context);
+        spans.set(status.context, span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t });
+    }
+    return new Map([...spans].map(([context, span]) => [context, span.last - span.first]));
+}
+
+;// CONCATENATED MODULE: ./src/core/gate-tracker.ts
+/**
+ * The gate as a long wait knows it: the last reading of each source and the
+ * required set built from them. A source is replaced only by a reading that
+ * succeeded, or by a refusal when it was never read well before: a failed
+ * re-read never shrinks the set (a 404 mid-wait must not drop `test` and let
+ * the rest pass early).
+ */
+
+const initialGate = Object.freeze({ readings: Object.freeze({}) });
+/** The name of a source in messages. */
+function sourceLabel(source) {
+    return source === 'protection' ? 'branch protection' : 'rulesets';
+}
+/** Read the gate this poll: never read in full yet, or the planner says a re-read is due. */
+function gateReadDue(state, refreshDue) {
+    return state.required === undefined || state.pendingWhy !== undefined || refreshDue;
+}
+/** Folds one read of both sources into the gate (pure: keep-last-good and the rebuilt set). */
+function updateGate(state, answers, at, input) {
+    const readings = { ...state.readings };
+    const kept = [];
+    let pendingWhy;
+    for (const source of ['protection', 'ruleset']) {
+        const answer = answers[source];
+        const previous = state.readings[source];
+        if ('reading' in answer) {
+            if (answer.reading.ok || previous === undefined || !previous.ok)
+                readings[source] = answer.reading;
+            else
+                kept.push({ source, reason: answer.reading.reason });
+        }
+        else if (previous === undefined) {
+            pendingWhy = `${sourceLabel(source)}: ${answer.pending}`;
+        }
+    }
+    if (pendingWhy !== undefined) {
+        return { state: { ...state, readings, pendingWhy }, changed: false, kept };
+    }
+    const required = buildRequiredSet([readings.protection, readings.ruleset], input.required, input.onNoGate);
+    const changed = state.required === undefined || JSON.stringify(required.checks) !== JSON.stringify(state.required.checks);
+    return { state: { readings, lastReadAt: at, required }, changed, kept };
+}
+
+;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
+/**
+ * When wait-ci polls next: two polls per base interval, start to start, while
+ * the answers are free (304 Not Modified) or carry news, so a change waits a
+ * quarter of the interval on average and never more than half of it (plus the
+ * poll's own time); growing from the base interval only while unchanged answers
+ * still cost counted requests; never before a rate-limit wait ends; the gate
+ * re-read now and then; and a final poll at the deadline rather than a silent overrun.
+ * See docs/decisions.md, "wait-ci polls at a fixed rate while answers are free"
+ * and "wait-ci polls twice per interval while answers are free".
+ */
+
+/** Production defaults for a given base interval and timeout. */
+function defaultPollPolicy(intervalMs, timeoutMs) {
     return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
+        intervalMs,
+        freeIntervalMs: intervalMs / 2,
+        // Reached only while unchanged answers still cost counted requests (no ETag support on the way).
+        maxIntervalMs: intervalMs * 2,
+        backoffFactor: 1.5,
+        gateRefreshMs: Math.max(intervalMs, 5 * 60_000),
+        timeoutMs
     };
 }
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
+/** Plans the next poll, or says the wait is over. */
+function planNextPoll(policy, clock) {
+    const deadline = clock.startedAt + policy.timeoutMs;
+    if (clock.now >= deadline)
+        return { action: 'timeout', reason: `no verdict after ${formatMs(policy.timeoutMs)}` };
+    // Free answers (all 304s) cost nothing to repeat, so only a poll that spent counted requests backs off.
+    const streak = clock.changed || clock.counted === 0 ? 0 : clock.unchangedStreak + 1;
+    const interval = streak === 0 ? policy.freeIntervalMs : Math.min(policy.intervalMs * policy.backoffFactor ** streak, Math.max(policy.maxIntervalMs, policy.intervalMs));
+    // Start to start: the time the poll took is not added to the gap, so a change waits half a gap on average.
+    let delay = Math.max(0, (clock.pollStartedAt ?? clock.now) + interval - clock.now);
+    if (clock.notBefore !== undefined) {
+        if (clock.notBefore > deadline) {
+            return { action: 'timeout', reason: `rate limited until after the deadline (${formatMs(policy.timeoutMs)})` };
         }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
+        delay = Math.max(delay, clock.notBefore - clock.now);
     }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
+    // The last poll happens at the deadline itself, so a check that went green just before it still counts.
+    delay = Math.max(0, Math.min(delay, deadline - clock.now));
+    const pollAt = clock.now + delay;
+    return {
+        action: 'poll',
+        delayMs: Math.round(delay),
+        unchangedStreak: streak,
+        refreshGate: pollAt - clock.lastGateReadAt >= policy.gateRefreshMs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/diagnosis.ts
+const CLASSIC = 'classic branch protection';
+/** How a ruleset is named in a blocker's source. */
+function ruleSource(rule) {
+    if (rule.rulesetId === undefined)
+        return 'a ruleset';
+    const where = rule.source ? ` (${rule.sourceType === 'Organization' ? 'organization' : 'repository'} ${rule.source})` : '';
+    const name = rule.rulesetName ? ` '${rule.rulesetName}'` : '';
+    return `ruleset ${rule.rulesetId}${name}${where}`;
+}
+function joinSources(rules) {
+    return [...new Set(rules.map(ruleSource))].join(', ');
+}
+function param(rule, name, type) {
+    const value = rule.parameters?.[name];
+    if (type === 'object')
+        return Array.isArray(value) ? value : undefined;
+    return typeof value === type ? value : undefined;
+}
+/** True when GitHub has not finished computing mergeability: the reader reads again before deciding. */
+function needsReread(facts) {
+    return facts.pull.mergeStateStatus === 'UNKNOWN' || facts.pull.mergeable === 'UNKNOWN';
+}
+const shortSha = (sha) => sha.slice(0, 7);
+const diagnosis_plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Rules the diagnosis knows how to judge, or that never stop a merge (they govern pushes). */
+const PUSH_ONLY_RULES = new Set([
+    'creation',
+    'update',
+    'deletion',
+    'non_fast_forward',
+    'commit_message_pattern',
+    'commit_author_email_pattern',
+    'committer_email_pattern',
+    'branch_name_pattern',
+    'tag_name_pattern',
+    'file_path_restriction',
+    'max_file_path_length',
+    'file_extension_restriction',
+    'max_file_size'
+]);
+const JUDGED_RULES = new Set([
+    'required_status_checks',
+    'pull_request',
+    'merge_queue',
+    'required_signatures',
+    'required_linear_history',
+    'required_deployments'
+]);
+function checkBlockers(facts, rules) {
+    if (!facts.checks.ok)
+        return [];
+    const sourceOf = (check) => {
+        const parts = [];
+        if (check.sources.includes('protection'))
+            parts.push(CLASSIC);
+        const naming = rules.filter((r) => r.type === 'required_status_checks' &&
+            (param(r, 'required_status_checks', 'object') ?? []).some((c) => c.context === check.name));
+        if (naming.length > 0)
+            parts.push(joinSources(naming));
+        else if (check.sources.includes('ruleset'))
+            parts.push('a ruleset');
+        return parts.join(', ') || 'required check';
+    };
+    const app = (check) => (check.appId !== undefined ? ` (from app ${check.appId})` : '');
+    const blockers = [];
+    for (const check of facts.checks.value) {
+        const common = { source: sourceOf(check), ...(check.url ? { link: check.url } : {}) };
+        if (check.state === 'failed') {
+            blockers.push({ kind: 'check-failing', ...common, evidence: `required check '${check.name}'${app(check)} concluded ${check.detail}`, who: 'author' });
+        }
+        else if (check.state === 'pending' || check.state === 'self') {
+            blockers.push({ kind: 'check-pending', ...common, evidence: `required check '${check.name}'${app(check)} is ${check.detail}`, who: 'ci' });
+        }
+        else if (check.state === 'missing') {
+            const noSuite = facts.headCheckSuites === 0;
+            const evidence = noSuite
+                ? `required check '${check.name}'${app(check)} never registered on ${shortSha(facts.pull.headSha)}, and no check suite exists for that head at all: it was likely pushed by a token that starts no workflows (a workflow's GITHUB_TOKEN); push it with another token or an empty commit`
+                : `required check '${check.name}'${app(check)} has not registered on ${shortSha(facts.pull.headSha)} (${check.detail}); if no job of that name runs for this pull request, the rule names a check that never comes`;
+            blockers.push({ kind: 'check-missing', ...common, evidence, who: noSuite ? 'author' : 'ci' });
+        }
+    }
+    return blockers;
+}
+function reviewBlockers(facts, rules, unreadable) {
+    const blockers = [];
+    const prRules = rules.filter((r) => r.type === 'pull_request');
+    const head = facts.pull.headSha;
+    const dismissStale = prRules.some((r) => param(r, 'dismiss_stale_reviews_on_push', 'boolean') === true);
+    const approvals = facts.reviews.filter((r) => r.state === 'APPROVED' && (!dismissStale || r.commitOid === head));
+    const requested = facts.reviewRequests.map((r) => r.reviewer);
+    const asked = requested.length > 0 ? `; review requested from ${requested.join(', ')}` : '; no reviewer is requested';
+    const counting = prRules.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > 0);
+    const needed = Math.max(0, ...counting.map((r) => param(r, 'required_approving_review_count', 'number') ?? 0));
+    // GitHub's own reviewDecision counts every review rule, classic ones included: an APPROVED there is final.
+    const rulesetShort = needed > approvals.length && facts.reviewDecision !== 'APPROVED';
+    if (facts.reviewDecision === 'CHANGES_REQUESTED') {
+        const by = facts.reviews.filter((r) => r.state === 'CHANGES_REQUESTED').map((r) => r.author);
+        blockers.push({
+            kind: 'changes-requested',
+            source: prRules.length > 0 ? joinSources(prRules) : 'review requirement (classic protection or a ruleset)',
+            evidence: `changes requested${by.length > 0 ? ` by ${by.join(', ')}` : ''}: a new review from them (or a dismissal) is needed`,
+            who: 'reviewer'
+        });
+    }
+    else if (rulesetShort || facts.reviewDecision === 'REVIEW_REQUIRED') {
+        const classic = facts.protection.ok && facts.protection.value.protected ? CLASSIC : 'review requirement';
+        const source = rulesetShort ? joinSources(counting.filter((r) => (param(r, 'required_approving_review_count', 'number') ?? 0) > approvals.length)) : classic;
+        const count = rulesetShort ? `${diagnosis_plural(needed, 'approving review')} required, ${approvals.length} given` : 'an approving review is required (GitHub: REVIEW_REQUIRED)';
+        blockers.push({ kind: 'review-required', source, evidence: `${count}${asked}`, who: 'reviewer' });
+    }
+    const owners = prRules.filter((r) => param(r, 'require_code_owner_review', 'boolean') === true);
+    const ownerRequests = facts.reviewRequests.filter((r) => r.asCodeOwner).map((r) => r.reviewer);
+    if (owners.length > 0 && ownerRequests.length > 0) {
+        blockers.push({
+            kind: 'code-owner-review',
+            source: joinSources(owners),
+            evidence: `waiting on code owner review from ${ownerRequests.join(', ')}`,
+            who: 'reviewer'
+        });
+    }
+    const lastPush = prRules.filter((r) => param(r, 'require_last_push_approval', 'boolean') === true);
+    if (lastPush.length > 0) {
+        const onHead = facts.reviews.filter((r) => r.state === 'APPROVED' && r.commitOid === head && r.author !== facts.pull.author);
+        if (onHead.length === 0) {
+            blockers.push({
+                kind: 'last-push-approval',
+                source: joinSources(lastPush),
+                evidence: `no approving review on the head ${shortSha(head)}: the newest push must be approved by someone other than who pushed it`,
+                who: 'reviewer'
+            });
+        }
+        else {
+            unreadable.push({
+                what: 'who pushed the head',
+                reason: `the approval on ${shortSha(head)} by ${onHead.map((r) => r.author).join(', ')} counts only if that reviewer did not push it, and the pusher is not readable`
+            });
+        }
+    }
+    const resolve = prRules.filter((r) => param(r, 'required_review_thread_resolution', 'boolean') === true);
+    if (resolve.length > 0) {
+        const threads = facts.unresolvedThreads;
+        if (threads === null)
+            unreadable.push({ what: 'review threads', reason: 'the review threads could not be read' });
+        else if (threads.count > 0) {
+            blockers.push({
+                kind: 'unresolved-conversations',
+                source: joinSources(resolve),
+                evidence: `${threads.complete ? '' : 'at least '}${diagnosis_plural(threads.count, 'unresolved conversation')} on the pull request`,
+                who: 'author'
+            });
+        }
+    }
+    return blockers;
+}
+function otherRuleBlockers(facts, rules, unreadable) {
+    const blockers = [];
+    const ofType = (type) => rules.filter((r) => r.type === type);
+    const queue = ofType('merge_queue');
+    if (queue.length > 0) {
+        const q = facts.mergeQueue;
+        blockers.push(q.inQueue
+            ? {
+                kind: 'merge-queue',
+                source: joinSources(queue),
+                evidence: `in the merge queue${q.position !== null ? ` at position ${q.position}` : ''}${q.state ? `, ${q.state}` : ''}: the queue merges it when its checks pass`,
+                who: 'ci'
+            }
+            : { kind: 'merge-queue', source: joinSources(queue), evidence: 'the branch takes changes only through the merge queue, and this pull request is not in it: enqueue it', who: 'anyone' });
+    }
+    const signatures = ofType('required_signatures');
+    if (signatures.length > 0) {
+        if (facts.commits === null)
+            unreadable.push({ what: 'commit signatures', reason: 'the pull request commits could not be read' });
+        else if (facts.commits.unsigned.length > 0) {
+            blockers.push({
+                kind: 'signatures',
+                source: joinSources(signatures),
+                evidence: `${diagnosis_plural(facts.commits.unsigned.length, 'commit')} without a verified signature: ${facts.commits.unsigned.map(shortSha).join(', ')}`,
+                who: 'author'
+            });
+        }
+        else if (!facts.commits.complete)
+            unreadable.push({ what: 'commit signatures', reason: 'the pull request has more commits than were read' });
+    }
+    const linear = ofType('required_linear_history');
+    if (linear.length > 0 && facts.commits !== null && facts.commits.merges.length > 0) {
+        blockers.push({
+            kind: 'linear-history',
+            source: joinSources(linear),
+            evidence: `merge commit(s) in the pull request: ${facts.commits.merges.map(shortSha).join(', ')}; rebase them away (and merge by squash or rebase)`,
+            who: 'author'
+        });
+    }
+    for (const rule of ofType('required_deployments')) {
+        const environments = (param(rule, 'required_deployment_environments', 'object') ?? []).filter((e) => typeof e === 'string');
+        if (facts.deployments === null) {
+            if (environments.length > 0)
+                unreadable.push({ what: 'deployments', reason: 'the deployments of the head could not be read' });
+            continue;
+        }
+        const missing = environments.filter((e) => facts.deployments?.[e] !== 'SUCCESS' && facts.deployments?.[e] !== 'ACTIVE');
+        if (missing.length > 0) {
+            const states = missing.map((e) => `${e} (${facts.deployments?.[e]?.toLowerCase() ?? 'not deployed'})`);
+            blockers.push({ kind: 'deployments', source: ruleSource(rule), evidence: `required deployment(s) not successful on the head: ${states.join(', ')}`, who: 'ci' });
+        }
+    }
+    for (const rule of ofType('workflows')) {
+        const paths = (param(rule, 'workflows', 'object') ?? []).map((w) => (typeof w.path === 'string' ? w.path : '?'));
+        unreadable.push({
+            what: `required workflows (${ruleSource(rule)}: ${paths.join(', ') || 'unnamed'})`,
+            reason: 'the rule does not name the checks its workflows report, so whether they passed is not readable; the merge or enqueue attempt names an unsatisfied one'
+        });
+    }
+    for (const rule of rules) {
+        if (JUDGED_RULES.has(rule.type) || PUSH_ONLY_RULES.has(rule.type) || rule.type === 'workflows')
+            continue;
+        unreadable.push({ what: `rule '${rule.type}' (${ruleSource(rule)})`, reason: 'not judged here: whether it holds is not readable with this token' });
+    }
+    return blockers;
+}
+function stateBlockers(facts, strictRules) {
+    const strict = strictRules.length > 0;
+    const pull = facts.pull;
+    const blockers = [];
+    if (pull.state !== 'OPEN') {
+        blockers.push({
+            kind: 'closed',
+            source: 'pull request',
+            evidence: pull.state === 'MERGED' ? 'the pull request is already merged' : 'the pull request is closed',
+            who: pull.state === 'MERGED' ? 'anyone' : 'author'
+        });
+        return blockers;
+    }
+    if (pull.isDraft || pull.mergeStateStatus === 'DRAFT') {
+        blockers.push({ kind: 'draft', source: 'pull request', evidence: 'the pull request is a draft: mark it ready for review', who: 'author' });
+    }
+    if (pull.mergeable === 'CONFLICTING' || pull.mergeStateStatus === 'DIRTY') {
+        blockers.push({ kind: 'conflict', source: 'pull request', evidence: `the head conflicts with '${pull.baseRef}': merge or rebase it and resolve the conflicts`, who: 'author' });
+    }
+    const behind = facts.behindBy ?? 0;
+    if (pull.mergeStateStatus === 'BEHIND' || (strict && behind > 0)) {
+        const count = facts.behindBy === null ? 'behind' : `${diagnosis_plural(behind, 'commit')} behind`;
+        blockers.push({
+            kind: 'behind',
+            source: strict ? `${joinSources(strictRules)}: checks must pass on the latest base (strict)` : 'GitHub (mergeStateStatus BEHIND)',
+            evidence: `the head is ${count} '${pull.baseRef}': update the branch`,
+            who: 'author'
+        });
+    }
+    if (facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'actions') {
+        blockers.push({
+            kind: 'workflow-file-permission',
+            source: 'GitHub Actions token permissions',
+            evidence: `the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN may never write: merge with a GitHub App or a token with the workflows permission`,
+            who: 'admin'
+        });
+    }
+    return blockers;
+}
+function unreadableGates(facts, unreadable) {
+    if (!facts.rules.ok)
+        unreadable.push({ what: 'rulesets', reason: facts.rules.reason });
+    unreadable.push({
+        what: 'rulesets in evaluate mode',
+        reason: 'GET /rules/branches returns only active rules; evaluate-mode rules do not block and are not shown'
+    });
+    if (!facts.protection.ok)
+        unreadable.push({ what: CLASSIC, reason: facts.protection.reason });
+    else if (facts.protection.value.protected) {
+        unreadable.push({
+            what: `${CLASSIC}: review, conversation, signature and linear-history settings`,
+            reason: 'the branch endpoint shows only required status checks; the rest needs administration access (GitHub reports the review outcome as reviewDecision)'
+        });
+    }
+    if (!facts.checks.ok)
+        unreadable.push({ what: 'required checks', reason: facts.checks.reason });
+    unreadable.push({ what: 'rule-suite history', reason: 'GET /rulesets/rule-suites needs administration access' });
+}
+const WAITING_KINDS = new Set(['check-pending']);
+/** Decides the verdict and lists every blocker the facts prove. Pure: same facts, same diagnosis. */
+function diagnose(facts) {
+    const unreadable = [];
+    const rules = facts.rules.ok ? facts.rules.value : [];
+    const strict = rules.filter((r) => r.type === 'required_status_checks' && param(r, 'strict_required_status_checks_policy', 'boolean') === true);
+    const blockers = stateBlockers(facts, strict);
+    if (facts.pull.state === 'OPEN') {
+        blockers.push(...checkBlockers(facts, rules), ...reviewBlockers(facts, rules, unreadable), ...otherRuleBlockers(facts, rules, unreadable));
+    }
+    unreadableGates(facts, unreadable);
+    const status = facts.pull.mergeStateStatus;
+    if (facts.pull.state === 'OPEN' && needsReread(facts)) {
+        // Several reads still UNKNOWN: GitHub has not computed mergeability, so no verdict; the blockers seen so far still stand.
+        blockers.push({
+            kind: 'unknown',
+            source: 'GitHub (mergeStateStatus UNKNOWN)',
+            evidence: `GitHub had not computed whether the pull request can merge after ${diagnosis_plural(facts.pull.reads, 'read')}: ask again shortly`,
+            who: 'anyone'
+        });
+        return { verdict: 'unknown', reason: 'GitHub is still computing mergeability', blockers, unreadable };
+    }
+    // A queued entry is the queue's to merge: waiting, like a pending check.
+    const waitingOnly = blockers.every((b) => WAITING_KINDS.has(b.kind) || (b.kind === 'merge-queue' && b.who === 'ci'));
+    if (blockers.length > 0 && waitingOnly) {
+        return { verdict: 'waiting', reason: 'only pending checks (or the merge queue) stand in the way', blockers, unreadable };
+    }
+    if (blockers.length > 0) {
+        return { verdict: 'blocked', reason: `${diagnosis_plural(blockers.length, 'blocker')} stand${blockers.length === 1 ? 's' : ''} in the way`, blockers, unreadable };
+    }
+    if (status === 'BLOCKED') {
+        const workflowHint = facts.workflowFiles !== null && facts.workflowFiles.length > 0 && facts.mergingToken === 'unknown'
+            ? `; the pull request changes ${facts.workflowFiles.join(', ')}, which a workflow's GITHUB_TOKEN cannot merge`
+            : '';
+        blockers.push({
+            kind: 'unknown',
+            source: 'GitHub (mergeStateStatus BLOCKED)',
+            evidence: `GitHub says blocked, yet every rule readable with this token is satisfied${workflowHint}; the merge (or enqueue) attempt's own message is the one authoritative answer`,
+            who: 'anyone'
+        });
+        return { verdict: 'unknown', reason: 'GitHub says blocked and no readable rule explains it', blockers, unreadable };
+    }
+    return { verdict: 'mergeable', reason: status === 'UNSTABLE' ? 'mergeable (a check that is not required is failing or pending)' : 'mergeable', blockers, unreadable };
+}
+
+;// CONCATENATED MODULE: ./src/github/responses.ts
+/** A response without the fields an action relies on; transient (classifier matches the name). */
+class MalformedResponseError extends Error {
+    name = 'MalformedResponseError';
+}
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    return typeof value;
+}
+function matches(value, type) {
+    const nullable = type.endsWith('?');
+    const base = nullable ? type.slice(0, -1) : type;
+    if (nullable && (value === null || value === undefined))
+        return true;
+    return typeOf(value) === base;
+}
+function at(data, path) {
+    let current = data;
+    for (const key of path.split('.')) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function whatCame(data) {
+    if (data === '')
+        return 'an empty body (a response cut mid-stream?)';
+    if (data === undefined)
+        return 'no body';
+    if (typeof data === 'string')
+        return /^\s*</.test(data) ? 'an HTML page (a proxy answered?)' : `text '${data.slice(0, 60)}'`;
+    return typeOf(data);
+}
+/**
+ * Asserts `fields` (dotted paths -> type; `?` allows null) on `data` and
+ * returns it typed; throws MalformedResponseError naming `label` and the field.
+ */
+function expectShape(label, data, fields) {
+    if (typeof data !== 'object' || data === null) {
+        throw new MalformedResponseError(`malformed response: ${label}: expected a JSON object, got ${whatCame(data)}`);
+    }
+    for (const [path, type] of Object.entries(fields)) {
+        const value = at(data, path);
+        if (!matches(value, type)) {
+            throw new MalformedResponseError(`malformed response: ${label}: '${path}' should be ${type.replace('?', ' or null')}, got ${typeOf(value)}`);
+        }
+    }
+    return data;
+}
+/** Asserts every element of `data[arrayPath]` (or `data` itself when arrayPath is '') has `fields`. */
+function expectList(label, data, arrayPath, fields) {
+    const list = arrayPath === '' ? data : at(data, arrayPath);
+    if (!Array.isArray(list)) {
+        const got = arrayPath === '' ? whatCame(data) : typeof data === 'object' && data !== null ? typeOf(list) : whatCame(data);
+        throw new MalformedResponseError(`malformed response: ${label}: '${arrayPath || 'body'}' should be an array, got ${got}`);
+    }
+    list.forEach((item, i) => expectShape(`${label} [${i}]`, item, fields));
+    return list;
+}
+/** Checks a `GET /repos/{owner}/{repo}/pulls/{pull_number}` body. */
+function expectPullRequest(label, data) {
+    return expectShape(label, data, {
+        number: 'number',
+        state: 'string',
+        mergeable: 'boolean?',
+        merge_commit_sha: 'string?',
+        'head.sha': 'string',
+        'head.ref': 'string',
+        'base.sha': 'string',
+        'base.ref': 'string'
+    });
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/check-runs` page. */
+function expectCheckRunsPage(label, data) {
+    const page = expectShape(label, data, { total_count: 'number', check_runs: 'array' });
+    expectList(label, page, 'check_runs', {
+        id: 'number',
+        name: 'string',
+        status: 'string',
+        conclusion: 'string?',
+        started_at: 'string?',
+        completed_at: 'string?',
+        html_url: 'string?',
+        details_url: 'string?',
+        app: 'object?'
+    });
+    return page;
+}
+const responses_text = (value) => (typeof value === 'string' ? value : null);
+/** Parses a check-runs page into observations; throws MalformedResponseError on a wrong shape. */
+function parseCheckRunsPage(label, data) {
+    const page = expectCheckRunsPage(label, data);
+    const runs = page.check_runs.map((raw) => {
+        const app = raw.app;
+        return {
+            id: raw.id,
+            name: raw.name,
+            status: raw.status,
+            conclusion: raw.conclusion,
+            startedAt: raw.started_at,
+            completedAt: raw.completed_at ?? null,
+            appId: typeof app?.id === 'number' ? app.id : null,
+            appSlug: responses_text(app?.slug),
+            url: responses_text(raw.html_url) ?? responses_text(raw.details_url)
+        };
+    });
+    return { totalCount: page.total_count, runs };
+}
+/** Checks a `GET /repos/{owner}/{repo}/commits/{ref}/status` body. */
+function expectCombinedStatus(label, data) {
+    const combined = expectShape(label, data, {
+        state: 'string',
+        sha: 'string',
+        total_count: 'number',
+        statuses: 'array'
+    });
+    expectList(label, combined, 'statuses', statusFields);
+    return combined;
+}
+const statusFields = { context: 'string', state: 'string', created_at: 'string?', updated_at: 'string?', target_url: 'string?' };
+function observedStatus(raw) {
+    return {
+        id: typeof raw.id === 'number' ? raw.id : 0,
+        context: raw.context,
+        state: raw.state,
+        createdAt: responses_text(raw.created_at),
+        updatedAt: responses_text(raw.updated_at),
+        url: responses_text(raw.target_url)
+    };
+}
+/** Parses `GET /commits/{ref}/status` (the newest status per context) into observations. */
+function parseCombinedStatus(label, data) {
+    const combined = expectCombinedStatus(label, data);
+    return { totalCount: combined.total_count, statuses: combined.statuses.map(observedStatus) };
+}
+/** Parses a page of `GET /commits/{ref}/statuses` (the history, newest first) into observations. */
+function parseStatusHistory(label, data) {
+    return expectList(label, data, '', statusFields).map(observedStatus);
+}
+// GitHub writes "any source" as null; the protection API also accepts -1 for it.
+function appOf(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+/**
+ * Requirements of classic branch protection from `GET /repos/{o}/{r}/branches/{b}`
+ * (readable with the default token, unlike the admin-only protection endpoints).
+ */
+function requiredFromBranch(label, data) {
+    const branch = expectShape(label, data, { name: 'string', protected: 'boolean?', protection: 'object?', 'protection.required_status_checks': 'object?' });
+    const rsc = branch.protected === true ? branch.protection?.required_status_checks : undefined;
+    if (rsc === undefined || rsc === null)
+        return [];
+    const entries = new Map();
+    // `checks` carries the app; `contexts` repeats the names without it (older protections only have contexts).
+    if (Array.isArray(rsc.checks)) {
+        for (const check of expectList(`${label} required checks`, rsc.checks, '', { context: 'string' })) {
+            const appId = appOf(check.app_id);
+            entries.set(`${check.context}\u0000${appId ?? ''}`, { name: check.context, appId, source: 'protection' });
+        }
+    }
+    if (Array.isArray(rsc.contexts)) {
+        for (const context of rsc.contexts) {
+            if (typeof context !== 'string')
+                throw new MalformedResponseError(`malformed response: ${label}: a required context is not a string`);
+            const known = [...entries.values()].some((e) => e.name === context);
+            if (!known)
+                entries.set(`${context}\u0000`, { name: context, source: 'protection' });
+        }
+    }
+    return [...entries.values()];
+}
+/**
+ * Requirements of active rulesets from one page of `GET /repos/{o}/{r}/rules/branches/{b}`.
+ * Rules in `evaluate` mode are not returned there and do not gate, so every returned
+ * `required_status_checks` rule counts.
+ */
+function requiredFromRules(label, data) {
+    const rules = expectList(label, data, '', { type: 'string' });
+    const entries = [];
+    for (const [i, rule] of rules.entries()) {
+        if (rule.type !== 'required_status_checks')
+            continue;
+        const checks = expectList(`${label} [${i}]`, rule, 'parameters.required_status_checks', {
+            context: 'string'
+        });
+        for (const check of checks)
+            entries.push({ name: check.context, appId: appOf(check.integration_id), source: 'ruleset' });
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/github/ci-reads.ts
+/**
+ * The reads of a commit's checks and gate (wait-ci's polls, the merge diagnosis), each a conditional GET with a stored ETag
+ * (a 304 does not count against the rate limit), each answer parsed once into
+ * typed observations so a cut or HTML body is a transient failure
+ * (MalformedResponseError), never "zero checks".
+ */
+
+
+const PER_PAGE = 100;
+// A bound on pages read per poll: 1,000 check runs on one sha is far past any real head.
+const MAX_PAGES = 10;
+/**
+ * Waits for every read, then throws the first failure: a poll that fails leaves no read in
+ * flight (its answer and ETag land before the next poll asks again).
+ */
+async function allReads(reads) {
+    const settled = await Promise.allSettled(reads);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((r) => r.value);
+}
+function request(reader) {
+    return reader.client.octokit.request;
+}
+/** The pull request's head sha and base branch (`GET /repos/{o}/{r}/pulls/{n}`). */
+async function readPull(reader, pullNumber) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...reader.repo, pull_number: pullNumber }, reader.etags, (data) => expectPullRequest(`pull request #${pullNumber}`, data));
+    return { headSha: answer.data.head.sha, baseRef: answer.data.base.ref };
+}
+/**
+ * Above this many required names, one listing of every run is cheaper than
+ * one query per name. Below it, per-name queries keep churn of checks that are
+ * not required (a head with 150 runs) from turning 304s into counted 200s.
+ */
+const MAX_NAMED_QUERIES = 5;
+/**
+ * The check runs of `sha` (all pages; `filter=latest`, the newest run per app
+ * and name): every run, or with `names` only the runs of those names.
+ */
+async function readCheckRuns(reader, sha, names) {
+    if (names === undefined)
+        return readCheckRunPages(reader, sha);
+    const parts = await allReads(names.map((name) => readCheckRunPages(reader, sha, name)));
+    return { runs: parts.flatMap((p) => p.runs), totalCount: parts.reduce((n, p) => n + p.totalCount, 0) };
+}
+async function readCheckRunPages(reader, sha, name) {
+    const runs = new Map();
+    let totalCount = 0;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...reader.repo, ref: sha, ...(name === undefined ? {} : { check_name: name }), per_page: PER_PAGE, page }, reader.etags, (data) => parseCheckRunsPage(`check runs of ${sha.slice(0, 7)} page ${page}`, data));
+        totalCount = page === 1 ? answer.data.totalCount : totalCount;
+        // A run listed twice while pages shift between two reads is one run.
+        for (const run of answer.data.runs)
+            runs.set(run.id, run);
+        if (page * PER_PAGE >= totalCount || answer.data.runs.length < PER_PAGE)
+            break;
+    }
+    return { runs: [...runs.values()], totalCount };
+}
+/** The newest status per context of `sha` (`GET /commits/{ref}/status`, all pages). */
+async function readStatuses(reader, sha) {
+    const statuses = new Map();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...reader.repo, ref: sha, per_page: PER_PAGE, page }, reader.etags, (data) => parseCombinedStatus(`combined status of ${sha.slice(0, 7)} page ${page}`, data));
+        for (const status of answer.data.statuses)
+            if (!statuses.has(status.context))
+                statuses.set(status.context, status);
+        if (page * PER_PAGE >= answer.data.totalCount || answer.data.statuses.length < PER_PAGE)
+            break;
+    }
+    return [...statuses.values()];
+}
+/** The status history of `sha` (newest first, first page: enough to date the contexts wait-ci decided on). */
+async function readStatusHistory(reader, sha) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ...reader.repo, ref: sha, per_page: PER_PAGE }, reader.etags, (data) => parseStatusHistory(`status history of ${sha.slice(0, 7)}`, data));
+    return answer.data;
+}
+/** Classic protection's required checks through the branch endpoint (read access; the admin endpoints 403 the default token). */
+async function readBranchGate(reader, branch) {
+    const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/branches/{branch}', { ...reader.repo, branch }, reader.etags, (data) => requiredFromBranch(`branch '${branch}'`, data));
+    return answer.data;
+}
+/** Required checks of every active ruleset that applies to the branch (`GET /rules/branches/{b}`, all pages). */
+async function readRulesGate(reader, branch) {
+    const entries = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...reader.repo, branch, per_page: PER_PAGE, page }, reader.etags, (data) => {
+            const label = `rules of branch '${branch}' page ${page}`;
+            return { count: expectList(label, data, '', { type: 'string' }).length, entries: requiredFromRules(label, data) };
+        });
+        entries.push(...answer.data.entries);
+        if (answer.data.count < PER_PAGE)
+            break;
+    }
+    return entries;
+}
+/**
+ * This job's check run from the current run's jobs API, where the runner does
+ * not pass `job.check_run_id`: the in-progress job on this runner (RUNNER_NAME),
+ * else the in-progress job named like GITHUB_JOB. Undefined when none is unique.
+ */
+async function findOwnCheckRun(reader, run) {
+    const jobs = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await getWithEtag(request(reader), 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', { ...reader.repo, run_id: run.runId, attempt_number: run.attempt, per_page: PER_PAGE, page }, reader.etags, (data) => expectList(`jobs of run ${run.runId}`, data, 'jobs', { id: 'number', name: 'string', status: 'string' }));
+        jobs.push(...answer.data);
+        if (answer.data.length < PER_PAGE)
+            break;
+    }
+    const running = jobs.filter((j) => j.status === 'in_progress');
+    const onRunner = run.runnerName ? running.filter((j) => j.runner_name === run.runnerName) : [];
+    const byKey = (list) => (run.jobKey ? list.filter((j) => j.name === run.jobKey) : []);
+    const pick = [onRunner, byKey(onRunner), byKey(running)].find((list) => list.length === 1)?.[0];
+    if (!pick)
+        return undefined;
+    const fromUrl = /\/check-runs\/(\d+)$/.exec(pick.check_run_url ?? '')?.[1];
+    return { checkRunId: fromUrl ? Number(fromUrl) : pick.id, name: pick.name };
+}
+
+;// CONCATENATED MODULE: ./src/github/merge-facts.ts
+/**
+ * The reads behind a merge diagnosis, all open to the default token (no
+ * administration access): the pull request (REST, which also starts GitHub's
+ * mergeability computation, then one GraphQL query), the active rules of the
+ * base, classic protection as the branch endpoint shows it, the required
+ * checks' states read and judged as wait-ci does, and the compare view when a
+ * strict gate makes "behind" matter. An UNKNOWN mergeability is read again
+ * with backoff before anything is decided.
+ */
+
+
+
+
+
+
+
+
+/** The one GraphQL read: everything about the pull request REST does not say (reviews, threads, queue, commits). */
+const MERGE_FACTS_QUERY = `query PurpleMergeFacts($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      number
+      state
+      isDraft
+      headRefOid
+      baseRefName
+      author { login }
+      mergeable
+      mergeStateStatus
+      reviewDecision
+      isInMergeQueue
+      mergeQueueEntry { state position }
+      latestOpinionatedReviews(first: 100, writersOnly: true) { nodes { state author { login } commit { oid } } }
+      reviewRequests(first: 100) {
+        nodes {
+          asCodeOwner
+          requestedReviewer {
+            __typename
+            ... on User { login }
+            ... on Bot { login }
+            ... on Mannequin { login }
+            ... on Team { combinedSlug }
+          }
+        }
+      }
+      reviewThreads(first: 100) { totalCount nodes { isResolved } }
+      commits(last: 100) { totalCount nodes { commit { oid parents { totalCount } signature { isValid } } } }
+      headCommit: commits(last: 1) {
+        nodes {
+          commit {
+            oid
+            checkSuites(first: 1) { totalCount }
+            deployments(last: 50) { nodes { environment latestStatus { state } } }
+          }
+        }
+      }
+      files(first: 100) { totalCount nodes { path } }
+    }
+  }
+}`;
+const DEFAULT_REREAD_BACKOFF = Object.freeze({ baseMs: 1000, maxMs: 8000, factor: 2, jitter: 0 });
+const present = (list) => (list?.nodes ?? []).filter((n) => n !== null);
+/** The pull request, and the fields GitHub refused to resolve (a token without e.g. deployments access gets partial data). */
+async function readGraphPull(client, repo, pullNumber) {
+    let data;
+    const denied = new Set();
+    try {
+        data = await client.octokit.graphql(MERGE_FACTS_QUERY, { owner: repo.owner, name: repo.repo, number: pullNumber });
+    }
+    catch (error) {
+        const partial = error;
+        if (partial.name !== 'GraphqlResponseError' || !partial.data?.repository?.pullRequest)
+            throw error;
+        data = partial.data;
+        // A field that errored is null in the data: it is unread, never "none".
+        for (const e of partial.errors ?? [])
+            for (const key of e.path ?? [])
+                if (typeof key === 'string')
+                    denied.add(key);
+    }
+    const pull = data?.repository?.pullRequest;
+    if (!pull)
+        throw new MalformedResponseError(`malformed response: GraphQL pull request #${pullNumber}: no repository.pullRequest`);
+    const checked = expectShape(`GraphQL pull request #${pullNumber}`, pull, {
+        state: 'string',
+        isDraft: 'boolean',
+        headRefOid: 'string',
+        baseRefName: 'string',
+        mergeable: 'string',
+        mergeStateStatus: 'string',
+        commits: 'object?',
+        headCommit: 'object?'
+    });
+    return { ...checked, denied };
+}
+/** A read that may fail without spoiling the diagnosis: a bad token still fails the whole run. */
+async function attempt(what, read) {
+    try {
+        return { ok: true, value: await read() };
+    }
+    catch (error) {
+        if (error.status === 401)
+            throw error;
+        const { verdict, description } = explainFailure(error);
+        return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${description})` };
+    }
+}
+const requestOf = (client) => client.octokit.request;
+async function readRules(client, repo, branch) {
+    const rules = [];
+    for (let page = 1; page <= 10; page++) {
+        const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...repo, branch, per_page: 100, page });
+        const list = expectList(`rules of branch '${branch}'`, data, '', { type: 'string' });
+        for (const r of list) {
+            rules.push({
+                type: r.type,
+                ...(r.parameters ? { parameters: r.parameters } : {}),
+                ...(typeof r.ruleset_id === 'number' ? { rulesetId: r.ruleset_id } : {}),
+                ...(typeof r.ruleset_source_type === 'string' ? { sourceType: r.ruleset_source_type } : {}),
+                ...(typeof r.ruleset_source === 'string' ? { source: r.ruleset_source } : {})
+            });
+        }
+        if (list.length < 100)
+            break;
+    }
+    return rules;
+}
+/** Names the rulesets behind the rules (one read per ruleset, best effort: a rule without its name is still judged). */
+async function withRulesetNames(client, repo, rules) {
+    const ids = [...new Set(rules.map((r) => r.rulesetId).filter((id) => id !== undefined))];
+    const names = new Map();
+    await Promise.all(ids.map(async (id) => {
+        try {
+            const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { ...repo, ruleset_id: id, includes_parents: true });
+            names.set(id, expectShape(`ruleset ${id}`, data, { name: 'string' }).name);
+        }
+        catch (error) {
+            if (error.status === 401)
+                throw error;
+        }
+    }));
+    return rules.map((r) => {
+        const name = r.rulesetId === undefined ? undefined : names.get(r.rulesetId);
+        return name === undefined ? r : { ...r, rulesetName: name };
+    });
+}
+async function readBranch(client, repo, branch) {
+    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch });
+    const entries = requiredFromBranch(`branch '${branch}'`, data);
+    return { protected: data.protected === true, requiredChecks: entries.map((e) => e.name), raw: data };
+}
+async function readBehindBy(client, repo, base, head) {
+    const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/compare/{basehead}', { ...repo, basehead: `${base}...${head}`, per_page: 1 });
+    return expectShape(`compare ${base}...${head.slice(0, 7)}`, data, { behind_by: 'number' }).behind_by;
+}
+/** The required checks of the head, judged as wait-ci judges them (every required name; a missing one is missing). */
+async function readRequiredChecks(reader, headSha, readings) {
+    if (readings.every((r) => !r.ok))
+        return { ok: false, reason: 'neither classic protection nor the rulesets could be read, so the required checks are unknown' };
+    const required = buildRequiredSet(readings, '', 'all-observed');
+    if (required.mode !== 'gate')
+        return { ok: true, value: [] };
+    return attempt('the check runs and statuses of the head', async () => {
+        const names = [...new Set(required.checks.map((c) => c.name))];
+        const [runs, statuses] = await Promise.all([
+            readCheckRuns(reader, headSha, names.length <= MAX_NAMED_QUERIES ? names : undefined),
+            readStatuses(reader, headSha)
+        ]);
+        return evaluateChecks({ required, runs: runs.runs, statuses, ignore: [], strict: true, failFast: false }).checks;
+    });
+}
+/**
+ * Reads every fact the diagnosis needs for one pull request. Rereads the
+ * GraphQL pull request (with `options.sleep` between) while GitHub reports
+ * its mergeability as UNKNOWN, up to `maxReads`.
+ */
+async function readMergeFacts(client, repo, pullNumber, options) {
+    const reader = { client, repo, etags: createEtagCache() };
+    const maxReads = Math.max(1, options.maxReads ?? 5);
+    // The REST read asks GitHub to compute mergeability when it has not yet.
+    await readPull(reader, pullNumber);
+    let graph = await readGraphPull(client, repo, pullNumber);
+    let reads = 1;
+    while (reads < maxReads && graph.state === 'OPEN' && needsReread({ pull: factsPull(graph, graph.headRefOid, reads) })) {
+        const delay = backoffDelay(reads, options.backoff ?? DEFAULT_REREAD_BACKOFF, () => 0);
+        options.log?.(`GitHub has not computed mergeability yet (read ${reads}); reading again in ${delay} ms`);
+        await options.sleep(delay);
+        graph = await readGraphPull(client, repo, pullNumber);
+        reads++;
+    }
+    const headSha = graph.headRefOid;
+    const baseRef = graph.baseRefName;
+    const [rules, protection] = await Promise.all([
+        attempt(`the rules of '${baseRef}'`, async () => withRulesetNames(client, repo, await readRules(client, repo, baseRef))),
+        attempt(`classic protection of '${baseRef}' (GET /branches)`, () => readBranch(client, repo, baseRef))
+    ]);
+    const readings = [
+        protection.ok
+            ? { source: 'protection', ok: true, entries: requiredFromBranch(`branch '${baseRef}'`, protection.value.raw) }
+            : { source: 'protection', ok: false, reason: protection.reason },
+        rules.ok ? { source: 'ruleset', ok: true, entries: requiredFromRules(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
+    ];
+    const checks = await readRequiredChecks(reader, headSha, readings);
+    const strict = rules.ok &&
+        rules.value.some((r) => r.type === 'required_status_checks' && r.parameters?.['strict_required_status_checks_policy'] === true);
+    // Classic protection's strict flag is not in the branch endpoint, so a protected branch is compared too.
+    const wantsCompare = strict || graph.mergeStateStatus === 'BEHIND' || (protection.ok && protection.value.protected);
+    const behind = graph.state === 'OPEN' && wantsCompare ? await attempt('the compare view', () => readBehindBy(client, repo, baseRef, headSha)) : undefined;
+    const denied = graph.denied;
+    const commits = denied.has('commits') ? null : graph.commits;
+    const commitNodes = present(commits).map((n) => n.commit);
+    const head = denied.has('headCommit') ? undefined : present(graph.headCommit)[0]?.commit;
+    const deployments = {};
+    for (const d of present(head?.deployments))
+        if (d.environment && d.latestStatus)
+            deployments[d.environment] = d.latestStatus.state;
+    const files = denied.has('files') ? null : graph.files;
+    const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
+    return {
+        pull: factsPull(graph, headSha, reads),
+        reviewDecision: graph.reviewDecision ?? null,
+        reviews: present(graph.latestOpinionatedReviews).map((r) => ({ author: r.author?.login ?? 'ghost', state: r.state, commitOid: r.commit?.oid ?? null })),
+        reviewRequests: present(graph.reviewRequests)
+            .filter((r) => r.requestedReviewer !== null)
+            .map((r) => ({ reviewer: r.requestedReviewer?.login ?? r.requestedReviewer?.combinedSlug ?? r.requestedReviewer?.__typename ?? '?', asCodeOwner: r.asCodeOwner })),
+        unresolvedThreads: threads
+            ? { count: present(threads).filter((t) => !t.isResolved).length, complete: present(threads).length >= threads.totalCount }
+            : null,
+        mergeQueue: { inQueue: graph.isInMergeQueue, state: graph.mergeQueueEntry?.state ?? null, position: graph.mergeQueueEntry?.position ?? null },
+        rules: rules.ok ? { ok: true, value: rules.value } : rules,
+        protection: protection.ok ? { ok: true, value: { protected: protection.value.protected, requiredChecks: protection.value.requiredChecks } } : protection,
+        checks,
+        headCheckSuites: denied.has('checkSuites') ? null : (head?.checkSuites?.totalCount ?? null),
+        behindBy: behind?.ok ? behind.value : null,
+        commits: commits
+            ? {
+                unsigned: commitNodes.filter((c) => c.signature?.isValid !== true).map((c) => c.oid),
+                merges: commitNodes.filter((c) => c.parents.totalCount > 1).map((c) => c.oid),
+                complete: commitNodes.length >= commits.totalCount
+            }
+            : null,
+        deployments: head && !denied.has('deployments') ? deployments : null,
+        workflowFiles: files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null,
+        mergingToken: options.mergingToken ?? 'unknown'
+    };
+}
+function factsPull(graph, headSha, reads) {
+    return {
+        number: graph.number,
+        state: graph.state,
+        isDraft: graph.isDraft,
+        headSha,
+        baseRef: graph.baseRefName,
+        author: graph.author?.login ?? null,
+        mergeable: graph.mergeable,
+        mergeStateStatus: graph.mergeStateStatus,
+        reads
+    };
+}
+// requiredFromRules reads GitHub's REST shape; the facts keep the rule in camel case.
+function toRestRule(rule) {
+    return { type: rule.type, ...(rule.parameters ? { parameters: rule.parameters } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+/**
+ * The production clock, sleep and log every action's deps default to; tests
+ * pass their own (a fake clock, a sleep that advances it, a collecting log).
+ */
+
+
+/** The real clock, a real timer and the runner's log. */
+const productionRuntime = Object.freeze({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Every line passes neutralizeCommands: outside text inside a message can start no workflow command.
+    log: Object.freeze({ info: (m) => info(neutralizeCommands(m)), warning: (m) => warning(m) })
+});
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/own-check-run.ts
+/**
+ * This job's own check run, so the wait never waits on itself: from the
+ * `check-run-id` input, else once from the current run's jobs API (asked
+ * again next poll after a transient failure).
+ */
+
+
+
+/** A resolver for this job: the input's id, or the jobs API of `run`. */
+function ownCheckRunResolver(checkRunId, run, log) {
+    let own = checkRunId !== undefined ? { id: checkRunId, via: 'input' } : undefined;
+    let done = own !== undefined;
+    return {
+        current: () => own,
+        async resolve(reader) {
+            if (done)
+                return;
+            done = true;
+            if (run.runId === undefined) {
+                log.info("no 'check-run-id' and no GITHUB_RUN_ID: this job's own check run is unknown (fine outside GitHub Actions)");
+                return;
+            }
+            try {
+                const found = await findOwnCheckRun(reader, {
+                    runId: run.runId,
+                    attempt: run.attempt,
+                    ...(run.runnerName ? { runnerName: run.runnerName } : {}),
+                    ...(run.jobKey ? { jobKey: run.jobKey } : {})
+                });
+                if (found) {
+                    own = { id: found.checkRunId, via: 'jobs-api' };
+                    log.info(`this job's check run: ${found.checkRunId} ('${escaping_logText(found.name)}'), from the jobs API of run ${run.runId}`);
+                }
+                else {
+                    log.warning(`could not tell this job's check run among the jobs of run ${run.runId}; if its name is a required check, the wait cannot pass`);
+                }
+            }
+            catch (error) {
+                const { verdict, description } = explainFailure(error);
+                const why = escaping_logText(description);
+                if (verdict.kind !== 'permanent') {
+                    // Not blocking: without the id this job only looks pending, which can never pass early.
+                    done = false;
+                    log.info(`jobs of run ${run.runId} not read (${why}); trying again next poll`);
+                }
+                else {
+                    log.warning(`could not read the jobs of run ${run.runId} to find this job's check run (${why}); grant 'actions: read' or pass 'check-run-id'`);
                 }
             }
         }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
+    };
 }
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/wait-ci.ts
+/**
+ * wait-ci's work: read the gate, then poll the head's check runs and statuses
+ * until every required check is green, one fails, the head moves or the time
+ * runs out. Never `success` while a required check is missing, pending or
+ * failing; an API error is never "zero checks".
+ */
 
 
 
 
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
+
+
+
+
+
+
+
+
+
+/** Production deps: a client from the settings, the real clock and the runner's log. */
+function createWaitCiDeps(settings) {
+    // timeout-seconds is a hard limit: past it the client starts no retry or rate-limit wait.
+    const deadline = productionRuntime.now() + settings.options.timeoutMs;
+    return { ...productionRuntime, client: createGitHubClient({ ...settings.client, deadline }) };
 }
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+/** How often a wait where nothing changes says it is still waiting. */
+const HEARTBEAT_MS = 5 * 60_000;
+/** Waits on the head's required checks and returns a plain result (sets no outputs, throws for no outcome). */
+async function waitCi(settings, deps) {
+    const { options } = settings;
+    const wait = {
+        settings,
+        deps,
+        reader: { client: deps.client, repo: settings.repository, etags: createEtagCache() },
+        policy: defaultPollPolicy(options.intervalMs, options.timeoutMs),
+        own: ownCheckRunResolver(options.checkRunId, settings.run, deps.log),
+        startedAt: deps.now(),
+        statsAtStart: deps.client.stats(),
+        failFast: settings.target.kind === 'merge-group' ? options.failQueueFast : options.failFast,
+        gate: initialGate,
+        lastKey: '',
+        lastReportAt: deps.now(),
+        warnedIgnored: false,
+        polls: 0
+    };
+    const { owner, repo } = settings.repository;
+    const what = settings.target.kind === 'merge-group' ? `merge group ${settings.target.headSha} into '${escaping_logText(settings.target.baseRef)}'` : `pull request #${settings.target.number}`;
+    deps.log.info(`wait-ci: ${what} of ${owner}/${repo}`);
+    const result = await withStatusDurations(finish(wait, await waitLoop(wait)), wait);
+    return await withDiagnosis(result, wait);
 }
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
+/** Polls once, asks the planner when to poll next, sleeps; until a poll or the planner ends the wait. */
+async function waitLoop(wait) {
+    let streak = 0;
+    let refreshGate = false;
+    for (;;) {
+        wait.polls++;
+        const [pollStartedAt, before] = [wait.deps.now(), wait.deps.client.stats().counted];
+        const poll = await pollOnce(wait, refreshGate);
+        if ('end' in poll)
+            return poll.end;
+        const plan = planNextPoll(wait.policy, {
+            startedAt: wait.startedAt,
+            now: wait.deps.now(),
+            pollStartedAt,
+            changed: poll.changed,
+            counted: wait.deps.client.stats().counted - before,
+            unchangedStreak: streak,
+            lastGateReadAt: wait.gate.lastReadAt ?? wait.startedAt,
+            ...(poll.notBefore !== undefined ? { notBefore: poll.notBefore } : {})
+        });
+        if (plan.action === 'timeout')
+            return { conclusion: 'timed_out', message: timeoutMessage(plan.reason, wait.evaluation, wait.gate.pendingWhy) };
+        streak = plan.unchangedStreak;
+        refreshGate = plan.refreshGate;
+        await wait.deps.sleep(plan.delayMs);
+    }
+}
+/**
+ * One poll: the head and base on the first, this job's check run, the gate when due, what the head
+ * shows, then the head again: what was observed counts only if the head is still the one it is about.
+ * Reading the checks first keeps the time from a change to its detection at half a gap between polls.
+ */
+async function pollOnce(wait, refreshGate) {
+    try {
+        const moved = wait.head === undefined ? await readHead(wait) : undefined;
+        if (moved)
+            return { end: moved };
+        await wait.own.resolve(wait.reader);
+        const gateChanged = gateReadDue(wait.gate, refreshGate) ? await readGate(wait) : false;
+        const outcome = await judgeChecks(wait, gateChanged);
+        const movedSince = await readHead(wait);
+        return movedSince ? { end: movedSince } : outcome;
+    }
+    catch (error) {
+        const now = wait.deps.now();
+        const { verdict, description } = explainFailure(error, { now });
+        const what = escaping_logText(description);
+        if (verdict.kind === 'permanent')
+            return { end: { conclusion: 'failure', message: `GitHub refused a read the wait needs: ${what}` } };
+        // The client already retried; the wait goes on and asks again at the next poll.
+        wait.deps.log.warning(`poll ${wait.polls} failed: ${what}; the wait goes on`);
+        const notBefore = verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined ? now + verdict.retryAfterMs : undefined;
+        return notBefore === undefined ? { changed: false } : { changed: false, notBefore };
+    }
+}
+/** The head: judged only as first read; a move makes any verdict stale. A merge group's sha cannot move. */
+async function readHead(wait) {
+    const { target, options } = wait.settings;
+    if (target.kind === 'merge-group') {
+        // The settings made sure a 'sha' input, if any, is the group's.
+        if (wait.head === undefined) {
+            wait.head = { sha: target.headSha, baseRef: target.baseRef };
+            wait.deps.log.info(`merge group ${wait.head.sha}, base branch '${escaping_logText(target.baseRef)}'`);
+        }
         return undefined;
     }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+    const pull = await readPull(wait.reader, target.number);
+    if (wait.head === undefined) {
+        if (options.sha !== undefined && options.sha !== pull.headSha) {
+            wait.head = { sha: options.sha, baseRef: pull.baseRef };
+            return { conclusion: 'head-moved', message: `the pull request head is ${pull.headSha}, not the 'sha' input ${options.sha}: the verified sha would be stale` };
         }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
+        wait.head = { sha: pull.headSha, baseRef: pull.baseRef };
+        wait.deps.log.info(`head ${pull.headSha}, base branch '${escaping_logText(pull.baseRef)}'`);
     }
-    else {
-        return undefined;
+    else if (pull.headSha !== wait.head.sha) {
+        return { conclusion: 'head-moved', message: `the head moved from ${wait.head.sha} to ${pull.headSha} during the wait: the verified sha would be stale` };
+    }
+    return undefined;
+}
+/** Reads one gate source; a permanent failure is a reading that says why, a transient one is retried next poll. */
+async function readSource(source, read) {
+    try {
+        return { reading: { source, ok: true, entries: await read() } };
+    }
+    catch (error) {
+        const { verdict, description } = explainFailure(error);
+        if (verdict.kind === 'permanent')
+            return { reading: { source, ok: false, reason: description } };
+        return { pending: description };
     }
 }
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
+/** Reads both gate sources and folds them in; true when the required set changed. */
+async function readGate(wait) {
+    const { log } = wait.deps;
+    const branch = wait.head.baseRef;
+    const [protection, ruleset] = await Promise.all([
+        readSource('protection', () => readBranchGate(wait.reader, branch)),
+        readSource('ruleset', () => readRulesGate(wait.reader, branch))
+    ]);
+    const update = updateGate(wait.gate, { protection, ruleset }, wait.deps.now(), wait.settings.options);
+    wait.gate = update.state;
+    for (const k of update.kept)
+        log.warning(`re-reading ${sourceLabel(k.source)} failed (${escaping_logText(k.reason)}); keeping the last reading`);
+    const required = update.state.required;
+    if (update.state.pendingWhy !== undefined) {
+        if (required === undefined)
+            log.info(`gate not read yet (${escaping_logText(update.state.pendingWhy)}); trying again next poll`);
         return false;
     }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
+    if (update.changed && required !== undefined) {
+        for (const note of required.notes)
+            log.info(`gate: ${escaping_logText(note)}`);
+        for (const r of required.readings) {
+            if (!r.ok)
+                log.warning(`${sourceLabel(r.source)} of '${escaping_logText(branch)}' could not be read: ${escaping_logText(r.reason)}`);
+        }
+        log.info(`required: ${escaping_logText(required.checks.map((c) => c.name + (c.appId ? ` (app ${c.appId})` : '')).join(', ')) || '(none)'}`);
+    }
+    return update.changed;
+}
+/** Reads what the head shows and judges it against the gate. */
+async function judgeChecks(wait, gateChanged) {
+    const { deps, settings } = wait;
+    const { options } = settings;
+    const required = wait.gate.required;
+    if (required?.mode === 'fail') {
+        wait.evaluation = evaluateChecks({ required, runs: [], statuses: [], ignore: [], strict: true, failFast: true });
+        return { end: { conclusion: 'failure', message: `no required checks known and on-no-gate is 'fail': ${required.notes.join('; ')}` } };
+    }
+    const sha = wait.head.sha;
+    // With a few required names, query each by name: churn among the other checks then costs nothing.
+    const names = required?.mode === 'gate' ? [...new Set(required.checks.map((c) => c.name))] : undefined;
+    const byName = names !== undefined && names.length <= MAX_NAMED_QUERIES ? names : undefined;
+    const [checkRuns, statuses] = await allReads([
+        readCheckRuns(wait.reader, sha, byName),
+        readStatuses(wait.reader, sha)
+    ]);
+    if (required === undefined)
+        return { changed: gateChanged };
+    const own = wait.own.current();
+    const evaluation = evaluateChecks({
+        required,
+        runs: checkRuns.runs,
+        statuses,
+        ...(own ? { ownCheckRunId: own.id } : {}),
+        ignore: options.ignore,
+        strict: options.strict,
+        failFast: wait.failFast
+    });
+    wait.evaluation = evaluation;
+    if (evaluation.ignoredRequired.length > 0 && !wait.warnedIgnored) {
+        wait.warnedIgnored = true;
+        deps.log.warning(`'ignore' matches required check(s) ${escaping_logText(evaluation.ignoredRequired.join(', '))}: required checks are never ignored (GitHub would block the merge on them)`);
+    }
+    const changed = reportProgress(wait, evaluation) || gateChanged;
+    // A success needs a consistent listing (pages that shifted may hide a run) and a gate read in full this time round.
+    const consistent = checkRuns.runs.length >= checkRuns.totalCount;
+    if (evaluation.verdict === 'failure')
+        return { end: { conclusion: 'failure', message: evaluation.line } };
+    if (evaluation.verdict === 'success' && consistent && wait.gate.pendingWhy === undefined)
+        return { end: { conclusion: 'success', message: evaluation.line } };
+    return { changed };
+}
+/** Logs a change, or now and then that the wait is still alive; true when something changed. */
+function reportProgress(wait, evaluation) {
+    const { deps } = wait;
+    const key = observationKey(evaluation);
+    if (key !== wait.lastKey) {
+        wait.lastKey = key;
+        wait.lastReportAt = deps.now();
+        deps.log.info(`poll ${wait.polls}: ${escaping_logText(evaluation.line)}`);
         return true;
     }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
+    if (deps.now() - wait.lastReportAt >= HEARTBEAT_MS) {
+        // A quiet hour-long wait still shows it is alive, and what it costs so far.
+        wait.lastReportAt = deps.now();
+        const so = requestDelta(deps.client, wait.statsAtStart);
+        deps.log.info(`still waiting after ${formatMs(deps.now() - wait.startedAt)} (poll ${wait.polls}, ${so.counted} counted requests, ${so.notModified} not modified): ${escaping_logText(evaluation.line)}`);
     }
     return false;
 }
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
+function finish(wait, end) {
+    const { settings, deps } = wait;
+    const required = wait.gate.required;
+    const own = wait.own.current();
     return {
-        name: name.trim(),
-        version: version.trim()
+        conclusion: end.conclusion,
+        sha: wait.head?.sha ?? settings.options.sha ?? '',
+        target: settings.target,
+        ...(settings.target.kind === 'pull-request' ? { pullRequest: settings.target.number } : {}),
+        message: end.message,
+        mode: required?.mode ?? 'unknown',
+        checks: wait.evaluation?.checks ?? [],
+        gateNotes: required?.notes ?? [],
+        readings: Object.values(wait.gate.readings).map((r) => (r.ok ? { source: r.source, ok: true } : { source: r.source, ok: false, reason: r.reason })),
+        requests: requestDelta(deps.client, wait.statsAtStart),
+        polls: wait.polls,
+        elapsedMs: deps.now() - wait.startedAt,
+        ...(own ? { ownCheckRun: own } : {})
     };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
 }
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
+function timeoutMessage(reason, evaluation, gatePendingWhy) {
+    const parts = [`timed out: ${reason}`];
+    if (gatePendingWhy)
+        parts.push(`the gate could not be read (${gatePendingWhy})`);
+    const checks = evaluation?.checks ?? [];
+    const missing = checks.filter((c) => c.state === 'missing').map((c) => c.name);
+    const pending = checks.filter((c) => c.state === 'pending').map((c) => `${c.name} (${c.detail})`);
+    const failed = checks.filter((c) => c.state === 'failed').map((c) => `${c.name} (${c.detail})`);
+    for (const name of missing)
+        parts.push(`missing required check: ${name}`);
+    if (pending.length > 0)
+        parts.push(`still pending: ${pending.join(', ')}`);
+    if (failed.length > 0)
+        parts.push(`failed: ${failed.join(', ')}`);
+    if (evaluation === undefined)
+        parts.push('no poll completed');
+    else if (checks.length === 0)
+        parts.push('no checks were observed on the head');
+    return parts.join('; ');
+}
+function requestDelta(client, start) {
+    const now = client.stats();
+    return { counted: now.counted - start.counted, notModified: now.notModified - start.notModified, total: now.requests - start.requests };
+}
 /**
- * The code to exit an action
+ * Dates the commit statuses that decided (the combined view only has the newest status of a
+ * context, created when it finished) from the status history: one request, only when a status
+ * was judged, and best effort: the verdict never depends on it.
  */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+async function withStatusDurations(result, wait) {
+    const dated = result.checks.filter((c) => c.kind === 'status' && c.state !== 'pending');
+    if (dated.length === 0 || result.sha === '')
+        return result;
+    const { client, log } = wait.deps;
+    try {
+        const durations = statusDurations(await readStatusHistory(wait.reader, result.sha));
+        const checks = result.checks.map((c) => c.kind === 'status' && c.state !== 'pending' && durations.has(c.name) ? { ...c, durationMs: durations.get(c.name) } : c);
+        return { ...result, checks, requests: requestDelta(client, wait.statsAtStart) };
     }
-    issueCommand('set-env', { name }, convertedVal);
+    catch (error) {
+        log.info(`status history not read (${escaping_logText(describeFailure(error))}); times to complete of statuses left out`);
+        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
+    }
 }
+// Rereads of an UNKNOWN mergeability: a few seconds at most, after the wait already ended.
+const DIAGNOSIS_READS = 2;
 /**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
+ * After a failed or timed-out wait on a pull request, reads once what else blocks its merge
+ * (reviews, conversations, the branch), so a pipeline sees the next gate before it tries to
+ * merge. Best effort: a failed read never changes the conclusion or the outputs.
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+async function withDiagnosis(result, wait) {
+    const { target } = wait.settings;
+    if (target.kind !== 'pull-request' || result.sha === '' || (result.conclusion !== 'failure' && result.conclusion !== 'timed_out'))
+        return result;
+    const { client, log, sleep } = wait.deps;
+    try {
+        const facts = await readMergeFacts(client, wait.settings.repository, target.number, { sleep, maxReads: DIAGNOSIS_READS, log: (m) => log.info(m) });
+        return { ...result, diagnosis: diagnose(facts), requests: requestDelta(client, wait.statsAtStart) };
+    }
+    catch (error) {
+        log.info(`Could not read what else blocks pull request #${target.number} (${escaping_logText(describeFailure(error))}); the outcome above stands, without a diagnosis.`);
+        return { ...result, requests: requestDelta(client, wait.statsAtStart) };
+    }
 }
+
+;// CONCATENATED MODULE: ./src/core/summary-html.ts
 /**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
+ * Job summaries, built once as HTML from escaped parts. GitHub renders a summary
+ * as GitHub Flavored Markdown: an HTML block ends at the first blank line, and
+ * markdown inside it is not parsed, so every block here is one HTML element with
+ * no blank line inside, and every piece of text goes through `escapeHtml` with its
+ * line breaks turned into `<br>`. See docs/decisions.md, "Outside text is data".
  */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
+
+const markup = (html) => Object.freeze({ html });
+/** Renders inline content: strings are escaped text (line breaks become `<br>`), Html passes through. */
+function inline(content) {
+    if (typeof content === 'string')
+        return escapeHtml(content).replace(/\r\n|\r|\n/g, '<br>');
+    if (Array.isArray(content))
+        return content.map((part) => inline(part)).join('');
+    return content.html;
+}
+/** `<code>` around escaped text. */
+function code(text) {
+    return markup(`<code>${inline(text)}</code>`);
+}
+/** `<strong>` around escaped content. */
+function strong(content) {
+    return markup(`<strong>${inline(content)}</strong>`);
+}
+/** A link, only for http(s) addresses; anything else is shown as text. */
+function summary_html_link(href, content) {
+    if (!/^https?:\/\//i.test(href))
+        return markup(inline(content));
+    return markup(`<a href="${escapeHtml(href)}">${inline(content)}</a>`);
+}
+/** A heading block. */
+function heading(level, content) {
+    return markup(`<h${level}>${inline(content)}</h${level}>`);
+}
+/** A paragraph block. */
+function paragraph(content) {
+    return markup(`<p>${inline(content)}</p>`);
+}
+/** A bulleted list block. */
+function list(items) {
+    return markup(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+}
+/** A table block: a header row, then one row per entry, every cell closed. */
+function table(headers, rows) {
+    const head = `<tr>${headers.map((h) => `<th>${inline(h)}</th>`).join('')}</tr>`;
+    const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('');
+    return markup(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
+}
+/** A summary: blocks separated by blank lines, so each stays one HTML block. */
+function renderSummary(blocks) {
+    return `${blocks.map((b) => b.html).join('\n\n')}\n\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/diagnosis-report.ts
+/**
+ * A diagnosis shown to people: summary-html blocks for a job summary, plain
+ * lines for a terminal or a log (outside text kept on one line each), and the
+ * JSON document `purple why --json` prints.
+ */
+
+
+const WHO_WORDS = {
+    author: 'the author (push a fix, update the branch)',
+    reviewer: 'a reviewer',
+    admin: 'an admin (settings or token)',
+    ci: 'CI (wait, or re-run)',
+    anyone: 'anyone (retry)'
+};
+const VERDICT_WORDS = {
+    mergeable: 'mergeable',
+    waiting: 'waiting',
+    blocked: 'blocked',
+    unknown: 'unknown'
+};
+/** The diagnosis as job-summary blocks: a heading, the verdict, a table of blockers, and what could not be read. */
+function renderDiagnosisHtml(diagnosis, title = 'What stands between this PR and a merge') {
+    const blocks = [heading(3, title), paragraph([strong(VERDICT_WORDS[diagnosis.verdict]), `: ${diagnosis.reason}.`])];
+    if (diagnosis.blockers.length > 0) {
+        const evidence = (b) => (b.link ? [b.evidence, ' (', summary_html_link(b.link, 'details'), ')'] : b.evidence);
+        blocks.push(table(['blocker', 'evidence', 'rule', 'who can clear it'], diagnosis.blockers.map((b) => [b.kind, evidence(b), b.source, WHO_WORDS[b.who]])));
+    }
+    if (diagnosis.unreadable.length > 0) {
+        blocks.push(paragraph('Not readable with this token (not guessed):'));
+        blocks.push(list(diagnosis.unreadable.map((u) => [strong(u.what), `: ${u.reason}`])));
+    }
+    return blocks;
+}
+/** The diagnosis as plain lines (no trailing newlines); outside text cannot break a line or start a workflow command. */
+function renderDiagnosisText(diagnosis) {
+    const lines = [`${VERDICT_WORDS[diagnosis.verdict]}: ${logText(diagnosis.reason)}`];
+    for (const b of diagnosis.blockers) {
+        lines.push(`  - ${b.kind}: ${logText(b.evidence)}`);
+        lines.push(`      rule: ${logText(b.source)}; who: ${WHO_WORDS[b.who]}${b.link ? `; ${logText(b.link)}` : ''}`);
+    }
+    if (diagnosis.unreadable.length > 0) {
+        lines.push('  not readable with this token:');
+        for (const u of diagnosis.unreadable)
+            lines.push(`  - ${logText(u.what)}: ${logText(u.reason)}`);
+    }
+    return lines;
+}
+/** The machine-readable document (`schema: purple/v1`). */
+function diagnosisDocument(diagnosis, extra = {}) {
+    return {
+        schema: 'purple/v1',
+        command: 'why',
+        ...extra,
+        verdict: diagnosis.verdict,
+        reason: diagnosis.reason,
+        blockers: diagnosis.blockers.map((b) => ({ kind: b.kind, source: b.source, evidence: b.evidence, who: b.who, ...(b.link ? { link: b.link } : {}) })),
+        unreadable: diagnosis.unreadable.map((u) => ({ what: u.what, reason: u.reason }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/outputs.ts
+/**
+ * How every action reports: a typed output setter built from the action's
+ * declaration (a renamed or forgotten output is a compile error), and a job
+ * summary written best-effort (core.summary.write() throws when
+ * GITHUB_STEP_SUMMARY is unset, as outside the runner).
+ */
+
+
+/** A setter that writes every declared output of `spec` (names prefixed for the root action), secrets redacted. */
+function outputWriter(spec, prefix = '') {
+    return (values) => {
+        for (const name of Object.keys(spec.outputs)) {
+            setOutput(`${prefix}${name}`, redactSecrets(values[name] ?? ''));
+        }
+    };
+}
+/** Appends HTML to the job summary; a summary that cannot be written never fails the step. */
+async function writeSummary(html) {
+    try {
+        await summary.addRaw(redactSecrets(html), true).write();
+    }
+    catch (error) {
+        core_debug(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        summary.emptyBuffer();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/outputs.ts
+
+
+
+
+
+/** The output values of a finished wait. */
+function waitCiOutputValues(result) {
+    return {
+        conclusion: result.conclusion,
+        sha: result.sha,
+        required: JSON.stringify(result.checks.map((c) => ({ name: c.name, ...(c.appId !== undefined ? { app_id: c.appId } : {}), sources: c.sources, state: c.state }))),
+        failed: JSON.stringify(result.checks.filter((c) => c.state === 'failed').map((c) => ({ name: c.name, conclusion: c.detail, url: c.url ?? null }))),
+        pending: JSON.stringify(result.checks.filter((c) => c.state === 'pending' || c.state === 'missing').map((c) => ({ name: c.name, state: c.state, detail: c.detail }))),
+        'api-requests': JSON.stringify({ counted: result.requests.counted, not_modified: result.requests.notModified, total: result.requests.total })
+    };
+}
+/** The output values when the wait could not start (bad input, unreadable event): a failure, nothing observed. */
+function waitCiErrorOutputValues() {
+    return { conclusion: 'failure', sha: '', required: '[]', failed: '[]', pending: '[]', 'api-requests': JSON.stringify({ counted: 0, not_modified: 0, total: 0 }) };
+}
+const stateLabel = {
+    success: '✅ success',
+    pending: '⏳ pending',
+    failed: '❌ failed',
+    missing: '⌛ not registered',
+    self: '↩️ this job'
+};
+// The table above already shows the required checks; the diagnosis adds only the other gates.
+const CHECK_KINDS = new Set(['check-failing', 'check-pending', 'check-missing']);
+/** The diagnosis's blocks without the check blockers; one line when nothing else was found. */
+function otherGatesBlocks(diagnosis) {
+    const title = 'What else blocks the merge';
+    const blockers = diagnosis.blockers.filter((b) => !CHECK_KINDS.has(b.kind));
+    if (blockers.length === 0)
+        return [heading(3, title), paragraph('Nothing besides the checks was found blocking the merge.')];
+    const reason = `besides the checks, ${blockers.map((b) => b.evidence).join('; ')}`;
+    return renderDiagnosisHtml({ ...diagnosis, verdict: 'blocked', reason, blockers }, title);
+}
+/** The job summary of a finished wait, as HTML. */
+function waitCiSummary(result) {
+    const head = result.sha ? code(result.sha.slice(0, 12)) : '(unknown)';
+    const what = result.target.kind === 'merge-group' ? ['Merge group into ', code(result.target.baseRef), ', sha '] : [`Pull request #${result.target.number}, head `];
+    const blocks = [heading(2, `wait-ci: ${result.conclusion}`), paragraph([...what, head, `. ${result.message}`])];
+    if (result.checks.length > 0) {
+        blocks.push(table(['check', 'state', 'source', 'link', 'time to complete'], result.checks.map((c) => [
+            c.name + (c.appId !== undefined ? ` (app ${c.appId})` : ''),
+            `${stateLabel[c.state]} (${c.detail})`,
+            c.sources.join(', '),
+            c.url ? summary_html_link(c.url, 'details') : '',
+            c.durationMs !== undefined ? formatMs(c.durationMs) : ''
+        ])));
     }
     else {
-        issueCommand('add-path', {}, inputPath);
+        blocks.push(paragraph('No required checks were observed.'));
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    if (result.diagnosis !== undefined)
+        blocks.push(...otherGatesBlocks(result.diagnosis));
+    blocks.push(heading(3, 'Gate sources'), list(result.gateNotes.length > 0 ? result.gateNotes : ['the gate was not read']));
+    const r = result.requests;
+    blocks.push(paragraph(`API requests: ${r.counted} counted against the rate limit, ${r.notModified} answered 304 Not Modified (free), ${r.total} in all, over ${result.polls} poll(s) in ${formatMs(result.elapsedMs)}.`));
+    return renderSummary(blocks);
 }
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
+/** Sets every output and writes the job summary (best-effort); never fails the step. */
+async function writeWaitCiOutputs(result, prefix = '') {
+    outputWriter(waitCiSpec, prefix)(waitCiOutputValues(result));
+    await writeSummary(waitCiSummary(result));
+}
+/** Sets every output and a summary saying why the wait could not start. */
+async function writeWaitCiError(message, prefix = '') {
+    outputWriter(waitCiSpec, prefix)(waitCiErrorOutputValues());
+    await writeSummary(renderSummary([heading(2, 'wait-ci: failure'), paragraph(`The wait could not start: ${message}`)]));
+}
+
+;// CONCATENATED MODULE: ./src/actions/wait-ci/index.ts
+/** wait-ci's entry: the one place that fails the step; every output is set first, on every path. */
+// First import: it must read the event file before @actions/github does (see event-payload-guard.ts).
+
+
+
+
+
+
+// Not awaited at the top level: the bundles are CommonJS (docs/decisions.md, "CommonJS bundles").
+void runAction(async () => {
+    let result;
+    try {
+        if (eventPayloadError !== undefined)
+            throw eventPayloadError;
+        const settings = readWaitCiSettings();
+        result = await waitCi(settings, createWaitCiDeps(settings));
     }
-    if (options && options.trimWhitespace === false) {
-        return val;
+    catch (error) {
+        // Outputs in every case, so a workflow can route even this to a fix step.
+        await writeWaitCiError(describeError(error));
+        throw error;
     }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
+    await writeWaitCiOutputs(result);
+    if (result.conclusion !== 'success')
+        throw new Error(`wait-ci: ${result.conclusion}: ${result.message}`);
+});
 
-/**
- * @deprecated use core.summary
- */
+})();
 
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(956);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+module.exports = __webpack_exports__;
+/******/ })()
+;
