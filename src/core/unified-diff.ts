@@ -103,10 +103,12 @@ export class AddedLineReader {
   /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
   overflowed = false
 
+  /** `retain` says whether a finished file with kept lines is still wanted (asked only while nothing overflowed). */
   constructor(
     private readonly keep: (text: string) => boolean,
     private readonly dstPrefix = 'b/',
-    private readonly maxKept = Number.POSITIVE_INFINITY
+    private readonly maxKept = Number.POSITIVE_INFINITY,
+    private readonly retain: (file: DiffFile) => boolean = () => true
   ) {}
 
   /** Starts a file whose header the caller read itself (a diff of two blobs names no path). */
@@ -122,6 +124,7 @@ export class AddedLineReader {
     // Headers are told apart by their first character first: a large diff has several per file.
     const first = line.charCodeAt(0)
     if (first === 0x64 /* d */ && line.startsWith('diff --git ')) {
+      this.endFile()
       this.file = null
       this.mode = null
       this.pendingOid = null
@@ -220,8 +223,20 @@ export class AddedLineReader {
     return ownCopy(name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name)
   }
 
-  /** The files read so far that have kept lines, symlinks left out. */
+  /**
+   * Drops the file just read when nothing of it will be used: kept until the end of a diff of thousands of
+   * files, each would survive young-generation collections and be copied by every one of them.
+   */
+  private endFile(): void {
+    const file = this.file
+    if (file === null || file !== this.files[this.files.length - 1]) return
+    if (file.symlink || file.lines.length === 0 || (!this.overflowed && !this.retain(file))) this.files.pop()
+  }
+
+  /** The files read so far that have kept lines and are retained, symlinks left out. */
   result(): DiffFile[] {
+    this.endFile()
+    this.file = null
     return this.files.filter((f) => !f.symlink && f.lines.length > 0)
   }
 }

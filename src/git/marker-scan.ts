@@ -178,9 +178,10 @@ export async function addedLinesBetween(
   keep: (text: string) => boolean,
   keepEre: string,
   maxKept: number,
-  mergeBase: (() => Promise<string | null>) | null = null
+  mergeBase: (() => Promise<string | null>) | null = null,
+  retain: (file: DiffFile) => boolean = () => true
 ): Promise<AddedScan> {
-  const reader = new AddedLineReader(keep, 'b/', maxKept)
+  const reader = new AddedLineReader(keep, 'b/', maxKept, retain)
   const split = lineSplitter((line) => reader.line(line))
   const revisions = mergeBase === null ? [from, to] : [`${from}...${to}`]
   const diff = git.stream(
@@ -214,7 +215,7 @@ export async function addedLinesBetween(
     if (mergeBase !== null) {
       // No merge base (git refuses `a...b` then): the whole of `from`..`to`.
       const start = await mergeBase()
-      if (start === null) return await addedLinesBetween(git, from, to, keep, keepEre, maxKept)
+      if (start === null) return await addedLinesBetween(git, from, to, keep, keepEre, maxKept, null, retain)
       return await addedLinesFileByFile(git, start, to, keep, maxKept, e)
     }
     return await addedLinesFileByFile(git, from, to, keep, maxKept, e)

@@ -233,7 +233,8 @@ async function scanChanged(
   }
   // git finds the merge base inside the diff (`base...head`): asking for it first would be one more process before
   // the diff could start, and only the fallbacks need it.
-  const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, () => mergeBase(git, base, head))
+  // Underline-only new files (a docs page's headings) are dropped as the diff streams, not kept to its end.
+  const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, () => mergeBase(git, base, head), (f) => !underlinesOnly(f))
   report.notes.push(`conflict markers: scanned lines added in ${added.from === null ? `${base}...${head}` : `${added.from}..${head}`}`)
   if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
