@@ -44912,6 +44912,7 @@ class AddedLineReader {
     keep;
     dstPrefix;
     maxKept;
+    retain;
     files = [];
     file = null;
     mode = null;
@@ -44923,10 +44924,12 @@ class AddedLineReader {
     kept = 0;
     /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
     overflowed = false;
-    constructor(keep, dstPrefix = 'b/', maxKept = Number.POSITIVE_INFINITY) {
+    /** `retain` says whether a finished file with kept lines is still wanted (asked only while nothing overflowed). */
+    constructor(keep, dstPrefix = 'b/', maxKept = Number.POSITIVE_INFINITY, retain = () => true) {
         this.keep = keep;
         this.dstPrefix = dstPrefix;
         this.maxKept = maxKept;
+        this.retain = retain;
     }
     /** Starts a file whose header the caller read itself (a diff of two blobs names no path). */
     startFile(path, newOid) {
@@ -44941,6 +44944,7 @@ class AddedLineReader {
         // Headers are told apart by their first character first: a large diff has several per file.
         const first = line.charCodeAt(0);
         if (first === 0x64 /* d */ && line.startsWith('diff --git ')) {
+            this.endFile();
             this.file = null;
             this.mode = null;
             this.pendingOid = null;
@@ -45050,8 +45054,21 @@ class AddedLineReader {
         name = unquoteGitPathBytes(name);
         return ownCopy(name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name);
     }
-    /** The files read so far that have kept lines, symlinks left out. */
+    /**
+     * Drops the file just read when nothing of it will be used: kept until the end of a diff of thousands of
+     * files, each would survive young-generation collections and be copied by every one of them.
+     */
+    endFile() {
+        const file = this.file;
+        if (file === null || file !== this.files[this.files.length - 1])
+            return;
+        if (file.symlink || file.lines.length === 0 || (!this.overflowed && !this.retain(file)))
+            this.files.pop();
+    }
+    /** The files read so far that have kept lines and are retained, symlinks left out. */
     result() {
+        this.endFile();
+        this.file = null;
         return this.files.filter((f) => !f.symlink && f.lines.length > 0);
     }
 }
@@ -45193,8 +45210,8 @@ function unreadableFromStderr(stderr, prefix) {
  * it inside the diff, and `mergeBase` is called only when that diff fails
  * (no merge base: the whole of from..to; else file by file from it).
  */
-async function addedLinesBetween(git, from, to, keep, keepEre, maxKept, mergeBase = null) {
-    const reader = new AddedLineReader(keep, 'b/', maxKept);
+async function addedLinesBetween(git, from, to, keep, keepEre, maxKept, mergeBase = null, retain = () => true) {
+    const reader = new AddedLineReader(keep, 'b/', maxKept, retain);
     const split = lineSplitter((line) => reader.line(line));
     const revisions = mergeBase === null ? [from, to] : [`${from}...${to}`];
     const diff = git.stream([
@@ -45228,7 +45245,7 @@ async function addedLinesBetween(git, from, to, keep, keepEre, maxKept, mergeBas
             // No merge base (git refuses `a...b` then): the whole of `from`..`to`.
             const start = await mergeBase();
             if (start === null)
-                return await addedLinesBetween(git, from, to, keep, keepEre, maxKept);
+                return await addedLinesBetween(git, from, to, keep, keepEre, maxKept, null, retain);
             return await addedLinesFileByFile(git, start, to, keep, maxKept, e);
         }
         return await addedLinesFileByFile(git, from, to, keep, maxKept, e);
@@ -49443,7 +49460,8 @@ async function scanChanged(git, base, head, excluded, limits, report) {
     };
     // git finds the merge base inside the diff (`base...head`): asking for it first would be one more process before
     // the diff could start, and only the fallbacks need it.
-    const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, () => mergeBase(git, base, head));
+    // Underline-only new files (a docs page's headings) are dropped as the diff streams, not kept to its end.
+    const added = await addedLinesBetween(git, base, head, keep, MARKER_CANDIDATE_ERE, limits.maxKeptLines, () => mergeBase(git, base, head), (f) => !underlinesOnly(f));
     report.notes.push(`conflict markers: scanned lines added in ${added.from === null ? `${base}...${head}` : `${added.from}..${head}`}`);
     if (added.degraded)
         report.warnings.push(`conflict markers: ${added.degraded}`);
