@@ -45,7 +45,11 @@ describe('dist/cli', () => {
     expect(chunks.filter(holdsHttp).length).toBeGreaterThan(0)
     const repo = tempRepo()
     // Without the HTTP chunks the API commands cannot even print their help: the copy is what runs.
-    expect(purple(repo.dir, ['wait-ci', '--help']).code).not.toBe(0)
+    const missing = purple(repo.dir, ['wait-ci', '--help'])
+    expect(missing.code).toBe(1)
+    // A clear line naming the command and the fix, never a stack trace.
+    expect(missing.stderr).toMatch(/^purple wait-ci: could not load the command \(Cannot find module .*\): the installed CLI is incomplete, reinstall it\n$/)
+    expect(JSON.parse(purple(repo.dir, ['merge', '--json']).stdout)).toMatchObject({ command: 'merge', 'exit-code': 1, error: 'could not load the command' })
   })
 
   it('runs purple guard, with and without findings, without any HTTP chunk', () => {

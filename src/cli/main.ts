@@ -209,7 +209,17 @@ export async function main(argv: readonly string[], io: CliIo, cliPath: string):
   }
   // `--help` anywhere before a retry's `--` asks for help, never runs the command.
   const own = command.name === 'retry' && rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest
-  const loaded = await command.load()
+  let loaded: Awaited<ReturnType<typeof command.load>>
+  try {
+    loaded = await command.load()
+  } catch (e) {
+    // A command's code is a file beside the CLI's (dist/cli/<n>.index.js): a partial copy or install lacks it.
+    // Node's "Cannot find module" message goes on with a require stack: its first line says it.
+    const reason = describeError(e).split('\n')[0]
+    io.stderr(`purple ${command.name}: could not load the command (${reason}): the installed CLI is incomplete, reinstall it\n`)
+    if (own.includes('--json')) io.stdout(jsonDocument(command.name, { 'exit-code': EXIT_CODES.failure, error: 'could not load the command' }))
+    return EXIT_CODES.failure
+  }
   if (name === 'help' || own.includes('--help') || own.includes('-h')) {
     io.stdout(loaded.help)
     return EXIT_CODES.success
