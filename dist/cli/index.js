@@ -6614,7 +6614,19 @@ async function main(argv, io, cliPath) {
     }
     // `--help` anywhere before a retry's `--` asks for help, never runs the command.
     const own = command.name === 'retry' && rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-    const loaded = await command.load();
+    let loaded;
+    try {
+        loaded = await command.load();
+    }
+    catch (e) {
+        // A command's code is a file beside the CLI's (dist/cli/<n>.index.js): a partial copy or install lacks it.
+        // Node's "Cannot find module" message goes on with a require stack: its first line says it.
+        const reason = (0,describe_error/* describeError */.U)(e).split('\n')[0];
+        io.stderr(`purple ${command.name}: could not load the command (${reason}): the installed CLI is incomplete, reinstall it\n`);
+        if (own.includes('--json'))
+            io.stdout((0,json_document/* jsonDocument */.Q)(command.name, { 'exit-code': exit_codes/* EXIT_CODES */.ai.failure, error: 'could not load the command' }));
+        return exit_codes/* EXIT_CODES */.ai.failure;
+    }
     if (name === 'help' || own.includes('--help') || own.includes('-h')) {
         io.stdout(loaded.help);
         return exit_codes/* EXIT_CODES */.ai.success;
