@@ -5,11 +5,12 @@
  */
 import { parse, validate } from 'graphql'
 import { createGitHubClient } from '../../src/github/client.js'
-import { MERGE_FACTS_QUERY, readMergeFacts, type MergeFactsOptions } from '../../src/github/merge-facts.js'
+import { MERGE_FACTS_QUERY, VIEWER_QUERY, readMergeFacts, type MergeFactsOptions } from '../../src/github/merge-facts.js'
 import { diagnose } from '../../src/core/diagnosis.js'
 import { githubSchema } from '../sim/graphql.js'
 import { closeChecked } from '../sim/openapi-check.js'
 import { DEFAULT_TOKEN, OWNER, REPO, addRuleset, pullRequestRule, startSimulator, type Sim, type SimRule } from '../sim/server.js'
+import type { SimState } from '../sim/state.js'
 
 let sim: Sim | undefined
 beforeAll(() => githubSchema())
@@ -34,8 +35,8 @@ function read(s: Sim, over: Partial<MergeFactsOptions> = {}) {
 }
 
 describe('the GraphQL read', () => {
-  it("validates against GitHub's published schema", () => {
-    expect(validate(githubSchema(), parse(MERGE_FACTS_QUERY)).map((e) => e.message)).toEqual([])
+  it.each([MERGE_FACTS_QUERY, VIEWER_QUERY])("validates against GitHub's published schema: %#", (query) => {
+    expect(validate(githubSchema(), parse(query)).map((e) => e.message)).toEqual([])
   })
 })
 
@@ -217,5 +218,51 @@ describe('readMergeFacts with the default token', () => {
     sim = await startSimulator()
     const client = createGitHubClient({ auth: { kind: 'token', token: 'ghs_unknown' }, baseUrl: sim.url, retries: 0, writeSpacingMs: 0, log: () => undefined, setSecret: () => undefined })
     await expect(readMergeFacts(client, repo, 1, { sleep: async () => undefined })).rejects.toMatchObject({ status: 401 })
+  })
+})
+
+describe("whose installation token merges (a workflow's GITHUB_TOKEN can never change workflow files)", () => {
+  const workflowChange = (s: SimState) => {
+    s.pulls[0]!.mergeable_state = 'blocked'
+    s.pulls[0]!.files = ['.github/workflows/ci.yml', 'src/a.ts']
+  }
+
+  it("the job's GITHUB_TOKEN (its viewer is the Actions bot): the workflow-file blocker is proven", async () => {
+    sim = await startSimulator({ setup: workflowChange })
+    const facts = await read(sim, { mergingToken: 'installation' }).facts
+    expect(facts.mergingToken).toBe('actions')
+    expect(diagnose(facts).blockers.map((b) => b.kind)).toEqual(['workflow-file-permission'])
+    expect(sim.requests({ path: /graphql/ })).toHaveLength(2)
+  })
+
+  it("an App's installation token made by an earlier step (also ghs_): no such blocker, only GitHub's own word", async () => {
+    const appToken = 'ghs_simAppInstallationToken00000000000004'
+    sim = await startSimulator({
+      setup: (s) => {
+        workflowChange(s)
+        s.tokens.push({ ...s.tokens[0]!, token: appToken, kind: 'installation', installationId: s.installation.id })
+      }
+    })
+    const client = createGitHubClient({ auth: { kind: 'token', token: appToken }, baseUrl: sim.url, retries: 0, writeSpacingMs: 0, log: () => undefined, setSecret: () => undefined })
+    const facts = await readMergeFacts(client, repo, 1, { sleep: async () => undefined, mergingToken: 'installation' })
+    expect(facts.mergingToken).toBe('other')
+    const d = diagnose(facts)
+    expect(d.blockers.map((b) => b.kind)).toEqual(['unknown'])
+    expect(d.blockers[0]!.evidence).not.toContain('GITHUB_TOKEN')
+  })
+
+  it('no workflow file in the pull request: GitHub is not asked', async () => {
+    sim = await startSimulator({ setup: (s) => void (s.pulls[0]!.mergeable_state = 'blocked') })
+    const facts = await read(sim, { mergingToken: 'installation' }).facts
+    expect(facts.mergingToken).toBe('unknown')
+    expect(sim.requests({ path: /graphql/ })).toHaveLength(1)
+  })
+
+  it('GitHub does not answer who it is: unknown, and the read still succeeds', async () => {
+    sim = await startSimulator({ setup: workflowChange })
+    sim.respond({ method: 'POST', path: /graphql/, where: (r) => JSON.stringify(r.body).includes('PurpleViewer') }, { status: 502, body: { message: 'Server Error' } })
+    const facts = await read(sim, { mergingToken: 'installation' }).facts
+    expect(facts.mergingToken).toBe('unknown')
+    expect(diagnose(facts).blockers[0]!.evidence).toContain("which a workflow's GITHUB_TOKEN cannot merge")
   })
 })

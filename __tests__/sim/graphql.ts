@@ -2,7 +2,7 @@
  * A minimal GraphQL endpoint (POST /graphql): every query is parsed and validated against GitHub's
  * published schema (@octokit/graphql-schema), then executed against simulator state for the few fields
  * modelled here: `repository(owner, name)` {merge settings, defaultBranchRef, pullRequest(number) with its reviews,
- * review requests and threads, commits and files, mergeQueue(branch)}, `rateLimit`, and the merge queue's fields
+ * review requests and threads, commits and files, mergeQueue(branch)}, `rateLimit`, `viewer { login }`, and the merge queue's fields
  * and mutations (merge-queue.ts).
  * Anything else validates but resolves to null (or a non-null error), which makes an unmodelled query visible.
  */
@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, resolve } from 'node:path'
 import { buildSchema, execute, parse, print, validate, versionInfo, visit, type GraphQLSchema, type DocumentNode } from 'graphql'
 import { rulesFor, type RouteContext } from './routes.js'
-import type { SimPull, SimReview, SimState } from './state.js'
+import { GITHUB_ACTIONS_APP, type SimPull, type SimReview, type SimState } from './state.js'
 import { dequeue, enqueue, pullQueueFields, repositoryMergeQueue } from './merge-queue.js'
 
 let schema: GraphQLSchema | undefined
@@ -171,6 +171,10 @@ export function handleGraphql(ctx: RouteContext): { status: number; body: unknow
     },
     enqueuePullRequest: (a: Parameters<typeof enqueue>[2]) => enqueue(s, ctx.now(), a, tok),
     dequeuePullRequest: (a: Parameters<typeof dequeue>[2]) => dequeue(s, ctx.now(), a),
+    // An installation token's viewer is its App's bot (the job's GITHUB_TOKEN: the Actions app's); a personal token's, its user.
+    viewer: () => ({
+      login: tok?.kind === 'github-token' ? `${GITHUB_ACTIONS_APP.slug}[bot]` : tok?.kind === 'installation' ? `${s.installation.app_slug}[bot]` : 'sim-user'
+    }),
     rateLimit: () => ({
       limit: 5000,
       cost: 1,

@@ -30,8 +30,8 @@ import { formatSeconds } from '../../core/durations.js'
 import { logText } from '../../core/escaping.js'
 import { QUEUE_DELETE_BRANCH_NOTE, queueOffMessage, queuePath, queueRequirement, type GroupCheck, type QueueRequirement } from '../../core/merge-queue.js'
 import { detectMergeQueue, mergeThroughQueue } from '../../github/merge-queue.js'
-import { readMergeFacts } from '../../github/merge-facts.js'
-import { diagnose, type Diagnosis, type MergeFacts } from '../../core/diagnosis.js'
+import { readMergeFacts, type MergeFactsOptions } from '../../github/merge-facts.js'
+import { diagnose, type Diagnosis } from '../../core/diagnosis.js'
 import { classifyFailure, toFailureData } from '../../core/transient.js'
 import type { GitHubClient } from '../../github/client.js'
 import { expectPullRequest, expectShape, MalformedResponseError } from '../../github/responses.js'
@@ -91,8 +91,8 @@ export interface MergeDeps {
 export interface MergeTarget extends MergeOptions {
   readonly repository: { readonly owner: string; readonly repo: string }
   readonly pullNumber: number
-  /** Who merges, for the diagnosis ('actions': the job's GITHUB_TOKEN); 'unknown' when absent. */
-  readonly mergingToken?: MergeFacts['mergingToken']
+  /** Who merges, for the diagnosis ('actions': the job's GITHUB_TOKEN; 'installation': a `ghs_` token, asked); 'unknown' when absent. */
+  readonly mergingToken?: MergeFactsOptions['mergingToken']
 }
 
 interface PullRead {

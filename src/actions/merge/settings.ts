@@ -2,9 +2,8 @@
  * merge's inputs turned into one frozen, validated settings object. Errors
  * name the input, quote the value and say what to write instead.
  */
-import type { AuthConfig } from '../../github/auth.js'
 import type { GitHubClientOptions } from '../../github/client.js'
-import type { MergeFacts } from '../../core/diagnosis.js'
+import { mergingTokenOf, type MergeFactsOptions } from '../../github/merge-facts.js'
 import { readGitHubContext, requirePullRequest, type RepositoryRef } from '../../github/context.js'
 import { readClientSettings } from '../../github/inputs.js'
 import { inputError, parseBooleanInput, parsePullRequestInput, parseSecondsInput, parseShaInput, type InputSource } from '../../core/inputs.js'
@@ -42,20 +41,9 @@ export interface MergeSettings extends MergeOptions {
   readonly client: GitHubClientOptions
   readonly repository: RepositoryRef
   readonly pullNumber: number
-  readonly mergingToken: MergeFacts['mergingToken']
+  readonly mergingToken: MergeFactsOptions['mergingToken']
 }
 
-/**
- * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
- * workflow files): an installation token (`ghs_`) given as 'github-token' is
- * taken to be the job's own; App auth and personal tokens are not.
- */
-export function mergingTokenOf(auth: AuthConfig): MergeFacts['mergingToken'] {
-  if (auth.kind === 'app') return 'other'
-  const token = auth.token.trim()
-  if (token.startsWith('ghs_')) return 'actions'
-  return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown'
-}
 
 /**
  * Pure: merge's options from its inputs. Where they are read under another
