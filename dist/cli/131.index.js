@@ -1605,20 +1605,8 @@ var input_source = __webpack_require__(8477);
 
 
 
+
 const MERGE_METHODS = ['merge', 'squash', 'rebase'];
-/**
- * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
- * workflow files): an installation token (`ghs_`) given as 'github-token' is
- * taken to be the job's own; App auth and personal tokens are not.
- */
-function mergingTokenOf(auth) {
-    if (auth.kind === 'app')
-        return 'other';
-    const token = auth.token.trim();
-    if (token.startsWith('ghs_'))
-        return 'actions';
-    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
-}
 /**
  * Pure: merge's options from its inputs. Where they are read under another
  * name (the root action's `merge-…`), the source's labels say so, and an
@@ -2097,6 +2085,7 @@ var github_auth = __webpack_require__(5706);
 
 
 
+
 const MERGE_HELP = `Usage: purple merge [--repo <owner/name>] --pr <number> --sha <sha> [options]
 
 Merges the pull request at --sha, the head wait-ci verified; GitHub refuses if the
@@ -2201,7 +2190,7 @@ async function mergeCommand(args, io, deps = api_command/* processDeps */._i) {
         const log = (0,api_command/* cliLog */.$F)(io, 'merge', json);
         // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
         const { client, requests } = (0,api_command/* createCliClient */.OX)(clientOptions, log, deps, deps.now() + options.timeoutMs);
-        const result = await merge({ ...options, repository, pullNumber }, { client, now: deps.now, sleep: deps.sleep, log });
+        const result = await merge({ ...options, repository, pullNumber, mergingToken: (0,merge_facts/* mergingTokenOf */.wR)(clientOptions.auth) }, { client, now: deps.now, sleep: deps.sleep, log });
         const what = result.merged ? `merged at ${result.sha} as ${result.mergeCommitSha}` : `not merged (${result.reason})`;
         return {
             code: mergeExitCode(result, requests),

@@ -2220,9 +2220,10 @@ function readClientSettings(env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Wd: () => (/* binding */ readMergeFacts)
+/* harmony export */   Wd: () => (/* binding */ readMergeFacts),
+/* harmony export */   wR: () => (/* binding */ mergingTokenOf)
 /* harmony export */ });
-/* unused harmony exports MERGE_FACTS_QUERY, DEFAULT_REREAD_BACKOFF */
+/* unused harmony exports MERGE_FACTS_QUERY, DEFAULT_REREAD_BACKOFF, ACTIONS_BOT_LOGIN, VIEWER_QUERY */
 /* harmony import */ var _conditional_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7059);
 /* harmony import */ var _responses_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3499);
 /* harmony import */ var _core_transient_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
@@ -2449,6 +2450,8 @@ async function readMergeFacts(client, repo, pullNumber, options) {
             deployments[d.environment] = d.latestStatus.state;
     const files = denied.has('files') ? null : graph.files;
     const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
+    const workflowFiles = files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null;
+    const mergingToken = options.mergingToken !== 'installation' ? (options.mergingToken ?? 'unknown') : workflowFiles?.length ? await installationOwner(client) : 'unknown';
     return {
         pull: factsPull(graph, headSha, reads),
         reviewDecision: graph.reviewDecision ?? null,
@@ -2473,10 +2476,41 @@ async function readMergeFacts(client, repo, pullNumber, options) {
             }
             : null,
         deployments: head && !denied.has('deployments') ? deployments : null,
-        workflowFiles: files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null,
-        mergingToken: options.mergingToken ?? 'unknown'
+        workflowFiles,
+        mergingToken
     };
 }
+/**
+ * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
+ * workflow files): App auth and personal tokens are not the job's token; an
+ * installation token (`ghs_`) given as 'github-token' may be the job's or an
+ * App's made by an earlier step, which the diagnosis asks GitHub when it matters.
+ */
+function mergingTokenOf(auth) {
+    if (auth.kind === 'app')
+        return 'other';
+    const token = auth.token.trim();
+    if (token.startsWith('ghs_'))
+        return 'installation';
+    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
+}
+/** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/**
+ * Whose installation token this is: the job's GITHUB_TOKEN (GraphQL `viewer` is the Actions bot) or another
+ * App's; 'unknown' when GitHub does not say.
+ */
+async function installationOwner(client) {
+    try {
+        const data = await client.octokit.graphql(VIEWER_QUERY);
+        const login = data.viewer?.login;
+        return typeof login !== 'string' ? 'unknown' : login === ACTIONS_BOT_LOGIN ? 'actions' : 'other';
+    }
+    catch {
+        return 'unknown';
+    }
+}
+const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
 function factsPull(graph, headSha, reads) {
     return {
         number: graph.number,

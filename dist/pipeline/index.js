@@ -44059,6 +44059,8 @@ async function readMergeFacts(client, repo, pullNumber, options) {
             deployments[d.environment] = d.latestStatus.state;
     const files = denied.has('files') ? null : graph.files;
     const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
+    const workflowFiles = files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null;
+    const mergingToken = options.mergingToken !== 'installation' ? (options.mergingToken ?? 'unknown') : workflowFiles?.length ? await installationOwner(client) : 'unknown';
     return {
         pull: factsPull(graph, headSha, reads),
         reviewDecision: graph.reviewDecision ?? null,
@@ -44083,10 +44085,41 @@ async function readMergeFacts(client, repo, pullNumber, options) {
             }
             : null,
         deployments: head && !denied.has('deployments') ? deployments : null,
-        workflowFiles: files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null,
-        mergingToken: options.mergingToken ?? 'unknown'
+        workflowFiles,
+        mergingToken
     };
 }
+/**
+ * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
+ * workflow files): App auth and personal tokens are not the job's token; an
+ * installation token (`ghs_`) given as 'github-token' may be the job's or an
+ * App's made by an earlier step, which the diagnosis asks GitHub when it matters.
+ */
+function merge_facts_mergingTokenOf(auth) {
+    if (auth.kind === 'app')
+        return 'other';
+    const token = auth.token.trim();
+    if (token.startsWith('ghs_'))
+        return 'installation';
+    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
+}
+/** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/**
+ * Whose installation token this is: the job's GITHUB_TOKEN (GraphQL `viewer` is the Actions bot) or another
+ * App's; 'unknown' when GitHub does not say.
+ */
+async function installationOwner(client) {
+    try {
+        const data = await client.octokit.graphql(VIEWER_QUERY);
+        const login = data.viewer?.login;
+        return typeof login !== 'string' ? 'unknown' : login === ACTIONS_BOT_LOGIN ? 'actions' : 'other';
+    }
+    catch {
+        return 'unknown';
+    }
+}
+const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
 function factsPull(graph, headSha, reads) {
     return {
         number: graph.number,
@@ -50364,20 +50397,8 @@ function input_source_actionInputs(inputs, prefix = '', shared = []) {
 
 
 
+
 const MERGE_METHODS = ['merge', 'squash', 'rebase'];
-/**
- * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
- * workflow files): an installation token (`ghs_`) given as 'github-token' is
- * taken to be the job's own; App auth and personal tokens are not.
- */
-function mergingTokenOf(auth) {
-    if (auth.kind === 'app')
-        return 'other';
-    const token = auth.token.trim();
-    if (token.startsWith('ghs_'))
-        return 'actions';
-    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
-}
 /**
  * Pure: merge's options from its inputs. Where they are read under another
  * name (the root action's `merge-…`), the source's labels say so, and an
