@@ -48,6 +48,18 @@ async function countedCheck(n: number, prepare: (repo: TempRepo, head: string) =
   return { report, calls, developParents }
 }
 
+/** The range of four merges checked with `allowedSources`, every git call in full. */
+async function checkFourMerges(allowedSources: string[]) {
+  const { repo, base, head } = repoWithMerges(4)
+  const calls: string[] = []
+  const report = await checkRange(
+    createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) }),
+    { base, head, description: 'test', headBranch: 'feature' },
+    { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources }
+  )
+  return { report, calls }
+}
+
 describe('merge-source reachability', () => {
   it('flags exactly the develop parents, in the same number of git calls for 4 and 40 merges', async () => {
     const small = await countedCheck(4)
@@ -103,13 +115,7 @@ describe('refs that contain head', () => {
   })
 
   it('the pull request branch itself (a feature pattern narrowed to it) costs no second reachability call', async () => {
-    const { repo, base, head } = repoWithMerges(4)
-    const calls: string[] = []
-    const report = await checkRange(
-      createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) }),
-      { base, head, description: 'test', headBranch: 'feature' },
-      { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources: ['release/*', 'feature'] }
-    )
+    const { report, calls } = await checkFourMerges(['release/*', 'feature'])
     expect(report.error).toBeNull()
     expect(report.findings).toHaveLength(2)
     expect(calls.filter((c) => c.startsWith('rev-list --stdin'))).toHaveLength(1)
@@ -118,13 +124,7 @@ describe('refs that contain head', () => {
 
 describe('names of flagged parents', () => {
   it('come from a branch that neither contains head nor is allowed (allowed tips cannot reach them, so name-rev skips them)', async () => {
-    const { repo, base, head } = repoWithMerges(4)
-    const calls: string[] = []
-    const report = await checkRange(
-      createGit(repo.dir, { onRun: (args) => calls.push(args.join(' ')) }),
-      { base, head, description: 'test', headBranch: 'feature' },
-      { scope: 'changed', exclude: [], policyFile: '.github/purple-policy.json', policyFileExplicit: false, allowedSources: ['release/*'] }
-    )
+    const { report, calls } = await checkFourMerges(['release/*'])
     expect(report.findings.map((f) => /\(from ([^)]+)\)/.exec(f.message)?.[1]).sort()).toEqual(['develop', 'develop~1'])
     const nameRev = calls.find((c) => c.startsWith('name-rev'))!
     expect(nameRev).toContain('--exclude=refs/heads/feature ')
