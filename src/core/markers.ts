@@ -182,8 +182,13 @@ export const MAX_KEPT_LINE = 4096
  * Marker sizes above MAX_KEPT_LINE - 2 are not supported.
  */
 export function markerPrefix(text: string): string {
-  if (text.length <= MAX_KEPT_LINE) return ownCopy(text)
+  return ownCopy(markerCut(text))
+}
+
+/** markerPrefix without the copy: for a reader that copies only what it ends up keeping. */
+export function markerCut(text: string): string {
+  if (text.length <= MAX_KEPT_LINE) return text
   let run = 1
   while (run < MAX_KEPT_LINE - 2 && text[run] === text[0]) run++
-  return ownCopy(`${text.slice(0, run + 2)}\u0000`)
+  return `${text.slice(0, run + 2)}\u0000`
 }

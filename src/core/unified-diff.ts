@@ -5,7 +5,7 @@
  * size is read in bounded memory. Paths are kept as bytes (a latin1 string,
  * one character per byte) so a name that is not UTF-8 can be handed back to git.
  */
-import { markerPrefix, type NumberedLine } from './markers.js'
+import { markerCut, type NumberedLine } from './markers.js'
 import { ownCopy } from './own-copy.js'
 
 /** Undoes git's C-style path quoting ("a\tb", "\303\251") into the path's bytes (a latin1 string). */
@@ -64,15 +64,8 @@ const EQ = 0x3d
 const GT = 0x3e
 const PIPE = 0x7c
 
-/** Where the run of lowercase hex digits starting at `from` ends. */
-function hexEnd(text: string, from: number): number {
-  let i = from
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) break
-  }
-  return i
-}
+/** "index <old>..<new>[ <mode>]": the new blob id, and the mode when it is there. */
+const INDEX_LINE = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: ([0-9]+))?/
 
 interface Hunk {
   oldLeft: number
@@ -85,8 +78,25 @@ interface Hunk {
 }
 
 /**
+ * A file's own copies of what it keeps: while it is read, its path, blob id and lines are slices of git's
+ * decoded output (see src/core/own-copy.ts), copied only once the file is kept, so a dropped file copies nothing.
+ */
+function ownFile(file: DiffFile): DiffFile {
+  const known = new Map<number, string>()
+  for (const [n, text] of file.known) known.set(n, ownCopy(text))
+  return {
+    path: ownCopy(file.path),
+    newOid: file.newOid === null ? null : ownCopy(file.newOid),
+    symlink: file.symlink,
+    lines: file.lines.map((l) => ({ line: l.line, text: ownCopy(l.text) })),
+    known,
+    whole: file.whole
+  }
+}
+
+/**
  * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
- * `keep` accepts (cut by markerPrefix); `keep` is asked only about lines that
+ * `keep` accepts (cut as markerPrefix cuts them); `keep` is asked only about lines that
  * start with `<`, `=`, `>` or `|` (no other line can be a marker). Hunk bodies are consumed by their
  * counts, so an added line that reads "+++ x" is content, never a header.
  */
@@ -103,7 +113,10 @@ export class AddedLineReader {
   /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
   overflowed = false
 
-  /** `retain` says whether a finished file with kept lines is still wanted (asked only while nothing overflowed). */
+  /**
+   * `retain` says whether a finished file with kept lines is still wanted (asked only while nothing overflowed);
+   * the file it is shown still holds slices of git's decoded output, so it copies (ownCopy) whatever it keeps.
+   */
   constructor(
     private readonly keep: (text: string) => boolean,
     private readonly dstPrefix = 'b/',
@@ -150,15 +163,10 @@ export class AddedLineReader {
 
   /** "index <old>..<new>[ <mode>]" (the mode is there when it did not change): the new blob, and the mode. */
   private indexLine(line: string): void {
-    const dots = line.indexOf('..', 6)
-    if (dots <= 6 || hexEnd(line, 6) !== dots) return
-    const end = hexEnd(line, dots + 2)
-    if (end === dots + 2) return
-    this.pendingOid = ownCopy(line.slice(dots + 2, end))
-    if (line.charCodeAt(end) !== 0x20) return
-    let digits = end + 1
-    while (digits < line.length && line.charCodeAt(digits) >= 0x30 && line.charCodeAt(digits) <= 0x39) digits++
-    if (digits > end + 1) this.mode = line.slice(end + 1, digits)
+    const m = INDEX_LINE.exec(line)
+    if (m === null) return
+    this.pendingOid = m[1]!
+    if (m[2] !== undefined) this.mode = m[2]
   }
 
   private body(line: string): void {
@@ -190,7 +198,7 @@ export class AddedLineReader {
   private added(file: DiffFile, hunk: Hunk, line: string): void {
     if (!this.accepts(line)) {
       if (hunk.below > 0) {
-        file.known.set(hunk.lineNo, markerPrefix(line.slice(1)))
+        file.known.set(hunk.lineNo, markerCut(line.slice(1)))
         hunk.below--
       }
       return
@@ -201,9 +209,9 @@ export class AddedLineReader {
       return
     }
     this.kept++
-    const kept = markerPrefix(line.slice(1))
+    const kept = markerCut(line.slice(1))
     file.lines.push({ line: hunk.lineNo, text: kept })
-    if (hunk.previous !== null && !this.accepts(hunk.previous)) file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous.slice(1)))
+    if (hunk.previous !== null && !this.accepts(hunk.previous)) file.known.set(hunk.lineNo - 1, markerCut(hunk.previous.slice(1)))
     hunk.below = kept[0] === '=' ? 2 : Math.max(0, hunk.below - 1)
   }
 
@@ -220,7 +228,7 @@ export class AddedLineReader {
     // git appends a TAB after a name that contains a space (diff.c), so patch(1) can find its end.
     if (name.endsWith('\t')) name = name.slice(0, -1)
     name = unquoteGitPathBytes(name)
-    return ownCopy(name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name)
+    return name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name
   }
 
   /**
@@ -231,6 +239,7 @@ export class AddedLineReader {
     const file = this.file
     if (file === null || file !== this.files[this.files.length - 1]) return
     if (file.symlink || file.lines.length === 0 || (!this.overflowed && !this.retain(file))) this.files.pop()
+    else this.files[this.files.length - 1] = ownFile(file)
   }
 
   /** The files read so far that have kept lines and are retained, symlinks left out. */
