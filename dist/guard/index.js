@@ -618,12 +618,16 @@ const MAX_KEPT_LINE = 4096;
  * Marker sizes above MAX_KEPT_LINE - 2 are not supported.
  */
 function markerPrefix(text) {
+    return ownCopy(markerCut(text));
+}
+/** markerPrefix without the copy: for a reader that copies only what it ends up keeping. */
+function markerCut(text) {
     if (text.length <= MAX_KEPT_LINE)
-        return ownCopy(text);
+        return text;
     let run = 1;
     while (run < MAX_KEPT_LINE - 2 && text[run] === text[0])
         run++;
-    return ownCopy(`${text.slice(0, run + 2)}\u0000`);
+    return `${text.slice(0, run + 2)}\u0000`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/unified-diff.ts
@@ -672,19 +676,28 @@ const LT = 0x3c;
 const EQ = 0x3d;
 const GT = 0x3e;
 const PIPE = 0x7c;
-/** Where the run of lowercase hex digits starting at `from` ends. */
-function hexEnd(text, from) {
-    let i = from;
-    for (; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)))
-            break;
-    }
-    return i;
+/** "index <old>..<new>[ <mode>]": the new blob id, and the mode when it is there. */
+const INDEX_LINE = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: ([0-9]+))?/;
+/**
+ * A file's own copies of what it keeps: while it is read, its path, blob id and lines are slices of git's
+ * decoded output (see src/core/own-copy.ts), copied only once the file is kept, so a dropped file copies nothing.
+ */
+function ownFile(file) {
+    const known = new Map();
+    for (const [n, text] of file.known)
+        known.set(n, ownCopy(text));
+    return {
+        path: ownCopy(file.path),
+        newOid: file.newOid === null ? null : ownCopy(file.newOid),
+        symlink: file.symlink,
+        lines: file.lines.map((l) => ({ line: l.line, text: ownCopy(l.text) })),
+        known,
+        whole: file.whole
+    };
 }
 /**
  * A line-at-a-time reader of a `-U0`-style diff that keeps the added lines
- * `keep` accepts (cut by markerPrefix); `keep` is asked only about lines that
+ * `keep` accepts (cut as markerPrefix cuts them); `keep` is asked only about lines that
  * start with `<`, `=`, `>` or `|` (no other line can be a marker). Hunk bodies are consumed by their
  * counts, so an added line that reads "+++ x" is content, never a header.
  */
@@ -704,7 +717,10 @@ class AddedLineReader {
     kept = 0;
     /** True once more lines were accepted than `maxKept`; the rest were counted, not kept. */
     overflowed = false;
-    /** `retain` says whether a finished file with kept lines is still wanted (asked only while nothing overflowed). */
+    /**
+     * `retain` says whether a finished file with kept lines is still wanted (asked only while nothing overflowed);
+     * the file it is shown still holds slices of git's decoded output, so it copies (ownCopy) whatever it keeps.
+     */
     constructor(keep, dstPrefix = 'b/', maxKept = Number.POSITIVE_INFINITY, retain = () => true) {
         this.keep = keep;
         this.dstPrefix = dstPrefix;
@@ -755,20 +771,12 @@ class AddedLineReader {
     }
     /** "index <old>..<new>[ <mode>]" (the mode is there when it did not change): the new blob, and the mode. */
     indexLine(line) {
-        const dots = line.indexOf('..', 6);
-        if (dots <= 6 || hexEnd(line, 6) !== dots)
+        const m = INDEX_LINE.exec(line);
+        if (m === null)
             return;
-        const end = hexEnd(line, dots + 2);
-        if (end === dots + 2)
-            return;
-        this.pendingOid = ownCopy(line.slice(dots + 2, end));
-        if (line.charCodeAt(end) !== 0x20)
-            return;
-        let digits = end + 1;
-        while (digits < line.length && line.charCodeAt(digits) >= 0x30 && line.charCodeAt(digits) <= 0x39)
-            digits++;
-        if (digits > end + 1)
-            this.mode = line.slice(end + 1, digits);
+        this.pendingOid = m[1];
+        if (m[2] !== undefined)
+            this.mode = m[2];
     }
     body(line) {
         const hunk = this.hunk;
@@ -801,7 +809,7 @@ class AddedLineReader {
     added(file, hunk, line) {
         if (!this.accepts(line)) {
             if (hunk.below > 0) {
-                file.known.set(hunk.lineNo, markerPrefix(line.slice(1)));
+                file.known.set(hunk.lineNo, markerCut(line.slice(1)));
                 hunk.below--;
             }
             return;
@@ -812,10 +820,10 @@ class AddedLineReader {
             return;
         }
         this.kept++;
-        const kept = markerPrefix(line.slice(1));
+        const kept = markerCut(line.slice(1));
         file.lines.push({ line: hunk.lineNo, text: kept });
         if (hunk.previous !== null && !this.accepts(hunk.previous))
-            file.known.set(hunk.lineNo - 1, markerPrefix(hunk.previous.slice(1)));
+            file.known.set(hunk.lineNo - 1, markerCut(hunk.previous.slice(1)));
         hunk.below = kept[0] === '=' ? 2 : Math.max(0, hunk.below - 1);
     }
     /** Whether `keep` accepts an added line (with its `+`); a line not starting with a marker character never is. */
@@ -832,7 +840,7 @@ class AddedLineReader {
         if (name.endsWith('\t'))
             name = name.slice(0, -1);
         name = unquoteGitPathBytes(name);
-        return ownCopy(name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name);
+        return name.startsWith(this.dstPrefix) ? name.slice(this.dstPrefix.length) : name;
     }
     /**
      * Drops the file just read when nothing of it will be used: kept until the end of a diff of thousands of
@@ -844,6 +852,8 @@ class AddedLineReader {
             return;
         if (file.symlink || file.lines.length === 0 || (!this.overflowed && !this.retain(file)))
             this.files.pop();
+        else
+            this.files[this.files.length - 1] = ownFile(file);
     }
     /** The files read so far that have kept lines and are retained, symlinks left out. */
     result() {
