@@ -129,6 +129,26 @@ describe('git calls of a changed-scope run', () => {
     expect(r.error).toContain(message)
   })
 
+  it("a pull request event: the event's base and head are resolved by one rev-parse, with no cat-file -e for the base", async () => {
+    const { repo, base, head } = pullRequest()
+    const calls: string[] = []
+    const git = createGit(repo.dir, { onRun: (args) => calls.push(args.filter((a, i) => a !== '-c' && args[i - 1] !== '-c').join(' ')) })
+    // The shape of a pull_request payload's base and head (docs.github.com webhook payloads), with this repository's shas.
+    const event = { name: 'pull_request', ref: 'refs/pull/7/merge', payload: { pull_request: { base: { sha: base }, head: { sha: head, ref: 'topic' } } } }
+    const chosen = await resolveRange(git, { base: '', head: '', event, baseLabel: "input 'base'", headLabel: "input 'head'", headBranch: null })
+    expect(chosen.range).toEqual({ base, head, description: 'pull request base', headBranch: 'topic' })
+    expect(calls).toEqual([`rev-parse --end-of-options ${head}^{commit} ${base}^{commit}`])
+  })
+
+  it("a pull request event whose base is not in the clone: the default branch instead, said in a note", async () => {
+    const { repo, head } = pullRequest()
+    const gone = 'f'.repeat(40)
+    const event = { name: 'pull_request', ref: 'refs/pull/7/merge', payload: { pull_request: { base: { sha: gone }, head: { sha: head, ref: 'topic' } } } }
+    const chosen = await resolveRange(createGit(repo.dir), { base: '', head: '', event, baseLabel: "input 'base'", headLabel: "input 'head'", headBranch: null })
+    expect(chosen.range.head).toBe(head)
+    expect(chosen.notes[0]).toBe(`base '${gone}' from the event is not in this clone; using the default branch instead`)
+  })
+
   it('a head that is not a commit is reported before a bad base', async () => {
     const { repo } = pullRequest()
     const r = await run(repo.dir, 'nope', 'missing-head')

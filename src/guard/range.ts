@@ -118,6 +118,11 @@ export async function resolveRange(git: Git, req: RangeRequest): Promise<{ range
     // first and a base that fails is reported in the range (a tree scan needs head alone).
     const both = await resolveCommitsAtOnce(git, [headName, req.base])
     if (both !== null) return { range: { base: both[1]!, head: both[0]!, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes }
+  } else if (defaults.base !== null && isFullOid(defaults.base)) {
+    // The event's base (a pull request's, a push's 'before') is asked beside head in the same rev-parse; when one
+    // call cannot tell (a force push left 'before' unfetched), the steps below say which failed and fall back.
+    const both = await resolveCommitsAtOnce(git, [headName, defaults.base])
+    if (both !== null) return { range: { base: both[1]!, head: both[0]!, description: eventBaseDescription(req), headBranch }, notes }
   }
   const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null
   namedBase?.catch(() => undefined)
@@ -131,6 +136,11 @@ export async function resolveRange(git: Git, req: RangeRequest): Promise<{ range
   }
 }
 
+/** How a base taken from the event is described in the log. */
+function eventBaseDescription(req: RangeRequest): string {
+  return req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'"
+}
+
 async function resolveBase(
   git: Git,
   req: RangeRequest,
@@ -141,8 +151,7 @@ async function resolveBase(
 ): Promise<{ range: GuardRange; notes: string[] }> {
   if (defaults.base !== null) {
     if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
-      const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'"
-      return { range: { base: defaults.base, head, description: what, headBranch }, notes }
+      return { range: { base: defaults.base, head, description: eventBaseDescription(req), headBranch }, notes }
     }
     // A force push leaves 'before' unfetched: compare with the default branch instead of failing.
     notes.push(`base '${defaults.base}' from the event is not in this clone; using the default branch instead`)
