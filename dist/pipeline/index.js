@@ -49759,6 +49759,13 @@ async function resolveRange(git, req) {
         if (both !== null)
             return { range: { base: both[1], head: both[0], description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
     }
+    else if (defaults.base !== null && isFullOid(defaults.base)) {
+        // The event's base (a pull request's, a push's 'before') is asked beside head in the same rev-parse; when one
+        // call cannot tell (a force push left 'before' unfetched), the steps below say which failed and fall back.
+        const both = await resolveCommitsAtOnce(git, [headName, defaults.base]);
+        if (both !== null)
+            return { range: { base: both[1], head: both[0], description: eventBaseDescription(req), headBranch }, notes };
+    }
     const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null;
     namedBase?.catch(() => undefined);
     const head = await resolveCommit(git, headName, headLabel);
@@ -49772,11 +49779,14 @@ async function resolveRange(git, req) {
         return { range: { base: null, head, description: 'no base', headBranch, baseProblem: describeError(e) }, notes };
     }
 }
+/** How a base taken from the event is described in the log. */
+function eventBaseDescription(req) {
+    return req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
+}
 async function resolveBase(git, req, defaults, head, headBranch, notes) {
     if (defaults.base !== null) {
         if (isFullOid(defaults.base) && (await commitExists(git, defaults.base))) {
-            const what = req.event?.payload.pull_request ? 'pull request base' : req.event?.payload.merge_group ? 'merge group base' : "push 'before'";
-            return { range: { base: defaults.base, head, description: what, headBranch }, notes };
+            return { range: { base: defaults.base, head, description: eventBaseDescription(req), headBranch }, notes };
         }
         // A force push leaves 'before' unfetched: compare with the default branch instead of failing.
         notes.push(`base '${defaults.base}' from the event is not in this clone; using the default branch instead`);
