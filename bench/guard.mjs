@@ -6,7 +6,7 @@
 //
 //   tree     guard `scope: tree` on N files      vs `git grep` (git's default threads, and --threads 1)
 //   changed  guard `scope: changed` on a K-file PR vs `git diff --check` over the same range
-//   docs     a PR adding K `=======` heading lines (Markdown setext) vs `git diff --check`
+//   docs     a PR adding K `=======` heading lines (Markdown setext), in new pages and in existing ones, vs `git diff --check`
 //   merges   the merge-source check at M merges, 21 refs: whole process vs `node -e ''` in the
 //            same clean environment, and git's own two-call floor (rev-list --merges, rev-list --stdin)
 //   cold     dist/guard and `purple guard` doing nothing vs `node -e ''`
@@ -121,7 +121,7 @@ const treeRepo = (n) =>
 
 // One base tree; pr-<k> changes the first k code files (a line appended), docs-<k> adds k Markdown files with a heading each.
 const changedRepo = () =>
-  repository(`changed-${CHANGED_BASE_FILES}-${CHANGED_SIZES.join('_')}-${DOCS_SIZES.join('_')}`, () => {
+  repository(`changed-${CHANGED_BASE_FILES}-${CHANGED_SIZES.join('_')}-${DOCS_SIZES.join('_')}-edit`, () => {
     const s = importer()
     s.commit('refs/heads/main', 1, 'base\n', null, null, treeFiles(CHANGED_BASE_FILES))
     let mark = 1
@@ -137,6 +137,13 @@ const changedRepo = () =>
       const files = []
       for (let i = 0; i < k; i++) files.push([`guide/section${i}.md`, `Section ${i}\n=======\n\nProse of section ${i}.\n`])
       s.commit(`refs/heads/docs-${k}`, ++mark, `docs ${k}\n`, ':1', null, files)
+      // The same number of headings added to pages that exist: their other lines are read for a partner marker.
+      const edits = []
+      for (let i = 0; edits.length < k; i += 2) {
+        const d = `pkg${String(i % 400).padStart(3, '0')}`
+        edits.push([`${d}/doc${i}.md`, `${docText(i)}\nSection two\n=======\n\nMore prose.\n`])
+      }
+      s.commit(`refs/heads/docs-edit-${k}`, ++mark, `docs edit ${k}\n`, ':1', null, edits)
     }
     return s.text()
   })
@@ -253,7 +260,12 @@ if (ONLY.has('changed') || ONLY.has('docs')) {
   const base = git(['rev-parse', 'main'])
   const scenarios = [
     ...(ONLY.has('changed') ? CHANGED_SIZES.map((k) => [`guard scope=changed, ${k}-file PR`, `pr-${k}`]) : []),
-    ...(ONLY.has('docs') ? DOCS_SIZES.map((k) => [`guard scope=changed, docs PR adding ${k} '=======' headings`, `docs-${k}`]) : [])
+    ...(ONLY.has('docs')
+      ? DOCS_SIZES.flatMap((k) => [
+          [`guard scope=changed, docs PR adding ${k} '=======' headings`, `docs-${k}`],
+          [`guard scope=changed, docs PR adding a '=======' heading to ${k} existing pages`, `docs-edit-${k}`]
+        ])
+      : [])
   ]
   for (const [figure, branch] of scenarios) {
     const head = git(['rev-parse', branch])
