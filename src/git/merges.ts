@@ -37,16 +37,10 @@ export async function branchTips(git: Git): Promise<RefTip[]> {
     })
 }
 
-/**
- * Branch refs whose history contains `head` (one call): never an allowed source. Only `among` (full ref
- * names) are walked when given: the walk is per ref, and most refs need not be asked.
- */
-export async function refsContaining(git: Git, head: string, signal?: AbortSignal, among?: readonly string[]): Promise<Set<string>> {
-  if (among !== undefined && among.length === 0) return new Set()
-  const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', ...(among ?? ['refs/heads', 'refs/remotes'])], { signal })
-  // A pattern also matches the refs below it (`refs/heads/x` matches `refs/heads/x/y`): only the asked ones count.
-  const asked = among === undefined ? null : new Set(among)
-  return new Set(r.stdout.split('\n').filter((ref) => ref !== '' && (asked === null || asked.has(ref))))
+/** Branch refs whose history contains `head` (one call): never an allowed source. */
+export async function refsContaining(git: Git, head: string, signal?: AbortSignal): Promise<Set<string>> {
+  const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes'], { signal })
+  return new Set(r.stdout.split('\n').filter(Boolean))
 }
 
 /** The commits among `candidates` that no tip reaches (one `rev-list --stdin` call). */
