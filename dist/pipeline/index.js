@@ -45586,17 +45586,10 @@ async function branchTips(git) {
         return { sha: line.slice(0, at), ref: line.slice(at + 1) };
     });
 }
-/**
- * Branch refs whose history contains `head` (one call): never an allowed source. Only `among` (full ref
- * names) are walked when given: the walk is per ref, and most refs need not be asked.
- */
-async function refsContaining(git, head, signal, among) {
-    if (among !== undefined && among.length === 0)
-        return new Set();
-    const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', ...(among ?? ['refs/heads', 'refs/remotes'])], { signal });
-    // A pattern also matches the refs below it (`refs/heads/x` matches `refs/heads/x/y`): only the asked ones count.
-    const asked = among === undefined ? null : new Set(among);
-    return new Set(r.stdout.split('\n').filter((ref) => ref !== '' && (asked === null || asked.has(ref))));
+/** Branch refs whose history contains `head` (one call): never an allowed source. */
+async function refsContaining(git, head, signal) {
+    const r = await git.run(['for-each-ref', `--contains=${head}`, '--format=%(refname)', 'refs/heads', 'refs/remotes'], { signal });
+    return new Set(r.stdout.split('\n').filter(Boolean));
 }
 /** The commits among `candidates` that no tip reaches (one `rev-list --stdin` call). */
 async function unreachableFrom(git, candidates, tips) {
@@ -49636,24 +49629,21 @@ async function disallowedMerges(git, range, policy, merges, options, notes) {
     notes.push(`merge sources: ${merges.length} merge commit(s) in range, allowed: ${patterns.map((p) => `'${p}'`).join(', ')} and the base`);
     if (merges.length === 0)
         return [];
+    // Which refs contain head is a history walk per ref (the slowest read here). It starts at once, beside the
+    // reachability call, which also says whether any allowed tip reaches head (head rides along as a candidate):
+    // when none does and nothing needs a name, the walk is ended unfinished.
+    const walk = new AbortController();
+    const containment = refsContaining(git, range.head, walk.signal);
+    containment.catch(() => undefined);
     const [refs, remotes] = await Promise.all([branchTips(git), remoteNames(git)]);
     // A ref at head's own commit (the pull request's branch, its remote-tracking ref) contains head: known without a walk.
     const atHead = new Set(refs.filter((r) => r.sha === range.head).map((r) => r.ref));
-    const matching = new Set(allowedTips(refs, patterns, new Set(), remotes).tips.map((t) => t.ref));
-    // Which refs contain head is a history walk per ref (the slowest read here). Of the refs no pattern allows it
-    // matters only for naming a finding (a name from such a ref says nothing): that walk starts now, beside the
-    // reachability call, and is ended unfinished when nothing needs a name.
-    const walk = new AbortController();
-    const othersContaining = refsContaining(git, range.head, walk.signal, refs.map((r) => r.ref).filter((ref) => !matching.has(ref) && !atHead.has(ref)));
-    othersContaining.catch(() => undefined);
     let { tips, unmatched } = allowedTips(refs, patterns, atHead, remotes);
     const parents = merges.flatMap((m) => m.parents.slice(1));
-    // Head rides along as a candidate: when no allowed tip reaches it, no allowed branch contains it.
     let bad = await unreachableFrom(git, [...parents, range.head], [base, ...tips.map((t) => t.sha)]);
     if (!bad.delete(range.head)) {
-        // An allowed branch ahead of head would allow everything head merged: find which, walking those alone.
-        const containing = await refsContaining(git, range.head, undefined, tips.map((t) => t.ref));
-        ({ tips, unmatched } = allowedTips(refs, patterns, new Set([...atHead, ...containing]), remotes));
+        ;
+        ({ tips, unmatched } = allowedTips(refs, patterns, await containment, remotes));
         bad = await unreachableFrom(git, parents, [base, ...tips.map((t) => t.sha)]);
     }
     if (bad.size === 0)
@@ -49663,8 +49653,8 @@ async function disallowedMerges(git, range, policy, merges, options, notes) {
     }
     if (bad.size === 0)
         return [];
-    // No allowed branch reaches a flagged parent except through head, so naming skips them all as well.
-    const names = await nameCommits(git, [...bad], [...matching, ...atHead, ...(await othersContaining)]);
+    // No allowed tip reaches a flagged parent, so naming need not walk their histories either.
+    const names = await nameCommits(git, [...bad], [...(await containment), ...tips.map((t) => t.ref)]);
     // An allowed branch missing from the clone (depth-1 checkout) would make its merges look foreign: say so in the finding.
     const missing = unmatched.length > 0 ? `; note: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no branch in this clone (fetch-depth: 0 fetches them)` : '';
     const findings = [];
