@@ -44,7 +44,6 @@ export interface MergeSettings extends MergeOptions {
   readonly mergingToken: MergeFactsOptions['mergingToken']
 }
 
-
 /**
  * Pure: merge's options from its inputs. Where they are read under another
  * name (the root action's `merge-…`), the source's labels say so, and an
