@@ -202,6 +202,21 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     // No request-log snapshot: the diagnosis read after the stop sends its reads in parallel, in any order.
   })
 
+  it("a pull request that changes a workflow file, refused with the job's token: the diagnosis names the workflow-file blocker", async () => {
+    const pr = cleanPr()
+    const s = await startFor(pr, ['test'], (st) => {
+      st.branches.find((b) => b.name === 'main')!.protection!.required_approving_review_count = 1
+      st.pulls[0]!.files = ['.github/workflows/ci.yml']
+    })
+    s.addCheckRun({ name: 'test', conclusion: 'success' })
+    const run = await runPipeline(s, pr)
+    expect(run.outputs).toMatchObject({ stage: 'merge', merged: 'false' })
+    // The token is an installation token (ghs_): GitHub's viewer says whose (the job's: the Actions bot).
+    expect(s.requests({ method: 'POST', path: /graphql/ }).some((r) => JSON.stringify(r.body).includes('PurpleViewer'))).toBe(true)
+    expect(renderGfm(run.summary)).toMatch(/<td>workflow-file-permission<\/td>/)
+    expectMergeInvariants(s, pr.head)
+  })
+
   it("guard's fail-safe still applies: a broken policy file warns (result=error) and the pipeline merges", async () => {
     const pr = cleanPr({ '.github/purple-policy.json': '{ "feature": ' })
     const s = await startFor(pr, ['test'])

@@ -10,7 +10,7 @@ import { diagnose, type Diagnosis } from '../../core/diagnosis.js'
 import { describeError } from '../../core/describe-error.js'
 import { createGit } from '../../git/git.js'
 import { createGitHubClient } from '../../github/client.js'
-import { readMergeFacts } from '../../github/merge-facts.js'
+import { mergingTokenOf, readMergeFacts } from '../../github/merge-facts.js'
 import { commitStarted } from '../../github/merge-queue.js'
 import { NEVER_STARTED_AFTER_MS, startVerdict, updatedHeadNeverStartedMessage } from '../../core/merge-queue.js'
 import { guard, guardDeps, type GuardDeps, type GuardResult } from '../guard/guard.js'
@@ -187,7 +187,7 @@ async function readDiagnosis(settings: PipelineSettings, deps: PipelineDeps, pul
     const facts = await readMergeFacts(deps.client, settings.repository, pullNumber, {
       sleep: deps.sleep,
       maxReads: 3,
-      mergingToken: settings.tokenAuth ? 'unknown' : 'other',
+      mergingToken: mergingTokenOf(settings.client.auth),
       log: (m) => deps.log.info(m)
     })
     return diagnose(facts)
