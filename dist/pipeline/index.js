@@ -51466,7 +51466,7 @@ async function readDiagnosis(settings, deps, pullNumber) {
         const facts = await readMergeFacts(deps.client, settings.repository, pullNumber, {
             sleep: deps.sleep,
             maxReads: 3,
-            mergingToken: settings.tokenAuth ? 'unknown' : 'other',
+            mergingToken: merge_facts_mergingTokenOf(settings.client.auth),
             log: (m) => deps.log.info(m)
         });
         return diagnose(facts);
