@@ -14,6 +14,12 @@ export default tseslint.config(
     }
   },
   {
+    // The npm bin is CommonJS (bin/package.json), like the bundle it loads.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     // Pure decisions import nothing of git, GitHub or the Actions toolkit.
     files: ['src/core/**/*.ts'],
     rules: {

@@ -31,6 +31,8 @@ const dist = (name) => join(root, 'dist', name, 'index.js')
 const cases = [
   { name: 'dist/guard, invalid scope', args: [dist('guard')], env: { INPUT_SCOPE: 'none' }, goal: true },
   { name: 'purple guard --scope none', args: [dist('cli'), 'guard', '--scope', 'none'], goal: true },
+  // What `npx purple` and an installed hook start: the npm bin, which requires the bundle.
+  { name: 'bin/purple.js guard --scope none', args: [join(root, 'bin', 'purple.js'), 'guard', '--scope', 'none'], goal: true },
   { name: 'purple --help', args: [dist('cli'), '--help'], goal: true },
   { name: 'purple wait-ci (no --pr)', args: [dist('cli'), 'wait-ci'] },
   { name: 'dist/wait-ci, no repository', args: [dist('wait-ci')] },

@@ -19,7 +19,7 @@ const BARE_PATH = '/usr/bin:/bin'
 function installPackage(nodeModules: string): string {
   const pkg = join(nodeModules, '@purple-actions', 'cli')
   mkdirSync(join(pkg, 'bin'), { recursive: true })
-  cpSync(join(purpleRoot, 'bin', 'purple.js'), join(pkg, 'bin', 'purple.js'))
+  for (const file of ['purple.js', 'package.json']) cpSync(join(purpleRoot, 'bin', file), join(pkg, 'bin', file))
   cpSync(join(purpleRoot, 'dist', 'cli'), join(pkg, 'dist', 'cli'), { recursive: true })
   writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: '@purple-actions/cli', type: 'module', bin: { purple: 'bin/purple.js' } }))
   return join(pkg, 'bin', 'purple.js')

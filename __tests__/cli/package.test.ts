@@ -42,12 +42,20 @@ function installedPurple(cwd: string, args: string[]) {
 describe('the npm package', () => {
   it('is the scoped name, carries only the bundled CLI and declares no dependencies', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort()
-    expect(files.every((f) => /^package\/(package\.json|README\.md|LICENSE|bin\/purple\.js|dist\/cli\/[^/]+)$/.test(f))).toBe(true)
-    expect(files).toEqual(expect.arrayContaining(['package/bin/purple.js', 'package/dist/cli/index.js', 'package/dist/cli/package.json', 'package/package.json']))
+    expect(files.every((f) => /^package\/(package\.json|README\.md|LICENSE|bin\/purple\.js|bin\/package\.json|dist\/cli\/[^/]+)$/.test(f))).toBe(true)
+    expect(files).toEqual(
+      expect.arrayContaining(['package/bin/purple.js', 'package/bin/package.json', 'package/dist/cli/index.js', 'package/dist/cli/package.json', 'package/package.json'])
+    )
     const manifest = JSON.parse(execFileSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>
     expect(manifest).toMatchObject({ name: '@purple-actions/cli', version: pkg.version, bin: { purple: 'bin/purple.js' }, engines: { node: '>=20' } })
     expect(manifest.dependencies).toBeUndefined()
     expect(pkg.name).toBe('@purple-actions/cli')
+  })
+
+  it('its bin is CommonJS, like the bundle it requires (an ES module importing the bundle would first parse all of it for its exports)', () => {
+    const bin = join(installDir, 'node_modules', '@purple-actions', 'cli', 'bin')
+    expect(JSON.parse(readFileSync(join(bin, 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' })
+    expect(readFileSync(join(bin, 'purple.js'), 'utf8')).toMatch(/^require\('\.\.\/dist\/cli\/index\.js'\)$/m)
   })
 
   it('installed offline, `purple --version` prints the version', () => {
