@@ -21,7 +21,6 @@ import type { CliIo } from './guard-command.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
-/** What the API commands take from outside besides their arguments; tests of the bundle set the real ones. */
 /** The flags `purple wait-ci` and `purple merge` share (node:util parseArgs options). */
 export const API_FLAGS = Object.freeze({
   repo: { type: 'string' },
@@ -34,6 +33,7 @@ export const API_FLAGS = Object.freeze({
   json: { type: 'boolean' }
 } as const)
 
+/** What the API commands take from outside besides their arguments; tests of the bundle set the real ones. */
 export interface ApiCommandDeps {
   readonly env: Env
   readonly now: () => number

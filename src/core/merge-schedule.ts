@@ -7,7 +7,6 @@
 import { nextDelay, type BackoffPolicy } from './backoff.js'
 import { formatSeconds } from './durations.js'
 
-// Until merge's shell imports it from durations.ts.
 
 /** The pending-retry budget, from the `timeout-seconds` and `interval-seconds` inputs. */
 export interface MergeBudget {

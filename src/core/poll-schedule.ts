@@ -10,7 +10,6 @@
  */
 import { formatMs } from './durations.js'
 
-// Until wait-ci's shell imports it from durations.ts.
 
 export interface PollPolicy {
   /** Base interval (the `interval-seconds` input). */
