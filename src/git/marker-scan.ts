@@ -216,9 +216,9 @@ export async function addedLinesBetween(
       // No merge base (git refuses `a...b` then): the whole of `from`..`to`.
       const start = await mergeBase()
       if (start === null) return await addedLinesBetween(git, from, to, keep, keepEre, maxKept, null, retain)
-      return await addedLinesFileByFile(git, start, to, keep, maxKept, e)
+      return await addedLinesFileByFile(git, start, to, keep, maxKept, retain, e)
     }
-    return await addedLinesFileByFile(git, from, to, keep, maxKept, e)
+    return await addedLinesFileByFile(git, from, to, keep, maxKept, retain, e)
   }
 }
 
@@ -229,6 +229,7 @@ async function addedLinesFileByFile(
   to: string,
   keep: (text: string) => boolean,
   maxKept: number,
+  retain: (file: DiffFile) => boolean,
   cause: GitCommandError
 ): Promise<AddedScan> {
   const raw = await git.run(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', '--end-of-options', from, to, '--'], {
@@ -242,7 +243,7 @@ async function addedLinesFileByFile(
     const [, , newMode, oldOid, newOid, status] = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) (\w)/.exec(fields[i]!) ?? []
     const path = fields[i + 1]!
     if (status === undefined || status === 'D' || newMode === '120000' || newMode === '160000') continue
-    const reader = new AddedLineReader(keep, 'b/', maxKept)
+    const reader = new AddedLineReader(keep, 'b/', maxKept, retain)
     reader.startFile(path, newOid!)
     try {
       if (status === 'A' || /^0+$/.test(oldOid!)) {
@@ -496,6 +497,7 @@ function mayNameSize(file: string): boolean {
     return code !== 'ENOENT' && code !== 'ENOTDIR'
   }
 }
+
 /** The average size of the repository's objects as stored (bytes, packed and loose together), or null when it has none. */
 export async function averageObjectBytes(git: Git): Promise<number | null> {
   const r = await git.run(['count-objects', '-v'])

@@ -239,7 +239,8 @@ async function scanChanged(
   if (added.degraded) report.warnings.push(`conflict markers: ${added.degraded}`)
   if (added.unreadable.length > 0) report.problems.push(unreadableProblem(added.unreadable))
   if (added.overflowed) report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`)
-  const files = added.files.filter((f) => !excluded(f.path) && (added.overflowed || !underlinesOnly(f)))
+  // Underline-only new files were dropped by the reader (a file read only in part, after an overflow, is kept).
+  const files = added.files.filter((f) => !excluded(f.path))
   if (files.length === 0) return { files, attributes: new Map() }
   const { listing, defaultSizes } = startReads()
   // An added `=`/`|` line depends on the rest of its file (an angle marker anywhere, its neighbours); a new file's

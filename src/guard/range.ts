@@ -113,16 +113,17 @@ export async function resolveRange(git: Git, req: RangeRequest): Promise<{ range
   const headName = req.head || defaults.head || 'HEAD'
   const headLabel = req.head ? req.headLabel : 'head'
   const headBranch = req.headBranch ?? defaults.headBranch
-  if (req.base) {
-    // A base given by name does not depend on head: one rev-parse answers both. When it cannot, head's failure comes
-    // first and a base that fails is reported in the range (a tree scan needs head alone).
-    const both = await resolveCommitsAtOnce(git, [headName, req.base])
-    if (both !== null) return { range: { base: both[1]!, head: both[0]!, description: `${req.baseLabel} '${req.base}'`, headBranch }, notes }
-  } else if (defaults.base !== null && isFullOid(defaults.base)) {
-    // The event's base (a pull request's, a push's 'before') is asked beside head in the same rev-parse; when one
-    // call cannot tell (a force push left 'before' unfetched), the steps below say which failed and fall back.
-    const both = await resolveCommitsAtOnce(git, [headName, defaults.base])
-    if (both !== null) return { range: { base: both[1]!, head: both[0]!, description: eventBaseDescription(req), headBranch }, notes }
+  // A base given by name, or the event's (a pull request's, a push's 'before'), does not depend on head: one rev-parse
+  // answers both. When it cannot, the steps below resolve each: head's failure comes first, a named base that fails is
+  // reported in the range (a tree scan needs head alone), an event base missing from the clone falls back.
+  const early = req.base
+    ? { name: req.base, description: `${req.baseLabel} '${req.base}'` }
+    : defaults.base !== null && isFullOid(defaults.base)
+      ? { name: defaults.base, description: eventBaseDescription(req) }
+      : null
+  if (early !== null) {
+    const both = await resolveCommitsAtOnce(git, [headName, early.name])
+    if (both !== null) return { range: { base: both[1]!, head: both[0]!, description: early.description, headBranch }, notes }
   }
   const namedBase = req.base ? resolveCommit(git, req.base, req.baseLabel) : null
   namedBase?.catch(() => undefined)
