@@ -3,7 +3,7 @@
  * at every call site, and what the polling costs.
  */
 import { HEAD_SHA, shaOf, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
-import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, failure, fastInputs, parsed, polls, protect, runWaitCi, waitPullReads, MANUAL } from './scenario.js'
+import { BRANCH, CHECK_RUNS, JOBS, PULL, TRANSIENT_FAULT_CASES, afterPoll, failure, fastInputs, parsed, polls, protect, runWaitCi, waitPullReads, MANUAL } from './scenario.js'
 import { conversationInRounds } from '../sim/request-log.js'
 import { closeChecked } from '../sim/openapi-check.js'
 
@@ -122,17 +122,8 @@ describe('rate limits', () => {
 })
 
 describe('a transient fault in every call site: retried, never read as "no checks", the wait goes on', () => {
-  const sites: [string, string | RegExp][] = [
-    ['pull request', PULL],
-    ['branch (classic protection)', BRANCH],
-    ['rules (rulesets)', RULES],
-    ['check runs', CHECK_RUNS],
-    ['combined status', STATUS],
-    ['jobs of the run', JOBS]
-  ]
-  const faults: (Fault | FaultName)[] = ['reset', 'close', { type: 'cut-body', bytes: 20 }, { type: 'cloudflare', status: 524 }, { type: 'server-error', status: 502 }]
   // One site and fault as the bundle; the other eleven rows run the entry's own work in-process (in-process.test.ts).
-  const cases = sites.flatMap(([site, path], i) => [[site, path, faults[i % faults.length]!] as const, [site, path, faults[(i + 2) % faults.length]!] as const]).slice(0, 1)
+  const cases = TRANSIENT_FAULT_CASES.slice(0, 1)
 
   it.each(cases)('%s: %j', async (_site, path, fault) => {
     sim = await startSimulator({ clock: MANUAL, setup: (s) => protect(s, ['test']) })

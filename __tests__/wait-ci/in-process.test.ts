@@ -12,7 +12,7 @@ import { specInputSource } from '../../src/core/inputs.js'
 import { parseWaitCiOptions, readWaitCiSettings, type WaitCiSettings } from '../../src/actions/wait-ci/settings.js'
 import { waitCiOwnInputs } from '../../src/actions/wait-ci/io.js'
 import { DEFAULT_TOKEN, GITHUB_ACTIONS_APP, HEAD_SHA, OTHER_CI_APP, OWNER, REPO, startSimulator, type Fault, type FaultName, type Sim } from '../sim/server.js'
-import { BRANCH, CHECK_RUNS, JOBS, PULL, RULES, STATUS, afterPoll, fastInputs, parsed, polls, protect, ruleset, waitPullReads } from './scenario.js'
+import { BRANCH, CHECK_RUNS, RULES, TRANSIENT_FAULT_CASES, afterPoll, fastInputs, parsed, polls, protect, ruleset, waitPullReads } from './scenario.js'
 import { conversationInRounds } from '../sim/request-log.js'
 import { inputEnvName } from '../harness/run-bundle.js'
 import { closeChecked, openApiProblems } from '../sim/openapi-check.js'
@@ -166,17 +166,8 @@ async function waitCiAsEntry(s: Sim, inputs: Record<string, string>, runnerEnv: 
 }
 
 describe('a transient fault in every call site: retried, never read as "no checks", the wait goes on (in-process, as the entry runs it)', () => {
-  const sites: [string, string | RegExp][] = [
-    ['pull request', PULL],
-    ['branch (classic protection)', BRANCH],
-    ['rules (rulesets)', RULES],
-    ['check runs', CHECK_RUNS],
-    ['combined status', STATUS],
-    ['jobs of the run', JOBS]
-  ]
-  const faults: (Fault | FaultName)[] = ['reset', 'close', { type: 'cut-body', bytes: 20 }, { type: 'cloudflare', status: 524 }, { type: 'server-error', status: 502 }]
   // The first case ("pull request", reset) runs as the bundle in faults.e2e.test.ts.
-  const cases = sites.flatMap(([site, path], i) => [[site, path, faults[i % faults.length]!] as const, [site, path, faults[(i + 2) % faults.length]!] as const]).slice(1)
+  const cases = TRANSIENT_FAULT_CASES.slice(1)
 
   it.each(cases)('%s: %j', async (_site, path, fault) => {
     sim = await startSimulator({ clock: { mode: 'manual' }, setup: (s) => protect(s, ['test']) })

@@ -3,7 +3,7 @@
  * token's permissions, and a run of dist/wait-ci/index.js against it.
  */
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
-import { BASE_SHA, DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, addRuleset, protectBranch, type Sim, type SimState } from '../sim/server.js'
+import { BASE_SHA, DEFAULT_TOKEN, HEAD_SHA, OWNER, REPO, addRuleset, protectBranch, type Fault, type FaultName, type Sim, type SimState } from '../sim/server.js'
 
 export const CHECK_RUNS = new RegExp(`/commits/${HEAD_SHA}/check-runs$`)
 export const STATUS = new RegExp(`/commits/${HEAD_SHA}/status$`)
@@ -11,6 +11,23 @@ export const PULL = `/repos/${OWNER}/${REPO}/pulls/1`
 export const BRANCH = `/repos/${OWNER}/${REPO}/branches/main`
 export const RULES = `/repos/${OWNER}/${REPO}/rules/branches/main`
 export const JOBS = /\/actions\/runs\/\d+\/attempts\/\d+\/jobs$/
+
+/**
+ * Every read wait-ci makes, each with two transient faults: twelve rows. The first runs as the bundle
+ * (faults.e2e.test.ts), the other eleven through the entry's own work in-process (in-process.test.ts).
+ */
+export const TRANSIENT_FAULT_CASES = (() => {
+  const sites: [string, string | RegExp][] = [
+    ['pull request', PULL],
+    ['branch (classic protection)', BRANCH],
+    ['rules (rulesets)', RULES],
+    ['check runs', CHECK_RUNS],
+    ['combined status', STATUS],
+    ['jobs of the run', JOBS]
+  ]
+  const faults: (Fault | FaultName)[] = ['reset', 'close', { type: 'cut-body', bytes: 20 }, { type: 'cloudflare', status: 524 }, { type: 'server-error', status: 502 }]
+  return sites.flatMap(([site, path], i) => [[site, path, faults[i % faults.length]!] as const, [site, path, faults[(i + 2) % faults.length]!] as const])
+})()
 
 /**
  * Runs `action` after poll `n`, before poll n+1 reads anything: each poll ends
