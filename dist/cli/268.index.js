@@ -193,7 +193,6 @@ var json_document = __webpack_require__(970);
 
 
 
-/** What the API commands take from outside besides their arguments; tests of the bundle set the real ones. */
 /** The flags `purple wait-ci` and `purple merge` share (node:util parseArgs options). */
 const API_FLAGS = Object.freeze({
     repo: { type: 'string' },

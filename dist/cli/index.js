@@ -5392,13 +5392,13 @@ async function addedLinesBetween(git, from, to, keep, keepEre, maxKept, mergeBas
             const start = await mergeBase();
             if (start === null)
                 return await addedLinesBetween(git, from, to, keep, keepEre, maxKept, null, retain);
-            return await addedLinesFileByFile(git, start, to, keep, maxKept, e);
+            return await addedLinesFileByFile(git, start, to, keep, maxKept, retain, e);
         }
-        return await addedLinesFileByFile(git, from, to, keep, maxKept, e);
+        return await addedLinesFileByFile(git, from, to, keep, maxKept, retain, e);
     }
 }
 /** The degraded path: one diff per changed file (by blob ids, so no path is ever an argument). */
-async function addedLinesFileByFile(git, from, to, keep, maxKept, cause) {
+async function addedLinesFileByFile(git, from, to, keep, maxKept, retain, cause) {
     const raw = await git.run(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', '--end-of-options', from, to, '--'], {
         encoding: 'latin1'
     });
@@ -5411,7 +5411,7 @@ async function addedLinesFileByFile(git, from, to, keep, maxKept, cause) {
         const path = fields[i + 1];
         if (status === undefined || status === 'D' || newMode === '120000' || newMode === '160000')
             continue;
-        const reader = new AddedLineReader(keep, 'b/', maxKept);
+        const reader = new AddedLineReader(keep, 'b/', maxKept, retain);
         reader.startFile(path, newOid);
         try {
             if (status === 'A' || /^0+$/.test(oldOid)) {
@@ -5907,7 +5907,8 @@ async function scanChanged(git, base, head, excluded, limits, report) {
         report.problems.push(unreadableProblem(added.unreadable));
     if (added.overflowed)
         report.problems.push(`stopped keeping marker-shaped lines after ${limits.maxKeptLines}: the rest of the range was not checked`);
-    const files = added.files.filter((f) => !excluded(f.path) && (added.overflowed || !underlinesOnly(f)));
+    // Underline-only new files were dropped by the reader (a file read only in part, after an overflow, is kept).
+    const files = added.files.filter((f) => !excluded(f.path));
     if (files.length === 0)
         return { files, attributes: new Map() };
     const { listing, defaultSizes } = startReads();
@@ -6137,19 +6138,18 @@ async function resolveRange(git, req) {
     const headName = req.head || defaults.head || 'HEAD';
     const headLabel = req.head ? req.headLabel : 'head';
     const headBranch = req.headBranch ?? defaults.headBranch;
-    if (req.base) {
-        // A base given by name does not depend on head: one rev-parse answers both. When it cannot, head's failure comes
-        // first and a base that fails is reported in the range (a tree scan needs head alone).
-        const both = await (0,revisions/* resolveCommitsAtOnce */.nM)(git, [headName, req.base]);
+    // A base given by name, or the event's (a pull request's, a push's 'before'), does not depend on head: one rev-parse
+    // answers both. When it cannot, the steps below resolve each: head's failure comes first, a named base that fails is
+    // reported in the range (a tree scan needs head alone), an event base missing from the clone falls back.
+    const early = req.base
+        ? { name: req.base, description: `${req.baseLabel} '${req.base}'` }
+        : defaults.base !== null && (0,revisions/* isFullOid */.YB)(defaults.base)
+            ? { name: defaults.base, description: eventBaseDescription(req) }
+            : null;
+    if (early !== null) {
+        const both = await (0,revisions/* resolveCommitsAtOnce */.nM)(git, [headName, early.name]);
         if (both !== null)
-            return { range: { base: both[1], head: both[0], description: `${req.baseLabel} '${req.base}'`, headBranch }, notes };
-    }
-    else if (defaults.base !== null && (0,revisions/* isFullOid */.YB)(defaults.base)) {
-        // The event's base (a pull request's, a push's 'before') is asked beside head in the same rev-parse; when one
-        // call cannot tell (a force push left 'before' unfetched), the steps below say which failed and fall back.
-        const both = await (0,revisions/* resolveCommitsAtOnce */.nM)(git, [headName, defaults.base]);
-        if (both !== null)
-            return { range: { base: both[1], head: both[0], description: eventBaseDescription(req), headBranch }, notes };
+            return { range: { base: both[1], head: both[0], description: early.description, headBranch }, notes };
     }
     const namedBase = req.base ? (0,revisions/* resolveCommit */.WL)(git, req.base, req.baseLabel) : null;
     namedBase?.catch(() => undefined);
