@@ -26,14 +26,14 @@ const only = args.filter((arg) => !arg.startsWith('--'))
 const ncc = createRequire(import.meta.url)('@vercel/ncc')
 
 /**
- * Bundles `src` into `out` with ncc's API as CommonJS (Node 20 loads an ES module bundle ~5 ms slower; see
- * docs/decisions.md, "CommonJS bundles"), failing on a bundle that references a missing module.
- * `out/package.json` says so, since the repository's own says "module".
+ * Bundles `src` into `out` with ncc's API as CommonJS (Node 20 loads an ES module bundle ~5 ms slower) and without
+ * ncc's cache, whose key ignores the output format (docs/decisions.md, "CommonJS bundles"), failing on a bundle that
+ * references a missing module. `out/package.json` says so, since the repository's own says "module".
  */
 async function bundle(src, out, license) {
   if (!existsSync(src)) throw new Error(`build: entry '${src}' does not exist`)
   rmSync(out, { recursive: true, force: true })
-  const { code, assets } = await ncc(resolve(src), { esm: false, quiet: true, ...(license ? { license } : {}) })
+  const { code, assets } = await ncc(resolve(src), { esm: false, cache: false, quiet: true, ...(license ? { license } : {}) })
   const files = [['index.js', code], ...Object.entries(assets).map(([name, asset]) => [name, asset.source])]
   files.push(['package.json', '{\n  "type": "commonjs"\n}\n'])
   for (const [name, source] of files) {
