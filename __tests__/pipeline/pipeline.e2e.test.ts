@@ -198,6 +198,9 @@ describe('pipeline: guard -> wait-ci -> merge', () => {
     expect(html).toMatch(/<h3>What stands between this PR and a merge<\/h3>/)
     expect(html.indexOf('What stands between')).toBeGreaterThan(html.indexOf('<h2>Purple merge: permanent</h2>'))
     expect(html).toMatch(/<td>review-required<\/td>/)
+    expect(html.match(/What stands between/g)).toHaveLength(1)
+    // merge read the facts when it stopped; the pipeline uses that reading instead of asking again.
+    expect(s.requests({ method: 'POST', path: /graphql/ }).filter((r) => JSON.stringify(r.body).includes('PurpleMergeFacts'))).toHaveLength(1)
     expectMergeInvariants(s, pr.head)
     // No request-log snapshot: the diagnosis read after the stop sends its reads in parallel, in any order.
   })

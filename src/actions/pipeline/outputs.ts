@@ -42,13 +42,16 @@ export function pipelineOutputValues(result: PipelineResult): OutputValues<typeo
   }
 }
 
+const withoutDiagnosis = ({ diagnosis: _, ...merge }: MergeResult): MergeResult => merge
+
 /** The one job summary: the outcome, each round's stages in order, then what stands between the PR and a merge. */
 export function pipelineSummary(result: PipelineResult): string {
   const title = result.stage === 'none' ? 'Purple: merged' : `Purple: stopped at ${result.stage}`
   const updates = result.updates > 0 ? [paragraph(`The branch was updated from its base ${result.updates} time(s); each new head was guarded, waited on and merged pinned to it.`)] : []
   const sections = result.rounds.map((round, i) => {
     const label = result.rounds.length > 1 ? renderSummary([heading(2, i === 0 ? 'Round 1' : `Round ${i + 1}, after a branch update`)]) : ''
-    return [label, guardSummary(round.guard), round.waitCi ? waitCiSummary(round.waitCi) : '', round.merge ? mergeSummary(round.merge) : ''].join('')
+    // merge's own diagnosis is the pipeline's (read once when merge stopped): shown once, at the end.
+    return [label, guardSummary(round.guard), round.waitCi ? waitCiSummary(round.waitCi) : '', round.merge ? mergeSummary(withoutDiagnosis(round.merge)) : ''].join('')
   })
   const diagnosis = result.diagnosis ? renderSummary(renderDiagnosisHtml(result.diagnosis)) : ''
   return renderSummary([heading(1, title), paragraph(result.message), ...updates]) + sections.join('') + diagnosis

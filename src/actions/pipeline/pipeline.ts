@@ -164,7 +164,14 @@ async function runRound(settings: PipelineSettings, deps: PipelineDeps, target: 
   }
   log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}${round}`)
   const merged = await merge(
-    { ...settings.merge, updateBranch: target.mayUpdate, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository },
+    {
+      ...settings.merge,
+      updateBranch: target.mayUpdate,
+      sha: waited.sha,
+      pullNumber: waited.pullRequest,
+      repository: settings.repository,
+      mergingToken: mergingTokenOf(settings.client.auth)
+    },
     { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) }
   )
   deps.stageEnded({ stage: 'merge', result: merged })
@@ -213,8 +220,9 @@ export async function pipeline(settings: PipelineSettings, deps: PipelineDeps): 
       const pullNumber = ended.round.waitCi?.pullRequest ?? (settings.wait.target.kind === 'pull-request' ? settings.wait.target.number : undefined)
       // Only once GitHub was asked anything: a stop at guard stays without a request.
       if (ended.merged || ended.stage === 'guard' || pullNumber === undefined) return result
-      // wait-ci already read what blocks when it failed or timed out: one read, not two.
-      const diagnosis = (ended.stage === 'wait-ci' ? ended.round.waitCi?.diagnosis : undefined) ?? (await readDiagnosis(settings, deps, pullNumber))
+      // wait-ci and merge already read what blocks when they stopped: one read, not two.
+      const staged = ended.stage === 'wait-ci' ? ended.round.waitCi?.diagnosis : ended.stage === 'merge' ? ended.round.merge?.diagnosis : undefined
+      const diagnosis = staged ?? (await readDiagnosis(settings, deps, pullNumber))
       return diagnosis === undefined ? result : { ...result, diagnosis }
     }
     if (settings.tokenAuth) {
