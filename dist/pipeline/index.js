@@ -51445,7 +51445,14 @@ async function runRound(settings, deps, target) {
         log.warning(`guard checked ${guarded.range.head}, but wait-ci verified ${waited.sha} (the pull request head): guard's verdict is about the former.`);
     }
     log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}${round}`);
-    const merged = await merge_merge({ ...settings.merge, updateBranch: target.mayUpdate, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository }, { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) });
+    const merged = await merge_merge({
+        ...settings.merge,
+        updateBranch: target.mayUpdate,
+        sha: waited.sha,
+        pullNumber: waited.pullRequest,
+        repository: settings.repository,
+        mergingToken: merge_facts_mergingTokenOf(settings.client.auth)
+    }, { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) });
     deps.stageEnded({ stage: 'merge', result: merged });
     const all = { guard: guarded, waitCi: waited, merge: merged };
     if (merged.reason === 'branch-updated' && merged.updatedSha !== '') {
@@ -51493,8 +51500,9 @@ async function pipeline(settings, deps) {
             // Only once GitHub was asked anything: a stop at guard stays without a request.
             if (ended.merged || ended.stage === 'guard' || pullNumber === undefined)
                 return result;
-            // wait-ci already read what blocks when it failed or timed out: one read, not two.
-            const diagnosis = (ended.stage === 'wait-ci' ? ended.round.waitCi?.diagnosis : undefined) ?? (await readDiagnosis(settings, deps, pullNumber));
+            // wait-ci and merge already read what blocks when they stopped: one read, not two.
+            const staged = ended.stage === 'wait-ci' ? ended.round.waitCi?.diagnosis : ended.stage === 'merge' ? ended.round.merge?.diagnosis : undefined;
+            const diagnosis = staged ?? (await readDiagnosis(settings, deps, pullNumber));
             return diagnosis === undefined ? result : { ...result, diagnosis };
         }
         if (settings.tokenAuth) {
@@ -51544,13 +51552,15 @@ function pipelineOutputValues(result) {
         updates: String(result.updates)
     };
 }
+const withoutDiagnosis = ({ diagnosis: _, ...merge }) => merge;
 /** The one job summary: the outcome, each round's stages in order, then what stands between the PR and a merge. */
 function pipelineSummary(result) {
     const title = result.stage === 'none' ? 'Purple: merged' : `Purple: stopped at ${result.stage}`;
     const updates = result.updates > 0 ? [summary_html_paragraph(`The branch was updated from its base ${result.updates} time(s); each new head was guarded, waited on and merged pinned to it.`)] : [];
     const sections = result.rounds.map((round, i) => {
         const label = result.rounds.length > 1 ? summary_html_renderSummary([summary_html_heading(2, i === 0 ? 'Round 1' : `Round ${i + 1}, after a branch update`)]) : '';
-        return [label, guardSummary(round.guard), round.waitCi ? waitCiSummary(round.waitCi) : '', round.merge ? mergeSummary(round.merge) : ''].join('');
+        // merge's own diagnosis is the pipeline's (read once when merge stopped): shown once, at the end.
+        return [label, guardSummary(round.guard), round.waitCi ? waitCiSummary(round.waitCi) : '', round.merge ? mergeSummary(withoutDiagnosis(round.merge)) : ''].join('');
     });
     const diagnosis = result.diagnosis ? summary_html_renderSummary(renderDiagnosisHtml(result.diagnosis)) : '';
     return summary_html_renderSummary([summary_html_heading(1, title), summary_html_paragraph(result.message), ...updates]) + sections.join('') + diagnosis;
