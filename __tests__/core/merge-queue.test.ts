@@ -20,6 +20,7 @@ import {
   NEVER_STARTED_AFTER_MS,
   updatedHeadNeverStartedMessage,
   tokenAuthWarning,
+  branchUpdateWarning,
   type FollowFacts,
   type GroupCheck,
   type QueueSnapshot
@@ -252,8 +253,28 @@ describe('what Purple says', () => {
     expect(groupNeverStartedMessage(1, GROUP, 330_000)).toMatch(/^Merge group aaaaaaa of pull request #1 has no check suite and no workflow run after 5m 30s: /)
     expect(groupNeverStartedMessage(1, GROUP, 330_000)).toContain(APP_AUTH_ADVICE)
     expect(APP_AUTH_ADVICE).toContain("'app-id' and 'private-key'")
-    expect(tokenAuthWarning(false)).toContain(APP_AUTH_ADVICE)
-    expect(tokenAuthWarning(true)).toBeNull()
+  })
+
+  // A personal token's or another App's events start workflows: only the job's token (or one that may be it) is warned about.
+  it.each([
+    ['actions', /^Enqueueing with the job's GITHUB_TOKEN: the merge group it creates will start no workflows\. /],
+    ['unknown', /^Enqueueing with a token that may be the job's GITHUB_TOKEN: if it is, /],
+    ['other', null]
+  ] as const)('before an enqueue with a token whose owner is %s: %s', (owner, warning) => {
+    const text = tokenAuthWarning(owner)
+    if (warning === null) return expect(text).toBeNull()
+    expect(text).toMatch(warning)
+    expect(text).toContain(APP_AUTH_ADVICE)
+  })
+
+  it.each([
+    ['actions', /^The branch was updated with the job's GITHUB_TOKEN: .*checks may never start on abc1234\. Use GitHub App auth/],
+    ['unknown', /^The branch was updated with a token that may be the job's GITHUB_TOKEN: .*checks may never start on abc1234\./],
+    ['other', null]
+  ] as const)('after a branch update with a token whose owner is %s: %s', (owner, warning) => {
+    const text = branchUpdateWarning(owner, 'abc1234')
+    if (warning === null) return expect(text).toBeNull()
+    expect(text).toMatch(warning)
   })
 
   it('a timeout names the queue check timeout, and the never-started diagnosis when nothing started', () => {

@@ -5,11 +5,12 @@
  */
 import { parse, validate } from 'graphql'
 import { createGitHubClient } from '../../src/github/client.js'
-import { MERGE_FACTS_QUERY, VIEWER_QUERY, readMergeFacts, type MergeFactsOptions } from '../../src/github/merge-facts.js'
+import { MERGE_FACTS_QUERY, readMergeFacts, type MergeFactsOptions } from '../../src/github/merge-facts.js'
+import { VIEWER_QUERY } from '../../src/github/token-owner.js'
 import { diagnose } from '../../src/core/diagnosis.js'
 import { githubSchema } from '../sim/graphql.js'
 import { closeChecked } from '../sim/openapi-check.js'
-import { DEFAULT_TOKEN, OWNER, REPO, addRuleset, pullRequestRule, startSimulator, type Sim, type SimRule } from '../sim/server.js'
+import { ADMIN_TOKEN, DEFAULT_TOKEN, OWNER, REPO, addRuleset, pullRequestRule, startSimulator, type Sim, type SimRule } from '../sim/server.js'
 import type { SimState } from '../sim/state.js'
 
 let sim: Sim | undefined
@@ -229,7 +230,7 @@ describe("whose installation token merges (a workflow's GITHUB_TOKEN can never c
 
   it("the job's GITHUB_TOKEN (its viewer is the Actions bot): the workflow-file blocker is proven", async () => {
     sim = await startSimulator({ setup: workflowChange })
-    const facts = await read(sim, { mergingToken: 'installation' }).facts
+    const facts = await read(sim).facts
     expect(facts.mergingToken).toBe('actions')
     expect(diagnose(facts).blockers.map((b) => b.kind)).toEqual(['workflow-file-permission'])
     expect(sim.requests({ path: /graphql/ })).toHaveLength(2)
@@ -244,16 +245,25 @@ describe("whose installation token merges (a workflow's GITHUB_TOKEN can never c
       }
     })
     const client = createGitHubClient({ auth: { kind: 'token', token: appToken }, baseUrl: sim.url, retries: 0, writeSpacingMs: 0, log: () => undefined, setSecret: () => undefined })
-    const facts = await readMergeFacts(client, repo, 1, { sleep: async () => undefined, mergingToken: 'installation' })
+    const facts = await readMergeFacts(client, repo, 1, { sleep: async () => undefined })
     expect(facts.mergingToken).toBe('other')
     const d = diagnose(facts)
     expect(d.blockers.map((b) => b.kind)).toEqual(['unknown'])
     expect(d.blockers[0]!.evidence).not.toContain('GITHUB_TOKEN')
   })
 
+  it('a personal token (ghp_) is never the job\'s: no such blocker, and GitHub is not asked', async () => {
+    sim = await startSimulator({ setup: workflowChange })
+    const client = createGitHubClient({ auth: { kind: 'token', token: ADMIN_TOKEN }, baseUrl: sim.url, retries: 0, writeSpacingMs: 0, log: () => undefined, setSecret: () => undefined })
+    const facts = await readMergeFacts(client, repo, 1, { sleep: async () => undefined })
+    expect(facts.mergingToken).toBe('other')
+    expect(diagnose(facts).blockers.map((b) => b.kind)).not.toContain('workflow-file-permission')
+    expect(sim.requests({ path: /graphql/ })).toHaveLength(1)
+  })
+
   it('no workflow file in the pull request: GitHub is not asked', async () => {
     sim = await startSimulator({ setup: (s) => void (s.pulls[0]!.mergeable_state = 'blocked') })
-    const facts = await read(sim, { mergingToken: 'installation' }).facts
+    const facts = await read(sim).facts
     expect(facts.mergingToken).toBe('unknown')
     expect(sim.requests({ path: /graphql/ })).toHaveLength(1)
   })
@@ -261,7 +271,7 @@ describe("whose installation token merges (a workflow's GITHUB_TOKEN can never c
   it('GitHub does not answer who it is: unknown, and the read still succeeds', async () => {
     sim = await startSimulator({ setup: workflowChange })
     sim.respond({ method: 'POST', path: /graphql/, where: (r) => JSON.stringify(r.body).includes('PurpleViewer') }, { status: 502, body: { message: 'Server Error' } })
-    const facts = await read(sim, { mergingToken: 'installation' }).facts
+    const facts = await read(sim).facts
     expect(facts.mergingToken).toBe('unknown')
     expect(diagnose(facts).blockers[0]!.evidence).toContain("which a workflow's GITHUB_TOKEN cannot merge")
   })

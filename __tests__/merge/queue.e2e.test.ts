@@ -87,8 +87,8 @@ describe('merge through the merge queue (bundle)', () => {
     expect(pr.merged).toBe(true)
     expect(run.outputs).toMatchObject({ merged: 'true', reason: 'merged', attempts: '1', 'merge-commit-sha': pr.merge_commit_sha!, 'merge-group-sha': pr.merge_commit_sha! })
     expect(enqueues(s)).toEqual([{ pullRequestId: 'PR_900001', expectedHeadOid: HEAD_SHA }])
-    // Token auth: warned before the enqueue; the queue, not merge, decides about the branch.
-    expect(warnings(run)).toEqual([expect.stringContaining(APP_AUTH_ADVICE)])
+    // A personal token's merge group starts workflows: no warning; the queue, not merge, decides about the branch.
+    expect(warnings(run)).toEqual([])
     expect(run.stdout).toContain('delete-branch skipped: the merge queue merged this pull request')
     expect(s.count('DELETE', /\/git\/refs\//)).toBe(0)
     const html = renderGfm(run.summary)

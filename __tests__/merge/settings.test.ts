@@ -2,8 +2,6 @@
 import { specInputSource } from '../../src/core/inputs.js'
 import { mergeOwnInputs } from '../../src/actions/merge/io.js'
 import { parseMergeOptions } from '../../src/actions/merge/settings.js'
-import { mergingTokenOf } from '../../src/github/merge-facts.js'
-import type { AuthConfig } from '../../src/github/auth.js'
 import { SHARED_STAGE_INPUTS, STAGE_PREFIX } from '../../src/actions/pipeline/io.js'
 
 const own = (values: Record<string, string>) => specInputSource(mergeOwnInputs, (label) => values[label] ?? '')
@@ -32,20 +30,5 @@ describe('parseMergeOptions', () => {
     [{ sha: 'abc123' }, "Input 'sha' is 'abc123': write the full commit sha"]
   ])('in the root action, %j fails naming the input the workflow wrote', (values, message) => {
     expect(() => parseMergeOptions(root(values))).toThrow(message)
-  })
-})
-
-describe('mergingTokenOf', () => {
-  // Prefixes from https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/;
-  // the ghp_ token is GitHub's documented example, the others are invented with the documented prefixes.
-  it.each([
-    [{ kind: 'token', token: 'ghs_16C7e42F292c6912E7710c838347Ae178B4a' }, 'installation'],
-    [{ kind: 'token', token: 'ghp_16C7e42F292c6912E7710c838347Ae178B4a' }, 'other'],
-    [{ kind: 'token', token: 'github_pat_11ABCDE0Y0abcdefghijk_0123456789' }, 'other'],
-    [{ kind: 'token', token: 'v1.0123456789abcdef0123456789abcdef01234567' }, 'unknown'],
-    [{ kind: 'app', appId: '1', privateKey: 'k', installationId: null, owner: null }, 'other']
-  ] as const)('%j is %s', (auth, kind) => {
-    // An installation token may be the job's GITHUB_TOKEN or an App's made by an earlier step: never assumed to be the job's.
-    expect(mergingTokenOf(auth as unknown as AuthConfig)).toBe(kind)
   })
 })

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { gitEnv, committedConflict, tempRepo, type TempRepo } from '../git/temp-repo.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
-import { DEFAULT_TOKEN, shaOf, startSimulator, type Sim, type SimState } from '../sim/server.js'
+import { ADMIN_TOKEN, DEFAULT_TOKEN, shaOf, startSimulator, type Sim, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls } from '../merge/invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
 import { conversation } from '../sim/request-log.js'
@@ -87,7 +87,8 @@ async function runPipeline(s: Sim, pr: Pr, inputs: Record<string, string> = {}, 
     env: { ...gitEnv, GITHUB_API_URL: s.url },
     sim: s
   })
-  expect(run.allText.split('\n').filter((line) => line.includes(DEFAULT_TOKEN) && !line.startsWith('::add-mask::'))).toEqual([])
+  const token = inputs['github-token'] ?? DEFAULT_TOKEN
+  expect(run.allText.split('\n').filter((line) => line.includes(token) && !line.startsWith('::add-mask::'))).toEqual([])
   return run
 }
 
@@ -323,24 +324,31 @@ function updateOnOrigin(pr: Pr): { newBase: string; newHead: string } {
   return { newBase, newHead }
 }
 
+/** A simulator whose main is strict and the pull request behind it; GitHub's update (the first PUT) moves head and base as origin has them. */
+async function behindUntilUpdated(pr: Pr, moved: { newBase: string; newHead: string }): Promise<Sim> {
+  const s = await startFor(pr, ['test'], (st) => {
+    st.branches.find((b) => b.name === 'main')!.protection!.required_status_checks!.strict = true
+    st.pulls[0]!.mergeable_state = 'behind'
+  })
+  s.addCheckRun({ name: 'test', conclusion: 'success' })
+  s.after({ method: 'PUT', path: /\/update-branch$/, count: 1 }, (st) => {
+    Object.assign(st.pulls[0]!.head, { sha: moved.newHead })
+    Object.assign(st.pulls[0]!.base, { sha: moved.newBase })
+    st.branches.find((b) => b.name === 'feature')!.sha = moved.newHead
+    st.branches.find((b) => b.name === 'main')!.sha = moved.newBase
+    st.pulls[0]!.mergeable_state = 'clean'
+  })
+  return s
+}
+
 describe('pipeline: a strict branch whose base moved', () => {
   it("'merge-update-branch: true' goes round once: the new head is guarded, verified and merged pinned to it, after exactly one update", async () => {
     const pr = cleanPr()
-    const { newBase, newHead } = updateOnOrigin(pr)
-    const s = await startFor(pr, ['test'], (st) => {
-      st.branches.find((b) => b.name === 'main')!.protection!.required_status_checks!.strict = true
-      st.pulls[0]!.mergeable_state = 'behind'
-    })
-    s.addCheckRun({ name: 'test', conclusion: 'success' })
-    s.addCheckRun({ name: 'test', conclusion: 'success', head_sha: newHead })
+    const moved = updateOnOrigin(pr)
+    const { newHead } = moved
     // GitHub's update makes the merge commit that origin holds: the simulator's pull request follows it.
-    s.after({ method: 'PUT', path: /\/update-branch$/, count: 1 }, (st) => {
-      Object.assign(st.pulls[0]!.head, { sha: newHead })
-      Object.assign(st.pulls[0]!.base, { sha: newBase })
-      st.branches.find((b) => b.name === 'feature')!.sha = newHead
-      st.branches.find((b) => b.name === 'main')!.sha = newBase
-      st.pulls[0]!.mergeable_state = 'clean'
-    })
+    const s = await behindUntilUpdated(pr, moved)
+    s.addCheckRun({ name: 'test', conclusion: 'success', head_sha: newHead })
     const run = await runPipeline(s, pr, { 'merge-update-branch': 'true' })
     expect(errors(run)).toEqual([])
     expect(run.exitCode).toBe(0)
@@ -373,19 +381,9 @@ describe('pipeline: a strict branch whose base moved', () => {
 
   it("the updated head never gets a check (the job's token updated it): stops at wait-ci, saying so and naming App auth", async () => {
     const pr = cleanPr()
-    const { newBase, newHead } = updateOnOrigin(pr)
-    const s = await startFor(pr, ['test'], (st) => {
-      st.branches.find((b) => b.name === 'main')!.protection!.required_status_checks!.strict = true
-      st.pulls[0]!.mergeable_state = 'behind'
-    })
-    s.addCheckRun({ name: 'test', conclusion: 'success' })
-    s.after({ method: 'PUT', path: /\/update-branch$/, count: 1 }, (st) => {
-      Object.assign(st.pulls[0]!.head, { sha: newHead })
-      Object.assign(st.pulls[0]!.base, { sha: newBase })
-      st.branches.find((b) => b.name === 'feature')!.sha = newHead
-      st.branches.find((b) => b.name === 'main')!.sha = newBase
-      st.pulls[0]!.mergeable_state = 'clean'
-    })
+    const moved = updateOnOrigin(pr)
+    const { newHead } = moved
+    const s = await behindUntilUpdated(pr, moved)
     // A budget of an hour: the stop comes after a few minutes without any check suite, not at the budget's end.
     const run = await runPipeline(s, pr, { 'merge-update-branch': 'true', 'wait-timeout-seconds': '3600' })
     expect(run.exitCode).toBe(1)
@@ -394,7 +392,7 @@ describe('pipeline: a strict branch whose base moved', () => {
       new RegExp(`^No check suite and no workflow run exists for the updated head ${newHead} after 3m 0s: .*GITHUB_TOKEN starts no workflows.*App auth \\('app-id' and 'private-key'`)
     )
     expect(errors(run)).toEqual([run.outputs['stage-message']])
-    expect(run.commands.some((c) => c.command === 'warning' && /updated with the job's token/.test(c.message))).toBe(true)
+    expect(run.commands.some((c) => c.command === 'warning' && /updated with the job's GITHUB_TOKEN/.test(c.message))).toBe(true)
     // It stopped once the few minutes were over, on the simulator's clock too: far inside the hour.
     const update = s.requests({ method: 'PUT', path: /\/update-branch$/ })[0]!
     const probes = s.requests({ method: 'GET', path: new RegExp(`/commits/${newHead}/check-suites$`) })
@@ -403,6 +401,21 @@ describe('pipeline: a strict branch whose base moved', () => {
     expect(s.log[s.log.length - 1]!.time - update.time).toBeLessThan(600_000)
     // Nothing unverified was merged: the one merge call carried the first verified head and was refused.
     expect(mergeCalls(s).map((c) => [(c.body as { sha?: string }).sha, c.status])).toEqual([[pr.head, 409]])
+  })
+
+  it("a personal token's update starts workflows: no token warning, and GitHub is not asked whose the token is", async () => {
+    const pr = cleanPr()
+    const moved = updateOnOrigin(pr)
+    const s = await behindUntilUpdated(pr, moved)
+    s.addCheckRun({ name: 'test', conclusion: 'success', head_sha: moved.newHead })
+    const run = await runPipeline(s, pr, { 'merge-update-branch': 'true', 'github-token': ADMIN_TOKEN })
+    expect(run.outputs).toMatchObject({ stage: 'none', updates: '1', merged: 'true', sha: moved.newHead })
+    expect(run.commands.filter((c) => c.command === 'warning' && /updated with/.test(c.message))).toEqual([])
+    expect(s.requests({ method: 'POST', path: /graphql/ }).filter((r) => JSON.stringify(r.body).includes('PurpleViewer'))).toEqual([])
+    expect(mergeCalls(s).map((c) => [(c.body as { sha?: string }).sha, c.status])).toEqual([
+      [pr.head, 409],
+      [moved.newHead, 200]
+    ])
   })
 
   it("'max-updates: 0': merge may not update, so it ends behind and says what stands in the way", async () => {

@@ -112,7 +112,7 @@ describe('merge through the queue', () => {
     expect(outcome.message).toContain('has no check suite and no workflow run after 3m')
     expect(outcome.message).toContain(APP_AUTH_ADVICE)
     // Warned before the enqueue, and ended minutes in, not at the hour the queue would wait.
-    expect(sc.lines.findIndex((l) => l.startsWith('warning: Enqueueing with a token'))).toBeLessThan(sc.lines.findIndex((l) => l.startsWith('merge queue: enqueued')))
+    expect(sc.lines.findIndex((l) => l.startsWith("warning: Enqueueing with the job's GITHUB_TOKEN"))).toBeLessThan(sc.lines.findIndex((l) => l.startsWith('merge queue: enqueued')))
     expect(sim.clock.now() - T0).toBeLessThan(10 * 60_000)
     expect(sim.state.workflowRuns).toEqual([])
     expect(sim.count('GET', /\/check-suites$/)).toBe(1)

@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util'
 import { MERGE_DEFAULTS, mergeOutputs, mergeOwnInputs } from '../actions/merge/io.js'
 import { merge, type MergeResult } from '../actions/merge/merge.js'
 import { parseMergeOptions, type MergeInputName } from '../actions/merge/settings.js'
-import { mergingTokenOf } from '../github/merge-facts.js'
 import { EXIT_CODES, UsageError } from './exit-codes.js'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -131,7 +130,7 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Api
     const log = cliLog(io, 'merge', json)
     // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
     const { client, requests } = createCliClient(clientOptions, log, deps, deps.now() + options.timeoutMs)
-    const result = await merge({ ...options, repository, pullNumber, mergingToken: mergingTokenOf(clientOptions.auth) }, { client, now: deps.now, sleep: deps.sleep, log })
+    const result = await merge({ ...options, repository, pullNumber }, { client, now: deps.now, sleep: deps.sleep, log })
     const what = result.merged ? `merged at ${result.sha} as ${result.mergeCommitSha}` : `not merged (${result.reason})`
     return {
       code: mergeExitCode(result, requests),

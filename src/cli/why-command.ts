@@ -8,7 +8,7 @@
 import { jsonDocument } from './json-document.js'
 import { parseArgs } from 'node:util'
 import { createGitHubClient } from '../github/client.js'
-import { mergingTokenOf, readMergeFacts } from '../github/merge-facts.js'
+import { readMergeFacts } from '../github/merge-facts.js'
 import { classifyFailure } from '../core/transient.js'
 import { diagnose, needsReread, type Diagnosis, type MergeFacts } from '../core/diagnosis.js'
 import { diagnosisDocument, renderDiagnosisText } from '../core/diagnosis-report.js'
@@ -104,7 +104,6 @@ export async function whyCommand(argv: readonly string[], io: CliIo, deps: WhyDe
     })
     const facts = await readMergeFacts(client, args.repo, args.pr, {
       sleep: deps.sleep,
-      mergingToken: mergingTokenOf({ kind: 'token', token }),
       log: (message) => io.stderr(`purple why: ${logText(message)}\n`)
     })
     const diagnosis = diagnose(facts)

@@ -145,8 +145,11 @@ export interface MergeFacts {
    * Whether the token that will merge is a workflow's GITHUB_TOKEN, which may never change workflow files;
    * `unknown` when the diagnosis does not know who will merge.
    */
-  readonly mergingToken: 'actions' | 'other' | 'unknown'
+  readonly mergingToken: TokenOwner
 }
+
+/** Whose token acts: 'actions' is a workflow's GITHUB_TOKEN, 'other' an App's or a person's, 'unknown' when nothing says. */
+export type TokenOwner = 'actions' | 'other' | 'unknown'
 
 const CLASSIC = 'classic branch protection'
 

@@ -10,6 +10,7 @@ import { logText } from './escaping.js'
 import { formatMs } from './durations.js'
 import { code, link, paragraph, table, type Html } from './summary-html.js'
 import { isRecord } from './records.js'
+import type { TokenOwner } from './diagnosis.js'
 
 /** GitHub's states of a merge queue entry (GraphQL `MergeQueueEntryState`). */
 export type MergeQueueEntryState = 'QUEUED' | 'AWAITING_CHECKS' | 'MERGEABLE' | 'UNMERGEABLE' | 'LOCKED'
@@ -219,10 +220,21 @@ export function failingGroupChecks(checks: readonly GroupCheck[]): GroupCheck[] 
 export const APP_AUTH_ADVICE =
   "Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself): events made with the job's GITHUB_TOKEN start no workflow runs, so a merge group it creates runs no merge_group workflows and waits until the queue removes it (see docs/decisions.md, \"Merge queue: enqueue the verified head and follow it\")."
 
-/** The warning before enqueueing with token auth (null with App auth). */
-export function tokenAuthWarning(isApp: boolean): string | null {
-  if (isApp) return null
-  return `Enqueueing with a token, not a GitHub App: if this is the job's GITHUB_TOKEN, the merge group will start no workflows. ${APP_AUTH_ADVICE}`
+/** The warning before enqueueing with the job's token, or with one that may be it; null for an App's or a person's. */
+export function tokenAuthWarning(owner: TokenOwner): string | null {
+  if (owner === 'other') return null
+  if (owner === 'actions') return `Enqueueing with the job's GITHUB_TOKEN: the merge group it creates will start no workflows. ${APP_AUTH_ADVICE}`
+  return `Enqueueing with a token that may be the job's GITHUB_TOKEN: if it is, the merge group will start no workflows. ${APP_AUTH_ADVICE}`
+}
+
+/** The warning after a branch update made with the job's token, or with one that may be it; null for an App's or a person's. */
+export function branchUpdateWarning(owner: TokenOwner, sha: string): string | null {
+  if (owner === 'other') return null
+  const who = owner === 'actions' ? "the job's GITHUB_TOKEN" : "a token that may be the job's GITHUB_TOKEN"
+  return (
+    `The branch was updated with ${who}: GitHub starts no workflow for a push made with a workflow's GITHUB_TOKEN, so checks may never start on ${sha}. ` +
+    "Use GitHub App auth ('app-id' and 'private-key') or a personal token so the new head gets its checks."
+  )
 }
 
 /** Plain words for a removal reason (GraphQL `RemovedFromMergeQueueEvent.reason`); unknown reasons are quoted. */

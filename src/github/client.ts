@@ -21,6 +21,7 @@ import { createRateLimitGate } from './rate-gate.js'
 import { createRetryingHook, type HookOptions } from './retrying.js'
 import type { RetryPolicy } from './retry.js'
 import { timedFetch, type FetchCounts } from './timed-fetch.js'
+import { tokenKindOf, type TokenKind } from './token-owner.js'
 
 export { RequestTimeoutError } from './timed-fetch.js'
 export { ConfigurationError } from './configuration.js'
@@ -97,6 +98,8 @@ export interface GitHubClient {
   readonly baseUrl: string
   /** True when authenticated as a GitHub App (tokens refresh themselves). */
   readonly isApp: boolean
+  /** What the token's form says about whose it is (see token-owner.ts). */
+  readonly tokenKind: TokenKind
   /** A snapshot of the request counts. */
   stats(): RequestStats
   /** The retry policy for `withRetry`, built from the same options, counting into the same stats. */
@@ -197,6 +200,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     octokit,
     baseUrl,
     isApp,
+    tokenKind: tokenKindOf(options.auth),
     log,
     retryPolicy,
     stats: () => ({

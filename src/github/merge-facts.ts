@@ -9,7 +9,7 @@
  */
 import { createEtagCache } from './conditional.js'
 import type { GitHubClient } from './client.js'
-import type { AuthConfig } from './auth.js'
+import { tokenOwner } from './token-owner.js'
 import type { RepositoryRef } from './context.js'
 import { expectList, expectShape, MalformedResponseError, requiredFromBranch, requiredFromRules } from './responses.js'
 import { explainFailure } from '../core/transient.js'
@@ -78,12 +78,6 @@ export interface MergeFactsOptions {
   readonly maxReads?: number
   /** Waits between those reads (default 1 s doubling to 8 s, no jitter). */
   readonly backoff?: BackoffPolicy
-  /**
-   * Who will merge, when the caller knows (a workflow's GITHUB_TOKEN cannot change workflow files).
-   * 'installation': an installation token (`ghs_`), the job's GITHUB_TOKEN or a GitHub App's; which one is
-   * asked of GitHub only when the pull request changes workflow files (docs/decisions.md, "Whose installation token merges").
-   */
-  readonly mergingToken?: MergeFacts['mergingToken'] | 'installation'
   readonly log?: (message: string) => void
 }
 
@@ -280,8 +274,8 @@ export async function readMergeFacts(client: GitHubClient, repo: RepositoryRef, 
   const files = denied.has('files') ? null : graph.files
   const threads = denied.has('reviewThreads') ? null : graph.reviewThreads
   const workflowFiles = files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null
-  const mergingToken =
-    options.mergingToken !== 'installation' ? (options.mergingToken ?? 'unknown') : workflowFiles?.length ? await installationOwner(client) : 'unknown'
+  // Who merges matters only when the pull request changes workflow files: GitHub is asked only then.
+  const mergingToken = client.tokenKind !== 'installation' ? client.tokenKind : workflowFiles?.length ? await tokenOwner(client) : 'unknown'
 
   return {
     pull: factsPull(graph, headSha, reads),
@@ -311,38 +305,6 @@ export async function readMergeFacts(client: GitHubClient, repo: RepositoryRef, 
     mergingToken
   }
 }
-
-/**
- * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
- * workflow files): App auth and personal tokens are not the job's token; an
- * installation token (`ghs_`) given as 'github-token' may be the job's or an
- * App's made by an earlier step, which the diagnosis asks GitHub when it matters.
- */
-export function mergingTokenOf(auth: AuthConfig): MergeFactsOptions['mergingToken'] {
-  if (auth.kind === 'app') return 'other'
-  const token = auth.token.trim()
-  if (token.startsWith('ghs_')) return 'installation'
-  return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown'
-}
-
-/** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
-export const ACTIONS_BOT_LOGIN = 'github-actions[bot]'
-
-/**
- * Whose installation token this is: the job's GITHUB_TOKEN (GraphQL `viewer` is the Actions bot) or another
- * App's; 'unknown' when GitHub does not say.
- */
-async function installationOwner(client: GitHubClient): Promise<MergeFacts['mergingToken']> {
-  try {
-    const data = await client.octokit.graphql<{ viewer: { login: string } | null }>(VIEWER_QUERY)
-    const login = data.viewer?.login
-    return typeof login !== 'string' ? 'unknown' : login === ACTIONS_BOT_LOGIN ? 'actions' : 'other'
-  } catch {
-    return 'unknown'
-  }
-}
-
-export const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }'
 
 function factsPull(graph: GraphPull, headSha: string, reads: number): MergeFacts['pull'] {
   return {

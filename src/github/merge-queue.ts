@@ -25,6 +25,7 @@ import {
 } from '../core/merge-queue.js'
 import { logText } from '../core/escaping.js'
 import type { GitHubClient } from './client.js'
+import { tokenOwner } from './token-owner.js'
 
 /** The pull request whose queue entry is handled. */
 export interface QueueTarget {
@@ -423,9 +424,11 @@ export async function mergeThroughQueue(
   runtime: QueueRuntime
 ): Promise<QueueOutcome> {
   const state = await readQueueState(client, target)
-  const warning = tokenAuthWarning(client.isApp)
   // Warned before the enqueue: a job-token merge group starts no workflows, and that shows only much later.
-  if (warning && state.headSha === options.sha && !state.snapshot.entry) runtime.log.warning(warning)
+  if (state.headSha === options.sha && !state.snapshot.entry) {
+    const warning = tokenAuthWarning(await tokenOwner(client))
+    if (warning) runtime.log.warning(warning)
+  }
   const result = await enqueueVerifiedHead(client, target, { sha: options.sha, state, ...(options.jump === undefined ? {} : { jump: options.jump }) })
   const base = { merged: false, mergeCommitSha: '', mergeGroupSha: '', failingChecks: [], removalReason: null, enqueued: false, polls: 0 }
   if (result.kind === 'head-moved') {

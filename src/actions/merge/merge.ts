@@ -30,7 +30,7 @@ import { formatSeconds } from '../../core/durations.js'
 import { logText } from '../../core/escaping.js'
 import { QUEUE_DELETE_BRANCH_NOTE, queueOffMessage, queuePath, queueRequirement, type GroupCheck, type QueueRequirement } from '../../core/merge-queue.js'
 import { detectMergeQueue, mergeThroughQueue } from '../../github/merge-queue.js'
-import { readMergeFacts, type MergeFactsOptions } from '../../github/merge-facts.js'
+import { readMergeFacts } from '../../github/merge-facts.js'
 import { diagnose, type Diagnosis } from '../../core/diagnosis.js'
 import { classifyFailure, toFailureData } from '../../core/transient.js'
 import type { GitHubClient } from '../../github/client.js'
@@ -91,8 +91,6 @@ export interface MergeDeps {
 export interface MergeTarget extends MergeOptions {
   readonly repository: { readonly owner: string; readonly repo: string }
   readonly pullNumber: number
-  /** Who merges, for the diagnosis ('actions': the job's GITHUB_TOKEN; 'installation': a `ghs_` token, asked); 'unknown' when absent. */
-  readonly mergingToken?: MergeFactsOptions['mergingToken']
 }
 
 interface PullRead {
@@ -217,7 +215,6 @@ async function diagnoseAfter(target: MergeTarget, deps: MergeDeps): Promise<Diag
     const facts = await readMergeFacts(deps.client, target.repository, target.pullNumber, {
       sleep: deps.sleep,
       maxReads: DIAGNOSIS_READS,
-      mergingToken: target.mergingToken ?? 'unknown',
       log: (m) => deps.log.info(m)
     })
     return diagnose(facts)

@@ -3,7 +3,6 @@
  * name the input, quote the value and say what to write instead.
  */
 import type { GitHubClientOptions } from '../../github/client.js'
-import { mergingTokenOf, type MergeFactsOptions } from '../../github/merge-facts.js'
 import { readGitHubContext, requirePullRequest, type RepositoryRef } from '../../github/context.js'
 import { readClientSettings } from '../../github/inputs.js'
 import { inputError, parseBooleanInput, parsePullRequestInput, parseSecondsInput, parseShaInput, type InputSource } from '../../core/inputs.js'
@@ -41,7 +40,6 @@ export interface MergeSettings extends MergeOptions {
   readonly client: GitHubClientOptions
   readonly repository: RepositoryRef
   readonly pullNumber: number
-  readonly mergingToken: MergeFactsOptions['mergingToken']
 }
 
 /**
@@ -88,5 +86,5 @@ export function readMergeSettings(env: Readonly<Record<string, string | undefine
   const client = readClientSettings(env)
   const context = readGitHubContext(env)
   const pull = requirePullRequest(context, options.pullRequest)
-  return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number, mergingToken: mergingTokenOf(client.auth) })
+  return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number })
 }

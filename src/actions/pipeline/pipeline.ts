@@ -10,9 +10,10 @@ import { diagnose, type Diagnosis } from '../../core/diagnosis.js'
 import { describeError } from '../../core/describe-error.js'
 import { createGit } from '../../git/git.js'
 import { createGitHubClient } from '../../github/client.js'
-import { mergingTokenOf, readMergeFacts } from '../../github/merge-facts.js'
+import { readMergeFacts } from '../../github/merge-facts.js'
 import { commitStarted } from '../../github/merge-queue.js'
-import { NEVER_STARTED_AFTER_MS, startVerdict, updatedHeadNeverStartedMessage } from '../../core/merge-queue.js'
+import { branchUpdateWarning, NEVER_STARTED_AFTER_MS, startVerdict, updatedHeadNeverStartedMessage } from '../../core/merge-queue.js'
+import { tokenOwner } from '../../github/token-owner.js'
 import { guard, guardDeps, type GuardDeps, type GuardResult } from '../guard/guard.js'
 import { merge, type MergeDeps, type MergeResult } from '../merge/merge.js'
 import { productionRuntime } from '../runtime.js'
@@ -169,8 +170,7 @@ async function runRound(settings: PipelineSettings, deps: PipelineDeps, target: 
       updateBranch: target.mayUpdate,
       sha: waited.sha,
       pullNumber: waited.pullRequest,
-      repository: settings.repository,
-      mergingToken: mergingTokenOf(settings.client.auth)
+      repository: settings.repository
     },
     { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) }
   )
@@ -194,7 +194,6 @@ async function readDiagnosis(settings: PipelineSettings, deps: PipelineDeps, pul
     const facts = await readMergeFacts(deps.client, settings.repository, pullNumber, {
       sleep: deps.sleep,
       maxReads: 3,
-      mergingToken: mergingTokenOf(settings.client.auth),
       log: (m) => deps.log.info(m)
     })
     return diagnose(facts)
@@ -225,11 +224,8 @@ export async function pipeline(settings: PipelineSettings, deps: PipelineDeps): 
       const diagnosis = staged ?? (await readDiagnosis(settings, deps, pullNumber))
       return diagnosis === undefined ? result : { ...result, diagnosis }
     }
-    if (settings.tokenAuth) {
-      deps.log.warning(
-        `The branch was updated with the job's token: GitHub starts no workflow for a push by a workflow's GITHUB_TOKEN, so checks may never start on ${ended.updatedTo}. Use GitHub App auth ('app-id', 'private-key') so the new head gets its checks.`
-      )
-    }
+    const warning = branchUpdateWarning(await tokenOwner(deps.client), ended.updatedTo)
+    if (warning) deps.log.warning(warning)
     const previousHead = ended.round.waitCi?.sha
     target = { round: rounds.length, head: ended.updatedTo, ...(previousHead ? { previousHead } : {}), mayUpdate: rounds.length < settings.maxUpdates }
   }

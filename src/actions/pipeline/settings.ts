@@ -33,8 +33,6 @@ export interface PipelineSettings {
   readonly eventHead?: string
   /** How many times a branch update may send the new head round again (guard, wait-ci, merge); only with `merge-update-branch`. */
   readonly maxUpdates: number
-  /** Whether the API calls use the job's token (not App auth): its branch updates start no workflows. */
-  readonly tokenAuth: boolean
 }
 
 /** Pure: `max-updates` as a whole number of rounds, 0 or more. */
@@ -64,7 +62,6 @@ export function readPipelineSettings(env: Env = process.env): PipelineSettings {
     wait,
     merge,
     ...(eventHead === undefined ? {} : { eventHead }),
-    maxUpdates,
-    tokenAuth: client.auth.kind !== 'app'
+    maxUpdates
   })
 }
