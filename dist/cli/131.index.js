@@ -517,11 +517,21 @@ function failingGroupChecks(checks) {
 }
 /** Why Purple enqueues with an App: the job token's merge group starts no workflows. */
 const APP_AUTH_ADVICE = "Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself): events made with the job's GITHUB_TOKEN start no workflow runs, so a merge group it creates runs no merge_group workflows and waits until the queue removes it (see docs/decisions.md, \"Merge queue: enqueue the verified head and follow it\").";
-/** The warning before enqueueing with token auth (null with App auth). */
-function tokenAuthWarning(isApp) {
-    if (isApp)
+/** The warning before enqueueing with the job's token, or with one that may be it; null for an App's or a person's. */
+function tokenAuthWarning(owner) {
+    if (owner === 'other')
         return null;
-    return `Enqueueing with a token, not a GitHub App: if this is the job's GITHUB_TOKEN, the merge group will start no workflows. ${APP_AUTH_ADVICE}`;
+    if (owner === 'actions')
+        return `Enqueueing with the job's GITHUB_TOKEN: the merge group it creates will start no workflows. ${APP_AUTH_ADVICE}`;
+    return `Enqueueing with a token that may be the job's GITHUB_TOKEN: if it is, the merge group will start no workflows. ${APP_AUTH_ADVICE}`;
+}
+/** The warning after a branch update made with the job's token, or with one that may be it; null for an App's or a person's. */
+function branchUpdateWarning(owner, sha) {
+    if (owner === 'other')
+        return null;
+    const who = owner === 'actions' ? "the job's GITHUB_TOKEN" : "a token that may be the job's GITHUB_TOKEN";
+    return (`The branch was updated with ${who}: GitHub starts no workflow for a push made with a workflow's GITHUB_TOKEN, so checks may never start on ${sha}. ` +
+        "Use GitHub App auth ('app-id' and 'private-key') or a personal token so the new head gets its checks.");
 }
 /** Plain words for a removal reason (GraphQL `RemovedFromMergeQueueEvent.reason`); unknown reasons are quoted. */
 function removalReasonText(reason) {
@@ -1175,6 +1185,8 @@ function nextMergeStep(budget, state, random = Math.random) {
     return { kind: 'wait', ms: Math.min(wait, left) };
 }
 
+// EXTERNAL MODULE: ./src/github/token-owner.ts
+var token_owner = __webpack_require__(3592);
 ;// CONCATENATED MODULE: ./src/github/merge-queue.ts
 /**
  * GitHub's merge queue through the API: detect whether the base branch
@@ -1184,6 +1196,7 @@ function nextMergeStep(budget, state, random = Math.random) {
  * src/core/merge-queue.ts; see docs/decisions.md, "Merge queue: enqueue the
  * verified head and follow it".
  */
+
 
 
 const PER_PAGE = 100;
@@ -1488,10 +1501,12 @@ function createFollower(client, target, options, runtime, enqueued) {
  */
 async function mergeThroughQueue(client, target, options, runtime) {
     const state = await readQueueState(client, target);
-    const warning = tokenAuthWarning(client.isApp);
     // Warned before the enqueue: a job-token merge group starts no workflows, and that shows only much later.
-    if (warning && state.headSha === options.sha && !state.snapshot.entry)
-        runtime.log.warning(warning);
+    if (state.headSha === options.sha && !state.snapshot.entry) {
+        const warning = tokenAuthWarning(await (0,token_owner/* tokenOwner */.nh)(client));
+        if (warning)
+            runtime.log.warning(warning);
+    }
     const result = await enqueueVerifiedHead(client, target, { sha: options.sha, state, ...(options.jump === undefined ? {} : { jump: options.jump }) });
     const base = { merged: false, mergeCommitSha: '', mergeGroupSha: '', failingChecks: [], removalReason: null, enqueued: false, polls: 0 };
     if (result.kind === 'head-moved') {
@@ -1604,7 +1619,6 @@ var input_source = __webpack_require__(8477);
 
 
 
-
 const MERGE_METHODS = ['merge', 'squash', 'rebase'];
 /**
  * Pure: merge's options from its inputs. Where they are read under another
@@ -1649,7 +1663,7 @@ function readMergeSettings(env = process.env) {
     const client = readClientSettings(env);
     const context = readGitHubContext(env);
     const pull = requirePullRequest(context, options.pullRequest);
-    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number, mergingToken: mergingTokenOf(client.auth) });
+    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number });
 }
 
 ;// CONCATENATED MODULE: ./src/actions/merge/merge.ts
@@ -1766,7 +1780,6 @@ async function diagnoseAfter(target, deps) {
         const facts = await (0,merge_facts/* readMergeFacts */.Wd)(deps.client, target.repository, target.pullNumber, {
             sleep: deps.sleep,
             maxReads: DIAGNOSIS_READS,
-            mergingToken: target.mergingToken ?? 'unknown',
             log: (m) => deps.log.info(m)
         });
         return (0,diagnosis/* diagnose */.h4)(facts);
@@ -2084,7 +2097,6 @@ var github_auth = __webpack_require__(5706);
 
 
 
-
 const MERGE_HELP = `Usage: purple merge [--repo <owner/name>] --pr <number> --sha <sha> [options]
 
 Merges the pull request at --sha, the head wait-ci verified; GitHub refuses if the
@@ -2189,7 +2201,7 @@ async function mergeCommand(args, io, deps = api_command/* processDeps */._i) {
         const log = (0,api_command/* cliLog */.$F)(io, 'merge', json);
         // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
         const { client, requests } = (0,api_command/* createCliClient */.OX)(clientOptions, log, deps, deps.now() + options.timeoutMs);
-        const result = await merge({ ...options, repository, pullNumber, mergingToken: (0,merge_facts/* mergingTokenOf */.wR)(clientOptions.auth) }, { client, now: deps.now, sleep: deps.sleep, log });
+        const result = await merge({ ...options, repository, pullNumber }, { client, now: deps.now, sleep: deps.sleep, log });
         const what = result.merged ? `merged at ${result.sha} as ${result.mergeCommitSha}` : `not merged (${result.reason})`;
         return {
             code: mergeExitCode(result, requests),

@@ -123,7 +123,6 @@ async function whyCommand(argv, io, deps = { env: process.env, sleep: realSleep 
         });
         const facts = await (0,_github_merge_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .readMergeFacts */ .Wd)(client, args.repo, args.pr, {
             sleep: deps.sleep,
-            mergingToken: (0,_github_merge_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .mergingTokenOf */ .wR)({ kind: 'token', token }),
             log: (message) => io.stderr(`purple why: ${(0,_core_escaping_js__WEBPACK_IMPORTED_MODULE_6__/* .logText */ .kc)(message)}\n`)
         });
         const diagnosis = (0,_core_diagnosis_js__WEBPACK_IMPORTED_MODULE_4__/* .diagnose */ .h4)(facts);

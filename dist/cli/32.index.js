@@ -1801,6 +1801,8 @@ function timedFetch(base, limitMs, counts) {
     };
 }
 
+// EXTERNAL MODULE: ./src/github/token-owner.ts
+var token_owner = __webpack_require__(3592);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub client every API action uses: @actions/github's Octokit (its
@@ -1815,6 +1817,7 @@ function timedFetch(base, limitMs, counts) {
  * Malformed 200 bodies, which no HTTP layer can see, are the caller's
  * `withRetry` (retry.ts).
  */
+
 
 
 
@@ -1923,6 +1926,7 @@ function createGitHubClient(options) {
         octokit,
         baseUrl,
         isApp,
+        tokenKind: (0,token_owner/* tokenKindOf */.jX)(options.auth),
         log,
         retryPolicy,
         stats: () => ({
@@ -2220,11 +2224,11 @@ function readClientSettings(env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Wd: () => (/* binding */ readMergeFacts),
-/* harmony export */   wR: () => (/* binding */ mergingTokenOf)
+/* harmony export */   Wd: () => (/* binding */ readMergeFacts)
 /* harmony export */ });
-/* unused harmony exports MERGE_FACTS_QUERY, DEFAULT_REREAD_BACKOFF, ACTIONS_BOT_LOGIN, VIEWER_QUERY */
+/* unused harmony exports MERGE_FACTS_QUERY, DEFAULT_REREAD_BACKOFF */
 /* harmony import */ var _conditional_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7059);
+/* harmony import */ var _token_owner_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3592);
 /* harmony import */ var _responses_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3499);
 /* harmony import */ var _core_transient_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
 /* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3915);
@@ -2241,6 +2245,7 @@ function readClientSettings(env = process.env) {
  * strict gate makes "behind" matter. An UNKNOWN mergeability is read again
  * with backoff before anything is decided.
  */
+
 
 
 
@@ -2451,7 +2456,8 @@ async function readMergeFacts(client, repo, pullNumber, options) {
     const files = denied.has('files') ? null : graph.files;
     const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
     const workflowFiles = files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null;
-    const mergingToken = options.mergingToken !== 'installation' ? (options.mergingToken ?? 'unknown') : workflowFiles?.length ? await installationOwner(client) : 'unknown';
+    // Who merges matters only when the pull request changes workflow files: GitHub is asked only then.
+    const mergingToken = client.tokenKind !== 'installation' ? client.tokenKind : workflowFiles?.length ? await (0,_token_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .tokenOwner */ .nh)(client) : 'unknown';
     return {
         pull: factsPull(graph, headSha, reads),
         reviewDecision: graph.reviewDecision ?? null,
@@ -2480,37 +2486,6 @@ async function readMergeFacts(client, repo, pullNumber, options) {
         mergingToken
     };
 }
-/**
- * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
- * workflow files): App auth and personal tokens are not the job's token; an
- * installation token (`ghs_`) given as 'github-token' may be the job's or an
- * App's made by an earlier step, which the diagnosis asks GitHub when it matters.
- */
-function mergingTokenOf(auth) {
-    if (auth.kind === 'app')
-        return 'other';
-    const token = auth.token.trim();
-    if (token.startsWith('ghs_'))
-        return 'installation';
-    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
-}
-/** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
-const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-/**
- * Whose installation token this is: the job's GITHUB_TOKEN (GraphQL `viewer` is the Actions bot) or another
- * App's; 'unknown' when GitHub does not say.
- */
-async function installationOwner(client) {
-    try {
-        const data = await client.octokit.graphql(VIEWER_QUERY);
-        const login = data.viewer?.login;
-        return typeof login !== 'string' ? 'unknown' : login === ACTIONS_BOT_LOGIN ? 'actions' : 'other';
-    }
-    catch {
-        return 'unknown';
-    }
-}
-const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
 function factsPull(graph, headSha, reads) {
     return {
         number: graph.number,
@@ -2941,6 +2916,49 @@ function createRetryingHook(options, parse) {
             return sendOnce(request, route, false);
         return insideCall.run(true, () => loop(request, route));
     };
+}
+
+
+/***/ }),
+
+/***/ 3592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jX: () => (/* binding */ tokenKindOf),
+/* harmony export */   nh: () => (/* binding */ tokenOwner)
+/* harmony export */ });
+/* unused harmony exports ACTIONS_BOT_LOGIN, VIEWER_QUERY */
+/**
+ * App auth and personal tokens are not the job's token; an installation token (`ghs_`) given as 'github-token'
+ * may be the job's or an App's made by an earlier step; any other form is unknown.
+ */
+function tokenKindOf(auth) {
+    if (auth.kind === 'app')
+        return 'other';
+    const token = auth.token.trim();
+    if (token.startsWith('ghs_'))
+        return 'installation';
+    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
+}
+/** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
+/**
+ * Whose token the client uses: for an installation token one GraphQL `viewer` (the Actions bot is the job's
+ * GITHUB_TOKEN); 'unknown' when GitHub does not say. Other kinds are answered without a request.
+ */
+async function tokenOwner(client) {
+    if (client.tokenKind !== 'installation')
+        return client.tokenKind;
+    try {
+        const data = await client.octokit.graphql(VIEWER_QUERY);
+        const login = data.viewer?.login;
+        return typeof login !== 'string' ? 'unknown' : login === ACTIONS_BOT_LOGIN ? 'actions' : 'other';
+    }
+    catch {
+        return 'unknown';
+    }
 }
 
 

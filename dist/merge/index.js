@@ -41492,6 +41492,39 @@ function timedFetch(base, limitMs, counts) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/token-owner.ts
+/**
+ * App auth and personal tokens are not the job's token; an installation token (`ghs_`) given as 'github-token'
+ * may be the job's or an App's made by an earlier step; any other form is unknown.
+ */
+function tokenKindOf(auth) {
+    if (auth.kind === 'app')
+        return 'other';
+    const token = auth.token.trim();
+    if (token.startsWith('ghs_'))
+        return 'installation';
+    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
+}
+/** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
+/**
+ * Whose token the client uses: for an installation token one GraphQL `viewer` (the Actions bot is the job's
+ * GITHUB_TOKEN); 'unknown' when GitHub does not say. Other kinds are answered without a request.
+ */
+async function tokenOwner(client) {
+    if (client.tokenKind !== 'installation')
+        return client.tokenKind;
+    try {
+        const data = await client.octokit.graphql(VIEWER_QUERY);
+        const login = data.viewer?.login;
+        return typeof login !== 'string' ? 'unknown' : login === ACTIONS_BOT_LOGIN ? 'actions' : 'other';
+    }
+    catch {
+        return 'unknown';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub client every API action uses: @actions/github's Octokit (its
@@ -41506,6 +41539,7 @@ function timedFetch(base, limitMs, counts) {
  * Malformed 200 bodies, which no HTTP layer can see, are the caller's
  * `withRetry` (retry.ts).
  */
+
 
 
 
@@ -41614,6 +41648,7 @@ function createGitHubClient(options) {
         octokit,
         baseUrl,
         isApp,
+        tokenKind: tokenKindOf(options.auth),
         log,
         retryPolicy,
         stats: () => ({
@@ -42276,11 +42311,21 @@ function failingGroupChecks(checks) {
 }
 /** Why Purple enqueues with an App: the job token's merge group starts no workflows. */
 const APP_AUTH_ADVICE = "Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself): events made with the job's GITHUB_TOKEN start no workflow runs, so a merge group it creates runs no merge_group workflows and waits until the queue removes it (see docs/decisions.md, \"Merge queue: enqueue the verified head and follow it\").";
-/** The warning before enqueueing with token auth (null with App auth). */
-function tokenAuthWarning(isApp) {
-    if (isApp)
+/** The warning before enqueueing with the job's token, or with one that may be it; null for an App's or a person's. */
+function tokenAuthWarning(owner) {
+    if (owner === 'other')
         return null;
-    return `Enqueueing with a token, not a GitHub App: if this is the job's GITHUB_TOKEN, the merge group will start no workflows. ${APP_AUTH_ADVICE}`;
+    if (owner === 'actions')
+        return `Enqueueing with the job's GITHUB_TOKEN: the merge group it creates will start no workflows. ${APP_AUTH_ADVICE}`;
+    return `Enqueueing with a token that may be the job's GITHUB_TOKEN: if it is, the merge group will start no workflows. ${APP_AUTH_ADVICE}`;
+}
+/** The warning after a branch update made with the job's token, or with one that may be it; null for an App's or a person's. */
+function branchUpdateWarning(owner, sha) {
+    if (owner === 'other')
+        return null;
+    const who = owner === 'actions' ? "the job's GITHUB_TOKEN" : "a token that may be the job's GITHUB_TOKEN";
+    return (`The branch was updated with ${who}: GitHub starts no workflow for a push made with a workflow's GITHUB_TOKEN, so checks may never start on ${sha}. ` +
+        "Use GitHub App auth ('app-id' and 'private-key') or a personal token so the new head gets its checks.");
 }
 /** Plain words for a removal reason (GraphQL `RemovedFromMergeQueueEvent.reason`); unknown reasons are quoted. */
 function removalReasonText(reason) {
@@ -42368,6 +42413,7 @@ function queueSummaryBlocks(outcome) {
  * src/core/merge-queue.ts; see docs/decisions.md, "Merge queue: enqueue the
  * verified head and follow it".
  */
+
 
 
 const PER_PAGE = 100;
@@ -42672,10 +42718,12 @@ function createFollower(client, target, options, runtime, enqueued) {
  */
 async function mergeThroughQueue(client, target, options, runtime) {
     const state = await readQueueState(client, target);
-    const warning = tokenAuthWarning(client.isApp);
     // Warned before the enqueue: a job-token merge group starts no workflows, and that shows only much later.
-    if (warning && state.headSha === options.sha && !state.snapshot.entry)
-        runtime.log.warning(warning);
+    if (state.headSha === options.sha && !state.snapshot.entry) {
+        const warning = tokenAuthWarning(await tokenOwner(client));
+        if (warning)
+            runtime.log.warning(warning);
+    }
     const result = await enqueueVerifiedHead(client, target, { sha: options.sha, state, ...(options.jump === undefined ? {} : { jump: options.jump }) });
     const base = { merged: false, mergeCommitSha: '', mergeGroupSha: '', failingChecks: [], removalReason: null, enqueued: false, polls: 0 };
     if (result.kind === 'head-moved') {
@@ -43666,6 +43714,7 @@ async function findOwnCheckRun(reader, run) {
 
 
 
+
 /** The one GraphQL read: everything about the pull request REST does not say (reviews, threads, queue, commits). */
 const MERGE_FACTS_QUERY = `query PurpleMergeFacts($owner: String!, $name: String!, $number: Int!) {
   repository(owner: $owner, name: $name) {
@@ -43868,7 +43917,8 @@ async function readMergeFacts(client, repo, pullNumber, options) {
     const files = denied.has('files') ? null : graph.files;
     const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
     const workflowFiles = files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null;
-    const mergingToken = options.mergingToken !== 'installation' ? (options.mergingToken ?? 'unknown') : workflowFiles?.length ? await installationOwner(client) : 'unknown';
+    // Who merges matters only when the pull request changes workflow files: GitHub is asked only then.
+    const mergingToken = client.tokenKind !== 'installation' ? client.tokenKind : workflowFiles?.length ? await tokenOwner(client) : 'unknown';
     return {
         pull: factsPull(graph, headSha, reads),
         reviewDecision: graph.reviewDecision ?? null,
@@ -43897,37 +43947,6 @@ async function readMergeFacts(client, repo, pullNumber, options) {
         mergingToken
     };
 }
-/**
- * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
- * workflow files): App auth and personal tokens are not the job's token; an
- * installation token (`ghs_`) given as 'github-token' may be the job's or an
- * App's made by an earlier step, which the diagnosis asks GitHub when it matters.
- */
-function mergingTokenOf(auth) {
-    if (auth.kind === 'app')
-        return 'other';
-    const token = auth.token.trim();
-    if (token.startsWith('ghs_'))
-        return 'installation';
-    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
-}
-/** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
-const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-/**
- * Whose installation token this is: the job's GITHUB_TOKEN (GraphQL `viewer` is the Actions bot) or another
- * App's; 'unknown' when GitHub does not say.
- */
-async function installationOwner(client) {
-    try {
-        const data = await client.octokit.graphql(VIEWER_QUERY);
-        const login = data.viewer?.login;
-        return typeof login !== 'string' ? 'unknown' : login === ACTIONS_BOT_LOGIN ? 'actions' : 'other';
-    }
-    catch {
-        return 'unknown';
-    }
-}
-const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
 function factsPull(graph, headSha, reads) {
     return {
         number: graph.number,
@@ -44316,7 +44335,6 @@ const mergeSpec = defineAction({
 
 
 
-
 const MERGE_METHODS = ['merge', 'squash', 'rebase'];
 /**
  * Pure: merge's options from its inputs. Where they are read under another
@@ -44361,7 +44379,7 @@ function readMergeSettings(env = process.env) {
     const client = readClientSettings(env);
     const context = readGitHubContext(env);
     const pull = requirePullRequest(context, options.pullRequest);
-    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number, mergingToken: mergingTokenOf(client.auth) });
+    return Object.freeze({ ...options, client, repository: context.repository, pullNumber: pull.number });
 }
 
 ;// CONCATENATED MODULE: ./src/actions/merge/merge.ts
@@ -44478,7 +44496,6 @@ async function diagnoseAfter(target, deps) {
         const facts = await readMergeFacts(deps.client, target.repository, target.pullNumber, {
             sleep: deps.sleep,
             maxReads: DIAGNOSIS_READS,
-            mergingToken: target.mergingToken ?? 'unknown',
             log: (m) => deps.log.info(m)
         });
         return diagnose(facts);

@@ -41524,6 +41524,39 @@ function timedFetch(base, limitMs, counts) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/token-owner.ts
+/**
+ * App auth and personal tokens are not the job's token; an installation token (`ghs_`) given as 'github-token'
+ * may be the job's or an App's made by an earlier step; any other form is unknown.
+ */
+function tokenKindOf(auth) {
+    if (auth.kind === 'app')
+        return 'other';
+    const token = auth.token.trim();
+    if (token.startsWith('ghs_'))
+        return 'installation';
+    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
+}
+/** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
+/**
+ * Whose token the client uses: for an installation token one GraphQL `viewer` (the Actions bot is the job's
+ * GITHUB_TOKEN); 'unknown' when GitHub does not say. Other kinds are answered without a request.
+ */
+async function tokenOwner(client) {
+    if (client.tokenKind !== 'installation')
+        return client.tokenKind;
+    try {
+        const data = await client.octokit.graphql(VIEWER_QUERY);
+        const login = data.viewer?.login;
+        return typeof login !== 'string' ? 'unknown' : login === ACTIONS_BOT_LOGIN ? 'actions' : 'other';
+    }
+    catch {
+        return 'unknown';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub client every API action uses: @actions/github's Octokit (its
@@ -41538,6 +41571,7 @@ function timedFetch(base, limitMs, counts) {
  * Malformed 200 bodies, which no HTTP layer can see, are the caller's
  * `withRetry` (retry.ts).
  */
+
 
 
 
@@ -41646,6 +41680,7 @@ function createGitHubClient(options) {
         octokit,
         baseUrl,
         isApp,
+        tokenKind: tokenKindOf(options.auth),
         log,
         retryPolicy,
         stats: () => ({
@@ -43080,6 +43115,7 @@ async function findOwnCheckRun(reader, run) {
 
 
 
+
 /** The one GraphQL read: everything about the pull request REST does not say (reviews, threads, queue, commits). */
 const MERGE_FACTS_QUERY = `query PurpleMergeFacts($owner: String!, $name: String!, $number: Int!) {
   repository(owner: $owner, name: $name) {
@@ -43282,7 +43318,8 @@ async function readMergeFacts(client, repo, pullNumber, options) {
     const files = denied.has('files') ? null : graph.files;
     const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
     const workflowFiles = files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null;
-    const mergingToken = options.mergingToken !== 'installation' ? (options.mergingToken ?? 'unknown') : workflowFiles?.length ? await installationOwner(client) : 'unknown';
+    // Who merges matters only when the pull request changes workflow files: GitHub is asked only then.
+    const mergingToken = client.tokenKind !== 'installation' ? client.tokenKind : workflowFiles?.length ? await tokenOwner(client) : 'unknown';
     return {
         pull: factsPull(graph, headSha, reads),
         reviewDecision: graph.reviewDecision ?? null,
@@ -43311,37 +43348,6 @@ async function readMergeFacts(client, repo, pullNumber, options) {
         mergingToken
     };
 }
-/**
- * Who merges, for the diagnosis (a workflow's GITHUB_TOKEN cannot change
- * workflow files): App auth and personal tokens are not the job's token; an
- * installation token (`ghs_`) given as 'github-token' may be the job's or an
- * App's made by an earlier step, which the diagnosis asks GitHub when it matters.
- */
-function mergingTokenOf(auth) {
-    if (auth.kind === 'app')
-        return 'other';
-    const token = auth.token.trim();
-    if (token.startsWith('ghs_'))
-        return 'installation';
-    return /^(ghp_|github_pat_|gho_|ghu_)/.test(token) ? 'other' : 'unknown';
-}
-/** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
-const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-/**
- * Whose installation token this is: the job's GITHUB_TOKEN (GraphQL `viewer` is the Actions bot) or another
- * App's; 'unknown' when GitHub does not say.
- */
-async function installationOwner(client) {
-    try {
-        const data = await client.octokit.graphql(VIEWER_QUERY);
-        const login = data.viewer?.login;
-        return typeof login !== 'string' ? 'unknown' : login === ACTIONS_BOT_LOGIN ? 'actions' : 'other';
-    }
-    catch {
-        return 'unknown';
-    }
-}
-const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
 function factsPull(graph, headSha, reads) {
     return {
         number: graph.number,
