@@ -249,9 +249,16 @@ describe('what Purple says', () => {
     expect(enqueueRefusedMessage(3, said)).toBe(`GitHub refused to add pull request #3 to the merge queue: ${said}`)
   })
 
-  it('gives the App-auth advice for a group that never started, and warns token auth up front', () => {
-    expect(groupNeverStartedMessage(1, GROUP, 330_000)).toMatch(/^Merge group aaaaaaa of pull request #1 has no check suite and no workflow run after 5m 30s: /)
-    expect(groupNeverStartedMessage(1, GROUP, 330_000)).toContain(APP_AUTH_ADVICE)
+  // Whose token enqueued decides the cause: the job's token starts nothing; an App's or a person's points at the triggers.
+  it.each([
+    ['actions', /: nothing will report its required checks, .* ends\. The enqueue was made with the job's GITHUB_TOKEN\. Use GitHub App auth/, true],
+    ['unknown', /\. Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger\. Use GitHub App auth/, true],
+    ['other', /\. The enqueue was not made with the job's GITHUB_TOKEN, so the likely cause is that no workflow has a 'merge_group:' trigger: add one to the workflows/, false]
+  ] as const)('a group that never started, enqueued with a token whose owner is %s: %s', (owner, cause, advice) => {
+    const message = groupNeverStartedMessage(1, GROUP, 330_000, owner)
+    expect(message).toMatch(/^Merge group aaaaaaa of pull request #1 has no check suite and no workflow run after 5m 30s: /)
+    expect(message).toMatch(cause)
+    expect(message.includes(APP_AUTH_ADVICE)).toBe(advice)
     expect(APP_AUTH_ADVICE).toContain("'app-id' and 'private-key'")
   })
 
@@ -279,14 +286,17 @@ describe('what Purple says', () => {
 
   it('a timeout names the queue check timeout, and the never-started diagnosis when nothing started', () => {
     const entry = { state: 'AWAITING_CHECKS' as const, position: 2, groupSha: GROUP }
-    const started = queueTimeoutMessage({ pull: 1, entry, waitedMs: 600_000, groupStarted: true, checkResponseTimeoutMinutes: 60 })
+    const started = queueTimeoutMessage({ pull: 1, entry, waitedMs: 600_000, groupStarted: true, checkResponseTimeoutMinutes: 60, owner: 'actions' })
     expect(started).toBe(
       "Pull request #1 is still in the merge queue (AWAITING_CHECKS, position 2) after 10m 0s, the 'timeout-seconds' budget; it stays queued. " +
         "The queue waits up to 60 minutes for required checks: give 'timeout-seconds' about 3600 to follow an entry to its end."
     )
-    const never = queueTimeoutMessage({ pull: 1, entry, waitedMs: 600_000, groupStarted: false, checkResponseTimeoutMinutes: null })
+    const never = queueTimeoutMessage({ pull: 1, entry, waitedMs: 600_000, groupStarted: false, checkResponseTimeoutMinutes: null, owner: 'actions' })
     expect(never).toContain('has no check suite and no workflow run')
     expect(never).toContain(APP_AUTH_ADVICE)
+    const notTheJobs = queueTimeoutMessage({ pull: 1, entry, waitedMs: 600_000, groupStarted: false, checkResponseTimeoutMinutes: null, owner: 'other' })
+    expect(notTheJobs).toContain("no workflow has a 'merge_group:' trigger")
+    expect(notTheJobs).not.toContain(APP_AUTH_ADVICE)
   })
 })
 
@@ -334,8 +344,17 @@ describe('never started: one rule for merge groups and updated heads', () => {
   })
 
   it('names the updated head, how long it waited, the job token and the App auth inputs', () => {
-    expect(updatedHeadNeverStartedMessage('b'.repeat(40), 180_000)).toBe(
+    expect(updatedHeadNeverStartedMessage('b'.repeat(40), 180_000, 'actions')).toBe(
       `No check suite and no workflow run exists for the updated head ${'b'.repeat(40)} after 3m 0s: a branch update made with the job's GITHUB_TOKEN starts no workflows, so its required checks will never report. Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.`
     )
+  })
+
+  it.each([
+    ['unknown', /: a branch update made with the job's GITHUB_TOKEN \(which this token may be\) starts no workflows, .* Use GitHub App auth/],
+    ['other', /: the update was not made with the job's GITHUB_TOKEN, so the likely cause is the 'pull_request' triggers \(types, branches, paths\)/]
+  ] as const)('an updated head that never started, with a token whose owner is %s: %s', (owner, cause) => {
+    const message = updatedHeadNeverStartedMessage('b'.repeat(40), 180_000, owner)
+    expect(message).toMatch(/^No check suite and no workflow run exists for the updated head b{40} after 3m 0s/)
+    expect(message).toMatch(cause)
   })
 })

@@ -35,7 +35,10 @@ describe('tokenOwner', () => {
 
   it("asks GitHub's viewer for an installation token: the job's GITHUB_TOKEN is the Actions bot", async () => {
     sim = await startSimulator()
-    await expect(tokenOwner(client(sim, DEFAULT_TOKEN))).resolves.toBe('actions')
+    const job = client(sim, DEFAULT_TOKEN)
+    await expect(tokenOwner(job)).resolves.toBe('actions')
+    // Asked once per client: the enqueue warning and a never-started message share the answer.
+    await expect(tokenOwner(job)).resolves.toBe('actions')
     expect(sim.requests({ path: /graphql/ })).toHaveLength(1)
   })
 

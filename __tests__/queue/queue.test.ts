@@ -122,6 +122,18 @@ describe('merge through the queue', () => {
     expect(conversation(sim)).toMatchSnapshot()
   })
 
+  it("a personal token's merge group that starts nothing: no token warning, and the end names the missing merge_group trigger", async () => {
+    const sc = await queueScenario({ setup: (state) => (state.mergeQueue.mergeGroupTrigger = false) })
+    sim = sc.sim
+    const outcome = await mergeThroughQueue(sc.client, TARGET, options, sc.runtime)
+    expect(outcome.reason).toBe('merge-queue-never-started')
+    expect(outcome.message).toContain("The enqueue was not made with the job's GITHUB_TOKEN, so the likely cause is that no workflow has a 'merge_group:' trigger")
+    expect(outcome.message).not.toContain(APP_AUTH_ADVICE)
+    expect(sc.lines.filter((l) => l.startsWith('warning:'))).toEqual([])
+    expect(sim.requests({ method: 'POST', path: /graphql/ }).filter((r) => JSON.stringify(r.body).includes('PurpleViewer'))).toEqual([])
+    expectOnlyVerifiedEnqueues(sim)
+  })
+
   it('an enqueue whose answer is lost is found in the queue and followed, never sent twice', async () => {
     const sc = await queueScenario()
     sim = sc.sim

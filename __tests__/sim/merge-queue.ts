@@ -130,7 +130,7 @@ function startGroup(state: SimState, entry: SimMergeQueueEntry, pull: SimPull, n
   // The group's commit lives on its own branch while the entry is queued.
   state.branches.push({ name: groupBranch(pull), sha: entry.groupSha, protection: null })
   // A workflow run cannot trigger another workflow run: a job-token enqueue gets a group with no runs at all.
-  if (entry.enqueuedBy === 'github-token') return
+  if (entry.enqueuedBy === 'github-token' || !state.mergeQueue.mergeGroupTrigger) return
   const suite = state.nextId++
   state.workflowRuns.push({
     id: state.nextId++,

@@ -269,6 +269,8 @@ export interface SimMergeQueue {
   removals: SimMergeQueueRemoval[]
   /** Check names the merge_group workflows report on every group they start (in_progress until a test completes them). */
   groupChecks: string[]
+  /** False when no workflow has a `merge_group:` trigger: every group starts nothing, whoever enqueued it. */
+  mergeGroupTrigger: boolean
   /** Simulated ms from enqueue to the group starting (QUEUED -> AWAITING_CHECKS). */
   startAfterMs: number
   /** When set, enqueuePullRequest answers UNPROCESSABLE with this message. */
@@ -401,7 +403,7 @@ export function defaultState(nowMs: number): SimState {
     ],
     nextId: 1_000_001,
     workflowRuns: [],
-    mergeQueue: { entries: [], removals: [], groupChecks: [], startAfterMs: 30_000, refuseEnqueue: null }
+    mergeQueue: { entries: [], removals: [], groupChecks: [], mergeGroupTrigger: true, startAfterMs: 30_000, refuseEnqueue: null }
   }
 }
 

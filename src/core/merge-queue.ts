@@ -272,22 +272,32 @@ export function queueEjectedMessage(input: {
   return parts.join(' ')
 }
 
-/** The message for a merge group that started nothing. */
-export function groupNeverStartedMessage(pull: number, groupSha: string, waitedMs: number): string {
+/** Why nothing started for a merge group, by whose token enqueued it (an App's or a person's starts workflows). */
+function groupCause(owner: TokenOwner): string {
+  if (owner === 'actions') return `The enqueue was made with the job's GITHUB_TOKEN. ${APP_AUTH_ADVICE}`
+  if (owner === 'other') {
+    return "The enqueue was not made with the job's GITHUB_TOKEN, so the likely cause is that no workflow has a 'merge_group:' trigger: add one to the workflows that report the required checks."
+  }
+  return `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`
+}
+
+/** The message for a merge group that started nothing; `owner`: whose token enqueued it. */
+export function groupNeverStartedMessage(pull: number, groupSha: string, waitedMs: number, owner: TokenOwner): string {
   return (
     `Merge group ${short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${formatMs(waitedMs)}: ` +
-    `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
-    `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`
+    `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ${groupCause(owner)}`
   )
 }
 
-/** The message for the head a branch update made when nothing started on it (see startVerdict). */
-export function updatedHeadNeverStartedMessage(sha: string, waitedMs: number): string {
-  return (
-    `No check suite and no workflow run exists for the updated head ${sha} after ${formatMs(waitedMs)}: ` +
-    `a branch update made with the job's GITHUB_TOKEN starts no workflows, so its required checks will never report. ` +
-    `Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.`
-  )
+/** The message for the head a branch update made when nothing started on it (see startVerdict); `owner`: whose token updated it. */
+export function updatedHeadNeverStartedMessage(sha: string, waitedMs: number, owner: TokenOwner): string {
+  const start = `No check suite and no workflow run exists for the updated head ${sha} after ${formatMs(waitedMs)}: `
+  const advice = "Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks."
+  if (owner === 'other') {
+    return `${start}the update was not made with the job's GITHUB_TOKEN, so the likely cause is the 'pull_request' triggers (types, branches, paths) of the workflows that report the required checks.`
+  }
+  const who = owner === 'actions' ? "a branch update made with the job's GITHUB_TOKEN" : "a branch update made with the job's GITHUB_TOKEN (which this token may be)"
+  return `${start}${who} starts no workflows, so its required checks will never report. ${advice}`
 }
 
 /** The message when the budget ends first; carries the never-started diagnosis when nothing started for the group. */
@@ -297,13 +307,15 @@ export function queueTimeoutMessage(input: {
   readonly waitedMs: number
   readonly groupStarted: boolean | null
   readonly checkResponseTimeoutMinutes: number | null
+  /** Whose token enqueued it. */
+  readonly owner: TokenOwner
 }): string {
   const where = input.entry
     ? `still in the merge queue (${input.entry.state}${input.entry.position !== null ? `, position ${input.entry.position}` : ''})`
     : 'not merged'
   const parts = [`Pull request #${input.pull} is ${where} after ${formatMs(input.waitedMs)}, the 'timeout-seconds' budget; it stays queued.`]
   if (input.groupStarted === false && input.entry?.groupSha) {
-    parts.push(`Its merge group ${short(input.entry.groupSha)} has no check suite and no workflow run. ${APP_AUTH_ADVICE}`)
+    parts.push(`Its merge group ${short(input.entry.groupSha)} has no check suite and no workflow run. ${groupCause(input.owner)}`)
   }
   if (input.checkResponseTimeoutMinutes !== null) {
     parts.push(`The queue waits up to ${input.checkResponseTimeoutMinutes} minutes for required checks: give 'timeout-seconds' about ${input.checkResponseTimeoutMinutes * 60} to follow an entry to its end.`)

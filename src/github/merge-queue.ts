@@ -386,7 +386,7 @@ function createFollower(client: GitHubClient, target: QueueTarget, options: Foll
         case 'merged':
           return end('merged', queueMergedMessage(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: step.mergeCommitSha ?? '' })
         case 'group-never-started':
-          return end('merge-queue-never-started', groupNeverStartedMessage(target.pullNumber, step.groupSha, facts().groupAgeMs))
+          return end('merge-queue-never-started', groupNeverStartedMessage(target.pullNumber, step.groupSha, facts().groupAgeMs, await tokenOwner(client)))
         case 'ejected': {
           const failing = groupSha !== null ? failingGroupChecks(await groupChecks(client, target, groupSha).catch(() => [])) : []
           const message = queueEjectedMessage({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing })
@@ -401,12 +401,15 @@ function createFollower(client: GitHubClient, target: QueueTarget, options: Foll
       const current: QueueEntry | null = entry
       const sha = current?.groupSha ?? null
       if (sha !== null && current?.state === 'AWAITING_CHECKS' && !started.has(sha)) started.set(sha, await probeGroup(client, target, sha, log))
+      const groupStarted = sha !== null ? (started.get(sha) ?? null) : null
       const message = queueTimeoutMessage({
         pull: target.pullNumber,
         entry: current,
         waitedMs: now() - start,
-        groupStarted: sha !== null ? (started.get(sha) ?? null) : null,
-        checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null
+        groupStarted,
+        checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null,
+        // Whose token matters only to a group that started nothing.
+        owner: groupStarted === false ? await tokenOwner(client) : 'unknown'
       })
       return end('merge-queue-timeout', message)
     }

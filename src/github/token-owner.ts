@@ -27,12 +27,24 @@ export const ACTIONS_BOT_LOGIN = 'github-actions[bot]'
 
 export const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }'
 
+// One answer per client: the enqueue warning, a never-started message and a diagnosis may all ask.
+const asked = new WeakMap<object, Promise<TokenOwner>>()
+
 /**
- * Whose token the client uses: for an installation token one GraphQL `viewer` (the Actions bot is the job's
- * GITHUB_TOKEN); 'unknown' when GitHub does not say. Other kinds are answered without a request.
+ * Whose token the client uses: for an installation token one GraphQL `viewer` per client (the Actions bot is
+ * the job's GITHUB_TOKEN); 'unknown' when GitHub does not say. Other kinds are answered without a request.
  */
 export async function tokenOwner(client: Pick<GitHubClient, 'octokit' | 'tokenKind'>): Promise<TokenOwner> {
   if (client.tokenKind !== 'installation') return client.tokenKind
+  let answer = asked.get(client.octokit)
+  if (answer === undefined) {
+    answer = askViewer(client)
+    asked.set(client.octokit, answer)
+  }
+  return answer
+}
+
+async function askViewer(client: Pick<GitHubClient, 'octokit'>): Promise<TokenOwner> {
   try {
     const data = await client.octokit.graphql<{ viewer: { login: string } | null }>(VIEWER_QUERY)
     const login = data.viewer?.login

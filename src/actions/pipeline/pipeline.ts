@@ -109,7 +109,7 @@ async function guardRound(settings: PipelineSettings, deps: PipelineDeps, target
 /**
  * Before waiting on the head a branch update made: polls until a check suite or workflow run exists for it.
  * Nothing after NEVER_STARTED_AFTER_MS is the sign of an update made with the job's GITHUB_TOKEN (its pushes
- * start no workflows): returns the message that says so and names the fix, instead of waiting out wait-ci's
+ * start no workflows) or of triggers that skip it: returns the message that says which and names the fix, instead of waiting out wait-ci's
  * budget. A failed read counts as started (never a false alarm); wait-ci then decides as usual.
  */
 async function updatedHeadNeverStarted(settings: PipelineSettings, deps: PipelineDeps, sha: string): Promise<string | null> {
@@ -119,7 +119,7 @@ async function updatedHeadNeverStarted(settings: PipelineSettings, deps: Pipelin
     const started = await commitStarted(deps.client, settings.repository, sha).catch(() => true)
     const waitedMs = deps.now() - start
     const verdict = startVerdict({ ageMs: waitedMs, started, neverStartedAfterMs: NEVER_STARTED_AFTER_MS })
-    if (verdict === 'never-started') return updatedHeadNeverStartedMessage(sha, waitedMs)
+    if (verdict === 'never-started') return updatedHeadNeverStartedMessage(sha, waitedMs, await tokenOwner(deps.client))
     if (verdict === 'started' || waitedMs >= budgetMs) return null
     await deps.sleep(Math.min(settings.wait.options.intervalMs, NEVER_STARTED_AFTER_MS - waitedMs, budgetMs - waitedMs))
   }
