@@ -561,17 +561,29 @@ function queueEjectedMessage(input) {
     parts.push("The pull request's own checks may still read green: fix what failed in the group, then enqueue again.");
     return parts.join(' ');
 }
-/** The message for a merge group that started nothing. */
-function groupNeverStartedMessage(pull, groupSha, waitedMs) {
-    return (`Merge group ${merge_queue_short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${(0,durations/* formatMs */._V)(waitedMs)}: ` +
-        `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ` +
-        `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`);
+/** Why nothing started for a merge group, by whose token enqueued it (an App's or a person's starts workflows). */
+function groupCause(owner) {
+    if (owner === 'actions')
+        return `The enqueue was made with the job's GITHUB_TOKEN. ${APP_AUTH_ADVICE}`;
+    if (owner === 'other') {
+        return "The enqueue was not made with the job's GITHUB_TOKEN, so the likely cause is that no workflow has a 'merge_group:' trigger: add one to the workflows that report the required checks.";
+    }
+    return `Either the enqueue was made with the job's GITHUB_TOKEN or no workflow has a 'merge_group:' trigger. ${APP_AUTH_ADVICE}`;
 }
-/** The message for the head a branch update made when nothing started on it (see startVerdict). */
-function updatedHeadNeverStartedMessage(sha, waitedMs) {
-    return (`No check suite and no workflow run exists for the updated head ${sha} after ${formatMs(waitedMs)}: ` +
-        `a branch update made with the job's GITHUB_TOKEN starts no workflows, so its required checks will never report. ` +
-        `Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.`);
+/** The message for a merge group that started nothing; `owner`: whose token enqueued it. */
+function groupNeverStartedMessage(pull, groupSha, waitedMs, owner) {
+    return (`Merge group ${merge_queue_short(groupSha)} of pull request #${pull} has no check suite and no workflow run after ${(0,durations/* formatMs */._V)(waitedMs)}: ` +
+        `nothing will report its required checks, and the queue will remove the entry when its check timeout ends. ${groupCause(owner)}`);
+}
+/** The message for the head a branch update made when nothing started on it (see startVerdict); `owner`: whose token updated it. */
+function updatedHeadNeverStartedMessage(sha, waitedMs, owner) {
+    const start = `No check suite and no workflow run exists for the updated head ${sha} after ${formatMs(waitedMs)}: `;
+    const advice = "Use GitHub App auth ('app-id' and 'private-key'; Purple refreshes the App token itself) so the new head gets its checks.";
+    if (owner === 'other') {
+        return `${start}the update was not made with the job's GITHUB_TOKEN, so the likely cause is the 'pull_request' triggers (types, branches, paths) of the workflows that report the required checks.`;
+    }
+    const who = owner === 'actions' ? "a branch update made with the job's GITHUB_TOKEN" : "a branch update made with the job's GITHUB_TOKEN (which this token may be)";
+    return `${start}${who} starts no workflows, so its required checks will never report. ${advice}`;
 }
 /** The message when the budget ends first; carries the never-started diagnosis when nothing started for the group. */
 function queueTimeoutMessage(input) {
@@ -580,7 +592,7 @@ function queueTimeoutMessage(input) {
         : 'not merged';
     const parts = [`Pull request #${input.pull} is ${where} after ${(0,durations/* formatMs */._V)(input.waitedMs)}, the 'timeout-seconds' budget; it stays queued.`];
     if (input.groupStarted === false && input.entry?.groupSha) {
-        parts.push(`Its merge group ${merge_queue_short(input.entry.groupSha)} has no check suite and no workflow run. ${APP_AUTH_ADVICE}`);
+        parts.push(`Its merge group ${merge_queue_short(input.entry.groupSha)} has no check suite and no workflow run. ${groupCause(input.owner)}`);
     }
     if (input.checkResponseTimeoutMinutes !== null) {
         parts.push(`The queue waits up to ${input.checkResponseTimeoutMinutes} minutes for required checks: give 'timeout-seconds' about ${input.checkResponseTimeoutMinutes * 60} to follow an entry to its end.`);
@@ -1468,7 +1480,7 @@ function createFollower(client, target, options, runtime, enqueued) {
                 case 'merged':
                     return end('merged', queueMergedMessage(target.pullNumber, step.mergeCommitSha, groupSha), { merged: true, mergeCommitSha: step.mergeCommitSha ?? '' });
                 case 'group-never-started':
-                    return end('merge-queue-never-started', groupNeverStartedMessage(target.pullNumber, step.groupSha, facts().groupAgeMs));
+                    return end('merge-queue-never-started', groupNeverStartedMessage(target.pullNumber, step.groupSha, facts().groupAgeMs, await (0,token_owner/* tokenOwner */.nh)(client)));
                 case 'ejected': {
                     const failing = groupSha !== null ? failingGroupChecks(await groupChecks(client, target, groupSha).catch(() => [])) : [];
                     const message = queueEjectedMessage({ pull: target.pullNumber, reason: step.reason, closed: step.closed, groupSha, failing });
@@ -1484,12 +1496,15 @@ function createFollower(client, target, options, runtime, enqueued) {
             const sha = current?.groupSha ?? null;
             if (sha !== null && current?.state === 'AWAITING_CHECKS' && !started.has(sha))
                 started.set(sha, await probeGroup(client, target, sha, log));
+            const groupStarted = sha !== null ? (started.get(sha) ?? null) : null;
             const message = queueTimeoutMessage({
                 pull: target.pullNumber,
                 entry: current,
                 waitedMs: now() - start,
-                groupStarted: sha !== null ? (started.get(sha) ?? null) : null,
-                checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null
+                groupStarted,
+                checkResponseTimeoutMinutes: options.checkResponseTimeoutMinutes ?? null,
+                // Whose token matters only to a group that started nothing.
+                owner: groupStarted === false ? await (0,token_owner/* tokenOwner */.nh)(client) : 'unknown'
             });
             return end('merge-queue-timeout', message);
         }

@@ -2227,15 +2227,15 @@ function readClientSettings(env = process.env) {
 /* harmony export */   Wd: () => (/* binding */ readMergeFacts)
 /* harmony export */ });
 /* unused harmony exports MERGE_FACTS_QUERY, DEFAULT_REREAD_BACKOFF */
-/* harmony import */ var _conditional_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7059);
-/* harmony import */ var _token_owner_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3592);
-/* harmony import */ var _responses_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3499);
-/* harmony import */ var _core_transient_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
-/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3915);
-/* harmony import */ var _core_check_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5235);
-/* harmony import */ var _core_required_checks_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1518);
-/* harmony import */ var _core_diagnosis_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8410);
-/* harmony import */ var _ci_reads_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3783);
+/* harmony import */ var _conditional_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7059);
+/* harmony import */ var _token_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3592);
+/* harmony import */ var _responses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3499);
+/* harmony import */ var _core_transient_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3915);
+/* harmony import */ var _core_check_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5235);
+/* harmony import */ var _core_required_checks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1518);
+/* harmony import */ var _core_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8410);
+/* harmony import */ var _ci_reads_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3783);
 /**
  * The reads behind a merge diagnosis, all open to the default token (no
  * administration access): the pull request (REST, which also starts GitHub's
@@ -2319,8 +2319,8 @@ async function readGraphPull(client, repo, pullNumber) {
     }
     const pull = data?.repository?.pullRequest;
     if (!pull)
-        throw new _responses_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedResponseError */ .f7(`malformed response: GraphQL pull request #${pullNumber}: no repository.pullRequest`);
-    const checked = (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectShape */ .hG)(`GraphQL pull request #${pullNumber}`, pull, {
+        throw new _responses_js__WEBPACK_IMPORTED_MODULE_1__/* .MalformedResponseError */ .f7(`malformed response: GraphQL pull request #${pullNumber}: no repository.pullRequest`);
+    const checked = (0,_responses_js__WEBPACK_IMPORTED_MODULE_1__/* .expectShape */ .hG)(`GraphQL pull request #${pullNumber}`, pull, {
         state: 'string',
         isDraft: 'boolean',
         headRefOid: 'string',
@@ -2340,7 +2340,7 @@ async function attempt(what, read) {
     catch (error) {
         if (error.status === 401)
             throw error;
-        const { verdict, description } = (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_1__/* .explainFailure */ .SP)(error);
+        const { verdict, description } = (0,_core_transient_js__WEBPACK_IMPORTED_MODULE_2__/* .explainFailure */ .SP)(error);
         return { ok: false, reason: `${what} could not be read (${verdict.kind === 'permanent' ? '' : 'after retries: '}${description})` };
     }
 }
@@ -2349,7 +2349,7 @@ async function readRules(client, repo, branch) {
     const rules = [];
     for (let page = 1; page <= 10; page++) {
         const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...repo, branch, per_page: 100, page });
-        const list = (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectList */ .sn)(`rules of branch '${branch}'`, data, '', { type: 'string' });
+        const list = (0,_responses_js__WEBPACK_IMPORTED_MODULE_1__/* .expectList */ .sn)(`rules of branch '${branch}'`, data, '', { type: 'string' });
         for (const r of list) {
             rules.push({
                 type: r.type,
@@ -2371,7 +2371,7 @@ async function withRulesetNames(client, repo, rules) {
     await Promise.all(ids.map(async (id) => {
         try {
             const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { ...repo, ruleset_id: id, includes_parents: true });
-            names.set(id, (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectShape */ .hG)(`ruleset ${id}`, data, { name: 'string' }).name);
+            names.set(id, (0,_responses_js__WEBPACK_IMPORTED_MODULE_1__/* .expectShape */ .hG)(`ruleset ${id}`, data, { name: 'string' }).name);
         }
         catch (error) {
             if (error.status === 401)
@@ -2385,27 +2385,27 @@ async function withRulesetNames(client, repo, rules) {
 }
 async function readBranch(client, repo, branch) {
     const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch });
-    const entries = (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredFromBranch */ .a4)(`branch '${branch}'`, data);
+    const entries = (0,_responses_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredFromBranch */ .a4)(`branch '${branch}'`, data);
     return { protected: data.protected === true, requiredChecks: entries.map((e) => e.name), raw: data };
 }
 async function readBehindBy(client, repo, base, head) {
     const { data } = await requestOf(client)('GET /repos/{owner}/{repo}/compare/{basehead}', { ...repo, basehead: `${base}...${head}`, per_page: 1 });
-    return (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .expectShape */ .hG)(`compare ${base}...${head.slice(0, 7)}`, data, { behind_by: 'number' }).behind_by;
+    return (0,_responses_js__WEBPACK_IMPORTED_MODULE_1__/* .expectShape */ .hG)(`compare ${base}...${head.slice(0, 7)}`, data, { behind_by: 'number' }).behind_by;
 }
 /** The required checks of the head, judged as wait-ci judges them (every required name; a missing one is missing). */
 async function readRequiredChecks(reader, headSha, readings) {
     if (readings.every((r) => !r.ok))
         return { ok: false, reason: 'neither classic protection nor the rulesets could be read, so the required checks are unknown' };
-    const required = (0,_core_required_checks_js__WEBPACK_IMPORTED_MODULE_6__/* .buildRequiredSet */ .Ox)(readings, '', 'all-observed');
+    const required = (0,_core_required_checks_js__WEBPACK_IMPORTED_MODULE_7__/* .buildRequiredSet */ .Ox)(readings, '', 'all-observed');
     if (required.mode !== 'gate')
         return { ok: true, value: [] };
     return attempt('the check runs and statuses of the head', async () => {
         const names = [...new Set(required.checks.map((c) => c.name))];
         const [runs, statuses] = await Promise.all([
-            (0,_ci_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .readCheckRuns */ .zd)(reader, headSha, names.length <= _ci_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_NAMED_QUERIES */ .Ir ? names : undefined),
-            (0,_ci_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .readStatuses */ .r_)(reader, headSha)
+            (0,_ci_reads_js__WEBPACK_IMPORTED_MODULE_6__/* .readCheckRuns */ .zd)(reader, headSha, names.length <= _ci_reads_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_NAMED_QUERIES */ .Ir ? names : undefined),
+            (0,_ci_reads_js__WEBPACK_IMPORTED_MODULE_6__/* .readStatuses */ .r_)(reader, headSha)
         ]);
-        return (0,_core_check_state_js__WEBPACK_IMPORTED_MODULE_3__/* .evaluateChecks */ .Jn)({ required, runs: runs.runs, statuses, ignore: [], strict: true, failFast: false }).checks;
+        return (0,_core_check_state_js__WEBPACK_IMPORTED_MODULE_4__/* .evaluateChecks */ .Jn)({ required, runs: runs.runs, statuses, ignore: [], strict: true, failFast: false }).checks;
     });
 }
 /**
@@ -2414,14 +2414,14 @@ async function readRequiredChecks(reader, headSha, readings) {
  * its mergeability as UNKNOWN, up to `maxReads`.
  */
 async function readMergeFacts(client, repo, pullNumber, options) {
-    const reader = { client, repo, etags: (0,_conditional_js__WEBPACK_IMPORTED_MODULE_7__/* .createEtagCache */ .i)() };
+    const reader = { client, repo, etags: (0,_conditional_js__WEBPACK_IMPORTED_MODULE_8__/* .createEtagCache */ .i)() };
     const maxReads = Math.max(1, options.maxReads ?? 5);
     // The REST read asks GitHub to compute mergeability when it has not yet.
-    await (0,_ci_reads_js__WEBPACK_IMPORTED_MODULE_5__/* .readPull */ .Es)(reader, pullNumber);
+    await (0,_ci_reads_js__WEBPACK_IMPORTED_MODULE_6__/* .readPull */ .Es)(reader, pullNumber);
     let graph = await readGraphPull(client, repo, pullNumber);
     let reads = 1;
-    while (reads < maxReads && graph.state === 'OPEN' && (0,_core_diagnosis_js__WEBPACK_IMPORTED_MODULE_4__/* .needsReread */ .Dw)({ pull: factsPull(graph, graph.headRefOid, reads) })) {
-        const delay = (0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .EY)(reads, options.backoff ?? DEFAULT_REREAD_BACKOFF, () => 0);
+    while (reads < maxReads && graph.state === 'OPEN' && (0,_core_diagnosis_js__WEBPACK_IMPORTED_MODULE_5__/* .needsReread */ .Dw)({ pull: factsPull(graph, graph.headRefOid, reads) })) {
+        const delay = (0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .EY)(reads, options.backoff ?? DEFAULT_REREAD_BACKOFF, () => 0);
         options.log?.(`GitHub has not computed mergeability yet (read ${reads}); reading again in ${delay} ms`);
         await options.sleep(delay);
         graph = await readGraphPull(client, repo, pullNumber);
@@ -2435,9 +2435,9 @@ async function readMergeFacts(client, repo, pullNumber, options) {
     ]);
     const readings = [
         protection.ok
-            ? { source: 'protection', ok: true, entries: (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredFromBranch */ .a4)(`branch '${baseRef}'`, protection.value.raw) }
+            ? { source: 'protection', ok: true, entries: (0,_responses_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredFromBranch */ .a4)(`branch '${baseRef}'`, protection.value.raw) }
             : { source: 'protection', ok: false, reason: protection.reason },
-        rules.ok ? { source: 'ruleset', ok: true, entries: (0,_responses_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredFromRules */ .RV)(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
+        rules.ok ? { source: 'ruleset', ok: true, entries: (0,_responses_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredFromRules */ .RV)(`rules of '${baseRef}'`, rules.value.map(toRestRule)) } : { source: 'ruleset', ok: false, reason: rules.reason }
     ];
     const checks = await readRequiredChecks(reader, headSha, readings);
     const strict = rules.ok &&
@@ -2457,7 +2457,7 @@ async function readMergeFacts(client, repo, pullNumber, options) {
     const threads = denied.has('reviewThreads') ? null : graph.reviewThreads;
     const workflowFiles = files && present(files).length >= files.totalCount ? present(files).map((f) => f.path).filter((p) => p.startsWith('.github/workflows/')) : null;
     // Who merges matters only when the pull request changes workflow files: GitHub is asked only then.
-    const mergingToken = client.tokenKind !== 'installation' ? client.tokenKind : workflowFiles?.length ? await (0,_token_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .tokenOwner */ .nh)(client) : 'unknown';
+    const mergingToken = client.tokenKind !== 'installation' ? client.tokenKind : workflowFiles?.length ? await (0,_token_owner_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenOwner */ .nh)(client) : 'unknown';
     return {
         pull: factsPull(graph, headSha, reads),
         reviewDecision: graph.reviewDecision ?? null,
@@ -2944,13 +2944,23 @@ function tokenKindOf(auth) {
 /** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
+// One answer per client: the enqueue warning, a never-started message and a diagnosis may all ask.
+const asked = new WeakMap();
 /**
- * Whose token the client uses: for an installation token one GraphQL `viewer` (the Actions bot is the job's
- * GITHUB_TOKEN); 'unknown' when GitHub does not say. Other kinds are answered without a request.
+ * Whose token the client uses: for an installation token one GraphQL `viewer` per client (the Actions bot is
+ * the job's GITHUB_TOKEN); 'unknown' when GitHub does not say. Other kinds are answered without a request.
  */
 async function tokenOwner(client) {
     if (client.tokenKind !== 'installation')
         return client.tokenKind;
+    let answer = asked.get(client.octokit);
+    if (answer === undefined) {
+        answer = askViewer(client);
+        asked.set(client.octokit, answer);
+    }
+    return answer;
+}
+async function askViewer(client) {
     try {
         const data = await client.octokit.graphql(VIEWER_QUERY);
         const login = data.viewer?.login;

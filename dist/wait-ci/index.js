@@ -41540,13 +41540,23 @@ function tokenKindOf(auth) {
 /** The login GitHub gives the Actions app's installation tokens, the job's GITHUB_TOKEN among them. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 const VIEWER_QUERY = 'query PurpleViewer { viewer { login } }';
+// One answer per client: the enqueue warning, a never-started message and a diagnosis may all ask.
+const asked = new WeakMap();
 /**
- * Whose token the client uses: for an installation token one GraphQL `viewer` (the Actions bot is the job's
- * GITHUB_TOKEN); 'unknown' when GitHub does not say. Other kinds are answered without a request.
+ * Whose token the client uses: for an installation token one GraphQL `viewer` per client (the Actions bot is
+ * the job's GITHUB_TOKEN); 'unknown' when GitHub does not say. Other kinds are answered without a request.
  */
 async function tokenOwner(client) {
     if (client.tokenKind !== 'installation')
         return client.tokenKind;
+    let answer = asked.get(client.octokit);
+    if (answer === undefined) {
+        answer = askViewer(client);
+        asked.set(client.octokit, answer);
+    }
+    return answer;
+}
+async function askViewer(client) {
     try {
         const data = await client.octokit.graphql(VIEWER_QUERY);
         const login = data.viewer?.login;
