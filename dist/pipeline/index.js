@@ -51434,8 +51434,9 @@ async function guardRound(settings, deps, target) {
 /**
  * Before waiting on the head a branch update made: polls until a check suite or workflow run exists for it.
  * Nothing after NEVER_STARTED_AFTER_MS is the sign of an update made with the job's GITHUB_TOKEN (its pushes
- * start no workflows) or of triggers that skip it: returns the message that says which and names the fix, instead of waiting out wait-ci's
- * budget. A failed read counts as started (never a false alarm); wait-ci then decides as usual.
+ * start no workflows) or of triggers that skip it: returns the message that says which, by whose token it is,
+ * instead of waiting out wait-ci's budget. A failed read counts as started (never a false alarm); wait-ci then
+ * decides as usual.
  */
 async function updatedHeadNeverStarted(settings, deps, sha) {
     const start = deps.now();
@@ -51488,13 +51489,7 @@ async function runRound(settings, deps, target) {
         log.warning(`guard checked ${guarded.range.head}, but wait-ci verified ${waited.sha} (the pull request head): guard's verdict is about the former.`);
     }
     log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}${round}`);
-    const merged = await merge_merge({
-        ...settings.merge,
-        updateBranch: target.mayUpdate,
-        sha: waited.sha,
-        pullNumber: waited.pullRequest,
-        repository: settings.repository
-    }, { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) });
+    const merged = await merge_merge({ ...settings.merge, updateBranch: target.mayUpdate, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository }, { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) });
     deps.stageEnded({ stage: 'merge', result: merged });
     const all = { guard: guarded, waitCi: waited, merge: merged };
     if (merged.reason === 'branch-updated' && merged.updatedSha !== '') {

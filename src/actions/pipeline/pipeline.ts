@@ -109,8 +109,9 @@ async function guardRound(settings: PipelineSettings, deps: PipelineDeps, target
 /**
  * Before waiting on the head a branch update made: polls until a check suite or workflow run exists for it.
  * Nothing after NEVER_STARTED_AFTER_MS is the sign of an update made with the job's GITHUB_TOKEN (its pushes
- * start no workflows) or of triggers that skip it: returns the message that says which and names the fix, instead of waiting out wait-ci's
- * budget. A failed read counts as started (never a false alarm); wait-ci then decides as usual.
+ * start no workflows) or of triggers that skip it: returns the message that says which, by whose token it is,
+ * instead of waiting out wait-ci's budget. A failed read counts as started (never a false alarm); wait-ci then
+ * decides as usual.
  */
 async function updatedHeadNeverStarted(settings: PipelineSettings, deps: PipelineDeps, sha: string): Promise<string | null> {
   const start = deps.now()
@@ -165,13 +166,7 @@ async function runRound(settings: PipelineSettings, deps: PipelineDeps, target: 
   }
   log.info(`Purple: stage 3 of 3, merge of the verified ${waited.sha}${round}`)
   const merged = await merge(
-    {
-      ...settings.merge,
-      updateBranch: target.mayUpdate,
-      sha: waited.sha,
-      pullNumber: waited.pullRequest,
-      repository: settings.repository
-    },
+    { ...settings.merge, updateBranch: target.mayUpdate, sha: waited.sha, pullNumber: waited.pullRequest, repository: settings.repository },
     { client: deps.client, sleep: deps.sleep, now: deps.now, log, ...(deps.random ? { random: deps.random } : {}) }
   )
   deps.stageEnded({ stage: 'merge', result: merged })
