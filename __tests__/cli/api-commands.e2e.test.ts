@@ -324,8 +324,9 @@ describe('purple merge: every exit code, in words and with --json', () => {
         sim.addCheckRun({ name: 'test', status: 'in_progress' })
       },
       code: 8,
-      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'pending-timeout', message: expect.any(String), 'updated-sha': '', 'merge-group-sha': '', blockers: BLOCKERS_ANY },
-      words: /^merge: pull request #1 not merged \(pending-timeout\)/,
+      // The advice names the command line's flag, not the action input.
+      document: { merged: false, 'merge-commit-sha': '', attempts: expect.any(Number), reason: 'pending-timeout', message: expect.stringContaining('Raise --timeout if checks take longer'), 'updated-sha': '', 'merge-group-sha': '', blockers: BLOCKERS_ANY },
+      words: /^merge: pull request #1 not merged \(pending-timeout\): .*Raise --timeout if checks take longer/,
       then: (sim) => expect(sim.state.pulls[0]!.merged).toBe(false)
     },
     {

@@ -119,14 +119,32 @@ function safeApiUrl(env: Env): string {
 }
 
 /** Progress lines on stderr: human lines, or with --json one JSON object per line. Secrets redacted. */
-export function cliLog(io: CliIo, command: string, json: boolean): ActionLog {
+export function cliLog(io: CliIo, command: string, json: boolean, words: CliWords = (text) => text): ActionLog {
   const line = (level: 'info' | 'warning', message: string): void => {
     // The work functions name themselves ("wait-ci: ..."), which the prefix already does.
-    const text = redactSecrets(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message)
+    const text = redactSecrets(words(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message))
     if (json) io.stderr(`${JSON.stringify({ command, level, message: text })}\n`)
     else io.stderr(`purple ${command}: ${level === 'warning' ? 'warning: ' : ''}${logText(text)}\n`)
   }
   return { info: (m) => line('info', m), warning: (m) => line('warning', m) }
+}
+
+/** Rewrites the action's words in a shared message into the command line's. */
+export type CliWords = (text: string) => string
+
+/**
+ * The messages merge and wait-ci share with the actions name action inputs ("raise 'timeout-seconds'"); on the
+ * command line they name its flags (--timeout) and the App's environment variables instead. Only the hyphenated
+ * inputs a command has a flag for, and the App-auth pair, each as the exact quoted form the messages use.
+ */
+export function cliWords(flagOf: Readonly<Record<string, string | undefined>>): CliWords {
+  const app = 'PURPLE_APP_ID and PURPLE_PRIVATE_KEY_FILE'
+  const pairs: [string, string][] = [
+    ["'app-id' and 'private-key'", app],
+    ["'app-id', 'private-key'", app],
+    ...Object.entries(flagOf).flatMap(([input, flag]): [string, string][] => (flag !== undefined && input.includes('-') ? [[`'${input}'`, `--${flag}`]] : []))
+  ]
+  return (text) => pairs.reduce((out, [from, to]) => out.replaceAll(from, to), text)
 }
 
 /** What the client's requests ended with, for the exit code: a refused credential, a last request that failed transiently. */
@@ -188,7 +206,7 @@ export interface CommandEnd {
  * purple/v1 document on stdout, else the lines. A credential problem exits 4
  * (with a document under --json); a usage error is left to main (exit 2).
  */
-export async function runApiCommand(command: string, json: boolean, io: CliIo, body: () => Promise<CommandEnd>): Promise<number> {
+export async function runApiCommand(command: string, json: boolean, io: CliIo, body: () => Promise<CommandEnd>, words: CliWords = (text) => text): Promise<number> {
   let end: CommandEnd
   try {
     end = await body()
@@ -200,7 +218,9 @@ export async function runApiCommand(command: string, json: boolean, io: CliIo, b
     if (json) io.stdout(jsonDocument(command, { 'exit-code': EXIT_CODES.auth, error: message }))
     return EXIT_CODES.auth
   }
-  if (json) io.stdout(redactSecrets(jsonDocument(command, { 'exit-code': end.code, ...end.fields })))
-  else for (const line of end.lines) io.stdout(`${logText(redactSecrets(line))}\n`)
+  const message = end.fields['message']
+  const fields = typeof message === 'string' ? { ...end.fields, message: words(message) } : end.fields
+  if (json) io.stdout(redactSecrets(jsonDocument(command, { 'exit-code': end.code, ...fields })))
+  else for (const line of end.lines) io.stdout(`${logText(redactSecrets(words(line)))}\n`)
   return end.code
 }

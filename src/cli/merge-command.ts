@@ -15,6 +15,7 @@ import { verifiedSha } from './verified-document.js'
 import {
   API_FLAGS,
   cliLog,
+  cliWords,
   createCliClient,
   flagInputs,
   parseFlags,
@@ -124,10 +125,11 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Api
   const pullNumber = requireFlag(options.pullRequest, 'merge', 'missing --pr: write the pull request number, e.g. --pr 42')
   // Unlike the action, no fallback to the head read now: the command line merges only a verified sha.
   requireFlag(options.sha, 'merge', "missing --sha: pass the sha wait-ci verified (its 'sha'), or --verified with its --json document, so nothing unverified is merged")
+  const words = cliWords(FLAGS)
   return await runApiCommand('merge', json, io, async () => {
     const repository = await resolveRepository(values.repo, io.cwd, deps.env, 'merge')
     const clientOptions = readCliClientSettings(deps.env, values, repository, { cwd: io.cwd, command: 'merge' })
-    const log = cliLog(io, 'merge', json)
+    const log = cliLog(io, 'merge', json, words)
     // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
     const { client, requests } = createCliClient(clientOptions, log, deps, deps.now() + options.timeoutMs)
     const result = await merge({ ...options, repository, pullNumber }, { client, now: deps.now, sleep: deps.sleep, log })
@@ -137,5 +139,5 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Api
       fields: mergeDocumentFields(result),
       lines: [`merge: pull request #${pullNumber} ${what}: ${result.message}`]
     }
-  })
+  }, words)
 }

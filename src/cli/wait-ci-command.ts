@@ -12,6 +12,7 @@ import { EXIT_CODES, UsageError } from './exit-codes.js'
 import {
   API_FLAGS,
   cliLog,
+  cliWords,
   createCliClient,
   flagInputs,
   parseFlags,
@@ -91,16 +92,17 @@ export async function waitCiCommand(args: readonly string[], io: CliIo, deps: Ap
   const json = values.json ?? false
   const options = parseFlags('wait-ci', () => parseWaitCiOptions(flagInputs(waitCiOwnInputs, FLAGS, values)))
   const target = waitTarget(options.pullRequest, options.sha, values.base)
+  const words = cliWords(FLAGS)
   return await runApiCommand('wait-ci', json, io, async () => {
     const repository = await resolveRepository(values.repo, io.cwd, deps.env, 'wait-ci')
     const clientOptions = readCliClientSettings(deps.env, values, repository, { cwd: io.cwd, command: 'wait-ci' })
     const settings: WaitCiSettings = Object.freeze({ client: clientOptions, options, repository, target, run: Object.freeze({ attempt: 1 }) })
-    const log = cliLog(io, 'wait-ci', json)
+    const log = cliLog(io, 'wait-ci', json, words)
     // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
     const { client, requests } = createCliClient(clientOptions, log, deps, deps.now() + options.timeoutMs)
     const result = await waitCi(settings, { client, now: deps.now, sleep: deps.sleep, log })
     return { code: waitCiExitCode(result.conclusion, requests), fields: { ...waitCiDocumentFields(result), message: result.message }, lines: humanLines(result) }
-  })
+  }, words)
 }
 
 /** What to verify: --pr's head, or --sha on --base (a merge group or a push); anything else is a usage error. */
