@@ -83,6 +83,7 @@ function defineAction(spec) {
 __webpack_require__.d(__webpack_exports__, {
   HO: () => (/* binding */ API_FLAGS),
   $F: () => (/* binding */ cliLog),
+  q3: () => (/* binding */ cliWords),
   OX: () => (/* binding */ createCliClient),
   Cp: () => (/* binding */ flagInputs),
   bQ: () => (/* binding */ parseFlags),
@@ -281,16 +282,30 @@ function safeApiUrl(env) {
     }
 }
 /** Progress lines on stderr: human lines, or with --json one JSON object per line. Secrets redacted. */
-function cliLog(io, command, json) {
+function cliLog(io, command, json, words = (text) => text) {
     const line = (level, message) => {
         // The work functions name themselves ("wait-ci: ..."), which the prefix already does.
-        const text = (0,redaction/* redactSecrets */.f)(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message);
+        const text = (0,redaction/* redactSecrets */.f)(words(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message));
         if (json)
             io.stderr(`${JSON.stringify({ command, level, message: text })}\n`);
         else
             io.stderr(`purple ${command}: ${level === 'warning' ? 'warning: ' : ''}${(0,escaping/* logText */.kc)(text)}\n`);
     };
     return { info: (m) => line('info', m), warning: (m) => line('warning', m) };
+}
+/**
+ * The messages merge and wait-ci share with the actions name action inputs ("raise 'timeout-seconds'"); on the
+ * command line they name its flags (--timeout) and the App's environment variables instead. Only the hyphenated
+ * inputs a command has a flag for, and the App-auth pair, each as the exact quoted form the messages use.
+ */
+function cliWords(flagOf) {
+    const app = 'PURPLE_APP_ID and PURPLE_PRIVATE_KEY_FILE';
+    const pairs = [
+        ["'app-id' and 'private-key'", app],
+        ["'app-id', 'private-key'", app],
+        ...Object.entries(flagOf).flatMap(([input, flag]) => (flag !== undefined && input.includes('-') ? [[`'${input}'`, `--${flag}`]] : []))
+    ];
+    return (text) => pairs.reduce((out, [from, to]) => out.replaceAll(from, to), text);
 }
 /** True for a refused or unusable credential: a 401, GitHub refusing the App, a key that cannot sign. */
 function isAuthFailure(error) {
@@ -338,7 +353,7 @@ function createCliClient(options, log, deps, deadline) {
  * purple/v1 document on stdout, else the lines. A credential problem exits 4
  * (with a document under --json); a usage error is left to main (exit 2).
  */
-async function runApiCommand(command, json, io, body) {
+async function runApiCommand(command, json, io, body, words = (text) => text) {
     let end;
     try {
         end = await body();
@@ -353,11 +368,13 @@ async function runApiCommand(command, json, io, body) {
             io.stdout((0,json_document/* jsonDocument */.Q)(command, { 'exit-code': exit_codes/* EXIT_CODES */.ai.auth, error: message }));
         return exit_codes/* EXIT_CODES */.ai.auth;
     }
+    const message = end.fields['message'];
+    const fields = typeof message === 'string' ? { ...end.fields, message: words(message) } : end.fields;
     if (json)
-        io.stdout((0,redaction/* redactSecrets */.f)((0,json_document/* jsonDocument */.Q)(command, { 'exit-code': end.code, ...end.fields })));
+        io.stdout((0,redaction/* redactSecrets */.f)((0,json_document/* jsonDocument */.Q)(command, { 'exit-code': end.code, ...fields })));
     else
         for (const line of end.lines)
-            io.stdout(`${(0,escaping/* logText */.kc)((0,redaction/* redactSecrets */.f)(line))}\n`);
+            io.stdout(`${(0,escaping/* logText */.kc)((0,redaction/* redactSecrets */.f)(words(line)))}\n`);
     return end.code;
 }
 
@@ -2210,10 +2227,11 @@ async function mergeCommand(args, io, deps = api_command/* processDeps */._i) {
     const pullNumber = (0,api_command/* requireFlag */.eP)(options.pullRequest, 'merge', 'missing --pr: write the pull request number, e.g. --pr 42');
     // Unlike the action, no fallback to the head read now: the command line merges only a verified sha.
     (0,api_command/* requireFlag */.eP)(options.sha, 'merge', "missing --sha: pass the sha wait-ci verified (its 'sha'), or --verified with its --json document, so nothing unverified is merged");
+    const words = (0,api_command/* cliWords */.q3)(FLAGS);
     return await (0,api_command/* runApiCommand */.D)('merge', json, io, async () => {
         const repository = await (0,api_command/* resolveRepository */.BN)(values.repo, io.cwd, deps.env, 'merge');
         const clientOptions = (0,github_auth/* readCliClientSettings */.L4)(deps.env, values, repository, { cwd: io.cwd, command: 'merge' });
-        const log = (0,api_command/* cliLog */.$F)(io, 'merge', json);
+        const log = (0,api_command/* cliLog */.$F)(io, 'merge', json, words);
         // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
         const { client, requests } = (0,api_command/* createCliClient */.OX)(clientOptions, log, deps, deps.now() + options.timeoutMs);
         const result = await merge({ ...options, repository, pullNumber }, { client, now: deps.now, sleep: deps.sleep, log });
@@ -2223,7 +2241,7 @@ async function mergeCommand(args, io, deps = api_command/* processDeps */._i) {
             fields: mergeDocumentFields(result),
             lines: [`merge: pull request #${pullNumber} ${what}: ${result.message}`]
         };
-    });
+    }, words);
 }
 
 

@@ -83,6 +83,7 @@ function defineAction(spec) {
 __webpack_require__.d(__webpack_exports__, {
   HO: () => (/* binding */ API_FLAGS),
   $F: () => (/* binding */ cliLog),
+  q3: () => (/* binding */ cliWords),
   OX: () => (/* binding */ createCliClient),
   Cp: () => (/* binding */ flagInputs),
   bQ: () => (/* binding */ parseFlags),
@@ -281,16 +282,30 @@ function safeApiUrl(env) {
     }
 }
 /** Progress lines on stderr: human lines, or with --json one JSON object per line. Secrets redacted. */
-function cliLog(io, command, json) {
+function cliLog(io, command, json, words = (text) => text) {
     const line = (level, message) => {
         // The work functions name themselves ("wait-ci: ..."), which the prefix already does.
-        const text = (0,redaction/* redactSecrets */.f)(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message);
+        const text = (0,redaction/* redactSecrets */.f)(words(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message));
         if (json)
             io.stderr(`${JSON.stringify({ command, level, message: text })}\n`);
         else
             io.stderr(`purple ${command}: ${level === 'warning' ? 'warning: ' : ''}${(0,escaping/* logText */.kc)(text)}\n`);
     };
     return { info: (m) => line('info', m), warning: (m) => line('warning', m) };
+}
+/**
+ * The messages merge and wait-ci share with the actions name action inputs ("raise 'timeout-seconds'"); on the
+ * command line they name its flags (--timeout) and the App's environment variables instead. Only the hyphenated
+ * inputs a command has a flag for, and the App-auth pair, each as the exact quoted form the messages use.
+ */
+function cliWords(flagOf) {
+    const app = 'PURPLE_APP_ID and PURPLE_PRIVATE_KEY_FILE';
+    const pairs = [
+        ["'app-id' and 'private-key'", app],
+        ["'app-id', 'private-key'", app],
+        ...Object.entries(flagOf).flatMap(([input, flag]) => (flag !== undefined && input.includes('-') ? [[`'${input}'`, `--${flag}`]] : []))
+    ];
+    return (text) => pairs.reduce((out, [from, to]) => out.replaceAll(from, to), text);
 }
 /** True for a refused or unusable credential: a 401, GitHub refusing the App, a key that cannot sign. */
 function isAuthFailure(error) {
@@ -338,7 +353,7 @@ function createCliClient(options, log, deps, deadline) {
  * purple/v1 document on stdout, else the lines. A credential problem exits 4
  * (with a document under --json); a usage error is left to main (exit 2).
  */
-async function runApiCommand(command, json, io, body) {
+async function runApiCommand(command, json, io, body, words = (text) => text) {
     let end;
     try {
         end = await body();
@@ -353,11 +368,13 @@ async function runApiCommand(command, json, io, body) {
             io.stdout((0,json_document/* jsonDocument */.Q)(command, { 'exit-code': exit_codes/* EXIT_CODES */.ai.auth, error: message }));
         return exit_codes/* EXIT_CODES */.ai.auth;
     }
+    const message = end.fields['message'];
+    const fields = typeof message === 'string' ? { ...end.fields, message: words(message) } : end.fields;
     if (json)
-        io.stdout((0,redaction/* redactSecrets */.f)((0,json_document/* jsonDocument */.Q)(command, { 'exit-code': end.code, ...end.fields })));
+        io.stdout((0,redaction/* redactSecrets */.f)((0,json_document/* jsonDocument */.Q)(command, { 'exit-code': end.code, ...fields })));
     else
         for (const line of end.lines)
-            io.stdout(`${(0,escaping/* logText */.kc)((0,redaction/* redactSecrets */.f)(line))}\n`);
+            io.stdout(`${(0,escaping/* logText */.kc)((0,redaction/* redactSecrets */.f)(words(line)))}\n`);
     return end.code;
 }
 
@@ -1196,16 +1213,17 @@ async function waitCiCommand(args, io, deps = api_command/* processDeps */._i) {
     const json = values.json ?? false;
     const options = (0,api_command/* parseFlags */.bQ)('wait-ci', () => parseWaitCiOptions((0,api_command/* flagInputs */.Cp)(io_waitCiOwnInputs, FLAGS, values)));
     const target = waitTarget(options.pullRequest, options.sha, values.base);
+    const words = (0,api_command/* cliWords */.q3)(FLAGS);
     return await (0,api_command/* runApiCommand */.D)('wait-ci', json, io, async () => {
         const repository = await (0,api_command/* resolveRepository */.BN)(values.repo, io.cwd, deps.env, 'wait-ci');
         const clientOptions = (0,github_auth/* readCliClientSettings */.L4)(deps.env, values, repository, { cwd: io.cwd, command: 'wait-ci' });
         const settings = Object.freeze({ client: clientOptions, options, repository, target, run: Object.freeze({ attempt: 1 }) });
-        const log = (0,api_command/* cliLog */.$F)(io, 'wait-ci', json);
+        const log = (0,api_command/* cliLog */.$F)(io, 'wait-ci', json, words);
         // --timeout is a hard limit: past it the client starts no retry or rate-limit wait.
         const { client, requests } = (0,api_command/* createCliClient */.OX)(clientOptions, log, deps, deps.now() + options.timeoutMs);
         const result = await waitCi(settings, { client, now: deps.now, sleep: deps.sleep, log });
         return { code: waitCiExitCode(result.conclusion, requests), fields: { ...waitCiDocumentFields(result), message: result.message }, lines: humanLines(result) };
-    });
+    }, words);
 }
 /** What to verify: --pr's head, or --sha on --base (a merge group or a push); anything else is a usage error. */
 function waitTarget(pullRequest, sha, base) {
