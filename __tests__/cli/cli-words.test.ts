@@ -21,7 +21,7 @@ describe('cliWords', () => {
   it('names the App environment where the advice names the App inputs', () => {
     const warning = tokenAuthWarning('actions')!
     expect(warning).toContain(APP_AUTH_ADVICE)
-    expect(words(warning)).toContain('Use GitHub App auth (PURPLE_APP_ID and PURPLE_PRIVATE_KEY_FILE; ')
+    expect(words(warning)).toContain('Use GitHub App auth (PURPLE_APP_ID with PURPLE_PRIVATE_KEY_FILE; ')
     expect(words(warning)).not.toMatch(/'app-id'|'private-key'/)
   })
 

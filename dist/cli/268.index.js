@@ -299,7 +299,7 @@ function cliLog(io, command, json, words = (text) => text) {
  * inputs a command has a flag for, and the App-auth pair, each as the exact quoted form the messages use.
  */
 function cliWords(flagOf) {
-    const app = 'PURPLE_APP_ID and PURPLE_PRIVATE_KEY_FILE';
+    const app = 'PURPLE_APP_ID with PURPLE_PRIVATE_KEY_FILE';
     const pairs = [
         ["'app-id' and 'private-key'", app],
         ["'app-id', 'private-key'", app],

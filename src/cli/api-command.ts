@@ -138,7 +138,7 @@ export type CliWords = (text: string) => string
  * inputs a command has a flag for, and the App-auth pair, each as the exact quoted form the messages use.
  */
 export function cliWords(flagOf: Readonly<Record<string, string | undefined>>): CliWords {
-  const app = 'PURPLE_APP_ID and PURPLE_PRIVATE_KEY_FILE'
+  const app = 'PURPLE_APP_ID with PURPLE_PRIVATE_KEY_FILE'
   const pairs: [string, string][] = [
     ["'app-id' and 'private-key'", app],
     ["'app-id', 'private-key'", app],
