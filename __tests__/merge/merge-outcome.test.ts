@@ -95,8 +95,18 @@ describe('updateOutcome: the one branch update', () => {
       new RegExp(`moved from the verified ${SHA} to ${NEW} before the update.*Run wait-ci on the new head`)
     ]
   ])('%s -> %s', (_label, end, reason, updatedSha, says) => {
-    const { outcome, updatedSha: sha } = updateOutcome(end, behind, 1, SHA)
+    const { outcome, updatedSha: sha } = updateOutcome(end, behind, 1, SHA, 'unknown')
     expect({ merged: outcome.merged, reason: outcome.reason, updatedSha: sha }).toEqual({ merged: false, reason, updatedSha })
+    expect(outcome.message).toMatch(says)
+  })
+
+  // An App's or a person's update starts workflows: only the job's token (or one that may be it) gets the note.
+  it.each([
+    ['actions', /not merged\. Run wait-ci on d+, then merge that sha\. The job's GITHUB_TOKEN made the update, so no workflow starts on the new head .*'app-id', 'private-key'\)\.$/],
+    ['unknown', /not merged\. Run wait-ci on d+, then merge that sha\. If the job's GITHUB_TOKEN made the update, no workflow starts on the new head/],
+    ['other', /not merged\. Run wait-ci on d+, then merge that sha\.$/]
+  ] as const)('updated with a token whose owner is %s: %s', (owner, says) => {
+    const { outcome } = updateOutcome({ kind: 'updated', newHead: NEW, answerLost: false }, behind, 1, SHA, owner)
     expect(outcome.message).toMatch(says)
   })
 })

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { renderGfm } from '../harness/gfm.js'
 import { runBundle, type BundleRun } from '../harness/run-bundle.js'
-import { DEFAULT_TOKEN, HEAD_SHA, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimState } from '../sim/server.js'
+import { ADMIN_TOKEN, DEFAULT_TOKEN, HEAD_SHA, protectBranch, shaOf, startSimulator, type Sim, type SimOptions, type SimState } from '../sim/server.js'
 import { expectMergeInvariants, mergeCalls, mergeConversation } from './invariants.js'
 import { closeChecked } from '../sim/openapi-check.js'
 
@@ -55,7 +55,8 @@ async function runMerge(s: Sim, inputs: Record<string, string> = {}, event: obje
     sim: s
   })
   // The token appears only in the ::add-mask:: command that tells the runner to hide it.
-  expect(run.allText.split('\n').filter((line) => line.includes(DEFAULT_TOKEN) && !line.startsWith('::add-mask::'))).toEqual([])
+  const token = inputs['github-token'] ?? DEFAULT_TOKEN
+  expect(run.allText.split('\n').filter((line) => line.includes(token) && !line.startsWith('::add-mask::'))).toEqual([])
   return run
 }
 
@@ -304,10 +305,21 @@ describe('merge: strict "up to date" (the base moved, the head did not)', () => 
     expect(pr.head.sha).not.toBe(HEAD_SHA)
     expect(run.outputs).toMatchObject({ merged: 'false', attempts: '1', reason: 'branch-updated', 'updated-sha': pr.head.sha })
     expect(run.outputs.message).toMatch(new RegExp(`new head ${pr.head.sha} is not verified, so it was not merged`))
+    // The job's token (GitHub's viewer is the Actions bot) made the update: its new head gets no workflows.
+    expect(run.outputs.message).toContain("The job's GITHUB_TOKEN made the update, so no workflow starts on the new head")
     const updates = s.requests({ method: 'PUT', path: `${PULL}/update-branch` })
     expect(updates.map((u) => [u.body, u.status])).toEqual([[{ expected_head_sha: HEAD_SHA }, 202]])
     expect(mergeCalls(s)).toHaveLength(1)
     expectMergeInvariants(s, HEAD_SHA)
     expect(mergeConversation(s)).toMatchSnapshot()
+  })
+
+  it("update-branch: true with a personal token: its update starts workflows, so the message says nothing of the job's token", async () => {
+    const s = await start(strictBehind)
+    const run = await runMerge(s, { 'update-branch': 'true', 'github-token': ADMIN_TOKEN })
+    expect(run.outputs).toMatchObject({ merged: 'false', reason: 'branch-updated', 'updated-sha': s.state.pulls[0]!.head.sha })
+    expect(run.outputs.message).not.toContain('GITHUB_TOKEN')
+    expect(s.requests({ method: 'POST', path: /graphql/ }).filter((r) => JSON.stringify(r.body).includes('PurpleViewer'))).toEqual([])
+    expectMergeInvariants(s, HEAD_SHA)
   })
 })

@@ -4,6 +4,7 @@
  * is tested where it is written (they are the user's only guide).
  */
 import type { FinalVerdict, PendingVerdict } from './merge-errors.js'
+import type { TokenOwner } from './diagnosis.js'
 
 /** The `reason` output. */
 export type MergeReason =
@@ -120,10 +121,25 @@ export type UpdateEnd =
   /** GitHub refused the update because the head had moved to `newHead`. */
   | { readonly kind: 'head-moved'; readonly newHead: string; readonly answer: string; readonly message: string }
 
-/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
-export function updateOutcome(end: UpdateEnd, behind: FinalVerdict & { kind: 'behind' }, pullNumber: number, sha: string): { outcome: MergeOutcome; updatedSha: string } {
-  const noWorkflows =
-    "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key')."
+/** What an update by this token means for the new head's checks: nothing to say for an App's or a person's token. */
+function updateTokenNote(owner: TokenOwner): string {
+  if (owner === 'other') return ''
+  const who = owner === 'actions' ? "The job's GITHUB_TOKEN made the update, so" : "If the job's GITHUB_TOKEN made the update,"
+  return ` ${who} no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').`
+}
+
+/**
+ * The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when
+ * none); `owner`: whose token updated it.
+ */
+export function updateOutcome(
+  end: UpdateEnd,
+  behind: FinalVerdict & { kind: 'behind' },
+  pullNumber: number,
+  sha: string,
+  owner: TokenOwner
+): { outcome: MergeOutcome; updatedSha: string } {
+  const noWorkflows = updateTokenNote(owner)
   switch (end.kind) {
     case 'updated':
       return {
@@ -133,7 +149,7 @@ export function updateOutcome(end: UpdateEnd, behind: FinalVerdict & { kind: 'be
           reason: 'branch-updated',
           message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${
             end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''
-          } ${noWorkflows}`
+          }${noWorkflows}`
         }
       }
     case 'not-shown':
@@ -151,7 +167,7 @@ export function updateOutcome(end: UpdateEnd, behind: FinalVerdict & { kind: 'be
             outcome: {
               ...notMerged,
               reason: 'branch-updated',
-              message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
+              message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha.${noWorkflows}`
             }
           }
     case 'refused':

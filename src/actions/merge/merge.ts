@@ -36,6 +36,7 @@ import { classifyFailure, toFailureData } from '../../core/transient.js'
 import type { GitHubClient } from '../../github/client.js'
 import { expectPullRequest, expectShape, MalformedResponseError } from '../../github/responses.js'
 import { withRetry } from '../../github/retry.js'
+import { tokenOwner } from '../../github/token-owner.js'
 import type { ActionLog } from '../runtime.js'
 import { MERGE_METHODS, type MergeMethod, type MergeOptions } from './settings.js'
 
@@ -406,7 +407,10 @@ async function afterFinal(session: Session, verdict: FinalVerdict, read: PullRea
  * never merged here: nothing has verified it.
  */
 async function updateBranch(session: Session, behind: FinalVerdict & { kind: 'behind' }): Promise<[MergeOutcome, { updatedSha: string }]> {
-  const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha)
+  const end = await runUpdate(session)
+  // Whose token updated matters only when GitHub took the update (the new head then may get no checks).
+  const owner = end.kind === 'updated' || end.kind === 'not-shown' ? await tokenOwner(session.deps.client) : 'unknown'
+  const { outcome, updatedSha } = updateOutcome(end, behind, session.pull_number, session.sha, owner)
   if (updatedSha) session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`)
   return [outcome, { updatedSha }]
 }
