@@ -50294,9 +50294,19 @@ function stopOutcome(stop) {
         message: `GitHub could not be reached reliably for the merge after ${attempts} attempts (last: ${verdict.answer} '${verdict.message}'). Stopped because ${why}. ${afterUnreachable(stop)}`
     };
 }
-/** The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when none). */
-function updateOutcome(end, behind, pullNumber, sha) {
-    const noWorkflows = "If the job's GITHUB_TOKEN made the update, no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').";
+/** What an update by this token means for the new head's checks: nothing to say for an App's or a person's token. */
+function updateTokenNote(owner) {
+    if (owner === 'other')
+        return '';
+    const who = owner === 'actions' ? "The job's GITHUB_TOKEN made the update, so" : "If the job's GITHUB_TOKEN made the update,";
+    return ` ${who} no workflow starts on the new head (a workflow's token does not trigger workflows): use a GitHub App token ('app-id', 'private-key').`;
+}
+/**
+ * The outcome of a run that updated (or tried to update) a branch behind its base, and the new head to verify ('' when
+ * none); `owner`: whose token updated it.
+ */
+function updateOutcome(end, behind, pullNumber, sha, owner) {
+    const noWorkflows = updateTokenNote(owner);
     switch (end.kind) {
         case 'updated':
             return {
@@ -50304,7 +50314,7 @@ function updateOutcome(end, behind, pullNumber, sha) {
                 outcome: {
                     ...notMerged,
                     reason: 'branch-updated',
-                    message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''} ${noWorkflows}`
+                    message: `The branch was behind its base and was updated once (from the verified ${sha}); its new head ${end.newHead} is not verified, so it was not merged. Run wait-ci on ${end.newHead}, then merge that sha.${end.answerLost ? ` (The update's answer was lost; ${end.newHead} is the head GitHub shows now: verify it either way.)` : ''}${noWorkflows}`
                 }
             };
         case 'not-shown':
@@ -50322,7 +50332,7 @@ function updateOutcome(end, behind, pullNumber, sha) {
                     outcome: {
                         ...notMerged,
                         reason: 'branch-updated',
-                        message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha. ${noWorkflows}`
+                        message: `GitHub accepted the update of pull request #${pullNumber} from its base, but the new head did not show within the budget. Verify the new head once it shows (run wait-ci), then merge its sha.${noWorkflows}`
                     }
                 };
         case 'refused':
@@ -50522,6 +50532,7 @@ function readMergeSettings(env = process.env) {
  * - after a lost answer, a "not mergeable" is never reported as a refusal;
  * - through the merge queue, only the verified sha is enqueued (an entry already queued is adopted).
  */
+
 
 
 
@@ -50799,7 +50810,10 @@ async function afterFinal(session, verdict, read) {
  * never merged here: nothing has verified it.
  */
 async function updateBranch(session, behind) {
-    const { outcome, updatedSha } = updateOutcome(await runUpdate(session), behind, session.pull_number, session.sha);
+    const end = await runUpdate(session);
+    // Whose token updated matters only when GitHub took the update (the new head then may get no checks).
+    const owner = end.kind === 'updated' || end.kind === 'not-shown' ? await tokenOwner(session.deps.client) : 'unknown';
+    const { outcome, updatedSha } = updateOutcome(end, behind, session.pull_number, session.sha, owner);
     if (updatedSha)
         session.deps.log.info(`Updated the branch from its base: new head ${updatedSha} (not merged: it must be verified first).`);
     return [outcome, { updatedSha }];
