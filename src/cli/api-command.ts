@@ -118,19 +118,10 @@ function safeApiUrl(env: Env): string {
   }
 }
 
-/** Progress lines on stderr: human lines, or with --json one JSON object per line. Secrets redacted. */
-export function cliLog(io: CliIo, command: string, json: boolean, words: CliWords = (text) => text): ActionLog {
-  const line = (level: 'info' | 'warning', message: string): void => {
-    // The work functions name themselves ("wait-ci: ..."), which the prefix already does.
-    const text = redactSecrets(words(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message))
-    if (json) io.stderr(`${JSON.stringify({ command, level, message: text })}\n`)
-    else io.stderr(`purple ${command}: ${level === 'warning' ? 'warning: ' : ''}${logText(text)}\n`)
-  }
-  return { info: (m) => line('info', m), warning: (m) => line('warning', m) }
-}
-
 /** Rewrites the action's words in a shared message into the command line's. */
 export type CliWords = (text: string) => string
+
+const asIs: CliWords = (text) => text
 
 /**
  * The messages merge and wait-ci share with the actions name action inputs ("raise 'timeout-seconds'"); on the
@@ -145,6 +136,17 @@ export function cliWords(flagOf: Readonly<Record<string, string | undefined>>): 
     ...Object.entries(flagOf).flatMap(([input, flag]): [string, string][] => (flag !== undefined && input.includes('-') ? [[`'${input}'`, `--${flag}`]] : []))
   ]
   return (text) => pairs.reduce((out, [from, to]) => out.replaceAll(from, to), text)
+}
+
+/** Progress lines on stderr: human lines, or with --json one JSON object per line. Secrets redacted. */
+export function cliLog(io: CliIo, command: string, json: boolean, words: CliWords = asIs): ActionLog {
+  const line = (level: 'info' | 'warning', message: string): void => {
+    // The work functions name themselves ("wait-ci: ..."), which the prefix already does.
+    const text = redactSecrets(words(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message))
+    if (json) io.stderr(`${JSON.stringify({ command, level, message: text })}\n`)
+    else io.stderr(`purple ${command}: ${level === 'warning' ? 'warning: ' : ''}${logText(text)}\n`)
+  }
+  return { info: (m) => line('info', m), warning: (m) => line('warning', m) }
 }
 
 /** What the client's requests ended with, for the exit code: a refused credential, a last request that failed transiently. */
@@ -206,7 +208,7 @@ export interface CommandEnd {
  * purple/v1 document on stdout, else the lines. A credential problem exits 4
  * (with a document under --json); a usage error is left to main (exit 2).
  */
-export async function runApiCommand(command: string, json: boolean, io: CliIo, body: () => Promise<CommandEnd>, words: CliWords = (text) => text): Promise<number> {
+export async function runApiCommand(command: string, json: boolean, io: CliIo, body: () => Promise<CommandEnd>, words: CliWords = asIs): Promise<number> {
   let end: CommandEnd
   try {
     end = await body()

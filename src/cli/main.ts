@@ -209,7 +209,7 @@ export async function main(argv: readonly string[], io: CliIo, cliPath: string):
   }
   // `--help` anywhere before a retry's `--` asks for help, never runs the command.
   const own = command.name === 'retry' && rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest
-  let loaded: Awaited<ReturnType<typeof command.load>>
+  let loaded: LoadedCommand
   try {
     loaded = await command.load()
   } catch (e) {

@@ -7,7 +7,6 @@
 import { nextDelay, type BackoffPolicy } from './backoff.js'
 import { formatSeconds } from './durations.js'
 
-
 /** The pending-retry budget, from the `timeout-seconds` and `interval-seconds` inputs. */
 export interface MergeBudget {
   /** Total time for all attempts, from the first merge call. */

@@ -10,7 +10,6 @@
  */
 import { formatMs } from './durations.js'
 
-
 export interface PollPolicy {
   /** Base interval (the `interval-seconds` input). */
   readonly intervalMs: number
