@@ -281,18 +281,7 @@ function safeApiUrl(env) {
         return 'https://api.github.com';
     }
 }
-/** Progress lines on stderr: human lines, or with --json one JSON object per line. Secrets redacted. */
-function cliLog(io, command, json, words = (text) => text) {
-    const line = (level, message) => {
-        // The work functions name themselves ("wait-ci: ..."), which the prefix already does.
-        const text = (0,redaction/* redactSecrets */.f)(words(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message));
-        if (json)
-            io.stderr(`${JSON.stringify({ command, level, message: text })}\n`);
-        else
-            io.stderr(`purple ${command}: ${level === 'warning' ? 'warning: ' : ''}${(0,escaping/* logText */.kc)(text)}\n`);
-    };
-    return { info: (m) => line('info', m), warning: (m) => line('warning', m) };
-}
+const asIs = (text) => text;
 /**
  * The messages merge and wait-ci share with the actions name action inputs ("raise 'timeout-seconds'"); on the
  * command line they name its flags (--timeout) and the App's environment variables instead. Only the hyphenated
@@ -306,6 +295,18 @@ function cliWords(flagOf) {
         ...Object.entries(flagOf).flatMap(([input, flag]) => (flag !== undefined && input.includes('-') ? [[`'${input}'`, `--${flag}`]] : []))
     ];
     return (text) => pairs.reduce((out, [from, to]) => out.replaceAll(from, to), text);
+}
+/** Progress lines on stderr: human lines, or with --json one JSON object per line. Secrets redacted. */
+function cliLog(io, command, json, words = asIs) {
+    const line = (level, message) => {
+        // The work functions name themselves ("wait-ci: ..."), which the prefix already does.
+        const text = (0,redaction/* redactSecrets */.f)(words(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message));
+        if (json)
+            io.stderr(`${JSON.stringify({ command, level, message: text })}\n`);
+        else
+            io.stderr(`purple ${command}: ${level === 'warning' ? 'warning: ' : ''}${(0,escaping/* logText */.kc)(text)}\n`);
+    };
+    return { info: (m) => line('info', m), warning: (m) => line('warning', m) };
 }
 /** True for a refused or unusable credential: a 401, GitHub refusing the App, a key that cannot sign. */
 function isAuthFailure(error) {
@@ -353,7 +354,7 @@ function createCliClient(options, log, deps, deadline) {
  * purple/v1 document on stdout, else the lines. A credential problem exits 4
  * (with a document under --json); a usage error is left to main (exit 2).
  */
-async function runApiCommand(command, json, io, body, words = (text) => text) {
+async function runApiCommand(command, json, io, body, words = asIs) {
     let end;
     try {
         end = await body();
